@@ -1,0 +1,687 @@
+/**
+ * asyncio.base_events: BaseEventLoop, the loop's scheduling core.
+ *
+ * One iteration (`_run_once`), exactly as CPython 3.13 orders it:
+ *
+ *   1. drop cancelled timers: rebuild the heap if more than 100 are scheduled and over half are
+ *      cancelled, else pop cancelled ones off the front;
+ *   2. timeout = 0 if anything is ready or the loop is stopping, else time to the earliest timer
+ *      clamped to [0, 24 h], else "until woken";
+ *   3. wait (the platform part: node_events.ts sleeps on Node's event loop; with timeout 0 it does
+ *      not wait at all);
+ *   4. move every timer with `when < time() + clock_resolution` to the ready queue, in heap-pop
+ *      order (the heap is heapq's algorithm, comparing `when` only, so ties are not FIFO);
+ *   5. run a snapshot of the ready queue: exactly as many callbacks as were ready when the
+ *      snapshot was taken; callbacks they schedule run next iteration.
+ *
+ * Why `run_forever()` returns a Promise: Node's main thread cannot block on I/O or timers (libuv
+ * is not re-entrant), so the loop waits by awaiting. Everything between two waits runs
+ * synchronously inside one macrotask, which is what makes the loop fast: a whole ready batch costs
+ * one JS turn, not one per callback. While there is always work ready, the loop still yields to
+ * Node every few milliseconds so that I/O, signals and settled Promises are seen, as CPython polls
+ * its selector with a zero timeout each iteration.
+ */
+
+import { type Context, copy_context } from "../contextvars";
+import { BaseException, RuntimeError, TypeError } from "../python/exceptions";
+import { Kw } from "../python/kw";
+import { repr } from "../python/repr";
+import { type Coro, iscoroutine, iscoroutinefunction } from "./coroutines";
+import {
+  AbstractEventLoop,
+  type Callback,
+  type ExceptionContext,
+  Handle,
+  _get_running_loop,
+  _set_running_loop,
+  isExitException,
+  splitContextKw,
+  TimerHandle,
+} from "./events";
+import { Future, isfuture } from "./futures";
+import { logger } from "./log";
+import { ensure_future, Task, type TaskFactory } from "./tasks";
+import { internal } from "./trace";
+
+/** Rebuild the timer heap when more than this many timers are scheduled... */
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+/** ...and more than this fraction of them are cancelled. */
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** The longest single wait, in seconds (CPython's MAXIMUM_SELECT_TIMEOUT). */
+export const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** While busy, yield to Node at least this often (milliseconds), so I/O and signals are seen. */
+const HOST_YIELD_INTERVAL_MS = 8;
+/** Check the host-yield clock every this many iterations (reading the clock is not free). */
+const HOST_YIELD_CHECK_EVERY = 256;
+
+/** A monotonic clock in seconds. Tests replace it with a fake clock (see test/helpers). */
+export interface Clock {
+  time(): number;
+  /** A fake clock advances itself instead of sleeping; the loop then never waits for real. */
+  advance?(seconds: number): void;
+}
+
+export const monotonicClock: Clock = {
+  time: () => performance.now() / 1000,
+};
+
+/**
+ * The ready queue: a growable ring buffer (a JS array's shift() is O(n)). Only what
+ * `collections.deque` offers to `_run_once` is needed: append, popleft, length, clear.
+ */
+export class ReadyQueue {
+  private buf: (Handle | undefined)[] = new Array(1024);
+  private head = 0;
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(handle: Handle): void {
+    if (this.count === this.buf.length) this.grow();
+    this.buf[(this.head + this.count) & (this.buf.length - 1)] = handle;
+    this.count++;
+  }
+
+  shift(): Handle {
+    const h = this.buf[this.head]!;
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    this.count--;
+    return h;
+  }
+
+  clear(): void {
+    this.buf = new Array(1024);
+    this.head = 0;
+    this.count = 0;
+  }
+
+  private grow(): void {
+    const old = this.buf;
+    const next: (Handle | undefined)[] = new Array(old.length * 2);
+    for (let i = 0; i < this.count; i++) next[i] = old[(this.head + i) & (old.length - 1)];
+    this.buf = next;
+    this.head = 0;
+  }
+}
+
+// heapq's algorithm on TimerHandles, compared by `_when` exactly as TimerHandle.__lt__ does.
+
+function siftDown(heap: TimerHandle[], startpos: number, pos: number): void {
+  const newitem = heap[pos];
+  while (pos > startpos) {
+    const parentpos = (pos - 1) >> 1;
+    const parent = heap[parentpos];
+    if (newitem._when < parent._when) {
+      heap[pos] = parent;
+      pos = parentpos;
+      continue;
+    }
+    break;
+  }
+  heap[pos] = newitem;
+}
+
+function siftUp(heap: TimerHandle[], pos: number): void {
+  const endpos = heap.length;
+  const startpos = pos;
+  const newitem = heap[pos];
+  let childpos = 2 * pos + 1;
+  while (childpos < endpos) {
+    const rightpos = childpos + 1;
+    if (rightpos < endpos && !(heap[childpos]._when < heap[rightpos]._when)) childpos = rightpos;
+    heap[pos] = heap[childpos];
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  heap[pos] = newitem;
+  siftDown(heap, startpos, pos);
+}
+
+export function timerHeappush(heap: TimerHandle[], item: TimerHandle): void {
+  heap.push(item);
+  siftDown(heap, 0, heap.length - 1);
+}
+
+export function timerHeappop(heap: TimerHandle[]): TimerHandle {
+  const lastelt = heap.pop()!;
+  if (heap.length > 0) {
+    const returnitem = heap[0];
+    heap[0] = lastelt;
+    siftUp(heap, 0);
+    return returnitem;
+  }
+  return lastelt;
+}
+
+export function timerHeapify(heap: TimerHandle[]): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i);
+}
+
+const _run_until_complete_cb = internal(function _run_until_complete_cb(fut: Future<unknown>): void {
+  if (!fut.cancelled()) {
+    const exc = fut.exception();
+    if (isExitException(exc)) {
+      // Issue #22429: run_forever() already finished, no need to stop it.
+      return;
+    }
+  }
+  (fut.get_loop() as BaseEventLoop).stop();
+});
+
+/** The async-generator hooks the running loop installs (Python's sys.set_asyncgen_hooks). */
+export interface AsyncGenHooks {
+  firstiter: ((agen: unknown) => void) | null;
+  finalizer: ((agen: unknown) => void) | null;
+}
+let asyncgenHooks: AsyncGenHooks = { firstiter: null, finalizer: null };
+export function get_asyncgen_hooks(): AsyncGenHooks {
+  return asyncgenHooks;
+}
+export function set_asyncgen_hooks(hooks: AsyncGenHooks): void {
+  asyncgenHooks = hooks;
+}
+
+type ExceptionHandler = (loop: AbstractEventLoop, context: ExceptionContext) => unknown;
+
+export abstract class BaseEventLoop extends AbstractEventLoop {
+  _timer_cancelled_count = 0;
+  _closed = false;
+  _stopping = false;
+  _ready = new ReadyQueue();
+  _scheduled: TimerHandle[] = [];
+  _default_executor: unknown = null;
+  _clock_resolution = 1e-9;
+  _exception_handler: ExceptionHandler | null = null;
+  _debug = false;
+  slow_callback_duration = 0.1;
+  _current_handle: Handle | null = null;
+  _task_factory: TaskFactory | null = null;
+  _asyncgens = new Set<unknown>();
+  _asyncgens_shutdown_called = false;
+  _executor_shutdown_called = false;
+  _running = false;
+  _old_agen_hooks: AsyncGenHooks | null = null;
+  /** Failed futures whose exception nobody retrieved; reported at close (see futures.ts). */
+  _unretrieved = new Set<Future<unknown>>();
+  _clock: Clock;
+  private _iterationsSinceCheck = 0;
+  /** An exception to raise out of run_forever at the next iteration (a second SIGINT). */
+  private _pendingInterrupt: BaseException | null = null;
+  private _lastHostYield = 0;
+
+  constructor(clock: Clock = monotonicClock) {
+    super();
+    this._clock = clock;
+    this._debug = process.env.PYTHONASYNCIODEBUG ? true : false;
+  }
+
+  __repr__(): string {
+    return `<${pyClassName(this)} running=${pyBool(this.is_running())} closed=${pyBool(this.is_closed())} debug=${pyBool(this.get_debug())}>`;
+  }
+
+  override toString(): string {
+    return this.__repr__();
+  }
+
+  create_future<T = unknown>(): Future<T> {
+    return new Future<T>(this);
+  }
+
+  /** `create_task(coro, *, name=None, context=None)`. */
+  create_task<T>(
+    coro: Coro<T>,
+    kwargs?: Kw<{ name?: unknown; context?: Context | null }>,
+  ): Task<T> {
+    this._check_closed();
+    const name = kwargs?.kwargs.name ?? null;
+    const context = kwargs?.kwargs.context ?? null;
+    if (this._task_factory === null) {
+      return new Task<T>(coro, new Kw({ loop: this, name, context }));
+    }
+    const task =
+      context === null
+        ? this._task_factory(this, coro as Coro<unknown>)
+        : this._task_factory(this, coro as Coro<unknown>, new Kw({ context }));
+    (task as Task<T>).set_name(name);
+    return task as Task<T>;
+  }
+
+  set_task_factory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== "function") {
+      throw new TypeError("task factory must be a callable or None");
+    }
+    this._task_factory = factory;
+  }
+
+  get_task_factory(): TaskFactory | null {
+    return this._task_factory;
+  }
+
+  _check_closed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  _check_default_executor(): void {
+    if (this._executor_shutdown_called) throw new RuntimeError("Executor shutdown has been called");
+  }
+
+  _asyncgen_firstiter_hook(agen: unknown): void {
+    this._asyncgens.add(agen);
+  }
+
+  _asyncgen_finalizer_hook(agen: unknown): void {
+    this._asyncgens.delete(agen);
+  }
+
+  /** Shutdown all active asynchronous generators. */
+  *shutdown_asyncgens(): Generator<unknown, void, unknown> {
+    this._asyncgens_shutdown_called = true;
+    if (this._asyncgens.size === 0) return;
+    const closing = [...this._asyncgens];
+    this._asyncgens.clear();
+    for (const agen of closing) {
+      try {
+        const aclose = (agen as { aclose(): Coro<unknown> }).aclose();
+        yield* aclose;
+      } catch (exc) {
+        if (exc instanceof BaseException && !isExitException(exc)) {
+          this.call_exception_handler({
+            message: `an error occurred during closing of asynchronous generator ${repr(agen)}`,
+            exception: exc,
+            asyncgen: agen,
+          });
+        } else {
+          throw exc;
+        }
+      }
+    }
+  }
+
+  /** Schedule the shutdown of the default executor (none exists until the executor layer). */
+  *shutdown_default_executor(_timeout: number | null = null): Generator<unknown, void, unknown> {
+    this._executor_shutdown_called = true;
+  }
+
+  _check_running(): void {
+    if (this.is_running()) throw new RuntimeError("This event loop is already running");
+    if (_get_running_loop() !== null) {
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
+    }
+  }
+
+  _run_forever_setup(): void {
+    this._check_closed();
+    this._check_running();
+    this._old_agen_hooks = get_asyncgen_hooks();
+    this._running = true;
+    set_asyncgen_hooks({
+      firstiter: (agen) => this._asyncgen_firstiter_hook(agen),
+      finalizer: (agen) => this._asyncgen_finalizer_hook(agen),
+    });
+    _set_running_loop(this);
+  }
+
+  _run_forever_cleanup(): void {
+    this._stopping = false;
+    this._running = false;
+    _set_running_loop(null);
+    if (this._old_agen_hooks !== null) {
+      set_asyncgen_hooks(this._old_agen_hooks);
+      this._old_agen_hooks = null;
+    }
+  }
+
+  /** Run until stop() is called. Returns a Promise: await it (see the module header). */
+  run_forever(): Promise<void> {
+    this._run_forever_setup();
+    return this._run_forever_body();
+  }
+
+  private async _run_forever_body(): Promise<void> {
+    try {
+      this._lastHostYield = performance.now();
+      for (;;) {
+        const timeout = this._prepare_poll();
+        if (timeout !== 0) {
+          await this._poll(timeout);
+        } else if (++this._iterationsSinceCheck >= HOST_YIELD_CHECK_EVERY) {
+          this._iterationsSinceCheck = 0;
+          const now = performance.now();
+          if (now - this._lastHostYield >= HOST_YIELD_INTERVAL_MS) {
+            await this._yield_to_host();
+            this._lastHostYield = performance.now();
+          }
+        }
+        if (this._pendingInterrupt !== null) {
+          const exc = this._pendingInterrupt;
+          this._pendingInterrupt = null;
+          throw exc;
+        }
+        this._run_ready();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._run_forever_cleanup();
+    }
+  }
+
+  /**
+   * Run until the future (or coroutine, wrapped in a Task) is done; resolve with its result or
+   * reject with its exception. The checks CPython makes before running happen synchronously.
+   */
+  run_until_complete<T>(future: Coro<T> | Future<T> | PromiseLike<T>): Promise<T> {
+    this._check_closed();
+    this._check_running();
+    const newTask = !isfuture(future);
+    const fut = ensure_future(future, new Kw({ loop: this }));
+    if (newTask) (fut as Task<T>)._log_destroy_pending = false;
+    fut.add_done_callback(_run_until_complete_cb);
+    return this._run_until_complete_body(fut, newTask);
+  }
+
+  private async _run_until_complete_body<T>(fut: Future<T>, newTask: boolean): Promise<T> {
+    try {
+      await this.run_forever();
+    } catch (exc) {
+      if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+      throw exc;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
+  }
+
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** Raise `exc` out of run_forever before the next batch (how a second SIGINT interrupts). */
+  _interrupt(exc: BaseException): void {
+    this._pendingInterrupt = exc;
+    this._write_to_self();
+  }
+
+  close(): void {
+    if (this.is_running()) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return;
+    if (this._debug) logger.debug(`Close ${this.__repr__()}`);
+    this._closed = true;
+    this._ready.clear();
+    this._scheduled = [];
+    this._executor_shutdown_called = true;
+    this._default_executor = null;
+    const unretrieved = [...this._unretrieved];
+    this._unretrieved.clear();
+    for (const fut of unretrieved) fut._report_unretrieved();
+  }
+
+  is_closed(): boolean {
+    return this._closed;
+  }
+
+  is_running(): boolean {
+    return this._running;
+  }
+
+  time(): number {
+    return this._clock.time();
+  }
+
+  /** `call_later(delay, callback, *args, context=None)`. */
+  call_later(delay: number | bigint, callback: Callback, ...args: unknown[]): TimerHandle {
+    if (delay === null || delay === undefined) throw new TypeError("delay must not be None");
+    return this.call_at(this.time() + Number(delay), callback, ...args);
+  }
+
+  /** `call_at(when, callback, *args, context=None)`. */
+  call_at(when: number | bigint, callback: Callback, ...args: unknown[]): TimerHandle {
+    if (when === null || when === undefined) throw new TypeError("when cannot be None");
+    this._check_closed();
+    if (this._debug) this._check_callback(callback, "call_at");
+    const [cbArgs, context] = splitContextKw(args);
+    const timer = new TimerHandle(Number(when), callback, cbArgs, this, context);
+    timerHeappush(this._scheduled, timer);
+    timer._scheduled = true;
+    this._wake_if_waiting();
+    return timer;
+  }
+
+  /** `call_soon(callback, *args, context=None)`: FIFO, next iteration. */
+  call_soon(callback: Callback, ...args: unknown[]): Handle {
+    this._check_closed();
+    if (this._debug) this._check_callback(callback, "call_soon");
+    const [cbArgs, context] = splitContextKw(args);
+    return this._call_soon(callback, cbArgs, context);
+  }
+
+  /** call_soon for the runtime's own callers: no keyword parsing. */
+  _call_soon_ctx(callback: Callback, args: unknown[], context: Context | null): Handle {
+    this._check_closed();
+    if (this._debug) this._check_callback(callback, "call_soon");
+    return this._call_soon(callback, args, context);
+  }
+
+  _check_callback(callback: unknown, method: string): void {
+    if (iscoroutine(callback) || iscoroutinefunction(callback)) {
+      throw new TypeError(`coroutines cannot be used with ${method}()`);
+    }
+    if (typeof callback !== "function") {
+      throw new TypeError(`a callable object was expected by ${method}(), got ${repr(callback)}`);
+    }
+  }
+
+  _call_soon(callback: Callback, args: unknown[], context: Context | null): Handle {
+    const handle = new Handle(callback, args, this, context ?? copy_context());
+    this._ready.push(handle);
+    if (this._waiting) this._wake_if_waiting();
+    return handle;
+  }
+
+  /** Like call_soon(), and wakes the loop if it is waiting. */
+  call_soon_threadsafe(callback: Callback, ...args: unknown[]): Handle {
+    this._check_closed();
+    if (this._debug) this._check_callback(callback, "call_soon_threadsafe");
+    const [cbArgs, context] = splitContextKw(args);
+    const handle = this._call_soon(callback, cbArgs, context);
+    this._write_to_self();
+    return handle;
+  }
+
+  get_exception_handler(): ExceptionHandler | null {
+    return this._exception_handler;
+  }
+
+  set_exception_handler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
+    }
+    this._exception_handler = handler;
+  }
+
+  /** Log the message, then every other key of the context, sorted, as `key: repr(value)`. */
+  default_exception_handler(context: ExceptionContext): void {
+    const message = context.message || "Unhandled exception in event loop";
+    const exception = context.exception;
+    const logLines = [message];
+    for (const key of Object.keys(context).sort()) {
+      if (key === "message" || key === "exception") continue;
+      logLines.push(`${key}: ${repr(context[key])}`);
+    }
+    logger.error(logLines.join("\n"), exception ?? undefined);
+  }
+
+  call_exception_handler(context: ExceptionContext): void {
+    if (this._exception_handler === null) {
+      try {
+        this.default_exception_handler(context);
+      } catch (exc) {
+        if (isExitException(exc)) throw exc;
+        logger.error("Exception in default exception handler", exc);
+      }
+      return;
+    }
+    try {
+      const thing = (context.task ?? context.future ?? context.handle) as
+        | { get_context?: () => Context | null }
+        | undefined;
+      const ctx = typeof thing?.get_context === "function" ? thing.get_context() : null;
+      if (ctx) ctx.run(this._exception_handler, this, context);
+      else this._exception_handler(this, context);
+    } catch (exc) {
+      if (isExitException(exc)) throw exc;
+      try {
+        this.default_exception_handler({
+          message: "Unhandled error in exception handler",
+          exception: exc,
+          context,
+        });
+      } catch (exc2) {
+        if (isExitException(exc2)) throw exc2;
+        logger.error(
+          "Exception in default exception handler while handling an unexpected error in custom exception handler",
+          exc2,
+        );
+      }
+    }
+  }
+
+  _add_callback(handle: Handle): void {
+    if (!handle._cancelled) this._ready.push(handle);
+  }
+
+  _timer_handle_cancelled(handle: TimerHandle): void {
+    if (handle._scheduled) this._timer_cancelled_count += 1;
+  }
+
+  /** Steps 1 and 2 of an iteration: drop cancelled timers, compute the poll timeout. */
+  _prepare_poll(): number | null {
+    const schedCount = this._scheduled.length;
+    if (
+      schedCount > MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timer_cancelled_count / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      const newScheduled: TimerHandle[] = [];
+      for (const handle of this._scheduled) {
+        if (handle._cancelled) handle._scheduled = false;
+        else newScheduled.push(handle);
+      }
+      timerHeapify(newScheduled);
+      this._scheduled = newScheduled;
+      this._timer_cancelled_count = 0;
+    } else {
+      const scheduled = this._scheduled;
+      while (scheduled.length > 0 && scheduled[0]._cancelled) {
+        this._timer_cancelled_count -= 1;
+        const handle = timerHeappop(scheduled);
+        handle._scheduled = false;
+      }
+    }
+    if (this._ready.length > 0 || this._stopping) return 0;
+    if (this._scheduled.length > 0) {
+      const timeout = this._scheduled[0]._when - this.time();
+      if (timeout > MAXIMUM_SELECT_TIMEOUT) return MAXIMUM_SELECT_TIMEOUT;
+      return timeout < 0 ? 0 : timeout;
+    }
+    return null;
+  }
+
+  /** Steps 4 and 5: move due timers to the ready queue, then run a snapshot of it. */
+  _run_ready(): void {
+    const scheduled = this._scheduled;
+    if (scheduled.length > 0) {
+      const endTime = this.time() + this._clock_resolution;
+      while (scheduled.length > 0) {
+        if (scheduled[0]._when >= endTime) break;
+        const handle = timerHeappop(scheduled);
+        handle._scheduled = false;
+        this._ready.push(handle);
+      }
+    }
+    const ready = this._ready;
+    const ntodo = ready.length;
+    if (this._debug) {
+      for (let i = 0; i < ntodo; i++) {
+        const handle = ready.shift();
+        if (handle._cancelled) continue;
+        this._run_handle_debug(handle);
+      }
+      return;
+    }
+    for (let i = 0; i < ntodo; i++) {
+      const handle = ready.shift();
+      if (handle._cancelled) continue;
+      handle._run();
+    }
+  }
+
+  private _run_handle_debug(handle: Handle): void {
+    try {
+      this._current_handle = handle;
+      const t0 = this.time();
+      handle._run();
+      const dt = this.time() - t0;
+      if (dt >= this.slow_callback_duration) {
+        logger.warning(`Executing ${formatHandle(handle)} took ${dt.toFixed(3)} seconds`);
+      }
+    } finally {
+      this._current_handle = null;
+    }
+  }
+
+  /** One whole iteration, synchronously, for callers that never wait (tests, stop() first). */
+  _run_once(): void {
+    this._prepare_poll();
+    this._run_ready();
+  }
+
+  get_debug(): boolean {
+    return this._debug;
+  }
+
+  set_debug(enabled: boolean): void {
+    this._debug = !!enabled;
+  }
+
+  // The platform part: how the loop waits and wakes. See node_events.ts.
+
+  /** True while the loop is inside `_poll` waiting; call_soon wakes it then. */
+  _waiting = false;
+
+  /** Wait up to `timeout` seconds (null: until woken) for something to do. */
+  abstract _poll(timeout: number | null): Promise<void>;
+
+  /** Let the host run I/O callbacks, signals and settled promises, then continue. */
+  abstract _yield_to_host(): Promise<void>;
+
+  /** Wake the loop if it is waiting in `_poll`. */
+  abstract _write_to_self(): void;
+
+  _wake_if_waiting(): void {
+    if (this._waiting) this._write_to_self();
+  }
+}
+
+/** A class's Python name: its `__name__` when it declares one, else the JS name. */
+export function pyClassName(obj: object): string {
+  const ctor = obj.constructor as { __name__?: string; name: string };
+  return ctor.__name__ ?? ctor.name;
+}
+
+function pyBool(b: boolean): string {
+  return b ? "True" : "False";
+}
+
+function formatHandle(handle: Handle): string {
+  const cb = handle._callback as { __self__?: unknown } | null;
+  const args = handle._args;
+  if (cb && (cb as { __qualname__?: string }).__qualname__ === "Task.__step" && args) {
+    return (args[0] as Task<unknown>).__repr__();
+  }
+  if (cb && cb.__self__ instanceof Task) return cb.__self__.__repr__();
+  return handle.__repr__();
+}
+

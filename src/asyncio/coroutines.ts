@@ -1,0 +1,93 @@
+/**
+ * asyncio.coroutines: what a coroutine is in asyncio-ts.
+ *
+ * A coroutine is a generator object; a coroutine function is a `function*`; `await x` is
+ * `yield* x`. Generators are lazy and can have an exception thrown in at the suspension point,
+ * which is exactly what a Task needs (see docs/ARCHITECTURE.md, "Coroutines").
+ *
+ * Functions can be marked so the runtime knows their Python name and kind:
+ * `markcoroutinefunction(fn, qualname)` for `async def`, `markgeneratorfunction(fn, qualname)` for
+ * a Python generator function (a `def` containing `yield`), whose generators asyncio must not take
+ * for coroutines. Marks live on the function and on its `prototype`, which every generator object
+ * it makes inherits from, so reading them costs nothing at call time.
+ */
+
+/** A coroutine returning T: what `function*` coroutine functions return. */
+export type Coro<T = unknown> = Generator<unknown, T, unknown>;
+
+/** A coroutine function. */
+export type CoroutineFunction<A extends unknown[] = any[], T = unknown> = (...args: A) => Coro<T>;
+
+const KIND = Symbol.for("asyncio-ts.kind");
+const QUALNAME = Symbol.for("asyncio-ts.qualname");
+
+type Kind = "coroutine" | "generator" | "async_generator";
+
+interface Marked {
+  [KIND]?: Kind;
+  [QUALNAME]?: string;
+  __qualname__?: string;
+  __name__?: string;
+  prototype?: Record<PropertyKey, unknown>;
+}
+
+function mark<F extends Function>(fn: F, kind: Kind, qualname?: string): F {
+  const m = fn as unknown as Marked;
+  const name = qualname ?? m.__qualname__ ?? fn.name;
+  m[KIND] = kind;
+  m[QUALNAME] = name;
+  if (m.__qualname__ === undefined) m.__qualname__ = name;
+  if (m.__name__ === undefined) m.__name__ = fn.name || name.split(".").pop()!;
+  if (m.prototype) {
+    m.prototype[KIND] = kind;
+    m.prototype[QUALNAME] = name;
+  }
+  return fn;
+}
+
+/** Mark `fn` (a `function*`) as a coroutine function named `qualname` (as `inspect` does). */
+export function markcoroutinefunction<F extends Function>(fn: F, qualname?: string): F {
+  return mark(fn, "coroutine", qualname);
+}
+
+/** Mark `fn` (a `function*`) as a Python generator function: its generators are not coroutines. */
+export function markgeneratorfunction<F extends Function>(fn: F, qualname?: string): F {
+  return mark(fn, "generator", qualname);
+}
+
+/** Mark `fn` as an async generator function (the async generator layer uses this). */
+export function markasyncgenfunction<F extends Function>(fn: F, qualname?: string): F {
+  return mark(fn, "async_generator", qualname);
+}
+
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}.prototype);
+
+function isGeneratorObject(obj: unknown): obj is Generator {
+  return (
+    typeof obj === "object" &&
+    obj !== null &&
+    GeneratorPrototype.isPrototypeOf(obj as object)
+  );
+}
+
+/** True for a coroutine object: any generator not made by a marked Python generator function. */
+export function iscoroutine(obj: unknown): obj is Coro {
+  if (!isGeneratorObject(obj)) return false;
+  const kind = (obj as unknown as Marked)[KIND];
+  return kind === undefined || kind === "coroutine";
+}
+
+/** True for a function marked with markcoroutinefunction (or one that says `_is_coroutine`). */
+export function iscoroutinefunction(fn: unknown): boolean {
+  if (typeof fn !== "function") return false;
+  const m = fn as unknown as Marked & { _is_coroutine?: unknown };
+  return m[KIND] === "coroutine";
+}
+
+/** The `__qualname__` of a coroutine object's function, as task reprs and traces print it. */
+export function coroQualname(coro: unknown): string {
+  const q = (coro as Marked | null)?.[QUALNAME];
+  if (typeof q === "string") return q;
+  const ownName = (coro as { __qualname__?: unknown } | null)?.__qualname__;
+  return typeof ownName === "string" ? ownName : "coroutine";
+}

@@ -1,0 +1,46 @@
+/** asyncio.exceptions: the exceptions asyncio defines (TimeoutError is the builtin one). */
+
+import {
+  BaseException,
+  EOFError,
+  Exception,
+  RuntimeError,
+  TimeoutError,
+} from "../python/exceptions";
+import { repr } from "../python/repr";
+
+/** The operation was cancelled. A BaseException, so `except Exception` does not swallow it. */
+export class CancelledError extends BaseException {}
+
+/** The builtin TimeoutError, as `asyncio.TimeoutError` is since 3.11. */
+export { TimeoutError };
+
+/** Invalid internal state of a Task or Future. */
+export class InvalidStateError extends Exception {}
+
+/** Sendfile syscall is not available for the given socket or file type. */
+export class SendfileNotAvailableError extends RuntimeError {}
+
+/** The stream ended before `expected` bytes were read. */
+export class IncompleteReadError extends EOFError {
+  constructor(
+    readonly partial: { length: number },
+    readonly expected: unknown,
+  ) {
+    const rExpected = expected === null || expected === undefined ? "undefined" : repr(expected);
+    super(`${partial.length} bytes read on a total of ${rExpected} expected bytes`);
+  }
+}
+
+/** Reached the buffer limit while looking for a separator. */
+export class LimitOverrunError extends Exception {
+  constructor(
+    message: string,
+    readonly consumed: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A Barrier was broken or aborted. */
+export class BrokenBarrierError extends RuntimeError {}

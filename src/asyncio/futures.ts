@@ -1,0 +1,330 @@
+/**
+ * asyncio.futures: Future.
+ *
+ * A Future is awaited from a generator coroutine with `yield* fut`: its iterator yields the future
+ * itself (with `_asyncio_future_blocking` set, which is how a Task tells a proper await from a stray
+ * `yield fut`) and returns its result, exactly as `Future.__await__` does. Futures are also
+ * `PromiseLike`, so `await fut` works in ordinary async JS code; that path settles the promise when
+ * the future completes and schedules nothing on the loop, so it cannot change the loop's order.
+ *
+ * Differences from CPython:
+ * - "exception was never retrieved": CPython reports it when the future is garbage-collected,
+ *   which reference counting makes immediate. JS garbage collection is not deterministic, so the
+ *   loop keeps the failed futures nobody has retrieved and reports them, in the order they failed,
+ *   when it is closed (`asyncio.run` closes it at the end). The report goes to the exception
+ *   handler (stderr by default), never stdout.
+ */
+
+import { type Context, copy_context } from "../contextvars";
+import {
+  BaseException,
+  RuntimeError,
+  StopIteration,
+  TypeError,
+  ValueError,
+} from "../python/exceptions";
+import { Kw } from "../python/kw";
+import { repr } from "../python/repr";
+import { _format_callback_source } from "./format_helpers";
+import { CancelledError, InvalidStateError } from "./exceptions";
+import { type AbstractEventLoop, get_event_loop } from "./events";
+import { internal } from "./trace";
+
+export const _PENDING = "PENDING";
+export const _CANCELLED = "CANCELLED";
+export const _FINISHED = "FINISHED";
+type State = typeof _PENDING | typeof _CANCELLED | typeof _FINISHED;
+
+export type DoneCallback<F> = (fut: F) => unknown;
+
+/** The loop methods a Future uses; BaseEventLoop implements them. */
+interface FutureLoop extends AbstractEventLoop {
+  _unretrieved?: Set<Future<unknown>>;
+}
+
+export class Future<T = unknown> implements PromiseLike<T> {
+  _state: State = _PENDING;
+  _result: T | undefined = undefined;
+  _exception: unknown = null;
+  _loop: FutureLoop;
+  _source_traceback: null = null;
+  _cancel_message: unknown = null;
+  _cancelled_exc: BaseException | null = null;
+  _callbacks: [DoneCallback<any>, Context][] = [];
+  /** Set by the iterator so a Task can tell `yield* fut` from a stray `yield fut`. */
+  _asyncio_future_blocking = false;
+  private __log_traceback = false;
+  private _promiseWaiters: (() => void)[] | null = null;
+
+  /**
+   * `Future(*, loop=None)`: pass the loop as `kw({ loop })`; TypeScript callers may also pass the
+   * loop itself.
+   */
+  constructor(loop?: AbstractEventLoop | Kw<{ loop?: AbstractEventLoop | null }> | null) {
+    let theLoop: AbstractEventLoop | null | undefined = null;
+    if (loop instanceof Kw) theLoop = loop.kwargs.loop;
+    else theLoop = loop;
+    this._loop = (theLoop ?? get_event_loop()) as FutureLoop;
+  }
+
+  __repr__(): string {
+    return `<${this.constructor.name} ${_future_repr_info(this).join(" ")}>`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  get _log_traceback(): boolean {
+    return this.__log_traceback;
+  }
+
+  set _log_traceback(val: boolean) {
+    if (val) throw new ValueError("_log_traceback can only be set to False");
+    this._setLogTraceback(false);
+  }
+
+  private _setLogTraceback(val: boolean): void {
+    if (this.__log_traceback === val) return;
+    this.__log_traceback = val;
+    const pending = this._loop._unretrieved;
+    if (pending !== undefined) {
+      if (val) pending.add(this as Future<unknown>);
+      else pending.delete(this as Future<unknown>);
+    }
+  }
+
+  /** Called by the loop when it closes, for a failed future nobody retrieved. */
+  _report_unretrieved(): void {
+    if (!this.__log_traceback) return;
+    this.__log_traceback = false;
+    this._loop.call_exception_handler({
+      message: `${this.constructor.name} exception was never retrieved`,
+      exception: this._exception,
+      future: this,
+    });
+  }
+
+  get_loop(): AbstractEventLoop {
+    return this._loop;
+  }
+
+  _make_cancelled_error(): BaseException {
+    if (this._cancelled_exc !== null) {
+      const exc = this._cancelled_exc;
+      this._cancelled_exc = null;
+      return exc;
+    }
+    if (this._cancel_message === null || this._cancel_message === undefined) {
+      return new CancelledError();
+    }
+    return new CancelledError(this._cancel_message);
+  }
+
+  /** Cancel the future and schedule callbacks; False if it is already done. */
+  cancel(msg: unknown = null): boolean {
+    if (msg instanceof Kw) msg = (msg.kwargs as { msg?: unknown }).msg ?? null;
+    this._setLogTraceback(false);
+    if (this._state !== _PENDING) return false;
+    this._state = _CANCELLED;
+    this._cancel_message = msg;
+    this._schedule_callbacks();
+    return true;
+  }
+
+  _schedule_callbacks(): void {
+    const waiters = this._promiseWaiters;
+    if (waiters !== null) {
+      this._promiseWaiters = null;
+      for (const w of waiters) w();
+    }
+    const callbacks = this._callbacks;
+    if (callbacks.length === 0) return;
+    this._callbacks = [];
+    const loop = this._loop;
+    for (const [callback, ctx] of callbacks) {
+      loop.call_soon(callback, this, new Kw({ context: ctx }));
+    }
+  }
+
+  cancelled(): boolean {
+    return this._state === _CANCELLED;
+  }
+
+  done(): boolean {
+    return this._state !== _PENDING;
+  }
+
+  result(): T {
+    if (this._state === _CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== _FINISHED) throw new InvalidStateError("Result is not ready.");
+    this._setLogTraceback(false);
+    if (this._exception !== null) throw this._exception;
+    return this._result as T;
+  }
+
+  exception(): unknown {
+    if (this._state === _CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== _FINISHED) throw new InvalidStateError("Exception is not set.");
+    this._setLogTraceback(false);
+    return this._exception;
+  }
+
+  /** `add_done_callback(fn, *, context=None)`; pass the context as `kw({ context })`. */
+  add_done_callback(fn: DoneCallback<this>, context?: Kw<{ context?: Context | null }>): void {
+    const ctx = context?.kwargs.context ?? null;
+    if (this._state !== _PENDING) {
+      this._loop.call_soon(fn, this, new Kw({ context: ctx }));
+    } else {
+      this._callbacks.push([fn, ctx ?? copy_context()]);
+    }
+  }
+
+  /** Remove all instances of a callback; return how many were removed. */
+  remove_done_callback(fn: DoneCallback<any>): number {
+    const kept = this._callbacks.filter(([f]) => f !== fn);
+    const removed = this._callbacks.length - kept.length;
+    if (removed) this._callbacks = kept;
+    return removed;
+  }
+
+  set_result(result: T): void {
+    if (this._state !== _PENDING) {
+      throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    }
+    this._result = result;
+    this._state = _FINISHED;
+    this._schedule_callbacks();
+  }
+
+  set_exception(exception: unknown): void {
+    if (this._state !== _PENDING) {
+      throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    }
+    if (typeof exception === "function" && exception.prototype instanceof Error) {
+      exception = new (exception as new () => unknown)();
+    }
+    if (!(exception instanceof Error)) {
+      throw new TypeError("invalid exception object");
+    }
+    if (exception instanceof StopIteration) {
+      const newExc = new RuntimeError(
+        "StopIteration interacts badly with generators and cannot be raised into a Future",
+      );
+      newExc.__cause__ = exception;
+      newExc.__context__ = exception;
+      exception = newExc;
+    }
+    this._exception = exception;
+    this._state = _FINISHED;
+    this._schedule_callbacks();
+    this._setLogTraceback(true);
+  }
+
+  /** `await fut` (Future.__await__): yield self until done, then return the result. */
+  *[Symbol.iterator](): Generator<this, T, unknown> {
+    if (!this.done()) {
+      this._asyncio_future_blocking = true;
+      yield this;
+    }
+    if (!this.done()) throw new RuntimeError("await wasn't used with future");
+    return this.result();
+  }
+
+  __await__(): Generator<this, T, unknown> {
+    return this[Symbol.iterator]();
+  }
+
+  /** PromiseLike: settles when the future is done; a cancelled future rejects with CancelledError. */
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const settled = new Promise<T>((resolve, reject) => {
+      const settle = () => {
+        try {
+          resolve(this.result());
+        } catch (exc) {
+          reject(exc);
+        }
+      };
+      if (this.done()) settle();
+      else (this._promiseWaiters ??= []).push(settle);
+    });
+    return settled.then(onfulfilled, onrejected);
+  }
+}
+
+/** True for a Future or an object that declares itself Future-compatible. */
+export function isfuture(obj: unknown): obj is Future<unknown> {
+  if (obj instanceof Future) return true;
+  if (typeof obj !== "object" || obj === null) return false;
+  const b = (obj as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
+  return b !== undefined && b !== null && "_asyncio_future_blocking" in (obj.constructor?.prototype ?? {});
+}
+
+export function _get_loop(fut: Future<unknown>): AbstractEventLoop {
+  return fut.get_loop();
+}
+
+/** Helper setting the result only if the future is not cancelled (sleep's timer uses it). */
+export const _set_result_unless_cancelled = internal(function _set_result_unless_cancelled(
+  fut: Future<unknown>,
+  result: unknown,
+): void {
+  if (fut.cancelled()) return;
+  fut.set_result(result);
+});
+
+function formatCallbacks(cb: [DoneCallback<any>, Context][]): string {
+  const fmt = (c: [DoneCallback<any>, Context]) => _format_callback_source(c[0], []);
+  let inner = "";
+  if (cb.length === 1) inner = fmt(cb[0]);
+  else if (cb.length === 2) inner = `${fmt(cb[0])}, ${fmt(cb[1])}`;
+  else if (cb.length > 2) inner = `${fmt(cb[0])}, <${cb.length - 2} more>, ${fmt(cb[cb.length - 1])}`;
+  return `cb=[${inner}]`;
+}
+
+/** The parts of a future's repr, as base_futures._future_repr_info. */
+export function _future_repr_info(future: Future<unknown>): string[] {
+  const info = [future._state.toLowerCase()];
+  if (future._state === _FINISHED) {
+    if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
+    else info.push(`result=${reprlibRepr(future._result)}`);
+  }
+  if (future._callbacks.length) info.push(formatCallbacks(future._callbacks));
+  return info;
+}
+
+/** reprlib.repr's length limit for strings (the common case in future reprs). */
+function reprlibRepr(value: unknown): string {
+  const r = repr(value);
+  if (typeof value === "string" && r.length > 30) {
+    return `${r.slice(0, 13)}...${r.slice(r.length - 14)}`;
+  }
+  return r;
+}
+
+/** Make a Future that completes with a Promise's outcome (a rejection becomes its exception). */
+export function wrap_promise<T>(promise: PromiseLike<T>, loop?: AbstractEventLoop | null): Future<T> {
+  const fut = new Future<T>(loop ?? get_event_loop());
+  const floop = fut.get_loop();
+  promise.then(
+    (value) => {
+      if (!floop.is_closed()) floop.call_soon_threadsafe(internal(settleResult), fut, value);
+    },
+    (reason) => {
+      if (!floop.is_closed()) floop.call_soon_threadsafe(internal(settleException), fut, reason);
+    },
+  );
+  return fut;
+}
+
+function settleResult(fut: Future<unknown>, value: unknown): void {
+  if (!fut.done()) fut.set_result(value);
+}
+
+function settleException(fut: Future<unknown>, reason: unknown): void {
+  if (fut.done()) return;
+  fut.set_exception(reason instanceof Error ? reason : new RuntimeError(String(reason)));
+}

@@ -1,0 +1,174 @@
+/**
+ * asyncio.runners: run() and Runner.
+ *
+ * Shutdown follows CPython exactly: cancel the tasks still pending and gather them, report any that
+ * failed other than by cancellation, shutdown_asyncgens(), shutdown_default_executor(),
+ * set_event_loop(None), close(). The first SIGINT during `run()` cancels the main task (which then
+ * surfaces as KeyboardInterrupt); a second one raises KeyboardInterrupt in the loop.
+ *
+ * Differences from CPython: `run()`, `Runner.run()` and `Runner.close()` return Promises (the loop
+ * cannot block Node's main thread; see base_events.ts). Await them.
+ */
+
+import { type Context, copy_context } from "../contextvars";
+import { KeyboardInterrupt, RuntimeError, ValueError } from "../python/exceptions";
+import { Kw } from "../python/kw";
+import { repr } from "../python/repr";
+import type { BaseEventLoop } from "./base_events";
+import { type Coro, iscoroutine } from "./coroutines";
+import { _get_running_loop, type AbstractEventLoop, new_event_loop, set_event_loop } from "./events";
+import { CancelledError } from "./exceptions";
+import { all_tasks, gather, type Task } from "./tasks";
+
+const CREATED = "created";
+const INITIALIZED = "initialized";
+const CLOSED = "closed";
+
+interface RunnerKwargs {
+  debug?: boolean | null;
+  loop_factory?: (() => AbstractEventLoop) | null;
+}
+
+/** The loop as the runner drives it. */
+type RunnerLoop = AbstractEventLoop & BaseEventLoop;
+
+/** A context manager that controls the event loop's life cycle. */
+export class Runner {
+  _state: string = CREATED;
+  _debug: boolean | null;
+  _loop_factory: (() => AbstractEventLoop) | null;
+  _loop: RunnerLoop | null = null;
+  _context: Context | null = null;
+  _interrupt_count = 0;
+  _set_event_loop = false;
+
+  /** `Runner(*, debug=None, loop_factory=None)`. */
+  constructor(kwargs?: Kw<RunnerKwargs>) {
+    this._debug = kwargs?.kwargs.debug ?? null;
+    this._loop_factory = kwargs?.kwargs.loop_factory ?? null;
+  }
+
+  __enter__(): this {
+    this._lazy_init();
+    return this;
+  }
+
+  /** Closing runs the loop, so it returns a Promise. */
+  __exit__(_excType?: unknown, _excVal?: unknown, _excTb?: unknown): Promise<void> {
+    return this.close();
+  }
+
+  /** Shutdown and close the event loop. */
+  async close(): Promise<void> {
+    if (this._state !== INITIALIZED) return;
+    const loop = this._loop!;
+    try {
+      await _cancel_all_tasks(loop);
+      await loop.run_until_complete(loop.shutdown_asyncgens());
+      await loop.run_until_complete(loop.shutdown_default_executor(300));
+    } finally {
+      if (this._set_event_loop) set_event_loop(null);
+      loop.close();
+      this._loop = null;
+      this._state = CLOSED;
+    }
+  }
+
+  get_loop(): AbstractEventLoop {
+    this._lazy_init();
+    return this._loop!;
+  }
+
+  /** Run a coroutine inside the embedded event loop: `run(coro, *, context=None)`. */
+  run<T>(coro: Coro<T>, kwargs?: Kw<{ context?: Context | null }>): Promise<T> {
+    if (!iscoroutine(coro)) throw new ValueError(`a coroutine was expected, got ${repr(coro)}`);
+    if (_get_running_loop() !== null) {
+      throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    }
+    this._lazy_init();
+    const context = kwargs?.kwargs.context ?? this._context;
+    const task = this._loop!.create_task(coro, new Kw({ context })) as Task<T>;
+    return this._run_task(task);
+  }
+
+  private async _run_task<T>(task: Task<T>): Promise<T> {
+    const onSigint = () => this._on_sigint(task);
+    const installSigint = process.listenerCount("SIGINT") === 0;
+    if (installSigint) process.on("SIGINT", onSigint);
+    this._interrupt_count = 0;
+    try {
+      return await this._loop!.run_until_complete(task);
+    } catch (exc) {
+      if (exc instanceof CancelledError && this._interrupt_count > 0) {
+        if (task.uncancel() === 0) throw new KeyboardInterrupt();
+      }
+      throw exc;
+    } finally {
+      if (installSigint) process.removeListener("SIGINT", onSigint);
+    }
+  }
+
+  _lazy_init(): void {
+    if (this._state === CLOSED) throw new RuntimeError("Runner is closed");
+    if (this._state === INITIALIZED) return;
+    if (this._loop_factory === null) {
+      this._loop = new_event_loop() as RunnerLoop;
+      if (!this._set_event_loop) {
+        set_event_loop(this._loop);
+        this._set_event_loop = true;
+      }
+    } else {
+      this._loop = this._loop_factory() as RunnerLoop;
+    }
+    if (this._debug !== null) this._loop.set_debug(this._debug);
+    this._context = copy_context();
+    this._state = INITIALIZED;
+  }
+
+  _on_sigint(mainTask: Task<unknown>): void {
+    this._interrupt_count += 1;
+    if (this._interrupt_count === 1 && !mainTask.done()) {
+      mainTask.cancel();
+      this._loop!.call_soon_threadsafe(() => null);
+      return;
+    }
+    this._loop!._interrupt(new KeyboardInterrupt());
+  }
+}
+
+/**
+ * `asyncio.run(main, *, debug=None, loop_factory=None)`: run the coroutine in a new loop, shut it
+ * down, and resolve with the coroutine's result.
+ */
+export function run<T>(main: Coro<T>, kwargs?: Kw<RunnerKwargs>): Promise<T> {
+  if (_get_running_loop() !== null) {
+    throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  }
+  const runner = new Runner(kwargs);
+  runner.__enter__();
+  return (async () => {
+    try {
+      return await runner.run(main);
+    } finally {
+      await runner.close();
+    }
+  })();
+}
+
+async function _cancel_all_tasks(loop: RunnerLoop): Promise<void> {
+  const toCancel = all_tasks(loop);
+  if (toCancel.size === 0) return;
+  for (const task of toCancel) task.cancel();
+  await loop.run_until_complete(gather(...toCancel, new Kw({ return_exceptions: true })));
+  for (const task of toCancel) {
+    if (task.cancelled()) continue;
+    if (task.exception() !== null) {
+      loop.call_exception_handler({
+        message: "unhandled exception during asyncio.run() shutdown",
+        exception: task.exception(),
+        task,
+      });
+    }
+  }
+}
+

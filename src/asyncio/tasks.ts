@@ -1,0 +1,625 @@
+/**
+ * asyncio.tasks: Task, sleep, ensure_future, current_task, all_tasks and eager tasks.
+ *
+ * How a Task drives a coroutine (mirroring CPython's C `_asyncio.Task`):
+ *
+ *   create_task(coro) --call_soon--> step: coro.next() / coro.throw(exc)
+ *       yielded a Future (blocking)  -> fut.add_done_callback(wakeup)   ... fut done --call_soon--> wakeup -> step
+ *       yielded nothing (bare yield) -> call_soon(step)                  (how sleep(0) yields once)
+ *       returned value               -> Future.set_result
+ *       threw CancelledError         -> Future.cancel (the task is cancelled)
+ *       threw anything else          -> Future.set_exception (SystemExit/KeyboardInterrupt also escape)
+ *
+ * A step runs inside the task's context; `cancel()` either cancels the future the task waits on or
+ * leaves a pending cancel that the next step throws into the coroutine.
+ *
+ * Differences from CPython: a JS generator object has no frame, file or line, so task reprs print
+ * `coro=<main() running>` where CPython prints `coro=<main() running at FILE:LINE>`, and
+ * `get_stack()` returns an empty list for a suspended task.
+ */
+
+import type { Context } from "../contextvars";
+import { copy_context } from "../contextvars";
+import {
+  type BaseException,
+  KeyboardInterrupt,
+  RuntimeError,
+  SystemExit,
+  TypeError,
+  ValueError,
+} from "../python/exceptions";
+import { Kw, splitKw } from "../python/kw";
+import { repr, str } from "../python/repr";
+import { type Coro, coroQualname, iscoroutine, markcoroutinefunction } from "./coroutines";
+import { type AbstractEventLoop, get_event_loop, get_running_loop } from "./events";
+import { CancelledError, InvalidStateError } from "./exceptions";
+import {
+  _FINISHED,
+  _future_repr_info,
+  _set_result_unless_cancelled,
+  Future,
+  isfuture,
+  wrap_promise,
+} from "./futures";
+import { internal, TASK_STEP, traceHook } from "./trace";
+
+let taskNameCounter = 0;
+
+/** The process-wide counter behind `Task-N` names. */
+export function _task_name_counter(): number {
+  return ++taskNameCounter;
+}
+
+/** Tasks that are not done yet, by loop (CPython keeps a weak set; done tasks leave it here). */
+const scheduledTasks = new Set<Task<unknown>>();
+const currentTasks = new Map<AbstractEventLoop, Task<unknown>>();
+
+export function _register_task(task: Task<unknown>): void {
+  scheduledTasks.add(task);
+}
+export function _unregister_task(task: Task<unknown>): void {
+  scheduledTasks.delete(task);
+}
+export function _register_eager_task(task: Task<unknown>): void {
+  scheduledTasks.add(task);
+}
+export function _unregister_eager_task(task: Task<unknown>): void {
+  scheduledTasks.delete(task);
+}
+
+export function _enter_task(loop: AbstractEventLoop, task: Task<unknown>): void {
+  const current = currentTasks.get(loop);
+  if (current !== undefined) {
+    throw new RuntimeError(
+      `Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`,
+    );
+  }
+  currentTasks.set(loop, task);
+}
+
+export function _leave_task(loop: AbstractEventLoop, task: Task<unknown>): void {
+  const current = currentTasks.get(loop);
+  if (current !== task) {
+    throw new RuntimeError(
+      `Leaving task ${task.__repr__()} does not match the current task ${current ? current.__repr__() : "None"}.`,
+    );
+  }
+  currentTasks.delete(loop);
+}
+
+export function _swap_current_task(
+  loop: AbstractEventLoop,
+  task: Task<unknown> | null,
+): Task<unknown> | null {
+  const prev = currentTasks.get(loop) ?? null;
+  if (task === null) currentTasks.delete(loop);
+  else currentTasks.set(loop, task);
+  return prev;
+}
+
+/** Return the currently running task in the given (default: running) loop, or None. */
+export function current_task(loop: AbstractEventLoop | null = null): Task<unknown> | null {
+  return currentTasks.get(loop ?? get_running_loop()) ?? null;
+}
+
+/** Return the set of not-yet-finished tasks of the given (default: running) loop. */
+export function all_tasks(loop: AbstractEventLoop | null = null): Set<Task<unknown>> {
+  const theLoop = loop ?? get_running_loop();
+  const result = new Set<Task<unknown>>();
+  for (const t of scheduledTasks) {
+    if (t._loop === theLoop && !t.done()) result.add(t);
+  }
+  return result;
+}
+
+interface TaskKwargs {
+  loop?: AbstractEventLoop | null;
+  name?: unknown;
+  context?: Context | null;
+  eager_start?: boolean;
+}
+
+/** One step of a task, scheduled with call_soon (the loop calls it as `__step(task, exc)`). */
+function __step(task: Task<unknown>, exc: BaseException | null = null): void {
+  task._step(exc);
+}
+Object.assign(__step, { __qualname__: "Task.__step", [TASK_STEP]: true });
+
+/** The loop's view of a Task: it schedules steps through `_call_soon_ctx` when it has one. */
+interface TaskLoop extends AbstractEventLoop {
+  _call_soon_ctx?(callback: (...args: any[]) => unknown, args: unknown[], context: Context | null): unknown;
+}
+
+function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
+  const loop = task._loop as TaskLoop;
+  if (loop._call_soon_ctx !== undefined) {
+    loop._call_soon_ctx(__step, exc === null ? [task] : [task, exc], task._context);
+  } else if (exc === null) {
+    loop.call_soon(__step, task, new Kw({ context: task._context }));
+  } else {
+    loop.call_soon(__step, task, exc, new Kw({ context: task._context }));
+  }
+}
+
+/** A coroutine wrapped in a Future. */
+export class Task<T = unknown> extends Future<T> {
+  _name: string;
+  _num_cancels_requested = 0;
+  _must_cancel = false;
+  _fut_waiter: Future<unknown> | null = null;
+  _coro: Coro<T> | null;
+  _context: Context;
+  _log_destroy_pending = true;
+  private _wakeupFn: ((fut: Future<unknown>) => void) | null = null;
+
+  /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
+  constructor(coro: Coro<T>, kwargs?: Kw<TaskKwargs>) {
+    const kw_ = kwargs?.kwargs ?? {};
+    super(kw_.loop ?? null);
+    if (!iscoroutine(coro)) {
+      this._log_destroy_pending = false;
+      throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    }
+    this._name =
+      kw_.name === null || kw_.name === undefined ? `Task-${_task_name_counter()}` : str(kw_.name);
+    this._coro = coro;
+    this._context = kw_.context ?? copy_context();
+    if (kw_.eager_start && this._loop.is_running()) {
+      this._eager_start();
+    } else {
+      scheduleStep(this as Task<unknown>, null);
+      _register_task(this as Task<unknown>);
+    }
+  }
+
+  override __repr__(): string {
+    return `<${this.constructor.name} ${_task_repr_info(this as Task<unknown>).join(" ")}>`;
+  }
+
+  get_coro(): Coro<T> | null {
+    return this._coro;
+  }
+
+  get_context(): Context {
+    return this._context;
+  }
+
+  get_name(): string {
+    return this._name;
+  }
+
+  set_name(value: unknown): void {
+    this._name = str(value);
+  }
+
+  override set_result(_result: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  override set_exception(_exception: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  /** Frames of the coroutine: always empty for a suspended task (a generator has no frame). */
+  get_stack(_kwargs?: Kw<{ limit?: number | null }>): unknown[] {
+    return [];
+  }
+
+  /** Print the stack (CPython's format; with no frames, "No stack for <task>"). */
+  print_stack(kwargs?: Kw<{ limit?: number | null; file?: { write(s: string): unknown } }>): void {
+    const file = kwargs?.kwargs.file;
+    const write = (s: string) => {
+      if (file) file.write(s);
+      else process.stderr.write(s);
+    };
+    write(`No stack for ${this.__repr__()}\n`);
+    const exc = this._exception as BaseException | null;
+    if (exc !== null && this._state === _FINISHED) {
+      const name = exc.constructor.name;
+      const msg = exc.message;
+      write(msg ? `${name}: ${msg}\n` : `${name}\n`);
+    }
+  }
+
+  /** Request that the task cancel itself; False if it is already done. */
+  override cancel(msg: unknown = null): boolean {
+    if (msg instanceof Kw) msg = (msg.kwargs as { msg?: unknown }).msg ?? null;
+    this._log_traceback = false;
+    if (this.done()) return false;
+    this._num_cancels_requested += 1;
+    if (this._fut_waiter !== null) {
+      if (this._fut_waiter.cancel(msg)) return true;
+    }
+    this._must_cancel = true;
+    this._cancel_message = msg;
+    return true;
+  }
+
+  cancelling(): number {
+    return this._num_cancels_requested;
+  }
+
+  uncancel(): number {
+    if (this._num_cancels_requested > 0) {
+      this._num_cancels_requested -= 1;
+      if (this._num_cancels_requested === 0) this._must_cancel = false;
+    }
+    return this._num_cancels_requested;
+  }
+
+  _eager_start(): void {
+    const loop = this._loop;
+    const prevTask = _swap_current_task(loop, this as Task<unknown>);
+    try {
+      _register_eager_task(this as Task<unknown>);
+      try {
+        if (traceHook !== null) this._traceStep();
+        this._context.run(() => this._step_run_and_handle_result(null));
+      } finally {
+        _unregister_eager_task(this as Task<unknown>);
+      }
+    } finally {
+      _swap_current_task(loop, prevTask);
+      if (this.done()) this._coro = null;
+      else _register_task(this as Task<unknown>);
+    }
+  }
+
+  _traceStep(): void {
+    traceHook!({ ev: "step", task: this._name, coro: coroQualname(this._coro) });
+  }
+
+  _step(exc: BaseException | null = null): void {
+    if (this.done()) {
+      throw new InvalidStateError(`_step(): already done: ${this.__repr__()}, ${repr(exc)}`);
+    }
+    if (traceHook !== null) this._traceStep();
+    if (this._must_cancel) {
+      if (!(exc instanceof CancelledError)) exc = this._make_cancelled_error();
+      this._must_cancel = false;
+    }
+    this._fut_waiter = null;
+    _enter_task(this._loop, this as Task<unknown>);
+    try {
+      this._step_run_and_handle_result(exc);
+    } finally {
+      _leave_task(this._loop, this as Task<unknown>);
+    }
+  }
+
+  _wakeup(future: Future<unknown>): void {
+    try {
+      future.result();
+    } catch (exc) {
+      this._step(exc as BaseException);
+      return;
+    }
+    this._step(null);
+  }
+
+  private _wakeupCallback(): (fut: Future<unknown>) => void {
+    let fn = this._wakeupFn;
+    if (fn === null) {
+      fn = (fut: Future<unknown>) => this._wakeup(fut);
+      Object.assign(fn, { __qualname__: "Task.task_wakeup", __self__: this, [TASK_STEP]: true });
+      this._wakeupFn = fn;
+    }
+    return fn;
+  }
+
+  _step_run_and_handle_result(exc: BaseException | null): void {
+    const coro = this._coro!;
+    let result: unknown;
+    try {
+      const r = exc === null ? coro.next(undefined) : coro.throw(exc);
+      if (r.done) {
+        if (this._must_cancel) {
+          this._must_cancel = false;
+          super.cancel(this._cancel_message);
+        } else {
+          super.set_result(r.value);
+        }
+        _unregister_task(this as Task<unknown>);
+        return;
+      }
+      result = r.value;
+    } catch (err) {
+      if (err instanceof CancelledError) {
+        this._cancelled_exc = err;
+        super.cancel();
+      } else if (err instanceof KeyboardInterrupt || err instanceof SystemExit) {
+        super.set_exception(err);
+        _unregister_task(this as Task<unknown>);
+        throw err;
+      } else {
+        super.set_exception(err);
+      }
+      _unregister_task(this as Task<unknown>);
+      return;
+    }
+    this._handle_yield(result);
+  }
+
+  private _handle_yield(result: unknown): void {
+    if (result === undefined || result === null) {
+      // A bare yield relinquishes control for one event loop iteration.
+      scheduleStep(this as Task<unknown>, null);
+      return;
+    }
+    const blocking = (result as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
+    if (blocking !== undefined && blocking !== null) {
+      const fut = result as Future<unknown>;
+      if (fut.get_loop() !== this._loop) {
+        scheduleStep(
+          this as Task<unknown>,
+          new RuntimeError(
+            `Task ${this.__repr__()} got Future ${fut.__repr__()} attached to a different loop`,
+          ),
+        );
+      } else if (blocking) {
+        if (fut === (this as unknown)) {
+          scheduleStep(
+            this as Task<unknown>,
+            new RuntimeError(`Task cannot await on itself: ${this.__repr__()}`),
+          );
+        } else {
+          fut._asyncio_future_blocking = false;
+          fut.add_done_callback(this._wakeupCallback(), new Kw({ context: this._context }));
+          this._fut_waiter = fut;
+          if (this._must_cancel) {
+            if (fut.cancel(this._cancel_message)) this._must_cancel = false;
+          }
+        }
+      } else {
+        scheduleStep(
+          this as Task<unknown>,
+          new RuntimeError(
+            `yield was used instead of yield from in task ${this.__repr__()} with ${fut.__repr__()}`,
+          ),
+        );
+      }
+    } else if (isGenerator(result)) {
+      scheduleStep(
+        this as Task<unknown>,
+        new RuntimeError(
+          `yield was used instead of yield from for generator in task ${this.__repr__()} with ${repr(result)}`,
+        ),
+      );
+    } else {
+      scheduleStep(this as Task<unknown>, new RuntimeError(`Task got bad yield: ${repr(result)}`));
+    }
+  }
+}
+
+function isGenerator(obj: unknown): boolean {
+  return (
+    typeof obj === "object" &&
+    obj !== null &&
+    typeof (obj as Generator).next === "function" &&
+    typeof (obj as Generator).throw === "function"
+  );
+}
+
+function formatCoroutine(task: Task<unknown>): string {
+  const name = `${coroQualname(task._coro)}()`;
+  if (task.done()) return `${name} done`;
+  return `${name} running`;
+}
+
+/** The parts of a task's repr, as base_tasks._task_repr_info. */
+export function _task_repr_info(task: Task<unknown>): string[] {
+  const info = _future_repr_info(task);
+  if (task.cancelling() && !task.done()) info[0] = "cancelling";
+  info.splice(1, 0, `name=${repr(task.get_name())}`);
+  if (task._fut_waiter !== null) info.splice(2, 0, `wait_for=${task._fut_waiter.__repr__()}`);
+  if (task._coro !== null) info.splice(2, 0, `coro=<${formatCoroutine(task)}>`);
+  return info;
+}
+
+/** `asyncio.sleep(delay, result=None)`: a coroutine that completes after `delay` seconds. */
+export const sleep = markcoroutinefunction(function* sleep<R = null>(
+  delay: number | bigint,
+  result: R = null as R,
+): Coro<R> {
+  if (delay <= 0) {
+    yield;
+    return result;
+  }
+  if (Number.isNaN(Number(delay))) throw new ValueError("Invalid delay: NaN (not a number)");
+  const loop = get_running_loop();
+  const future = loop.create_future() as Future<R>;
+  const h = loop.call_later(delay, _set_result_unless_cancelled, future, result);
+  try {
+    return yield* future;
+  } finally {
+    h.cancel();
+  }
+}, "sleep");
+
+const _wrap_awaitable = markcoroutinefunction(function* _wrap_awaitable(
+  awaitable: Iterable<unknown>,
+): Coro<unknown> {
+  return yield* awaitable as unknown as Coro<unknown>;
+}, "_wrap_awaitable");
+
+/**
+ * Wrap a coroutine or an awaitable in a future. A Future is returned as is; a Promise (the JS
+ * awaitable) is wrapped with `wrap_promise`.
+ */
+export function ensure_future<T>(
+  coro_or_future: Coro<T> | Future<T> | PromiseLike<T>,
+  kwargs?: Kw<{ loop?: AbstractEventLoop | null }>,
+): Future<T> {
+  const loop = kwargs?.kwargs.loop ?? null;
+  if (isfuture(coro_or_future)) {
+    if (loop !== null && loop !== coro_or_future.get_loop()) {
+      throw new ValueError(
+        "The future belongs to a different loop than the one specified as the loop argument",
+      );
+    }
+    return coro_or_future as Future<T>;
+  }
+  let coro: Coro<unknown>;
+  let shouldClose = true;
+  if (iscoroutine(coro_or_future)) {
+    coro = coro_or_future;
+  } else if (
+    typeof (coro_or_future as { __await__?: unknown })?.__await__ === "function"
+  ) {
+    coro = _wrap_awaitable(
+      (coro_or_future as unknown as { __await__(): Iterable<unknown> }).__await__(),
+    );
+    shouldClose = false;
+  } else if (typeof (coro_or_future as PromiseLike<T>)?.then === "function") {
+    return wrap_promise(coro_or_future as PromiseLike<T>, loop ?? get_event_loop());
+  } else {
+    throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
+  }
+  const theLoop = loop ?? get_event_loop();
+  try {
+    return (theLoop as { create_task(c: Coro<unknown>): Future<T> }).create_task(coro);
+  } catch (exc) {
+    if (exc instanceof RuntimeError && shouldClose) coro.return(undefined as never);
+    throw exc;
+  }
+}
+
+export type TaskFactory = (
+  loop: AbstractEventLoop,
+  coro: Coro<unknown>,
+  ...kwargs: unknown[]
+) => Future<unknown>;
+
+/**
+ * Create a task factory whose tasks run their first step eagerly, inside `create_task`, when the
+ * loop is running; a task that finishes there is never scheduled.
+ */
+export function create_eager_task_factory(
+  custom_task_constructor: new (coro: Coro<any>, kwargs?: Kw<TaskKwargs>) => Future<unknown>,
+): TaskFactory {
+  return function factory(loop: AbstractEventLoop, coro: Coro<unknown>, ...rest: unknown[]) {
+    const [, kwargs] = splitKw<{ name?: unknown; context?: Context | null }>(rest);
+    return new custom_task_constructor(
+      coro,
+      new Kw({ loop, name: kwargs.name ?? null, context: kwargs.context ?? null, eager_start: true }),
+    );
+  };
+}
+
+/** The eager task factory built on Task. */
+export const eager_task_factory: TaskFactory = create_eager_task_factory(Task);
+
+/** `asyncio.create_task(coro, *, name=None, context=None)` on the running loop. */
+export function create_task<T>(
+  coro: Coro<T>,
+  kwargs?: Kw<{ name?: unknown; context?: Context | null }>,
+): Task<T> {
+  const loop = get_running_loop() as unknown as {
+    create_task<U>(c: Coro<U>, k?: Kw<{ name?: unknown; context?: Context | null }>): Task<U>;
+  };
+  return loop.create_task(coro, kwargs);
+}
+
+/** gather()'s outer future: cancel() cancels the children and acts like Task.cancel(). */
+export class _GatheringFuture<T = unknown[]> extends Future<T> {
+  _children: Future<unknown>[];
+  _cancel_requested = false;
+
+  constructor(children: Future<unknown>[], loop: AbstractEventLoop) {
+    super(loop);
+    this._children = children;
+  }
+
+  override cancel(msg: unknown = null): boolean {
+    if (msg instanceof Kw) msg = (msg.kwargs as { msg?: unknown }).msg ?? null;
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) {
+      if (child.cancel(msg)) ret = true;
+    }
+    if (ret) this._cancel_requested = true;
+    return ret;
+  }
+}
+
+type Awaitable<T> = Coro<T> | Future<T> | PromiseLike<T>;
+
+/**
+ * `gather(*coros_or_futures, return_exceptions=False)`: a future aggregating the results, in
+ * argument order; a repeated argument is awaited once. Pass `kw({ return_exceptions: true })` last.
+ */
+export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
+  const [coros_or_futures, kwargs] = splitKw<{ return_exceptions: boolean }>(args);
+  for (const key of Object.keys(kwargs)) {
+    if (key !== "return_exceptions") {
+      throw new TypeError(`gather() got an unexpected keyword argument '${key}'`);
+    }
+  }
+  const returnExceptions = !!kwargs.return_exceptions;
+  if (coros_or_futures.length === 0) {
+    const loop = get_event_loop();
+    const outer = loop.create_future() as _GatheringFuture<unknown[]>;
+    outer.set_result([]);
+    return outer;
+  }
+
+  let nfuts = 0;
+  let nfinished = 0;
+  let outer: _GatheringFuture<unknown[]> | null = null;
+  const children: Future<unknown>[] = [];
+
+  const _done_callback = internal(function _done_callback(fut: Future<unknown>): void {
+    nfinished += 1;
+    if (outer === null || outer.done()) {
+      if (!fut.cancelled()) fut.exception();
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.set_exception(fut._make_cancelled_error());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== null) {
+        outer.set_exception(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results: unknown[] = [];
+      for (const child of children) {
+        let res: unknown;
+        if (child.cancelled()) {
+          const m = child._cancel_message;
+          res = new CancelledError(m === null || m === undefined ? "" : m);
+        } else {
+          res = child.exception();
+          if (res === null) res = child.result();
+        }
+        results.push(res);
+      }
+      if (outer._cancel_requested) outer.set_exception(fut._make_cancelled_error());
+      else outer.set_result(results);
+    }
+  });
+
+  const argToFut = new Map<unknown, Future<unknown>>();
+  const doneFuts: Future<unknown>[] = [];
+  let loop: AbstractEventLoop | null = null;
+  for (const arg of coros_or_futures) {
+    let fut = argToFut.get(arg);
+    if (fut === undefined) {
+      fut = ensure_future(arg as Awaitable<unknown>, loop === null ? undefined : new Kw({ loop }));
+      if (loop === null) loop = fut.get_loop();
+      if (fut !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
+      nfuts += 1;
+      argToFut.set(arg, fut);
+      if (fut.done()) doneFuts.push(fut);
+      else fut.add_done_callback(_done_callback);
+    }
+    children.push(fut);
+  }
+  outer = new _GatheringFuture<unknown[]>(children, loop!);
+  for (const fut of doneFuts) _done_callback(fut);
+  return outer;
+}

@@ -1,0 +1,219 @@
+/**
+ * contextvars: PEP 567 context variables.
+ *
+ * How it works: a `Context` holds an immutable mapping from `ContextVar` to value. `copy_context()`
+ * shares that mapping (O(1), as CPython's HAMT makes it), so every `Handle` can capture the current
+ * context at creation for the price of one small object. `ContextVar.set()` never mutates a mapping:
+ * it makes a new one (copy-on-write of a JS `Map`, cheap for the handful of variables real programs
+ * have) and installs it in the current context. `Context.run()` swaps the current context for the
+ * duration of a call, which is how handles and tasks run "in" their context.
+ *
+ * Differences from CPython: none observable by programs. `Context` is not a full `Mapping` ABC, but
+ * offers `get`, `has` (`in`), `keys`, `values`, `items`, `len` and iteration.
+ */
+
+import { KeyError, LookupError, RuntimeError, TypeError, ValueError } from "./python/exceptions";
+import { splitKw } from "./python/kw";
+
+/** Marker for "no default", as CPython's `Token.MISSING`. */
+class Missing {
+  __repr__(): string {
+    return "<Token.MISSING>";
+  }
+}
+const MISSING = new Missing();
+
+type VarMap = ReadonlyMap<ContextVar<unknown>, unknown>;
+const EMPTY: VarMap = new Map();
+
+export class Context {
+  /** The current mapping; replaced (never mutated) by ContextVar.set/reset. */
+  _data: VarMap;
+  private _entered = false;
+
+  constructor(data: VarMap = EMPTY) {
+    this._data = data;
+  }
+
+  /** Run `callable(...args)` in this context, then restore the previous one. */
+  run<A extends unknown[], R>(callable: (...args: A) => R, ...args: A): R {
+    if (this._entered) {
+      throw new RuntimeError(`cannot enter context: ${contextRepr(this)} is already entered`);
+    }
+    const saved = current;
+    this._entered = true;
+    current = this;
+    try {
+      return callable(...args);
+    } finally {
+      current = saved;
+      this._entered = false;
+    }
+  }
+
+  copy(): Context {
+    return new Context(this._data);
+  }
+
+  get<T>(key: ContextVar<T>, defaultValue: T | null = null): T | null {
+    checkVar(key);
+    return this._data.has(key as ContextVar<unknown>) ? (this._data.get(key as ContextVar<unknown>) as T) : defaultValue;
+  }
+
+  __getitem__<T>(key: ContextVar<T>): T {
+    checkVar(key);
+    if (!this._data.has(key as ContextVar<unknown>)) throw new KeyError(key);
+    return this._data.get(key as ContextVar<unknown>) as T;
+  }
+
+  __contains__(key: unknown): boolean {
+    checkVar(key);
+    return this._data.has(key as ContextVar<unknown>);
+  }
+
+  has(key: ContextVar<unknown>): boolean {
+    return this.__contains__(key);
+  }
+
+  __len__(): number {
+    return this._data.size;
+  }
+
+  get size(): number {
+    return this._data.size;
+  }
+
+  keys(): ContextVar<unknown>[] {
+    return [...this._data.keys()];
+  }
+
+  values(): unknown[] {
+    return [...this._data.values()];
+  }
+
+  items(): [ContextVar<unknown>, unknown][] {
+    return [...this._data.entries()];
+  }
+
+  [Symbol.iterator](): Iterator<ContextVar<unknown>> {
+    return this._data.keys();
+  }
+
+  __repr__(): string {
+    return contextRepr(this);
+  }
+}
+
+function contextRepr(_ctx: Context): string {
+  return "<_contextvars.Context object>";
+}
+
+function checkVar(key: unknown): void {
+  if (!(key instanceof ContextVar)) {
+    throw new TypeError(`a ContextVar key was expected, got ${describe(key)}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  return String(value);
+}
+
+/** The context the running code sees. Starts as the process's root context. */
+let current: Context = new Context();
+
+/** Return a copy of the current context (O(1)). */
+export function copy_context(): Context {
+  return new Context(current._data);
+}
+
+/** The current context itself (not a copy); for the runtime's own use. */
+export function _current_context(): Context {
+  return current;
+}
+
+export class ContextVar<T> {
+  readonly name: string;
+  private readonly _default: T | Missing;
+
+  /** `ContextVar(name, *, default=...)`; pass the default as `kw({ default: v })`. */
+  constructor(name: string, ...rest: unknown[]) {
+    if (typeof name !== "string") {
+      throw new TypeError("context variable name must be a str");
+    }
+    const [positional, kwargs] = splitKw<{ default: T }>(rest);
+    if (positional.length > 0) {
+      throw new TypeError(`ContextVar() takes exactly 1 positional argument (${positional.length + 1} given)`);
+    }
+    this.name = name;
+    this._default = "default" in kwargs ? (kwargs.default as T) : MISSING;
+  }
+
+  /**
+   * Return the variable's value in the current context, else `defaultValue` if given, else the
+   * variable's default, else raise LookupError.
+   */
+  get(...args: [] | [T]): T {
+    const data = current._data;
+    if (data.has(this as ContextVar<unknown>)) return data.get(this as ContextVar<unknown>) as T;
+    if (args.length > 0) return args[0] as T;
+    if (this._default !== MISSING) return this._default as T;
+    throw new LookupError(this);
+  }
+
+  set(value: T): Token<T> {
+    const ctx = current;
+    const data = ctx._data;
+    const key = this as ContextVar<unknown>;
+    const old = data.has(key) ? data.get(key) : MISSING;
+    const next = new Map(data);
+    next.set(key, value);
+    ctx._data = next;
+    return new Token(ctx, this, old as T | Missing);
+  }
+
+  reset(token: Token<T>): void {
+    if (!(token instanceof Token)) {
+      throw new TypeError(`expected an instance of Token, got ${describe(token)}`);
+    }
+    if (token._used) {
+      throw new RuntimeError(`${token.__repr__()} has already been used once`);
+    }
+    if (token.var !== this) {
+      throw new ValueError(`${token.__repr__()} was created by a different ContextVar`);
+    }
+    if (token._ctx !== current) {
+      throw new ValueError(`${token.__repr__()} was created in a different Context`);
+    }
+    token._used = true;
+    const next = new Map(current._data);
+    if (token.old_value === MISSING) next.delete(this as ContextVar<unknown>);
+    else next.set(this as ContextVar<unknown>, token.old_value);
+    current._data = next;
+  }
+
+  __repr__(): string {
+    const dflt = this._default === MISSING ? "" : ` default=${String(this._default)}`;
+    return `<ContextVar name='${this.name}'${dflt}>`;
+  }
+}
+
+export class Token<T> {
+  static readonly MISSING: unknown = MISSING;
+  _used = false;
+
+  constructor(
+    readonly _ctx: Context,
+    readonly var_: ContextVar<T>,
+    readonly old_value: T | Missing,
+  ) {}
+
+  /** Python's `Token.var` (`var` is a reserved word in TypeScript property access only by style). */
+  get var(): ContextVar<T> {
+    return this.var_;
+  }
+
+  __repr__(): string {
+    return `<Token${this._used ? " used" : ""} var=${this.var_.__repr__()}>`;
+  }
+}
