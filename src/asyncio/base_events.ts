@@ -26,7 +26,7 @@ import { type Context, copy_context } from "../contextvars";
 import { BaseException, RuntimeError, TypeError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
-import { type Coro, iscoroutine, iscoroutinefunction } from "./coroutines";
+import { type Coro, iscoroutine, iscoroutinefunction, markcoroutinefunction } from "./coroutines";
 import {
   AbstractEventLoop,
   type Callback,
@@ -336,7 +336,14 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   /** Run until stop() is called. Returns a Promise: await it (see the module header). */
   run_forever(): Promise<void> {
-    this._run_forever_setup();
+    try {
+      this._run_forever_setup();
+    } catch (exc) {
+      // CPython 3.13.0 runs _run_forever_cleanup in a `finally` around the setup too, so a failed
+      // run_forever() on a running loop clears the running loop and the "running" state.
+      this._run_forever_cleanup();
+      throw exc;
+    }
     return this._run_forever_body();
   }
 
@@ -443,7 +450,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_at");
     const [cbArgs, context] = splitContextKw(args);
-    const timer = new TimerHandle(Number(when), callback, cbArgs, this, context);
+    const timer = new TimerHandle(when, callback, cbArgs, this, context);
     timerHeappush(this._scheduled, timer);
     timer._scheduled = true;
     this._wake_if_waiting();
@@ -509,7 +516,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     const logLines = [message];
     for (const key of Object.keys(context).sort()) {
       if (key === "message" || key === "exception") continue;
-      logLines.push(`${key}: ${repr(context[key])}`);
+      logLines.push(`${key}: ${reprContextValue(context[key])}`);
     }
     logger.error(logLines.join("\n"), exception ?? undefined);
   }
@@ -665,6 +672,25 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   }
 }
 
+/**
+ * repr() of a value in an exception context. The context is a dict in Python; here it is a plain
+ * object, so a nested context (the "context" key of "Unhandled error in exception handler") is
+ * printed as the dict it stands for, keys in insertion order.
+ */
+function reprContextValue(value: unknown): string {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => `${repr(k)}: ${reprContextValue(v)}`,
+    );
+    return `{${entries.join(", ")}}`;
+  }
+  return repr(value);
+}
+
 /** A class's Python name: its `__name__` when it declares one, else the JS name. */
 export function pyClassName(obj: object): string {
   const ctor = obj.constructor as { __name__?: string; name: string };
@@ -685,3 +711,10 @@ function formatHandle(handle: Handle): string {
   return handle.__repr__();
 }
 
+
+// The loop's own coroutine methods carry CPython's qualified names (task reprs and traces show them).
+markcoroutinefunction(BaseEventLoop.prototype.shutdown_asyncgens, "BaseEventLoop.shutdown_asyncgens");
+markcoroutinefunction(
+  BaseEventLoop.prototype.shutdown_default_executor,
+  "BaseEventLoop.shutdown_default_executor",
+);

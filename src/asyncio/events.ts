@@ -118,30 +118,34 @@ export function isExitException(exc: unknown): boolean {
 
 /** Object returned by timed callback registration methods. */
 export class TimerHandle extends Handle {
+  /** The time as a number, which the heap compares. */
   _when: number;
+  /** The time as given when it was a Python int (`call_at(10, cb)`), so when() returns 10, not 10.0. */
+  _when_int: bigint | null;
   _scheduled = false;
 
   constructor(
-    when: number,
+    when: number | bigint,
     callback: Callback,
     args: unknown[],
     loop: HandleOwner,
     context: Context | null = null,
   ) {
     super(callback, args, loop, context);
-    this._when = when;
+    this._when = Number(when);
+    this._when_int = typeof when === "bigint" ? when : null;
   }
 
   override _repr_info(): string[] {
     const info = super._repr_info();
     const pos = this._cancelled ? 2 : 1;
-    info.splice(pos, 0, `when=${repr(this._when)}`);
+    info.splice(pos, 0, `when=${repr(this.when())}`);
     return info;
   }
 
-  /** Return a scheduled callback time (float seconds, the loop's clock). */
-  when(): number {
-    return this._when;
+  /** Return a scheduled callback time (seconds on the loop's clock), as it was given. */
+  when(): number | bigint {
+    return this._when_int ?? this._when;
   }
 
   override cancel(): void {
@@ -149,8 +153,8 @@ export class TimerHandle extends Handle {
     super.cancel();
   }
 
-  __hash__(): number {
-    return this._when;
+  __hash__(): number | bigint {
+    return this.when();
   }
   __lt__(other: TimerHandle): boolean {
     return this._when < other._when;

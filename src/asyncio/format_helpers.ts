@@ -30,7 +30,10 @@ export function callableName(func: unknown): string {
   const d = func as Describable | null;
   if (d && typeof d.__qualname__ === "string" && d.__qualname__) return d.__qualname__;
   if (d && typeof d.__name__ === "string" && d.__name__) return d.__name__;
-  if (typeof func === "function" && func.name) return func.name.replace(/^bound /, "");
+  if (typeof func === "function") {
+    // An anonymous JS function is what a Python lambda becomes: its __qualname__ is '<lambda>'.
+    return func.name ? func.name.replace(/^bound /, "") : "<lambda>";
+  }
   return repr(func);
 }
 

@@ -7,6 +7,9 @@
  * `PromiseLike`, so `await fut` works in ordinary async JS code; that path settles the promise when
  * the future completes and schedules nothing on the loop, so it cannot change the loop's order.
  *
+ * Messages are those of the C `_asyncio.Future`, which is what `asyncio.Future` is in CPython 3.13.0
+ * ("Result is not set.", "invalid state"), not those of the pure-Python fallback in futures.py.
+ *
  * Differences from CPython:
  * - "exception was never retrieved": CPython reports it when the future is garbage-collected,
  *   which reference counting makes immediate. JS garbage collection is not deterministic, so the
@@ -17,6 +20,7 @@
 
 import { type Context, copy_context } from "../contextvars";
 import {
+  AssertionError,
   BaseException,
   RuntimeError,
   StopIteration,
@@ -157,7 +161,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   result(): T {
     if (this._state === _CANCELLED) throw this._make_cancelled_error();
-    if (this._state !== _FINISHED) throw new InvalidStateError("Result is not ready.");
+    if (this._state !== _FINISHED) throw new InvalidStateError("Result is not set.");
     this._setLogTraceback(false);
     if (this._exception !== null) throw this._exception;
     return this._result as T;
@@ -190,7 +194,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   set_result(result: T): void {
     if (this._state !== _PENDING) {
-      throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+      throw new InvalidStateError("invalid state");
     }
     this._result = result;
     this._state = _FINISHED;
@@ -199,7 +203,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   set_exception(exception: unknown): void {
     if (this._state !== _PENDING) {
-      throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+      throw new InvalidStateError("invalid state");
     }
     if (typeof exception === "function" && exception.prototype instanceof Error) {
       exception = new (exception as new () => unknown)();
@@ -327,4 +331,20 @@ function settleResult(fut: Future<unknown>, value: unknown): void {
 function settleException(fut: Future<unknown>, reason: unknown): void {
   if (fut.done()) return;
   fut.set_exception(reason instanceof Error ? reason : new RuntimeError(String(reason)));
+}
+
+/**
+ * `wrap_future(future, *, loop=None)`: an asyncio Future for a future from outside the loop. An
+ * asyncio Future is returned as it is. Node has no `concurrent.futures.Future`; the foreign future
+ * here is a Promise (or any PromiseLike), wrapped with `wrap_promise`.
+ */
+export function wrap_future<T>(
+  future: Future<T> | PromiseLike<T>,
+  kwargs?: Kw<{ loop?: AbstractEventLoop | null }>,
+): Future<T> {
+  if (isfuture(future)) return future as Future<T>;
+  if (typeof (future as PromiseLike<T> | null)?.then !== "function") {
+    throw new AssertionError(`concurrent.futures.Future is expected, got ${repr(future)}`);
+  }
+  return wrap_promise(future as PromiseLike<T>, kwargs?.kwargs.loop ?? get_event_loop());
 }

@@ -39,6 +39,15 @@ export function setBeforeLogWrite(fn: () => void): void {
   beforeWrite = fn;
 }
 
+/**
+ * Write to the process's stdout after flushing Python-level stdout, for the few asyncio functions
+ * that print to `sys.stdout` (Task.print_stack with no file).
+ */
+export function writeStdout(text: string): void {
+  beforeWrite();
+  fs.writeSync(1, text);
+}
+
 const lastResort: LogBackend = (level, message, exc) => {
   if (level < WARNING) return;
   let text = `${message}\n`;

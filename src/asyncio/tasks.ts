@@ -24,7 +24,10 @@ import {
   type BaseException,
   KeyboardInterrupt,
   RuntimeError,
+  StopAsyncIteration,
+  StopIteration,
   SystemExit,
+  TimeoutError,
   TypeError,
   ValueError,
 } from "../python/exceptions";
@@ -41,6 +44,10 @@ import {
   isfuture,
   wrap_promise,
 } from "./futures";
+import { await_, async_with } from "./protocols";
+import { Queue } from "./queues";
+import * as timeouts from "./timeouts";
+import { writeStdout } from "./log";
 import { internal, TASK_STEP, traceHook } from "./trace";
 
 let taskNameCounter = 0;
@@ -205,12 +212,15 @@ export class Task<T = unknown> extends Future<T> {
     return [];
   }
 
-  /** Print the stack (CPython's format; with no frames, "No stack for <task>"). */
+  /**
+   * Print the stack (CPython's format; with no frames, "No stack for <task>"). With no `file` it
+   * prints to stdout, as `print(..., file=None)` in base_tasks does.
+   */
   print_stack(kwargs?: Kw<{ limit?: number | null; file?: { write(s: string): unknown } }>): void {
     const file = kwargs?.kwargs.file;
     const write = (s: string) => {
       if (file) file.write(s);
-      else process.stderr.write(s);
+      else writeStdout(s);
     };
     write(`No stack for ${this.__repr__()}\n`);
     const exc = this._exception as BaseException | null;
@@ -622,4 +632,341 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
   outer = new _GatheringFuture<unknown[]>(children, loop!);
   for (const fut of doneFuts) _done_callback(fut);
   return outer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The task API: wait, wait_for, as_completed, shield, run_coroutine_threadsafe.
+//
+// Differences from CPython:
+// - `wait()` returns `[done, pending]` as two JS Sets (CPython: a tuple of two sets); their
+//   iteration order is the order of the argument (CPython's sets iterate in hash order).
+// - `as_completed()` starts its awaitables in argument order (CPython: in set order).
+// - `run_coroutine_threadsafe()` returns a Promise (CPython: a concurrent.futures.Future); a Node
+//   process has no other thread that could block on a concurrent future.
+// ---------------------------------------------------------------------------------------------
+
+/** `wait()`'s return_when: return when any future finishes or is cancelled. */
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+/** `wait()`'s return_when: return when any future finishes by raising an exception. */
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+/** `wait()`'s return_when: return when all futures finish or are cancelled. */
+export const ALL_COMPLETED = "ALL_COMPLETED";
+
+function toArray(fs: unknown, what: string): unknown[] {
+  if (Array.isArray(fs)) return fs;
+  if (fs !== null && typeof fs === "object" && Symbol.iterator in fs) {
+    return [...(fs as Iterable<unknown>)];
+  }
+  throw new TypeError(`'${what}' object is not iterable`);
+}
+
+function pyTypeName(obj: unknown): string {
+  if (obj === null || obj === undefined) return "NoneType";
+  if (isfuture(obj)) return (obj as object).constructor.name;
+  if (iscoroutine(obj)) return "coroutine";
+  if (typeof obj === "number") return "float";
+  if (typeof obj === "bigint") return "int";
+  if (typeof obj === "string") return "str";
+  if (typeof obj === "boolean") return "bool";
+  return (obj as object).constructor?.name ?? "object";
+}
+
+/**
+ * `wait(fs, *, timeout=None, return_when=ALL_COMPLETED)`: wait for the Futures and Tasks in `fs`
+ * and return `[done, pending]`, two Sets. Pass options as `kw({ timeout, return_when })`.
+ * Coroutines are refused (wrap them in tasks).
+ */
+export const wait = markcoroutinefunction(function* wait<T>(
+  fs: Iterable<Future<T>>,
+  kwargs?: Kw<{ timeout?: number | bigint | null; return_when?: string }>,
+): Coro<[Set<Future<T>>, Set<Future<T>>]> {
+  if (isfuture(fs) || iscoroutine(fs)) {
+    throw new TypeError(`expect a list of futures, not ${pyTypeName(fs)}`);
+  }
+  const list = toArray(fs, pyTypeName(fs));
+  if (list.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+  const timeout = kwargs?.kwargs.timeout ?? null;
+  const return_when = kwargs?.kwargs.return_when ?? ALL_COMPLETED;
+  if (
+    return_when !== FIRST_COMPLETED &&
+    return_when !== FIRST_EXCEPTION &&
+    return_when !== ALL_COMPLETED
+  ) {
+    throw new ValueError(`Invalid return_when value: ${str(return_when)}`);
+  }
+  const set = new Set(list) as Set<Future<T>>;
+  for (const f of set) {
+    if (iscoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+  }
+  const loop = get_running_loop();
+  return yield* _wait(set, timeout, return_when, loop);
+}, "wait");
+
+/** Set the waiter's result unless it is done (timer and done callbacks of wait/wait_for). */
+export const _release_waiter = internal(function _release_waiter(
+  waiter: Future<unknown>,
+  ..._args: unknown[]
+): void {
+  if (!waiter.done()) waiter.set_result(null);
+});
+
+/** The body of wait(): `fs` is a non-empty set of futures. */
+export const _wait = markcoroutinefunction(function* _wait<T>(
+  fs: Set<Future<T>>,
+  timeout: number | bigint | null,
+  return_when: string,
+  loop: AbstractEventLoop,
+): Coro<[Set<Future<T>>, Set<Future<T>>]> {
+  const waiter = loop.create_future() as Future<unknown>;
+  let timeout_handle: { cancel(): void } | null = null;
+  if (timeout !== null) timeout_handle = loop.call_later(timeout, _release_waiter, waiter);
+  let counter = fs.size;
+
+  const _on_completion = internal(function _on_completion(f: Future<T>): void {
+    counter -= 1;
+    if (
+      counter <= 0 ||
+      return_when === FIRST_COMPLETED ||
+      (return_when === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
+    ) {
+      if (timeout_handle !== null) timeout_handle.cancel();
+      if (!waiter.done()) waiter.set_result(null);
+    }
+  });
+
+  for (const f of fs) f.add_done_callback(_on_completion);
+  try {
+    yield* waiter;
+  } finally {
+    if (timeout_handle !== null) timeout_handle.cancel();
+    for (const f of fs) f.remove_done_callback(_on_completion);
+  }
+  const done = new Set<Future<T>>();
+  const pending = new Set<Future<T>>();
+  for (const f of fs) {
+    if (f.done()) done.add(f);
+    else pending.add(f);
+  }
+  return [done, pending];
+}, "_wait");
+
+/** Cancel `fut` and wait until it is done (cancelled or not). */
+export const _cancel_and_wait = markcoroutinefunction(function* _cancel_and_wait(
+  fut: Future<unknown>,
+): Coro<void> {
+  const loop = get_running_loop();
+  const waiter = loop.create_future() as Future<unknown>;
+  const cb = internal((_f: Future<unknown>) => _release_waiter(waiter));
+  Object.assign(cb, { __qualname__: "_release_waiter" });
+  fut.add_done_callback(cb);
+  try {
+    fut.cancel();
+    yield* waiter;
+  } finally {
+    fut.remove_done_callback(cb);
+  }
+}, "_cancel_and_wait");
+
+/**
+ * `wait_for(aw, timeout)`: await `aw` (a coroutine is awaited in the current task, not wrapped) with
+ * a timeout; on timeout it is cancelled and TimeoutError is raised. `timeout` may be given as
+ * `kw({ timeout })`.
+ */
+export const wait_for = markcoroutinefunction(function* wait_for<T>(
+  fut: Coro<T> | Future<T> | PromiseLike<T>,
+  timeout: number | bigint | null | Kw<{ timeout?: number | bigint | null }>,
+): Coro<T> {
+  if (timeout instanceof Kw) timeout = timeout.kwargs.timeout ?? null;
+  if (timeout !== null && timeout !== undefined && timeout <= 0) {
+    const f = ensure_future(fut);
+    if (f.done()) return f.result();
+    yield* _cancel_and_wait(f as Future<unknown>);
+    try {
+      return f.result();
+    } catch (exc) {
+      if (exc instanceof CancelledError) {
+        const te = new TimeoutError();
+        te.__cause__ = exc;
+        te.__context__ = exc;
+        te.__suppress_context__ = true;
+        throw te;
+      }
+      throw exc;
+    }
+  }
+  return (yield* async_with(timeouts.timeout(timeout ?? null), function* () {
+    return yield* await_<T>(fut);
+  })) as T;
+}, "wait_for");
+
+/** The iterator `as_completed()` returns: plain iteration gives awaitables, async iteration tasks. */
+export class _AsCompletedIterator<T = unknown> {
+  _done: Queue<Future<T> | null>;
+  _timeout_handle: { cancel(): void } | null = null;
+  _todo: Set<Future<T>>;
+  _todo_left: number;
+  private readonly _completionCb: (f: Future<T>) => void;
+  private readonly _timeoutCb: () => void;
+
+  constructor(aws: Iterable<unknown>, timeout: number | bigint | null) {
+    this._done = new Queue<Future<T> | null>();
+    this._completionCb = internal((f: Future<T>) => this._handle_completion(f));
+    Object.assign(this._completionCb, {
+      __qualname__: "_AsCompletedIterator._handle_completion",
+      __self__: this,
+    });
+    this._timeoutCb = internal(() => this._handle_timeout());
+    Object.assign(this._timeoutCb, {
+      __qualname__: "_AsCompletedIterator._handle_timeout",
+      __self__: this,
+    });
+    const loop = get_event_loop();
+    const todo = new Set<Future<T>>();
+    for (const aw of new Set(aws)) {
+      todo.add(ensure_future(aw as Awaitable<T>, new Kw({ loop })));
+    }
+    for (const f of todo) f.add_done_callback(this._completionCb);
+    if (todo.size > 0 && timeout !== null) {
+      this._timeout_handle = loop.call_later(timeout, this._timeoutCb);
+    }
+    this._todo = todo;
+    this._todo_left = todo.size;
+  }
+
+  __aiter__(): this {
+    return this;
+  }
+
+  __iter__(): this {
+    return this;
+  }
+
+  /** Async iteration: the next task or future to finish (the original objects, not results). */
+  __anext__(): Coro<Future<T>> {
+    if (!this._todo_left) return raiseStopAsyncIteration();
+    this._todo_left -= 1;
+    return this._wait_for_one(false) as Coro<Future<T>>;
+  }
+
+  /** Plain iteration: an awaitable for the next result (raises StopIteration at the end). */
+  __next__(): Coro<T> {
+    if (!this._todo_left) throw new StopIteration();
+    this._todo_left -= 1;
+    return this._wait_for_one(true) as Coro<T>;
+  }
+
+  /** JS iteration gives the same awaitables: `for (const aw of as_completed(fs)) yield* aw`. */
+  *[Symbol.iterator](): Generator<Coro<T>, void, unknown> {
+    while (this._todo_left) {
+      this._todo_left -= 1;
+      yield this._wait_for_one(true) as Coro<T>;
+    }
+  }
+
+  _handle_timeout(): void {
+    for (const f of this._todo) {
+      f.remove_done_callback(this._completionCb);
+      this._done.put_nowait(null); // Sentinel for _wait_for_one().
+    }
+    this._todo.clear();
+  }
+
+  _handle_completion(f: Future<T>): void {
+    if (this._todo.size === 0) return; // _handle_timeout() was here first.
+    this._todo.delete(f);
+    this._done.put_nowait(f);
+    if (this._todo.size === 0 && this._timeout_handle !== null) this._timeout_handle.cancel();
+  }
+
+  *_wait_for_one(resolve = false): Coro<T | Future<T>> {
+    const f = yield* this._done.get();
+    if (f === null) throw new TimeoutError();
+    return resolve ? f.result() : f;
+  }
+}
+markcoroutinefunction(
+  _AsCompletedIterator.prototype._wait_for_one,
+  "_AsCompletedIterator._wait_for_one",
+);
+
+const raiseStopAsyncIteration = markcoroutinefunction(function* __anext__(): Coro<never> {
+  throw new StopAsyncIteration();
+}, "_AsCompletedIterator.__anext__");
+
+/**
+ * `as_completed(aws, *, timeout=None)`: iterate over awaitables in completion order. Plain
+ * iteration yields awaitables giving the next result (`for (const aw of as_completed(fs)) { const
+ * r = yield* aw; }`); async iteration (`async_for`) yields the original tasks and futures (3.13).
+ * Raises TimeoutError if the timeout passes first.
+ */
+export function as_completed<T = unknown>(
+  fs: Iterable<unknown>,
+  kwargs?: Kw<{ timeout?: number | bigint | null }>,
+): _AsCompletedIterator<T> {
+  if (isfuture(fs) || iscoroutine(fs) || typeof (fs as { __await__?: unknown })?.__await__ === "function") {
+    throw new TypeError(`expects an iterable of awaitables, not ${pyTypeName(fs)}`);
+  }
+  return new _AsCompletedIterator<T>(fs, kwargs?.kwargs.timeout ?? null);
+}
+
+/**
+ * `shield(aw)`: protect an awaitable from being cancelled. Cancelling the returned future does not
+ * cancel the inner task; if the inner task is cancelled, so is the outer future.
+ */
+export function shield<T>(arg: Coro<T> | Future<T> | PromiseLike<T>): Future<T> {
+  const inner = ensure_future(arg);
+  if (inner.done()) return inner;
+  const loop = inner.get_loop();
+  const outer = loop.create_future() as Future<T>;
+
+  const _inner_done_callback = internal(function _inner_done_callback(inner: Future<T>): void {
+    if (outer.cancelled()) {
+      if (!inner.cancelled()) inner.exception(); // Mark inner's result as retrieved.
+      return;
+    }
+    if (inner.cancelled()) {
+      outer.cancel();
+    } else {
+      const exc = inner.exception();
+      if (exc !== null) outer.set_exception(exc);
+      else outer.set_result(inner.result());
+    }
+  });
+
+  const _outer_done_callback = internal(function _outer_done_callback(_outer: Future<T>): void {
+    if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
+  });
+
+  inner.add_done_callback(_inner_done_callback);
+  outer.add_done_callback(_outer_done_callback);
+  return outer;
+}
+
+/**
+ * `run_coroutine_threadsafe(coro, loop)`: submit a coroutine to a loop from outside it (a JS
+ * callback, another part of the program). Returns a Promise of its result (see the differences
+ * above).
+ */
+export function run_coroutine_threadsafe<T>(coro: Coro<T>, loop: AbstractEventLoop): Promise<T> {
+  if (!iscoroutine(coro)) throw new TypeError("A coroutine object is required");
+  return new Promise<T>((resolve, reject) => {
+    const callback = internal(function callback(): void {
+      try {
+        const task = ensure_future(coro, new Kw({ loop }));
+        task.add_done_callback(
+          internal((t: Future<T>) => {
+            try {
+              resolve(t.result());
+            } catch (exc) {
+              reject(exc);
+            }
+          }),
+        );
+      } catch (exc) {
+        if (!(exc instanceof KeyboardInterrupt || exc instanceof SystemExit)) reject(exc);
+        throw exc;
+      }
+    });
+    loop.call_soon_threadsafe(callback);
+  });
 }

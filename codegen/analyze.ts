@@ -1,0 +1,694 @@
+/**
+ * Stage 3: analysis of the IR, before lowering.
+ *
+ * - **Scopes** (Python's rules): module, function, lambda, comprehension and class scopes; which
+ *   names each binds; `global`/`nonlocal`; free names resolved to the enclosing function scopes
+ *   (class scopes are skipped, as in Python).
+ * - **Types** where they are certain: a name is `int`, `float`, `str` or `bool` when every value
+ *   ever bound to it (in any scope, through `nonlocal`/`global` too) is of that type. Annotations are
+ *   emitted as TypeScript types but not trusted for choosing operators (Python does not enforce them).
+ * - **Function kinds**: coroutine (`async def`), generator (`def` with `yield`), async generator.
+ * - **Known callees**: a name bound exactly once by `def`/`class` resolves to that definition, so
+ *   keyword arguments can be placed at compile time and classes constructed with `new`.
+ * - **Blocking functions**: `asyncio.run`, `loop.run_until_complete`, `loop.run_forever` and
+ *   `Runner.run` return Promises in asyncio-ts, so a sync `def` that calls them (directly or through
+ *   known calls) becomes an `async function` and its call sites are awaited.
+ */
+
+import type { SourceFile } from "./diagnostics";
+import type { ClassDef, Expr, FunctionDef, Module, Param, Pos, Stmt } from "./ir";
+
+/** `never` is internal to inference (not yet known); it ends as `any`. */
+export type Ty = "int" | "float" | "str" | "bool" | "None" | "any" | "never";
+
+export type ScopeKind = "module" | "function" | "class" | "comprehension";
+
+export interface SymbolInfo {
+  name: string;
+  scope: Scope;
+  /** How many statements bind the name (assignments, defs, imports, loop targets, ...). */
+  bindings: number;
+  /** Bound by a statement nested in a block, or assigned from an inner scope: declare at the top. */
+  hoist: boolean;
+  isParam: boolean;
+  /** Set when the name's only binding is a def/class statement. */
+  fn: FunctionDef | null;
+  cls: ClassDef | null;
+  /** Bound by `import x` / `from m import x`: the module path and imported name. */
+  imported: { module: string; name: string | null } | null;
+  /** Values bound to the name, for type inference. `null` records a binding of unknown type. */
+  values: (Expr | null)[];
+  ty: Ty;
+  /** The name was read in its own scope before (textually) its first binding there. */
+  readBeforeBinding: boolean;
+  /** Bound from `asyncio.Runner(...)`: its `.run(...)` blocks. */
+  isRunner: boolean;
+  /** Every binding is a `def` (maybe decorated) or `class` statement. */
+  isFunctionOnly: boolean;
+  /** Bound by a `for` loop (the iterated values are untyped in TS: declared `any`). */
+  loopBound: boolean;
+}
+
+export class Scope {
+  readonly symbols = new Map<string, SymbolInfo>();
+  readonly globals = new Set<string>();
+  readonly nonlocals = new Set<string>();
+  readonly children: Scope[] = [];
+  /** For function scopes. */
+  isGenerator = false;
+  blocks = false;
+  /** Names referenced (read) in this scope, for free-variable resolution. */
+  readonly reads = new Set<string>();
+
+  constructor(
+    readonly kind: ScopeKind,
+    readonly parent: Scope | null,
+    readonly fn: FunctionDef | null,
+    readonly cls: ClassDef | null,
+    /** The Python `__qualname__` prefix of things defined in this scope. */
+    readonly qualname: string,
+  ) {
+    parent?.children.push(this);
+  }
+
+  get isAsync(): boolean {
+    return this.fn?.isAsync ?? false;
+  }
+
+  /** The scope that holds the name as Python resolves it from here, or null for a builtin. */
+  lookup(name: string): SymbolInfo | null {
+    if (this.globals.has(name)) return this.module().symbols.get(name) ?? null;
+    const own = this.symbols.get(name);
+    if (own !== undefined && !this.nonlocals.has(name)) return own;
+    let s = this.parent;
+    while (s !== null) {
+      if (s.kind !== "class") {
+        if (s.globals.has(name)) return s.module().symbols.get(name) ?? null;
+        const sym = s.symbols.get(name);
+        if (sym !== undefined && !s.nonlocals.has(name)) return sym;
+      }
+      s = s.parent;
+    }
+    return null;
+  }
+
+  module(): Scope {
+    let s: Scope = this;
+    while (s.parent !== null) s = s.parent;
+    return s;
+  }
+
+  /** The nearest function or module scope (where temporaries are declared). */
+  functionScope(): Scope {
+    let s: Scope = this;
+    while (s.kind === "comprehension" || s.kind === "class") s = s.parent!;
+    return s;
+  }
+}
+
+export interface Analysis {
+  module: Scope;
+  scopeOf: Map<number, Scope>;
+  typeOf(e: Expr, scope: Scope): Ty;
+  /** Names a program binds anywhere (to avoid shadowing builtins imported by name). */
+  boundAnywhere: Set<string>;
+  /** Every keyword name passed at any call site (`f(x=1)` -> "x"). */
+  keywordNames: Set<string>;
+  /** Names of the methods of every class in the module (read as values, they must be bound). */
+  methodNames: Set<string>;
+}
+
+/** Attribute calls that block (they return Promises in asyncio-ts). */
+const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
+
+export function analyze(mod: Module, source: SourceFile): Analysis {
+  const a = new Analyzer(source);
+  const root = new Scope("module", null, null, null, "");
+  a.scopeOf.set(mod.scope.id, root);
+  a.block(mod.body, root, 0);
+  a.finish();
+  return {
+    module: root,
+    scopeOf: a.scopeOf,
+    typeOf: (e, s) => a.typeOf(e, s),
+    boundAnywhere: a.boundAnywhere,
+    keywordNames: a.keywordNames,
+    methodNames: a.methodNames,
+  };
+}
+
+class Analyzer {
+  readonly scopeOf = new Map<number, Scope>();
+  readonly boundAnywhere = new Set<string>();
+  readonly keywordNames = new Set<string>();
+  readonly methodNames = new Set<string>();
+  private bindingIsDef = false;
+  /** Calls found in each function scope, to propagate blocking. */
+  private readonly calls: { scope: Scope; call: Expr & { k: "Call" } }[] = [];
+
+  constructor(private readonly source: SourceFile) {}
+
+  private err(pos: Pos, detail: string): never {
+    throw this.source.error("Unsupported", detail, pos.line, pos.col);
+  }
+
+  private symbol(scope: Scope, name: string): SymbolInfo {
+    let sym = scope.symbols.get(name);
+    if (sym === undefined) {
+      sym = {
+        name,
+        scope,
+        bindings: 0,
+        hoist: false,
+        isParam: false,
+        fn: null,
+        cls: null,
+        imported: null,
+        values: [],
+        ty: "any",
+        readBeforeBinding: false,
+        isRunner: false,
+        isFunctionOnly: true,
+        loopBound: false,
+      };
+      scope.symbols.set(name, sym);
+    }
+    return sym;
+  }
+
+  /** Record a binding of `name` in `scope` (`depth` > 0: inside a nested block). */
+  bind(scope: Scope, name: string, depth: number, value: Expr | null): SymbolInfo {
+    this.boundAnywhere.add(name);
+    let target = scope;
+    if (scope.globals.has(name)) target = scope.module();
+    else if (scope.nonlocals.has(name)) {
+      const found = scope.lookup(name);
+      if (found === null) throw new Error(`nonlocal ${name}`);
+      target = found.scope;
+    }
+    const sym = this.symbol(target, name);
+    sym.bindings++;
+    if (sym.bindings === 1 && (depth > 0 || target !== scope)) sym.hoist = true;
+    sym.values.push(value);
+    if (!this.bindingIsDef) sym.isFunctionOnly = false;
+    return sym;
+  }
+
+  block(body: Stmt[], scope: Scope, depth: number): void {
+    // Declarations first: Python decides a name's scope for the whole block.
+    for (const s of body) this.declarations(s, scope);
+    for (const s of body) this.stmt(s, scope, depth);
+  }
+
+  private declarations(s: Stmt, scope: Scope): void {
+    if (s.k === "Global" || s.k === "Nonlocal") {
+      for (const n of s.names) {
+        if (s.k === "Global") {
+          if (scope.kind === "module") continue;
+          scope.globals.add(n);
+          // `global x` in a function nested in another that binds x would need JS to skip a scope.
+          let p = scope.parent;
+          while (p !== null && p.kind !== "module") {
+            if (p.kind === "function" && p.symbols.has(n) && !p.globals.has(n)) {
+              this.err(s.pos, `'global ${n}' where an enclosing function also binds '${n}' is not supported`);
+            }
+            p = p.parent;
+          }
+        } else {
+          if (scope.lookup(n) === null || scope.parent === null) {
+            throw this.source.error("SyntaxError", `no binding for nonlocal '${n}' found`, s.pos.line, s.pos.col);
+          }
+          scope.nonlocals.add(n);
+        }
+      }
+    }
+    for (const child of childBlocks(s)) for (const c of child) this.declarations(c, scope);
+  }
+
+  private stmt(s: Stmt, scope: Scope, depth: number): void {
+    switch (s.k) {
+      case "Expr":
+        return this.expr(s.value, scope);
+      case "Assign":
+        this.expr(s.value, scope);
+        for (const t of s.targets) this.target(t, scope, depth, s.targets.length === 1 ? s.value : null);
+        if (s.targets.length === 1 && s.targets[0]!.k === "Name" && isRunnerCtor(s.value)) {
+          scope.lookup(s.targets[0]!.id)!.isRunner = true;
+        }
+        return;
+      case "AnnAssign":
+        if (s.value) this.expr(s.value, scope);
+        this.expr(s.annotation, scope, true);
+        if (s.value) this.target(s.target, scope, depth, s.value);
+        else if (s.target.k === "Name" && scope.kind !== "class") this.symbol(scope, s.target.id);
+        else if (s.target.k === "Name") this.bind(scope, s.target.id, depth, null);
+        else this.expr(s.target, scope);
+        return;
+      case "AugAssign": {
+        this.expr(s.target, scope);
+        this.expr(s.value, scope);
+        const value: Expr = { k: "BinOp", pos: s.pos, op: s.op, left: s.target, right: s.value };
+        this.target(s.target, scope, depth, value);
+        return;
+      }
+      case "Return":
+        if (s.value) this.expr(s.value, scope);
+        return;
+      case "Delete":
+        for (const t of s.targets) this.expr(t, scope);
+        return;
+      case "Assert":
+        this.expr(s.test, scope);
+        if (s.msg) this.expr(s.msg, scope);
+        return;
+      case "Raise":
+        if (s.exc) this.expr(s.exc, scope);
+        if (s.cause) this.expr(s.cause, scope);
+        return;
+      case "If":
+      case "While":
+        this.expr(s.test, scope);
+        this.block(s.body, scope, depth + 1);
+        this.block(s.orelse, scope, depth + 1);
+        return;
+      case "For":
+        this.expr(s.iter, scope);
+        this.target(s.target, scope, depth + 1, forTargetValue(s.iter));
+        if (s.target.k === "Name") scope.lookup(s.target.id)!.loopBound = true;
+        this.block(s.body, scope, depth + 1);
+        this.block(s.orelse, scope, depth + 1);
+        return;
+      case "Try":
+        this.block(s.body, scope, depth + 1);
+        for (const h of s.handlers) {
+          if (h.type) this.expr(h.type, scope);
+          if (h.name) this.bind(scope, h.name, depth + 1, null);
+          this.block(h.body, scope, depth + 1);
+        }
+        this.block(s.orelse, scope, depth + 1);
+        this.block(s.finalbody, scope, depth + 1);
+        return;
+      case "With":
+        for (const item of s.items) {
+          this.expr(item.ctx, scope);
+          if (item.vars) {
+            this.target(item.vars, scope, depth + 1, null);
+            if (item.vars.k === "Name" && isRunnerCtor(item.ctx)) scope.lookup(item.vars.id)!.isRunner = true;
+          }
+        }
+        this.block(s.body, scope, depth + 1);
+        return;
+      case "FunctionDef": {
+        for (const d of s.fn.decorators) this.expr(d, scope);
+        this.bindingIsDef = true;
+        const sym = this.bind(scope, s.fn.name, depth, null);
+        this.bindingIsDef = false;
+        if (sym.bindings === 1 && s.fn.decorators.length === 0) sym.fn = s.fn;
+        else sym.fn = null;
+        this.function(s.fn, scope);
+        return;
+      }
+      case "ClassDef": {
+        for (const d of s.decorators) this.expr(d, scope);
+        for (const b of s.bases) this.expr(b.value, scope);
+        this.bindingIsDef = true;
+        const sym = this.bind(scope, s.name, depth, null);
+        this.bindingIsDef = false;
+        sym.cls = sym.bindings === 1 ? s : null;
+        for (const m of s.body) if (m.k === "FunctionDef") this.methodNames.add(m.fn.name);
+        const cs = new Scope("class", scope, null, s, `${scope.qualname}${s.name}.`);
+        this.scopeOf.set(s.scope.id, cs);
+        this.block(s.body, cs, 0);
+        return;
+      }
+      case "Import":
+        for (const al of s.names) {
+          const local = al.asname ?? al.name.split(".")[0]!;
+          const sym = this.bind(scope, local, depth, null);
+          sym.imported = { module: al.asname ? al.name : local, name: null };
+        }
+        return;
+      case "ImportFrom":
+        for (const al of s.names) {
+          const sym = this.bind(scope, al.asname ?? al.name, depth, null);
+          sym.imported = { module: `${".".repeat(s.level)}${s.module}`, name: al.name };
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private function(fn: FunctionDef, parent: Scope): void {
+    for (const p of fn.params) {
+      if (p.default) this.expr(p.default, parent);
+      if (p.annotation) this.expr(p.annotation, parent, true);
+    }
+    if (fn.returns) this.expr(fn.returns, parent, true);
+    const qual = fn.isLambda ? `${parent.qualname}<lambda>` : `${parent.qualname}${fn.name}`;
+    const fs = new Scope("function", parent, fn, null, `${qual}.<locals>.`);
+    this.scopeOf.set(fn.scope.id, fs);
+    for (const p of fn.params) {
+      const sym = this.bind(fs, p.name, 0, null);
+      sym.isParam = true;
+    }
+    this.block(fn.body, fs, 0);
+  }
+
+  private target(t: Expr, scope: Scope, depth: number, value: Expr | null): void {
+    switch (t.k) {
+      case "Name":
+        this.bind(scope, t.id, depth, value);
+        return;
+      case "Tuple":
+      case "List":
+        for (const e of t.elts) this.target(e, scope, depth, null);
+        return;
+      case "Starred":
+        this.target(t.value, scope, depth, null);
+        return;
+      default:
+        this.expr(t, scope);
+    }
+  }
+
+  expr(e: Expr, scope: Scope, annotation = false): void {
+    switch (e.k) {
+      case "Name": {
+        scope.reads.add(e.id);
+        const own = scope.symbols.get(e.id);
+        if (own === undefined && !annotation && !scope.globals.has(e.id) && !scope.nonlocals.has(e.id)) {
+          // Not bound yet in this scope (textually): if it is bound later, it was read first.
+          this.pendingReads.push({ scope, name: e.id });
+        }
+        return;
+      }
+      case "List":
+      case "Tuple":
+      case "Set":
+        for (const x of e.elts) this.expr(x, scope);
+        return;
+      case "Dict":
+        for (const it of e.items) {
+          if (it.key) this.expr(it.key, scope);
+          this.expr(it.value, scope);
+        }
+        return;
+      case "FString":
+        this.fparts(e.parts, scope);
+        return;
+      case "Starred":
+      case "Await":
+      case "YieldFrom":
+        if (e.k === "YieldFrom") this.markGenerator(scope, e.pos, "yield from");
+        return this.expr(e.value, scope);
+      case "Yield":
+        this.markGenerator(scope, e.pos, "yield");
+        if (e.value) this.expr(e.value, scope);
+        return;
+      case "Attribute":
+        return this.expr(e.value, scope);
+      case "Subscript":
+        this.expr(e.value, scope);
+        return this.expr(e.index, scope);
+      case "Slice":
+        for (const x of [e.lower, e.upper, e.step]) if (x) this.expr(x, scope);
+        return;
+      case "Call":
+        this.expr(e.func, scope);
+        for (const arg of e.args) {
+          this.expr(arg.value, scope);
+          if (arg.kind === "kw") this.keywordNames.add(arg.name!);
+          // `f(**m)` can pass any keyword: every function must bind keywords at run time.
+          if (arg.kind === "dstar") this.keywordNames.add("**");
+        }
+        this.calls.push({ scope, call: e });
+        return;
+      case "BinOp":
+      case "BoolOp":
+        this.expr(e.left, scope);
+        return this.expr(e.right, scope);
+      case "UnaryOp":
+        return this.expr(e.operand, scope);
+      case "Compare":
+        this.expr(e.left, scope);
+        for (const c of e.comparators) this.expr(c, scope);
+        return;
+      case "IfExp":
+        this.expr(e.test, scope);
+        this.expr(e.body, scope);
+        return this.expr(e.orelse, scope);
+      case "Lambda":
+        return this.function(e.fn, scope);
+      case "Comp": {
+        // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's.
+        this.expr(e.generators[0]!.iter, scope);
+        const cs = new Scope("comprehension", scope, null, null, `${scope.qualname}<${e.kind === "gen" ? "genexpr" : e.kind + "comp"}>.`);
+        this.scopeOf.set(e.scope.id, cs);
+        e.generators.forEach((g, i) => {
+          if (i > 0) this.expr(g.iter, cs);
+          this.target(g.target, cs, 0, forTargetValue(g.iter));
+          for (const c of g.ifs) this.expr(c, cs);
+        });
+        this.expr(e.elt, cs);
+        if (e.value) this.expr(e.value, cs);
+        if (e.kind === "gen") cs.isGenerator = true;
+        return;
+      }
+      case "NamedExpr": {
+        this.expr(e.value, scope);
+        // The walrus binds in the nearest enclosing non-comprehension scope.
+        let s = scope;
+        while (s.kind === "comprehension") s = s.parent!;
+        if (s.kind === "class") this.err(e.pos, "assignment expressions in a class body are not supported");
+        this.bind(s, e.target, 1, e.value);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private readonly pendingReads: { scope: Scope; name: string }[] = [];
+
+  private fparts(parts: import("./ir").FPart[], scope: Scope): void {
+    for (const p of parts) {
+      if (typeof p === "string") continue;
+      this.expr(p.expr, scope);
+      if (p.spec) this.fparts(p.spec, scope);
+    }
+  }
+
+  private markGenerator(scope: Scope, pos: Pos, what: string): void {
+    if (scope.kind === "function") scope.isGenerator = true;
+    else if (scope.kind === "comprehension") this.err(pos, `'${what}' inside a comprehension is not supported`);
+    else throw this.source.error("SyntaxError", `'${what}' outside function`, pos.line, pos.col);
+  }
+
+  /** After the walk: read-before-binding marks, types, and blocking propagation. */
+  finish(): void {
+    for (const { scope, name } of this.pendingReads) {
+      const sym = scope.symbols.get(name);
+      if (sym !== undefined) sym.readBeforeBinding = true;
+    }
+    this.inferTypes();
+    this.propagateBlocking();
+  }
+
+  private allSymbols(): SymbolInfo[] {
+    const out: SymbolInfo[] = [];
+    for (const s of this.scopeOf.values()) out.push(...s.symbols.values());
+    return out;
+  }
+
+  private inferTypes(): void {
+    const syms = this.allSymbols();
+    // Start optimistic for names with known-typed values, then widen to a fixpoint.
+    for (const sym of syms) sym.ty = sym.isParam || sym.values.some((v) => v === null) || sym.values.length === 0 ? "any" : "never";
+    let changed = true;
+    let rounds = 0;
+    while (changed && rounds++ < 20) {
+      changed = false;
+      for (const sym of syms) {
+        if (sym.ty === "any") continue;
+        let ty: Ty | null = null;
+        for (const v of sym.values) {
+          const t = this.typeOf(v!, this.valueScope(sym));
+          ty = ty === null ? t : join(ty, t);
+        }
+        const next = ty ?? "any";
+        if (next !== sym.ty) {
+          sym.ty = next;
+          changed = true;
+        }
+      }
+    }
+    // "None"-only names (a placeholder assigned later in a loop) stay untyped: TS needs `any`.
+    for (const sym of syms) if (sym.ty === "None" || sym.ty === "never") sym.ty = "any";
+  }
+
+  /** The scope a symbol's values are evaluated in (good enough for typing: reads of names). */
+  private valueScope(sym: SymbolInfo): Scope {
+    return sym.scope;
+  }
+
+  typeOf(e: Expr, scope: Scope): Ty {
+    switch (e.k) {
+      case "Int":
+        return "int";
+      case "Float":
+        return "float";
+      case "Str":
+      case "FString":
+        return "str";
+      case "Const":
+        return e.value === "True" || e.value === "False" ? "bool" : e.value === "None" ? "None" : "any";
+      case "Name": {
+        const sym = scope.lookup(e.id);
+        if (sym === null) return e.id === "__name__" ? "str" : "any";
+        // A walrus or comprehension variable may be read from another scope: its symbol's type holds.
+        return sym.ty;
+      }
+      case "Compare":
+        return "bool";
+      case "UnaryOp": {
+        if (e.op === "not") return "bool";
+        const t = this.typeOf(e.operand, scope);
+        if (t === "never") return t;
+        if (e.op === "~") return t === "int" ? "int" : "any";
+        return t === "int" || t === "float" ? t : "any";
+      }
+      case "BinOp":
+        return binOpType(e.op, this.typeOf(e.left, scope), this.typeOf(e.right, scope), e.right);
+      case "BoolOp": {
+        return join(this.typeOf(e.left, scope), this.typeOf(e.right, scope));
+      }
+      case "IfExp": {
+        return join(this.typeOf(e.body, scope), this.typeOf(e.orelse, scope));
+      }
+      case "NamedExpr":
+        return this.typeOf(e.value, scope);
+      case "Call": {
+        if (e.func.k === "Name" && scope.lookup(e.func.id) === null) {
+          const t = BUILTIN_RESULT[e.func.id];
+          if (t !== undefined && e.args.every((a) => a.kind === "pos")) return t;
+        }
+        return "any";
+      }
+      default:
+        return "any";
+    }
+  }
+
+  private propagateBlocking(): void {
+    const direct = (call: Expr & { k: "Call" }, scope: Scope): boolean => {
+      const f = call.func;
+      if (f.k === "Attribute") {
+        if (BLOCKING_METHODS.has(f.attr)) return true;
+        if (f.attr === "run" && f.value.k === "Name") {
+          const sym = scope.lookup(f.value.id);
+          if (sym?.imported?.module === "asyncio" && sym.imported.name === null) return true;
+          if (sym?.isRunner) return true;
+        }
+        return false;
+      }
+      if (f.k === "Name") {
+        const sym = scope.lookup(f.id);
+        if (sym?.imported?.module === "asyncio" && sym.imported.name === "run") return true;
+        const callee = sym?.fn ? this.scopeOf.get(sym.fn.scope.id) : undefined;
+        return callee?.blocks === true && !callee.isAsync;
+      }
+      return false;
+    };
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const { scope, call } of this.calls) {
+        const fs = scope.functionScope();
+        if (fs.blocks || !direct(call, scope)) continue;
+        if (fs.kind === "function" && (fs.isAsync || fs.isGenerator)) {
+          this.err(call.pos, "calling a blocking function (asyncio.run, run_until_complete, ...) from a coroutine or generator is not supported");
+        }
+        if (scope.kind === "comprehension" || fs.fn?.isLambda) {
+          this.err(call.pos, "a blocking call (asyncio.run, run_until_complete, ...) inside a lambda or comprehension is not supported");
+        }
+        fs.blocks = true;
+        changed = true;
+      }
+    }
+  }
+}
+
+function isRunnerCtor(e: Expr): boolean {
+  return e.k === "Call" && e.func.k === "Attribute" && e.func.attr === "Runner" && e.func.value.k === "Name" && e.func.value.id === "asyncio";
+}
+
+/** The type a `for` loop binds when it iterates `range(...)`. */
+function forTargetValue(iter: Expr): Expr | null {
+  if (iter.k === "Call" && iter.func.k === "Name" && iter.func.id === "range") return { k: "Int", pos: iter.pos, value: 0n };
+  return null;
+}
+
+const BUILTIN_RESULT: Record<string, Ty> = {
+  len: "int",
+  str: "str",
+  repr: "str",
+  float: "float",
+  int: "int",
+  bool: "bool",
+  isinstance: "bool",
+  callable: "bool",
+  hasattr: "bool",
+  chr: "str",
+  ord: "int",
+  hash: "int",
+  id: "int",
+  input: "str",
+  format: "str",
+  ascii: "str",
+  hex: "str",
+  bin: "str",
+  oct: "str",
+};
+
+function join(a: Ty, b: Ty): Ty {
+  if (a === "never") return b;
+  if (b === "never") return a;
+  return a === b ? a : "any";
+}
+
+function binOpType(op: string, l: Ty, r: Ty, right: Expr): Ty {
+  if (l === "never" || r === "never") return "never";
+  const num = (t: Ty) => t === "int" || t === "float";
+  if (l === "str" && r === "str" && op === "+") return "str";
+  if (l === "str" && op === "%") return "str";
+  if (l === "int" && r === "int") {
+    if (op === "/") return "float";
+    if (op === "**") return right.k === "Int" ? "int" : "any";
+    if (op === "@") return "any";
+    return "int";
+  }
+  if (num(l) && num(r) && (l === "float" || r === "float")) {
+    if (op === "+" || op === "-" || op === "*" || op === "/" || op === "//" || op === "%") return "float";
+    return "any";
+  }
+  return "any";
+}
+
+function childBlocks(s: Stmt): Stmt[][] {
+  switch (s.k) {
+    case "If":
+    case "While":
+      return [s.body, s.orelse];
+    case "For":
+      return [s.body, s.orelse];
+    case "Try":
+      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
+    case "With":
+      return [s.body];
+    default:
+      return [];
+  }
+}
+
+export type { Param };

@@ -1,0 +1,125 @@
+/**
+ * asyncio-ts's transpiler: Python 3.13 (the asyncio subset) -> TypeScript.
+ *
+ * The pipeline, one file per stage:
+ *
+ *   parse.ts    tree-sitter-python CST; any ERROR/MISSING node is a SyntaxError
+ *   ir.ts       IR (Python's `ast` shapes), built by walking the CST by field name
+ *   analyze.ts  scopes, closures, types, coroutine/generator kinds, blocking functions
+ *   lower/      one lowering per feature, IR -> TS statement tree (registry: lower/index.ts)
+ *   emit.ts     formatted TS text + line map (TS line -> Python line)
+ *
+ * `transpile` runs it for one module; `transpileProgram` follows imports of sibling `.py` files.
+ */
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { analyze } from "./analyze";
+import { SourceFile } from "./diagnostics";
+import { emit } from "./emit";
+import { buildModule, type Module } from "./ir";
+import { lowerModule } from "./lower";
+import { parse } from "./parse";
+
+export { CompileError } from "./diagnostics";
+
+export interface TranspileOptions {
+  /** Python module name; `__main__` for the program's entry point (the default). */
+  moduleName?: string;
+  /** Export every module-level name (set for modules imported by a sibling). */
+  exportAll?: boolean;
+  /** Names of sibling modules (`helpers` for helpers.py) that imports may refer to. */
+  siblings?: Iterable<string>;
+}
+
+export interface TranspileResult {
+  code: string;
+  /** `lineMap[i]` is the Python line of generated line `i + 1` (0 when none). */
+  lineMap: number[];
+  /** Sibling modules this module imports. */
+  imports: string[];
+}
+
+/** Transpile one Python module to TypeScript. Throws `CompileError` for bad or unsupported input. */
+export function transpile(text: string, file: string, options: TranspileOptions = {}): TranspileResult {
+  const source = new SourceFile(file, text);
+  const cst = parse(source);
+  const ir = buildModule(cst, source);
+  const analysis = analyze(ir, source);
+  const siblings = new Set(options.siblings ?? []);
+  const tree = lowerModule(ir, analysis, source, {
+    moduleName: options.moduleName ?? "__main__",
+    exportAll: options.exportAll ?? false,
+    siblings,
+  });
+  const { code, lineMap } = emit(tree);
+  return { code, lineMap, imports: siblingImports(ir, siblings) };
+}
+
+function siblingImports(ir: Module, siblings: Set<string>): string[] {
+  const out = new Set<string>();
+  const visit = (body: Module["body"]) => {
+    for (const s of body) {
+      if (s.k === "Import") for (const a of s.names) if (siblings.has(a.name)) out.add(a.name);
+      if (s.k === "ImportFrom" && (s.level > 0 || siblings.has(s.module))) out.add(s.module);
+      if (s.k === "FunctionDef") visit(s.fn.body);
+      if (s.k === "ClassDef") visit(s.body);
+      if (s.k === "If" || s.k === "While" || s.k === "For") {
+        visit(s.body);
+        visit(s.orelse);
+      }
+      if (s.k === "Try") {
+        visit(s.body);
+        for (const h of s.handlers) visit(h.body);
+        visit(s.orelse);
+        visit(s.finalbody);
+      }
+      if (s.k === "With") visit(s.body);
+    }
+  };
+  visit(ir.body);
+  return [...out];
+}
+
+export interface ProgramModule extends TranspileResult {
+  /** Module name (`__main__` for the entry). */
+  name: string;
+  /** The Python file. */
+  pyPath: string;
+  /** The file name of the generated module (`main.ts`, `helpers.ts`). */
+  tsName: string;
+}
+
+/**
+ * Transpile a program: the entry file and every sibling module it imports (transitively).
+ * Sibling modules are the `.py` files in the entry's directory.
+ */
+export function transpileProgram(entry: string): ProgramModule[] {
+  const dir = path.dirname(entry);
+  const siblings = new Set(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".py") && /^[A-Za-z_]\w*\.py$/.test(f))
+      .map((f) => f.slice(0, -3))
+      .filter((m) => path.join(dir, `${m}.py`) !== path.resolve(entry) && m !== "__init__"),
+  );
+  const out: ProgramModule[] = [];
+  const done = new Set<string>();
+  const queue: { name: string; file: string }[] = [{ name: "__main__", file: entry }];
+  while (queue.length > 0) {
+    const { name, file } = queue.shift()!;
+    if (done.has(file)) continue;
+    done.add(file);
+    const text = fs.readFileSync(file, "utf8");
+    const display = path.relative(process.cwd(), file) || file;
+    const result = transpile(text, display.startsWith("..") ? file : display, {
+      moduleName: name,
+      exportAll: name !== "__main__",
+      siblings,
+    });
+    const base = path.basename(file, ".py");
+    out.push({ ...result, name, pyPath: file, tsName: `${name === "__main__" ? base : name}.ts` });
+    for (const m of result.imports) queue.push({ name: m, file: path.join(dir, `${m}.py`) });
+  }
+  return out;
+}

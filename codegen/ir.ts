@@ -1,0 +1,994 @@
+/**
+ * Stage 2: the IR, an AST of the Python subset we support, built from the tree-sitter CST.
+ *
+ * The builder walks the CST by field name (`childForFieldName`), never by child position where a
+ * field exists. Each IR node carries the position of the CST node it came from, so later stages
+ * can report errors and map generated lines back to Python lines. Anything the builder does not
+ * understand is refused here with an `Unsupported` error naming the construct.
+ *
+ * The shapes follow Python's own `ast` module (`Assign`, `AugAssign`, `Compare`, `BoolOp`, ...),
+ * so anyone who knows `ast` can read them.
+ */
+
+import type { SourceFile } from "./diagnostics";
+import type { SyntaxNode } from "./parse";
+
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+export type Expr =
+  | { k: "Name"; pos: Pos; id: string }
+  | { k: "Int"; pos: Pos; value: bigint }
+  | { k: "Float"; pos: Pos; value: number }
+  | { k: "Str"; pos: Pos; value: string }
+  | { k: "Bytes"; pos: Pos; value: number[] }
+  | { k: "FString"; pos: Pos; parts: FPart[] }
+  | { k: "Const"; pos: Pos; value: "True" | "False" | "None" | "Ellipsis" }
+  | { k: "List"; pos: Pos; elts: Expr[] }
+  | { k: "Tuple"; pos: Pos; elts: Expr[] }
+  | { k: "Set"; pos: Pos; elts: Expr[] }
+  | { k: "Dict"; pos: Pos; items: DictItem[] }
+  | { k: "Starred"; pos: Pos; value: Expr }
+  | { k: "Attribute"; pos: Pos; value: Expr; attr: string }
+  | { k: "Subscript"; pos: Pos; value: Expr; index: Expr }
+  | { k: "Slice"; pos: Pos; lower: Expr | null; upper: Expr | null; step: Expr | null }
+  | { k: "Call"; pos: Pos; func: Expr; args: Arg[] }
+  | { k: "BinOp"; pos: Pos; op: BinOpName; left: Expr; right: Expr }
+  | { k: "UnaryOp"; pos: Pos; op: "-" | "+" | "~" | "not"; operand: Expr }
+  | { k: "BoolOp"; pos: Pos; op: "and" | "or"; left: Expr; right: Expr }
+  | { k: "Compare"; pos: Pos; left: Expr; ops: CmpOp[]; comparators: Expr[] }
+  | { k: "IfExp"; pos: Pos; test: Expr; body: Expr; orelse: Expr }
+  | { k: "Lambda"; pos: Pos; fn: FunctionDef }
+  | { k: "Comp"; pos: Pos; kind: "list" | "set" | "dict" | "gen"; elt: Expr; value: Expr | null; generators: Comprehension[]; scope: ScopeRef }
+  | { k: "Await"; pos: Pos; value: Expr }
+  | { k: "Yield"; pos: Pos; value: Expr | null }
+  | { k: "YieldFrom"; pos: Pos; value: Expr }
+  | { k: "NamedExpr"; pos: Pos; target: string; value: Expr };
+
+export type BinOpName = "+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "<<" | ">>" | "&" | "|" | "^";
+export type CmpOp = "<" | "<=" | ">" | ">=" | "==" | "!=" | "in" | "not in" | "is" | "is not";
+
+export type FPart = string | { expr: Expr; conv: "r" | "s" | "a" | null; spec: FPart[] | null };
+
+export interface DictItem {
+  /** `null` for a `**mapping` entry. */
+  key: Expr | null;
+  value: Expr;
+}
+
+export interface Arg {
+  kind: "pos" | "star" | "kw" | "dstar";
+  name?: string;
+  value: Expr;
+}
+
+export interface Comprehension {
+  target: Expr;
+  iter: Expr;
+  ifs: Expr[];
+  isAsync: boolean;
+}
+
+/** Filled in by analysis: the scope a function, lambda, class or comprehension opens. */
+export interface ScopeRef {
+  id: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+export type Stmt =
+  | { k: "Expr"; pos: Pos; value: Expr }
+  | { k: "Assign"; pos: Pos; targets: Expr[]; value: Expr }
+  | { k: "AnnAssign"; pos: Pos; target: Expr; annotation: Expr; value: Expr | null }
+  | { k: "AugAssign"; pos: Pos; target: Expr; op: BinOpName; value: Expr }
+  | { k: "Return"; pos: Pos; value: Expr | null }
+  | { k: "Pass"; pos: Pos }
+  | { k: "Break"; pos: Pos }
+  | { k: "Continue"; pos: Pos }
+  | { k: "Global"; pos: Pos; names: string[] }
+  | { k: "Nonlocal"; pos: Pos; names: string[] }
+  | { k: "Delete"; pos: Pos; targets: Expr[] }
+  | { k: "Assert"; pos: Pos; test: Expr; msg: Expr | null }
+  | { k: "Raise"; pos: Pos; exc: Expr | null; cause: Expr | null }
+  | { k: "If"; pos: Pos; test: Expr; body: Stmt[]; orelse: Stmt[] }
+  | { k: "While"; pos: Pos; test: Expr; body: Stmt[]; orelse: Stmt[] }
+  | { k: "For"; pos: Pos; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[]; isAsync: boolean }
+  | { k: "Try"; pos: Pos; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; finalbody: Stmt[]; star: boolean }
+  | { k: "With"; pos: Pos; items: WithItem[]; body: Stmt[]; isAsync: boolean }
+  | FunctionDefStmt
+  | ClassDef
+  | { k: "Import"; pos: Pos; names: Alias[] }
+  | { k: "ImportFrom"; pos: Pos; module: string; level: number; names: Alias[] }
+  | { k: "Comment"; pos: Pos; text: string };
+
+export interface FunctionDefStmt {
+  k: "FunctionDef";
+  pos: Pos;
+  fn: FunctionDef;
+}
+
+export interface FunctionDef {
+  name: string;
+  pos: Pos;
+  params: Param[];
+  body: Stmt[];
+  /** A lambda's body is one expression, held as a `Return` statement. */
+  isLambda: boolean;
+  isAsync: boolean;
+  decorators: Expr[];
+  returns: Expr | null;
+  docstring: string | null;
+  scope: ScopeRef;
+}
+
+export interface Param {
+  name: string;
+  pos: Pos;
+  kind: "posonly" | "normal" | "vararg" | "kwonly" | "kwarg";
+  default: Expr | null;
+  annotation: Expr | null;
+}
+
+export interface ClassDef {
+  k: "ClassDef";
+  pos: Pos;
+  name: string;
+  bases: Arg[];
+  body: Stmt[];
+  decorators: Expr[];
+  docstring: string | null;
+  scope: ScopeRef;
+}
+
+export interface Handler {
+  pos: Pos;
+  type: Expr | null;
+  name: string | null;
+  body: Stmt[];
+}
+
+export interface WithItem {
+  ctx: Expr;
+  vars: Expr | null;
+}
+
+export interface Alias {
+  name: string;
+  asname: string | null;
+  pos: Pos;
+}
+
+export interface Module {
+  body: Stmt[];
+  docstring: string | null;
+  scope: ScopeRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The builder
+
+let nextScopeId = 0;
+function newScope(): ScopeRef {
+  return { id: nextScopeId++ };
+}
+
+export function buildModule(root: SyntaxNode, source: SourceFile): Module {
+  const b = new Builder(source);
+  const body = b.block(root);
+  return { body, docstring: takeDocstring(body), scope: newScope() };
+}
+
+/** Remove and return a leading docstring (it becomes a comment, not a statement). */
+function takeDocstring(body: Stmt[]): string | null {
+  const first = body.find((s) => s.k !== "Comment");
+  if (first?.k === "Expr" && first.value.k === "Str") {
+    body.splice(body.indexOf(first), 1);
+    return first.value.value;
+  }
+  return null;
+}
+
+const AUG_OPS: Record<string, BinOpName> = {
+  "+=": "+", "-=": "-", "*=": "*", "/=": "/", "//=": "//", "%=": "%", "**=": "**",
+  "@=": "@", "<<=": "<<", ">>=": ">>", "&=": "&", "|=": "|", "^=": "^",
+};
+
+/** Names of tree-sitter node types and what Python calls them, for "unsupported" messages. */
+const CONSTRUCT_NAMES: Record<string, string> = {
+  match_statement: "the match statement",
+  print_statement: "the Python 2 print statement",
+  exec_statement: "the Python 2 exec statement",
+  type_alias_statement: "the type statement",
+  future_import_statement: "from __future__ import",
+  complex_pattern: "complex literals",
+  chevron: "print >>",
+};
+
+class Builder {
+  constructor(private readonly source: SourceFile) {}
+
+  private pos(n: SyntaxNode): Pos {
+    return { line: n.startPosition.row + 1, col: n.startPosition.column };
+  }
+
+  unsupported(n: SyntaxNode, what?: string): never {
+    const name = what ?? CONSTRUCT_NAMES[n.type] ?? `'${n.type.replace(/_/g, " ")}'`;
+    throw this.source.error("Unsupported", `${name} is not supported`, n.startPosition.row + 1, n.startPosition.column);
+  }
+
+  private field(n: SyntaxNode, name: string): SyntaxNode {
+    const c = n.childForFieldName(name);
+    if (c === null) throw this.source.error("SyntaxError", "invalid syntax", n.startPosition.row + 1, n.startPosition.column);
+    return c;
+  }
+
+  private hasToken(n: SyntaxNode, token: string): boolean {
+    for (const c of n.children) if (!c.isNamed && c.type === token) return true;
+    return false;
+  }
+
+  // ---- statements
+
+  block(n: SyntaxNode): Stmt[] {
+    const out: Stmt[] = [];
+    for (const c of n.namedChildren) {
+      if (c.type === "comment") {
+        out.push({ k: "Comment", pos: this.pos(c), text: c.text.replace(/^#\s?/, "") });
+        continue;
+      }
+      if (c.type === "line_continuation") continue;
+      this.statement(c, out);
+    }
+    return out;
+  }
+
+  private body(n: SyntaxNode): Stmt[] {
+    return this.block(this.field(n, "body"));
+  }
+
+  private statement(n: SyntaxNode, out: Stmt[]): void {
+    const pos = this.pos(n);
+    switch (n.type) {
+      case "expression_statement":
+        return this.expressionStatement(n, out);
+      case "return_statement": {
+        const v = n.namedChildren.find((c) => c.type !== "comment");
+        out.push({ k: "Return", pos, value: v ? this.exprOrTuple(v) : null });
+        return;
+      }
+      case "pass_statement":
+        out.push({ k: "Pass", pos });
+        return;
+      case "break_statement":
+        out.push({ k: "Break", pos });
+        return;
+      case "continue_statement":
+        out.push({ k: "Continue", pos });
+        return;
+      case "global_statement":
+      case "nonlocal_statement":
+        out.push({
+          k: n.type === "global_statement" ? "Global" : "Nonlocal",
+          pos,
+          names: n.namedChildren.filter((c) => c.type === "identifier").map((c) => c.text),
+        } as Stmt);
+        return;
+      case "delete_statement": {
+        const t = n.namedChildren[0]!;
+        const targets = t.type === "expression_list" ? t.namedChildren.map((c) => this.expr(c)) : [this.expr(t)];
+        out.push({ k: "Delete", pos, targets });
+        return;
+      }
+      case "assert_statement": {
+        const [test, msg] = n.namedChildren.filter((c) => c.type !== "comment");
+        out.push({ k: "Assert", pos, test: this.expr(test!), msg: msg ? this.expr(msg) : null });
+        return;
+      }
+      case "raise_statement": {
+        const cause = n.childForFieldName("cause");
+        const exc = n.namedChildren.find((c) => c.type !== "comment" && (cause === null || c.id !== cause.id));
+        out.push({ k: "Raise", pos, exc: exc ? this.exprOrTuple(exc) : null, cause: cause ? this.expr(cause) : null });
+        return;
+      }
+      case "if_statement":
+        out.push(this.ifStatement(n));
+        return;
+      case "while_statement":
+        out.push({
+          k: "While",
+          pos,
+          test: this.expr(this.field(n, "condition")),
+          body: this.body(n),
+          orelse: this.elseOf(n),
+        });
+        return;
+      case "for_statement":
+        out.push({
+          k: "For",
+          pos,
+          target: this.target(this.field(n, "left")),
+          iter: this.exprOrTuple(this.field(n, "right")),
+          body: this.body(n),
+          orelse: this.elseOf(n),
+          isAsync: this.hasToken(n, "async"),
+        });
+        return;
+      case "try_statement":
+        out.push(this.tryStatement(n));
+        return;
+      case "with_statement":
+        out.push(this.withStatement(n));
+        return;
+      case "function_definition":
+        out.push({ k: "FunctionDef", pos, fn: this.functionDef(n, []) });
+        return;
+      case "class_definition":
+        out.push(this.classDef(n, []));
+        return;
+      case "decorated_definition": {
+        const decorators = n.namedChildren
+          .filter((c) => c.type === "decorator")
+          .map((d) => this.expr(d.namedChildren.find((c) => c.type !== "comment")!));
+        const def = this.field(n, "definition");
+        if (def.type === "class_definition") out.push(this.classDef(def, decorators, pos));
+        else out.push({ k: "FunctionDef", pos, fn: this.functionDef(def, decorators, pos) });
+        return;
+      }
+      case "import_statement":
+        out.push({ k: "Import", pos, names: n.childrenForFieldName("name").map((c) => this.alias(c)) });
+        return;
+      case "import_from_statement":
+        out.push(this.importFrom(n));
+        return;
+      default:
+        this.unsupported(n);
+    }
+  }
+
+  private expressionStatement(n: SyntaxNode, out: Stmt[]): void {
+    const pos = this.pos(n);
+    const children = n.namedChildren.filter((c) => c.type !== "comment");
+    if (children.length !== 1) {
+      // `a, b` as a statement: a tuple expression.
+      out.push({ k: "Expr", pos, value: { k: "Tuple", pos, elts: children.map((c) => this.expr(c)) } });
+      return;
+    }
+    const c = children[0]!;
+    if (c.type === "assignment") {
+      out.push(this.assignment(c));
+      return;
+    }
+    if (c.type === "augmented_assignment") {
+      const opText = this.field(c, "operator").text;
+      out.push({
+        k: "AugAssign",
+        pos,
+        target: this.target(this.field(c, "left")),
+        op: AUG_OPS[opText]!,
+        value: this.assignedValue(this.field(c, "right")),
+      });
+      return;
+    }
+    out.push({ k: "Expr", pos, value: this.expr(c) });
+  }
+
+  /** `a = b = c`, `x: int = 1`, `x: int`. tree-sitter nests chained assignments to the right. */
+  private assignment(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    const type = n.childForFieldName("type");
+    const left = this.field(n, "left");
+    const right = n.childForFieldName("right");
+    if (type !== null) {
+      return {
+        k: "AnnAssign",
+        pos,
+        target: this.target(left),
+        annotation: this.expr(type.namedChildren[0]!),
+        value: right ? this.assignedValue(right) : null,
+      };
+    }
+    const targets = [this.target(left)];
+    let value = right!;
+    while (value.type === "assignment" && value.childForFieldName("type") === null) {
+      targets.push(this.target(this.field(value, "left")));
+      value = this.field(value, "right");
+    }
+    if (value.type === "augmented_assignment" || value.type === "assignment") this.unsupported(value, "this assignment form");
+    return { k: "Assign", pos, targets, value: this.assignedValue(value) };
+  }
+
+  private assignedValue(n: SyntaxNode): Expr {
+    return this.exprOrTuple(n);
+  }
+
+  private ifStatement(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    const alternatives = n.childrenForFieldName("alternative");
+    let orelse: Stmt[] = [];
+    // Build the elif chain from the end: each elif is an `If` in the previous one's orelse.
+    for (let i = alternatives.length - 1; i >= 0; i--) {
+      const alt = alternatives[i]!;
+      if (alt.type === "else_clause") orelse = this.body(alt);
+      else {
+        orelse = [
+          {
+            k: "If",
+            pos: this.pos(alt),
+            test: this.expr(this.field(alt, "condition")),
+            body: this.block(this.field(alt, "consequence")),
+            orelse,
+          },
+        ];
+      }
+    }
+    return {
+      k: "If",
+      pos,
+      test: this.expr(this.field(n, "condition")),
+      body: this.block(this.field(n, "consequence")),
+      orelse,
+    };
+  }
+
+  private elseOf(n: SyntaxNode): Stmt[] {
+    const alt = n.childForFieldName("alternative");
+    return alt ? this.body(alt) : [];
+  }
+
+  private tryStatement(n: SyntaxNode): Stmt {
+    const handlers: Handler[] = [];
+    let orelse: Stmt[] = [];
+    let finalbody: Stmt[] = [];
+    let star = false;
+    for (const c of n.namedChildren) {
+      if (c.type === "except_clause" || c.type === "except_group_clause") {
+        if (c.type === "except_group_clause" || this.hasToken(c, "*")) star = true;
+        const blockNode = c.namedChildren.find((x) => x.type === "block")!;
+        const values = c.childrenForFieldName("value");
+        const aliasNode = c.childForFieldName("alias");
+        let type: Expr | null = null;
+        let name: string | null = aliasNode ? aliasNode.text : null;
+        const valueNode = values[0] ?? c.namedChildren.find((x) => x.type !== "block" && x.type !== "comment" && (aliasNode === null || x.id !== aliasNode.id));
+        if (valueNode) {
+          if (valueNode.type === "as_pattern") {
+            type = this.exprOrTuple(valueNode.namedChildren[0]!);
+            name = this.field(valueNode, "alias").text;
+          } else type = this.exprOrTuple(valueNode);
+        }
+        if (values.length > 1) type = { k: "Tuple", pos: this.pos(values[0]!), elts: values.map((v) => this.expr(v)) };
+        handlers.push({ pos: this.pos(c), type, name, body: this.block(blockNode) });
+      } else if (c.type === "else_clause") orelse = this.body(c);
+      else if (c.type === "finally_clause") finalbody = this.block(c.namedChildren.find((x) => x.type === "block")!);
+    }
+    return { k: "Try", pos: this.pos(n), body: this.body(n), handlers, orelse, finalbody, star };
+  }
+
+  private withStatement(n: SyntaxNode): Stmt {
+    const clause = n.namedChildren.find((c) => c.type === "with_clause")!;
+    const items: WithItem[] = clause.namedChildren
+      .filter((c) => c.type === "with_item")
+      .map((item) => {
+        const v = this.field(item, "value");
+        if (v.type === "as_pattern") {
+          return { ctx: this.expr(v.namedChildren[0]!), vars: this.target(this.field(v, "alias").namedChildren[0]!) };
+        }
+        return { ctx: this.expr(v), vars: null };
+      });
+    return { k: "With", pos: this.pos(n), items, body: this.body(n), isAsync: this.hasToken(n, "async") };
+  }
+
+  private alias(n: SyntaxNode): Alias {
+    if (n.type === "aliased_import") {
+      return { name: this.field(n, "name").text, asname: this.field(n, "alias").text, pos: this.pos(n) };
+    }
+    return { name: n.text, asname: null, pos: this.pos(n) };
+  }
+
+  private importFrom(n: SyntaxNode): Stmt {
+    const modNode = this.field(n, "module_name");
+    let level = 0;
+    let module = modNode.text;
+    if (modNode.type === "relative_import") {
+      const prefix = modNode.namedChildren.find((c) => c.type === "import_prefix");
+      level = prefix ? prefix.text.length : 0;
+      module = modNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "";
+    }
+    if (n.namedChildren.some((c) => c.type === "wildcard_import")) this.unsupported(n, "'from ... import *'");
+    return { k: "ImportFrom", pos: this.pos(n), module, level, names: n.childrenForFieldName("name").map((c) => this.alias(c)) };
+  }
+
+  functionDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): FunctionDef {
+    if (n.childForFieldName("type_parameters")) this.unsupported(n, "type parameter lists");
+    const body = this.body(n);
+    const returns = n.childForFieldName("return_type");
+    return {
+      name: this.field(n, "name").text,
+      pos,
+      params: this.params(this.field(n, "parameters")),
+      body,
+      isLambda: false,
+      isAsync: this.hasToken(n, "async"),
+      decorators,
+      returns: returns ? this.expr(returns.namedChildren[0]!) : null,
+      docstring: takeDocstring(body),
+      scope: newScope(),
+    };
+  }
+
+  private params(n: SyntaxNode | null): Param[] {
+    if (n === null) return [];
+    const out: Param[] = [];
+    let kind: Param["kind"] = "normal";
+    for (const c of n.namedChildren) {
+      const pos = this.pos(c);
+      switch (c.type) {
+        case "comment":
+          continue;
+        case "positional_separator":
+          for (const p of out) if (p.kind === "normal") p.kind = "posonly";
+          continue;
+        case "keyword_separator":
+          kind = "kwonly";
+          continue;
+        case "identifier":
+          out.push({ name: c.text, pos, kind, default: null, annotation: null });
+          continue;
+        case "default_parameter":
+        case "typed_default_parameter": {
+          const name = this.field(c, "name");
+          if (name.type !== "identifier") this.unsupported(c, "tuple parameters");
+          const type = c.childForFieldName("type");
+          out.push({
+            name: name.text,
+            pos,
+            kind,
+            default: this.expr(this.field(c, "value")),
+            annotation: type ? this.expr(type.namedChildren[0]!) : null,
+          });
+          continue;
+        }
+        case "typed_parameter": {
+          const inner = c.namedChildren.find((x) => x.type !== "type")!;
+          const type = this.field(c, "type");
+          const annotation = this.expr(type.namedChildren[0]!);
+          if (inner.type === "identifier") out.push({ name: inner.text, pos, kind, default: null, annotation });
+          else if (inner.type === "list_splat_pattern") {
+            out.push({ name: inner.namedChildren[0]!.text, pos, kind: "vararg", default: null, annotation });
+            kind = "kwonly";
+          } else if (inner.type === "dictionary_splat_pattern") {
+            out.push({ name: inner.namedChildren[0]!.text, pos, kind: "kwarg", default: null, annotation });
+          } else this.unsupported(c);
+          continue;
+        }
+        case "list_splat_pattern":
+          out.push({ name: c.namedChildren[0]!.text, pos, kind: "vararg", default: null, annotation: null });
+          kind = "kwonly";
+          continue;
+        case "dictionary_splat_pattern":
+          out.push({ name: c.namedChildren[0]!.text, pos, kind: "kwarg", default: null, annotation: null });
+          continue;
+        default:
+          this.unsupported(c, `parameter form '${c.type}'`);
+      }
+    }
+    return out;
+  }
+
+  private classDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): ClassDef {
+    if (n.childForFieldName("type_parameters")) this.unsupported(n, "type parameter lists");
+    const sup = n.childForFieldName("superclasses");
+    const body = this.body(n);
+    return {
+      k: "ClassDef",
+      pos,
+      name: this.field(n, "name").text,
+      bases: sup ? this.args(sup) : [],
+      body,
+      decorators,
+      docstring: takeDocstring(body),
+      scope: newScope(),
+    };
+  }
+
+  // ---- expressions
+
+  /** An expression where a bare `a, b` means a tuple (return values, assigned values). */
+  exprOrTuple(n: SyntaxNode): Expr {
+    if (n.type === "expression_list" || n.type === "pattern_list") {
+      return { k: "Tuple", pos: this.pos(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)) };
+    }
+    return this.expr(n);
+  }
+
+  /** An assignment target (the same shapes as expressions, with patterns). */
+  target(n: SyntaxNode): Expr {
+    switch (n.type) {
+      case "pattern_list":
+      case "tuple_pattern":
+      case "expression_list":
+        return { k: "Tuple", pos: this.pos(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)) };
+      case "list_pattern":
+        return { k: "List", pos: this.pos(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)) };
+      case "list_splat_pattern":
+        return { k: "Starred", pos: this.pos(n), value: this.target(n.namedChildren[0]!) };
+      default:
+        return this.expr(n);
+    }
+  }
+
+  expr(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    switch (n.type) {
+      case "identifier":
+        return { k: "Name", pos, id: n.text };
+      case "integer":
+        return this.integer(n);
+      case "float": {
+        if (/[jJ]$/.test(n.text)) this.unsupported(n, "complex literals");
+        return { k: "Float", pos, value: Number(n.text.replace(/_/g, "")) };
+      }
+      case "true":
+        return { k: "Const", pos, value: "True" };
+      case "false":
+        return { k: "Const", pos, value: "False" };
+      case "none":
+        return { k: "Const", pos, value: "None" };
+      case "ellipsis":
+        return { k: "Const", pos, value: "Ellipsis" };
+      case "string":
+      case "concatenated_string":
+        return this.string(n);
+      case "parenthesized_expression": {
+        const inner = n.namedChildren.find((c) => c.type !== "comment")!;
+        return this.expr(inner);
+      }
+      case "tuple":
+      case "expression_list":
+      case "pattern_list":
+      case "tuple_pattern":
+        return { k: "Tuple", pos, elts: this.elements(n) };
+      case "list":
+      case "list_pattern":
+        return { k: "List", pos, elts: this.elements(n) };
+      case "set":
+        return { k: "Set", pos, elts: this.elements(n) };
+      case "dictionary":
+        return {
+          k: "Dict",
+          pos,
+          items: n.namedChildren
+            .filter((c) => c.type !== "comment")
+            .map((c) =>
+              c.type === "dictionary_splat"
+                ? { key: null, value: this.expr(c.namedChildren[0]!) }
+                : { key: this.expr(this.field(c, "key")), value: this.expr(this.field(c, "value")) },
+            ),
+        };
+      case "list_splat":
+      case "list_splat_pattern":
+      case "parenthesized_list_splat":
+        return { k: "Starred", pos, value: this.expr(n.namedChildren[0]!) };
+      case "attribute":
+        return { k: "Attribute", pos, value: this.expr(this.field(n, "object")), attr: this.field(n, "attribute").text };
+      case "subscript": {
+        const subs = n.childrenForFieldName("subscript");
+        const index = subs.length === 1 ? this.expr(subs[0]!) : { k: "Tuple" as const, pos: this.pos(subs[0]!), elts: subs.map((s) => this.expr(s)) };
+        return { k: "Subscript", pos, value: this.expr(this.field(n, "value")), index };
+      }
+      case "slice":
+        return this.slice(n);
+      case "call":
+        return this.call(n);
+      case "binary_operator":
+        return {
+          k: "BinOp",
+          pos,
+          op: this.field(n, "operator").type as BinOpName,
+          left: this.expr(this.field(n, "left")),
+          right: this.expr(this.field(n, "right")),
+        };
+      case "unary_operator":
+        return { k: "UnaryOp", pos, op: this.field(n, "operator").type as "-" | "+" | "~", operand: this.expr(this.field(n, "argument")) };
+      case "not_operator":
+        return { k: "UnaryOp", pos, op: "not", operand: this.expr(this.field(n, "argument")) };
+      case "boolean_operator":
+        return {
+          k: "BoolOp",
+          pos,
+          op: this.field(n, "operator").type as "and" | "or",
+          left: this.expr(this.field(n, "left")),
+          right: this.expr(this.field(n, "right")),
+        };
+      case "comparison_operator":
+        return this.comparison(n);
+      case "conditional_expression": {
+        const [body, test, orelse] = n.namedChildren.filter((c) => c.type !== "comment");
+        return { k: "IfExp", pos, body: this.expr(body!), test: this.expr(test!), orelse: this.expr(orelse!) };
+      }
+      case "lambda":
+        return this.lambda(n);
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression":
+        return this.comprehension(n);
+      case "await":
+        return { k: "Await", pos, value: this.expr(n.namedChildren[0]!) };
+      case "yield": {
+        const v = n.namedChildren.find((c) => c.type !== "comment");
+        if (this.hasToken(n, "from")) return { k: "YieldFrom", pos, value: this.expr(v!) };
+        return { k: "Yield", pos, value: v ? this.exprOrTuple(v) : null };
+      }
+      case "named_expression":
+        return { k: "NamedExpr", pos, target: this.field(n, "name").text, value: this.expr(this.field(n, "value")) };
+      case "keyword_argument":
+        return this.unsupported(n, "a keyword argument here");
+      default:
+        return this.unsupported(n);
+    }
+  }
+
+  private elements(n: SyntaxNode): Expr[] {
+    return n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c));
+  }
+
+  private integer(n: SyntaxNode): Expr {
+    const text = n.text.replace(/_/g, "");
+    if (/[jJ]$/.test(text)) this.unsupported(n, "complex literals");
+    let value: bigint;
+    if (/^0[oO]/.test(text)) value = BigInt(`0o${text.slice(2)}`);
+    else if (/^0[xXbB]/.test(text)) value = BigInt(text);
+    else value = BigInt(text);
+    return { k: "Int", pos: this.pos(n), value };
+  }
+
+  private slice(n: SyntaxNode): Expr {
+    // Children in order, separated by ':' tokens: [lower] ':' [upper] [':' [step]].
+    const parts: (Expr | null)[] = [null];
+    for (const c of n.children) {
+      if (!c.isNamed && c.type === ":") parts.push(null);
+      else if (c.isNamed && c.type !== "comment") parts[parts.length - 1] = this.expr(c);
+    }
+    return { k: "Slice", pos: this.pos(n), lower: parts[0] ?? null, upper: parts[1] ?? null, step: parts[2] ?? null };
+  }
+
+  private args(n: SyntaxNode): Arg[] {
+    const out: Arg[] = [];
+    for (const c of n.namedChildren) {
+      switch (c.type) {
+        case "comment":
+          continue;
+        case "list_splat":
+          out.push({ kind: "star", value: this.expr(c.namedChildren[0]!) });
+          continue;
+        case "dictionary_splat":
+          out.push({ kind: "dstar", value: this.expr(c.namedChildren[0]!) });
+          continue;
+        case "keyword_argument":
+          out.push({ kind: "kw", name: this.field(c, "name").text, value: this.expr(this.field(c, "value")) });
+          continue;
+        default:
+          out.push({ kind: "pos", value: this.expr(c) });
+      }
+    }
+    return out;
+  }
+
+  private call(n: SyntaxNode): Expr {
+    const argsNode = this.field(n, "arguments");
+    const args = argsNode.type === "generator_expression" ? [{ kind: "pos" as const, value: this.expr(argsNode) }] : this.args(argsNode);
+    const fnNode = this.field(n, "function");
+    if (fnNode.type === "list_splat") {
+      // tree-sitter-python parses `[*f(x)]` as a call of `*f`: rebuild it as `*(f(x))`.
+      const pos = this.pos(n);
+      return { k: "Starred", pos, value: { k: "Call", pos, func: this.expr(fnNode.namedChildren[0]!), args } };
+    }
+    return { k: "Call", pos: this.pos(n), func: this.expr(fnNode), args };
+  }
+
+  private comparison(n: SyntaxNode): Expr {
+    const operands: Expr[] = [];
+    const ops: CmpOp[] = [];
+    let pending = "";
+    for (const c of n.children) {
+      if (c.isNamed && c.type !== "comment") {
+        if (pending !== "") {
+          ops.push(pending as CmpOp);
+          pending = "";
+        }
+        operands.push(this.expr(c));
+      } else if (!c.isNamed) {
+        pending = pending === "" ? c.type : `${pending} ${c.type}`;
+      }
+    }
+    if (ops.includes("<>" as CmpOp)) this.unsupported(n, "'<>'");
+    return { k: "Compare", pos: this.pos(n), left: operands[0]!, ops, comparators: operands.slice(1) };
+  }
+
+  private lambda(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    const body = this.expr(this.field(n, "body"));
+    return {
+      k: "Lambda",
+      pos,
+      fn: {
+        name: "<lambda>",
+        pos,
+        params: this.params(n.childForFieldName("parameters")),
+        body: [{ k: "Return", pos: body.pos, value: body }],
+        isLambda: true,
+        isAsync: false,
+        decorators: [],
+        returns: null,
+        docstring: null,
+        scope: newScope(),
+      },
+    };
+  }
+
+  private comprehension(n: SyntaxNode): Expr {
+    const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "gen";
+    const bodyNode = this.field(n, "body");
+    const generators: Comprehension[] = [];
+    for (const c of n.namedChildren) {
+      if (c.type === "for_in_clause") {
+        const rights = c.childrenForFieldName("right").filter((r) => r.isNamed);
+        const iter = rights.length === 1 ? this.expr(rights[0]!) : { k: "Tuple" as const, pos: this.pos(rights[0]!), elts: rights.map((r) => this.expr(r)) };
+        generators.push({ target: this.target(this.field(c, "left")), iter, ifs: [], isAsync: this.hasToken(c, "async") });
+      } else if (c.type === "if_clause") {
+        generators[generators.length - 1]!.ifs.push(this.expr(c.namedChildren[0]!));
+      }
+    }
+    const isDict = kind === "dict";
+    return {
+      k: "Comp",
+      pos: this.pos(n),
+      kind,
+      elt: this.expr(isDict ? this.field(bodyNode, "key") : bodyNode),
+      value: isDict ? this.expr(this.field(bodyNode, "value")) : null,
+      generators,
+      scope: newScope(),
+    };
+  }
+
+  // ---- strings
+
+  private string(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    const pieces = n.type === "concatenated_string" ? n.namedChildren.filter((c) => c.type === "string") : [n];
+    const parts: FPart[] = [];
+    let isBytes: boolean | null = null;
+    let isF = false;
+    for (const p of pieces) {
+      const start = p.namedChildren.find((c) => c.type === "string_start")!;
+      const prefix = start.text.replace(/['"]+$/, "").toLowerCase();
+      const bytes = prefix.includes("b");
+      if (isBytes !== null && isBytes !== bytes) {
+        throw this.source.error("SyntaxError", "cannot mix bytes and nonbytes literals", pos.line, pos.col);
+      }
+      isBytes = bytes;
+      if (prefix.includes("t")) this.unsupported(p, "template strings");
+      const raw = prefix.includes("r");
+      const f = prefix.includes("f");
+      if (f) isF = true;
+      this.stringParts(p, raw, f, bytes, parts);
+    }
+    if (isBytes) {
+      const text = parts.join("");
+      const value: number[] = [];
+      for (const ch of text) {
+        const code = ch.codePointAt(0)!;
+        if (code > 255) throw this.source.error("SyntaxError", "bytes can only contain ASCII literal characters", pos.line, pos.col);
+        value.push(code);
+      }
+      return { k: "Bytes", pos, value };
+    }
+    if (!isF) return { k: "Str", pos, value: parts.join("") };
+    return { k: "FString", pos, parts: mergeStrings(parts) };
+  }
+
+  /** The literal text and interpolations of one string node, between its quotes. */
+  private stringParts(p: SyntaxNode, raw: boolean, f: boolean, bytes: boolean, out: FPart[]): void {
+    const start = p.namedChildren.find((c) => c.type === "string_start")!;
+    const end = p.namedChildren.find((c) => c.type === "string_end")!;
+    let cursor = start.endIndex;
+    const text = p.tree.rootNode.text;
+    const literal = (from: number, to: number) => {
+      if (to <= from) return;
+      let s = text.slice(from, to);
+      if (f) s = s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+      out.push(raw ? s : this.unescape(s, bytes, p));
+    };
+    for (const c of p.namedChildren) {
+      if (c.type !== "interpolation") continue;
+      literal(cursor, c.startIndex);
+      out.push(...this.interpolation(c, text));
+      cursor = c.endIndex;
+    }
+    literal(cursor, end.startIndex);
+  }
+
+  private interpolation(c: SyntaxNode, text: string): FPart[] {
+    const exprNode = this.field(c, "expression");
+    const conv = c.childForFieldName("type_conversion");
+    const specNode = c.childForFieldName("format_specifier");
+    const out: FPart[] = [];
+    let convName = conv ? (conv.text.slice(1) as "r" | "s" | "a") : null;
+    const debug = c.children.some((x) => !x.isNamed && x.type === "=");
+    if (debug) {
+      // f"{x = }" prints the expression's source text, then its repr (unless a spec is given).
+      const eq = c.children.find((x) => !x.isNamed && x.type === "=")!;
+      out.push(text.slice(c.startIndex + 1, eq.endIndex) + text.slice(eq.endIndex, (conv ?? specNode ?? c.lastChild!).startIndex));
+      if (convName === null && specNode === null) convName = "r";
+    }
+    let spec: FPart[] | null = null;
+    if (specNode !== null) {
+      spec = [];
+      let cursor = specNode.startIndex + 1; // skip ':'
+      for (const fe of specNode.namedChildren) {
+        if (fe.type !== "format_expression") continue;
+        if (fe.startIndex > cursor) spec.push(text.slice(cursor, fe.startIndex));
+        spec.push({ expr: this.exprOrTuple(this.field(fe, "expression")), conv: null, spec: null });
+        cursor = fe.endIndex;
+      }
+      if (specNode.endIndex > cursor) spec.push(text.slice(cursor, specNode.endIndex));
+      spec = mergeStrings(spec);
+    }
+    out.push({ expr: this.exprOrTuple(exprNode), conv: convName, spec });
+    return out;
+  }
+
+  private unescape(s: string, bytes: boolean, at: SyntaxNode): string {
+    return s.replace(/\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)/gs, (m, e: string) => {
+      const c = e[0]!;
+      if (e === "\n" || e === "\r\n") return "";
+      switch (c) {
+        case "\\":
+        case "'":
+        case '"':
+          return c;
+        case "a":
+          return "\x07";
+        case "b":
+          return "\b";
+        case "f":
+          return "\f";
+        case "n":
+          return "\n";
+        case "r":
+          return "\r";
+        case "t":
+          return "\t";
+        case "v":
+          return "\v";
+        case "x":
+          return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+        case "u":
+        case "U":
+          if (bytes) return m;
+          return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+        case "N":
+          if (bytes) return m;
+          return this.unsupported(at, "\\N{...} escapes");
+      }
+      if (/[0-7]/.test(c)) return String.fromCodePoint(Number.parseInt(e, 8));
+      return m;
+    });
+  }
+}
+
+function mergeStrings(parts: FPart[]): FPart[] {
+  const out: FPart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (typeof p === "string" && typeof last === "string") out[out.length - 1] = last + p;
+    else if (p !== "") out.push(p);
+  }
+  return out;
+}

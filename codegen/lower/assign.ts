@@ -1,0 +1,171 @@
+/**
+ * Assignment statements: `=`, annotated, augmented, chained, unpacking, and `del`.
+ *
+ * - `x = v` declares the name at its first binding when that binding is a statement of the
+ *   function's (or module's) own block: `const` when it is the only binding, else `let`. Names
+ *   first bound inside a nested block are declared at the top of the function (see context.ts).
+ * - `a, b = v` -> `[a, b] = $py.unpack(v, 2)` (ValueError on a length mismatch, as in Python);
+ *   `a, *rest = v` -> `$py.unpackStar(v, 1, 0)`.
+ * - `obj[i] = v` -> `$py.setitem(obj, i, v)`; `obj.x = v` stays a property assignment.
+ * - `x += v` is `x += v` when both sides' types make the JS operator exact, else
+ *   `x = $py.iadd(x, v)` (in-place for lists, as Python's `+=`).
+ */
+
+import type { Expr, Stmt } from "../ir";
+import { type Context, type Feature, mangle } from "./context";
+import { line, P, par, type TsExpr, type TsStmt } from "./output";
+import { binop, castTo } from "./operators";
+import { inferredType, tsType } from "./types";
+
+function isLiteral(e: Expr): boolean {
+  return e.k === "Int" || e.k === "Float" || e.k === "Str" || (e.k === "Const" && e.value !== "None" && e.value !== "Ellipsis") || e.k === "FString";
+}
+
+/** Assign the already-lowered `value` to the Python target `t`. */
+export function assignTo(cx: Context, t: Expr, value: TsExpr, pyLine: number, source: Expr | null = null, annotation: string | null = null): TsStmt[] {
+  switch (t.k) {
+    case "Name": {
+      const b = cx.bindingPrefix(t.id);
+      if (b.keyword !== null) {
+        let type = annotation;
+        if (type === null && b.sym !== null) {
+          const inferred = inferredType(b.sym.ty);
+          if (b.keyword === "let" || (source !== null && isLiteral(source))) type = inferred;
+        }
+        return [line(`${cx.exportPrefix()}${b.keyword} ${b.name}${type ? `: ${type}` : ""} = ${value.code};`, pyLine)];
+      }
+      return [line(`${b.name} = ${value.code};`, pyLine)];
+    }
+    case "Attribute":
+      return [line(`${par(cx.expr(t.value), P.call)}.${t.attr} = ${value.code};`, pyLine)];
+    case "Subscript":
+      return [line(`${cx.helper("setitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code}, ${value.code});`, pyLine)];
+    case "Tuple":
+    case "List":
+      // `a, b = 1, 2`: the right side is a display of the same length; no unpacking needed.
+      if (source !== null && (source.k === "Tuple" || source.k === "List") && source.elts.length === t.elts.length && !source.elts.some((e) => e.k === "Starred") && !t.elts.some((e) => e.k === "Starred")) {
+        return unpack(cx, t.elts, { code: `[${source.elts.map((e) => cx.expr(e).code).join(", ")}]`, prec: P.primary }, pyLine, true);
+      }
+      return unpack(cx, t.elts, value, pyLine);
+    case "Starred":
+      throw cx.unsupported(t.pos, "a starred assignment target outside a tuple");
+    default:
+      throw cx.source.error("SyntaxError", "cannot assign to expression", t.pos.line, t.pos.col);
+  }
+}
+
+function unpack(cx: Context, elts: Expr[], value: TsExpr, pyLine: number, direct = false): TsStmt[] {
+  const star = elts.findIndex((e) => e.k === "Starred");
+  if (elts.filter((e) => e.k === "Starred").length > 1) {
+    throw cx.source.error("SyntaxError", "multiple starred expressions in assignment", elts[0]!.pos.line, elts[0]!.pos.col);
+  }
+  const unpacked = direct
+    ? value.code
+    : star < 0
+      ? `${cx.helper("unpack")}(${value.code}, ${elts.length})`
+      : `${cx.helper("unpackStar")}(${value.code}, ${star}, ${elts.length - star - 1})`;
+  const targets = elts.map((e) => (e.k === "Starred" ? e.value : e));
+  // Simple case: every target is a name (or attribute): one destructuring assignment.
+  if (targets.every((e) => e.k === "Name")) {
+    const prefixes = targets.map((e) => cx.bindingPrefix((e as { id: string }).id));
+    const names = prefixes.map((p) => p.name);
+    const allNew = prefixes.every((p) => p.keyword !== null);
+    if (allNew) {
+      const kw = prefixes.every((p) => p.keyword === "const") ? "const" : "let";
+      return [line(`${cx.exportPrefix()}${kw} [${names.join(", ")}]${kw === "let" ? ": any[]" : ""} = ${unpacked};`, pyLine)];
+    }
+    const out: TsStmt[] = [];
+    const fresh = prefixes.filter((p) => p.keyword !== null);
+    if (fresh.length > 0) out.push(line(`${cx.exportPrefix()}let ${fresh.map((p) => `${p.name}: any`).join(", ")};`, pyLine));
+    out.push(line(`[${names.join(", ")}] = ${unpacked};`, pyLine));
+    return out;
+  }
+  const tmp = cx.temp();
+  const out: TsStmt[] = [line(`${tmp} = ${unpacked};`, pyLine)];
+  targets.forEach((e, i) => out.push(...assignTo(cx, e, { code: `${tmp}[${i}]`, prec: P.call }, pyLine)));
+  return out;
+}
+
+function isSimple(e: Expr): boolean {
+  return e.k === "Name" || e.k === "Int" || e.k === "Str" || e.k === "Const";
+}
+
+function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] {
+  const t = s.target;
+  // `$py.iadd(a, b)` for `+=` (the common case), `$py.inplace("op", a, b)` for the others.
+  const inplaceCall = (a: string, b: string) =>
+    s.op === "+" ? `${cx.helper("iadd")}(${a}, ${b})` : `${cx.helper("inplace")}(${JSON.stringify(s.op)}, ${a}, ${b})`;
+  if (t.k === "Name") {
+    const lt = cx.typeOf(t);
+    const rt = cx.typeOf(s.value);
+    const native = binop(cx, s.op, t, s.value, lt, rt);
+    const name = cx.expr(t).code;
+    const m = /^(\S+) ([-+*&|^]|<<|>>) (.*)$/s.exec(native.code);
+    if (m !== null && m[1] === name && !native.code.startsWith("$py.")) {
+      return [line(`${name} ${m[2]}= ${m[3]};`, s.pos.line)];
+    }
+    return [line(`${name} = ${castTo(inplaceCall(name, cx.expr(s.value).code), cx.typeOf(t))};`, s.pos.line)];
+  }
+  if (t.k === "Attribute") {
+    let obj = cx.expr(t.value).code;
+    const out: TsStmt[] = [];
+    if (!isSimple(t.value)) {
+      const tmp = cx.temp();
+      out.push(line(`${tmp} = ${obj};`, s.pos.line));
+      obj = tmp;
+    }
+    out.push(line(`${obj}.${t.attr} = ${inplaceCall(`${obj}.${t.attr}`, cx.expr(s.value).code)};`, s.pos.line));
+    return out;
+  }
+  if (t.k === "Subscript") {
+    const out: TsStmt[] = [];
+    let obj = cx.expr(t.value).code;
+    let idx = cx.expr(t.index).code;
+    if (!isSimple(t.value)) {
+      const tmp = cx.temp();
+      out.push(line(`${tmp} = ${obj};`, s.pos.line));
+      obj = tmp;
+    }
+    if (!isSimple(t.index)) {
+      const tmp = cx.temp();
+      out.push(line(`${tmp} = ${idx};`, s.pos.line));
+      idx = tmp;
+    }
+    const get = `${cx.helper("getitem")}(${obj}, ${idx})`;
+    out.push(line(`${cx.helper("setitem")}(${obj}, ${idx}, ${inplaceCall(get, cx.expr(s.value).code)});`, s.pos.line));
+    return out;
+  }
+  throw cx.source.error("SyntaxError", "'expression' is an illegal expression for augmented assignment", t.pos.line, t.pos.col);
+}
+
+export const assignments: Feature = {
+  name: "assignments",
+  statements: {
+    Assign: (s, cx) => {
+      const value = cx.expr(s.value);
+      if (s.targets.length === 1) return assignTo(cx, s.targets[0]!, value, s.pos.line, s.value);
+      const tmp = cx.temp();
+      const out: TsStmt[] = [line(`${tmp} = ${value.code};`, s.pos.line)];
+      for (const t of s.targets) out.push(...assignTo(cx, t, { code: tmp, prec: P.primary }, s.pos.line));
+      return out;
+    },
+    AnnAssign: (s, cx) => {
+      const type = tsType(s.annotation);
+      if (s.value === null) {
+        if (s.target.k !== "Name") return [];
+        const b = cx.bindingPrefix(s.target.id);
+        if (b.keyword === null) return [];
+        return [line(`${cx.exportPrefix()}let ${mangle(s.target.id)}: ${type};`, s.pos.line)];
+      }
+      const widened = s.value.k === "Const" && s.value.value === "None" && type !== "any" ? `${type} | null` : type;
+      return assignTo(cx, s.target, cx.expr(s.value), s.pos.line, s.value, s.target.k === "Name" ? widened : null);
+    },
+    AugAssign: augAssign,
+    Delete: (s, cx) =>
+      s.targets.map((t) => {
+        if (t.k === "Subscript") return line(`${cx.helper("delitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code});`, s.pos.line);
+        if (t.k === "Attribute") return line(`${cx.helper("delattr")}(${cx.expr(t.value).code}, ${JSON.stringify(t.attr)});`, s.pos.line);
+        throw cx.unsupported(t.pos, "'del' of a variable");
+      }),
+  },
+};

@@ -1,0 +1,183 @@
+/**
+ * Calls.
+ *
+ * - Positional arguments stay positional; `*xs` spreads `$py.iter(xs)`.
+ * - Keyword arguments become one final `kw({ name: value })` (`**m` spreads `$py.kwargs(m)` into
+ *   it). Transpiled functions that can receive keywords bind them at run time with CPython's
+ *   errors (see functions.ts), so no argument is ever dropped.
+ * - Classes are constructed with `new`: classes defined in the program, builtin exceptions and
+ *   the asyncio classes in `ASYNCIO_CLASSES`.
+ * - Methods of `str` and `list` (JS strings and arrays) are called through `$py.callMethod`, since
+ *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's.
+ * - `super().m(...)` is `super.m(...)`.
+ * - Calls of blocking functions (asyncio.run, run_until_complete, run_forever, Runner.run, and
+ *   transpiled functions that call them) are awaited.
+ */
+
+import type { Arg, Expr } from "../ir";
+import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
+import { ex, P, par, type TsExpr } from "./output";
+
+/** asyncio names that are classes (called with `new`). */
+export const ASYNCIO_CLASSES = new Set([
+  "Future",
+  "Task",
+  "Queue",
+  "PriorityQueue",
+  "LifoQueue",
+  "Event",
+  "Lock",
+  "Condition",
+  "Semaphore",
+  "BoundedSemaphore",
+  "Barrier",
+  "TaskGroup",
+  "Runner",
+  "Timeout",
+  "Handle",
+  "TimerHandle",
+  "CancelledError",
+  "InvalidStateError",
+  "TimeoutError",
+  "QueueEmpty",
+  "QueueFull",
+  "QueueShutDown",
+  "BrokenBarrierError",
+  "IncompleteReadError",
+  "LimitOverrunError",
+  "SendfileNotAvailableError",
+  "StreamReader",
+  "StreamWriter",
+  "AbstractEventLoop",
+  "BaseEventLoop",
+  "DefaultEventLoopPolicy",
+]);
+
+/** Methods of Python's str, list and numbers, which JS strings, arrays and numbers lack. */
+export const BUILTIN_METHODS = new Set(
+  (
+    "capitalize casefold center count encode endswith expandtabs find format format_map index " +
+    "isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace " +
+    "istitle isupper join ljust lower lstrip partition removeprefix removesuffix replace rfind " +
+    "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title " +
+    "translate upper zfill append clear copy extend insert pop remove reverse sort bit_length " +
+    "bit_count to_bytes is_integer as_integer_ratio conjugate hex decode"
+  ).split(" "),
+);
+
+/** Lower call arguments: positional ones, then one `kw({...})` if any keywords. */
+export function callArgs(cx: Context, args: Arg[]): string[] {
+  const out: string[] = [];
+  const kws: string[] = [];
+  for (const a of args) {
+    const v = cx.expr(a.value);
+    switch (a.kind) {
+      case "pos":
+        out.push(par(v, P.assign));
+        break;
+      case "star":
+        out.push(`...${cx.helper("iter")}(${v.code})`);
+        break;
+      case "kw":
+        kws.push(`${propertyKey(a.name!)}: ${par(v, P.assign)}`);
+        break;
+      case "dstar":
+        kws.push(`...${cx.helper("kwargs")}(${v.code})`);
+        break;
+    }
+  }
+  if (kws.length > 0) out.push(`${cx.runtime("kw").code}({ ${kws.join(", ")} })`);
+  return out;
+}
+
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) && name !== "__proto__" ? name : JSON.stringify(name);
+}
+
+/** Is this call's callee a class (so JS needs `new`)? */
+function isClass(cx: Context, func: Expr): boolean {
+  if (func.k === "Name") {
+    const sym = cx.lookup(func.id);
+    if (sym === null) return BUILTIN_CLASSES.has(func.id);
+    if (sym.cls !== null) return true;
+    if (sym.imported !== null && sym.imported.module === "asyncio" && sym.imported.name !== null) {
+      return ASYNCIO_CLASSES.has(sym.imported.name);
+    }
+    return false;
+  }
+  if (func.k === "Attribute" && func.value.k === "Name") {
+    const sym = cx.lookup(func.value.id);
+    if (sym?.imported?.module === "asyncio" && sym.imported.name === null) return ASYNCIO_CLASSES.has(func.attr);
+  }
+  return false;
+}
+
+/** Does this call block (return a Promise that must be awaited)? */
+export function isBlockingCall(cx: Context, e: Extract<Expr, { k: "Call" }>): boolean {
+  const f = e.func;
+  if (f.k === "Attribute") {
+    if (f.attr === "run_until_complete" || f.attr === "run_forever") return true;
+    if (f.attr === "run" && f.value.k === "Name") {
+      const sym = cx.lookup(f.value.id);
+      return (sym?.imported?.module === "asyncio" && sym.imported.name === null) || sym?.isRunner === true;
+    }
+    return false;
+  }
+  if (f.k === "Name") {
+    const sym = cx.lookup(f.id);
+    if (sym?.imported?.module === "asyncio" && sym.imported.name === "run") return true;
+    if (sym?.fn) {
+      const s = cx.scopeOf(sym.fn.scope);
+      return s.blocks && !sym.fn.isAsync;
+    }
+  }
+  return false;
+}
+
+/**
+ * A name whose value may be any callable (a parameter, a variable): called through `$py.call`,
+ * which constructs classes with `new` and calls `__call__`.
+ */
+function isUnknownCallee(cx: Context, f: Expr): boolean {
+  if (f.k !== "Name") return f.k !== "Attribute";
+  const sym = cx.lookup(f.id);
+  if (sym === null) return false;
+  if (sym.values.length > 0 && sym.values.every((v) => v !== null && v.k === "Lambda")) return false;
+  return sym.fn === null && sym.cls === null && sym.imported === null && !isFunctionBinding(cx, sym.name);
+}
+
+/** Names bound only by `def` statements (possibly several, or decorated) are functions. */
+function isFunctionBinding(cx: Context, name: string): boolean {
+  const sym = cx.lookup(name);
+  return sym !== null && sym.values.length > 0 && sym.values.every((v) => v === null) && sym.isFunctionOnly;
+}
+
+export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
+  const f = e.func;
+  const args = callArgs(cx, e.args);
+  let call: TsExpr;
+  if (f.k === "Attribute" && f.value.k === "Call" && f.value.func.k === "Name" && f.value.func.id === "super" && f.value.args.length === 0 && cx.lookup("super") === null) {
+    if (cx.className === null) throw cx.unsupported(e.pos, "super() outside a method (or inside a function nested in one)");
+    call = ex(`super.${f.attr}(${args.join(", ")})`, P.call);
+  } else if (f.k === "Attribute" && BUILTIN_METHODS.has(f.attr) && !cx.isSelf(f.value) && !cx.isModule(f.value)) {
+    call = ex(`${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`, P.call);
+  } else if (f.k === "Attribute") {
+    const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
+    call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
+  } else if (isClass(cx, f)) {
+    call = ex(`new ${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
+  } else if (isUnknownCallee(cx, f)) {
+    call = ex(`${cx.helper("call")}(${[cx.expr(f).code, ...args].join(", ")})`, P.call);
+  } else {
+    call = ex(`${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
+  }
+  if (isBlockingCall(cx, e)) return ex(`await ${call.code}`, P.unary);
+  return call;
+}
+
+export const calls: Feature = {
+  name: "calls",
+  expressions: {
+    Call: (e, cx) => lowerCall(cx, e),
+  },
+};

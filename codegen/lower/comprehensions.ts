@@ -1,0 +1,125 @@
+/**
+ * Comprehensions and generator expressions.
+ *
+ * `[f(x) for x in xs if x]` ->
+ * ```ts
+ * (() => {
+ *   const $r1: any[] = [];
+ *   for (const x of $py.iter(xs)) if ($py.bool(x)) $r1.push(f(x));
+ *   return $r1;
+ * })()
+ * ```
+ * Sets and dicts build a `set()`/`dict()` the same way (`.add`, `$py.setitem`). A comprehension that
+ * awaits (or uses `async for`) is a `function*` run with `yield*`, so its awaits suspend the
+ * enclosing coroutine. A generator expression is a Python generator object:
+ * `$py.genexpr(function* () { for (...) yield f(x); })`.
+ *
+ * The comprehension's variables are local to it (`const` in the loop head), as in Python 3.
+ */
+
+import type { Comprehension, Expr } from "../ir";
+import { assignTo } from "./assign";
+import type { Context, Feature } from "./context";
+import { iterable } from "./control";
+import { P, type TsExpr, type TsStmt } from "./output";
+import { emit } from "../emit";
+
+function containsAwait(e: Expr): boolean {
+  let found = false;
+  const visit = (x: unknown): void => {
+    if (found || x === null || typeof x !== "object") return;
+    const n = x as { k?: string };
+    if (n.k === "Await") {
+      found = true;
+      return;
+    }
+    if (n.k === "Lambda") return;
+    for (const v of Object.values(x)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (typeof v === "object") visit(v);
+    }
+  };
+  visit(e);
+  return found;
+}
+
+function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStmt[] {
+  const [g, ...rest] = gens;
+  if (g === undefined) return inner();
+  let head: string;
+  let prologue: TsStmt[] = [];
+  if (g.target.k === "Name") head = `const ${cx.expr(g.target).code}`;
+  else {
+    const tmp = cx.fresh("item");
+    head = `const ${tmp}`;
+    prologue = assignTo(cx, g.target, { code: tmp, prec: P.primary }, g.target.pos.line);
+  }
+  let body: TsStmt[] = [...prologue];
+  const rest2 = () => loops(cx, rest, inner);
+  if (g.ifs.length > 0) {
+    const cond = g.ifs.map((c) => cx.truthy(c)).map((t) => (t.prec <= P.and ? `(${t.code})` : t.code)).join(" && ");
+    body.push({ t: "block", head: `if (${cond})`, body: rest2() });
+  } else body = [...body, ...rest2()];
+  if (g.isAsync) {
+    const it = cx.fresh("it");
+    const step = cx.fresh("step");
+    return [
+      { t: "line", code: `const ${it} = ${cx.runtime("aiter").code}(${cx.expr(g.iter).code});` },
+      {
+        t: "block",
+        head: "while (true)",
+        body: [
+          { t: "line", code: `const ${step} = yield* ${cx.helper("anextStep")}(${it});` },
+          { t: "line", code: `if (${step}.done) break;` },
+          { t: "line", code: `${head} = ${step}.value;` },
+          ...body,
+        ],
+      },
+    ];
+  }
+  return [{ t: "block", head: `for (${head} of ${iterable(cx, g.iter).code})`, body }];
+}
+
+function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
+  const scope = cx.scopeOf(e.scope);
+  const isAsync = e.generators.some((g) => g.isAsync) || containsAwait(e.elt) || (e.value !== null && containsAwait(e.value)) || e.generators.some((g, i) => (i > 0 && containsAwait(g.iter)) || g.ifs.some(containsAwait));
+  if (isAsync) {
+    const fs = cx.scope.functionScope();
+    if (!fs.fn?.isAsync) throw cx.source.error("SyntaxError", "asynchronous comprehension outside of an asynchronous function", e.pos.line, e.pos.col);
+    if (e.kind === "gen") throw cx.unsupported(e.pos, "asynchronous generator expressions");
+  }
+  const text = cx.inScope(scope, () => {
+    if (e.kind === "gen") {
+      const body = loops(cx, e.generators, () => [{ t: "line", code: `yield ${cx.expr(e.elt).code};` }]);
+      return `${cx.helper("genexpr")}(function* () {\n${indent(body)}})`;
+    }
+    const r = cx.fresh("r");
+    const init = e.kind === "list" ? "[]" : e.kind === "set" ? `${cx.runtime("set").code}()` : `${cx.runtime("dict").code}()`;
+    const add = () => {
+      if (e.kind === "list") return `${r}.push(${cx.expr(e.elt).code});`;
+      if (e.kind === "set") return `${r}.add(${cx.expr(e.elt).code});`;
+      return `${cx.helper("setitem")}(${r}, ${cx.expr(e.elt).code}, ${cx.expr(e.value!).code});`;
+    };
+    const body: TsStmt[] = [
+      { t: "line", code: `const ${r}${e.kind === "list" ? ": any[]" : ""} = ${init};` },
+      ...loops(cx, e.generators, () => [{ t: "line", code: add() }]),
+      { t: "line", code: `return ${r};` },
+    ];
+    return isAsync ? `yield* (function* () {\n${indent(body)}})()` : `(() => {\n${indent(body)}})()`;
+  });
+  return { code: text, prec: isAsync ? P.yield : P.call };
+}
+
+function indent(body: TsStmt[]): string {
+  return emit(body)
+    .code.split("\n")
+    .map((l) => (l === "" ? l : `  ${l}`))
+    .join("\n");
+}
+
+export const comprehensions: Feature = {
+  name: "comprehensions",
+  expressions: {
+    Comp: comprehension,
+  },
+};

@@ -1,0 +1,363 @@
+/**
+ * What every lowering shares: the current scope, name mangling, temporaries, which runtime names
+ * the module uses, and dispatch back into the registry for sub-expressions and nested blocks.
+ *
+ * ## Naming rules (fixed, documented in docs/ARCHITECTURE.md)
+ *
+ * - Python names are kept. A name that is a JS/TS reserved word (or `arguments`/`eval`) gets a
+ *   trailing `_` (`delete` -> `delete_`); a user name that already is such a word followed by
+ *   underscores gets one more (`delete_` -> `delete__`), so the two can never meet.
+ * - Every name the transpiler invents starts with `$` (`$py`, `$t1`, `$e`, `f$sig`), which no Python
+ *   identifier can contain.
+ * - Python builtins are imported by name from "asyncio-ts/python" unless the module binds the same
+ *   name somewhere; then they are written `$py.name`.
+ */
+
+import type { Analysis, Scope, SymbolInfo, Ty } from "../analyze";
+import type { CompileError, SourceFile } from "../diagnostics";
+import type { Expr, FunctionDef, Pos, Stmt } from "../ir";
+import { ex, P, type TsExpr, type TsStmt } from "./output";
+import { inferredType } from "./types";
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends " +
+    "false finally for function if import in instanceof new null return super switch this throw " +
+    "true try typeof var void while with yield let static implements interface package private " +
+    "protected public await arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
+/** Python builtins the runtime exports by name ("asyncio-ts/python"). */
+export const BUILTINS = new Set(
+  (
+    "print len range str repr int float bool list dict tuple set frozenset bytes bytearray type " +
+    "isinstance issubclass abs min max sum sorted reversed enumerate zip map filter any all iter " +
+    "next aiter anext round divmod pow hash id chr ord hex oct bin format callable getattr setattr " +
+    "hasattr delattr vars dir object input open ascii slice property staticmethod " +
+    "classmethod NotImplemented Ellipsis " +
+    // exceptions
+    "BaseException BaseExceptionGroup ExceptionGroup Exception ArithmeticError AssertionError " +
+    "AttributeError BufferError EOFError FloatingPointError GeneratorExit ImportError " +
+    "IndexError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError " +
+    "NotImplementedError OSError OverflowError RecursionError ReferenceError RuntimeError " +
+    "StopAsyncIteration StopIteration SyntaxError SystemError SystemExit TimeoutError TypeError " +
+    "UnboundLocalError UnicodeError ValueError ZeroDivisionError ConnectionError " +
+    "BrokenPipeError ConnectionResetError ConnectionRefusedError ConnectionAbortedError " +
+    "FileNotFoundError FileExistsError PermissionError BlockingIOError ChildProcessError " +
+    "InterruptedError IsADirectoryError NotADirectoryError ProcessLookupError " +
+    "Warning UserWarning DeprecationWarning RuntimeWarning ResourceWarning"
+  ).split(" "),
+);
+
+/** Builtin names that are classes in the runtime (constructed with `new`). */
+export const BUILTIN_CLASSES = new Set(
+  [...BUILTINS].filter((n) => /Error$|Exception$|Warning$|^(GeneratorExit|KeyboardInterrupt|StopIteration|StopAsyncIteration|SystemExit|BaseExceptionGroup|ExceptionGroup)$/.test(n)),
+);
+
+/** Runtime names generated code imports by name when the module does not shadow them. */
+export const RUNTIME_NAMES = new Set(["kw"]);
+
+export function mangle(name: string): string {
+  if (RESERVED.has(name)) return `${name}_`;
+  const m = /^(.*?)(_+)$/.exec(name);
+  if (m && RESERVED.has(m[1]!)) return `${name}_`;
+  return name;
+}
+
+/** One lowering per IR node kind; the registry (lower/index.ts) joins the features' tables. */
+export type StmtTable = { [K in Stmt["k"]]: (s: Extract<Stmt, { k: K }>, cx: Context) => TsStmt[] };
+export type ExprTable = { [K in Expr["k"]]: (e: Extract<Expr, { k: K }>, cx: Context) => TsExpr };
+
+/** A feature: the IR kinds it lowers. Each kind is lowered by exactly one feature. */
+export interface Feature {
+  name: string;
+  statements?: Partial<StmtTable>;
+  expressions?: Partial<ExprTable>;
+}
+
+export interface ModuleOptions {
+  /** The Python module name (`__main__` for the program's entry). */
+  moduleName: string;
+  /** Export every module-level binding (the module is imported by a sibling). */
+  exportAll: boolean;
+  /** Sibling modules that exist next to this one (`helpers` for helpers.py). */
+  siblings: Set<string>;
+}
+
+/** Per-function state: temporaries and the innermost exception being handled. */
+interface FunctionState {
+  scope: Scope;
+  temps: string[];
+  fn: FunctionDef | null;
+  /** The JS name of the exception bound in the innermost `except` block (for bare `raise`). */
+  handling: string[];
+  /** The labels of the loops we are in, innermost last (a `for ... else` needs `break label`). */
+  loops: (string | null)[];
+  /** Inside a class method: the class name (for `super()`). */
+  className: string | null;
+}
+
+let counter = 0;
+
+export class Context {
+  scope: Scope;
+  /** Runtime names used by name ("print", "kw", ...). */
+  readonly namedImports = new Set<string>();
+  /** Header lines collected while lowering (namespace imports of modules). */
+  readonly imports = new Map<string, string>();
+  usesAsyncio = false;
+  usesModuleName = false;
+  private fstate: FunctionState;
+  private readonly fstack: FunctionState[] = [];
+
+  constructor(
+    readonly analysis: Analysis,
+    readonly source: SourceFile,
+    readonly options: ModuleOptions,
+    private readonly stmtTable: StmtTable,
+    private readonly exprTable: ExprTable,
+  ) {
+    this.scope = analysis.module;
+    this.fstate = { scope: analysis.module, temps: [], fn: null, handling: [], loops: [], className: null };
+  }
+
+  unsupported(pos: Pos, what: string): CompileError {
+    return this.source.error("Unsupported", `${what} is not supported`, pos.line, pos.col);
+  }
+
+  // ---- dispatch
+
+  expr(e: Expr): TsExpr {
+    const f = this.exprTable[e.k] as (e: Expr, cx: Context) => TsExpr;
+    return f(e, this);
+  }
+
+  stmt(s: Stmt): TsStmt[] {
+    const f = this.stmtTable[s.k] as (s: Stmt, cx: Context) => TsStmt[];
+    return f(s, this);
+  }
+
+  block(body: Stmt[]): TsStmt[] {
+    const out: TsStmt[] = [];
+    for (const s of body) out.push(...this.stmt(s));
+    return out;
+  }
+
+  // ---- scopes
+
+  scopeOf(ref: { id: number }): Scope {
+    return this.analysis.scopeOf.get(ref.id)!;
+  }
+
+  /** Lower `fn` inside a new function state; `body` gets the temporaries' declaration prepended. */
+  inFunction<T>(scope: Scope, fn: FunctionDef | null, className: string | null, f: () => T): T {
+    const saved = this.scope;
+    this.fstack.push(this.fstate);
+    this.fstate = { scope, temps: [], fn, handling: [], loops: [], className };
+    this.scope = scope;
+    try {
+      return f();
+    } finally {
+      this.scope = saved;
+      this.fstate = this.fstack.pop()!;
+    }
+  }
+
+  /** Enter a comprehension (or class) scope without starting a new function state. */
+  inScope<T>(scope: Scope, f: () => T): T {
+    const saved = this.scope;
+    this.scope = scope;
+    try {
+      return f();
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  get currentFunction(): FunctionDef | null {
+    return this.fstate.fn;
+  }
+
+  get className(): string | null {
+    return this.fstate.className;
+  }
+
+  /** `let` declarations for the current function's temporaries. */
+  tempDeclarations(): TsStmt[] {
+    if (this.fstate.temps.length === 0) return [];
+    return [{ t: "line", code: `let ${this.fstate.temps.map((t) => `${t}: any`).join(", ")};` }];
+  }
+
+  /** A new temporary variable in the current function (`$t1`, `$it2`, ...). */
+  temp(prefix = "t"): string {
+    const name = `$${prefix}${++counter}`;
+    this.fstate.temps.push(name);
+    return name;
+  }
+
+  /** A fresh name that is declared by the caller (not added to the temporaries). */
+  fresh(prefix: string): string {
+    return `$${prefix}${++counter}`;
+  }
+
+  pushHandling(name: string): void {
+    this.fstate.handling.push(name);
+  }
+  popHandling(): void {
+    this.fstate.handling.pop();
+  }
+  get handling(): string | null {
+    return this.fstate.handling[this.fstate.handling.length - 1] ?? null;
+  }
+
+  pushLoop(label: string | null): void {
+    this.fstate.loops.push(label);
+  }
+  popLoop(): void {
+    this.fstate.loops.pop();
+  }
+  get loopLabel(): string | null {
+    return this.fstate.loops[this.fstate.loops.length - 1] ?? null;
+  }
+
+  // ---- names
+
+  lookup(name: string): SymbolInfo | null {
+    return this.scope.lookup(name);
+  }
+
+  /** The TS expression for reading the Python name `id` here. */
+  name(id: string, pos: Pos): TsExpr {
+    const sym = this.lookup(id);
+    if (sym !== null) {
+      if (sym.scope.kind === "class") {
+        // Only reached from inside the class body itself (methods skip class scopes).
+        return ex(`${mangle(sym.scope.cls!.name)}.${id}`);
+      }
+      return ex(mangle(id));
+    }
+    if (id === "__name__") {
+      this.usesModuleName = true;
+      return ex("__name__");
+    }
+    if (BUILTINS.has(id)) return this.runtime(id);
+    if (id === "__file__") return ex(`${this.runtime("str").code}(${JSON.stringify(this.source.path)})`, P.call);
+    throw this.source.error("Unsupported", `name '${id}' is not defined (no binding and not a supported builtin)`, pos.line, pos.col);
+  }
+
+  /** A runtime export of "asyncio-ts/python": by name when the module does not shadow it. */
+  runtime(name: string): TsExpr {
+    if (!this.analysis.boundAnywhere.has(name)) {
+      this.namedImports.add(name);
+      return ex(name);
+    }
+    return ex(`$py.${name}`);
+  }
+
+  /** A helper of "asyncio-ts/python" that is not a Python builtin (always through `$py`). */
+  helper(name: string): string {
+    return `$py.${name}`;
+  }
+
+  /** The asyncio namespace, for runtime calls the transpiler inserts itself. */
+  asyncio(): string {
+    this.usesAsyncio = true;
+    return "asyncio";
+  }
+
+  // ---- declarations
+
+  /** Symbols already declared with `let`/`const` in the generated code. */
+  private readonly declared = new Set<SymbolInfo>();
+
+  /** Does the symbol need a declaration at the top of its function (or module)? */
+  needsHoist(sym: SymbolInfo): boolean {
+    if (sym.isParam || sym.scope.kind === "class" || sym.scope.kind === "comprehension") return false;
+    return sym.hoist || sym.readBeforeBinding;
+  }
+
+  /** `let x: T;` for the symbols of `scope` declared up front. */
+  hoistedDeclarations(scope: Scope): TsStmt[] {
+    const decls: string[] = [];
+    for (const sym of scope.symbols.values()) {
+      if (!this.needsHoist(sym) || scope.nonlocals.has(sym.name) || scope.globals.has(sym.name)) continue;
+      this.declared.add(sym);
+      decls.push(`${mangle(sym.name)}: ${sym.loopBound ? "any" : inferredType(sym.ty)}`);
+    }
+    if (decls.length === 0) return [];
+    const exp = scope.kind === "module" && this.options.exportAll ? "export " : "";
+    return [{ t: "line", code: `${exp}let ${decls.join(", ")};` }];
+  }
+
+  /**
+   * How to bind the Python name `id` here: `const x = `, `let x = ` (the first binding of the
+   * name in its scope, when it is not declared up front) or `x = `.
+   */
+  bindingPrefix(id: string): { keyword: "const" | "let" | null; name: string; sym: SymbolInfo | null } {
+    const sym = this.lookup(id);
+    const name = mangle(id);
+    if (sym === null || this.declared.has(sym) || sym.scope !== this.scope || sym.scope.kind === "class") {
+      return { keyword: null, name, sym };
+    }
+    this.declared.add(sym);
+    const keyword = sym.bindings === 1 && !sym.readBeforeBinding ? "const" : "let";
+    return { keyword, name, sym };
+  }
+
+  /** `export ` for module-level declarations of an imported module. */
+  exportPrefix(): string {
+    return this.scope.kind === "module" && this.options.exportAll ? "export " : "";
+  }
+
+  /** Mark a symbol declared (by a function or class declaration). */
+  markDeclared(sym: SymbolInfo): void {
+    this.declared.add(sym);
+  }
+
+  isDeclared(sym: SymbolInfo): boolean {
+    return this.declared.has(sym);
+  }
+
+  /** Is `e` the `self` (first parameter) of the method being lowered? */
+  isSelf(e: Expr): boolean {
+    const fn = this.currentFunction;
+    if (e.k !== "Name" || fn === null || this.className === null) return false;
+    return fn.params[0]?.name === e.id && this.lookup(e.id)?.scope === this.scope.functionScope();
+  }
+
+  /** Is `e` a name bound by `import m`? */
+  isModule(e: Expr): boolean {
+    if (e.k !== "Name") return false;
+    const sym = this.lookup(e.id);
+    return sym !== null && sym.imported !== null && sym.imported.name === null;
+  }
+
+  typeOf(e: Expr): Ty {
+    return this.analysis.typeOf(e, this.scope);
+  }
+
+  // ---- common lowerings
+
+  /** A JS boolean for Python's truth value of `e`. */
+  truthy(e: Expr): TsExpr {
+    const ty = this.typeOf(e);
+    if (ty === "bool") return this.expr(e);
+    if (e.k === "BoolOp") {
+      const op = e.op === "and" ? "&&" : "||";
+      const prec = e.op === "and" ? P.and : P.or;
+      return ex(`${par(this.truthy(e.left), prec)} ${op} ${par(this.truthy(e.right), prec + 1)}`, prec);
+    }
+    if (e.k === "UnaryOp" && e.op === "not") return ex(`!${par(this.truthy(e.operand), P.unary)}`, P.unary);
+    const v = this.expr(e);
+    if (ty === "int") return ex(`${par(v, P.equality + 1)} !== 0n`, P.equality);
+    if (ty === "str") return ex(`${par(v, P.equality + 1)} !== ""`, P.equality);
+    if (ty === "float") return ex(`${par(v, P.equality + 1)} !== 0`, P.equality);
+    if (ty === "None") return ex("false");
+    return ex(`${this.helper("truthy")}(${v.code})`, P.call);
+  }
+}
+
+function par(e: TsExpr, min: number): string {
+  return e.prec < min ? `(${e.code})` : e.code;
+}

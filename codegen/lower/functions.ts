@@ -1,0 +1,334 @@
+/**
+ * `def`, `async def`, `lambda`, `return`, `await`, `yield`, `yield from`, `global`, `nonlocal`.
+ *
+ * | Python                         | TypeScript                                               |
+ * | ------------------------------ | -------------------------------------------------------- |
+ * | `async def f():`               | `function* f(): asyncio.Coro<any>` + `markcoroutinefunction` |
+ * | `def g():` with `yield`        | `function* g()` + `markgeneratorfunction`                 |
+ * | `async def` with `yield`       | `asyncio.asyncgenfunction(function* h() {...})`; `yield v` is `yield asyncio.asyncgen_yield(v)` |
+ * | `def` calling asyncio.run      | `async function f()` (its callers `await` it)             |
+ * | `await x`                      | `(yield* x)`                                              |
+ *
+ * Parameters: a function whose parameters are all plain positional-or-keyword ones with constant
+ * defaults, and which no call in the program passes a keyword naming one of them, keeps a natural
+ * signature `function f(a: any, b: any = 1n)`. Any other function binds its arguments at run
+ * time: `const f$sig = $py.signature(...)` records the parameter kinds and the defaults (evaluated
+ * once, at `def` time, as in Python), and the body starts with
+ * `let [a, b, args, kwargs] = $py.bind(f$sig, $args);`, which raises CPython's TypeErrors
+ * ("f() got an unexpected keyword argument 'x'", "missing 1 required positional argument").
+ */
+
+import type { Scope } from "../analyze";
+import type { Expr, FunctionDef, Param, Stmt } from "../ir";
+import { propertyKey } from "./calls";
+import { type Context, type Feature, mangle } from "./context";
+import { block, ex, jsString, line, P, par, type TsExpr, type TsStmt } from "./output";
+import { emit } from "../emit";
+import { tsType } from "./types";
+
+export type FunctionKind = "coroutine" | "generator" | "asyncgen" | "async" | "plain";
+
+export function functionKind(fn: FunctionDef, scope: Scope): FunctionKind {
+  if (fn.isAsync) return scope.isGenerator ? "asyncgen" : "coroutine";
+  if (scope.isGenerator) return "generator";
+  return scope.blocks ? "async" : "plain";
+}
+
+const MARKERS: Partial<Record<FunctionKind, string>> = {
+  coroutine: "markcoroutinefunction",
+  generator: "markgeneratorfunction",
+};
+
+function isConstant(e: Expr): boolean {
+  switch (e.k) {
+    case "Int":
+    case "Float":
+    case "Str":
+    case "Const":
+      return true;
+    case "UnaryOp":
+      return e.op === "-" && (e.operand.k === "Int" || e.operand.k === "Float");
+    default:
+      return false;
+  }
+}
+
+/** Does the function bind its arguments at run time (see the header)? */
+export function needsBinder(cx: Context, fn: FunctionDef, isMethod: boolean): boolean {
+  const params = isMethod ? fn.params.slice(1) : fn.params;
+  for (const p of params) {
+    if (p.kind !== "normal") return true;
+    if (p.default !== null && !isConstant(p.default)) return true;
+    if (cx.analysis.keywordNames.has(p.name) || cx.analysis.keywordNames.has("**")) return true;
+  }
+  return false;
+}
+
+export interface LoweredFunction {
+  /** Statements to place before the function (its `$sig` constant). */
+  before: TsStmt[];
+  /** `function* f(a: any): asyncio.Coro<any>` without the body braces, or a method head. */
+  head: string;
+  body: TsStmt[];
+  kind: FunctionKind;
+  qualname: string;
+  sigName: string | null;
+}
+
+/** The Python `__qualname__` of a function defined in `parent`. */
+export function qualnameOf(fn: FunctionDef, parent: Scope): string {
+  return `${parent.qualname}${fn.isLambda ? "<lambda>" : fn.name}`;
+}
+
+/**
+ * Lower a function's signature and body. `method` is set for methods (the first parameter is
+ * `self`/`cls`, bound from `this`); `headName` is what goes before the parameter list.
+ */
+export function lowerFunction(
+  cx: Context,
+  fn: FunctionDef,
+  opts: { headName: string; method: "instance" | "class" | "static" | null; className: string | null; sigPrefix: string },
+): LoweredFunction {
+  const parent = cx.scope;
+  const scope = cx.scopeOf(fn.scope);
+  const kind = functionKind(fn, scope);
+  const qualname = qualnameOf(fn, parent);
+  const isMethod = opts.method === "instance" || opts.method === "class";
+  const params = isMethod ? fn.params.slice(1) : fn.params;
+  const binder = needsBinder(cx, fn, isMethod);
+  const before: TsStmt[] = [];
+  let sigName: string | null = null;
+  let paramList: string;
+  // Defaults are evaluated in the enclosing scope, at definition time.
+  if (binder) {
+    sigName = `${opts.sigPrefix}${mangle(fn.isLambda ? "lambda" : fn.name)}$sig`;
+    const spec: string[] = [];
+    const defaults: string[] = [];
+    let sawPosOnly = false;
+    let sawStar = false;
+    for (const p of params) {
+      if (p.kind === "posonly") sawPosOnly = true;
+      else if (sawPosOnly) {
+        spec.push('"/"');
+        sawPosOnly = false;
+      }
+      if (p.kind === "kwonly" && !sawStar) {
+        spec.push('"*"');
+        sawStar = true;
+      }
+      if (p.kind === "vararg") sawStar = true;
+      spec.push(jsString(p.kind === "vararg" ? `*${p.name}` : p.kind === "kwarg" ? `**${p.name}` : p.name));
+      if (p.default !== null) defaults.push(`${propertyKey(p.name)}: ${cx.expr(p.default).code}`);
+    }
+    if (sawPosOnly) spec.push('"/"');
+    const defs = defaults.length > 0 ? `, { ${defaults.join(", ")} }` : "";
+    before.push(line(`const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]${defs});`, fn.pos.line));
+    paramList = "...$args: any[]";
+  } else {
+    paramList = params.map((p) => paramDecl(cx, p)).join(", ");
+  }
+  if (kind === "coroutine") cx.asyncio();
+  const ret = returnType(fn, kind, scope);
+  const star = kind === "coroutine" || kind === "generator" || kind === "asyncgen" ? "*" : "";
+  let head: string;
+  if (opts.method !== null) {
+    const stat = opts.method === "instance" ? "" : "static ";
+    const asy = kind === "async" ? "async " : "";
+    head = `${stat}${asy}${star}${opts.headName}(${paramList}): ${ret}`;
+  } else {
+    const asy = kind === "async" ? "async " : "";
+    head = `${asy}function${star} ${opts.headName}(${paramList}): ${ret}`;
+  }
+  const body = cx.inFunction(scope, fn, opts.method === null ? null : opts.className, () => {
+    const stmts: TsStmt[] = [];
+    if (isMethod) stmts.push(line(`const ${mangle(fn.params[0]!.name)} = this;`));
+    if (binder) {
+      const names = params.map((p) => mangle(p.name));
+      stmts.push(line(`let [${names.join(", ")}] = ${cx.helper("bind")}(${sigName}, $args);`));
+    }
+    const hoisted = cx.hoistedDeclarations(scope);
+    const main = cx.block(fn.body);
+    if (endReachable(fn.body) && !fn.isLambda) main.push(line(kind === "asyncgen" || kind === "generator" ? "return null;" : "return null;"));
+    return [...stmts, ...hoisted, ...cx.tempDeclarations(), ...main];
+  });
+  return { before, head, body, kind, qualname, sigName };
+}
+
+function paramDecl(cx: Context, p: Param): string {
+  const name = mangle(p.name);
+  const type = tsType(p.annotation);
+  if (p.default === null) return `${name}: ${type}`;
+  const def = cx.expr(p.default).code;
+  // A `None` default widens the annotated type (`x: int = None` is common).
+  const t = p.default.k === "Const" && p.default.value === "None" && type !== "any" ? `${type} | null` : type;
+  return `${name}: ${t} = ${def}`;
+}
+
+function returnType(fn: FunctionDef, kind: FunctionKind, scope: Scope): string {
+  let r = tsType(fn.returns);
+  if (r !== "any" && r !== "null" && endReachable(fn.body)) r = `${r} | null`;
+  switch (kind) {
+    case "coroutine":
+      return `asyncio.Coro<${r}>`;
+    case "generator":
+      return "Generator<any, any, any>";
+    case "asyncgen":
+      return "Generator<any, any, any>";
+    case "async":
+      return `Promise<${r}>`;
+    default:
+      void scope;
+      return r;
+  }
+}
+
+/** Can control reach the end of this block (so Python returns None there)? */
+export function endReachable(body: Stmt[]): boolean {
+  for (let i = body.length - 1; i >= 0; i--) {
+    const s = body[i]!;
+    if (s.k === "Comment" || s.k === "Pass") continue;
+    return !terminates(s);
+  }
+  return true;
+}
+
+function terminates(s: Stmt): boolean {
+  switch (s.k) {
+    case "Return":
+    case "Raise":
+      return true;
+    case "If":
+      return s.orelse.length > 0 && !endReachable(s.body) && !endReachable(s.orelse);
+    case "While":
+      return s.test.k === "Const" && s.test.value === "True" && !containsBreak(s.body);
+    case "Try":
+      if (s.finalbody.length > 0 && !endReachable(s.finalbody)) return true;
+      return (
+        !endReachable(s.orelse.length > 0 ? s.orelse : s.body) &&
+        !endReachable(s.body) &&
+        s.handlers.every((h) => !endReachable(h.body))
+      );
+    case "With":
+      return false;
+    default:
+      return false;
+  }
+}
+
+function containsBreak(body: Stmt[]): boolean {
+  for (const s of body) {
+    if (s.k === "Break") return true;
+    if (s.k === "If" && (containsBreak(s.body) || containsBreak(s.orelse))) return true;
+    if (s.k === "Try" && (containsBreak(s.body) || s.handlers.some((h) => containsBreak(h.body)) || containsBreak(s.orelse) || containsBreak(s.finalbody))) return true;
+    if (s.k === "With" && containsBreak(s.body)) return true;
+  }
+  return false;
+}
+
+function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): TsStmt[] {
+  const fn = s.fn;
+  const sym = cx.lookup(fn.name)!;
+  const asyncGen = fn.isAsync && cx.scopeOf(fn.scope).isGenerator;
+  const useDeclaration = !asyncGen && fn.decorators.length === 0 && sym.bindings === 1 && !cx.needsHoist(sym) && sym.scope === cx.scope;
+  const name = mangle(fn.name);
+  const lowered = lowerFunction(cx, fn, { headName: name, method: null, className: null, sigPrefix: "" });
+  const out: TsStmt[] = [...lowered.before];
+  const docs = docComment(fn.docstring, fn.pos.line);
+  const marker = lowered.kind === "asyncgen" ? "asyncgenfunction" : MARKERS[lowered.kind];
+  if (useDeclaration) {
+    cx.markDeclared(sym);
+    out.push(...docs);
+    out.push(block(`${cx.exportPrefix()}${lowered.head}`, lowered.body, fn.pos.line));
+    if (marker) out.push(line(`${cx.asyncio()}.${marker}(${name}, ${jsString(lowered.qualname)});`));
+    return out;
+  }
+  // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
+  const bind = cx.bindingPrefix(fn.name);
+  const decorators = fn.decorators.map((d) => cx.expr(d).code);
+  const open = marker ? `${cx.asyncio()}.${marker}(` : "";
+  const close = marker ? `, ${jsString(lowered.qualname)})` : "";
+  const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
+  const suffix = `${close}${")".repeat(decorators.length)};`;
+  out.push(...docs);
+  out.push({ t: "block", head: `${prefix}${lowered.head}`, body: lowered.body, line: fn.pos.line, tail: suffix });
+  return out;
+}
+
+export function docComment(doc: string | null, pyLine?: number): TsStmt[] {
+  if (doc === null) return [];
+  const lines = doc.trim().split("\n").map((l) => l.trim());
+  return [line(`/**\n${lines.map((l) => (l === "" ? " *" : ` * ${l.replace(/\*\//g, "*\\/")}`)).join("\n")}\n */`, pyLine)];
+}
+
+function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
+  const fn = e.fn;
+  const scope = cx.scopeOf(fn.scope);
+  if (scope.isGenerator) throw cx.unsupported(e.pos, "'yield' inside a lambda");
+  const binder = needsBinder(cx, fn, false);
+  // A lambda with run-time binding gets its signature (and defaults) once, when it is created:
+  // `((sig) => (...$args) => {...})($py.signature(...))`.
+  let sig = "";
+  if (binder) {
+    const lowered = lowerFunction(cx, fn, { headName: "", method: null, className: null, sigPrefix: "" });
+    const m = /^const (\S+) = (.*);$/s.exec((lowered.before[0] as { code: string }).code)!;
+    const body = emitInline(lowered.body);
+    return ex(`((${m[1]}: any) => (...$args: any[]): any => {\n${body}})(${m[2]})`, P.call);
+  }
+  const params = fn.params.map((p) => paramDecl(cx, p)).join(", ");
+  const value = cx.inFunction(scope, fn, null, () => {
+    const body = fn.body[0] as Extract<Stmt, { k: "Return" }>;
+    const v = cx.expr(body.value!);
+    const temps = cx.tempDeclarations();
+    if (temps.length > 0) return `{ ${(temps[0] as { code: string }).code} return ${v.code}; }`;
+    return v.code.startsWith("{") ? `(${v.code})` : par(v, P.assign);
+  });
+  return ex(`(${params}${sig}): any => ${value}`, P.assign);
+}
+
+function emitInline(body: TsStmt[]): string {
+  return emit(body)
+    .code.split("\n")
+    .map((l) => (l === "" ? l : `  ${l}`))
+    .join("\n");
+}
+
+function awaitable(cx: Context, e: Expr, what: string): void {
+  const fs = cx.scope.functionScope();
+  const fn = fs.fn;
+  if (fn === null || !fn.isAsync) {
+    throw cx.source.error("SyntaxError", `'${what}' outside async function`, e.pos.line, e.pos.col);
+  }
+}
+
+export const functions: Feature = {
+  name: "functions",
+  statements: {
+    FunctionDef: lowerFunctionDef,
+    Return: (s, cx) => {
+      const fs = cx.scope.functionScope();
+      if (fs.kind === "module") throw cx.source.error("SyntaxError", "'return' outside function", s.pos.line, s.pos.col);
+      if (s.value === null) return [line("return null;", s.pos.line)];
+      return [line(`return ${cx.expr(s.value).code};`, s.pos.line)];
+    },
+    Global: () => [],
+    Nonlocal: () => [],
+  },
+  expressions: {
+    Lambda: lowerLambda,
+    Await: (e, cx) => {
+      awaitable(cx, e, "await");
+      return ex(`yield* ${par(cx.expr(e.value), P.assign)}`, P.yield);
+    },
+    Yield: (e, cx) => {
+      const fs = cx.scope.functionScope();
+      const v = e.value === null ? "null" : cx.expr(e.value).code;
+      if (fs.fn?.isAsync) return ex(`yield ${cx.asyncio()}.asyncgen_yield(${v})`, P.yield);
+      return ex(`yield ${v}`, P.yield);
+    },
+    YieldFrom: (e, cx) => {
+      const fs = cx.scope.functionScope();
+      if (fs.fn?.isAsync) throw cx.source.error("SyntaxError", "'yield from' inside async function", e.pos.line, e.pos.col);
+      return ex(`yield* ${cx.helper("iter")}(${cx.expr(e.value).code})`, P.yield);
+    },
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Stage 4: lowering, IR -> TypeScript statement tree.
+ *
+ * One feature per file, each lowering a fixed set of IR node kinds through the `Feature`
+ * interface (context.ts); this registry joins them and checks that every kind is lowered by
+ * exactly one feature. `lowerModule` lowers a whole module and adds its header (imports).
+ */
+
+import type { Analysis } from "../analyze";
+import type { SourceFile } from "../diagnostics";
+import type { Module } from "../ir";
+import { assignments } from "./assign";
+import { calls } from "./calls";
+import { classes } from "./classes";
+import { comprehensions } from "./comprehensions";
+import { Context, type ExprTable, type Feature, type ModuleOptions, type StmtTable } from "./context";
+import { control } from "./control";
+import { exceptions } from "./exceptions";
+import { functions } from "./functions";
+import { imports } from "./imports";
+import { literals } from "./literals";
+import { names } from "./names";
+import { operators } from "./operators";
+import { line, type TsStmt } from "./output";
+import { withStatements } from "./with";
+
+export const FEATURES: Feature[] = [
+  literals,
+  names,
+  operators,
+  calls,
+  functions,
+  classes,
+  assignments,
+  control,
+  exceptions,
+  withStatements,
+  comprehensions,
+  imports,
+];
+
+function buildTables(): { stmts: StmtTable; exprs: ExprTable } {
+  const stmts: Record<string, unknown> = {};
+  const exprs: Record<string, unknown> = {};
+  for (const f of FEATURES) {
+    for (const [k, v] of Object.entries(f.statements ?? {})) {
+      if (k in stmts) throw new Error(`statement kind ${k} lowered by two features`);
+      stmts[k] = v;
+    }
+    for (const [k, v] of Object.entries(f.expressions ?? {})) {
+      if (k in exprs) throw new Error(`expression kind ${k} lowered by two features`);
+      exprs[k] = v;
+    }
+  }
+  return { stmts: stmts as StmtTable, exprs: exprs as ExprTable };
+}
+
+const TABLES = buildTables();
+
+export interface LoweredModule {
+  header: TsStmt[];
+  body: TsStmt[];
+}
+
+export function lowerModule(mod: Module, analysis: Analysis, source: SourceFile, options: ModuleOptions): TsStmt[] {
+  const cx = new Context(analysis, source, options, TABLES.stmts, TABLES.exprs);
+  const hoisted = cx.hoistedDeclarations(analysis.module);
+  const body = cx.block(mod.body);
+  const temps = cx.tempDeclarations();
+  const header: TsStmt[] = [line(`// Transpiled from ${source.path} by asyncio-ts. Edit the Python source, not this file.`)];
+  const asyncioImported = [...cx.imports.values()].some((i) => i === 'import * as asyncio from "asyncio-ts";');
+  if (cx.usesAsyncio && !asyncioImported) header.push(line('import * as asyncio from "asyncio-ts";'));
+  for (const imp of cx.imports.values()) if (imp.startsWith("import * as asyncio ")) header.push(line(imp));
+  header.push(line('import * as $py from "asyncio-ts/python";'));
+  if (cx.namedImports.size > 0) {
+    header.push(line(`import { ${[...cx.namedImports].sort().join(", ")} } from "asyncio-ts/python";`));
+  }
+  for (const imp of cx.imports.values()) if (!imp.startsWith("import * as asyncio ")) header.push(line(imp));
+  if (cx.usesModuleName) header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
+  const doc: TsStmt[] = mod.docstring === null ? [] : [{ t: "comment", text: mod.docstring.trim() }];
+  return [...header, { t: "blank" }, ...doc, ...hoisted, ...temps, ...body];
+}

@@ -1,0 +1,55 @@
+/**
+ * `with` and `async with`.
+ *
+ * ```ts
+ * const $cm1 = $py.withCtx(open_thing());       // calls nothing yet
+ * f = $cm1.enter();                              // __enter__()
+ * try {
+ *   ...
+ * } catch ($e) {
+ *   if (!$cm1.exit($e)) throw $e;               // __exit__(type, value, tb); true suppresses
+ * } finally {
+ *   $cm1.close();                                // __exit__(None, None, None) if not exited yet
+ * }
+ * ```
+ *
+ * `async with` is the same with `yield* $cm1.aenter()`, `yield* $cm1.aexit($e)` and
+ * `yield* $cm1.aclose()` (`__aenter__`/`__aexit__`). Several items nest, left to right.
+ */
+
+import type { Stmt, WithItem } from "../ir";
+import { assignTo } from "./assign";
+import type { Context, Feature } from "./context";
+import { block, line, P, type TsStmt } from "./output";
+
+function withItems(cx: Context, items: WithItem[], body: Stmt[], isAsync: boolean, pyLine: number): TsStmt[] {
+  if (items.length === 0) return cx.block(body);
+  const [item, ...rest] = items;
+  const cm = cx.fresh("cm");
+  const y = isAsync ? "yield* " : "";
+  const out: TsStmt[] = [line(`const ${cm} = ${cx.helper(isAsync ? "asyncWithCtx" : "withCtx")}(${cx.expr(item!.ctx).code});`, pyLine)];
+  const enter = `${y}${cm}.${isAsync ? "aenter" : "enter"}()`;
+  if (item!.vars !== null) out.push(...assignTo(cx, item!.vars, { code: enter, prec: isAsync ? P.assign : P.call }, pyLine));
+  else out.push(line(`${enter};`, pyLine));
+  const inner = withItems(cx, rest, body, isAsync, pyLine);
+  const exit = isAsync ? `(yield* ${cm}.aexit($e))` : `${cm}.exit($e)`;
+  out.push(
+    block("try", inner, pyLine),
+    block("catch ($e)", [line(`if (!${exit}) throw $e;`)]),
+    block("finally", [line(`${y}${cm}.${isAsync ? "aclose" : "close"}();`)]),
+  );
+  return out;
+}
+
+export const withStatements: Feature = {
+  name: "with",
+  statements: {
+    With: (s, cx) => {
+      if (s.isAsync) {
+        const fs = cx.scope.functionScope();
+        if (!fs.fn?.isAsync) throw cx.source.error("SyntaxError", "'async with' outside async function", s.pos.line, s.pos.col);
+      }
+      return withItems(cx, s.items, s.body, s.isAsync, s.pos.line);
+    },
+  },
+};

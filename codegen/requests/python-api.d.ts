@@ -1,0 +1,255 @@
+/**
+ * The API the transpiler expects from "asyncio-ts/python", as a declaration file.
+ *
+ * Generated code is type-checked against src/python/index.ts when it exists; until then (and to
+ * document the contract) against this file. Every name here is used by generated code; the ones
+ * marked REQUEST were not in src/python when the transpiler was written and are requests to its
+ * author (listed again in docs/ARCHITECTURE.md, "Transpiler (codegen)").
+ */
+
+// Python builtins (imported by name).
+export declare const print: any;
+export declare const len: any;
+export declare const range: any;
+export declare const str: any;
+export declare const repr: any;
+export declare const int: any;
+export declare const float: any;
+export declare const bool: any;
+export declare const list: any;
+export declare const dict: any;
+export declare const tuple: any;
+export declare const set: any;
+export declare const frozenset: any;
+export declare const bytes: any;
+export declare const bytearray: any;
+export declare const type: any;
+export declare const isinstance: any;
+export declare const issubclass: any;
+export declare const abs: any;
+export declare const min: any;
+export declare const max: any;
+export declare const sum: any;
+export declare const sorted: any;
+export declare const reversed: any;
+export declare const enumerate: any;
+export declare const zip: any;
+export declare const map: any;
+export declare const filter: any;
+export declare const any: any;
+export declare const all: any;
+export declare const iter: any;
+export declare const next: any;
+export declare const aiter: any;
+export declare const anext: any;
+export declare const round: any;
+export declare const divmod: any;
+export declare const pow: any;
+export declare const hash: any;
+export declare const id: any;
+export declare const chr: any;
+export declare const ord: any;
+export declare const hex: any;
+export declare const oct: any;
+export declare const bin: any;
+export declare const format: any;
+export declare const callable: any;
+export declare const getattr: any;
+export declare const setattr: any;
+export declare const hasattr: any;
+export declare const delattr: any;
+export declare const vars: any;
+export declare const dir: any;
+export declare const object: any;
+export declare const input: any;
+export declare const open: any;
+export declare const ascii: any;
+export declare const slice: any;
+export declare const property: any;
+export declare const staticmethod: any;
+export declare const classmethod: any;
+export declare const NotImplemented: any;
+export declare const Ellipsis: any;
+
+// Builtin exceptions (classes: constructed with `new`).
+export declare class BaseException extends Error {
+  constructor(...args: any[]);
+  args: any;
+  /** REQUEST: `super().__init__(*args)` from a subclass's `__init__` (sets `args`). */
+  __init__(...args: any[]): any;
+  [key: string]: any;
+}
+export declare class BaseExceptionGroup extends BaseException {}
+export declare class ExceptionGroup extends BaseException {}
+export declare class Exception extends BaseException {}
+export declare class ArithmeticError extends BaseException {}
+export declare class AssertionError extends BaseException {}
+export declare class AttributeError extends BaseException {}
+export declare class BufferError extends BaseException {}
+export declare class EOFError extends BaseException {}
+export declare class FloatingPointError extends BaseException {}
+export declare class GeneratorExit extends BaseException {}
+export declare class ImportError extends BaseException {}
+export declare class IndexError extends BaseException {}
+export declare class KeyError extends BaseException {}
+export declare class KeyboardInterrupt extends BaseException {}
+export declare class LookupError extends BaseException {}
+export declare class MemoryError extends BaseException {}
+export declare class ModuleNotFoundError extends BaseException {}
+export declare class NameError extends BaseException {}
+export declare class NotImplementedError extends BaseException {}
+export declare class OSError extends BaseException {}
+export declare class OverflowError extends BaseException {}
+export declare class RecursionError extends BaseException {}
+export declare class ReferenceError extends BaseException {}
+export declare class RuntimeError extends BaseException {}
+export declare class StopAsyncIteration extends BaseException {}
+export declare class StopIteration extends BaseException {}
+export declare class SyntaxError extends BaseException {}
+export declare class SystemError extends BaseException {}
+export declare class SystemExit extends BaseException {}
+export declare class TimeoutError extends BaseException {}
+export declare class TypeError extends BaseException {}
+export declare class UnboundLocalError extends BaseException {}
+export declare class UnicodeError extends BaseException {}
+export declare class ValueError extends BaseException {}
+export declare class ZeroDivisionError extends BaseException {}
+export declare class ConnectionError extends BaseException {}
+export declare class BrokenPipeError extends BaseException {}
+export declare class ConnectionResetError extends BaseException {}
+export declare class ConnectionRefusedError extends BaseException {}
+export declare class ConnectionAbortedError extends BaseException {}
+export declare class FileNotFoundError extends BaseException {}
+export declare class FileExistsError extends BaseException {}
+export declare class PermissionError extends BaseException {}
+export declare class BlockingIOError extends BaseException {}
+export declare class ChildProcessError extends BaseException {}
+export declare class InterruptedError extends BaseException {}
+export declare class IsADirectoryError extends BaseException {}
+export declare class NotADirectoryError extends BaseException {}
+export declare class ProcessLookupError extends BaseException {}
+export declare class Warning extends BaseException {}
+export declare class UserWarning extends BaseException {}
+export declare class DeprecationWarning extends BaseException {}
+export declare class RuntimeWarning extends BaseException {}
+export declare class ResourceWarning extends BaseException {}
+
+// Keyword arguments.
+export declare class Kw<T extends object = Record<string, unknown>> {
+  readonly kwargs: T;
+  constructor(kwargs: T);
+}
+export declare function kw<T extends object>(kwargs: T): Kw<T>;
+
+// Truth, iteration, items, attributes, calls.
+export declare function truthy(x: unknown): boolean;
+export declare function getitem(x: unknown, k: unknown): any;
+export declare function setitem(x: unknown, k: unknown, v: unknown): void;
+export declare function delitem(x: unknown, k: unknown): void;
+export declare function contains(container: unknown, x: unknown): boolean;
+export declare function callMethod(obj: unknown, name: string, ...args: unknown[]): any;
+export declare function call(f: unknown, ...args: unknown[]): any;
+export declare function unpack(x: unknown, n: number): any[];
+export declare function unpackStar(x: unknown, before: number, after: number): any[];
+/** REQUEST: `{**m}` in a dict display: the [key, value] pairs of a mapping. */
+export declare function dictItems(m: unknown): Iterable<[unknown, unknown]>;
+/** REQUEST: `f(**m)`: a mapping as a plain object of keyword arguments (TypeError if a key is not a str). */
+export declare function kwargs(m: unknown): Record<string, unknown>;
+
+// Operators (the names of Python's operator module).
+export declare function add(a: unknown, b: unknown): any;
+export declare function sub(a: unknown, b: unknown): any;
+export declare function mul(a: unknown, b: unknown): any;
+export declare function truediv(a: unknown, b: unknown): any;
+export declare function floordiv(a: unknown, b: unknown): any;
+export declare function mod(a: unknown, b: unknown): any;
+export declare function pow_op(a: unknown, b: unknown): any;
+export declare function matmul(a: unknown, b: unknown): any;
+export declare function lshift(a: unknown, b: unknown): any;
+export declare function rshift(a: unknown, b: unknown): any;
+export declare function and_(a: unknown, b: unknown): any;
+export declare function or_(a: unknown, b: unknown): any;
+export declare function xor(a: unknown, b: unknown): any;
+export declare function iadd(a: unknown, b: unknown): any;
+export declare function inplace(op: string, a: unknown, b: unknown): any;
+export declare function eq(a: unknown, b: unknown): boolean;
+export declare function ne(a: unknown, b: unknown): boolean;
+export declare function lt(a: unknown, b: unknown): boolean;
+export declare function le(a: unknown, b: unknown): boolean;
+export declare function gt(a: unknown, b: unknown): boolean;
+export declare function ge(a: unknown, b: unknown): boolean;
+export declare function neg(a: unknown): any;
+export declare function pos(a: unknown): any;
+export declare function invert(a: unknown): any;
+
+// Functions and classes.
+/**
+ * REQUEST: a function's parameter list for run-time argument binding. `params` lists names in
+ * order with "/" after positional-only ones, "*" before keyword-only ones (when there is no
+ * `*args`), "*args" and "**kwargs"; `defaults` maps parameter names to their default values.
+ */
+export declare function signature(qualname: string, params: string[], defaults?: Record<string, unknown>): unknown;
+/**
+ * REQUEST: bind call arguments (positional values, optionally ending with a Kw) to a signature:
+ * returns one value per parameter in order (`*args` as a tuple, `**kwargs` as a dict), raising
+ * CPython's TypeErrors ("f() got an unexpected keyword argument 'x'", "f() missing 1 required
+ * positional argument: 'a'", "f() got multiple values for argument 'a'", "f() takes 2 positional
+ * arguments but 3 were given").
+ */
+export declare function bind(sig: unknown, args: unknown[]): any[];
+/**
+ * REQUEST: finish a transpiled class: set __name__/__qualname__/__module__, make class attributes
+ * (static fields) readable through instances, bind methods on attribute access, give instances
+ * with __iter__/__await__/__aiter__ the JS protocols. Returns the class.
+ */
+export declare function pyclass<C extends Function>(cls: C, qualname: string): C;
+/** REQUEST: a generator expression: calls the function and marks the generator as a Python generator. */
+export declare function genexpr(fn: () => Generator<unknown, unknown, unknown>): any;
+
+// Exceptions.
+/** map any thrown JS value to a Python exception (RangeError "Maximum call stack" -> RecursionError, ...). */
+export declare function toPyException(e: unknown): any;
+/** REQUEST: `except E:` where E is not a class literal (a tuple of classes held in a variable). */
+export declare function exceptionMatches(exc: unknown, spec: unknown): boolean;
+/** REQUEST: `raise X`: X itself when it is an exception instance, X() when it is a class, else TypeError. */
+export declare function exceptionOf(x: unknown): any;
+/** REQUEST: `raise exc from cause`: sets __cause__ (null for `from None`) and __suppress_context__; returns exc. */
+export declare function withCause(exc: unknown, cause: unknown): any;
+
+// with / async with / async for.
+/** REQUEST: a context manager for `with` (see codegen/lower/with.ts for the protocol). */
+export declare function withCtx(cm: unknown): { enter(): any; exit(e: unknown): boolean; close(): void };
+/** REQUEST: the same for `async with` (__aenter__/__aexit__). */
+export declare function asyncWithCtx(cm: unknown): {
+  aenter(): Generator<unknown, any, unknown>;
+  aexit(e: unknown): Generator<unknown, boolean, unknown>;
+  aclose(): Generator<unknown, void, unknown>;
+};
+/** REQUEST: one step of `async for`: awaits it.__anext__(); done on StopAsyncIteration. */
+export declare function anextStep(it: unknown): Generator<unknown, IteratorResult<any, unknown>, unknown>;
+
+// Stdlib modules (`import time` -> `$py.time`).
+export declare const time: any;
+export declare const random: any;
+export declare const sys: any;
+export declare const functools: any;
+export declare const contextlib: any;
+export declare const dataclasses: any;
+export declare const collections: any;
+export declare const itertools: any;
+export declare const math: any;
+export declare const logging: any;
+export declare const json: any;
+export declare const heapq: any;
+export declare const operator: any;
+export declare const string: any;
+export declare const traceback: any;
+export declare const os: any;
+export declare const re: any;
+export declare const inspect: any;
+export declare const weakref: any;
+export declare const signal: any;
+export declare const textwrap: any;
+export declare const copy: any;
+export declare const statistics: any;
+export declare const datetime: any;

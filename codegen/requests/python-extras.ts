@@ -1,0 +1,322 @@
+/**
+ * REQUESTS to the Python runtime (src/python): helpers generated code needs that
+ * "asyncio-ts/python" did not export when the transpiler was written.
+ *
+ * These are interim implementations owned by the transpiler. The runner (codegen/run.ts) and the
+ * type checker (codegen/typecheck.ts) add a name from here only when src/python does not export
+ * it, so once src/python provides a helper (the contract is in requests/python-api.d.ts), its
+ * version is used and the one here becomes dead code to delete.
+ */
+
+import { markgeneratorfunction } from "../../src/asyncio/coroutines";
+import { Dict } from "../../src/python/dict";
+import {
+  BaseException,
+  StopAsyncIteration,
+  StopIteration,
+  toPyException,
+  TypeError as PyTypeError,
+  typeName,
+} from "../../src/python/exceptions";
+import { Kw } from "../../src/python/kw";
+import { callMethod, getitem, iter } from "../../src/python/protocol";
+import { Tuple } from "../../src/python/tuple";
+import { typeOf } from "../../src/python/types";
+
+// ---- argument binding
+
+interface Signature {
+  qualname: string;
+  /** Positional parameters (positional-only first). */
+  positional: string[];
+  posonly: number;
+  vararg: string | null;
+  kwonly: string[];
+  kwarg: string | null;
+  defaults: Record<string, unknown>;
+  /** Every parameter in declaration order (the order `bind` returns values in). */
+  order: string[];
+}
+
+/** A function's parameter list (see requests/python-api.d.ts). */
+export function signature(qualname: string, params: string[], defaults: Record<string, unknown> = {}): Signature {
+  const sig: Signature = { qualname, positional: [], posonly: 0, vararg: null, kwonly: [], kwarg: null, defaults, order: [] };
+  let afterStar = false;
+  for (const p of params) {
+    if (p === "/") sig.posonly = sig.positional.length;
+    else if (p === "*") afterStar = true;
+    else if (p.startsWith("**")) {
+      sig.kwarg = p.slice(2);
+      sig.order.push(sig.kwarg);
+    } else if (p.startsWith("*")) {
+      sig.vararg = p.slice(1);
+      sig.order.push(sig.vararg);
+      afterStar = true;
+    } else {
+      (afterStar ? sig.kwonly : sig.positional).push(p);
+      sig.order.push(p);
+    }
+  }
+  return sig;
+}
+
+function quoteList(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length === 1) return q[0]!;
+  if (q.length === 2) return `${q[0]} and ${q[1]}`;
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+}
+
+/** Bind call arguments to a signature, with CPython's TypeError messages. */
+// biome-ignore lint/suspicious/noExplicitAny: parameters of transpiled functions are untyped
+export function bind(sig: Signature, args: unknown[]): any[] {
+  let kwargs: Record<string, unknown> = {};
+  let positional = args;
+  const n = args.length;
+  if (n > 0 && args[n - 1] instanceof Kw) {
+    kwargs = (args[n - 1] as Kw).kwargs as Record<string, unknown>;
+    positional = args.slice(0, n - 1);
+  }
+  const values = new Map<string, unknown>();
+  const np = sig.positional.length;
+  if (positional.length > np && sig.vararg === null) {
+    const withDefault = sig.positional.filter((p) => p in sig.defaults).length;
+    const takes = withDefault > 0 ? `from ${np - withDefault} to ${np}` : `${np}`;
+    const kwGiven = Object.keys(kwargs).filter((k) => sig.kwonly.includes(k)).length;
+    const given = kwGiven > 0 ? `${positional.length} positional arguments (and ${kwGiven} keyword-only argument${kwGiven > 1 ? "s" : ""})` : `${positional.length}`;
+    const plural = np === 1 && withDefault === 0 ? "argument" : "arguments";
+    throw new PyTypeError(`${sig.qualname}() takes ${takes} positional ${plural} but ${given} ${positional.length === 1 && kwGiven === 0 ? "was" : "were"} given`);
+  }
+  for (let i = 0; i < Math.min(np, positional.length); i++) values.set(sig.positional[i]!, positional[i]);
+  const extra = new Dict();
+  const posonlyAsKw: string[] = [];
+  for (const [k, v] of Object.entries(kwargs)) {
+    const idx = sig.positional.indexOf(k);
+    if (idx >= 0 && idx < sig.posonly) {
+      if (sig.kwarg !== null) extra.__setitem__(k, v);
+      else posonlyAsKw.push(k);
+      continue;
+    }
+    if (idx >= 0 || sig.kwonly.includes(k)) {
+      if (values.has(k)) throw new PyTypeError(`${sig.qualname}() got multiple values for argument '${k}'`);
+      values.set(k, v);
+    } else if (sig.kwarg !== null) extra.__setitem__(k, v);
+    else throw new PyTypeError(`${sig.qualname}() got an unexpected keyword argument '${k}'`);
+  }
+  if (posonlyAsKw.length > 0) {
+    throw new PyTypeError(`${sig.qualname}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`);
+  }
+  const missing = sig.positional.filter((p) => !values.has(p) && !(p in sig.defaults));
+  if (missing.length > 0) {
+    throw new PyTypeError(`${sig.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`);
+  }
+  const missingKw = sig.kwonly.filter((p) => !values.has(p) && !(p in sig.defaults));
+  if (missingKw.length > 0) {
+    throw new PyTypeError(`${sig.qualname}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`);
+  }
+  return sig.order.map((name) => {
+    if (name === sig.vararg) return new Tuple(positional.slice(np));
+    if (name === sig.kwarg) return extra;
+    return values.has(name) ? values.get(name) : sig.defaults[name];
+  });
+}
+
+/** `{**m}`: the [key, value] pairs of a mapping. */
+export function dictItems(m: unknown): [unknown, unknown][] {
+  const out: [unknown, unknown][] = [];
+  for (const k of iter(callMethod(m, "keys"))) out.push([k, getitem(m, k)]);
+  return out;
+}
+
+/** `f(**m)`: a mapping as keyword arguments. */
+export function kwargs(m: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of iter(callMethod(m, "keys"))) {
+    if (typeof k !== "string") throw new PyTypeError("keywords must be strings");
+    out[k] = getitem(m, k);
+  }
+  return out;
+}
+
+// ---- classes
+
+const SKIP_STATICS = new Set(["length", "name", "prototype", "__annotations__", "__name__", "__qualname__", "__module__"]);
+
+/** Finish a transpiled class (see requests/python-api.d.ts). */
+export function pyclass<C extends Function>(cls: C, qualname: string): C {
+  const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: false });
+  define("__name__", qualname.split(".").pop());
+  define("__qualname__", qualname);
+  define("__module__", "__main__");
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    if (SKIP_STATICS.has(key)) continue;
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    if (!("value" in desc) || typeof desc.value === "function" || key in c.prototype) continue;
+    // A class attribute read through an instance: Python looks it up on the class; assigning
+    // through an instance creates an instance attribute.
+    Object.defineProperty(c.prototype, key, {
+      configurable: true,
+      get() {
+        return c[key];
+      },
+      set(this: object, v: unknown) {
+        Object.defineProperty(this, key, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  }
+  if (typeof c.prototype.__iter__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
+    c.prototype[Symbol.iterator] = function (this: { __iter__(): unknown }) {
+      return iter(this);
+    };
+  } else if (typeof c.prototype.__await__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
+    c.prototype[Symbol.iterator] = function (this: { __await__(): Iterator<unknown> }) {
+      return this.__await__();
+    };
+  }
+  return cls;
+}
+
+/** A generator expression's generator, marked as a Python generator (not a coroutine). */
+export function genexpr(fn: () => Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+  markgeneratorfunction(fn, "<genexpr>");
+  return fn();
+}
+
+// ---- exceptions
+
+/** `except spec:` for a spec that is not a literal class or tuple of classes. */
+export function exceptionMatches(exc: unknown, spec: unknown): boolean {
+  if (spec instanceof Tuple) return spec.items.some((s) => exceptionMatches(exc, s));
+  if (Array.isArray(spec)) return spec.some((s) => exceptionMatches(exc, s));
+  if (typeof spec === "function") return exc instanceof spec;
+  throw new PyTypeError("catching classes that do not inherit from BaseException is not allowed");
+}
+
+/** `raise x`: an exception instance, or a class to instantiate. */
+export function exceptionOf(x: unknown): BaseException {
+  if (x instanceof BaseException) return x;
+  if (typeof x === "function" && x.prototype instanceof BaseException) {
+    return new (x as new () => BaseException)();
+  }
+  throw new PyTypeError("exceptions must derive from BaseException");
+}
+
+/** `raise exc from cause`. */
+export function withCause(exc: BaseException, cause: unknown): BaseException {
+  exc.__cause__ = cause === null ? null : exceptionOf(cause);
+  exc.__suppress_context__ = true;
+  return exc;
+}
+
+// REQUEST: BaseException.__init__, so `super().__init__(msg)` works in an exception subclass.
+const baseProto = BaseException.prototype as unknown as { __init__?: (...args: unknown[]) => unknown };
+if (typeof baseProto.__init__ !== "function") {
+  baseProto.__init__ = function (this: BaseException, ...args: unknown[]) {
+    this.args = args;
+    return null;
+  };
+}
+
+// ---- with / async with / async for
+
+function special(obj: unknown, name: string, protocol: string): (...args: unknown[]) => unknown {
+  const f = (obj as Record<string, unknown> | null)?.[name];
+  if (typeof f !== "function") {
+    throw new PyTypeError(`'${typeName(obj)}' object does not support the ${protocol} protocol`);
+  }
+  return (f as (...args: unknown[]) => unknown).bind(obj);
+}
+
+/** The `with` statement's protocol (see codegen/lower/with.ts). */
+export function withCtx(cm: unknown) {
+  const exitFn = special(cm, "__exit__", "context manager");
+  const enterFn = special(cm, "__enter__", "context manager");
+  let exited = false;
+  return {
+    enter: () => enterFn(),
+    exit(e: unknown): boolean {
+      exited = true;
+      const exc = toPyException(e);
+      return Boolean(exitFn(typeOf(exc), exc, null));
+    },
+    close(): void {
+      if (!exited) {
+        exited = true;
+        exitFn(null, null, null);
+      }
+    },
+  };
+}
+
+/** The `async with` statement's protocol. */
+export function asyncWithCtx(cm: unknown) {
+  const aexitFn = special(cm, "__aexit__", "asynchronous context manager");
+  const aenterFn = special(cm, "__aenter__", "asynchronous context manager");
+  let exited = false;
+  return {
+    *aenter(): Generator<unknown, unknown, unknown> {
+      return yield* aenterFn() as Generator<unknown, unknown, unknown>;
+    },
+    *aexit(e: unknown): Generator<unknown, boolean, unknown> {
+      exited = true;
+      const exc = toPyException(e);
+      const r = yield* aexitFn(typeOf(exc), exc, null) as Generator<unknown, unknown, unknown>;
+      return Boolean(r);
+    },
+    *aclose(): Generator<unknown, void, unknown> {
+      if (!exited) {
+        exited = true;
+        yield* aexitFn(null, null, null) as Generator<unknown, unknown, unknown>;
+      }
+    },
+  };
+}
+
+/** `aiter(x)`. */
+export function aiter(x: unknown): unknown {
+  return special(x, "__aiter__", "asynchronous iterator")();
+}
+
+/** One step of `async for`. */
+export function* anextStep(it: unknown): Generator<unknown, IteratorResult<unknown, undefined>, unknown> {
+  const next = special(it, "__anext__", "asynchronous iterator");
+  try {
+    const value = yield* next() as Generator<unknown, unknown, unknown>;
+    return { done: false, value };
+  } catch (e) {
+    if (e instanceof StopAsyncIteration) return { done: true, value: undefined };
+    throw e;
+  }
+}
+
+/** `anext(it)` (without a default). */
+export function anext(it: unknown): unknown {
+  return special(it, "__anext__", "asynchronous iterator")();
+}
+
+// REQUEST: Python generator objects' `send`, `close` and `__next__` (CPython's generator API) on
+// JS generator objects. Installed on the shared generator prototype when missing (coroutines are
+// generators too, and Python coroutines also have `send`/`close`). JS's own `throw` is kept: the
+// Task uses it; Python's `gen.throw(exc)` returns the next value instead of an iterator result.
+const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as Record<string, unknown>;
+function installGeneratorMethod(name: string, fn: Function): void {
+  if (!(name in GeneratorProto)) {
+    Object.defineProperty(GeneratorProto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  }
+}
+installGeneratorMethod("send", function (this: Generator, value: unknown) {
+  const r = this.next(value);
+  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  return r.value;
+});
+installGeneratorMethod("__next__", function (this: Generator) {
+  const r = this.next(null);
+  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  return r.value;
+});
+installGeneratorMethod("close", function (this: Generator) {
+  this.return(null);
+  return null;
+});

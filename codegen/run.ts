@@ -1,0 +1,252 @@
+/**
+ * `asyncio-ts run FILE.py`: transpile a program, compile it to JavaScript, run it on the runtime.
+ *
+ *   1. Cache lookup: the key hashes the program's `.py` files, the transpiler's version and the
+ *      compiled runtime's timestamp. A hit skips tree-sitter and TypeScript entirely (this is what
+ *      makes `run` of hello world fast).
+ *   2. Miss: `transpileProgram` -> `ts.transpileModule` per module (no type-checking: that is the
+ *      separate `typecheck` step), with an inline source map so V8 stack frames name TS lines.
+ *      Import specifiers are rewritten: "asyncio-ts" and "asyncio-ts/python" to ES module shims
+ *      over the compiled runtime in dist/, "./helpers.js" to "./helpers.mjs".
+ *   3. Run: `sys.argv` is `[FILE.py, ...ARGS]` (process.argv is rewritten to `[node, FILE.py,
+ *      ...ARGS]`), the entry module is loaded with dynamic `import()`. An uncaught exception prints
+ *      CPython's traceback to stderr (frames mapped back to Python lines through the TS -> Python
+ *      line maps) and exits with 1; `SystemExit` exits with its code.
+ */
+
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Bump when the generated code's shape changes (invalidates every cache entry). */
+export const COMPILER_VERSION = "asyncio-ts-codegen-1";
+
+interface ModuleRecord {
+  name: string;
+  /** The Python file as shown in tracebacks. */
+  pyFile: string;
+  /** Generated file base name (`main`). */
+  base: string;
+  lineMap: number[];
+}
+
+interface Manifest {
+  entry: string;
+  modules: ModuleRecord[];
+}
+
+/** Where the compiled runtime lives: `<root>/dist` (this file is dist/codegen/run.js). */
+function distRoot(): string {
+  return path.resolve(__dirname, "..");
+}
+
+function cacheRoot(): string {
+  const root = path.resolve(distRoot(), "..");
+  return process.env.ASYNCIO_TS_CACHE ?? path.join(root, "node_modules", ".cache", "asyncio-ts");
+}
+
+function programKey(entry: string): string {
+  const dir = path.dirname(entry);
+  const h = crypto.createHash("sha256");
+  h.update(COMPILER_VERSION);
+  h.update(path.resolve(entry));
+  h.update(path.relative(process.cwd(), entry));
+  const runtime = path.join(distRoot(), "src", "python", "index.js");
+  h.update(String(fs.statSync(runtime, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  h.update(String(fs.statSync(__filename).mtimeMs));
+  for (const f of fs.readdirSync(dir).sort()) {
+    if (!f.endsWith(".py")) continue;
+    h.update(f);
+    h.update(fs.readFileSync(path.join(dir, f)));
+  }
+  return h.digest("hex").slice(0, 24);
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
+    " ",
+  ),
+);
+
+/** An ES module re-exporting a CommonJS module's exports (plus extras for missing names). */
+function shimSource(target: string, extras: string | null): string {
+  const names = Object.keys(require(target)).filter((n) => IDENT.test(n) && !RESERVED.has(n) && n !== "default");
+  const lines = [
+    'import { createRequire } from "node:module";',
+    "const require = createRequire(import.meta.url);",
+    `const $m = require(${JSON.stringify(target)});`,
+    `export const { ${names.join(", ")} } = $m;`,
+  ];
+  if (extras !== null) {
+    const have = new Set(names);
+    const add = Object.keys(require(extras)).filter((n) => !have.has(n) && IDENT.test(n) && !RESERVED.has(n));
+    if (add.length > 0) {
+      lines.push(`const $x = require(${JSON.stringify(extras)});`, `export const { ${add.join(", ")} } = $x;`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The ES module shims for the runtime, written once per build of dist/. */
+function ensureShims(dir: string): Record<string, string> {
+  const dist = distRoot();
+  const targets: Record<string, { file: string; extras: string | null }> = {
+    "asyncio-ts": { file: path.join(dist, "src", "index.js"), extras: null },
+    "asyncio-ts/python": {
+      file: path.join(dist, "src", "python", "index.js"),
+      extras: path.join(dist, "codegen", "requests", "python-extras.js"),
+    },
+    "asyncio-ts/contextvars": { file: path.join(dist, "src", "contextvars.js"), extras: null },
+  };
+  const out: Record<string, string> = {};
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [spec, t] of Object.entries(targets)) {
+    const file = path.join(dir, `${spec.replace(/\W/g, "_")}.mjs`);
+    if (!fs.existsSync(file)) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, shimSource(t.file, t.extras));
+      fs.renameSync(tmp, file);
+    }
+    out[spec] = pathToFileURL(file).href;
+  }
+  return out;
+}
+
+/** Transpile and compile the program into `dir`; returns its manifest. */
+function build(entry: string, dir: string, shims: Record<string, string>): Manifest {
+  // Loaded only on a cache miss: tree-sitter and TypeScript are the slow part of startup.
+  const { transpileProgram } = require("./index") as typeof import("./index");
+  const ts = require("typescript") as typeof import("typescript");
+  const modules = transpileProgram(entry);
+  fs.mkdirSync(dir, { recursive: true });
+  const records: ModuleRecord[] = [];
+  for (const m of modules) {
+    const base = path.basename(m.tsName, ".ts");
+    const tsPath = path.join(dir, `${base}.ts`);
+    fs.writeFileSync(tsPath, m.code);
+    const js = ts.transpileModule(m.code, {
+      fileName: tsPath,
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        inlineSourceMap: true,
+        useDefineForClassFields: true,
+      },
+    }).outputText;
+    const rewritten = js.replace(/(from\s+|import\s*\(\s*)"([^"]+)"/g, (all, pre: string, spec: string) => {
+      if (shims[spec] !== undefined) return `${pre}"${shims[spec]}"`;
+      if (spec.startsWith("./") && spec.endsWith(".js")) return `${pre}"${spec.slice(0, -3)}.mjs"`;
+      return all;
+    });
+    fs.writeFileSync(path.join(dir, `${base}.mjs`), rewritten);
+    records.push({ name: m.name, pyFile: m.code.match(/^\/\/ Transpiled from (.*) by asyncio-ts/)?.[1] ?? m.pyPath, base, lineMap: m.lineMap });
+  }
+  const manifest: Manifest = { entry: records[0]!.base, modules: records };
+  fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+  return manifest;
+}
+
+/** Prepare (or reuse) the compiled program; returns the entry module's path and manifest. */
+export function prepare(entry: string): { dir: string; manifest: Manifest } {
+  const key = programKey(entry);
+  const root = cacheRoot();
+  const dir = path.join(root, key);
+  const manifestPath = path.join(dir, "manifest.json");
+  if (fs.existsSync(manifestPath)) {
+    return { dir, manifest: JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest };
+  }
+  const shims = ensureShims(path.join(root, `runtime-${runtimeStamp()}`));
+  const tmp = `${dir}.${process.pid}.tmp`;
+  const manifest = build(entry, tmp, shims);
+  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    fs.renameSync(tmp, dir);
+  } catch {
+    // Another process won the race: use its copy.
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return { dir, manifest };
+}
+
+function runtimeStamp(): string {
+  const f = path.join(distRoot(), "src", "python", "index.js");
+  const e = path.join(distRoot(), "codegen", "requests", "python-extras.js");
+  const stamp = `${fs.statSync(f).mtimeMs}-${fs.statSync(e, { throwIfNoEntry: false })?.mtimeMs ?? 0}`;
+  return crypto.createHash("sha256").update(stamp).digest("hex").slice(0, 12);
+}
+
+/** Python frames (`File "x.py", line N, in f`) for a JS stack, innermost last. */
+export function pythonFrames(stack: string, dir: string, manifest: Manifest): string[] {
+  const byFile = new Map<string, ModuleRecord>();
+  for (const m of manifest.modules) {
+    byFile.set(path.join(dir, `${m.base}.ts`), m);
+    byFile.set(path.join(dir, `${m.base}.mjs`), m);
+  }
+  const sources = new Map<string, string[]>();
+  const frames: string[] = [];
+  for (const raw of stack.split("\n")) {
+    const m = /^\s+at (?:async )?(?:(.*?) \()?(?:file:\/\/)?(\/[^:()]+):(\d+):(\d+)\)?$/.exec(raw);
+    if (m === null) continue;
+    const file = decodeURIComponent(m[2]!);
+    const rec = byFile.get(file) ?? byFile.get(path.join(dir, path.basename(file)));
+    if (rec === undefined) continue;
+    const pyLine = rec.lineMap[Number(m[3]) - 1] ?? 0;
+    if (pyLine === 0) continue;
+    let fn = (m[1] ?? "").replace(/^(Generator\.|Object\.|Function\.|new )/, "").replace(/^.*\[as (.*)\]$/, "$1");
+    if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
+    fn = fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "");
+    let text = sources.get(rec.pyFile);
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(rec.pyFile, "utf8").split(/\r?\n/);
+      } catch {
+        text = [];
+      }
+      sources.set(rec.pyFile, text);
+    }
+    const src = (text[pyLine - 1] ?? "").trim();
+    frames.push(`  File "${rec.pyFile}", line ${pyLine}, in ${fn}\n${src ? `    ${src}\n` : ""}`);
+  }
+  return frames.reverse();
+}
+
+/** Run a Python program; resolves with the process exit status. */
+export async function runFile(file: string, args: string[]): Promise<number> {
+  const { dir, manifest } = prepare(file);
+  const dist = distRoot();
+  const py = require(path.join(dist, "src", "python", "index.js")) as {
+    setFrameSource(f: (exc: { stack?: string; jsError?: { stack?: string } }) => string[]): void;
+    toPyException(e: unknown): unknown;
+    SystemExit: Function;
+    flushStd(): void;
+  };
+  const main = require(path.join(dist, "src", "python", "main.js")) as {
+    printUncaught(e: unknown): void;
+    systemExitStatus(e: unknown): [number, string];
+  };
+  Error.stackTraceLimit = 200;
+  process.setSourceMapsEnabled(true);
+  py.setFrameSource((exc) => {
+    const stack = exc.jsError?.stack ?? exc.stack ?? "";
+    return pythonFrames(stack, dir, manifest);
+  });
+  process.argv = [process.argv[0]!, file, ...args];
+  let status = 0;
+  try {
+    await import(pathToFileURL(path.join(dir, `${manifest.entry}.mjs`)).href);
+  } catch (e) {
+    const exc = py.toPyException(e);
+    if (exc instanceof py.SystemExit) {
+      const [code, text] = main.systemExitStatus(exc);
+      if (text) process.stderr.write(text);
+      status = code;
+    } else {
+      main.printUncaught(exc);
+      status = 1;
+    }
+  }
+  py.flushStd();
+  return status;
+}

@@ -1,0 +1,137 @@
+/**
+ * Type-check generated TypeScript against the runtime's own sources.
+ *
+ * Generated modules are checked in memory as ES modules (module esnext, moduleResolution bundler)
+ * with `asyncio-ts`, `asyncio-ts/python` and `asyncio-ts/contextvars` mapped to `src/`. Only
+ * diagnostics in the generated files are reported (the runtime is checked by its own build).
+ *
+ * `noImplicitOverride` is off: a transpiled method overriding a runtime class's method (an
+ * exception's `__str__`) cannot know whether the runtime declares it.
+ */
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ts from "typescript";
+
+export interface GeneratedFile {
+  /** File name, e.g. `main.ts` (relative names are placed in a virtual directory). */
+  name: string;
+  code: string;
+}
+
+export interface TypecheckOptions {
+  /** The package root (holds src/); defaults to this package. */
+  root?: string;
+}
+
+export function packageRoot(): string {
+  // codegen/typecheck.ts and dist/codegen/typecheck.js both sit one level below a root with src/.
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "codegen"))) return dir;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, "..");
+}
+
+const REQUESTS_API = "codegen/requests/python-api.d.ts";
+const REQUESTS_IMPL = "codegen/requests/python-extras.ts";
+
+/**
+ * "asyncio-ts/python" as generated code sees it: src/python/index.ts, plus, for every name the
+ * transpiler needs (requests/python-api.d.ts) that src/python does not export yet, the interim
+ * implementation in requests/python-extras.ts (or the bare declaration). Returns the module text.
+ */
+function mergedPythonModule(
+  root: string,
+  base: ts.CompilerOptions,
+  host: ts.CompilerHost,
+): { text: string; missing: string[]; program: ts.Program } {
+  const realPath = path.join(root, "src", "python", "index.ts");
+  const apiPath = path.join(root, REQUESTS_API);
+  const implPath = path.join(root, REQUESTS_IMPL);
+  const roots = [apiPath, implPath, ...(fs.existsSync(realPath) ? [realPath] : [])];
+  const program = ts.createProgram(roots, base, host);
+  const checker = program.getTypeChecker();
+  const exportsOf = (file: string): Set<string> => {
+    const sf = program.getSourceFile(file);
+    const sym = sf && checker.getSymbolAtLocation(sf);
+    return new Set(sym ? checker.getExportsOfModule(sym).map((s) => s.getName()) : []);
+  };
+  const real = exportsOf(realPath);
+  const impl = exportsOf(implPath);
+  const missing = [...exportsOf(apiPath)].filter((n) => !real.has(n));
+  const rel = (p: string) => JSON.stringify(p.replace(/\.d\.ts$|\.ts$/, ""));
+  const lines = real.size > 0 ? [`export * from ${rel(realPath)};`] : [];
+  const fromImpl = missing.filter((n) => impl.has(n));
+  const fromApi = missing.filter((n) => !impl.has(n));
+  if (fromImpl.length > 0) lines.push(`export { ${fromImpl.join(", ")} } from ${rel(implPath)};`);
+  if (fromApi.length > 0) lines.push(`export { ${fromApi.join(", ")} } from ${rel(apiPath)};`);
+  return { text: `${lines.join("\n")}\n`, missing, program };
+}
+
+/** Names generated code needs that src/python does not export (yet). */
+export function missingRuntimeNames(root = packageRoot()): string[] {
+  const opts = baseOptions(root);
+  return mergedPythonModule(root, opts, ts.createCompilerHost(opts)).missing;
+}
+
+/** Returns formatted diagnostics (`main.ts(3,5): error TS2322: ...`); empty when all is well. */
+export function typecheck(files: GeneratedFile[], options: TypecheckOptions = {}): string[] {
+  const root = options.root ?? packageRoot();
+  const virtualDir = path.join(root, "node_modules", ".cache", "asyncio-ts", "typecheck");
+  const byPath = new Map<string, string>();
+  for (const f of files) byPath.set(path.resolve(virtualDir, f.name), f.code);
+  const compilerOptions = baseOptions(root);
+  const host = ts.createCompilerHost(compilerOptions);
+  const merged = mergedPythonModule(root, compilerOptions, host);
+  const mergedPath = path.join(virtualDir, "$python.ts");
+  byPath.set(mergedPath, merged.text);
+  compilerOptions.paths = {
+    "asyncio-ts": ["src/index.ts"],
+    "asyncio-ts/python": [path.relative(root, mergedPath)],
+    "asyncio-ts/contextvars": ["src/contextvars.ts"],
+  };
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (p) => byPath.get(path.resolve(p)) ?? readFile(p);
+  host.fileExists = (p) => byPath.has(path.resolve(p)) || fileExists(p);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (p, lang, onError, create) => {
+    const text = byPath.get(path.resolve(p));
+    if (text !== undefined) return ts.createSourceFile(p, text, lang, true);
+    return getSourceFile(p, lang, onError, create);
+  };
+  const program = ts.createProgram([...byPath.keys()], compilerOptions, host, merged.program);
+  const out: string[] = [];
+  for (const sf of program.getSourceFiles()) {
+    if (!byPath.has(path.resolve(sf.fileName)) || sf.fileName === mergedPath) continue;
+    const diags = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    for (const d of diags) {
+      const { line, character } = d.start !== undefined ? sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+      const msg = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+      out.push(`${path.relative(virtualDir, sf.fileName)}(${line + 1},${character + 1}): error TS${d.code}: ${msg}`);
+    }
+  }
+  return out;
+}
+
+function baseOptions(root: string): ts.CompilerOptions {
+  return {
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2022.d.ts"],
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noImplicitReturns: true,
+    noFallthroughCasesInSwitch: true,
+    useUnknownInCatchVariables: true,
+    skipLibCheck: true,
+    noEmit: true,
+    isolatedModules: true,
+    allowImportingTsExtensions: false,
+    types: ["node"],
+    typeRoots: [path.join(root, "node_modules", "@types")],
+    baseUrl: root,
+  };
+}

@@ -1,0 +1,499 @@
+/**
+ * asyncio.locks: Lock, Event, Condition, Semaphore, BoundedSemaphore and Barrier.
+ *
+ * Each primitive keeps a FIFO of waiter futures, exactly as CPython 3.13's `locks.py` does, so the
+ * order in which waiting tasks wake up (and what happens when a waiter is cancelled between being
+ * woken and running) is the same:
+ *
+ * - `Lock.release()` wakes only the first waiter (`_wake_up_first`); the lock is taken by whoever
+ *   runs `acquire()` first, and a woken waiter that is cancelled before it runs passes the wake-up
+ *   on to the next waiter.
+ * - `Semaphore` counts a wake-up as taken at the moment it wakes a waiter (3.13's accounting: the
+ *   value is decremented in `_wake_up_next`, given back if the woken waiter is cancelled).
+ * - `Condition.wait()` releases the lock, waits to be notified, and re-acquires the lock even if it
+ *   is cancelled meanwhile (the cancellation is re-raised afterwards).
+ *
+ * The primitives are asynchronous context managers through the protocol in protocols.ts:
+ * `yield* async_with(lock, function* () { ... })` is `async with lock: ...`.
+ *
+ * Differences from CPython:
+ * - reprs print the deterministic `id()` of src/python/objects.ts where CPython prints the object's
+ *   memory address: `<asyncio.locks.Lock object at 0x7f0000001000 [unlocked]>`.
+ * - counts that Python returns as `int` (`Barrier.wait()`'s index, `parties`, `n_waiting`) are
+ *   bigints, as every Python int is in asyncio-ts; numeric arguments accept number or bigint.
+ */
+
+import { RuntimeError, ValueError } from "../python/exceptions";
+import { type Coro, markcoroutinefunction } from "./coroutines";
+import { BrokenBarrierError, CancelledError } from "./exceptions";
+import type { Future } from "./futures";
+import { _LoopBoundMixin } from "./mixins";
+import { async_with } from "./protocols";
+
+type Waiter = Future<unknown>;
+
+/** Remove the first occurrence of `fut` (deque.remove; it is always present where we call it). */
+function removeWaiter(waiters: Waiter[], fut: Waiter): void {
+  const i = waiters.indexOf(fut);
+  if (i >= 0) waiters.splice(i, 1);
+}
+
+/** Give a class's coroutine methods their Python `__qualname__` (what task traces print). */
+function markCoroutineMethods(cls: Function, names: string[]): void {
+  const clsName = (cls as { __qualname__?: string }).__qualname__ ?? cls.name;
+  for (const name of names) {
+    markcoroutinefunction(cls.prototype[name], `${clsName}.${name}`);
+  }
+}
+
+/** `async with` support for Lock, Condition and Semaphore: acquire on entry, release on exit. */
+abstract class _ContextManagerMixin extends _LoopBoundMixin {
+  abstract acquire(): Coro<boolean>;
+  abstract release(): void;
+
+  *__aenter__(): Coro<null> {
+    yield* this.acquire();
+    return null;
+  }
+
+  *__aexit__(_exc_type: unknown, _exc: unknown, _tb: unknown): Coro<null> {
+    this.release();
+    return null;
+  }
+}
+
+function withExtra(base: string, extra: string): string {
+  return `<${base.slice(1, -1)} [${extra}]>`;
+}
+
+/** A primitive lock: only one task holds it; waiters acquire it in FIFO order. */
+export class Lock extends _ContextManagerMixin {
+  static readonly __module__ = "asyncio.locks";
+  _waiters: Waiter[] | null = null;
+  _locked = false;
+
+  override __repr__(): string {
+    let extra = this._locked ? "locked" : "unlocked";
+    if (this._waiters?.length) extra = `${extra}, waiters:${this._waiters.length}`;
+    return withExtra(super.__repr__(), extra);
+  }
+
+  /** True if the lock is held. */
+  locked(): boolean {
+    return this._locked;
+  }
+
+  /** Wait until the lock is free, then take it; returns true. */
+  *acquire(): Coro<boolean> {
+    if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
+      this._locked = true;
+      return true;
+    }
+    if (this._waiters === null) this._waiters = [];
+    const fut = this._get_loop().create_future() as Waiter;
+    this._waiters.push(fut);
+    try {
+      try {
+        yield* fut;
+      } finally {
+        removeWaiter(this._waiters, fut);
+      }
+    } catch (exc) {
+      if (exc instanceof CancelledError) {
+        // We were woken but cancelled before we could take the lock: wake the next waiter.
+        if (!this._locked) this._wake_up_first();
+      }
+      throw exc;
+    }
+    this._locked = true;
+    return true;
+  }
+
+  /** Release the lock and wake the first waiter; RuntimeError if it is not held. */
+  release(): void {
+    if (this._locked) {
+      this._locked = false;
+      this._wake_up_first();
+    } else {
+      throw new RuntimeError("Lock is not acquired.");
+    }
+  }
+
+  /** Wake up the first waiter if it isn't done. */
+  _wake_up_first(): void {
+    if (!this._waiters || this._waiters.length === 0) return;
+    const fut = this._waiters[0];
+    if (!fut.done()) fut.set_result(true);
+  }
+}
+markCoroutineMethods(Lock, ["acquire", "__aenter__", "__aexit__"]);
+
+/** An event: `set()` wakes every task waiting in `wait()`; `clear()` resets it. */
+export class Event extends _LoopBoundMixin {
+  static readonly __module__ = "asyncio.locks";
+  _waiters: Waiter[] = [];
+  _value = false;
+
+  override __repr__(): string {
+    let extra = this._value ? "set" : "unset";
+    if (this._waiters.length) extra = `${extra}, waiters:${this._waiters.length}`;
+    return withExtra(super.__repr__(), extra);
+  }
+
+  is_set(): boolean {
+    return this._value;
+  }
+
+  /** Set the flag and wake every waiter, in the order they started waiting. */
+  set(): void {
+    if (!this._value) {
+      this._value = true;
+      for (const fut of this._waiters) {
+        if (!fut.done()) fut.set_result(true);
+      }
+    }
+  }
+
+  clear(): void {
+    this._value = false;
+  }
+
+  /** Wait until the flag is set; returns true. */
+  *wait(): Coro<boolean> {
+    if (this._value) return true;
+    const fut = this._get_loop().create_future() as Waiter;
+    this._waiters.push(fut);
+    try {
+      yield* fut;
+      return true;
+    } finally {
+      removeWaiter(this._waiters, fut);
+    }
+  }
+}
+markCoroutineMethods(Event, ["wait"]);
+
+/** A condition variable: tasks wait until notified, sharing a Lock (a new one by default). */
+export class Condition extends _ContextManagerMixin {
+  static readonly __module__ = "asyncio.locks";
+  _lock: Lock;
+  _waiters: Waiter[] = [];
+
+  constructor(lock: Lock | null = null) {
+    super();
+    this._lock = lock ?? new Lock();
+  }
+
+  override __repr__(): string {
+    let extra = this.locked() ? "locked" : "unlocked";
+    if (this._waiters.length) extra = `${extra}, waiters:${this._waiters.length}`;
+    return withExtra(super.__repr__(), extra);
+  }
+
+  locked(): boolean {
+    return this._lock.locked();
+  }
+
+  acquire(): Coro<boolean> {
+    return this._lock.acquire();
+  }
+
+  release(): void {
+    this._lock.release();
+  }
+
+  /**
+   * Release the lock, wait until notified, re-acquire the lock; returns true. The lock is
+   * re-acquired even when the wait is cancelled; the cancellation is raised afterwards.
+   */
+  *wait(): Coro<boolean> {
+    if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
+    const fut = this._get_loop().create_future() as Waiter;
+    this.release();
+    try {
+      try {
+        this._waiters.push(fut);
+        try {
+          yield* fut;
+          return true;
+        } finally {
+          removeWaiter(this._waiters, fut);
+        }
+      } finally {
+        // Re-acquire the lock, however many times we are cancelled meanwhile.
+        let err: unknown = null;
+        for (;;) {
+          try {
+            yield* this.acquire();
+            break;
+          } catch (e) {
+            if (!(e instanceof CancelledError)) throw e;
+            err = e;
+          }
+        }
+        if (err !== null) throw err;
+      }
+    } catch (exc) {
+      // Our notification may have been consumed by the cancellation: pass it on.
+      this._notify(1);
+      throw exc;
+    }
+  }
+
+  /** Wait until `predicate()` is true (checked first and after each wake-up); returns its value. */
+  *wait_for<T>(predicate: () => T): Coro<T> {
+    let result = predicate();
+    while (!truthy(result)) {
+      yield* this.wait();
+      result = predicate();
+    }
+    return result;
+  }
+
+  /** Wake up to `n` waiters (default 1); the lock must be held. */
+  notify(n: number | bigint = 1): void {
+    if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
+    this._notify(Number(n));
+  }
+
+  _notify(n: number): void {
+    let idx = 0;
+    for (const fut of this._waiters) {
+      if (idx >= n) break;
+      if (!fut.done()) {
+        idx += 1;
+        fut.set_result(false);
+      }
+    }
+  }
+
+  /** Wake up every waiter; the lock must be held. */
+  notify_all(): void {
+    this.notify(this._waiters.length);
+  }
+}
+markCoroutineMethods(Condition, ["wait", "wait_for", "__aenter__", "__aexit__"]);
+
+function truthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === 0n || v === "") return false;
+  if (Array.isArray(v)) return v.length > 0;
+  const b = (v as { __bool__?: () => boolean }).__bool__;
+  if (typeof b === "function") return b.call(v);
+  const len = (v as { __len__?: () => number | bigint }).__len__;
+  if (typeof len === "function") return Number(len.call(v)) > 0;
+  return true;
+}
+
+/** A semaphore: a counter decremented by `acquire()` and incremented by `release()`. */
+export class Semaphore extends _ContextManagerMixin {
+  static readonly __module__ = "asyncio.locks";
+  _waiters: Waiter[] | null = null;
+  _value: number;
+
+  constructor(value: number | bigint = 1) {
+    super();
+    if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
+    this._value = Number(value);
+  }
+
+  override __repr__(): string {
+    let extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
+    if (this._waiters?.length) extra = `${extra}, waiters:${this._waiters.length}`;
+    return withExtra(super.__repr__(), extra);
+  }
+
+  /** True if `acquire()` would not return immediately. */
+  locked(): boolean {
+    return this._value === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
+  }
+
+  /** Decrement the counter, waiting (FIFO) while it is zero; returns true. */
+  *acquire(): Coro<boolean> {
+    if (!this.locked()) {
+      this._value -= 1;
+      return true;
+    }
+    if (this._waiters === null) this._waiters = [];
+    const fut = this._get_loop().create_future() as Waiter;
+    this._waiters.push(fut);
+    try {
+      try {
+        try {
+          yield* fut;
+        } finally {
+          removeWaiter(this._waiters, fut);
+        }
+      } catch (exc) {
+        // Woken (the wake-up was counted) but cancelled: give the unit back.
+        if (exc instanceof CancelledError && fut.done() && !fut.cancelled()) this._value += 1;
+        throw exc;
+      }
+    } finally {
+      // New waiters may have arrived while the value was positive: wake as many as it allows.
+      while (this._value > 0) {
+        if (!this._wake_up_next()) break;
+      }
+    }
+    return true;
+  }
+
+  /** Increment the counter and wake the first waiter that is not done. */
+  release(): void {
+    this._value += 1;
+    this._wake_up_next();
+  }
+
+  _wake_up_next(): boolean {
+    if (!this._waiters || this._waiters.length === 0) return false;
+    for (const fut of this._waiters) {
+      if (!fut.done()) {
+        this._value -= 1;
+        fut.set_result(true);
+        return true;
+      }
+    }
+    return false;
+  }
+}
+markCoroutineMethods(Semaphore, ["acquire", "__aenter__", "__aexit__"]);
+
+/** A semaphore that refuses to be released above its initial value. */
+export class BoundedSemaphore extends Semaphore {
+  static override readonly __module__ = "asyncio.locks";
+  _bound_value: number;
+
+  constructor(value: number | bigint = 1) {
+    super(value);
+    this._bound_value = Number(value);
+  }
+
+  override release(): void {
+    if (this._value >= this._bound_value) {
+      throw new ValueError("BoundedSemaphore released too many times");
+    }
+    super.release();
+  }
+}
+
+/** Barrier states (`_BarrierState`): the value is what reprs print. */
+export const _BarrierState = {
+  FILLING: "filling",
+  DRAINING: "draining",
+  RESETTING: "resetting",
+  BROKEN: "broken",
+} as const;
+type BarrierState = (typeof _BarrierState)[keyof typeof _BarrierState];
+
+/** A barrier: `parties` tasks wait in `wait()` until all of them have arrived. */
+export class Barrier extends _LoopBoundMixin {
+  static readonly __module__ = "asyncio.locks";
+  _cond = new Condition();
+  _parties: number;
+  _state: BarrierState = _BarrierState.FILLING;
+  _count = 0;
+
+  constructor(parties: number | bigint) {
+    super();
+    if (parties < 1) throw new ValueError("parties must be > 0");
+    this._parties = Number(parties);
+  }
+
+  override __repr__(): string {
+    let extra: string = this._state;
+    if (!this.broken) extra += `, waiters:${this.n_waiting}/${this.parties}`;
+    return withExtra(super.__repr__(), extra);
+  }
+
+  *__aenter__(): Coro<bigint> {
+    return yield* this.wait();
+  }
+
+  *__aexit__(..._args: unknown[]): Coro<null> {
+    return null;
+  }
+
+  /**
+   * Wait for the barrier; returns this task's arrival index (0 to parties-1). Raises
+   * BrokenBarrierError if the barrier is broken or reset while waiting.
+   */
+  *wait(): Coro<bigint> {
+    const self = this;
+    return (yield* async_with(this._cond, function* () {
+      yield* self._block();
+      try {
+        const index = self._count;
+        self._count += 1;
+        if (index + 1 === self._parties) yield* self._release();
+        else yield* self._wait();
+        return BigInt(index);
+      } finally {
+        self._count -= 1;
+        self._exit();
+      }
+    })) as bigint;
+  }
+
+  *_block(): Coro<void> {
+    yield* this._cond.wait_for(
+      () => this._state !== _BarrierState.DRAINING && this._state !== _BarrierState.RESETTING,
+    );
+    if (this._state === _BarrierState.BROKEN) throw new BrokenBarrierError("Barrier aborted");
+  }
+
+  *_release(): Coro<void> {
+    this._state = _BarrierState.DRAINING;
+    this._cond.notify_all();
+  }
+
+  *_wait(): Coro<void> {
+    yield* this._cond.wait_for(() => this._state !== _BarrierState.FILLING);
+    if (this._state === _BarrierState.BROKEN || this._state === _BarrierState.RESETTING) {
+      throw new BrokenBarrierError("Abort or reset of barrier");
+    }
+  }
+
+  _exit(): void {
+    if (this._count === 0) {
+      if (this._state === _BarrierState.RESETTING || this._state === _BarrierState.DRAINING) {
+        this._state = _BarrierState.FILLING;
+      }
+      this._cond.notify_all();
+    }
+  }
+
+  /** Reset the barrier to the empty state; tasks waiting get BrokenBarrierError. */
+  *reset(): Coro<void> {
+    const self = this;
+    yield* async_with(this._cond, function* () {
+      if (self._count > 0) {
+        if (self._state !== _BarrierState.RESETTING) self._state = _BarrierState.RESETTING;
+      } else {
+        self._state = _BarrierState.FILLING;
+      }
+      self._cond.notify_all();
+    });
+  }
+
+  /** Break the barrier: current and future `wait()` calls raise BrokenBarrierError. */
+  *abort(): Coro<void> {
+    const self = this;
+    yield* async_with(this._cond, function* () {
+      self._state = _BarrierState.BROKEN;
+      self._cond.notify_all();
+    });
+  }
+
+  get parties(): bigint {
+    return BigInt(this._parties);
+  }
+
+  /** How many tasks are waiting while the barrier is filling. */
+  get n_waiting(): bigint {
+    return this._state === _BarrierState.FILLING ? BigInt(this._count) : 0n;
+  }
+
+  get broken(): boolean {
+    return this._state === _BarrierState.BROKEN;
+  }
+}
+markCoroutineMethods(Barrier, ["wait", "reset", "abort", "__aenter__", "__aexit__"]);

@@ -1,0 +1,285 @@
+/**
+ * The asynchronous protocols of PEP 492 for generator coroutines: `async with` and `async for`.
+ *
+ * Python's `async with` and `async for` are statements; a generator coroutine writes them as calls
+ * that it awaits with `yield*`:
+ *
+ * ```ts
+ * // async with lock: ...
+ * yield* async_with(lock, function* () { ... });
+ * // async with asyncio.timeout(1) as cm: ...
+ * yield* async_with(asyncio.timeout(1), function* (cm) { ... });
+ * // async for item in agen: ...
+ * yield* async_for(agen, function* (item) { ... });
+ * ```
+ *
+ * The protocol is Python's: an asynchronous context manager has `__aenter__()` and
+ * `__aexit__(type, value, traceback)` returning awaitables (a coroutine, a Future, or an object with
+ * `__await__()`); an asynchronous iterable has `__aiter__()` returning an asynchronous iterator whose
+ * `__anext__()` returns an awaitable that raises StopAsyncIteration at the end. The transpiler lowers
+ * Python's statements to the same calls.
+ *
+ * How control flow leaves the body. The body is a generator function, so a `return` in it only
+ * leaves the body; its return value is the *completion* of the statement and is what the helper
+ * returns:
+ *
+ * - `async_with` returns the body's return value, or `undefined` when `__aexit__` suppressed an
+ *   exception (returned a true value); an exception it does not suppress propagates.
+ * - `async_for` runs the body for each item: returning `undefined` (or `CONTINUE`) goes on to the
+ *   next item, returning `BREAK` leaves the loop, returning `ret(value)` (a `Return`) leaves the loop
+ *   and is passed on, so the caller can `return` it. The loop returns `undefined` when the iterator
+ *   was exhausted (that is when Python runs a loop's `else:` clause), `BREAK` after a break, and the
+ *   `Return` after a return.
+ *
+ * Completions compose: a `BREAK` or `Return` coming out of an `async_with` body nested in an
+ * `async_for` body is passed through both. Typical use:
+ *
+ * ```ts
+ * const r = yield* async_for(queue_items, function* (item) {
+ *   if (item === null) return BREAK;
+ *   if (item === "stop") return ret(42);
+ * });
+ * if (r instanceof Return) return r.value;
+ * ```
+ *
+ * Differences from CPython: closing a coroutine from outside (`coro.return()`, what a JS caller
+ * does) runs `finally` blocks but does not call `__aexit__`; cancellation, which throws into the
+ * coroutine, calls `__aexit__` exactly as in Python.
+ */
+
+import {
+  BaseException,
+  StopAsyncIteration,
+  TypeError,
+} from "../python/exceptions";
+import { typeName } from "../python/exceptions";
+import type { Coro } from "./coroutines";
+import { get_event_loop } from "./events";
+import { wrap_promise } from "./futures";
+
+/** Something `yield*` can await after `awaitable_iter` has normalised it. */
+export type Awaitable<T = unknown> =
+  | Coro<T>
+  | PromiseLike<T>
+  | { __await__(): Iterator<unknown, T, unknown> }
+  | Iterable<unknown>;
+
+/** An asynchronous context manager (`__aenter__`/`__aexit__`). */
+export interface AsyncContextManager<T = unknown> {
+  __aenter__(): Awaitable<T>;
+  __aexit__(exc_type: unknown, exc: unknown, tb: unknown): Awaitable<unknown>;
+}
+
+/** An asynchronous iterator (`__anext__` raising StopAsyncIteration at the end). */
+export interface AsyncIteratorLike<T = unknown> {
+  __anext__(): Awaitable<T>;
+}
+
+/** An asynchronous iterable (`__aiter__`). */
+export interface AsyncIterableLike<T = unknown> {
+  __aiter__(): AsyncIteratorLike<T>;
+}
+
+/** What `async_for`'s body returns to leave the loop, as Python's `break`. */
+export const BREAK: unique symbol = Symbol("asyncio-ts.break");
+/** What `async_for`'s body may return to go on with the next item (same as returning nothing). */
+export const CONTINUE = undefined;
+
+/** A `return` out of an `async_for`/`async_with` body, carrying the value to return. */
+export class Return<T = unknown> {
+  constructor(readonly value: T) {}
+}
+
+/** Make a `Return` completion: `return ret(value)` inside a body. */
+export function ret<T>(value: T): Return<T> {
+  return new Return(value);
+}
+
+/** The completion of an `async_for` loop. */
+export type LoopCompletion<R> = undefined | typeof BREAK | Return<R>;
+
+/**
+ * The iterator `yield*` should delegate to in order to await `obj`, or null if `obj` is not
+ * awaitable: a coroutine or Future as it is, an object's `__await__()`, a Promise wrapped in a Future.
+ */
+export function awaitable_iter<T>(obj: unknown): Iterator<unknown, T, unknown> | null {
+  if (typeof obj !== "object" || obj === null) return null;
+  const o = obj as Record<string | symbol, unknown>;
+  if (typeof o.next === "function" && typeof o.throw === "function") {
+    return obj as Iterator<unknown, T, unknown>;
+  }
+  if (typeof o.__await__ === "function") {
+    return (o.__await__ as () => Iterator<unknown, T, unknown>).call(obj);
+  }
+  if (o._asyncio_future_blocking !== undefined && typeof o[Symbol.iterator] === "function") {
+    return (o[Symbol.iterator] as () => Iterator<unknown, T, unknown>).call(obj);
+  }
+  if (typeof o.then === "function") {
+    return wrap_promise(obj as PromiseLike<T>, get_event_loop())[Symbol.iterator]();
+  }
+  return null;
+}
+
+/** `await obj` for any awaitable: `const v = yield* await_(obj)`. */
+export function* await_<T = unknown>(obj: Awaitable<T> | unknown): Coro<T> {
+  const it = awaitable_iter<T>(obj);
+  if (it === null) {
+    throw new TypeError(`'${typeName(obj)}' object can't be awaited`);
+  }
+  return yield* { [Symbol.iterator]: () => it };
+}
+
+function exceptionType(exc: unknown): unknown {
+  return typeof exc === "object" && exc !== null ? exc.constructor : null;
+}
+
+/**
+ * `async with cm as value: body`. Returns the body's return value, or `undefined` when `__aexit__`
+ * suppressed the body's exception.
+ */
+export function* async_with<T, R>(
+  cm: AsyncContextManager<T>,
+  body: (value: T) => Coro<R>,
+): Coro<R | undefined> {
+  const mgr = cm as unknown as Record<string, unknown>;
+  const aenter = mgr?.__aenter__;
+  const aexit = mgr?.__aexit__;
+  if (typeof aenter !== "function") {
+    throw new TypeError(
+      `'${typeName(cm)}' object does not support the asynchronous context manager protocol`,
+    );
+  }
+  if (typeof aexit !== "function") {
+    throw new TypeError(
+      `'${typeName(cm)}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`,
+    );
+  }
+  const enterResult = aenter.call(cm);
+  const enterIt = awaitable_iter<T>(enterResult);
+  if (enterIt === null) {
+    throw new TypeError(
+      `'async with' received an object from __aenter__ that does not implement __await__: ${typeName(enterResult)}`,
+    );
+  }
+  const value = yield* { [Symbol.iterator]: () => enterIt };
+  let result: R;
+  try {
+    result = yield* body(value);
+  } catch (exc) {
+    let suppress: unknown;
+    try {
+      suppress = yield* awaitExit(aexit.call(cm, exceptionType(exc), exc, null));
+    } catch (exitExc) {
+      // An exception raised by __aexit__ is chained to the body's, as Python does implicitly.
+      if (exitExc !== exc && exitExc instanceof BaseException && exitExc.__context__ === null) {
+        if (exc instanceof BaseException && !causesCycle(exc, exitExc)) exitExc.__context__ = exc;
+      }
+      throw exitExc;
+    }
+    if (!truthy(suppress)) throw exc;
+    return undefined;
+  }
+  yield* awaitExit(aexit.call(cm, null, null, null));
+  return result;
+}
+
+function causesCycle(exc: BaseException, candidate: BaseException): boolean {
+  for (let e: BaseException | null = exc; e !== null; e = e.__context__) {
+    if (e === candidate) return true;
+  }
+  return false;
+}
+
+function* awaitExit(obj: unknown): Coro<unknown> {
+  const it = awaitable_iter<unknown>(obj);
+  if (it === null) {
+    throw new TypeError(
+      `'async with' received an object from __aexit__ that does not implement __await__: ${typeName(obj)}`,
+    );
+  }
+  return yield* { [Symbol.iterator]: () => it };
+}
+
+/** Python truthiness of `__aexit__`'s result (None/False/0/"" do not suppress). */
+function truthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === 0n || v === "") return false;
+  const b = (v as { __bool__?: () => boolean }).__bool__;
+  if (typeof b === "function") return b.call(v);
+  return true;
+}
+
+/** `aiter(obj)`: the asynchronous iterator of an asynchronous iterable. */
+export function aiter<T>(obj: AsyncIterableLike<T>): AsyncIteratorLike<T> {
+  const f = (obj as unknown as Record<string, unknown>)?.__aiter__;
+  if (typeof f !== "function") {
+    throw new TypeError(`'${typeName(obj)}' object is not an async iterable`);
+  }
+  return f.call(obj) as AsyncIteratorLike<T>;
+}
+
+const NO_DEFAULT = Symbol("no default");
+
+/**
+ * `anext(aiterator[, default])` as a coroutine: the next item, or `default` (when given) at the end.
+ */
+export function* anext<T, D = never>(
+  aiterator: AsyncIteratorLike<T>,
+  dflt: D | typeof NO_DEFAULT = NO_DEFAULT,
+): Coro<T | D> {
+  const f = (aiterator as unknown as Record<string, unknown>)?.__anext__;
+  if (typeof f !== "function") {
+    throw new TypeError(`'${typeName(aiterator)}' object is not an async iterator`);
+  }
+  const awaitable = f.call(aiterator);
+  const it = awaitable_iter<T>(awaitable);
+  if (it === null) {
+    throw new TypeError(`'${typeName(awaitable)}' object can't be awaited`);
+  }
+  try {
+    return yield* { [Symbol.iterator]: () => it };
+  } catch (exc) {
+    if (dflt !== NO_DEFAULT && exc instanceof StopAsyncIteration) return dflt as D;
+    throw exc;
+  }
+}
+
+/**
+ * `async for item in aiterable: body`. Returns `undefined` when the iterator is exhausted, `BREAK`
+ * after the body broke out, or the body's `Return`.
+ */
+export function* async_for<T, R = unknown>(
+  aiterable: AsyncIterableLike<T>,
+  body: (item: T) => Coro<LoopCompletion<R> | void>,
+): Coro<LoopCompletion<R>> {
+  const getIter = (aiterable as unknown as Record<string, unknown>)?.__aiter__;
+  if (typeof getIter !== "function") {
+    throw new TypeError(
+      `'async for' requires an object with __aiter__ method, got ${typeName(aiterable)}`,
+    );
+  }
+  const iterator = getIter.call(aiterable) as AsyncIteratorLike<T>;
+  const next = (iterator as unknown as Record<string, unknown>)?.__anext__;
+  if (typeof next !== "function") {
+    throw new TypeError(
+      `'async for' received an object from __aiter__ that does not implement __anext__: ${typeName(iterator)}`,
+    );
+  }
+  for (;;) {
+    const awaitable = next.call(iterator);
+    const it = awaitable_iter<T>(awaitable);
+    if (it === null) {
+      throw new TypeError(
+        `'async for' received an invalid object from __anext__: ${typeName(awaitable)}`,
+      );
+    }
+    let item: T;
+    try {
+      item = yield* { [Symbol.iterator]: () => it };
+    } catch (exc) {
+      if (exc instanceof StopAsyncIteration) return undefined;
+      throw exc;
+    }
+    const completion = yield* body(item);
+    if (completion === BREAK || completion instanceof Return) return completion;
+  }
+}

@@ -1,0 +1,385 @@
+/**
+ * asyncio.queues: Queue, PriorityQueue, LifoQueue and their exceptions.
+ *
+ * The logic is CPython 3.13's `queues.py`: a getter/putter future per waiting task in FIFO deques,
+ * `_wakeup_next` wakes the first one that is not done, a cancelled waiter passes its wake-up on,
+ * `task_done()`/`join()` count unfinished items with an Event, and 3.13's `shutdown(immediate)`
+ * makes `put` raise QueueShutDown at once and `get` raise it once the queue is empty (at once when
+ * `immediate`).
+ *
+ * PriorityQueue keeps its items in a heap with exactly `heapq`'s algorithm (`heappush`/`heappop`
+ * below, comparing with Python's `<`), so items of equal priority come out in the same order as in
+ * CPython.
+ *
+ * Differences from CPython: reprs print the deterministic `id()` of src/python/objects.ts where
+ * CPython prints a memory address (`<Queue at 0x7f0000001000 maxsize=0>`); `qsize()` returns a
+ * bigint (a Python int); `maxsize` returns the value given (number or bigint; default `0n`).
+ */
+
+import { Exception, ValueError } from "../python/exceptions";
+import { Kw } from "../python/kw";
+import { id } from "../python/objects";
+import { repr } from "../python/repr";
+import { lt } from "../python/compare";
+import { type Coro, markcoroutinefunction } from "./coroutines";
+import type { Future } from "./futures";
+import { Event } from "./locks";
+import { _LoopBoundMixin } from "./mixins";
+
+/** Raised by `get_nowait()` when the queue is empty. */
+export class QueueEmpty extends Exception {
+  static readonly __module__ = "asyncio.queues";
+}
+
+/** Raised by `put_nowait()` when the queue is full. */
+export class QueueFull extends Exception {
+  static readonly __module__ = "asyncio.queues";
+}
+
+/** Raised when putting on to or getting from a shut-down queue. */
+export class QueueShutDown extends Exception {
+  static readonly __module__ = "asyncio.queues";
+}
+
+/**
+ * A double-ended queue with O(1) `push`/`shift` (what `collections.deque` gives `queues.py`): an
+ * array with a moving head, compacted when the dead prefix is larger than the live part.
+ */
+export class Deque<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T {
+    const item = this.items[this.head];
+    this.items[this.head] = undefined as T;
+    this.head += 1;
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    } else if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    }
+    return item;
+  }
+
+  pop(): T {
+    const item = this.items.pop() as T;
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    }
+    return item;
+  }
+
+  /** Remove the first occurrence of `item`; false if it is absent (deque.remove's ValueError). */
+  remove(item: T): boolean {
+    const i = this.items.indexOf(item, this.head);
+    if (i < 0) return false;
+    this.items.splice(i, 1);
+    return true;
+  }
+
+  toArray(): T[] {
+    return this.items.slice(this.head);
+  }
+
+  *[Symbol.iterator](): IterableIterator<T> {
+    for (let i = this.head; i < this.items.length; i++) yield this.items[i];
+  }
+}
+
+/** `heapq.heappush`: CPython's algorithm, comparing with Python's `<`. */
+export function heappush<T>(heap: T[], item: T): void {
+  heap.push(item);
+  heapSiftDown(heap, 0, heap.length - 1);
+}
+
+/** `heapq.heappop`: CPython's algorithm (move the last leaf to the root and sift it up). */
+export function heappop<T>(heap: T[]): T {
+  const lastelt = heap.pop() as T;
+  if (heap.length > 0) {
+    const returnitem = heap[0];
+    heap[0] = lastelt;
+    heapSiftUp(heap, 0);
+    return returnitem;
+  }
+  return lastelt;
+}
+
+function heapSiftDown<T>(heap: T[], startpos: number, pos: number): void {
+  const newitem = heap[pos];
+  while (pos > startpos) {
+    const parentpos = (pos - 1) >> 1;
+    const parent = heap[parentpos];
+    if (lt(newitem, parent)) {
+      heap[pos] = parent;
+      pos = parentpos;
+      continue;
+    }
+    break;
+  }
+  heap[pos] = newitem;
+}
+
+function heapSiftUp<T>(heap: T[], pos: number): void {
+  const endpos = heap.length;
+  const startpos = pos;
+  const newitem = heap[pos];
+  let childpos = 2 * pos + 1;
+  while (childpos < endpos) {
+    const rightpos = childpos + 1;
+    if (rightpos < endpos && !lt(heap[childpos], heap[rightpos])) childpos = rightpos;
+    heap[pos] = heap[childpos];
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  heap[pos] = newitem;
+  heapSiftDown(heap, startpos, pos);
+}
+
+type Waiter = Future<unknown>;
+
+/**
+ * A FIFO queue. With `maxsize > 0`, `put()` waits while the queue is full; `get()` waits while it
+ * is empty. `task_done()`/`join()` track unfinished items.
+ */
+export class Queue<T = unknown> extends _LoopBoundMixin {
+  static readonly __module__ = "asyncio.queues";
+  _maxsize: number | bigint;
+  _max: number;
+  _getters = new Deque<Waiter>();
+  _putters = new Deque<Waiter>();
+  _unfinished_tasks = 0;
+  _finished = new Event();
+  _queue!: { length: number };
+  _is_shutdown = false;
+
+  constructor(maxsize: number | bigint = 0n) {
+    super();
+    this._maxsize = maxsize;
+    this._max = Number(maxsize);
+    this._finished.set();
+    this._init(maxsize);
+  }
+
+  _init(_maxsize: number | bigint): void {
+    this._queue = new Deque<T>();
+  }
+
+  _get(): T {
+    return (this._queue as Deque<T>).shift();
+  }
+
+  _put(item: T): void {
+    (this._queue as Deque<T>).push(item);
+  }
+
+  _queueItems(): T[] {
+    return (this._queue as Deque<T>).toArray();
+  }
+
+  /** Wake up the first waiter that isn't done (dropping the done ones). */
+  _wakeup_next(waiters: Deque<Waiter>): void {
+    while (waiters.length > 0) {
+      const waiter = waiters.shift();
+      if (!waiter.done()) {
+        waiter.set_result(null);
+        break;
+      }
+    }
+  }
+
+  override __repr__(): string {
+    return `<${this.constructor.name} at 0x${id(this).toString(16)} ${this._format()}>`;
+  }
+
+  __str__(): string {
+    return `<${this.constructor.name} ${this._format()}>`;
+  }
+
+  _format(): string {
+    let result = `maxsize=${repr(this._maxsize)}`;
+    if (this._queue.length) result += ` _queue=${repr(this._queueItems())}`;
+    if (this._getters.length) result += ` _getters[${this._getters.length}]`;
+    if (this._putters.length) result += ` _putters[${this._putters.length}]`;
+    if (this._unfinished_tasks) result += ` tasks=${this._unfinished_tasks}`;
+    if (this._is_shutdown) result += " shutdown";
+    return result;
+  }
+
+  /** Number of items in the queue. */
+  qsize(): bigint {
+    return BigInt(this._queue.length);
+  }
+
+  /** Number of items allowed in the queue (0 or less: unbounded). */
+  get maxsize(): number | bigint {
+    return this._maxsize;
+  }
+
+  empty(): boolean {
+    return this._queue.length === 0;
+  }
+
+  /** True if there are maxsize items in the queue (never for an unbounded queue). */
+  full(): boolean {
+    if (this._max <= 0) return false;
+    return this._queue.length >= this._max;
+  }
+
+  /** Put an item, waiting while the queue is full. Raises QueueShutDown after shutdown(). */
+  *put(item: T): Coro<null> {
+    while (this.full()) {
+      if (this._is_shutdown) throw new QueueShutDown();
+      const putter = this._get_loop().create_future() as Waiter;
+      this._putters.push(putter);
+      try {
+        yield* putter;
+      } catch (exc) {
+        putter.cancel(); // Just in case putter is not done yet.
+        this._putters.remove(putter);
+        if (!this.full() && !putter.cancelled()) {
+          // We were woken up by get_nowait(), but can't take the call: wake up the next in line.
+          this._wakeup_next(this._putters);
+        }
+        throw exc;
+      }
+    }
+    this.put_nowait(item);
+    return null;
+  }
+
+  /** Put an item without blocking; QueueFull if there is no free slot. */
+  put_nowait(item: T): void {
+    if (this._is_shutdown) throw new QueueShutDown();
+    if (this.full()) throw new QueueFull();
+    this._put(item);
+    this._unfinished_tasks += 1;
+    this._finished.clear();
+    this._wakeup_next(this._getters);
+  }
+
+  /** Remove and return an item, waiting while the queue is empty. */
+  *get(): Coro<T> {
+    while (this._queue.length === 0) {
+      if (this._is_shutdown) throw new QueueShutDown();
+      const getter = this._get_loop().create_future() as Waiter;
+      this._getters.push(getter);
+      try {
+        yield* getter;
+      } catch (exc) {
+        getter.cancel(); // Just in case getter is not done yet.
+        this._getters.remove(getter);
+        if (this._queue.length !== 0 && !getter.cancelled()) {
+          // We were woken up by put_nowait(), but can't take the call: wake up the next in line.
+          this._wakeup_next(this._getters);
+        }
+        throw exc;
+      }
+    }
+    return this.get_nowait();
+  }
+
+  /** Remove and return an item if one is immediately available, else raise QueueEmpty. */
+  get_nowait(): T {
+    if (this._queue.length === 0) {
+      if (this._is_shutdown) throw new QueueShutDown();
+      throw new QueueEmpty();
+    }
+    const item = this._get();
+    this._wakeup_next(this._putters);
+    return item;
+  }
+
+  /** Indicate that a formerly enqueued item is complete. */
+  task_done(): void {
+    if (this._unfinished_tasks <= 0) throw new ValueError("task_done() called too many times");
+    this._unfinished_tasks -= 1;
+    if (this._unfinished_tasks === 0) this._finished.set();
+  }
+
+  /** Wait until every item put has been gotten and processed (task_done()). */
+  *join(): Coro<null> {
+    if (this._unfinished_tasks > 0) yield* this._finished.wait();
+    return null;
+  }
+
+  /**
+   * Shut down the queue: put() raises QueueShutDown, get() raises it once the queue is empty.
+   * With `immediate`, the queue is emptied at once and its items count as done. Waiting getters
+   * and putters are woken.
+   */
+  shutdown(immediate: boolean | Kw<{ immediate?: boolean }> = false): void {
+    if (immediate instanceof Kw) immediate = immediate.kwargs.immediate ?? false;
+    this._is_shutdown = true;
+    if (immediate) {
+      while (this._queue.length !== 0) {
+        this._get();
+        if (this._unfinished_tasks > 0) this._unfinished_tasks -= 1;
+      }
+      if (this._unfinished_tasks === 0) this._finished.set();
+    }
+    while (this._getters.length > 0) {
+      const getter = this._getters.shift();
+      if (!getter.done()) getter.set_result(null);
+    }
+    while (this._putters.length > 0) {
+      const putter = this._putters.shift();
+      if (!putter.done()) putter.set_result(null);
+    }
+  }
+}
+for (const name of ["put", "get", "join"]) {
+  markcoroutinefunction((Queue.prototype as unknown as Record<string, Function>)[name], `Queue.${name}`);
+}
+
+/** A queue that retrieves its lowest item first (items are typically `[priority, data]` tuples). */
+export class PriorityQueue<T = unknown> extends Queue<T> {
+  static override readonly __module__ = "asyncio.queues";
+
+  override _init(_maxsize: number | bigint): void {
+    this._queue = [] as T[];
+  }
+
+  override _put(item: T): void {
+    heappush(this._queue as T[], item);
+  }
+
+  override _get(): T {
+    return heappop(this._queue as T[]);
+  }
+
+  override _queueItems(): T[] {
+    return (this._queue as T[]).slice();
+  }
+}
+
+/** A queue that retrieves the most recently added item first. */
+export class LifoQueue<T = unknown> extends Queue<T> {
+  static override readonly __module__ = "asyncio.queues";
+
+  override _init(_maxsize: number | bigint): void {
+    this._queue = [] as T[];
+  }
+
+  override _put(item: T): void {
+    (this._queue as T[]).push(item);
+  }
+
+  override _get(): T {
+    return (this._queue as T[]).pop() as T;
+  }
+
+  override _queueItems(): T[] {
+    return (this._queue as T[]).slice();
+  }
+}

@@ -1,0 +1,909 @@
+/**
+ * Python's builtin functions and builtin type objects.
+ *
+ * Type objects (`int`, `str`, `list`, `tuple`, `dict`, ...) are plain callables with a
+ * `__name__`, so `int("12")` and `type(1) === int` both work; `isinstance` understands them
+ * (types.ts). Keyword arguments arrive as a final `Kw`: `sorted(xs, kw({ key: f, reverse: true }))`.
+ */
+
+import { ByteArray, Bytes, makeBytesData } from "./bytes";
+import { eq, gt, lt } from "./compare";
+import { Dict, mergeInto } from "./dict";
+import {
+  AttributeError,
+  IndexError,
+  OverflowError,
+  TypeError as PyTypeError,
+  ValueError,
+  ZeroDivisionError,
+} from "./exceptions";
+import { formatFloatFixed } from "./floatfmt";
+import { format } from "./format";
+import { decomposeFloat, hash } from "./hash";
+import { input, print } from "./io";
+import { Kw } from "./kw";
+import { sortList } from "./list";
+import {
+  floatDivmod,
+  floatToInt,
+  index,
+  intFloorDiv,
+  intMod,
+  intPowMod,
+  intToFloat,
+  isInt,
+  ratioToFloat,
+  roundFloatToInt,
+  roundIntNegative,
+  toBigInt,
+} from "./numbers";
+import { defineType, id, NotImplemented } from "./objects";
+import { add, pow as powOp } from "./operators";
+import {
+  call,
+  callable,
+  contains,
+  delattr,
+  getattr,
+  hasattr,
+  iter,
+  len,
+  lenOf,
+  next,
+  Slice,
+  setattr,
+  toArray,
+  truthy,
+  vars,
+} from "./protocol";
+import { ascii, repr, str as strImpl } from "./repr";
+import { FrozenSet, PySet } from "./set";
+import { PY_WHITESPACE } from "./str";
+import { Tuple } from "./tuple";
+import { isinstance, issubclass, typeName, typeOf } from "./types";
+
+// ---------------------------------------------------------------- keyword helpers
+
+function takeKw(args: unknown[], fname: string, allowed: string[]): Record<string, unknown> {
+  const n = args.length;
+  if (n === 0 || !(args[n - 1] instanceof Kw)) return {};
+  const k = (args.pop() as Kw).kwargs as Record<string, unknown>;
+  for (const key of Object.keys(k)) {
+    if (!allowed.includes(key)) {
+      throw new PyTypeError(`${fname}() got an unexpected keyword argument '${key}'`);
+    }
+  }
+  return k;
+}
+
+// ---------------------------------------------------------------- numbers: int, float, bool
+
+const WS_CLASS = `[${PY_WHITESPACE.replace(/[\]\\^-]/g, "\\$&")}]`;
+const STRIP_RE = new RegExp(`^${WS_CLASS}+|${WS_CLASS}+$`, "g");
+
+function stripWs(s: string): string {
+  return s.replace(STRIP_RE, "");
+}
+
+/** Parse a str as int() does. */
+export function parseInt_(text: string, base: number, orig: unknown): bigint {
+  const err = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(orig)}`);
+  let s = stripWs(text);
+  let neg = false;
+  if (s[0] === "+" || s[0] === "-") {
+    neg = s[0] === "-";
+    s = s.slice(1);
+  }
+  let b = base;
+  const lower = s.slice(0, 2).toLowerCase();
+  const prefixBase = lower === "0x" ? 16 : lower === "0o" ? 8 : lower === "0b" ? 2 : 0;
+  if (prefixBase && (b === 0 || b === prefixBase)) {
+    b = prefixBase;
+    s = s.slice(2);
+    if (s.startsWith("_")) s = s.slice(1);
+  } else if (b === 0) {
+    b = 10;
+    if (/^0+(_?0)*$/.test(s)) return 0n;
+    if (s.startsWith("0")) throw err();
+  }
+  if (s === "" || s.startsWith("_") || s.endsWith("_") || s.includes("__")) throw err();
+  s = s.replace(/_/g, "");
+  const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
+  let v = 0n;
+  const bb = BigInt(b);
+  if (b === 10 && /^[0-9]+$/.test(s)) v = BigInt(s);
+  else {
+    for (const ch of s.toLowerCase()) {
+      const d = digits.indexOf(ch);
+      if (d < 0) throw err();
+      v = v * bb + BigInt(d);
+    }
+  }
+  return neg ? -v : v;
+}
+
+const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
+
+/** Parse a str as float() does. */
+export function parseFloat_(text: string, orig: unknown = text): number {
+  const s = stripWs(text);
+  const sp = FLOAT_SPECIAL.exec(s);
+  if (sp) {
+    if (sp[2].toLowerCase() === "nan") return Number.NaN;
+    return sp[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (!FLOAT_RE.test(s)) {
+    throw new ValueError(`could not convert string to float: ${repr(orig)}`);
+  }
+  return Number(s.replace(/_/g, ""));
+}
+
+/** `int(x=0)` / `int(x, base=10)`. */
+export const int = defineType(function int(...args: unknown[]): bigint {
+  const k = takeKw(args, "int", ["base"]);
+  const x = args.length > 0 ? args[0] : 0n;
+  const baseArg = args.length > 1 ? args[1] : k.base;
+  if (args.length > 2)
+    throw new PyTypeError(`int() takes at most 2 arguments (${args.length} given)`);
+  if (baseArg !== undefined) {
+    const b = Number(index(baseArg));
+    if (b !== 0 && (b < 2 || b > 36))
+      throw new ValueError("int() base must be >= 2 and <= 36, or 0");
+    if (typeof x === "string") return parseInt_(x, b, x);
+    if (x instanceof Bytes || x instanceof ByteArray) return parseInt_(x.decode("latin-1"), b, x);
+    throw new PyTypeError("int() can't convert non-string with explicit base");
+  }
+  if (typeof x === "bigint") return x;
+  if (typeof x === "boolean") return x ? 1n : 0n;
+  if (typeof x === "number") return floatToInt(x);
+  if (typeof x === "string") return parseInt_(x, 10, x);
+  if (x instanceof Bytes || x instanceof ByteArray) return parseInt_(x.decode("latin-1"), 10, x);
+  if (x !== null && typeof x === "object") {
+    for (const m of ["__int__", "__index__", "__trunc__"]) {
+      const f = (x as Record<string, unknown>)[m];
+      if (typeof f === "function") {
+        const r = f.call(x);
+        if (isInt(r)) return toBigInt(r);
+        throw new PyTypeError(`${m} returned non-int (type ${typeName(r)})`);
+      }
+    }
+  }
+  throw new PyTypeError(
+    `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`,
+  );
+}, "int");
+
+/** `float(x=0.0)`. */
+export const float = defineType(function float(x: unknown = 0.0): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "bigint" || typeof x === "boolean") return intToFloat(x);
+  if (typeof x === "string") return parseFloat_(x);
+  if (x instanceof Bytes || x instanceof ByteArray) return parseFloat_(x.decode("latin-1"), x);
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __float__?: () => unknown }).__float__;
+    if (typeof f === "function") {
+      const r = f.call(x);
+      if (typeof r === "number") return r;
+      throw new PyTypeError(`${typeName(x)}.__float__ returned non-float (type ${typeName(r)})`);
+    }
+    const ix = (x as { __index__?: () => unknown }).__index__;
+    if (typeof ix === "function") return intToFloat(index(x));
+  }
+  throw new PyTypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
+}, "float");
+
+/** `bool(x=False)`. */
+export const bool = defineType(function bool(x: unknown = false): boolean {
+  return truthy(x);
+}, "bool");
+
+/** `str(object='')` / `str(bytes, encoding, errors)`. */
+export const str = defineType(function str(...args: unknown[]): string {
+  const k = takeKw(args, "str", ["object", "encoding", "errors"]);
+  if (args.length === 0 && k.object === undefined) return "";
+  const value = args.length > 0 ? args[0] : k.object;
+  const enc = args.length > 1 ? args[1] : k.encoding;
+  const errs = args.length > 2 ? args[2] : k.errors;
+  if (enc === undefined && errs === undefined) return strImpl(value);
+  return strImpl(value, enc ?? "utf-8", ...(errs === undefined ? [] : [errs]));
+}, "str");
+
+// ---------------------------------------------------------------- containers
+
+/** `list(iterable=())`. */
+export const list = defineType(function list(it: unknown = undefined): unknown[] {
+  return it === undefined ? [] : toArray(it);
+}, "list");
+
+/** `tuple(iterable=())`. */
+export const tuple = defineType(
+  function tuple(it: unknown = undefined): Tuple {
+    if (it instanceof Tuple && it.constructor === Tuple) return it;
+    return new Tuple(it === undefined ? [] : toArray(it));
+  },
+  "tuple",
+  () => Tuple,
+);
+
+/** `dict(mapping_or_iterable=(), **kwargs)`. */
+export const dict = defineType(
+  function dict(...args: unknown[]): Dict {
+    let kws: Record<string, unknown> = {};
+    if (args.length > 0 && args[args.length - 1] instanceof Kw) {
+      kws = (args.pop() as Kw).kwargs as Record<string, unknown>;
+    }
+    if (args.length > 1)
+      throw new PyTypeError(`dict expected at most 1 argument, got ${args.length}`);
+    const d = new Dict();
+    if (args.length === 1) mergeInto(d, args[0]);
+    for (const k of Object.keys(kws)) d.__setitem__(k, kws[k]);
+    return d;
+  },
+  "dict",
+  () => Dict,
+);
+Object.defineProperty(dict, "fromkeys", {
+  value: (...a: [Iterable<unknown>, unknown?]) => Dict.fromkeys(...a),
+});
+
+/** `set(iterable=())`. */
+export const set = defineType(
+  function set(it: unknown = undefined): PySet {
+    return new PySet(it === undefined ? null : (it as Iterable<unknown>));
+  },
+  "set",
+  () => PySet,
+);
+
+/** `frozenset(iterable=())`. */
+export const frozenset = defineType(
+  function frozenset(it: unknown = undefined): FrozenSet {
+    if (it instanceof FrozenSet && it.constructor === FrozenSet) return it;
+    return new FrozenSet(it === undefined ? null : (it as Iterable<unknown>));
+  },
+  "frozenset",
+  () => FrozenSet,
+);
+
+/** `bytes(source)` / `bytes(str, encoding, errors)`. */
+export const bytes = defineType(
+  function bytes(src?: unknown, encoding?: unknown, errors?: unknown): Bytes {
+    if (src instanceof Bytes && src.constructor === Bytes && encoding === undefined) return src;
+    return new Bytes(makeBytesData(src, encoding, errors));
+  },
+  "bytes",
+  () => Bytes,
+);
+Object.defineProperty(bytes, "fromhex", { value: (s: string) => Bytes.fromhex(s) });
+
+/** `bytearray(source)`. */
+export const bytearray = defineType(
+  function bytearray(src?: unknown, encoding?: unknown, errors?: unknown): ByteArray {
+    return new ByteArray(makeBytesData(src, encoding, errors));
+  },
+  "bytearray",
+  () => ByteArray,
+);
+Object.defineProperty(bytearray, "fromhex", { value: (s: string) => ByteArray.fromhex(s) });
+
+class ObjectInstance {}
+
+/** `object()`. */
+export const object = defineType(function object(): object {
+  return new ObjectInstance();
+}, "object");
+markObject(ObjectInstance);
+function markObject(cls: Function): void {
+  Object.defineProperty(cls, "__name__", { value: "object" });
+  Object.defineProperty(cls, "__module__", { value: "builtins" });
+}
+
+/** `type(x)` or `type(name, bases, dict)`. */
+export const type = defineType(function type(...args: unknown[]): unknown {
+  if (args.length === 1) return typeOf(args[0]);
+  if (args.length === 3) {
+    const [name, bases, ns] = args as [string, Tuple, Dict];
+    const base = (bases.items[0] as new (...a: unknown[]) => object) ?? Object;
+    const cls = class extends (base as new (...a: unknown[]) => object) {};
+    Object.defineProperty(cls, "name", { value: name });
+    for (const [k, v] of ns.entries()) {
+      if (typeof v === "function") (cls.prototype as Record<string, unknown>)[k as string] = v;
+      else (cls as unknown as Record<string, unknown>)[k as string] = v;
+    }
+    return cls;
+  }
+  throw new PyTypeError("type() takes 1 or 3 arguments");
+}, "type");
+
+/** `type(None)`. */
+export const NoneType = defineType(function NoneType(): null {
+  return null;
+}, "NoneType");
+
+/** The type of builtin functions and plain JS functions. */
+export const builtin_function_or_method = defineType(function builtin_function_or_method(): never {
+  throw new PyTypeError("cannot create 'builtin_function_or_method' instances");
+}, "function");
+
+// ---------------------------------------------------------------- range
+
+/** Python's `range`. */
+export class Range {
+  readonly start: bigint;
+  readonly stop: bigint;
+  readonly step: bigint;
+
+  constructor(...args: unknown[]) {
+    if (args.length === 0) throw new PyTypeError("range expected at least 1 argument, got 0");
+    if (args.length > 3)
+      throw new PyTypeError(`range expected at most 3 arguments, got ${args.length}`);
+    const v = args.map((a) => rangeArg(a));
+    if (v.length === 1) [this.start, this.stop, this.step] = [0n, v[0], 1n];
+    else [this.start, this.stop, this.step] = [v[0], v[1], v[2] ?? 1n];
+    if (this.step === 0n) throw new ValueError("range() arg 3 must not be zero");
+  }
+
+  get length(): number {
+    return Number(this.lenBig());
+  }
+
+  private lenBig(): bigint {
+    const { start, stop, step } = this;
+    if (step > 0n) return start < stop ? (stop - start - 1n) / step + 1n : 0n;
+    return start > stop ? (start - stop - 1n) / -step + 1n : 0n;
+  }
+
+  __len__(): bigint {
+    return this.lenBig();
+  }
+
+  *[Symbol.iterator](): Iterator<bigint> {
+    const { start, stop, step } = this;
+    if (step > 0n) for (let i = start; i < stop; i += step) yield i;
+    else for (let i = start; i > stop; i += step) yield i;
+  }
+
+  __iter__(): Iterator<bigint> {
+    return this[Symbol.iterator]();
+  }
+
+  *__reversed__(): Iterator<bigint> {
+    const n = this.lenBig();
+    for (let k = n - 1n; k >= 0n; k--) yield this.start + k * this.step;
+  }
+
+  __getitem__(i: unknown): unknown {
+    if (i instanceof Slice) {
+      const [s, e, st] = i.adjust(this.length);
+      const r = new Range(0n);
+      Object.assign(r, {
+        start: this.start + BigInt(s) * this.step,
+        stop: this.start + BigInt(e) * this.step,
+        step: this.step * BigInt(st),
+      });
+      return r;
+    }
+    let k = index(i);
+    const n = this.lenBig();
+    if (k < 0n) k += n;
+    if (k < 0n || k >= n) throw new IndexError("range object index out of range");
+    return this.start + k * this.step;
+  }
+
+  __contains__(x: unknown): boolean {
+    if (isInt(x)) {
+      const v = toBigInt(x);
+      const { start, stop, step } = this;
+      if (step > 0n ? v < start || v >= stop : v > start || v <= stop) return false;
+      return (v - start) % step === 0n;
+    }
+    for (const v of this) if (eq(v, x)) return true;
+    return false;
+  }
+
+  index(x: unknown): bigint {
+    if (!this.__contains__(x)) throw new ValueError(`${repr(x)} is not in range`);
+    return (toBigInt(x as bigint) - this.start) / this.step;
+  }
+
+  count(x: unknown): bigint {
+    return this.__contains__(x) ? 1n : 0n;
+  }
+
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof Range)) return NotImplemented;
+    const n = this.lenBig();
+    if (n !== other.lenBig()) return false;
+    if (n === 0n) return true;
+    if (this.start !== other.start) return false;
+    return n === 1n || this.step === other.step;
+  }
+
+  __hash__(): bigint {
+    const n = this.lenBig();
+    return hash(new Tuple([n, n === 0n ? null : this.start, n <= 1n ? null : this.step]));
+  }
+
+  __repr__(): string {
+    return this.step === 1n
+      ? `range(${this.start}, ${this.stop})`
+      : `range(${this.start}, ${this.stop}, ${this.step})`;
+  }
+}
+Object.defineProperty(Range, "__name__", { value: "range" });
+Object.defineProperty(Range, "__module__", { value: "builtins" });
+
+function rangeArg(a: unknown): bigint {
+  if (isInt(a)) return toBigInt(a);
+  if (typeof a === "number") {
+    throw new PyTypeError("'float' object cannot be interpreted as an integer");
+  }
+  return index(a);
+}
+
+/** `range(stop)` / `range(start, stop[, step])`. */
+export const range = defineType(
+  function range(...args: unknown[]): Range {
+    return new Range(...args);
+  },
+  "range",
+  () => Range,
+);
+
+// ---------------------------------------------------------------- iteration builtins
+
+class BuiltinIterator<T> implements IterableIterator<T> {
+  constructor(
+    private readonly gen: Iterator<T>,
+    private readonly pyName: string,
+  ) {}
+  next(): IteratorResult<T> {
+    return this.gen.next();
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): T {
+    return next(this) as T;
+  }
+  __repr__(): string {
+    return `<${this.pyName} object at 0x${id(this).toString(16)}>`;
+  }
+}
+
+/** `enumerate(iterable, start=0)`. */
+export function enumerate(...args: unknown[]): IterableIterator<Tuple> {
+  const k = takeKw(args, "enumerate", ["start", "iterable"]);
+  const it = iter(args.length > 0 ? args[0] : k.iterable);
+  let i = toBigInt((args.length > 1 ? args[1] : (k.start ?? 0n)) as bigint);
+  function* gen(): Generator<Tuple> {
+    for (const v of it) yield new Tuple([i++, v]);
+  }
+  return new BuiltinIterator(gen(), "enumerate");
+}
+
+/** `zip(*iterables, strict=False)`. */
+export function zip(...args: unknown[]): IterableIterator<Tuple> {
+  const k = takeKw(args, "zip", ["strict"]);
+  const strict = truthy(k.strict ?? false);
+  const its = args.map((a) => iter(a));
+  function* gen(): Generator<Tuple> {
+    if (its.length === 0) return;
+    for (;;) {
+      const items: unknown[] = [];
+      for (let j = 0; j < its.length; j++) {
+        const r = its[j].next();
+        if (r.done) {
+          if (strict) {
+            if (j > 0) {
+              const which = j === 1 ? "argument 1" : `arguments 1-${j}`;
+              throw new ValueError(`zip() argument ${j + 1} is shorter than ${which}`);
+            }
+            for (let m = 1; m < its.length; m++) {
+              if (!its[m].next().done) {
+                const which = m === 1 ? "argument 1" : `arguments 1-${m}`;
+                throw new ValueError(`zip() argument ${m + 1} is longer than ${which}`);
+              }
+            }
+          }
+          return;
+        }
+        items.push(r.value);
+      }
+      yield new Tuple(items);
+    }
+  }
+  return new BuiltinIterator(gen(), "zip");
+}
+
+/** `map(function, *iterables)`. */
+export function map(f: unknown, ...iterables: unknown[]): IterableIterator<unknown> {
+  if (iterables.length === 0) throw new PyTypeError("map() must have at least two arguments.");
+  const its = iterables.map((a) => iter(a));
+  function* gen(): Generator<unknown> {
+    for (;;) {
+      const items: unknown[] = [];
+      for (const it of its) {
+        const r = it.next();
+        if (r.done) return;
+        items.push(r.value);
+      }
+      yield call(f, ...items);
+    }
+  }
+  return new BuiltinIterator(gen(), "map");
+}
+
+/** `filter(function_or_None, iterable)`. */
+export function filter(f: unknown, iterable: unknown): IterableIterator<unknown> {
+  const it = iter(iterable);
+  function* gen(): Generator<unknown> {
+    for (const v of it) if (f === null ? truthy(v) : truthy(call(f, v))) yield v;
+  }
+  return new BuiltinIterator(gen(), "filter");
+}
+
+/** `reversed(seq)`. */
+export function reversed(seq: unknown): IterableIterator<unknown> {
+  if (Array.isArray(seq)) {
+    function* gen(): Generator<unknown> {
+      for (let i = (seq as unknown[]).length - 1; i >= 0; i--) {
+        if (i < (seq as unknown[]).length) yield (seq as unknown[])[i];
+      }
+    }
+    return new BuiltinIterator(gen(), "list_reverseiterator");
+  }
+  if (typeof seq === "string")
+    return new BuiltinIterator(Array.from(seq).reverse()[Symbol.iterator](), "reversed");
+  if (seq instanceof Tuple)
+    return new BuiltinIterator(seq.items.slice().reverse()[Symbol.iterator](), "reversed");
+  if (seq instanceof Dict)
+    return new BuiltinIterator([...seq].reverse()[Symbol.iterator](), "dict_reversekeyiterator");
+  if (seq !== null && typeof seq === "object") {
+    const r = (seq as { __reversed__?: () => unknown }).__reversed__;
+    if (typeof r === "function") return iter(r.call(seq));
+    const gi = (seq as { __getitem__?: (i: bigint) => unknown }).__getitem__;
+    if (typeof gi === "function" && typeof (seq as { __len__?: unknown }).__len__ === "function") {
+      const n = lenOf(seq);
+      function* gen(): Generator<unknown> {
+        for (let i = n - 1; i >= 0; i--) yield gi!.call(seq, BigInt(i));
+      }
+      return new BuiltinIterator(gen(), "reversed");
+    }
+  }
+  throw new PyTypeError(`'${typeName(seq)}' object is not reversible`);
+}
+
+/** `sorted(iterable, *, key=None, reverse=False)`. */
+export function sorted(...args: unknown[]): unknown[] {
+  const k = takeKw(args, "sorted", ["key", "reverse"]);
+  if (args.length !== 1) {
+    throw new PyTypeError(`sorted expected 1 argument, got ${args.length}`);
+  }
+  const xs = toArray(args[0]);
+  sortList(xs, k.key ?? null, k.reverse ?? false);
+  return xs;
+}
+
+function minmax(name: "min" | "max", args: unknown[]): unknown {
+  const k = takeKw(args, name, ["key", "default"]);
+  const key = k.key ?? null;
+  const hasDefault = Object.hasOwn(k, "default");
+  let items: Iterable<unknown>;
+  if (args.length === 0) throw new PyTypeError(`${name} expected at least 1 argument, got 0`);
+  if (args.length === 1) items = iter(args[0]);
+  else {
+    if (hasDefault) {
+      throw new PyTypeError(
+        `Cannot specify a default for ${name}() with multiple positional arguments`,
+      );
+    }
+    items = args;
+  }
+  const better = name === "max" ? gt : lt;
+  let best: unknown;
+  let bestKey: unknown;
+  let first = true;
+  for (const v of items) {
+    const kv = key === null ? v : call(key, v);
+    if (first) {
+      best = v;
+      bestKey = kv;
+      first = false;
+    } else if (better(kv, bestKey)) {
+      best = v;
+      bestKey = kv;
+    }
+  }
+  if (first) {
+    if (hasDefault) return k.default;
+    throw new ValueError(`${name}() iterable argument is empty`);
+  }
+  return best;
+}
+
+/** `min(iterable, *, key=None, default=...)` / `min(a, b, *args, key=None)`. */
+export function min(...args: unknown[]): unknown {
+  return minmax("min", args);
+}
+
+/** `max(...)`, see `min`. */
+export function max(...args: unknown[]): unknown {
+  return minmax("max", args);
+}
+
+/** `sum(iterable, /, start=0)` with CPython's compensated float summation. */
+export function sum(...args: unknown[]): unknown {
+  const k = takeKw(args, "sum", ["start"]);
+  const it = iter(args[0]);
+  let result: unknown = args.length > 1 ? args[1] : (k.start ?? 0n);
+  if (typeof result === "string") {
+    throw new PyTypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  }
+  if (result instanceof Bytes)
+    throw new PyTypeError("sum() can't sum bytes [use b''.join(seq) instead]");
+  if (result instanceof ByteArray) {
+    throw new PyTypeError("sum() can't sum bytearray [use b''.join(seq) instead]");
+  }
+  let r = it.next();
+  // int fast path
+  if (isInt(result)) {
+    let acc = toBigInt(result);
+    while (!r.done && isInt(r.value)) {
+      acc += toBigInt(r.value);
+      r = it.next();
+    }
+    result = acc;
+    if (r.done) return result;
+    result = add(result, r.value);
+    r = it.next();
+  }
+  if (typeof result === "number") {
+    let f = result;
+    let c = 0;
+    while (!r.done) {
+      const item = r.value;
+      let x: number | null = null;
+      if (typeof item === "number") x = item;
+      else if (isInt(item)) {
+        const b = toBigInt(item);
+        if (b >= -(2n ** 63n) && b < 2n ** 63n) x = Number(b);
+      }
+      if (x === null) break;
+      const t = f + x;
+      if (Math.abs(f) >= Math.abs(x)) c += f - t + x;
+      else c += x - t + f;
+      f = t;
+      r = it.next();
+    }
+    if (c && Number.isFinite(c)) f += c;
+    result = f;
+    if (r.done) return result;
+  }
+  while (!r.done) {
+    result = add(result, r.value);
+    r = it.next();
+  }
+  return result;
+}
+
+/** `any(iterable)`. */
+export function any(iterable: unknown): boolean {
+  for (const v of iter(iterable)) if (truthy(v)) return true;
+  return false;
+}
+
+/** `all(iterable)`. */
+export function all(iterable: unknown): boolean {
+  for (const v of iter(iterable)) if (!truthy(v)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- numeric builtins
+
+/** `abs(x)`. */
+export function abs(x: unknown): unknown {
+  if (typeof x === "bigint") return x < 0n ? -x : x;
+  if (typeof x === "number") return Math.abs(x);
+  if (typeof x === "boolean") return x ? 1n : 0n;
+  const f = (x as { __abs__?: () => unknown } | null)?.__abs__;
+  if (x !== null && typeof x === "object" && typeof f === "function") return f.call(x);
+  throw new PyTypeError(`bad operand type for abs(): '${typeName(x)}'`);
+}
+
+/** `round(number, ndigits=None)`. */
+export function round(...args: unknown[]): unknown {
+  const k = takeKw(args, "round", ["number", "ndigits"]);
+  const x = args.length > 0 ? args[0] : k.number;
+  const nd = args.length > 1 ? args[1] : (k.ndigits ?? null);
+  if (typeof x === "number") {
+    if (nd === null) return roundFloatToInt(x);
+    const n = index(nd);
+    return roundFloat(x, n);
+  }
+  if (isInt(x)) {
+    const v = toBigInt(x);
+    if (nd === null) return v;
+    const n = index(nd);
+    if (n >= 0n) return v;
+    return roundIntNegative(v, n);
+  }
+  const f = (x as { __round__?: (...a: unknown[]) => unknown } | null)?.__round__;
+  if (x !== null && typeof x === "object" && typeof f === "function") {
+    return nd === null ? f.call(x) : f.call(x, nd);
+  }
+  throw new PyTypeError(`type ${typeName(x)} doesn't define __round__ method`);
+}
+
+/** Number of decimal digits beyond which rounding a double changes nothing (CPython's NDIGITS_MAX). */
+const NDIGITS_MAX = 323n;
+/** Below this, the result is always zero (CPython's NDIGITS_MIN). */
+const NDIGITS_MIN = -308n;
+
+/** round(x, n) for floats: correctly rounded like CPython's `double_round`. */
+function roundFloat(x: number, n: bigint): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (n > NDIGITS_MAX) return x;
+  if (n < NDIGITS_MIN) return 0.0 * x;
+  let r: number;
+  if (n >= 0n) {
+    r = Number(formatFloatFixed(Math.abs(x), Number(n)));
+  } else {
+    const [mant, exp] = decomposeFloat(Math.abs(x));
+    const m = mant < 0n ? -mant : mant;
+    const p = 10n ** -n;
+    const num = exp >= 0 ? m << BigInt(exp) : m;
+    const den = exp >= 0 ? p : p << BigInt(-exp);
+    let q = num / den;
+    const rem = num - q * den;
+    if (rem * 2n > den || (rem * 2n === den && (q & 1n) === 1n)) q += 1n;
+    r = ratioToFloat(q * p, 1n);
+  }
+  if (!Number.isFinite(r)) throw new OverflowError("rounded value too large to represent");
+  return x < 0 ? -r : r;
+}
+
+/** `divmod(a, b)`. */
+export function divmod(a: unknown, b: unknown): unknown {
+  const isNum = (v: unknown) =>
+    typeof v === "bigint" || typeof v === "number" || typeof v === "boolean";
+  if (isNum(a) && isNum(b)) {
+    if (typeof a !== "number" && typeof b !== "number") {
+      const x = toBigInt(a as bigint);
+      const y = toBigInt(b as bigint);
+      if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+      return new Tuple([intFloorDiv(x, y), intMod(x, y)]);
+    }
+    const fa = typeof a === "number" ? a : intToFloat(a as bigint);
+    const fb = typeof b === "number" ? b : intToFloat(b as bigint);
+    return new Tuple(floatDivmod(fa, fb));
+  }
+  for (const [o, m, arg] of [
+    [a, "__divmod__", b],
+    [b, "__rdivmod__", a],
+  ] as const) {
+    const f = (o as Record<string, unknown> | null)?.[m];
+    if (o !== null && typeof o === "object" && typeof f === "function") {
+      const r = f.call(o, arg);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  throw new PyTypeError(
+    `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`,
+  );
+}
+
+/** `pow(base, exp, mod=None)`. */
+export function pow(base: unknown, exp: unknown, mod: unknown = null): unknown {
+  if (mod === null || mod === undefined) return powOp(base, exp);
+  if (!isInt(base) || !isInt(exp) || !isInt(mod)) {
+    throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
+  }
+  return intPowMod(toBigInt(base), toBigInt(exp), toBigInt(mod));
+}
+
+/** `ord(c)`. */
+export function ord(c: unknown): bigint {
+  if (typeof c === "string") {
+    const cps = Array.from(c);
+    if (cps.length !== 1) {
+      throw new PyTypeError(`ord() expected a character, but string of length ${cps.length} found`);
+    }
+    return BigInt(cps[0].codePointAt(0)!);
+  }
+  if (c instanceof Bytes || c instanceof ByteArray) {
+    if (c.data.length !== 1) {
+      throw new PyTypeError(
+        `ord() expected a character, but string of length ${c.data.length} found`,
+      );
+    }
+    return BigInt(c.data[0]);
+  }
+  throw new PyTypeError(`ord() expected string of length 1, but ${typeName(c)} found`);
+}
+
+/** `chr(i)`. */
+export function chr(i: unknown): string {
+  if (typeof i === "number")
+    throw new PyTypeError("'float' object cannot be interpreted as an integer");
+  const n = index(i);
+  if (n < 0n || n > 0x10ffffn) throw new ValueError("chr() arg not in range(0x110000)");
+  return String.fromCodePoint(Number(n));
+}
+
+function radix(x: unknown, base: number, prefix: string): string {
+  const n = index(x);
+  return n < 0n ? `-${prefix}${(-n).toString(base)}` : `${prefix}${n.toString(base)}`;
+}
+
+/** `hex(x)`. */
+export function hex(x: unknown): string {
+  return radix(x, 16, "0x");
+}
+/** `oct(x)`. */
+export function oct(x: unknown): string {
+  return radix(x, 8, "0o");
+}
+/** `bin(x)`. */
+export function bin(x: unknown): string {
+  return radix(x, 2, "0b");
+}
+
+/** `iter(x)` / `iter(callable, sentinel)`. */
+export function iter_(x: unknown, ...sentinel: unknown[]): IterableIterator<unknown> {
+  if (sentinel.length === 0) return iter(x);
+  const s = sentinel[0];
+  function* gen(): Generator<unknown> {
+    for (;;) {
+      const v = call(x);
+      if (eq(v, s)) return;
+      yield v;
+    }
+  }
+  return new BuiltinIterator(gen(), "callable_iterator");
+}
+
+/**
+ * Stand-in for `super()` in generated code that cannot use JS `super` directly:
+ * `super_(Cls, self).method(...)` looks `method` up on Cls's base prototype, bound to self.
+ */
+export function super_(cls: Function, self: unknown): Record<string, unknown> {
+  const proto = Object.getPrototypeOf(cls.prototype) as Record<string, unknown> | null;
+  return new Proxy(
+    {},
+    {
+      get(_t, name: string | symbol) {
+        if (proto === null || !(name in proto)) {
+          throw new AttributeError(`'super' object has no attribute '${String(name)}'`);
+        }
+        const v = proto[name as string];
+        return typeof v === "function" ? v.bind(self) : v;
+      },
+    },
+  );
+}
+
+export {
+  ascii,
+  callable,
+  contains,
+  delattr,
+  format,
+  getattr,
+  hasattr,
+  hash,
+  id,
+  input,
+  isinstance,
+  issubclass,
+  len,
+  next,
+  print,
+  repr,
+  setattr,
+  vars,
+};

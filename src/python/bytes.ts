@@ -1,0 +1,530 @@
+/**
+ * Python's `bytes` (immutable, hashable) and `bytearray` (mutable), over a `Uint8Array`.
+ *
+ * Indexing returns an int (`b[0] == 104n`), slicing returns the same type, `repr` is CPython's
+ * (`b'\x00a"'`, quote choice as for str). The streams layer uses these for socket data.
+ */
+
+import { decode, encode } from "./codecs";
+import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
+import { hashBytes } from "./hash";
+import { index, indexNumber, isInt, toBigInt } from "./numbers";
+import { markBuiltinClass, NotImplemented } from "./objects";
+import { iter } from "./protocol";
+import { Tuple } from "./tuple";
+import { typeName } from "./types";
+
+export abstract class BytesLike {
+  data: Uint8Array;
+
+  constructor(data: Uint8Array = new Uint8Array(0)) {
+    this.data = data;
+  }
+
+  protected abstract make(data: Uint8Array): this;
+  protected abstract typeLabel(): string;
+
+  get length(): number {
+    return this.data.length;
+  }
+
+  __len__(): bigint {
+    return BigInt(this.data.length);
+  }
+
+  *[Symbol.iterator](): Iterator<bigint> {
+    for (const b of this.data) yield BigInt(b);
+  }
+
+  __iter__(): Iterator<bigint> {
+    return this[Symbol.iterator]();
+  }
+
+  __getitem__(i: unknown): bigint {
+    if (!isInt(i)) {
+      throw new PyTypeError(
+        `${this.typeLabel()} indices must be integers or slices, not ${typeName(i)}`,
+      );
+    }
+    let k = Number(toBigInt(i));
+    if (k < 0) k += this.data.length;
+    if (k < 0 || k >= this.data.length) throw new IndexError("index out of range");
+    return BigInt(this.data[k]);
+  }
+
+  /** Slice with normalized, in-range JS indices (protocol.getslice computes them). */
+  sliceIndices(indices: number[]): this {
+    return this.make(Uint8Array.from(indices, (k) => this.data[k]));
+  }
+
+  __contains__(x: unknown): boolean {
+    if (isInt(x)) {
+      const v = Number(toBigInt(x));
+      if (v < 0 || v > 255) throw new ValueError("byte must be in range(0, 256)");
+      return this.data.includes(v);
+    }
+    return this.findSub(toBytesData(x), 0, this.data.length) >= 0;
+  }
+
+  __repr__(): string {
+    const inner = bytesReprBody(this.data);
+    return this instanceof ByteArray ? `bytearray(${inner})` : inner;
+  }
+
+  __str__(): string {
+    return this.__repr__();
+  }
+
+  __add__(other: unknown): unknown {
+    if (!(other instanceof BytesLike)) return NotImplemented;
+    const out = new Uint8Array(this.data.length + other.data.length);
+    out.set(this.data);
+    out.set(other.data, this.data.length);
+    return this.make(out);
+  }
+
+  __mul__(n: unknown): unknown {
+    if (!isInt(n)) return NotImplemented;
+    const k = Math.max(0, Number(toBigInt(n)));
+    const out = new Uint8Array(this.data.length * k);
+    for (let i = 0; i < k; i++) out.set(this.data, i * this.data.length);
+    return this.make(out);
+  }
+
+  __rmul__(n: unknown): unknown {
+    return this.__mul__(n);
+  }
+
+  decode(encoding: string = "utf-8", errors: string = "strict"): string {
+    return decode(this.data, encoding, errors);
+  }
+
+  hex(sep?: string, bytesPerSep: unknown = 1n): string {
+    const hx = Array.from(this.data, (b) => b.toString(16).padStart(2, "0"));
+    if (sep === undefined || sep === null) return hx.join("");
+    const n = indexNumber(bytesPerSep);
+    const groups: string[] = [];
+    const step = Math.abs(n) || 1;
+    if (n >= 0) {
+      for (let end = hx.length; end > 0; end -= step) {
+        groups.unshift(hx.slice(Math.max(0, end - step), end).join(""));
+      }
+    } else {
+      for (let i = 0; i < hx.length; i += step) groups.push(hx.slice(i, i + step).join(""));
+    }
+    return groups.join(sep);
+  }
+
+  private findSub(sub: Uint8Array, start: number, end: number): number {
+    const d = this.data;
+    outer: for (let i = start; i + sub.length <= end; i++) {
+      for (let j = 0; j < sub.length; j++) if (d[i + j] !== sub[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  private rfindSub(sub: Uint8Array, start: number, end: number): number {
+    const d = this.data;
+    outer: for (let i = end - sub.length; i >= start; i--) {
+      for (let j = 0; j < sub.length; j++) if (d[i + j] !== sub[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  private range(start: unknown, end: unknown): [number, number] {
+    const n = this.data.length;
+    let s = start === undefined || start === null ? 0 : indexNumber(start);
+    let e = end === undefined || end === null ? n : indexNumber(end);
+    if (s < 0) s = Math.max(0, s + n);
+    if (e < 0) e = Math.max(0, e + n);
+    return [s, Math.min(e, n)];
+  }
+
+  find(sub: unknown, start?: unknown, end?: unknown): bigint {
+    const [s, e] = this.range(start, end);
+    return BigInt(this.findSub(subBytes(sub), s, e));
+  }
+
+  rfind(sub: unknown, start?: unknown, end?: unknown): bigint {
+    const [s, e] = this.range(start, end);
+    return BigInt(this.rfindSub(subBytes(sub), s, e));
+  }
+
+  index(sub: unknown, start?: unknown, end?: unknown): bigint {
+    const r = this.find(sub, start, end);
+    if (r < 0n) throw new ValueError("subsection not found");
+    return r;
+  }
+
+  rindex(sub: unknown, start?: unknown, end?: unknown): bigint {
+    const r = this.rfind(sub, start, end);
+    if (r < 0n) throw new ValueError("subsection not found");
+    return r;
+  }
+
+  count(sub: unknown, start?: unknown, end?: unknown): bigint {
+    const [s, e] = this.range(start, end);
+    const b = subBytes(sub);
+    if (b.length === 0) return BigInt(Math.max(0, e - s + 1));
+    let c = 0;
+    let i = s;
+    for (;;) {
+      const k = this.findSub(b, i, e);
+      if (k < 0) break;
+      c++;
+      i = k + b.length;
+    }
+    return BigInt(c);
+  }
+
+  startswith(prefix: unknown, start?: unknown, end?: unknown): boolean {
+    const [s, e] = this.range(start, end);
+    const ps = prefix instanceof Tuple ? prefix.items : [prefix];
+    return ps.some((p) => {
+      const b = toBytesData(p);
+      if (s + b.length > e) return false;
+      return b.every((v, j) => this.data[s + j] === v);
+    });
+  }
+
+  endswith(suffix: unknown, start?: unknown, end?: unknown): boolean {
+    const [s, e] = this.range(start, end);
+    const ps = suffix instanceof Tuple ? suffix.items : [suffix];
+    return ps.some((p) => {
+      const b = toBytesData(p);
+      if (e - b.length < s) return false;
+      return b.every((v, j) => this.data[e - b.length + j] === v);
+    });
+  }
+
+  split(sep: unknown = null, maxsplit: unknown = -1n): this[] {
+    const max = indexNumber(maxsplit);
+    const d = this.data;
+    const out: this[] = [];
+    if (sep === null || sep === undefined) {
+      const isWs = (b: number) => b === 32 || (b >= 9 && b <= 13);
+      let i = 0;
+      let splits = 0;
+      while (i < d.length) {
+        while (i < d.length && isWs(d[i])) i++;
+        if (i >= d.length) break;
+        if (max >= 0 && splits >= max) {
+          out.push(this.make(d.slice(i)));
+          return out;
+        }
+        let j = i;
+        while (j < d.length && !isWs(d[j])) j++;
+        out.push(this.make(d.slice(i, j)));
+        splits++;
+        i = j;
+      }
+      return out;
+    }
+    const sb = toBytesData(sep);
+    if (sb.length === 0) throw new ValueError("empty separator");
+    let i = 0;
+    let splits = 0;
+    for (;;) {
+      const k = max >= 0 && splits >= max ? -1 : this.findSub(sb, i, d.length);
+      if (k < 0) {
+        out.push(this.make(d.slice(i)));
+        return out;
+      }
+      out.push(this.make(d.slice(i, k)));
+      i = k + sb.length;
+      splits++;
+    }
+  }
+
+  join(iterable: unknown): this {
+    const parts: Uint8Array[] = [];
+    let i = 0;
+    for (const x of iter(iterable)) {
+      if (!(x instanceof BytesLike)) {
+        throw new PyTypeError(
+          `sequence item ${i}: expected a bytes-like object, ${typeName(x)} found`,
+        );
+      }
+      if (parts.length > 0) parts.push(this.data);
+      parts.push(x.data);
+      i++;
+    }
+    return this.make(concatBytes(parts));
+  }
+
+  private stripImpl(chars: unknown, left: boolean, right: boolean): this {
+    const set = chars === undefined || chars === null ? null : new Set(toBytesData(chars));
+    const isStrip = (b: number) => (set ? set.has(b) : b === 32 || (b >= 9 && b <= 13));
+    let s = 0;
+    let e = this.data.length;
+    if (left) while (s < e && isStrip(this.data[s])) s++;
+    if (right) while (e > s && isStrip(this.data[e - 1])) e--;
+    return this.make(this.data.slice(s, e));
+  }
+
+  strip(chars?: unknown): this {
+    return this.stripImpl(chars, true, true);
+  }
+  lstrip(chars?: unknown): this {
+    return this.stripImpl(chars, true, false);
+  }
+  rstrip(chars?: unknown): this {
+    return this.stripImpl(chars, false, true);
+  }
+
+  replace(old: unknown, nw: unknown, count: unknown = -1n): this {
+    const o = toBytesData(old);
+    const nb = toBytesData(nw);
+    let max = indexNumber(count);
+    if (max < 0) max = Number.MAX_SAFE_INTEGER;
+    const parts: Uint8Array[] = [];
+    let i = 0;
+    let c = 0;
+    const d = this.data;
+    if (o.length === 0) {
+      while (c < max && i <= d.length) {
+        parts.push(nb);
+        if (i < d.length) parts.push(d.slice(i, i + 1));
+        i++;
+        c++;
+      }
+      if (i < d.length) parts.push(d.slice(i));
+      return this.make(concatBytes(parts));
+    }
+    while (c < max) {
+      const k = this.findSub(o, i, d.length);
+      if (k < 0) break;
+      parts.push(d.slice(i, k), nb);
+      i = k + o.length;
+      c++;
+    }
+    parts.push(d.slice(i));
+    return this.make(concatBytes(parts));
+  }
+
+  upper(): this {
+    return this.make(this.data.map((b) => (b >= 97 && b <= 122 ? b - 32 : b)));
+  }
+  lower(): this {
+    return this.make(this.data.map((b) => (b >= 65 && b <= 90 ? b + 32 : b)));
+  }
+  isdigit(): boolean {
+    return this.data.length > 0 && this.data.every((b) => b >= 48 && b <= 57);
+  }
+  isalpha(): boolean {
+    return this.data.length > 0 && this.data.every((b) => (b | 32) >= 97 && (b | 32) <= 122);
+  }
+  isspace(): boolean {
+    return this.data.length > 0 && this.data.every((b) => b === 32 || (b >= 9 && b <= 13));
+  }
+  partition(sep: unknown): Tuple {
+    const sb = toBytesData(sep);
+    const k = this.findSub(sb, 0, this.data.length);
+    if (k < 0)
+      return new Tuple([
+        this.make(this.data.slice()),
+        this.make(new Uint8Array(0)),
+        this.make(new Uint8Array(0)),
+      ]);
+    return new Tuple([
+      this.make(this.data.slice(0, k)),
+      this.make(sb.slice()),
+      this.make(this.data.slice(k + sb.length)),
+    ]);
+  }
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function subBytes(x: unknown): Uint8Array {
+  if (isInt(x)) return Uint8Array.of(Number(toBigInt(x)));
+  return toBytesData(x);
+}
+
+/** The bytes of a bytes-like argument, or TypeError. */
+export function toBytesData(x: unknown): Uint8Array {
+  if (x instanceof BytesLike) return x.data;
+  if (x instanceof Uint8Array) return x;
+  throw new PyTypeError(`a bytes-like object is required, not '${typeName(x)}'`);
+}
+
+/** `b'...'` for the given data. */
+export function bytesReprBody(data: Uint8Array): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const b of data) {
+    if (b === 39) hasSingle = true;
+    else if (b === 34) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = `b${quote}`;
+  for (const b of data) {
+    if (b === quote.charCodeAt(0) || b === 92) out += `\\${String.fromCharCode(b)}`;
+    else if (b === 9) out += "\\t";
+    else if (b === 10) out += "\\n";
+    else if (b === 13) out += "\\r";
+    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, "0")}`;
+    else out += String.fromCharCode(b);
+  }
+  return out + quote;
+}
+
+export class Bytes extends BytesLike {
+  protected make(data: Uint8Array): this {
+    return new Bytes(data) as this;
+  }
+  protected typeLabel(): string {
+    return "byte";
+  }
+  __hash__(): bigint {
+    return hashBytes(this.data);
+  }
+  static fromhex(s: string): Bytes {
+    return new Bytes(fromhex(s));
+  }
+}
+markBuiltinClass(Bytes, "bytes");
+
+export class ByteArray extends BytesLike {
+  protected make(data: Uint8Array): this {
+    return new ByteArray(data) as this;
+  }
+  protected typeLabel(): string {
+    return "bytearray";
+  }
+  __setitem__(i: unknown, v: unknown): void {
+    let k = indexNumber(i);
+    if (k < 0) k += this.data.length;
+    if (k < 0 || k >= this.data.length) throw new IndexError("bytearray index out of range");
+    this.data[k] = byteValue(v);
+  }
+  append(v: unknown): void {
+    const out = new Uint8Array(this.data.length + 1);
+    out.set(this.data);
+    out[this.data.length] = byteValue(v);
+    this.data = out;
+  }
+  extend(it: unknown): void {
+    const more = it instanceof BytesLike ? it.data : Uint8Array.from([...iter(it)].map(byteValue));
+    this.data = concatBytes([this.data, more]);
+  }
+  __iadd__(other: unknown): this {
+    this.extend(other);
+    return this;
+  }
+  pop(i: unknown = -1n): bigint {
+    if (this.data.length === 0) throw new IndexError("pop from empty bytearray");
+    let k = indexNumber(i);
+    if (k < 0) k += this.data.length;
+    if (k < 0 || k >= this.data.length) throw new IndexError("pop index out of range");
+    const v = this.data[k];
+    this.data = concatBytes([this.data.slice(0, k), this.data.slice(k + 1)]);
+    return BigInt(v);
+  }
+  clear(): void {
+    this.data = new Uint8Array(0);
+  }
+  copy(): ByteArray {
+    return new ByteArray(this.data.slice());
+  }
+  /** `del ba[a:b]` with normalized indices. */
+  deleteRange(start: number, end: number): void {
+    this.data = concatBytes([this.data.slice(0, start), this.data.slice(end)]);
+  }
+  static fromhex(s: string): ByteArray {
+    return new ByteArray(fromhex(s));
+  }
+  static readonly __hash__ = null;
+}
+(ByteArray.prototype as unknown as { __hash__: null }).__hash__ = null;
+markBuiltinClass(ByteArray, "bytearray");
+
+function byteValue(v: unknown): number {
+  const n = index(v);
+  if (n < 0n || n > 255n) throw new ValueError("byte must be in range(0, 256)");
+  return Number(n);
+}
+
+function fromhex(s: string): Uint8Array {
+  const out: number[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (
+      s[i] === " " ||
+      s[i] === "\t" ||
+      s[i] === "\n" ||
+      s[i] === "\r" ||
+      s[i] === "\f" ||
+      s[i] === "\v"
+    ) {
+      i++;
+      continue;
+    }
+    const pair = s.slice(i, i + 2);
+    if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+      const bad = /^[0-9a-fA-F]$/.test(s[i]) ? i + 1 : i;
+      throw new ValueError(`non-hexadecimal number found in fromhex() arg at position ${bad}`);
+    }
+    out.push(Number.parseInt(pair, 16));
+    i += 2;
+  }
+  return Uint8Array.from(out);
+}
+
+/** `bytes(x)` / `bytes(s, encoding, errors)`. */
+export function makeBytesData(src: unknown, encoding?: unknown, errors?: unknown): Uint8Array {
+  if (src === undefined) return new Uint8Array(0);
+  if (typeof src === "string") {
+    if (encoding === undefined) throw new PyTypeError("string argument without an encoding");
+    return encode(src, String(encoding), errors === undefined ? "strict" : String(errors));
+  }
+  if (encoding !== undefined) {
+    throw new PyTypeError(typeof src === "string" ? "" : "encoding without a string argument");
+  }
+  if (isInt(src)) {
+    const n = toBigInt(src);
+    if (n < 0n) throw new ValueError("negative count");
+    return new Uint8Array(Number(n));
+  }
+  if (src instanceof BytesLike) return src.data.slice();
+  if (typeof src === "number") {
+    throw new PyTypeError("cannot convert 'float' object to bytes");
+  }
+  return Uint8Array.from([...iter(src)].map(byteValue));
+}
+
+/** `str(b, encoding, errors)`: decode. */
+export function strFromBytes(value: unknown, encoding?: unknown, errors?: unknown): string {
+  const data = toBytesData(value);
+  return decode(
+    data,
+    encoding === undefined ? "utf-8" : String(encoding),
+    errors === undefined ? "strict" : String(errors),
+  );
+}
+
+/** Value equality of two bytes-like objects. */
+export function bytesEqual(a: BytesLike, b: BytesLike): boolean {
+  if (a.data.length !== b.data.length) return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
+  return true;
+}
+
+/** -1, 0, 1 lexicographic comparison. */
+export function bytesCompare(a: BytesLike, b: BytesLike): number {
+  const n = Math.min(a.data.length, b.data.length);
+  for (let i = 0; i < n; i++) if (a.data[i] !== b.data[i]) return a.data[i] < b.data[i] ? -1 : 1;
+  return a.data.length === b.data.length ? 0 : a.data.length < b.data.length ? -1 : 1;
+}

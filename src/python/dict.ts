@@ -1,0 +1,356 @@
+/**
+ * Python's `dict`: insertion-ordered, any hashable key, `1`, `1.0` and `True` the same key.
+ *
+ * Storage is a JS `Map` from a *normalized key* to the `[key, value]` entry, so iteration order is
+ * insertion order (a re-inserted key moves to the end, an overwritten key keeps its place and
+ * its original key object, as in CPython). Normalization: numbers and bools that are equal in
+ * Python map to one JS primitive (`1n`, `1.0`, `true` -> `1`); strings stay strings; objects that
+ * compare by identity are their own key; objects with `__eq__` (tuples, frozensets, user classes
+ * with `__hash__`) are found through a side table from `hash()` to the stored key objects.
+ */
+
+import { eq } from "./compare";
+import { KeyError, TypeError as PyTypeError, RuntimeError, ValueError } from "./exceptions";
+import { hash } from "./hash";
+import { markBuiltinClass, NotImplemented } from "./objects";
+import { iter } from "./protocol";
+import { repr, reprGuard } from "./repr";
+import { Tuple } from "./tuple";
+import { typeName } from "./types";
+
+type Entry = [unknown, unknown];
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** True when a key compares by value through `__eq__` (needs the hash side table). */
+function needsEqLookup(key: object): boolean {
+  return typeof (key as { __eq__?: unknown }).__eq__ === "function" || key instanceof Tuple;
+}
+
+export class Dict<K = unknown, V = unknown> {
+  /** normalized key -> [key, value] */
+  protected map = new Map<unknown, Entry>();
+  /** hash -> stored key objects that compare with __eq__ */
+  private eqIndex: Map<bigint, unknown[]> | null = null;
+
+  constructor(entries?: Iterable<readonly [K, V]>) {
+    if (entries !== undefined) for (const [k, v] of entries) this.__setitem__(k, v);
+  }
+
+  /** The normalized key for `key`; `insert` registers a new eq-compared key. */
+  private norm(key: unknown, insert: boolean): unknown {
+    switch (typeof key) {
+      case "string":
+        return key;
+      case "bigint":
+        return key >= -MAX_SAFE && key <= MAX_SAFE ? Number(key) : key;
+      case "number":
+        return Number.isInteger(key) && !Number.isSafeInteger(key) ? BigInt(key) : key;
+      case "boolean":
+        return key ? 1 : 0;
+      case "undefined":
+        return null;
+      case "function":
+        return key;
+    }
+    if (key === null) return null;
+    const h = hash(key); // raises TypeError for unhashable keys
+    if (!needsEqLookup(key as object)) return key;
+    if (this.eqIndex === null) this.eqIndex = new Map();
+    const bucket = this.eqIndex.get(h);
+    if (bucket !== undefined) {
+      for (const k of bucket) if (k === key || eq(k, key)) return k;
+      if (insert) bucket.push(key);
+    } else if (insert) {
+      this.eqIndex.set(h, [key]);
+    }
+    return key;
+  }
+
+  private unindex(normKey: unknown): void {
+    if (this.eqIndex === null || typeof normKey !== "object" || normKey === null) return;
+    const h = hash(normKey);
+    const bucket = this.eqIndex.get(h);
+    if (bucket === undefined) return;
+    const i = bucket.indexOf(normKey);
+    if (i >= 0) bucket.splice(i, 1);
+    if (bucket.length === 0) this.eqIndex.delete(h);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  __len__(): bigint {
+    return BigInt(this.map.size);
+  }
+
+  __contains__(key: unknown): boolean {
+    return this.map.has(this.norm(key, false));
+  }
+
+  has(key: unknown): boolean {
+    return this.__contains__(key);
+  }
+
+  __getitem__(key: K): V {
+    const e = this.map.get(this.norm(key, false));
+    if (e !== undefined) return e[1] as V;
+    const missing = (this as { __missing__?: (k: K) => V }).__missing__;
+    if (typeof missing === "function") return missing.call(this, key);
+    throw new KeyError(key);
+  }
+
+  __setitem__(key: K, value: V): void {
+    const n = this.norm(key, true);
+    const e = this.map.get(n);
+    if (e !== undefined) e[1] = value;
+    else this.map.set(n, [key, value]);
+  }
+
+  __delitem__(key: K): void {
+    const n = this.norm(key, false);
+    if (!this.map.delete(n)) throw new KeyError(key);
+    this.unindex(n);
+  }
+
+  /** The stored entry for key, or undefined (no `__missing__`). */
+  lookup(key: unknown): [K, V] | undefined {
+    return this.map.get(this.norm(key, false)) as [K, V] | undefined;
+  }
+
+  get(key: K, dflt: V | null = null): V | null {
+    const e = this.map.get(this.norm(key, false));
+    return e !== undefined ? (e[1] as V) : dflt;
+  }
+
+  setdefault(key: K, dflt: V | null = null): V | null {
+    const n = this.norm(key, true);
+    const e = this.map.get(n);
+    if (e !== undefined) return e[1] as V;
+    this.map.set(n, [key, dflt]);
+    return dflt;
+  }
+
+  pop(key: K, ...dflt: [V?]): V {
+    const n = this.norm(key, false);
+    const e = this.map.get(n);
+    if (e === undefined) {
+      if (dflt.length > 0) return dflt[0] as V;
+      throw new KeyError(key);
+    }
+    this.map.delete(n);
+    this.unindex(n);
+    return e[1] as V;
+  }
+
+  popitem(): Tuple {
+    if (this.map.size === 0) throw new KeyError("popitem(): dictionary is empty");
+    let last: unknown;
+    for (const k of this.map.keys()) last = k;
+    const e = this.map.get(last)!;
+    this.map.delete(last);
+    this.unindex(last);
+    return new Tuple([e[0], e[1]]);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.eqIndex = null;
+  }
+
+  copy(): Dict<K, V> {
+    const d = new Dict<K, V>();
+    for (const [k, v] of this.map.values()) d.__setitem__(k as K, v as V);
+    return d;
+  }
+
+  /** `update(other)` / `update(iterable of pairs)` / keyword pairs (a plain record). */
+  update(other?: unknown, kwargs?: Record<string, unknown>): void {
+    if (other !== undefined && other !== null) mergeInto(this as Dict, other);
+    if (kwargs) for (const k of Object.keys(kwargs)) this.__setitem__(k as K, kwargs[k] as V);
+  }
+
+  keys(): DictKeys<K> {
+    return new DictKeys(this as Dict);
+  }
+
+  values(): DictValues<V> {
+    return new DictValues(this as Dict);
+  }
+
+  items(): DictItems<K, V> {
+    return new DictItems(this as Dict);
+  }
+
+  /** Raw `[key, value]` entries in order (no copy; do not mutate). */
+  entries(): IterableIterator<[K, V]> {
+    return this.map.values() as IterableIterator<[K, V]>;
+  }
+
+  /** Iterate keys, raising CPython's RuntimeError when the dict changes size meanwhile. */
+  *[Symbol.iterator](): Iterator<K> {
+    const size = this.map.size;
+    for (const e of this.map.values()) {
+      if (this.map.size !== size)
+        throw new RuntimeError("dictionary changed size during iteration");
+      yield e[0] as K;
+    }
+    if (this.map.size !== size) throw new RuntimeError("dictionary changed size during iteration");
+  }
+
+  __iter__(): Iterator<K> {
+    return this[Symbol.iterator]();
+  }
+
+  __repr__(): string {
+    if (this.map.size === 0) return "{}";
+    return reprGuard(this, "{...}", () => {
+      const parts: string[] = [];
+      for (const [k, v] of this.map.values()) parts.push(`${repr(k)}: ${repr(v)}`);
+      return `{${parts.join(", ")}}`;
+    });
+  }
+
+  __or__(other: unknown): unknown {
+    if (!(other instanceof Dict)) return NotImplemented;
+    const d = this.copy();
+    d.update(other);
+    return d;
+  }
+
+  __ror__(other: unknown): unknown {
+    if (!(other instanceof Dict)) return NotImplemented;
+    const d = other.copy();
+    d.update(this);
+    return d;
+  }
+
+  __ior__(other: unknown): this {
+    this.update(other);
+    return this;
+  }
+
+  static fromkeys(iterable: Iterable<unknown>, value: unknown = null): Dict {
+    const d = new Dict();
+    for (const k of iterable) d.__setitem__(k, value);
+    return d;
+  }
+}
+markBuiltinClass(Dict, "dict");
+(Dict as unknown as { __hash__: null }).__hash__ = null;
+(Dict.prototype as unknown as { __hash__: null }).__hash__ = null;
+
+/** dict.update semantics: a mapping (has `keys`) or an iterable of pairs. */
+export function mergeInto(d: Dict, other: unknown): void {
+  if (other instanceof Dict) {
+    for (const [k, v] of [...other.entries()]) d.__setitem__(k, v);
+    return;
+  }
+  const o = other as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown };
+  if (typeof o.keys === "function" && typeof o.__getitem__ === "function") {
+    for (const k of o.keys()) d.__setitem__(k, o.__getitem__(k));
+    return;
+  }
+  let i = 0;
+  for (const item of iter(other)) {
+    let pair: unknown[];
+    if (item instanceof Tuple) pair = item.items as unknown[];
+    else if (Array.isArray(item)) pair = item;
+    else if (typeof item === "string") pair = [...item];
+    else {
+      try {
+        pair = [...iter(item)];
+      } catch {
+        throw new PyTypeError(
+          `cannot convert dictionary update sequence element #${i} to a sequence`,
+        );
+      }
+    }
+    if (pair.length !== 2) {
+      throw new ValueError(
+        `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`,
+      );
+    }
+    d.__setitem__(pair[0], pair[1]);
+    i++;
+  }
+}
+
+abstract class DictView<T> {
+  constructor(readonly dict: Dict) {}
+  abstract [Symbol.iterator](): Iterator<T>;
+  __iter__(): Iterator<T> {
+    return this[Symbol.iterator]();
+  }
+  __len__(): bigint {
+    return this.dict.__len__();
+  }
+  get size(): number {
+    return this.dict.size;
+  }
+  protected abstract viewName(): string;
+  __repr__(): string {
+    return reprGuard(this, "...", () => `${this.viewName()}([${[...this].map(repr).join(", ")}])`);
+  }
+}
+
+export class DictKeys<K = unknown> extends DictView<K> {
+  *[Symbol.iterator](): Iterator<K> {
+    yield* this.dict as Dict<K>;
+  }
+  protected viewName(): string {
+    return "dict_keys";
+  }
+  __contains__(k: unknown): boolean {
+    return this.dict.__contains__(k);
+  }
+}
+markBuiltinClass(DictKeys, "dict_keys");
+
+export class DictValues<V = unknown> extends DictView<V> {
+  *[Symbol.iterator](): Iterator<V> {
+    const size = this.dict.size;
+    for (const [, v] of this.dict.entries()) {
+      if (this.dict.size !== size)
+        throw new RuntimeError("dictionary changed size during iteration");
+      yield v as V;
+    }
+  }
+  protected viewName(): string {
+    return "dict_values";
+  }
+}
+markBuiltinClass(DictValues, "dict_values");
+
+export class DictItems<K = unknown, V = unknown> extends DictView<Tuple> {
+  *[Symbol.iterator](): Iterator<Tuple> {
+    const size = this.dict.size;
+    for (const [k, v] of this.dict.entries()) {
+      if (this.dict.size !== size)
+        throw new RuntimeError("dictionary changed size during iteration");
+      yield new Tuple([k as K, v as V]);
+    }
+  }
+  protected viewName(): string {
+    return "dict_items";
+  }
+  __contains__(item: unknown): boolean {
+    if (!(item instanceof Tuple) || item.items.length !== 2) return false;
+    const e = this.dict.lookup(item.items[0]);
+    return e !== undefined && eq(e[1], item.items[1]);
+  }
+}
+markBuiltinClass(DictItems, "dict_items");
+
+/** `{k: v, ...}` from alternating keys and values (generated code for dict displays). */
+export function dict_of(...kv: unknown[]): Dict {
+  const d = new Dict();
+  for (let i = 0; i < kv.length; i += 2) d.__setitem__(kv[i], kv[i + 1]);
+  return d;
+}
+
+export function checkDict(x: unknown, what: string): Dict {
+  if (!(x instanceof Dict)) throw new PyTypeError(`${what} must be a dict, not ${typeName(x)}`);
+  return x;
+}

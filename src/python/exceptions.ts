@@ -1,0 +1,495 @@
+/**
+ * Python's builtin exception hierarchy as JavaScript classes.
+ *
+ * Every Python exception is a JS `Error`, so JS tooling (stack traces, `instanceof Error`) keeps
+ * working, and every class has exactly CPython's name, base classes and `args` semantics:
+ * `str(exc)` is `''` with no arguments, `str(args[0])` with one and `repr(args)` with more.
+ *
+ * The asyncio runtime and transpiled programs share these classes: a `CancelledError` raised by the
+ * loop is caught by a transpiled `except BaseException:` and nothing else.
+ */
+
+import { setUnhashableError } from "./hash";
+import { markBuiltinClass } from "./objects";
+import { repr, str } from "./repr";
+import { Tuple } from "./tuple";
+import { typeName } from "./types";
+
+export class BaseException extends Error {
+  args: unknown[];
+  __cause__: BaseException | null = null;
+  __context__: BaseException | null = null;
+  __suppress_context__ = false;
+  __notes__: string[] | undefined = undefined;
+  /**
+   * Frames of the traceback: `null` until raised. The runtime marks raised exceptions with
+   * `markRaised` (an empty list when the frames are unknown); traceback.ts prints them.
+   */
+  __traceback__: unknown[] | null = null;
+
+  constructor(...args: unknown[]) {
+    super();
+    this.args = args;
+    // JS reads `name` for stack traces; keep it equal to the Python class name.
+    Object.defineProperty(this, "name", {
+      value: new.target.name,
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
+
+  /** JS `Error.message` mirrors Python's `str(exc)`. */
+  override get message(): string {
+    return this.__str__();
+  }
+
+  override set message(_value: string) {
+    // Error's constructor never assigns it (we call super() without arguments); ignore others.
+  }
+
+  __str__(): string {
+    if (this.args.length === 0) return "";
+    if (this.args.length === 1) return str(this.args[0]);
+    return repr(pyTupleOf(this.args));
+  }
+
+  __repr__(): string {
+    const name = (this.constructor as { name: string }).name;
+    if (this.args.length === 1) return `${name}(${repr(this.args[0])})`;
+    return `${name}(${this.args.map((a) => repr(a)).join(", ")})`;
+  }
+
+  /** `BaseException.__init__(*args)`: what `super().__init__(msg)` in a subclass calls. */
+  __init__(...args: unknown[]): null {
+    this.args = args;
+    return null;
+  }
+
+  with_traceback(_tb: unknown): this {
+    return this;
+  }
+
+  add_note(note: unknown): void {
+    if (typeof note !== "string") {
+      throw new TypeError_(`note must be a str, not '${typeName(note)}'`);
+    }
+    if (this.__notes__ === undefined) this.__notes__ = [];
+    this.__notes__.push(note);
+  }
+}
+
+/** Hook so that `repr(args)` of a multi-argument exception prints a tuple. Set by the tuple module. */
+let makeTuple: (items: unknown[]) => unknown = (items) => new Tuple(items);
+export function setTupleFactory(factory: (items: unknown[]) => unknown): void {
+  makeTuple = factory;
+}
+function pyTupleOf(items: unknown[]): unknown {
+  return makeTuple(items);
+}
+
+export { typeName };
+
+export class SystemExit extends BaseException {
+  get code(): unknown {
+    if (this.args.length === 0) return null;
+    if (this.args.length === 1) return this.args[0];
+    return pyTupleOf(this.args);
+  }
+}
+export class KeyboardInterrupt extends BaseException {}
+export class GeneratorExit extends BaseException {}
+export class Exception extends BaseException {}
+
+export class ArithmeticError extends Exception {}
+export class FloatingPointError extends ArithmeticError {}
+export class OverflowError extends ArithmeticError {}
+export class ZeroDivisionError extends ArithmeticError {}
+export class AssertionError extends Exception {}
+export class AttributeError extends Exception {}
+export class BufferError extends Exception {}
+export class EOFError extends Exception {}
+export class ImportError extends Exception {}
+export class ModuleNotFoundError extends ImportError {}
+export class LookupError extends Exception {}
+export class IndexError extends LookupError {}
+export class KeyError extends LookupError {
+  override __str__(): string {
+    // str(KeyError('k')) is "'k'": a single argument prints as its repr.
+    if (this.args.length === 1) return repr(this.args[0]);
+    return super.__str__();
+  }
+}
+export class MemoryError extends Exception {}
+export class NameError extends Exception {}
+export class UnboundLocalError extends NameError {}
+export class OSError extends Exception {
+  constructor(...args: unknown[]) {
+    super(...args);
+    // OSError(errno, strerror) builds the errno's subclass, as CPython's OSError.__new__
+    if (new.target === OSError && args.length >= 2 && typeof args[0] === "bigint") {
+      const sub = errnoSubclass(Number(args[0]));
+      // biome-ignore lint/correctness/noConstructorReturn: mirrors OSError.__new__
+      if (sub !== undefined) return new sub(...args) as this;
+    }
+  }
+  get errno(): unknown {
+    return this.args.length >= 2 ? this.args[0] : null;
+  }
+  get strerror(): unknown {
+    return this.args.length >= 2 ? this.args[1] : null;
+  }
+  override __str__(): string {
+    if (this.args.length >= 2) return `[Errno ${str(this.args[0])}] ${str(this.args[1])}`;
+    return super.__str__();
+  }
+}
+export class BlockingIOError extends OSError {}
+export class ChildProcessError extends OSError {}
+export class ConnectionError extends OSError {}
+export class BrokenPipeError extends ConnectionError {}
+export class ConnectionAbortedError extends ConnectionError {}
+export class ConnectionRefusedError extends ConnectionError {}
+export class ConnectionResetError extends ConnectionError {}
+export class FileExistsError extends OSError {}
+export class FileNotFoundError extends OSError {}
+export class InterruptedError extends OSError {}
+export class IsADirectoryError extends OSError {}
+export class NotADirectoryError extends OSError {}
+export class PermissionError extends OSError {}
+export class ProcessLookupError extends OSError {}
+export class TimeoutError extends OSError {}
+export class ReferenceError extends Exception {}
+export class RuntimeError extends Exception {}
+export class NotImplementedError extends RuntimeError {}
+export class RecursionError extends RuntimeError {}
+export class PythonFinalizationError extends RuntimeError {}
+export class StopIteration extends Exception {
+  get value(): unknown {
+    return this.args.length > 0 ? this.args[0] : null;
+  }
+}
+export class StopAsyncIteration extends Exception {}
+export class SyntaxError extends Exception {}
+export class IndentationError extends SyntaxError {}
+export class TabError extends IndentationError {}
+export class SystemError extends Exception {}
+export class TypeError extends Exception {}
+const TypeError_ = TypeError;
+export class ValueError extends Exception {}
+export class UnicodeError extends ValueError {}
+export class UnicodeDecodeError extends UnicodeError {
+  override __str__(): string {
+    if (this.args.length !== 5) return super.__str__();
+    const [enc, obj, start, end, reason] = this.args as [string, unknown, unknown, unknown, string];
+    const s = Number(start);
+    const e = Number(end);
+    const data = (obj as { data?: Uint8Array })?.data ?? (obj as Uint8Array);
+    if (e === s + 1 && data && data[s] !== undefined) {
+      return `'${enc}' codec can't decode byte 0x${data[s].toString(16).padStart(2, "0")} in position ${s}: ${reason}`;
+    }
+    return `'${enc}' codec can't decode bytes in position ${s}-${e - 1}: ${reason}`;
+  }
+  get encoding(): unknown {
+    return this.args[0];
+  }
+  get object(): unknown {
+    return this.args[1];
+  }
+  get start(): unknown {
+    return this.args[2];
+  }
+  get end(): unknown {
+    return this.args[3];
+  }
+  get reason(): unknown {
+    return this.args[4];
+  }
+}
+export class UnicodeEncodeError extends UnicodeError {
+  override __str__(): string {
+    if (this.args.length !== 5) return super.__str__();
+    const [enc, obj, start, end, reason] = this.args as [string, string, bigint, bigint, string];
+    const s = Number(start);
+    const e = Number(end);
+    const cps = Array.from(obj);
+    if (e === s + 1) {
+      const c = cps[s].codePointAt(0)!;
+      const esc =
+        c <= 0xff
+          ? `\\x${c.toString(16).padStart(2, "0")}`
+          : c <= 0xffff
+            ? `\\u${c.toString(16).padStart(4, "0")}`
+            : `\\U${c.toString(16).padStart(8, "0")}`;
+      return `'${enc}' codec can't encode character '${esc}' in position ${s}: ${reason}`;
+    }
+    return `'${enc}' codec can't encode characters in position ${s}-${e - 1}: ${reason}`;
+  }
+}
+export class Warning extends Exception {}
+export class DeprecationWarning extends Warning {}
+export class RuntimeWarning extends Warning {}
+export class UserWarning extends Warning {}
+export class ResourceWarning extends Warning {}
+
+/** Record that an exception was raised (it has a traceback). Returns it, for `throw markRaised(e)`. */
+export function markRaised<E>(exc: E): E {
+  if (exc instanceof BaseException && exc.__traceback__ === null) exc.__traceback__ = [];
+  return exc;
+}
+
+type Condition = unknown;
+
+/** Python's `BaseExceptionGroup`: `BaseExceptionGroup(message, exceptions)`. */
+export class BaseExceptionGroup extends BaseException {
+  private _message = "";
+  exceptions!: Tuple<BaseException>;
+
+  /** The group's message (Python's `eg.message`). */
+  override get message(): string {
+    return this._message;
+  }
+  override set message(_v: string) {}
+
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length !== 2) {
+      throw new TypeError(
+        `BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`,
+      );
+    }
+    const [message, excs] = args;
+    if (typeof message !== "string") {
+      throw new TypeError(`argument 1 must be str, not ${typeName(message)}`);
+    }
+    let items: unknown[];
+    if (Array.isArray(excs)) items = excs;
+    else if (excs instanceof Tuple) items = excs.items.slice();
+    else throw new TypeError("second argument (exceptions) must be a sequence");
+    if (items.length === 0) {
+      throw new ValueError("second argument (exceptions) must be a non-empty sequence");
+    }
+    items.forEach((e, i) => {
+      if (!(e instanceof BaseException)) {
+        throw new ValueError(`Item ${i} of second argument (exceptions) is not an exception`);
+      }
+    });
+    const allExceptions = items.every((e) => e instanceof Exception);
+    const target = new.target as unknown;
+    if (target === BaseExceptionGroup && allExceptions) {
+      // BaseExceptionGroup(...) of Exceptions is an ExceptionGroup, as in CPython's __new__
+      // biome-ignore lint/correctness/noConstructorReturn: mirrors BaseExceptionGroup.__new__
+      return new ExceptionGroup(message, excs) as this;
+    }
+    if (
+      !allExceptions &&
+      typeof target === "function" &&
+      (target === ExceptionGroup || target.prototype instanceof ExceptionGroup)
+    ) {
+      if (target === ExceptionGroup) {
+        throw new TypeError("Cannot nest BaseExceptions in an ExceptionGroup");
+      }
+      throw new TypeError(`Cannot nest BaseExceptions in '${(target as { name: string }).name}'`);
+    }
+    this._message = message;
+    this.exceptions = new Tuple(items as BaseException[]);
+  }
+
+  override __str__(): string {
+    const n = this.exceptions.items.length;
+    return `${this.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
+  }
+
+  /** A new group of the same kind with these exceptions (override in subclasses). */
+  derive(excs: unknown): BaseExceptionGroup {
+    return new BaseExceptionGroup(this.message, excs);
+  }
+
+  private deriveAndCopy(excs: BaseException[]): BaseExceptionGroup {
+    const eg = this.derive(excs);
+    eg.__cause__ = this.__cause__;
+    eg.__context__ = this.__context__;
+    eg.__traceback__ = this.__traceback__;
+    if (this.__notes__ !== undefined) eg.__notes__ = this.__notes__.slice();
+    return eg;
+  }
+
+  private splitRecursive(
+    matcher: (e: BaseException) => boolean,
+    constructRest: boolean,
+  ): [BaseException | null, BaseException | null] {
+    if (matcher(this)) return [this, null];
+    const match: BaseException[] = [];
+    const rest: BaseException[] = [];
+    for (const e of this.exceptions.items) {
+      if (e instanceof BaseExceptionGroup) {
+        const [m, r] = e.splitRecursive(matcher, constructRest);
+        if (m !== null) match.push(m);
+        if (r !== null) rest.push(r);
+      } else if (matcher(e)) match.push(e);
+      else if (constructRest) rest.push(e);
+    }
+    return [
+      match.length > 0 ? this.deriveAndCopy(match) : null,
+      constructRest && rest.length > 0 ? this.deriveAndCopy(rest) : null,
+    ];
+  }
+
+  split(condition: Condition): Tuple<BaseException | null> {
+    const [m, r] = this.splitRecursive(makeMatcher(condition), true);
+    return new Tuple([m, r]);
+  }
+
+  subgroup(condition: Condition): BaseException | null {
+    return this.splitRecursive(makeMatcher(condition), false)[0];
+  }
+}
+
+/** Python's `ExceptionGroup(BaseExceptionGroup, Exception)`: also an instance of Exception. */
+export class ExceptionGroup extends BaseExceptionGroup {
+  static readonly __extra_bases__ = [Exception];
+}
+// Multiple inheritance: `eg instanceof Exception` and `except Exception` catch ExceptionGroups.
+Object.defineProperty(Exception, Symbol.hasInstance, {
+  value(this: Function, x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    return this === Exception && x instanceof ExceptionGroup;
+  },
+});
+
+function makeMatcher(condition: Condition): (e: BaseException) => boolean {
+  const isType = (c: unknown) =>
+    typeof c === "function" && (c === BaseException || c.prototype instanceof BaseException);
+  if (isType(condition)) {
+    return (e) => e instanceof (condition as new () => BaseException);
+  }
+  if (condition instanceof Tuple && condition.items.every(isType)) {
+    return (e) => condition.items.some((c) => e instanceof (c as new () => BaseException));
+  }
+  if (typeof condition === "function") {
+    return (e) => Boolean((condition as (e: BaseException) => unknown)(e));
+  }
+  throw new TypeError("expected a function, exception type or tuple of exception types");
+}
+
+/** Every builtin exception class, by Python name (for `__module__`, class repr, lookups). */
+export const builtinExceptions: Record<string, Function> = {
+  BaseException,
+  SystemExit,
+  KeyboardInterrupt,
+  GeneratorExit,
+  Exception,
+  ArithmeticError,
+  FloatingPointError,
+  OverflowError,
+  ZeroDivisionError,
+  AssertionError,
+  AttributeError,
+  BufferError,
+  EOFError,
+  ImportError,
+  ModuleNotFoundError,
+  LookupError,
+  IndexError,
+  KeyError,
+  MemoryError,
+  NameError,
+  UnboundLocalError,
+  OSError,
+  BlockingIOError,
+  ChildProcessError,
+  ConnectionError,
+  BrokenPipeError,
+  ConnectionAbortedError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  FileExistsError,
+  FileNotFoundError,
+  InterruptedError,
+  IsADirectoryError,
+  NotADirectoryError,
+  PermissionError,
+  ProcessLookupError,
+  TimeoutError,
+  ReferenceError,
+  RuntimeError,
+  NotImplementedError,
+  RecursionError,
+  PythonFinalizationError,
+  StopIteration,
+  StopAsyncIteration,
+  SyntaxError,
+  IndentationError,
+  TabError,
+  SystemError,
+  TypeError,
+  ValueError,
+  UnicodeError,
+  UnicodeDecodeError,
+  UnicodeEncodeError,
+  Warning,
+  DeprecationWarning,
+  RuntimeWarning,
+  UserWarning,
+  ResourceWarning,
+  BaseExceptionGroup,
+  ExceptionGroup,
+};
+for (const [name, cls] of Object.entries(builtinExceptions)) markBuiltinClass(cls, name);
+
+setUnhashableError((value) => {
+  throw new TypeError(`unhashable type: '${typeName(value)}'`);
+});
+
+/**
+ * Map any thrown JS value to a Python exception, keeping Python exceptions as they are:
+ * stack overflow -> RecursionError, JS TypeError -> TypeError, RangeError -> ValueError
+ * (OverflowError for BigInt/array size), SyntaxError -> SyntaxError, ReferenceError ->
+ * NameError, other Errors -> RuntimeError; non-Error values -> Exception(repr). The JS error is
+ * kept as `__cause__`-free `jsError` property and its message is kept.
+ */
+export function toPyException(err: unknown): BaseException {
+  if (err instanceof BaseException) return err;
+  let exc: BaseException;
+  if (err instanceof globalThis.RangeError) {
+    if (/call stack size/i.test(err.message)) {
+      exc = new RecursionError("maximum recursion depth exceeded");
+    } else if (
+      /BigInt|Maximum BigInt size|Invalid array length|Invalid string length/i.test(err.message)
+    ) {
+      exc = new (/BigInt/.test(err.message) ? OverflowError : MemoryError)(err.message);
+    } else exc = new ValueError(err.message);
+  } else if (err instanceof globalThis.TypeError) exc = new TypeError(err.message);
+  else if (err instanceof globalThis.SyntaxError) exc = new SyntaxError(err.message);
+  else if (err instanceof globalThis.ReferenceError) exc = new NameError(err.message);
+  else if (err instanceof Error) exc = new RuntimeError(err.message);
+  else exc = new Exception(String(err));
+  (exc as { jsError?: unknown }).jsError = err;
+  exc.__traceback__ = [];
+  return exc;
+}
+
+/** errno -> OSError subclass (Linux errno values), as CPython's errnomap. */
+function errnoSubclass(errno: number): (new (...args: unknown[]) => OSError) | undefined {
+  const map: Record<number, new (...args: unknown[]) => OSError> = {
+    11: BlockingIOError,
+    114: BlockingIOError,
+    115: BlockingIOError,
+    10: ChildProcessError,
+    32: BrokenPipeError,
+    108: BrokenPipeError,
+    103: ConnectionAbortedError,
+    111: ConnectionRefusedError,
+    104: ConnectionResetError,
+    17: FileExistsError,
+    2: FileNotFoundError,
+    21: IsADirectoryError,
+    20: NotADirectoryError,
+    4: InterruptedError,
+    13: PermissionError,
+    1: PermissionError,
+    3: ProcessLookupError,
+    110: TimeoutError,
+  };
+  return map[errno];
+}

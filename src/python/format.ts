@@ -1,0 +1,729 @@
+/**
+ * The format-spec mini-language (`format()`, f-strings, `str.format`) and `%`-formatting, with
+ * CPython's output and error messages.
+ *
+ * `format(value, spec)` dispatches to `__format__` for objects that define it; ints, floats,
+ * strs, bools and None are formatted here. Floats use exact decimal expansion (floatfmt.ts).
+ * Generated code for `f"{x!r:>10}"` calls `formatValue(x, ">10", "r")`.
+ */
+
+import { Dict } from "./dict";
+import {
+  IndexError,
+  KeyError,
+  OverflowError,
+  TypeError as PyTypeError,
+  ValueError,
+} from "./exceptions";
+import {
+  floatRepr,
+  formatFloatExp,
+  formatFloatFixed,
+  formatFloatGeneral,
+  roundSignificant,
+} from "./floatfmt";
+import { Kw } from "./kw";
+import { floatToInt, index, intToFloat, isInt, toBigInt } from "./numbers";
+import { className } from "./objects";
+import { codePoints, getattr, getitem, strLen } from "./protocol";
+import { ascii, repr, str } from "./repr";
+import { Tuple } from "./tuple";
+import { typeName, typeOf } from "./types";
+
+interface Spec {
+  fill: string;
+  align: string; // "" | < > = ^
+  sign: string; // "" | + - space
+  z: boolean;
+  alt: boolean;
+  zero: boolean;
+  width: number;
+  grouping: string; // "" | , _
+  precision: number; // -1 when absent
+  type: string;
+}
+
+const ALIGNS = "<>=^";
+
+/** Parse a standard format spec; `kind` names the type in error messages. */
+export function parseSpec(spec: string, kind: string): Spec {
+  const s: Spec = {
+    fill: " ",
+    align: "",
+    sign: "",
+    z: false,
+    alt: false,
+    zero: false,
+    width: -1,
+    grouping: "",
+    precision: -1,
+    type: "",
+  };
+  const cps = codePoints(spec);
+  let i = 0;
+  if (cps.length >= 2 && ALIGNS.includes(cps[1])) {
+    s.fill = cps[0];
+    s.align = cps[1];
+    i = 2;
+  } else if (cps.length >= 1 && ALIGNS.includes(cps[0])) {
+    s.align = cps[0];
+    i = 1;
+  }
+  if (i < cps.length && "+- ".includes(cps[i])) s.sign = cps[i++];
+  if (i < cps.length && cps[i] === "z") {
+    s.z = true;
+    i++;
+  }
+  if (i < cps.length && cps[i] === "#") {
+    s.alt = true;
+    i++;
+  }
+  if (i < cps.length && cps[i] === "0") {
+    s.zero = true;
+    if (s.align === "") {
+      s.fill = "0";
+      s.align = "=";
+    }
+    i++;
+  }
+  let w = "";
+  while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") w += cps[i++];
+  if (w) s.width = Number(w);
+  if (i < cps.length && (cps[i] === "," || cps[i] === "_")) {
+    s.grouping = cps[i++];
+    if (i < cps.length && (cps[i] === "," || cps[i] === "_")) {
+      throw new ValueError("Cannot specify both ',' and '_'.");
+    }
+  }
+  if (i < cps.length && cps[i] === ".") {
+    i++;
+    let p = "";
+    while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") p += cps[i++];
+    if (!p) throw new ValueError("Format specifier missing precision");
+    s.precision = Number(p);
+  }
+  if (cps.length - i > 1) {
+    throw new ValueError(`Invalid format specifier '${spec}' for object of type '${kind}'`);
+  }
+  if (i < cps.length) s.type = cps[i];
+  if (s.grouping) {
+    const ok = s.grouping === "," ? "deEfFgG%" : "bdoxXeEfFgG%";
+    if (s.type !== "" && !ok.includes(s.type)) {
+      throw new ValueError(`Cannot specify '${s.grouping}' with '${s.type}'.`);
+    }
+  }
+  return s;
+}
+
+/** Pad `body` (after sign/prefix) to the spec's width. */
+function pad(s: Spec, signPrefix: string, body: string, defaultAlign: string): string {
+  const align = s.align || defaultAlign;
+  const total = strLen(signPrefix) + strLen(body);
+  if (s.width <= total) return signPrefix + body;
+  const n = s.width - total;
+  switch (align) {
+    case "<":
+      return signPrefix + body + s.fill.repeat(n);
+    case ">":
+      return s.fill.repeat(n) + signPrefix + body;
+    case "^": {
+      const left = n >> 1;
+      return s.fill.repeat(left) + signPrefix + body + s.fill.repeat(n - left);
+    }
+    default:
+      return signPrefix + s.fill.repeat(n) + body;
+  }
+}
+
+/** Insert group separators into a digit string, zero-padding to minWidth as CPython does. */
+function group(digits: string, sep: string, size: number, minWidth: number): string {
+  if (!sep) return minWidth > digits.length ? digits.padStart(minWidth, "0") : digits;
+  const parts: string[] = [];
+  let remaining = digits.length;
+  let mw = minWidth;
+  let end = digits.length;
+  let broken = false;
+  for (;;) {
+    const l = Math.min(size, Math.max(remaining, mw, 1));
+    const nZeros = Math.max(0, l - remaining);
+    const nChars = Math.max(0, Math.min(remaining, l));
+    parts.push("0".repeat(nZeros) + digits.slice(end - nChars, end));
+    end -= nChars;
+    remaining -= nChars;
+    mw -= l;
+    if (remaining <= 0 && mw <= 0) {
+      broken = true;
+      break;
+    }
+    mw -= 1;
+  }
+  void broken;
+  return parts.reverse().join(sep);
+}
+
+function signOf(neg: boolean, s: Spec): string {
+  if (neg) return "-";
+  if (s.sign === "+") return "+";
+  if (s.sign === " ") return " ";
+  return "";
+}
+
+/** Format an int with a spec. */
+export function formatInt(v: bigint, spec: string, kind = "int"): string {
+  const s = parseSpec(spec, kind);
+  if ("eEfFgGn%".includes(s.type) && s.type !== "" && s.type !== "n") {
+    return formatFloatSpec(intToFloat(v), s);
+  }
+  if (s.precision >= 0) throw new ValueError("Precision not allowed in integer format specifier");
+  let digits: string;
+  let prefix = "";
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  let groupSize = 3;
+  switch (s.type) {
+    case "":
+    case "d":
+    case "n":
+      digits = a.toString();
+      break;
+    case "b":
+      digits = a.toString(2);
+      prefix = s.alt ? "0b" : "";
+      groupSize = 4;
+      break;
+    case "o":
+      digits = a.toString(8);
+      prefix = s.alt ? "0o" : "";
+      groupSize = 4;
+      break;
+    case "x":
+      digits = a.toString(16);
+      prefix = s.alt ? "0x" : "";
+      groupSize = 4;
+      break;
+    case "X":
+      digits = a.toString(16).toUpperCase();
+      prefix = s.alt ? "0X" : "";
+      groupSize = 4;
+      break;
+    case "c": {
+      if (s.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
+      if (s.alt)
+        throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+      if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+      return pad(s, "", String.fromCodePoint(Number(v)), ">");
+    }
+    default:
+      throw new ValueError(`Unknown format code '${s.type}' for object of type '${kind}'`);
+  }
+  const sp = signOf(neg, s) + prefix;
+  const minWidth = s.align === "=" && s.fill === "0" && s.width > 0 ? s.width - sp.length : 0;
+  if (s.grouping || minWidth > 0) {
+    const grouped = group(digits, s.grouping, groupSize, s.grouping ? minWidth : 0);
+    return pad(s, sp, grouped, ">");
+  }
+  return pad(s, sp, digits, ">");
+}
+
+function formatFloatSpec(x: number, s: Spec): string {
+  let type = s.type;
+  const prec = s.precision;
+  const neg = x < 0 || Object.is(x, -0);
+  let a = Math.abs(x);
+  let body: string;
+  let suffix = "";
+  if (type === "%") {
+    a *= 100;
+    suffix = "%";
+    type = "f";
+  }
+  const upper = type !== "" && "EFG".includes(type);
+  if (type !== "" && !"eEfFgGn".includes(type)) {
+    throw new ValueError(`Unknown format code '${s.type}' for object of type 'float'`);
+  }
+  if (!Number.isFinite(a)) {
+    body = Number.isNaN(a) ? "nan" : "inf";
+    if (upper) body = body.toUpperCase();
+  } else {
+    switch (type) {
+      case "":
+        if (prec < 0) body = floatRepr(a);
+        else body = generalDot0(a, prec);
+        break;
+      case "e":
+      case "E":
+        body = formatFloatExp(a, prec < 0 ? 6 : prec, s.alt, upper);
+        break;
+      case "f":
+      case "F":
+        body = formatFloatFixed(a, prec < 0 ? 6 : prec);
+        if (s.alt && !body.includes(".")) body += ".";
+        break;
+      case "g":
+      case "G":
+      case "n":
+        body = formatFloatGeneral(a, prec < 0 ? 6 : prec, s.alt, upper);
+        break;
+      default:
+        throw new ValueError(`Unknown format code '${s.type}' for object of type 'float'`);
+    }
+  }
+  body += suffix;
+  let isNeg = neg && !Number.isNaN(x);
+  if (s.z && isNeg && /^[0.]*(e[+-]\d+)?%?$/i.test(body.replace(/[eE][+-]\d+/, ""))) {
+    isNeg = false;
+  }
+  const sp = signOf(isNeg, s);
+  const minWidth = s.align === "=" && s.fill === "0" && s.width > 0 ? s.width - sp.length : 0;
+  if (s.grouping && Number.isFinite(a)) {
+    const m = /^(\d*)(.*)$/.exec(body)!;
+    const rest = m[2];
+    const grouped = group(m[1], s.grouping, 3, Math.max(0, minWidth - strLen(rest)));
+    return pad(s, sp, grouped + rest, ">");
+  }
+  return pad(s, sp, body, ">");
+}
+
+/** Type '' with a precision: 'g' that keeps a '.0' and switches to exponent at precision-1. */
+function generalDot0(a: number, prec: number): string {
+  const p = prec === 0 ? 1 : prec;
+  if (a === 0) return "0.0";
+  const [digits, e10] = roundSignificant(a, p - 1);
+  const ds = digits.replace(/0+$/, "") || "0";
+  if (e10 < -4 || e10 + 1 > p - 1) {
+    const mant = ds.length > 1 ? `${ds[0]}.${ds.slice(1)}` : ds;
+    const ax = Math.abs(e10);
+    return `${mant}e${e10 < 0 ? "-" : "+"}${ax < 10 ? "0" : ""}${ax}`;
+  }
+  if (e10 < 0) return `0.${"0".repeat(-e10 - 1)}${ds}`;
+  if (ds.length <= e10 + 1) return `${ds}${"0".repeat(e10 + 1 - ds.length)}.0`;
+  return `${ds.slice(0, e10 + 1)}.${ds.slice(e10 + 1)}`;
+}
+
+/** Format a float with a spec. */
+export function formatFloat(x: number, spec: string): string {
+  return formatFloatSpec(x, parseSpec(spec, "float"));
+}
+
+/** Format a str with a spec. */
+export function formatStr(v: string, spec: string): string {
+  const s = parseSpec(spec, "str");
+  if (s.type !== "" && s.type !== "s") {
+    throw new ValueError(`Unknown format code '${s.type}' for object of type 'str'`);
+  }
+  if (s.sign) throw new ValueError("Sign not allowed in string format specifier");
+  if (s.alt) throw new ValueError("Alternate form (#) not allowed in string format specifier");
+  if (s.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
+  if (s.grouping) throw new ValueError(`Cannot specify '${s.grouping}' with 's'.`);
+  let body = v;
+  if (s.precision >= 0) body = codePoints(v).slice(0, s.precision).join("");
+  return pad(s, "", body, "<");
+}
+
+/** `format(value, spec)`. */
+export function format(value: unknown, spec: unknown = ""): string {
+  if (typeof spec !== "string") {
+    throw new PyTypeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+  }
+  switch (typeof value) {
+    case "string":
+      return spec === "" ? value : formatStr(value, spec);
+    case "bigint":
+      return formatInt(value, spec);
+    case "number":
+      return spec === "" ? floatRepr(value) : formatFloat(value, spec);
+    case "boolean":
+      return spec === "" ? (value ? "True" : "False") : formatInt(value ? 1n : 0n, spec, "bool");
+  }
+  if (value !== null && (typeof value === "object" || typeof value === "function")) {
+    const f = (value as { __format__?: (spec: string) => unknown }).__format__;
+    if (
+      typeof f === "function" &&
+      !(typeof value === "function" && !Object.hasOwn(value, "__format__"))
+    ) {
+      const r = f.call(value, spec);
+      if (typeof r !== "string") {
+        throw new PyTypeError(`__format__ must return a str, not ${typeName(r)}`);
+      }
+      return r;
+    }
+    const ii = (value as { __int_value__?: unknown }).__int_value__;
+    if (spec !== "" && typeof ii === "bigint") return formatInt(ii, spec);
+  }
+  if (spec !== "") {
+    throw new PyTypeError(
+      `unsupported format string passed to ${className(typeOf(value))}.__format__`,
+    );
+  }
+  return str(value);
+}
+
+/** f-string replacement field: `{value!conv:spec}`. */
+export function formatValue(value: unknown, spec = "", conversion = ""): string {
+  if (conversion === "r") value = repr(value);
+  else if (conversion === "s") value = str(value);
+  else if (conversion === "a") value = ascii(value);
+  return format(value, spec);
+}
+
+// ---------------------------------------------------------------- str.format
+
+interface FormatArgs {
+  positional: unknown[];
+  named: (name: string) => unknown;
+}
+
+/** `fmt.format(*args, **kwargs)` (kwargs as a final `Kw`). */
+export function strFormat(fmt: string, ...args: unknown[]): string {
+  let named: Record<string, unknown> = {};
+  if (args.length > 0 && args[args.length - 1] instanceof Kw) {
+    named = (args.pop() as Kw).kwargs as Record<string, unknown>;
+  }
+  return formatWith(fmt, {
+    positional: args,
+    named: (name) => {
+      if (!Object.hasOwn(named, name)) throw new KeyError(name);
+      return named[name];
+    },
+  });
+}
+
+/** `fmt.format_map(mapping)`. */
+export function strFormatMap(fmt: string, mapping: unknown): string {
+  return formatWith(fmt, { positional: [], named: (name) => getitem(mapping, name) });
+}
+
+function formatWith(fmt: string, a: FormatArgs, depth = 2): string {
+  let out = "";
+  let i = 0;
+  let auto = 0;
+  let mode: "" | "auto" | "manual" = "";
+  const n = fmt.length;
+  while (i < n) {
+    const c = fmt[i];
+    if (c === "}") {
+      if (fmt[i + 1] === "}") {
+        out += "}";
+        i += 2;
+        continue;
+      }
+      throw new ValueError("Single '}' encountered in format string");
+    }
+    if (c !== "{") {
+      out += c;
+      i++;
+      continue;
+    }
+    if (fmt[i + 1] === "{") {
+      out += "{";
+      i += 2;
+      continue;
+    }
+    // parse field up to matching }
+    let j = i + 1;
+    let level = 1;
+    let inBracket = false;
+    while (j < n) {
+      const ch = fmt[j];
+      if (ch === "[") inBracket = true;
+      else if (ch === "]") inBracket = false;
+      else if (!inBracket && ch === "{") level++;
+      else if (!inBracket && ch === "}") {
+        level--;
+        if (level === 0) break;
+      }
+      j++;
+    }
+    if (j >= n) {
+      throw new ValueError(
+        level > 1 ? "expected '}' before end of string" : "Single '{' encountered in format string",
+      );
+    }
+    const field = fmt.slice(i + 1, j);
+    i = j + 1;
+    // split field into name, conversion, spec
+    let name = field;
+    let conv = "";
+    let spec = "";
+    let k = 0;
+    let br = false;
+    for (; k < field.length; k++) {
+      const ch = field[k];
+      if (ch === "[") br = true;
+      else if (ch === "]") br = false;
+      else if (!br && (ch === "!" || ch === ":")) break;
+    }
+    name = field.slice(0, k);
+    if (field[k] === "!") {
+      conv = field[k + 1] ?? "";
+      if (k + 2 < field.length && field[k + 2] !== ":") {
+        throw new ValueError("expected ':' after conversion specifier");
+      }
+      if (!"rsa".includes(conv) || conv === "") {
+        throw new ValueError(`Unknown conversion specifier ${conv}`);
+      }
+      spec = field.slice(k + 3);
+    } else if (field[k] === ":") {
+      spec = field.slice(k + 1);
+    }
+    if (spec.includes("{")) {
+      if (depth <= 0) throw new ValueError("Max string recursion exceeded");
+      spec = formatWithState(spec, a, depth - 1, () => {
+        if (mode === "manual") {
+          throw new ValueError(
+            "cannot switch from manual field specification to automatic field numbering",
+          );
+        }
+        mode = "auto";
+        return auto++;
+      });
+    }
+    // resolve the value
+    const m = /^([^.[]*)(.*)$/s.exec(name)!;
+    let first = m[1];
+    const rest = m[2];
+    let value: unknown;
+    if (first === "") {
+      if (mode === "manual") {
+        throw new ValueError(
+          "cannot switch from manual field specification to automatic field numbering",
+        );
+      }
+      mode = "auto";
+      first = String(auto++);
+    } else if (/^\d+$/.test(first)) {
+      if (mode === "auto") {
+        throw new ValueError(
+          "cannot switch from automatic field numbering to manual field specification",
+        );
+      }
+      mode = "manual";
+    }
+    if (/^\d+$/.test(first)) {
+      const idx = Number(first);
+      if (idx >= a.positional.length) {
+        throw new IndexError(`Replacement index ${idx} out of range for positional args tuple`);
+      }
+      value = a.positional[idx];
+    } else {
+      value = a.named(first);
+    }
+    const re = /\.([^.[]+)|\[([^\]]*)\]/gy;
+    let mm: RegExpExecArray | null;
+    let pos = 0;
+    while (pos < rest.length && (mm = re.exec(rest)) !== null) {
+      if (mm[1] !== undefined) value = getattr(value, mm[1]);
+      else {
+        const key = mm[2];
+        value = getitem(value, /^\d+$/.test(key) ? BigInt(key) : key);
+      }
+      pos = re.lastIndex;
+    }
+    if (pos < rest.length)
+      throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
+    out += formatValue(value, spec, conv);
+  }
+  return out;
+}
+
+function formatWithState(
+  spec: string,
+  a: FormatArgs,
+  depth: number,
+  nextAuto: () => number,
+): string {
+  // nested fields inside a spec: `{:{width}}` and `{:{}}` (automatic numbering shared)
+  return spec.replace(/\{([^{}]*)\}/g, (_m, inner: string) => {
+    const name = inner === "" ? String(nextAuto()) : inner;
+    return formatWith(`{${name}}`, a, depth);
+  });
+}
+
+// ---------------------------------------------------------------- printf-style %
+
+/** `fmt % values`. */
+export function percentFormat(fmt: string, values: unknown): string {
+  const isTuple = values instanceof Tuple;
+  const args: unknown[] = isTuple ? (values as Tuple).items.slice() : [values];
+  const isMapping =
+    !isTuple &&
+    values !== null &&
+    typeof values === "object" &&
+    !(typeof values === "string") &&
+    typeof (values as { __getitem__?: unknown }).__getitem__ === "function" &&
+    !(values instanceof Tuple) &&
+    (values instanceof Dict || typeof (values as { keys?: unknown }).keys === "function");
+  let argi = 0;
+  let usedMapping = false;
+  const nextArg = (): unknown => {
+    if (argi >= args.length) throw new PyTypeError("not enough arguments for format string");
+    return args[argi++];
+  };
+  let out = "";
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    const c = fmt[i];
+    if (c !== "%") {
+      out += c;
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    if (i >= n) throw new ValueError("incomplete format");
+    let key: string | null = null;
+    if (fmt[i] === "(") {
+      let depth = 1;
+      let j = i + 1;
+      while (j < n && depth > 0) {
+        if (fmt[j] === "(") depth++;
+        else if (fmt[j] === ")") depth--;
+        j++;
+      }
+      if (depth > 0) throw new ValueError("incomplete format key");
+      key = fmt.slice(i + 1, j - 1);
+      i = j;
+    }
+    let flags = "";
+    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
+    let width = "";
+    if (fmt[i] === "*") {
+      width = String(index(nextArg()));
+      i++;
+    } else while (i < n && fmt[i] >= "0" && fmt[i] <= "9") width += fmt[i++];
+    let prec = "";
+    let hasPrec = false;
+    if (fmt[i] === ".") {
+      hasPrec = true;
+      i++;
+      if (fmt[i] === "*") {
+        prec = String(index(nextArg()));
+        i++;
+      } else while (i < n && fmt[i] >= "0" && fmt[i] <= "9") prec += fmt[i++];
+    }
+    while (i < n && "hlL".includes(fmt[i])) i++;
+    if (i >= n) throw new ValueError("incomplete format");
+    const conv = fmt[i++];
+    if (conv === "%") {
+      out += "%";
+      continue;
+    }
+    let arg: unknown;
+    if (key !== null) {
+      if (!isMapping) throw new PyTypeError("format requires a mapping");
+      arg = getitem(values, key);
+      usedMapping = true;
+    } else arg = nextArg();
+    let w = width ? Number(width) : -1;
+    let leftAlign = flags.includes("-");
+    if (w < 0 && width.startsWith("-")) {
+      leftAlign = true;
+      w = -w;
+    }
+    const p = hasPrec ? Number(prec || "0") : -1;
+    let spec = "";
+    if (leftAlign) spec += "<";
+    else if (flags.includes("0") && "diouxXeEfFgG".includes(conv)) spec += "0=";
+    if (flags.includes("+")) spec += "+";
+    else if (flags.includes(" ")) spec += " ";
+    if (flags.includes("#")) spec += "#";
+    let body: string;
+    switch (conv) {
+      case "s":
+      case "r":
+      case "a": {
+        let sv = conv === "s" ? str(arg) : conv === "r" ? repr(arg) : ascii(arg);
+        if (p >= 0) sv = codePoints(sv).slice(0, p).join("");
+        body = w > 0 ? formatStr(sv, `${leftAlign ? "<" : ">"}${w}`) : sv;
+        break;
+      }
+      case "d":
+      case "i":
+      case "u": {
+        const iv = percentInt(arg, conv);
+        let s = formatInt(iv, `${spec}${w > 0 ? w : ""}d`);
+        if (p > 0) {
+          const digits = (iv < 0n ? -iv : iv).toString().padStart(p, "0");
+          const sign = iv < 0n ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+          s = padPlain(sign + digits, w, leftAlign);
+        }
+        body = s;
+        break;
+      }
+      case "x":
+      case "X":
+      case "o": {
+        const iv = percentIntStrict(arg, conv);
+        body = formatInt(iv, `${spec}${w > 0 ? w : ""}${conv}`);
+        break;
+      }
+      case "e":
+      case "E":
+      case "f":
+      case "F":
+      case "g":
+      case "G": {
+        const fv = percentFloat(arg, conv);
+        body = formatFloat(fv, `${spec}${w > 0 ? w : ""}.${p >= 0 ? p : 6}${conv}`);
+        break;
+      }
+      case "c": {
+        let ch: string;
+        if (typeof arg === "string") {
+          if (strLen(arg) !== 1)
+            throw new PyTypeError(
+              "%c requires an int or a unicode character, not a string of length " + strLen(arg),
+            );
+          ch = arg;
+        } else {
+          const iv = index(arg);
+          if (iv < 0n || iv > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+          ch = String.fromCodePoint(Number(iv));
+        }
+        body = padPlain(ch, w, leftAlign);
+        break;
+      }
+      default:
+        throw new ValueError(
+          `unsupported format character '${conv}' (0x${conv.charCodeAt(0).toString(16)}) at index ${i - 1}`,
+        );
+    }
+    void start;
+    out += body;
+  }
+  if (argi < args.length && !usedMapping && !(isMapping && argi === 0)) {
+    throw new PyTypeError("not all arguments converted during string formatting");
+  }
+  return out;
+}
+
+function padPlain(s: string, w: number, left: boolean): string {
+  const n = strLen(s);
+  if (w <= n) return s;
+  return left ? s + " ".repeat(w - n) : " ".repeat(w - n) + s;
+}
+
+function percentInt(arg: unknown, conv: string): bigint {
+  if (isInt(arg)) return toBigInt(arg);
+  if (typeof arg === "number") return floatToInt(arg);
+  const f = (arg as { __int__?: () => unknown } | null)?.__int__;
+  if (arg !== null && typeof arg === "object" && typeof f === "function")
+    return f.call(arg) as bigint;
+  throw new PyTypeError(`%${conv} format: a real number is required, not ${typeName(arg)}`);
+}
+
+function percentIntStrict(arg: unknown, conv: string): bigint {
+  if (isInt(arg)) return toBigInt(arg);
+  if (arg !== null && typeof arg === "object" && "__index__" in arg) return index(arg);
+  throw new PyTypeError(`%${conv} format: an integer is required, not ${typeName(arg)}`);
+}
+
+function percentFloat(arg: unknown, _conv: string): number {
+  if (typeof arg === "number") return arg;
+  if (isInt(arg)) return intToFloat(arg);
+  const f = (arg as { __float__?: () => unknown } | null)?.__float__;
+  if (arg !== null && typeof arg === "object" && typeof f === "function")
+    return f.call(arg) as number;
+  throw new PyTypeError(`must be real number, not ${typeName(arg)}`);
+}

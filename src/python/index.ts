@@ -1,0 +1,142 @@
+/**
+ * `asyncio-ts/python`: the Python semantics transpiled programs run on.
+ *
+ * Generated code imports this module as `import * as $py from "asyncio-ts/python"` and calls
+ * `$py.add(a, b)`, `$py.getitem(xs, i)`, `$py.print(...)`, ... wherever types are not known
+ * statically. The complete API, name by name with its Python meaning, is listed in
+ * docs/ARCHITECTURE.md, section "Python semantics (src/python)".
+ */
+
+export {
+  abs,
+  all,
+  any,
+  bin,
+  bool,
+  bytearray,
+  bytes,
+  chr,
+  dict,
+  divmod,
+  enumerate,
+  filter,
+  float,
+  frozenset,
+  hex,
+  int,
+  iter_ as iter,
+  list,
+  map,
+  max,
+  min,
+  NoneType,
+  object,
+  oct,
+  ord,
+  pow,
+  Range,
+  range,
+  reversed,
+  round,
+  set,
+  sorted,
+  str,
+  sum,
+  super_,
+  tuple,
+  type,
+  zip,
+} from "./builtins";
+export { ByteArray, Bytes, BytesLike } from "./bytes";
+export { decode, encode } from "./codecs";
+export { cmpNum, cmpStr, eq, ge, gt, is_, is_not, le, lt, ne } from "./compare";
+export { Dict, DictItems, DictKeys, DictValues, dict_of } from "./dict";
+export * from "./exceptions";
+export { floatRepr } from "./floatfmt";
+export { format, formatValue, percentFormat, strFormat, strFormatMap } from "./format";
+export { hash } from "./hash";
+export { flushStd, input, print, StringIO, stderr, stdout, TextStream } from "./io";
+export { Kw, kw, splitKw } from "./kw";
+export { listMethods, sortList } from "./list";
+export { runMain } from "./main";
+export {
+  floatToInt,
+  index,
+  intToFloat,
+  isInt,
+  isNumber,
+  ratioToFloat,
+  toBigInt,
+  toFloat,
+} from "./numbers";
+export {
+  defineType,
+  Ellipsis,
+  id,
+  markBuiltinClass,
+  NotImplemented,
+  type TypeObject,
+} from "./objects";
+export {
+  add,
+  and_,
+  floordiv,
+  iadd,
+  inplace,
+  invert,
+  lshift,
+  matmul,
+  mod,
+  mul,
+  neg,
+  or_,
+  pos,
+  pow as pow_op,
+  rshift,
+  sub,
+  truediv,
+  xor,
+} from "./operators";
+export {
+  call,
+  callable,
+  callMethod,
+  contains,
+  delattr,
+  delitem,
+  delslice,
+  getattr,
+  getitem,
+  getslice,
+  hasattr,
+  len,
+  lenOf,
+  next,
+  not,
+  not_in,
+  PyIterator,
+  Slice,
+  setattr,
+  setitem,
+  setslice,
+  slice,
+  strLen,
+  toArray,
+  truthy,
+  unpack,
+  unpackStar,
+  vars,
+} from "./protocol";
+export { dictItems, exceptionMatches, exceptionOf, kwargs, withCause } from "./raise";
+export { ascii, classRepr, objectRepr, repr, reprGuard, strRepr } from "./repr";
+export { FrozenSet, PySet, SetBase, set_of, set_of_consts } from "./set";
+export * as heapq from "./stdlib/heapq";
+export { strMethods } from "./str";
+export {
+  type FrameSource,
+  formatException,
+  formatExceptionOnly,
+  setFrameSource,
+} from "./traceback";
+export { Tuple, tuple_of } from "./tuple";
+export { isClass, isinstance, issubclass, mro, typeOf } from "./types";

@@ -1,0 +1,256 @@
+/**
+ * Text I/O for transpiled programs: `sys.stdout`/`sys.stderr` stream objects, `print`, `input`
+ * and `io.StringIO`.
+ *
+ * Streams write to the process file descriptors with synchronous `fs.writeSync` (never
+ * `console.log`), buffered like CPython: stdout is block-buffered (8 KiB) when not a terminal
+ * and line-buffered on a terminal; stderr is line-buffered. Everything still buffered is
+ * flushed at process exit, so output order at exit matches CPython's.
+ */
+
+import * as fs from "node:fs";
+import { EOFError, TypeError as PyTypeError, ValueError } from "./exceptions";
+import { Kw } from "./kw";
+import { str } from "./repr";
+import { typeName } from "./types";
+
+/** Bytes/chars buffered before a block-buffered stream writes (CPython's io.DEFAULT_BUFFER_SIZE). */
+const BUFFER_SIZE = 8192;
+
+/** A text stream on a file descriptor (Python's `TextIOWrapper` as far as programs see it). */
+export class TextStream {
+  private buf: string[] = [];
+  private bufLen = 0;
+  closed = false;
+
+  constructor(
+    readonly fd: number,
+    readonly name: string,
+    public line_buffering: boolean,
+  ) {}
+
+  get encoding(): string {
+    return "utf-8";
+  }
+
+  write(s: unknown): bigint {
+    if (typeof s !== "string") {
+      throw new PyTypeError(`write() argument must be str, not ${typeName(s)}`);
+    }
+    if (this.closed) throw new ValueError("I/O operation on closed file.");
+    if (s.length === 0) return 0n;
+    this.buf.push(s);
+    this.bufLen += s.length;
+    if (
+      this.bufLen >= BUFFER_SIZE ||
+      (this.line_buffering && (s.includes("\n") || s.includes("\r")))
+    ) {
+      this.flush();
+    }
+    return BigInt(Array.from(s).length);
+  }
+
+  flush(): null {
+    if (this.bufLen === 0) return null;
+    const data = Buffer.from(this.buf.join(""), "utf8");
+    this.buf = [];
+    this.bufLen = 0;
+    writeAll(this.fd, data);
+    return null;
+  }
+
+  fileno(): bigint {
+    return BigInt(this.fd);
+  }
+
+  isatty(): boolean {
+    try {
+      return require("node:tty").isatty(this.fd);
+    } catch {
+      return false;
+    }
+  }
+
+  writable(): boolean {
+    return true;
+  }
+
+  __repr__(): string {
+    return `<_io.TextIOWrapper name='<${this.name}>' mode='w' encoding='utf-8'>`;
+  }
+}
+
+/** Write every byte, retrying on EAGAIN (non-blocking pipes). */
+function writeAll(fd: number, data: Buffer): void {
+  let off = 0;
+  while (off < data.length) {
+    try {
+      off += fs.writeSync(fd, data, off, data.length - off);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        continue;
+      }
+      if (code === "EPIPE") return;
+      throw e;
+    }
+  }
+}
+
+function isTTY(fd: number): boolean {
+  try {
+    return require("node:tty").isatty(fd);
+  } catch {
+    return false;
+  }
+}
+
+export const stdout = new TextStream(1, "stdout", isTTY(1));
+export const stderr = new TextStream(2, "stderr", true);
+export const __stdout__ = stdout;
+export const __stderr__ = stderr;
+
+/** Current `sys.stdout`/`sys.stderr` (programs may replace them through the sys module). */
+export const streams: { stdout: unknown; stderr: unknown } = { stdout, stderr };
+
+/** Flush both standard streams (also done at exit). */
+export function flushStd(): void {
+  for (const s of [streams.stdout, streams.stderr, stdout, stderr]) {
+    const f = (s as { flush?: () => unknown }).flush;
+    if (typeof f === "function") {
+      try {
+        f.call(s);
+      } catch {
+        // ignore errors at exit, as CPython mostly does
+      }
+    }
+  }
+}
+
+process.on("exit", flushStd);
+
+/** `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
+export function print(...args: unknown[]): null {
+  let sep: unknown = " ";
+  let end: unknown = "\n";
+  let file: unknown = null;
+  let flush: unknown = false;
+  const n = args.length;
+  if (n > 0 && args[n - 1] instanceof Kw) {
+    const k = (args.pop() as Kw).kwargs as Record<string, unknown>;
+    for (const key of Object.keys(k)) {
+      if (key === "sep") sep = k.sep;
+      else if (key === "end") end = k.end;
+      else if (key === "file") file = k.file;
+      else if (key === "flush") flush = k.flush;
+      else throw new PyTypeError(`'${key}' is an invalid keyword argument for print()`);
+    }
+  }
+  if (sep === null || sep === undefined) sep = " ";
+  else if (typeof sep !== "string") {
+    throw new PyTypeError(`sep must be None or a string, not ${typeName(sep)}`);
+  }
+  if (end === null || end === undefined) end = "\n";
+  else if (typeof end !== "string") {
+    throw new PyTypeError(`end must be None or a string, not ${typeName(end)}`);
+  }
+  const out = (file ?? streams.stdout) as { write?: (s: string) => unknown; flush?: () => unknown };
+  if (out === null || out === undefined) return null;
+  if (typeof out.write !== "function") {
+    throw new PyTypeError(`'${typeName(out)}' object has no attribute 'write'`);
+  }
+  if (out instanceof TextStream) {
+    // one write call for speed; same bytes as CPython's per-item writes
+    let s = "";
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) s += sep;
+      s += str(args[i]);
+    }
+    out.write(s + end);
+  } else {
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) out.write(sep as string);
+      out.write(str(args[i]));
+    }
+    out.write(end as string);
+  }
+  if (flush && flush !== 0n && typeof out.flush === "function") out.flush();
+  return null;
+}
+
+let stdinBuffer = Buffer.alloc(0);
+let stdinEof = false;
+
+/** Read one line from fd 0 synchronously (with its newline), or null at EOF. */
+export function readLine(): string | null {
+  for (;;) {
+    const nl = stdinBuffer.indexOf(10);
+    if (nl >= 0) {
+      const line = stdinBuffer.subarray(0, nl + 1).toString("utf8");
+      stdinBuffer = stdinBuffer.subarray(nl + 1);
+      return line;
+    }
+    if (stdinEof) {
+      if (stdinBuffer.length === 0) return null;
+      const line = stdinBuffer.toString("utf8");
+      stdinBuffer = Buffer.alloc(0);
+      return line;
+    }
+    const chunk = Buffer.alloc(65536);
+    let n: number;
+    try {
+      n = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === "EOF") n = 0;
+      else throw e;
+    }
+    if (n === 0) stdinEof = true;
+    else stdinBuffer = Buffer.concat([stdinBuffer, chunk.subarray(0, n)]);
+  }
+}
+
+/** `input(prompt='')`. */
+export function input(prompt: unknown = ""): string {
+  const out = streams.stdout as { write: (s: string) => unknown; flush?: () => unknown };
+  if (prompt !== "" && prompt !== null && prompt !== undefined) out.write(str(prompt));
+  if (typeof out.flush === "function") out.flush();
+  (streams.stderr as { flush?: () => unknown }).flush?.();
+  const line = readLine();
+  if (line === null) throw new EOFError("EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
+}
+
+/** `io.StringIO`: an in-memory text stream. */
+export class StringIO {
+  private value: string;
+  closed = false;
+  constructor(initial: unknown = "") {
+    this.value = initial === null ? "" : String(initial);
+  }
+  write(s: unknown): bigint {
+    if (typeof s !== "string") {
+      throw new PyTypeError(`string argument expected, got '${typeName(s)}'`);
+    }
+    this.value += s;
+    return BigInt(Array.from(s).length);
+  }
+  getvalue(): string {
+    return this.value;
+  }
+  flush(): null {
+    return null;
+  }
+  read(): string {
+    const v = this.value;
+    return v;
+  }
+  close(): void {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `runMain(body)`: run a transpiled program's top level the way the `python` executable does:
+ * an uncaught exception prints its traceback to stderr and exits with status 1; `SystemExit`
+ * exits with its code (printing a non-int code to stderr); output is flushed at exit.
+ */
+
+import { BaseException, markRaised, SystemExit, toPyException } from "./exceptions";
+import { flushStd, streams } from "./io";
+import { str } from "./repr";
+import { formatException } from "./traceback";
+
+/** Status for an uncaught exception (CPython exits with 1). */
+const EXIT_FAILURE = 1;
+
+/** Exit status and stderr text for a SystemExit, as CPython's handle_system_exit. */
+export function systemExitStatus(exc: SystemExit): [number, string] {
+  const code = exc.code;
+  if (code === null || code === undefined) return [0, ""];
+  if (typeof code === "bigint") return [Number(BigInt.asIntN(32, code)) & 0xff, ""];
+  if (typeof code === "boolean") return [code ? 1 : 0, ""];
+  return [1, `${str(code)}\n`];
+}
+
+/** Print a traceback for an uncaught exception to sys.stderr. */
+export function printUncaught(exc: unknown): void {
+  const err = streams.stderr as { write: (s: string) => unknown; flush?: () => unknown };
+  (streams.stdout as { flush?: () => unknown }).flush?.();
+  err.write(formatException(markRaised(exc)));
+  err.flush?.();
+}
+
+/** Run a program body; never returns normally on error (sets process.exitCode). */
+export function runMain(body: () => void): void {
+  try {
+    body();
+  } catch (e) {
+    const exc = e instanceof BaseException ? e : toPyException(e);
+    if (exc instanceof SystemExit) {
+      const [status, text] = systemExitStatus(exc);
+      if (text) {
+        (streams.stderr as { write: (s: string) => unknown }).write(text);
+      }
+      flushStd();
+      process.exitCode = status;
+      return;
+    }
+    printUncaught(exc);
+    flushStd();
+    process.exitCode = EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The smallest shared pieces of the Python object model: `NotImplemented`, `Ellipsis`, `id()`,
+ * and how a builtin type object is represented.
+ *
+ * A *type object* is a JS function with a `__name__` (and optionally `__module__`/`__qualname__`):
+ * builtin types are callables (`int("12")`, `tuple([1, 2])`) and user classes are JS classes.
+ * `type(x)` (in types.ts) returns the builtin callable for builtin values and `x.constructor` for
+ * user objects.
+ */
+
+/** Python's `NotImplemented` singleton: what a binary dunder returns to ask for the reflected one. */
+export const NotImplemented: { readonly __repr__: () => string } = Object.freeze({
+  __repr__: () => "NotImplemented",
+});
+
+/** Python's `Ellipsis` (`...`). */
+export const Ellipsis: { readonly __repr__: () => string } = Object.freeze({
+  __repr__: () => "Ellipsis",
+});
+
+const ids = new WeakMap<object, bigint>();
+/** First value `id()` hands out; ids look like CPython addresses but are a deterministic counter. */
+const ID_BASE = 0x7f0000001000n;
+/** Step between two ids (CPython objects are at least 16 bytes apart). */
+const ID_STEP = 0x10n;
+let nextId = ID_BASE;
+
+/**
+ * `id(x)`: a deterministic counter per object (the order of the first `id()`/default-`repr` call),
+ * shaped like a CPython address. Primitives get an id derived from their value.
+ */
+export function id(value: unknown): bigint {
+  if ((typeof value === "object" && value !== null) || typeof value === "function") {
+    let v = ids.get(value);
+    if (v === undefined) {
+      v = nextId;
+      nextId += ID_STEP;
+      ids.set(value, v);
+    }
+    return v;
+  }
+  if (value === null || value === undefined) return 0x7e0000000000n;
+  if (typeof value === "boolean") return value ? 0x7e0000000010n : 0x7e0000000020n;
+  if (typeof value === "bigint") return 0x7d0000000000n + value * 32n;
+  // Strings and floats: stable per value within the run.
+  return idOfPrimitive(value);
+}
+
+const primitiveIds = new Map<unknown, bigint>();
+function idOfPrimitive(value: unknown): bigint {
+  let v = primitiveIds.get(value);
+  if (v === undefined) {
+    v = nextId;
+    nextId += ID_STEP;
+    primitiveIds.set(value, v);
+  }
+  return v;
+}
+
+/** A builtin type object: a callable with Python's name. */
+export interface TypeObject {
+  (...args: any[]): any;
+  __name__: string;
+  __qualname__?: string;
+  __module__?: string;
+}
+
+/** Give a function the attributes of a builtin type object (`__name__`, `__module__`). */
+export function defineType<F extends Function>(
+  fn: F,
+  name: string,
+  instanceClass?: () => Function,
+): F & TypeObject {
+  const t = fn as unknown as F & TypeObject & { prototype: unknown };
+  Object.defineProperty(t, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(t, "__qualname__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(t, "__module__", { value: "builtins", writable: true, configurable: true });
+  if (instanceClass !== undefined) {
+    // `x instanceof tuple` checks the implementing class (looked up lazily: no load-order issue)
+    Object.defineProperty(t, Symbol.hasInstance, {
+      value: (x: unknown) => x instanceof (instanceClass() as new () => unknown),
+    });
+  }
+  return t;
+}
+
+/** Mark a class as builtin (repr `<class 'name'>`), with its Python name. */
+export function markBuiltinClass(cls: Function, name: string = cls.name): void {
+  Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(cls, "__qualname__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(cls, "__module__", {
+    value: "builtins",
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** The Python name of a class (own `__name__` or the JS name). */
+export function className(cls: unknown): string {
+  const c = cls as { __name__?: string; name?: string };
+  if (c === null || c === undefined) return "object";
+  if (Object.hasOwn(c, "__name__") && typeof c.__name__ === "string") return c.__name__;
+  return c.name || "object";
+}
+
+/** The `__qualname__` of a class (own `__qualname__`, else its name). */
+export function classQualname(cls: unknown): string {
+  const c = cls as { __qualname__?: string };
+  if (Object.hasOwn(c, "__qualname__") && typeof c.__qualname__ === "string") return c.__qualname__;
+  return className(cls);
+}
+
+/** The `__module__` of a class: its own `__module__`, else `"__main__"` (user classes). */
+export function classModule(cls: unknown): string {
+  const c = cls as { __module__?: string };
+  if (Object.hasOwn(c, "__module__") && typeof c.__module__ === "string") return c.__module__;
+  return "__main__";
+}

@@ -1,0 +1,758 @@
+/**
+ * The object protocol for values whose types are not known statically: truthiness, `len`,
+ * iteration, subscription and slicing, `in`, attribute access, calls, unpacking.
+ *
+ * Builtin values are handled directly (JS arrays are lists, strings are str indexed by code
+ * point); other objects use their dunder methods (`__bool__`, `__len__`, `__iter__`/`__next__`,
+ * `__getitem__`, `__contains__`, `__call__`, `__getattr__`, ...). JS iterables (generators, Maps)
+ * iterate natively.
+ */
+
+import { ByteArray, BytesLike } from "./bytes";
+import { eq } from "./compare";
+import { Dict } from "./dict";
+import {
+  AttributeError,
+  IndexError,
+  TypeError as PyTypeError,
+  StopIteration,
+  ValueError,
+} from "./exceptions";
+import { listMethods } from "./list";
+import { numberMethods } from "./numbermethods";
+import { index, indexNumber, isInt, toBigInt } from "./numbers";
+import { className, markBuiltinClass } from "./objects";
+import { repr } from "./repr";
+import { strMethods } from "./str";
+import { Tuple } from "./tuple";
+import { isClass, typeName, typeOf } from "./types";
+
+// ---------------------------------------------------------------- strings as code points
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** True when the JS string has astral characters (indexes differ from Python's). */
+export function hasSurrogates(s: string): boolean {
+  return SURROGATE.test(s);
+}
+
+/** The code points of s (each a JS string of 1 or 2 units). */
+export function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+/** `len(s)` of a str in code points. */
+export function strLen(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------- truthiness and len
+
+/** Python truthiness: `bool(x)`. */
+export function truthy(x: unknown): boolean {
+  switch (typeof x) {
+    case "boolean":
+      return x;
+    case "bigint":
+      return x !== 0n;
+    case "number":
+      return x !== 0;
+    case "string":
+      return x.length > 0;
+    case "undefined":
+      return false;
+    case "function":
+      return true;
+  }
+  if (x === null) return false;
+  if (Array.isArray(x)) return x.length > 0;
+  const o = x as { __bool__?: () => unknown; __len__?: () => unknown };
+  if (typeof o.__bool__ === "function") {
+    const r = o.__bool__();
+    if (typeof r !== "boolean") {
+      throw new PyTypeError(`__bool__ should return bool, returned ${typeName(r)}`);
+    }
+    return r;
+  }
+  if (typeof o.__len__ === "function") return lenOf(x) !== 0;
+  return true;
+}
+
+/** `not x`. */
+export function not(x: unknown): boolean {
+  return !truthy(x);
+}
+
+/** `len(x)` as a JS number (internal use). */
+export function lenOf(x: unknown): number {
+  if (typeof x === "string") return strLen(x);
+  if (Array.isArray(x)) return x.length;
+  const f = (x as { __len__?: () => unknown } | null)?.__len__;
+  if (x !== null && typeof x === "object" && typeof f === "function") {
+    const r = f.call(x);
+    if (!isInt(r)) {
+      throw new PyTypeError(`'${typeName(r)}' object cannot be interpreted as an integer`);
+    }
+    const n = toBigInt(r);
+    if (n < 0n) throw new ValueError("__len__() should return >= 0");
+    return Number(n);
+  }
+  throw new PyTypeError(`object of type '${typeName(x)}' has no len()`);
+}
+
+/** `len(x)` as a Python int. */
+export function len(x: unknown): bigint {
+  return BigInt(lenOf(x));
+}
+
+// ---------------------------------------------------------------- iteration
+
+/** A Python iterator object over a JS iterator (has `__next__` and JS `next`). */
+export class PyIterator<T = unknown> implements IterableIterator<T> {
+  constructor(private readonly it: Iterator<T>) {}
+  next(): IteratorResult<T> {
+    return this.it.next();
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): T {
+    const r = this.it.next();
+    if (r.done) throw new StopIteration();
+    return r.value;
+  }
+}
+markBuiltinClass(PyIterator, "iterator");
+
+/** Adapts an object with `__next__` to a JS iterator (StopIteration ends it). */
+function* dunderIterator(obj: { __next__: () => unknown }): Generator<unknown> {
+  for (;;) {
+    let v: unknown;
+    try {
+      v = obj.__next__();
+    } catch (e) {
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}
+
+function* sequenceIterator(obj: { __getitem__: (i: bigint) => unknown }): Generator<unknown> {
+  for (let i = 0n; ; i++) {
+    let v: unknown;
+    try {
+      v = obj.__getitem__(i);
+    } catch (e) {
+      if (e instanceof IndexError || e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}
+
+/**
+ * `iter(x)`: a JS iterator that is also iterable, so generated code can `for (const v of
+ * $py.iter(x))`. Raises `TypeError: 'int' object is not iterable`.
+ */
+export function iter<T = unknown>(x: unknown): IterableIterator<T> {
+  if (typeof x === "string") return x[Symbol.iterator]() as unknown as IterableIterator<T>;
+  if (x !== null && typeof x === "object") {
+    const o = x as {
+      __iter__?: () => unknown;
+      [Symbol.iterator]?: () => Iterator<T>;
+      __next__?: () => unknown;
+      __getitem__?: (i: bigint) => unknown;
+    };
+    if (typeof o.__iter__ === "function") return asIterator(o.__iter__()) as IterableIterator<T>;
+    if (typeof o[Symbol.iterator] === "function") {
+      return o[Symbol.iterator]!() as IterableIterator<T>;
+    }
+    if (typeof o.__getitem__ === "function")
+      return sequenceIterator(o as never) as IterableIterator<T>;
+  }
+  throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+function asIterator(r: unknown): IterableIterator<unknown> {
+  if (r !== null && typeof r === "object") {
+    const o = r as { next?: unknown; __next__?: unknown; [Symbol.iterator]?: unknown };
+    if (typeof o.next === "function" && typeof o[Symbol.iterator] === "function") {
+      return r as IterableIterator<unknown>;
+    }
+    if (typeof o.__next__ === "function") return dunderIterator(r as never);
+  }
+  throw new PyTypeError(`iter() returned non-iterator of type '${typeName(r)}'`);
+}
+
+const NO_DEFAULT: unique symbol = Symbol("no default");
+
+/** `next(it)` / `next(it, default)`. */
+export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
+  if (it !== null && typeof it === "object") {
+    const o = it as { __next__?: () => unknown; next?: () => IteratorResult<unknown> };
+    if (typeof o.__next__ === "function" && !(it instanceof PyIterator)) {
+      try {
+        return o.__next__();
+      } catch (e) {
+        if (e instanceof StopIteration && dflt !== NO_DEFAULT) return dflt;
+        throw e;
+      }
+    }
+    if (typeof o.next === "function") {
+      const r = o.next();
+      if (r.done) {
+        if (dflt !== NO_DEFAULT) return dflt;
+        throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+      }
+      return r.value;
+    }
+  }
+  throw new PyTypeError(`'${typeName(it)}' object is not an iterator`);
+}
+
+/** Materialize any iterable as a JS array (a fresh copy). */
+export function toArray<T = unknown>(x: unknown): T[] {
+  if (Array.isArray(x)) return x.slice();
+  if (x instanceof Tuple) return x.items.slice() as T[];
+  return [...iter<T>(x)];
+}
+
+// ---------------------------------------------------------------- unpacking
+
+/** `a, b, c = x`: exactly n values or CPython's ValueError. */
+export function unpack(x: unknown, n: number): unknown[] {
+  const items: unknown[] = [];
+  const it = iter(x);
+  for (;;) {
+    const r = it.next();
+    if (r.done) break;
+    if (items.length === n) throw new ValueError(`too many values to unpack (expected ${n})`);
+    items.push(r.value);
+  }
+  if (items.length < n) {
+    throw new ValueError(`not enough values to unpack (expected ${n}, got ${items.length})`);
+  }
+  return items;
+}
+
+/**
+ * `a, *b, c = x`: `before` values, a list of the middle, `after` values.
+ * Returns `[...before, middleList, ...after]`.
+ */
+export function unpackStar(x: unknown, before: number, after: number): unknown[] {
+  const items = toArray(x);
+  if (items.length < before + after) {
+    throw new ValueError(
+      `not enough values to unpack (expected at least ${before + after}, got ${items.length})`,
+    );
+  }
+  return [
+    ...items.slice(0, before),
+    items.slice(before, items.length - after),
+    ...items.slice(items.length - after),
+  ];
+}
+
+// ---------------------------------------------------------------- slices
+
+/** Python's `slice` object. */
+export class Slice {
+  constructor(
+    readonly start: unknown = null,
+    readonly stop: unknown = null,
+    readonly step: unknown = null,
+  ) {}
+
+  /** `slice.indices(length)` as JS numbers: [start, stop, step]. */
+  adjust(length: number): [number, number, number] {
+    return sliceAdjust(length, this.start, this.stop, this.step);
+  }
+
+  indices(length: unknown): Tuple {
+    const [a, b, c] = this.adjust(indexNumber(length));
+    return new Tuple([BigInt(a), BigInt(b), BigInt(c)]);
+  }
+
+  __repr__(): string {
+    return `slice(${repr(this.start)}, ${repr(this.stop)}, ${repr(this.step)})`;
+  }
+
+  __hash__(): bigint {
+    return new Tuple([this.start, this.stop, this.step]).__hash__();
+  }
+
+  __eq__(other: unknown): boolean {
+    return (
+      other instanceof Slice &&
+      eq(this.start, other.start) &&
+      eq(this.stop, other.stop) &&
+      eq(this.step, other.step)
+    );
+  }
+}
+markBuiltinClass(Slice, "slice");
+
+/** `slice(stop)` / `slice(start, stop[, step])`. */
+export function slice(...args: unknown[]): Slice {
+  if (args.length === 1) return new Slice(null, args[0], null);
+  return new Slice(args[0] ?? null, args[1] ?? null, args[2] ?? null);
+}
+
+function sliceIndexArg(v: unknown): number {
+  if (v === null || v === undefined) return Number.NaN;
+  if (isInt(v) || (typeof v === "object" && v !== null && "__index__" in v)) {
+    const n = index(v);
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    return n > max ? Number.MAX_SAFE_INTEGER : n < -max ? -Number.MAX_SAFE_INTEGER : Number(n);
+  }
+  throw new PyTypeError("slice indices must be integers or None or have an __index__ method");
+}
+
+/** CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`. */
+export function sliceAdjust(
+  length: number,
+  start: unknown,
+  stop: unknown,
+  step: unknown,
+): [number, number, number] {
+  let st = sliceIndexArg(step);
+  if (Number.isNaN(st)) st = 1;
+  if (st === 0) throw new ValueError("slice step cannot be zero");
+  let s = sliceIndexArg(start);
+  let e = sliceIndexArg(stop);
+  if (Number.isNaN(s)) s = st < 0 ? length - 1 : 0;
+  else if (s < 0) {
+    s += length;
+    if (s < 0) s = st < 0 ? -1 : 0;
+  } else if (s >= length) s = st < 0 ? length - 1 : length;
+  if (Number.isNaN(e)) e = st < 0 ? -1 : length;
+  else if (e < 0) {
+    e += length;
+    if (e < 0) e = st < 0 ? -1 : 0;
+  } else if (e >= length) e = st < 0 ? length - 1 : length;
+  return [s, e, st];
+}
+
+function sliceIndexList(length: number, start: unknown, stop: unknown, step: unknown): number[] {
+  const [s, e, st] = sliceAdjust(length, start, stop, step);
+  const out: number[] = [];
+  if (st > 0) for (let i = s; i < e; i += st) out.push(i);
+  else for (let i = s; i > e; i += st) out.push(i);
+  return out;
+}
+
+/** `x[start:stop:step]` (pass `null` for omitted parts). */
+export function getslice(
+  x: unknown,
+  start: unknown = null,
+  stop: unknown = null,
+  step: unknown = null,
+): unknown {
+  if (typeof x === "string") {
+    if ((step === null || step === 1n) && !SURROGATE.test(x)) {
+      const [s, e] = sliceAdjust(x.length, start, stop, null);
+      return e > s ? x.slice(s, e) : "";
+    }
+    const cps = Array.from(x);
+    return sliceIndexList(cps.length, start, stop, step)
+      .map((i) => cps[i])
+      .join("");
+  }
+  if (Array.isArray(x)) {
+    if (step === null || step === 1n) {
+      const [s, e] = sliceAdjust(x.length, start, stop, null);
+      return e > s ? x.slice(s, e) : [];
+    }
+    return sliceIndexList(x.length, start, stop, step).map((i) => x[i]);
+  }
+  if (x instanceof Tuple && x.constructor === Tuple) {
+    return new Tuple(sliceIndexList(x.items.length, start, stop, step).map((i) => x.items[i]));
+  }
+  if (x instanceof BytesLike) {
+    return x.sliceIndices(sliceIndexList(x.data.length, start, stop, step));
+  }
+  return getitem(x, new Slice(start, stop, step));
+}
+
+/** `x[start:stop:step] = value`. */
+export function setslice(
+  x: unknown,
+  start: unknown,
+  stop: unknown,
+  step: unknown,
+  value: unknown,
+): void {
+  if (Array.isArray(x)) {
+    const items = toArray(value);
+    if (step === null || step === undefined || step === 1n) {
+      const [s, e] = sliceAdjust(x.length, start, stop, null);
+      x.splice(s, Math.max(0, e - s), ...items);
+      return;
+    }
+    const idx = sliceIndexList(x.length, start, stop, step);
+    if (idx.length !== items.length) {
+      throw new ValueError(
+        `attempt to assign sequence of size ${items.length} to extended slice of size ${idx.length}`,
+      );
+    }
+    idx.forEach((k, j) => {
+      x[k] = items[j];
+    });
+    return;
+  }
+  setitem(x, new Slice(start, stop, step), value);
+}
+
+/** `del x[start:stop:step]`. */
+export function delslice(x: unknown, start: unknown, stop: unknown, step: unknown): void {
+  if (Array.isArray(x)) {
+    const idx = sliceIndexList(x.length, start, stop, step).sort((a, b) => b - a);
+    for (const k of idx) x.splice(k, 1);
+    return;
+  }
+  if (x instanceof ByteArray) {
+    const idx = new Set(sliceIndexList(x.data.length, start, stop, step));
+    x.data = x.data.filter((_, i) => !idx.has(i));
+    return;
+  }
+  delitem(x, new Slice(start, stop, step));
+}
+
+// ---------------------------------------------------------------- subscription
+
+function seqIndex(i: unknown, n: number, what: string, kind: string): number {
+  if (!isInt(i)) {
+    if (typeof i === "object" && i !== null && "__index__" in i)
+      return seqIndex(index(i), n, what, kind);
+    throw new PyTypeError(`${kind} indices must be integers or slices, not ${typeName(i)}`);
+  }
+  let k = Number(toBigInt(i));
+  if (k < 0) k += n;
+  if (k < 0 || k >= n) throw new IndexError(`${what} index out of range`);
+  return k;
+}
+
+/** `x[k]`. */
+export function getitem(x: unknown, k: unknown): unknown {
+  if (Array.isArray(x)) {
+    if (typeof k === "bigint") {
+      const i = k < 0n ? Number(k) + x.length : Number(k);
+      if (i >= 0 && i < x.length) return x[i];
+      throw new IndexError("list index out of range");
+    }
+    if (k instanceof Slice) return getslice(x, k.start, k.stop, k.step);
+    return x[seqIndex(k, x.length, "list", "list")];
+  }
+  if (typeof x === "string") {
+    if (k instanceof Slice) return getslice(x, k.start, k.stop, k.step);
+    if (!isInt(k)) {
+      throw new PyTypeError(`string indices must be integers, not '${typeName(k)}'`);
+    }
+    if (!SURROGATE.test(x)) return x[seqIndex(k, x.length, "string", "string")];
+    const cps = Array.from(x);
+    return cps[seqIndex(k, cps.length, "string", "string")];
+  }
+  if (k instanceof Slice && (x instanceof Tuple || x instanceof BytesLike)) {
+    return getslice(x, k.start, k.stop, k.step);
+  }
+  if (x !== null && (typeof x === "object" || typeof x === "function")) {
+    const f = (x as { __getitem__?: (k: unknown) => unknown }).__getitem__;
+    if (typeof f === "function") return f.call(x, k);
+    if (typeof x === "function" && isClass(x)) {
+      const cg = (x as { __class_getitem__?: (k: unknown) => unknown }).__class_getitem__;
+      if (typeof cg === "function") return cg.call(x, k);
+      return x; // generic alias `list[int]`: the class itself is close enough at run time
+    }
+  }
+  if (typeof x === "function" && !isClass(x)) {
+    throw new PyTypeError(`'function' object is not subscriptable`);
+  }
+  throw new PyTypeError(`'${typeName(x)}' object is not subscriptable`);
+}
+
+/** `x[k] = v`. */
+export function setitem(x: unknown, k: unknown, v: unknown): void {
+  if (Array.isArray(x)) {
+    if (k instanceof Slice) {
+      setslice(x, k.start, k.stop, k.step, v);
+      return;
+    }
+    x[seqIndex(k, x.length, "list assignment", "list")] = v;
+    return;
+  }
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __setitem__?: (k: unknown, v: unknown) => unknown }).__setitem__;
+    if (typeof f === "function") {
+      f.call(x, k, v);
+      return;
+    }
+  }
+  throw new PyTypeError(`'${typeName(x)}' object does not support item assignment`);
+}
+
+/** `del x[k]`. */
+export function delitem(x: unknown, k: unknown): void {
+  if (Array.isArray(x)) {
+    if (k instanceof Slice) {
+      delslice(x, k.start, k.stop, k.step);
+      return;
+    }
+    x.splice(seqIndex(k, x.length, "list assignment", "list"), 1);
+    return;
+  }
+  if (x !== null && typeof x === "object") {
+    const f = (x as { __delitem__?: (k: unknown) => unknown }).__delitem__;
+    if (typeof f === "function") {
+      f.call(x, k);
+      return;
+    }
+  }
+  throw new PyTypeError(`'${typeName(x)}' object doesn't support item deletion`);
+}
+
+/** `x in container`. */
+export function contains(container: unknown, x: unknown): boolean {
+  if (typeof container === "string") {
+    if (typeof x !== "string") {
+      throw new PyTypeError(`'in <string>' requires string as left operand, not ${typeName(x)}`);
+    }
+    return container.includes(x);
+  }
+  if (Array.isArray(container)) {
+    for (const v of container) if (v === x || eq(v, x)) return true;
+    return false;
+  }
+  if (container instanceof Tuple) {
+    for (const v of container.items) if (v === x || eq(v, x)) return true;
+    return false;
+  }
+  if (container !== null && typeof container === "object") {
+    const f = (container as { __contains__?: (x: unknown) => unknown }).__contains__;
+    if (typeof f === "function") return truthy(f.call(container, x));
+    const o = container as {
+      __iter__?: unknown;
+      [Symbol.iterator]?: unknown;
+      __getitem__?: unknown;
+    };
+    if (o.__iter__ || o[Symbol.iterator] || o.__getitem__) {
+      for (const v of iter(container)) if (v === x || eq(v, x)) return true;
+      return false;
+    }
+  }
+  throw new PyTypeError(`argument of type '${typeName(container)}' is not iterable`);
+}
+
+/** `x not in container`. */
+export function not_in(container: unknown, x: unknown): boolean {
+  return !contains(container, x);
+}
+
+// ---------------------------------------------------------------- attributes and calls
+
+const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function builtinMethodTable(obj: unknown): Record<string, Function> | undefined {
+  if (typeof obj === "string") return strMethods as Record<string, Function>;
+  if (Array.isArray(obj)) return listMethods as Record<string, Function>;
+  const t = typeof obj;
+  if (t === "bigint" || t === "number" || t === "boolean") return numberMethods(obj);
+  return undefined;
+}
+
+function noAttribute(obj: unknown, name: string): AttributeError {
+  let msg: string;
+  if (typeof obj === "function" && isClass(obj)) {
+    msg = `type object '${className(obj)}' has no attribute '${name}'`;
+  } else if (
+    obj !== null &&
+    typeof obj === "object" &&
+    (obj as { __module_name__?: string }).__module_name__
+  ) {
+    msg = `module '${(obj as { __module_name__: string }).__module_name__}' has no attribute '${name}'`;
+  } else {
+    msg = `'${typeName(obj)}' object has no attribute '${name}'`;
+  }
+  const e = new AttributeError(msg);
+  (e as { name_?: string }).name_ = name;
+  (e as { obj?: unknown }).obj = obj;
+  return e;
+}
+
+const MISSING: unique symbol = Symbol("missing");
+
+function lookupAttr(obj: unknown, name: string): unknown {
+  if (name === "__class__") return typeOf(obj);
+  const table = builtinMethodTable(obj);
+  if (table !== undefined) {
+    const m = table[name];
+    if (typeof m === "function") return (...args: unknown[]) => m(obj, ...args);
+    if (name === "__name__" || name === "__doc__") return MISSING;
+    return MISSING;
+  }
+  if (obj === null || obj === undefined) return MISSING;
+  if (name === "__dict__" && typeof obj === "object") return vars(obj);
+  if (name === "__name__" && typeof obj === "function") return className(obj);
+  const o = obj as Record<string, unknown>;
+  if (!(name in (o as object))) {
+    // methods of a class accessed on the class: `Foo.method`
+    if (typeof obj === "function") {
+      const proto = (obj as { prototype?: Record<string, unknown> }).prototype;
+      if (proto && name in proto && !OBJECT_PROTO_NAMES.has(name)) return proto[name];
+    }
+    return MISSING;
+  }
+  if (
+    OBJECT_PROTO_NAMES.has(name) &&
+    o[name] === (Object.prototype as Record<string, unknown>)[name]
+  ) {
+    return MISSING;
+  }
+  const v = o[name];
+  if (
+    typeof v === "function" &&
+    typeof obj === "object" &&
+    !Object.hasOwn(obj as object, name) &&
+    !isClass(v)
+  ) {
+    return (v as Function).bind(obj);
+  }
+  return v;
+}
+
+/** `getattr(obj, name[, default])`; AttributeError as CPython words it. */
+export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown {
+  const v = lookupAttr(obj, name);
+  if (v !== MISSING) return v;
+  const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
+  if (obj !== null && typeof obj === "object" && typeof ga === "function") {
+    try {
+      return ga.call(obj, name);
+    } catch (e) {
+      if (e instanceof AttributeError && dflt.length > 0) return dflt[0];
+      throw e;
+    }
+  }
+  if (dflt.length > 0) return dflt[0];
+  throw noAttribute(obj, name);
+}
+
+/** `hasattr(obj, name)`. */
+export function hasattr(obj: unknown, name: string): boolean {
+  try {
+    getattr(obj, name);
+    return true;
+  } catch (e) {
+    if (e instanceof AttributeError) return false;
+    throw e;
+  }
+}
+
+/** `setattr(obj, name, value)`. */
+export function setattr(obj: unknown, name: string, value: unknown): void {
+  if (
+    obj === null ||
+    (typeof obj !== "object" && typeof obj !== "function") ||
+    Array.isArray(obj)
+  ) {
+    throw new AttributeError(
+      `'${typeName(obj)}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+    );
+  }
+  const sa = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
+  if (typeof sa === "function") {
+    sa.call(obj, name, value);
+    return;
+  }
+  (obj as Record<string, unknown>)[name] = value;
+}
+
+/** `delattr(obj, name)`. */
+export function delattr(obj: unknown, name: string): void {
+  if (
+    obj === null ||
+    (typeof obj !== "object" && typeof obj !== "function") ||
+    !(name in (obj as object))
+  ) {
+    throw noAttribute(obj, name);
+  }
+  const da = (obj as { __delattr__?: (n: string) => unknown }).__delattr__;
+  if (typeof da === "function") {
+    da.call(obj, name);
+    return;
+  }
+  if (!Object.hasOwn(obj as object, name)) throw noAttribute(obj, name);
+  delete (obj as Record<string, unknown>)[name];
+}
+
+/** `vars(obj)` / `obj.__dict__`: a new dict of the instance attributes. */
+export function vars(obj: unknown): Dict {
+  if (obj === null || typeof obj !== "object") {
+    throw new PyTypeError("vars() argument must have __dict__ attribute");
+  }
+  const d = new Dict();
+  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  return d;
+}
+
+/** `obj.name(*args)` for any receiver: builtin types use their method tables. */
+export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
+  const table = builtinMethodTable(obj);
+  if (table !== undefined) {
+    const m = table[name];
+    if (typeof m !== "function") throw noAttribute(obj, name);
+    return m(obj, ...args);
+  }
+  if (obj !== null && obj !== undefined) {
+    const f = (obj as Record<string, unknown>)[name];
+    if (
+      typeof f === "function" &&
+      !(OBJECT_PROTO_NAMES.has(name) && f === (Object.prototype as Record<string, unknown>)[name])
+    ) {
+      if (isClass(f)) return call(f, ...args);
+      return (f as Function).apply(obj, args);
+    }
+    if (f !== undefined) return call(f, ...args);
+  }
+  return call(getattr(obj, name), ...args);
+}
+
+const constructable = new WeakMap<Function, boolean>();
+
+function needsNew(f: Function): boolean {
+  let v = constructable.get(f);
+  if (v === undefined) {
+    v = /^class[\s{]/.test(Function.prototype.toString.call(f));
+    constructable.set(f, v);
+  }
+  return v;
+}
+
+/** `f(*args)` for any callable: functions, classes (constructed with `new`), `__call__`. */
+export function call(f: unknown, ...args: unknown[]): unknown {
+  if (typeof f === "function") {
+    if (needsNew(f)) return Reflect.construct(f, args);
+    return f(...args);
+  }
+  if (f !== null && typeof f === "object") {
+    const c = (f as { __call__?: (...a: unknown[]) => unknown }).__call__;
+    if (typeof c === "function") return c.apply(f, args);
+  }
+  throw new PyTypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** `callable(x)`. */
+export function callable(x: unknown): boolean {
+  if (typeof x === "function") return true;
+  return (
+    x !== null &&
+    typeof x === "object" &&
+    typeof (x as { __call__?: unknown }).__call__ === "function"
+  );
+}

@@ -1,0 +1,551 @@
+/**
+ * Python's `set` and `frozenset`, emulating CPython's open-addressing table so that iteration
+ * order is CPython's (`print({3, 1, 2})` is `{1, 2, 3}`; `{'b', 'a'}` follows the string hashes
+ * that `PYTHONHASHSEED=0` gives).
+ *
+ * The table mirrors `Objects/setobject.c` (3.13): initial size 8, linear probing of 9 slots and
+ * then perturbed probing (`i = i*5 + 1 + perturb; perturb >>= 5`), deleted slots become dummies,
+ * resize when `fill*5 >= mask*3` to `used*4` (`used*2` above 50000), `pop()` walks a finger, and
+ * `set_merge`/`intersection`/`difference`/`symmetric_difference` insert in CPython's order.
+ */
+
+import { eq } from "./compare";
+import { Dict } from "./dict";
+import { KeyError, TypeError as PyTypeError, RuntimeError } from "./exceptions";
+import { hash } from "./hash";
+import { markBuiltinClass, NotImplemented } from "./objects";
+import { iter } from "./protocol";
+import { repr, reprGuard } from "./repr";
+import { typeName } from "./types";
+
+const MINSIZE = 8;
+const LINEAR_PROBES = 9;
+const PERTURB_SHIFT = 5n;
+const DUMMY: unique symbol = Symbol("dummy");
+const M64 = (1n << 64n) - 1n;
+
+type Slot = unknown; // undefined = unused, DUMMY = deleted
+
+/** Iterator over the table's probe sequence start values (perturbation). */
+function probeNext(i: number, perturb: bigint, mask: number): [number, bigint] {
+  perturb >>= PERTURB_SHIFT;
+  const ni = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(mask));
+  return [ni, perturb];
+}
+
+export abstract class SetBase {
+  protected keysT: Slot[] = new Array(MINSIZE);
+  protected hashes: bigint[] = new Array(MINSIZE).fill(0n);
+  protected mask = MINSIZE - 1;
+  protected fill = 0;
+  protected used = 0;
+  protected finger = 0;
+
+  constructor(iterable?: Iterable<unknown> | null) {
+    if (iterable !== undefined && iterable !== null) this.updateInternal(iterable);
+  }
+
+  /** A new empty set of the same kind (set -> set, frozenset -> frozenset). */
+  protected abstract empty(): SetBase;
+
+  get size(): number {
+    return this.used;
+  }
+
+  __len__(): bigint {
+    return BigInt(this.used);
+  }
+
+  // ---- table primitives (setobject.c) ----
+
+  protected addEntry(key: unknown, h: bigint): void {
+    let mask = this.mask;
+    let i = Number(BigInt.asUintN(64, h) & BigInt(mask));
+    let freeslot = -1;
+    let perturb = BigInt.asUintN(64, h);
+    for (;;) {
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      let j = i;
+      do {
+        const k = this.keysT[j];
+        const eh = this.hashes[j];
+        if (k === undefined) {
+          if (freeslot !== -1) {
+            this.used++;
+            this.keysT[freeslot] = key;
+            this.hashes[freeslot] = h;
+            return;
+          }
+          this.fill++;
+          this.used++;
+          this.keysT[j] = key;
+          this.hashes[j] = h;
+          if (this.fill * 5 < mask * 3) return;
+          this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+          return;
+        }
+        if (k === DUMMY) {
+          if (freeslot === -1) freeslot = j;
+        } else if (eh === h && (k === key || eq(k, key))) {
+          return;
+        }
+        mask = this.mask;
+        j++;
+      } while (probes--);
+      [i, perturb] = probeNext(i, perturb, mask);
+    }
+  }
+
+  /** Slot index of key, or -1. */
+  protected lookup(key: unknown, h: bigint): number {
+    const mask = this.mask;
+    let i = Number(BigInt.asUintN(64, h) & BigInt(mask));
+    let perturb = BigInt.asUintN(64, h);
+    for (;;) {
+      let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      let j = i;
+      do {
+        const k = this.keysT[j];
+        if (k === undefined) return -1;
+        if (k !== DUMMY && this.hashes[j] === h && (k === key || eq(k, key))) return j;
+        j++;
+      } while (probes--);
+      [i, perturb] = probeNext(i, perturb, mask);
+    }
+  }
+
+  private static insertClean(
+    keys: Slot[],
+    hashes: bigint[],
+    mask: number,
+    key: unknown,
+    h: bigint,
+  ): void {
+    let perturb = BigInt.asUintN(64, h);
+    let i = Number(perturb & BigInt(mask));
+    for (;;) {
+      if (keys[i] === undefined) {
+        keys[i] = key;
+        hashes[i] = h;
+        return;
+      }
+      if (i + LINEAR_PROBES <= mask) {
+        for (let j = 1; j <= LINEAR_PROBES; j++) {
+          if (keys[i + j] === undefined) {
+            keys[i + j] = key;
+            hashes[i + j] = h;
+            return;
+          }
+        }
+      }
+      [i, perturb] = probeNext(i, perturb, mask);
+    }
+  }
+
+  protected resize(minused: number): void {
+    let newsize = MINSIZE;
+    while (newsize <= minused) newsize <<= 1;
+    const oldKeys = this.keysT;
+    const oldHashes = this.hashes;
+    const keys: Slot[] = new Array(newsize);
+    const hashes: bigint[] = new Array(newsize).fill(0n);
+    const mask = newsize - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i];
+      if (k !== undefined && k !== DUMMY) SetBase.insertClean(keys, hashes, mask, k, oldHashes[i]);
+    }
+    this.keysT = keys;
+    this.hashes = hashes;
+    this.mask = mask;
+    this.fill = this.used;
+  }
+
+  protected discardEntry(key: unknown, h: bigint): boolean {
+    const j = this.lookup(key, h);
+    if (j < 0) return false;
+    this.keysT[j] = DUMMY;
+    this.hashes[j] = -1n;
+    this.used--;
+    return true;
+  }
+
+  protected clearTable(): void {
+    this.keysT = new Array(MINSIZE);
+    this.hashes = new Array(MINSIZE).fill(0n);
+    this.mask = MINSIZE - 1;
+    this.fill = 0;
+    this.used = 0;
+  }
+
+  /** Active [key, hash] pairs in table order. */
+  protected *entriesT(): Generator<[unknown, bigint]> {
+    for (let i = 0; i <= this.mask; i++) {
+      const k = this.keysT[i];
+      if (k !== undefined && k !== DUMMY) yield [k, this.hashes[i]];
+    }
+  }
+
+  /** set_merge: add every element of another set. */
+  protected merge(other: SetBase): void {
+    if (other === this || other.used === 0) return;
+    if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+    if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
+      this.keysT = other.keysT.slice();
+      this.hashes = other.hashes.slice();
+      this.fill = other.fill;
+      this.used = other.used;
+      return;
+    }
+    if (this.fill === 0) {
+      this.fill = other.used;
+      this.used = other.used;
+      for (let i = 0; i <= other.mask; i++) {
+        const k = other.keysT[i];
+        if (k !== undefined && k !== DUMMY) {
+          SetBase.insertClean(this.keysT, this.hashes, this.mask, k, other.hashes[i]);
+        }
+      }
+      return;
+    }
+    for (const [k, h] of [...other.entriesT()]) this.addEntry(k, h);
+  }
+
+  /** set_update_internal. */
+  protected updateInternal(iterable: unknown): void {
+    if (iterable instanceof SetBase) {
+      this.merge(iterable);
+      return;
+    }
+    if (iterable instanceof Dict) {
+      const n = iterable.size;
+      if ((this.fill + n) * 5 >= this.mask * 3) this.resize((this.used + n) * 2);
+      for (const [k] of [...iterable.entries()]) this.addEntry(k, hash(k));
+      return;
+    }
+    for (const k of iter(iterable)) this.addEntry(k, hash(k));
+  }
+
+  // ---- Python API shared by set and frozenset ----
+
+  __contains__(key: unknown): boolean {
+    let h: bigint;
+    try {
+      h = hash(key);
+    } catch (e) {
+      // `{1} in set_of_frozensets`: a set is looked up as a frozenset
+      if (key instanceof PySet) return this.lookup(key, hash(new FrozenSet(key))) >= 0;
+      throw e;
+    }
+    return this.lookup(key, h) >= 0;
+  }
+
+  has(key: unknown): boolean {
+    return this.__contains__(key);
+  }
+
+  *[Symbol.iterator](): Iterator<unknown> {
+    const used = this.used;
+    for (let i = 0; i <= this.mask; i++) {
+      if (this.used !== used) throw new RuntimeError("Set changed size during iteration");
+      const k = this.keysT[i];
+      if (k !== undefined && k !== DUMMY) yield k;
+    }
+    if (this.used !== used) throw new RuntimeError("Set changed size during iteration");
+  }
+
+  __iter__(): Iterator<unknown> {
+    return this[Symbol.iterator]();
+  }
+
+  protected copyAs(target: SetBase): SetBase {
+    target.merge(this);
+    return target;
+  }
+
+  copy(): SetBase {
+    return this.copyAs(this.empty());
+  }
+
+  union(...others: unknown[]): SetBase {
+    const result = this.copyAs(this.empty());
+    for (const o of others) result.updateInternal(o);
+    return result;
+  }
+
+  intersection(...others: unknown[]): SetBase {
+    if (others.length === 0) return this.copy();
+    let result: SetBase = this;
+    for (const o of others) result = result.intersectOne(o);
+    return result;
+  }
+
+  private intersectOne(other: unknown): SetBase {
+    if (other === this) return this.copy();
+    const result = this.empty();
+    if (other instanceof SetBase) {
+      let so: SetBase = this;
+      let ot: SetBase = other;
+      if (ot.used > so.used) [so, ot] = [ot, so];
+      for (const [k, h] of [...ot.entriesT()]) if (so.lookup(k, h) >= 0) result.addEntry(k, h);
+      return result;
+    }
+    for (const k of iter(other)) {
+      const h = hash(k);
+      if (this.lookup(k, h) >= 0) result.addEntry(k, h);
+    }
+    return result;
+  }
+
+  difference(...others: unknown[]): SetBase {
+    if (others.length === 0) return this.copy();
+    const result = this.differenceOne(others[0]);
+    for (const o of others.slice(1)) result.differenceUpdateOne(o);
+    return result;
+  }
+
+  private differenceOne(other: unknown): SetBase {
+    let otherSize: number;
+    if (other instanceof SetBase) otherSize = other.used;
+    else if (other instanceof Dict) otherSize = other.size;
+    else {
+      const r = this.copy();
+      r.differenceUpdateOne(other);
+      return r;
+    }
+    if (this.used >> 2 > otherSize) {
+      const r = this.copy();
+      r.differenceUpdateOne(other);
+      return r;
+    }
+    const result = this.empty();
+    for (const [k, h] of this.entriesT()) {
+      const inOther =
+        other instanceof SetBase ? other.lookup(k, h) >= 0 : (other as Dict).__contains__(k);
+      if (!inOther) result.addEntry(k, h);
+    }
+    return result;
+  }
+
+  protected differenceUpdateOne(other: unknown): void {
+    if (other === this) {
+      this.clearTable();
+      return;
+    }
+    if (other instanceof SetBase) {
+      for (const [k, h] of [...other.entriesT()]) this.discardEntry(k, h);
+      return;
+    }
+    for (const k of iter(other)) this.discardEntry(k, hash(k));
+  }
+
+  symmetric_difference(other: unknown): SetBase {
+    const result = this.empty();
+    result.updateInternal(other);
+    result.symmetricUpdate(this);
+    return result;
+  }
+
+  protected symmetricUpdate(other: unknown): void {
+    if (other === this) {
+      this.clearTable();
+      return;
+    }
+    const src: SetBase = other instanceof SetBase ? other : new PySet(iter(other));
+    for (const [k, h] of [...src.entriesT()]) {
+      if (!this.discardEntry(k, h)) this.addEntry(k, h);
+    }
+  }
+
+  issubset(other: unknown): boolean {
+    const o = other instanceof SetBase ? other : new PySet(iter(other));
+    if (this.used > o.used) return false;
+    for (const [k, h] of this.entriesT()) if (o.lookup(k, h) < 0) return false;
+    return true;
+  }
+
+  issuperset(other: unknown): boolean {
+    if (other instanceof SetBase) return other.issubset(this);
+    for (const k of iter(other)) if (!this.__contains__(k)) return false;
+    return true;
+  }
+
+  isdisjoint(other: unknown): boolean {
+    for (const k of iter(other)) if (this.__contains__(k)) return false;
+    return true;
+  }
+
+  /** Set equality (same elements). */
+  equals(other: SetBase): boolean {
+    return this.used === other.used && this.issubset(other);
+  }
+
+  __or__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    return this.union(other);
+  }
+  __and__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    return this.intersection(other);
+  }
+  __sub__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    return this.difference(other);
+  }
+  __xor__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    return this.symmetric_difference(other);
+  }
+
+  protected reprItems(): string {
+    return [...this].map(repr).join(", ");
+  }
+}
+
+export class PySet extends SetBase {
+  protected empty(): SetBase {
+    return new PySet();
+  }
+
+  add(key: unknown): void {
+    this.addEntry(key, hash(key));
+  }
+
+  discard(key: unknown): void {
+    this.discardEntry(key, hashForRemove(key));
+  }
+
+  remove(key: unknown): void {
+    if (!this.discardEntry(key, hashForRemove(key))) throw new KeyError(key);
+  }
+
+  pop(): unknown {
+    if (this.used === 0) throw new KeyError("pop from an empty set");
+    let i = this.finger & this.mask;
+    while (this.keysT[i] === undefined || this.keysT[i] === DUMMY) {
+      i++;
+      if (i > this.mask) i = 0;
+    }
+    const key = this.keysT[i];
+    this.keysT[i] = DUMMY;
+    this.hashes[i] = -1n;
+    this.used--;
+    this.finger = i + 1;
+    return key;
+  }
+
+  clear(): void {
+    this.clearTable();
+  }
+
+  update(...others: unknown[]): void {
+    for (const o of others) this.updateInternal(o);
+  }
+
+  intersection_update(...others: unknown[]): void {
+    const r = this.intersection(...others);
+    this.clearTable();
+    this.merge(r);
+  }
+
+  difference_update(...others: unknown[]): void {
+    for (const o of others) this.differenceUpdateOne(o);
+  }
+
+  symmetric_difference_update(other: unknown): void {
+    this.symmetricUpdate(other);
+  }
+
+  __ior__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    this.updateInternal(other);
+    return this;
+  }
+  __iand__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    this.intersection_update(other);
+    return this;
+  }
+  __isub__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    this.differenceUpdateOne(other);
+    return this;
+  }
+  __ixor__(other: unknown): unknown {
+    if (!(other instanceof SetBase)) return NotImplemented;
+    this.symmetricUpdate(other);
+    return this;
+  }
+
+  __repr__(): string {
+    if (this.used === 0) return "set()";
+    return reprGuard(this, "{...}", () => `{${this.reprItems()}}`);
+  }
+
+  static readonly __hash__ = null;
+}
+(PySet.prototype as unknown as { __hash__: null }).__hash__ = null;
+markBuiltinClass(PySet, "set");
+
+/** A set argument of remove/discard is looked up as the equal frozenset. */
+function hashForRemove(key: unknown): bigint {
+  if (key instanceof PySet) return hash(new FrozenSet(key));
+  return hash(key);
+}
+
+export class FrozenSet extends SetBase {
+  private cachedHash: bigint | null = null;
+
+  protected empty(): SetBase {
+    return new FrozenSet();
+  }
+
+  __hash__(): bigint {
+    if (this.cachedHash !== null) return this.cachedHash;
+    const shuffle = (h: bigint) => ((h ^ 89869747n ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+    let h = 0n;
+    for (let i = 0; i <= this.mask; i++) {
+      const k = this.keysT[i];
+      if (k !== undefined && k !== DUMMY) h ^= shuffle(BigInt.asUintN(64, this.hashes[i]));
+    }
+    h ^= (BigInt(this.used + 1) * 1927868237n) & M64;
+    h ^= (h >> 11n) ^ (h >> 25n);
+    h = (h * 69069n + 907133923n) & M64;
+    let r = BigInt.asIntN(64, h);
+    if (r === -1n) r = 590923713n;
+    this.cachedHash = r;
+    return r;
+  }
+
+  __repr__(): string {
+    if (this.used === 0) return "frozenset()";
+    return reprGuard(this, "frozenset({...})", () => `frozenset({${this.reprItems()}})`);
+  }
+}
+markBuiltinClass(FrozenSet, "frozenset");
+
+/** `{a, b, ...}` (generated code for set displays). */
+export function set_of(...items: unknown[]): PySet {
+  const s = new PySet();
+  for (const x of items) s.add(x);
+  return s;
+}
+
+export function checkSet(x: unknown, what: string): SetBase {
+  if (!(x instanceof SetBase)) throw new PyTypeError(`${what}, not ${typeName(x)}`);
+  return x;
+}
+
+/**
+ * A set display whose items are all constants (`{'a', 'b', 'c'}`): CPython 3.13 compiles it to
+ * `set().update(frozenset_constant)` when there are 3 or more items (the constant being
+ * `frozenset(tuple(frozenset(items)))` after the compiler's constant merging), which lays the table out
+ * differently from adding the items one by one. Fewer items: same as `set_of`.
+ */
+export function set_of_consts(...items: unknown[]): PySet {
+  if (items.length < 3) return set_of(...items);
+  // The compiler's constant is rebuilt once by merge_consts_recursive: frozenset(tuple(fs)).
+  const constant = new FrozenSet([...new FrozenSet(items)]);
+  const s = new PySet();
+  s.update(constant);
+  return s;
+}

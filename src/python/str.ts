@@ -1,0 +1,572 @@
+/**
+ * Python's `str` methods on JS strings, exposed as `strMethods.<name>(s, ...args)` (and via
+ * `callMethod(s, name, ...args)`). Positions and lengths count code points, as in Python.
+ * Keyword arguments (`s.split(sep=",", maxsplit=1)`) arrive as a final `Kw`.
+ */
+
+import { Bytes } from "./bytes";
+import { encode } from "./codecs";
+import { Dict } from "./dict";
+import { TypeError as PyTypeError, ValueError } from "./exceptions";
+import { strFormat } from "./format";
+import { Kw } from "./kw";
+import { index, indexNumber, isInt } from "./numbers";
+import { codePoints, getitem, hasSurrogates, iter, strLen } from "./protocol";
+import { str } from "./repr";
+import { Tuple } from "./tuple";
+import { typeName } from "./types";
+
+/** Characters for which Python's `str.isspace()` is true. */
+export const PY_WHITESPACE =
+  "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+const WS_SET = new Set(PY_WHITESPACE);
+const LINE_BREAKS = new Set("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
+
+function isWs(ch: string): boolean {
+  return WS_SET.has(ch);
+}
+
+/** Bind positional + Kw arguments to parameter names (builtin-method style errors). */
+function bind(fname: string, names: string[], args: unknown[]): unknown[] {
+  const n = args.length;
+  if (n === 0 || !(args[n - 1] instanceof Kw)) {
+    if (n > names.length) {
+      throw new PyTypeError(`${fname}() takes at most ${names.length} arguments (${n} given)`);
+    }
+    return args;
+  }
+  const kws = (args[n - 1] as Kw).kwargs as Record<string, unknown>;
+  const out = args.slice(0, n - 1);
+  for (const k of Object.keys(kws)) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < out.length)
+      throw new PyTypeError(
+        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
+      );
+    while (out.length < i) out.push(undefined);
+    out[i] = kws[k];
+  }
+  return out;
+}
+
+function checkStr(x: unknown, what: string): string {
+  if (typeof x !== "string") throw new PyTypeError(`${what}, not ${typeName(x)}`);
+  return x;
+}
+
+function optInt(v: unknown, dflt: number): number {
+  return v === undefined || v === null ? dflt : indexNumber(v);
+}
+
+/** Normalize [start, end] (code point indices) as CPython's ADJUST_INDICES. */
+function adjust(len: number, start: unknown, end: unknown): [number, number] {
+  let s = optInt(start, 0);
+  let e = optInt(end, len);
+  if (e > len) e = len;
+  else if (e < 0) e = Math.max(0, e + len);
+  if (s < 0) s = Math.max(0, s + len);
+  return [s, e];
+}
+
+/** UTF-16 offset of code point index `cp` in s. */
+function unitOffset(s: string, cp: number): number {
+  let u = 0;
+  for (let i = 0; i < cp && u < s.length; i++) {
+    const c = s.charCodeAt(u);
+    u += c >= 0xd800 && c <= 0xdbff && u + 1 < s.length ? 2 : 1;
+  }
+  return u;
+}
+
+/** Code point index of UTF-16 offset u. */
+function cpIndex(s: string, u: number): number {
+  return strLen(s.slice(0, u));
+}
+
+function findImpl(s: string, sub: string, start: unknown, end: unknown, right: boolean): number {
+  const len = strLen(s);
+  const [st, en] = adjust(len, start, end);
+  if (st > len) return -1;
+  if (en - st < strLen(sub)) return sub.length === 0 && st <= en ? (right ? en : st) : -1;
+  if (!hasSurrogates(s)) {
+    const seg = s.slice(st, en);
+    const r = right ? seg.lastIndexOf(sub) : seg.indexOf(sub);
+    return r < 0 ? -1 : r + st;
+  }
+  const us = unitOffset(s, st);
+  const ue = unitOffset(s, en);
+  const seg = s.slice(us, ue);
+  const r = right ? seg.lastIndexOf(sub) : seg.indexOf(sub);
+  return r < 0 ? -1 : cpIndex(s, us + r);
+}
+
+function countImpl(s: string, sub: string, start: unknown, end: unknown): number {
+  const len = strLen(s);
+  const [st, en] = adjust(len, start, end);
+  if (st > len) return 0;
+  const seg = hasSurrogates(s) ? codePoints(s).slice(st, en).join("") : s.slice(st, en);
+  if (sub.length === 0) return strLen(seg) + 1;
+  let c = 0;
+  let i = 0;
+  for (;;) {
+    const k = seg.indexOf(sub, i);
+    if (k < 0) return c;
+    c++;
+    i = k + sub.length;
+  }
+}
+
+function splitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  const cps = codePoints(s);
+  let i = 0;
+  const n = cps.length;
+  while (i < n) {
+    while (i < n && isWs(cps[i])) i++;
+    if (i >= n) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(cps.slice(i).join(""));
+      return out;
+    }
+    let j = i;
+    while (j < n && !isWs(cps[j])) j++;
+    out.push(cps.slice(i, j).join(""));
+    i = j;
+  }
+  return out;
+}
+
+function rsplitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  const cps = codePoints(s);
+  let i = cps.length;
+  while (i > 0) {
+    while (i > 0 && isWs(cps[i - 1])) i--;
+    if (i <= 0) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(cps.slice(0, i).join(""));
+      break;
+    }
+    let j = i;
+    while (j > 0 && !isWs(cps[j - 1])) j--;
+    out.push(cps.slice(j, i).join(""));
+    i = j;
+  }
+  return out.reverse();
+}
+
+function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
+  let set: Set<string> | null = null;
+  if (chars !== undefined && chars !== null) {
+    set = new Set(codePoints(checkStr(chars, "strip arg must be None or str")));
+  }
+  const test = (c: string) => (set ? set.has(c) : isWs(c));
+  const cps = codePoints(s);
+  let a = 0;
+  let b = cps.length;
+  if (left) while (a < b && test(cps[a])) a++;
+  if (right) while (b > a && test(cps[b - 1])) b--;
+  return a === 0 && b === cps.length ? s : cps.slice(a, b).join("");
+}
+
+function padArgs(fname: string, width: unknown, fillchar: unknown): [number, string] {
+  const w = indexNumber(width);
+  const f = fillchar === undefined ? " " : fillchar;
+  if (typeof f !== "string" || strLen(f) !== 1) {
+    throw new PyTypeError(`The fill character must be exactly one character long`);
+  }
+  void fname;
+  return [w, f];
+}
+
+function isCased(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+function isUpperCh(ch: string): boolean {
+  return isCased(ch) && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+}
+function isLowerCh(ch: string): boolean {
+  return isCased(ch) && ch === ch.toLowerCase() && ch !== ch.toUpperCase();
+}
+function titleCh(ch: string): string {
+  // Titlecase digraphs (U+01C4..U+01CC, U+01F1..U+01F3) have distinct titlecase forms.
+  const special: Record<string, string> = {
+    "\u01c4": "\u01c5",
+    "\u01c5": "\u01c5",
+    "\u01c6": "\u01c5",
+    "\u01c7": "\u01c8",
+    "\u01c8": "\u01c8",
+    "\u01c9": "\u01c8",
+    "\u01ca": "\u01cb",
+    "\u01cb": "\u01cb",
+    "\u01cc": "\u01cb",
+    "\u01f1": "\u01f2",
+    "\u01f2": "\u01f2",
+    "\u01f3": "\u01f2",
+  };
+  if (ch in special) return special[ch];
+  if (ch === "ß") return "Ss";
+  return ch.toUpperCase();
+}
+
+const RE_DECIMAL = /^\p{Nd}+$/u;
+const RE_DIGIT =
+  /^[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{10a40}-\u{10a43}\u{1f100}-\u{1f10a}]+$/u;
+const RE_NUMERIC =
+  /^[\p{N}\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]+$/u;
+const RE_ALPHA = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}]*$/u;
+const RE_ALPHA_STRICT = /^\p{L}+$/u;
+const RE_IDENT = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
+const RE_NONPRINT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+void RE_ALPHA;
+
+function titleImpl(s: string): string {
+  let out = "";
+  let prevCased = false;
+  for (const ch of s) {
+    if (prevCased) out += ch.toLowerCase();
+    else out += titleCh(ch);
+    prevCased = isCased(ch) || /\p{Lt}/u.test(ch);
+  }
+  return out;
+}
+
+function splitlinesImpl(s: string, keepends: boolean): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let start = 0;
+  while (i < s.length) {
+    const ch = s[i];
+    if (LINE_BREAKS.has(ch)) {
+      let eol = i + 1;
+      if (ch === "\r" && s[i + 1] === "\n") eol = i + 2;
+      out.push(s.slice(start, keepends ? eol : i));
+      start = eol;
+      i = eol;
+    } else i++;
+  }
+  if (start < s.length) out.push(s.slice(start));
+  return out;
+}
+
+function prefixTest(
+  s: string,
+  prefix: unknown,
+  start: unknown,
+  end: unknown,
+  fname: string,
+  atEnd: boolean,
+): boolean {
+  const cands = prefix instanceof Tuple ? prefix.items : [prefix];
+  if (!(prefix instanceof Tuple) && typeof prefix !== "string") {
+    throw new PyTypeError(
+      `${fname} first arg must be str or a tuple of str, not ${typeName(prefix)}`,
+    );
+  }
+  const len = strLen(s);
+  const [st, en] = adjust(len, start, end);
+  if (st > len) return false;
+  const seg = hasSurrogates(s)
+    ? codePoints(s).slice(st, en).join("")
+    : s.slice(st, Math.max(st, en));
+  for (const p of cands) {
+    if (typeof p !== "string") {
+      throw new PyTypeError(`tuple for ${fname} must only contain str, not ${typeName(p)}`);
+    }
+    if (atEnd ? seg.endsWith(p) : seg.startsWith(p)) return true;
+  }
+  return false;
+}
+
+export const strMethods = {
+  split(s: string, ...args: unknown[]): string[] {
+    const [sep = null, maxsplit = -1n] = bind("split", ["sep", "maxsplit"], args);
+    const max = indexNumber(maxsplit);
+    if (sep === null || sep === undefined) return splitWhitespace(s, max);
+    const sp = checkStr(sep, "must be str or None");
+    if (sp.length === 0) throw new ValueError("empty separator");
+    if (max < 0) return s.split(sp);
+    const out: string[] = [];
+    let i = 0;
+    while (out.length < max) {
+      const k = s.indexOf(sp, i);
+      if (k < 0) break;
+      out.push(s.slice(i, k));
+      i = k + sp.length;
+    }
+    out.push(s.slice(i));
+    return out;
+  },
+  rsplit(s: string, ...args: unknown[]): string[] {
+    const [sep = null, maxsplit = -1n] = bind("rsplit", ["sep", "maxsplit"], args);
+    const max = indexNumber(maxsplit);
+    if (sep === null || sep === undefined) return rsplitWhitespace(s, max);
+    const sp = checkStr(sep, "must be str or None");
+    if (sp.length === 0) throw new ValueError("empty separator");
+    if (max < 0) return s.split(sp);
+    const out: string[] = [];
+    let end = s.length;
+    while (out.length < max) {
+      const k = end - sp.length < 0 ? -1 : s.lastIndexOf(sp, end - sp.length);
+      if (k < 0) break;
+      out.push(s.slice(k + sp.length, end));
+      end = k;
+    }
+    out.push(s.slice(0, end));
+    return out.reverse();
+  },
+  splitlines(s: string, ...args: unknown[]): string[] {
+    const [keepends = false] = bind("splitlines", ["keepends"], args);
+    return splitlinesImpl(s, Boolean(keepends));
+  },
+  join(s: string, iterable: unknown): string {
+    const parts: string[] = [];
+    let i = 0;
+    for (const x of Array.isArray(iterable) ? iterable : iter(iterable)) {
+      if (typeof x !== "string") {
+        throw new PyTypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+      }
+      parts.push(x);
+      i++;
+    }
+    return parts.join(s);
+  },
+  strip: (s: string, chars?: unknown) => stripChars(s, chars, true, true),
+  lstrip: (s: string, chars?: unknown) => stripChars(s, chars, true, false),
+  rstrip: (s: string, chars?: unknown) => stripChars(s, chars, false, true),
+  partition(s: string, sep: unknown): Tuple<string> {
+    const sp = checkStr(sep, "must be str");
+    if (sp.length === 0) throw new ValueError("empty separator");
+    const k = s.indexOf(sp);
+    if (k < 0) return new Tuple([s, "", ""]);
+    return new Tuple([s.slice(0, k), sp, s.slice(k + sp.length)]);
+  },
+  rpartition(s: string, sep: unknown): Tuple<string> {
+    const sp = checkStr(sep, "must be str");
+    if (sp.length === 0) throw new ValueError("empty separator");
+    const k = s.lastIndexOf(sp);
+    if (k < 0) return new Tuple(["", "", s]);
+    return new Tuple([s.slice(0, k), sp, s.slice(k + sp.length)]);
+  },
+  zfill(s: string, width: unknown): string {
+    const w = indexNumber(width);
+    const n = strLen(s);
+    if (n >= w) return s;
+    const fill = "0".repeat(w - n);
+    if (s[0] === "+" || s[0] === "-") return s[0] + fill + s.slice(1);
+    return fill + s;
+  },
+  center(s: string, width: unknown, fillchar?: unknown): string {
+    const [w, f] = padArgs("center", width, fillchar);
+    const n = strLen(s);
+    if (n >= w) return s;
+    const marg = w - n;
+    const left = Math.floor(marg / 2) + (marg & w & 1);
+    return f.repeat(left) + s + f.repeat(marg - left);
+  },
+  ljust(s: string, width: unknown, fillchar?: unknown): string {
+    const [w, f] = padArgs("ljust", width, fillchar);
+    const n = strLen(s);
+    return n >= w ? s : s + f.repeat(w - n);
+  },
+  rjust(s: string, width: unknown, fillchar?: unknown): string {
+    const [w, f] = padArgs("rjust", width, fillchar);
+    const n = strLen(s);
+    return n >= w ? s : f.repeat(w - n) + s;
+  },
+  upper: (s: string) => s.toUpperCase(),
+  lower: (s: string) => s.toLowerCase(),
+  casefold: (s: string) => s.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ"),
+  title: (s: string) => titleImpl(s),
+  capitalize(s: string): string {
+    const cps = codePoints(s);
+    if (cps.length === 0) return s;
+    return titleCh(cps[0]) + cps.slice(1).join("").toLowerCase();
+  },
+  swapcase(s: string): string {
+    let out = "";
+    for (const ch of s) {
+      if (isUpperCh(ch)) out += ch.toLowerCase();
+      else if (isLowerCh(ch)) out += ch.toUpperCase();
+      else out += ch;
+    }
+    return out;
+  },
+  find: (s: string, sub: unknown, start?: unknown, end?: unknown) =>
+    BigInt(findImpl(s, checkStr(sub, "must be str"), start, end, false)),
+  rfind: (s: string, sub: unknown, start?: unknown, end?: unknown) =>
+    BigInt(findImpl(s, checkStr(sub, "must be str"), start, end, true)),
+  index(s: string, sub: unknown, start?: unknown, end?: unknown): bigint {
+    const r = findImpl(s, checkStr(sub, "must be str"), start, end, false);
+    if (r < 0) throw new ValueError("substring not found");
+    return BigInt(r);
+  },
+  rindex(s: string, sub: unknown, start?: unknown, end?: unknown): bigint {
+    const r = findImpl(s, checkStr(sub, "must be str"), start, end, true);
+    if (r < 0) throw new ValueError("substring not found");
+    return BigInt(r);
+  },
+  count: (s: string, sub: unknown, start?: unknown, end?: unknown) =>
+    BigInt(countImpl(s, checkStr(sub, "must be str"), start, end)),
+  replace(s: string, ...args: unknown[]): string {
+    const [old, nw, count = -1n] = bind("replace", ["old", "new", "count"], args);
+    const o = checkStr(old, "replace() argument 1 must be str");
+    const n = checkStr(nw, "replace() argument 2 must be str");
+    let max = indexNumber(count);
+    if (max < 0) max = Number.MAX_SAFE_INTEGER;
+    if (o.length === 0) {
+      const cps = codePoints(s);
+      let out = "";
+      let c = 0;
+      for (let i = 0; i <= cps.length; i++) {
+        if (c < max) {
+          out += n;
+          c++;
+        }
+        if (i < cps.length) out += cps[i];
+      }
+      return out;
+    }
+    if (max === Number.MAX_SAFE_INTEGER) return s.split(o).join(n);
+    let out = "";
+    let i = 0;
+    let c = 0;
+    while (c < max) {
+      const k = s.indexOf(o, i);
+      if (k < 0) break;
+      out += s.slice(i, k) + n;
+      i = k + o.length;
+      c++;
+    }
+    return out + s.slice(i);
+  },
+  startswith: (s: string, p: unknown, start?: unknown, end?: unknown) =>
+    prefixTest(s, p, start, end, "startswith", false),
+  endswith: (s: string, p: unknown, start?: unknown, end?: unknown) =>
+    prefixTest(s, p, start, end, "endswith", true),
+  removeprefix: (s: string, p: unknown) => {
+    const pr = checkStr(p, "removeprefix() argument must be str");
+    return pr && s.startsWith(pr) ? s.slice(pr.length) : s;
+  },
+  removesuffix: (s: string, p: unknown) => {
+    const su = checkStr(p, "removesuffix() argument must be str");
+    return su && s.endsWith(su) ? s.slice(0, s.length - su.length) : s;
+  },
+  expandtabs(s: string, ...args: unknown[]): string {
+    const [tabsize = 8n] = bind("expandtabs", ["tabsize"], args);
+    const ts = indexNumber(tabsize);
+    let out = "";
+    let col = 0;
+    for (const ch of s) {
+      if (ch === "\t") {
+        if (ts > 0) {
+          const k = ts - (col % ts);
+          out += " ".repeat(k);
+          col += k;
+        }
+      } else {
+        out += ch;
+        col = ch === "\n" || ch === "\r" ? 0 : col + 1;
+      }
+    }
+    return out;
+  },
+  encode(s: string, ...args: unknown[]): Bytes {
+    const [encoding = "utf-8", errors = "strict"] = bind("encode", ["encoding", "errors"], args);
+    return new Bytes(encode(s, String(encoding), String(errors)));
+  },
+  isdigit: (s: string) => RE_DIGIT.test(s),
+  isdecimal: (s: string) => RE_DECIMAL.test(s),
+  isnumeric: (s: string) => RE_NUMERIC.test(s),
+  isalpha: (s: string) => RE_ALPHA_STRICT.test(s),
+  isalnum: (s: string) =>
+    s.length > 0 &&
+    [...s].every((c) => RE_ALPHA_STRICT.test(c) || RE_NUMERIC.test(c) || RE_DIGIT.test(c)),
+  isspace: (s: string) => s.length > 0 && [...s].every(isWs),
+  isascii: (s: string) => /^[\x00-\x7f]*$/.test(s),
+  isidentifier: (s: string) => RE_IDENT.test(s),
+  isprintable: (s: string) => !RE_NONPRINT.test(s.replace(/ /g, "")),
+  islower(s: string): boolean {
+    let cased = false;
+    for (const ch of s) {
+      if (isUpperCh(ch) || /\p{Lt}/u.test(ch)) return false;
+      if (isLowerCh(ch)) cased = true;
+    }
+    return cased;
+  },
+  isupper(s: string): boolean {
+    let cased = false;
+    for (const ch of s) {
+      if (isLowerCh(ch) || /\p{Lt}/u.test(ch)) return false;
+      if (isUpperCh(ch)) cased = true;
+    }
+    return cased;
+  },
+  istitle(s: string): boolean {
+    let cased = false;
+    let prevCased = false;
+    for (const ch of s) {
+      const up = isUpperCh(ch) || /\p{Lt}/u.test(ch);
+      if (up) {
+        if (prevCased) return false;
+        prevCased = true;
+        cased = true;
+      } else if (isLowerCh(ch)) {
+        if (!prevCased) return false;
+        prevCased = true;
+        cased = true;
+      } else prevCased = false;
+    }
+    return cased;
+  },
+  format: (s: string, ...args: unknown[]) => strFormat(s, ...args),
+  format_map: (s: string, mapping: unknown) => strFormat(s, new Kw({}), mapping),
+  translate(s: string, table: unknown): string {
+    let out = "";
+    for (const ch of s) {
+      const key = BigInt(ch.codePointAt(0)!);
+      let v: unknown;
+      try {
+        v = getitem(table, key);
+      } catch (e) {
+        if (e instanceof Error && (e.name === "KeyError" || e.name === "IndexError")) {
+          out += ch;
+          continue;
+        }
+        throw e;
+      }
+      if (v === null || v === undefined) continue;
+      if (isInt(v)) out += String.fromCodePoint(Number(index(v)));
+      else out += str(v);
+    }
+    return out;
+  },
+  maketrans(...args: unknown[]): Dict {
+    const d = new Dict();
+    if (args.length === 1) {
+      for (const [k, v] of (args[0] as Dict).entries()) {
+        d.__setitem__(typeof k === "string" ? BigInt(k.codePointAt(0)!) : k, v);
+      }
+      return d;
+    }
+    const a = codePoints(checkStr(args[0], "maketrans arg 1 must be str"));
+    const b = codePoints(checkStr(args[1], "maketrans arg 2 must be str"));
+    if (a.length !== b.length) {
+      throw new ValueError("the first two maketrans arguments must have equal length");
+    }
+    a.forEach((c, i) => {
+      d.__setitem__(BigInt(c.codePointAt(0)!), BigInt(b[i].codePointAt(0)!));
+    });
+    if (args.length > 2) {
+      for (const c of codePoints(checkStr(args[2], "maketrans arg 3 must be str"))) {
+        d.__setitem__(BigInt(c.codePointAt(0)!), null);
+      }
+    }
+    return d;
+  },
+  __len__: (s: string) => BigInt(strLen(s)),
+  __contains__: (s: string, x: unknown) =>
+    s.includes(checkStr(x, "'in <string>' requires string as left operand")),
+};

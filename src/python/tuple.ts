@@ -1,0 +1,88 @@
+/**
+ * Python's `tuple`: an immutable, hashable sequence. `items` is a frozen JS array.
+ *
+ * Build one with `tuple_of(a, b)` (generated code for `(a, b)`) or `new Tuple(array)`.
+ * Comparisons live in compare.ts; `hash()` is CPython's xxHash-based tuple hash.
+ */
+
+import { eq } from "./compare";
+import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
+import { hashSequence } from "./hash";
+import { indexNumber, isInt, toBigInt } from "./numbers";
+import { markBuiltinClass } from "./objects";
+import { repr, reprGuard } from "./repr";
+import { typeName } from "./types";
+
+export class Tuple<T = unknown> {
+  readonly items: readonly T[];
+
+  constructor(items: readonly T[] = []) {
+    this.items = items;
+  }
+
+  static of<T>(...items: T[]): Tuple<T> {
+    return new Tuple(items);
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.items[Symbol.iterator]();
+  }
+
+  __iter__(): Iterator<T> {
+    return this.items[Symbol.iterator]();
+  }
+
+  __len__(): bigint {
+    return BigInt(this.items.length);
+  }
+
+  __hash__(): bigint {
+    return hashSequence(this.items);
+  }
+
+  __repr__(): string {
+    const n = this.items.length;
+    if (n === 0) return "()";
+    return reprGuard(this, "(...)", () =>
+      n === 1 ? `(${repr(this.items[0])},)` : `(${this.items.map(repr).join(", ")})`,
+    );
+  }
+
+  __getitem__(i: unknown): unknown {
+    if (!isInt(i)) {
+      // slices are handled by the protocol layer (getitem with a Slice)
+      throw new PyTypeError(`tuple indices must be integers or slices, not ${typeName(i)}`);
+    }
+    const n = this.items.length;
+    let k = Number(toBigInt(i));
+    if (k < 0) k += n;
+    if (k < 0 || k >= n) throw new IndexError("tuple index out of range");
+    return this.items[k];
+  }
+
+  count(x: unknown): bigint {
+    let c = 0n;
+    for (const v of this.items) if (eq(v, x)) c++;
+    return c;
+  }
+
+  index(x: unknown, start: unknown = 0n, stop: unknown = null): bigint {
+    const n = this.items.length;
+    let s = indexNumber(start);
+    let e = stop === null ? n : indexNumber(stop);
+    if (s < 0) s = Math.max(0, s + n);
+    if (e < 0) e = Math.max(0, e + n);
+    for (let k = s; k < Math.min(e, n); k++) if (eq(this.items[k], x)) return BigInt(k);
+    throw new ValueError("tuple.index(x): x not in tuple");
+  }
+}
+markBuiltinClass(Tuple, "tuple");
+
+/** `(a, b, ...)`: a tuple of the arguments. */
+export function tuple_of(...items: unknown[]): Tuple {
+  return new Tuple(items);
+}

@@ -1,0 +1,195 @@
+/**
+ * Types of runtime values: `type(x)`, `typeName(x)`, `isinstance`, `issubclass`.
+ *
+ * Builtin types are the callables exported by builtins.ts (`int`, `str`, `tuple`, ...); user
+ * classes are JS classes. `bool` is a subclass of `int`; every value is an instance of `object`.
+ */
+
+import * as B from "./builtins";
+import { ByteArray, Bytes } from "./bytes";
+import { Dict } from "./dict";
+import { TypeError as PyTypeError } from "./exceptions";
+import { className, type TypeObject } from "./objects";
+import { FrozenSet, PySet } from "./set";
+import { Tuple } from "./tuple";
+
+const classCache = new WeakMap<Function, boolean>();
+
+/** True for JS classes and Python type objects (things `type(x)` can return). */
+export function isClass(x: unknown): x is Function {
+  if (typeof x !== "function") return false;
+  let v = classCache.get(x);
+  if (v === undefined) {
+    v = Object.hasOwn(x, "__name__") || /^class[\s{]/.test(Function.prototype.toString.call(x));
+    classCache.set(x, v);
+  }
+  return v;
+}
+
+/** `type(x)`: the builtin type object for builtin values, `x.constructor` for instances. */
+export function typeOf(x: unknown): Function {
+  switch (typeof x) {
+    case "bigint":
+      return B.int;
+    case "number":
+      return B.float;
+    case "boolean":
+      return B.bool;
+    case "string":
+      return B.str;
+    case "undefined":
+      return B.NoneType;
+    case "function":
+      return isClass(x) ? B.type : B.builtin_function_or_method;
+  }
+  if (x === null) return B.NoneType;
+  if (Array.isArray(x) && (x.constructor === Array || x.constructor === undefined)) return B.list;
+  const ctor = (x as { constructor?: Function }).constructor;
+  if (ctor === Tuple) return B.tuple;
+  if (ctor === Dict) return B.dict;
+  if (ctor === PySet) return B.set;
+  if (ctor === FrozenSet) return B.frozenset;
+  if (ctor === Bytes) return B.bytes;
+  if (ctor === ByteArray) return B.bytearray;
+  if (ctor === Object || ctor === undefined) return B.object;
+  return ctor;
+}
+
+/** The Python type name of a value, as error messages print it (`'int'`, `'NoneType'`, ...). */
+export function typeName(value: unknown): string {
+  switch (typeof value) {
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "boolean":
+      return "bool";
+    case "string":
+      return "str";
+    case "undefined":
+      return "NoneType";
+    case "function":
+      return isClass(value) ? "type" : "function";
+  }
+  if (value === null) return "NoneType";
+  if (Array.isArray(value) && value.constructor === Array) return "list";
+  return className((value as { constructor?: unknown }).constructor);
+}
+
+/** The builtin type objects that are not plain JS classes, with their instance tests. */
+function builtinCheck(x: unknown, t: unknown): boolean | undefined {
+  switch (t) {
+    case B.object:
+      return true;
+    case B.int:
+      return typeof x === "bigint" || typeof x === "boolean" || hasIntBase(x);
+    case B.bool:
+      return typeof x === "boolean";
+    case B.float:
+      return typeof x === "number";
+    case B.str:
+      return typeof x === "string";
+    case B.list:
+      return Array.isArray(x);
+    case B.NoneType:
+      return x === null || x === undefined;
+    case B.type:
+      return isClass(x);
+    case B.tuple:
+      return x instanceof Tuple;
+    case B.dict:
+      return x instanceof Dict;
+    case B.set:
+      return x instanceof PySet;
+    case B.frozenset:
+      return x instanceof FrozenSet;
+    case B.bytes:
+      return x instanceof Bytes;
+    case B.bytearray:
+      return x instanceof ByteArray;
+  }
+  return undefined;
+}
+
+/** IntEnum members and other int subclasses implemented as objects carry `__int_value__`. */
+function hasIntBase(x: unknown): boolean {
+  return typeof x === "object" && x !== null && "__int_value__" in x;
+}
+
+/** `isinstance(x, classinfo)` where classinfo is a type, a tuple of types, or a union list. */
+export function isinstance(x: unknown, classinfo: unknown): boolean {
+  if (classinfo instanceof Tuple) return classinfo.items.some((t) => isinstance(x, t));
+  const b = builtinCheck(x, classinfo);
+  if (b !== undefined) return b;
+  if (typeof classinfo === "function") {
+    const hook = (classinfo as { __instancecheck__?: (x: unknown) => unknown }).__instancecheck__;
+    if (typeof hook === "function") return Boolean(hook.call(classinfo, x));
+    if (x !== null && (typeof x === "object" || typeof x === "function")) {
+      return x instanceof (classinfo as new (...a: unknown[]) => unknown);
+    }
+    return false;
+  }
+  throw new PyTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+/** The base chain of builtin types (`bool` -> `int` -> `object`). */
+const builtinBases = (): Map<unknown, unknown> =>
+  new Map<unknown, unknown>([
+    [B.bool, B.int],
+    [B.int, B.object],
+    [B.float, B.object],
+    [B.str, B.object],
+    [B.list, B.object],
+    [B.tuple, B.object],
+    [B.dict, B.object],
+    [B.set, B.object],
+    [B.frozenset, B.object],
+    [B.bytes, B.object],
+    [B.bytearray, B.object],
+    [B.NoneType, B.object],
+    [B.type, B.object],
+  ]);
+
+/** `issubclass(cls, classinfo)`. */
+export function issubclass(cls: unknown, classinfo: unknown): boolean {
+  if (!isClass(cls)) throw new PyTypeError("issubclass() arg 1 must be a class");
+  if (classinfo instanceof Tuple) return classinfo.items.some((t) => issubclass(cls, t));
+  if (!isClass(classinfo)) {
+    throw new PyTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  }
+  if (cls === classinfo || classinfo === B.object) return true;
+  const bases = builtinBases();
+  let c: unknown = cls;
+  while (bases.has(c)) {
+    c = bases.get(c);
+    if (c === classinfo) return true;
+  }
+  const extra = (cls as { __extra_bases__?: unknown[] }).__extra_bases__;
+  if (extra?.some((b) => issubclass(b, classinfo))) return true;
+  const proto = (classinfo as { prototype?: unknown }).prototype;
+  if (typeof proto === "object" && proto !== null) {
+    const cp = (cls as { prototype?: unknown }).prototype;
+    if (typeof cp === "object" && cp !== null)
+      return Object.prototype.isPrototypeOf.call(proto, cp);
+  }
+  return false;
+}
+
+/** `cls.__mro__` as a list of classes (JS prototype chain, then `object`). */
+export function mro(cls: Function): Function[] {
+  const out: Function[] = [];
+  let c: unknown = cls;
+  const bases = builtinBases();
+  while (typeof c === "function" && c !== Function.prototype) {
+    out.push(c as Function);
+    if (bases.has(c)) {
+      c = bases.get(c);
+      continue;
+    }
+    c = Object.getPrototypeOf(c);
+  }
+  if (out[out.length - 1] !== B.object) out.push(B.object);
+  return out;
+}
+
+export type { TypeObject };
