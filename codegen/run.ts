@@ -65,7 +65,7 @@ function programKey(entry: string): string {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined NaN Infinity".split(
     " ",
   ),
 );
@@ -177,6 +177,12 @@ function runtimeStamp(): string {
   return crypto.createHash("sha256").update(stamp).digest("hex").slice(0, 12);
 }
 
+/** Undo the transpiler's renaming of reserved words (`case_` -> `case`; see lower/context.ts). */
+function unmangle(name: string): string {
+  const m = /^(.*?)(_+)$/.exec(name);
+  return m !== null && RESERVED.has(m[1]!) ? name.slice(0, -1) : name;
+}
+
 /** Python frames (`File "x.py", line N, in f`) for a JS stack, innermost last. */
 export function pythonFrames(stack: string, dir: string, manifest: Manifest): string[] {
   const byFile = new Map<string, ModuleRecord>();
@@ -196,7 +202,7 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
     if (pyLine === 0) continue;
     let fn = (m[1] ?? "").replace(/^(Generator\.|Object\.|Function\.|new )/, "").replace(/^.*\[as (.*)\]$/, "$1");
     if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
-    fn = fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "");
+    fn = unmangle(fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, ""));
     let text = sources.get(rec.pyFile);
     if (text === undefined) {
       try {

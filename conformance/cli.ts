@@ -132,10 +132,11 @@ export function progressReporter(out: Output): {
         const width = 30;
         const filled = Math.round((done / total) * width);
         const bar = `${"#".repeat(filled)}${"-".repeat(width - filled)}`;
-        const fail = failed > 0 ? COLORS.red(` ${failed} failed`) : "";
-        const line = `[${bar}] ${done}/${total}${fail} ${name}`;
-        const max = (out.columns ?? 100) - 1;
-        out.write(`\r\x1b[K${line.length > max + 10 ? line.slice(0, max + 9) : line}`);
+        const fail = failed > 0 ? ` ${failed} failed` : "";
+        const head = `[${bar}] ${done}/${total}`;
+        // Keep the line shorter than the terminal, so that \r redraws it in place.
+        const room = Math.max(0, (out.columns || 100) - 1 - head.length - fail.length - 1);
+        out.write(`\r\x1b[K${head}${fail ? COLORS.red(fail) : ""} ${name.slice(0, room)}`);
         drawn = true;
       } else {
         const n = String(done).padStart(String(total).length);

@@ -12,6 +12,7 @@ import { runCPython, runOurs } from "./execute";
 import type { Io } from "./io";
 import { choosePython, describePython, isRequiredPython, REQUIRED_PYTHON } from "./python";
 import { COLORS, NO_COLORS } from "./report";
+import { checkCli, STARTUP_ALLOWANCE_MS } from "./runner";
 
 export const COMPARE_USAGE = `usage: asyncio-ts compare FILE.py [ARGS...] [--python PATH] [--timeout SECONDS] [--stdin FILE]
 
@@ -82,6 +83,11 @@ export async function compareMain(
     return 2;
   }
   const stdin = parsed.stdinFile !== undefined ? fs.readFileSync(parsed.stdinFile, "utf8") : "";
+  const broken = await checkCli(root);
+  if (broken !== null) {
+    io.stderr.write(`asyncio-ts compare: the asyncio-ts CLI cannot run: ${broken}\n`);
+    return 2;
+  }
   const { python, version } = choosePython(parsed.python);
   if (version === null) {
     io.stderr.write(`asyncio-ts compare: cannot run ${describePython(python, version)}\n`);
@@ -104,7 +110,7 @@ export async function compareMain(
   };
   const [cpython, ours] = await Promise.all([
     runCPython({ ...common, python }),
-    runOurs({ ...common, timeoutMs: common.timeoutMs + 10_000 }),
+    runOurs({ ...common, timeoutMs: common.timeoutMs + STARTUP_ALLOWANCE_MS }),
   ]);
   if (cpython.error) {
     io.stderr.write(`asyncio-ts compare: CPython run failed: ${cpython.error}\n${cpython.stderr}`);

@@ -15,7 +15,7 @@ import { cliScript, lastNonBlankLine, runOurs, runProcess, transpileToText } fro
  * Time allowed on top of a case's own timeout, for starting Node and transpiling (which CPython's
  * recording does not include).
  */
-export const STARTUP_ALLOWANCE_MS = 10_000;
+export const STARTUP_ALLOWANCE_MS = 5_000;
 
 export interface SuiteOptions {
   /** The repository root (holds bin/asyncio-ts.js). */

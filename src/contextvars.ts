@@ -8,12 +8,16 @@
  * have) and installs it in the current context. `Context.run()` swaps the current context for the
  * duration of a call, which is how handles and tasks run "in" their context.
  *
- * Differences from CPython: none observable by programs. `Context` is not a full `Mapping` ABC, but
+ * Reprs print ` at 0x...` with the deterministic `id()` of src/python (not a memory address).
+ *
+ * Differences from CPython: none observable by programs beyond the address in reprs. `Context` is not a full `Mapping` ABC, but
  * offers `get`, `has` (`in`), `keys`, `values`, `items`, `len` and iteration.
  */
 
 import { KeyError, LookupError, RuntimeError, TypeError, ValueError } from "./python/exceptions";
 import { splitKw } from "./python/kw";
+import { id } from "./python/objects";
+import { repr } from "./python/repr";
 
 /** Marker for "no default", as CPython's `Token.MISSING`. */
 class Missing {
@@ -51,13 +55,43 @@ export class Context {
     }
   }
 
+  /**
+   * `run(callable, *args)` with the arguments as an array: what Handle._run calls for every
+   * callback the loop runs, without the rest-parameter array and spread of `run`.
+   */
+  _run_args(callable: (...args: any[]) => unknown, args: readonly unknown[]): unknown {
+    if (this._entered) {
+      throw new RuntimeError(`cannot enter context: ${contextRepr(this)} is already entered`);
+    }
+    const saved = current;
+    this._entered = true;
+    current = this;
+    try {
+      switch (args.length) {
+        case 0:
+          return callable();
+        case 1:
+          return callable(args[0]);
+        case 2:
+          return callable(args[0], args[1]);
+        default:
+          return callable(...args);
+      }
+    } finally {
+      current = saved;
+      this._entered = false;
+    }
+  }
+
   copy(): Context {
     return new Context(this._data);
   }
 
   get<T>(key: ContextVar<T>, defaultValue: T | null = null): T | null {
     checkVar(key);
-    return this._data.has(key as ContextVar<unknown>) ? (this._data.get(key as ContextVar<unknown>) as T) : defaultValue;
+    return this._data.has(key as ContextVar<unknown>)
+      ? (this._data.get(key as ContextVar<unknown>) as T)
+      : defaultValue;
   }
 
   __getitem__<T>(key: ContextVar<T>): T {
@@ -104,8 +138,13 @@ export class Context {
   }
 }
 
-function contextRepr(_ctx: Context): string {
-  return "<_contextvars.Context object>";
+/** ` at 0x...`: the deterministic `id()` that default object reprs print. */
+function at(obj: object): string {
+  return ` at 0x${id(obj).toString(16)}`;
+}
+
+function contextRepr(ctx: Context): string {
+  return `<_contextvars.Context object${at(ctx)}>`;
 }
 
 function checkVar(key: unknown): void {
@@ -115,8 +154,7 @@ function checkVar(key: unknown): void {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === "string") return `'${value}'`;
-  return String(value);
+  return repr(value);
 }
 
 /** The context the running code sees. Starts as the process's root context. */
@@ -143,7 +181,9 @@ export class ContextVar<T> {
     }
     const [positional, kwargs] = splitKw<{ default: T }>(rest);
     if (positional.length > 0) {
-      throw new TypeError(`ContextVar() takes exactly 1 positional argument (${positional.length + 1} given)`);
+      throw new TypeError(
+        `ContextVar() takes at most 1 positional argument (${positional.length + 1} given)`,
+      );
     }
     this.name = name;
     this._default = "default" in kwargs ? (kwargs.default as T) : MISSING;
@@ -193,8 +233,8 @@ export class ContextVar<T> {
   }
 
   __repr__(): string {
-    const dflt = this._default === MISSING ? "" : ` default=${String(this._default)}`;
-    return `<ContextVar name='${this.name}'${dflt}>`;
+    const dflt = this._default === MISSING ? "" : ` default=${repr(this._default)}`;
+    return `<ContextVar name=${repr(this.name)}${dflt}${at(this)}>`;
   }
 }
 
@@ -214,6 +254,6 @@ export class Token<T> {
   }
 
   __repr__(): string {
-    return `<Token${this._used ? " used" : ""} var=${this.var_.__repr__()}>`;
+    return `<Token${this._used ? " used" : ""} var=${this.var_.__repr__()}${at(this)}>`;
   }
 }

@@ -65,6 +65,20 @@ export const BUILTIN_METHODS = new Set(
   ).split(" "),
 );
 
+/**
+ * Public methods of asyncio's objects (futures, tasks, queues, events, locks, the loop). Read as
+ * values (`loop.call_soon(fut.set_result, 1)`) they are bound with `getattr`, as Python binds them.
+ */
+export const RUNTIME_METHODS = new Set(
+  (
+    "set_result set_exception cancel cancelled done result exception add_done_callback " +
+    "remove_done_callback get_loop put put_nowait get get_nowait task_done join empty full qsize " +
+    "shutdown set clear is_set wait acquire release locked notify notify_all call_soon call_later " +
+    "call_at call_soon_threadsafe create_task create_future run_until_complete run_forever stop " +
+    "close time get_name set_name get_coro uncancel cancelling is_running is_closed"
+  ).split(" "),
+);
+
 /** Lower call arguments: positional ones, then one `kw({...})` if any keywords. */
 export function callArgs(cx: Context, args: Arg[]): string[] {
   const out: string[] = [];

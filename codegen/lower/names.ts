@@ -6,7 +6,7 @@
  * `a[i]` is `$py.getitem(a, i)` (negative indexes, slices, dicts, `__getitem__`).
  */
 
-import { BUILTIN_METHODS } from "./calls";
+import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
 import type { Context, Feature } from "./context";
 import { ex, P, par, type TsExpr } from "./output";
 import type { Expr } from "../ir";
@@ -22,7 +22,9 @@ export const names: Feature = {
     Attribute: (e, cx) => {
       const obj = cx.expr(e.value);
       // A method read as a value (`loop.call_soon(self.tick)`) must be bound to its object.
-      const isMethod = cx.analysis.methodNames.has(e.attr) || (BUILTIN_METHODS.has(e.attr) && !cx.isSelf(e.value));
+      const isMethod =
+        cx.analysis.methodNames.has(e.attr) ||
+        ((BUILTIN_METHODS.has(e.attr) || RUNTIME_METHODS.has(e.attr)) && !cx.isSelf(e.value));
       if (isMethod && !cx.isModule(e.value)) {
         return ex(`${cx.runtime("getattr").code}(${obj.code}, ${JSON.stringify(e.attr)})`, P.call);
       }

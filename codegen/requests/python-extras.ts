@@ -153,13 +153,14 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
   for (const key of Object.getOwnPropertyNames(cls)) {
     if (SKIP_STATICS.has(key)) continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
-    if (!("value" in desc) || typeof desc.value === "function" || key in c.prototype) continue;
+    if (!("value" in desc) || typeof desc.value === "function" || Object.hasOwn(c.prototype, key)) continue;
     // A class attribute read through an instance: Python looks it up on the class; assigning
     // through an instance creates an instance attribute.
     Object.defineProperty(c.prototype, key, {
       configurable: true,
-      get() {
-        return c[key];
+      get(this: object) {
+        // Through the instance's own class, so a subclass's class attribute wins.
+        return (this.constructor as unknown as Record<string, unknown>)[key];
       },
       set(this: object, v: unknown) {
         Object.defineProperty(this, key, { value: v, writable: true, configurable: true, enumerable: true });

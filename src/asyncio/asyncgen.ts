@@ -211,7 +211,10 @@ export class AsyncGenerator<T = unknown, S = unknown> {
       return how === "next" ? gen.next(arg) : gen.throw(arg);
     } catch (exc) {
       this._finish();
-      if (mode === "aclose" && (exc instanceof GeneratorExit || exc instanceof StopAsyncIteration)) {
+      if (
+        mode === "aclose" &&
+        (exc instanceof GeneratorExit || exc instanceof StopAsyncIteration)
+      ) {
         return { done: true, value: undefined };
       }
       if (exc instanceof StopAsyncIteration || exc instanceof StopIteration) {
@@ -261,6 +264,7 @@ export function asyncgenfunction<A extends unknown[], T = unknown, S = unknown>(
 /** True for a function made by `asyncgenfunction` (Python's `inspect.isasyncgenfunction`). */
 export function isasyncgenfunction(fn: unknown): boolean {
   return (
-    typeof fn === "function" && (fn as unknown as Record<symbol, boolean>)[ASYNCGEN_FUNCTION] === true
+    typeof fn === "function" &&
+    (fn as unknown as Record<symbol, boolean>)[ASYNCGEN_FUNCTION] === true
   );
 }

@@ -23,24 +23,30 @@
  */
 
 import { type Context, copy_context } from "../contextvars";
-import { BaseException, RuntimeError, TypeError } from "../python/exceptions";
+import {
+  type BaseException,
+  Exception,
+  markRaised,
+  RuntimeError,
+  TypeError,
+} from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import { type Coro, iscoroutine, iscoroutinefunction, markcoroutinefunction } from "./coroutines";
 import {
+  _get_running_loop,
+  _set_running_loop,
   AbstractEventLoop,
   type Callback,
   type ExceptionContext,
   Handle,
-  _get_running_loop,
-  _set_running_loop,
   isExitException,
   splitContextKw,
   TimerHandle,
 } from "./events";
 import { Future, isfuture } from "./futures";
 import { logger } from "./log";
-import { ensure_future, Task, type TaskFactory } from "./tasks";
+import { ensure_future, gather, Task, type TaskFactory } from "./tasks";
 import { internal } from "./trace";
 
 /** Rebuild the timer heap when more than this many timers are scheduled... */
@@ -160,7 +166,9 @@ export function timerHeapify(heap: TimerHandle[]): void {
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i);
 }
 
-const _run_until_complete_cb = internal(function _run_until_complete_cb(fut: Future<unknown>): void {
+const _run_until_complete_cb = internal(function _run_until_complete_cb(
+  fut: Future<unknown>,
+): void {
   if (!fut.cancelled()) {
     const exc = fut.exception();
     if (isExitException(exc)) {
@@ -215,7 +223,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   constructor(clock: Clock = monotonicClock) {
     super();
     this._clock = clock;
-    this._debug = process.env.PYTHONASYNCIODEBUG ? true : false;
+    this._debug = !!process.env.PYTHONASYNCIODEBUG;
   }
 
   __repr__(): string {
@@ -276,28 +284,25 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._asyncgens.delete(agen);
   }
 
-  /** Shutdown all active asynchronous generators. */
+  /** Shutdown all active asynchronous generators: gather their `aclose()`, report failures. */
   *shutdown_asyncgens(): Generator<unknown, void, unknown> {
     this._asyncgens_shutdown_called = true;
     if (this._asyncgens.size === 0) return;
     const closing = [...this._asyncgens];
     this._asyncgens.clear();
-    for (const agen of closing) {
-      try {
-        const aclose = (agen as { aclose(): Coro<unknown> }).aclose();
-        yield* aclose;
-      } catch (exc) {
-        if (exc instanceof BaseException && !isExitException(exc)) {
-          this.call_exception_handler({
-            message: `an error occurred during closing of asynchronous generator ${repr(agen)}`,
-            exception: exc,
-            asyncgen: agen,
-          });
-        } else {
-          throw exc;
-        }
+    const results = yield* gather(
+      ...closing.map((agen) => (agen as { aclose(): Coro<unknown> }).aclose()),
+      new Kw({ return_exceptions: true }),
+    );
+    results.forEach((result, i) => {
+      if (result instanceof Exception) {
+        this.call_exception_handler({
+          message: `an error occurred during closing of asynchronous generator ${repr(closing[i])}`,
+          exception: result,
+          asyncgen: closing[i],
+        });
       }
-    }
+    });
   }
 
   /** Schedule the shutdown of the default executor (none exists until the executor layer). */
@@ -539,6 +544,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
       if (ctx) ctx.run(this._exception_handler, this, context);
       else this._exception_handler(this, context);
     } catch (exc) {
+      markRaised(exc);
       if (isExitException(exc)) throw exc;
       try {
         this.default_exception_handler({
@@ -591,7 +597,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     if (this._scheduled.length > 0) {
       const timeout = this._scheduled[0]._when - this.time();
       if (timeout > MAXIMUM_SELECT_TIMEOUT) return MAXIMUM_SELECT_TIMEOUT;
-      return timeout < 0 ? 0 : timeout;
+      return Math.max(0, timeout);
     }
     return null;
   }
@@ -711,9 +717,11 @@ function formatHandle(handle: Handle): string {
   return handle.__repr__();
 }
 
-
 // The loop's own coroutine methods carry CPython's qualified names (task reprs and traces show them).
-markcoroutinefunction(BaseEventLoop.prototype.shutdown_asyncgens, "BaseEventLoop.shutdown_asyncgens");
+markcoroutinefunction(
+  BaseEventLoop.prototype.shutdown_asyncgens,
+  "BaseEventLoop.shutdown_asyncgens",
+);
 markcoroutinefunction(
   BaseEventLoop.prototype.shutdown_default_executor,
   "BaseEventLoop.shutdown_default_executor",

@@ -63,11 +63,7 @@ export function markasyncgenfunction<F extends Function>(fn: F, qualname?: strin
 const GeneratorPrototype = Object.getPrototypeOf(function* () {}.prototype);
 
 function isGeneratorObject(obj: unknown): obj is Generator {
-  return (
-    typeof obj === "object" &&
-    obj !== null &&
-    GeneratorPrototype.isPrototypeOf(obj as object)
-  );
+  return typeof obj === "object" && obj !== null && GeneratorPrototype.isPrototypeOf(obj as object);
 }
 
 /** True for a coroutine object: any generator not made by a marked Python generator function. */

@@ -10,6 +10,7 @@
 import { type Context, copy_context } from "../contextvars";
 import {
   KeyboardInterrupt,
+  markRaised,
   NotImplementedError,
   RuntimeError,
   SystemExit,
@@ -52,7 +53,12 @@ export class Handle {
   _context: Context;
   _repr: string | null = null;
 
-  constructor(callback: Callback, args: unknown[], loop: HandleOwner, context: Context | null = null) {
+  constructor(
+    callback: Callback,
+    args: unknown[],
+    loop: HandleOwner,
+    context: Context | null = null,
+  ) {
     this._context = context ?? copy_context();
     this._loop = loop;
     this._callback = callback;
@@ -98,8 +104,9 @@ export class Handle {
     const callback = this._callback!;
     if (traceHook !== null) traceCallback(callback);
     try {
-      this._context.run(callback, ...this._args!);
+      this._context._run_args(callback, this._args!);
     } catch (exc) {
+      markRaised(exc);
       if (isExitException(exc)) throw exc;
       const cb = _format_callback_source(callback, this._args ?? [], this._loop.get_debug());
       this._loop.call_exception_handler({
@@ -195,7 +202,9 @@ export function splitContextKw(args: unknown[]): [unknown[], Context | null] {
 }
 
 function notYet(method: string, layer: string): never {
-  throw new NotImplementedError(`loop.${method}() is not available yet: it belongs to the ${layer} layer of asyncio-ts`);
+  throw new NotImplementedError(
+    `loop.${method}() is not available yet: it belongs to the ${layer} layer of asyncio-ts`,
+  );
 }
 
 /**

@@ -21,7 +21,7 @@
 import { type Context, copy_context } from "../contextvars";
 import {
   AssertionError,
-  BaseException,
+  type BaseException,
   RuntimeError,
   StopIteration,
   TypeError,
@@ -29,9 +29,9 @@ import {
 } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
-import { _format_callback_source } from "./format_helpers";
-import { CancelledError, InvalidStateError } from "./exceptions";
 import { type AbstractEventLoop, get_event_loop } from "./events";
+import { CancelledError, InvalidStateError } from "./exceptions";
+import { _format_callback_source } from "./format_helpers";
 import { internal } from "./trace";
 
 export const _PENDING = "PENDING";
@@ -44,6 +44,12 @@ export type DoneCallback<F> = (fut: F) => unknown;
 /** The loop methods a Future uses; BaseEventLoop implements them. */
 interface FutureLoop extends AbstractEventLoop {
   _unretrieved?: Set<Future<unknown>>;
+  /** call_soon without keyword parsing (BaseEventLoop has it; other loops use call_soon). */
+  _call_soon_ctx?(
+    callback: (...args: any[]) => unknown,
+    args: unknown[],
+    context: Context | null,
+  ): unknown;
 }
 
 export class Future<T = unknown> implements PromiseLike<T> {
@@ -146,6 +152,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (callbacks.length === 0) return;
     this._callbacks = [];
     const loop = this._loop;
+    if (loop._call_soon_ctx !== undefined) {
+      // The loop's own call_soon without keyword parsing (the hot path of every await).
+      for (let i = 0; i < callbacks.length; i++) {
+        loop._call_soon_ctx(callbacks[i][0], [this], callbacks[i][1]);
+      }
+      return;
+    }
     for (const [callback, ctx] of callbacks) {
       loop.call_soon(callback, this, new Kw({ context: ctx }));
     }
@@ -178,18 +191,20 @@ export class Future<T = unknown> implements PromiseLike<T> {
   add_done_callback(fn: DoneCallback<this>, context?: Kw<{ context?: Context | null }>): void {
     const ctx = context?.kwargs.context ?? null;
     if (this._state !== _PENDING) {
-      this._loop.call_soon(fn, this, new Kw({ context: ctx }));
+      const loop = this._loop;
+      if (loop._call_soon_ctx !== undefined) loop._call_soon_ctx(fn, [this], ctx);
+      else loop.call_soon(fn, this, new Kw({ context: ctx }));
     } else {
       this._callbacks.push([fn, ctx ?? copy_context()]);
     }
   }
 
   /** Remove all instances of a callback; return how many were removed. */
-  remove_done_callback(fn: DoneCallback<any>): number {
+  remove_done_callback(fn: DoneCallback<any>): bigint {
     const kept = this._callbacks.filter(([f]) => f !== fn);
     const removed = this._callbacks.length - kept.length;
     if (removed) this._callbacks = kept;
-    return removed;
+    return BigInt(removed);
   }
 
   set_result(result: T): void {
@@ -264,7 +279,11 @@ export function isfuture(obj: unknown): obj is Future<unknown> {
   if (obj instanceof Future) return true;
   if (typeof obj !== "object" || obj === null) return false;
   const b = (obj as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking;
-  return b !== undefined && b !== null && "_asyncio_future_blocking" in (obj.constructor?.prototype ?? {});
+  return (
+    b !== undefined &&
+    b !== null &&
+    "_asyncio_future_blocking" in (obj.constructor?.prototype ?? {})
+  );
 }
 
 export function _get_loop(fut: Future<unknown>): AbstractEventLoop {
@@ -285,7 +304,8 @@ function formatCallbacks(cb: [DoneCallback<any>, Context][]): string {
   let inner = "";
   if (cb.length === 1) inner = fmt(cb[0]);
   else if (cb.length === 2) inner = `${fmt(cb[0])}, ${fmt(cb[1])}`;
-  else if (cb.length > 2) inner = `${fmt(cb[0])}, <${cb.length - 2} more>, ${fmt(cb[cb.length - 1])}`;
+  else if (cb.length > 2)
+    inner = `${fmt(cb[0])}, <${cb.length - 2} more>, ${fmt(cb[cb.length - 1])}`;
   return `cb=[${inner}]`;
 }
 
@@ -310,7 +330,10 @@ function reprlibRepr(value: unknown): string {
 }
 
 /** Make a Future that completes with a Promise's outcome (a rejection becomes its exception). */
-export function wrap_promise<T>(promise: PromiseLike<T>, loop?: AbstractEventLoop | null): Future<T> {
+export function wrap_promise<T>(
+  promise: PromiseLike<T>,
+  loop?: AbstractEventLoop | null,
+): Future<T> {
   const fut = new Future<T>(loop ?? get_event_loop());
   const floop = fut.get_loop();
   promise.then(

@@ -227,10 +227,12 @@ export class Condition extends _ContextManagerMixin {
             yield* this.acquire();
             break;
           } catch (e) {
+            // biome-ignore lint/correctness/noUnsafeFinally: Condition.wait re-raises from its finally, as CPython does
             if (!(e instanceof CancelledError)) throw e;
             err = e;
           }
         }
+        // biome-ignore lint/correctness/noUnsafeFinally: re-raise the last cancellation, as CPython does
         if (err !== null) throw err;
       }
     } catch (exc) {

@@ -5,10 +5,11 @@
  * WARNING and above reach `logging.lastResort`, which writes the bare message (and the formatted
  * traceback when there is an exception) to stderr. That is what the default backend here does; the
  * Python `logging` module of src/python replaces the backend when a program configures logging.
+ * Output goes through Python's `sys.stderr` object, so it is buffered and redirected as CPython's.
  */
 
-import * as fs from "node:fs";
-import type { BaseException } from "../python/exceptions";
+import { streams } from "../python/io";
+import { formatException as pyFormatException } from "../python/traceback";
 
 export const DEBUG = 10;
 export const INFO = 20;
@@ -17,13 +18,11 @@ export const ERROR = 40;
 
 export type LogBackend = (level: number, message: string, exc: unknown) => void;
 
-/** Formats an exception as Python's traceback module would; replaceable by the Python layer. */
-let formatException: (exc: unknown) => string = (exc) => {
-  const e = exc as BaseException;
-  const name = (e?.constructor as { name?: string })?.name ?? "Exception";
-  const msg = e?.message ?? "";
-  return `Traceback (most recent call last):\n${msg ? `${name}: ${msg}` : name}\n`;
-};
+/**
+ * Formats an exception as Python's traceback module would: with the "Traceback" header only if it
+ * was raised (the loop marks exceptions raised out of callbacks and coroutines).
+ */
+let formatException: (exc: unknown) => string = pyFormatException;
 
 export function setExceptionFormatter(formatter: (exc: unknown) => string): void {
   formatException = formatter;
@@ -33,27 +32,19 @@ export function formatExceptionForLog(exc: unknown): string {
   return formatException(exc);
 }
 
-/** Flushes Python-level stdout before the logger writes to stderr, set by the Python layer. */
-let beforeWrite: () => void = () => {};
-export function setBeforeLogWrite(fn: () => void): void {
-  beforeWrite = fn;
-}
-
 /**
- * Write to the process's stdout after flushing Python-level stdout, for the few asyncio functions
- * that print to `sys.stdout` (Task.print_stack with no file).
+ * Write to Python's `sys.stdout`, for the few asyncio functions that print there
+ * (Task.print_stack with no file).
  */
 export function writeStdout(text: string): void {
-  beforeWrite();
-  fs.writeSync(1, text);
+  (streams.stdout as { write(s: string): unknown }).write(text);
 }
 
 const lastResort: LogBackend = (level, message, exc) => {
   if (level < WARNING) return;
   let text = `${message}\n`;
   if (exc !== undefined && exc !== null && exc !== false) text += formatException(exc);
-  beforeWrite();
-  fs.writeSync(2, text);
+  (streams.stderr as { write(s: string): unknown }).write(text);
 };
 
 let backend: LogBackend = lastResort;

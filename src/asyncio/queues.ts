@@ -16,11 +16,11 @@
  * bigint (a Python int); `maxsize` returns the value given (number or bigint; default `0n`).
  */
 
+import { lt } from "../python/compare";
 import { Exception, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { id } from "../python/objects";
 import { repr } from "../python/repr";
-import { lt } from "../python/compare";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import type { Future } from "./futures";
 import { Event } from "./locks";
@@ -339,7 +339,10 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
   }
 }
 for (const name of ["put", "get", "join"]) {
-  markcoroutinefunction((Queue.prototype as unknown as Record<string, Function>)[name], `Queue.${name}`);
+  markcoroutinefunction(
+    (Queue.prototype as unknown as Record<string, Function>)[name],
+    `Queue.${name}`,
+  );
 }
 
 /** A queue that retrieves its lowest item first (items are typically `[priority, data]` tuples). */

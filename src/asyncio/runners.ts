@@ -16,7 +16,12 @@ import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import type { BaseEventLoop } from "./base_events";
 import { type Coro, iscoroutine } from "./coroutines";
-import { _get_running_loop, type AbstractEventLoop, new_event_loop, set_event_loop } from "./events";
+import {
+  _get_running_loop,
+  type AbstractEventLoop,
+  new_event_loop,
+  set_event_loop,
+} from "./events";
 import { CancelledError } from "./exceptions";
 import { all_tasks, gather, type Task } from "./tasks";
 
@@ -100,7 +105,7 @@ export class Runner {
       return await this._loop!.run_until_complete(task);
     } catch (exc) {
       if (exc instanceof CancelledError && this._interrupt_count > 0) {
-        if (task.uncancel() === 0) throw new KeyboardInterrupt();
+        if (task.uncancel() === 0n) throw new KeyboardInterrupt();
       }
       throw exc;
     } finally {
@@ -171,4 +176,3 @@ async function _cancel_all_tasks(loop: RunnerLoop): Promise<void> {
     }
   }
 }
-

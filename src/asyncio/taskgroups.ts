@@ -19,14 +19,13 @@
  * (address) order; here they are cancelled in creation order.
  */
 
-import * as pyexc from "../python/exceptions";
+import type { Context } from "../contextvars";
 import {
-  type BaseException,
+  BaseExceptionGroup,
   KeyboardInterrupt,
   RuntimeError,
   SystemExit,
 } from "../python/exceptions";
-import type { Context } from "../contextvars";
 import { Kw } from "../python/kw";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import { type AbstractEventLoop, get_running_loop } from "./events";
@@ -39,8 +38,6 @@ interface TaskLoop extends AbstractEventLoop {
   create_task<T>(coro: Coro<T>, kwargs?: Kw<{ name?: unknown; context?: Context | null }>): Task<T>;
   create_future<T = unknown>(): Future<T>;
 }
-
-type BaseExceptionGroupCtor = new (message: string, exceptions: unknown[]) => BaseException;
 
 /** Asynchronous context manager for managing groups of tasks. */
 export class TaskGroup {
@@ -90,7 +87,12 @@ export class TaskGroup {
 
   *__aexit__(et: unknown, exc: unknown, _tb: unknown): Coro<null> {
     this._exiting = true;
-    if (exc !== null && exc !== undefined && this._is_base_error(exc) && this._base_error === null) {
+    if (
+      exc !== null &&
+      exc !== undefined &&
+      this._is_base_error(exc) &&
+      this._base_error === null
+    ) {
       this._base_error = exc;
     }
     const hasExc = et !== null && et !== undefined;
@@ -122,7 +124,7 @@ export class TaskGroup {
     if (this._parent_cancel_requested) {
       // We cancelled the parent ourselves (a child failed): undo it, so the parent's own
       // cancellations are the only ones that count.
-      if (this._parent_task!.uncancel() === 0) propagate_cancellation_error = null;
+      if (this._parent_task!.uncancel() === 0n) propagate_cancellation_error = null;
     }
 
     if (propagate_cancellation_error !== null && !this._errors!.length) {
@@ -133,14 +135,13 @@ export class TaskGroup {
 
     if (this._errors!.length) {
       // If the parent is being cancelled from outside, keep that cancellation pending.
-      if (this._parent_task!.cancelling()) {
+      if (Number(this._parent_task!.cancelling()) > 0) {
         this._parent_task!.uncancel();
         this._parent_task!.cancel();
       }
       const errors = this._errors!;
       this._errors = null;
-      const BEG = (pyexc as Record<string, unknown>).BaseExceptionGroup as BaseExceptionGroupCtor;
-      const me = new BEG("unhandled errors in a TaskGroup", errors);
+      const me = new BaseExceptionGroup("unhandled errors in a TaskGroup", errors);
       me.__suppress_context__ = true;
       throw me;
     }
@@ -151,7 +152,10 @@ export class TaskGroup {
    * Create a new task in this group and return it, as `asyncio.create_task`:
    * `create_task(coro, kw({ name, context }))`.
    */
-  create_task<T>(coro: Coro<T>, kwargs?: Kw<{ name?: unknown; context?: Context | null }>): Task<T> {
+  create_task<T>(
+    coro: Coro<T>,
+    kwargs?: Kw<{ name?: unknown; context?: Context | null }>,
+  ): Task<T> {
     if (!this._entered) {
       coro.return(undefined as T);
       throw new RuntimeError(`TaskGroup ${this.__repr__()} has not been entered`);

@@ -23,6 +23,7 @@ import { copy_context } from "../contextvars";
 import {
   type BaseException,
   KeyboardInterrupt,
+  markRaised,
   RuntimeError,
   StopAsyncIteration,
   StopIteration,
@@ -44,10 +45,10 @@ import {
   isfuture,
   wrap_promise,
 } from "./futures";
-import { await_, async_with } from "./protocols";
+import { writeStdout } from "./log";
+import { async_with, await_ } from "./protocols";
 import { Queue } from "./queues";
 import * as timeouts from "./timeouts";
-import { writeStdout } from "./log";
 import { internal, TASK_STEP, traceHook } from "./trace";
 
 let taskNameCounter = 0;
@@ -57,26 +58,52 @@ export function _task_name_counter(): number {
   return ++taskNameCounter;
 }
 
-/** Tasks that are not done yet, by loop (CPython keeps a weak set; done tasks leave it here). */
-const scheduledTasks = new Set<Task<unknown>>();
-const currentTasks = new Map<AbstractEventLoop, Task<unknown>>();
+/**
+ * Tasks that are not done yet (CPython keeps a weak set; done tasks leave it here). An array with
+ * swap-remove (each task knows its slot) rather than a Set: registering and unregistering 100,000
+ * short tasks through a Set spends its time rehashing tombstones. all_tasks() returns a Set whose
+ * order, like CPython's WeakSet order, programs must not depend on.
+ */
+const scheduledTasks: Task<unknown>[] = [];
+/**
+ * The task each loop is running. Leaving a task stores null rather than deleting the entry, so the
+ * map never churns (one entry per loop ever run).
+ */
+const currentTasks = new Map<AbstractEventLoop, Task<unknown> | null>();
+
+function registryAdd(task: Task<unknown>): void {
+  if (task._registry_index >= 0) return;
+  task._registry_index = scheduledTasks.length;
+  scheduledTasks.push(task);
+}
+
+function registryRemove(task: Task<unknown>): void {
+  const i = task._registry_index;
+  if (i < 0) return;
+  const last = scheduledTasks.pop()!;
+  if (last !== task) {
+    scheduledTasks[i] = last;
+    last._registry_index = i;
+  }
+  task._registry_index = -1;
+}
 
 export function _register_task(task: Task<unknown>): void {
-  scheduledTasks.add(task);
+  registryAdd(task);
 }
 export function _unregister_task(task: Task<unknown>): void {
-  scheduledTasks.delete(task);
+  registryRemove(task);
 }
 export function _register_eager_task(task: Task<unknown>): void {
-  scheduledTasks.add(task);
+  registryAdd(task);
 }
 export function _unregister_eager_task(task: Task<unknown>): void {
-  scheduledTasks.delete(task);
+  registryRemove(task);
 }
 
 export function _enter_task(loop: AbstractEventLoop, task: Task<unknown>): void {
   const current = currentTasks.get(loop);
-  if (current !== undefined) {
+  if (current !== undefined && current !== null) {
     throw new RuntimeError(
       `Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`,
     );
@@ -91,7 +118,7 @@ export function _leave_task(loop: AbstractEventLoop, task: Task<unknown>): void 
       `Leaving task ${task.__repr__()} does not match the current task ${current ? current.__repr__() : "None"}.`,
     );
   }
-  currentTasks.delete(loop);
+  currentTasks.set(loop, null);
 }
 
 export function _swap_current_task(
@@ -99,8 +126,7 @@ export function _swap_current_task(
   task: Task<unknown> | null,
 ): Task<unknown> | null {
   const prev = currentTasks.get(loop) ?? null;
-  if (task === null) currentTasks.delete(loop);
-  else currentTasks.set(loop, task);
+  currentTasks.set(loop, task);
   return prev;
 }
 
@@ -134,7 +160,11 @@ Object.assign(__step, { __qualname__: "Task.__step", [TASK_STEP]: true });
 
 /** The loop's view of a Task: it schedules steps through `_call_soon_ctx` when it has one. */
 interface TaskLoop extends AbstractEventLoop {
-  _call_soon_ctx?(callback: (...args: any[]) => unknown, args: unknown[], context: Context | null): unknown;
+  _call_soon_ctx?(
+    callback: (...args: any[]) => unknown,
+    args: unknown[],
+    context: Context | null,
+  ): unknown;
 }
 
 function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
@@ -157,6 +187,8 @@ export class Task<T = unknown> extends Future<T> {
   _coro: Coro<T> | null;
   _context: Context;
   _log_destroy_pending = true;
+  /** This task's slot in the registry of pending tasks, or -1 (see _register_task). */
+  _registry_index = -1;
   private _wakeupFn: ((fut: Future<unknown>) => void) | null = null;
 
   /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
@@ -245,16 +277,18 @@ export class Task<T = unknown> extends Future<T> {
     return true;
   }
 
-  cancelling(): number {
-    return this._num_cancels_requested;
+  /** The count of cancellation requests (a Python int: bigint). */
+  cancelling(): bigint {
+    return BigInt(this._num_cancels_requested);
   }
 
-  uncancel(): number {
+  /** Decrement the count of cancellation requests; return what remains (bigint). */
+  uncancel(): bigint {
     if (this._num_cancels_requested > 0) {
       this._num_cancels_requested -= 1;
       if (this._num_cancels_requested === 0) this._must_cancel = false;
     }
-    return this._num_cancels_requested;
+    return BigInt(this._num_cancels_requested);
   }
 
   _eager_start(): void {
@@ -334,6 +368,8 @@ export class Task<T = unknown> extends Future<T> {
       }
       result = r.value;
     } catch (err) {
+      // It was raised out of the coroutine: tracebacks print with their header.
+      markRaised(err);
       if (err instanceof CancelledError) {
         this._cancelled_exc = err;
         super.cancel();
@@ -473,9 +509,7 @@ export function ensure_future<T>(
   let shouldClose = true;
   if (iscoroutine(coro_or_future)) {
     coro = coro_or_future;
-  } else if (
-    typeof (coro_or_future as { __await__?: unknown })?.__await__ === "function"
-  ) {
+  } else if (typeof (coro_or_future as { __await__?: unknown })?.__await__ === "function") {
     coro = _wrap_awaitable(
       (coro_or_future as unknown as { __await__(): Iterable<unknown> }).__await__(),
     );
@@ -511,7 +545,12 @@ export function create_eager_task_factory(
     const [, kwargs] = splitKw<{ name?: unknown; context?: Context | null }>(rest);
     return new custom_task_constructor(
       coro,
-      new Kw({ loop, name: kwargs.name ?? null, context: kwargs.context ?? null, eager_start: true }),
+      new Kw({
+        loop,
+        name: kwargs.name ?? null,
+        context: kwargs.context ?? null,
+        eager_start: true,
+      }),
     );
   };
 }
@@ -696,7 +735,8 @@ export const wait = markcoroutinefunction(function* wait<T>(
   }
   const set = new Set(list) as Set<Future<T>>;
   for (const f of set) {
-    if (iscoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+    if (iscoroutine(f))
+      throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   }
   const loop = get_running_loop();
   return yield* _wait(set, timeout, return_when, loop);
@@ -903,7 +943,11 @@ export function as_completed<T = unknown>(
   fs: Iterable<unknown>,
   kwargs?: Kw<{ timeout?: number | bigint | null }>,
 ): _AsCompletedIterator<T> {
-  if (isfuture(fs) || iscoroutine(fs) || typeof (fs as { __await__?: unknown })?.__await__ === "function") {
+  if (
+    isfuture(fs) ||
+    iscoroutine(fs) ||
+    typeof (fs as { __await__?: unknown })?.__await__ === "function"
+  ) {
     throw new TypeError(`expects an iterable of awaitables, not ${pyTypeName(fs)}`);
   }
   return new _AsCompletedIterator<T>(fs, kwargs?.kwargs.timeout ?? null);

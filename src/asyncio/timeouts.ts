@@ -14,8 +14,12 @@
  * inserted in its context chain. States: created, active, expiring, expired, finished.
  */
 
-import * as pyexc from "../python/exceptions";
-import { type BaseException, RuntimeError, TimeoutError } from "../python/exceptions";
+import {
+  type BaseException,
+  ExceptionGroup,
+  RuntimeError,
+  TimeoutError,
+} from "../python/exceptions";
 import { repr } from "../python/repr";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import { get_running_loop, type Handle } from "./events";
@@ -43,7 +47,7 @@ export class Timeout {
   _timeout_handler: Handle | null = null;
   _task: Task<unknown> | null = null;
   _when: number | null;
-  _cancelling = 0;
+  _cancelling: bigint = 0n;
   private readonly _onTimeoutCb: () => void;
 
   /**
@@ -105,7 +109,7 @@ export class Timeout {
     if (task === null) throw new RuntimeError("Timeout should be used inside a task");
     this._state = _State.ENTERED;
     this._task = task;
-    this._cancelling = task.cancelling();
+    this._cancelling = BigInt(task.cancelling());
     this.reschedule(this._when);
     return this;
   }
@@ -117,7 +121,11 @@ export class Timeout {
     }
     if (this._state === _State.EXPIRING) {
       this._state = _State.EXPIRED;
-      if (this._task!.uncancel() <= this._cancelling && exc_type !== null && exc_type !== undefined) {
+      if (
+        BigInt(this._task!.uncancel()) <= this._cancelling &&
+        exc_type !== null &&
+        exc_type !== undefined
+      ) {
         if (exc_val instanceof CancelledError) {
           const te = new TimeoutError();
           te.__cause__ = exc_val;
@@ -126,11 +134,8 @@ export class Timeout {
           throw te;
         } else if (exc_val !== null && exc_val !== undefined) {
           Timeout._insert_timeout_error(exc_val as BaseException);
-          const EG = (pyexc as Record<string, unknown>).ExceptionGroup as Function | undefined;
-          if (EG !== undefined && exc_val instanceof EG) {
-            for (const exc of groupExceptions(exc_val)) {
-              Timeout._insert_timeout_error(exc as BaseException);
-            }
+          if (exc_val instanceof ExceptionGroup) {
+            for (const exc of exc_val.exceptions.items) Timeout._insert_timeout_error(exc);
           }
         }
       }
@@ -161,11 +166,6 @@ export class Timeout {
 }
 markcoroutinefunction(Timeout.prototype.__aenter__, "Timeout.__aenter__");
 markcoroutinefunction(Timeout.prototype.__aexit__, "Timeout.__aexit__");
-
-function groupExceptions(eg: unknown): Iterable<unknown> {
-  const excs = (eg as { exceptions: Iterable<unknown> }).exceptions;
-  return excs ?? [];
-}
 
 /**
  * `timeout(delay)`: a Timeout `delay` seconds from now (null: no timeout). The block's

@@ -50,3 +50,6 @@ export function installTraceFromEnv(env: NodeJS.ProcessEnv = process.env): void 
     fs.writeSync(fd, `${JSON.stringify(event)}\n`);
   });
 }
+
+// Any program using the runtime is traceable: the hook installs itself when the variable is set.
+installTraceFromEnv();

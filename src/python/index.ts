@@ -130,7 +130,23 @@ export {
 export { dictItems, exceptionMatches, exceptionOf, kwargs, withCause } from "./raise";
 export { ascii, classRepr, objectRepr, repr, reprGuard, strRepr } from "./repr";
 export { FrozenSet, PySet, SetBase, set_of, set_of_consts } from "./set";
+export * as abc from "./stdlib/abc";
+export * as bisect from "./stdlib/bisect";
+export * as collections from "./stdlib/collections";
+export * as contextlib from "./stdlib/contextlib";
+export * as copy from "./stdlib/copy";
+export * as functools from "./stdlib/functools";
 export * as heapq from "./stdlib/heapq";
+export * as itertools from "./stdlib/itertools";
+export * as math from "./stdlib/math";
+export * as operator from "./stdlib/operator";
+export * as os from "./stdlib/os";
+export * as signal from "./stdlib/signal";
+export { sys } from "./stdlib/sys";
+export * as time from "./stdlib/time";
+export * as types from "./stdlib/types";
+export * as typing from "./stdlib/typing";
+export * as warnings from "./stdlib/warnings";
 export { strMethods } from "./str";
 export {
   type FrameSource,

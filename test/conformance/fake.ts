@@ -40,7 +40,9 @@ function replay(spec, traceFile, args) {
 const FAKE_BIN = `#!/usr/bin/env node
 ${FAKE_PROGRAM}
 const [cmd, script, ...rest] = process.argv.slice(2);
-if (cmd === "transpile") {
+if (cmd === "--version") {
+  process.stdout.write("asyncio-ts 0.0.0-fake\\n");
+} else if (cmd === "transpile") {
   const out = rest[rest.indexOf("-o") + 1];
   fs.writeFileSync(out, "// generated from " + script + "\\nconst x: Array<number> = [1 < 2 ? 1 : 2];\\n");
 } else if (cmd === "run") {

@@ -7,7 +7,7 @@ import { firstDifferingLine, traceDiff, unifiedDiff } from "../../conformance/di
 import { lastNonBlankLine, runProcess } from "../../conformance/execute";
 import { bufferIo } from "../../conformance/io";
 import { jsonSummaryLine, summarize, summaryTable, textReport } from "../../conformance/report";
-import { mapPool, runSuite } from "../../conformance/runner";
+import { checkCli, mapPool, runSuite } from "../../conformance/runner";
 import { CaseSchema, type Expected } from "../../conformance/schema";
 import { caseResult, expectedOf, makeFakeRepo, runOutput, TRACE } from "./fake";
 
@@ -444,6 +444,8 @@ describe("the runner on the real fixtures and the real CLI", () => {
         `${bin} does not exist yet: the asyncio-ts CLI is needed to run the fixtures`,
       );
     }
+    const broken = await checkCli(root);
+    if (broken !== null) throw new Error(`the asyncio-ts CLI cannot run: ${broken}`);
     const refs = findCases(path.join(root, "fixtures"), { area: AREA });
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(loadCase(ref).problem).toBeNull();

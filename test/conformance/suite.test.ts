@@ -19,6 +19,9 @@ test("the conformance suite has no failures", async () => {
   }
   const io = bufferIo();
   const code = await main(["conformance", "--json", "--jobs", JOBS], io, root);
+  if (io.out().trim() === "") {
+    throw new Error(`the conformance runner printed no summary (exit code ${code}):\n${io.err()}`);
+  }
   const lines = io.out().trimEnd().split("\n");
   const summary = JSON.parse(lines[lines.length - 1]!) as {
     total: number;

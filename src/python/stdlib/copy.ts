@@ -1,0 +1,117 @@
+/**
+ * Python's `copy`: `copy(x)` and `deepcopy(x, memo=None)`, with `__copy__`/`__deepcopy__`
+ * hooks and a memo so shared and cyclic structures are copied once.
+ *
+ * Objects of program classes are copied as CPython's `__reduce_ex__` path does: a new object of
+ * the same class (its constructor is not run) with the instance attributes copied.
+ */
+
+import { Dict } from "../dict";
+import { Exception } from "../exceptions";
+import { FrozenSet, PySet } from "../set";
+import { Tuple } from "../tuple";
+
+/** `copy.Error`. */
+export class Error extends Exception {
+  static readonly __module__ = "copy";
+}
+
+function isAtomic(x: unknown): boolean {
+  return x === null || x === undefined || typeof x !== "object" || x instanceof FrozenSet;
+}
+
+/** `copy.copy(x)`: a shallow copy. */
+export function copy(x: unknown): unknown {
+  if (isAtomic(x) || (x instanceof Tuple && x.constructor === Tuple)) return x;
+  if (Array.isArray(x)) return x.slice();
+  const hook = (x as { __copy__?: () => unknown }).__copy__;
+  if (typeof hook === "function") return hook.call(x);
+  if (x instanceof Tuple) return x;
+  const ctor = (x as object).constructor;
+  if (ctor === Dict) return (x as Dict).copy();
+  if (x instanceof PySet && ctor === PySet) return (x as unknown as { copy: () => unknown }).copy();
+  return cloneObject(x as object, (v) => v);
+}
+
+function cloneObject(
+  x: object,
+  each: (v: unknown) => unknown,
+  memo?: Map<unknown, unknown>,
+): object {
+  const n = Object.create(Object.getPrototypeOf(x)) as Record<string, unknown>;
+  memo?.set(x, n);
+  if (x instanceof Dict) {
+    for (const k of Object.keys(x)) {
+      if (k === "map" || k === "eqIndex") continue;
+      n[k] = each((x as unknown as Record<string, unknown>)[k]);
+    }
+    n.map = new Map();
+    n.eqIndex = null;
+    for (const [k, v] of x.entries()) (n as unknown as Dict).__setitem__(each(k), each(v));
+    return n;
+  }
+  for (const k of Object.keys(x)) n[k] = each((x as Record<string, unknown>)[k]);
+  return n;
+}
+
+/** `copy.deepcopy(x, memo=None)`. */
+export function deepcopy(x: unknown, memo: unknown = null): unknown {
+  const m = memo instanceof Dict ? dictMemo(memo) : new Map<unknown, unknown>();
+  return deep(x, m);
+}
+
+function dictMemo(d: Dict): Map<unknown, unknown> {
+  return new Map([...d.entries()]);
+}
+
+function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
+  if (isAtomic(x)) return x;
+  if (memo.has(x)) return memo.get(x);
+  const rec = (v: unknown) => deep(v, memo);
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    memo.set(x, out);
+    for (const v of x) out.push(rec(v));
+    return out;
+  }
+  const hook = (x as { __deepcopy__?: (memo: unknown) => unknown }).__deepcopy__;
+  if (typeof hook === "function") {
+    const r = hook.call(x, new Dict([...memo.entries()]));
+    memo.set(x, r);
+    return r;
+  }
+  if (x instanceof Tuple) {
+    const items = x.items.map(rec);
+    if (items.every((v, i) => v === x.items[i])) return x;
+    if (x.constructor === Tuple) {
+      const t = new Tuple(items);
+      memo.set(x, t);
+      return t;
+    }
+    const t = new (x.constructor as new (...a: unknown[]) => Tuple)(...items);
+    memo.set(x, t);
+    return t;
+  }
+  if (x instanceof PySet) {
+    const s = new PySet();
+    memo.set(x, s);
+    for (const v of x as unknown as Iterable<unknown>)
+      (s as unknown as { add: (v: unknown) => void }).add(rec(v));
+    return s;
+  }
+  return cloneObject(x as object, rec, memo);
+}
+
+/** `copy.replace(obj, /, **changes)` (3.13): via `__replace__`. */
+export function replace(obj: unknown, ...changes: unknown[]): unknown {
+  const r = obj as {
+    __replace__?: (...a: unknown[]) => unknown;
+    _replace?: (...a: unknown[]) => unknown;
+  } | null;
+  if (typeof r?.__replace__ === "function") return r.__replace__(...changes);
+  if (typeof r?._replace === "function") return r._replace(...changes);
+  const { typeName } = require("../types") as { typeName: (x: unknown) => string };
+  throw new (require("../exceptions").TypeError)(
+    `replace() does not support ${typeName(obj)} objects`,
+  );
+}

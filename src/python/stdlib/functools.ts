@@ -1,0 +1,527 @@
+/**
+ * Python's `functools`: partial, wraps/update_wrapper, reduce, lru_cache/cache, total_ordering,
+ * cmp_to_key, cached_property, singledispatch.
+ *
+ * A `partial` object is a JS function (so generated code and the event loop call it directly)
+ * carrying `func`, `args` (a tuple), `keywords` (a dict) and `__partial__ = true`, which asyncio's
+ * callback formatter (src/asyncio/format_helpers.ts) recognises; its repr is CPython's
+ * `functools.partial(<function f at 0x...>, 1, key='v')`.
+ *
+ * `lru_cache` wrappers pass `this` through and make it part of the key, because a method of a
+ * transpiled class receives `self` as `this`.
+ *
+ * Differences from CPython: `type(partial(...))` is not `functools.partial`; `cached_property`
+ * needs the class to be known (`cached_property(fn).install(cls, name)`), because generated code
+ * assigns decorated methods to the prototype after the class is made (see DIFFERENCES.md).
+ */
+
+import { eq, lt } from "../compare";
+import { Dict } from "../dict";
+import { TypeError as PyTypeError, ValueError } from "../exceptions";
+import { kw } from "../kw";
+import { NotImplemented } from "../objects";
+import { call, callable, iter } from "../protocol";
+import { repr } from "../repr";
+import { Tuple } from "../tuple";
+import { mro, typeOf } from "../types";
+import { namedtuple } from "./collections";
+import { takeKw } from "./types";
+
+const KIND = Symbol.for("asyncio-ts.kind");
+const QUALNAME = Symbol.for("asyncio-ts.qualname");
+
+// biome-ignore lint/suspicious/noExplicitAny: callables of transpiled code are untyped
+type Fn = (...args: any[]) => any;
+
+/** What a `partial` object carries (see the header). */
+export interface Partial extends Fn {
+  func: unknown;
+  args: Tuple;
+  keywords: Dict;
+  __partial__: true;
+}
+
+function isPartial(f: unknown): f is Partial {
+  return typeof f === "function" && (f as { __partial__?: unknown }).__partial__ === true;
+}
+
+/** A tuple that asyncio's formatter can also `.map` over (it treats `args` as an array). */
+function argsTuple(items: unknown[]): Tuple {
+  const t = new Tuple(items);
+  Object.defineProperty(t, "map", {
+    value: (f: (x: unknown, i: number) => unknown) => items.map(f),
+    enumerable: false,
+  });
+  return t;
+}
+
+/** `functools.partial(func, /, *args, **keywords)`. */
+export function partial(...allArgs: unknown[]): Partial {
+  const [pos, kws] = takeKw(allArgs);
+  if (pos.length === 0) throw new PyTypeError("type 'partial' takes at least one argument");
+  let func = pos[0];
+  let args = pos.slice(1);
+  let keywords: Record<string, unknown> = { ...kws };
+  if (!callable(func)) throw new PyTypeError("the first argument must be callable");
+  if (isPartial(func)) {
+    args = [...func.args.items, ...args];
+    const inner: Record<string, unknown> = {};
+    for (const [k, v] of func.keywords.entries()) inner[k as string] = v;
+    keywords = { ...inner, ...keywords };
+    func = func.func;
+  }
+  const target = func;
+  const fixed = args;
+  const fixedKw = keywords;
+  const p = function (this: unknown, ...callArgs: unknown[]): unknown {
+    const [cp, ck] = takeKw(callArgs);
+    const merged = { ...fixedKw, ...ck };
+    const rest = Object.keys(merged).length > 0 ? [kw(merged)] : [];
+    return call(target, ...fixed, ...cp, ...rest);
+  } as unknown as Partial;
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(p, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  define("func", target);
+  define("args", argsTuple(fixed));
+  define("keywords", new Dict(Object.entries(fixedKw)));
+  define("__partial__", true);
+  define("__repr__", () => {
+    const parts = [
+      repr(target),
+      ...fixed.map((a) => repr(a)),
+      ...Object.entries(fixedKw).map(([k, v]) => `${k}=${repr(v)}`),
+    ];
+    return `functools.partial(${parts.join(", ")})`;
+  });
+  define("__call__", p);
+  return p;
+}
+
+// ---------------------------------------------------------------- wraps / update_wrapper
+
+export const WRAPPER_ASSIGNMENTS = new Tuple([
+  "__module__",
+  "__name__",
+  "__qualname__",
+  "__doc__",
+  "__dict__",
+]);
+export const WRAPPER_UPDATES = new Tuple(["__dict__"]);
+
+/**
+ * `functools.update_wrapper(wrapper, wrapped)`: copies `__module__`, `__name__`, `__qualname__`,
+ * `__doc__`, sets `__wrapped__`, and carries asyncio-ts's qualname mark (so coroutines made by a
+ * wrapping `async def` report the wrapped name, as CPython's do) and, onto an unmarked generator
+ * function, the kind mark.
+ */
+export function update_wrapper(wrapper: unknown, wrapped: unknown, ...rest: unknown[]): unknown {
+  const [pos, kws] = takeKw(rest);
+  const assigned = [...iter(pos[0] ?? kws.assigned ?? WRAPPER_ASSIGNMENTS)] as string[];
+  const updated = [...iter(pos[1] ?? kws.updated ?? WRAPPER_UPDATES)] as string[];
+  const w = wrapper as Record<PropertyKey, unknown> & { prototype?: Record<PropertyKey, unknown> };
+  const src = wrapped as Record<PropertyKey, unknown>;
+  for (const name of assigned) {
+    if (name === "__dict__") continue;
+    let v: unknown;
+    if (name === "__name__")
+      v = src.__name__ ?? (typeof wrapped === "function" ? wrapped.name : undefined);
+    else if (name === "__qualname__")
+      v =
+        src.__qualname__ ??
+        src[QUALNAME] ??
+        (typeof wrapped === "function" ? wrapped.name : undefined);
+    else if (name === "__doc__") v = src.__doc__ ?? null;
+    else if (name === "__module__") v = src.__module__ ?? "__main__";
+    else v = src[name];
+    if (v !== undefined)
+      Object.defineProperty(w, name, {
+        value: v,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+  }
+  if (
+    updated.includes("__dict__") &&
+    wrapped !== null &&
+    (typeof wrapped === "object" || typeof wrapped === "function")
+  ) {
+    for (const k of Object.keys(wrapped)) {
+      if (k === "__partial__" || k === "prototype") continue;
+      w[k] = src[k];
+    }
+  }
+  const qual = w.__qualname__;
+  if (typeof qual === "string") {
+    if (w[QUALNAME] !== undefined || src[QUALNAME] !== undefined) w[QUALNAME] = qual;
+    if (
+      w.prototype &&
+      typeof w.prototype === "object" &&
+      (w.prototype[KIND] !== undefined || src[KIND] !== undefined)
+    ) {
+      w.prototype[QUALNAME] = qual;
+    }
+  }
+  const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as Function;
+  if (w[KIND] === undefined && src[KIND] !== undefined && wrapper instanceof GeneratorFunction) {
+    w[KIND] = src[KIND];
+    if (w.prototype) w.prototype[KIND] = src[KIND];
+  }
+  Object.defineProperty(w, "__wrapped__", {
+    value: wrapped,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  return wrapper;
+}
+
+/** `functools.wraps(wrapped, assigned=..., updated=...)`: a decorator applying update_wrapper. */
+export function wraps(wrapped: unknown, ...rest: unknown[]): (wrapper: unknown) => unknown {
+  return (wrapper: unknown) => update_wrapper(wrapper, wrapped, ...rest);
+}
+
+// ---------------------------------------------------------------- reduce
+
+const NO_INITIAL = Symbol("no initial");
+
+/** `functools.reduce(function, iterable[, initial])`. */
+export function reduce(fn: unknown, iterable: unknown, initial: unknown = NO_INITIAL): unknown {
+  const it = iter(iterable);
+  let acc: unknown;
+  if (initial === NO_INITIAL) {
+    const first = it.next();
+    if (first.done) throw new PyTypeError("reduce() of empty iterable with no initial value");
+    acc = first.value;
+  } else acc = initial;
+  for (const x of it) acc = call(fn, acc, x);
+  return acc;
+}
+
+// ---------------------------------------------------------------- lru_cache / cache
+
+let CacheInfoClass: Fn | null = null;
+function CacheInfo(...values: unknown[]): Tuple {
+  if (CacheInfoClass === null) {
+    CacheInfoClass = namedtuple(
+      "CacheInfo",
+      ["hits", "misses", "maxsize", "currsize"],
+      kw({ module: "functools" }),
+    ) as unknown as Fn;
+  }
+  return CacheInfoClass(...values);
+}
+
+const KWD_MARK = new (class KwdMark {
+  __repr__() {
+    return "<object object>";
+  }
+})();
+
+function makeKey(self: unknown, args: unknown[], typed: boolean): unknown {
+  const [pos, kws] = takeKw(args);
+  const parts: unknown[] = self === undefined ? [] : [self];
+  parts.push(...pos);
+  const names = Object.keys(kws);
+  if (names.length > 0) {
+    parts.push(KWD_MARK);
+    for (const k of names) parts.push(k, kws[k]);
+  }
+  if (typed) {
+    for (const v of pos) parts.push(typeOf(v));
+    for (const k of names) parts.push(typeOf(kws[k]));
+  } else if (parts.length === 1 && (typeof parts[0] === "bigint" || typeof parts[0] === "string")) {
+    return parts[0];
+  }
+  return new Tuple(parts);
+}
+
+function lruWrapper(user: unknown, maxsize: bigint | null, typed: boolean): Fn {
+  const cache = new Dict();
+  let hits = 0n;
+  let misses = 0n;
+  const limit = maxsize === null ? null : maxsize < 0n ? 0n : maxsize;
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    const key = makeKey(this, args, typed);
+    if (limit === 0n) {
+      misses++;
+      return (user as Fn).apply(this, args);
+    }
+    const e = cache.lookup(key);
+    if (e !== undefined) {
+      hits++;
+      if (limit !== null) {
+        cache.__delitem__(key);
+        cache.__setitem__(e[0], e[1]);
+      }
+      return e[1];
+    }
+    misses++;
+    const result =
+      typeof user === "function" && this === undefined
+        ? call(user, ...args)
+        : (user as Fn).apply(this, args);
+    if (cache.lookup(key) === undefined) {
+      cache.__setitem__(key, result);
+      if (limit !== null && BigInt(cache.size) > limit) {
+        const oldest = cache.entries().next().value as [unknown, unknown];
+        cache.__delitem__(oldest[0]);
+      }
+    }
+    return result;
+  } as Fn & Record<string, unknown>;
+  update_wrapper(wrapper, user);
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(wrapper, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  define("cache_info", () => CacheInfo(hits, misses, limit, BigInt(cache.size)));
+  define("cache_clear", () => {
+    cache.clear();
+    hits = 0n;
+    misses = 0n;
+    return null;
+  });
+  define(
+    "cache_parameters",
+    () =>
+      new Dict<string, unknown>([
+        ["maxsize", limit],
+        ["typed", typed],
+      ]),
+  );
+  return wrapper;
+}
+
+/** `functools.lru_cache(maxsize=128, typed=False)`, also usable bare: `@lru_cache`. */
+export function lru_cache(...args: unknown[]): unknown {
+  const [pos, kws] = takeKw(args);
+  let maxsize: unknown = pos.length > 0 ? pos[0] : (kws.maxsize ?? 128n);
+  const typed = Boolean(pos.length > 1 ? pos[1] : (kws.typed ?? false));
+  if (typeof maxsize === "function") {
+    return lruWrapper(maxsize, 128n, false);
+  }
+  if (typeof maxsize === "boolean") maxsize = maxsize ? 1n : 0n;
+  if (maxsize !== null && typeof maxsize !== "bigint") {
+    throw new PyTypeError("Expected first argument to be an integer, a callable, or None");
+  }
+  const size = maxsize as bigint | null;
+  return (user: unknown) => lruWrapper(user, size, typed);
+}
+
+/** `functools.cache(user_function)`: an unbounded lru_cache. */
+export function cache(user: unknown): unknown {
+  return lruWrapper(user, null, false);
+}
+
+// ---------------------------------------------------------------- total_ordering
+
+type Cmp = (this: unknown, other: unknown) => unknown;
+
+/** `functools.total_ordering(cls)`: fill in the missing rich comparisons from one of them. */
+export function total_ordering<C extends Function>(cls: C): C {
+  const proto = (cls as unknown as { prototype: Record<string, unknown> }).prototype;
+  const ops = ["__lt__", "__le__", "__gt__", "__ge__"];
+  const roots = ops.filter((op) => typeof proto[op] === "function");
+  if (roots.length === 0)
+    throw new ValueError("must define at least one ordering operation: < > <= >=");
+  const root = roots.sort().at(-1)!;
+  const base = proto[root] as Cmp;
+  const not = (r: unknown) => (r === NotImplemented ? r : !r);
+  const derived: Record<string, Record<string, Cmp>> = {
+    __lt__: {
+      __gt__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : !r && !eq(this, o);
+      },
+      __le__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : Boolean(r) || eq(this, o);
+      },
+      __ge__(o) {
+        return not(base.call(this, o));
+      },
+    },
+    __le__: {
+      __ge__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : !r || eq(this, o);
+      },
+      __lt__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : Boolean(r) && !eq(this, o);
+      },
+      __gt__(o) {
+        return not(base.call(this, o));
+      },
+    },
+    __gt__: {
+      __lt__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : !r && !eq(this, o);
+      },
+      __ge__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : Boolean(r) || eq(this, o);
+      },
+      __le__(o) {
+        return not(base.call(this, o));
+      },
+    },
+    __ge__: {
+      __le__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : !r || eq(this, o);
+      },
+      __gt__(o) {
+        const r = base.call(this, o);
+        return r === NotImplemented ? r : Boolean(r) && !eq(this, o);
+      },
+      __lt__(o) {
+        return not(base.call(this, o));
+      },
+    },
+  };
+  for (const [op, fn] of Object.entries(derived[root]!)) {
+    if (!roots.includes(op)) {
+      Object.defineProperty(proto, op, {
+        value: fn,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+    }
+  }
+  return cls;
+}
+
+// ---------------------------------------------------------------- cmp_to_key
+
+/** `functools.cmp_to_key(mycmp)`: a key function whose keys compare through `mycmp`. */
+export function cmp_to_key(mycmp: unknown): (obj: unknown) => unknown {
+  const cmp = (a: unknown, b: unknown) => call(mycmp, a, b);
+  class K {
+    static readonly __name__ = "functools.KeyWrapper";
+    constructor(readonly obj: unknown) {}
+    __lt__(o: K) {
+      return lt(cmp(this.obj, o.obj), 0n);
+    }
+    __gt__(o: K) {
+      return lt(0n, cmp(this.obj, o.obj));
+    }
+    __eq__(o: K) {
+      return eq(cmp(this.obj, o.obj), 0n);
+    }
+    __le__(o: K) {
+      return !lt(0n, cmp(this.obj, o.obj));
+    }
+    __ge__(o: K) {
+      return !lt(cmp(this.obj, o.obj), 0n);
+    }
+  }
+  (K.prototype as unknown as { __hash__: null }).__hash__ = null;
+  return (obj: unknown) => new K(obj);
+}
+
+// ---------------------------------------------------------------- cached_property
+
+/** `functools.cached_property(func)`: computed once per instance, then stored on it. */
+export class cached_property {
+  static readonly __module__ = "functools";
+  attrname: string | null = null;
+  __doc__: unknown;
+
+  constructor(readonly func: Fn) {
+    this.__doc__ = (func as { __doc__?: unknown }).__doc__ ?? null;
+  }
+
+  __set_name__(_owner: unknown, name: string): null {
+    this.attrname = name;
+    return null;
+  }
+
+  __get__(instance: unknown, _owner: unknown = null): unknown {
+    if (instance === null || instance === undefined) return this;
+    const name = this.attrname ?? (this.func as { __name__?: string }).__name__ ?? this.func.name;
+    const v = this.func.call(instance, instance);
+    Object.defineProperty(instance, name, {
+      value: v,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+    return v;
+  }
+
+  /** Install on `cls` as attribute `name` (a JS getter that caches on the instance). */
+  install(cls: Function, name: string): void {
+    this.attrname = name;
+    const self = this;
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      get(this: unknown) {
+        return self.__get__(this);
+      },
+      set(this: object, v: unknown) {
+        Object.defineProperty(this, name, {
+          value: v,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
+      },
+    });
+  }
+}
+
+// ---------------------------------------------------------------- singledispatch
+
+/** `functools.singledispatch(func)`: dispatch on the type of the first argument. */
+export function singledispatch(func: unknown): Fn {
+  const registry = new Map<unknown, unknown>();
+  const { object } = require("../builtins") as { object: unknown };
+  registry.set(object, func);
+  const dispatch = (cls: Function): unknown => {
+    for (const c of mro(cls)) if (registry.has(c)) return registry.get(c);
+    return func;
+  };
+  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+    const [pos] = takeKw(args);
+    const name = (func as { __name__?: string }).__name__ ?? (func as Fn).name;
+    if (pos.length === 0) throw new PyTypeError(`${name} requires at least 1 positional argument`);
+    return call(dispatch(typeOf(pos[0])), ...args);
+  } as Fn & Record<string, unknown>;
+  update_wrapper(wrapper, func);
+  wrapper.register = (cls: unknown, impl: unknown = undefined): unknown => {
+    if (impl !== undefined) {
+      registry.set(cls, impl);
+      return impl;
+    }
+    if (
+      typeof cls === "function" &&
+      !/^class[\s{]/.test(Function.prototype.toString.call(cls)) &&
+      !Object.hasOwn(cls, "__name__")
+    ) {
+      throw new PyTypeError(
+        `Invalid first argument to \`register()\`: ${repr(cls)}. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function.`,
+      );
+    }
+    return (f: unknown) => {
+      registry.set(cls, f);
+      return f;
+    };
+  };
+  wrapper.dispatch = dispatch;
+  Object.defineProperty(wrapper, "registry", {
+    get: () => new Dict([...registry.entries()]),
+  });
+  return wrapper;
+}

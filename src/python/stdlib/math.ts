@@ -1,0 +1,497 @@
+/**
+ * Python's `math`: float functions with CPython's "math domain error"/"math range error"
+ * ValueErrors and OverflowErrors, integer functions (`gcd`, `factorial`, `comb`, `isqrt`, ...)
+ * exact on bigints, and `floor`/`ceil`/`trunc` returning ints (bigint).
+ *
+ * Differences from CPython: transcendental functions use JS's `Math`, which is not guaranteed to
+ * be correctly rounded; results can differ from CPython's libm in the last bit.
+ */
+
+import { OverflowError, TypeError as PyTypeError, ValueError } from "../exceptions";
+import { floatToInt, index, isInt, isNumber, toBigInt, toFloat } from "../numbers";
+import { mul } from "../operators";
+import { iter } from "../protocol";
+import { typeName } from "../types";
+import { takeKw } from "./types";
+
+export const pi = Math.PI;
+export const e = Math.E;
+export const tau = 2 * Math.PI;
+export const inf = Number.POSITIVE_INFINITY;
+export const nan = Number.NaN;
+
+const domain = () => new ValueError("math domain error");
+const range = () => new OverflowError("math range error");
+
+/** A float argument, as CPython's PyFloat_AsDouble (TypeError for non-numbers). */
+function f(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (isInt(x)) {
+    const v = toFloat(x);
+    if (!Number.isFinite(v)) throw new OverflowError("int too large to convert to float");
+    return v;
+  }
+  const fl = (x as { __float__?: () => unknown } | null)?.__float__;
+  if (typeof fl === "function") return fl.call(x) as number;
+  const ix = (x as { __index__?: () => unknown } | null)?.__index__;
+  if (typeof ix === "function") return toFloat(ix.call(x) as bigint);
+  throw new PyTypeError(`must be real number, not ${typeName(x)}`);
+}
+
+/** Apply a one-argument libm function with CPython's error checks. */
+function math1(x: unknown, fn: (v: number) => number, canOverflow: boolean): number {
+  const v = f(x);
+  const r = fn(v);
+  if (Number.isNaN(r) && !Number.isNaN(v)) throw domain();
+  if (!Number.isFinite(r) && Number.isFinite(v) && !Number.isNaN(r)) {
+    if (canOverflow) throw range();
+    throw domain();
+  }
+  return r;
+}
+
+export function sqrt(x: unknown): number {
+  if (isInt(x) && toBigInt(x) < 0n) throw domain();
+  return math1(x, Math.sqrt, false);
+}
+export function exp(x: unknown): number {
+  return math1(x, Math.exp, true);
+}
+export function exp2(x: unknown): number {
+  return math1(x, (v) => 2 ** v, true);
+}
+export function expm1(x: unknown): number {
+  return math1(x, Math.expm1, true);
+}
+export function sin(x: unknown): number {
+  return math1(x, Math.sin, false);
+}
+export function cos(x: unknown): number {
+  return math1(x, Math.cos, false);
+}
+export function tan(x: unknown): number {
+  return math1(x, Math.tan, false);
+}
+export function asin(x: unknown): number {
+  return math1(x, Math.asin, false);
+}
+export function acos(x: unknown): number {
+  return math1(x, Math.acos, false);
+}
+export function atan(x: unknown): number {
+  return math1(x, Math.atan, false);
+}
+export function sinh(x: unknown): number {
+  return math1(x, Math.sinh, true);
+}
+export function cosh(x: unknown): number {
+  return math1(x, Math.cosh, true);
+}
+export function tanh(x: unknown): number {
+  return math1(x, Math.tanh, false);
+}
+export function asinh(x: unknown): number {
+  return math1(x, Math.asinh, false);
+}
+export function acosh(x: unknown): number {
+  return math1(x, Math.acosh, false);
+}
+export function atanh(x: unknown): number {
+  const v = f(x);
+  if (Math.abs(v) >= 1) throw domain();
+  return Math.atanh(v);
+}
+export function atan2(y: unknown, x: unknown): number {
+  return Math.atan2(f(y), f(x));
+}
+export function fabs(x: unknown): number {
+  return Math.abs(f(x));
+}
+export function degrees(x: unknown): number {
+  return f(x) * (180 / Math.PI);
+}
+export function radians(x: unknown): number {
+  return f(x) * (Math.PI / 180);
+}
+export function cbrt(x: unknown): number {
+  return Math.cbrt(f(x));
+}
+
+function logOf(x: unknown): number {
+  if (isInt(x)) {
+    const n = toBigInt(x);
+    if (n <= 0n) throw domain();
+    const v = Number(n);
+    if (Number.isFinite(v)) return Math.log(v);
+    // huge ints: log(m * 2**k) = log(m) + k*log(2)
+    const bits = n.toString(2).length;
+    const shift = BigInt(bits - 60);
+    return Math.log(Number(n >> shift)) + Number(shift) * Math.LN2;
+  }
+  const v = f(x);
+  if (Number.isNaN(v)) return v;
+  if (v <= 0) throw domain();
+  return Math.log(v);
+}
+
+/** `log(x[, base])`. */
+export function log(x: unknown, base: unknown = undefined): number {
+  const num = logOf(x);
+  if (base === undefined) return num;
+  const den = logOf(base);
+  if (den === 0) throw new (require("../exceptions").ZeroDivisionError)("float division by zero");
+  return num / den;
+}
+export function log2(x: unknown): number {
+  if (isInt(x)) {
+    const n = toBigInt(x);
+    if (n > 0n && (n & (n - 1n)) === 0n) return n.toString(2).length - 1;
+  }
+  const v = logOf(x);
+  return isInt(x) ? v / Math.LN2 : Math.log2(f(x));
+}
+export function log10(x: unknown): number {
+  if (!isInt(x)) {
+    logOf(x);
+    return Math.log10(f(x));
+  }
+  const n = toBigInt(x);
+  if (n <= 0n) throw domain();
+  const v = Number(n);
+  return Number.isFinite(v) ? Math.log10(v) : logOf(x) / Math.LN10;
+}
+export function log1p(x: unknown): number {
+  const v = f(x);
+  if (v <= -1) throw domain();
+  return Math.log1p(v);
+}
+
+/** `pow(x, y)` (always float, CPython's special cases). */
+export function pow(x: unknown, y: unknown): number {
+  const a = f(x);
+  const b = f(y);
+  if (a === 0 && b < 0 && Number.isFinite(b)) throw domain();
+  if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) throw domain();
+  if (a === 1 || b === 0) return 1;
+  const r = a ** b;
+  if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw range();
+  return r;
+}
+
+function toIntResult(x: unknown, what: "floor" | "ceil" | "trunc"): bigint {
+  if (isInt(x)) return toBigInt(x);
+  const dunder = (x as Record<string, unknown> | null)?.[`__${what}__`];
+  if (typeof dunder === "function") return dunder.call(x) as bigint;
+  const v = f(x);
+  if (Number.isNaN(v)) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(v)) throw new OverflowError("cannot convert float infinity to integer");
+  return floatToInt(
+    what === "floor" ? Math.floor(v) : what === "ceil" ? Math.ceil(v) : Math.trunc(v),
+  );
+}
+export function floor(x: unknown): bigint {
+  return toIntResult(x, "floor");
+}
+export function ceil(x: unknown): bigint {
+  return toIntResult(x, "ceil");
+}
+export function trunc(x: unknown): bigint {
+  if (!isNumber(x) && typeof (x as { __trunc__?: unknown } | null)?.__trunc__ !== "function") {
+    throw new PyTypeError(`type ${typeName(x)} doesn't define __trunc__ method`);
+  }
+  return toIntResult(x, "trunc");
+}
+
+export function isfinite(x: unknown): boolean {
+  return Number.isFinite(f(x));
+}
+export function isinf(x: unknown): boolean {
+  const v = f(x);
+  return v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+}
+export function isnan(x: unknown): boolean {
+  return Number.isNaN(f(x));
+}
+
+/** `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`. */
+export function isclose(a: unknown, b: unknown, ...rest: unknown[]): boolean {
+  const [, kws] = takeKw(rest);
+  const x = f(a);
+  const y = f(b);
+  const rel = f(kws.rel_tol ?? 1e-9);
+  const abs = f(kws.abs_tol ?? 0.0);
+  if (rel < 0 || abs < 0) throw new ValueError("tolerances must be non-negative");
+  if (x === y) return true;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+  const diff = Math.abs(y - x);
+  return diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs;
+}
+
+export function copysign(x: unknown, y: unknown): number {
+  const a = Math.abs(f(x));
+  const b = f(y);
+  return b < 0 || Object.is(b, -0) || (Number.isNaN(b) && false) ? -a : a;
+}
+
+export function fmod(x: unknown, y: unknown): number {
+  const a = f(x);
+  const b = f(y);
+  if (Number.isFinite(a) && b === 0) throw domain();
+  if (!Number.isFinite(a) && !Number.isNaN(a) && !Number.isNaN(b)) throw domain();
+  if (!Number.isFinite(b) && !Number.isNaN(b) && Number.isFinite(a)) return a;
+  return a % b;
+}
+
+export function remainder(x: unknown, y: unknown): number {
+  const a = f(x);
+  const b = f(y);
+  if (b === 0 || !Number.isFinite(a)) {
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
+    throw domain();
+  }
+  if (!Number.isFinite(b)) return a;
+  const n = a / b;
+  let r = Math.round(n);
+  if (Math.abs(n - Math.trunc(n)) === 0.5) r = 2 * Math.round(n / 2);
+  return a - r * b;
+}
+
+export function modf(x: unknown): unknown {
+  const { Tuple } = require("../tuple");
+  const v = f(x);
+  if (!Number.isFinite(v)) {
+    if (Number.isNaN(v)) return new Tuple([v, v]);
+    return new Tuple([v > 0 ? 0.0 : -0.0, v]);
+  }
+  const ip = Math.trunc(v);
+  const fp = v - ip;
+  return new Tuple([fp === 0 && (v < 0 || Object.is(v, -0)) ? -0.0 : fp, ip]);
+}
+
+export function frexp(x: unknown): unknown {
+  const { Tuple } = require("../tuple");
+  const v = f(x);
+  if (v === 0 || !Number.isFinite(v)) return new Tuple([v, 0n]);
+  let exp = Math.max(-1073, Math.floor(Math.log2(Math.abs(v))) + 1);
+  let m = v * 2 ** -exp;
+  while (Math.abs(m) < 0.5) {
+    m *= 2;
+    exp--;
+  }
+  while (Math.abs(m) >= 1) {
+    m /= 2;
+    exp++;
+  }
+  return new Tuple([m, BigInt(exp)]);
+}
+
+export function ldexp(x: unknown, i: unknown): number {
+  const v = f(x);
+  if (!isInt(i)) throw new PyTypeError("Expected an int as second argument to ldexp.");
+  const n = Number(toBigInt(i));
+  if (v === 0 || !Number.isFinite(v)) return v;
+  let r = v;
+  let k = n;
+  while (k > 1000) {
+    r *= 2 ** 1000;
+    k -= 1000;
+  }
+  while (k < -1000) {
+    r *= 2 ** -1000;
+    k += 1000;
+  }
+  r *= 2 ** k;
+  if (!Number.isFinite(r)) throw range();
+  return r;
+}
+
+export function hypot(...args: unknown[]): number {
+  return Math.hypot(...args.map(f));
+}
+
+export function dist(p: unknown, q: unknown): number {
+  const a = [...iter(p)].map(f);
+  const b = [...iter(q)].map(f);
+  if (a.length !== b.length)
+    throw new ValueError("both points must have the same number of dimensions");
+  return Math.hypot(...a.map((v, i) => v - b[i]!));
+}
+
+// ---------------------------------------------------------------- integer functions
+
+function intArg(x: unknown): bigint {
+  if (typeof x === "number")
+    throw new PyTypeError("'float' object cannot be interpreted as an integer");
+  return index(x);
+}
+
+function bigAbs(n: bigint): bigint {
+  return n < 0n ? -n : n;
+}
+
+export function gcd(...args: unknown[]): bigint {
+  let g = 0n;
+  for (const a of args) {
+    let x = bigAbs(intArg(a));
+    let y = g;
+    while (x !== 0n) [x, y] = [y % x, x];
+    g = y;
+  }
+  return g;
+}
+
+export function lcm(...args: unknown[]): bigint {
+  if (args.length === 0) return 1n;
+  let l = 1n;
+  for (const a of args) {
+    const x = bigAbs(intArg(a));
+    if (x === 0n || l === 0n) {
+      l = 0n;
+      continue;
+    }
+    l = (l / gcd(l, x)) * x;
+  }
+  return l;
+}
+
+export function factorial(x: unknown): bigint {
+  if (typeof x === "number")
+    throw new PyTypeError("'float' object cannot be interpreted as an integer");
+  const n = index(x);
+  if (n < 0n) throw new ValueError("factorial() not defined for negative values");
+  let r = 1n;
+  for (let i = 2n; i <= n; i++) r *= i;
+  return r;
+}
+
+export function perm(nArg: unknown, kArg: unknown = null): bigint {
+  const n = intArg(nArg);
+  if (n < 0n) throw new ValueError("n must be a non-negative integer");
+  if (kArg === null) return factorial(n);
+  const k = intArg(kArg);
+  if (k < 0n) throw new ValueError("k must be a non-negative integer");
+  if (k > n) return 0n;
+  let r = 1n;
+  for (let i = n - k + 1n; i <= n; i++) r *= i;
+  return r;
+}
+
+export function comb(nArg: unknown, kArg: unknown): bigint {
+  const n = intArg(nArg);
+  const k0 = intArg(kArg);
+  if (n < 0n) throw new ValueError("n must be a non-negative integer");
+  if (k0 < 0n) throw new ValueError("k must be a non-negative integer");
+  if (k0 > n) return 0n;
+  const k = Math.min(k0, n - k0);
+  let r = 1n;
+  for (let i = 1n; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+export function isqrt(x: unknown): bigint {
+  const n = intArg(x);
+  if (n < 0n) throw new ValueError("isqrt() argument must be nonnegative");
+  if (n < 2n) return n;
+  let r = BigInt(Math.floor(Math.sqrt(Number(n))));
+  // Newton steps to the exact floor
+  for (;;) {
+    const next = (r + n / r) >> 1n;
+    if (next >= r) break;
+    r = next;
+  }
+  while (r * r > n) r--;
+  while ((r + 1n) * (r + 1n) <= n) r++;
+  return r;
+}
+
+/** `prod(iterable, *, start=1)`. */
+export function prod(iterable: unknown, ...rest: unknown[]): unknown {
+  const [, kws] = takeKw(rest);
+  let acc: unknown = kws.start ?? 1n;
+  for (const v of iter(iterable)) acc = mul(acc, v);
+  return acc;
+}
+
+/** `fsum(iterable)`: exactly rounded sum (Shewchuk's algorithm, as CPython). */
+export function fsum(iterable: unknown): number {
+  const partials: number[] = [];
+  let specialSum = 0;
+  let infSum = 0;
+  for (const item of iter(iterable)) {
+    let x = f(item);
+    if (!Number.isFinite(x)) {
+      if (!Number.isNaN(x)) infSum += x;
+      specialSum += x;
+      continue;
+    }
+    let i = 0;
+    for (let y of partials) {
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+  }
+  if (specialSum !== 0) {
+    if (Number.isNaN(infSum)) throw new ValueError("-inf + inf in fsum");
+    return specialSum;
+  }
+  // sum the partials from the top, with CPython's half-even correction
+  let n = partials.length;
+  let hi = 0;
+  if (n > 0) {
+    hi = partials[--n]!;
+    let lo = 0;
+    while (n > 0) {
+      const x = hi;
+      const y = partials[--n]!;
+      hi = x + y;
+      const yr = hi - x;
+      lo = y - yr;
+      if (lo !== 0) break;
+    }
+    if (n > 0 && ((lo < 0 && partials[n - 1]! < 0) || (lo > 0 && partials[n - 1]! > 0))) {
+      const y = lo * 2;
+      const x = hi + y;
+      const yr = x - hi;
+      if (y === yr) hi = x;
+    }
+  }
+  return hi;
+}
+
+/** `math.sumprod(p, q)`. */
+export function sumprod(p: unknown, q: unknown): unknown {
+  const a = [...iter(p)];
+  const b = [...iter(q)];
+  if (a.length !== b.length) throw new ValueError("Inputs are not the same length");
+  const { add } = require("../operators");
+  let acc: unknown = 0n;
+  for (let i = 0; i < a.length; i++) acc = add(acc, mul(a[i], b[i]));
+  return acc;
+}
+
+export function nextafter(x: unknown, y: unknown): number {
+  const a = f(x);
+  const b = f(y);
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
+  if (a === b) return b;
+  if (a === 0) return b > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, a);
+  let bits = buf.getBigUint64(0);
+  bits += b > a === a > 0 ? 1n : -1n;
+  buf.setBigUint64(0, bits);
+  return buf.getFloat64(0);
+}
+
+export function ulp(x: unknown): number {
+  const v = Math.abs(f(x));
+  if (Number.isNaN(v) || !Number.isFinite(v)) return v;
+  const n = nextafter(v, Number.POSITIVE_INFINITY);
+  if (!Number.isFinite(n)) return v - nextafter(v, 0);
+  return n - v;
+}

@@ -1,0 +1,266 @@
+/**
+ * Python's `os` (the parts asyncio programs use): process ids, `environ`/`getenv`, `kill`,
+ * `cpu_count`, `getcwd`, constants, and `os.path` string functions.
+ *
+ * `environ` is a live mapping over `process.env` with str values: reading a missing key raises
+ * `KeyError`, assignments and deletions change the environment of the process.
+ */
+
+import * as nodeFs from "node:fs";
+import * as nodeOs from "node:os";
+import * as nodePath from "node:path";
+import { Dict } from "../dict";
+import { KeyError, OSError, TypeError as PyTypeError } from "../exceptions";
+import { index } from "../numbers";
+import { repr } from "../repr";
+import { Tuple } from "../tuple";
+import { typeName } from "../types";
+import { libraryClass } from "./types";
+
+export const name = "posix";
+export const sep = "/";
+export const altsep = null;
+export const extsep = ".";
+export const pathsep = ":";
+export const linesep = "\n";
+export const curdir = ".";
+export const pardir = "..";
+export const devnull = "/dev/null";
+
+export function getpid(): bigint {
+  return BigInt(process.pid);
+}
+export function getppid(): bigint {
+  return BigInt(process.ppid);
+}
+export function getcwd(): string {
+  return process.cwd();
+}
+export function cpu_count(): bigint | null {
+  const n = nodeOs.cpus().length;
+  return n > 0 ? BigInt(n) : null;
+}
+export function process_cpu_count(): bigint | null {
+  return cpu_count();
+}
+
+const SIGNAL_NAMES: Record<number, NodeJS.Signals> = {
+  1: "SIGHUP",
+  2: "SIGINT",
+  3: "SIGQUIT",
+  9: "SIGKILL",
+  10: "SIGUSR1",
+  12: "SIGUSR2",
+  13: "SIGPIPE",
+  14: "SIGALRM",
+  15: "SIGTERM",
+  17: "SIGCHLD",
+  18: "SIGCONT",
+  19: "SIGSTOP",
+  20: "SIGTSTP",
+};
+
+/** `os.kill(pid, sig)`. */
+export function kill(pid: unknown, sig: unknown): null {
+  const p = Number(index(pid));
+  const s = Number(index(sig));
+  try {
+    process.kill(p, s === 0 ? 0 : (SIGNAL_NAMES[s] ?? s));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ESRCH") throw new OSError(3n, "No such process");
+    if (code === "EPERM") throw new OSError(1n, "Operation not permitted");
+    throw e;
+  }
+  return null;
+}
+
+class EnvironImpl {
+  __getitem__(key: unknown): string {
+    const k = checkStr(key, "str expected, not");
+    const v = process.env[k];
+    if (v === undefined) throw new KeyError(key);
+    return v;
+  }
+  __setitem__(key: unknown, value: unknown): void {
+    const k = checkStr(key, "str expected, not");
+    process.env[k] = checkStr(value, "str expected, not");
+  }
+  __delitem__(key: unknown): void {
+    const k = checkStr(key, "str expected, not");
+    if (!(k in process.env)) throw new KeyError(key);
+    delete process.env[k];
+  }
+  __contains__(key: unknown): boolean {
+    return typeof key === "string" && process.env[key] !== undefined;
+  }
+  __len__(): bigint {
+    return BigInt(Object.keys(process.env).length);
+  }
+  __iter__(): Iterator<string> {
+    return Object.keys(process.env)[Symbol.iterator]();
+  }
+  [Symbol.iterator](): Iterator<string> {
+    return this.__iter__();
+  }
+  get(key: unknown, dflt: unknown = null): unknown {
+    return typeof key === "string" && process.env[key] !== undefined ? process.env[key] : dflt;
+  }
+  setdefault(key: unknown, dflt: unknown): unknown {
+    if (!this.__contains__(key)) this.__setitem__(key, dflt);
+    return this.__getitem__(key);
+  }
+  pop(key: unknown, ...dflt: unknown[]): unknown {
+    if (!this.__contains__(key)) {
+      if (dflt.length > 0) return dflt[0];
+      throw new KeyError(key);
+    }
+    const v = this.__getitem__(key);
+    this.__delitem__(key);
+    return v;
+  }
+  keys(): unknown {
+    return this.copy().keys();
+  }
+  values(): unknown {
+    return this.copy().values();
+  }
+  items(): unknown {
+    return this.copy().items();
+  }
+  copy(): Dict {
+    return new Dict(Object.entries(process.env) as [string, string][]);
+  }
+  update(other: unknown = null): null {
+    if (other instanceof Dict) for (const [k, v] of other.entries()) this.__setitem__(k, v);
+    return null;
+  }
+  __repr__(): string {
+    return `environ(${repr(this.copy())})`;
+  }
+}
+
+function checkStr(x: unknown, msg: string): string {
+  if (typeof x !== "string") throw new PyTypeError(`${msg} ${typeName(x)}`);
+  return x;
+}
+
+export const _Environ = libraryClass(EnvironImpl, "_Environ", "os");
+/** `os.environ`. */
+export const environ = new EnvironImpl();
+
+/** `os.getenv(key, default=None)`. */
+export function getenv(key: unknown, dflt: unknown = null): unknown {
+  const k = checkStr(key, "str expected, not");
+  return process.env[k] ?? dflt;
+}
+/** `os.putenv(key, value)` / `os.unsetenv(key)`. */
+export function putenv(key: unknown, value: unknown): null {
+  process.env[checkStr(key, "str expected, not")] = checkStr(value, "str expected, not");
+  return null;
+}
+export function unsetenv(key: unknown): null {
+  delete process.env[checkStr(key, "str expected, not")];
+  return null;
+}
+
+/** `os.path`. */
+export const path = {
+  sep,
+  join(a: unknown, ...rest: unknown[]): string {
+    let out = checkStr(a, "expected str, bytes or os.PathLike object, not");
+    for (const p of rest) {
+      const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+      if (s.startsWith("/")) out = s;
+      else if (out === "" || out.endsWith("/")) out += s;
+      else out += `/${s}`;
+    }
+    return out;
+  },
+  basename(p: unknown): string {
+    const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    return s.slice(s.lastIndexOf("/") + 1);
+  },
+  dirname(p: unknown): string {
+    const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    const i = s.lastIndexOf("/") + 1;
+    let head = s.slice(0, i);
+    if (head && head !== "/".repeat(head.length)) head = head.replace(/\/+$/, "");
+    return head;
+  },
+  split(p: unknown): Tuple {
+    return new Tuple([path.dirname(p), path.basename(p)]);
+  },
+  splitext(p: unknown): Tuple {
+    const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    const sepIdx = s.lastIndexOf("/");
+    const dot = s.lastIndexOf(".");
+    if (dot > sepIdx) {
+      let fi = sepIdx + 1;
+      while (fi < dot && s[fi] === ".") fi++;
+      if (fi < dot) return new Tuple([s.slice(0, dot), s.slice(dot)]);
+    }
+    return new Tuple([s, ""]);
+  },
+  exists(p: unknown): boolean {
+    return typeof p === "string" && nodeFs.existsSync(p);
+  },
+  isfile(p: unknown): boolean {
+    try {
+      return typeof p === "string" && nodeFs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+  isdir(p: unknown): boolean {
+    try {
+      return typeof p === "string" && nodeFs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  isabs(p: unknown): boolean {
+    return checkStr(p, "expected str, bytes or os.PathLike object, not").startsWith("/");
+  },
+  abspath(p: unknown): string {
+    return path.normpath(
+      path.join(process.cwd(), checkStr(p, "expected str, bytes or os.PathLike object, not")),
+    );
+  },
+  normpath(p: unknown): string {
+    const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    if (s === "") return ".";
+    const initial = s.startsWith("//") && !s.startsWith("///") ? 2 : s.startsWith("/") ? 1 : 0;
+    const out: string[] = [];
+    for (const comp of s.split("/")) {
+      if (comp === "" || comp === ".") continue;
+      if (
+        comp !== ".." ||
+        (initial === 0 && out.length === 0) ||
+        (out.length > 0 && out[out.length - 1] === "..")
+      )
+        out.push(comp);
+      else if (out.length > 0) out.pop();
+    }
+    const r = "/".repeat(initial) + out.join("/");
+    return r || ".";
+  },
+  realpath(p: unknown): string {
+    try {
+      return nodeFs.realpathSync(checkStr(p, "expected str, bytes or os.PathLike object, not"));
+    } catch {
+      return path.abspath(p);
+    }
+  },
+  relpath(p: unknown, start: unknown = null): string {
+    return (
+      nodePath.relative(start === null ? process.cwd() : path.abspath(start), path.abspath(p)) ||
+      "."
+    );
+  },
+  expanduser(p: unknown): string {
+    const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    return s === "~" || s.startsWith("~/") ? nodeOs.homedir() + s.slice(1) : s;
+  },
+  __name__: "posixpath",
+};

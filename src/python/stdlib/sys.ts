@@ -1,0 +1,180 @@
+/**
+ * Python's `sys` as transpiled programs see it.
+ *
+ * Generated code reads it as `$py.sys` (a plain object, not an ES namespace, so that
+ * `sys.stdout = x` works): assigning `sys.stdout`/`sys.stderr` redirects `print` and tracebacks
+ * (they write to `streams.stdout`/`streams.stderr` of io.ts). `sys.argv` is `[FILE.py, ARGS...]`,
+ * taken from `process.argv` (the runner rewrites it to `[node, FILE.py, ARGS...]`) on first use.
+ *
+ * Differences from CPython: `getsizeof` raises (object sizes are not observable in JS);
+ * `setrecursionlimit` is recorded but JS's stack depth decides when RecursionError happens.
+ */
+
+import { Dict } from "../dict";
+import { TypeError as PyTypeError, SystemExit, ValueError } from "../exceptions";
+import { __stderr__, __stdout__, streams } from "../io";
+import { kw } from "../kw";
+import { index } from "../numbers";
+import { Tuple } from "../tuple";
+import { namedtuple } from "./collections";
+import { SimpleNamespace } from "./types";
+
+let VersionInfo: ((...a: unknown[]) => Tuple) | null = null;
+function versionInfo(): Tuple {
+  if (VersionInfo === null) {
+    const nt = namedtuple(
+      "version_info",
+      ["major", "minor", "micro", "releaselevel", "serial"],
+      kw({ module: "sys" }),
+    );
+    Object.defineProperty(nt, "__qualname__", { value: "version_info" });
+    VersionInfo = nt as unknown as (...a: unknown[]) => Tuple;
+    // CPython's repr says sys.version_info(...)
+    const proto = (nt as unknown as { prototype: { __repr__: () => string } }).prototype;
+    const base = proto.__repr__;
+    Object.defineProperty(proto, "__repr__", {
+      value(this: Tuple) {
+        return `sys.${base.call(this)}`;
+      },
+    });
+  }
+  return VersionInfo(3n, 13n, 0n, "final", 0n);
+}
+
+let argvCache: string[] | null = null;
+let recursionLimit = 1000n;
+let versionInfoCache: Tuple | null = null;
+let modulesCache: Dict | null = null;
+
+/** `sys.exit([status])`: raises SystemExit. */
+export function exit(...args: unknown[]): never {
+  if (args.length > 1)
+    throw new PyTypeError(`exit expected at most 1 argument, got ${args.length}`);
+  throw args.length === 0 ? new SystemExit() : new SystemExit(args[0]);
+}
+
+/** `sys.getrecursionlimit()`. */
+export function getrecursionlimit(): bigint {
+  return recursionLimit;
+}
+
+/** `sys.setrecursionlimit(n)`. */
+export function setrecursionlimit(n: unknown): null {
+  const v = index(n);
+  if (v < 1n) throw new ValueError("recursion limit must be greater or equal than 1");
+  recursionLimit = v;
+  return null;
+}
+
+/** `sys.intern(s)`: strings are values in JS, so this returns its argument. */
+export function intern(s: unknown): unknown {
+  if (typeof s !== "string")
+    throw new PyTypeError(`intern() argument must be str, not ${typeof s}`);
+  return s;
+}
+
+/** `sys.getsizeof(obj)`: not available (see the header). */
+export function getsizeof(_obj: unknown): never {
+  throw new (require("../exceptions").NotImplementedError)(
+    "sys.getsizeof() is not supported by asyncio-ts",
+  );
+}
+
+/** `sys.exc_info()` is not tracked; returns (None, None, None). */
+export function exc_info(): Tuple {
+  return new Tuple([null, null, null]);
+}
+
+export const maxsize = 9223372036854775807n;
+export const platform = "linux";
+export const byteorder = "little";
+export const version = "3.13.0 (main, asyncio-ts) [Node.js]";
+export const hexversion = 0x030d00f0n;
+export const executable = process.execPath;
+export const maxunicode = 1114111n;
+export const implementation = SimpleNamespace(
+  kw({
+    name: "cpython",
+    cache_tag: "cpython-313",
+    version: null as unknown,
+    hexversion: 0x030d00f0n,
+  }),
+);
+
+/** The `sys` module object (`$py.sys`). */
+export const sys = {
+  exit,
+  getrecursionlimit,
+  setrecursionlimit,
+  intern,
+  getsizeof,
+  exc_info,
+  maxsize,
+  platform,
+  byteorder,
+  version,
+  hexversion,
+  executable,
+  maxunicode,
+  implementation,
+  __stdout__,
+  __stderr__,
+  __name__: "sys",
+  get argv(): string[] {
+    if (argvCache === null) argvCache = process.argv.slice(1);
+    return argvCache;
+  },
+  set argv(v: string[]) {
+    argvCache = v;
+  },
+  get stdout(): unknown {
+    return streams.stdout;
+  },
+  set stdout(s: unknown) {
+    streams.stdout = s;
+  },
+  get stderr(): unknown {
+    return streams.stderr;
+  },
+  set stderr(s: unknown) {
+    streams.stderr = s;
+  },
+  get version_info(): Tuple {
+    if (versionInfoCache === null) {
+      versionInfoCache = versionInfo();
+      (implementation as unknown as { version: unknown }).version = versionInfoCache;
+    }
+    return versionInfoCache;
+  },
+  get modules(): Dict {
+    if (modulesCache === null) {
+      modulesCache = new Dict();
+      const py = require("../index") as Record<string, unknown>;
+      for (const name of [
+        "sys",
+        "time",
+        "os",
+        "functools",
+        "itertools",
+        "collections",
+        "bisect",
+        "math",
+        "contextlib",
+        "warnings",
+        "signal",
+        "operator",
+        "copy",
+        "types",
+        "typing",
+        "abc",
+        "heapq",
+      ]) {
+        if (py[name] !== undefined) modulesCache.__setitem__(name, py[name]);
+      }
+    }
+    return modulesCache;
+  },
+  __repr__(): string {
+    return "<module 'sys' (built-in)>";
+  },
+};

@@ -1,0 +1,303 @@
+/**
+ * Python's `time`: clocks, blocking `sleep`, and `gmtime`/`localtime`/`strftime`/`mktime` basics.
+ *
+ * `sleep(secs)` blocks the whole process, as in CPython (the event loop included): it waits on a
+ * SharedArrayBuffer with `Atomics.wait`. `monotonic`/`perf_counter` come from
+ * `process.hrtime.bigint()`, `process_time` from `process.cpuUsage()`.
+ *
+ * Differences from CPython: `localtime` uses the process's time zone through JS `Date` (`tm_zone`
+ * is the abbreviation JS reports); `strftime` supports the common directives (`%Y %m %d %H %M %S
+ * %y %j %a %A %b %B %p %I %Z %z %f %% %c %x %X %e %w %u`).
+ */
+
+import { OverflowError, TypeError as PyTypeError, ValueError } from "../exceptions";
+import { kw } from "../kw";
+import { isNumber, toFloat } from "../numbers";
+import { iter } from "../protocol";
+import { Tuple } from "../tuple";
+import { typeName } from "../types";
+import { namedtuple } from "./collections";
+
+const startNs = process.hrtime.bigint();
+
+/** Wall-clock time at `startNs`, in ns (hrtime is monotonic; this anchors it to the epoch). */
+const epochAtStartNs = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
+
+export function time(): number {
+  return Number(time_ns()) / 1e9;
+}
+export function time_ns(): bigint {
+  return epochAtStartNs + (process.hrtime.bigint() - startNs);
+}
+export function monotonic(): number {
+  return Number(process.hrtime.bigint()) / 1e9;
+}
+export function monotonic_ns(): bigint {
+  return process.hrtime.bigint();
+}
+export function perf_counter(): number {
+  return Number(process.hrtime.bigint() - startNs) / 1e9;
+}
+export function perf_counter_ns(): bigint {
+  return process.hrtime.bigint() - startNs;
+}
+export function process_time(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+export function process_time_ns(): bigint {
+  const u = process.cpuUsage();
+  return BigInt(u.user + u.system) * 1000n;
+}
+export function thread_time(): number {
+  return process_time();
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** `time.sleep(secs)`: blocks the process. */
+export function sleep(secs: unknown): null {
+  if (!isNumber(secs)) {
+    throw new PyTypeError(
+      `'${typeName(secs)}' object cannot be interpreted as an integer or float`,
+    );
+  }
+  const s = toFloat(secs);
+  if (Number.isNaN(s)) throw new ValueError("Invalid value NaN (not a number)");
+  if (s < 0) throw new ValueError("sleep length must be non-negative");
+  const end = process.hrtime.bigint() + BigInt(Math.round(s * 1e9));
+  for (;;) {
+    const left = end - process.hrtime.bigint();
+    if (left <= 0n) break;
+    Atomics.wait(sleepCell, 0, 0, Number(left) / 1e6);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- struct_time
+
+type StructTime = Tuple & Record<string, unknown>;
+let StructTimeClass: ((...a: unknown[]) => StructTime) | null = null;
+
+function structTime(values: unknown[], zone: string, gmtoff: bigint): StructTime {
+  if (StructTimeClass === null) {
+    const nt = namedtuple(
+      "struct_time",
+      [
+        "tm_year",
+        "tm_mon",
+        "tm_mday",
+        "tm_hour",
+        "tm_min",
+        "tm_sec",
+        "tm_wday",
+        "tm_yday",
+        "tm_isdst",
+      ],
+      kw({ module: "time" }),
+    );
+    const proto = (nt as unknown as { prototype: { __repr__: () => string } }).prototype;
+    const base = proto.__repr__;
+    Object.defineProperty(proto, "__repr__", {
+      value(this: Tuple) {
+        return `time.${base.call(this)}`;
+      },
+    });
+    StructTimeClass = nt as unknown as (...a: unknown[]) => StructTime;
+  }
+  const st = StructTimeClass(...values);
+  Object.defineProperty(st, "tm_zone", { value: zone });
+  Object.defineProperty(st, "tm_gmtoff", { value: gmtoff });
+  return st;
+}
+
+function secondsArg(secs: unknown): number {
+  if (secs === null || secs === undefined) return Date.now() / 1000;
+  if (!isNumber(secs))
+    throw new PyTypeError(`'${typeName(secs)}' object cannot be interpreted as an integer`);
+  const v = toFloat(secs);
+  if (!Number.isFinite(v)) throw new OverflowError("timestamp out of range for platform time_t");
+  return v;
+}
+
+function yday(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m, d) - Date.UTC(y, 0, 1)) / 86400000) + 1;
+}
+
+function fromDate(d: Date, utc: boolean): StructTime {
+  const y = utc ? d.getUTCFullYear() : d.getFullYear();
+  const mo = utc ? d.getUTCMonth() : d.getMonth();
+  const day = utc ? d.getUTCDate() : d.getDate();
+  const h = utc ? d.getUTCHours() : d.getHours();
+  const mi = utc ? d.getUTCMinutes() : d.getMinutes();
+  const s = utc ? d.getUTCSeconds() : d.getSeconds();
+  const wd = ((utc ? d.getUTCDay() : d.getDay()) + 6) % 7;
+  const offMin = utc ? 0 : -d.getTimezoneOffset();
+  let isdst = 0n;
+  if (!utc) {
+    const jan = new Date(y, 0, 1).getTimezoneOffset();
+    const jul = new Date(y, 6, 1).getTimezoneOffset();
+    isdst = jan !== jul && d.getTimezoneOffset() === Math.min(jan, jul) ? 1n : 0n;
+  }
+  const zone = utc ? "UTC" : zoneName(d);
+  return structTime(
+    [
+      BigInt(y),
+      BigInt(mo + 1),
+      BigInt(day),
+      BigInt(h),
+      BigInt(mi),
+      BigInt(s),
+      BigInt(wd),
+      BigInt(yday(y, mo, day)),
+      isdst,
+    ],
+    zone,
+    BigInt(offMin * 60),
+  );
+}
+
+function zoneName(d: Date): string {
+  const m = /\(([^)]+)\)/.exec(d.toString());
+  if (m) {
+    const words = m[1]!.split(" ");
+    if (words.length > 1) return words.map((w) => w[0]).join("");
+    return m[1]!;
+  }
+  return "UTC";
+}
+
+/** `time.gmtime([secs])`. */
+export function gmtime(secs: unknown = null): StructTime {
+  return fromDate(new Date(Math.floor(secondsArg(secs)) * 1000), true);
+}
+
+/** `time.localtime([secs])`. */
+export function localtime(secs: unknown = null): StructTime {
+  return fromDate(new Date(Math.floor(secondsArg(secs)) * 1000), false);
+}
+
+function tupleFields(t: unknown): number[] {
+  const xs = [...iter(t)];
+  if (xs.length !== 9) throw new PyTypeError("time.struct_time() takes a 9-sequence");
+  return xs.map((x) => Number(x));
+}
+
+/** `time.mktime(t)`: local time tuple -> seconds. */
+export function mktime(t: unknown): number {
+  const [y, mo, d, h, mi, s] = tupleFields(t);
+  return new Date(y!, mo! - 1, d!, h!, mi!, s!).getTime() / 1000;
+}
+
+const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const pad = (n: number, w = 2, c = "0") => String(n).padStart(w, c);
+
+/** `time.strftime(format[, t])`. */
+export function strftime(format: unknown, t: unknown = null): string {
+  if (typeof format !== "string")
+    throw new PyTypeError(`strftime() argument 1 must be str, not ${typeName(format)}`);
+  const st = t === null ? localtime() : t;
+  const [y, mo, d, h, mi, s, wd, yd] = tupleFields(st);
+  const zone = (st as { tm_zone?: string }).tm_zone ?? "";
+  const off = Number((st as { tm_gmtoff?: bigint }).tm_gmtoff ?? 0n);
+  const fmt = (c: string): string => {
+    switch (c) {
+      case "Y":
+        return String(y);
+      case "y":
+        return pad(y! % 100);
+      case "m":
+        return pad(mo!);
+      case "d":
+        return pad(d!);
+      case "e":
+        return pad(d!, 2, " ");
+      case "H":
+        return pad(h!);
+      case "I":
+        return pad(h! % 12 === 0 ? 12 : h! % 12);
+      case "M":
+        return pad(mi!);
+      case "S":
+        return pad(s!);
+      case "p":
+        return h! < 12 ? "AM" : "PM";
+      case "j":
+        return pad(yd!, 3);
+      case "a":
+        return DAYS[wd!]!.slice(0, 3);
+      case "A":
+        return DAYS[wd!]!;
+      case "b":
+      case "h":
+        return MONTHS[mo! - 1]!.slice(0, 3);
+      case "B":
+        return MONTHS[mo! - 1]!;
+      case "w":
+        return String((wd! + 1) % 7);
+      case "u":
+        return String(wd! + 1);
+      case "Z":
+        return zone;
+      case "z": {
+        const sign = off < 0 ? "-" : "+";
+        const a = Math.abs(off) / 60;
+        return `${sign}${pad(Math.floor(a / 60))}${pad(a % 60)}`;
+      }
+      case "c":
+        return `${fmt("a")} ${fmt("b")} ${fmt("e")} ${fmt("H")}:${fmt("M")}:${fmt("S")} ${fmt("Y")}`;
+      case "x":
+        return `${fmt("m")}/${fmt("d")}/${fmt("y")}`;
+      case "X":
+        return `${fmt("H")}:${fmt("M")}:${fmt("S")}`;
+      case "D":
+        return `${fmt("m")}/${fmt("d")}/${fmt("y")}`;
+      case "T":
+        return `${fmt("H")}:${fmt("M")}:${fmt("S")}`;
+      case "F":
+        return `${fmt("Y")}-${fmt("m")}-${fmt("d")}`;
+      case "R":
+        return `${fmt("H")}:${fmt("M")}`;
+      case "n":
+        return "\n";
+      case "t":
+        return "\t";
+      case "%":
+        return "%";
+      default:
+        return `%${c}`;
+    }
+  };
+  return format.replace(/%(.)/gs, (_m, c: string) => fmt(c));
+}
+
+/** `time.asctime([t])` / `time.ctime([secs])`. */
+export function asctime(t: unknown = null): string {
+  return strftime("%a %b %e %H:%M:%S %Y", t);
+}
+export function ctime(secs: unknown = null): string {
+  return asctime(localtime(secs));
+}
+
+export const timezone = BigInt(new Date(new Date().getFullYear(), 0, 1).getTimezoneOffset() * 60);
+export const altzone = BigInt(new Date(new Date().getFullYear(), 6, 1).getTimezoneOffset() * 60);
+export const daylight = timezone !== altzone ? 1n : 0n;
+export const tzname = new Tuple([
+  zoneName(new Date(new Date().getFullYear(), 0, 1)),
+  zoneName(new Date(new Date().getFullYear(), 6, 1)),
+]);

@@ -1,0 +1,235 @@
+/**
+ * Python's `types` module (the parts programs use: `SimpleNamespace`, `MappingProxyType`,
+ * `FunctionType`, ...) and the helpers the stdlib modules use to define *library classes*.
+ *
+ * A library class (`collections.deque`, `collections.Counter`, ...) must work three ways in
+ * generated code:
+ * - called without `new`: `from collections import deque; d = deque()` is lowered to a plain call
+ *   `deque()` (only program classes and asyncio classes get `new`);
+ * - extended: `class MyDeque(deque)` is `class MyDeque extends deque`;
+ * - `type(x) is deque`, `isinstance(x, deque)`, repr `<class 'collections.deque'>`.
+ *
+ * `libraryClass(cls, name, module)` returns a Proxy of the class whose call trap constructs it,
+ * and makes `cls.prototype.constructor` that Proxy, so `type(x)` is the very object programs hold.
+ *
+ * Construction and `__init__`: for a class extending a runtime class and defining `__init__`, the
+ * transpiler emits `constructor(...args) { super(...args); this.__init__(...args); }`; a class
+ * that does not define `__init__` inherits the runtime constructor. `initFromConstructor` therefore
+ * calls `this.__init__(...args)` from the runtime constructor unless the class directly below the
+ * runtime class defines its own `__init__` (then its generated constructor calls it).
+ */
+
+import { eq } from "../compare";
+import { Dict } from "../dict";
+import { TypeError as PyTypeError } from "../exceptions";
+import { Kw } from "../kw";
+import { NotImplemented } from "../objects";
+import { repr, reprGuard } from "../repr";
+
+type AnyClass = abstract new (...args: any[]) => any;
+
+/** A class that can also be called without `new` (see the header). */
+export type LibraryClass<C extends AnyClass> = C & ((...args: any[]) => InstanceType<C>);
+
+/** Make `cls` a library class named `module.name` (see the header). */
+export function libraryClass<C extends AnyClass>(
+  cls: C,
+  name: string,
+  module: string,
+): LibraryClass<C> {
+  for (const [k, v] of [
+    ["__name__", name],
+    ["__qualname__", name],
+    ["__module__", module],
+  ]) {
+    Object.defineProperty(cls, k as string, { value: v, writable: true, configurable: true });
+  }
+  const proxy = new Proxy(cls, {
+    apply: (target, _this, args) => Reflect.construct(target as unknown as Function, args),
+  });
+  Object.defineProperty(cls.prototype, "constructor", {
+    value: proxy,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  return proxy as LibraryClass<C>;
+}
+
+/**
+ * Called at the end of a runtime class's constructor: run `__init__(...args)` unless the program
+ * class directly below `base` defines `__init__` (its generated constructor then calls it).
+ */
+export function initFromConstructor(
+  self: object,
+  newTarget: Function,
+  base: Function,
+  args: unknown[],
+): void {
+  let c: Function | null = newTarget;
+  let below: Function | null = null;
+  while (c !== null && c.prototype !== base.prototype) {
+    below = c;
+    c = Object.getPrototypeOf(c) as Function | null;
+    if (typeof c !== "function") {
+      c = null;
+    }
+  }
+  if (below !== null && Object.hasOwn(below.prototype, "__init__")) return;
+  (self as { __init__: (...a: unknown[]) => unknown }).__init__(...args);
+}
+
+/** Split a trailing `Kw` off an argument list. */
+export function takeKw(args: unknown[]): [unknown[], Record<string, unknown>] {
+  const n = args.length;
+  if (n > 0 && args[n - 1] instanceof Kw)
+    return [args.slice(0, n - 1), (args[n - 1] as Kw).kwargs as Record<string, unknown>];
+  return [args, {}];
+}
+
+/**
+ * Bind positional and keyword arguments to named parameters for a library function, raising
+ * CPython's TypeErrors. `names` in order; `required` is how many have no default.
+ */
+export function bindArgs(
+  fname: string,
+  args: unknown[],
+  names: string[],
+  defaults: unknown[],
+  opts: { posOnly?: number; kwOnly?: string[] } = {},
+): unknown[] {
+  const [pos, kws] = takeKw(args);
+  const kwOnly = opts.kwOnly ?? [];
+  const all = [...names, ...kwOnly];
+  const nPositional = names.length;
+  const required = all.length - defaults.length;
+  if (pos.length > nPositional) {
+    const min = Math.min(required, nPositional);
+    const takes = min === nPositional ? `${nPositional}` : `from ${min} to ${nPositional}`;
+    throw new PyTypeError(
+      `${fname}() takes ${takes} positional argument${nPositional === 1 && min === 1 ? "" : "s"} but ${pos.length} ${pos.length === 1 ? "was" : "were"} given`,
+    );
+  }
+  const out: unknown[] = all.map((_, i) => (i < pos.length ? pos[i] : MISSING));
+  for (const [k, v] of Object.entries(kws)) {
+    const i = all.indexOf(k);
+    if (i < 0 || i < (opts.posOnly ?? 0))
+      throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (out[i] !== MISSING)
+      throw new PyTypeError(`${fname}() got multiple values for argument '${k}'`);
+    out[i] = v;
+  }
+  for (let i = 0; i < all.length; i++) {
+    if (out[i] !== MISSING) continue;
+    const d = i - required;
+    if (d < 0) {
+      throw new PyTypeError(`${fname}() missing required argument '${all[i]}' (pos ${i + 1})`);
+    }
+    out[i] = defaults[d];
+  }
+  return out;
+}
+
+const MISSING = Symbol("missing");
+
+// ---------------------------------------------------------------- the `types` module
+
+/** `types.SimpleNamespace(**kwargs)`. */
+class SimpleNamespaceImpl {
+  constructor(...args: unknown[]) {
+    const [pos, kws] = takeKw(args);
+    if (pos.length > 1)
+      throw new PyTypeError(`SimpleNamespace expected at most 1 argument, got ${pos.length}`);
+    if (pos.length === 1 && pos[0] instanceof Dict) {
+      for (const [k, v] of pos[0].entries()) (this as Record<string, unknown>)[k as string] = v;
+    }
+    Object.assign(this, kws);
+  }
+
+  __repr__(): string {
+    const cname = (this.constructor as unknown as { __name__: string }).__name__;
+    const name = cname === "SimpleNamespace" ? "namespace" : cname;
+    return reprGuard(this, `${name}(...)`, () => {
+      const parts = Object.keys(this).map(
+        (k) => `${k}=${repr((this as Record<string, unknown>)[k])}`,
+      );
+      return `${name}(${parts.join(", ")})`;
+    });
+  }
+
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof SimpleNamespaceImpl)) return NotImplemented;
+    const a = Object.keys(this);
+    const b = Object.keys(other);
+    if (a.length !== b.length) return false;
+    return a.every(
+      (k) =>
+        k in other &&
+        eq(
+          (this as unknown as Record<string, unknown>)[k],
+          (other as unknown as Record<string, unknown>)[k],
+        ),
+    );
+  }
+}
+export const SimpleNamespace = libraryClass(SimpleNamespaceImpl, "SimpleNamespace", "types");
+
+/** `types.MappingProxyType(mapping)`: a read-only view (reads pass through). */
+export function MappingProxyType(mapping: unknown): unknown {
+  return new Proxy(mapping as object, {
+    get(target, prop, receiver) {
+      if (prop === "__setitem__" || prop === "__delitem__") {
+        return () => {
+          throw new PyTypeError("'mappingproxy' object does not support item assignment");
+        };
+      }
+      if (prop === "__repr__") return () => `mappingproxy(${repr(target)})`;
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+function typeObject(name: string, check: (x: unknown) => boolean): Function {
+  const f = () => {
+    throw new PyTypeError(`cannot create '${name}' instances`);
+  };
+  Object.defineProperty(f, "__name__", { value: name });
+  Object.defineProperty(f, "__qualname__", { value: name });
+  Object.defineProperty(f, "__module__", { value: "builtins" });
+  Object.defineProperty(f, "__instancecheck__", { value: (x: unknown) => check(x) });
+  return f;
+}
+
+const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as object;
+const KIND = Symbol.for("asyncio-ts.kind");
+
+export const FunctionType = typeObject(
+  "function",
+  (x) => typeof x === "function" && !/^class[\s{]/.test(Function.prototype.toString.call(x)),
+);
+export const LambdaType = FunctionType;
+export const BuiltinFunctionType = typeObject(
+  "builtin_function_or_method",
+  (x) => typeof x === "function",
+);
+export const MethodType = typeObject(
+  "method",
+  (x) => typeof x === "function" && /^bound /.test((x as Function).name),
+);
+export const GeneratorType = typeObject(
+  "generator",
+  (x) =>
+    typeof x === "object" &&
+    x !== null &&
+    Object.prototype.isPrototypeOf.call(GeneratorProto, x) &&
+    (x as Record<symbol, unknown>)[KIND] === "generator",
+);
+export const CoroutineType = typeObject(
+  "coroutine",
+  (x) =>
+    typeof x === "object" &&
+    x !== null &&
+    Object.prototype.isPrototypeOf.call(GeneratorProto, x) &&
+    (x as Record<symbol, unknown>)[KIND] !== "generator",
+);
+export const NoneType = typeObject("NoneType", (x) => x === null || x === undefined);

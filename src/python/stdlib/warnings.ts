@@ -1,0 +1,461 @@
+/**
+ * Python's `warnings`: `warn`, the filters (`simplefilter`, `filterwarnings`, `resetwarnings`),
+ * `catch_warnings` (with `record=True`), `formatwarning`/`showwarning`, and the categories the
+ * builtins lack (PendingDeprecationWarning, FutureWarning, ...).
+ *
+ * As in CPython 3.13 (release build, no -W options) the default filters are
+ * `default::DeprecationWarning:__main__`, then `ignore` for DeprecationWarning,
+ * PendingDeprecationWarning, ImportWarning and ResourceWarning; any other warning uses the
+ * default action `default` (shown once per location). A shown warning is written to `sys.stderr`
+ * as `FILE:LINE: Category: message` followed by the stripped source line.
+ *
+ * The location comes from the transpiler's frame source (the Python frames of the current JS stack,
+ * innermost last); `stacklevel` counts Python frames. Without frames (hand-written TypeScript,
+ * tests) the location is `sys:1`, as CPython reports a stacklevel beyond the stack, but the
+ * module is taken to be `__main__` for the filters.
+ *
+ * This module also installs itself as asyncio's warning reporter (`_setWarningReporter` in
+ * src/asyncio/events.ts) when it is loaded.
+ */
+
+import { _setWarningReporter } from "../../asyncio/events";
+import {
+  type BaseException,
+  DeprecationWarning,
+  markRaised,
+  TypeError as PyTypeError,
+  ResourceWarning,
+  RuntimeWarning,
+  UserWarning,
+  ValueError,
+  Warning,
+} from "../exceptions";
+import { streams } from "../io";
+import { index } from "../numbers";
+import { className } from "../objects";
+import { call } from "../protocol";
+import { repr, str } from "../repr";
+import { formatException } from "../traceback";
+import { Tuple } from "../tuple";
+import { issubclass } from "../types";
+import { takeKw } from "./types";
+
+export class PendingDeprecationWarning extends Warning {}
+export class SyntaxWarning extends Warning {}
+export class FutureWarning extends Warning {}
+export class ImportWarning extends Warning {}
+export class UnicodeWarning extends Warning {}
+export class BytesWarning extends Warning {}
+export class EncodingWarning extends Warning {}
+export { DeprecationWarning, ResourceWarning, RuntimeWarning, UserWarning, Warning };
+
+const CATEGORIES: Record<string, Function> = {
+  Warning,
+  UserWarning,
+  DeprecationWarning,
+  PendingDeprecationWarning,
+  SyntaxWarning,
+  RuntimeWarning,
+  FutureWarning,
+  ImportWarning,
+  UnicodeWarning,
+  BytesWarning,
+  ResourceWarning,
+  EncodingWarning,
+};
+
+const ACTIONS = new Set(["error", "ignore", "always", "all", "default", "module", "once"]);
+
+type Filter = [string, RegExp | null, Function, RegExp | null, number];
+
+function defaultFilters(): Filter[] {
+  return [
+    ["default", null, DeprecationWarning, /^__main__$/, 0],
+    ["ignore", null, DeprecationWarning, null, 0],
+    ["ignore", null, PendingDeprecationWarning, null, 0],
+    ["ignore", null, ImportWarning, null, 0],
+    ["ignore", null, ResourceWarning, null, 0],
+  ];
+}
+
+let filterList: Filter[] = defaultFilters();
+/** Registries of warnings already shown: per module, cleared whenever the filters change. */
+let registries = new Map<string, Set<string>>();
+const onceRegistry = new Set<string>();
+export const defaultaction = "default";
+
+function filtersMutated(): void {
+  registries = new Map();
+}
+
+/** `warnings.filters` as CPython shows it (a list of 5-tuples; patterns as their source). */
+export function filters(): Tuple[] {
+  return filterList.map(
+    ([a, m, c, mod, l]) =>
+      new Tuple([
+        a,
+        m === null ? null : m.source,
+        c,
+        mod === null ? null : mod.source.replace(/^\^|\$$/g, ""),
+        BigInt(l),
+      ]),
+  );
+}
+
+function addFilter(f: Filter, append: boolean): void {
+  const same = (g: Filter) =>
+    g[0] === f[0] &&
+    String(g[1]) === String(f[1]) &&
+    g[2] === f[2] &&
+    String(g[3]) === String(f[3]) &&
+    g[4] === f[4];
+  if (!append) {
+    filterList = filterList.filter((g) => !same(g));
+    filterList.unshift(f);
+  } else if (!filterList.some(same)) filterList.push(f);
+  filtersMutated();
+}
+
+function checkAction(action: unknown): string {
+  if (typeof action !== "string" || !ACTIONS.has(action))
+    throw new (require("../exceptions").AssertionError)(`invalid action: ${repr(action)}`);
+  return action;
+}
+
+/** `warnings.simplefilter(action, category=Warning, lineno=0, append=False)`. */
+export function simplefilter(...args: unknown[]): null {
+  const [pos, kws] = takeKw(args);
+  const action = checkAction(pos[0] ?? kws.action);
+  const category = (pos[1] ?? kws.category ?? Warning) as Function;
+  const lineno = Number(index(pos[2] ?? kws.lineno ?? 0n));
+  const append = Boolean(pos[3] ?? kws.append ?? false);
+  addFilter([action, null, category, null, lineno], append);
+  return null;
+}
+
+/** `warnings.filterwarnings(action, message='', category=Warning, module='', lineno=0, append=False)`. */
+export function filterwarnings(...args: unknown[]): null {
+  const [pos, kws] = takeKw(args);
+  const action = checkAction(pos[0] ?? kws.action);
+  const message = (pos[1] ?? kws.message ?? "") as string;
+  const category = (pos[2] ?? kws.category ?? Warning) as Function;
+  const module = (pos[3] ?? kws.module ?? "") as string;
+  const lineno = Number(index(pos[4] ?? kws.lineno ?? 0n));
+  const append = Boolean(pos[5] ?? kws.append ?? false);
+  addFilter(
+    [
+      action,
+      message ? new RegExp(`^(?:${message})`, "i") : null,
+      category,
+      module ? new RegExp(`^(?:${module})$`) : null,
+      lineno,
+    ],
+    append,
+  );
+  return null;
+}
+
+/** `warnings.resetwarnings()`: no filters at all. */
+export function resetwarnings(): null {
+  filterList = [];
+  filtersMutated();
+  return null;
+}
+
+// ---------------------------------------------------------------- showing
+
+/** `warnings.formatwarning(message, category, filename, lineno, line=None)`. */
+export function formatwarning(
+  message: unknown,
+  category: unknown,
+  filename: unknown,
+  lineno: unknown,
+  line: unknown = null,
+): string {
+  let s = `${str(filename)}:${str(lineno)}: ${className(category)}: ${str(message)}\n`;
+  if (typeof line === "string" && line.trim()) s += `  ${line.trim()}\n`;
+  return s;
+}
+
+type Shower = (
+  message: unknown,
+  category: unknown,
+  filename: unknown,
+  lineno: unknown,
+  file: unknown,
+  line: unknown,
+) => unknown;
+
+/** `warnings.showwarning(...)`: writes formatwarning's text to `file` (default sys.stderr). */
+export function showwarning(
+  message: unknown,
+  category: unknown,
+  filename: unknown,
+  lineno: unknown,
+  file: unknown = null,
+  line: unknown = null,
+): null {
+  const target = (file ?? streams.stderr) as { write?: (s: string) => unknown } | null;
+  if (target === null || typeof target.write !== "function") return null;
+  try {
+    target.write(formatwarning(message, category, filename, lineno, line));
+  } catch {
+    // CPython ignores OSError here (stderr closed)
+  }
+  return null;
+}
+
+let currentShower: Shower = showwarning;
+
+/** `warnings.WarningMessage`: one recorded warning. */
+export class WarningMessage {
+  static readonly __module__ = "warnings";
+  constructor(
+    readonly message: unknown,
+    readonly category: unknown,
+    readonly filename: unknown,
+    readonly lineno: unknown,
+    readonly file: unknown = null,
+    readonly line: unknown = null,
+    readonly source: unknown = null,
+  ) {}
+  get _category_name(): string | null {
+    return this.category ? className(this.category) : null;
+  }
+  __str__(): string {
+    return `{message : ${repr(this.message)}, category : ${repr(this._category_name)}, filename : ${repr(this.filename)}, lineno : ${str(this.lineno)}, line : ${repr(this.line)}}`;
+  }
+}
+
+// ---------------------------------------------------------------- warn
+
+interface Location {
+  filename: string;
+  lineno: number;
+  module: string;
+  line: string | null;
+}
+
+const FRAME_RE = /^ {2}File "([^"]*)", line (\d+), in [^\n]*\n(?: {4}([^\n]*)\n)?/gm;
+
+/** The Python frames of the current stack (innermost last), from the transpiler's frame source. */
+function pythonFrames(): { filename: string; lineno: number; line: string | null }[] {
+  let text: string;
+  try {
+    text = formatException(markRaised(new UserWarning()));
+  } catch {
+    return [];
+  }
+  const out: { filename: string; lineno: number; line: string | null }[] = [];
+  for (const m of text.matchAll(FRAME_RE))
+    out.push({ filename: m[1]!, lineno: Number(m[2]), line: m[3] ?? null });
+  return out;
+}
+
+function location(stacklevel: number): Location {
+  const frames = pythonFrames();
+  const i = frames.length - Math.max(1, stacklevel);
+  if (frames.length === 0 || i < 0) {
+    // no frames known: assume the caller is the main program (stacklevel 1) or beyond it
+    const module = frames.length === 0 && stacklevel <= 1 ? "__main__" : "sys";
+    return { filename: "sys", lineno: 1, module, line: null };
+  }
+  const f = frames[i]!;
+  const main = process.argv[1];
+  const module =
+    main === undefined || f.filename === main || f.filename.endsWith(`/${main}`)
+      ? "__main__"
+      : f.filename.replace(/^.*\//, "").replace(/\.py$/, "");
+  return { filename: f.filename, lineno: f.lineno, module, line: f.line };
+}
+
+function isWarningClass(c: unknown): boolean {
+  return (
+    typeof c === "function" &&
+    (c === Warning || (c as { prototype?: unknown }).prototype instanceof Warning)
+  );
+}
+
+/** `warnings.warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=())`. */
+export function warn(...args: unknown[]): null {
+  const [pos, kws] = takeKw(args);
+  const message = pos[0] ?? kws.message;
+  let category = pos.length > 1 ? pos[1] : (kws.category ?? null);
+  const stacklevel = Number(index(pos[2] ?? kws.stacklevel ?? 1n));
+  if (message instanceof Warning) category = message.constructor;
+  if (category === null || category === undefined) category = UserWarning;
+  if (!isWarningClass(category)) {
+    throw new PyTypeError(
+      `category must be a Warning subclass, not '${className((category as object).constructor)}'`,
+    );
+  }
+  warnAt(message, category as Function, location(stacklevel));
+  return null;
+}
+
+/** `warnings.warn_explicit(message, category, filename, lineno, module=None, ...)`. */
+export function warn_explicit(
+  message: unknown,
+  category: unknown,
+  filename: unknown,
+  lineno: unknown,
+  module: unknown = null,
+): null {
+  const fname = String(filename);
+  warnAt(message, (category ?? UserWarning) as Function, {
+    filename: fname,
+    lineno: Number(index(lineno)),
+    module: module === null ? fname.replace(/^.*\//, "").replace(/\.py$/, "") : String(module),
+    line: null,
+  });
+  return null;
+}
+
+function matches(re: RegExp | null, s: string): boolean {
+  return re === null || re.test(s);
+}
+
+function warnAt(message: unknown, category: Function, loc: Location): void {
+  const text = message instanceof Warning ? str(message) : str(message);
+  const instance = message instanceof Warning ? message : (call(category, text) as BaseException);
+  let action = defaultaction;
+  for (const [a, msg, cat, mod, ln] of filterList) {
+    if (
+      matches(msg, text) &&
+      issubclass(category, cat) &&
+      matches(mod, loc.module) &&
+      (ln === 0 || ln === loc.lineno)
+    ) {
+      action = a;
+      break;
+    }
+  }
+  if (action === "error") throw instance;
+  if (action === "ignore") return;
+  const catKey = `${className(category)}@${registryId(category)}`;
+  if (action === "once") {
+    const key = `${text}\u0000${catKey}`;
+    if (onceRegistry.has(key)) return;
+    onceRegistry.add(key);
+  } else if (action === "module" || action === "default") {
+    let reg = registries.get(loc.module);
+    if (reg === undefined) {
+      reg = new Set();
+      registries.set(loc.module, reg);
+    }
+    const key = `${text}\u0000${catKey}\u0000${action === "module" ? 0 : loc.lineno}`;
+    if (reg.has(key)) return;
+    reg.add(key);
+  } else if (action !== "always" && action !== "all") {
+    throw new (require("../exceptions").RuntimeError)(
+      `Unrecognized action (${repr(action)}) in warnings.filters:\n ${repr(action)}`,
+    );
+  }
+  call(currentShower, instance, category, loc.filename, BigInt(loc.lineno), null, loc.line);
+}
+
+const classIds = new WeakMap<Function, number>();
+let nextClassId = 0;
+function registryId(c: Function): number {
+  let v = classIds.get(c);
+  if (v === undefined) {
+    v = nextClassId++;
+    classIds.set(c, v);
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------- catch_warnings
+
+class CatchWarnings {
+  static readonly __name__ = "catch_warnings";
+  static readonly __module__ = "warnings";
+  private saved: { filters: Filter[]; shower: Shower } | null = null;
+  private readonly record: boolean;
+  private readonly action: unknown;
+  private readonly category: unknown;
+  private readonly lineno: unknown;
+  private readonly append: unknown;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = takeKw(args);
+    if (pos.length > 0)
+      throw new PyTypeError(
+        `catch_warnings.__init__() takes 1 positional argument but ${pos.length + 1} were given`,
+      );
+    this.record = Boolean(kws.record ?? false);
+    this.action = kws.action ?? null;
+    this.category = kws.category ?? Warning;
+    this.lineno = kws.lineno ?? 0n;
+    this.append = kws.append ?? false;
+  }
+
+  __enter__(): unknown {
+    if (this.saved !== null)
+      throw new (require("../exceptions").RuntimeError)(`Cannot enter ${repr(this)} twice`);
+    this.saved = { filters: filterList.slice(), shower: currentShower };
+    filtersMutated();
+    if (this.action !== null) simplefilter(this.action, this.category, this.lineno, this.append);
+    if (this.record) {
+      const log: WarningMessage[] = [];
+      currentShower = (message, category, filename, lineno, file, line) => {
+        log.push(new WarningMessage(message, category, filename, lineno, file, line));
+        return null;
+      };
+      return log;
+    }
+    return null;
+  }
+
+  __exit__(..._args: unknown[]): null {
+    if (this.saved === null)
+      throw new (require("../exceptions").RuntimeError)(
+        `Cannot exit ${repr(this)} without entering first`,
+      );
+    filterList = this.saved.filters;
+    currentShower = this.saved.shower;
+    this.saved = null;
+    filtersMutated();
+    return null;
+  }
+
+  __repr__(): string {
+    const args: string[] = [];
+    if (this.record) args.push("record=True");
+    return `catch_warnings(${args.join(", ")})`;
+  }
+}
+
+/** `warnings.catch_warnings(*, record=False, module=None, action=None, category=Warning, lineno=0, append=False)`. */
+export function catch_warnings(...args: unknown[]): CatchWarnings {
+  return new CatchWarnings(...args);
+}
+
+/** Let a program replace `showwarning` (CPython: assign `warnings.showwarning`). */
+export function _set_showwarning(fn: unknown): null {
+  if (typeof fn !== "function") throw new ValueError("showwarning must be callable");
+  currentShower = fn as Shower;
+  return null;
+}
+
+// asyncio reports its warnings (e.g. DeprecationWarning from get_event_loop) through this module.
+function reportAsyncioWarning(message: string, category: string): void {
+  const cls = CATEGORIES[category] ?? UserWarning;
+  const frames = pythonFrames();
+  const f = frames[frames.length - 1];
+  const loc: Location =
+    f === undefined
+      ? { filename: "sys", lineno: 1, module: "__main__", line: null }
+      : { filename: f.filename, lineno: f.lineno, module: "__main__", line: f.line };
+  warnAt(message, cls, loc);
+}
+
+function installReporter(): void {
+  try {
+    _setWarningReporter(reportAsyncioWarning);
+  } catch {
+    // src/asyncio/events.ts is still loading (an import cycle): install once it has loaded
+    setImmediate(installReporter);
+  }
+}
+installReporter();

@@ -1,0 +1,583 @@
+"""Feature snippets for the transpiler's execution tests, and their recorder.
+
+Each case is a snippet of Python that prints; the tests run it at module level and as the body
+of a function (`in_function`), which catches scoping bugs. Usage:
+
+    PYENV_VERSION=3.13.0 python3 test/codegen/cases.py
+
+runs every snippet under CPython (at module level) and rewrites test/codegen/cases.ts with the
+snippets and CPython's output pasted as literals. The tests never run Python.
+"""
+
+import io
+import json
+import os
+import sys
+import contextlib
+
+CASES = {}
+
+
+def case(name):
+    def deco(text):
+        CASES[name] = text.strip("\n")
+    return deco
+
+
+case("hello")("""
+import asyncio
+
+async def main():
+    print("hello")
+    await asyncio.sleep(0.01)
+    print("world")
+
+asyncio.run(main())
+""")
+
+case("numbers")("""
+a = 7
+b = -7
+print(a // 2, b // 2, a % 3, b % 3, a % -3, 2 ** 10, 2 ** -1, 10 / 4, a / 7)
+print(2 ** 100, -(2 ** 64) // 3, 10 ** 20 % 7)
+x = 0.1 + 0.2
+print(x, 1e16, 1.5e-5, 3.0, -0.0, 1 / 3, float("inf"), 2.5 * 2)
+print(int(3.9), int(-3.9), int("42") + 1, float(7), round(2.5), round(3.5), round(2.675, 2))
+print(abs(-4), divmod(17, 5), divmod(-17, 5), pow(3, 4), pow(2, 10, 1000), max(1, 2.5), min([3, 1, 2]))
+n = 10
+n += 5
+n -= 1
+n *= 2
+n //= 3
+n %= 5
+print(n, n << 3, 255 >> 2, 6 & 3, 6 | 3, 6 ^ 3, ~5, -n, +n)
+f = 1.5
+f += 1
+f *= 2
+print(f, f > n, n == 4, 1 == 1.0, 1 < 2 < 3, 3 > 2 > 2, True + True, hex(255), bin(5), oct(8))
+""")
+
+case("strings")("""
+s = "Hello, World"
+print(s.upper(), s.lower(), s.split(", "), s.replace("l", "L"), s[7:], s[-5:], s[::-1], len(s))
+print(", ".join(["a", "b", "c"]), s.startswith("Hell"), s.find("World"), s.count("l"), "  pad ".strip() + "|")
+name = "asyncio"
+value = 3.14159
+print(f"{name!r} {name:>10}|{name:<10}|{name:^11}| {value:.2f} {value:8.3f} {42:05d} {255:x} {1234567:,}")
+width = 6
+print(f"{value:{width}.1f}|{'x' * 3}|{value=}|{name=!s}|{{braces}}")
+print(repr("it's"), repr('say "hi"'), repr("tab\\there"), str(None), repr(None), repr(True), "%s and %d" % ("x", 5))
+print("a" < "b", "abc" == "abc", "b" in "abc", "x" not in "abc", str(12) + "3", "ab" * 3)
+print(b"bytes\\x00\\xff", len(b"abc"), "é".encode("utf-8"), ord("A"), chr(97))
+""")
+
+case("containers")("""
+xs = [3, 1, 2]
+xs.append(10)
+xs.extend([7, 8])
+xs.insert(0, 99)
+print(xs, xs[0], xs[-1], xs[1:3], xs[::2], len(xs), xs.pop(), xs.index(10), 2 in xs)
+xs.sort()
+print(xs, sorted(xs, reverse=True), list(reversed(xs)), sum(xs), xs.count(1))
+xs[1] = 50
+del xs[0]
+print(xs)
+d = {"a": 1, "b": 2}
+d["c"] = 3
+d.update({"a": 10})
+print(d, d["a"], d.get("z"), d.get("z", 0), list(d.keys()), list(d.values()), len(d), "b" in d)
+for k, v in d.items():
+    print(k, v)
+del d["b"]
+print(d, d.pop("c"), d, {**d, "e": 5})
+t = (1, "two", 3.0)
+print(t, t[1], len(t), t + (4,), (1,), (), tuple([1, 2]), t.index("two"))
+st = {3, 1, 2}
+st.add(2)
+print(sorted(st), len(st), 1 in st, sorted(st | {9}), sorted(st & {1, 3, 7}))
+print(list(range(5)), list(range(2, 10, 3)), list(enumerate("ab")), list(zip([1, 2], "xy")))
+print([[1, 2], [3]], {1: [2, {3: 4}]}, [None, True, 1.0, "s"])
+""")
+
+case("control_flow")("""
+for i in range(6):
+    if i == 1:
+        continue
+    elif i % 2 == 0:
+        print("even", i)
+    else:
+        print("odd", i)
+    if i == 4:
+        break
+else:
+    print("not reached")
+for i in range(2):
+    pass
+else:
+    print("for else", i)
+n = 0
+while n < 3:
+    n += 1
+else:
+    print("while else", n)
+count = 0
+while (count := count + 1) < 3:
+    print("walrus", count)
+x = 5
+print("big" if x > 3 else "small", x and 0, x or 0, None or "default", [] or "empty", not x)
+y = 0
+for a in [1, 2]:
+    for b in [1, 2]:
+        if b == 2:
+            break
+        y += a * b
+print(y)
+""")
+
+case("functions")("""
+def greet(name, greeting="Hello", *rest, punct="!", **extra):
+    return f"{greeting}, {name}{punct} {rest} {sorted(extra.items())}"
+
+print(greet("Ann"))
+print(greet("Bob", "Hi", 1, 2, punct="?", mood="good"))
+print(greet(greeting="Hey", name="Cy"))
+
+def pos_only(a, b, /, c):
+    return a + b + c
+
+print(pos_only(1, 2, c=3))
+
+def kw_only(*, key):
+    return key
+
+for call in (lambda: kw_only(key=1), lambda: kw_only(), lambda: kw_only(1), lambda: greet(), lambda: greet("a", nope=1, name="b")):
+    try:
+        print(call())
+    except TypeError as e:
+        print("TypeError:", e)
+
+def make_adder(n):
+    return lambda x: x + n
+
+add3 = make_adder(3)
+print(add3(4), (lambda *a, **k: (a, sorted(k)))(1, 2, z=3))
+args = [1, 2]
+kwargs = {"c": 3}
+print(pos_only(*args, **kwargs))
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+print([fib(i) for i in range(10)])
+""")
+
+case("closures")("""
+def counter():
+    count = 0
+    def inc(by=1):
+        nonlocal count
+        count += by
+        return count
+    return inc
+
+c = counter()
+c()
+c(5)
+print("count", c())
+fns = []
+for i in range(3):
+    fns.append(lambda i=i: i * 10)
+print([f() for f in fns])
+def outer():
+    msg = "outer"
+    def inner():
+        return msg + "!"
+    msg = "changed"
+    return inner()
+print(outer())
+""")
+
+case("classes")("""
+class Animal:
+    kind = "animal"
+    count = 0
+
+    def __init__(self, name, sound="..."):
+        self.name = name
+        self.sound = sound
+        Animal.count += 1
+
+    def speak(self):
+        return f"{self.name} the {self.kind} says {self.sound}"
+
+    def __repr__(self):
+        return f"Animal({self.name!r})"
+
+    @property
+    def shout(self):
+        return self.sound.upper()
+
+    @staticmethod
+    def legs():
+        return 4
+
+    @classmethod
+    def create(cls, name):
+        return cls(name)
+
+class Dog(Animal):
+    kind = "dog"
+
+    def __init__(self, name):
+        super().__init__(name, sound="woof")
+        self.tricks = []
+
+    def speak(self):
+        return super().speak() + "!"
+
+class Vector:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def __add__(self, other):
+        return Vector(self.x + other.x, self.y + other.y)
+
+    def __eq__(self, other):
+        return (self.x, self.y) == (other.x, other.y)
+
+    def __lt__(self, other):
+        return (self.x, self.y) < (other.x, other.y)
+
+    def __len__(self):
+        return 2
+
+    def __repr__(self):
+        return f"Vector({self.x}, {self.y})"
+
+    def __str__(self):
+        return f"<{self.x}, {self.y}>"
+
+a = Animal("generic")
+d = Dog("rex")
+print(a.speak(), d.speak(), d.shout, Dog.legs(), Animal.count, d.kind, Animal.kind)
+print(repr(d), [a, d], isinstance(d, Animal), isinstance(a, Dog), type(d).__name__)
+e = Dog.create("fido")
+print(type(e).__name__, e.name, Animal.count)
+v = Vector(1, 2) + Vector(3, 4)
+print(v, repr(v), v == Vector(4, 6), v != Vector(4, 6), Vector(0, 1) < v, len(v), sorted([v, Vector(0, 0)]))
+d.tricks.append("sit")
+print(d.tricks, hasattr(d, "tricks"), getattr(d, "missing", "dflt"))
+""")
+
+case("exceptions")("""
+class AppError(Exception):
+    def __init__(self, code):
+        super().__init__(f"failed with {code}")
+        self.code = code
+
+def risky(n):
+    if n == 0:
+        raise ValueError("zero")
+    if n == 1:
+        raise AppError(42)
+    if n == 2:
+        return {}["missing"]
+    return n
+
+for n in range(4):
+    try:
+        print("result", risky(n))
+    except (ValueError, KeyError) as e:
+        print("caught", type(e).__name__, e)
+    except AppError as e:
+        print("app error", e, e.code)
+    else:
+        print("no error")
+    finally:
+        print("finally", n)
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        raise RuntimeError("wrapped") from e
+except RuntimeError as e:
+    print(repr(e), type(e.__cause__).__name__)
+try:
+    try:
+        raise KeyError("k")
+    except KeyError:
+        print("handling")
+        raise
+except LookupError as e:
+    print("re-raised", repr(e))
+try:
+    assert 1 + 1 == 3, "math is broken"
+except AssertionError as e:
+    print("assert:", e)
+try:
+    [][0]
+except IndexError as e:
+    print("IndexError:", e)
+def cleanup():
+    try:
+        return "from try"
+    finally:
+        print("cleanup runs")
+print(cleanup())
+""")
+
+case("generators")("""
+def countdown(n):
+    while n > 0:
+        yield n
+        n -= 1
+    return "done"
+
+print(list(countdown(3)))
+def echo():
+    seen = []
+    while True:
+        x = yield len(seen)
+        if x is None:
+            return seen
+        seen.append(x)
+
+g = echo()
+print(next(g), g.send("a"), g.send("b"))
+try:
+    g.send(None)
+except StopIteration as e:
+    print("returned", e.value)
+def chain(*its):
+    for it in its:
+        result = yield from it
+    return result
+
+print(list(chain([1, 2], countdown(2), "ab")))
+squares = (x * x for x in range(5))
+print(next(squares), list(squares), sum(x for x in range(10) if x % 3 == 0))
+def fib():
+    a, b = 0, 1
+    while True:
+        yield a
+        a, b = b, a + b
+out = []
+for v in fib():
+    if v > 50:
+        break
+    out.append(v)
+print(out)
+""")
+
+case("comprehensions")("""
+xs = [1, 2, 3, 4, 5, 6]
+print([x * 2 for x in xs if x % 2])
+print({x % 3 for x in xs})
+print({x: x ** 2 for x in xs if x > 3})
+print([(i, j) for i in range(3) for j in range(i)])
+print([[c for c in w] for w in ["ab", "c"]])
+print(sorted(w.upper() for w in ["b", "a"]))
+pairs = [(1, "a"), (2, "b")]
+print({k: v for k, v in pairs}, [v for _, v in pairs])
+matrix = [[1, 2], [3, 4]]
+print([row[i] for i in range(2) for row in matrix])
+""")
+
+case("unpacking")("""
+a, b = 1, 2
+a, b = b, a
+print(a, b)
+first, *middle, last = range(6)
+print(first, middle, last)
+(x, y), z = (1, 2), 3
+print(x, y, z)
+head, *tail = "abc"
+print(head, tail)
+for i, (k, v) in enumerate({"p": 1, "q": 2}.items()):
+    print(i, k, v)
+nums = [*range(3), *[9, 8]]
+print(nums, [*"hi"], (*nums[:1], 7))
+try:
+    p, q = [1, 2, 3]
+except ValueError as e:
+    print("ValueError:", e)
+""")
+
+case("with_statement")("""
+class Managed:
+    def __init__(self, name, suppress=False):
+        self.name = name
+        self.suppress = suppress
+
+    def __enter__(self):
+        print("enter", self.name)
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        print("exit", self.name, exc_type.__name__ if exc_type else None)
+        return self.suppress
+
+with Managed("a") as m, Managed("b"):
+    print("body", m.name)
+with Managed("c", suppress=True):
+    raise ValueError("suppressed")
+try:
+    with Managed("d"):
+        raise KeyError("escapes")
+except KeyError:
+    print("caught outside")
+def early():
+    with Managed("e"):
+        return "returned"
+print(early())
+""")
+
+case("tasks")("""
+import asyncio
+
+async def worker(name, delay):
+    print(f"{name} start")
+    await asyncio.sleep(delay)
+    print(f"{name} done")
+    return name.upper()
+
+async def main():
+    t1 = asyncio.create_task(worker("a", 0.02))
+    t2 = asyncio.create_task(worker("b", 0.01), name="second")
+    print(t2.get_name(), t1.done())
+    results = await asyncio.gather(t1, t2, worker("c", 0))
+    print(results, t1.result(), t1.done())
+    task = asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        print("cancelled", task.cancelled())
+    try:
+        await asyncio.wait_for(asyncio.sleep(10), timeout=0.01)
+    except TimeoutError:
+        print("wait_for timed out")
+    return "main done"
+
+print(asyncio.run(main()))
+""")
+
+case("async_features")("""
+import asyncio
+
+class Session:
+    async def __aenter__(self):
+        print("open")
+        await asyncio.sleep(0)
+        return "session"
+
+    async def __aexit__(self, exc_type, exc, tb):
+        print("close", exc_type)
+        return False
+
+async def ticker(n):
+    for i in range(n):
+        await asyncio.sleep(0)
+        yield i * 10
+
+async def double(x):
+    await asyncio.sleep(0)
+    return x * 2
+
+async def main():
+    async with Session() as s:
+        print("using", s)
+    async for v in ticker(3):
+        print("tick", v)
+    print([v async for v in ticker(2)])
+    print([await double(x) for x in range(3)])
+    agen = ticker(2)
+    print(await agen.__anext__(), await anext(agen))
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    loop.call_soon(fut.set_result, "future value")
+    print(await fut)
+    order = []
+    loop.call_later(0.02, order.append, "later")
+    loop.call_soon(order.append, "soon")
+    await asyncio.sleep(0.05)
+    print(order)
+
+asyncio.run(main())
+""")
+
+case("queue")("""
+import asyncio
+
+async def producer(q, n):
+    for i in range(n):
+        await q.put(i)
+    await q.put(None)
+
+async def consumer(q):
+    total = 0
+    while (item := await q.get()) is not None:
+        total += item
+        q.task_done()
+    q.task_done()
+    return total
+
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    _, total = await asyncio.gather(producer(q, 5), consumer(q))
+    print("total", total, q.empty(), q.qsize())
+
+asyncio.run(main())
+""")
+
+
+def in_function(code):
+    """The snippet as the body of a function `case()` that is then called (the tests' wrapping)."""
+    body = "\n".join("    " + line if line else line for line in code.split("\n"))
+    return f"def case():\n{body}\ncase()\n"
+
+
+def run(code, name):
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(compile(code, f"{name}.py", "exec"), {"__name__": "__main__"})
+    return buf.getvalue()
+
+
+def record():
+    out = {}
+    for name, code in CASES.items():
+        module = run(code + "\n", name)
+        function = run(in_function(code + "\n"), name)
+        out[name] = (module, function)
+    here = os.path.dirname(os.path.abspath(__file__))
+    lines = [
+        "// Generated by test/codegen/cases.py from CPython "
+        + ".".join(map(str, sys.version_info[:3]))
+        + ": the snippets and what CPython printed. Do not edit; edit cases.py and re-run it.",
+        "",
+        "export interface Case {",
+        "  name: string;",
+        "  code: string;",
+        "  /** CPython's output at module level. */",
+        "  expected: string;",
+        "  /** CPython's output with the snippet inside `def case(): ...` (only when it differs). */",
+        "  expectedInFunction?: string;",
+        "}",
+        "",
+        "export const CASES: Case[] = [",
+    ]
+    for name, code in CASES.items():
+        module, function = out[name]
+        extra = "" if function == module else f", expectedInFunction: {json.dumps(function)}"
+        lines.append(f"  {{ name: {json.dumps(name)}, code: {json.dumps(code + chr(10))}, expected: {json.dumps(module)}{extra} }},")
+    lines.append("];")
+    with open(os.path.join(here, "cases.ts"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    assert sys.version_info[:3] == (3, 13, 0), "record with CPython 3.13.0"
+    record()
