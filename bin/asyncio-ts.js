@@ -36,7 +36,10 @@ if (!fs.existsSync(cli)) {
 }
 if (!process.env.ASYNCIO_TS_SKIP_STALE_CHECK) {
   const built = fs.statSync(cli).mtimeMs;
-  const sources = Math.max(newestSource(path.join(root, "codegen")), newestSource(path.join(root, "src")));
+  const sources = Math.max(
+    newestSource(path.join(root, "codegen")),
+    newestSource(path.join(root, "src")),
+  );
   if (sources > built) {
     fail("dist/ is older than the TypeScript sources: run `npm run build` in " + root);
   }

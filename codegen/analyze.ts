@@ -210,13 +210,21 @@ class Analyzer {
           let p = scope.parent;
           while (p !== null && p.kind !== "module") {
             if (p.kind === "function" && p.symbols.has(n) && !p.globals.has(n)) {
-              this.err(s.pos, `'global ${n}' where an enclosing function also binds '${n}' is not supported`);
+              this.err(
+                s.pos,
+                `'global ${n}' where an enclosing function also binds '${n}' is not supported`,
+              );
             }
             p = p.parent;
           }
         } else {
           if (scope.lookup(n) === null || scope.parent === null) {
-            throw this.source.error("SyntaxError", `no binding for nonlocal '${n}' found`, s.pos.line, s.pos.col);
+            throw this.source.error(
+              "SyntaxError",
+              `no binding for nonlocal '${n}' found`,
+              s.pos.line,
+              s.pos.col,
+            );
           }
           scope.nonlocals.add(n);
         }
@@ -228,10 +236,12 @@ class Analyzer {
   private stmt(s: Stmt, scope: Scope, depth: number): void {
     switch (s.k) {
       case "Expr":
-        return this.expr(s.value, scope);
+        this.expr(s.value, scope);
+        return;
       case "Assign":
         this.expr(s.value, scope);
-        for (const t of s.targets) this.target(t, scope, depth, s.targets.length === 1 ? s.value : null);
+        for (const t of s.targets)
+          this.target(t, scope, depth, s.targets.length === 1 ? s.value : null);
         if (s.targets.length === 1 && s.targets[0]!.k === "Name" && isRunnerCtor(s.value)) {
           scope.lookup(s.targets[0]!.id)!.isRunner = true;
         }
@@ -293,7 +303,8 @@ class Analyzer {
           this.expr(item.ctx, scope);
           if (item.vars) {
             this.target(item.vars, scope, depth + 1, null);
-            if (item.vars.k === "Name" && isRunnerCtor(item.ctx)) scope.lookup(item.vars.id)!.isRunner = true;
+            if (item.vars.k === "Name" && isRunnerCtor(item.ctx))
+              scope.lookup(item.vars.id)!.isRunner = true;
           }
         }
         this.block(s.body, scope, depth + 1);
@@ -377,7 +388,12 @@ class Analyzer {
       case "Name": {
         scope.reads.add(e.id);
         const own = scope.symbols.get(e.id);
-        if (own === undefined && !annotation && !scope.globals.has(e.id) && !scope.nonlocals.has(e.id)) {
+        if (
+          own === undefined &&
+          !annotation &&
+          !scope.globals.has(e.id) &&
+          !scope.nonlocals.has(e.id)
+        ) {
           // Not bound yet in this scope (textually): if it is bound later, it was read first.
           this.pendingReads.push({ scope, name: e.id });
         }
@@ -401,16 +417,19 @@ class Analyzer {
       case "Await":
       case "YieldFrom":
         if (e.k === "YieldFrom") this.markGenerator(scope, e.pos, "yield from");
-        return this.expr(e.value, scope);
+        this.expr(e.value, scope);
+        return;
       case "Yield":
         this.markGenerator(scope, e.pos, "yield");
         if (e.value) this.expr(e.value, scope);
         return;
       case "Attribute":
-        return this.expr(e.value, scope);
+        this.expr(e.value, scope);
+        return;
       case "Subscript":
         this.expr(e.value, scope);
-        return this.expr(e.index, scope);
+        this.expr(e.index, scope);
+        return;
       case "Slice":
         for (const x of [e.lower, e.upper, e.step]) if (x) this.expr(x, scope);
         return;
@@ -427,9 +446,11 @@ class Analyzer {
       case "BinOp":
       case "BoolOp":
         this.expr(e.left, scope);
-        return this.expr(e.right, scope);
+        this.expr(e.right, scope);
+        return;
       case "UnaryOp":
-        return this.expr(e.operand, scope);
+        this.expr(e.operand, scope);
+        return;
       case "Compare":
         this.expr(e.left, scope);
         for (const c of e.comparators) this.expr(c, scope);
@@ -437,13 +458,21 @@ class Analyzer {
       case "IfExp":
         this.expr(e.test, scope);
         this.expr(e.body, scope);
-        return this.expr(e.orelse, scope);
+        this.expr(e.orelse, scope);
+        return;
       case "Lambda":
-        return this.function(e.fn, scope);
+        this.function(e.fn, scope);
+        return;
       case "Comp": {
         // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's.
         this.expr(e.generators[0]!.iter, scope);
-        const cs = new Scope("comprehension", scope, null, null, `${scope.qualname}<${e.kind === "gen" ? "genexpr" : e.kind + "comp"}>.`);
+        const cs = new Scope(
+          "comprehension",
+          scope,
+          null,
+          null,
+          `${scope.qualname}<${e.kind === "gen" ? "genexpr" : e.kind + "comp"}>.`,
+        );
         this.scopeOf.set(e.scope.id, cs);
         e.generators.forEach((g, i) => {
           if (i > 0) this.expr(g.iter, cs);
@@ -460,7 +489,8 @@ class Analyzer {
         // The walrus binds in the nearest enclosing non-comprehension scope.
         let s = scope;
         while (s.kind === "comprehension") s = s.parent!;
-        if (s.kind === "class") this.err(e.pos, "assignment expressions in a class body are not supported");
+        if (s.kind === "class")
+          this.err(e.pos, "assignment expressions in a class body are not supported");
         this.bind(s, e.target, 1, e.value);
         return;
       }
@@ -481,7 +511,8 @@ class Analyzer {
 
   private markGenerator(scope: Scope, pos: Pos, what: string): void {
     if (scope.kind === "function") scope.isGenerator = true;
-    else if (scope.kind === "comprehension") this.err(pos, `'${what}' inside a comprehension is not supported`);
+    else if (scope.kind === "comprehension")
+      this.err(pos, `'${what}' inside a comprehension is not supported`);
     else throw this.source.error("SyntaxError", `'${what}' outside function`, pos.line, pos.col);
   }
 
@@ -504,7 +535,11 @@ class Analyzer {
   private inferTypes(): void {
     const syms = this.allSymbols();
     // Start optimistic for names with known-typed values, then widen to a fixpoint.
-    for (const sym of syms) sym.ty = sym.isParam || sym.values.some((v) => v === null) || sym.values.length === 0 ? "any" : "never";
+    for (const sym of syms)
+      sym.ty =
+        sym.isParam || sym.values.some((v) => v === null) || sym.values.length === 0
+          ? "any"
+          : "never";
     let changed = true;
     let rounds = 0;
     while (changed && rounds++ < 20) {
@@ -542,7 +577,11 @@ class Analyzer {
       case "FString":
         return "str";
       case "Const":
-        return e.value === "True" || e.value === "False" ? "bool" : e.value === "None" ? "None" : "any";
+        return e.value === "True" || e.value === "False"
+          ? "bool"
+          : e.value === "None"
+            ? "None"
+            : "any";
       case "Name": {
         const sym = scope.lookup(e.id);
         if (sym === null) return e.id === "__name__" ? "str" : "any";
@@ -607,10 +646,16 @@ class Analyzer {
         const fs = scope.functionScope();
         if (fs.blocks || !direct(call, scope)) continue;
         if (fs.kind === "function" && (fs.isAsync || fs.isGenerator)) {
-          this.err(call.pos, "calling a blocking function (asyncio.run, run_until_complete, ...) from a coroutine or generator is not supported");
+          this.err(
+            call.pos,
+            "calling a blocking function (asyncio.run, run_until_complete, ...) from a coroutine or generator is not supported",
+          );
         }
         if (scope.kind === "comprehension" || fs.fn?.isLambda) {
-          this.err(call.pos, "a blocking call (asyncio.run, run_until_complete, ...) inside a lambda or comprehension is not supported");
+          this.err(
+            call.pos,
+            "a blocking call (asyncio.run, run_until_complete, ...) inside a lambda or comprehension is not supported",
+          );
         }
         fs.blocks = true;
         changed = true;
@@ -620,12 +665,19 @@ class Analyzer {
 }
 
 function isRunnerCtor(e: Expr): boolean {
-  return e.k === "Call" && e.func.k === "Attribute" && e.func.attr === "Runner" && e.func.value.k === "Name" && e.func.value.id === "asyncio";
+  return (
+    e.k === "Call" &&
+    e.func.k === "Attribute" &&
+    e.func.attr === "Runner" &&
+    e.func.value.k === "Name" &&
+    e.func.value.id === "asyncio"
+  );
 }
 
 /** The type a `for` loop binds when it iterates `range(...)`. */
 function forTargetValue(iter: Expr): Expr | null {
-  if (iter.k === "Call" && iter.func.k === "Name" && iter.func.id === "range") return { k: "Int", pos: iter.pos, value: 0n };
+  if (iter.k === "Call" && iter.func.k === "Name" && iter.func.id === "range")
+    return { k: "Int", pos: iter.pos, value: 0n };
   return null;
 }
 
@@ -669,7 +721,8 @@ function binOpType(op: string, l: Ty, r: Ty, right: Expr): Ty {
     return "int";
   }
   if (num(l) && num(r) && (l === "float" || r === "float")) {
-    if (op === "+" || op === "-" || op === "*" || op === "/" || op === "//" || op === "%") return "float";
+    if (op === "+" || op === "-" || op === "*" || op === "/" || op === "//" || op === "%")
+      return "float";
     return "any";
   }
   return "any";

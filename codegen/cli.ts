@@ -50,7 +50,9 @@ function requireFile(file: string | undefined): string {
   if (file === undefined) throw new UsageError("missing FILE.py");
   const full = path.resolve(file);
   if (!fs.existsSync(full) || !fs.statSync(full).isFile()) {
-    process.stderr.write(`asyncio-ts: can't open file '${full}': [Errno 2] No such file or directory\n`);
+    process.stderr.write(
+      `asyncio-ts: can't open file '${full}': [Errno 2] No such file or directory\n`,
+    );
     process.exit(EXIT_USAGE);
   }
   return file;
@@ -66,7 +68,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return cmd === undefined ? EXIT_USAGE : 0;
     case "--version": {
-      const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string };
+      const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as {
+        version: string;
+      };
       process.stdout.write(`asyncio-ts ${pkg.version}\n`);
       return 0;
     }
@@ -137,7 +141,9 @@ function conformance(cmd: string, args: string[]): number {
   const compiled = path.join(packageRoot(), "dist", "conformance", "cli.js");
   const source = path.join(packageRoot(), "conformance", "cli.ts");
   if (!fs.existsSync(compiled)) {
-    const why = fs.existsSync(source) ? "run `npm run build` first" : "conformance/cli.ts does not exist yet";
+    const why = fs.existsSync(source)
+      ? "run `npm run build` first"
+      : "conformance/cli.ts does not exist yet";
     process.stderr.write(`asyncio-ts: '${cmd}' is not available yet (${why})\n`);
     return EXIT_USAGE;
   }

@@ -41,7 +41,11 @@ export interface TranspileResult {
 }
 
 /** Transpile one Python module to TypeScript. Throws `CompileError` for bad or unsupported input. */
-export function transpile(text: string, file: string, options: TranspileOptions = {}): TranspileResult {
+export function transpile(
+  text: string,
+  file: string,
+  options: TranspileOptions = {},
+): TranspileResult {
   const source = new SourceFile(file, text);
   const cst = parse(source);
   const ir = buildModule(cst, source);

@@ -44,13 +44,34 @@ export type Expr =
   | { k: "Compare"; pos: Pos; left: Expr; ops: CmpOp[]; comparators: Expr[] }
   | { k: "IfExp"; pos: Pos; test: Expr; body: Expr; orelse: Expr }
   | { k: "Lambda"; pos: Pos; fn: FunctionDef }
-  | { k: "Comp"; pos: Pos; kind: "list" | "set" | "dict" | "gen"; elt: Expr; value: Expr | null; generators: Comprehension[]; scope: ScopeRef }
+  | {
+      k: "Comp";
+      pos: Pos;
+      kind: "list" | "set" | "dict" | "gen";
+      elt: Expr;
+      value: Expr | null;
+      generators: Comprehension[];
+      scope: ScopeRef;
+    }
   | { k: "Await"; pos: Pos; value: Expr }
   | { k: "Yield"; pos: Pos; value: Expr | null }
   | { k: "YieldFrom"; pos: Pos; value: Expr }
   | { k: "NamedExpr"; pos: Pos; target: string; value: Expr };
 
-export type BinOpName = "+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "<<" | ">>" | "&" | "|" | "^";
+export type BinOpName =
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "//"
+  | "%"
+  | "**"
+  | "@"
+  | "<<"
+  | ">>"
+  | "&"
+  | "|"
+  | "^";
 export type CmpOp = "<" | "<=" | ">" | ">=" | "==" | "!=" | "in" | "not in" | "is" | "is not";
 
 export type FPart = string | { expr: Expr; conv: "r" | "s" | "a" | null; spec: FPart[] | null };
@@ -99,7 +120,15 @@ export type Stmt =
   | { k: "If"; pos: Pos; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: "While"; pos: Pos; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: "For"; pos: Pos; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[]; isAsync: boolean }
-  | { k: "Try"; pos: Pos; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; finalbody: Stmt[]; star: boolean }
+  | {
+      k: "Try";
+      pos: Pos;
+      body: Stmt[];
+      handlers: Handler[];
+      orelse: Stmt[];
+      finalbody: Stmt[];
+      star: boolean;
+    }
   | { k: "With"; pos: Pos; items: WithItem[]; body: Stmt[]; isAsync: boolean }
   | FunctionDefStmt
   | ClassDef
@@ -195,8 +224,19 @@ function takeDocstring(body: Stmt[]): string | null {
 }
 
 const AUG_OPS: Record<string, BinOpName> = {
-  "+=": "+", "-=": "-", "*=": "*", "/=": "/", "//=": "//", "%=": "%", "**=": "**",
-  "@=": "@", "<<=": "<<", ">>=": ">>", "&=": "&", "|=": "|", "^=": "^",
+  "+=": "+",
+  "-=": "-",
+  "*=": "*",
+  "/=": "/",
+  "//=": "//",
+  "%=": "%",
+  "**=": "**",
+  "@=": "@",
+  "<<=": "<<",
+  ">>=": ">>",
+  "&=": "&",
+  "|=": "|",
+  "^=": "^",
 };
 
 /** Names of tree-sitter node types and what Python calls them, for "unsupported" messages. */
@@ -219,12 +259,23 @@ class Builder {
 
   unsupported(n: SyntaxNode, what?: string): never {
     const name = what ?? CONSTRUCT_NAMES[n.type] ?? `'${n.type.replace(/_/g, " ")}'`;
-    throw this.source.error("Unsupported", `${name} is not supported`, n.startPosition.row + 1, n.startPosition.column);
+    throw this.source.error(
+      "Unsupported",
+      `${name} is not supported`,
+      n.startPosition.row + 1,
+      n.startPosition.column,
+    );
   }
 
   private field(n: SyntaxNode, name: string): SyntaxNode {
     const c = n.childForFieldName(name);
-    if (c === null) throw this.source.error("SyntaxError", "invalid syntax", n.startPosition.row + 1, n.startPosition.column);
+    if (c === null)
+      throw this.source.error(
+        "SyntaxError",
+        "invalid syntax",
+        n.startPosition.row + 1,
+        n.startPosition.column,
+      );
     return c;
   }
 
@@ -256,7 +307,8 @@ class Builder {
     const pos = this.pos(n);
     switch (n.type) {
       case "expression_statement":
-        return this.expressionStatement(n, out);
+        this.expressionStatement(n, out);
+        return;
       case "return_statement": {
         const v = n.namedChildren.find((c) => c.type !== "comment");
         out.push({ k: "Return", pos, value: v ? this.exprOrTuple(v) : null });
@@ -281,7 +333,8 @@ class Builder {
         return;
       case "delete_statement": {
         const t = n.namedChildren[0]!;
-        const targets = t.type === "expression_list" ? t.namedChildren.map((c) => this.expr(c)) : [this.expr(t)];
+        const targets =
+          t.type === "expression_list" ? t.namedChildren.map((c) => this.expr(c)) : [this.expr(t)];
         out.push({ k: "Delete", pos, targets });
         return;
       }
@@ -292,8 +345,15 @@ class Builder {
       }
       case "raise_statement": {
         const cause = n.childForFieldName("cause");
-        const exc = n.namedChildren.find((c) => c.type !== "comment" && (cause === null || c.id !== cause.id));
-        out.push({ k: "Raise", pos, exc: exc ? this.exprOrTuple(exc) : null, cause: cause ? this.expr(cause) : null });
+        const exc = n.namedChildren.find(
+          (c) => c.type !== "comment" && (cause === null || c.id !== cause.id),
+        );
+        out.push({
+          k: "Raise",
+          pos,
+          exc: exc ? this.exprOrTuple(exc) : null,
+          cause: cause ? this.expr(cause) : null,
+        });
         return;
       }
       case "if_statement":
@@ -341,7 +401,11 @@ class Builder {
         return;
       }
       case "import_statement":
-        out.push({ k: "Import", pos, names: n.childrenForFieldName("name").map((c) => this.alias(c)) });
+        out.push({
+          k: "Import",
+          pos,
+          names: n.childrenForFieldName("name").map((c) => this.alias(c)),
+        });
         return;
       case "import_from_statement":
         out.push(this.importFrom(n));
@@ -356,7 +420,11 @@ class Builder {
     const children = n.namedChildren.filter((c) => c.type !== "comment");
     if (children.length !== 1) {
       // `a, b` as a statement: a tuple expression.
-      out.push({ k: "Expr", pos, value: { k: "Tuple", pos, elts: children.map((c) => this.expr(c)) } });
+      out.push({
+        k: "Expr",
+        pos,
+        value: { k: "Tuple", pos, elts: children.map((c) => this.expr(c)) },
+      });
       return;
     }
     const c = children[0]!;
@@ -399,7 +467,8 @@ class Builder {
       targets.push(this.target(this.field(value, "left")));
       value = this.field(value, "right");
     }
-    if (value.type === "augmented_assignment" || value.type === "assignment") this.unsupported(value, "this assignment form");
+    if (value.type === "augmented_assignment" || value.type === "assignment")
+      this.unsupported(value, "this assignment form");
     return { k: "Assign", pos, targets, value: this.assignedValue(value) };
   }
 
@@ -454,17 +523,26 @@ class Builder {
         const aliasNode = c.childForFieldName("alias");
         let type: Expr | null = null;
         let name: string | null = aliasNode ? aliasNode.text : null;
-        const valueNode = values[0] ?? c.namedChildren.find((x) => x.type !== "block" && x.type !== "comment" && (aliasNode === null || x.id !== aliasNode.id));
+        const valueNode =
+          values[0] ??
+          c.namedChildren.find(
+            (x) =>
+              x.type !== "block" &&
+              x.type !== "comment" &&
+              (aliasNode === null || x.id !== aliasNode.id),
+          );
         if (valueNode) {
           if (valueNode.type === "as_pattern") {
             type = this.exprOrTuple(valueNode.namedChildren[0]!);
             name = this.field(valueNode, "alias").text;
           } else type = this.exprOrTuple(valueNode);
         }
-        if (values.length > 1) type = { k: "Tuple", pos: this.pos(values[0]!), elts: values.map((v) => this.expr(v)) };
+        if (values.length > 1)
+          type = { k: "Tuple", pos: this.pos(values[0]!), elts: values.map((v) => this.expr(v)) };
         handlers.push({ pos: this.pos(c), type, name, body: this.block(blockNode) });
       } else if (c.type === "else_clause") orelse = this.body(c);
-      else if (c.type === "finally_clause") finalbody = this.block(c.namedChildren.find((x) => x.type === "block")!);
+      else if (c.type === "finally_clause")
+        finalbody = this.block(c.namedChildren.find((x) => x.type === "block")!);
     }
     return { k: "Try", pos: this.pos(n), body: this.body(n), handlers, orelse, finalbody, star };
   }
@@ -476,16 +554,29 @@ class Builder {
       .map((item) => {
         const v = this.field(item, "value");
         if (v.type === "as_pattern") {
-          return { ctx: this.expr(v.namedChildren[0]!), vars: this.target(this.field(v, "alias").namedChildren[0]!) };
+          return {
+            ctx: this.expr(v.namedChildren[0]!),
+            vars: this.target(this.field(v, "alias").namedChildren[0]!),
+          };
         }
         return { ctx: this.expr(v), vars: null };
       });
-    return { k: "With", pos: this.pos(n), items, body: this.body(n), isAsync: this.hasToken(n, "async") };
+    return {
+      k: "With",
+      pos: this.pos(n),
+      items,
+      body: this.body(n),
+      isAsync: this.hasToken(n, "async"),
+    };
   }
 
   private alias(n: SyntaxNode): Alias {
     if (n.type === "aliased_import") {
-      return { name: this.field(n, "name").text, asname: this.field(n, "alias").text, pos: this.pos(n) };
+      return {
+        name: this.field(n, "name").text,
+        asname: this.field(n, "alias").text,
+        pos: this.pos(n),
+      };
     }
     return { name: n.text, asname: null, pos: this.pos(n) };
   }
@@ -499,8 +590,15 @@ class Builder {
       level = prefix ? prefix.text.length : 0;
       module = modNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "";
     }
-    if (n.namedChildren.some((c) => c.type === "wildcard_import")) this.unsupported(n, "'from ... import *'");
-    return { k: "ImportFrom", pos: this.pos(n), module, level, names: n.childrenForFieldName("name").map((c) => this.alias(c)) };
+    if (n.namedChildren.some((c) => c.type === "wildcard_import"))
+      this.unsupported(n, "'from ... import *'");
+    return {
+      k: "ImportFrom",
+      pos: this.pos(n),
+      module,
+      level,
+      names: n.childrenForFieldName("name").map((c) => this.alias(c)),
+    };
   }
 
   functionDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): FunctionDef {
@@ -557,21 +655,46 @@ class Builder {
           const inner = c.namedChildren.find((x) => x.type !== "type")!;
           const type = this.field(c, "type");
           const annotation = this.expr(type.namedChildren[0]!);
-          if (inner.type === "identifier") out.push({ name: inner.text, pos, kind, default: null, annotation });
+          if (inner.type === "identifier")
+            out.push({ name: inner.text, pos, kind, default: null, annotation });
           else if (inner.type === "list_splat_pattern") {
-            out.push({ name: inner.namedChildren[0]!.text, pos, kind: "vararg", default: null, annotation });
+            out.push({
+              name: inner.namedChildren[0]!.text,
+              pos,
+              kind: "vararg",
+              default: null,
+              annotation,
+            });
             kind = "kwonly";
           } else if (inner.type === "dictionary_splat_pattern") {
-            out.push({ name: inner.namedChildren[0]!.text, pos, kind: "kwarg", default: null, annotation });
+            out.push({
+              name: inner.namedChildren[0]!.text,
+              pos,
+              kind: "kwarg",
+              default: null,
+              annotation,
+            });
           } else this.unsupported(c);
           continue;
         }
         case "list_splat_pattern":
-          out.push({ name: c.namedChildren[0]!.text, pos, kind: "vararg", default: null, annotation: null });
+          out.push({
+            name: c.namedChildren[0]!.text,
+            pos,
+            kind: "vararg",
+            default: null,
+            annotation: null,
+          });
           kind = "kwonly";
           continue;
         case "dictionary_splat_pattern":
-          out.push({ name: c.namedChildren[0]!.text, pos, kind: "kwarg", default: null, annotation: null });
+          out.push({
+            name: c.namedChildren[0]!.text,
+            pos,
+            kind: "kwarg",
+            default: null,
+            annotation: null,
+          });
           continue;
         default:
           this.unsupported(c, `parameter form '${c.type}'`);
@@ -601,7 +724,11 @@ class Builder {
   /** An expression where a bare `a, b` means a tuple (return values, assigned values). */
   exprOrTuple(n: SyntaxNode): Expr {
     if (n.type === "expression_list" || n.type === "pattern_list") {
-      return { k: "Tuple", pos: this.pos(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)) };
+      return {
+        k: "Tuple",
+        pos: this.pos(n),
+        elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)),
+      };
     }
     return this.expr(n);
   }
@@ -612,9 +739,17 @@ class Builder {
       case "pattern_list":
       case "tuple_pattern":
       case "expression_list":
-        return { k: "Tuple", pos: this.pos(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)) };
+        return {
+          k: "Tuple",
+          pos: this.pos(n),
+          elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)),
+        };
       case "list_pattern":
-        return { k: "List", pos: this.pos(n), elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)) };
+        return {
+          k: "List",
+          pos: this.pos(n),
+          elts: n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.target(c)),
+        };
       case "list_splat_pattern":
         return { k: "Starred", pos: this.pos(n), value: this.target(n.namedChildren[0]!) };
       default:
@@ -667,7 +802,10 @@ class Builder {
             .map((c) =>
               c.type === "dictionary_splat"
                 ? { key: null, value: this.expr(c.namedChildren[0]!) }
-                : { key: this.expr(this.field(c, "key")), value: this.expr(this.field(c, "value")) },
+                : {
+                    key: this.expr(this.field(c, "key")),
+                    value: this.expr(this.field(c, "value")),
+                  },
             ),
         };
       case "list_splat":
@@ -675,10 +813,18 @@ class Builder {
       case "parenthesized_list_splat":
         return { k: "Starred", pos, value: this.expr(n.namedChildren[0]!) };
       case "attribute":
-        return { k: "Attribute", pos, value: this.expr(this.field(n, "object")), attr: this.field(n, "attribute").text };
+        return {
+          k: "Attribute",
+          pos,
+          value: this.expr(this.field(n, "object")),
+          attr: this.field(n, "attribute").text,
+        };
       case "subscript": {
         const subs = n.childrenForFieldName("subscript");
-        const index = subs.length === 1 ? this.expr(subs[0]!) : { k: "Tuple" as const, pos: this.pos(subs[0]!), elts: subs.map((s) => this.expr(s)) };
+        const index =
+          subs.length === 1
+            ? this.expr(subs[0]!)
+            : { k: "Tuple" as const, pos: this.pos(subs[0]!), elts: subs.map((s) => this.expr(s)) };
         return { k: "Subscript", pos, value: this.expr(this.field(n, "value")), index };
       }
       case "slice":
@@ -694,7 +840,12 @@ class Builder {
           right: this.expr(this.field(n, "right")),
         };
       case "unary_operator":
-        return { k: "UnaryOp", pos, op: this.field(n, "operator").type as "-" | "+" | "~", operand: this.expr(this.field(n, "argument")) };
+        return {
+          k: "UnaryOp",
+          pos,
+          op: this.field(n, "operator").type as "-" | "+" | "~",
+          operand: this.expr(this.field(n, "argument")),
+        };
       case "not_operator":
         return { k: "UnaryOp", pos, op: "not", operand: this.expr(this.field(n, "argument")) };
       case "boolean_operator":
@@ -709,7 +860,13 @@ class Builder {
         return this.comparison(n);
       case "conditional_expression": {
         const [body, test, orelse] = n.namedChildren.filter((c) => c.type !== "comment");
-        return { k: "IfExp", pos, body: this.expr(body!), test: this.expr(test!), orelse: this.expr(orelse!) };
+        return {
+          k: "IfExp",
+          pos,
+          body: this.expr(body!),
+          test: this.expr(test!),
+          orelse: this.expr(orelse!),
+        };
       }
       case "lambda":
         return this.lambda(n);
@@ -726,7 +883,12 @@ class Builder {
         return { k: "Yield", pos, value: v ? this.exprOrTuple(v) : null };
       }
       case "named_expression":
-        return { k: "NamedExpr", pos, target: this.field(n, "name").text, value: this.expr(this.field(n, "value")) };
+        return {
+          k: "NamedExpr",
+          pos,
+          target: this.field(n, "name").text,
+          value: this.expr(this.field(n, "value")),
+        };
       case "keyword_argument":
         return this.unsupported(n, "a keyword argument here");
       default:
@@ -755,7 +917,13 @@ class Builder {
       if (!c.isNamed && c.type === ":") parts.push(null);
       else if (c.isNamed && c.type !== "comment") parts[parts.length - 1] = this.expr(c);
     }
-    return { k: "Slice", pos: this.pos(n), lower: parts[0] ?? null, upper: parts[1] ?? null, step: parts[2] ?? null };
+    return {
+      k: "Slice",
+      pos: this.pos(n),
+      lower: parts[0] ?? null,
+      upper: parts[1] ?? null,
+      step: parts[2] ?? null,
+    };
   }
 
   private args(n: SyntaxNode): Arg[] {
@@ -771,7 +939,11 @@ class Builder {
           out.push({ kind: "dstar", value: this.expr(c.namedChildren[0]!) });
           continue;
         case "keyword_argument":
-          out.push({ kind: "kw", name: this.field(c, "name").text, value: this.expr(this.field(c, "value")) });
+          out.push({
+            kind: "kw",
+            name: this.field(c, "name").text,
+            value: this.expr(this.field(c, "value")),
+          });
           continue;
         default:
           out.push({ kind: "pos", value: this.expr(c) });
@@ -782,12 +954,19 @@ class Builder {
 
   private call(n: SyntaxNode): Expr {
     const argsNode = this.field(n, "arguments");
-    const args = argsNode.type === "generator_expression" ? [{ kind: "pos" as const, value: this.expr(argsNode) }] : this.args(argsNode);
+    const args =
+      argsNode.type === "generator_expression"
+        ? [{ kind: "pos" as const, value: this.expr(argsNode) }]
+        : this.args(argsNode);
     const fnNode = this.field(n, "function");
     if (fnNode.type === "list_splat") {
       // tree-sitter-python parses `[*f(x)]` as a call of `*f`: rebuild it as `*(f(x))`.
       const pos = this.pos(n);
-      return { k: "Starred", pos, value: { k: "Call", pos, func: this.expr(fnNode.namedChildren[0]!), args } };
+      return {
+        k: "Starred",
+        pos,
+        value: { k: "Call", pos, func: this.expr(fnNode.namedChildren[0]!), args },
+      };
     }
     return { k: "Call", pos: this.pos(n), func: this.expr(fnNode), args };
   }
@@ -808,7 +987,13 @@ class Builder {
       }
     }
     if (ops.includes("<>" as CmpOp)) this.unsupported(n, "'<>'");
-    return { k: "Compare", pos: this.pos(n), left: operands[0]!, ops, comparators: operands.slice(1) };
+    return {
+      k: "Compare",
+      pos: this.pos(n),
+      left: operands[0]!,
+      ops,
+      comparators: operands.slice(1),
+    };
   }
 
   private lambda(n: SyntaxNode): Expr {
@@ -833,14 +1018,33 @@ class Builder {
   }
 
   private comprehension(n: SyntaxNode): Expr {
-    const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "gen";
+    const kind =
+      n.type === "list_comprehension"
+        ? "list"
+        : n.type === "set_comprehension"
+          ? "set"
+          : n.type === "dictionary_comprehension"
+            ? "dict"
+            : "gen";
     const bodyNode = this.field(n, "body");
     const generators: Comprehension[] = [];
     for (const c of n.namedChildren) {
       if (c.type === "for_in_clause") {
         const rights = c.childrenForFieldName("right").filter((r) => r.isNamed);
-        const iter = rights.length === 1 ? this.expr(rights[0]!) : { k: "Tuple" as const, pos: this.pos(rights[0]!), elts: rights.map((r) => this.expr(r)) };
-        generators.push({ target: this.target(this.field(c, "left")), iter, ifs: [], isAsync: this.hasToken(c, "async") });
+        const iter =
+          rights.length === 1
+            ? this.expr(rights[0]!)
+            : {
+                k: "Tuple" as const,
+                pos: this.pos(rights[0]!),
+                elts: rights.map((r) => this.expr(r)),
+              };
+        generators.push({
+          target: this.target(this.field(c, "left")),
+          iter,
+          ifs: [],
+          isAsync: this.hasToken(c, "async"),
+        });
       } else if (c.type === "if_clause") {
         generators[generators.length - 1]!.ifs.push(this.expr(c.namedChildren[0]!));
       }
@@ -861,7 +1065,8 @@ class Builder {
 
   private string(n: SyntaxNode): Expr {
     const pos = this.pos(n);
-    const pieces = n.type === "concatenated_string" ? n.namedChildren.filter((c) => c.type === "string") : [n];
+    const pieces =
+      n.type === "concatenated_string" ? n.namedChildren.filter((c) => c.type === "string") : [n];
     const parts: FPart[] = [];
     let isBytes: boolean | null = null;
     let isF = false;
@@ -870,7 +1075,12 @@ class Builder {
       const prefix = start.text.replace(/['"]+$/, "").toLowerCase();
       const bytes = prefix.includes("b");
       if (isBytes !== null && isBytes !== bytes) {
-        throw this.source.error("SyntaxError", "cannot mix bytes and nonbytes literals", pos.line, pos.col);
+        throw this.source.error(
+          "SyntaxError",
+          "cannot mix bytes and nonbytes literals",
+          pos.line,
+          pos.col,
+        );
       }
       isBytes = bytes;
       if (prefix.includes("t")) this.unsupported(p, "template strings");
@@ -884,7 +1094,13 @@ class Builder {
       const value: number[] = [];
       for (const ch of text) {
         const code = ch.codePointAt(0)!;
-        if (code > 255) throw this.source.error("SyntaxError", "bytes can only contain ASCII literal characters", pos.line, pos.col);
+        if (code > 255)
+          throw this.source.error(
+            "SyntaxError",
+            "bytes can only contain ASCII literal characters",
+            pos.line,
+            pos.col,
+          );
         value.push(code);
       }
       return { k: "Bytes", pos, value };
@@ -924,7 +1140,10 @@ class Builder {
     if (debug) {
       // f"{x = }" prints the expression's source text, then its repr (unless a spec is given).
       const eq = c.children.find((x) => !x.isNamed && x.type === "=")!;
-      out.push(text.slice(c.startIndex + 1, eq.endIndex) + text.slice(eq.endIndex, (conv ?? specNode ?? c.lastChild!).startIndex));
+      out.push(
+        text.slice(c.startIndex + 1, eq.endIndex) +
+          text.slice(eq.endIndex, (conv ?? specNode ?? c.lastChild!).startIndex),
+      );
       if (convName === null && specNode === null) convName = "r";
     }
     let spec: FPart[] | null = null;
@@ -945,41 +1164,44 @@ class Builder {
   }
 
   private unescape(s: string, bytes: boolean, at: SyntaxNode): string {
-    return s.replace(/\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)/gs, (m, e: string) => {
-      const c = e[0]!;
-      if (e === "\n" || e === "\r\n") return "";
-      switch (c) {
-        case "\\":
-        case "'":
-        case '"':
-          return c;
-        case "a":
-          return "\x07";
-        case "b":
-          return "\b";
-        case "f":
-          return "\f";
-        case "n":
-          return "\n";
-        case "r":
-          return "\r";
-        case "t":
-          return "\t";
-        case "v":
-          return "\v";
-        case "x":
-          return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
-        case "u":
-        case "U":
-          if (bytes) return m;
-          return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
-        case "N":
-          if (bytes) return m;
-          return this.unsupported(at, "\\N{...} escapes");
-      }
-      if (/[0-7]/.test(c)) return String.fromCodePoint(Number.parseInt(e, 8));
-      return m;
-    });
+    return s.replace(
+      /\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)/gs,
+      (m, e: string) => {
+        const c = e[0]!;
+        if (e === "\n" || e === "\r\n") return "";
+        switch (c) {
+          case "\\":
+          case "'":
+          case '"':
+            return c;
+          case "a":
+            return "\x07";
+          case "b":
+            return "\b";
+          case "f":
+            return "\f";
+          case "n":
+            return "\n";
+          case "r":
+            return "\r";
+          case "t":
+            return "\t";
+          case "v":
+            return "\v";
+          case "x":
+            return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+          case "u":
+          case "U":
+            if (bytes) return m;
+            return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+          case "N":
+            if (bytes) return m;
+            return this.unsupported(at, "\\N{...} escapes");
+        }
+        if (/[0-7]/.test(c)) return String.fromCodePoint(Number.parseInt(e, 8));
+        return m;
+      },
+    );
   }
 }
 

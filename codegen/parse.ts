@@ -6,18 +6,28 @@
  * order) as a SyntaxError with its line and column, so no invalid program ever reaches lowering.
  */
 
-import Parser from "tree-sitter";
-import Python from "tree-sitter-python";
+import type Parser from "tree-sitter";
 import type { SourceFile } from "./diagnostics";
 
 export type SyntaxNode = Parser.SyntaxNode;
 
-let parser: Parser | undefined;
+/**
+ * One parser per process, kept on `process`: test runners that give each test file its own
+ * module registry and global object (jest) would otherwise load tree-sitter's JS binding twice
+ * over one native module, which tree-sitter does not support.
+ */
+const PARSER_KEY = Symbol.for("asyncio-ts.parser");
 
 function getParser(): Parser {
+  const g = process as unknown as { [PARSER_KEY]?: Parser };
+  let parser = g[PARSER_KEY];
   if (parser === undefined) {
-    parser = new Parser();
-    parser.setLanguage(Python as unknown as Parser.Language);
+    // Required here, not imported: the native binding is loaded once per process.
+    const TreeSitter = require("tree-sitter") as typeof Parser;
+    const Python = require("tree-sitter-python") as Parser.Language;
+    parser = new TreeSitter();
+    parser.setLanguage(Python);
+    g[PARSER_KEY] = parser;
   }
   return parser;
 }
@@ -52,22 +62,46 @@ function firstErrorNode(node: SyntaxNode): SyntaxNode | null {
 }
 
 function syntaxErrorAt(source: SourceFile, node: SyntaxNode) {
-  const { row, column } = node.startPosition;
-  let detail = "invalid syntax";
-  if (node.isMissing) {
-    detail = node.type === "identifier" ? "invalid syntax" : `expected '${node.type}'`;
-    if (node.type === ")" || node.type === "]" || node.type === "}") {
-      detail = `'${openerOf(node.type)}' was never closed`;
-    }
-  } else {
-    const text = node.text;
-    if (/^\s*[([{]/.test(text) && !/[)\]}]/.test(text)) {
-      detail = `'${text.trim()[0]}' was never closed`;
-    }
+  // CPython reports a bracket left open at the end of the file where it was opened.
+  const open = unclosedBracket(source.text);
+  if (open !== null && node.endPosition.row + 1 > open.line) {
+    return source.error("SyntaxError", `'${open.char}' was never closed`, open.line, open.col);
   }
-  return source.error("SyntaxError", detail, row + 1, column);
+  // CPython's caret sits on the token where parsing failed: the one after the ERROR node.
+  const { row, column } = node.isMissing
+    ? node.startPosition
+    : (node.nextSibling?.startPosition ?? node.endPosition);
+  return source.error("SyntaxError", "invalid syntax", row + 1, column);
 }
 
-function openerOf(closer: string): string {
-  return closer === ")" ? "(" : closer === "]" ? "[" : "{";
+/** The first bracket never closed (skipping strings and comments), or null. */
+function unclosedBracket(text: string): { char: string; line: number; col: number } | null {
+  const stack: { char: string; line: number; col: number }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  const newline = (k: number) => {
+    line++;
+    lineStart = k + 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") newline(i);
+    else if (c === "#") {
+      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const q = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + q.length;
+      while (j < text.length && !text.startsWith(q, j) && (q.length === 3 || text[j] !== "\n")) {
+        if (text[j] === "\n") newline(j);
+        j += text[j] === "\\" ? 2 : 1;
+      }
+      i = j + q.length - 1;
+    } else if (c === "(" || c === "[" || c === "{")
+      stack.push({ char: c, line, col: i - lineStart });
+    else if (c === ")" || c === "]" || c === "}") {
+      if (stack.length === 0) return null;
+      stack.pop();
+    }
+  }
+  return stack[0] ?? null;
 }

@@ -72,7 +72,9 @@ const RESERVED = new Set(
 
 /** An ES module re-exporting a CommonJS module's exports (plus extras for missing names). */
 function shimSource(target: string, extras: string | null): string {
-  const names = Object.keys(require(target)).filter((n) => IDENT.test(n) && !RESERVED.has(n) && n !== "default");
+  const names = Object.keys(require(target)).filter(
+    (n) => IDENT.test(n) && !RESERVED.has(n) && n !== "default",
+  );
   const lines = [
     'import { createRequire } from "node:module";',
     "const require = createRequire(import.meta.url);",
@@ -81,9 +83,14 @@ function shimSource(target: string, extras: string | null): string {
   ];
   if (extras !== null) {
     const have = new Set(names);
-    const add = Object.keys(require(extras)).filter((n) => !have.has(n) && IDENT.test(n) && !RESERVED.has(n));
+    const add = Object.keys(require(extras)).filter(
+      (n) => !have.has(n) && IDENT.test(n) && !RESERVED.has(n),
+    );
     if (add.length > 0) {
-      lines.push(`const $x = require(${JSON.stringify(extras)});`, `export const { ${add.join(", ")} } = $x;`);
+      lines.push(
+        `const $x = require(${JSON.stringify(extras)});`,
+        `export const { ${add.join(", ")} } = $x;`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -135,13 +142,22 @@ function build(entry: string, dir: string, shims: Record<string, string>): Manif
         useDefineForClassFields: true,
       },
     }).outputText;
-    const rewritten = js.replace(/(from\s+|import\s*\(\s*)"([^"]+)"/g, (all, pre: string, spec: string) => {
-      if (shims[spec] !== undefined) return `${pre}"${shims[spec]}"`;
-      if (spec.startsWith("./") && spec.endsWith(".js")) return `${pre}"${spec.slice(0, -3)}.mjs"`;
-      return all;
-    });
+    const rewritten = js.replace(
+      /(from\s+|import\s*\(\s*)"([^"]+)"/g,
+      (all, pre: string, spec: string) => {
+        if (shims[spec] !== undefined) return `${pre}"${shims[spec]}"`;
+        if (spec.startsWith("./") && spec.endsWith(".js"))
+          return `${pre}"${spec.slice(0, -3)}.mjs"`;
+        return all;
+      },
+    );
     fs.writeFileSync(path.join(dir, `${base}.mjs`), rewritten);
-    records.push({ name: m.name, pyFile: m.code.match(/^\/\/ Transpiled from (.*) by asyncio-ts/)?.[1] ?? m.pyPath, base, lineMap: m.lineMap });
+    records.push({
+      name: m.name,
+      pyFile: m.code.match(/^\/\/ Transpiled from (.*) by asyncio-ts/)?.[1] ?? m.pyPath,
+      base,
+      lineMap: m.lineMap,
+    });
   }
   const manifest: Manifest = { entry: records[0]!.base, modules: records };
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
@@ -200,7 +216,9 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
     if (rec === undefined) continue;
     const pyLine = rec.lineMap[Number(m[3]) - 1] ?? 0;
     if (pyLine === 0) continue;
-    let fn = (m[1] ?? "").replace(/^(Generator\.|Object\.|Function\.|new )/, "").replace(/^.*\[as (.*)\]$/, "$1");
+    let fn = (m[1] ?? "")
+      .replace(/^(Generator\.|Object\.|Function\.|new )/, "")
+      .replace(/^.*\[as (.*)\]$/, "$1");
     if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
     fn = unmangle(fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, ""));
     let text = sources.get(rec.pyFile);

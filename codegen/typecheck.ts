@@ -28,7 +28,8 @@ export function packageRoot(): string {
   // codegen/typecheck.ts and dist/codegen/typecheck.js both sit one level below a root with src/.
   let dir = __dirname;
   for (let i = 0; i < 4; i++) {
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "codegen"))) return dir;
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "codegen")))
+      return dir;
     dir = path.dirname(dir);
   }
   return path.resolve(__dirname, "..");
@@ -60,14 +61,32 @@ function mergedPythonModule(
   };
   const real = exportsOf(realPath);
   const impl = exportsOf(implPath);
-  const missing = [...exportsOf(apiPath)].filter((n) => !real.has(n));
+  const api = exportsOf(apiPath);
+  const missing = [...api].filter((n) => !real.has(n));
   const rel = (p: string) => JSON.stringify(p.replace(/\.d\.ts$|\.ts$/, ""));
   const lines = real.size > 0 ? [`export * from ${rel(realPath)};`] : [];
-  const fromImpl = missing.filter((n) => impl.has(n));
-  const fromApi = missing.filter((n) => !impl.has(n));
+  // Values of Python's dynamic semantics are `any` in generated code: the contract's declarations
+  // (untyped builtins and helpers) win over the runtime's `unknown` results; classes stay the runtime's.
+  const dynamic = [...api].filter((n) => real.has(n) && isDynamicDeclaration(program, apiPath, n));
+  const fromImpl = missing.filter((n) => impl.has(n) && !isDynamicDeclaration(program, apiPath, n));
+  const fromApi = [...missing.filter((n) => !fromImpl.includes(n)), ...dynamic];
   if (fromImpl.length > 0) lines.push(`export { ${fromImpl.join(", ")} } from ${rel(implPath)};`);
   if (fromApi.length > 0) lines.push(`export { ${fromApi.join(", ")} } from ${rel(apiPath)};`);
   return { text: `${lines.join("\n")}\n`, missing, program };
+}
+
+/** Is `name` declared in the contract as an untyped value (`const x: any` or a function)? */
+function isDynamicDeclaration(program: ts.Program, file: string, name: string): boolean {
+  const sf = program.getSourceFile(file);
+  if (sf === undefined) return false;
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === name) return true;
+    }
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return true;
+  }
+  return false;
 }
 
 /** Names generated code needs that src/python does not export (yet). */
@@ -108,9 +127,14 @@ export function typecheck(files: GeneratedFile[], options: TypecheckOptions = {}
     if (!byPath.has(path.resolve(sf.fileName)) || sf.fileName === mergedPath) continue;
     const diags = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
     for (const d of diags) {
-      const { line, character } = d.start !== undefined ? sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+      const { line, character } =
+        d.start !== undefined
+          ? sf.getLineAndCharacterOfPosition(d.start)
+          : { line: 0, character: 0 };
       const msg = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-      out.push(`${path.relative(virtualDir, sf.fileName)}(${line + 1},${character + 1}): error TS${d.code}: ${msg}`);
+      out.push(
+        `${path.relative(virtualDir, sf.fileName)}(${line + 1},${character + 1}): error TS${d.code}: ${msg}`,
+      );
     }
   }
   return out;

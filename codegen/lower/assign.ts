@@ -13,16 +13,37 @@
 
 import type { Expr, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
-import { line, P, par, type TsExpr, type TsStmt } from "./output";
+import { sliceParts } from "./names";
 import { binop, castTo } from "./operators";
+import { line, P, par, type TsExpr, type TsStmt } from "./output";
 import { inferredType, tsType } from "./types";
 
+/** Values whose TS type is precise and useful: instances of classes defined here, functions. */
+function isTypedByTs(cx: Context, e: Expr): boolean {
+  if (e.k === "Lambda") return true;
+  if (e.k === "Call" && e.func.k === "Name") return cx.lookup(e.func.id)?.cls != null;
+  return false;
+}
+
 function isLiteral(e: Expr): boolean {
-  return e.k === "Int" || e.k === "Float" || e.k === "Str" || (e.k === "Const" && e.value !== "None" && e.value !== "Ellipsis") || e.k === "FString";
+  return (
+    e.k === "Int" ||
+    e.k === "Float" ||
+    e.k === "Str" ||
+    (e.k === "Const" && e.value !== "None" && e.value !== "Ellipsis") ||
+    e.k === "FString"
+  );
 }
 
 /** Assign the already-lowered `value` to the Python target `t`. */
-export function assignTo(cx: Context, t: Expr, value: TsExpr, pyLine: number, source: Expr | null = null, annotation: string | null = null): TsStmt[] {
+export function assignTo(
+  cx: Context,
+  t: Expr,
+  value: TsExpr,
+  pyLine: number,
+  source: Expr | null = null,
+  annotation: string | null = null,
+): TsStmt[] {
   switch (t.k) {
     case "Name": {
       const b = cx.bindingPrefix(t.id);
@@ -31,20 +52,51 @@ export function assignTo(cx: Context, t: Expr, value: TsExpr, pyLine: number, so
         if (type === null && b.sym !== null) {
           const inferred = inferredType(b.sym.ty);
           if (b.keyword === "let" || (source !== null && isLiteral(source))) type = inferred;
+          // Values from the runtime API may be typed `unknown` there: a Python variable holding
+          // them is dynamically typed (`any`) unless analysis knows a primitive type.
+          else if (inferred === "any" && source !== null && !isTypedByTs(cx, source)) type = "any";
+          // `xs = []` must not make TS infer an evolving `any[]` (or `never[]`).
+          if (
+            source !== null &&
+            (source.k === "List" || (source.k === "Comp" && source.kind === "list"))
+          )
+            type = "any[]";
         }
-        return [line(`${cx.exportPrefix()}${b.keyword} ${b.name}${type ? `: ${type}` : ""} = ${value.code};`, pyLine)];
+        return [
+          line(
+            `${cx.exportPrefix()}${b.keyword} ${b.name}${type ? `: ${type}` : ""} = ${value.code};`,
+            pyLine,
+          ),
+        ];
       }
       return [line(`${b.name} = ${value.code};`, pyLine)];
     }
     case "Attribute":
       return [line(`${par(cx.expr(t.value), P.call)}.${t.attr} = ${value.code};`, pyLine)];
     case "Subscript":
-      return [line(`${cx.helper("setitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code}, ${value.code});`, pyLine)];
+      return [
+        line(
+          `${cx.helper("setitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code}, ${value.code});`,
+          pyLine,
+        ),
+      ];
     case "Tuple":
     case "List":
       // `a, b = 1, 2`: the right side is a display of the same length; no unpacking needed.
-      if (source !== null && (source.k === "Tuple" || source.k === "List") && source.elts.length === t.elts.length && !source.elts.some((e) => e.k === "Starred") && !t.elts.some((e) => e.k === "Starred")) {
-        return unpack(cx, t.elts, { code: `[${source.elts.map((e) => cx.expr(e).code).join(", ")}]`, prec: P.primary }, pyLine, true);
+      if (
+        source !== null &&
+        (source.k === "Tuple" || source.k === "List") &&
+        source.elts.length === t.elts.length &&
+        !source.elts.some((e) => e.k === "Starred") &&
+        !t.elts.some((e) => e.k === "Starred")
+      ) {
+        return unpack(
+          cx,
+          t.elts,
+          { code: `[${source.elts.map((e) => cx.expr(e).code).join(", ")}]`, prec: P.primary },
+          pyLine,
+          true,
+        );
       }
       return unpack(cx, t.elts, value, pyLine);
     case "Starred":
@@ -54,10 +106,21 @@ export function assignTo(cx: Context, t: Expr, value: TsExpr, pyLine: number, so
   }
 }
 
-function unpack(cx: Context, elts: Expr[], value: TsExpr, pyLine: number, direct = false): TsStmt[] {
+function unpack(
+  cx: Context,
+  elts: Expr[],
+  value: TsExpr,
+  pyLine: number,
+  direct = false,
+): TsStmt[] {
   const star = elts.findIndex((e) => e.k === "Starred");
   if (elts.filter((e) => e.k === "Starred").length > 1) {
-    throw cx.source.error("SyntaxError", "multiple starred expressions in assignment", elts[0]!.pos.line, elts[0]!.pos.col);
+    throw cx.source.error(
+      "SyntaxError",
+      "multiple starred expressions in assignment",
+      elts[0]!.pos.line,
+      elts[0]!.pos.col,
+    );
   }
   const unpacked = direct
     ? value.code
@@ -72,17 +135,27 @@ function unpack(cx: Context, elts: Expr[], value: TsExpr, pyLine: number, direct
     const allNew = prefixes.every((p) => p.keyword !== null);
     if (allNew) {
       const kw = prefixes.every((p) => p.keyword === "const") ? "const" : "let";
-      return [line(`${cx.exportPrefix()}${kw} [${names.join(", ")}]${kw === "let" ? ": any[]" : ""} = ${unpacked};`, pyLine)];
+      return [
+        line(
+          `${cx.exportPrefix()}${kw} [${names.join(", ")}]${kw === "let" ? ": any[]" : ""} = ${unpacked};`,
+          pyLine,
+        ),
+      ];
     }
     const out: TsStmt[] = [];
     const fresh = prefixes.filter((p) => p.keyword !== null);
-    if (fresh.length > 0) out.push(line(`${cx.exportPrefix()}let ${fresh.map((p) => `${p.name}: any`).join(", ")};`, pyLine));
+    if (fresh.length > 0)
+      out.push(
+        line(`${cx.exportPrefix()}let ${fresh.map((p) => `${p.name}: any`).join(", ")};`, pyLine),
+      );
     out.push(line(`[${names.join(", ")}] = ${unpacked};`, pyLine));
     return out;
   }
   const tmp = cx.temp();
   const out: TsStmt[] = [line(`${tmp} = ${unpacked};`, pyLine)];
-  targets.forEach((e, i) => out.push(...assignTo(cx, e, { code: `${tmp}[${i}]`, prec: P.call }, pyLine)));
+  targets.forEach((e, i) => {
+    out.push(...assignTo(cx, e, { code: `${tmp}[${i}]`, prec: P.call }, pyLine));
+  });
   return out;
 }
 
@@ -94,7 +167,9 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
   const t = s.target;
   // `$py.iadd(a, b)` for `+=` (the common case), `$py.inplace("op", a, b)` for the others.
   const inplaceCall = (a: string, b: string) =>
-    s.op === "+" ? `${cx.helper("iadd")}(${a}, ${b})` : `${cx.helper("inplace")}(${JSON.stringify(s.op)}, ${a}, ${b})`;
+    s.op === "+"
+      ? `${cx.helper("iadd")}(${a}, ${b})`
+      : `${cx.helper("inplace")}(${JSON.stringify(s.op)}, ${a}, ${b})`;
   if (t.k === "Name") {
     const lt = cx.typeOf(t);
     const rt = cx.typeOf(s.value);
@@ -104,7 +179,12 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
     if (m !== null && m[1] === name && !native.code.startsWith("$py.")) {
       return [line(`${name} ${m[2]}= ${m[3]};`, s.pos.line)];
     }
-    return [line(`${name} = ${castTo(inplaceCall(name, cx.expr(s.value).code), cx.typeOf(t))};`, s.pos.line)];
+    return [
+      line(
+        `${name} = ${castTo(inplaceCall(name, cx.expr(s.value).code), cx.typeOf(t))};`,
+        s.pos.line,
+      ),
+    ];
   }
   if (t.k === "Attribute") {
     let obj = cx.expr(t.value).code;
@@ -114,7 +194,12 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
       out.push(line(`${tmp} = ${obj};`, s.pos.line));
       obj = tmp;
     }
-    out.push(line(`${obj}.${t.attr} = ${inplaceCall(`${obj}.${t.attr}`, cx.expr(s.value).code)};`, s.pos.line));
+    out.push(
+      line(
+        `${obj}.${t.attr} = ${inplaceCall(`${obj}.${t.attr}`, cx.expr(s.value).code)};`,
+        s.pos.line,
+      ),
+    );
     return out;
   }
   if (t.k === "Subscript") {
@@ -132,10 +217,20 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
       idx = tmp;
     }
     const get = `${cx.helper("getitem")}(${obj}, ${idx})`;
-    out.push(line(`${cx.helper("setitem")}(${obj}, ${idx}, ${inplaceCall(get, cx.expr(s.value).code)});`, s.pos.line));
+    out.push(
+      line(
+        `${cx.helper("setitem")}(${obj}, ${idx}, ${inplaceCall(get, cx.expr(s.value).code)});`,
+        s.pos.line,
+      ),
+    );
     return out;
   }
-  throw cx.source.error("SyntaxError", "'expression' is an illegal expression for augmented assignment", t.pos.line, t.pos.col);
+  throw cx.source.error(
+    "SyntaxError",
+    "'expression' is an illegal expression for augmented assignment",
+    t.pos.line,
+    t.pos.col,
+  );
 }
 
 export const assignments: Feature = {
@@ -146,7 +241,8 @@ export const assignments: Feature = {
       if (s.targets.length === 1) return assignTo(cx, s.targets[0]!, value, s.pos.line, s.value);
       const tmp = cx.temp();
       const out: TsStmt[] = [line(`${tmp} = ${value.code};`, s.pos.line)];
-      for (const t of s.targets) out.push(...assignTo(cx, t, { code: tmp, prec: P.primary }, s.pos.line));
+      for (const t of s.targets)
+        out.push(...assignTo(cx, t, { code: tmp, prec: P.primary }, s.pos.line));
       return out;
     },
     AnnAssign: (s, cx) => {
@@ -157,14 +253,32 @@ export const assignments: Feature = {
         if (b.keyword === null) return [];
         return [line(`${cx.exportPrefix()}let ${mangle(s.target.id)}: ${type};`, s.pos.line)];
       }
-      const widened = s.value.k === "Const" && s.value.value === "None" && type !== "any" ? `${type} | null` : type;
-      return assignTo(cx, s.target, cx.expr(s.value), s.pos.line, s.value, s.target.k === "Name" ? widened : null);
+      const widened =
+        s.value.k === "Const" && s.value.value === "None" && type !== "any"
+          ? `${type} | null`
+          : type;
+      return assignTo(
+        cx,
+        s.target,
+        cx.expr(s.value),
+        s.pos.line,
+        s.value,
+        s.target.k === "Name" ? widened : null,
+      );
     },
     AugAssign: augAssign,
     Delete: (s, cx) =>
       s.targets.map((t) => {
-        if (t.k === "Subscript") return line(`${cx.helper("delitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code});`, s.pos.line);
-        if (t.k === "Attribute") return line(`${cx.helper("delattr")}(${cx.expr(t.value).code}, ${JSON.stringify(t.attr)});`, s.pos.line);
+        if (t.k === "Subscript")
+          return line(
+            `${cx.helper("delitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code});`,
+            s.pos.line,
+          );
+        if (t.k === "Attribute")
+          return line(
+            `${cx.helper("delattr")}(${cx.expr(t.value).code}, ${JSON.stringify(t.attr)});`,
+            s.pos.line,
+          );
         throw cx.unsupported(t.pos, "'del' of a variable");
       }),
   },

@@ -17,6 +17,7 @@
 import type { Arg, Expr } from "../ir";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import { ex, P, par, type TsExpr } from "./output";
+import { POSITIONAL_PARAMS, placeKeywords } from "./signatures";
 
 /** asyncio names that are classes (called with `new`). */
 export const ASYNCIO_CLASSES = new Set([
@@ -53,6 +54,12 @@ export const ASYNCIO_CLASSES = new Set([
   "DefaultEventLoopPolicy",
 ]);
 
+/** Classes of the ES-imported runtime modules, by module (constructed with `new`). */
+const MODULE_CLASSES: Record<string, Set<string>> = {
+  asyncio: ASYNCIO_CLASSES,
+  contextvars: new Set(["ContextVar", "Context", "Token"]),
+};
+
 /** Methods of Python's str, list and numbers, which JS strings, arrays and numbers lack. */
 export const BUILTIN_METHODS = new Set(
   (
@@ -79,8 +86,42 @@ export const RUNTIME_METHODS = new Set(
   ).split(" "),
 );
 
+/** The runtime callee a call refers to (`asyncio.sleep`, `builtins.int`), if known. */
+function runtimeCallee(cx: Context, f: Expr): string | null {
+  if (f.k === "Attribute" && f.value.k === "Name") {
+    const sym = cx.lookup(f.value.id);
+    if (sym?.imported?.module === "asyncio" && sym.imported.name === null)
+      return `asyncio.${f.attr}`;
+    return null;
+  }
+  if (f.k === "Name") {
+    const sym = cx.lookup(f.id);
+    if (sym === null) return `builtins.${f.id}`;
+    if (sym.imported?.module === "asyncio" && sym.imported.name !== null)
+      return `asyncio.${sym.imported.name}`;
+  }
+  return null;
+}
+
 /** Lower call arguments: positional ones, then one `kw({...})` if any keywords. */
-export function callArgs(cx: Context, args: Arg[]): string[] {
+export function callArgs(cx: Context, args: Arg[], callee: Expr | null = null): string[] {
+  const known = callee === null ? null : runtimeCallee(cx, callee);
+  const params = known === null ? undefined : POSITIONAL_PARAMS[known];
+  if (params !== undefined && args.every((a) => a.kind === "pos" || a.kind === "kw")) {
+    const positional = args
+      .filter((a) => a.kind === "pos")
+      .map((a) => par(cx.expr(a.value), P.assign));
+    const kws = args
+      .filter((a) => a.kind === "kw")
+      .map((a) => [a.name!, par(cx.expr(a.value), P.assign)] as [string, string]);
+    const placed = placeKeywords(params, positional, kws);
+    if (placed.rest.length > 0) {
+      placed.args.push(
+        `${cx.runtime("kw").code}({ ${placed.rest.map(([k, v]) => `${propertyKey(k)}: ${v}`).join(", ")} })`,
+      );
+    }
+    return placed.args;
+  }
   const out: string[] = [];
   const kws: string[] = [];
   for (const a of args) {
@@ -114,14 +155,16 @@ function isClass(cx: Context, func: Expr): boolean {
     const sym = cx.lookup(func.id);
     if (sym === null) return BUILTIN_CLASSES.has(func.id);
     if (sym.cls !== null) return true;
-    if (sym.imported !== null && sym.imported.module === "asyncio" && sym.imported.name !== null) {
-      return ASYNCIO_CLASSES.has(sym.imported.name);
+    if (sym.imported !== null && sym.imported.name !== null) {
+      return MODULE_CLASSES[sym.imported.module]?.has(sym.imported.name) ?? false;
     }
     return false;
   }
   if (func.k === "Attribute" && func.value.k === "Name") {
     const sym = cx.lookup(func.value.id);
-    if (sym?.imported?.module === "asyncio" && sym.imported.name === null) return ASYNCIO_CLASSES.has(func.attr);
+    if (sym?.imported && sym.imported.name === null) {
+      return MODULE_CLASSES[sym.imported.module]?.has(func.attr) ?? false;
+    }
   }
   return false;
 }
@@ -133,7 +176,10 @@ export function isBlockingCall(cx: Context, e: Extract<Expr, { k: "Call" }>): bo
     if (f.attr === "run_until_complete" || f.attr === "run_forever") return true;
     if (f.attr === "run" && f.value.k === "Name") {
       const sym = cx.lookup(f.value.id);
-      return (sym?.imported?.module === "asyncio" && sym.imported.name === null) || sym?.isRunner === true;
+      return (
+        (sym?.imported?.module === "asyncio" && sym.imported.name === null) ||
+        sym?.isRunner === true
+      );
     }
     return false;
   }
@@ -156,25 +202,49 @@ function isUnknownCallee(cx: Context, f: Expr): boolean {
   if (f.k !== "Name") return f.k !== "Attribute";
   const sym = cx.lookup(f.id);
   if (sym === null) return false;
-  if (sym.values.length > 0 && sym.values.every((v) => v !== null && v.k === "Lambda")) return false;
-  return sym.fn === null && sym.cls === null && sym.imported === null && !isFunctionBinding(cx, sym.name);
+  if (sym.values.length > 0 && sym.values.every((v) => v !== null && v.k === "Lambda"))
+    return false;
+  return (
+    sym.fn === null && sym.cls === null && sym.imported === null && !isFunctionBinding(cx, sym.name)
+  );
 }
 
 /** Names bound only by `def` statements (possibly several, or decorated) are functions. */
 function isFunctionBinding(cx: Context, name: string): boolean {
   const sym = cx.lookup(name);
-  return sym !== null && sym.values.length > 0 && sym.values.every((v) => v === null) && sym.isFunctionOnly;
+  return (
+    sym !== null &&
+    sym.values.length > 0 &&
+    sym.values.every((v) => v === null) &&
+    sym.isFunctionOnly
+  );
 }
 
 export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
   const f = e.func;
-  const args = callArgs(cx, e.args);
+  const args = callArgs(cx, e.args, f);
   let call: TsExpr;
-  if (f.k === "Attribute" && f.value.k === "Call" && f.value.func.k === "Name" && f.value.func.id === "super" && f.value.args.length === 0 && cx.lookup("super") === null) {
-    if (cx.className === null) throw cx.unsupported(e.pos, "super() outside a method (or inside a function nested in one)");
+  if (
+    f.k === "Attribute" &&
+    f.value.k === "Call" &&
+    f.value.func.k === "Name" &&
+    f.value.func.id === "super" &&
+    f.value.args.length === 0 &&
+    cx.lookup("super") === null
+  ) {
+    if (cx.className === null)
+      throw cx.unsupported(e.pos, "super() outside a method (or inside a function nested in one)");
     call = ex(`super.${f.attr}(${args.join(", ")})`, P.call);
-  } else if (f.k === "Attribute" && BUILTIN_METHODS.has(f.attr) && !cx.isSelf(f.value) && !cx.isModule(f.value)) {
-    call = ex(`${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`, P.call);
+  } else if (
+    f.k === "Attribute" &&
+    BUILTIN_METHODS.has(f.attr) &&
+    !cx.isSelf(f.value) &&
+    !cx.isModule(f.value)
+  ) {
+    call = ex(
+      `${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`,
+      P.call,
+    );
   } else if (f.k === "Attribute") {
     const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);

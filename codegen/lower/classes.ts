@@ -76,7 +76,11 @@ function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
 function decoratorName(d: Expr): string | null {
   if (d.k === "Name") return d.id;
   if (d.k === "Attribute") {
-    if (d.value.k === "Name" && (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")) return `.${d.attr}`;
+    if (
+      d.value.k === "Name" &&
+      (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")
+    )
+      return `.${d.attr}`;
     return d.attr;
   }
   return null;
@@ -88,7 +92,13 @@ function selfAttributes(cls: ClassDef): string[] {
   const visit = (body: Stmt[], self: string) => {
     for (const s of body) {
       const targets: Expr[] =
-        s.k === "Assign" ? s.targets : s.k === "AnnAssign" || s.k === "AugAssign" ? [s.target] : s.k === "For" ? [s.target] : [];
+        s.k === "Assign"
+          ? s.targets
+          : s.k === "AnnAssign" || s.k === "AugAssign"
+            ? [s.target]
+            : s.k === "For"
+              ? [s.target]
+              : [];
       const addTarget = (t: Expr) => {
         if (t.k === "Attribute" && t.value.k === "Name" && t.value.id === self) out.add(t.attr);
         if (t.k === "Tuple" || t.k === "List") t.elts.forEach(addTarget);
@@ -124,9 +134,14 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const scope = cx.scopeOf(cls.scope);
   if (cls.bases.length > 1) throw cx.unsupported(cls.pos, "multiple inheritance");
   const kwBase = cls.bases.find((b) => b.kind !== "pos");
-  if (kwBase) throw cx.unsupported(cls.pos, kwBase.kind === "kw" ? `class keyword '${kwBase.name}='` : "starred class bases");
+  if (kwBase)
+    throw cx.unsupported(
+      cls.pos,
+      kwBase.kind === "kw" ? `class keyword '${kwBase.name}='` : "starred class bases",
+    );
   const baseExpr = cls.bases[0]?.value ?? null;
-  const isObjectBase = baseExpr?.k === "Name" && baseExpr.id === "object" && cx.lookup("object") === null;
+  const isObjectBase =
+    baseExpr?.k === "Name" && baseExpr.id === "object" && cx.lookup("object") === null;
   const base = baseExpr === null || isObjectBase ? null : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
   const inherited = inheritedMethods(cx, cls);
@@ -153,16 +168,21 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           if (s.value.k === "Str" || (s.value.k === "Const" && s.value.value === "Ellipsis")) break;
           throw cx.unsupported(s.pos, "an expression statement in a class body");
         case "Assign": {
-          if (s.targets.length !== 1 || s.targets[0]!.k !== "Name") throw cx.unsupported(s.pos, "this assignment in a class body");
+          if (s.targets.length !== 1 || s.targets[0]!.k !== "Name")
+            throw cx.unsupported(s.pos, "this assignment in a class body");
           const id = (s.targets[0] as { id: string }).id;
           members.push(line(`static ${id}: any = ${cx.expr(s.value).code};`, s.pos.line));
           declares.add(id);
           break;
         }
         case "AnnAssign": {
-          if (s.target.k !== "Name") throw cx.unsupported(s.pos, "this annotated assignment in a class body");
+          if (s.target.k !== "Name")
+            throw cx.unsupported(s.pos, "this annotated assignment in a class body");
           annotations.push(`${s.target.id}: ${jsString(annotationText(s.annotation))}`);
-          if (s.value !== null) members.push(line(`static ${s.target.id}: any = ${cx.expr(s.value).code};`, s.pos.line));
+          if (s.value !== null)
+            members.push(
+              line(`static ${s.target.id}: any = ${cx.expr(s.value).code};`, s.pos.line),
+            );
           declares.add(s.target.id);
           break;
         }
@@ -177,19 +197,29 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
 
   const head: TsStmt[] = [];
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
-  if (annotations.length > 0) head.push(line(`static __annotations__ = { ${annotations.join(", ")} };`));
+  if (annotations.length > 0)
+    head.push(line(`static __annotations__ = { ${annotations.join(", ")} };`));
   if (base === null) {
     head.push(line("constructor(...args: any[]) {\n  (this as any).__init__(...args);\n}"));
     if (!definesInit) head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
   } else if (ubase === null && definesInit) {
-    head.push(line("constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}"));
+    head.push(
+      line(
+        "constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}",
+      ),
+    );
   }
   const body = [...head, ...members];
   const heading = `class ${name}${base === null ? "" : ` extends ${base}`}`;
   const docs = docComment(cls.docstring, cls.pos.line);
   const sym = cx.lookup(cls.name)!;
   const out: TsStmt[] = [...before, ...docs];
-  if (cls.decorators.length === 0 && sym.bindings === 1 && !cx.needsHoist(sym) && sym.scope === cx.scope) {
+  if (
+    cls.decorators.length === 0 &&
+    sym.bindings === 1 &&
+    !cx.needsHoist(sym) &&
+    sym.scope === cx.scope
+  ) {
     cx.markDeclared(sym);
     out.push(block(`${cx.exportPrefix()}${heading}`, body, cls.pos.line));
     out.push(line(`${cx.helper("pyclass")}(${name}, ${jsString(qual)});`));
@@ -197,7 +227,13 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     const bind = cx.bindingPrefix(cls.name);
     const decos = cls.decorators.map((d) => cx.expr(d).code);
     const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decos.map((d) => `${d}(`).join("")}${cx.helper("pyclass")}(`;
-    out.push({ t: "block", head: `${prefix}${heading}`, body, line: cls.pos.line, tail: `, ${jsString(qual)})${")".repeat(decos.length)};` });
+    out.push({
+      t: "block",
+      head: `${prefix}${heading}`,
+      body,
+      line: cls.pos.line,
+      tail: `, ${jsString(qual)})${")".repeat(decos.length)};`,
+    });
   }
   out.push(...after);
   return out;
@@ -247,8 +283,10 @@ function lowerMethod(
     else if (n === ".deleter") throw cx.unsupported(fn.pos, "property deleters");
     else others.push(d);
   }
-  if (accessor !== null && others.length > 0) throw cx.unsupported(fn.pos, "other decorators on a property");
-  if (method !== "static" && fn.params.length === 0) throw cx.unsupported(fn.pos, "a method without a self parameter");
+  if (accessor !== null && others.length > 0)
+    throw cx.unsupported(fn.pos, "other decorators on a property");
+  if (method !== "static" && fn.params.length === 0)
+    throw cx.unsupported(fn.pos, "a method without a self parameter");
   const lowered = lowerFunction(cx, fn, {
     headName: fn.name,
     method,
@@ -269,14 +307,23 @@ function lowerMethod(
       return;
     }
   }
-  if (method === "instance" && inherited.has(fn.name) && accessor === null) head = `override ${head}`;
+  if (method === "instance" && inherited.has(fn.name) && accessor === null)
+    head = `override ${head}`;
   members.push(...docComment(fn.docstring, fn.pos.line));
   members.push(block(head, lowered.body, fn.pos.line));
-  const target = method === "instance" ? `${className}.prototype.${fn.name}` : `${className}.${fn.name}`;
+  const target =
+    method === "instance" ? `${className}.prototype.${fn.name}` : `${className}.${fn.name}`;
   const marker = MARKERS[lowered.kind];
   if (lowered.kind === "asyncgen") {
-    after.push(line(`${target} = ${cx.asyncio()}.asyncgenfunction(${target}, ${jsString(`${classQual}.${fn.name}`)});`));
-  } else if (marker) after.push(line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`));
+    after.push(
+      line(
+        `${target} = ${cx.asyncio()}.asyncgenfunction(${target}, ${jsString(`${classQual}.${fn.name}`)});`,
+      ),
+    );
+  } else if (marker)
+    after.push(
+      line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
+    );
   if (others.length > 0) {
     const wrapped = others.reduceRight((acc, d) => `${cx.expr(d).code}(${acc})`, target);
     after.push(line(`${target} = ${wrapped};`));

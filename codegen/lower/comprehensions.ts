@@ -17,12 +17,12 @@
  * The comprehension's variables are local to it (`const` in the loop head), as in Python 3.
  */
 
+import { emit } from "../emit";
 import type { Comprehension, Expr } from "../ir";
 import { assignTo } from "./assign";
 import type { Context, Feature } from "./context";
 import { iterable } from "./control";
 import { P, type TsExpr, type TsStmt } from "./output";
-import { emit } from "../emit";
 
 function containsAwait(e: Expr): boolean {
   let found = false;
@@ -57,7 +57,10 @@ function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStm
   let body: TsStmt[] = [...prologue];
   const rest2 = () => loops(cx, rest, inner);
   if (g.ifs.length > 0) {
-    const cond = g.ifs.map((c) => cx.truthy(c)).map((t) => (t.prec <= P.and ? `(${t.code})` : t.code)).join(" && ");
+    const cond = g.ifs
+      .map((c) => cx.truthy(c))
+      .map((t) => (t.prec <= P.and ? `(${t.code})` : t.code))
+      .join(" && ");
     body.push({ t: "block", head: `if (${cond})`, body: rest2() });
   } else body = [...body, ...rest2()];
   if (g.isAsync) {
@@ -82,19 +85,36 @@ function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStm
 
 function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
   const scope = cx.scopeOf(e.scope);
-  const isAsync = e.generators.some((g) => g.isAsync) || containsAwait(e.elt) || (e.value !== null && containsAwait(e.value)) || e.generators.some((g, i) => (i > 0 && containsAwait(g.iter)) || g.ifs.some(containsAwait));
+  const isAsync =
+    e.generators.some((g) => g.isAsync) ||
+    containsAwait(e.elt) ||
+    (e.value !== null && containsAwait(e.value)) ||
+    e.generators.some((g, i) => (i > 0 && containsAwait(g.iter)) || g.ifs.some(containsAwait));
   if (isAsync) {
     const fs = cx.scope.functionScope();
-    if (!fs.fn?.isAsync) throw cx.source.error("SyntaxError", "asynchronous comprehension outside of an asynchronous function", e.pos.line, e.pos.col);
+    if (!fs.fn?.isAsync)
+      throw cx.source.error(
+        "SyntaxError",
+        "asynchronous comprehension outside of an asynchronous function",
+        e.pos.line,
+        e.pos.col,
+      );
     if (e.kind === "gen") throw cx.unsupported(e.pos, "asynchronous generator expressions");
   }
   const text = cx.inScope(scope, () => {
     if (e.kind === "gen") {
-      const body = loops(cx, e.generators, () => [{ t: "line", code: `yield ${cx.expr(e.elt).code};` }]);
+      const body = loops(cx, e.generators, () => [
+        { t: "line", code: `yield ${cx.expr(e.elt).code};` },
+      ]);
       return `${cx.helper("genexpr")}(function* () {\n${indent(body)}})`;
     }
     const r = cx.fresh("r");
-    const init = e.kind === "list" ? "[]" : e.kind === "set" ? `${cx.runtime("set").code}()` : `${cx.runtime("dict").code}()`;
+    const init =
+      e.kind === "list"
+        ? "[]"
+        : e.kind === "set"
+          ? `${cx.runtime("set").code}()`
+          : `${cx.runtime("dict").code}()`;
     const add = () => {
       if (e.kind === "list") return `${r}.push(${cx.expr(e.elt).code});`;
       if (e.kind === "set") return `${r}.add(${cx.expr(e.elt).code});`;
@@ -105,7 +125,9 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       ...loops(cx, e.generators, () => [{ t: "line", code: add() }]),
       { t: "line", code: `return ${r};` },
     ];
-    return isAsync ? `yield* (function* () {\n${indent(body)}})()` : `(() => {\n${indent(body)}})()`;
+    return isAsync
+      ? `yield* (function* () {\n${indent(body)}})()`
+      : `(() => {\n${indent(body)}})()`;
   });
   return { code: text, prec: isAsync ? P.yield : P.call };
 }

@@ -52,7 +52,11 @@ export const BUILTINS = new Set(
 
 /** Builtin names that are classes in the runtime (constructed with `new`). */
 export const BUILTIN_CLASSES = new Set(
-  [...BUILTINS].filter((n) => /Error$|Exception$|Warning$|^(GeneratorExit|KeyboardInterrupt|StopIteration|StopAsyncIteration|SystemExit|BaseExceptionGroup|ExceptionGroup)$/.test(n)),
+  [...BUILTINS].filter((n) =>
+    /Error$|Exception$|Warning$|^(GeneratorExit|KeyboardInterrupt|StopIteration|StopAsyncIteration|SystemExit|BaseExceptionGroup|ExceptionGroup)$/.test(
+      n,
+    ),
+  ),
 );
 
 /** Runtime names generated code imports by name when the module does not shadow them. */
@@ -119,7 +123,14 @@ export class Context {
     private readonly exprTable: ExprTable,
   ) {
     this.scope = analysis.module;
-    this.fstate = { scope: analysis.module, temps: [], fn: null, handling: [], loops: [], className: null };
+    this.fstate = {
+      scope: analysis.module,
+      temps: [],
+      fn: null,
+      handling: [],
+      loops: [],
+      className: null,
+    };
   }
 
   unsupported(pos: Pos, what: string): CompileError {
@@ -242,8 +253,14 @@ export class Context {
       return ex("__name__");
     }
     if (BUILTINS.has(id)) return this.runtime(id);
-    if (id === "__file__") return ex(`${this.runtime("str").code}(${JSON.stringify(this.source.path)})`, P.call);
-    throw this.source.error("Unsupported", `name '${id}' is not defined (no binding and not a supported builtin)`, pos.line, pos.col);
+    if (id === "__file__")
+      return ex(`${this.runtime("str").code}(${JSON.stringify(this.source.path)})`, P.call);
+    throw this.source.error(
+      "Unsupported",
+      `name '${id}' is not defined (no binding and not a supported builtin)`,
+      pos.line,
+      pos.col,
+    );
   }
 
   /** A runtime export of "asyncio-ts/python": by name when the module does not shadow it. */
@@ -273,7 +290,8 @@ export class Context {
 
   /** Does the symbol need a declaration at the top of its function (or module)? */
   needsHoist(sym: SymbolInfo): boolean {
-    if (sym.isParam || sym.scope.kind === "class" || sym.scope.kind === "comprehension") return false;
+    if (sym.isParam || sym.scope.kind === "class" || sym.scope.kind === "comprehension")
+      return false;
     return sym.hoist || sym.readBeforeBinding;
   }
 
@@ -281,7 +299,8 @@ export class Context {
   hoistedDeclarations(scope: Scope): TsStmt[] {
     const decls: string[] = [];
     for (const sym of scope.symbols.values()) {
-      if (!this.needsHoist(sym) || scope.nonlocals.has(sym.name) || scope.globals.has(sym.name)) continue;
+      if (!this.needsHoist(sym) || scope.nonlocals.has(sym.name) || scope.globals.has(sym.name))
+        continue;
       this.declared.add(sym);
       decls.push(`${mangle(sym.name)}: ${sym.loopBound ? "any" : inferredType(sym.ty)}`);
     }
@@ -294,10 +313,19 @@ export class Context {
    * How to bind the Python name `id` here: `const x = `, `let x = ` (the first binding of the
    * name in its scope, when it is not declared up front) or `x = `.
    */
-  bindingPrefix(id: string): { keyword: "const" | "let" | null; name: string; sym: SymbolInfo | null } {
+  bindingPrefix(id: string): {
+    keyword: "const" | "let" | null;
+    name: string;
+    sym: SymbolInfo | null;
+  } {
     const sym = this.lookup(id);
     const name = mangle(id);
-    if (sym === null || this.declared.has(sym) || sym.scope !== this.scope || sym.scope.kind === "class") {
+    if (
+      sym === null ||
+      this.declared.has(sym) ||
+      sym.scope !== this.scope ||
+      sym.scope.kind === "class"
+    ) {
       return { keyword: null, name, sym };
     }
     this.declared.add(sym);
@@ -326,11 +354,13 @@ export class Context {
     return fn.params[0]?.name === e.id && this.lookup(e.id)?.scope === this.scope.functionScope();
   }
 
-  /** Is `e` a name bound by `import m`? */
+  /** Is `e` a name bound by `import m` (or a class defined here: its attributes are its own)? */
   isModule(e: Expr): boolean {
     if (e.k !== "Name") return false;
     const sym = this.lookup(e.id);
-    return sym !== null && sym.imported !== null && sym.imported.name === null;
+    return (
+      sym !== null && ((sym.imported !== null && sym.imported.name === null) || sym.cls !== null)
+    );
   }
 
   typeOf(e: Expr): Ty {
@@ -346,9 +376,13 @@ export class Context {
     if (e.k === "BoolOp") {
       const op = e.op === "and" ? "&&" : "||";
       const prec = e.op === "and" ? P.and : P.or;
-      return ex(`${par(this.truthy(e.left), prec)} ${op} ${par(this.truthy(e.right), prec + 1)}`, prec);
+      return ex(
+        `${par(this.truthy(e.left), prec)} ${op} ${par(this.truthy(e.right), prec + 1)}`,
+        prec,
+      );
     }
-    if (e.k === "UnaryOp" && e.op === "not") return ex(`!${par(this.truthy(e.operand), P.unary)}`, P.unary);
+    if (e.k === "UnaryOp" && e.op === "not")
+      return ex(`!${par(this.truthy(e.operand), P.unary)}`, P.unary);
     const v = this.expr(e);
     if (ty === "int") return ex(`${par(v, P.equality + 1)} !== 0n`, P.equality);
     if (ty === "str") return ex(`${par(v, P.equality + 1)} !== ""`, P.equality);

@@ -16,7 +16,9 @@ import type { Context, Feature } from "./context";
 import { block, line, P, type TsExpr, type TsStmt } from "./output";
 
 function ifStatement(s: Extract<Stmt, { k: "If" }>, cx: Context, head = "if"): TsStmt[] {
-  const out: TsStmt[] = [block(`${head} (${cx.truthy(s.test).code})`, bodyOrEmpty(cx, s.body), s.pos.line)];
+  const out: TsStmt[] = [
+    block(`${head} (${cx.truthy(s.test).code})`, bodyOrEmpty(cx, s.body), s.pos.line),
+  ];
   if (s.orelse.length === 1 && s.orelse[0]!.k === "If") {
     out.push(...ifStatement(s.orelse[0] as Extract<Stmt, { k: "If" }>, cx, "else if"));
   } else if (s.orelse.length > 0) {
@@ -32,11 +34,17 @@ function bodyOrEmpty(cx: Context, body: Stmt[]): TsStmt[] {
 /** The iterable to loop over with `for...of`. */
 export function iterable(cx: Context, e: Expr): TsExpr {
   const v = cx.expr(e);
-  if (e.k === "Call" && e.func.k === "Name" && e.func.id === "range" && cx.lookup("range") === null) return v;
+  if (e.k === "Call" && e.func.k === "Name" && e.func.id === "range" && cx.lookup("range") === null)
+    return v;
   return { code: `${cx.helper("iter")}(${v.code})`, prec: P.call };
 }
 
-function loopWithElse(cx: Context, loop: (label: string | null) => TsStmt[], orelse: Stmt[], pyLine: number): TsStmt[] {
+function loopWithElse(
+  cx: Context,
+  loop: (label: string | null) => TsStmt[],
+  orelse: Stmt[],
+  pyLine: number,
+): TsStmt[] {
   if (orelse.length === 0) return loop(null);
   const label = cx.fresh("loop");
   const inner = loop(label);
@@ -60,10 +68,22 @@ function forStatement(s: Extract<Stmt, { k: "For" }>, cx: Context): TsStmt[] {
     cx.pushLoop(label);
     try {
       if (!s.isAsync) {
-        return [block(`for (${head} of ${iterable(cx, s.iter).code})`, [...prologue, ...cx.block(s.body)], s.pos.line)];
+        return [
+          block(
+            `for (${head} of ${iterable(cx, s.iter).code})`,
+            [...prologue, ...cx.block(s.body)],
+            s.pos.line,
+          ),
+        ];
       }
       const fs = cx.scope.functionScope();
-      if (!fs.fn?.isAsync) throw cx.source.error("SyntaxError", "'async for' outside async function", s.pos.line, s.pos.col);
+      if (!fs.fn?.isAsync)
+        throw cx.source.error(
+          "SyntaxError",
+          "'async for' outside async function",
+          s.pos.line,
+          s.pos.col,
+        );
       const it = cx.fresh("it");
       const step = cx.fresh("step");
       const bind = [line(`${head} = ${step}.value;`)];
@@ -114,7 +134,8 @@ export const control: Feature = {
     Pass: () => [],
     Comment: (s) => [{ t: "comment", text: s.text, line: s.pos.line }],
     Expr: (s, cx) => {
-      if (s.value.k === "Str") return [{ t: "comment", text: s.value.value.trim(), line: s.pos.line }];
+      if (s.value.k === "Str")
+        return [{ t: "comment", text: s.value.value.trim(), line: s.pos.line }];
       const v = cx.expr(s.value);
       // An expression statement must not start with `{` or `function` (JS would parse a block).
       const code = /^(\{|function\b|class\b)/.test(v.code) ? `(${v.code})` : v.code;

@@ -25,8 +25,12 @@ import { block, line, P, par, type TsStmt } from "./output";
 
 /** `$err instanceof T` for `except T`, `except (A, B)` and dynamic tuples. */
 function matches(cx: Context, err: string, type: Expr): string {
-  if (type.k === "Tuple") return type.elts.map((t) => par({ code: matches(cx, err, t), prec: P.relational }, P.or + 1)).join(" || ");
-  if (type.k === "Name" || type.k === "Attribute") return `${err} instanceof ${par(cx.expr(type), P.call)}`;
+  if (type.k === "Tuple")
+    return type.elts
+      .map((t) => par({ code: matches(cx, err, t), prec: P.relational }, P.or + 1))
+      .join(" || ");
+  if (type.k === "Name" || type.k === "Attribute")
+    return `${err} instanceof ${par(cx.expr(type), P.call)}`;
   return `${cx.helper("exceptionMatches")}(${err}, ${cx.expr(type).code})`;
 }
 
@@ -66,7 +70,9 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
       open = "else if";
     }
     if (!catchAll) chain.push(block("else", [line(`throw ${err};`)]));
-    tryParts.push(block("catch ($e)", [line(`const ${err} = ${cx.helper("toPyException")}($e);`), ...chain]));
+    tryParts.push(
+      block("catch ($e)", [line(`const ${err} = ${cx.helper("toPyException")}($e);`), ...chain]),
+    );
   }
   if (okFlag !== null) {
     const inner = [...tryParts, block(`if (${okFlag})`, cx.block(s.orelse))];
@@ -108,14 +114,20 @@ export const exceptions: Feature = {
       }
       const exc = exceptionValue(cx, s.exc);
       if (s.cause !== null) {
-        const cause = s.cause.k === "Const" && s.cause.value === "None" ? "null" : exceptionValue(cx, s.cause);
+        const cause =
+          s.cause.k === "Const" && s.cause.value === "None" ? "null" : exceptionValue(cx, s.cause);
         return [line(`throw ${cx.helper("withCause")}(${exc}, ${cause});`, s.pos.line)];
       }
       return [line(`throw ${exc};`, s.pos.line)];
     },
     Assert: (s, cx) => {
       const msg = s.msg === null ? "" : cx.expr(s.msg).code;
-      return [line(`if (!${par(cx.truthy(s.test), P.unary)}) throw new ${cx.runtime("AssertionError").code}(${msg});`, s.pos.line)];
+      return [
+        line(
+          `if (!${par(cx.truthy(s.test), P.unary)}) throw new ${cx.runtime("AssertionError").code}(${msg});`,
+          s.pos.line,
+        ),
+      ];
     },
   },
 };

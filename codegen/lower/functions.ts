@@ -19,11 +19,11 @@
  */
 
 import type { Scope } from "../analyze";
+import { emit } from "../emit";
 import type { Expr, FunctionDef, Param, Stmt } from "../ir";
 import { propertyKey } from "./calls";
 import { type Context, type Feature, mangle } from "./context";
 import { block, ex, jsString, line, P, par, type TsExpr, type TsStmt } from "./output";
-import { emit } from "../emit";
 import { tsType } from "./types";
 
 export type FunctionKind = "coroutine" | "generator" | "asyncgen" | "async" | "plain";
@@ -87,7 +87,12 @@ export function qualnameOf(fn: FunctionDef, parent: Scope): string {
 export function lowerFunction(
   cx: Context,
   fn: FunctionDef,
-  opts: { headName: string; method: "instance" | "class" | "static" | null; className: string | null; sigPrefix: string },
+  opts: {
+    headName: string;
+    method: "instance" | "class" | "static" | null;
+    className: string | null;
+    sigPrefix: string;
+  },
 ): LoweredFunction {
   const parent = cx.scope;
   const scope = cx.scopeOf(fn.scope);
@@ -117,12 +122,19 @@ export function lowerFunction(
         sawStar = true;
       }
       if (p.kind === "vararg") sawStar = true;
-      spec.push(jsString(p.kind === "vararg" ? `*${p.name}` : p.kind === "kwarg" ? `**${p.name}` : p.name));
+      spec.push(
+        jsString(p.kind === "vararg" ? `*${p.name}` : p.kind === "kwarg" ? `**${p.name}` : p.name),
+      );
       if (p.default !== null) defaults.push(`${propertyKey(p.name)}: ${cx.expr(p.default).code}`);
     }
     if (sawPosOnly) spec.push('"/"');
     const defs = defaults.length > 0 ? `, { ${defaults.join(", ")} }` : "";
-    before.push(line(`const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]${defs});`, fn.pos.line));
+    before.push(
+      line(
+        `const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]${defs});`,
+        fn.pos.line,
+      ),
+    );
     paramList = "...$args: any[]";
   } else {
     paramList = params.map((p) => paramDecl(cx, p)).join(", ");
@@ -148,7 +160,10 @@ export function lowerFunction(
     }
     const hoisted = cx.hoistedDeclarations(scope);
     const main = cx.block(fn.body);
-    if (endReachable(fn.body) && !fn.isLambda) main.push(line(kind === "asyncgen" || kind === "generator" ? "return null;" : "return null;"));
+    if (endReachable(fn.body) && !fn.isLambda)
+      main.push(
+        line(kind === "asyncgen" || kind === "generator" ? "return null;" : "return null;"),
+      );
     return [...stmts, ...hoisted, ...cx.tempDeclarations(), ...main];
   });
   return { before, head, body, kind, qualname, sigName };
@@ -160,7 +175,10 @@ function paramDecl(cx: Context, p: Param): string {
   if (p.default === null) return `${name}: ${type}`;
   const def = cx.expr(p.default).code;
   // A `None` default widens the annotated type (`x: int = None` is common).
-  const t = p.default.k === "Const" && p.default.value === "None" && type !== "any" ? `${type} | null` : type;
+  const t =
+    p.default.k === "Const" && p.default.value === "None" && type !== "any"
+      ? `${type} | null`
+      : type;
   return `${name}: ${t} = ${def}`;
 }
 
@@ -171,7 +189,8 @@ function returnType(fn: FunctionDef, kind: FunctionKind, scope: Scope): string {
     case "coroutine":
       return `asyncio.Coro<${r}>`;
     case "generator":
-      return "Generator<any, any, any>";
+      // A Python generator object: also has send()/close()/__next__() (the runtime adds them).
+      return "any";
     case "asyncgen":
       return "Generator<any, any, any>";
     case "async":
@@ -219,7 +238,14 @@ function containsBreak(body: Stmt[]): boolean {
   for (const s of body) {
     if (s.k === "Break") return true;
     if (s.k === "If" && (containsBreak(s.body) || containsBreak(s.orelse))) return true;
-    if (s.k === "Try" && (containsBreak(s.body) || s.handlers.some((h) => containsBreak(h.body)) || containsBreak(s.orelse) || containsBreak(s.finalbody))) return true;
+    if (
+      s.k === "Try" &&
+      (containsBreak(s.body) ||
+        s.handlers.some((h) => containsBreak(h.body)) ||
+        containsBreak(s.orelse) ||
+        containsBreak(s.finalbody))
+    )
+      return true;
     if (s.k === "With" && containsBreak(s.body)) return true;
   }
   return false;
@@ -229,9 +255,19 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   const fn = s.fn;
   const sym = cx.lookup(fn.name)!;
   const asyncGen = fn.isAsync && cx.scopeOf(fn.scope).isGenerator;
-  const useDeclaration = !asyncGen && fn.decorators.length === 0 && sym.bindings === 1 && !cx.needsHoist(sym) && sym.scope === cx.scope;
+  const useDeclaration =
+    !asyncGen &&
+    fn.decorators.length === 0 &&
+    sym.bindings === 1 &&
+    !cx.needsHoist(sym) &&
+    sym.scope === cx.scope;
   const name = mangle(fn.name);
-  const lowered = lowerFunction(cx, fn, { headName: name, method: null, className: null, sigPrefix: "" });
+  const lowered = lowerFunction(cx, fn, {
+    headName: name,
+    method: null,
+    className: null,
+    sigPrefix: "",
+  });
   const out: TsStmt[] = [...lowered.before];
   const docs = docComment(fn.docstring, fn.pos.line);
   const marker = lowered.kind === "asyncgen" ? "asyncgenfunction" : MARKERS[lowered.kind];
@@ -239,7 +275,8 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
     cx.markDeclared(sym);
     out.push(...docs);
     out.push(block(`${cx.exportPrefix()}${lowered.head}`, lowered.body, fn.pos.line));
-    if (marker) out.push(line(`${cx.asyncio()}.${marker}(${name}, ${jsString(lowered.qualname)});`));
+    if (marker)
+      out.push(line(`${cx.asyncio()}.${marker}(${name}, ${jsString(lowered.qualname)});`));
     return out;
   }
   // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
@@ -250,14 +287,28 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;
   out.push(...docs);
-  out.push({ t: "block", head: `${prefix}${lowered.head}`, body: lowered.body, line: fn.pos.line, tail: suffix });
+  out.push({
+    t: "block",
+    head: `${prefix}${lowered.head}`,
+    body: lowered.body,
+    line: fn.pos.line,
+    tail: suffix,
+  });
   return out;
 }
 
 export function docComment(doc: string | null, pyLine?: number): TsStmt[] {
   if (doc === null) return [];
-  const lines = doc.trim().split("\n").map((l) => l.trim());
-  return [line(`/**\n${lines.map((l) => (l === "" ? " *" : ` * ${l.replace(/\*\//g, "*\\/")}`)).join("\n")}\n */`, pyLine)];
+  const lines = doc
+    .trim()
+    .split("\n")
+    .map((l) => l.trim());
+  return [
+    line(
+      `/**\n${lines.map((l) => (l === "" ? " *" : ` * ${l.replace(/\*\//g, "*\\/")}`)).join("\n")}\n */`,
+      pyLine,
+    ),
+  ];
 }
 
 function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
@@ -267,9 +318,14 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
   const binder = needsBinder(cx, fn, false);
   // A lambda with run-time binding gets its signature (and defaults) once, when it is created:
   // `((sig) => (...$args) => {...})($py.signature(...))`.
-  let sig = "";
+  const sig = "";
   if (binder) {
-    const lowered = lowerFunction(cx, fn, { headName: "", method: null, className: null, sigPrefix: "" });
+    const lowered = lowerFunction(cx, fn, {
+      headName: "",
+      method: null,
+      className: null,
+      sigPrefix: "",
+    });
     const m = /^const (\S+) = (.*);$/s.exec((lowered.before[0] as { code: string }).code)!;
     const body = emitInline(lowered.body);
     return ex(`((${m[1]}: any) => (...$args: any[]): any => {\n${body}})(${m[2]})`, P.call);
@@ -306,7 +362,8 @@ export const functions: Feature = {
     FunctionDef: lowerFunctionDef,
     Return: (s, cx) => {
       const fs = cx.scope.functionScope();
-      if (fs.kind === "module") throw cx.source.error("SyntaxError", "'return' outside function", s.pos.line, s.pos.col);
+      if (fs.kind === "module")
+        throw cx.source.error("SyntaxError", "'return' outside function", s.pos.line, s.pos.col);
       if (s.value === null) return [line("return null;", s.pos.line)];
       return [line(`return ${cx.expr(s.value).code};`, s.pos.line)];
     },
@@ -327,7 +384,13 @@ export const functions: Feature = {
     },
     YieldFrom: (e, cx) => {
       const fs = cx.scope.functionScope();
-      if (fs.fn?.isAsync) throw cx.source.error("SyntaxError", "'yield from' inside async function", e.pos.line, e.pos.col);
+      if (fs.fn?.isAsync)
+        throw cx.source.error(
+          "SyntaxError",
+          "'yield from' inside async function",
+          e.pos.line,
+          e.pos.col,
+        );
       return ex(`yield* ${cx.helper("iter")}(${cx.expr(e.value).code})`, P.yield);
     },
   },

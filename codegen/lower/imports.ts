@@ -43,21 +43,34 @@ export const RUNTIME_MODULES = new Set([
   "datetime",
 ]);
 
-export const TYPING_MODULES = new Set(["typing", "typing_extensions", "collections.abc", "__future__"]);
+export const TYPING_MODULES = new Set([
+  "typing",
+  "typing_extensions",
+  "collections.abc",
+  "__future__",
+]);
 
 export const ES_MODULES: Record<string, string> = {
   asyncio: "asyncio-ts",
   contextvars: "asyncio-ts/contextvars",
 };
 
-type Source = { kind: "es"; specifier: string } | { kind: "runtime"; path: string } | { kind: "typing" };
+type Source =
+  | { kind: "es"; specifier: string }
+  | { kind: "runtime"; path: string }
+  | { kind: "typing" };
 
 function resolveModule(cx: Context, module: string, level: number, pos: Pos): Source {
   if (level > 0 || cx.options.siblings.has(module)) {
     if (level > 1) throw cx.unsupported(pos, "relative imports beyond the current package");
     if (module === "") throw cx.unsupported(pos, "'from . import ...'");
     if (!cx.options.siblings.has(module)) {
-      throw cx.source.error("Unsupported", `module '${module}' was not found next to ${cx.source.path}`, pos.line, pos.col);
+      throw cx.source.error(
+        "Unsupported",
+        `module '${module}' was not found next to ${cx.source.path}`,
+        pos.line,
+        pos.col,
+      );
     }
     return { kind: "es", specifier: `./${module}.js` };
   }
@@ -65,13 +78,29 @@ function resolveModule(cx: Context, module: string, level: number, pos: Pos): So
   const es = ES_MODULES[module];
   if (es !== undefined) return { kind: "es", specifier: es };
   if (RUNTIME_MODULES.has(module)) return { kind: "runtime", path: `$py.${module}` };
-  throw cx.source.error("Unsupported", `module '${module}' is not supported by asyncio-ts`, pos.line, pos.col);
+  throw cx.source.error(
+    "Unsupported",
+    `module '${module}' is not supported by asyncio-ts`,
+    pos.line,
+    pos.col,
+  );
 }
 
 /** Add an ES import to the module header and return the local name it binds. */
-function esImport(cx: Context, specifier: string, what: string, local: string, atTop: boolean): string {
+function esImport(
+  cx: Context,
+  specifier: string,
+  what: string,
+  local: string,
+  atTop: boolean,
+): string {
   const name = atTop ? local : `$mod_${local}`;
-  cx.imports.set(`${specifier}|${what}|${name}`, what === "*" ? `import * as ${name} from "${specifier}";` : `import { ${what === name ? what : `${what} as ${name}`} } from "${specifier}";`);
+  cx.imports.set(
+    `${specifier}|${what}|${name}`,
+    what === "*"
+      ? `import * as ${name} from "${specifier}";`
+      : `import { ${what === name ? what : `${what} as ${name}`} } from "${specifier}";`,
+  );
   return name;
 }
 
@@ -80,13 +109,16 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
   const atTop = cx.scope.kind === "module";
   for (const al of s.names) {
     if (al.name.includes(".") && al.asname === null && !TYPING_MODULES.has(al.name)) {
-      throw cx.unsupported(al.pos, `'import ${al.name}' (import the submodule with 'from ... import' or 'as')`);
+      throw cx.unsupported(
+        al.pos,
+        `'import ${al.name}' (import the submodule with 'from ... import' or 'as')`,
+      );
     }
     const src = resolveModule(cx, al.name, 0, al.pos);
     const local = mangle(al.asname ?? al.name.split(".")[0]!);
     if (src.kind === "typing") continue;
     if (src.kind === "es") {
-      const name = esImport(cx, src.specifier, "*", local, atTop && !(cx.options.exportAll));
+      const name = esImport(cx, src.specifier, "*", local, atTop && !cx.options.exportAll);
       if (name !== local || cx.options.exportAll) out.push(bindLocal(cx, al, name));
       else {
         const sym = cx.lookup(al.asname ?? al.name);
@@ -99,7 +131,10 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
 
 function bindLocal(cx: Context, al: Alias, value: string): TsStmt {
   const b = cx.bindingPrefix(al.asname ?? al.name.split(".")[0]!);
-  return line(`${b.keyword ? `${cx.exportPrefix()}${b.keyword} ` : ""}${b.name} = ${value};`, al.pos.line);
+  return line(
+    `${b.keyword ? `${cx.exportPrefix()}${b.keyword} ` : ""}${b.name} = ${value};`,
+    al.pos.line,
+  );
 }
 
 function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[] {

@@ -13,7 +13,13 @@ import { assignments } from "./assign";
 import { calls } from "./calls";
 import { classes } from "./classes";
 import { comprehensions } from "./comprehensions";
-import { Context, type ExprTable, type Feature, type ModuleOptions, type StmtTable } from "./context";
+import {
+  Context,
+  type ExprTable,
+  type Feature,
+  type ModuleOptions,
+  type StmtTable,
+} from "./context";
 import { control } from "./control";
 import { exceptions } from "./exceptions";
 import { functions } from "./functions";
@@ -62,21 +68,37 @@ export interface LoweredModule {
   body: TsStmt[];
 }
 
-export function lowerModule(mod: Module, analysis: Analysis, source: SourceFile, options: ModuleOptions): TsStmt[] {
+export function lowerModule(
+  mod: Module,
+  analysis: Analysis,
+  source: SourceFile,
+  options: ModuleOptions,
+): TsStmt[] {
   const cx = new Context(analysis, source, options, TABLES.stmts, TABLES.exprs);
   const hoisted = cx.hoistedDeclarations(analysis.module);
   const body = cx.block(mod.body);
   const temps = cx.tempDeclarations();
-  const header: TsStmt[] = [line(`// Transpiled from ${source.path} by asyncio-ts. Edit the Python source, not this file.`)];
-  const asyncioImported = [...cx.imports.values()].some((i) => i === 'import * as asyncio from "asyncio-ts";');
-  if (cx.usesAsyncio && !asyncioImported) header.push(line('import * as asyncio from "asyncio-ts";'));
-  for (const imp of cx.imports.values()) if (imp.startsWith("import * as asyncio ")) header.push(line(imp));
+  const header: TsStmt[] = [
+    line(`// Transpiled from ${source.path} by asyncio-ts. Edit the Python source, not this file.`),
+  ];
+  const asyncioImported = [...cx.imports.values()].some(
+    (i) => i === 'import * as asyncio from "asyncio-ts";',
+  );
+  if (cx.usesAsyncio && !asyncioImported)
+    header.push(line('import * as asyncio from "asyncio-ts";'));
+  for (const imp of cx.imports.values())
+    if (imp.startsWith("import * as asyncio ")) header.push(line(imp));
   header.push(line('import * as $py from "asyncio-ts/python";'));
   if (cx.namedImports.size > 0) {
-    header.push(line(`import { ${[...cx.namedImports].sort().join(", ")} } from "asyncio-ts/python";`));
+    header.push(
+      line(`import { ${[...cx.namedImports].sort().join(", ")} } from "asyncio-ts/python";`),
+    );
   }
-  for (const imp of cx.imports.values()) if (!imp.startsWith("import * as asyncio ")) header.push(line(imp));
-  if (cx.usesModuleName) header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
-  const doc: TsStmt[] = mod.docstring === null ? [] : [{ t: "comment", text: mod.docstring.trim() }];
+  for (const imp of cx.imports.values())
+    if (!imp.startsWith("import * as asyncio ")) header.push(line(imp));
+  if (cx.usesModuleName)
+    header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
+  const doc: TsStmt[] =
+    mod.docstring === null ? [] : [{ t: "comment", text: mod.docstring.trim() }];
   return [...header, { t: "blank" }, ...doc, ...hoisted, ...temps, ...body];
 }

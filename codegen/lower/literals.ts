@@ -20,7 +20,9 @@ export function floatLiteral(v: number): TsExpr {
 /** Items of a list/tuple/set display: `[a, b]`, or `[a, ...$py.iter(b)]` with starred items. */
 export function items(cx: Context, elts: Expr[]): string {
   return elts
-    .map((e) => (e.k === "Starred" ? `...${cx.helper("iter")}(${cx.expr(e.value).code})` : cx.expr(e).code))
+    .map((e) =>
+      e.k === "Starred" ? `...${cx.helper("iter")}(${cx.expr(e.value).code})` : cx.expr(e).code,
+    )
     .join(", ");
 }
 
@@ -58,7 +60,8 @@ export const literals: Feature = {
     Int: (e) => ex(`${e.value}n`),
     Float: (e) => floatLiteral(e.value),
     Str: (e) => ex(jsString(e.value)),
-    Bytes: (e, cx) => ex(`${cx.runtime("bytes").code}([${e.value.map((b) => `${b}n`).join(", ")}])`, P.call),
+    Bytes: (e, cx) =>
+      ex(`${cx.runtime("bytes").code}([${e.value.map((b) => `${b}n`).join(", ")}])`, P.call),
     FString: (e, cx) => fstring(cx, e.parts),
     Const: (e, cx) => {
       switch (e.value) {
@@ -74,11 +77,26 @@ export const literals: Feature = {
     },
     List: (e, cx) => ex(`[${items(cx, e.elts)}]`),
     Tuple: (e, cx) => ex(`${cx.runtime("tuple").code}([${items(cx, e.elts)}])`, P.call),
-    Set: (e, cx) => ex(`${cx.runtime("set").code}([${items(cx, e.elts)}])`, P.call),
+    // CPython builds a display of constants from a frozenset constant and any other display item
+    // by item: the two give different iteration orders, and the runtime mirrors both.
+    Set: (e, cx) => {
+      if (e.elts.some((x) => x.k === "Starred"))
+        return ex(`${cx.runtime("set").code}([${items(cx, e.elts)}])`, P.call);
+      const constant = e.elts.every(
+        (x) =>
+          x.k === "Int" || x.k === "Float" || x.k === "Str" || x.k === "Bytes" || x.k === "Const",
+      );
+      return ex(
+        `${cx.helper(constant ? "set_of_consts" : "set_of")}(${items(cx, e.elts)})`,
+        P.call,
+      );
+    },
     Dict: (e, cx) => {
       // `{k: v, **m}` -> dict([[k, v], ...$py.dictItems(m)]): pairs in source order.
       const pairs = e.items.map((it) =>
-        it.key === null ? `...${cx.helper("dictItems")}(${cx.expr(it.value).code})` : `[${cx.expr(it.key).code}, ${cx.expr(it.value).code}]`,
+        it.key === null
+          ? `...${cx.helper("dictItems")}(${cx.expr(it.value).code})`
+          : `[${cx.expr(it.key).code}, ${cx.expr(it.value).code}]`,
       );
       return ex(`${cx.runtime("dict").code}([${pairs.join(", ")}])`, P.call);
     },

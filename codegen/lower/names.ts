@@ -6,10 +6,15 @@
  * `a[i]` is `$py.getitem(a, i)` (negative indexes, slices, dicts, `__getitem__`).
  */
 
+import type { Expr } from "../ir";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
 import type { Context, Feature } from "./context";
 import { ex, P, par, type TsExpr } from "./output";
-import type { Expr } from "../ir";
+
+/** `a:b:c` as three arguments (`null` for an omitted part). */
+export function sliceParts(cx: Context, s: Extract<Expr, { k: "Slice" }>): string[] {
+  return [s.lower, s.upper, s.step].map((x) => (x === null ? "null" : cx.expr(x).code));
+}
 
 export function sliceOrIndex(cx: Context, index: Expr): TsExpr {
   return cx.expr(index);
@@ -30,10 +35,17 @@ export const names: Feature = {
       }
       return ex(`${par(obj, P.call)}.${e.attr}`, P.call);
     },
-    Subscript: (e, cx) => ex(`${cx.helper("getitem")}(${cx.expr(e.value).code}, ${sliceOrIndex(cx, e.index).code})`, P.call),
+    Subscript: (e, cx) =>
+      ex(
+        `${cx.helper("getitem")}(${cx.expr(e.value).code}, ${sliceOrIndex(cx, e.index).code})`,
+        P.call,
+      ),
     Slice: (e, cx) => {
       const part = (x: Expr | null) => (x === null ? "null" : cx.expr(x).code);
-      return ex(`${cx.runtime("slice").code}(${part(e.lower)}, ${part(e.upper)}, ${part(e.step)})`, P.call);
+      return ex(
+        `${cx.runtime("slice").code}(${part(e.lower)}, ${part(e.upper)}, ${part(e.step)})`,
+        P.call,
+      );
     },
   },
 };

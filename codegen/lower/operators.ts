@@ -47,7 +47,8 @@ const NATIVE_PREC: Partial<Record<BinOpName, number>> = {
 
 /** An operand lowered as a float when it is an int literal used with a float. */
 function asFloatOperand(cx: Context, e: Expr): TsExpr {
-  if (e.k === "Int" && e.value >= -(2n ** 53n) && e.value <= 2n ** 53n) return floatLiteral(Number(e.value));
+  if (e.k === "Int" && e.value >= -(2n ** 53n) && e.value <= 2n ** 53n)
+    return floatLiteral(Number(e.value));
   return cx.expr(e);
 }
 
@@ -60,7 +61,8 @@ export function binop(cx: Context, op: BinOpName, left: Expr, right: Expr, lt: T
     const arith = op === "+" || op === "-" || op === "*";
     if (arith) {
       const intLit = (e: Expr) => e.k === "Int";
-      if (lt === "float" && (rt === "float" || intLit(right))) return native(cx.expr(left), asFloatOperand(cx, right));
+      if (lt === "float" && (rt === "float" || intLit(right)))
+        return native(cx.expr(left), asFloatOperand(cx, right));
       if (rt === "float" && intLit(left)) return native(asFloatOperand(cx, left), cx.expr(right));
       if (op === "+" && lt === "str" && rt === "str") return native(cx.expr(left), cx.expr(right));
     }
@@ -94,7 +96,12 @@ function binOpResult(op: BinOpName, lt: Ty, rt: Ty, right: Expr): Ty {
     return "int";
   }
   const num = (t: Ty) => t === "int" || t === "float";
-  if (num(lt) && num(rt) && (op === "+" || op === "-" || op === "*" || op === "/" || op === "//" || op === "%")) return "float";
+  if (
+    num(lt) &&
+    num(rt) &&
+    (op === "+" || op === "-" || op === "*" || op === "/" || op === "//" || op === "%")
+  )
+    return "float";
   return "any";
 }
 
@@ -119,7 +126,12 @@ function compareOne(cx: Context, op: CmpOp, l: TsExpr, r: TsExpr, lt: Ty, rt: Ty
     case "not in":
       return ex(`!${cx.helper("contains")}(${r.code}, ${l.code})`, P.unary);
   }
-  const sameKind = lt === rt && (lt === "int" || lt === "float" || lt === "str" || (lt === "bool" && (op === "==" || op === "!=")));
+  const sameKind =
+    lt === rt &&
+    (lt === "int" ||
+      lt === "float" ||
+      lt === "str" ||
+      (lt === "bool" && (op === "==" || op === "!=")));
   const numeric = (t: Ty) => t === "int" || t === "float";
   if (sameKind || (numeric(lt) && numeric(rt) && op !== "==" && op !== "!=")) {
     const jsOp = op === "==" ? "===" : op === "!=" ? "!==" : op;
@@ -133,7 +145,14 @@ function compare(cx: Context, e: Extract<Expr, { k: "Compare" }>): TsExpr {
   const operands = [e.left, ...e.comparators];
   const types = operands.map((o) => cx.typeOf(o));
   if (e.ops.length === 1) {
-    return compareOne(cx, e.ops[0]!, cx.expr(e.left), cx.expr(e.comparators[0]!), types[0]!, types[1]!);
+    return compareOne(
+      cx,
+      e.ops[0]!,
+      cx.expr(e.left),
+      cx.expr(e.comparators[0]!),
+      types[0]!,
+      types[1]!,
+    );
   }
   // a < b < c: each middle operand is evaluated once (kept in a temporary), and the chain stops
   // at the first false comparison.
@@ -180,7 +199,10 @@ export const operators: Feature = {
       const rt = cx.typeOf(e.right);
       if (lt === "bool" && rt === "bool") {
         const prec = e.op === "and" ? P.and : P.or;
-        return ex(`${par(cx.expr(e.left), prec)} ${e.op === "and" ? "&&" : "||"} ${par(cx.expr(e.right), prec + 1)}`, prec);
+        return ex(
+          `${par(cx.expr(e.left), prec)} ${e.op === "and" ? "&&" : "||"} ${par(cx.expr(e.right), prec + 1)}`,
+          prec,
+        );
       }
       // `a or b` -> `$py.truthy($t = a) ? $t : b`; `a and b` -> `$py.truthy($t = a) ? b : $t`.
       const t = cx.temp();
@@ -190,7 +212,11 @@ export const operators: Feature = {
     },
     Compare: (e, cx) => compare(cx, e),
     IfExp: (e, cx) =>
-      ex(`${par(cx.truthy(e.test), P.or)} ? ${par(cx.expr(e.body), P.cond)} : ${par(cx.expr(e.orelse), P.cond)}`, P.cond),
-    NamedExpr: (e, cx) => ex(`(${cx.name(e.target, e.pos).code} = ${par(cx.expr(e.value), P.assign)})`),
+      ex(
+        `${par(cx.truthy(e.test), P.or)} ? ${par(cx.expr(e.body), P.cond)} : ${par(cx.expr(e.orelse), P.cond)}`,
+        P.cond,
+      ),
+    NamedExpr: (e, cx) =>
+      ex(`(${cx.name(e.target, e.pos).code} = ${par(cx.expr(e.value), P.assign)})`),
   },
 };

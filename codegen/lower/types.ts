@@ -34,7 +34,8 @@ export function tsType(e: Expr | null): string {
       return l === "any" || r === "any" ? "any" : `${l} | ${r}`;
     }
     case "Subscript": {
-      const base = e.value.k === "Name" ? e.value.id : e.value.k === "Attribute" ? e.value.attr : "";
+      const base =
+        e.value.k === "Name" ? e.value.id : e.value.k === "Attribute" ? e.value.attr : "";
       if (base === "list" || base === "List") {
         const inner = tsType(e.index);
         return inner.includes(" ") ? `(${inner})[]` : `${inner}[]`;

@@ -22,14 +22,28 @@ import { assignTo } from "./assign";
 import type { Context, Feature } from "./context";
 import { block, line, P, type TsStmt } from "./output";
 
-function withItems(cx: Context, items: WithItem[], body: Stmt[], isAsync: boolean, pyLine: number): TsStmt[] {
+function withItems(
+  cx: Context,
+  items: WithItem[],
+  body: Stmt[],
+  isAsync: boolean,
+  pyLine: number,
+): TsStmt[] {
   if (items.length === 0) return cx.block(body);
   const [item, ...rest] = items;
   const cm = cx.fresh("cm");
   const y = isAsync ? "yield* " : "";
-  const out: TsStmt[] = [line(`const ${cm} = ${cx.helper(isAsync ? "asyncWithCtx" : "withCtx")}(${cx.expr(item!.ctx).code});`, pyLine)];
+  const out: TsStmt[] = [
+    line(
+      `const ${cm} = ${cx.helper(isAsync ? "asyncWithCtx" : "withCtx")}(${cx.expr(item!.ctx).code});`,
+      pyLine,
+    ),
+  ];
   const enter = `${y}${cm}.${isAsync ? "aenter" : "enter"}()`;
-  if (item!.vars !== null) out.push(...assignTo(cx, item!.vars, { code: enter, prec: isAsync ? P.assign : P.call }, pyLine));
+  if (item!.vars !== null)
+    out.push(
+      ...assignTo(cx, item!.vars, { code: enter, prec: isAsync ? P.assign : P.call }, pyLine),
+    );
   else out.push(line(`${enter};`, pyLine));
   const inner = withItems(cx, rest, body, isAsync, pyLine);
   const exit = isAsync ? `(yield* ${cm}.aexit($e))` : `${cm}.exit($e)`;
@@ -47,7 +61,13 @@ export const withStatements: Feature = {
     With: (s, cx) => {
       if (s.isAsync) {
         const fs = cx.scope.functionScope();
-        if (!fs.fn?.isAsync) throw cx.source.error("SyntaxError", "'async with' outside async function", s.pos.line, s.pos.col);
+        if (!fs.fn?.isAsync)
+          throw cx.source.error(
+            "SyntaxError",
+            "'async with' outside async function",
+            s.pos.line,
+            s.pos.col,
+          );
       }
       return withItems(cx, s.items, s.body, s.isAsync, s.pos.line);
     },

@@ -150,6 +150,17 @@ export declare function contains(container: unknown, x: unknown): boolean;
 export declare function callMethod(obj: unknown, name: string, ...args: unknown[]): any;
 export declare function call(f: unknown, ...args: unknown[]): any;
 export declare function unpack(x: unknown, n: number): any[];
+export declare function getslice(x: unknown, start: unknown, stop: unknown, step: unknown): any;
+export declare function setslice(
+  x: unknown,
+  start: unknown,
+  stop: unknown,
+  step: unknown,
+  v: unknown,
+): void;
+export declare function delslice(x: unknown, start: unknown, stop: unknown, step: unknown): void;
+export declare function set_of(...items: unknown[]): any;
+export declare function set_of_consts(...items: unknown[]): any;
 export declare function unpackStar(x: unknown, before: number, after: number): any[];
 /** REQUEST: `{**m}` in a dict display: the [key, value] pairs of a mapping. */
 export declare function dictItems(m: unknown): Iterable<[unknown, unknown]>;
@@ -188,7 +199,11 @@ export declare function invert(a: unknown): any;
  * order with "/" after positional-only ones, "*" before keyword-only ones (when there is no
  * `*args`), "*args" and "**kwargs"; `defaults` maps parameter names to their default values.
  */
-export declare function signature(qualname: string, params: string[], defaults?: Record<string, unknown>): unknown;
+export declare function signature(
+  qualname: string,
+  params: string[],
+  defaults?: Record<string, unknown>,
+): unknown;
 /**
  * REQUEST: bind call arguments (positional values, optionally ending with a Kw) to a signature:
  * returns one value per parameter in order (`*args` as a tuple, `**kwargs` as a dict), raising
@@ -207,6 +222,8 @@ export declare function pyclass<C extends Function>(cls: C, qualname: string): C
 export declare function genexpr(fn: () => Generator<unknown, unknown, unknown>): any;
 
 // Exceptions.
+/** `raise`: marks the exception as raised (tracebacks print their header). */
+export declare function markRaised<E>(exc: E): E;
 /** map any thrown JS value to a Python exception (RangeError "Maximum call stack" -> RecursionError, ...). */
 export declare function toPyException(e: unknown): any;
 /** REQUEST: `except E:` where E is not a class literal (a tuple of classes held in a variable). */
@@ -218,7 +235,11 @@ export declare function withCause(exc: unknown, cause: unknown): any;
 
 // with / async with / async for.
 /** REQUEST: a context manager for `with` (see codegen/lower/with.ts for the protocol). */
-export declare function withCtx(cm: unknown): { enter(): any; exit(e: unknown): boolean; close(): void };
+export declare function withCtx(cm: unknown): {
+  enter(): any;
+  exit(e: unknown): boolean;
+  close(): void;
+};
 /** REQUEST: the same for `async with` (__aenter__/__aexit__). */
 export declare function asyncWithCtx(cm: unknown): {
   aenter(): Generator<unknown, any, unknown>;
@@ -226,7 +247,9 @@ export declare function asyncWithCtx(cm: unknown): {
   aclose(): Generator<unknown, void, unknown>;
 };
 /** REQUEST: one step of `async for`: awaits it.__anext__(); done on StopAsyncIteration. */
-export declare function anextStep(it: unknown): Generator<unknown, IteratorResult<any, unknown>, unknown>;
+export declare function anextStep(
+  it: unknown,
+): Generator<unknown, IteratorResult<any, unknown>, unknown>;
 
 // Stdlib modules (`import time` -> `$py.time`).
 export declare const time: any;

@@ -12,10 +12,10 @@ import { markgeneratorfunction } from "../../src/asyncio/coroutines";
 import { Dict } from "../../src/python/dict";
 import {
   BaseException,
+  TypeError as PyTypeError,
   StopAsyncIteration,
   StopIteration,
   toPyException,
-  TypeError as PyTypeError,
   typeName,
 } from "../../src/python/exceptions";
 import { Kw } from "../../src/python/kw";
@@ -39,8 +39,21 @@ interface Signature {
 }
 
 /** A function's parameter list (see requests/python-api.d.ts). */
-export function signature(qualname: string, params: string[], defaults: Record<string, unknown> = {}): Signature {
-  const sig: Signature = { qualname, positional: [], posonly: 0, vararg: null, kwonly: [], kwarg: null, defaults, order: [] };
+export function signature(
+  qualname: string,
+  params: string[],
+  defaults: Record<string, unknown> = {},
+): Signature {
+  const sig: Signature = {
+    qualname,
+    positional: [],
+    posonly: 0,
+    vararg: null,
+    kwonly: [],
+    kwarg: null,
+    defaults,
+    order: [],
+  };
   let afterStar = false;
   for (const p of params) {
     if (p === "/") sig.posonly = sig.positional.length;
@@ -68,7 +81,6 @@ function quoteList(names: string[]): string {
 }
 
 /** Bind call arguments to a signature, with CPython's TypeError messages. */
-// biome-ignore lint/suspicious/noExplicitAny: parameters of transpiled functions are untyped
 export function bind(sig: Signature, args: unknown[]): any[] {
   let kwargs: Record<string, unknown> = {};
   let positional = args;
@@ -83,11 +95,17 @@ export function bind(sig: Signature, args: unknown[]): any[] {
     const withDefault = sig.positional.filter((p) => p in sig.defaults).length;
     const takes = withDefault > 0 ? `from ${np - withDefault} to ${np}` : `${np}`;
     const kwGiven = Object.keys(kwargs).filter((k) => sig.kwonly.includes(k)).length;
-    const given = kwGiven > 0 ? `${positional.length} positional arguments (and ${kwGiven} keyword-only argument${kwGiven > 1 ? "s" : ""})` : `${positional.length}`;
+    const given =
+      kwGiven > 0
+        ? `${positional.length} positional arguments (and ${kwGiven} keyword-only argument${kwGiven > 1 ? "s" : ""})`
+        : `${positional.length}`;
     const plural = np === 1 && withDefault === 0 ? "argument" : "arguments";
-    throw new PyTypeError(`${sig.qualname}() takes ${takes} positional ${plural} but ${given} ${positional.length === 1 && kwGiven === 0 ? "was" : "were"} given`);
+    throw new PyTypeError(
+      `${sig.qualname}() takes ${takes} positional ${plural} but ${given} ${positional.length === 1 && kwGiven === 0 ? "was" : "were"} given`,
+    );
   }
-  for (let i = 0; i < Math.min(np, positional.length); i++) values.set(sig.positional[i]!, positional[i]);
+  for (let i = 0; i < Math.min(np, positional.length); i++)
+    values.set(sig.positional[i]!, positional[i]);
   const extra = new Dict();
   const posonlyAsKw: string[] = [];
   for (const [k, v] of Object.entries(kwargs)) {
@@ -98,21 +116,28 @@ export function bind(sig: Signature, args: unknown[]): any[] {
       continue;
     }
     if (idx >= 0 || sig.kwonly.includes(k)) {
-      if (values.has(k)) throw new PyTypeError(`${sig.qualname}() got multiple values for argument '${k}'`);
+      if (values.has(k))
+        throw new PyTypeError(`${sig.qualname}() got multiple values for argument '${k}'`);
       values.set(k, v);
     } else if (sig.kwarg !== null) extra.__setitem__(k, v);
     else throw new PyTypeError(`${sig.qualname}() got an unexpected keyword argument '${k}'`);
   }
   if (posonlyAsKw.length > 0) {
-    throw new PyTypeError(`${sig.qualname}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`);
+    throw new PyTypeError(
+      `${sig.qualname}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`,
+    );
   }
   const missing = sig.positional.filter((p) => !values.has(p) && !(p in sig.defaults));
   if (missing.length > 0) {
-    throw new PyTypeError(`${sig.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`);
+    throw new PyTypeError(
+      `${sig.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`,
+    );
   }
   const missingKw = sig.kwonly.filter((p) => !values.has(p) && !(p in sig.defaults));
   if (missingKw.length > 0) {
-    throw new PyTypeError(`${sig.qualname}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`);
+    throw new PyTypeError(
+      `${sig.qualname}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`,
+    );
   }
   return sig.order.map((name) => {
     if (name === sig.vararg) return new Tuple(positional.slice(np));
@@ -140,20 +165,34 @@ export function kwargs(m: unknown): Record<string, unknown> {
 
 // ---- classes
 
-const SKIP_STATICS = new Set(["length", "name", "prototype", "__annotations__", "__name__", "__qualname__", "__module__"]);
+const SKIP_STATICS = new Set([
+  "length",
+  "name",
+  "prototype",
+  "__annotations__",
+  "__name__",
+  "__qualname__",
+  "__module__",
+]);
 
 /** Finish a transpiled class (see requests/python-api.d.ts). */
 export function pyclass<C extends Function>(cls: C, qualname: string): C {
   const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
   const define = (name: string, value: unknown) =>
-    Object.defineProperty(cls, name, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(cls, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   define("__name__", qualname.split(".").pop());
   define("__qualname__", qualname);
   define("__module__", "__main__");
   for (const key of Object.getOwnPropertyNames(cls)) {
     if (SKIP_STATICS.has(key)) continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
-    if (!("value" in desc) || typeof desc.value === "function" || Object.hasOwn(c.prototype, key)) continue;
+    if (!("value" in desc) || typeof desc.value === "function" || Object.hasOwn(c.prototype, key))
+      continue;
     // A class attribute read through an instance: Python looks it up on the class; assigning
     // through an instance creates an instance attribute.
     Object.defineProperty(c.prototype, key, {
@@ -163,7 +202,12 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
         return (this.constructor as unknown as Record<string, unknown>)[key];
       },
       set(this: object, v: unknown) {
-        Object.defineProperty(this, key, { value: v, writable: true, configurable: true, enumerable: true });
+        Object.defineProperty(this, key, {
+          value: v,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
       },
     });
   }
@@ -171,7 +215,10 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
     c.prototype[Symbol.iterator] = function (this: { __iter__(): unknown }) {
       return iter(this);
     };
-  } else if (typeof c.prototype.__await__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
+  } else if (
+    typeof c.prototype.__await__ === "function" &&
+    !Object.hasOwn(c.prototype, Symbol.iterator)
+  ) {
     c.prototype[Symbol.iterator] = function (this: { __await__(): Iterator<unknown> }) {
       return this.__await__();
     };
@@ -180,7 +227,9 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
 }
 
 /** A generator expression's generator, marked as a Python generator (not a coroutine). */
-export function genexpr(fn: () => Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+export function genexpr(
+  fn: () => Generator<unknown, unknown, unknown>,
+): Generator<unknown, unknown, unknown> {
   markgeneratorfunction(fn, "<genexpr>");
   return fn();
 }
@@ -212,7 +261,9 @@ export function withCause(exc: BaseException, cause: unknown): BaseException {
 }
 
 // REQUEST: BaseException.__init__, so `super().__init__(msg)` works in an exception subclass.
-const baseProto = BaseException.prototype as unknown as { __init__?: (...args: unknown[]) => unknown };
+const baseProto = BaseException.prototype as unknown as {
+  __init__?: (...args: unknown[]) => unknown;
+};
 if (typeof baseProto.__init__ !== "function") {
   baseProto.__init__ = function (this: BaseException, ...args: unknown[]) {
     this.args = args;
@@ -281,7 +332,9 @@ export function aiter(x: unknown): unknown {
 }
 
 /** One step of `async for`. */
-export function* anextStep(it: unknown): Generator<unknown, IteratorResult<unknown, undefined>, unknown> {
+export function* anextStep(
+  it: unknown,
+): Generator<unknown, IteratorResult<unknown, undefined>, unknown> {
   const next = special(it, "__anext__", "asynchronous iterator");
   try {
     const value = yield* next() as Generator<unknown, unknown, unknown>;
@@ -304,7 +357,12 @@ export function anext(it: unknown): unknown {
 const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as Record<string, unknown>;
 function installGeneratorMethod(name: string, fn: Function): void {
   if (!(name in GeneratorProto)) {
-    Object.defineProperty(GeneratorProto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(GeneratorProto, name, {
+      value: fn,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   }
 }
 installGeneratorMethod("send", function (this: Generator, value: unknown) {

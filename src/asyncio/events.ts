@@ -213,6 +213,9 @@ function notYet(method: string, layer: string): never {
  * NotImplementedError naming the layer until then.
  */
 export abstract class AbstractEventLoop {
+  /** The task this loop is running (tasks.ts: _enter_task, _leave_task, current_task). */
+  _current_task: unknown = null;
+
   // Running and stopping the event loop.
   abstract run_forever(): Promise<void>;
   abstract run_until_complete<T>(future: unknown): Promise<T>;

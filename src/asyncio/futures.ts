@@ -57,10 +57,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _result: T | undefined = undefined;
   _exception: unknown = null;
   _loop: FutureLoop;
-  _source_traceback: null = null;
+  /** Always None (no debug tracebacks); kept on the prototype so futures stay one field smaller. */
+  declare _source_traceback: null;
   _cancel_message: unknown = null;
   _cancelled_exc: BaseException | null = null;
-  _callbacks: [DoneCallback<any>, Context][] = [];
+  /**
+   * The done callbacks, as the C `_asyncio.Future` keeps them: the first one in two fields (most
+   * futures never have more than one), the others in a list made when a second one is added. The
+   * order is FIFO either way; `_callbacks_list()` gives them as one list.
+   */
+  _callback0: DoneCallback<any> | null = null;
+  _context0: Context | null = null;
+  _callbacks: [DoneCallback<any>, Context][] | null = null;
   /** Set by the iterator so a Task can tell `yield* fut` from a stray `yield fut`. */
   _asyncio_future_blocking = false;
   private __log_traceback = false;
@@ -148,20 +156,38 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._promiseWaiters = null;
       for (const w of waiters) w();
     }
+    const cb0 = this._callback0;
     const callbacks = this._callbacks;
-    if (callbacks.length === 0) return;
-    this._callbacks = [];
+    if (cb0 === null && callbacks === null) return;
+    const ctx0 = this._context0;
+    this._callback0 = null;
+    this._context0 = null;
+    this._callbacks = null;
     const loop = this._loop;
     if (loop._call_soon_ctx !== undefined) {
       // The loop's own call_soon without keyword parsing (the hot path of every await).
-      for (let i = 0; i < callbacks.length; i++) {
-        loop._call_soon_ctx(callbacks[i][0], [this], callbacks[i][1]);
+      if (cb0 !== null) loop._call_soon_ctx(cb0, [this], ctx0);
+      if (callbacks !== null) {
+        for (let i = 0; i < callbacks.length; i++) {
+          loop._call_soon_ctx(callbacks[i][0], [this], callbacks[i][1]);
+        }
       }
       return;
     }
-    for (const [callback, ctx] of callbacks) {
-      loop.call_soon(callback, this, new Kw({ context: ctx }));
+    if (cb0 !== null) loop.call_soon(cb0, this, new Kw({ context: ctx0 }));
+    if (callbacks !== null) {
+      for (const [callback, ctx] of callbacks) {
+        loop.call_soon(callback, this, new Kw({ context: ctx }));
+      }
     }
+  }
+
+  /** The pending done callbacks as one list of `[callback, context]` (Future._callbacks). */
+  _callbacks_list(): [DoneCallback<any>, Context][] {
+    const list: [DoneCallback<any>, Context][] = [];
+    if (this._callback0 !== null) list.push([this._callback0, this._context0!]);
+    if (this._callbacks !== null) list.push(...this._callbacks);
+    return list;
   }
 
   cancelled(): boolean {
@@ -189,21 +215,40 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** `add_done_callback(fn, *, context=None)`; pass the context as `kw({ context })`. */
   add_done_callback(fn: DoneCallback<this>, context?: Kw<{ context?: Context | null }>): void {
-    const ctx = context?.kwargs.context ?? null;
+    this._add_done_callback(fn, context?.kwargs.context ?? null);
+  }
+
+  /** add_done_callback without keyword parsing, for the runtime's own callers. */
+  _add_done_callback(fn: DoneCallback<any>, ctx: Context | null): void {
     if (this._state !== _PENDING) {
       const loop = this._loop;
       if (loop._call_soon_ctx !== undefined) loop._call_soon_ctx(fn, [this], ctx);
       else loop.call_soon(fn, this, new Kw({ context: ctx }));
+    } else if (this._callback0 === null && this._callbacks === null) {
+      this._callback0 = fn;
+      this._context0 = ctx ?? copy_context();
     } else {
-      this._callbacks.push([fn, ctx ?? copy_context()]);
+      const entry: [DoneCallback<any>, Context] = [fn, ctx ?? copy_context()];
+      if (this._callbacks === null) this._callbacks = [entry];
+      else this._callbacks.push(entry);
     }
   }
 
   /** Remove all instances of a callback; return how many were removed. */
   remove_done_callback(fn: DoneCallback<any>): bigint {
-    const kept = this._callbacks.filter(([f]) => f !== fn);
-    const removed = this._callbacks.length - kept.length;
-    if (removed) this._callbacks = kept;
+    let removed = 0;
+    if (this._callback0 !== null && this._callback0 === fn) {
+      this._callback0 = null;
+      this._context0 = null;
+      removed = 1;
+    }
+    const callbacks = this._callbacks;
+    if (callbacks !== null) {
+      const kept = callbacks.filter(([f]) => f !== fn);
+      removed += callbacks.length - kept.length;
+      if (kept.length === 0) this._callbacks = null;
+      else if (kept.length !== callbacks.length) this._callbacks = kept;
+    }
     return BigInt(removed);
   }
 
@@ -240,18 +285,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._setLogTraceback(true);
   }
 
-  /** `await fut` (Future.__await__): yield self until done, then return the result. */
-  *[Symbol.iterator](): Generator<this, T, unknown> {
-    if (!this.done()) {
-      this._asyncio_future_blocking = true;
-      yield this;
-    }
-    if (!this.done()) throw new RuntimeError("await wasn't used with future");
-    return this.result();
+  /**
+   * `await fut` (Future.__await__): yield self until done, then return the result. The iterator is
+   * a small object (the C `FutureIter`), not a generator: it behaves as
+   * `if (!done) { blocking = true; yield self } if (!done) raise; return result()` does.
+   */
+  [Symbol.iterator](): Generator<this, T, unknown> {
+    return new FutureIter<T>(this) as unknown as Generator<this, T, unknown>;
   }
 
   __await__(): Generator<this, T, unknown> {
-    return this[Symbol.iterator]();
+    return new FutureIter<T>(this) as unknown as Generator<this, T, unknown>;
   }
 
   /** PromiseLike: settles when the future is done; a cancelled future rejects with CancelledError. */
@@ -273,6 +317,62 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return settled.then(onfulfilled, onrejected);
   }
 }
+
+Object.defineProperty(Future.prototype, "_source_traceback", {
+  value: null,
+  writable: true,
+  configurable: true,
+});
+
+/**
+ * The iterator of `yield* fut` (CPython's FutureIter): what the generator
+ * `if (!fut.done()) { fut._asyncio_future_blocking = true; yield fut; }
+ *  if (!fut.done()) throw RuntimeError; return fut.result();` does, without a generator object.
+ */
+class FutureIter<T> {
+  /** The future, or null once the iterator is finished. */
+  _fut: Future<T> | null;
+  /** True once it has yielded the future (the generator is suspended at its `yield`). */
+  _yielded = false;
+
+  constructor(fut: Future<T>) {
+    this._fut = fut;
+  }
+
+  next(_value?: unknown): IteratorResult<Future<T>, T> {
+    const fut = this._fut;
+    if (fut === null) return { value: undefined as T, done: true };
+    if (!this._yielded) {
+      if (!fut.done()) {
+        this._yielded = true;
+        fut._asyncio_future_blocking = true;
+        return { value: fut, done: false };
+      }
+    } else if (!fut.done()) {
+      this._fut = null;
+      throw new RuntimeError("await wasn't used with future");
+    }
+    this._fut = null;
+    return { value: fut.result(), done: true };
+  }
+
+  throw(exc: unknown): IteratorResult<Future<T>, T> {
+    // A generator suspended at its `yield` (or not started, or finished) raises what is thrown in.
+    this._fut = null;
+    throw exc;
+  }
+
+  return(value?: T): IteratorResult<Future<T>, T> {
+    this._fut = null;
+    return { value: value as T, done: true };
+  }
+}
+// `[Symbol.iterator]() { return this }` comes from %IteratorPrototype%, as for generators, so
+// `yield* it` can take it directly (see protocols.ts).
+Object.setPrototypeOf(
+  FutureIter.prototype,
+  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+);
 
 /** True for a Future or an object that declares itself Future-compatible. */
 export function isfuture(obj: unknown): obj is Future<unknown> {
@@ -316,7 +416,9 @@ export function _future_repr_info(future: Future<unknown>): string[] {
     if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
     else info.push(`result=${reprlibRepr(future._result)}`);
   }
-  if (future._callbacks.length) info.push(formatCallbacks(future._callbacks));
+  if (future._callback0 !== null || future._callbacks !== null) {
+    info.push(formatCallbacks(future._callbacks_list()));
+  }
   return info;
 }
 

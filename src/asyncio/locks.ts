@@ -34,8 +34,19 @@ type Waiter = Future<unknown>;
 
 /** Remove the first occurrence of `fut` (deque.remove; it is always present where we call it). */
 function removeWaiter(waiters: Waiter[], fut: Waiter): void {
+  // The woken waiter is almost always the first (FIFO): shift() with no result array to make.
+  if (waiters.length > 0 && waiters[0] === fut) {
+    waiters.shift();
+    return;
+  }
   const i = waiters.indexOf(fut);
   if (i >= 0) waiters.splice(i, 1);
+}
+
+/** True if every waiter is cancelled (true for none): `all(w.cancelled() for w in waiters)`. */
+function allCancelled(waiters: Waiter[]): boolean {
+  for (let i = 0; i < waiters.length; i++) if (!waiters[i].cancelled()) return false;
+  return true;
 }
 
 /** Give a class's coroutine methods their Python `__qualname__` (what task traces print). */
@@ -85,7 +96,7 @@ export class Lock extends _ContextManagerMixin {
 
   /** Wait until the lock is free, then take it; returns true. */
   *acquire(): Coro<boolean> {
-    if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
+    if (!this._locked && (this._waiters === null || allCancelled(this._waiters))) {
       this._locked = true;
       return true;
     }

@@ -115,13 +115,30 @@ export function awaitable_iter<T>(obj: unknown): Iterator<unknown, T, unknown> |
   return null;
 }
 
+/** `[Symbol.iterator]` of %IteratorPrototype% (generators, Future iterators): returns `this`. */
+const ITERATOR_SELF = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))[
+  Symbol.iterator
+];
+
+/**
+ * An iterator as something `yield*` accepts: the iterator itself when its `[Symbol.iterator]`
+ * returns itself (every generator and Future iterator: no wrapper object per await), else a
+ * wrapper.
+ */
+function selfIterable<T>(it: Iterator<unknown, T, unknown>): Iterable<unknown, T, unknown> {
+  if ((it as unknown as Record<symbol, unknown>)[Symbol.iterator] === ITERATOR_SELF) {
+    return it as unknown as Iterable<unknown, T, unknown>;
+  }
+  return { [Symbol.iterator]: () => it };
+}
+
 /** `await obj` for any awaitable: `const v = yield* await_(obj)`. */
 export function* await_<T = unknown>(obj: Awaitable<T> | unknown): Coro<T> {
   const it = awaitable_iter<T>(obj);
   if (it === null) {
     throw new TypeError(`'${typeName(obj)}' object can't be awaited`);
   }
-  return yield* { [Symbol.iterator]: () => it };
+  return yield* selfIterable(it);
 }
 
 function exceptionType(exc: unknown): unknown {
@@ -156,7 +173,7 @@ export function* async_with<T, R>(
       `'async with' received an object from __aenter__ that does not implement __await__: ${typeName(enterResult)}`,
     );
   }
-  const value = yield* { [Symbol.iterator]: () => enterIt };
+  const value = yield* selfIterable(enterIt);
   let result: R;
   try {
     result = yield* body(value);
@@ -192,7 +209,7 @@ function* awaitExit(obj: unknown): Coro<unknown> {
       `'async with' received an object from __aexit__ that does not implement __await__: ${typeName(obj)}`,
     );
   }
-  return yield* { [Symbol.iterator]: () => it };
+  return yield* selfIterable(it);
 }
 
 /** Python truthiness of `__aexit__`'s result (None/False/0/"" do not suppress). */
@@ -249,7 +266,7 @@ export class AsyncWith<T = unknown> {
         `'async with' received an object from __aenter__ that does not implement __await__: ${typeName(enterResult)}`,
       );
     }
-    const value = yield* { [Symbol.iterator]: () => enterIt };
+    const value = yield* selfIterable(enterIt);
     return new AsyncWith(cm, aexit, value);
   }
 
@@ -299,7 +316,7 @@ export function* anext<T, D = never>(
     throw new TypeError(`'${typeName(awaitable)}' object can't be awaited`);
   }
   try {
-    return yield* { [Symbol.iterator]: () => it };
+    return yield* selfIterable(it);
   } catch (exc) {
     if (dflt !== NO_DEFAULT && exc instanceof StopAsyncIteration) return dflt as D;
     throw exc;
@@ -337,7 +354,7 @@ export function* async_for<T, R = unknown>(
     }
     let item: T;
     try {
-      item = yield* { [Symbol.iterator]: () => it };
+      item = yield* selfIterable(it);
     } catch (exc) {
       if (exc instanceof StopAsyncIteration) return undefined;
       throw exc;

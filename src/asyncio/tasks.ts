@@ -66,10 +66,10 @@ export function _task_name_counter(): number {
  */
 const scheduledTasks: Task<unknown>[] = [];
 /**
- * The task each loop is running. Leaving a task stores null rather than deleting the entry, so the
- * map never churns (one entry per loop ever run).
+ * The task each loop is running lives in the loop's own `_current_task` field (AbstractEventLoop
+ * declares it): entering and leaving a task is a field write, with no map lookup.
  */
-const currentTasks = new Map<AbstractEventLoop, Task<unknown> | null>();
+type CurrentTaskLoop = AbstractEventLoop & { _current_task?: Task<unknown> | null };
 
 function registryAdd(task: Task<unknown>): void {
   if (task._registry_index >= 0) return;
@@ -102,37 +102,37 @@ export function _unregister_eager_task(task: Task<unknown>): void {
 }
 
 export function _enter_task(loop: AbstractEventLoop, task: Task<unknown>): void {
-  const current = currentTasks.get(loop);
+  const current = (loop as CurrentTaskLoop)._current_task;
   if (current !== undefined && current !== null) {
     throw new RuntimeError(
       `Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`,
     );
   }
-  currentTasks.set(loop, task);
+  (loop as CurrentTaskLoop)._current_task = task;
 }
 
 export function _leave_task(loop: AbstractEventLoop, task: Task<unknown>): void {
-  const current = currentTasks.get(loop);
+  const current = (loop as CurrentTaskLoop)._current_task;
   if (current !== task) {
     throw new RuntimeError(
       `Leaving task ${task.__repr__()} does not match the current task ${current ? current.__repr__() : "None"}.`,
     );
   }
-  currentTasks.set(loop, null);
+  (loop as CurrentTaskLoop)._current_task = null;
 }
 
 export function _swap_current_task(
   loop: AbstractEventLoop,
   task: Task<unknown> | null,
 ): Task<unknown> | null {
-  const prev = currentTasks.get(loop) ?? null;
-  currentTasks.set(loop, task);
+  const prev = (loop as CurrentTaskLoop)._current_task ?? null;
+  (loop as CurrentTaskLoop)._current_task = task;
   return prev;
 }
 
 /** Return the currently running task in the given (default: running) loop, or None. */
 export function current_task(loop: AbstractEventLoop | null = null): Task<unknown> | null {
-  return currentTasks.get(loop ?? get_running_loop()) ?? null;
+  return ((loop ?? get_running_loop()) as CurrentTaskLoop)._current_task ?? null;
 }
 
 /** Return the set of not-yet-finished tasks of the given (default: running) loop. */
@@ -170,7 +170,9 @@ interface TaskLoop extends AbstractEventLoop {
 function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
   const loop = task._loop as TaskLoop;
   if (loop._call_soon_ctx !== undefined) {
-    loop._call_soon_ctx(__step, exc === null ? [task] : [task, exc], task._context);
+    // The `[task]` argument list is made once per task: handles never mutate their arguments.
+    const args = exc === null ? (task._step_args ??= [task]) : [task, exc];
+    loop._call_soon_ctx(__step, args, task._context);
   } else if (exc === null) {
     loop.call_soon(__step, task, new Kw({ context: task._context }));
   } else {
@@ -180,7 +182,9 @@ function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
 
 /** A coroutine wrapped in a Future. */
 export class Task<T = unknown> extends Future<T> {
-  _name: string;
+  /** The name, or null while it is the default `Task-N` (made on first use from `_name_num`). */
+  _name: string | null = null;
+  _name_num = 0;
   _num_cancels_requested = 0;
   _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
@@ -190,6 +194,8 @@ export class Task<T = unknown> extends Future<T> {
   /** This task's slot in the registry of pending tasks, or -1 (see _register_task). */
   _registry_index = -1;
   private _wakeupFn: ((fut: Future<unknown>) => void) | null = null;
+  /** `[this]`, the arguments of every scheduled `__step` without an exception (made once). */
+  _step_args: [Task<unknown>] | null = null;
 
   /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
   constructor(coro: Coro<T>, kwargs?: Kw<TaskKwargs>) {
@@ -199,8 +205,8 @@ export class Task<T = unknown> extends Future<T> {
       this._log_destroy_pending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    this._name =
-      kw_.name === null || kw_.name === undefined ? `Task-${_task_name_counter()}` : str(kw_.name);
+    if (kw_.name === null || kw_.name === undefined) this._name_num = _task_name_counter();
+    else this._name = str(kw_.name);
     this._coro = coro;
     this._context = kw_.context ?? copy_context();
     if (kw_.eager_start && this._loop.is_running()) {
@@ -224,7 +230,12 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   get_name(): string {
-    return this._name;
+    let name = this._name;
+    if (name === null) {
+      name = `Task-${this._name_num}`;
+      this._name = name;
+    }
+    return name;
   }
 
   set_name(value: unknown): void {
@@ -310,7 +321,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   _traceStep(): void {
-    traceHook!({ ev: "step", task: this._name, coro: coroQualname(this._coro) });
+    traceHook!({ ev: "step", task: this.get_name(), coro: coroQualname(this._coro) });
   }
 
   _step(exc: BaseException | null = null): void {
@@ -323,11 +334,15 @@ export class Task<T = unknown> extends Future<T> {
       this._must_cancel = false;
     }
     this._fut_waiter = null;
-    _enter_task(this._loop, this as Task<unknown>);
+    const loop = this._loop as CurrentTaskLoop;
+    const current = loop._current_task;
+    if (current !== undefined && current !== null) _enter_task(loop, this as Task<unknown>);
+    loop._current_task = this as Task<unknown>;
     try {
       this._step_run_and_handle_result(exc);
     } finally {
-      _leave_task(this._loop, this as Task<unknown>);
+      if (loop._current_task !== this) _leave_task(loop, this as Task<unknown>);
+      loop._current_task = null;
     }
   }
 
@@ -344,8 +359,12 @@ export class Task<T = unknown> extends Future<T> {
   private _wakeupCallback(): (fut: Future<unknown>) => void {
     let fn = this._wakeupFn;
     if (fn === null) {
-      fn = (fut: Future<unknown>) => this._wakeup(fut);
-      Object.assign(fn, { __qualname__: "Task.task_wakeup", __self__: this, [TASK_STEP]: true });
+      const wakeup = (fut: Future<unknown>) => this._wakeup(fut);
+      const w = wakeup as unknown as Record<string | symbol, unknown>;
+      w.__qualname__ = "Task.task_wakeup";
+      w.__self__ = this;
+      w[TASK_STEP] = true;
+      fn = wakeup;
       this._wakeupFn = fn;
     }
     return fn;
@@ -410,7 +429,12 @@ export class Task<T = unknown> extends Future<T> {
           );
         } else {
           fut._asyncio_future_blocking = false;
-          fut.add_done_callback(this._wakeupCallback(), new Kw({ context: this._context }));
+          if (fut instanceof Future) fut._add_done_callback(this._wakeupCallback(), this._context);
+          else
+            (fut as Future<unknown>).add_done_callback(
+              this._wakeupCallback(),
+              new Kw({ context: this._context }),
+            );
           this._fut_waiter = fut;
           if (this._must_cancel) {
             if (fut.cancel(this._cancel_message)) this._must_cancel = false;

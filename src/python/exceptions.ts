@@ -16,7 +16,8 @@ import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
 export class BaseException extends Error {
-  args: unknown[];
+  /** The constructor's arguments; Python code sees them as the tuple `args`. */
+  _args: unknown[];
   __cause__: BaseException | null = null;
   __context__: BaseException | null = null;
   __suppress_context__ = false;
@@ -29,7 +30,7 @@ export class BaseException extends Error {
 
   constructor(...args: unknown[]) {
     super();
-    this.args = args;
+    this._args = args;
     // JS reads `name` for stack traces; keep it equal to the Python class name.
     Object.defineProperty(this, "name", {
       value: new.target.name,
@@ -37,6 +38,15 @@ export class BaseException extends Error {
       configurable: true,
       writable: true,
     });
+  }
+
+  /** Python's `exc.args`: a tuple. */
+  get args(): Tuple {
+    return new Tuple(this._args);
+  }
+
+  set args(value: Iterable<unknown>) {
+    this._args = value instanceof Tuple ? [...value.items] : [...value];
   }
 
   /** JS `Error.message` mirrors Python's `str(exc)`. */
@@ -49,20 +59,20 @@ export class BaseException extends Error {
   }
 
   __str__(): string {
-    if (this.args.length === 0) return "";
-    if (this.args.length === 1) return str(this.args[0]);
-    return repr(pyTupleOf(this.args));
+    if (this._args.length === 0) return "";
+    if (this._args.length === 1) return str(this._args[0]);
+    return repr(pyTupleOf(this._args));
   }
 
   __repr__(): string {
     const name = (this.constructor as { name: string }).name;
-    if (this.args.length === 1) return `${name}(${repr(this.args[0])})`;
-    return `${name}(${this.args.map((a) => repr(a)).join(", ")})`;
+    if (this._args.length === 1) return `${name}(${repr(this._args[0])})`;
+    return `${name}(${this._args.map((a) => repr(a)).join(", ")})`;
   }
 
   /** `BaseException.__init__(*args)`: what `super().__init__(msg)` in a subclass calls. */
   __init__(...args: unknown[]): null {
-    this.args = args;
+    this._args = args;
     return null;
   }
 
@@ -92,9 +102,9 @@ export { typeName };
 
 export class SystemExit extends BaseException {
   get code(): unknown {
-    if (this.args.length === 0) return null;
-    if (this.args.length === 1) return this.args[0];
-    return pyTupleOf(this.args);
+    if (this._args.length === 0) return null;
+    if (this._args.length === 1) return this._args[0];
+    return pyTupleOf(this._args);
   }
 }
 export class KeyboardInterrupt extends BaseException {}
@@ -116,7 +126,7 @@ export class IndexError extends LookupError {}
 export class KeyError extends LookupError {
   override __str__(): string {
     // str(KeyError('k')) is "'k'": a single argument prints as its repr.
-    if (this.args.length === 1) return repr(this.args[0]);
+    if (this._args.length === 1) return repr(this._args[0]);
     return super.__str__();
   }
 }
@@ -134,13 +144,13 @@ export class OSError extends Exception {
     }
   }
   get errno(): unknown {
-    return this.args.length >= 2 ? this.args[0] : null;
+    return this._args.length >= 2 ? this._args[0] : null;
   }
   get strerror(): unknown {
-    return this.args.length >= 2 ? this.args[1] : null;
+    return this._args.length >= 2 ? this._args[1] : null;
   }
   override __str__(): string {
-    if (this.args.length >= 2) return `[Errno ${str(this.args[0])}] ${str(this.args[1])}`;
+    if (this._args.length >= 2) return `[Errno ${str(this._args[0])}] ${str(this._args[1])}`;
     return super.__str__();
   }
 }
@@ -166,7 +176,7 @@ export class RecursionError extends RuntimeError {}
 export class PythonFinalizationError extends RuntimeError {}
 export class StopIteration extends Exception {
   get value(): unknown {
-    return this.args.length > 0 ? this.args[0] : null;
+    return this._args.length > 0 ? this._args[0] : null;
   }
 }
 export class StopAsyncIteration extends Exception {}
@@ -180,8 +190,8 @@ export class ValueError extends Exception {}
 export class UnicodeError extends ValueError {}
 export class UnicodeDecodeError extends UnicodeError {
   override __str__(): string {
-    if (this.args.length !== 5) return super.__str__();
-    const [enc, obj, start, end, reason] = this.args as [string, unknown, unknown, unknown, string];
+    if (this._args.length !== 5) return super.__str__();
+    const [enc, obj, start, end, reason] = this._args as [string, unknown, unknown, unknown, string];
     const s = Number(start);
     const e = Number(end);
     const data = (obj as { data?: Uint8Array })?.data ?? (obj as Uint8Array);
@@ -191,25 +201,25 @@ export class UnicodeDecodeError extends UnicodeError {
     return `'${enc}' codec can't decode bytes in position ${s}-${e - 1}: ${reason}`;
   }
   get encoding(): unknown {
-    return this.args[0];
+    return this._args[0];
   }
   get object(): unknown {
-    return this.args[1];
+    return this._args[1];
   }
   get start(): unknown {
-    return this.args[2];
+    return this._args[2];
   }
   get end(): unknown {
-    return this.args[3];
+    return this._args[3];
   }
   get reason(): unknown {
-    return this.args[4];
+    return this._args[4];
   }
 }
 export class UnicodeEncodeError extends UnicodeError {
   override __str__(): string {
-    if (this.args.length !== 5) return super.__str__();
-    const [enc, obj, start, end, reason] = this.args as [string, string, bigint, bigint, string];
+    if (this._args.length !== 5) return super.__str__();
+    const [enc, obj, start, end, reason] = this._args as [string, string, bigint, bigint, string];
     const s = Number(start);
     const e = Number(end);
     const cps = Array.from(obj);

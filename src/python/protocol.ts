@@ -91,7 +91,7 @@ export function lenOf(x: unknown): number {
   if (typeof x === "string") return strLen(x);
   if (Array.isArray(x)) return x.length;
   const f = (x as { __len__?: () => unknown } | null)?.__len__;
-  if (x !== null && typeof x === "object" && typeof f === "function") {
+  if (x !== null && (typeof x === "object" || hasStatic(x, "__len__")) && typeof f === "function") {
     const r = f.call(x);
     if (!isInt(r)) {
       throw new PyTypeError(`'${typeName(r)}' object cannot be interpreted as an integer`);
@@ -157,13 +157,21 @@ function* sequenceIterator(obj: { __getitem__: (i: bigint) => unknown }): Genera
   }
 }
 
+/** True for a class that defines a static method `name` (a metaclass method in Python). */
+function hasStatic(x: unknown, name: string): boolean {
+  return (
+    typeof x === "function" && typeof (x as unknown as Record<string, unknown>)[name] === "function"
+  );
+}
+
 /**
  * `iter(x)`: a JS iterator that is also iterable, so generated code can `for (const v of
  * $py.iter(x))`. Raises `TypeError: 'int' object is not iterable`.
  */
 export function iter<T = unknown>(x: unknown): IterableIterator<T> {
   if (typeof x === "string") return x[Symbol.iterator]() as unknown as IterableIterator<T>;
-  if (x !== null && typeof x === "object") {
+  // a class with a static `__iter__` is iterable, as a metaclass `__iter__` makes it (enum.Enum)
+  if (x !== null && (typeof x === "object" || hasStatic(x, "__iter__"))) {
     const o = x as {
       __iter__?: () => unknown;
       [Symbol.iterator]?: () => Iterator<T>;
@@ -372,7 +380,9 @@ export function getslice(
     }
     return sliceIndexList(x.length, start, stop, step).map((i) => x[i]);
   }
-  if (x instanceof Tuple && x.constructor === Tuple) {
+  // A tuple subclass (namedtuple, sys.version_info) slices to a plain tuple unless it overrides
+  // __getitem__, as tuple.__getitem__ does.
+  if (x instanceof Tuple && (x as Tuple).__getitem__ === Tuple.prototype.__getitem__) {
     return new Tuple(sliceIndexList(x.items.length, start, stop, step).map((i) => x.items[i]));
   }
   if (x instanceof BytesLike) {
@@ -533,7 +543,10 @@ export function contains(container: unknown, x: unknown): boolean {
     for (const v of container.items) if (v === x || eq(v, x)) return true;
     return false;
   }
-  if (container !== null && typeof container === "object") {
+  if (
+    container !== null &&
+    (typeof container === "object" || hasStatic(container, "__contains__"))
+  ) {
     const f = (container as { __contains__?: (x: unknown) => unknown }).__contains__;
     if (typeof f === "function") return truthy(f.call(container, x));
     const o = container as {

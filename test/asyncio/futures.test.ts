@@ -144,13 +144,13 @@ describe("states and results", () => {
     ]);
     const c1 = catchSync(() => f.result()) as asyncio.CancelledError;
     expect(c1).toBeInstanceOf(asyncio.CancelledError);
-    expect([repr(c1), c1.args]).toEqual(["CancelledError('why')", ["why"]]);
+    expect([repr(c1), c1._args]).toEqual(["CancelledError('why')", ["why"]]);
     expect(repr(catchSync(() => f.exception()))).toBe("CancelledError('why')");
     expect(catchSync(() => f.set_result(1n)).message).toBe("invalid state");
     const f2 = loop.create_future();
     f2.cancel();
     const c2 = catchSync(() => f2.result()) as asyncio.CancelledError;
-    expect([repr(c2), c2.args]).toEqual(["CancelledError()", []]);
+    expect([repr(c2), c2._args]).toEqual(["CancelledError()", []]);
     const f3 = loop.create_future();
     f3.cancel(kw({ msg: "by keyword" }));
     expect(repr(catchSync(() => f3.result()))).toBe("CancelledError('by keyword')");

@@ -70,7 +70,7 @@ test("shutdown cancels a leftover task", async () => {
     try {
       yield* asyncio.sleep(10);
     } catch (e) {
-      if (e instanceof asyncio.CancelledError) out.push(["leftover cancelled", e.args]);
+      if (e instanceof asyncio.CancelledError) out.push(["leftover cancelled", e._args]);
       throw e;
     }
   }, "leftover");

@@ -295,7 +295,7 @@ describe("cancellation", () => {
         yield* asyncio.sleep(10);
       } catch (e) {
         if (!(e instanceof asyncio.CancelledError)) throw e;
-        log.push(["caught", e.args, asyncio.current_task()!.cancelling()]);
+        log.push(["caught", e._args, asyncio.current_task()!.cancelling()]);
         yield* asyncio.sleep(0);
         log.push("continued");
         return "survived";
@@ -335,15 +335,15 @@ describe("cancellation", () => {
       const t2 = asyncio.create_task(plain(), kw({ name: "t2" }));
       printed.push(t2.cancel("early"));
       const e = (yield* catching(() => t2[Symbol.iterator]())) as asyncio.CancelledError;
-      printed.push(["CE", e.args, t2.cancelled()]);
-      printed.push(["CE result", (errorOf(() => t2.result()) as asyncio.CancelledError).args]);
-      printed.push(["CE exc", (errorOf(() => t2.exception()) as asyncio.CancelledError).args]);
+      printed.push(["CE", e._args, t2.cancelled()]);
+      printed.push(["CE result", (errorOf(() => t2.result()) as asyncio.CancelledError)._args]);
+      printed.push(["CE exc", (errorOf(() => t2.exception()) as asyncio.CancelledError)._args]);
       printed.push([t2.cancel(), head(t2)]);
       const t3 = asyncio.create_task(plain());
       yield* asyncio.sleep(0);
       t3.cancel();
       const e3 = (yield* catching(() => t3[Symbol.iterator]())) as asyncio.CancelledError;
-      printed.push(["CE3", e3.args]);
+      printed.push(["CE3", e3._args]);
     }, "main");
     await run(main());
     expect(printed).toEqual([

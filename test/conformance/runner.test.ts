@@ -456,7 +456,7 @@ describe("the runner on the real fixtures and the real CLI", () => {
     expect(
       results.filter((r) => r.actual?.error).map((r) => `${r.name}: ${r.actual!.error}`),
     ).toEqual([]);
-    // ... and none failed (the report is in the message when some do).
-    expect({ failed: summarize(results).failed, report }).toEqual({ failed: 0, report });
+    // ... and none failed (the report is the message when some do).
+    if (summarize(results).failed > 0) throw new Error(report);
   }, 300_000);
 });

@@ -1091,7 +1091,8 @@ export const abc = {
   ),
   Generator: abcType(
     "Generator",
-    (x) => typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x),
+    (x) =>
+      typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x),
   ),
   Sized: abcType("Sized", (x) => has(x, "__len__")),
   Container: abcType("Container", (x) => has(x, "__contains__")),
@@ -1120,11 +1121,14 @@ export const abc = {
     "Awaitable",
     (x) =>
       has(x, "__await__") ||
-      (typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x)),
+      (typeof x === "object" &&
+        x !== null &&
+        Object.prototype.isPrototypeOf.call(GeneratorProto, x)),
   ),
   Coroutine: abcType(
     "Coroutine",
-    (x) => typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x),
+    (x) =>
+      typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x),
   ),
   AsyncIterable: abcType("AsyncIterable", (x) => has(x, "__aiter__")),
   AsyncIterator: abcType("AsyncIterator", (x) => has(x, "__aiter__", "__anext__")),

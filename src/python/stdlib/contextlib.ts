@@ -34,7 +34,6 @@ import { initFromConstructor, libraryClass, takeKw } from "./types";
 
 type Gen = Generator<unknown, unknown, unknown>;
 type Coro<T = unknown> = Generator<unknown, T, unknown>;
-// biome-ignore lint/suspicious/noExplicitAny: callables of transpiled code are untyped
 type Fn = (...args: any[]) => any;
 
 function qualifiedName(obj: unknown): string {

@@ -30,7 +30,6 @@ import { takeKw } from "./types";
 const KIND = Symbol.for("asyncio-ts.kind");
 const QUALNAME = Symbol.for("asyncio-ts.qualname");
 
-// biome-ignore lint/suspicious/noExplicitAny: callables of transpiled code are untyped
 type Fn = (...args: any[]) => any;
 
 /** What a `partial` object carries (see the header). */
@@ -302,7 +301,7 @@ function lruWrapper(user: unknown, maxsize: bigint | null, typed: boolean): Fn {
 }
 
 /** `functools.lru_cache(maxsize=128, typed=False)`, also usable bare: `@lru_cache`. */
-export function lru_cache(...args: unknown[]): unknown {
+export function lru_cache(...args: unknown[]): Fn {
   const [pos, kws] = takeKw(args);
   let maxsize: unknown = pos.length > 0 ? pos[0] : (kws.maxsize ?? 128n);
   const typed = Boolean(pos.length > 1 ? pos[1] : (kws.typed ?? false));
@@ -318,7 +317,7 @@ export function lru_cache(...args: unknown[]): unknown {
 }
 
 /** `functools.cache(user_function)`: an unbounded lru_cache. */
-export function cache(user: unknown): unknown {
+export function cache(user: unknown): Fn {
   return lruWrapper(user, null, false);
 }
 

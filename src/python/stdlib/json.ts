@@ -11,14 +11,13 @@
  * writes the whole document with one `fp.write` call (CPython writes many chunks).
  */
 
-import { floatRepr } from "../floatfmt";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
-import { Kw, splitKw } from "../kw";
+import { floatRepr } from "../floatfmt";
+import { splitKw } from "../kw";
+import { sortList } from "../list";
 import { isInt, toBigInt } from "../numbers";
 import { call, callMethod } from "../protocol";
-import { repr } from "../repr";
-import { sortList } from "../list";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { Enum, IntEnum, IntFlag, StrEnum } from "./enum";
@@ -78,7 +77,8 @@ function encodeString(s: string, ensureAscii: boolean): string {
     const esc = ESCAPES[c];
     if (esc !== undefined) out += esc;
     else if (code < 0x20) out += hex4(code);
-    else if (ensureAscii && code >= 0x7f) out += hex4(code); // surrogate pairs are two units
+    else if (ensureAscii && code >= 0x7f)
+      out += hex4(code); // surrogate pairs are two units
     else out += c;
   }
   return `${out}"`;
@@ -102,7 +102,8 @@ function floatStr(x: number, o: EncodeOptions): string {
   else if (x === Infinity) text = "Infinity";
   else if (x === -Infinity) text = "-Infinity";
   else return floatRepr(x);
-  if (!o.allowNan) throw new ValueError(`Out of range float values are not JSON compliant: ${floatRepr(x)}`);
+  if (!o.allowNan)
+    throw new ValueError(`Out of range float values are not JSON compliant: ${floatRepr(x)}`);
   return text;
 }
 
@@ -145,7 +146,9 @@ function encode(o: unknown, opts: EncodeOptions, markers: Set<unknown>, level: n
       for (const [k, v] of entries) {
         const key = keyString(k, opts);
         if (key === null) continue;
-        parts.push(`${encodeString(key, opts.ensureAscii)}${opts.keySep}${encode(v, opts, markers, level + 1)}`);
+        parts.push(
+          `${encodeString(key, opts.ensureAscii)}${opts.keySep}${encode(v, opts, markers, level + 1)}`,
+        );
       }
       if (parts.length === 0) return "{}";
       return `{${open}${parts.join(sep)}${close}}`;
@@ -176,7 +179,12 @@ function layout(opts: EncodeOptions, level: number): [string, string, string] {
   return [nl, opts.itemSep + nl, `\n${opts.indent.repeat(level - 1)}`];
 }
 
-function guarded(o: unknown, opts: EncodeOptions, markers: Set<unknown>, body: () => string): string {
+function guarded(
+  o: unknown,
+  opts: EncodeOptions,
+  markers: Set<unknown>,
+  body: () => string,
+): string {
   if (!opts.checkCircular) return body();
   if (markers.has(o)) throw new ValueError("Circular reference detected");
   markers.add(o);
@@ -201,17 +209,23 @@ const DUMPS_KW = new Set([
 
 function encodeOptions(k: Record<string, unknown>, fn: string): EncodeOptions {
   for (const name of Object.keys(k)) {
-    if (!DUMPS_KW.has(name)) throw new PyTypeError(`${fn}() got an unexpected keyword argument '${name}'`);
+    if (!DUMPS_KW.has(name))
+      throw new PyTypeError(`${fn}() got an unexpected keyword argument '${name}'`);
   }
   const truth = (v: unknown, d: boolean) => (v === undefined ? d : Boolean(v) && v !== 0n);
   let indent: string | null = null;
   if (k.indent !== undefined && k.indent !== null) {
-    indent = isInt(k.indent) ? " ".repeat(Math.max(0, Number(toBigInt(k.indent)))) : String(k.indent);
+    indent = isInt(k.indent)
+      ? " ".repeat(Math.max(0, Number(toBigInt(k.indent))))
+      : String(k.indent);
   }
   let itemSep = indent === null ? ", " : ",";
   let keySep = ": ";
   if (k.separators !== undefined && k.separators !== null) {
-    const seps = k.separators instanceof Tuple ? (k.separators.items as unknown[]) : (k.separators as unknown[]);
+    const seps =
+      k.separators instanceof Tuple
+        ? (k.separators.items as unknown[])
+        : (k.separators as unknown[]);
     [itemSep, keySep] = seps as [string, string];
   }
   return {
@@ -230,7 +244,8 @@ function encodeOptions(k: Record<string, unknown>, fn: string): EncodeOptions {
 /** `json.dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators, default, sort_keys)`. */
 export function dumps(obj: unknown, ...rest: unknown[]): string {
   const [pos, k] = splitKw(rest);
-  if (pos.length > 0) throw new PyTypeError(`dumps() takes 1 positional argument but ${pos.length + 1} were given`);
+  if (pos.length > 0)
+    throw new PyTypeError(`dumps() takes 1 positional argument but ${pos.length + 1} were given`);
   return encode(obj, encodeOptions(k, "dumps"), new Set(), 0);
 }
 
@@ -304,7 +319,10 @@ class Decoder {
       const text = m[0];
       const end = i + text.length;
       if (m[1] !== undefined || m[2] !== undefined) {
-        return [this.o.parseFloat === null ? Number.parseFloat(text) : call(this.o.parseFloat, text), end];
+        return [
+          this.o.parseFloat === null ? Number.parseFloat(text) : call(this.o.parseFloat, text),
+          end,
+        ];
       }
       return [this.o.parseInt === null ? BigInt(text) : call(this.o.parseInt, text), end];
     }
@@ -328,13 +346,22 @@ class Decoder {
         i++;
         if (i >= s.length) throw this.error("Unterminated string starting at", begin);
         const e = s[i];
-        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+        const simple: Record<string, string> = {
+          '"': '"',
+          "\\": "\\",
+          "/": "/",
+          b: "\b",
+          f: "\f",
+          n: "\n",
+          r: "\r",
+          t: "\t",
+        };
         if (e in simple) {
           out += simple[e];
           i++;
         } else if (e === "u") {
           const hex = s.slice(i + 1, i + 5).join("");
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw this.error("Invalid \\uXXXX escape", i - 1);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw this.error("Invalid \\uXXXX escape", i);
           out += String.fromCharCode(Number.parseInt(hex, 16));
           i += 5;
         } else {
@@ -342,7 +369,8 @@ class Decoder {
         }
         continue;
       }
-      if (this.o.strict && c.charCodeAt(0) < 0x20) throw this.error("Invalid control character at", i);
+      if (this.o.strict && c.charCodeAt(0) < 0x20)
+        throw this.error("Invalid control character at", i);
       out += c;
       i++;
     }
@@ -372,7 +400,10 @@ class Decoder {
 
   private finishObject(pairs: [string, unknown][]): unknown {
     if (this.o.objectPairsHook !== null) {
-      return call(this.o.objectPairsHook, pairs.map(([k, v]) => new Tuple([k, v])));
+      return call(
+        this.o.objectPairsHook,
+        pairs.map(([k, v]) => new Tuple([k, v])),
+      );
     }
     const d = new Dict();
     for (const [k, v] of pairs) d.__setitem__(k, v);
@@ -397,19 +428,34 @@ class Decoder {
   }
 }
 
-const LOADS_KW = new Set(["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict"]);
+const LOADS_KW = new Set([
+  "cls",
+  "object_hook",
+  "parse_float",
+  "parse_int",
+  "parse_constant",
+  "object_pairs_hook",
+  "strict",
+]);
 
 /** `json.loads(s, *, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook)`. */
 export function loads(s: unknown, ...rest: unknown[]): unknown {
   const [, k] = splitKw(rest);
   for (const name of Object.keys(k)) {
-    if (!LOADS_KW.has(name)) throw new PyTypeError(`loads() got an unexpected keyword argument '${name}'`);
+    if (!LOADS_KW.has(name))
+      throw new PyTypeError(`loads() got an unexpected keyword argument '${name}'`);
   }
   let doc: string;
   if (typeof s === "string") {
-    if (s.startsWith("\ufeff")) throw new JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0);
+    if (s.startsWith("\ufeff"))
+      throw new JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0);
     doc = s;
-  } else if (s !== null && typeof s === "object" && "data" in s && (s as { data: unknown }).data instanceof Uint8Array) {
+  } else if (
+    s !== null &&
+    typeof s === "object" &&
+    "data" in s &&
+    (s as { data: unknown }).data instanceof Uint8Array
+  ) {
     doc = callMethod(s, "decode") as string;
   } else {
     throw new PyTypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
@@ -429,6 +475,3 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
 export function load(fp: unknown, ...rest: unknown[]): unknown {
   return loads(callMethod(fp, "read"), ...rest);
 }
-
-void Kw;
-void repr;

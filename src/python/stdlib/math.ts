@@ -382,7 +382,8 @@ export function comb(nArg: unknown, kArg: unknown): bigint {
   if (n < 0n) throw new ValueError("n must be a non-negative integer");
   if (k0 < 0n) throw new ValueError("k must be a non-negative integer");
   if (k0 > n) return 0n;
-  const k = Math.min(k0, n - k0);
+  // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min only takes numbers)
+  const k = k0 < n - k0 ? k0 : n - k0;
   let r = 1n;
   for (let i = 1n; i <= k; i++) r = (r * (n - k + i)) / i;
   return r;

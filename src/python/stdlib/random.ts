@@ -16,6 +16,8 @@
  */
 
 import { createHash, randomBytes } from "node:crypto";
+import { Range } from "../builtins";
+import { ByteArray, Bytes } from "../bytes";
 import { lt as pyLt } from "../compare";
 import { IndexError, TypeError as PyTypeError, ValueError, ZeroDivisionError } from "../exceptions";
 import { decomposeFloat, hash } from "../hash";
@@ -23,11 +25,9 @@ import { Kw, splitKw } from "../kw";
 import { bitLength, index, isInt, isNumber, ratioToFloat, toBigInt, toFloat } from "../numbers";
 import { add as pyAdd } from "../operators";
 import { getitem, len, lenOf, toArray } from "../protocol";
-import { Tuple } from "../tuple";
 import { str as pyStr } from "../repr";
-import { Range } from "../builtins";
+import { Tuple } from "../tuple";
 import { typeName } from "../types";
-import { Bytes, ByteArray } from "../bytes";
 
 const N = 624;
 const M = 397;
@@ -103,7 +103,7 @@ class MersenneTwister {
     let i = 1;
     let j = 0;
     const keyLength = key.length;
-    for (let k = N > keyLength ? N : keyLength; k; k--) {
+    for (let k = Math.max(N, keyLength); k; k--) {
       const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
       mt[i] = ((mt[i] ^ mul32(prev, 1664525)) + key[j] + j) >>> 0;
       i++;
@@ -223,7 +223,9 @@ function isSequence(x: unknown): boolean {
     x instanceof Tuple ||
     x instanceof Bytes ||
     x instanceof ByteArray ||
-    (typeof x === "object" && x !== null && (x as { constructor: { name: string } }).constructor.name === "Range")
+    (typeof x === "object" &&
+      x !== null &&
+      (x as { constructor: { name: string } }).constructor.name === "Range")
   );
 }
 
@@ -272,10 +274,13 @@ export class Random extends MersenneTwister {
     const [pos, k] = kwArgs<{ a: unknown; version: unknown }>(args);
     let a = pos.length > 0 ? pos[0] : (k.a ?? null);
     const version = pos.length > 1 ? pos[1] : (k.version ?? 2n);
-    if (a instanceof ByteArray || a instanceof Bytes) a = Buffer.from((a as { data: Uint8Array }).data);
+    if (a instanceof ByteArray || a instanceof Bytes)
+      a = Buffer.from((a as { data: Uint8Array }).data);
     if (version === 1n && (typeof a === "string" || a instanceof Buffer)) {
       const cps =
-        typeof a === "string" ? Array.from(a, (c) => BigInt(c.codePointAt(0) as number)) : Array.from(a, (b) => BigInt(b));
+        typeof a === "string"
+          ? Array.from(a, (c) => BigInt(c.codePointAt(0) as number))
+          : Array.from(a, (b) => BigInt(b));
       let x = cps.length > 0 ? cps[0] << 7n : 0n;
       for (const c of cps) x = ((1000003n * x) ^ c) & 0xffffffffffffffffn;
       x ^= BigInt(cps.length);
@@ -336,7 +341,8 @@ export class Random extends MersenneTwister {
     const stop = pos.length > 1 ? pos[1] : (k.stop ?? null);
     const stepGiven = pos.length > 2 || k.step !== undefined;
     const step = pos.length > 2 ? pos[2] : (k.step ?? 1n);
-    if (start === undefined) throw new PyTypeError("Random.randrange() missing 1 required positional argument: 'start'");
+    if (start === undefined)
+      throw new PyTypeError("Random.randrange() missing 1 required positional argument: 'start'");
     const istart = index(start);
     if (stop === null) {
       if (stepGiven) throw new PyTypeError("Missing a non-None stop argument");
@@ -354,7 +360,8 @@ export class Random extends MersenneTwister {
     if (istep > 0n) n = floorDiv(width + istep - 1n, istep);
     else if (istep < 0n) n = floorDiv(width + istep + 1n, istep);
     else throw new ValueError("zero step for randrange()");
-    if (n <= 0n) throw new ValueError(`empty range in randrange(${fmt(start)}, ${fmt(stop)}, ${fmt(step)})`);
+    if (n <= 0n)
+      throw new ValueError(`empty range in randrange(${fmt(start)}, ${fmt(stop)}, ${fmt(step)})`);
     return istart + istep * this._randbelow(n);
   }
 
@@ -372,7 +379,8 @@ export class Random extends MersenneTwister {
 
   /** `shuffle(x)`: in place, CPython's loop from the end. */
   shuffle(x: unknown): null {
-    if (!Array.isArray(x)) throw new PyTypeError(`'${typeName(x)}' object does not support item assignment`);
+    if (!Array.isArray(x))
+      throw new PyTypeError(`'${typeName(x)}' object does not support item assignment`);
     for (let i = x.length - 1; i >= 1; i--) {
       const j = Number(this._randbelow(BigInt(i + 1)));
       const t = x[i];
@@ -388,14 +396,16 @@ export class Random extends MersenneTwister {
     const population = pos.length > 0 ? pos[0] : kwa.population;
     const kArg = pos.length > 1 ? pos[1] : kwa.k;
     const counts = kwa.counts ?? null;
-    if (kArg === undefined) throw new PyTypeError("Random.sample() missing 1 required positional argument: 'k'");
+    if (kArg === undefined)
+      throw new PyTypeError("Random.sample() missing 1 required positional argument: 'k'");
     if (!isSequence(population)) {
       throw new PyTypeError("Population must be a sequence.  For dicts or sets, use sorted(d).");
     }
     const n = lenOf(population);
     if (counts !== null) {
       const cum = accumulate(counts);
-      if (cum.length !== n) throw new ValueError("The number of counts does not match the population");
+      if (cum.length !== n)
+        throw new ValueError("The number of counts does not match the population");
       const total = cum.pop();
       if (!isInt(total)) throw new PyTypeError("Counts must be integers");
       if (toBigInt(total) <= 0n) throw new ValueError("Total of counts must be greater than zero");
@@ -428,7 +438,12 @@ export class Random extends MersenneTwister {
 
   /** `choices(population, weights=None, *, cum_weights=None, k=1)`. */
   choices(...args: unknown[]): unknown[] {
-    const [pos, kwa] = kwArgs<{ population: unknown; weights: unknown; cum_weights: unknown; k: unknown }>(args);
+    const [pos, kwa] = kwArgs<{
+      population: unknown;
+      weights: unknown;
+      cum_weights: unknown;
+      k: unknown;
+    }>(args);
     const population = pos.length > 0 ? pos[0] : kwa.population;
     const weights = pos.length > 1 ? pos[1] : (kwa.weights ?? null);
     let cumWeights = kwa.cum_weights ?? null;
@@ -437,25 +452,31 @@ export class Random extends MersenneTwister {
     const out: unknown[] = [];
     if (cumWeights === null) {
       if (weights === null) {
-        for (let i = 0; i < k; i++) out.push(getitem(population, BigInt(Math.floor(this.random() * n))));
+        for (let i = 0; i < k; i++)
+          out.push(getitem(population, BigInt(Math.floor(this.random() * n))));
         return out;
       }
       if (isInt(weights)) {
-        throw new PyTypeError(`The number of choices must be a keyword argument: k=${toBigInt(weights)}`);
+        throw new PyTypeError(
+          `The number of choices must be a keyword argument: k=${toBigInt(weights)}`,
+        );
       }
       cumWeights = accumulate(weights);
     } else if (weights !== null) {
       throw new PyTypeError("Cannot specify both weights and cumulative weights");
     }
     const cum = toArray(cumWeights);
-    if (cum.length !== n) throw new ValueError("The number of weights does not match the population");
+    if (cum.length !== n)
+      throw new ValueError("The number of weights does not match the population");
     const last = cum[cum.length - 1];
-    if (!isNumber(last)) throw new PyTypeError(`unsupported operand type(s) for +: '${typeName(last)}' and 'float'`);
+    if (!isNumber(last))
+      throw new PyTypeError(`unsupported operand type(s) for +: '${typeName(last)}' and 'float'`);
     const total = toFloat(last) + 0.0;
     if (total <= 0.0) throw new ValueError("Total of weights must be greater than zero");
     if (!Number.isFinite(total)) throw new ValueError("Total of weights must be finite");
     const hi = n - 1;
-    for (let i = 0; i < k; i++) out.push(getitem(population, BigInt(bisectRight(cum, this.random() * total, 0, hi))));
+    for (let i = 0; i < k; i++)
+      out.push(getitem(population, BigInt(bisectRight(cum, this.random() * total, 0, hi))));
     return out;
   }
 
@@ -549,7 +570,8 @@ export class Random extends MersenneTwister {
   gammavariate(alphaArg: unknown, betaArg: unknown): number {
     const alpha = floatArg(alphaArg, "alpha");
     const beta = floatArg(betaArg, "beta");
-    if (alpha <= 0.0 || beta <= 0.0) throw new ValueError("gammavariate: alpha and beta must be > 0.0");
+    if (alpha <= 0.0 || beta <= 0.0)
+      throw new ValueError("gammavariate: alpha and beta must be > 0.0");
     if (alpha > 1.0) {
       const ainv = Math.sqrt(2.0 * alpha - 1.0);
       const bbb = alpha - LOG4;
@@ -613,7 +635,7 @@ function muSigma(args: unknown[]): [number, number] {
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 function fmt(x: unknown): string {
@@ -640,9 +662,11 @@ export const uniform = (a: unknown, b: unknown): number => inst.uniform(a, b);
 export const triangular = (...args: unknown[]): number => inst.triangular(...args);
 export const normalvariate = (...args: unknown[]): number => inst.normalvariate(...args);
 export const gauss = (...args: unknown[]): number => inst.gauss(...args);
-export const lognormvariate = (mu: unknown, sigma: unknown): number => inst.lognormvariate(mu, sigma);
+export const lognormvariate = (mu: unknown, sigma: unknown): number =>
+  inst.lognormvariate(mu, sigma);
 export const expovariate = (lambd: unknown = 1.0): number => inst.expovariate(lambd);
-export const vonmisesvariate = (mu: unknown, kappa: unknown): number => inst.vonmisesvariate(mu, kappa);
+export const vonmisesvariate = (mu: unknown, kappa: unknown): number =>
+  inst.vonmisesvariate(mu, kappa);
 export const gammavariate = (a: unknown, b: unknown): number => inst.gammavariate(a, b);
 export const betavariate = (a: unknown, b: unknown): number => inst.betavariate(a, b);
 export const paretovariate = (a: unknown): number => inst.paretovariate(a);

@@ -1,0 +1,101 @@
+/**
+ * Transpiler benchmarks.
+ *
+ *   npx tsc -p tsconfig.build.json && node dist/bench/transpile.js
+ *
+ * 1. Throughput: transpile a generated program of about 10,000 lines (functions, classes,
+ *    loops, comprehensions, f-strings, coroutines); target: under 1 s.
+ * 2. Startup: wall time of `asyncio-ts run hello.py` with a warm cache (the transpiled program
+ *    is reused); target: under 0.25 s.
+ */
+
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { transpile } from "../codegen";
+
+const TARGET_LINES = 10_000;
+const THROUGHPUT_TARGET_S = 1;
+const STARTUP_TARGET_S = 0.25;
+const STARTUP_RUNS = 5;
+
+/** One block of varied Python (about 30 lines), numbered to keep names unique. */
+function block(i: number): string {
+  return `
+class Worker${i}:
+    """Worker number ${i}."""
+    limit = ${i}
+
+    def __init__(self, name, delay=0.01):
+        self.name = name
+        self.delay = delay
+        self.done = []
+
+    async def run(self, queue):
+        while not queue.empty():
+            item = await queue.get()
+            if item % 2 == 0 and item > self.limit:
+                self.done.append(item * 2)
+            elif item in (1, 3, 5):
+                continue
+            else:
+                self.done.append(f"{self.name}:{item:>4}")
+            await asyncio.sleep(self.delay)
+        return len(self.done)
+
+
+def helper${i}(xs, *, scale=2):
+    total = 0
+    for x in xs:
+        total += x * scale
+    squares = [x * x for x in xs if x % 3]
+    return total, {k: v for k, v in zip(xs, squares)}, max(squares, default=0)
+
+`;
+}
+
+function program(lines: number): string {
+  let text = "import asyncio\n";
+  let i = 0;
+  while (text.split("\n").length < lines) text += block(i++);
+  return text;
+}
+
+function throughput(): void {
+  const text = program(TARGET_LINES);
+  const n = text.split("\n").length;
+  transpile("x = 1\n", "warmup.py"); // load tree-sitter once
+  const t0 = process.hrtime.bigint();
+  const out = transpile(text, "big.py");
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const verdict = s < THROUGHPUT_TARGET_S ? "ok" : "SLOWER THAN TARGET";
+  console.log(
+    `transpile: ${n} lines in ${s.toFixed(3)} s = ${Math.round(n / s)} lines/s -> ${out.code.split("\n").length} TS lines (target < ${THROUGHPUT_TARGET_S} s: ${verdict})`,
+  );
+}
+
+function startup(): void {
+  const root = path.resolve(__dirname, "..", "..");
+  const bin = path.join(root, "bin", "asyncio-ts.js");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-bench-"));
+  const file = path.join(dir, "hello.py");
+  fs.writeFileSync(file, 'print("hello world")\n');
+  const env = { ...process.env, ASYNCIO_TS_SKIP_STALE_CHECK: "1" };
+  spawnSync(process.execPath, [bin, "run", file], { env }); // fill the cache
+  const times: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, "run", file], { env, encoding: "utf8" });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    if (r.stdout !== "hello world\n") throw new Error(`unexpected output: ${r.stdout}${r.stderr}`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  const verdict = median < STARTUP_TARGET_S ? "ok" : "SLOWER THAN TARGET";
+  console.log(`run hello world (warm cache): median ${median.toFixed(3)} s of ${STARTUP_RUNS} (target < ${STARTUP_TARGET_S} s: ${verdict})`);
+}
+
+throughput();
+startup();

@@ -1,0 +1,479 @@
+/**
+ * Python's `dataclasses`: `dataclass`, `field`, `fields`, `asdict`, `astuple`, `replace`,
+ * `is_dataclass`, `FrozenInstanceError`, `KW_ONLY`, `MISSING`, with CPython 3.13's messages.
+ *
+ * HOW THE TRANSPILER CALLS IT (codegen/lower/classes.ts already emits this shape)
+ *
+ * ```python
+ * @dataclass(order=True)
+ * class P:
+ *     x: int
+ *     y: int = 0
+ *     tags: list = field(default_factory=list)
+ * ```
+ * ```ts
+ * const P = dataclass(kw({ order: true }))($py.pyclass(class P {
+ *   static __annotations__ = { x: "int", y: "int", tags: "list" };   // definition order
+ *   static y: any = 0n;
+ *   static tags: any = field(kw({ default_factory: list }));
+ *   constructor(...args: any[]) { (this as any).__init__(...args); }
+ *   __init__(..._args: any[]): any { return null; }                  // the stub is replaced
+ * }, "P"));
+ * ```
+ * The field specs come from the class's own `static __annotations__` (names and annotation
+ * strings, in order); a field's default is the static field of the same name (a `Field` made by
+ * `field(...)` or a plain value). `ClassVar[...]` annotations are not fields, `KW_ONLY` marks the
+ * following fields keyword-only, and fields of dataclass bases come first. `dataclass(cls)` and
+ * `dataclass(kw({...}))(cls)` both work. Generated methods: `__init__` (CPython's argument errors,
+ * `default_factory`, `__post_init__`), `__repr__`, `__eq__`, `__lt__`/`__le__`/`__gt__`/`__ge__`
+ * with `order=True`, `__hash__` (None when eq and not frozen, as CPython), and `frozen=True`
+ * (fields become read-only: `FrozenInstanceError: cannot assign to field 'x'`). Methods the class
+ * defines itself are kept, as CPython keeps them; the transpiler's `__init__` stub (the
+ * `(..._args) { return null; }` above) counts as not defined.
+ *
+ * Differences from CPython: `InitVar`, `slots=True`, `match_args`, `weakref_slot` are accepted and
+ * ignored; `fields()` returns `Field` objects whose repr is shorter than CPython's.
+ */
+
+import { ge, gt, le, lt, eq as pyEq } from "../compare";
+import { Dict } from "../dict";
+import { AttributeError, TypeError as PyTypeError, ValueError } from "../exceptions";
+import { hashSequence } from "../hash";
+import { Kw, splitKw } from "../kw";
+import { NotImplemented } from "../objects";
+import { call } from "../protocol";
+import { classRepr, repr, reprGuard } from "../repr";
+import { PySet } from "../set";
+import { Tuple } from "../tuple";
+import { typeOf } from "../types";
+
+type Cls = any;
+
+/** `dataclasses.MISSING`. */
+export const MISSING = Object.freeze({ __repr__: () => "<dataclasses._MISSING_TYPE object>" });
+/** `dataclasses.KW_ONLY`: an annotation marking the fields after it keyword-only. */
+export const KW_ONLY = Object.freeze({ __repr__: () => "<class 'dataclasses.KW_ONLY'>" });
+
+/** `dataclasses.FrozenInstanceError`. */
+export class FrozenInstanceError extends AttributeError {
+  static __module__ = "dataclasses";
+}
+
+/** `dataclasses.Field`. */
+export class Field {
+  static __module__ = "dataclasses";
+  name: string | null = null;
+  type: unknown = null;
+  constructor(
+    public default_: unknown,
+    public default_factory: unknown,
+    public init: boolean,
+    public repr_: boolean,
+    public hash: unknown,
+    public compare: boolean,
+    public metadata: unknown,
+    public kw_only: unknown,
+  ) {}
+
+  get default(): unknown {
+    return this.default_;
+  }
+
+  get repr(): boolean {
+    return this.repr_;
+  }
+
+  __repr__(): string {
+    return `Field(name=${repr(this.name)},type=${repr(this.type)},default=${repr(this.default_)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr_)},hash=${repr(this.hash)},compare=${repr(this.compare)},metadata=${repr(this.metadata)},kw_only=${repr(this.kw_only)})`;
+  }
+}
+
+/** `field(*, default, default_factory, init, repr, hash, compare, metadata, kw_only)`. */
+export function field(...args: unknown[]): Field {
+  const [pos, k] = splitKw(args);
+  if (pos.length > 0)
+    throw new PyTypeError(`field() takes 0 positional arguments but ${pos.length} were given`);
+  const d = "default" in k ? k.default : MISSING;
+  const f = "default_factory" in k ? k.default_factory : MISSING;
+  if (d !== MISSING && f !== MISSING)
+    throw new ValueError("cannot specify both default and default_factory");
+  const b = (v: unknown, dflt: boolean) => (v === undefined ? dflt : Boolean(v));
+  return new Field(
+    d,
+    f,
+    b(k.init, true),
+    b(k.repr, true),
+    k.hash ?? null,
+    b(k.compare, true),
+    k.metadata ?? null,
+    "kw_only" in k ? k.kw_only : MISSING,
+  );
+}
+
+const FIELDS = "__dataclass_fields__";
+const STUB_INIT = /^__init__\s*\(\s*\.\.\._args\s*\)\s*\{\s*return null;?\s*\}$/;
+
+function qualname(cls: Cls): string {
+  return (Object.hasOwn(cls, "__qualname__") ? cls.__qualname__ : cls.name) as string;
+}
+
+function definesOwn(cls: Cls, name: string): boolean {
+  if (!Object.hasOwn(cls.prototype, name)) return false;
+  if (name === "__init__") {
+    const f = cls.prototype.__init__;
+    return !(typeof f === "function" && STUB_INIT.test(Function.prototype.toString.call(f)));
+  }
+  return true;
+}
+
+function isMutableDefault(v: unknown): boolean {
+  return Array.isArray(v) || v instanceof Dict || v instanceof PySet;
+}
+
+interface Options {
+  init: boolean;
+  repr: boolean;
+  eq: boolean;
+  order: boolean;
+  unsafe_hash: boolean;
+  frozen: boolean;
+  kw_only: boolean;
+}
+
+/** `@dataclass` / `@dataclass(init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, kw_only=False, ...)`. */
+export function dataclass(...args: unknown[]): unknown {
+  const [pos, k] = splitKw(args);
+  const opts: Options = {
+    init: k.init === undefined ? true : Boolean(k.init),
+    repr: k.repr === undefined ? true : Boolean(k.repr),
+    eq: k.eq === undefined ? true : Boolean(k.eq),
+    order: Boolean(k.order),
+    unsafe_hash: Boolean(k.unsafe_hash),
+    frozen: Boolean(k.frozen),
+    kw_only: Boolean(k.kw_only),
+  };
+  if (pos.length > 0 && pos[0] !== null) return processClass(pos[0] as Cls, opts);
+  return (cls: Cls) => processClass(cls, opts);
+}
+
+function processClass(cls: Cls, opts: Options): Cls {
+  if (opts.order && !opts.eq) throw new ValueError("eq must be true if order is true");
+  const all = new Map<string, Field>();
+  // fields of dataclass bases, in MRO order from the most basic
+  const bases: Cls[] = [];
+  for (
+    let b = Object.getPrototypeOf(cls);
+    typeof b === "function" && b !== Function.prototype;
+    b = Object.getPrototypeOf(b)
+  )
+    bases.unshift(b);
+  for (const b of bases) {
+    if (Object.hasOwn(b, FIELDS))
+      for (const [n, f] of b[FIELDS] as Map<string, Field>) all.set(n, f);
+  }
+  const annotations = (Object.hasOwn(cls, "__annotations__") ? cls.__annotations__ : {}) as Record<
+    string,
+    unknown
+  >;
+  let kwOnlyMarker = false;
+  for (const [name, type] of Object.entries(annotations)) {
+    const t = String(type);
+    if (t === "KW_ONLY" || t.endsWith(".KW_ONLY")) {
+      kwOnlyMarker = true;
+      continue;
+    }
+    if (/^(typing\.)?ClassVar\b/.test(t) || /^(dataclasses\.)?InitVar\b/.test(t)) continue;
+    const has = Object.hasOwn(cls, name);
+    const raw = has ? cls[name] : MISSING;
+    const f =
+      raw instanceof Field ? raw : new Field(raw, MISSING, true, true, null, true, null, MISSING);
+    f.name = name;
+    f.type = type;
+    if (f.kw_only === MISSING) f.kw_only = kwOnlyMarker || opts.kw_only;
+    if (isMutableDefault(f.default_)) {
+      throw new ValueError(
+        `mutable default ${classRepr(typeOf(f.default_))} for field ${name} is not allowed: use default_factory`,
+      );
+    }
+    if (raw instanceof Field) {
+      if (f.default_ === MISSING) delete cls[name];
+      else
+        Object.defineProperty(cls, name, {
+          value: f.default_,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
+    }
+    all.set(name, f);
+  }
+  Object.defineProperty(cls, FIELDS, { value: all, configurable: true, writable: true });
+  Object.defineProperty(cls, "__dataclass_params__", {
+    value: opts,
+    configurable: true,
+    writable: true,
+  });
+  const fields = [...all.values()];
+  const proto = cls.prototype as Record<string, unknown>;
+  const set = (name: string, fn: unknown) => {
+    if (!definesOwn(cls, name))
+      Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  };
+
+  if (opts.init) {
+    const positional = fields.filter((f) => f.init && !f.kw_only);
+    let seenDefault: Field | null = null;
+    for (const f of positional) {
+      const hasDefault = f.default_ !== MISSING || f.default_factory !== MISSING;
+      if (hasDefault) seenDefault = f;
+      else if (seenDefault !== null) {
+        throw new PyTypeError(
+          `non-default argument '${f.name}' follows default argument '${seenDefault.name}'`,
+        );
+      }
+    }
+    const init = function (this: Record<string, unknown>, ...args: unknown[]) {
+      const values = bindInit(qualname(cls), fields, args);
+      for (const f of fields) {
+        let v: unknown;
+        if (f.init) v = values.get(f.name as string);
+        else if (f.default_factory !== MISSING) v = call(f.default_factory);
+        else if (f.default_ !== MISSING) v = f.default_;
+        else continue;
+        defineField(this, f.name as string, v, opts.frozen);
+      }
+      const post = (this as { __post_init__?: () => unknown }).__post_init__;
+      if (typeof post === "function") post.call(this);
+      return null;
+    };
+    Object.defineProperty(init, "__qualname__", { value: `${qualname(cls)}.__init__` });
+    set("__init__", init);
+  }
+  if (opts.repr) {
+    set("__repr__", function (this: Record<string, unknown>) {
+      return reprGuard(this, "...", () => {
+        const parts = fields
+          .filter((f) => f.repr_)
+          .map((f) => `${f.name}=${repr(this[f.name as string])}`);
+        return `${qualname(this.constructor)}(${parts.join(", ")})`;
+      });
+    });
+  }
+  const cmpTuple = (o: Record<string, unknown>) =>
+    new Tuple(fields.filter((f) => f.compare).map((f) => o[f.name as string]));
+  if (opts.eq) {
+    set("__eq__", function (this: Record<string, unknown>, other: unknown) {
+      if (other === null || typeof other !== "object" || other.constructor !== this.constructor)
+        return NotImplemented;
+      return pyEq(cmpTuple(this), cmpTuple(other as Record<string, unknown>));
+    });
+  }
+  if (opts.order) {
+    for (const [name, op] of [
+      ["__lt__", lt],
+      ["__le__", le],
+      ["__gt__", gt],
+      ["__ge__", ge],
+    ] as const) {
+      if (definesOwn(cls, name)) {
+        throw new PyTypeError(
+          `Cannot overwrite attribute ${name} in class ${cls.__name__ ?? cls.name}. Consider using functools.total_ordering`,
+        );
+      }
+      set(name, function (this: Record<string, unknown>, other: unknown) {
+        if (other === null || typeof other !== "object" || other.constructor !== this.constructor)
+          return NotImplemented;
+        return op(cmpTuple(this), cmpTuple(other as Record<string, unknown>));
+      });
+    }
+  }
+  const hashFields = () => fields.filter((f) => (f.hash === null ? f.compare : Boolean(f.hash)));
+  const hashFn = function (this: Record<string, unknown>) {
+    return hashSequence(hashFields().map((f) => this[f.name as string]));
+  };
+  const hasExplicitHash = Object.hasOwn(proto, "__hash__");
+  if (opts.unsafe_hash) {
+    if (hasExplicitHash)
+      throw new PyTypeError(
+        `Cannot overwrite attribute __hash__ in class ${cls.__name__ ?? cls.name}`,
+      );
+    set("__hash__", hashFn);
+  } else if (opts.eq && opts.frozen) {
+    if (!hasExplicitHash) set("__hash__", hashFn);
+  } else if (opts.eq && !hasExplicitHash) {
+    Object.defineProperty(proto, "__hash__", { value: null, writable: true, configurable: true });
+  }
+  if (opts.frozen) {
+    set("__setattr__", function (this: object, name: string) {
+      throw new FrozenInstanceError(`cannot assign to field '${name}'`);
+    });
+    set("__delattr__", function (this: object, name: string) {
+      throw new FrozenInstanceError(`cannot delete field '${name}'`);
+    });
+  }
+  return cls;
+}
+
+/** Store a field on an instance; a frozen instance's fields reject assignment. */
+function defineField(obj: object, name: string, value: unknown, frozen: boolean): void {
+  if (!frozen) {
+    Object.defineProperty(obj, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+    return;
+  }
+  Object.defineProperty(obj, name, {
+    configurable: true,
+    enumerable: true,
+    get: () => value,
+    set: () => {
+      throw new FrozenInstanceError(`cannot assign to field '${name}'`);
+    },
+  });
+}
+
+function quoteList(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length === 1) return q[0];
+  if (q.length === 2) return `${q[0]} and ${q[1]}`;
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+}
+
+/** Bind `__init__`'s arguments with CPython's TypeError messages. */
+function bindInit(qual: string, fields: Field[], args: unknown[]): Map<string, unknown> {
+  const [pos, kwargs] = splitKw(args);
+  const positional = fields.filter((f) => f.init && !f.kw_only);
+  const kwonly = fields.filter((f) => f.init && f.kw_only);
+  const hasDefault = (f: Field) => f.default_ !== MISSING || f.default_factory !== MISSING;
+  const fn = `${qual}.__init__()`;
+  const values = new Map<string, unknown>();
+  if (pos.length > positional.length) {
+    const np = positional.length + 1;
+    const nd = positional.filter(hasDefault).length;
+    const takes = nd > 0 ? `from ${np - nd} to ${np}` : `${np}`;
+    const kwGiven = Object.keys(kwargs).filter((k) => kwonly.some((f) => f.name === k)).length;
+    const given =
+      kwGiven > 0
+        ? `${pos.length + 1} positional argument${pos.length + 1 > 1 ? "s" : ""} (and ${kwGiven} keyword-only argument${kwGiven > 1 ? "s" : ""})`
+        : `${pos.length + 1}`;
+    throw new PyTypeError(
+      `${fn} takes ${takes} positional argument${np === 1 && nd === 0 ? "" : "s"} but ${given} ${pos.length + 1 === 1 && kwGiven === 0 ? "was" : "were"} given`,
+    );
+  }
+  pos.forEach((v, i) => {
+    values.set(positional[i].name as string, v);
+  });
+  for (const [k, v] of Object.entries(kwargs)) {
+    const f = fields.find((x) => x.name === k && x.init);
+    if (f === undefined) throw new PyTypeError(`${fn} got an unexpected keyword argument '${k}'`);
+    if (values.has(k)) throw new PyTypeError(`${fn} got multiple values for argument '${k}'`);
+    values.set(k, v);
+  }
+  const missing = positional
+    .filter((f) => !values.has(f.name as string) && !hasDefault(f))
+    .map((f) => f.name as string);
+  if (missing.length > 0) {
+    throw new PyTypeError(
+      `${fn} missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`,
+    );
+  }
+  const missingKw = kwonly
+    .filter((f) => !values.has(f.name as string) && !hasDefault(f))
+    .map((f) => f.name as string);
+  if (missingKw.length > 0) {
+    throw new PyTypeError(
+      `${fn} missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`,
+    );
+  }
+  for (const f of [...positional, ...kwonly]) {
+    const n = f.name as string;
+    if (values.has(n)) continue;
+    values.set(n, f.default_factory !== MISSING ? call(f.default_factory) : f.default_);
+  }
+  return values;
+}
+
+function fieldMap(x: unknown): Map<string, Field> | null {
+  if (x === null || x === undefined) return null;
+  const cls = typeof x === "function" ? (x as Cls) : (x as object).constructor;
+  const m = (cls as Cls)?.[FIELDS];
+  return m instanceof Map ? m : null;
+}
+
+/** `dataclasses.is_dataclass(obj)`. */
+export function is_dataclass(x: unknown): boolean {
+  return fieldMap(x) !== null;
+}
+
+/** `dataclasses.fields(obj_or_class)`: a tuple of `Field`. */
+export function fields(x: unknown): Tuple {
+  const m = fieldMap(x);
+  if (m === null) throw new PyTypeError("must be called with a dataclass type or instance");
+  return new Tuple([...m.values()]);
+}
+
+function isInstance(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && fieldMap(x) !== null;
+}
+
+function deepConvert(x: unknown, asTuple: boolean): unknown {
+  if (isInstance(x)) {
+    const fs = [...(fieldMap(x) as Map<string, Field>).keys()];
+    if (asTuple) return new Tuple(fs.map((n) => deepConvert(x[n], true)));
+    const d = new Dict();
+    for (const n of fs) d.__setitem__(n, deepConvert(x[n], false));
+    return d;
+  }
+  if (Array.isArray(x)) return x.map((v) => deepConvert(v, asTuple));
+  if (x instanceof Tuple) return new Tuple(x.items.map((v) => deepConvert(v, asTuple)));
+  if (x instanceof Dict) {
+    const d = new Dict();
+    for (const [k, v] of x.entries())
+      d.__setitem__(deepConvert(k, asTuple), deepConvert(v, asTuple));
+    return d;
+  }
+  return x;
+}
+
+/** `dataclasses.asdict(obj)`: a deep conversion to dicts (lists, tuples and dicts copied). */
+export function asdict(obj: unknown, ...rest: unknown[]): Dict {
+  if (!isInstance(obj)) throw new PyTypeError("asdict() should be called on dataclass instances");
+  const [, k] = splitKw(rest);
+  const d = deepConvert(obj, false) as Dict;
+  return k.dict_factory
+    ? (call(
+        k.dict_factory,
+        [...d.entries()].map(([a, b]) => new Tuple([a, b])),
+      ) as Dict)
+    : d;
+}
+
+/** `dataclasses.astuple(obj)`. */
+export function astuple(obj: unknown): Tuple {
+  if (!isInstance(obj)) throw new PyTypeError("astuple() should be called on dataclass instances");
+  return deepConvert(obj, true) as Tuple;
+}
+
+/** `dataclasses.replace(obj, **changes)`: a new instance through `__init__`. */
+export function replace(obj: unknown, ...rest: unknown[]): unknown {
+  if (!isInstance(obj)) throw new PyTypeError("replace() should be called on dataclass instances");
+  const [, changes] = splitKw(rest);
+  const m = fieldMap(obj) as Map<string, Field>;
+  const kwargs: Record<string, unknown> = {};
+  for (const f of m.values()) {
+    const n = f.name as string;
+    if (!f.init) {
+      if (n in changes)
+        throw new ValueError(
+          `field ${n} is declared with init=False, it cannot be specified with replace()`,
+        );
+      continue;
+    }
+    kwargs[n] = n in changes ? changes[n] : obj[n];
+  }
+  for (const k of Object.keys(changes)) if (!(k in kwargs) && !m.has(k)) kwargs[k] = changes[k];
+  return call(obj.constructor, new Kw(kwargs));
+}

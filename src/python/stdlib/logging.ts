@@ -1,0 +1,763 @@
+/**
+ * Python's `logging`: loggers in a dotted hierarchy under the root logger, levels, handlers,
+ * formatters, filters, `basicConfig`, and the `lastResort` handler, as CPython 3.13 has them.
+ *
+ * - Unconfigured, a record of level WARNING or above that finds no handler goes to `lastResort`,
+ *   which writes the bare message (and the traceback) to the current `sys.stderr`.
+ * - `basicConfig()` (also run by the module-level `logging.info(...)` etc. when the root logger
+ *   has no handler) adds a `StreamHandler(sys.stderr)` with `"%(levelname)s:%(name)s:%(message)s"`.
+ * - Messages are `msg % args` with the runtime's %-formatting; formats use `%`, `{` or `$` style.
+ * - asyncio's logger (src/asyncio/log.ts) is routed through `getLogger("asyncio")` as soon as the
+ *   program uses this module (any `getLogger`, `basicConfig`, module-level log call or `disable`),
+ *   so `ERROR:asyncio:Exception in callback ...` prints exactly as in CPython after `basicConfig`.
+ *
+ * Differences from CPython: records do not know the Python source location: `pathname`,
+ * `filename`, `module`, `lineno` and `funcName` are `"<unknown>"`/`0`/`"(unknown function)"` as for
+ * CPython records whose caller cannot be found; `FileHandler`, `config`, `handlers` submodules,
+ * `stack_info` and `stacklevel` are not supported; `thread` is 0 and `threadName` `"MainThread"`.
+ */
+
+import { formatExceptionForLog, setLogBackend } from "../../asyncio/log";
+import { Dict } from "../dict";
+import {
+  BaseException,
+  KeyError,
+  NotImplementedError,
+  TypeError as PyTypeError,
+  ValueError,
+} from "../exceptions";
+import { percentFormat, strFormatMap } from "../format";
+import { streams } from "../io";
+import { Kw, splitKw } from "../kw";
+import { isInt, toBigInt } from "../numbers";
+import { call, callMethod, getattr } from "../protocol";
+import { str as pyStr, repr } from "../repr";
+import { Tuple } from "../tuple";
+import { typeOf } from "../types";
+
+export const CRITICAL = 50n;
+export const FATAL = CRITICAL;
+export const ERROR = 40n;
+export const WARNING = 30n;
+export const WARN = WARNING;
+export const INFO = 20n;
+export const DEBUG = 10n;
+export const NOTSET = 0n;
+
+const levelToName = new Map<bigint, string>([
+  [CRITICAL, "CRITICAL"],
+  [ERROR, "ERROR"],
+  [WARNING, "WARNING"],
+  [INFO, "INFO"],
+  [DEBUG, "DEBUG"],
+  [NOTSET, "NOTSET"],
+]);
+const nameToLevel = new Map<string, bigint>([
+  ["CRITICAL", CRITICAL],
+  ["FATAL", FATAL],
+  ["ERROR", ERROR],
+  ["WARN", WARNING],
+  ["WARNING", WARNING],
+  ["INFO", INFO],
+  ["DEBUG", DEBUG],
+  ["NOTSET", NOTSET],
+]);
+
+export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
+
+/** `logging.getLevelName(level)`: the name of a level, or the level of a name. */
+export function getLevelName(level: unknown): unknown {
+  if (isInt(level)) {
+    const n = levelToName.get(toBigInt(level));
+    if (n !== undefined) return n;
+  } else if (typeof level === "string" && nameToLevel.has(level)) {
+    return nameToLevel.get(level);
+  }
+  return `Level ${pyStr(level)}`;
+}
+
+/** `logging.addLevelName(level, levelName)`. */
+export function addLevelName(level: unknown, levelName: string): null {
+  levelToName.set(toBigInt(level as bigint), levelName);
+  nameToLevel.set(levelName, toBigInt(level as bigint));
+  return null;
+}
+
+/** `logging.getLevelNamesMapping()`. */
+export function getLevelNamesMapping(): Dict {
+  return new Dict([...nameToLevel.entries()]);
+}
+
+function checkLevel(level: unknown): bigint {
+  if (isInt(level)) return toBigInt(level);
+  if (typeof level === "string") {
+    const v = nameToLevel.get(level);
+    if (v === undefined) throw new ValueError(`Unknown level: ${repr(level)}`);
+    return v;
+  }
+  throw new PyTypeError(`Level not an integer or a valid string: ${repr(level)}`);
+}
+
+const startTime = Date.now();
+
+function currentTaskName(): string | null {
+  try {
+    const tasks = require("../../asyncio/tasks") as any;
+    const t = tasks.current_task();
+    return t === null ? null : String(t.get_name());
+  } catch {
+    return null;
+  }
+}
+
+/** `logging.LogRecord`. */
+export class LogRecord {
+  static __module__ = "logging";
+  [key: string]: unknown;
+  name: string;
+  msg: unknown;
+  args: unknown;
+  levelno: bigint;
+  levelname: string;
+  exc_info: unknown;
+  exc_text: string | null = null;
+  created: number;
+  msecs: number;
+  message?: string;
+  asctime?: string;
+
+  constructor(name: string, level: bigint, msg: unknown, args: unknown, excInfo: unknown) {
+    this.name = name;
+    this.msg = msg;
+    if (
+      args instanceof Tuple &&
+      args.items.length === 1 &&
+      args.items[0] instanceof Dict &&
+      args.items[0].size > 0
+    ) {
+      args = args.items[0];
+    }
+    this.args = args;
+    this.levelno = level;
+    this.levelname = getLevelName(level) as string;
+    this.pathname = "<unknown>";
+    this.filename = "<unknown>";
+    this.module = "<unknown>";
+    this.lineno = 0n;
+    this.funcName = "(unknown function)";
+    this.stack_info = null;
+    this.exc_info = excInfo;
+    const now = Date.now();
+    this.created = now / 1000;
+    this.msecs = now % 1000;
+    this.relativeCreated = now - startTime;
+    this.thread = 0n;
+    this.threadName = "MainThread";
+    this.processName = "MainProcess";
+    this.process = BigInt(process.pid);
+    this.taskName = currentTaskName();
+  }
+
+  /** `record.getMessage()`: `str(msg) % args`. */
+  getMessage(): string {
+    let msg = pyStr(this.msg);
+    const a = this.args;
+    if (
+      a instanceof Tuple
+        ? a.items.length > 0
+        : a !== null && a !== undefined && !(a instanceof Dict && a.size === 0)
+    ) {
+      msg = percentFormat(msg, a);
+    }
+    return msg;
+  }
+
+  __repr__(): string {
+    return `<LogRecord: ${this.name}, ${this.levelno}, ${this.pathname}, ${this.lineno}, "${pyStr(this.msg)}">`;
+  }
+}
+
+function recordDict(r: LogRecord): Dict {
+  const d = new Dict();
+  for (const k of Object.keys(r)) d.__setitem__(k, r[k]);
+  return d;
+}
+
+// ---- time formatting (the part of time.strftime that log formats use)
+
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+function strftime(fmt: string, d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return fmt.replace(/%(.)/g, (_m, c: string) => {
+    switch (c) {
+      case "Y":
+        return String(d.getFullYear());
+      case "y":
+        return p(d.getFullYear() % 100);
+      case "m":
+        return p(d.getMonth() + 1);
+      case "d":
+        return p(d.getDate());
+      case "H":
+        return p(d.getHours());
+      case "I":
+        return p(d.getHours() % 12 === 0 ? 12 : d.getHours() % 12);
+      case "M":
+        return p(d.getMinutes());
+      case "S":
+        return p(d.getSeconds());
+      case "p":
+        return d.getHours() < 12 ? "AM" : "PM";
+      case "a":
+        return DAYS[d.getDay()].slice(0, 3);
+      case "A":
+        return DAYS[d.getDay()];
+      case "b":
+        return MONTHS[d.getMonth()].slice(0, 3);
+      case "B":
+        return MONTHS[d.getMonth()];
+      case "j": {
+        const start = new Date(d.getFullYear(), 0, 1);
+        return p(Math.floor((d.getTime() - start.getTime()) / 86400000) + 1, 3);
+      }
+      case "z": {
+        const off = -d.getTimezoneOffset();
+        return `${off >= 0 ? "+" : "-"}${p(Math.floor(Math.abs(off) / 60))}${p(Math.abs(off) % 60)}`;
+      }
+      case "%":
+        return "%";
+      default:
+        return `%${c}`;
+    }
+  });
+}
+
+/** `logging.Formatter(fmt=None, datefmt=None, style='%')`. */
+export class Formatter {
+  static __module__ = "logging";
+  default_time_format = "%Y-%m-%d %H:%M:%S";
+  default_msec_format = "%s,%03d";
+  _fmt: string;
+  datefmt: string | null;
+  _style: string;
+
+  constructor(...args: unknown[]) {
+    const [pos, k] = splitKw(args);
+    const style = (pos[2] ?? k.style ?? "%") as string;
+    if (!["%", "{", "$"].includes(style)) throw new ValueError("Style must be one of: %,{,$");
+    const dflt = style === "%" ? "%(message)s" : style === "{" ? "{message}" : "$" + "{message}";
+    this._fmt = (pos[0] ?? k.fmt ?? null) === null ? dflt : String(pos[0] ?? k.fmt);
+    this.datefmt = (pos[1] ?? k.datefmt ?? null) as string | null;
+    this._style = style;
+  }
+
+  usesTime(): boolean {
+    const f = this._fmt;
+    if (this._style === "%") return f.includes("%(asctime)");
+    if (this._style === "{") return /\{asctime[:!}]/.test(f);
+    return f.includes("$asctime") || f.includes("$" + "{asctime}");
+  }
+
+  formatTime(record: LogRecord, datefmt: unknown = null): string {
+    const d = new Date(record.created * 1000);
+    if (datefmt !== null) return strftime(String(datefmt), d);
+    const t = strftime(this.default_time_format, d);
+    return `${t},${String(Math.floor(record.msecs)).padStart(3, "0")}`;
+  }
+
+  formatException(ei: unknown): string {
+    const exc = ei instanceof Tuple ? ei.items[1] : ei;
+    if (exc === null || exc === undefined) return "NoneType: None";
+    const s = formatExceptionForLog(exc);
+    return s.endsWith("\n") ? s.slice(0, -1) : s;
+  }
+
+  formatMessage(record: LogRecord): string {
+    const d = recordDict(record);
+    if (this._style === "%") return percentFormat(this._fmt, d);
+    if (this._style === "{") return strFormatMap(this._fmt, d);
+    const { Template } = require("./string") as any;
+    return new Template(this._fmt).substitute(d);
+  }
+
+  format(record: LogRecord): string {
+    record.message = record.getMessage();
+    if (this.usesTime()) record.asctime = this.formatTime(record, this.datefmt);
+    let s = this.formatMessage(record);
+    if (record.exc_info !== null && record.exc_info !== undefined && record.exc_info !== false) {
+      if (record.exc_text === null) record.exc_text = this.formatException(record.exc_info);
+    }
+    if (record.exc_text) {
+      if (!s.endsWith("\n")) s += "\n";
+      s += record.exc_text;
+    }
+    return s;
+  }
+}
+
+const defaultFormatter = new Formatter();
+
+class Filterer {
+  filters: unknown[] = [];
+
+  addFilter(f: unknown): null {
+    if (!this.filters.includes(f)) this.filters.push(f);
+    return null;
+  }
+
+  removeFilter(f: unknown): null {
+    const i = this.filters.indexOf(f);
+    if (i >= 0) this.filters.splice(i, 1);
+    return null;
+  }
+
+  filter(record: LogRecord): unknown {
+    for (const f of this.filters) {
+      const fn = (f as { filter?: unknown }).filter;
+      const r = typeof fn === "function" ? callMethod(f, "filter", record) : call(f, record);
+      if (!r) return false;
+      if (r instanceof LogRecord) record = r;
+    }
+    return record;
+  }
+}
+
+/** `logging.Filter(name='')`: passes records of the named logger and its children. */
+export class Filter {
+  static __module__ = "logging";
+  constructor(public name = "") {}
+  filter(record: LogRecord): boolean {
+    const n = this.name;
+    if (n === "") return true;
+    if (record.name === n) return true;
+    return record.name.startsWith(`${n}.`);
+  }
+}
+
+/** `logging.Handler(level=NOTSET)`. */
+export class Handler extends Filterer {
+  static __module__ = "logging";
+  level: bigint;
+  formatter: Formatter | null = null;
+  name: string | null = null;
+
+  constructor(level: unknown = NOTSET) {
+    super();
+    this.level = checkLevel(level);
+  }
+
+  setLevel(level: unknown): null {
+    this.level = checkLevel(level);
+    return null;
+  }
+
+  setFormatter(fmt: Formatter | null): null {
+    this.formatter = fmt;
+    return null;
+  }
+
+  format(record: LogRecord): string {
+    return (this.formatter ?? defaultFormatter).format(record);
+  }
+
+  emit(_record: LogRecord): unknown {
+    throw new NotImplementedError("emit must be implemented by Handler subclasses");
+  }
+
+  handle(record: LogRecord): unknown {
+    const rv = this.filter(record);
+    if (rv instanceof LogRecord) this.emit(rv);
+    return rv;
+  }
+
+  flush(): null {
+    return null;
+  }
+
+  close(): null {
+    return null;
+  }
+
+  handleError(_record: LogRecord): null {
+    return null;
+  }
+
+  __repr__(): string {
+    return `<${typeOf(this).name} (${getLevelName(this.level)})>`;
+  }
+}
+
+/** `logging.StreamHandler(stream=None)`: writes to `stream` (default: `sys.stderr` now). */
+export class StreamHandler extends Handler {
+  terminator = "\n";
+  stream: unknown;
+
+  constructor(stream: unknown = null) {
+    super();
+    this.stream = stream ?? streams.stderr;
+  }
+
+  override flush(): null {
+    const f = (this.stream as { flush?: unknown }).flush;
+    if (typeof f === "function") callMethod(this.stream, "flush");
+    return null;
+  }
+
+  override emit(record: LogRecord): null {
+    const msg = this.format(record);
+    callMethod(this.stream, "write", msg + this.terminator);
+    this.flush();
+    return null;
+  }
+
+  setStream(stream: unknown): unknown {
+    if (stream === this.stream) return null;
+    const old = this.stream;
+    this.flush();
+    this.stream = stream;
+    return old;
+  }
+
+  override __repr__(): string {
+    const name = pyStr(getattr(this.stream, "name", ""));
+    return `<${typeOf(this).name} ${name}${name ? " " : ""}(${getLevelName(this.level)})>`;
+  }
+}
+
+/** `logging.NullHandler`. */
+export class NullHandler extends Handler {
+  override emit(): null {
+    return null;
+  }
+  override handle(): null {
+    return null;
+  }
+}
+
+/** `logging.lastResort`'s class: writes to the current `sys.stderr`. */
+class StderrHandler extends StreamHandler {
+  constructor(level: unknown = NOTSET) {
+    super();
+    this.level = checkLevel(level);
+  }
+  override emit(record: LogRecord): null {
+    this.stream = streams.stderr;
+    return super.emit(record);
+  }
+}
+
+export const lastResort: Handler = new StderrHandler(WARNING);
+
+let disableLevel = 0n;
+
+/** `logging.disable(level=CRITICAL)`. */
+export function disable(level: unknown = CRITICAL): null {
+  useLogging();
+  disableLevel = checkLevel(level);
+  return null;
+}
+
+const loggers = new Map<string, Logger>();
+
+/** `logging.Logger`. */
+export class Logger extends Filterer {
+  static __module__ = "logging";
+  name: string;
+  level: bigint;
+  propagate = true;
+  handlers: Handler[] = [];
+  disabled = false;
+
+  constructor(name: string, level: unknown = NOTSET) {
+    super();
+    this.name = name;
+    this.level = checkLevel(level);
+  }
+
+  /** The nearest existing ancestor (the root logger last). */
+  get parent(): Logger | null {
+    if (this === root) return null;
+    let n = this.name;
+    for (let i = n.lastIndexOf("."); i > 0; i = n.lastIndexOf(".")) {
+      n = n.slice(0, i);
+      const p = loggers.get(n);
+      if (p !== undefined) return p;
+    }
+    return root;
+  }
+
+  setLevel(level: unknown): null {
+    this.level = checkLevel(level);
+    return null;
+  }
+
+  getEffectiveLevel(): bigint {
+    for (let l: Logger | null = this; l !== null; l = l.parent) if (l.level !== 0n) return l.level;
+    return NOTSET;
+  }
+
+  isEnabledFor(level: unknown): boolean {
+    if (this.disabled) return false;
+    const lv = checkLevel(level);
+    if (disableLevel >= lv) return false;
+    return lv >= this.getEffectiveLevel();
+  }
+
+  getChild(suffix: string): Logger {
+    return getLogger(this === root ? suffix : `${this.name}.${suffix}`);
+  }
+
+  addHandler(h: Handler): null {
+    useLogging();
+    if (!this.handlers.includes(h)) this.handlers.push(h);
+    return null;
+  }
+
+  removeHandler(h: Handler): null {
+    const i = this.handlers.indexOf(h);
+    if (i >= 0) this.handlers.splice(i, 1);
+    return null;
+  }
+
+  hasHandlers(): boolean {
+    for (let l: Logger | null = this; l !== null; l = l.propagate ? l.parent : null) {
+      if (l.handlers.length > 0) return true;
+    }
+    return false;
+  }
+
+  private logAt(level: bigint, args: unknown[], excDefault: unknown = null): null {
+    if (!this.isEnabledFor(level)) return null;
+    const [pos, k] = splitKw(args);
+    if (pos.length === 0) throw new PyTypeError("missing 1 required positional argument: 'msg'");
+    let excInfo = k.exc_info === undefined ? excDefault : k.exc_info;
+    if (excInfo === null || excInfo === false || excInfo === undefined) excInfo = null;
+    else if (excInfo instanceof BaseException)
+      excInfo = new Tuple([typeOf(excInfo), excInfo, null]);
+    else if (!(excInfo instanceof Tuple)) {
+      const exc = currentException();
+      excInfo = new Tuple([exc === null ? null : typeOf(exc), exc, null]);
+    }
+    const record = new LogRecord(
+      this.name,
+      level,
+      pos[0],
+      new Tuple(pos.slice(1)),
+      excInfo ?? null,
+    );
+    if (k.extra instanceof Dict) {
+      for (const [key, v] of k.extra.entries()) {
+        if (key === "message" || key === "asctime" || key in record) {
+          throw new KeyError(`Attempt to overwrite ${repr(key)} in LogRecord`);
+        }
+        record[key as string] = v;
+      }
+    }
+    this.handle(record);
+    return null;
+  }
+
+  handle(record: LogRecord): null {
+    if (this.disabled) return null;
+    const rv = this.filter(record);
+    if (rv instanceof LogRecord) this.callHandlers(rv);
+    return null;
+  }
+
+  callHandlers(record: LogRecord): null {
+    let found = 0;
+    for (let c: Logger | null = this; c !== null; c = c.propagate ? c.parent : null) {
+      for (const h of c.handlers) {
+        found++;
+        if (record.levelno >= h.level) h.handle(record);
+      }
+    }
+    if (found === 0 && record.levelno >= lastResort.level) lastResort.handle(record);
+    return null;
+  }
+
+  debug(...args: unknown[]): null {
+    return this.logAt(DEBUG, args);
+  }
+  info(...args: unknown[]): null {
+    return this.logAt(INFO, args);
+  }
+  warning(...args: unknown[]): null {
+    return this.logAt(WARNING, args);
+  }
+  warn(...args: unknown[]): null {
+    return this.logAt(WARNING, args);
+  }
+  error(...args: unknown[]): null {
+    return this.logAt(ERROR, args);
+  }
+  exception(...args: unknown[]): null {
+    return this.logAt(ERROR, args, true);
+  }
+  critical(...args: unknown[]): null {
+    return this.logAt(CRITICAL, args);
+  }
+  fatal(...args: unknown[]): null {
+    return this.logAt(CRITICAL, args);
+  }
+  log(level: unknown, ...args: unknown[]): null {
+    if (!isInt(level)) throw new PyTypeError("level must be an integer");
+    return this.logAt(toBigInt(level), args);
+  }
+
+  __repr__(): string {
+    return `<${typeOf(this).name} ${this.name} (${getLevelName(this.getEffectiveLevel())})>`;
+  }
+}
+
+/** `logging.RootLogger`. */
+export class RootLogger extends Logger {
+  constructor(level: unknown) {
+    super("root", level);
+  }
+}
+
+export const root: Logger = new RootLogger(WARNING);
+
+/**
+ * The exception being handled, for `exc_info=True` and `logger.exception()`: `sys.exc_info()[1]`
+ * when the runtime's `sys` module provides `exc_info`, else what `setCurrentExceptionSource` set.
+ */
+let currentExceptionSource: (() => unknown) | null = null;
+export function setCurrentExceptionSource(fn: (() => unknown) | null): void {
+  currentExceptionSource = fn;
+}
+function currentException(): unknown {
+  if (currentExceptionSource !== null) return currentExceptionSource();
+  try {
+    const sys = require("./sys") as any;
+    if (typeof sys.exc_info === "function") {
+      const ei = sys.exc_info();
+      return ei instanceof Tuple ? (ei.items[1] ?? null) : null;
+    }
+  } catch {
+    // no sys module: no current exception known
+  }
+  return null;
+}
+
+/** `logging.getLogger(name=None)`. */
+export function getLogger(name: unknown = null): Logger {
+  useLogging();
+  if (name === null || name === "" || name === root.name) return root;
+  if (typeof name !== "string") throw new PyTypeError("A logger name must be a string");
+  let l = loggers.get(name);
+  if (l === undefined) {
+    l = new Logger(name);
+    loggers.set(name, l);
+  }
+  return l;
+}
+
+/** `logging.basicConfig(**kwargs)`. */
+export function basicConfig(...args: unknown[]): null {
+  useLogging();
+  const [, k] = splitKw(args);
+  const force = Boolean(k.force);
+  if (force) for (const h of [...root.handlers]) root.removeHandler(h);
+  if (root.handlers.length > 0) return null;
+  let handlers = k.handlers as Handler[] | undefined | null;
+  if (handlers !== undefined && handlers !== null) {
+    if ("stream" in k || "filename" in k) {
+      throw new ValueError(
+        "'stream' or 'filename' should not be specified together with 'handlers'",
+      );
+    }
+  } else {
+    if ("stream" in k && "filename" in k)
+      throw new ValueError("'stream' and 'filename' should not be specified together");
+    if ("filename" in k)
+      throw new ValueError("logging.basicConfig(filename=...) is not supported by asyncio-ts");
+    handlers = [new StreamHandler((k.stream ?? null) as unknown)];
+  }
+  const style = (k.style ?? "%") as string;
+  if (!["%", "{", "$"].includes(style)) throw new ValueError("Style must be one of: %,{,$");
+  const fmt = (k.format ??
+    (style === "%"
+      ? BASIC_FORMAT
+      : style === "{"
+        ? "{levelname}:{name}:{message}"
+        : "$" + "{levelname}:$" + "{name}:$" + "{message}")) as string;
+  const formatter = new Formatter(fmt, k.datefmt ?? null, style);
+  for (const h of handlers) {
+    if (h.formatter === null) h.setFormatter(formatter);
+    root.addHandler(h);
+  }
+  if (k.level !== undefined && k.level !== null) root.setLevel(k.level);
+  const known = new Set([
+    "force",
+    "handlers",
+    "stream",
+    "filename",
+    "filemode",
+    "format",
+    "datefmt",
+    "style",
+    "level",
+    "encoding",
+    "errors",
+  ]);
+  const unknown = Object.keys(k).filter((x) => !known.has(x));
+  if (unknown.length > 0) throw new ValueError(`Unrecognised argument(s): ${unknown.join(", ")}`);
+  return null;
+}
+
+function moduleLevel(level: bigint, args: unknown[], exc: unknown = null): null {
+  if (root.handlers.length === 0) basicConfig();
+  if (exc === true) return root.exception(...args);
+  return root.log(level, ...args);
+}
+
+/** Module-level `logging.debug(msg, *args)` etc.: `basicConfig()` first when unconfigured. */
+export const debug = (...args: unknown[]): null => moduleLevel(DEBUG, args);
+export const info = (...args: unknown[]): null => moduleLevel(INFO, args);
+export const warning = (...args: unknown[]): null => moduleLevel(WARNING, args);
+export const warn = warning;
+export const error = (...args: unknown[]): null => moduleLevel(ERROR, args);
+export const exception = (...args: unknown[]): null => moduleLevel(ERROR, args, true);
+export const critical = (...args: unknown[]): null => moduleLevel(CRITICAL, args);
+export const fatal = critical;
+export const log = (level: unknown, ...args: unknown[]): null => {
+  if (root.handlers.length === 0) basicConfig();
+  return root.log(level, ...args);
+};
+
+/** `logging.shutdown()`: flush every handler. */
+export function shutdown(): null {
+  for (const l of [root, ...loggers.values()]) for (const h of l.handlers) h.flush();
+  return null;
+}
+
+let routed = false;
+
+/** Route asyncio's logger through `getLogger("asyncio")` (see the header). */
+function useLogging(): void {
+  if (routed) return;
+  routed = true;
+  setLogBackend((level, message, exc) => {
+    const l = getLogger("asyncio");
+    const hasExc = exc !== undefined && exc !== null && exc !== false;
+    if (hasExc) l.log(BigInt(level), "%s", message, new Kw({ exc_info: exc }));
+    else l.log(BigInt(level), "%s", message);
+  });
+}

@@ -1,0 +1,231 @@
+/**
+ * Python's `textwrap`: `dedent`, `indent`, `wrap`, `fill`, `shorten` and `TextWrapper`, with
+ * CPython 3.13's line-breaking algorithm (`_wrap_chunks`, `_handle_long_word`).
+ *
+ * Differences from CPython: words are split on whitespace only (CPython with
+ * `break_on_hyphens=True`, the default, also splits after hyphens inside words such as
+ * "long-term"); `fix_sentence_endings` is not supported.
+ */
+
+import { ValueError } from "../exceptions";
+import { splitKw } from "../kw";
+import { call, truthy } from "../protocol";
+
+const WS_CHARS = "\t\n\x0b\x0c\r ";
+
+function len(s: string): number {
+  return Array.from(s).length;
+}
+
+interface Options {
+  width: number;
+  initial_indent: string;
+  subsequent_indent: string;
+  expand_tabs: boolean;
+  replace_whitespace: boolean;
+  drop_whitespace: boolean;
+  break_long_words: boolean;
+  tabsize: number;
+  max_lines: number | null;
+  placeholder: string;
+}
+
+function options(args: unknown[], positionalNames: string[]): [unknown[], Options] {
+  const [pos, k] = splitKw(args);
+  const rest = pos.slice(positionalNames.length);
+  const named: Record<string, unknown> = { ...k };
+  positionalNames.forEach((n, i) => {
+    if (i < pos.length) named[n] = pos[i];
+  });
+  const b = (v: unknown, d: boolean) => (v === undefined ? d : truthy(v));
+  return [
+    [named.text, ...rest],
+    {
+      width: Number(named.width ?? 70n),
+      initial_indent: (named.initial_indent ?? "") as string,
+      subsequent_indent: (named.subsequent_indent ?? "") as string,
+      expand_tabs: b(named.expand_tabs, true),
+      replace_whitespace: b(named.replace_whitespace, true),
+      drop_whitespace: b(named.drop_whitespace, true),
+      break_long_words: b(named.break_long_words, true),
+      tabsize: Number(named.tabsize ?? 8n),
+      max_lines:
+        named.max_lines === undefined || named.max_lines === null ? null : Number(named.max_lines),
+      placeholder: (named.placeholder ?? " [...]") as string,
+    },
+  ];
+}
+
+function expandTabs(s: string, tabsize: number): string {
+  let out = "";
+  let col = 0;
+  for (const c of s) {
+    if (c === "\t") {
+      const n = tabsize > 0 ? tabsize - (col % tabsize) : 0;
+      out += " ".repeat(n);
+      col += n;
+    } else {
+      out += c;
+      col = c === "\n" || c === "\r" ? 0 : col + 1;
+    }
+  }
+  return out;
+}
+
+function isBlank(s: string): boolean {
+  return s.trim() === "" && [...s].every((c) => WS_CHARS.includes(c) || /\s/.test(c));
+}
+
+/** `TextWrapper`'s algorithm on one text. */
+function wrapText(text: string, o: Options): string[] {
+  if (o.width <= 0) throw new ValueError(`invalid width ${o.width} (must be > 0)`);
+  if (o.expand_tabs) text = expandTabs(text, o.tabsize);
+  if (o.replace_whitespace) text = text.replace(/[\t\n\x0b\x0c\r]/g, " ");
+  const chunks = text.split(/(\s+)/).filter((c) => c !== "");
+  if (o.max_lines !== null) {
+    const indent = o.max_lines > 1 ? o.subsequent_indent : o.initial_indent;
+    if (len(indent) + len(o.placeholder.trimStart()) > o.width)
+      throw new ValueError("placeholder too large for max width");
+  }
+  const lines: string[] = [];
+  chunks.reverse();
+  while (chunks.length > 0) {
+    const curLine: string[] = [];
+    let curLen = 0;
+    const indent = lines.length > 0 ? o.subsequent_indent : o.initial_indent;
+    const width = o.width - len(indent);
+    if (o.drop_whitespace && isBlank(chunks[chunks.length - 1]) && lines.length > 0) chunks.pop();
+    while (chunks.length > 0) {
+      const l = len(chunks[chunks.length - 1]);
+      if (curLen + l <= width) {
+        curLine.push(chunks.pop() as string);
+        curLen += l;
+      } else break;
+    }
+    if (chunks.length > 0 && len(chunks[chunks.length - 1]) > width) {
+      // _handle_long_word
+      const spaceLeft = width < 1 ? 1 : width - curLen;
+      if (o.break_long_words) {
+        const chunk = Array.from(chunks[chunks.length - 1]);
+        curLine.push(chunk.slice(0, spaceLeft).join(""));
+        curLen += Math.min(spaceLeft, chunk.length);
+        chunks[chunks.length - 1] = chunk.slice(spaceLeft).join("");
+      } else if (curLine.length === 0) {
+        const c = chunks.pop() as string;
+        curLine.push(c);
+        curLen += len(c);
+      }
+    }
+    if (o.drop_whitespace && curLine.length > 0 && isBlank(curLine[curLine.length - 1])) {
+      curLen -= len(curLine[curLine.length - 1]);
+      curLine.pop();
+    }
+    if (curLine.length > 0) {
+      if (
+        o.max_lines === null ||
+        lines.length + 1 < o.max_lines ||
+        ((chunks.length === 0 ||
+          (o.drop_whitespace && chunks.length === 1 && isBlank(chunks[0]))) &&
+          curLen <= width)
+      ) {
+        lines.push(indent + curLine.join(""));
+      } else {
+        let placed = false;
+        while (curLine.length > 0) {
+          if (!isBlank(curLine[curLine.length - 1]) && curLen + len(o.placeholder) <= width) {
+            curLine.push(o.placeholder);
+            lines.push(indent + curLine.join(""));
+            placed = true;
+            break;
+          }
+          curLen -= len(curLine[curLine.length - 1]);
+          curLine.pop();
+        }
+        if (!placed) {
+          if (lines.length > 0) {
+            const prev = lines[lines.length - 1].replace(/\s+$/, "");
+            if (len(prev) + len(o.placeholder) <= o.width) {
+              lines[lines.length - 1] = prev + o.placeholder;
+              break;
+            }
+          }
+          lines.push(indent + o.placeholder.trimStart());
+        }
+        break;
+      }
+    }
+  }
+  return lines;
+}
+
+/** `textwrap.wrap(text, width=70, **kwargs)`: a list of lines. */
+export function wrap(...args: unknown[]): string[] {
+  const [[text], o] = options(args, ["text", "width"]);
+  return wrapText(text as string, o);
+}
+
+/** `textwrap.fill(text, width=70, **kwargs)`: the wrapped lines joined with newlines. */
+export function fill(...args: unknown[]): string {
+  return wrap(...args).join("\n");
+}
+
+/** `textwrap.shorten(text, width, **kwargs)`: collapse whitespace and truncate to fit. */
+export function shorten(...args: unknown[]): string {
+  const [[text], o] = options(args, ["text", "width"]);
+  o.max_lines = 1;
+  const collapsed = (text as string)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .join(" ");
+  return wrapText(collapsed, o).join("\n");
+}
+
+/** `textwrap.dedent(text)`: remove the common leading whitespace of every line. */
+export function dedent(text: string): string {
+  text = text.replace(/^[ \t]+$/gm, "");
+  let margin: string | null = null;
+  for (const m of text.matchAll(/^([ \t]*)(?:[^ \t\n])/gm)) {
+    const indent = m[1];
+    if (margin === null) margin = indent;
+    else if (indent.startsWith(margin)) {
+      // current line is more deeply indented: keep the margin
+    } else if (margin.startsWith(indent)) margin = indent;
+    else {
+      let i = 0;
+      while (i < margin.length && i < indent.length && margin[i] === indent[i]) i++;
+      margin = margin.slice(0, i);
+    }
+  }
+  if (margin) {
+    const m = margin;
+    text = text.replace(new RegExp(`^${m.replace(/\t/g, "\\t")}`, "gm"), "");
+  }
+  return text;
+}
+
+/** `textwrap.indent(text, prefix, predicate=None)`. */
+export function indent(text: string, prefix: string, predicate: unknown = null): string {
+  const lines = text.match(/[^\n\r]*(?:\r\n|\n|\r|$)/g)?.filter((l) => l !== "") ?? [];
+  return lines
+    .map((line) => {
+      const keep = predicate === null ? line.trim() !== "" : truthy(call(predicate, line));
+      return keep ? prefix + line : line;
+    })
+    .join("");
+}
+
+/** `textwrap.TextWrapper(width=70, ...)`. */
+export class TextWrapper {
+  static __module__ = "textwrap";
+  private readonly o: Options;
+  constructor(...args: unknown[]) {
+    this.o = options([null, ...args], ["text", "width"])[1];
+  }
+  wrap(text: string): string[] {
+    return wrapText(text, this.o);
+  }
+  fill(text: string): string {
+    return this.wrap(text).join("\n");
+  }
+}
