@@ -94,7 +94,9 @@ function startup(): void {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   const verdict = median < STARTUP_TARGET_S ? "ok" : "SLOWER THAN TARGET";
-  console.log(`run hello world (warm cache): median ${median.toFixed(3)} s of ${STARTUP_RUNS} (target < ${STARTUP_TARGET_S} s: ${verdict})`);
+  console.log(
+    `run hello world (warm cache): median ${median.toFixed(3)} s of ${STARTUP_RUNS} (target < ${STARTUP_TARGET_S} s: ${verdict})`,
+  );
 }
 
 throughput();

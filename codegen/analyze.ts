@@ -16,7 +16,7 @@
  */
 
 import type { SourceFile } from "./diagnostics";
-import type { ClassDef, Expr, FunctionDef, Module, Param, Pos, Stmt } from "./ir";
+import type { ClassDef, Expr, FunctionDef, Module, Param, Pattern, Pos, Stmt } from "./ir";
 
 /** `never` is internal to inference (not yet known); it ends as `any`. */
 export type Ty = "int" | "float" | "str" | "bool" | "None" | "any" | "never";
@@ -265,7 +265,10 @@ class Analyzer {
         if (s.value) this.expr(s.value, scope);
         return;
       case "Delete":
-        for (const t of s.targets) this.expr(t, scope);
+        for (const t of s.targets) {
+          if (t.k === "Name") this.bind(scope, t.id, depth, null);
+          else this.expr(t, scope);
+        }
         return;
       case "Assert":
         this.expr(s.test, scope);
@@ -332,6 +335,14 @@ class Analyzer {
         this.block(s.body, cs, 0);
         return;
       }
+      case "Match":
+        this.expr(s.subject, scope);
+        for (const c of s.cases) {
+          this.patternBindings(c.pattern, scope, depth + 1);
+          if (c.guard) this.expr(c.guard, scope);
+          this.block(c.body, scope, depth + 1);
+        }
+        return;
       case "Import":
         for (const al of s.names) {
           const local = al.asname ?? al.name.split(".")[0]!;
@@ -344,6 +355,40 @@ class Analyzer {
           const sym = this.bind(scope, al.asname ?? al.name, depth, null);
           sym.imported = { module: `${".".repeat(s.level)}${s.module}`, name: al.name };
         }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private patternBindings(pat: Pattern, scope: Scope, depth: number): void {
+    switch (pat.p) {
+      case "capture":
+        this.bind(scope, pat.name, depth, null);
+        return;
+      case "value":
+        this.expr(pat.value, scope);
+        return;
+      case "or":
+        for (const a of pat.alts) this.patternBindings(a, scope, depth);
+        return;
+      case "as":
+        this.patternBindings(pat.pattern, scope, depth);
+        this.bind(scope, pat.name, depth, null);
+        return;
+      case "sequence":
+        for (const i of pat.items) this.patternBindings(i, scope, depth);
+        if (pat.starName) this.bind(scope, pat.starName, depth, null);
+        return;
+      case "mapping":
+        for (const k of pat.keys) this.expr(k, scope);
+        for (const v of pat.values) this.patternBindings(v, scope, depth);
+        if (pat.rest) this.bind(scope, pat.rest, depth, null);
+        return;
+      case "class":
+        this.expr(pat.cls, scope);
+        for (const a of pat.args) this.patternBindings(a, scope, depth);
+        for (const k of pat.kwargs) this.patternBindings(k.pattern, scope, depth);
         return;
       default:
         return;
@@ -645,18 +690,10 @@ class Analyzer {
       for (const { scope, call } of this.calls) {
         const fs = scope.functionScope();
         if (fs.blocks || !direct(call, scope)) continue;
-        if (fs.kind === "function" && (fs.isAsync || fs.isGenerator)) {
-          this.err(
-            call.pos,
-            "calling a blocking function (asyncio.run, run_until_complete, ...) from a coroutine or generator is not supported",
-          );
-        }
-        if (scope.kind === "comprehension" || fs.fn?.isLambda) {
-          this.err(
-            call.pos,
-            "a blocking call (asyncio.run, run_until_complete, ...) inside a lambda or comprehension is not supported",
-          );
-        }
+        // Inside a running loop (a coroutine) these calls raise RuntimeError synchronously, as in
+        // CPython; in a generator, lambda or comprehension they cannot be awaited (not awaited).
+        const inCoroutine = fs.kind === "function" && (fs.isAsync || fs.isGenerator);
+        if (inCoroutine || scope.kind === "comprehension" || fs.fn?.isLambda) continue;
         fs.blocks = true;
         changed = true;
       }
@@ -739,6 +776,8 @@ function childBlocks(s: Stmt): Stmt[][] {
       return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
     case "With":
       return [s.body];
+    case "Match":
+      return s.cases.map((c) => c.body);
     default:
       return [];
   }

@@ -134,7 +134,32 @@ export type Stmt =
   | ClassDef
   | { k: "Import"; pos: Pos; names: Alias[] }
   | { k: "ImportFrom"; pos: Pos; module: string; level: number; names: Alias[] }
-  | { k: "Comment"; pos: Pos; text: string };
+  | { k: "Comment"; pos: Pos; text: string }
+  | { k: "Match"; pos: Pos; subject: Expr; cases: MatchCase[] };
+
+export interface MatchCase {
+  pos: Pos;
+  pattern: Pattern;
+  guard: Expr | null;
+  body: Stmt[];
+}
+
+/** `match` patterns (PEP 634). */
+export type Pattern =
+  | { p: "value"; pos: Pos; value: Expr }
+  | { p: "capture"; pos: Pos; name: string }
+  | { p: "wildcard"; pos: Pos }
+  | { p: "or"; pos: Pos; alts: Pattern[] }
+  | { p: "as"; pos: Pos; pattern: Pattern; name: string }
+  | { p: "sequence"; pos: Pos; items: Pattern[]; star: number; starName: string | null }
+  | { p: "mapping"; pos: Pos; keys: Expr[]; values: Pattern[]; rest: string | null }
+  | {
+      p: "class";
+      pos: Pos;
+      cls: Expr;
+      args: Pattern[];
+      kwargs: { name: string; pattern: Pattern }[];
+    };
 
 export interface FunctionDefStmt {
   k: "FunctionDef";
@@ -241,7 +266,6 @@ const AUG_OPS: Record<string, BinOpName> = {
 
 /** Names of tree-sitter node types and what Python calls them, for "unsupported" messages. */
 const CONSTRUCT_NAMES: Record<string, string> = {
-  match_statement: "the match statement",
   print_statement: "the Python 2 print statement",
   exec_statement: "the Python 2 exec statement",
   type_alias_statement: "the type statement",
@@ -410,6 +434,9 @@ class Builder {
       case "import_from_statement":
         out.push(this.importFrom(n));
         return;
+      case "match_statement":
+        out.push(this.matchStatement(n));
+        return;
       default:
         this.unsupported(n);
     }
@@ -568,6 +595,128 @@ class Builder {
       body: this.body(n),
       isAsync: this.hasToken(n, "async"),
     };
+  }
+
+  private matchStatement(n: SyntaxNode): Stmt {
+    const subjects = n.childrenForFieldName("subject");
+    const subject =
+      subjects.length === 1
+        ? this.expr(subjects[0]!)
+        : {
+            k: "Tuple" as const,
+            pos: this.pos(subjects[0]!),
+            elts: subjects.map((s) => this.expr(s)),
+          };
+    const cases: MatchCase[] = this.field(n, "body")
+      .childrenForFieldName("alternative")
+      .map((c) => {
+        const pats = c.namedChildren.filter((x) => x.type === "case_pattern");
+        const guard = c.childForFieldName("guard");
+        const pattern: Pattern =
+          pats.length === 1
+            ? this.pattern(pats[0]!)
+            : {
+                p: "sequence",
+                pos: this.pos(c),
+                items: pats.map((x) => this.pattern(x)),
+                star: -1,
+                starName: null,
+              };
+        return {
+          pos: this.pos(c),
+          pattern,
+          guard: guard ? this.expr(guard.namedChildren[0]!) : null,
+          body: this.block(this.field(c, "consequence")),
+        };
+      });
+    return { k: "Match", pos: this.pos(n), subject, cases };
+  }
+
+  private pattern(n: SyntaxNode): Pattern {
+    const pos = this.pos(n);
+    if (n.type === "case_pattern") {
+      const inner = n.namedChildren.filter((c) => c.type !== "comment");
+      if (inner.length === 0) return { p: "wildcard", pos };
+      if (this.hasToken(n, "-")) {
+        // `case -1:` (the sign is a token of the case pattern, not of the number).
+        return {
+          p: "value",
+          pos,
+          value: { k: "UnaryOp", pos, op: "-", operand: this.expr(inner[0]!) },
+        };
+      }
+      return this.pattern(inner[0]!);
+    }
+    switch (n.type) {
+      case "dotted_name": {
+        const ids = n.namedChildren.map((c) => c.text);
+        if (ids.length === 1)
+          return ids[0] === "_" ? { p: "wildcard", pos } : { p: "capture", pos, name: ids[0]! };
+        let value: Expr = { k: "Name", pos, id: ids[0]! };
+        for (const attr of ids.slice(1)) value = { k: "Attribute", pos, value, attr };
+        return { p: "value", pos, value };
+      }
+      case "union_pattern":
+        return { p: "or", pos, alts: n.namedChildren.map((c) => this.pattern(c)) };
+      case "as_pattern": {
+        const [pat, name] = n.namedChildren;
+        return { p: "as", pos, pattern: this.pattern(pat!), name: name!.text };
+      }
+      case "list_pattern":
+      case "tuple_pattern": {
+        const items: Pattern[] = [];
+        let star = -1;
+        let starName: string | null = null;
+        for (const c of n.namedChildren) {
+          const inner = c.type === "case_pattern" ? c.namedChildren[0] : c;
+          if (inner?.type === "splat_pattern") {
+            star = items.length;
+            const nm = inner.namedChildren[0]?.text ?? "_";
+            starName = nm === "_" ? null : nm;
+            items.push({ p: "wildcard", pos: this.pos(inner) });
+          } else items.push(this.pattern(c));
+        }
+        return { p: "sequence", pos, items, star, starName };
+      }
+      case "dict_pattern": {
+        const keys = n.childrenForFieldName("key").map((k) => this.expr(k));
+        const values = n.childrenForFieldName("value").map((v) => this.pattern(v));
+        const splat = n.namedChildren.find((c) => c.type === "splat_pattern");
+        return {
+          p: "mapping",
+          pos,
+          keys,
+          values,
+          rest: splat ? splat.namedChildren[0]!.text : null,
+        };
+      }
+      case "class_pattern": {
+        const [clsNode, ...rest] = n.namedChildren;
+        const clsPat = this.pattern(clsNode!);
+        const cls =
+          clsPat.p === "value" ? clsPat.value : { k: "Name" as const, pos, id: clsNode!.text };
+        const args: Pattern[] = [];
+        const kwargs: { name: string; pattern: Pattern }[] = [];
+        for (const c of rest) {
+          const inner = c.namedChildren[0];
+          if (inner?.type === "keyword_pattern") {
+            const [k, v] = inner.namedChildren;
+            kwargs.push({ name: k!.text, pattern: this.pattern(v!) });
+          } else args.push(this.pattern(c));
+        }
+        return { p: "class", pos, cls, args, kwargs };
+      }
+      case "integer":
+      case "float":
+      case "string":
+      case "concatenated_string":
+      case "none":
+      case "true":
+      case "false":
+        return { p: "value", pos, value: this.expr(n) };
+      default:
+        return this.unsupported(n, `the '${n.type.replace(/_/g, " ")}' in a case pattern`);
+    }
   }
 
   private alias(n: SyntaxNode): Alias {
@@ -1114,7 +1263,7 @@ class Builder {
     const start = p.namedChildren.find((c) => c.type === "string_start")!;
     const end = p.namedChildren.find((c) => c.type === "string_end")!;
     let cursor = start.endIndex;
-    const text = p.tree.rootNode.text;
+    const text = this.source.text;
     const literal = (from: number, to: number) => {
       if (to <= from) return;
       let s = text.slice(from, to);

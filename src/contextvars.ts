@@ -109,8 +109,8 @@ export class Context {
     return this.__contains__(key);
   }
 
-  __len__(): number {
-    return this._data.size;
+  __len__(): bigint {
+    return BigInt(this._data.size);
   }
 
   get size(): number {

@@ -73,13 +73,16 @@ export function assignTo(
     }
     case "Attribute":
       return [line(`${par(cx.expr(t.value), P.call)}.${t.attr} = ${value.code};`, pyLine)];
-    case "Subscript":
+    case "Subscript": {
+      const obj = cx.expr(t.value).code;
+      if (t.index.k === "Slice") {
+        const parts = sliceParts(cx, t.index).join(", ");
+        return [line(`${cx.helper("setslice")}(${obj}, ${parts}, ${value.code});`, pyLine)];
+      }
       return [
-        line(
-          `${cx.helper("setitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code}, ${value.code});`,
-          pyLine,
-        ),
+        line(`${cx.helper("setitem")}(${obj}, ${cx.expr(t.index).code}, ${value.code});`, pyLine),
       ];
+    }
     case "Tuple":
     case "List":
       // `a, b = 1, 2`: the right side is a display of the same length; no unpacking needed.
@@ -269,6 +272,10 @@ export const assignments: Feature = {
     AugAssign: augAssign,
     Delete: (s, cx) =>
       s.targets.map((t) => {
+        if (t.k === "Subscript" && t.index.k === "Slice") {
+          const parts = sliceParts(cx, t.index).join(", ");
+          return line(`${cx.helper("delslice")}(${cx.expr(t.value).code}, ${parts});`, s.pos.line);
+        }
         if (t.k === "Subscript")
           return line(
             `${cx.helper("delitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code});`,
@@ -279,7 +286,9 @@ export const assignments: Feature = {
             `${cx.helper("delattr")}(${cx.expr(t.value).code}, ${JSON.stringify(t.attr)});`,
             s.pos.line,
           );
-        throw cx.unsupported(t.pos, "'del' of a variable");
+        if (t.k === "Name")
+          return line(`${cx.name(t.id, t.pos).code} = undefined as any;`, s.pos.line);
+        throw cx.unsupported(t.pos, "'del' of this target");
       }),
   },
 };

@@ -103,6 +103,16 @@ function runtimeCallee(cx: Context, f: Expr): string | null {
   return null;
 }
 
+/**
+ * str/list method names that asyncio objects also have (`queue.join()`, `event.clear()`): called
+ * through `$py.callMethod` only when the receiver is known to be a str or list.
+ */
+const SHARED_WITH_ASYNCIO = new Set(["join", "clear", "copy"]);
+
+function isStrOrList(cx: Context, e: Expr): boolean {
+  return e.k === "List" || e.k === "Comp" || cx.typeOf(e) === "str";
+}
+
 /** Lower call arguments: positional ones, then one `kw({...})` if any keywords. */
 export function callArgs(cx: Context, args: Arg[], callee: Expr | null = null): string[] {
   const known = callee === null ? null : runtimeCallee(cx, callee);
@@ -167,6 +177,14 @@ function isClass(cx: Context, func: Expr): boolean {
     }
   }
   return false;
+}
+
+/** Can the current function use `await` (module level or a sync `def` that blocks)? */
+function canAwait(cx: Context): boolean {
+  if (cx.scope.kind === "comprehension") return false;
+  const fs = cx.scope.functionScope();
+  if (fs.kind === "module") return true;
+  return fs.blocks && !fs.isAsync && !fs.isGenerator && !(fs.fn?.isLambda ?? false);
 }
 
 /** Does this call block (return a Promise that must be awaited)? */
@@ -239,7 +257,8 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     f.k === "Attribute" &&
     BUILTIN_METHODS.has(f.attr) &&
     !cx.isSelf(f.value) &&
-    !cx.isModule(f.value)
+    !cx.isModule(f.value) &&
+    (!SHARED_WITH_ASYNCIO.has(f.attr) || isStrOrList(cx, f.value))
   ) {
     call = ex(
       `${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`,
@@ -255,7 +274,7 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
   } else {
     call = ex(`${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
   }
-  if (isBlockingCall(cx, e)) return ex(`await ${call.code}`, P.unary);
+  if (isBlockingCall(cx, e) && canAwait(cx)) return ex(`await ${call.code}`, P.unary);
   return call;
 }
 

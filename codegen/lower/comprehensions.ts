@@ -99,9 +99,16 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
         e.pos.line,
         e.pos.col,
       );
-    if (e.kind === "gen") throw cx.unsupported(e.pos, "asynchronous generator expressions");
   }
   const text = cx.inScope(scope, () => {
+    if (e.kind === "gen" && isAsync) {
+      // An asynchronous generator expression is an async generator object.
+      const asyncio = cx.asyncio();
+      const body = loops(cx, e.generators, () => [
+        { t: "line", code: `yield ${asyncio}.asyncgen_yield(${cx.expr(e.elt).code});` },
+      ]);
+      return `${asyncio}.asyncgenfunction(function* () {\n${indent(body)}}, "<genexpr>")()`;
+    }
     if (e.kind === "gen") {
       const body = loops(cx, e.generators, () => [
         { t: "line", code: `yield ${cx.expr(e.elt).code};` },
@@ -129,7 +136,7 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       ? `yield* (function* () {\n${indent(body)}})()`
       : `(() => {\n${indent(body)}})()`;
   });
-  return { code: text, prec: isAsync ? P.yield : P.call };
+  return { code: text, prec: isAsync && e.kind !== "gen" ? P.yield : P.call };
 }
 
 function indent(body: TsStmt[]): string {

@@ -255,12 +255,10 @@ export class Context {
     if (BUILTINS.has(id)) return this.runtime(id);
     if (id === "__file__")
       return ex(`${this.runtime("str").code}(${JSON.stringify(this.source.path)})`, P.call);
-    throw this.source.error(
-      "Unsupported",
-      `name '${id}' is not defined (no binding and not a supported builtin)`,
-      pos.line,
-      pos.col,
-    );
+    // Not bound anywhere and not a builtin: NameError when (and only if) the line runs.
+    void pos;
+    const err = `${this.runtime("NameError").code}(${JSON.stringify(`name '${id}' is not defined`)})`;
+    return ex(`(() => {\n  throw ${this.helper("markRaised")}(new ${err});\n})()`, P.call);
   }
 
   /** A runtime export of "asyncio-ts/python": by name when the module does not shadow it. */
@@ -322,6 +320,7 @@ export class Context {
     const name = mangle(id);
     if (
       sym === null ||
+      sym.isParam ||
       this.declared.has(sym) ||
       sym.scope !== this.scope ||
       sym.scope.kind === "class"

@@ -34,8 +34,49 @@ function matches(cx: Context, err: string, type: Expr): string {
   return `${cx.helper("exceptionMatches")}(${err}, ${cx.expr(type).code})`;
 }
 
+/**
+ * `try ... except* T:` -> the handlers run in order on the parts of the exception group that
+ * match (`$py.exceptStarMatch`), and what no handler matched is re-raised at the end.
+ */
+function tryStarStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
+  if (s.orelse.length > 0) throw cx.unsupported(s.pos, "'else' with 'except*'");
+  const state = cx.fresh("star");
+  const chain: TsStmt[] = [line(`const ${state} = ${cx.helper("exceptStar")}($e);`)];
+  for (const h of s.handlers) {
+    if (h.type === null)
+      throw cx.source.error(
+        "SyntaxError",
+        "expected one or more exception types",
+        h.pos.line,
+        h.pos.col,
+      );
+    const m = cx.fresh("match");
+    const body: TsStmt[] = [];
+    cx.pushHandling(m);
+    try {
+      if (h.name) body.push(line(`${cx.bindingPrefix(h.name).name} = ${m};`, h.pos.line));
+      body.push(...cx.block(h.body));
+    } finally {
+      cx.popHandling();
+    }
+    chain.push(
+      line(
+        `const ${m} = ${cx.helper("exceptStarMatch")}(${state}, ${cx.expr(h.type).code});`,
+        h.pos.line,
+      ),
+    );
+    chain.push(block(`if (${m} !== null)`, body, h.pos.line));
+  }
+  const rest = cx.fresh("rest");
+  chain.push(line(`const ${rest} = ${cx.helper("exceptStarRest")}(${state});`));
+  chain.push(line(`if (${rest} !== null) throw ${rest};`));
+  const out: TsStmt[] = [block("try", cx.block(s.body), s.pos.line), block("catch ($e)", chain)];
+  if (s.finalbody.length > 0) out.push(block("finally", cx.block(s.finalbody)));
+  return out;
+}
+
 function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
-  if (s.star) throw cx.unsupported(s.pos, "'except*'");
+  if (s.star) return tryStarStatement(s, cx);
   const out: TsStmt[] = [];
   let okFlag: string | null = null;
   const body = cx.block(s.body);

@@ -271,19 +271,23 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   const out: TsStmt[] = [...lowered.before];
   const docs = docComment(fn.docstring, fn.pos.line);
   const marker = lowered.kind === "asyncgen" ? "asyncgenfunction" : MARKERS[lowered.kind];
+  // Functions not marked by asyncio still need their Python name when JS's differs (nested ones).
+  const needsName = !marker && lowered.qualname !== fn.name;
   if (useDeclaration) {
     cx.markDeclared(sym);
     out.push(...docs);
     out.push(block(`${cx.exportPrefix()}${lowered.head}`, lowered.body, fn.pos.line));
     if (marker)
       out.push(line(`${cx.asyncio()}.${marker}(${name}, ${jsString(lowered.qualname)});`));
+    if (needsName) out.push(line(`${cx.helper("named")}(${name}, ${jsString(lowered.qualname)});`));
     return out;
   }
   // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
   const bind = cx.bindingPrefix(fn.name);
   const decorators = fn.decorators.map((d) => cx.expr(d).code);
-  const open = marker ? `${cx.asyncio()}.${marker}(` : "";
-  const close = marker ? `, ${jsString(lowered.qualname)})` : "";
+  const wrapper = marker ? `${cx.asyncio()}.${marker}` : needsName ? cx.helper("named") : null;
+  const open = wrapper ? `${wrapper}(` : "";
+  const close = wrapper ? `, ${jsString(lowered.qualname)})` : "";
   const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;
   out.push(...docs);
@@ -328,7 +332,8 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     });
     const m = /^const (\S+) = (.*);$/s.exec((lowered.before[0] as { code: string }).code)!;
     const body = emitInline(lowered.body);
-    return ex(`((${m[1]}: any) => (...$args: any[]): any => {\n${body}})(${m[2]})`, P.call);
+    const fnText = `((${m[1]}: any) => (...$args: any[]): any => {\n${body}})(${m[2]})`;
+    return ex(`${cx.helper("named")}(${fnText}, ${jsString(lowered.qualname)})`, P.call);
   }
   const params = fn.params.map((p) => paramDecl(cx, p)).join(", ");
   const value = cx.inFunction(scope, fn, null, () => {
@@ -338,7 +343,11 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     if (temps.length > 0) return `{ ${(temps[0] as { code: string }).code} return ${v.code}; }`;
     return v.code.startsWith("{") ? `(${v.code})` : par(v, P.assign);
   });
-  return ex(`(${params}${sig}): any => ${value}`, P.assign);
+  const qualname = qualnameOf(fn, cx.scope);
+  return ex(
+    `${cx.helper("named")}((${params}${sig}): any => ${value}, ${jsString(qualname)})`,
+    P.call,
+  );
 }
 
 function emitInline(body: TsStmt[]): string {

@@ -25,6 +25,7 @@ import { exceptions } from "./exceptions";
 import { functions } from "./functions";
 import { imports } from "./imports";
 import { literals } from "./literals";
+import { match } from "./match";
 import { names } from "./names";
 import { operators } from "./operators";
 import { line, type TsStmt } from "./output";
@@ -43,6 +44,7 @@ export const FEATURES: Feature[] = [
   withStatements,
   comprehensions,
   imports,
+  match,
 ];
 
 function buildTables(): { stmts: StmtTable; exprs: ExprTable } {

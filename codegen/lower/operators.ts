@@ -188,7 +188,10 @@ export const operators: Feature = {
         return ex(`-${cx.expr(e.operand).code}`, P.unary);
       }
       if ((e.op === "-" && (ty === "int" || ty === "float")) || (e.op === "~" && ty === "int")) {
-        return ex(`${e.op}${par(cx.expr(e.operand), P.unary)}`, P.unary);
+        const operand = cx.expr(e.operand);
+        // `-(-x)`: never print `--x` (a decrement).
+        const inner = operand.code.startsWith(e.op) ? `(${operand.code})` : par(operand, P.unary);
+        return ex(`${e.op}${inner}`, P.unary);
       }
       if (e.op === "+" && (ty === "int" || ty === "float")) return cx.expr(e.operand);
       const fn = e.op === "-" ? "neg" : e.op === "+" ? "pos" : "invert";

@@ -218,6 +218,8 @@ export declare function bind(sig: unknown, args: unknown[]): any[];
  * with __iter__/__await__/__aiter__ the JS protocols. Returns the class.
  */
 export declare function pyclass<C extends Function>(cls: C, qualname: string): C;
+/** REQUEST: set a function's Python __qualname__/__name__ (nested defs, lambdas); returns it. */
+export declare function named<F extends Function>(fn: F, qualname: string): F;
 /** REQUEST: a generator expression: calls the function and marks the generator as a Python generator. */
 export declare function genexpr(fn: () => Generator<unknown, unknown, unknown>): any;
 
@@ -232,6 +234,24 @@ export declare function exceptionMatches(exc: unknown, spec: unknown): boolean;
 export declare function exceptionOf(x: unknown): any;
 /** REQUEST: `raise exc from cause`: sets __cause__ (null for `from None`) and __suppress_context__; returns exc. */
 export declare function withCause(exc: unknown, cause: unknown): any;
+
+// except*
+/** REQUEST: start matching `except*` clauses against a raised exception. */
+export declare function exceptStar(e: unknown): { rest: unknown; readonly raised: unknown };
+/** REQUEST: `except* T`: the matching part of what is left (null if none). */
+export declare function exceptStarMatch(state: unknown, spec: unknown): any;
+/** REQUEST: after the `except*` handlers: what must be re-raised, or null. */
+export declare function exceptStarRest(state: unknown): any;
+
+// match
+/** REQUEST: a sequence pattern's subject as n items (the starred one as a list), or null. */
+export declare function matchSequence(subject: unknown, n: number, star: number): any[] | null;
+/** REQUEST: a mapping pattern: the values of keys (all present), or null. */
+export declare function matchMapping(subject: unknown, keys: unknown[]): any[] | null;
+/** REQUEST: `**rest` in a mapping pattern. */
+export declare function mappingRest(subject: unknown, keys: unknown[]): any;
+/** REQUEST: the i-th positional sub-pattern's subject of a class pattern (__match_args__). */
+export declare function matchClassArg(subject: unknown, cls: unknown, i: number, n: number): any;
 
 // with / async with / async for.
 /** REQUEST: a context manager for `with` (see codegen/lower/with.ts for the protocol). */

@@ -9,9 +9,11 @@
  */
 
 import { markgeneratorfunction } from "../../src/asyncio/coroutines";
+import { eq } from "../../src/python/compare";
 import { Dict } from "../../src/python/dict";
 import {
   BaseException,
+  BaseExceptionGroup,
   TypeError as PyTypeError,
   StopAsyncIteration,
   StopIteration,
@@ -19,7 +21,7 @@ import {
   typeName,
 } from "../../src/python/exceptions";
 import { Kw } from "../../src/python/kw";
-import { callMethod, getitem, iter } from "../../src/python/protocol";
+import { callMethod, contains, getattr, getitem, iter } from "../../src/python/protocol";
 import { Tuple } from "../../src/python/tuple";
 import { typeOf } from "../../src/python/types";
 
@@ -211,6 +213,40 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
       },
     });
   }
+  for (const target of [c.prototype, c]) {
+    for (const key of Object.getOwnPropertyNames(target)) {
+      const desc = Object.getOwnPropertyDescriptor(target, key)!;
+      const fn = desc.value as unknown;
+      if (typeof fn !== "function" || key === "constructor" || !FUNCTION_NAME.test(key)) continue;
+      if (target === c && (key === "length" || key === "name" || key === "prototype")) continue;
+      if (
+        (fn as { prototype?: unknown }).prototype !== undefined &&
+        target === c &&
+        /^class/.test(String(fn))
+      )
+        continue;
+      const f = fn as { __qualname__?: string; __name__?: string };
+      if (!Object.hasOwn(f, "__qualname__")) f.__qualname__ = `${qualname}.${key}`;
+      if (!Object.hasOwn(f, "__name__")) f.__name__ = key;
+    }
+  }
+  // Class and static methods are reachable through instances too (`obj.create()`), with the
+  // instance's class as `cls`.
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    if (typeof desc.value !== "function" || SKIP_STATICS.has(key) || key in c.prototype) continue;
+    if (/^class[\s{]/.test(Function.prototype.toString.call(desc.value))) continue;
+    Object.defineProperty(c.prototype, key, {
+      configurable: true,
+      writable: true,
+      value(this: object, ...args: unknown[]) {
+        return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
+          this.constructor,
+          args,
+        );
+      },
+    });
+  }
   if (typeof c.prototype.__iter__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
     c.prototype[Symbol.iterator] = function (this: { __iter__(): unknown }) {
       return iter(this);
@@ -345,9 +381,28 @@ export function* anextStep(
   }
 }
 
-/** `anext(it)` (without a default). */
-export function anext(it: unknown): unknown {
-  return special(it, "__anext__", "asynchronous iterator")();
+/** `anext(it[, default])`: an awaitable of the next item (the default at the end, if given). */
+export function anext(it: unknown, ...dflt: unknown[]): unknown {
+  const next = special(it, "__anext__", "asynchronous iterator");
+  if (dflt.length === 0) return next();
+  return (function* () {
+    try {
+      return yield* next() as Generator<unknown, unknown, unknown>;
+    } catch (e) {
+      if (e instanceof StopAsyncIteration) return dflt[0];
+      throw e;
+    }
+  })();
+}
+
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/** Give a transpiled function its Python `__qualname__` and `__name__` (traces print them). */
+export function named<F extends Function>(fn: F, qualname: string): F {
+  const f = fn as unknown as { __qualname__?: string; __name__?: string };
+  f.__qualname__ = qualname;
+  f.__name__ = qualname.split(".").pop()!;
+  return fn;
 }
 
 // REQUEST: Python generator objects' `send`, `close` and `__next__` (CPython's generator API) on
@@ -379,3 +434,134 @@ installGeneratorMethod("close", function (this: Generator) {
   this.return(null);
   return null;
 });
+
+// ---- except*
+
+/** The state of one `try ... except*` while its handlers run. */
+export interface ExceptStar {
+  /** What is left to match (null when everything was handled). */
+  rest: BaseException | null;
+  /** The exception as raised (re-raised as is when it was not a group and nothing matched). */
+  readonly raised: BaseException;
+}
+
+/** Start matching `except*` clauses against a raised exception (a bare one acts as a group of one). */
+export function exceptStar(e: unknown): ExceptStar {
+  const raised = toPyException(e);
+  const rest =
+    raised instanceof BaseExceptionGroup ? raised : new BaseExceptionGroup("", new Tuple([raised]));
+  return { rest, raised };
+}
+
+/** `except* T`: the part of what is left that matches T (null if none); the rest stays. */
+export function exceptStarMatch(state: ExceptStar, spec: unknown): BaseException | null {
+  if (state.rest === null) return null;
+  const group = state.rest as BaseExceptionGroup;
+  const types = spec instanceof Tuple ? [...spec.items] : [spec];
+  const [match, rest] = group.split((x: unknown) =>
+    types.some((t) => typeof t === "function" && x instanceof t),
+  ).items;
+  state.rest = rest ?? null;
+  if (match === null || match === undefined) return null;
+  // CPython's split returns the group itself when all of it matches.
+  return state.rest === null ? group : match;
+}
+
+/** After the handlers: what must be re-raised (the original bare exception if untouched). */
+export function exceptStarRest(state: ExceptStar): BaseException | null {
+  if (state.rest === null) return null;
+  if (!(state.raised instanceof BaseExceptionGroup)) return state.raised;
+  return state.rest;
+}
+
+// ---- match
+
+/** A sequence pattern's subject as `n` items (the starred one, at `star`, as a list), or null. */
+export function matchSequence(subject: unknown, n: number, star: number): unknown[] | null {
+  if (typeof subject === "string" || subject === null || typeof subject !== "object") return null;
+  if (
+    subject instanceof Dict ||
+    !(Array.isArray(subject) || subject instanceof Tuple || isSequence(subject))
+  )
+    return null;
+  const items = Array.isArray(subject)
+    ? subject
+    : subject instanceof Tuple
+      ? [...subject.items]
+      : [...iter(subject)];
+  if (star < 0) return items.length === n ? items : null;
+  if (items.length < n - 1) return null;
+  const after = n - star - 1;
+  return [
+    ...items.slice(0, star),
+    items.slice(star, items.length - after),
+    ...items.slice(items.length - after),
+  ];
+}
+
+function isSequence(x: object): boolean {
+  return (
+    typeof (x as { __getitem__?: unknown }).__getitem__ === "function" &&
+    typeof (x as { __len__?: unknown }).__len__ === "function"
+  );
+}
+
+/** A mapping pattern: the values of `keys` (all present), or null. */
+export function matchMapping(subject: unknown, keys: unknown[]): unknown[] | null {
+  if (
+    !(subject instanceof Dict) &&
+    typeof (subject as { keys?: unknown } | null)?.keys !== "function"
+  )
+    return null;
+  const out: unknown[] = [];
+  for (const k of keys) {
+    if (!contains(subject, k)) return null;
+    out.push(getitem(subject, k));
+  }
+  return out;
+}
+
+/** `**rest` in a mapping pattern: a dict of the other items. */
+export function mappingRest(subject: unknown, keys: unknown[]): Dict {
+  const out = new Dict();
+  for (const k of iter(callMethod(subject, "keys"))) {
+    if (!keys.some((x) => eq(x, k))) out.__setitem__(k, getitem(subject, k));
+  }
+  return out;
+}
+
+const SELF_MATCHING = new Set([
+  "bool",
+  "bytearray",
+  "bytes",
+  "dict",
+  "float",
+  "frozenset",
+  "int",
+  "list",
+  "set",
+  "str",
+  "tuple",
+]);
+
+/** The `i`th positional sub-pattern's subject of a class pattern (`__match_args__`). */
+export function matchClassArg(subject: unknown, cls: unknown, i: number, n: number): unknown {
+  const name = (cls as { __name__?: string }).__name__;
+  if (
+    typeof cls === "function" &&
+    name !== undefined &&
+    SELF_MATCHING.has(name) &&
+    (cls as { __module__?: string }).__module__ === "builtins"
+  ) {
+    if (n > 1) throw new PyTypeError(`${name}() accepts 1 positional sub-pattern (${n} given)`);
+    return subject;
+  }
+  const args = (cls as { __match_args__?: unknown }).__match_args__;
+  const list = args instanceof Tuple ? args.items : Array.isArray(args) ? args : [];
+  if (i >= list.length) {
+    throw new PyTypeError(
+      `${name ?? "?"}() accepts ${list.length} positional sub-pattern${list.length === 1 ? "" : "s"} (${n} given)`,
+    );
+  }
+  return getattr(subject, String(list[i]));
+}

@@ -30,6 +30,7 @@ import {
   RuntimeError,
   TypeError,
 } from "../python/exceptions";
+import { Dict } from "../python/dict";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import { type Coro, iscoroutine, iscoroutinefunction, markcoroutinefunction } from "./coroutines";
@@ -179,6 +180,10 @@ const _run_until_complete_cb = internal(function _run_until_complete_cb(
   (fut.get_loop() as BaseEventLoop).stop();
 });
 
+const _set_coroutine_origin_tracking = internal(function _set_coroutine_origin_tracking(
+  _enabled: boolean,
+): void {});
+
 /** The async-generator hooks the running loop installs (Python's sys.set_asyncgen_hooks). */
 export interface AsyncGenHooks {
   firstiter: ((agen: unknown) => void) | null;
@@ -192,7 +197,24 @@ export function set_asyncgen_hooks(hooks: AsyncGenHooks): void {
   asyncgenHooks = hooks;
 }
 
-type ExceptionHandler = (loop: AbstractEventLoop, context: ExceptionContext) => unknown;
+/**
+ * A custom exception handler: `handler(loop, context)`, where `context` is a Python dict (the
+ * runtime's `Dict`), as in CPython.
+ */
+type ExceptionHandler = (loop: AbstractEventLoop, context: Dict<string, unknown>) => unknown;
+
+/** An exception context as a plain object or as the Python dict a handler received. */
+type AnyExceptionContext = ExceptionContext | Dict<string, unknown>;
+
+function contextEntries(context: AnyExceptionContext): [string, unknown][] {
+  if (context instanceof Dict) return [...context.entries()] as [string, unknown][];
+  return Object.entries(context);
+}
+
+function contextGet(context: AnyExceptionContext, key: string): unknown {
+  if (context instanceof Dict) return context.get(key) ?? undefined;
+  return context[key];
+}
 
 export abstract class BaseEventLoop extends AbstractEventLoop {
   _timer_cancelled_count = 0;
@@ -515,18 +537,19 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   }
 
   /** Log the message, then every other key of the context, sorted, as `key: repr(value)`. */
-  default_exception_handler(context: ExceptionContext): void {
-    const message = context.message || "Unhandled exception in event loop";
-    const exception = context.exception;
+  default_exception_handler(context: AnyExceptionContext): void {
+    const message = (contextGet(context, "message") as string) || "Unhandled exception in event loop";
+    const exception = contextGet(context, "exception");
     const logLines = [message];
-    for (const key of Object.keys(context).sort()) {
+    const entries = contextEntries(context).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key, value] of entries) {
       if (key === "message" || key === "exception") continue;
-      logLines.push(`${key}: ${reprContextValue(context[key])}`);
+      logLines.push(`${key}: ${reprContextValue(value)}`);
     }
     logger.error(logLines.join("\n"), exception ?? undefined);
   }
 
-  call_exception_handler(context: ExceptionContext): void {
+  call_exception_handler(context: AnyExceptionContext): void {
     if (this._exception_handler === null) {
       try {
         this.default_exception_handler(context);
@@ -536,13 +559,15 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
       }
       return;
     }
+    const dict =
+      context instanceof Dict ? context : new Dict<string, unknown>(Object.entries(context));
     try {
-      const thing = (context.task ?? context.future ?? context.handle) as
-        | { get_context?: () => Context | null }
-        | undefined;
+      const thing = (contextGet(context, "task") ??
+        contextGet(context, "future") ??
+        contextGet(context, "handle")) as { get_context?: () => Context | null } | undefined;
       const ctx = typeof thing?.get_context === "function" ? thing.get_context() : null;
-      if (ctx) ctx.run(this._exception_handler, this, context);
-      else this._exception_handler(this, context);
+      if (ctx) ctx.run(this._exception_handler, this, dict);
+      else this._exception_handler(this, dict);
     } catch (exc) {
       markRaised(exc);
       if (isExitException(exc)) throw exc;
@@ -550,7 +575,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
         this.default_exception_handler({
           message: "Unhandled error in exception handler",
           exception: exc,
-          context,
+          context: dict,
         });
       } catch (exc2) {
         if (isExitException(exc2)) throw exc2;
@@ -657,6 +682,9 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   set_debug(enabled: boolean): void {
     this._debug = !!enabled;
+    // CPython switches coroutine origin tracking from the loop; the callback is observable in
+    // the order of callbacks, so it is scheduled here too (tracking itself does not exist in JS).
+    if (this.is_running()) this.call_soon_threadsafe(_set_coroutine_origin_tracking, enabled);
   }
 
   // The platform part: how the loop waits and wakes. See node_events.ts.

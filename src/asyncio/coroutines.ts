@@ -41,6 +41,9 @@ function mark<F extends Function>(fn: F, kind: Kind, qualname?: string): F {
   if (m.prototype) {
     m.prototype[KIND] = kind;
     m.prototype[QUALNAME] = name;
+    // A coroutine object's own `__name__` and `__qualname__`, as CPython's coroutines have.
+    m.prototype.__qualname__ = name;
+    m.prototype.__name__ = m.__name__;
   }
   return fn;
 }
@@ -63,7 +66,11 @@ export function markasyncgenfunction<F extends Function>(fn: F, qualname?: strin
 const GeneratorPrototype = Object.getPrototypeOf(function* () {}.prototype);
 
 function isGeneratorObject(obj: unknown): obj is Generator {
-  return typeof obj === "object" && obj !== null && GeneratorPrototype.isPrototypeOf(obj as object);
+  return (
+    typeof obj === "object" &&
+    obj !== null &&
+    Object.prototype.isPrototypeOf.call(GeneratorPrototype, obj as object)
+  );
 }
 
 /** True for a coroutine object: any generator not made by a marked Python generator function. */

@@ -301,29 +301,38 @@ function truthy(v: unknown): boolean {
 export class Semaphore extends _ContextManagerMixin {
   static readonly __module__ = "asyncio.locks";
   _waiters: Waiter[] | null = null;
-  _value: number;
+  _val: number;
+
+  /** The counter, as Python code reads it (`sem._value`): an int. */
+  get _value(): bigint {
+    return BigInt(this._val);
+  }
+
+  set _value(value: number | bigint) {
+    this._val = Number(value);
+  }
 
   constructor(value: number | bigint = 1) {
     super();
     if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
-    this._value = Number(value);
+    this._val = Number(value);
   }
 
   override __repr__(): string {
-    let extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
+    let extra = this.locked() ? "locked" : `unlocked, value:${this._val}`;
     if (this._waiters?.length) extra = `${extra}, waiters:${this._waiters.length}`;
     return withExtra(super.__repr__(), extra);
   }
 
   /** True if `acquire()` would not return immediately. */
   locked(): boolean {
-    return this._value === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
+    return this._val === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
   }
 
   /** Decrement the counter, waiting (FIFO) while it is zero; returns true. */
   *acquire(): Coro<boolean> {
     if (!this.locked()) {
-      this._value -= 1;
+      this._val -= 1;
       return true;
     }
     if (this._waiters === null) this._waiters = [];
@@ -338,12 +347,12 @@ export class Semaphore extends _ContextManagerMixin {
         }
       } catch (exc) {
         // Woken (the wake-up was counted) but cancelled: give the unit back.
-        if (exc instanceof CancelledError && fut.done() && !fut.cancelled()) this._value += 1;
+        if (exc instanceof CancelledError && fut.done() && !fut.cancelled()) this._val += 1;
         throw exc;
       }
     } finally {
       // New waiters may have arrived while the value was positive: wake as many as it allows.
-      while (this._value > 0) {
+      while (this._val > 0) {
         if (!this._wake_up_next()) break;
       }
     }
@@ -352,7 +361,7 @@ export class Semaphore extends _ContextManagerMixin {
 
   /** Increment the counter and wake the first waiter that is not done. */
   release(): void {
-    this._value += 1;
+    this._val += 1;
     this._wake_up_next();
   }
 
@@ -360,7 +369,7 @@ export class Semaphore extends _ContextManagerMixin {
     if (!this._waiters || this._waiters.length === 0) return false;
     for (const fut of this._waiters) {
       if (!fut.done()) {
-        this._value -= 1;
+        this._val -= 1;
         fut.set_result(true);
         return true;
       }
@@ -381,7 +390,7 @@ export class BoundedSemaphore extends Semaphore {
   }
 
   override release(): void {
-    if (this._value >= this._bound_value) {
+    if (this._val >= this._bound_value) {
       throw new ValueError("BoundedSemaphore released too many times");
     }
     super.release();

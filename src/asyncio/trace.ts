@@ -36,8 +36,13 @@ export function internal<F extends Function>(fn: F): F {
 export const TASK_STEP = Symbol.for("asyncio-ts.task-step");
 
 export function traceCallback(callback: unknown): void {
-  const fn = callback as Record<symbol, unknown>;
+  let fn = callback as Record<PropertyKey, unknown>;
   if (fn[TASK_STEP]) return;
+  // functools.partial reports the function it wraps, as CPython's recorder unwraps it.
+  while (fn.__partial__ === true && typeof fn.func === "function") {
+    fn = fn.func as unknown as Record<PropertyKey, unknown>;
+  }
+  callback = fn;
   traceHook!({ ev: "cb", fn: fn[INTERNAL] ? "asyncio" : callableName(callback) });
 }
 

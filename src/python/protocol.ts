@@ -21,7 +21,7 @@ import {
 import { listMethods } from "./list";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
-import { className, markBuiltinClass } from "./objects";
+import { className, classQualname, markBuiltinClass } from "./objects";
 import { repr } from "./repr";
 import { strMethods } from "./str";
 import { Tuple } from "./tuple";
@@ -605,7 +605,10 @@ function lookupAttr(obj: unknown, name: string): unknown {
   const table = builtinMethodTable(obj);
   if (table !== undefined) {
     const m = table[name];
-    if (typeof m === "function") return (...args: unknown[]) => m(obj, ...args);
+    if (typeof m === "function") {
+      const bound = (...args: unknown[]) => m(obj, ...args);
+      return describeBound(bound, obj, name, `${typeName(obj)}.${name}`, m);
+    }
     if (name === "__name__" || name === "__doc__") return MISSING;
     return MISSING;
   }
@@ -634,9 +637,36 @@ function lookupAttr(obj: unknown, name: string): unknown {
     !Object.hasOwn(obj as object, name) &&
     !isClass(v)
   ) {
-    return (v as Function).bind(obj);
+    return describeBound((v as Function).bind(obj), obj, name, methodQualname(obj, name, v), v);
   }
   return v;
+}
+
+/** The `__qualname__` of a method: its own, else `DefiningClass.name`. */
+function methodQualname(obj: unknown, name: string, fn: unknown): string {
+  const own = (fn as { __qualname__?: unknown }).__qualname__;
+  if (typeof own === "string") return own;
+  let proto = Object.getPrototypeOf(obj);
+  while (proto !== null && !Object.hasOwn(proto, name)) proto = Object.getPrototypeOf(proto);
+  const cls = proto?.constructor;
+  return cls ? `${classQualname(cls)}.${name}` : name;
+}
+
+/**
+ * Give a bound method what Python's bound methods have: `__self__`, `__func__`, `__name__` and
+ * `__qualname__` (asyncio's callback reprs and scheduling traces read them), keeping the marks the
+ * function carries (such as asyncio's "internal" mark).
+ */
+function describeBound(bound: Function, self: unknown, name: string, qualname: string, func: unknown): Function {
+  const b = bound as unknown as Record<string | symbol, unknown>;
+  b.__self__ = self;
+  b.__func__ = func;
+  b.__name__ = name;
+  b.__qualname__ = qualname;
+  for (const sym of Object.getOwnPropertySymbols(func as object)) {
+    b[sym] = (func as Record<symbol, unknown>)[sym];
+  }
+  return bound;
 }
 
 /** `getattr(obj, name[, default])`; AttributeError as CPython words it. */

@@ -3,6 +3,7 @@
  * program (each expectation below was recorded once from the Python program in the comment).
  */
 
+import { Dict } from "../../src/python/dict";
 import * as asyncio from "asyncio-ts";
 import { ContextVar, copy_context } from "../../src/contextvars";
 import {
@@ -529,13 +530,14 @@ describe("exception handling", () => {
   test("set_exception_handler / get_exception_handler and the context a handler gets", async () => {
     const got: unknown[] = [];
     expect(loop.get_exception_handler()).toBe(null);
-    const handler = (l: unknown, ctx: asyncio.ExceptionContext) => {
+    // The handler receives a Python dict, as in CPython.
+    const handler = (l: unknown, ctx: Dict<string, unknown>) => {
       got.push([
         l === loop,
-        Object.keys(ctx).sort(),
-        ctx.message,
-        repr(ctx.exception),
-        repr(ctx.handle),
+        [...ctx.keys()].sort(),
+        ctx.get("message"),
+        repr(ctx.get("exception")),
+        repr(ctx.get("handle")),
       ]);
     };
     loop.set_exception_handler(handler);

@@ -126,7 +126,7 @@ describe("Context", () => {
       ctx.__len__(),
       ctx.keys().length === 1 && ctx.keys()[0] === v,
       ctx.values(),
-    ]).toEqual([9n, 9n, null, "x", true, false, 1, true, [9n]]);
+    ]).toEqual([9n, 9n, null, "x", true, false, 1n, true, [9n]]);
     const ke = errorOf(() => ctx.__getitem__(w));
     expect(ke).toBeInstanceOf(KeyError);
     expect(masked(repr(ke))).toBe("KeyError(<ContextVar name='w' default=5 at 0xADDR>)");
@@ -149,7 +149,7 @@ describe("Context", () => {
     };
     expect([ctx.run(f), ctx.__getitem__(v), v.get("outside")]).toEqual(["in", "in", "outside"]);
     expect(c2.__getitem__(v)).toBe(9n);
-    expect([new Context().constructor.name, new Context().__len__()]).toEqual(["Context", 0]);
+    expect([new Context().constructor.name, new Context().__len__()]).toEqual(["Context", 0n]);
     expect(masked(repr(ctx))).toBe("<_contextvars.Context object at 0xADDR>");
   });
 

@@ -97,6 +97,10 @@ st.add(2)
 print(sorted(st), len(st), 1 in st, sorted(st | {9}), sorted(st & {1, 3, 7}))
 print(list(range(5)), list(range(2, 10, 3)), list(enumerate("ab")), list(zip([1, 2], "xy")))
 print([[1, 2], [3]], {1: [2, {3: 4}]}, [None, True, 1.0, "s"])
+ys = list(range(10))
+ys[2:5] = ["a", "b"]
+del ys[::3]
+print(ys, ys[1:-1:2], "hello"[::-1], ys[-3:], {3, 1, 2}, {1.5, 0.5})
 """)
 
 case("control_flow")("""
@@ -325,6 +329,111 @@ def cleanup():
     finally:
         print("cleanup runs")
 print(cleanup())
+""")
+
+case("except_star")("""
+try:
+    raise ValueError("plain")
+except* ValueError as eg:
+    print("caught", repr(eg))
+try:
+    try:
+        raise ExceptionGroup("many", [ValueError(1), TypeError(2), KeyError(3)])
+    except* ValueError as eg:
+        print("values", repr(eg))
+    except* (TypeError, OSError) as eg:
+        print("types", repr(eg))
+except* KeyError as eg:
+    print("outer", repr(eg))
+""")
+
+case("taskgroup_and_sync")("""
+import asyncio
+import contextvars
+
+request_id = contextvars.ContextVar("request_id", default="-")
+
+class Job:
+    def __init__(self, n):
+        self.n = n
+
+    def __str__(self):
+        return f"Job#{self.n}"
+
+async def handle(job, sem, lock, results):
+    request_id.set(str(job))
+    async with sem:
+        await asyncio.sleep(0.001 * job.n)
+        async with lock:
+            results.append(job.n)
+    print("handled", job, request_id.get())
+    return job.n * 10
+
+async def failing(n):
+    await asyncio.sleep(0)
+    raise ValueError(f"bad {n}")
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    lock = asyncio.Lock()
+    results = []
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(handle(Job(i), sem, lock, results)) for i in range(4)]
+    print(sorted(results), [t.result() for t in tasks], request_id.get())
+    ev = asyncio.Event()
+    ev.set()
+    await ev.wait()
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(failing(1))
+            tg.create_task(failing(2))
+    except* ValueError as eg:
+        print("group", sorted(str(e) for e in eg.exceptions))
+    r = await asyncio.gather(failing(3), asyncio.sleep(0, "ok"), return_exceptions=True)
+    print(r)
+    print(*[1, 2, 3], sep="-", end="!\\n")
+
+asyncio.run(main())
+""")
+
+case("match")("""
+class Point:
+    __match_args__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+def describe(v):
+    match v:
+        case 0 | 1:
+            return "small"
+        case -1:
+            return "minus one"
+        case "go":
+            return "string go"
+        case None:
+            return "none"
+        case [x]:
+            return f"one item {x}"
+        case [first, *rest] if len(rest) > 1:
+            return f"list {first} then {rest}"
+        case (a, b):
+            return f"pair {a} {b}"
+        case {"cmd": cmd, **others}:
+            return f"cmd {cmd} {others}"
+        case Point(x=0, y=yy):
+            return f"on y axis at {yy}"
+        case Point(px, py) as p:
+            return f"point {px},{py} {type(p).__name__}"
+        case int(n) if n > 100:
+            return f"big int {n}"
+        case str() as s:
+            return f"other str {s!r}"
+        case _:
+            return "unknown"
+
+for v in [0, 1, -1, "go", None, [5], [1, 2, 3], (7, 8), {"cmd": "run", "x": 1}, Point(0, 4), Point(2, 3), 500, "hey", 3.5, [1, 2]]:
+    print(describe(v))
 """)
 
 case("generators")("""

@@ -270,7 +270,7 @@ describe("syntax errors", () => {
 
 describe("unsupported constructs are refused, never mistranslated", () => {
   test.each([
-    ["match x:\n    case 1:\n        pass\n", "the match statement is not supported", 1, 0],
+    ["type Number = int | float\n", "the type statement is not supported", 1, 0],
     ["import numpy\n", "module 'numpy' is not supported by asyncio-ts", 1, 7],
     ["x = 1j\n", "complex literals is not supported", 1, 4],
     [
@@ -279,7 +279,7 @@ describe("unsupported constructs are refused, never mistranslated", () => {
       1,
       0,
     ],
-    ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*' is not supported", 1, 0],
+    ["class A(metaclass=type):\n    pass\n", "class keyword 'metaclass=' is not supported", 1, 0],
     ["from os import *\n", "'from ... import *' is not supported", 1, 0],
   ])("%j", (py, message, line, col) => {
     const e = compileError(py);
