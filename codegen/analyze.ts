@@ -41,7 +41,7 @@ export interface SymbolInfo {
   ty: Ty;
   /** The name was read in its own scope before (textually) its first binding there. */
   readBeforeBinding: boolean;
-  /** Bound from `asyncio.Runner(...)`: its `.run(...)` blocks. */
+  /** Bound from `asyncio.Runner(...)`: its `.run(...)` and `.close()` block. */
   isRunner: boolean;
   /** Every binding is a `def` (maybe decorated) or `class` statement. */
   isFunctionOnly: boolean;
@@ -116,6 +116,8 @@ export interface Analysis {
   keywordNames: Set<string>;
   /** Names of the methods of every class in the module (read as values, they must be bound). */
   methodNames: Set<string>;
+  /** Reads of a function's local textually before its first binding (may be unbound). */
+  earlyReads: Set<Expr>;
 }
 
 /** Attribute calls that block (they return Promises in asyncio-ts). */
@@ -134,6 +136,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     boundAnywhere: a.boundAnywhere,
     keywordNames: a.keywordNames,
     methodNames: a.methodNames,
+    earlyReads: a.earlyReads,
   };
 }
 
@@ -440,7 +443,7 @@ class Analyzer {
           !scope.nonlocals.has(e.id)
         ) {
           // Not bound yet in this scope (textually): if it is bound later, it was read first.
-          this.pendingReads.push({ scope, name: e.id });
+          this.pendingReads.push({ scope, name: e.id, e });
         }
         return;
       }
@@ -544,7 +547,9 @@ class Analyzer {
     }
   }
 
-  private readonly pendingReads: { scope: Scope; name: string }[] = [];
+  private readonly pendingReads: { scope: Scope; name: string; e: Expr }[] = [];
+  /** Reads of a function's local that come (textually) before any binding of it. */
+  readonly earlyReads = new Set<Expr>();
 
   private fparts(parts: import("./ir").FPart[], scope: Scope): void {
     for (const p of parts) {
@@ -563,9 +568,10 @@ class Analyzer {
 
   /** After the walk: read-before-binding marks, types, and blocking propagation. */
   finish(): void {
-    for (const { scope, name } of this.pendingReads) {
+    for (const { scope, name, e } of this.pendingReads) {
       const sym = scope.symbols.get(name);
       if (sym !== undefined) sym.readBeforeBinding = true;
+      if (sym !== undefined && scope.kind === "function" && !sym.isParam) this.earlyReads.add(e);
     }
     this.inferTypes();
     this.propagateBlocking();
@@ -669,9 +675,10 @@ class Analyzer {
       const f = call.func;
       if (f.k === "Attribute") {
         if (BLOCKING_METHODS.has(f.attr)) return true;
-        if (f.attr === "run" && f.value.k === "Name") {
+        if ((f.attr === "run" || f.attr === "close") && f.value.k === "Name") {
           const sym = scope.lookup(f.value.id);
-          if (sym?.imported?.module === "asyncio" && sym.imported.name === null) return true;
+          if (f.attr === "run" && sym?.imported?.module === "asyncio" && sym.imported.name === null)
+            return true;
           if (sym?.isRunner) return true;
         }
         return false;
@@ -701,7 +708,7 @@ class Analyzer {
   }
 }
 
-function isRunnerCtor(e: Expr): boolean {
+export function isRunnerCtor(e: Expr): boolean {
   return (
     e.k === "Call" &&
     e.func.k === "Attribute" &&

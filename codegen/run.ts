@@ -81,6 +81,11 @@ function shimSource(target: string, extras: string | null): string {
     `const $m = require(${JSON.stringify(target)});`,
     `export const { ${names.join(", ")} } = $m;`,
   ];
+  // Reserved words (`enum`) cannot be bound by `const`, but can be exported under that name.
+  for (const n of Object.keys(require(target))) {
+    if (IDENT.test(n) && RESERVED.has(n))
+      lines.push(`const $r_${n} = $m[${JSON.stringify(n)}];`, `export { $r_${n} as ${n} };`);
+  }
   if (extras !== null) {
     const have = new Set(names);
     const add = Object.keys(require(extras)).filter(
@@ -189,12 +194,14 @@ export function prepare(entry: string): { dir: string; manifest: Manifest } {
 function runtimeStamp(): string {
   const f = path.join(distRoot(), "src", "python", "index.js");
   const e = path.join(distRoot(), "codegen", "requests", "python-extras.js");
-  const stamp = `${fs.statSync(f).mtimeMs}-${fs.statSync(e, { throwIfNoEntry: false })?.mtimeMs ?? 0}`;
+  const stamp = `${fs.statSync(f).mtimeMs}-${fs.statSync(e, { throwIfNoEntry: false })?.mtimeMs ?? 0}-${fs.statSync(__filename).mtimeMs}`;
   return crypto.createHash("sha256").update(stamp).digest("hex").slice(0, 12);
 }
 
 /** Undo the transpiler's renaming of reserved words (`case_` -> `case`; see lower/context.ts). */
 function unmangle(name: string): string {
+  // `fib$`: a decorated function's own expression name (lower/functions.ts).
+  if (/^[A-Za-z_]\w*\$$/.test(name)) return name.slice(0, -1);
   const m = /^(.*?)(_+)$/.exec(name);
   return m !== null && RESERVED.has(m[1]!) ? name.slice(0, -1) : name;
 }

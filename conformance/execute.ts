@@ -182,7 +182,14 @@ export function cliScript(root: string): string {
  * an edit made while the suite runs does not fail the remaining cases).
  */
 function oursEnv(): NodeJS.ProcessEnv {
-  return { NO_COLOR: "1", FORCE_COLOR: "0", ASYNCIO_TS_SKIP_STALE_CHECK: "1" };
+  return {
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+    ASYNCIO_TS_SKIP_STALE_CHECK: "1",
+    // The program sees the environment the recorder gave CPython (`os.environ`).
+    PYTHONHASHSEED: "0",
+    PYTHONIOENCODING: "utf-8",
+  };
 }
 
 /** Transpile and run `script` (relative to `cwd`) on our runtime. */

@@ -10,12 +10,14 @@
  * - Methods of `str` and `list` (JS strings and arrays) are called through `$py.callMethod`, since
  *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's.
  * - `super().m(...)` is `super.m(...)`.
- * - Calls of blocking functions (asyncio.run, run_until_complete, run_forever, Runner.run, and
+ * - Calls of blocking functions (asyncio.run, run_until_complete, run_forever, Runner.run, Runner.close, and
  *   transpiled functions that call them) are awaited.
  */
 
 import type { Arg, Expr } from "../ir";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
+import { RUNTIME_MODULES } from "./imports";
+import { hasInstanceMethod } from "./names";
 import { ex, P, par, type TsExpr } from "./output";
 import { POSITIONAL_PARAMS, placeKeywords } from "./signatures";
 
@@ -60,6 +62,23 @@ const MODULE_CLASSES: Record<string, Set<string>> = {
   contextvars: new Set(["ContextVar", "Context", "Token"]),
 };
 
+/**
+ * Is `module.name` a class of the Python runtime (`enum.auto`, `functools.partial`,
+ * `collections.Counter`)? Asked of the runtime itself, loaded lazily, so the answer follows it.
+ */
+export function runtimeModuleClass(module: string, name: string): boolean {
+  if (!RUNTIME_MODULES.has(module)) return false;
+  let ns: unknown;
+  try {
+    // biome-ignore lint/style/noCommonJs: loaded on demand, only when a runtime module is called.
+    ns = (require("../../src/python") as Record<string, unknown>)[module];
+  } catch {
+    return false;
+  }
+  const v = (ns as Record<string, unknown> | undefined)?.[name];
+  return typeof v === "function" && /^class[\s{]/.test(Function.prototype.toString.call(v));
+}
+
 /** Methods of Python's str, list and numbers, which JS strings, arrays and numbers lack. */
 export const BUILTIN_METHODS = new Set(
   (
@@ -101,16 +120,6 @@ function runtimeCallee(cx: Context, f: Expr): string | null {
       return `asyncio.${sym.imported.name}`;
   }
   return null;
-}
-
-/**
- * str/list method names that asyncio objects also have (`queue.join()`, `event.clear()`): called
- * through `$py.callMethod` only when the receiver is known to be a str or list.
- */
-const SHARED_WITH_ASYNCIO = new Set(["join", "clear", "copy"]);
-
-function isStrOrList(cx: Context, e: Expr): boolean {
-  return e.k === "List" || e.k === "Comp" || cx.typeOf(e) === "str";
 }
 
 /** Lower call arguments: positional ones, then one `kw({...})` if any keywords. */
@@ -166,21 +175,27 @@ function isClass(cx: Context, func: Expr): boolean {
     if (sym === null) return BUILTIN_CLASSES.has(func.id);
     if (sym.cls !== null) return true;
     if (sym.imported !== null && sym.imported.name !== null) {
-      return MODULE_CLASSES[sym.imported.module]?.has(sym.imported.name) ?? false;
+      return (
+        (MODULE_CLASSES[sym.imported.module]?.has(sym.imported.name) ?? false) ||
+        runtimeModuleClass(sym.imported.module, sym.imported.name)
+      );
     }
     return false;
   }
   if (func.k === "Attribute" && func.value.k === "Name") {
     const sym = cx.lookup(func.value.id);
     if (sym?.imported && sym.imported.name === null) {
-      return MODULE_CLASSES[sym.imported.module]?.has(func.attr) ?? false;
+      return (
+        (MODULE_CLASSES[sym.imported.module]?.has(func.attr) ?? false) ||
+        runtimeModuleClass(sym.imported.module, func.attr)
+      );
     }
   }
   return false;
 }
 
 /** Can the current function use `await` (module level or a sync `def` that blocks)? */
-function canAwait(cx: Context): boolean {
+export function canAwait(cx: Context): boolean {
   if (cx.scope.kind === "comprehension") return false;
   const fs = cx.scope.functionScope();
   if (fs.kind === "module") return true;
@@ -192,10 +207,10 @@ export function isBlockingCall(cx: Context, e: Extract<Expr, { k: "Call" }>): bo
   const f = e.func;
   if (f.k === "Attribute") {
     if (f.attr === "run_until_complete" || f.attr === "run_forever") return true;
-    if (f.attr === "run" && f.value.k === "Name") {
+    if ((f.attr === "run" || f.attr === "close") && f.value.k === "Name") {
       const sym = cx.lookup(f.value.id);
       return (
-        (sym?.imported?.module === "asyncio" && sym.imported.name === null) ||
+        (f.attr === "run" && sym?.imported?.module === "asyncio" && sym.imported.name === null) ||
         sym?.isRunner === true
       );
     }
@@ -257,11 +272,23 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     f.k === "Attribute" &&
     BUILTIN_METHODS.has(f.attr) &&
     !cx.isSelf(f.value) &&
-    !cx.isModule(f.value) &&
-    (!SHARED_WITH_ASYNCIO.has(f.attr) || isStrOrList(cx, f.value))
+    !cx.isModule(f.value)
   ) {
+    // `$py.callMethod` dispatches on the receiver at run time: str/list methods for strs and
+    // lists, the object's own method otherwise (`queue.join()`, `event.clear()`).
     call = ex(
       `${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`,
+      P.call,
+    );
+  } else if (
+    f.k === "Attribute" &&
+    f.value.k === "Name" &&
+    cx.lookup(f.value.id)?.cls &&
+    hasInstanceMethod(cx, cx.lookup(f.value.id)!.cls!, f.attr)
+  ) {
+    // `Greeter.greet(g, "Bob")`: the method called with an explicit self.
+    call = ex(
+      `${par(cx.expr(f.value), P.call)}.prototype.${f.attr}.call(${args.join(", ")})`,
       P.call,
     );
   } else if (f.k === "Attribute") {

@@ -55,6 +55,28 @@ function userBase(cx: Context, cls: ClassDef): ClassDef | null {
   return cx.lookup(b.value.id)?.cls ?? null;
 }
 
+/**
+ * Does constructing `cls` (a user class, or null for a runtime base) run `__init__`? Root classes
+ * and classes defining `__init__` over a runtime base get a constructor that does; their user
+ * subclasses inherit it.
+ */
+function constructsViaInit(cx: Context, cls: ClassDef | null): boolean {
+  const seen = new Set<ClassDef>();
+  let c = cls;
+  while (c !== null && !seen.has(c)) {
+    seen.add(c);
+    const b = c.bases[0]?.value;
+    if (b === undefined || (b.k === "Name" && b.id === "object" && cx.lookup("object") === null))
+      return true;
+    if (c.body.some((s) => s.k === "FunctionDef" && s.fn.name === "__init__")) {
+      const ub = userBase(cx, c);
+      if (ub === null || !constructsViaInit(cx, ub)) return true;
+    }
+    c = userBase(cx, c);
+  }
+  return false;
+}
+
 /** Method names defined by the user ancestors of `cls` (for `override`). */
 function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
   const out = new Set<string>();
@@ -114,6 +136,51 @@ function selfAttributes(cls: ClassDef): string[] {
   return [...out];
 }
 
+const attrCache = new WeakMap<ClassDef, { attrs: Set<string>; complete: boolean }>();
+
+/**
+ * The attributes a user class is statically known to have: its class-level names, methods and
+ * `self.x` assignments, and those of its user bases. `complete` is false when some base is not a
+ * user class (its attributes are unknown). Used to keep direct property reads readable.
+ */
+export function classAttributes(
+  cx: Context,
+  cls: ClassDef,
+): { attrs: Set<string>; complete: boolean } {
+  const cached = attrCache.get(cls);
+  if (cached) return cached;
+  const out = { attrs: new Set<string>(selfAttributes(cls)), complete: true };
+  attrCache.set(cls, out);
+  for (const s of cls.body) {
+    if (s.k === "FunctionDef") out.attrs.add(s.fn.name);
+    if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.attrs.add(t.id);
+    if (s.k === "AnnAssign" && s.target.k === "Name") out.attrs.add(s.target.id);
+  }
+  for (const b of cls.bases) {
+    const base = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
+    if (b.value.k === "Name" && b.value.id === "object" && base === null) continue;
+    if (base === null || base === cls) {
+      out.complete = false;
+      continue;
+    }
+    const inner = classAttributes(cx, base);
+    for (const a of inner.attrs) out.attrs.add(a);
+    if (!inner.complete) out.complete = false;
+  }
+  return out;
+}
+
+/** Instance methods (not static/class methods or properties) a class body defines. */
+export function instanceMethods(cls: ClassDef): Set<string> {
+  const out = new Set<string>();
+  for (const s of cls.body) {
+    if (s.k !== "FunctionDef") continue;
+    if (s.fn.decorators.some((d) => decoratorName(d) !== null)) continue;
+    out.add(s.fn.name);
+  }
+  return out;
+}
+
 function nested(s: Stmt): Stmt[][] {
   switch (s.k) {
     case "If":
@@ -155,6 +222,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const methods = new Set<string>();
   for (const s of cls.body) if (s.k === "FunctionDef") methods.add(s.fn.name);
   const definesInit = methods.has("__init__");
+  const ownMethods = instanceMethods(cls);
 
   cx.inScope(scope, () => {
     for (const s of cls.body) {
@@ -171,6 +239,14 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           if (s.targets.length !== 1 || s.targets[0]!.k !== "Name")
             throw cx.unsupported(s.pos, "this assignment in a class body");
           const id = (s.targets[0] as { id: string }).id;
+          if (s.value.k === "Name" && ownMethods.has(s.value.id)) {
+            // `__rmul__ = __mul__`: the same function under another name.
+            after.push(
+              line(`${name}.prototype.${id} = ${name}.prototype.${s.value.id};`, s.pos.line),
+            );
+            declares.add(id);
+            break;
+          }
           members.push(line(`static ${id}: any = ${cx.expr(s.value).code};`, s.pos.line));
           declares.add(id);
           break;
@@ -202,7 +278,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   if (base === null) {
     head.push(line("constructor(...args: any[]) {\n  (this as any).__init__(...args);\n}"));
     if (!definesInit) head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
-  } else if (ubase === null && definesInit) {
+  } else if (definesInit && !constructsViaInit(cx, ubase)) {
     head.push(
       line(
         "constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}",

@@ -14,13 +14,15 @@
  * enclosing coroutine. A generator expression is a Python generator object:
  * `$py.genexpr(function* () { for (...) yield f(x); })`.
  *
- * The comprehension's variables are local to it (`const` in the loop head), as in Python 3.
+ * The comprehension's variables are local to it (`const` in the loop head), as in Python 3; when
+ * a closure is made inside it they are one `let` for the whole comprehension, so closures bind
+ * late as in CPython (`[lambda: i for i in range(3)]` all see the last `i`).
  */
 
 import { emit } from "../emit";
 import type { Comprehension, Expr } from "../ir";
 import { assignTo } from "./assign";
-import type { Context, Feature } from "./context";
+import { type Context, type Feature, mangle } from "./context";
 import { iterable } from "./control";
 import { P, type TsExpr, type TsStmt } from "./output";
 
@@ -48,7 +50,9 @@ function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStm
   if (g === undefined) return inner();
   let head: string;
   let prologue: TsStmt[] = [];
-  if (g.target.k === "Name") head = `const ${cx.expr(g.target).code}`;
+  const sym = g.target.k === "Name" ? cx.lookup(g.target.id) : null;
+  if (g.target.k === "Name")
+    head = `${sym !== null && cx.isDeclared(sym) ? "" : "const "}${cx.expr(g.target).code}`;
   else {
     const tmp = cx.fresh("item");
     head = `const ${tmp}`;
@@ -101,18 +105,34 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       );
   }
   const text = cx.inScope(scope, () => {
+    // A closure made in the comprehension (`[lambda: i for i in xs]`) sees its variables as
+    // Python's one comprehension scope has them: one binding, updated by every iteration.
+    const shared: TsStmt[] = [];
+    if (scope.children.length > 0) {
+      const names: string[] = [];
+      for (const sym of scope.symbols.values()) {
+        if (sym.scope !== scope) continue;
+        cx.markDeclared(sym);
+        names.push(`${mangle(sym.name)}: any`);
+      }
+      if (names.length > 0) shared.push({ t: "line", code: `let ${names.join(", ")};` });
+    }
     if (e.kind === "gen" && isAsync) {
       // An asynchronous generator expression is an async generator object.
       const asyncio = cx.asyncio();
-      const body = loops(cx, e.generators, () => [
-        { t: "line", code: `yield ${asyncio}.asyncgen_yield(${cx.expr(e.elt).code});` },
-      ]);
+      const body = [
+        ...shared,
+        ...loops(cx, e.generators, () => [
+          { t: "line", code: `yield ${asyncio}.asyncgen_yield(${cx.expr(e.elt).code});` },
+        ]),
+      ];
       return `${asyncio}.asyncgenfunction(function* () {\n${indent(body)}}, "<genexpr>")()`;
     }
     if (e.kind === "gen") {
-      const body = loops(cx, e.generators, () => [
-        { t: "line", code: `yield ${cx.expr(e.elt).code};` },
-      ]);
+      const body = [
+        ...shared,
+        ...loops(cx, e.generators, () => [{ t: "line", code: `yield ${cx.expr(e.elt).code};` }]),
+      ];
       return `${cx.helper("genexpr")}(function* () {\n${indent(body)}})`;
     }
     const r = cx.fresh("r");
@@ -129,6 +149,7 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     };
     const body: TsStmt[] = [
       { t: "line", code: `const ${r}${e.kind === "list" ? ": any[]" : ""} = ${init};` },
+      ...shared,
       ...loops(cx, e.generators, () => [{ t: "line", code: add() }]),
       { t: "line", code: `return ${r};` },
     ];

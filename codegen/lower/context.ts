@@ -112,6 +112,8 @@ export class Context {
   readonly imports = new Map<string, string>();
   usesAsyncio = false;
   usesModuleName = false;
+  /** Compile-time warnings CPython prints before running the module (`x is 1`). */
+  readonly syntaxWarnings: { line: number; message: string }[] = [];
   private fstate: FunctionState;
   private readonly fstack: FunctionState[] = [];
 
@@ -300,7 +302,9 @@ export class Context {
       if (!this.needsHoist(sym) || scope.nonlocals.has(sym.name) || scope.globals.has(sym.name))
         continue;
       this.declared.add(sym);
-      decls.push(`${mangle(sym.name)}: ${sym.loopBound ? "any" : inferredType(sym.ty)}`);
+      // `x!`: a read before the first binding is checked at run time (`$py.checkBound`).
+      const definite = sym.readBeforeBinding && scope.kind === "function" ? "!" : "";
+      decls.push(`${mangle(sym.name)}${definite}: ${sym.loopBound ? "any" : inferredType(sym.ty)}`);
     }
     if (decls.length === 0) return [];
     const exp = scope.kind === "module" && this.options.exportAll ? "export " : "";

@@ -153,7 +153,10 @@ export const exceptions: Feature = {
         if (h === null) throw cx.unsupported(s.pos, "a bare 'raise' outside an except block");
         return [line(`throw ${h};`, s.pos.line)];
       }
-      const exc = exceptionValue(cx, s.exc);
+      let exc = exceptionValue(cx, s.exc);
+      // Inside an except block the handled exception becomes `__context__`.
+      const handled = cx.handling;
+      if (handled !== null) exc = `${cx.helper("withContext")}(${exc}, ${handled})`;
       if (s.cause !== null) {
         const cause =
           s.cause.k === "Const" && s.cause.value === "None" ? "null" : exceptionValue(cx, s.cause);

@@ -251,6 +251,16 @@ function containsBreak(body: Stmt[]): boolean {
   return false;
 }
 
+/** Does any `Name` node under `node` read or bind `name`? */
+function refersTo(node: unknown, name: string, seen = new Set<unknown>()): boolean {
+  if (node === null || typeof node !== "object" || seen.has(node)) return false;
+  seen.add(node);
+  const n = node as { k?: unknown; id?: unknown };
+  if (n.k === "Name" && n.id === name) return true;
+  for (const v of Object.values(node)) if (refersTo(v, name, seen)) return true;
+  return false;
+}
+
 function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): TsStmt[] {
   const fn = s.fn;
   const sym = cx.lookup(fn.name)!;
@@ -285,15 +295,29 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
   const bind = cx.bindingPrefix(fn.name);
   const decorators = fn.decorators.map((d) => cx.expr(d).code);
-  const wrapper = marker ? `${cx.asyncio()}.${marker}` : needsName ? cx.helper("named") : null;
-  const open = wrapper ? `${wrapper}(` : "";
-  const close = wrapper ? `, ${jsString(lowered.qualname)})` : "";
+  // A decorated function that refers to its own name (recursion) must see the decorated value
+  // (`fib` under `@lru_cache`), not the function expression's own name: that one is `fib$`.
+  const renamed = decorators.length > 0 && refersTo(fn.body, fn.name);
+  let head = lowered.head;
+  if (renamed) head = head.replace(/^(function\*? )([\w$]+)\(/, "$1$2$$(");
+  const qual = jsString(lowered.qualname);
+  const doc = fn.docstring !== null && decorators.length > 0 ? `, ${jsString(fn.docstring)}` : "";
+  let open = "";
+  let close = "";
+  if ((needsName && !marker) || renamed || doc !== "") {
+    open = `${cx.helper("named")}(`;
+    close = `, ${qual}${doc})`;
+  }
+  if (marker) {
+    open = `${cx.asyncio()}.${marker}(${open}`;
+    close = `${close}, ${qual})`;
+  }
   const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;
   out.push(...docs);
   out.push({
     t: "block",
-    head: `${prefix}${lowered.head}`,
+    head: `${prefix}${head}`,
     body: lowered.body,
     line: fn.pos.line,
     tail: suffix,

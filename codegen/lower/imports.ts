@@ -41,6 +41,10 @@ export const RUNTIME_MODULES = new Set([
   "copy",
   "statistics",
   "datetime",
+  "bisect",
+  "types",
+  "abc",
+  "warnings",
 ]);
 
 export const TYPING_MODULES = new Set([

@@ -100,6 +100,18 @@ export function lowerModule(
     if (!imp.startsWith("import * as asyncio ")) header.push(line(imp));
   if (cx.usesModuleName)
     header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
+  // CPython's compiler warnings (SyntaxWarning) print before the module runs.
+  for (const w of cx.syntaxWarnings) {
+    const args = [
+      JSON.stringify(w.message),
+      "$py.warnings.SyntaxWarning",
+      JSON.stringify(source.path),
+      `${w.line}n`,
+      "null",
+      JSON.stringify(source.line(w.line)),
+    ];
+    header.push(line(`$py.warnings.showwarning(${args.join(", ")});`));
+  }
   const doc: TsStmt[] =
     mod.docstring === null ? [] : [{ t: "comment", text: mod.docstring.trim() }];
   return [...header, { t: "blank" }, ...doc, ...hoisted, ...temps, ...body];

@@ -6,10 +6,25 @@
  * `a[i]` is `$py.getitem(a, i)` (negative indexes, slices, dicts, `__getitem__`).
  */
 
-import type { Expr } from "../ir";
+import type { ClassDef, Expr } from "../ir";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
+import { classAttributes, instanceMethods } from "./classes";
 import type { Context, Feature } from "./context";
 import { ex, P, par, type TsExpr } from "./output";
+
+/** Does a user class (or a user base) define `name` as a plain instance method? */
+export function hasInstanceMethod(cx: Context, cls: ClassDef, name: string): boolean {
+  const seen = new Set<ClassDef>();
+  let c: ClassDef | null = cls;
+  while (c !== null && !seen.has(c)) {
+    seen.add(c);
+    if (instanceMethods(c).has(name)) return true;
+    for (const s of c.body) if (s.k === "FunctionDef" && s.fn.name === name) return false;
+    const b: Expr | undefined = c.bases[0]?.value;
+    c = b?.k === "Name" ? (cx.lookup(b.id)?.cls ?? null) : null;
+  }
+  return false;
+}
 
 /** `a:b:c` as three arguments (`null` for an omitted part). */
 export function sliceParts(cx: Context, s: Extract<Expr, { k: "Slice" }>): string[] {
@@ -20,20 +35,46 @@ export function sliceOrIndex(cx: Context, index: Expr): TsExpr {
   return cx.expr(index);
 }
 
+const PRIMITIVE_TYPES = new Set(["int", "float", "bool", "str"]);
+const NUMBER_ATTRS = new Set(["real", "imag", "numerator", "denominator"]);
+
 export const names: Feature = {
   name: "names",
   expressions: {
-    Name: (e, cx) => cx.name(e.id, e.pos),
+    Name: (e, cx) => {
+      const v = cx.name(e.id, e.pos);
+      // A local read before any binding of it may be unbound: UnboundLocalError, as CPython.
+      if (cx.analysis.earlyReads.has(e) && cx.lookup(e.id)?.scope.kind === "function")
+        return ex(`${cx.helper("checkBound")}(${v.code}, ${JSON.stringify(e.id)})`, P.call);
+      return v;
+    },
     Attribute: (e, cx) => {
       const obj = cx.expr(e.value);
       // A method read as a value (`loop.call_soon(self.tick)`) must be bound to its object.
       const isMethod =
         cx.analysis.methodNames.has(e.attr) ||
         ((BUILTIN_METHODS.has(e.attr) || RUNTIME_METHODS.has(e.attr)) && !cx.isSelf(e.value));
-      if (isMethod && !cx.isModule(e.value)) {
-        return ex(`${cx.runtime("getattr").code}(${obj.code}, ${JSON.stringify(e.attr)})`, P.call);
+      // Data attributes of numbers (`(5).real`) and any attribute of a str/int/float/bool
+      // value: JS primitives do not have them, the runtime's getattr does.
+      const primitive = PRIMITIVE_TYPES.has(cx.typeOf(e.value)) || NUMBER_ATTRS.has(e.attr);
+      const viaGetattr = () =>
+        ex(`${cx.runtime("getattr").code}(${obj.code}, ${JSON.stringify(e.attr)})`, P.call);
+      const direct = () => ex(`${par(obj, P.call)}.${e.attr}`, P.call);
+      if (e.value.k === "Name") {
+        const sym = cx.lookup(e.value.id);
+        if (sym?.imported && sym.imported.name === null) return direct();
+        // `Greeter.greet`: an instance method read through its class is the plain function.
+        if (sym?.cls && !/^__\w+__$/.test(e.attr))
+          return hasInstanceMethod(cx, sym.cls, e.attr) ? viaGetattr() : direct();
       }
-      return ex(`${par(obj, P.call)}.${e.attr}`, P.call);
+      if (isMethod || primitive || /^__\w+__$/.test(e.attr)) return viaGetattr();
+      // Direct property reads only where the class is known to have the attribute (`self.x`);
+      // anything else goes through getattr (AttributeError, `__getattr__`).
+      if (cx.isSelf(e.value) && cx.className !== null) {
+        const cls = cx.lookup(cx.className)?.cls ?? null;
+        if (cls !== null && classAttributes(cx, cls).attrs.has(e.attr)) return direct();
+      }
+      return viaGetattr();
     },
     Subscript: (e, cx) =>
       ex(

@@ -141,7 +141,47 @@ function compareOne(cx: Context, op: CmpOp, l: TsExpr, r: TsExpr, lt: Ty, rt: Ty
   return ex(`${cx.helper(CMP_FUNCTIONS[op]!)}(${l.code}, ${r.code})`, P.call);
 }
 
+/** The type name of a literal CPython's compiler folds to a constant (not None/True/False/...). */
+function literalType(e: Expr): string | null {
+  switch (e.k) {
+    case "Int":
+      return "int";
+    case "Float":
+      return "float";
+    case "Str":
+      return "str";
+    case "Bytes":
+      return "bytes";
+    case "UnaryOp":
+      return e.op !== "not" && (e.operand.k === "Int" || e.operand.k === "Float")
+        ? literalType(e.operand)
+        : null;
+    case "Tuple":
+      return e.elts.every((x) => x.k === "Const" || literalType(x) !== null) ? "tuple" : null;
+    default:
+      return null;
+  }
+}
+
+/** CPython's `SyntaxWarning: "is" with 'int' literal. Did you mean "=="?`. */
+function checkIsLiteral(cx: Context, e: Extract<Expr, { k: "Compare" }>): void {
+  const operands = [e.left, ...e.comparators];
+  for (let i = 0; i < e.ops.length; i++) {
+    const op = e.ops[i]!;
+    if (op !== "is" && op !== "is not") continue;
+    const lit = literalType(operands[i]!) ?? literalType(operands[i + 1]!);
+    if (lit === null) continue;
+    const eq = op === "is" ? "==" : "!=";
+    cx.syntaxWarnings.push({
+      line: e.pos.line,
+      message: `"${op}" with '${lit}' literal. Did you mean "${eq}"?`,
+    });
+    return; // one warning per comparison, as CPython's compiler
+  }
+}
+
 function compare(cx: Context, e: Extract<Expr, { k: "Compare" }>): TsExpr {
+  checkIsLiteral(cx, e);
   const operands = [e.left, ...e.comparators];
   const types = operands.map((o) => cx.typeOf(o));
   if (e.ops.length === 1) {

@@ -17,8 +17,10 @@
  * `yield* $cm1.aclose()` (`__aenter__`/`__aexit__`). Several items nest, left to right.
  */
 
+import { isRunnerCtor } from "../analyze";
 import type { Stmt, WithItem } from "../ir";
 import { assignTo } from "./assign";
+import { canAwait } from "./calls";
 import type { Context, Feature } from "./context";
 import { block, line, P, type TsStmt } from "./output";
 
@@ -46,11 +48,19 @@ function withItems(
     );
   else out.push(line(`${enter};`, pyLine));
   const inner = withItems(cx, rest, body, isAsync, pyLine);
-  const exit = isAsync ? `(yield* ${cm}.aexit($e))` : `${cm}.exit($e)`;
+  // `with asyncio.Runner() as r:` - Runner.__exit__ closes the loop and returns a Promise (the
+  // loop cannot block Node): await it where the function can await (as for Runner.run()).
+  const blocking = !isAsync && isRunnerCtor(item!.ctx) && canAwait(cx);
+  const exit = isAsync
+    ? `(yield* ${cm}.aexit($e))`
+    : blocking
+      ? `(await ${cm}.exit($e))`
+      : `${cm}.exit($e)`;
+  const close = isAsync ? `yield* ${cm}.aclose()` : `${blocking ? "await " : ""}${cm}.close()`;
   out.push(
     block("try", inner, pyLine),
     block("catch ($e)", [line(`if (!${exit}) throw $e;`)]),
-    block("finally", [line(`${y}${cm}.${isAsync ? "aclose" : "close"}();`)]),
+    block("finally", [line(`${close};`)]),
   );
   return out;
 }

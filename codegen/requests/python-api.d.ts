@@ -219,7 +219,7 @@ export declare function bind(sig: unknown, args: unknown[]): any[];
  */
 export declare function pyclass<C extends Function>(cls: C, qualname: string): C;
 /** REQUEST: set a function's Python __qualname__/__name__ (nested defs, lambdas); returns it. */
-export declare function named<F extends Function>(fn: F, qualname: string): F;
+export declare function named<F extends Function>(fn: F, qualname: string, doc?: string): F;
 /** REQUEST: a generator expression: calls the function and marks the generator as a Python generator. */
 export declare function genexpr(fn: () => Generator<unknown, unknown, unknown>): any;
 
@@ -234,6 +234,7 @@ export declare function exceptionMatches(exc: unknown, spec: unknown): boolean;
 export declare function exceptionOf(x: unknown): any;
 /** REQUEST: `raise exc from cause`: sets __cause__ (null for `from None`) and __suppress_context__; returns exc. */
 export declare function withCause(exc: unknown, cause: unknown): any;
+export declare function withContext(exc: unknown, handled: unknown): any;
 
 // except*
 /** REQUEST: start matching `except*` clauses against a raised exception. */

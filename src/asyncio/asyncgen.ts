@@ -127,13 +127,13 @@ export class AsyncGenerator<T = unknown, S = unknown> {
         exc = val === null || val === undefined ? new Cls() : new Cls(val);
       }
     }
-    return this._step("athrow", exc) as Coro<T | null>;
+    return athrowObject(this._step("athrow", exc)) as Coro<T | null>;
   }
 
   /** Throw GeneratorExit into the generator and wait for it to finish. */
   aclose(): Coro<null> {
     this._init_hooks();
-    return this._step("aclose", new GeneratorExit()) as Coro<null>;
+    return athrowObject(this._step("aclose", new GeneratorExit())) as Coro<null>;
   }
 
   private _init_hooks(): void {
@@ -231,10 +231,24 @@ export class AsyncGenerator<T = unknown, S = unknown> {
     }
   }
 }
+// CPython's awaitables are `async_generator_asend` (`__anext__`, `asend`) and
+// `async_generator_athrow` (`athrow`, `aclose`) objects, which have no `__qualname__`: task reprs
+// and traces name them by their type.
 markcoroutinefunction(
   (AsyncGenerator.prototype as unknown as { _step: Function })._step,
-  "AsyncGenerator.asend",
+  "async_generator_asend",
 );
+
+const QUALNAME = Symbol.for("asyncio-ts.qualname");
+
+/** Name the coroutine of `athrow()`/`aclose()` as CPython's `async_generator_athrow`. */
+function athrowObject(coro: Coro<unknown>): Coro<unknown> {
+  const m = coro as unknown as Record<PropertyKey, unknown>;
+  m[QUALNAME] = "async_generator_athrow";
+  m.__qualname__ = "async_generator_athrow";
+  m.__name__ = "async_generator_athrow";
+  return coro;
+}
 
 /** True for an async generator object. */
 export function isasyncgen(obj: unknown): obj is AsyncGenerator {

@@ -23,6 +23,7 @@
  */
 
 import { type Context, copy_context } from "../contextvars";
+import { Dict } from "../python/dict";
 import {
   type BaseException,
   Exception,
@@ -30,7 +31,6 @@ import {
   RuntimeError,
   TypeError,
 } from "../python/exceptions";
-import { Dict } from "../python/dict";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import { type Coro, iscoroutine, iscoroutinefunction, markcoroutinefunction } from "./coroutines";
@@ -68,8 +68,9 @@ export interface Clock {
   advance?(seconds: number): void;
 }
 
+/** CLOCK_MONOTONIC, the clock of CPython's `time.monotonic()` (which `loop.time()` returns). */
 export const monotonicClock: Clock = {
-  time: () => performance.now() / 1000,
+  time: () => Number(process.hrtime.bigint()) / 1e9,
 };
 
 /**
@@ -183,6 +184,9 @@ const _run_until_complete_cb = internal(function _run_until_complete_cb(
 const _set_coroutine_origin_tracking = internal(function _set_coroutine_origin_tracking(
   _enabled: boolean,
 ): void {});
+
+/** The self-pipe's reader (`BaseSelectorEventLoop._read_from_self`): it only drains the pipe. */
+const _read_from_self = internal(function _read_from_self(): void {});
 
 /** The async-generator hooks the running loop installs (Python's sys.set_asyncgen_hooks). */
 export interface AsyncGenHooks {
@@ -444,6 +448,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     if (this._closed) return;
     if (this._debug) logger.debug(`Close ${this.__repr__()}`);
     this._closed = true;
+    this._self_pipe_data = false;
     this._ready.clear();
     this._scheduled = [];
     this._executor_shutdown_called = true;
@@ -521,9 +526,16 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     if (this._debug) this._check_callback(callback, "call_soon_threadsafe");
     const [cbArgs, context] = splitContextKw(args);
     const handle = this._call_soon(callback, cbArgs, context);
+    // CPython's selector loop writes a byte to its self-pipe here; the next iteration's select()
+    // sees it and runs the reader callback `_read_from_self` (emulated by `_self_pipe_data`).
+    this._self_pipe_data = true;
     this._write_to_self();
     return handle;
   }
+
+  /** A byte waits in the (emulated) self-pipe: the next iteration runs `_read_from_self`. */
+  _self_pipe_data = false;
+  private _self_reading_handle: Handle | null = null;
 
   get_exception_handler(): ExceptionHandler | null {
     return this._exception_handler;
@@ -538,7 +550,8 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   /** Log the message, then every other key of the context, sorted, as `key: repr(value)`. */
   default_exception_handler(context: AnyExceptionContext): void {
-    const message = (contextGet(context, "message") as string) || "Unhandled exception in event loop";
+    const message =
+      (contextGet(context, "message") as string) || "Unhandled exception in event loop";
     const exception = contextGet(context, "exception");
     const logLines = [message];
     const entries = contextEntries(context).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -629,6 +642,12 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   /** Steps 4 and 5: move due timers to the ready queue, then run a snapshot of it. */
   _run_ready(): void {
+    if (this._self_pipe_data) {
+      // Step 3, _process_events: the self-pipe is readable, its reader handle goes first.
+      this._self_pipe_data = false;
+      this._self_reading_handle ??= new Handle(_read_from_self, [], this, null);
+      this._ready.push(this._self_reading_handle);
+    }
     const scheduled = this._scheduled;
     if (scheduled.length > 0) {
       const endTime = this.time() + this._clock_resolution;

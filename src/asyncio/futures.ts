@@ -56,7 +56,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _state: State = _PENDING;
   _result: T | undefined = undefined;
   _exception: unknown = null;
-  _loop: FutureLoop;
+  _loop!: FutureLoop;
   /** Always None (no debug tracebacks); kept on the prototype so futures stay one field smaller. */
   declare _source_traceback: null;
   _cancel_message: unknown = null;
@@ -77,12 +77,22 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /**
    * `Future(*, loop=None)`: pass the loop as `kw({ loop })`; TypeScript callers may also pass the
    * loop itself.
+   *
+   * The constructor runs `__init__` (Python's initialisation) unless the class being constructed
+   * overrides `__init__`: a transpiled subclass's constructor then calls its own `__init__`, which
+   * runs this one through `super.__init__(...)`, as Python's `super().__init__(loop=loop)` does.
    */
   constructor(loop?: AbstractEventLoop | Kw<{ loop?: AbstractEventLoop | null }> | null) {
+    if (new.target.prototype.__init__ === Future.prototype.__init__) this.__init__(loop);
+  }
+
+  /** `Future.__init__(self, *, loop=None)`: `loop` as in the constructor. */
+  __init__(loop?: unknown): null {
     let theLoop: AbstractEventLoop | null | undefined = null;
-    if (loop instanceof Kw) theLoop = loop.kwargs.loop;
-    else theLoop = loop;
+    if (loop instanceof Kw) theLoop = (loop as Kw<{ loop?: AbstractEventLoop | null }>).kwargs.loop;
+    else theLoop = loop as AbstractEventLoop | null | undefined;
     this._loop = (theLoop ?? get_event_loop()) as FutureLoop;
+    return null;
   }
 
   __repr__(): string {

@@ -13,7 +13,8 @@
  *
  * Differences from CPython: reprs print the deterministic `id()` of src/python/objects.ts where
  * CPython prints a memory address (`<Queue at 0x7f0000001000 maxsize=0>`); `qsize()` returns a
- * bigint (a Python int); `maxsize` returns the value given (number or bigint; default `0n`).
+ * bigint (a Python int); `maxsize` returns a bigint too (an integral number argument is converted;
+ * a non-integral float is returned as given).
  */
 
 import { lt } from "../python/compare";
@@ -165,7 +166,10 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
 
   constructor(maxsize: number | bigint = 0n) {
     super();
-    this._maxsize = maxsize;
+    // A Python int stays a bigint; an integral JS number (hand-written TypeScript) is taken as
+    // the int it means, so `maxsize` returns a Python int either way.
+    this._maxsize =
+      typeof maxsize === "number" && Number.isInteger(maxsize) ? BigInt(maxsize) : maxsize;
     this._max = Number(maxsize);
     this._finished.set();
     this._init(maxsize);

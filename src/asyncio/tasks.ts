@@ -34,6 +34,8 @@ import {
 } from "../python/exceptions";
 import { Kw, splitKw } from "../python/kw";
 import { repr, str } from "../python/repr";
+import { PySet } from "../python/set";
+import { Tuple } from "../python/tuple";
 import { type Coro, coroQualname, iscoroutine, markcoroutinefunction } from "./coroutines";
 import { type AbstractEventLoop, get_event_loop, get_running_loop } from "./events";
 import { CancelledError, InvalidStateError } from "./exceptions";
@@ -188,8 +190,8 @@ export class Task<T = unknown> extends Future<T> {
   _num_cancels_requested = 0;
   _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
-  _coro: Coro<T> | null;
-  _context: Context;
+  _coro!: Coro<T> | null;
+  _context!: Context;
   _log_destroy_pending = true;
   /** This task's slot in the registry of pending tasks, or -1 (see _register_task). */
   _registry_index = -1;
@@ -197,10 +199,20 @@ export class Task<T = unknown> extends Future<T> {
   /** `[this]`, the arguments of every scheduled `__step` without an exception (made once). */
   _step_args: [Task<unknown>] | null = null;
 
-  /** `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. */
+  /**
+   * `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. Like Future's, the
+   * constructor runs `__init__` unless the class being constructed overrides it (a transpiled
+   * subclass calls `super().__init__(coro, loop=..., ...)` from its own `__init__`).
+   */
   constructor(coro: Coro<T>, kwargs?: Kw<TaskKwargs>) {
+    super();
+    if (new.target.prototype.__init__ === Task.prototype.__init__) this.__init__(coro, kwargs);
+  }
+
+  /** `Task.__init__(self, coro, *, loop=None, name=None, context=None, eager_start=False)`. */
+  override __init__(coro: Coro<T>, kwargs?: Kw<TaskKwargs>): null {
     const kw_ = kwargs?.kwargs ?? {};
-    super(kw_.loop ?? null);
+    super.__init__(kw_.loop ?? null);
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -215,6 +227,7 @@ export class Task<T = unknown> extends Future<T> {
       scheduleStep(this as Task<unknown>, null);
       _register_task(this as Task<unknown>);
     }
+    return null;
   }
 
   override __repr__(): string {
@@ -734,15 +747,22 @@ function pyTypeName(obj: unknown): string {
   return (obj as object).constructor?.name ?? "object";
 }
 
+/** A Python `set` of futures, as `wait()` returns them (a `PySet` typed by its elements). */
+export type WaitSet<T> = PySet & Iterable<Future<T>>;
+
+/** `wait()`'s result: a Python tuple `(done, pending)` of two Python sets. */
+export type WaitResult<T> = Tuple<WaitSet<T>> & Iterable<WaitSet<T>>;
+
 /**
  * `wait(fs, *, timeout=None, return_when=ALL_COMPLETED)`: wait for the Futures and Tasks in `fs`
- * and return `[done, pending]`, two Sets. Pass options as `kw({ timeout, return_when })`.
+ * and return the Python tuple `(done, pending)` of two Python sets (`PySet`, `Tuple`), as CPython
+ * does; destructure it with `const [done, pending] = yield* wait(fs)`. Pass options as `kw({ timeout, return_when })`.
  * Coroutines are refused (wrap them in tasks).
  */
 export const wait = markcoroutinefunction(function* wait<T>(
   fs: Iterable<Future<T>>,
   kwargs?: Kw<{ timeout?: number | bigint | null; return_when?: string }>,
-): Coro<[Set<Future<T>>, Set<Future<T>>]> {
+): Coro<WaitResult<T>> {
   if (isfuture(fs) || iscoroutine(fs)) {
     throw new TypeError(`expect a list of futures, not ${pyTypeName(fs)}`);
   }
@@ -757,7 +777,7 @@ export const wait = markcoroutinefunction(function* wait<T>(
   ) {
     throw new ValueError(`Invalid return_when value: ${str(return_when)}`);
   }
-  const set = new Set(list) as Set<Future<T>>;
+  const set = new PySet(list) as WaitSet<T>;
   for (const f of set) {
     if (iscoroutine(f))
       throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
@@ -776,11 +796,11 @@ export const _release_waiter = internal(function _release_waiter(
 
 /** The body of wait(): `fs` is a non-empty set of futures. */
 export const _wait = markcoroutinefunction(function* _wait<T>(
-  fs: Set<Future<T>>,
+  fs: WaitSet<T>,
   timeout: number | bigint | null,
   return_when: string,
   loop: AbstractEventLoop,
-): Coro<[Set<Future<T>>, Set<Future<T>>]> {
+): Coro<WaitResult<T>> {
   const waiter = loop.create_future() as Future<unknown>;
   let timeout_handle: { cancel(): void } | null = null;
   if (timeout !== null) timeout_handle = loop.call_later(timeout, _release_waiter, waiter);
@@ -805,13 +825,13 @@ export const _wait = markcoroutinefunction(function* _wait<T>(
     if (timeout_handle !== null) timeout_handle.cancel();
     for (const f of fs) f.remove_done_callback(_on_completion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
+  const done = new PySet() as WaitSet<T>;
+  const pending = new PySet() as WaitSet<T>;
   for (const f of fs) {
     if (f.done()) done.add(f);
     else pending.add(f);
   }
-  return [done, pending];
+  return new Tuple([done, pending]) as WaitResult<T>;
 }, "_wait");
 
 /** Cancel `fut` and wait until it is done (cancelled or not). */

@@ -23,6 +23,7 @@ import { decomposeFloat, hash } from "./hash";
 import { input, print } from "./io";
 import { Kw } from "./kw";
 import { sortList } from "./list";
+import { intFromBytes } from "./numbermethods";
 import {
   floatDivmod,
   floatToInt,
@@ -58,7 +59,7 @@ import {
 } from "./protocol";
 import { ascii, repr, str as strImpl } from "./repr";
 import { FrozenSet, PySet } from "./set";
-import { PY_WHITESPACE } from "./str";
+import { PY_WHITESPACE, strMethods } from "./str";
 import { Tuple } from "./tuple";
 import { isinstance, issubclass, typeName, typeOf } from "./types";
 
@@ -174,6 +175,20 @@ export const int = defineType(function int(...args: unknown[]): bigint {
   );
 }, "int");
 
+/** `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a classmethod). */
+Object.defineProperty(int, "from_bytes", {
+  value: function from_bytes(...args: unknown[]): bigint {
+    const k = takeKw(args, "from_bytes", ["bytes", "byteorder", "signed"]);
+    const data = args.length > 0 ? args[0] : k.bytes;
+    const order = args.length > 1 ? args[1] : (k.byteorder ?? "big");
+    if (order !== "big" && order !== "little")
+      throw new ValueError("byteorder must be either 'little' or 'big'");
+    return intFromBytes(data, order, truthy(k.signed ?? false));
+  },
+  writable: true,
+  configurable: true,
+});
+
 /** `float(x=0.0)`. */
 export const float = defineType(function float(x: unknown = 0.0): number {
   if (typeof x === "number") return x;
@@ -208,6 +223,15 @@ export const str = defineType(function str(...args: unknown[]): string {
   if (enc === undefined && errs === undefined) return strImpl(value);
   return strImpl(value, enc ?? "utf-8", ...(errs === undefined ? [] : [errs]));
 }, "str");
+
+/** `str.maketrans(x[, y[, z]])` (a staticmethod). */
+Object.defineProperty(str, "maketrans", {
+  value: function maketrans(...args: unknown[]): unknown {
+    return (strMethods.maketrans as (...a: unknown[]) => unknown)(...args);
+  },
+  writable: true,
+  configurable: true,
+});
 
 // ---------------------------------------------------------------- containers
 

@@ -191,7 +191,13 @@ export class UnicodeError extends ValueError {}
 export class UnicodeDecodeError extends UnicodeError {
   override __str__(): string {
     if (this._args.length !== 5) return super.__str__();
-    const [enc, obj, start, end, reason] = this._args as [string, unknown, unknown, unknown, string];
+    const [enc, obj, start, end, reason] = this._args as [
+      string,
+      unknown,
+      unknown,
+      unknown,
+      string,
+    ];
     const s = Number(start);
     const e = Number(end);
     const data = (obj as { data?: Uint8Array })?.data ?? (obj as Uint8Array);
@@ -469,8 +475,19 @@ export function toPyException(err: unknown): BaseException {
     ) {
       exc = new (/BigInt/.test(err.message) ? OverflowError : MemoryError)(err.message);
     } else exc = new ValueError(err.message);
-  } else if (err instanceof globalThis.TypeError) exc = new TypeError(err.message);
-  else if (err instanceof globalThis.SyntaxError) exc = new SyntaxError(err.message);
+  } else if (err instanceof globalThis.TypeError) {
+    // Attribute access on None (null/undefined in JS) is an AttributeError in Python.
+    const m =
+      /^Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(
+        err.message,
+      );
+    if (m !== null) {
+      const tail = m[1] === "set" ? " and no __dict__ for setting new attributes" : "";
+      exc = new AttributeError(`'NoneType' object has no attribute '${m[2]}'${tail}`);
+      (exc as { name_?: string }).name_ = m[2];
+      (exc as { obj?: unknown }).obj = null;
+    } else exc = new TypeError(err.message);
+  } else if (err instanceof globalThis.SyntaxError) exc = new SyntaxError(err.message);
   else if (err instanceof globalThis.ReferenceError) exc = new NameError(err.message);
   else if (err instanceof Error) exc = new RuntimeError(err.message);
   else exc = new Exception(String(err));

@@ -55,8 +55,40 @@ export * from "./exceptions";
 export { floatRepr } from "./floatfmt";
 export { format, formatValue, percentFormat, strFormat, strFormatMap } from "./format";
 export { hash } from "./hash";
-export { flushStd, input, print, StringIO, stderr, stdout, TextStream } from "./io";
+export {
+  flushStd,
+  InputStream,
+  input,
+  print,
+  StringIO,
+  stderr,
+  stdin,
+  stdout,
+  TextStream,
+} from "./io";
 export { Kw, kw, splitKw } from "./kw";
+export {
+  aiter,
+  anext,
+  anextStep,
+  asyncWithCtx,
+  bind,
+  checkBound,
+  type ExceptStar,
+  exceptStar,
+  exceptStarMatch,
+  exceptStarRest,
+  genexpr,
+  mappingRest,
+  matchClassArg,
+  matchMapping,
+  matchSequence,
+  named,
+  pyclass,
+  signature,
+  withContext,
+  withCtx,
+} from "./lang";
 export { listMethods, sortList } from "./list";
 export { runMain } from "./main";
 export {

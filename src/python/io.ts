@@ -9,7 +9,13 @@
  */
 
 import * as fs from "node:fs";
-import { EOFError, TypeError as PyTypeError, ValueError } from "./exceptions";
+import {
+  EOFError,
+  TypeError as PyTypeError,
+  RuntimeError,
+  StopIteration,
+  ValueError,
+} from "./exceptions";
 import { Kw } from "./kw";
 import { str } from "./repr";
 import { typeName } from "./types";
@@ -111,8 +117,12 @@ export const stderr = new TextStream(2, "stderr", true);
 export const __stdout__ = stdout;
 export const __stderr__ = stderr;
 
-/** Current `sys.stdout`/`sys.stderr` (programs may replace them through the sys module). */
-export const streams: { stdout: unknown; stderr: unknown } = { stdout, stderr };
+/** Current `sys.stdin`/`sys.stdout`/`sys.stderr` (programs may replace them through sys). */
+export const streams: { stdin: unknown; stdout: unknown; stderr: unknown } = {
+  stdin: null,
+  stdout,
+  stderr,
+};
 
 /** Flush both standard streams (also done at exit). */
 export function flushStd(): void {
@@ -179,41 +189,189 @@ export function print(...args: unknown[]): null {
   return null;
 }
 
-let stdinBuffer = Buffer.alloc(0);
-let stdinEof = false;
+/**
+ * The decoded text of fd 0, read synchronously on demand and shared by `input()` and
+ * `sys.stdin`. As CPython's stdin on POSIX (`newline="\n"`), lines end at `\n` only and `\r` is
+ * kept.
+ */
+const stdinState = {
+  text: "",
+  eof: false,
+  decoder: null as import("node:string_decoder").StringDecoder | null,
+};
 
-/** Read one line from fd 0 synchronously (with its newline), or null at EOF. */
-export function readLine(): string | null {
+/** Read one more chunk of fd 0 into `stdinState.text`; false at end of file. */
+function fillStdin(): boolean {
+  if (stdinState.eof) return false;
+  stdinState.decoder ??= new (require("node:string_decoder").StringDecoder)("utf8");
+  const chunk = Buffer.alloc(65536);
+  let n: number;
   for (;;) {
-    const nl = stdinBuffer.indexOf(10);
-    if (nl >= 0) {
-      const line = stdinBuffer.subarray(0, nl + 1).toString("utf8");
-      stdinBuffer = stdinBuffer.subarray(nl + 1);
-      return line;
-    }
-    if (stdinEof) {
-      if (stdinBuffer.length === 0) return null;
-      const line = stdinBuffer.toString("utf8");
-      stdinBuffer = Buffer.alloc(0);
-      return line;
-    }
-    const chunk = Buffer.alloc(65536);
-    let n: number;
     try {
       n = fs.readSync(0, chunk, 0, chunk.length, null);
+      break;
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === "EAGAIN") {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
         continue;
       }
-      if (code === "EOF") n = 0;
-      else throw e;
+      if (code === "EOF") {
+        n = 0;
+        break;
+      }
+      throw e;
     }
-    if (n === 0) stdinEof = true;
-    else stdinBuffer = Buffer.concat([stdinBuffer, chunk.subarray(0, n)]);
+  }
+  let s: string;
+  if (n === 0) {
+    stdinState.eof = true;
+    s = stdinState.decoder!.end();
+  } else {
+    s = stdinState.decoder!.write(chunk.subarray(0, n));
+  }
+  stdinState.text += s;
+  return true;
+}
+
+/** Up to `size` characters of stdin (all of it if negative), "" at EOF. */
+function readStdin(size: number): string {
+  while ((size < 0 || stdinState.text.length < size) && fillStdin()) {}
+  const n = size < 0 ? stdinState.text.length : Math.min(size, stdinState.text.length);
+  const out = stdinState.text.slice(0, n);
+  stdinState.text = stdinState.text.slice(n);
+  return out;
+}
+
+/** One line of stdin with its newline (at most `size` characters if `size >= 0`), "" at EOF. */
+function readStdinLine(size = -1): string {
+  let from = 0;
+  for (;;) {
+    const nl = stdinState.text.indexOf("\n", from);
+    if (nl >= 0) return readStdin(size >= 0 ? Math.min(size, nl + 1) : nl + 1);
+    if (size >= 0 && stdinState.text.length >= size) return readStdin(size);
+    from = stdinState.text.length;
+    if (!fillStdin()) return readStdin(size);
   }
 }
+
+/** Read one line from fd 0 synchronously (with its newline), or null at EOF. */
+export function readLine(): string | null {
+  const line = readStdinLine();
+  return line === "" ? null : line;
+}
+
+function sizeArg(size: unknown, what = "argument"): number {
+  if (size === null || size === undefined) return -1;
+  if (typeof size === "bigint" || typeof size === "boolean") return Number(size);
+  throw new PyTypeError(`${what} should be integer or None, not '${typeName(size)}'`);
+}
+
+/** `sys.stdin`: a read-only text stream on fd 0 (Python's `TextIOWrapper` as programs see it). */
+export class InputStream {
+  closed = false;
+  readonly fd = 0;
+  readonly name = "<stdin>";
+  readonly mode = "r";
+  readonly encoding = "utf-8";
+  readonly errors = "strict";
+
+  private check(): void {
+    if (this.closed) throw new ValueError("I/O operation on closed file.");
+  }
+
+  /** `readline(size=-1)`. */
+  readline(size: unknown = -1n): string {
+    this.check();
+    return readStdinLine(sizeArg(size));
+  }
+
+  /** `readlines(hint=-1)`: the remaining lines (stopping once `hint` characters were read). */
+  readlines(hint: unknown = -1n): string[] {
+    this.check();
+    const limit = sizeArg(hint);
+    const out: string[] = [];
+    let total = 0;
+    for (;;) {
+      const line = readStdinLine();
+      if (line === "") break;
+      out.push(line);
+      total += line.length;
+      if (limit > 0 && total >= limit) break;
+    }
+    return out;
+  }
+
+  /** `read(size=-1)`. */
+  read(size: unknown = -1n): string {
+    this.check();
+    return readStdin(sizeArg(size));
+  }
+
+  __iter__(): this {
+    this.check();
+    return this;
+  }
+
+  __next__(): string {
+    this.check();
+    const line = readStdinLine();
+    if (line === "") throw new StopIteration();
+    return line;
+  }
+
+  *[Symbol.iterator](): Generator<string, void, unknown> {
+    this.check();
+    for (;;) {
+      const line = readStdinLine();
+      if (line === "") return;
+      yield line;
+    }
+  }
+
+  __enter__(): this {
+    this.check();
+    return this;
+  }
+
+  __exit__(..._args: unknown[]): null {
+    this.close();
+    return null;
+  }
+
+  close(): null {
+    this.closed = true;
+    return null;
+  }
+
+  fileno(): bigint {
+    return 0n;
+  }
+
+  isatty(): boolean {
+    return isTTY(0);
+  }
+
+  readable(): boolean {
+    return true;
+  }
+
+  writable(): boolean {
+    return false;
+  }
+
+  seekable(): boolean {
+    return false;
+  }
+
+  __repr__(): string {
+    return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>";
+  }
+}
+
+export const stdin = new InputStream();
+export const __stdin__ = stdin;
+streams.stdin = stdin;
 
 /** `input(prompt='')`. */
 export function input(prompt: unknown = ""): string {
@@ -221,7 +379,15 @@ export function input(prompt: unknown = ""): string {
   if (prompt !== "" && prompt !== null && prompt !== undefined) out.write(str(prompt));
   if (typeof out.flush === "function") out.flush();
   (streams.stderr as { flush?: () => unknown }).flush?.();
-  const line = readLine();
+  const src = streams.stdin;
+  let line: string | null;
+  if (src === stdin) line = readLine();
+  else if (src === null || src === undefined) throw new RuntimeError("input(): lost sys.stdin");
+  else {
+    const r = (src as { readline?: () => unknown }).readline?.call(src);
+    if (typeof r !== "string") throw new PyTypeError("object.readline() returned non-string");
+    line = r === "" ? null : r;
+  }
   if (line === null) throw new EOFError("EOF when reading a line");
   return line.endsWith("\n") ? line.slice(0, -1) : line;
 }

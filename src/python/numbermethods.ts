@@ -83,8 +83,18 @@ function floatHex(x: number): string {
 
 /** The method table for a number receiver. */
 export function numberMethods(x: unknown): Record<string, Function> {
+  if (typeof x === "boolean") return boolMethods;
   return (typeof x === "number" ? floatMethods : intMethods) as Record<string, Function>;
 }
+
+/** int's methods for a bool receiver (`True.bit_length()` is `(1).bit_length()`). */
+const boolMethods: Record<string, Function> = Object.fromEntries(
+  Object.entries(intMethods).map(([name, f]) => [
+    name,
+    (self: unknown, ...args: unknown[]) =>
+      (f as (...a: unknown[]) => unknown)(typeof self === "boolean" ? BigInt(self) : self, ...args),
+  ]),
+);
 
 /** `int.from_bytes(bytes, byteorder, *, signed=False)`. */
 export function intFromBytes(data: unknown, byteorder: unknown = "big", signed = false): bigint {

@@ -8,6 +8,7 @@
  * iterate natively.
  */
 
+import * as builtins from "./builtins";
 import { ByteArray, BytesLike } from "./bytes";
 import { eq } from "./compare";
 import { Dict } from "./dict";
@@ -25,7 +26,7 @@ import { className, classQualname, markBuiltinClass } from "./objects";
 import { repr } from "./repr";
 import { strMethods } from "./str";
 import { Tuple } from "./tuple";
-import { isClass, typeName, typeOf } from "./types";
+import { isClass, isinstance, mro, typeName, typeOf } from "./types";
 
 // ---------------------------------------------------------------- strings as code points
 
@@ -609,12 +610,38 @@ function lookupAttr(obj: unknown, name: string): unknown {
       const bound = (...args: unknown[]) => m(obj, ...args);
       return describeBound(bound, obj, name, `${typeName(obj)}.${name}`, m);
     }
-    if (name === "__name__" || name === "__doc__") return MISSING;
+    if (typeof obj !== "string" && !Array.isArray(obj)) return numberAttr(obj, name);
     return MISSING;
   }
   if (obj === null || obj === undefined) return MISSING;
+  if (typeof obj === "function" && !(name in obj)) {
+    // `str.lower`, `list.append`, `int.bit_length`: a builtin type's method, unbound.
+    const unbound = typeMethod(obj, name);
+    if (unbound !== undefined) return unbound;
+  }
   if (name === "__dict__" && typeof obj === "object") return vars(obj);
   if (name === "__name__" && typeof obj === "function") return className(obj);
+  if (name === "__doc__" && typeof obj === "function" && !(name in obj)) return null;
+  if (typeof obj === "function" && isClass(obj)) {
+    if (name === "__mro__") return new Tuple(mro(obj));
+    if (name === "__dict__") {
+      // The class's own attributes (class attributes and methods), not inherited ones.
+      const d = new Dict();
+      for (const k of Object.getOwnPropertyNames(obj)) {
+        if (k === "length" || k === "name" || k === "prototype" || k === "__name__") continue;
+        d.__setitem__(k, (obj as unknown as Record<string, unknown>)[k]);
+      }
+      const proto = (obj as { prototype?: object }).prototype;
+      if (proto)
+        for (const k of Object.getOwnPropertyNames(proto)) {
+          const desc = Object.getOwnPropertyDescriptor(proto, k)!;
+          if (k !== "constructor" && "value" in desc) d.__setitem__(k, desc.value);
+        }
+      return d;
+    }
+    if (name === "__bases__" && !Object.hasOwn(obj, "__bases__"))
+      return new Tuple(mro(obj).slice(1, 2));
+  }
   const o = obj as Record<string, unknown>;
   if (!(name in (o as object))) {
     // methods of a class accessed on the class: `Foo.method`
@@ -631,6 +658,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
     return MISSING;
   }
   const v = o[name];
+  // `undefined` is never a Python value: an unset field (`__notes__` before `add_note`).
+  if (v === undefined) return MISSING;
   if (
     typeof v === "function" &&
     typeof obj === "object" &&
@@ -640,6 +669,55 @@ function lookupAttr(obj: unknown, name: string): unknown {
     return describeBound((v as Function).bind(obj), obj, name, methodQualname(obj, name, v), v);
   }
   return v;
+}
+
+/** `real`, `imag`, `numerator`, `denominator` of an int, bool or float. */
+function numberAttr(x: unknown, name: string): unknown {
+  if (typeof x === "number") {
+    if (name === "real") return x;
+    if (name === "imag") return 0.0;
+    return MISSING;
+  }
+  const n = typeof x === "boolean" ? (x ? 1n : 0n) : (x as bigint);
+  if (name === "real" || name === "numerator") return n;
+  if (name === "imag") return 0n;
+  if (name === "denominator") return 1n;
+  return MISSING;
+}
+
+const unboundMethods = new Map<Function, Map<string, Function>>();
+
+/** The method `name` of a builtin type object (`str`, `list`, `int`, `float`, `bool`), unbound. */
+function typeMethod(t: Function, name: string): Function | undefined {
+  let table: Record<string, Function> | undefined;
+  if (t === builtins.str) table = strMethods as Record<string, Function>;
+  else if (t === builtins.list) table = listMethods as Record<string, Function>;
+  else if (t === builtins.int || t === builtins.bool) table = numberMethods(0n);
+  else if (t === builtins.float) table = numberMethods(0.0);
+  const m = table?.[name];
+  if (typeof m !== "function") return undefined;
+  if (name === "maketrans") return m; // a staticmethod
+  let cache = unboundMethods.get(t);
+  if (cache === undefined) unboundMethods.set(t, (cache = new Map()));
+  let f = cache.get(name);
+  if (f === undefined) {
+    const typeName_ = (t as unknown as { __name__: string }).__name__;
+    f = (self: unknown, ...args: unknown[]) => {
+      if (!isinstance(self, t)) {
+        throw new PyTypeError(
+          `descriptor '${name}' for '${typeName_}' objects doesn't apply to a '${typeName(self)}' object`,
+        );
+      }
+      // A bool receiver of an int method uses its int value.
+      const impl = typeof self === "boolean" ? (numberMethods(self)[name] ?? m) : m;
+      return impl(self, ...args);
+    };
+    const d = f as unknown as Record<string, unknown>;
+    d.__name__ = name;
+    d.__qualname__ = `${typeName_}.${name}`;
+    cache.set(name, f);
+  }
+  return f;
 }
 
 /** The `__qualname__` of a method: its own, else `DefiningClass.name`. */
@@ -657,7 +735,13 @@ function methodQualname(obj: unknown, name: string, fn: unknown): string {
  * `__qualname__` (asyncio's callback reprs and scheduling traces read them), keeping the marks the
  * function carries (such as asyncio's "internal" mark).
  */
-function describeBound(bound: Function, self: unknown, name: string, qualname: string, func: unknown): Function {
+function describeBound(
+  bound: Function,
+  self: unknown,
+  name: string,
+  qualname: string,
+  func: unknown,
+): Function {
   const b = bound as unknown as Record<string | symbol, unknown>;
   b.__self__ = self;
   b.__func__ = func;

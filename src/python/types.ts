@@ -20,7 +20,14 @@ export function isClass(x: unknown): x is Function {
   if (typeof x !== "function") return false;
   let v = classCache.get(x);
   if (v === undefined) {
-    v = Object.hasOwn(x, "__name__") || /^class[\s{]/.test(Function.prototype.toString.call(x));
+    // Type objects that are functions (builtins, `namedtuple`, collections) own `__name__` and
+    // `__module__`; a plain function with a `__name__` (a transpiled method) or a
+    // `functools.wraps` wrapper (`__wrapped__`) is not a class.
+    v =
+      /^class[\s{]/.test(Function.prototype.toString.call(x)) ||
+      (Object.hasOwn(x, "__name__") &&
+        Object.hasOwn(x, "__module__") &&
+        !Object.hasOwn(x, "__wrapped__"));
     classCache.set(x, v);
   }
   return v;

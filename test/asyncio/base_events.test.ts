@@ -3,9 +3,9 @@
  * program (each expectation below was recorded once from the Python program in the comment).
  */
 
-import { Dict } from "../../src/python/dict";
 import * as asyncio from "asyncio-ts";
 import { ContextVar, copy_context } from "../../src/contextvars";
+import type { Dict } from "../../src/python/dict";
 import {
   KeyError,
   RuntimeError,

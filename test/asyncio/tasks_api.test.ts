@@ -39,7 +39,7 @@ const job = asyncio.markcoroutinefunction(function* job(
   return r;
 }, "job");
 
-const sortedResults = (s: Set<asyncio.Future<unknown>>) =>
+const sortedResults = (s: Iterable<asyncio.Future<unknown>>) =>
   repr([...s].map((t) => t.result() as bigint).sort((a, b) => Number(a - b)));
 
 describe("wait", () => {

@@ -642,6 +642,132 @@ asyncio.run(main())
 """)
 
 
+case("class_protocols")("""
+import enum
+import functools
+
+class Color(enum.Enum):
+    RED = 1
+    GREEN = enum.auto()
+
+class Vec:
+    def __init__(self, x):
+        self.x = x
+
+    def __mul__(self, k):
+        return Vec(self.x * k)
+
+    __rmul__ = __mul__
+
+    def scaled(self, k):
+        return self.x * k
+
+class Lazy:
+    def __getattr__(self, name):
+        return name.upper()
+
+class AppError(Exception):
+    pass
+
+class NotFound(AppError):
+    def __init__(self, key):
+        super().__init__(f"{key!r} missing")
+        self.key = key
+
+class Counter:
+    count = 0
+
+class Sub(Counter):
+    pass
+
+v = Vec(2)
+print(Color.GREEN, repr(Color.RED), (3 * v).x, Vec.scaled(v, 5), Lazy().anything)
+print(type(v).__name__, v.__class__.__name__, [c.__name__ for c in Sub.__mro__], "count" in Sub.__dict__)
+try:
+    v.missing
+except AttributeError as exc:
+    print("AttributeError:", exc)
+try:
+    raise NotFound("k")
+except AppError as exc:
+    print(exc.key, exc.args, repr(exc))
+bound = v.scaled
+print(bound(3), bound.__self__ is v, bound.__func__ is Vec.scaled)
+""")
+
+case("implicit_chaining")("""
+try:
+    try:
+        {}["k"]
+    except KeyError:
+        raise TypeError("during handling")
+except TypeError as exc:
+    print(repr(exc.__context__), exc.__cause__, exc.__suppress_context__)
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError as inner:
+        raise ValueError("clean") from None
+except ValueError as exc:
+    print(exc.__cause__, exc.__suppress_context__, repr(exc.__context__))
+e = KeyError("k")
+print(hasattr(e, "__notes__"))
+""")
+
+case("generators_and_decorators")("""
+import functools
+
+def running():
+    total = 0
+    try:
+        while True:
+            total += yield total
+    except GeneratorExit:
+        print("closing at", total)
+        raise
+
+g = running()
+next(g)
+g.send(4)
+g.close()
+
+@functools.lru_cache(maxsize=None)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+def trace(func):
+    @functools.wraps(func)
+    def wrapper(*args):
+        return func(*args)
+    return wrapper
+
+@trace
+def add(a, b):
+    \"\"\"Add two numbers.\"\"\"
+    return a + b
+
+print(fib(80), fib.cache_info().hits > 0, add.__name__, add.__doc__, add(1, 2))
+""")
+
+case("scopes_and_late_binding")("""
+def broken():
+    print(counter)
+    counter = 5
+
+try:
+    broken()
+except UnboundLocalError as exc:
+    print("UnboundLocalError:", exc)
+late = [lambda: i for i in range(3)]
+early = [lambda i=i: i for i in range(3)]
+fs = []
+for j in range(3):
+    fs.append(lambda: j)
+print([f() for f in late], [f() for f in early], [f() for f in fs])
+print([h() for h in list(lambda: k for k in range(3))])
+""")
+
+
 def in_function(code):
     """The snippet as the body of a function `case()` that is then called (the tests' wrapping)."""
     body = "\n".join("    " + line if line else line for line in code.split("\n"))

@@ -123,4 +123,26 @@ export const CASES: Case[] = [
     code: 'import asyncio\n\nasync def producer(q, n):\n    for i in range(n):\n        await q.put(i)\n    await q.put(None)\n\nasync def consumer(q):\n    total = 0\n    while (item := await q.get()) is not None:\n        total += item\n        q.task_done()\n    q.task_done()\n    return total\n\nasync def main():\n    q = asyncio.Queue(maxsize=2)\n    _, total = await asyncio.gather(producer(q, 5), consumer(q))\n    print("total", total, q.empty(), q.qsize())\n\nasyncio.run(main())\n',
     expected: "total 10 True 0\n",
   },
+  {
+    name: "class_protocols",
+    code: 'import enum\nimport functools\n\nclass Color(enum.Enum):\n    RED = 1\n    GREEN = enum.auto()\n\nclass Vec:\n    def __init__(self, x):\n        self.x = x\n\n    def __mul__(self, k):\n        return Vec(self.x * k)\n\n    __rmul__ = __mul__\n\n    def scaled(self, k):\n        return self.x * k\n\nclass Lazy:\n    def __getattr__(self, name):\n        return name.upper()\n\nclass AppError(Exception):\n    pass\n\nclass NotFound(AppError):\n    def __init__(self, key):\n        super().__init__(f"{key!r} missing")\n        self.key = key\n\nclass Counter:\n    count = 0\n\nclass Sub(Counter):\n    pass\n\nv = Vec(2)\nprint(Color.GREEN, repr(Color.RED), (3 * v).x, Vec.scaled(v, 5), Lazy().anything)\nprint(type(v).__name__, v.__class__.__name__, [c.__name__ for c in Sub.__mro__], "count" in Sub.__dict__)\ntry:\n    v.missing\nexcept AttributeError as exc:\n    print("AttributeError:", exc)\ntry:\n    raise NotFound("k")\nexcept AppError as exc:\n    print(exc.key, exc.args, repr(exc))\nbound = v.scaled\nprint(bound(3), bound.__self__ is v, bound.__func__ is Vec.scaled)\n',
+    expected:
+      "Color.GREEN <Color.RED: 1> 6 10 ANYTHING\nVec Vec ['Sub', 'Counter', 'object'] False\nAttributeError: 'Vec' object has no attribute 'missing'\nk (\"'k' missing\",) NotFound(\"'k' missing\")\n6 True True\n",
+  },
+  {
+    name: "implicit_chaining",
+    code: 'try:\n    try:\n        {}["k"]\n    except KeyError:\n        raise TypeError("during handling")\nexcept TypeError as exc:\n    print(repr(exc.__context__), exc.__cause__, exc.__suppress_context__)\ntry:\n    try:\n        1 / 0\n    except ZeroDivisionError as inner:\n        raise ValueError("clean") from None\nexcept ValueError as exc:\n    print(exc.__cause__, exc.__suppress_context__, repr(exc.__context__))\ne = KeyError("k")\nprint(hasattr(e, "__notes__"))\n',
+    expected: "KeyError('k') None False\nNone True ZeroDivisionError('division by zero')\nFalse\n",
+  },
+  {
+    name: "generators_and_decorators",
+    code: 'import functools\n\ndef running():\n    total = 0\n    try:\n        while True:\n            total += yield total\n    except GeneratorExit:\n        print("closing at", total)\n        raise\n\ng = running()\nnext(g)\ng.send(4)\ng.close()\n\n@functools.lru_cache(maxsize=None)\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\ndef trace(func):\n    @functools.wraps(func)\n    def wrapper(*args):\n        return func(*args)\n    return wrapper\n\n@trace\ndef add(a, b):\n    """Add two numbers."""\n    return a + b\n\nprint(fib(80), fib.cache_info().hits > 0, add.__name__, add.__doc__, add(1, 2))\n',
+    expected: "closing at 4\n23416728348467685 True add Add two numbers. 3\n",
+  },
+  {
+    name: "scopes_and_late_binding",
+    code: 'def broken():\n    print(counter)\n    counter = 5\n\ntry:\n    broken()\nexcept UnboundLocalError as exc:\n    print("UnboundLocalError:", exc)\nlate = [lambda: i for i in range(3)]\nearly = [lambda i=i: i for i in range(3)]\nfs = []\nfor j in range(3):\n    fs.append(lambda: j)\nprint([f() for f in late], [f() for f in early], [f() for f in fs])\nprint([h() for h in list(lambda: k for k in range(3))])\n',
+    expected:
+      "UnboundLocalError: cannot access local variable 'counter' where it is not associated with a value\n[2, 2, 2] [0, 1, 2] [2, 2, 2]\n[2, 2, 2]\n",
+  },
 ];

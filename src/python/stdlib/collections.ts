@@ -460,6 +460,8 @@ class CounterImpl extends Dict {
         iterable instanceof Dict ||
         (typeof iterable === "object" &&
           typeof (iterable as { keys?: unknown }).keys === "function" &&
+          typeof (iterable as { __getitem__?: unknown }).__getitem__ === "function" &&
+          !Array.isArray(iterable) &&
           !(iterable instanceof DequeImpl))
       ) {
         const src = iterable instanceof Dict ? [...iterable.entries()] : mappingEntries(iterable);

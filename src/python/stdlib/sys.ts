@@ -12,7 +12,7 @@
 
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, SystemExit, ValueError } from "../exceptions";
-import { __stderr__, __stdout__, streams } from "../io";
+import { __stderr__, __stdin__, __stdout__, streams } from "../io";
 import { kw } from "../kw";
 import { index } from "../numbers";
 import { Tuple } from "../tuple";
@@ -101,6 +101,32 @@ export const implementation = SimpleNamespace(
   }),
 );
 
+/** `sys.getdefaultencoding()`. */
+export function getdefaultencoding(): string {
+  return "utf-8";
+}
+
+/** `sys.getfilesystemencoding()`. */
+export function getfilesystemencoding(): string {
+  return "utf-8";
+}
+
+/** `sys.getfilesystemencodeerrors()`. */
+export function getfilesystemencodeerrors(): string {
+  return "surrogateescape";
+}
+
+/** CPython 3.13.0's `sys.builtin_module_names` on Linux. */
+export const builtin_module_names = new Tuple(
+  (
+    "_abc _ast _codecs _collections _functools _imp _io _locale _operator _signal _sre _stat " +
+    "_string _suggestions _symtable _sysconfig _thread _tokenize _tracemalloc _typing _warnings " +
+    "_weakref atexit builtins errno faulthandler gc itertools marshal posix pwd sys time"
+  ).split(" "),
+);
+
+let pathCache: string[] | null = null;
+
 /** The `sys` module object (`$py.sys`). */
 export const sys = {
   exit,
@@ -117,9 +143,32 @@ export const sys = {
   executable,
   maxunicode,
   implementation,
+  getdefaultencoding,
+  getfilesystemencoding,
+  getfilesystemencodeerrors,
+  builtin_module_names,
+  __stdin__,
   __stdout__,
   __stderr__,
   __name__: "sys",
+  /** `[directory of the script]`: no Python installation's directories exist here. */
+  get path(): string[] {
+    if (pathCache === null) {
+      const nodePath = require("node:path") as typeof import("node:path");
+      const script = process.argv[1];
+      pathCache = [script === undefined ? "" : nodePath.dirname(nodePath.resolve(script))];
+    }
+    return pathCache;
+  },
+  set path(v: string[]) {
+    pathCache = v;
+  },
+  get stdin(): unknown {
+    return streams.stdin;
+  },
+  set stdin(s: unknown) {
+    streams.stdin = s;
+  },
   get argv(): string[] {
     if (argvCache === null) argvCache = process.argv.slice(1);
     return argvCache;
@@ -168,6 +217,13 @@ export const sys = {
         "typing",
         "abc",
         "heapq",
+        "enum",
+        "random",
+        "json",
+        "string",
+        "logging",
+        "dataclasses",
+        "textwrap",
       ]) {
         if (py[name] !== undefined) modulesCache.__setitem__(name, py[name]);
       }

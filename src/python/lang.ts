@@ -1,0 +1,561 @@
+/**
+ * Support for transpiled code (the transpiler's requests, see codegen/requests/python-api.d.ts):
+ * argument binding (`signature`/`bind`), finishing classes (`pyclass`) and functions (`named`),
+ * generator expressions, `with`/`async with`/`async for`, `except*`, `match` patterns, implicit
+ * exception chaining (`withContext`), and Python's generator methods (`send`, `close`,
+ * `__next__`) on JS generator objects.
+ */
+
+import { markgeneratorfunction } from "../asyncio/coroutines";
+import { eq } from "./compare";
+import { Dict } from "./dict";
+import {
+  BaseException,
+  BaseExceptionGroup,
+  GeneratorExit,
+  TypeError as PyTypeError,
+  UnboundLocalError,
+  RuntimeError,
+  StopAsyncIteration,
+  StopIteration,
+  toPyException,
+  typeName,
+} from "./exceptions";
+import { Kw } from "./kw";
+import { callMethod, contains, getattr, getitem, iter } from "./protocol";
+import { exceptionOf } from "./raise";
+import { Tuple } from "./tuple";
+import { typeOf } from "./types";
+
+// ---- argument binding
+
+interface Signature {
+  qualname: string;
+  /** Positional parameters (positional-only first). */
+  positional: string[];
+  posonly: number;
+  vararg: string | null;
+  kwonly: string[];
+  kwarg: string | null;
+  defaults: Record<string, unknown>;
+  /** Every parameter in declaration order (the order `bind` returns values in). */
+  order: string[];
+}
+
+/** A function's parameter list (see requests/python-api.d.ts). */
+export function signature(
+  qualname: string,
+  params: string[],
+  defaults: Record<string, unknown> = {},
+): Signature {
+  const sig: Signature = {
+    qualname,
+    positional: [],
+    posonly: 0,
+    vararg: null,
+    kwonly: [],
+    kwarg: null,
+    defaults,
+    order: [],
+  };
+  let afterStar = false;
+  for (const p of params) {
+    if (p === "/") sig.posonly = sig.positional.length;
+    else if (p === "*") afterStar = true;
+    else if (p.startsWith("**")) {
+      sig.kwarg = p.slice(2);
+      sig.order.push(sig.kwarg);
+    } else if (p.startsWith("*")) {
+      sig.vararg = p.slice(1);
+      sig.order.push(sig.vararg);
+      afterStar = true;
+    } else {
+      (afterStar ? sig.kwonly : sig.positional).push(p);
+      sig.order.push(p);
+    }
+  }
+  return sig;
+}
+
+function quoteList(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length === 1) return q[0]!;
+  if (q.length === 2) return `${q[0]} and ${q[1]}`;
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+}
+
+/** Bind call arguments to a signature, with CPython's TypeError messages. */
+export function bind(sig: Signature, args: unknown[]): any[] {
+  let kwargs: Record<string, unknown> = {};
+  let positional = args;
+  const n = args.length;
+  if (n > 0 && args[n - 1] instanceof Kw) {
+    kwargs = (args[n - 1] as Kw).kwargs as Record<string, unknown>;
+    positional = args.slice(0, n - 1);
+  }
+  const values = new Map<string, unknown>();
+  const np = sig.positional.length;
+  if (positional.length > np && sig.vararg === null) {
+    const withDefault = sig.positional.filter((p) => p in sig.defaults).length;
+    const takes = withDefault > 0 ? `from ${np - withDefault} to ${np}` : `${np}`;
+    const kwGiven = Object.keys(kwargs).filter((k) => sig.kwonly.includes(k)).length;
+    const given =
+      kwGiven > 0
+        ? `${positional.length} positional arguments (and ${kwGiven} keyword-only argument${kwGiven > 1 ? "s" : ""})`
+        : `${positional.length}`;
+    const plural = np === 1 && withDefault === 0 ? "argument" : "arguments";
+    throw new PyTypeError(
+      `${sig.qualname}() takes ${takes} positional ${plural} but ${given} ${positional.length === 1 && kwGiven === 0 ? "was" : "were"} given`,
+    );
+  }
+  for (let i = 0; i < Math.min(np, positional.length); i++)
+    values.set(sig.positional[i]!, positional[i]);
+  const extra = new Dict();
+  const posonlyAsKw: string[] = [];
+  for (const [k, v] of Object.entries(kwargs)) {
+    const idx = sig.positional.indexOf(k);
+    if (idx >= 0 && idx < sig.posonly) {
+      if (sig.kwarg !== null) extra.__setitem__(k, v);
+      else posonlyAsKw.push(k);
+      continue;
+    }
+    if (idx >= 0 || sig.kwonly.includes(k)) {
+      if (values.has(k))
+        throw new PyTypeError(`${sig.qualname}() got multiple values for argument '${k}'`);
+      values.set(k, v);
+    } else if (sig.kwarg !== null) extra.__setitem__(k, v);
+    else throw new PyTypeError(`${sig.qualname}() got an unexpected keyword argument '${k}'`);
+  }
+  if (posonlyAsKw.length > 0) {
+    throw new PyTypeError(
+      `${sig.qualname}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`,
+    );
+  }
+  const missing = sig.positional.filter((p) => !values.has(p) && !(p in sig.defaults));
+  if (missing.length > 0) {
+    throw new PyTypeError(
+      `${sig.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`,
+    );
+  }
+  const missingKw = sig.kwonly.filter((p) => !values.has(p) && !(p in sig.defaults));
+  if (missingKw.length > 0) {
+    throw new PyTypeError(
+      `${sig.qualname}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`,
+    );
+  }
+  return sig.order.map((name) => {
+    if (name === sig.vararg) return new Tuple(positional.slice(np));
+    if (name === sig.kwarg) return extra;
+    return values.has(name) ? values.get(name) : sig.defaults[name];
+  });
+}
+
+// ---- classes
+
+const SKIP_STATICS = new Set([
+  "length",
+  "name",
+  "prototype",
+  "__annotations__",
+  "__name__",
+  "__qualname__",
+  "__module__",
+]);
+
+/** Finish a transpiled class (see requests/python-api.d.ts). */
+export function pyclass<C extends Function>(cls: C, qualname: string): C {
+  const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(cls, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  define("__name__", qualname.split(".").pop());
+  define("__qualname__", qualname);
+  define("__module__", "__main__");
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    if (SKIP_STATICS.has(key)) continue;
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    if (!("value" in desc) || typeof desc.value === "function" || Object.hasOwn(c.prototype, key))
+      continue;
+    // A class attribute read through an instance: Python looks it up on the class; assigning
+    // through an instance creates an instance attribute.
+    Object.defineProperty(c.prototype, key, {
+      configurable: true,
+      get(this: object) {
+        // Through the instance's own class, so a subclass's class attribute wins.
+        return (this.constructor as unknown as Record<string, unknown>)[key];
+      },
+      set(this: object, v: unknown) {
+        Object.defineProperty(this, key, {
+          value: v,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
+      },
+    });
+  }
+  for (const target of [c.prototype, c]) {
+    for (const key of Object.getOwnPropertyNames(target)) {
+      const desc = Object.getOwnPropertyDescriptor(target, key)!;
+      const fn = desc.value as unknown;
+      if (typeof fn !== "function" || key === "constructor" || !FUNCTION_NAME.test(key)) continue;
+      if (target === c && (key === "length" || key === "name" || key === "prototype")) continue;
+      if (
+        (fn as { prototype?: unknown }).prototype !== undefined &&
+        target === c &&
+        /^class/.test(String(fn))
+      )
+        continue;
+      const f = fn as { __qualname__?: string; __name__?: string };
+      if (!Object.hasOwn(f, "__qualname__")) f.__qualname__ = `${qualname}.${key}`;
+      if (!Object.hasOwn(f, "__name__")) f.__name__ = key;
+    }
+  }
+  // Class and static methods are reachable through instances too (`obj.create()`), with the
+  // instance's class as `cls`.
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    if (typeof desc.value !== "function" || SKIP_STATICS.has(key) || key in c.prototype) continue;
+    if (/^class[\s{]/.test(Function.prototype.toString.call(desc.value))) continue;
+    Object.defineProperty(c.prototype, key, {
+      configurable: true,
+      writable: true,
+      value(this: object, ...args: unknown[]) {
+        return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
+          this.constructor,
+          args,
+        );
+      },
+    });
+  }
+  if (typeof c.prototype.__iter__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
+    c.prototype[Symbol.iterator] = function (this: { __iter__(): unknown }) {
+      return iter(this);
+    };
+  } else if (
+    typeof c.prototype.__await__ === "function" &&
+    !Object.hasOwn(c.prototype, Symbol.iterator)
+  ) {
+    c.prototype[Symbol.iterator] = function (this: { __await__(): Iterator<unknown> }) {
+      return this.__await__();
+    };
+  }
+  // What `type.__new__` does last: the parent's `__init_subclass__` (an enum base finalizes here).
+  const parent = Object.getPrototypeOf(cls) as { __init_subclass__?: Function } | null;
+  if (typeof parent?.__init_subclass__ === "function") parent.__init_subclass__.call(cls);
+  return cls;
+}
+
+/** A generator expression's generator, marked as a Python generator (not a coroutine). */
+export function genexpr(
+  fn: () => Generator<unknown, unknown, unknown>,
+): Generator<unknown, unknown, unknown> {
+  markgeneratorfunction(fn, "<genexpr>");
+  return fn();
+}
+
+// ---- exceptions
+
+/**
+ * `raise exc` inside an `except` block: the exception being handled becomes `exc.__context__`
+ * (implicit chaining), unless that would make a cycle.
+ */
+export function withContext(exc: unknown, handled: unknown): unknown {
+  const e = exceptionOf(exc);
+  if (e === handled || !(handled instanceof BaseException)) return e;
+  for (let c: BaseException | null = handled; c !== null; c = c.__context__) if (c === e) return e;
+  e.__context__ = handled;
+  return e;
+}
+
+// ---- with / async with / async for
+
+function special(obj: unknown, name: string, protocol: string): (...args: unknown[]) => unknown {
+  const f = (obj as Record<string, unknown> | null)?.[name];
+  if (typeof f !== "function") {
+    throw new PyTypeError(`'${typeName(obj)}' object does not support the ${protocol} protocol`);
+  }
+  return (f as (...args: unknown[]) => unknown).bind(obj);
+}
+
+/** The `with` statement's protocol (see codegen/lower/with.ts). */
+export function withCtx(cm: unknown) {
+  const exitFn = special(cm, "__exit__", "context manager");
+  const enterFn = special(cm, "__enter__", "context manager");
+  let exited = false;
+  // A manager whose `__exit__` returns a Promise (asyncio.Runner, which cannot block Node) makes
+  // `exit`/`close` return Promises too; the transpiler awaits them for such managers.
+  const settle = (r: unknown, f: (v: unknown) => boolean | undefined) =>
+    r instanceof Promise ? r.then(f) : f(r);
+  return {
+    enter: () => enterFn(),
+    /** Whether to swallow the exception (a Promise of it for a Promise-returning `__exit__`). */
+    exit(e: unknown): any {
+      exited = true;
+      const exc = toPyException(e);
+      return settle(exitFn(typeOf(exc), exc, null), Boolean);
+    },
+    /** Leaves without an exception (a Promise for a Promise-returning `__exit__`). */
+    close(): any {
+      if (!exited) {
+        exited = true;
+        return settle(exitFn(null, null, null), () => undefined);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The `async with` statement's protocol. */
+export function asyncWithCtx(cm: unknown) {
+  const aexitFn = special(cm, "__aexit__", "asynchronous context manager");
+  const aenterFn = special(cm, "__aenter__", "asynchronous context manager");
+  let exited = false;
+  return {
+    *aenter(): Generator<unknown, unknown, unknown> {
+      return yield* aenterFn() as Generator<unknown, unknown, unknown>;
+    },
+    *aexit(e: unknown): Generator<unknown, boolean, unknown> {
+      exited = true;
+      const exc = toPyException(e);
+      const r = yield* aexitFn(typeOf(exc), exc, null) as Generator<unknown, unknown, unknown>;
+      return Boolean(r);
+    },
+    *aclose(): Generator<unknown, void, unknown> {
+      if (!exited) {
+        exited = true;
+        yield* aexitFn(null, null, null) as Generator<unknown, unknown, unknown>;
+      }
+    },
+  };
+}
+
+/** `aiter(x)`. */
+export function aiter(x: unknown): unknown {
+  return special(x, "__aiter__", "asynchronous iterator")();
+}
+
+/** One step of `async for`. */
+export function* anextStep(
+  it: unknown,
+): Generator<unknown, IteratorResult<unknown, undefined>, unknown> {
+  const next = special(it, "__anext__", "asynchronous iterator");
+  try {
+    const value = yield* next() as Generator<unknown, unknown, unknown>;
+    return { done: false, value };
+  } catch (e) {
+    if (e instanceof StopAsyncIteration) return { done: true, value: undefined };
+    throw e;
+  }
+}
+
+/** `anext(it[, default])`: an awaitable of the next item (the default at the end, if given). */
+export function anext(it: unknown, ...dflt: unknown[]): unknown {
+  const next = special(it, "__anext__", "asynchronous iterator");
+  if (dflt.length === 0) return next();
+  return (function* () {
+    try {
+      return yield* next() as Generator<unknown, unknown, unknown>;
+    } catch (e) {
+      if (e instanceof StopAsyncIteration) return dflt[0];
+      throw e;
+    }
+  })();
+}
+
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A read of a local that may not be bound yet (transpiled locals are `undefined` until bound):
+ * `UnboundLocalError` as CPython words it.
+ */
+export function checkBound<T>(value: T, name: string): T {
+  if (value === undefined)
+    throw new UnboundLocalError(
+      `cannot access local variable '${name}' where it is not associated with a value`,
+    );
+  return value;
+}
+
+/** Give a transpiled function its Python `__qualname__` and `__name__` (traces print them). */
+export function named<F extends Function>(fn: F, qualname: string, doc?: string): F {
+  const f = fn as unknown as { __qualname__?: string; __name__?: string; __doc__?: string };
+  f.__qualname__ = qualname;
+  f.__name__ = qualname.split(".").pop()!;
+  if (doc !== undefined) f.__doc__ = doc;
+  return fn;
+}
+
+// REQUEST: Python generator objects' `send`, `close` and `__next__` (CPython's generator API) on
+// JS generator objects. Installed on the shared generator prototype when missing (coroutines are
+// generators too, and Python coroutines also have `send`/`close`). JS's own `throw` is kept: the
+// Task uses it; Python's `gen.throw(exc)` returns the next value instead of an iterator result.
+const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as Record<string, unknown>;
+function installGeneratorMethod(name: string, fn: Function): void {
+  if (!(name in GeneratorProto)) {
+    Object.defineProperty(GeneratorProto, name, {
+      value: fn,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+installGeneratorMethod("send", function (this: Generator, value: unknown) {
+  const r = this.next(value);
+  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  return r.value;
+});
+installGeneratorMethod("__next__", function (this: Generator) {
+  const r = this.next(null);
+  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  return r.value;
+});
+// `gen.close()`: throws GeneratorExit in at the suspended `yield` (so `except GeneratorExit` and
+// `finally` blocks run), as CPython does.
+installGeneratorMethod("close", function (this: Generator) {
+  let r: IteratorResult<unknown>;
+  try {
+    r = this.throw(new GeneratorExit());
+  } catch (e) {
+    if (e instanceof GeneratorExit || e instanceof StopIteration) return null;
+    throw e;
+  }
+  if (!r.done) throw new RuntimeError("generator ignored GeneratorExit");
+  return r.value === undefined ? null : r.value;
+});
+
+// ---- except*
+
+/** The state of one `try ... except*` while its handlers run. */
+export interface ExceptStar {
+  /** What is left to match (null when everything was handled). */
+  rest: BaseException | null;
+  /** The exception as raised (re-raised as is when it was not a group and nothing matched). */
+  readonly raised: BaseException;
+}
+
+/** Start matching `except*` clauses against a raised exception (a bare one acts as a group of one). */
+export function exceptStar(e: unknown): ExceptStar {
+  const raised = toPyException(e);
+  const rest =
+    raised instanceof BaseExceptionGroup ? raised : new BaseExceptionGroup("", new Tuple([raised]));
+  return { rest, raised };
+}
+
+/** `except* T`: the part of what is left that matches T (null if none); the rest stays. */
+export function exceptStarMatch(state: ExceptStar, spec: unknown): BaseException | null {
+  if (state.rest === null) return null;
+  const group = state.rest as BaseExceptionGroup;
+  const types = spec instanceof Tuple ? [...spec.items] : [spec];
+  const [match, rest] = group.split((x: unknown) =>
+    types.some((t) => typeof t === "function" && x instanceof t),
+  ).items;
+  state.rest = rest ?? null;
+  if (match === null || match === undefined) return null;
+  // CPython's split returns the group itself when all of it matches.
+  return state.rest === null ? group : match;
+}
+
+/** After the handlers: what must be re-raised (the original bare exception if untouched). */
+export function exceptStarRest(state: ExceptStar): BaseException | null {
+  if (state.rest === null) return null;
+  if (!(state.raised instanceof BaseExceptionGroup)) return state.raised;
+  return state.rest;
+}
+
+// ---- match
+
+/** A sequence pattern's subject as `n` items (the starred one, at `star`, as a list), or null. */
+export function matchSequence(subject: unknown, n: number, star: number): unknown[] | null {
+  if (typeof subject === "string" || subject === null || typeof subject !== "object") return null;
+  if (
+    subject instanceof Dict ||
+    !(Array.isArray(subject) || subject instanceof Tuple || isSequence(subject))
+  )
+    return null;
+  const items = Array.isArray(subject)
+    ? subject
+    : subject instanceof Tuple
+      ? [...subject.items]
+      : [...iter(subject)];
+  if (star < 0) return items.length === n ? items : null;
+  if (items.length < n - 1) return null;
+  const after = n - star - 1;
+  return [
+    ...items.slice(0, star),
+    items.slice(star, items.length - after),
+    ...items.slice(items.length - after),
+  ];
+}
+
+function isSequence(x: object): boolean {
+  return (
+    typeof (x as { __getitem__?: unknown }).__getitem__ === "function" &&
+    typeof (x as { __len__?: unknown }).__len__ === "function"
+  );
+}
+
+/** A mapping pattern: the values of `keys` (all present), or null. */
+export function matchMapping(subject: unknown, keys: unknown[]): unknown[] | null {
+  if (
+    !(subject instanceof Dict) &&
+    typeof (subject as { keys?: unknown } | null)?.keys !== "function"
+  )
+    return null;
+  const out: unknown[] = [];
+  for (const k of keys) {
+    if (!contains(subject, k)) return null;
+    out.push(getitem(subject, k));
+  }
+  return out;
+}
+
+/** `**rest` in a mapping pattern: a dict of the other items. */
+export function mappingRest(subject: unknown, keys: unknown[]): Dict {
+  const out = new Dict();
+  for (const k of iter(callMethod(subject, "keys"))) {
+    if (!keys.some((x) => eq(x, k))) out.__setitem__(k, getitem(subject, k));
+  }
+  return out;
+}
+
+const SELF_MATCHING = new Set([
+  "bool",
+  "bytearray",
+  "bytes",
+  "dict",
+  "float",
+  "frozenset",
+  "int",
+  "list",
+  "set",
+  "str",
+  "tuple",
+]);
+
+/** The `i`th positional sub-pattern's subject of a class pattern (`__match_args__`). */
+export function matchClassArg(subject: unknown, cls: unknown, i: number, n: number): unknown {
+  const name = (cls as { __name__?: string }).__name__;
+  if (
+    typeof cls === "function" &&
+    name !== undefined &&
+    SELF_MATCHING.has(name) &&
+    (cls as { __module__?: string }).__module__ === "builtins"
+  ) {
+    if (n > 1) throw new PyTypeError(`${name}() accepts 1 positional sub-pattern (${n} given)`);
+    return subject;
+  }
+  const args = (cls as { __match_args__?: unknown }).__match_args__;
+  const list = args instanceof Tuple ? args.items : Array.isArray(args) ? args : [];
+  if (i >= list.length) {
+    throw new PyTypeError(
+      `${name ?? "?"}() accepts ${list.length} positional sub-pattern${list.length === 1 ? "" : "s"} (${n} given)`,
+    );
+  }
+  return getattr(subject, String(list[i]));
+}
