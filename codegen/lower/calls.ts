@@ -70,7 +70,7 @@ export function runtimeModuleClass(module: string, name: string): boolean {
   if (!RUNTIME_MODULES.has(module)) return false;
   let ns: unknown;
   try {
-    // biome-ignore lint/style/noCommonJs: loaded on demand, only when a runtime module is called.
+    // Loaded on demand, only when a runtime module's attribute is called.
     ns = (require("../../src/python") as Record<string, unknown>)[module];
   } catch {
     return false;

@@ -33,6 +33,11 @@
  *   `self.x = ...` and let instances read class attributes (the runtime's `$py.pyclass` makes class
  *   attributes readable through instances, binds methods on access and sets `__name__`,
  *   `__qualname__`, `__module__`).
+ * - `__rmul__ = __mul__` in a class body aliases the method: `Vec.prototype.__rmul__ = Vec.prototype.__mul__;`.
+ *   `Greeter.greet(g, "Bob")` calls `Greeter.prototype.greet.call(g, "Bob")`.
+ * - A class over an exception (or any runtime class) whose user ancestors have no `__init__`
+ *   constructor gets `constructor(...args) { super(...args); this.__init__(...args); }` when it
+ *   defines `__init__`; `$py.pyclass` ends by calling the parent's `__init_subclass__` (enums).
  * - Class decorators (`@dataclass`) wrap the class expression: `const P = dataclass($py.pyclass(class P {...}, "P"))`.
  *   Annotated class-level names are listed in `static __annotations__` (as strings, like
  *   `from __future__ import annotations`), which the runtime's `dataclass` reads.
@@ -275,7 +280,18 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
   if (annotations.length > 0)
     head.push(line(`static __annotations__ = { ${annotations.join(", ")} };`));
-  if (base === null) {
+  const hasSlots = cls.body.some(
+    (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),
+  );
+  if (base === null && hasSlots) {
+    // `__slots__`: no new attributes on instances (see `$py.slotted`).
+    head.push(
+      line(
+        `constructor(...args: any[]) {\n  const self = ${cx.helper("slotted")}(this, new.target);\n  (self as any).__init__(...args);\n  return self;\n}`,
+      ),
+    );
+    if (!definesInit) head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
+  } else if (base === null) {
     head.push(line("constructor(...args: any[]) {\n  (this as any).__init__(...args);\n}"));
     if (!definesInit) head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
   } else if (definesInit && !constructsViaInit(cx, ubase)) {

@@ -1,8 +1,12 @@
 /**
  * Names, attributes, subscripts and slices.
  *
- * A name reads its mangled TS binding (see context.ts for the rule). `obj.attr` is a JS property
- * access (the runtime gives Python classes bound methods and class attributes on instances).
+ * A name reads its mangled TS binding (see context.ts for the rule); a read of a function's local
+ * before any binding of it is `$py.checkBound(x, "x")` (UnboundLocalError). `obj.attr` is
+ * `$py.getattr(obj, "attr")` (AttributeError, `__getattr__`, bound methods, dunders such as
+ * `__class__`/`__mro__`/`__dict__`) unless the receiver is a module, a class's static attribute,
+ * or `self.x` where the class (or a user base) assigns or defines `x`: those stay JS property
+ * reads. `Cls.method` (an instance method through its class) is the plain function.
  * `a[i]` is `$py.getitem(a, i)` (negative indexes, slices, dicts, `__getitem__`).
  */
 

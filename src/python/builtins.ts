@@ -587,6 +587,11 @@ export function reversed(seq: unknown): IterableIterator<unknown> {
     return new BuiltinIterator(seq.items.slice().reverse()[Symbol.iterator](), "reversed");
   if (seq instanceof Dict)
     return new BuiltinIterator([...seq].reverse()[Symbol.iterator](), "dict_reversekeyiterator");
+  if (typeof seq === "function") {
+    // A class with a class-level `__reversed__` (an enum: `reversed(Color)`).
+    const r = (seq as { __reversed__?: () => unknown }).__reversed__;
+    if (typeof r === "function") return iter(r.call(seq));
+  }
   if (seq !== null && typeof seq === "object") {
     const r = (seq as { __reversed__?: () => unknown }).__reversed__;
     if (typeof r === "function") return iter(r.call(seq));

@@ -86,6 +86,7 @@ export {
   named,
   pyclass,
   signature,
+  slotted,
   withContext,
   withCtx,
 } from "./lang";

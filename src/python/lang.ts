@@ -10,16 +10,17 @@ import { markgeneratorfunction } from "../asyncio/coroutines";
 import { eq } from "./compare";
 import { Dict } from "./dict";
 import {
+  AttributeError,
   BaseException,
   BaseExceptionGroup,
   GeneratorExit,
   TypeError as PyTypeError,
-  UnboundLocalError,
   RuntimeError,
   StopAsyncIteration,
   StopIteration,
   toPyException,
   typeName,
+  UnboundLocalError,
 } from "./exceptions";
 import { Kw } from "./kw";
 import { callMethod, contains, getattr, getitem, iter } from "./protocol";
@@ -368,6 +369,34 @@ export function anext(it: unknown, ...dflt: unknown[]): unknown {
 }
 
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The instance a transpiled root class with `__slots__` constructs: when every class from
+ * `newTarget` up to the root declares its own `__slots__` (CPython: no `__dict__`), a proxy that
+ * refuses new attributes not named in a `__slots__` (AttributeError as CPython words it); else
+ * `self` itself.
+ */
+export function slotted<T extends object>(self: T, newTarget: Function): T {
+  const slots = new Set<string>();
+  for (let c: unknown = newTarget; typeof c === "function" && c !== Function.prototype; ) {
+    if (!Object.hasOwn(c, "__slots__")) {
+      if (Object.getPrototypeOf(c) === Function.prototype) break;
+      return self;
+    }
+    const decl = (c as { __slots__?: unknown }).__slots__;
+    for (const n of typeof decl === "string" ? [decl] : iter(decl)) slots.add(String(n));
+    c = Object.getPrototypeOf(c);
+  }
+  return new Proxy(self, {
+    set(target, key, value) {
+      if (typeof key === "string" && !(key in target) && !slots.has(key))
+        throw new AttributeError(
+          `'${typeName(target)}' object has no attribute '${key}' and no __dict__ for setting new attributes`,
+        );
+      return Reflect.set(target, key, value);
+    },
+  });
+}
 
 /**
  * A read of a local that may not be bound yet (transpiled locals are `undefined` until bound):

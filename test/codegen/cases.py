@@ -695,6 +695,30 @@ bound = v.scaled
 print(bound(3), bound.__self__ is v, bound.__func__ is Vec.scaled)
 """)
 
+case("slots")("""
+class Point:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x):
+        self.x = x
+
+class Free(Point):
+    pass
+
+def assign(obj, value):
+    obj.y = value
+    try:
+        obj.z = value
+    except AttributeError as exc:
+        print("AttributeError:", exc)
+
+p = Point(1)
+assign(p, 2)
+f = Free(1)
+assign(f, 3)
+print(p.x, p.y, f.y, f.z, isinstance(p, Point))
+""")
+
 case("implicit_chaining")("""
 try:
     try:

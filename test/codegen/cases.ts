@@ -130,6 +130,12 @@ export const CASES: Case[] = [
       "Color.GREEN <Color.RED: 1> 6 10 ANYTHING\nVec Vec ['Sub', 'Counter', 'object'] False\nAttributeError: 'Vec' object has no attribute 'missing'\nk (\"'k' missing\",) NotFound(\"'k' missing\")\n6 True True\n",
   },
   {
+    name: "slots",
+    code: 'class Point:\n    __slots__ = ("x", "y")\n\n    def __init__(self, x):\n        self.x = x\n\nclass Free(Point):\n    pass\n\ndef assign(obj, value):\n    obj.y = value\n    try:\n        obj.z = value\n    except AttributeError as exc:\n        print("AttributeError:", exc)\n\np = Point(1)\nassign(p, 2)\nf = Free(1)\nassign(f, 3)\nprint(p.x, p.y, f.y, f.z, isinstance(p, Point))\n',
+    expected:
+      "AttributeError: 'Point' object has no attribute 'z' and no __dict__ for setting new attributes\n1 2 3 3 True\n",
+  },
+  {
     name: "implicit_chaining",
     code: 'try:\n    try:\n        {}["k"]\n    except KeyError:\n        raise TypeError("during handling")\nexcept TypeError as exc:\n    print(repr(exc.__context__), exc.__cause__, exc.__suppress_context__)\ntry:\n    try:\n        1 / 0\n    except ZeroDivisionError as inner:\n        raise ValueError("clean") from None\nexcept ValueError as exc:\n    print(exc.__cause__, exc.__suppress_context__, repr(exc.__context__))\ne = KeyError("k")\nprint(hasattr(e, "__notes__"))\n',
     expected: "KeyError('k') None False\nNone True ZeroDivisionError('division by zero')\nFalse\n",

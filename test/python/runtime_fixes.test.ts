@@ -214,5 +214,8 @@ describe("support for transpiled code (lang.ts)", () => {
     // class Color(Enum): RED = 1; GREEN = 2
     // print(repr(Color.RED), Color.GREEN.name)
     expect(`${repr(Color.RED)} ${(Color.GREEN as Any).name}`).toBe("<Color.RED: 1> GREEN");
+    // print(list(reversed(Color)))
+    const { reversed } = require("../../src/python/builtins");
+    expect(repr(list(reversed(Color)))).toBe("[<Color.GREEN: 2>, <Color.RED: 1>]");
   });
 });
