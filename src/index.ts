@@ -8,8 +8,8 @@
 import * as asyncioNamespace from "./asyncio/index";
 
 export * from "./asyncio/index";
-export { Kw, kw } from "./python/kw";
 export { setTraceHook, type TraceEvent, type TraceHook } from "./asyncio/trace";
+export { Kw, kw } from "./python/kw";
 
 import { internal } from "./asyncio/trace";
 
@@ -21,7 +21,11 @@ for (const value of Object.values(asyncioNamespace)) {
   if (typeof value === "function" && /^class[\s{]/.test(Function.prototype.toString.call(value))) {
     for (const attr of ["__name__", "__qualname__"]) {
       if (!Object.hasOwn(value, attr)) {
-        Object.defineProperty(value, attr, { value: value.name, writable: true, configurable: true });
+        Object.defineProperty(value, attr, {
+          value: value.name,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     const proto = value.prototype as Record<string, unknown>;
