@@ -115,7 +115,9 @@ export class ReadyQueue {
   }
 }
 
-// heapq's algorithm on TimerHandles, compared by `_when` exactly as TimerHandle.__lt__ does.
+// heapq's algorithm on TimerHandles, compared by `_when` exactly as TimerHandle.__lt__ does. This is
+// a specialised copy of src/python/stdlib/heapq.ts: the generic version dispatches Python's `<`,
+// which would cost every timer on the loop's hottest path.
 
 function siftDown(heap: TimerHandle[], startpos: number, pos: number): void {
   const newitem = heap[pos];
@@ -273,7 +275,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     const name = kwargs?.kwargs.name ?? null;
     const context = kwargs?.kwargs.context ?? null;
     if (this._task_factory === null) {
-      return new Task<T>(coro, new Kw({ loop: this, name, context }));
+      return Task._create<T>(coro, this, name, context);
     }
     const task =
       context === null
@@ -473,7 +475,18 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   /** `call_later(delay, callback, *args, context=None)`. */
   call_later(delay: number | bigint, callback: Callback, ...args: unknown[]): TimerHandle {
     if (delay === null || delay === undefined) throw new TypeError("delay must not be None");
-    return this.call_at(this.time() + Number(delay), callback, ...args);
+    const when = this.time() + (typeof delay === "number" ? delay : Number(delay));
+    // call_at as CPython's call_later does (a subclass may override it); the common case, no
+    // override and no trailing kw({ context }), skips the rest-argument spread and the split.
+    if (this.call_at === BaseEventLoop.prototype.call_at) {
+      const n = args.length;
+      if (n === 0 || !(args[n - 1] instanceof Kw)) {
+        this._check_closed();
+        if (this._debug) this._check_callback(callback, "call_at");
+        return this._call_at_ctx(when, callback, args, null);
+      }
+    }
+    return this.call_at(when, callback, ...args);
   }
 
   /** `call_at(when, callback, *args, context=None)`. */
@@ -482,7 +495,17 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_at");
     const [cbArgs, context] = splitContextKw(args);
-    const timer = new TimerHandle(when, callback, cbArgs, this, context);
+    return this._call_at_ctx(when, callback, cbArgs, context);
+  }
+
+  /** call_at's body once the arguments are split (the checks of call_at come first). */
+  _call_at_ctx(
+    when: number | bigint,
+    callback: Callback,
+    args: unknown[],
+    context: Context | null,
+  ): TimerHandle {
+    const timer = new TimerHandle(when, callback, args, this, context);
     timerHeappush(this._scheduled, timer);
     timer._scheduled = true;
     this._wake_if_waiting();

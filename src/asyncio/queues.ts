@@ -17,11 +17,11 @@
  * a non-integral float is returned as given).
  */
 
-import { lt } from "../python/compare";
 import { Exception, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { id } from "../python/objects";
 import { repr } from "../python/repr";
+import { heappop, heappush } from "../python/stdlib/heapq";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import type { Future } from "./futures";
 import { Event } from "./locks";
@@ -96,55 +96,6 @@ export class Deque<T> {
   *[Symbol.iterator](): IterableIterator<T> {
     for (let i = this.head; i < this.items.length; i++) yield this.items[i];
   }
-}
-
-/** `heapq.heappush`: CPython's algorithm, comparing with Python's `<`. */
-export function heappush<T>(heap: T[], item: T): void {
-  heap.push(item);
-  heapSiftDown(heap, 0, heap.length - 1);
-}
-
-/** `heapq.heappop`: CPython's algorithm (move the last leaf to the root and sift it up). */
-export function heappop<T>(heap: T[]): T {
-  const lastelt = heap.pop() as T;
-  if (heap.length > 0) {
-    const returnitem = heap[0];
-    heap[0] = lastelt;
-    heapSiftUp(heap, 0);
-    return returnitem;
-  }
-  return lastelt;
-}
-
-function heapSiftDown<T>(heap: T[], startpos: number, pos: number): void {
-  const newitem = heap[pos];
-  while (pos > startpos) {
-    const parentpos = (pos - 1) >> 1;
-    const parent = heap[parentpos];
-    if (lt(newitem, parent)) {
-      heap[pos] = parent;
-      pos = parentpos;
-      continue;
-    }
-    break;
-  }
-  heap[pos] = newitem;
-}
-
-function heapSiftUp<T>(heap: T[], pos: number): void {
-  const endpos = heap.length;
-  const startpos = pos;
-  const newitem = heap[pos];
-  let childpos = 2 * pos + 1;
-  while (childpos < endpos) {
-    const rightpos = childpos + 1;
-    if (rightpos < endpos && !lt(heap[childpos], heap[rightpos])) childpos = rightpos;
-    heap[pos] = heap[childpos];
-    pos = childpos;
-    childpos = 2 * pos + 1;
-  }
-  heap[pos] = newitem;
-  heapSiftDown(heap, startpos, pos);
 }
 
 type Waiter = Future<unknown>;
