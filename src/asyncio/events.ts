@@ -48,10 +48,11 @@ export interface ExceptionContext {
 export class Handle {
   _callback: Callback | null;
   _args: unknown[] | null;
-  _cancelled = false;
+  /** Prototype defaults (false, null) until cancel() sets them: handles stay two fields smaller. */
+  declare _cancelled: boolean;
   _loop: HandleOwner;
   _context: Context;
-  _repr: string | null = null;
+  declare _repr: string | null;
 
   constructor(
     callback: Callback,
@@ -118,6 +119,13 @@ export class Handle {
   }
 }
 
+for (const [key, value] of [
+  ["_cancelled", false],
+  ["_repr", null],
+] as const) {
+  Object.defineProperty(Handle.prototype, key, { value, writable: true, configurable: true });
+}
+
 /** SystemExit and KeyboardInterrupt escape callbacks and stop the loop, as in CPython. */
 export function isExitException(exc: unknown): boolean {
   return exc instanceof SystemExit || exc instanceof KeyboardInterrupt;
@@ -139,8 +147,13 @@ export class TimerHandle extends Handle {
     context: Context | null = null,
   ) {
     super(callback, args, loop, context);
-    this._when = Number(when);
-    this._when_int = typeof when === "bigint" ? when : null;
+    if (typeof when === "number") {
+      this._when = when;
+      this._when_int = null;
+    } else {
+      this._when = Number(when);
+      this._when_int = typeof when === "bigint" ? when : null;
+    }
   }
 
   override _repr_info(): string[] {

@@ -59,8 +59,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _loop!: FutureLoop;
   /** Always None (no debug tracebacks); kept on the prototype so futures stay one field smaller. */
   declare _source_traceback: null;
-  _cancel_message: unknown = null;
-  _cancelled_exc: BaseException | null = null;
+  /** Prototype defaults (null) until a cancellation sets them: most futures stay smaller. */
+  declare _cancel_message: unknown;
+  declare _cancelled_exc: BaseException | null;
   /**
    * The done callbacks, as the C `_asyncio.Future` keeps them: the first one in two fields (most
    * futures never have more than one), the others in a list made when a second one is added. The
@@ -68,11 +69,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
    */
   _callback0: DoneCallback<any> | null = null;
   _context0: Context | null = null;
-  _callbacks: [DoneCallback<any>, Context][] | null = null;
+  declare _callbacks: [DoneCallback<any>, Context][] | null;
   /** Set by the iterator so a Task can tell `yield* fut` from a stray `yield fut`. */
   _asyncio_future_blocking = false;
-  private __log_traceback = false;
-  private _promiseWaiters: (() => void)[] | null = null;
+  /** Prototype default false until an exception is set (as `_callbacks`: null until needed). */
+  declare private __log_traceback: boolean;
+  /** Prototype default null until the future is awaited as a JS promise. */
+  declare private _promiseWaiters: (() => void)[] | null;
 
   /**
    * `Future(*, loop=None)`: pass the loop as `kw({ loop })`; TypeScript callers may also pass the
@@ -172,7 +175,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const ctx0 = this._context0;
     this._callback0 = null;
     this._context0 = null;
-    this._callbacks = null;
+    if (callbacks !== null) this._callbacks = null;
     const loop = this._loop;
     if (loop._call_soon_ctx !== undefined) {
       // The loop's own call_soon without keyword parsing (the hot path of every await).
@@ -328,11 +331,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 }
 
-Object.defineProperty(Future.prototype, "_source_traceback", {
-  value: null,
-  writable: true,
-  configurable: true,
-});
+// Fields most futures never set live on the prototype (non-enumerable, writable: an assignment
+// makes the future's own property), so a future is that many fields smaller.
+for (const [key, value] of [
+  ["_source_traceback", null],
+  ["_cancel_message", null],
+  ["_cancelled_exc", null],
+  ["_promiseWaiters", null],
+  ["_callbacks", null],
+  ["__log_traceback", false],
+] as const) {
+  Object.defineProperty(Future.prototype, key, { value, writable: true, configurable: true });
+}
 
 /**
  * The iterator of `yield* fut` (CPython's FutureIter): what the generator

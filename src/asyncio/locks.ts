@@ -28,7 +28,7 @@ import { type Coro, markcoroutinefunction } from "./coroutines";
 import { BrokenBarrierError, CancelledError } from "./exceptions";
 import type { Future } from "./futures";
 import { _LoopBoundMixin } from "./mixins";
-import { async_with } from "./protocols";
+import { async_with, FAST_PATH, NOT_FAST } from "./protocols";
 
 type Waiter = Future<unknown>;
 
@@ -71,7 +71,28 @@ abstract class _ContextManagerMixin extends _LoopBoundMixin {
     this.release();
     return null;
   }
+
+  /**
+   * Take the primitive now if `acquire()` would return without suspending (and is not
+   * overridden); false, with nothing done, otherwise. The FAST_PATH of `__aenter__` (protocols.ts).
+   */
+  _try_acquire_now(): boolean {
+    return false;
+  }
 }
+// `async with` shortcuts (AsyncWith in protocols.ts): __aenter__ when acquire() would not suspend,
+// and __aexit__, whose body never suspends.
+Object.assign(_ContextManagerMixin.prototype.__aenter__, {
+  [FAST_PATH](this: _ContextManagerMixin): unknown {
+    return this._try_acquire_now() ? null : NOT_FAST;
+  },
+});
+Object.assign(_ContextManagerMixin.prototype.__aexit__, {
+  [FAST_PATH](this: _ContextManagerMixin): unknown {
+    this.release();
+    return null;
+  },
+});
 
 function withExtra(base: string, extra: string): string {
   return `<${base.slice(1, -1)} [${extra}]>`;
@@ -92,6 +113,15 @@ export class Lock extends _ContextManagerMixin {
   /** True if the lock is held. */
   locked(): boolean {
     return this._locked;
+  }
+
+  override _try_acquire_now(): boolean {
+    if (this.acquire !== Lock.prototype.acquire) return false;
+    if (!this._locked && (this._waiters === null || allCancelled(this._waiters))) {
+      this._locked = true;
+      return true;
+    }
+    return false;
   }
 
   /** Wait until the lock is free, then take it; returns true. */

@@ -221,6 +221,37 @@ function truthy(v: unknown): boolean {
 }
 
 /**
+ * A synchronous shortcut on a coroutine method (the lock primitives' `__aenter__`/`__aexit__`):
+ * `method[FAST_PATH].call(self, ...args)` does what awaiting `method.call(self, ...args)` would do
+ * when that completes without ever suspending, and returns its result; when awaiting would
+ * suspend it does nothing and returns NOT_FAST (the caller then awaits the method itself).
+ */
+export const FAST_PATH = Symbol("asyncio-ts.fast_path");
+/** FAST_PATH's answer when the shortcut does not apply. */
+export const NOT_FAST = Symbol("asyncio-ts.not_fast");
+
+type FastPathFn = Function & { [FAST_PATH]?: (...args: unknown[]) => unknown };
+
+/** An iterator that is already done with `value`: `yield*` of it evaluates to `value` at once. */
+class DoneIter<T> {
+  constructor(private readonly value: T) {}
+  next(): IteratorResult<unknown, T> {
+    return { value: this.value, done: true };
+  }
+  return(value: T): IteratorResult<unknown, T> {
+    return { value, done: true };
+  }
+  throw(exc: unknown): never {
+    throw exc;
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+const DONE_VOID = new DoneIter<void>(undefined);
+
+/**
  * The inline form of `async with`, for generated code and hot loops (creating a generator function
  * per iteration, as the callback form does, costs microseconds in V8):
  *
@@ -244,8 +275,33 @@ export class AsyncWith<T = unknown> {
     readonly value: T,
   ) {}
 
-  /** Check the protocol, await `__aenter__()` and return the state `exit_*` need. */
-  static *enter<T>(cm: AsyncContextManager<T>): Coro<AsyncWith<T>> {
+  /**
+   * Check the protocol, await `__aenter__()` and return the state `exit_*` need. When `__aenter__`
+   * has a synchronous shortcut (FAST_PATH) that completes without suspending, no generator is
+   * made: the result is an iterator that is already done (what `yield*` of the coroutine would
+   * have produced, since awaiting it never suspends).
+   */
+  static enter<T>(cm: AsyncContextManager<T>): Coro<AsyncWith<T>> {
+    const mgr = cm as unknown as Record<string, unknown>;
+    const aenter = mgr?.__aenter__ as FastPathFn | undefined;
+    if (typeof aenter === "function") {
+      const fast = aenter[FAST_PATH];
+      if (fast !== undefined) {
+        const aexit = mgr.__aexit__;
+        if (typeof aexit === "function") {
+          const value = fast.call(cm);
+          if (value !== NOT_FAST) {
+            return new DoneIter(new AsyncWith(cm, aexit, value as T)) as unknown as Coro<
+              AsyncWith<T>
+            >;
+          }
+        }
+      }
+    }
+    return AsyncWith._enter(cm);
+  }
+
+  static *_enter<T>(cm: AsyncContextManager<T>): Coro<AsyncWith<T>> {
     const mgr = cm as unknown as Record<string, unknown>;
     const aenter = mgr?.__aenter__;
     const aexit = mgr?.__aexit__;
@@ -271,7 +327,15 @@ export class AsyncWith<T = unknown> {
   }
 
   /** The body left normally (fell off the end, break, continue, return): `__aexit__(None, ...)`. */
-  *exit_ok(): Coro<void> {
+  exit_ok(): Coro<void> {
+    const fast = (this.aexit as FastPathFn)[FAST_PATH];
+    if (fast !== undefined && fast.call(this.cm, null, null, null) !== NOT_FAST) {
+      return DONE_VOID as unknown as Coro<void>;
+    }
+    return this._exit_ok();
+  }
+
+  *_exit_ok(): Coro<void> {
     yield* awaitExit(this.aexit.call(this.cm, null, null, null));
   }
 

@@ -154,6 +154,9 @@ interface TaskKwargs {
   eager_start?: boolean;
 }
 
+/** The constructor argument of Task._create: construct without running `__init__`. */
+const NO_INIT = Symbol("Task._create");
+
 /** One step of a task, scheduled with call_soon (the loop calls it as `__step(task, exc)`). */
 function __step(task: Task<unknown>, exc: BaseException | null = null): void {
   task._step(exc);
@@ -187,8 +190,9 @@ export class Task<T = unknown> extends Future<T> {
   /** The name, or null while it is the default `Task-N` (made on first use from `_name_num`). */
   _name: string | null = null;
   _name_num = 0;
-  _num_cancels_requested = 0;
-  _must_cancel = false;
+  /** Prototype defaults (0, false) until a cancel request sets them: a task stays smaller. */
+  declare _num_cancels_requested: number;
+  declare _must_cancel: boolean;
   _fut_waiter: Future<unknown> | null = null;
   _coro!: Coro<T> | null;
   _context!: Context;
@@ -206,28 +210,54 @@ export class Task<T = unknown> extends Future<T> {
    */
   constructor(coro: Coro<T>, kwargs?: Kw<TaskKwargs>) {
     super();
+    if (kwargs === (NO_INIT as unknown)) return;
     if (new.target.prototype.__init__ === Task.prototype.__init__) this.__init__(coro, kwargs);
+  }
+
+  /**
+   * `Task(coro, loop=loop, name=name, context=context)` for the loop's own create_task: the same
+   * initialisation without a Kw object to make and parse per task.
+   */
+  static _create<T>(
+    coro: Coro<T>,
+    loop: AbstractEventLoop,
+    name: unknown,
+    context: Context | null,
+  ): Task<T> {
+    const task = new Task<T>(coro, NO_INIT as unknown as Kw<TaskKwargs>);
+    task._tsTaskInit(coro, loop, name, context, false);
+    return task;
   }
 
   /** `Task.__init__(self, coro, *, loop=None, name=None, context=None, eager_start=False)`. */
   override __init__(coro: Coro<T>, kwargs?: Kw<TaskKwargs>): null {
     const kw_ = kwargs?.kwargs ?? {};
-    super.__init__(kw_.loop ?? null);
+    this._tsTaskInit(coro, kw_.loop ?? null, kw_.name, kw_.context ?? null, kw_.eager_start);
+    return null;
+  }
+
+  _tsTaskInit(
+    coro: Coro<T>,
+    loop: AbstractEventLoop | null,
+    name: unknown,
+    context: Context | null,
+    eager_start: unknown,
+  ): void {
+    super.__init__(loop);
     if (!iscoroutine(coro)) {
       this._log_destroy_pending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    if (kw_.name === null || kw_.name === undefined) this._name_num = _task_name_counter();
-    else this._name = str(kw_.name);
+    if (name === null || name === undefined) this._name_num = _task_name_counter();
+    else this._name = str(name);
     this._coro = coro;
-    this._context = kw_.context ?? copy_context();
-    if (kw_.eager_start && this._loop.is_running()) {
+    this._context = context ?? copy_context();
+    if (eager_start && this._loop.is_running()) {
       this._eager_start();
     } else {
       scheduleStep(this as Task<unknown>, null);
       _register_task(this as Task<unknown>);
     }
-    return null;
   }
 
   override __repr__(): string {
@@ -474,6 +504,15 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
+// Task fields that most tasks never set live on the prototype (non-enumerable, writable: an
+// assignment makes the task's own property), as Future's `_source_traceback` does.
+for (const [key, value] of [
+  ["_num_cancels_requested", 0],
+  ["_must_cancel", false],
+] as const) {
+  Object.defineProperty(Task.prototype, key, { value, writable: true, configurable: true });
+}
+
 function isGenerator(obj: unknown): boolean {
   return (
     typeof obj === "object" &&
@@ -533,7 +572,14 @@ export function ensure_future<T>(
   coro_or_future: Coro<T> | Future<T> | PromiseLike<T>,
   kwargs?: Kw<{ loop?: AbstractEventLoop | null }>,
 ): Future<T> {
-  const loop = kwargs?.kwargs.loop ?? null;
+  return _ensure_future(coro_or_future, kwargs?.kwargs.loop ?? null);
+}
+
+/** ensure_future() with the loop argument as a value (null: none given). */
+function _ensure_future<T>(
+  coro_or_future: Coro<T> | Future<T> | PromiseLike<T>,
+  loop: AbstractEventLoop | null,
+): Future<T> {
   if (isfuture(coro_or_future)) {
     if (loop !== null && loop !== coro_or_future.get_loop()) {
       throw new ValueError(
@@ -695,7 +741,7 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
   for (const arg of coros_or_futures) {
     let fut = argToFut.get(arg);
     if (fut === undefined) {
-      fut = ensure_future(arg as Awaitable<unknown>, loop === null ? undefined : new Kw({ loop }));
+      fut = _ensure_future(arg as Awaitable<unknown>, loop);
       if (loop === null) loop = fut.get_loop();
       if (fut !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
       nfuts += 1;
