@@ -7,15 +7,9 @@ import * as asyncio from "../../src/index";
 import { async_with, type Coro, kw } from "../../src/index";
 import { RuntimeError, ValueError } from "../../src/python/exceptions";
 import { repr, str } from "../../src/python/repr";
+import { eventLog } from "../helpers/eventLog";
 
-let log: string[] = [];
-const fmt = (x: unknown) => (typeof x === "number" ? String(x) : str(x));
-const L = (...a: unknown[]) => log.push(a.map(fmt).join(" "));
-
-function runLog(main: () => Coro<unknown>): Promise<string[]> {
-  log = [];
-  return asyncio.run(main()).then(() => log);
-}
+const { L, runLog } = eventLog();
 
 describe("Lock", () => {
   test("waiters acquire in FIFO order and release of an unheld lock fails", async () => {

@@ -6,17 +6,11 @@
 import * as asyncio from "../../src/index";
 import { type Coro, kw } from "../../src/index";
 import { ValueError } from "../../src/python/exceptions";
-import { repr, str } from "../../src/python/repr";
+import { repr } from "../../src/python/repr";
 import { tuple_of } from "../../src/python/tuple";
+import { eventLog } from "../helpers/eventLog";
 
-let log: string[] = [];
-const fmt = (x: unknown) => (typeof x === "number" ? String(x) : str(x));
-const L = (...a: unknown[]) => log.push(a.map(fmt).join(" "));
-
-function runLog(main: () => Coro<unknown>): Promise<string[]> {
-  log = [];
-  return asyncio.run(main()).then(() => log);
-}
+const { L, runLog } = eventLog();
 
 describe("Queue", () => {
   test("a bounded queue alternates producer and consumer as CPython does", async () => {

@@ -14,26 +14,9 @@ import {
   ZeroDivisionError,
 } from "../../src/python/exceptions";
 import { repr, str } from "../../src/python/repr";
+import { eventLog } from "../helpers/eventLog";
 
-let log: string[] = [];
-const fmt = (x: unknown) => (typeof x === "number" ? String(x) : str(x));
-const L = (...a: unknown[]) => log.push(a.map(fmt).join(" "));
-
-function runLog(main: () => Coro<unknown>): Promise<string[]> {
-  log = [];
-  const clock = {
-    t: 0,
-    time() {
-      return this.t;
-    },
-    advance(s: number) {
-      this.t += s;
-    },
-  };
-  return asyncio
-    .run(main(), kw({ loop_factory: () => new asyncio.NodeEventLoop(clock) }))
-    .then(() => log);
-}
+const { L, runLog } = eventLog({ fakeClock: true });
 
 function* w(i: number, d: number, fail = false): Coro<bigint> {
   try {

@@ -5,33 +5,9 @@
 import * as asyncio from "../../src/index";
 import { type Coro, kw } from "../../src/index";
 import { TimeoutError } from "../../src/python/exceptions";
-import { str } from "../../src/python/repr";
+import { cname, eventLog } from "../helpers/eventLog";
 
-let log: string[] = [];
-const fmt = (x: unknown) => (typeof x === "number" ? String(x) : str(x));
-const L = (...a: unknown[]) => log.push(a.map(fmt).join(" "));
-
-function fakeClock() {
-  return {
-    t: 0,
-    time() {
-      return this.t;
-    },
-    advance(s: number) {
-      this.t += s;
-    },
-  };
-}
-
-function runLog(main: () => Coro<unknown>): Promise<string[]> {
-  log = [];
-  const clock = fakeClock();
-  return asyncio
-    .run(main(), kw({ loop_factory: () => new asyncio.NodeEventLoop(clock) }))
-    .then(() => log);
-}
-
-const cname = (e: unknown) => (e as object | null)?.constructor.name ?? "None";
+const { L, runLog } = eventLog({ fakeClock: true });
 
 describe("wait_for", () => {
   test("results, timeouts (positive, zero, negative, None) and cancellation", async () => {
