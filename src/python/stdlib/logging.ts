@@ -34,6 +34,7 @@ import { call, callMethod, getattr } from "../protocol";
 import { str as pyStr, repr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeOf } from "../types";
+import { localtime, strftime } from "./time";
 
 export const CRITICAL = 50n;
 export const FATAL = CRITICAL;
@@ -183,70 +184,6 @@ function recordDict(r: LogRecord): Dict {
   return d;
 }
 
-// ---- time formatting (the part of time.strftime that log formats use)
-
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-function strftime(fmt: string, d: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return fmt.replace(/%(.)/g, (_m, c: string) => {
-    switch (c) {
-      case "Y":
-        return String(d.getFullYear());
-      case "y":
-        return p(d.getFullYear() % 100);
-      case "m":
-        return p(d.getMonth() + 1);
-      case "d":
-        return p(d.getDate());
-      case "H":
-        return p(d.getHours());
-      case "I":
-        return p(d.getHours() % 12 === 0 ? 12 : d.getHours() % 12);
-      case "M":
-        return p(d.getMinutes());
-      case "S":
-        return p(d.getSeconds());
-      case "p":
-        return d.getHours() < 12 ? "AM" : "PM";
-      case "a":
-        return DAYS[d.getDay()].slice(0, 3);
-      case "A":
-        return DAYS[d.getDay()];
-      case "b":
-        return MONTHS[d.getMonth()].slice(0, 3);
-      case "B":
-        return MONTHS[d.getMonth()];
-      case "j": {
-        const start = new Date(d.getFullYear(), 0, 1);
-        return p(Math.floor((d.getTime() - start.getTime()) / 86400000) + 1, 3);
-      }
-      case "z": {
-        const off = -d.getTimezoneOffset();
-        return `${off >= 0 ? "+" : "-"}${p(Math.floor(Math.abs(off) / 60))}${p(Math.abs(off) % 60)}`;
-      }
-      case "%":
-        return "%";
-      default:
-        return `%${c}`;
-    }
-  });
-}
-
 /** `logging.Formatter(fmt=None, datefmt=None, style='%')`. */
 export class Formatter {
   static __module__ = "logging";
@@ -274,9 +211,10 @@ export class Formatter {
   }
 
   formatTime(record: LogRecord, datefmt: unknown = null): string {
-    const d = new Date(record.created * 1000);
-    if (datefmt !== null) return strftime(String(datefmt), d);
-    const t = strftime(this.default_time_format, d);
+    // As CPython: Formatter.converter is time.localtime, formatted by time.strftime.
+    const ct = localtime(record.created);
+    if (datefmt !== null) return strftime(String(datefmt), ct);
+    const t = strftime(this.default_time_format, ct);
     return `${t},${String(Math.floor(record.msecs)).padStart(3, "0")}`;
   }
 
