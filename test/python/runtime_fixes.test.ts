@@ -11,7 +11,9 @@ import { kw } from "../../src/python/kw";
 import { call, callMethod, contains, getattr } from "../../src/python/protocol";
 import { repr } from "../../src/python/repr";
 import { Counter } from "../../src/python/stdlib/collections";
+import { LogRecord } from "../../src/python/stdlib/logging";
 import { sys } from "../../src/python/stdlib/sys";
+import { Tuple } from "../../src/python/tuple";
 
 type Any = any;
 
@@ -217,5 +219,19 @@ describe("support for transpiled code (lang.ts)", () => {
     // print(list(reversed(Color)))
     const { reversed } = require("../../src/python/builtins");
     expect(repr(list(reversed(Color)))).toBe("[<Color.GREEN: 2>, <Color.RED: 1>]");
+  });
+});
+
+describe("logging.LogRecord", () => {
+  // r = logging.LogRecord('n', logging.INFO, '/a/b.py', 7, 'm %s', (1,), None)
+  // print(repr(r.getMessage()), r.filename, r.module, r.lineno, r.funcName, r.pathname)
+  //   -> 'm 1' b.py b 7 None /a/b.py
+  test("takes CPython's positional signature (name, level, pathname, lineno, msg, args, exc_info)", () => {
+    const r = new LogRecord("n", 20n, "/a/b.py", 7n, "m %s", Tuple.of(1n), null);
+    expect(
+      [repr(r.getMessage()), r.filename, r.module, r.lineno, r.funcName, r.pathname].map((v) =>
+        str(v),
+      ),
+    ).toEqual(["'m 1'", "b.py", "b", "7", "None", "/a/b.py"]);
   });
 });

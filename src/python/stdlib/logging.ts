@@ -127,7 +127,18 @@ export class LogRecord {
   message?: string;
   asctime?: string;
 
-  constructor(name: string, level: bigint, msg: unknown, args: unknown, excInfo: unknown) {
+  /** CPython's `LogRecord(name, level, pathname, lineno, msg, args, exc_info, func=None, sinfo=None)`. */
+  constructor(
+    name: string,
+    level: bigint,
+    pathname: unknown,
+    lineno: unknown,
+    msg: unknown,
+    args: unknown,
+    excInfo: unknown,
+    func: unknown = null,
+    sinfo: unknown = null,
+  ) {
     this.name = name;
     this.msg = msg;
     if (
@@ -141,12 +152,13 @@ export class LogRecord {
     this.args = args;
     this.levelno = level;
     this.levelname = getLevelName(level) as string;
-    this.pathname = "<unknown>";
-    this.filename = "<unknown>";
-    this.module = "<unknown>";
-    this.lineno = 0n;
-    this.funcName = "(unknown function)";
-    this.stack_info = null;
+    const path = pyStr(pathname);
+    this.pathname = path;
+    this.filename = path.split("/").pop() ?? path;
+    this.module = (this.filename as string).replace(/\.[^.]*$/, "");
+    this.lineno = typeof lineno === "bigint" ? lineno : BigInt(Number(lineno ?? 0));
+    this.funcName = func === null ? null : pyStr(func);
+    this.stack_info = sinfo;
     this.exc_info = excInfo;
     const now = Date.now();
     this.created = now / 1000;
@@ -494,9 +506,12 @@ export class Logger extends Filterer {
     const record = new LogRecord(
       this.name,
       level,
+      "<unknown>",
+      0n,
       pos[0],
       new Tuple(pos.slice(1)),
       excInfo ?? null,
+      "(unknown function)",
     );
     if (k.extra instanceof Dict) {
       for (const [key, v] of k.extra.entries()) {
