@@ -17,6 +17,7 @@ import type { CaseResult } from "./compare";
 import { compareMain } from "./compare_command";
 import { renderHtml } from "./html";
 import { type Io, type Output, processIo } from "./io";
+import { declaredUnavailable } from "./needs";
 import { choosePython, describePython, isRequiredPython, REQUIRED_PYTHON } from "./python";
 import { COLORS, jsonSummaryLine, NO_COLORS, statusLabel, summarize, textReport } from "./report";
 import { checkCli, defaultJobs, runSuite, selectCases } from "./runner";
@@ -192,6 +193,12 @@ async function conformanceMain(argv: readonly string[], io: Io, root: string): P
   if (args === "help") {
     io.stdout.write(CONFORMANCE_USAGE);
     return 0;
+  }
+  try {
+    declaredUnavailable();
+  } catch (e) {
+    io.stderr.write(`asyncio-ts conformance: ${(e as Error).message}\n`);
+    return 2;
   }
   const filter = { area: args.area, case: args.case };
   if (selectCases({ root, filter }).length === 0) {

@@ -31,7 +31,8 @@ export interface Mismatch {
   detail: string;
 }
 
-export type Status = "passed" | "failed" | "divergent";
+/** "skipped": the case needs something this machine lacks (see needs.ts); it was not run. */
+export type Status = "passed" | "failed" | "divergent" | "skipped";
 
 const quote = (s: string | null) => (s === null ? "(no line)" : JSON.stringify(s));
 
@@ -101,6 +102,8 @@ export interface CaseResult {
   actual: RunOutput | null;
   mismatches: Mismatch[];
   durationMs: number;
+  /** Why the case was not run (status "skipped"), e.g. "needs network". */
+  skipReason?: string;
   /** For the HTML report. */
   source?: string;
   typescript?: string | null;
@@ -132,6 +135,24 @@ export function judgeCase(c: LoadedCase, actual: RunOutput | null): CaseResult {
     actual,
     mismatches,
     durationMs: actual?.durationMs ?? 0,
+  };
+}
+
+/** The result of a case that was not run because the machine lacks `missing` (from case.json). */
+export function skippedCase(c: LoadedCase, missing: readonly string[]): CaseResult {
+  return {
+    area: c.area,
+    name: c.name,
+    dir: c.dir,
+    description: c.meta.description,
+    status: "skipped",
+    divergence: c.meta.divergence,
+    traced: c.meta.trace,
+    expected: c.expected,
+    actual: null,
+    mismatches: [],
+    durationMs: 0,
+    skipReason: `needs ${missing.join(" and ")}`,
   };
 }
 

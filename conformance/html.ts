@@ -2,7 +2,8 @@
  * The self-contained HTML report of a conformance run (`--html FILE`): a summary table by area,
  * then every case with its Python source and generated TypeScript, and the expected (CPython) and
  * actual (asyncio-ts) outputs side by side. Failing cases have class `case failed` and a red
- * "FAILED" badge; divergent ones `case divergent` and a "DIVERGENT" badge. Everything from the
+ * "FAILED" badge; divergent ones `case divergent` and a "DIVERGENT" badge; skipped ones (the
+ * machine lacks what they need) `case skipped` and a grey "SKIPPED" badge. Everything from the
  * cases is escaped; the page loads nothing from outside.
  */
 import type { CaseResult, Status } from "./compare";
@@ -40,6 +41,7 @@ const BADGE: Record<Status, string> = {
   passed: "PASSED",
   failed: "FAILED",
   divergent: "DIVERGENT",
+  skipped: "SKIPPED",
 };
 
 function badge(status: Status): string {
@@ -90,7 +92,8 @@ function countsRow(name: string, c: Counts, link: boolean): string {
   const cls = c.failed > 0 ? "has-failed" : c.divergent > 0 ? "has-divergent" : "all-passed";
   return (
     `<tr class="${cls}"><th scope="row">${label}</th><td>${c.total}</td><td class="n-passed">${c.passed}</td>` +
-    `<td class="n-failed">${c.failed}</td><td class="n-divergent">${c.divergent}</td></tr>`
+    `<td class="n-failed">${c.failed}</td><td class="n-divergent">${c.divergent}</td>` +
+    `<td class="n-skipped">${c.skipped}</td></tr>`
   );
 }
 
@@ -107,6 +110,10 @@ function caseSection(r: CaseResult): string {
         `${escapeHtml(r.divergence.reason)}</p>`,
     );
   }
+  if (r.skipReason !== undefined)
+    parts.push(
+      `<p class="skipped">Not run (${escapeHtml(r.skipReason)}, which this machine lacks).</p>`,
+    );
   if (r.mismatches.length > 0) {
     parts.push('<div class="mismatches">');
     for (const m of r.mismatches) {
@@ -169,7 +176,7 @@ tr.has-failed .n-failed { color: #b00020; font-weight: bold; }
 tr.has-divergent .n-divergent { color: #8a5a00; }
 .verdict.ok { color: #17692c; } .verdict.bad { color: #b00020; }
 .badge { display: inline-block; padding: .05em .5em; border-radius: .3em; font-size: .8em; color: #fff; vertical-align: middle; }
-.badge.passed { background: #2e7d32; } .badge.failed { background: #c62828; } .badge.divergent { background: #b26a00; }
+.badge.passed { background: #2e7d32; } .badge.failed { background: #c62828; } .badge.divergent { background: #b26a00; } .badge.skipped { background: #757575; }
 section.case { border: 1px solid #ddd; border-left: 6px solid #2e7d32; border-radius: 4px; margin: .8em 0; padding: .6em .9em; }
 section.case.failed { border-left-color: #c62828; background: #fff6f6; }
 section.case.divergent { border-left-color: #b26a00; background: #fffaf0; }
@@ -216,11 +223,12 @@ export function renderHtml(results: readonly CaseResult[], options: HtmlOptions 
     "</head><body>",
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="verdict ${ok ? "ok" : "bad"}" id="verdict">${summary.total} cases: ${summary.passed} passed, ` +
-      `${summary.failed} failed, ${summary.divergent} divergent${elapsed}. ` +
+      `${summary.failed} failed, ${summary.divergent} divergent` +
+      `${summary.skipped > 0 ? `, ${summary.skipped} skipped` : ""}${elapsed}. ` +
       `<span class="when">Generated ${escapeHtml(when.toISOString())}.</span></p>`,
     "<h2>Summary by area</h2>",
     '<table class="summary" id="summary">',
-    "<thead><tr><th>area</th><th>total</th><th>passed</th><th>failed</th><th>divergent</th></tr></thead>",
+    "<thead><tr><th>area</th><th>total</th><th>passed</th><th>failed</th><th>divergent</th><th>skipped</th></tr></thead>",
     `<tbody>${areaRows.join("")}</tbody>`,
     `<tfoot>${countsRow("all", summary, false)}</tfoot>`,
     "</table>",

@@ -10,6 +10,9 @@ case folder as cwd, and PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8. The record
 exit code, last stderr line and trace; otherwise the case is reported as nondeterministic and
 the script exits non-zero at the end.
 
+A case whose case.json `needs` ("network", "processes") this machine lacks is skipped (as the
+runner does; ASYNCIO_TS_CONFORMANCE_WITHOUT=network,processes declares needs unavailable).
+
 --check re-runs the cases and reports records that are missing or out of date, writing nothing.
 --force allows an interpreter other than CPython 3.13.0 (the version is written into each record).
 """
@@ -19,6 +22,7 @@ import concurrent.futures
 import json
 import os
 import platform
+import socket
 import subprocess
 import sys
 import tempfile
@@ -88,11 +92,45 @@ def run_once(cdir, meta):
     }
 
 
-def record_case(area, case):
+WITHOUT_ENV = "ASYNCIO_TS_CONFORMANCE_WITHOUT"
+
+
+def probe_network():
+    """Can we listen on 127.0.0.1 and connect to ourselves?"""
+    try:
+        with socket.create_server(("127.0.0.1", 0)) as server:
+            with socket.create_connection(server.getsockname(), timeout=5):
+                return True
+    except OSError:
+        return False
+
+
+def probe_processes():
+    """Can we start a child process and see it exit 0?"""
+    try:
+        return subprocess.run([sys.executable, "-c", "pass"], timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def available_needs():
+    """What this machine provides for case.json's `needs` (as conformance/needs.ts decides)."""
+    without = {n.strip() for n in os.environ.get(WITHOUT_ENV, "").split(",") if n.strip()}
+    probes = {"network": probe_network, "processes": probe_processes}
+    unknown = without - probes.keys()
+    if unknown:
+        sys.exit("record.py: %s: unknown need %s" % (WITHOUT_ENV, ", ".join(sorted(unknown))))
+    return {name for name, probe in probes.items() if name not in without and probe()}
+
+
+def record_case(area, case, available):
     """Run one case RUNS times; return (area, case, status, record-or-message)."""
     cdir = os.path.join(FIXTURES, area, case)
     with open(os.path.join(cdir, "case.json"), encoding="utf-8") as f:
         meta = json.load(f)
+    missing = [n for n in meta.get("needs", []) if n not in available]
+    if missing:
+        return area, case, "skipped", "needs " + " and ".join(missing)
     results = []
     for _ in range(RUNS):
         r = run_once(cdir, meta)
@@ -132,12 +170,17 @@ def main():
         sys.exit("record.py: no cases matched")
 
     failed = []
-    written = stale = 0
+    written = stale = skipped = 0
+    available = available_needs()
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(record_case, a, c) for a, c in cases]
+        futures = [pool.submit(record_case, a, c, available) for a, c in cases]
         for fut in concurrent.futures.as_completed(futures):
             area, case, status, payload = fut.result()
             name = "%s/%s" % (area, case)
+            if status == "skipped":
+                skipped += 1
+                print("SKIPPED: %s (%s, which this machine lacks)" % (name, payload))
+                continue
             if status != "ok":
                 failed.append(name)
                 print("%s: %s: %s" % (status.upper(), name, payload))
@@ -163,10 +206,12 @@ def main():
                 sys.stdout.write(stderr)
 
     total = len(cases)
+    skipped_note = ", %d skipped" % skipped if skipped else ""
     if args.check:
-        print("checked %d cases: %d out of date, %d failed" % (total, stale, len(failed) - stale))
+        print("checked %d cases: %d out of date, %d failed%s" % (total, stale, len(failed) - stale, skipped_note))
     else:
-        print("%d cases: %d records written, %d unchanged, %d failed" % (total, written, total - written - len(failed), len(failed)))
+        unchanged = total - written - len(failed) - skipped
+        print("%d cases: %d records written, %d unchanged, %d failed%s" % (total, written, unchanged, len(failed), skipped_note))
     if failed:
         print("failed: " + " ".join(sorted(failed)))
         sys.exit(1)

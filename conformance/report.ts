@@ -9,6 +9,8 @@ export interface Counts {
   passed: number;
   failed: number;
   divergent: number;
+  /** Not run: the machine lacks what the case needs (see needs.ts). */
+  skipped: number;
 }
 
 export interface Summary extends Counts {
@@ -16,7 +18,7 @@ export interface Summary extends Counts {
   areas: Record<string, Counts>;
 }
 
-const zero = (): Counts => ({ total: 0, passed: 0, failed: 0, divergent: 0 });
+const zero = (): Counts => ({ total: 0, passed: 0, failed: 0, divergent: 0, skipped: 0 });
 
 export function summarize(results: readonly CaseResult[]): Summary {
   const summary: Summary = { ...zero(), areas: {} };
@@ -32,7 +34,8 @@ export function summarize(results: readonly CaseResult[]): Summary {
 
 /**
  * The `--json` line, exactly:
- * `{"total":N,"passed":N,"failed":N,"divergent":N,"areas":{"<area>":{"total":N,"passed":N}}}`.
+ * `{"total":N,"passed":N,"failed":N,"divergent":N,"areas":{"<area>":{"total":N,"passed":N}}}`,
+ * with `"skipped":N` after `"divergent"` only when some case was skipped.
  */
 export function jsonSummaryLine(summary: Summary): string {
   const areas: Record<string, { total: number; passed: number }> = {};
@@ -43,16 +46,23 @@ export function jsonSummaryLine(summary: Summary): string {
     passed: summary.passed,
     failed: summary.failed,
     divergent: summary.divergent,
+    ...(summary.skipped > 0 ? { skipped: summary.skipped } : {}),
     areas,
   });
 }
 
-/** The table by area: area, total, passed, failed, divergent, and a total row. */
+/**
+ * The table by area: area, total, passed, failed, divergent (and skipped, when some case was),
+ * and a total row.
+ */
 export function summaryTable(summary: Summary): string {
-  const rows: string[][] = [["area", "total", "passed", "failed", "divergent"]];
+  const withSkipped = summary.skipped > 0;
+  const rows: string[][] = [
+    ["area", "total", "passed", "failed", "divergent", ...(withSkipped ? ["skipped"] : [])],
+  ];
   const row = (name: string, c: Counts) => [
     name,
-    ...[c.total, c.passed, c.failed, c.divergent].map(String),
+    ...[c.total, c.passed, c.failed, c.divergent, ...(withSkipped ? [c.skipped] : [])].map(String),
   ];
   for (const [name, c] of Object.entries(summary.areas)) rows.push(row(name, c));
   rows.push(row("all", summary));
@@ -73,6 +83,7 @@ const STATUS_LABEL: Record<Status, string> = {
   passed: "PASS",
   failed: "FAIL",
   divergent: "DIVERGENT",
+  skipped: "SKIP",
 };
 
 export function statusLabel(status: Status): string {
@@ -132,7 +143,7 @@ export function caseDetails(r: CaseResult, colors: Colors = NO_COLORS): string {
   return out.join("\n");
 }
 
-/** The failures, then the divergent cases (one line each unless `verbose`). */
+/** The failures, then the divergent and the skipped cases (one line each unless `verbose`). */
 export function failureReport(
   results: readonly CaseResult[],
   colors: Colors = NO_COLORS,
@@ -151,6 +162,15 @@ export function failureReport(
       ].join("\n"),
     );
   }
+  const skipped = results.filter((r) => r.status === "skipped");
+  if (skipped.length > 0) {
+    blocks.push(
+      [
+        colors.dim(`${skipped.length} skipped case(s) (this machine lacks what they need):`),
+        ...skipped.map((r) => `  ${r.area}/${r.name}: ${r.skipReason ?? ""}`),
+      ].join("\n"),
+    );
+  }
   return blocks.join("\n\n");
 }
 
@@ -164,7 +184,8 @@ export function textReport(
   const parts: string[] = [summaryTable(summary), ""];
   const details = failureReport(results, colors, verbose);
   if (details !== "") parts.push(details, "");
-  const verdict = `${summary.total} cases: ${summary.passed} passed, ${summary.failed} failed, ${summary.divergent} divergent`;
+  const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : "";
+  const verdict = `${summary.total} cases: ${summary.passed} passed, ${summary.failed} failed, ${summary.divergent} divergent${skipped}`;
   parts.push(summary.failed === 0 ? colors.green(verdict) : colors.red(verdict));
   return parts.join("\n");
 }

@@ -8,8 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type CaseFilter, type CaseRef, findCases, type LoadedCase, loadCase } from "./cases";
-import { type CaseResult, judgeCase } from "./compare";
+import { type CaseResult, judgeCase, skippedCase } from "./compare";
 import { cliScript, lastNonBlankLine, runOurs, runProcess, transpileToText } from "./execute";
+import { availableNeeds, missingNeeds, type Need } from "./needs";
 
 /**
  * Time allowed on top of a case's own timeout, for starting Node and transpiling (which CPython's
@@ -29,6 +30,11 @@ export interface SuiteOptions {
   withSources?: boolean;
   /** Time allowed on top of each case's timeout (default {@link STARTUP_ALLOWANCE_MS}). */
   startupAllowanceMs?: number;
+  /**
+   * What the machine provides for cases with `needs` (default: probed once, see needs.ts, and
+   * only when a selected case has needs). Cases needing anything else are skipped.
+   */
+  available?: ReadonlySet<Need>;
   /** Called as each case finishes. */
   onResult?: (result: CaseResult, done: number, total: number) => void;
 }
@@ -115,11 +121,16 @@ export function selectCases(
 
 /** Run the selected cases; results are in case order (by area, then name). */
 export async function runSuite(options: SuiteOptions): Promise<CaseResult[]> {
-  const refs = selectCases(options);
+  const cases = selectCases(options).map(loadCase);
+  const available =
+    options.available ??
+    (cases.some((c) => c.meta.needs.length > 0) ? await availableNeeds() : new Set<Need>());
   let done = 0;
-  return mapPool(refs, options.jobs ?? defaultJobs(), async (ref) => {
-    const result = await runCase(options.root, loadCase(ref), options);
-    options.onResult?.(result, ++done, refs.length);
+  return mapPool(cases, options.jobs ?? defaultJobs(), async (c) => {
+    const missing = missingNeeds(c.meta.needs, available);
+    const result =
+      missing.length > 0 ? skippedCase(c, missing) : await runCase(options.root, c, options);
+    options.onResult?.(result, ++done, cases.length);
     return result;
   });
 }
