@@ -329,6 +329,40 @@ class BaseExitStack {
     this._exit_callbacks.push({ isSync, fn });
   }
 
+  /**
+   * Run the exit callbacks innermost first, as `__exit__`/`__aexit__` do: each sees the exception
+   * in flight (the one received, or the one the previous callback raised, chained to what it
+   * replaced); a true result suppresses it. Returns whether the received exception was
+   * suppressed, or raises the pending one. A generator so that AsyncExitStack can await its async
+   * callbacks; with only synchronous callbacks it finishes without yielding.
+   */
+  protected *unwind(exc: unknown): Coro<boolean> {
+    const received = exc !== null && exc !== undefined;
+    let pending: BaseException | null = received ? (exc as BaseException) : null;
+    let pendingRaise = false;
+    let suppressed = false;
+    while (this._exit_callbacks.length > 0) {
+      const cb = this._exit_callbacks.pop()!;
+      try {
+        const r = cb.isSync
+          ? cb.fn(...details(pending))
+          : yield* cb.fn(...details(pending)) as Coro;
+        if (truthy(r)) {
+          suppressed = true;
+          pendingRaise = false;
+          pending = null;
+        }
+      } catch (e) {
+        const newExc = toPyException(e);
+        fixContext(newExc, pending);
+        pendingRaise = true;
+        pending = newExc;
+      }
+    }
+    if (pendingRaise) throw pending;
+    return received && suppressed;
+  }
+
   pop_all(): BaseExitStack {
     const C = this.constructor as new () => BaseExitStack;
     const n = new C();
@@ -372,27 +406,8 @@ class ExitStackImpl extends BaseExitStack {
   }
 
   __exit__(_typ: unknown, exc: unknown, _tb: unknown): boolean {
-    const received = exc !== null && exc !== undefined;
-    let pending: BaseException | null = received ? (exc as BaseException) : null;
-    let pendingRaise = false;
-    let suppressed = false;
-    while (this._exit_callbacks.length > 0) {
-      const cb = this._exit_callbacks.pop()!;
-      try {
-        if (truthy(cb.fn(...details(pending)))) {
-          suppressed = true;
-          pendingRaise = false;
-          pending = null;
-        }
-      } catch (e) {
-        const newExc = toPyException(e);
-        fixContext(newExc, pending);
-        pendingRaise = true;
-        pending = newExc;
-      }
-    }
-    if (pendingRaise) throw pending;
-    return received && suppressed;
+    // Every callback of an ExitStack is synchronous, so the unwinding never suspends.
+    return this.unwind(exc).next().value as boolean;
   }
 
   close(): null {
@@ -444,30 +459,7 @@ class AsyncExitStackImpl extends BaseExitStack {
   }
 
   *__aexit__(_typ: unknown, exc: unknown, _tb: unknown): Coro<boolean> {
-    const received = exc !== null && exc !== undefined;
-    let pending: BaseException | null = received ? (exc as BaseException) : null;
-    let pendingRaise = false;
-    let suppressed = false;
-    while (this._exit_callbacks.length > 0) {
-      const cb = this._exit_callbacks.pop()!;
-      try {
-        const r = cb.isSync
-          ? cb.fn(...details(pending))
-          : yield* cb.fn(...details(pending)) as Coro;
-        if (truthy(r)) {
-          suppressed = true;
-          pendingRaise = false;
-          pending = null;
-        }
-      } catch (e) {
-        const newExc = toPyException(e);
-        fixContext(newExc, pending);
-        pendingRaise = true;
-        pending = newExc;
-      }
-    }
-    if (pendingRaise) throw pending;
-    return received && suppressed;
+    return yield* this.unwind(exc);
   }
 }
 /** `contextlib.AsyncExitStack()`. */
