@@ -34,8 +34,7 @@ export const BUILTINS = new Set(
     "print len range str repr int float bool list dict tuple set frozenset bytes bytearray type " +
     "isinstance issubclass abs min max sum sorted reversed enumerate zip map filter any all iter " +
     "next aiter anext round divmod pow hash id chr ord hex oct bin format callable getattr setattr " +
-    "hasattr delattr vars dir object input open ascii slice property staticmethod " +
-    "classmethod NotImplemented Ellipsis " +
+    "hasattr delattr vars object input ascii slice NotImplemented Ellipsis " +
     // exceptions
     "BaseException BaseExceptionGroup ExceptionGroup Exception ArithmeticError AssertionError " +
     "AttributeError BufferError EOFError FloatingPointError GeneratorExit ImportError " +
@@ -49,6 +48,19 @@ export const BUILTINS = new Set(
     "Warning UserWarning DeprecationWarning RuntimeWarning ResourceWarning"
   ).split(" "),
 );
+
+/**
+ * Python builtins the runtime does not provide: a use is refused at transpile time, naming the
+ * builtin. `property`, `staticmethod` and `classmethod` are lowered where they decorate a method
+ * (lower/classes.ts); only their other uses (`x = property(getter)`) land here.
+ */
+export const UNSUPPORTED_BUILTINS = new Set([
+  "dir",
+  "open",
+  "property",
+  "staticmethod",
+  "classmethod",
+]);
 
 /** Builtin names that are classes in the runtime (constructed with `new`). */
 export const BUILTIN_CLASSES = new Set(
@@ -255,10 +267,15 @@ export class Context {
       return ex("__name__");
     }
     if (BUILTINS.has(id)) return this.runtime(id);
+    if (UNSUPPORTED_BUILTINS.has(id)) {
+      const what = ["property", "staticmethod", "classmethod"].includes(id)
+        ? `'${id}' other than as a method decorator`
+        : `the builtin '${id}'`;
+      throw this.unsupported(pos, what);
+    }
     if (id === "__file__")
       return ex(`${this.runtime("str").code}(${JSON.stringify(this.source.path)})`, P.call);
     // Not bound anywhere and not a builtin: NameError when (and only if) the line runs.
-    void pos;
     const err = `${this.runtime("NameError").code}(${JSON.stringify(`name '${id}' is not defined`)})`;
     return ex(`(() => {\n  throw ${this.helper("markRaised")}(new ${err});\n})()`, P.call);
   }

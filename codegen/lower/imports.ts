@@ -14,7 +14,10 @@ import type { Alias, Pos, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
 import { line, type TsStmt } from "./output";
 
-/** Modules provided by "asyncio-ts/python" as namespaces (`$py.time`). */
+/**
+ * Modules provided by "asyncio-ts/python" as namespaces (`$py.time`); test/codegen checks that the
+ * runtime exports each of them.
+ */
 export const RUNTIME_MODULES = new Set([
   "time",
   "random",
@@ -31,16 +34,10 @@ export const RUNTIME_MODULES = new Set([
   "heapq",
   "operator",
   "string",
-  "traceback",
   "os",
-  "re",
-  "inspect",
-  "weakref",
   "signal",
   "textwrap",
   "copy",
-  "statistics",
-  "datetime",
   "bisect",
   "types",
   "abc",

@@ -59,15 +59,10 @@ export declare const setattr: any;
 export declare const hasattr: any;
 export declare const delattr: any;
 export declare const vars: any;
-export declare const dir: any;
 export declare const object: any;
 export declare const input: any;
-export declare const open: any;
 export declare const ascii: any;
 export declare const slice: any;
-export declare const property: any;
-export declare const staticmethod: any;
-export declare const classmethod: any;
 export declare const NotImplemented: any;
 export declare const Ellipsis: any;
 
@@ -218,6 +213,20 @@ export declare function bind(sig: unknown, args: unknown[]): any[];
  * with __iter__/__await__/__aiter__ the JS protocols. Returns the class.
  */
 export declare function pyclass<C extends Function>(cls: C, qualname: string): C;
+/**
+ * Give a function its `__defaults__` (positional defaults) and `__kwdefaults__` and link its
+ * run-time signature (if any) to them; returns the function (src/python/functions.ts).
+ */
+export declare function defaults<F extends Function>(
+  fn: F,
+  positional: unknown[] | null,
+  kwonly?: Record<string, unknown> | null,
+  sig?: unknown,
+): F;
+/** A read of an enclosing function's variable that may be unbound (NameError). */
+export declare function checkFree<T>(value: T, name: string): T;
+/** A read of a module-level name that may be unbound (NameError). */
+export declare function checkGlobal<T>(value: T, name: string): T;
 /** REQUEST: set a function's Python __qualname__/__name__ (nested defs, lambdas); returns it. */
 export declare function named<F extends Function>(fn: F, qualname: string, doc?: string): F;
 /** REQUEST: a generator expression: calls the function and marks the generator as a Python generator. */
@@ -287,13 +296,7 @@ export declare const json: any;
 export declare const heapq: any;
 export declare const operator: any;
 export declare const string: any;
-export declare const traceback: any;
 export declare const os: any;
-export declare const re: any;
-export declare const inspect: any;
-export declare const weakref: any;
 export declare const signal: any;
 export declare const textwrap: any;
 export declare const copy: any;
-export declare const statistics: any;
-export declare const datetime: any;
