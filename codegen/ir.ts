@@ -980,6 +980,27 @@ class Builder {
         return this.slice(n);
       case "call":
         return this.call(n);
+      // Annotations: tree-sitter parses `list[int]`, `int | None` and `typing.Any` inside a
+      // `type` node with their own node kinds; they mean the same expressions.
+      case "type":
+        return this.expr(n.namedChildren.find((c) => c.type !== "comment")!);
+      case "generic_type": {
+        const [base, params] = n.namedChildren.filter((c) => c.type !== "comment");
+        const args = params!.namedChildren.filter((c) => c.type !== "comment");
+        const index: Expr =
+          args.length === 1
+            ? this.expr(args[0]!)
+            : { k: "Tuple", pos: this.pos(params!), elts: args.map((a) => this.expr(a)) };
+        return { k: "Subscript", pos, value: this.expr(base!), index };
+      }
+      case "union_type": {
+        const [left, right] = n.namedChildren.filter((c) => c.type !== "comment");
+        return { k: "BinOp", pos, op: "|", left: this.expr(left!), right: this.expr(right!) };
+      }
+      case "member_type": {
+        const [value, attr] = n.namedChildren.filter((c) => c.type !== "comment");
+        return { k: "Attribute", pos, value: this.expr(value!), attr: attr!.text };
+      }
       case "binary_operator":
         return {
           k: "BinOp",

@@ -9,14 +9,14 @@
  *   the asyncio classes in `ASYNCIO_CLASSES`.
  * - Methods of `str` and `list` (JS strings and arrays) are called through `$py.callMethod`, since
  *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's.
- * - `super().m(...)` is `super.m(...)`.
+ * - `super()` is `super_(Cls, self)` (cooperative: see `zeroArgSuper`).
  * - Calls of blocking functions (asyncio.run, run_until_complete, run_forever, Runner.run, Runner.close, and
  *   transpiled functions that call them) are awaited.
  */
 
 import type { Arg, Expr } from "../ir";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
-import { RUNTIME_MODULES } from "./imports";
+import { runtimeModulePath, runtimeNamespace } from "./imports";
 import { hasInstanceMethod } from "./names";
 import { ex, P, par, type TsExpr } from "./output";
 import { POSITIONAL_PARAMS, placeKeywords } from "./signatures";
@@ -67,15 +67,9 @@ const MODULE_CLASSES: Record<string, Set<string>> = {
  * `collections.Counter`)? Asked of the runtime itself, loaded lazily, so the answer follows it.
  */
 export function runtimeModuleClass(module: string, name: string): boolean {
-  if (!RUNTIME_MODULES.has(module)) return false;
-  let ns: unknown;
-  try {
-    // Loaded on demand, only when a runtime module's attribute is called.
-    ns = (require("../../src/python") as Record<string, unknown>)[module];
-  } catch {
-    return false;
-  }
-  const v = (ns as Record<string, unknown> | undefined)?.[name];
+  const path = runtimeModulePath(module);
+  if (path === null) return false;
+  const v = runtimeNamespace(path)?.[name];
   return typeof v === "function" && /^class[\s{]/.test(Function.prototype.toString.call(v));
 }
 

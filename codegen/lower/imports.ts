@@ -4,8 +4,11 @@
  * - `asyncio` is "asyncio-ts" and `contextvars` is "asyncio-ts/contextvars": ES imports.
  * - Other supported stdlib modules are namespaces of the Python runtime: `import time` ->
  *   `const time = $py.time;`, `from time import monotonic` -> `const { monotonic } = $py.time;`.
- * - `typing`, `typing_extensions`, `collections.abc` and `__future__` only matter to type checkers:
- *   nothing is emitted (their names may only be used in annotations).
+ * - `typing` and `typing_extensions` are the runtime's `$py.typing`, `collections.abc` is
+ *   `$py.collections.abc`: their names are used at run time too (`TypeVar("T")`, `cast`,
+ *   `NamedTuple`, `isinstance(x, Iterable)`). `__future__` emits nothing.
+ * - `from m import name` of a runtime module checks that the runtime provides `name` (asking the
+ *   runtime itself, loaded lazily) and refuses it at transpile time otherwise.
  * - A sibling module `helpers.py` is the ES module "./helpers.js" (transpiled next to this one).
  * - Anything else is refused at transpile time, naming the module.
  */
@@ -44,12 +47,33 @@ export const RUNTIME_MODULES = new Set([
   "warnings",
 ]);
 
-export const TYPING_MODULES = new Set([
-  "typing",
-  "typing_extensions",
-  "collections.abc",
-  "__future__",
-]);
+/** Runtime modules known by another name, and where they are in "asyncio-ts/python". */
+const RUNTIME_ALIASES: Record<string, string> = {
+  typing: "typing",
+  typing_extensions: "typing",
+  "collections.abc": "collections.abc",
+};
+
+/** Where a Python module is in "asyncio-ts/python" (`collections.abc`), or null if it is not. */
+export function runtimeModulePath(module: string): string | null {
+  return RUNTIME_MODULES.has(module) ? module : (RUNTIME_ALIASES[module] ?? null);
+}
+
+/** Modules whose import binds nothing. */
+export const NO_OP_MODULES = new Set(["__future__"]);
+
+/**
+ * The runtime's namespace object for a module path such as `collections.abc` (src/python, loaded
+ * on first use), or null when the runtime does not have it.
+ */
+export function runtimeNamespace(path: string): Record<string, unknown> | null {
+  let ns: unknown = require("../../src/python");
+  for (const part of path.split(".")) {
+    ns = (ns as Record<string, unknown> | null)?.[part];
+    if (typeof ns !== "object" || ns === null) return null;
+  }
+  return ns as Record<string, unknown>;
+}
 
 export const ES_MODULES: Record<string, string> = {
   asyncio: "asyncio-ts",
@@ -59,7 +83,7 @@ export const ES_MODULES: Record<string, string> = {
 type Source =
   | { kind: "es"; specifier: string }
   | { kind: "runtime"; path: string }
-  | { kind: "typing" };
+  | { kind: "none" };
 
 function resolveModule(cx: Context, module: string, level: number, pos: Pos): Source {
   if (level > 0 || cx.options.siblings.has(module)) {
@@ -75,10 +99,11 @@ function resolveModule(cx: Context, module: string, level: number, pos: Pos): So
     }
     return { kind: "es", specifier: `./${module}.js` };
   }
-  if (TYPING_MODULES.has(module)) return { kind: "typing" };
+  if (NO_OP_MODULES.has(module)) return { kind: "none" };
   const es = ES_MODULES[module];
   if (es !== undefined) return { kind: "es", specifier: es };
-  if (RUNTIME_MODULES.has(module)) return { kind: "runtime", path: `$py.${module}` };
+  const runtime = runtimeModulePath(module);
+  if (runtime !== null) return { kind: "runtime", path: `$py.${runtime}` };
   throw cx.source.error(
     "Unsupported",
     `module '${module}' is not supported by asyncio-ts`,
@@ -109,15 +134,18 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
   const out: TsStmt[] = [];
   const atTop = cx.scope.kind === "module";
   for (const al of s.names) {
-    if (al.name.includes(".") && al.asname === null && !TYPING_MODULES.has(al.name)) {
+    // `import collections.abc` binds `collections` (whose `abc` attribute is the submodule).
+    const dotted = al.name.includes(".") && al.asname === null;
+    if (dotted && RUNTIME_ALIASES[al.name] === undefined) {
       throw cx.unsupported(
         al.pos,
         `'import ${al.name}' (import the submodule with 'from ... import' or 'as')`,
       );
     }
-    const src = resolveModule(cx, al.name, 0, al.pos);
-    const local = mangle(al.asname ?? al.name.split(".")[0]!);
-    if (src.kind === "typing") continue;
+    const top = al.name.split(".")[0]!;
+    const src = resolveModule(cx, dotted ? top : al.name, 0, al.pos);
+    const local = mangle(al.asname ?? top);
+    if (src.kind === "none") continue;
     if (src.kind === "es") {
       const name = esImport(cx, src.specifier, "*", local, atTop && !cx.options.exportAll);
       if (name !== local || cx.options.exportAll) out.push(bindLocal(cx, al, name));
@@ -140,7 +168,14 @@ function bindLocal(cx: Context, al: Alias, value: string): TsStmt {
 
 function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[] {
   const src = resolveModule(cx, s.module, s.level, s.pos);
-  if (src.kind === "typing") return [];
+  if (src.kind === "none") return [];
+  if (src.kind === "runtime") {
+    const ns = runtimeNamespace(src.path.slice("$py.".length));
+    for (const al of s.names) {
+      if (ns !== null && !(al.name in ns))
+        throw cx.unsupported(al.pos, `'${al.name}' of module '${s.module}'`);
+    }
+  }
   const atTop = cx.scope.kind === "module" && !cx.options.exportAll;
   const out: TsStmt[] = [];
   for (const al of s.names) {

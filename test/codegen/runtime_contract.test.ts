@@ -5,7 +5,7 @@
  */
 import { CompileError, transpile } from "../../codegen";
 import { BUILTINS, UNSUPPORTED_BUILTINS } from "../../codegen/lower/context";
-import { RUNTIME_MODULES } from "../../codegen/lower/imports";
+import { RUNTIME_MODULES, runtimeModulePath, runtimeNamespace } from "../../codegen/lower/imports";
 import { missingRuntimeNames } from "../../codegen/typecheck";
 import * as $py from "../../src/python";
 
@@ -23,6 +23,18 @@ test("every stdlib module the transpiler maps to the runtime is a namespace ther
 
 test("the contract declares nothing the runtime does not export", () => {
   expect(missingRuntimeNames()).toEqual([]);
+});
+
+test("typing, typing_extensions and collections.abc are runtime namespaces", () => {
+  expect(runtimeNamespace("typing")).toBe($py.typing);
+  expect(runtimeNamespace("collections.abc")).toBe($py.collections.abc);
+  expect(["typing", "typing_extensions", "collections.abc", "json"].map(runtimeModulePath)).toEqual(
+    ["typing", "typing", "collections.abc", "json"],
+  );
+  expect(runtimeModulePath("re")).toBe(null);
+  expect(transpile("import collections.abc\nimport typing as t\n", "ok.py").code).toContain(
+    "const collections = $py.collections;\nconst t = $py.typing;",
+  );
 });
 
 test("no builtin is both provided and refused", () => {
@@ -47,6 +59,13 @@ describe("what the runtime lacks is refused with its location", () => {
     ],
     ["import re\n", "module 're' is not supported by asyncio-ts", 1, 7],
     ["from datetime import date\n", "module 'datetime' is not supported by asyncio-ts", 1, 0],
+    [
+      "from typing import cast, TypedDict\n",
+      "'TypedDict' of module 'typing' is not supported",
+      1,
+      25,
+    ],
+    ["from math import nope\n", "'nope' of module 'math' is not supported", 1, 17],
   ])("%j", (py, message, line, col) => {
     let error: unknown = null;
     try {
