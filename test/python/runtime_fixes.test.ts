@@ -11,6 +11,7 @@ import { kw } from "../../src/python/kw";
 import { call, callMethod, contains, getattr } from "../../src/python/protocol";
 import { repr } from "../../src/python/repr";
 import { Counter } from "../../src/python/stdlib/collections";
+import { lru_cache } from "../../src/python/stdlib/functools";
 import { LogRecord } from "../../src/python/stdlib/logging";
 import { sys } from "../../src/python/stdlib/sys";
 import { Tuple } from "../../src/python/tuple";
@@ -233,5 +234,17 @@ describe("logging.LogRecord", () => {
         str(v),
       ),
     ).toEqual(["'m 1'", "b.py", "b", "7", "None", "/a/b.py"]);
+  });
+});
+
+describe("functools.lru_cache", () => {
+  test("maxsize=None is unbounded, not the default 128", () => {
+    // from functools import lru_cache
+    // f = lru_cache(maxsize=None)(lambda x: x)
+    // for i in range(200): f(i)
+    // print(f.cache_info())  # CacheInfo(hits=0, misses=200, maxsize=None, currsize=200)
+    const f: Any = lru_cache(kw({ maxsize: null }))((x: unknown) => x);
+    for (let i = 0n; i < 200n; i++) f(i);
+    expect(repr(f.cache_info())).toBe("CacheInfo(hits=0, misses=200, maxsize=None, currsize=200)");
   });
 });

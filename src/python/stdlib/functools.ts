@@ -20,7 +20,7 @@ import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
 import { kw } from "../kw";
 import { NotImplemented } from "../objects";
-import { call, callable, iter } from "../protocol";
+import { call, callable, iter, truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { mro, typeOf } from "../types";
@@ -303,8 +303,9 @@ function lruWrapper(user: unknown, maxsize: bigint | null, typed: boolean): Fn {
 /** `functools.lru_cache(maxsize=128, typed=False)`, also usable bare: `@lru_cache`. */
 export function lru_cache(...args: unknown[]): Fn {
   const [pos, kws] = takeKw(args);
-  let maxsize: unknown = pos.length > 0 ? pos[0] : (kws.maxsize ?? 128n);
-  const typed = Boolean(pos.length > 1 ? pos[1] : (kws.typed ?? false));
+  // `maxsize=None` (unbounded) is not the default: test for presence, not for null.
+  let maxsize: unknown = pos.length > 0 ? pos[0] : "maxsize" in kws ? kws.maxsize : 128n;
+  const typed = truthy(pos.length > 1 ? pos[1] : (kws.typed ?? false));
   if (typeof maxsize === "function") {
     return lruWrapper(maxsize, 128n, false);
   }
