@@ -159,7 +159,8 @@ function build(entry: string, dir: string, shims: Record<string, string>): Manif
     fs.writeFileSync(path.join(dir, `${base}.mjs`), rewritten);
     records.push({
       name: m.name,
-      pyFile: m.code.match(/^\/\/ Transpiled from (.*) by asyncio-ts/)?.[1] ?? m.pyPath,
+      // Absolute, as CPython's tracebacks print the script's path (3.9+).
+      pyFile: path.resolve(m.pyPath),
       base,
       lineMap: m.lineMap,
     });

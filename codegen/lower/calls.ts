@@ -16,7 +16,7 @@
 
 import type { Arg, Expr } from "../ir";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
-import { runtimeModulePath, runtimeNamespace } from "./imports";
+import { ES_MODULES, NO_OP_MODULES, runtimeModulePath, runtimeNamespace } from "./imports";
 import { hasInstanceMethod } from "./names";
 import { ex, P, par, type TsExpr } from "./output";
 import { POSITIONAL_PARAMS, placeKeywords } from "./signatures";
@@ -226,14 +226,34 @@ export function isBlockingCall(cx: Context, e: Extract<Expr, { k: "Call" }>): bo
  * which constructs classes with `new` and calls `__call__`.
  */
 function isUnknownCallee(cx: Context, f: Expr): boolean {
-  if (f.k !== "Name") return f.k !== "Attribute";
+  if (f.k === "Attribute") return isSiblingModuleAttribute(cx, f);
+  if (f.k !== "Name") return true;
   const sym = cx.lookup(f.id);
   if (sym === null) return false;
   if (sym.values.length > 0 && sym.values.every((v) => v !== null && v.k === "Lambda"))
     return false;
   return (
-    sym.fn === null && sym.cls === null && sym.imported === null && !isFunctionBinding(cx, sym.name)
+    sym.fn === null &&
+    sym.cls === null &&
+    (sym.imported === null || isSiblingImport(sym.imported.module)) &&
+    !isFunctionBinding(cx, sym.name)
   );
+}
+
+/**
+ * Is `module` one of the program's own modules (`helpers`, `.helpers`)? What it defines is not
+ * known while this module is transpiled, so its names are called through `$py.call`, which
+ * constructs classes with `new`.
+ */
+function isSiblingImport(module: string): boolean {
+  return !(module in ES_MODULES) && runtimeModulePath(module) === null && !NO_OP_MODULES.has(module);
+}
+
+/** `helpers.Client` where `helpers` is an `import`ed module of the program. */
+function isSiblingModuleAttribute(cx: Context, f: Extract<Expr, { k: "Attribute" }>): boolean {
+  if (f.value.k !== "Name") return false;
+  const imported = cx.lookup(f.value.id)?.imported;
+  return imported != null && imported.name === null && isSiblingImport(imported.module);
 }
 
 /** Names bound only by `def` statements (possibly several, or decorated) are functions. */
@@ -285,7 +305,7 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
       `${par(cx.expr(f.value), P.call)}.prototype.${f.attr}.call(${args.join(", ")})`,
       P.call,
     );
-  } else if (f.k === "Attribute") {
+  } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {
     const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {

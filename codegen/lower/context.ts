@@ -273,8 +273,10 @@ export class Context {
         : `the builtin '${id}'`;
       throw this.unsupported(pos, what);
     }
-    if (id === "__file__")
-      return ex(`${this.runtime("str").code}(${JSON.stringify(this.source.path)})`, P.call);
+    if (id === "__file__") {
+      const base = this.source.path.split(/[\\/]/).pop()!;
+      return ex(`${this.helper("moduleFile")}(${JSON.stringify(base)})`, P.call);
+    }
     // Not bound anywhere and not a builtin: NameError when (and only if) the line runs.
     const err = `${this.runtime("NameError").code}(${JSON.stringify(`name '${id}' is not defined`)})`;
     return ex(`(() => {\n  throw ${this.helper("markRaised")}(new ${err});\n})()`, P.call);

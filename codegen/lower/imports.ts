@@ -130,6 +130,27 @@ function esImport(
   return name;
 }
 
+/**
+ * In an imported module (every module-level name is exported), an ES import of a name bound only
+ * by this import stays a plain top-level import, re-exported with `export { name };`. (A binding
+ * `export const name = $mod_name;` would clash with the header's own `import * as asyncio`.)
+ * Returns null when the name is bound again elsewhere in the module.
+ */
+function reexportedImport(
+  cx: Context,
+  al: Alias,
+  specifier: string,
+  what: string,
+  local: string,
+): TsStmt | null {
+  if (cx.scope.kind !== "module" || !cx.options.exportAll) return null;
+  const sym = cx.lookup(al.asname ?? al.name.split(".")[0]!);
+  if (sym === null || sym.bindings !== 1 || sym.readBeforeBinding) return null;
+  esImport(cx, specifier, what, local, true);
+  cx.markDeclared(sym);
+  return line(`export { ${local} };`, al.pos.line);
+}
+
 function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt[] {
   const out: TsStmt[] = [];
   const atTop = cx.scope.kind === "module";
@@ -147,6 +168,11 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
     const local = mangle(al.asname ?? top);
     if (src.kind === "none") continue;
     if (src.kind === "es") {
+      const reexport = reexportedImport(cx, al, src.specifier, "*", local);
+      if (reexport !== null) {
+        out.push(reexport);
+        continue;
+      }
       const name = esImport(cx, src.specifier, "*", local, atTop && !cx.options.exportAll);
       if (name !== local || cx.options.exportAll) out.push(bindLocal(cx, al, name));
       else {
@@ -181,6 +207,11 @@ function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[
   for (const al of s.names) {
     const local = mangle(al.asname ?? al.name);
     if (src.kind === "es") {
+      const reexport = reexportedImport(cx, al, src.specifier, al.name, local);
+      if (reexport !== null) {
+        out.push(reexport);
+        continue;
+      }
       const name = esImport(cx, src.specifier, al.name, atTop ? local : `${local}`, atTop);
       if (!atTop) out.push(bindLocal(cx, al, name));
       else {

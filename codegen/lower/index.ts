@@ -98,7 +98,14 @@ export function lowerModule(
   }
   for (const imp of cx.imports.values())
     if (!imp.startsWith("import * as asyncio ")) header.push(line(imp));
-  if (cx.usesModuleName)
+  if (options.exportAll) {
+    // A module imported by a sibling: `helpers.__name__` and `helpers.__file__` are attributes.
+    const base = source.path.split(/[\\/]/).pop()!;
+    header.push(
+      line(`export const __name__: string = ${JSON.stringify(options.moduleName)};`),
+      line(`export const __file__: string = $py.moduleFile(${JSON.stringify(base)});`),
+    );
+  } else if (cx.usesModuleName)
     header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
   // CPython's compiler warnings (SyntaxWarning) print before the module runs.
   for (const w of cx.syntaxWarnings) {

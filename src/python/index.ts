@@ -91,7 +91,7 @@ export {
   withCtx,
 } from "./lang";
 export { listMethods, sortList } from "./list";
-export { runMain } from "./main";
+export { moduleFile, runMain } from "./main";
 export {
   floatToInt,
   index,

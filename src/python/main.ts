@@ -49,3 +49,14 @@ export function runMain(body: () => void): void {
     process.exitCode = EXIT_FAILURE;
   }
 }
+
+/**
+ * `__file__` of a module of the program: `name` (`main.py`, `helpers.py`) in the running script's
+ * directory, an absolute path as CPython's since 3.9.
+ */
+export function moduleFile(name: string): string {
+  const script = process.argv[1];
+  if (script === undefined) return name;
+  const nodePath = require("node:path") as typeof import("node:path");
+  return nodePath.join(nodePath.dirname(nodePath.resolve(script)), name);
+}
