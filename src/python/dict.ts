@@ -15,6 +15,7 @@ import { hash } from "./hash";
 import { markBuiltinClass, NotImplemented } from "./objects";
 import { iter } from "./protocol";
 import { repr, reprGuard } from "./repr";
+import { PySet, SetBase } from "./set";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
@@ -25,6 +26,12 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** True when a key compares by value through `__eq__` (needs the hash side table). */
 function needsEqLookup(key: object): boolean {
   return typeof (key as { __eq__?: unknown }).__eq__ === "function" || key instanceof Tuple;
+}
+
+/** The int/str an int- or str-subclass object (IntEnum, StrEnum member) stands for. */
+function valueBase(key: object): unknown {
+  const iv = (key as { __int_value__?: unknown }).__int_value__;
+  return iv !== undefined ? iv : (key as { __str_value__?: unknown }).__str_value__;
 }
 
 export class Dict<K = unknown, V = unknown> {
@@ -56,6 +63,9 @@ export class Dict<K = unknown, V = unknown> {
     if (key === null) return null;
     const h = hash(key); // raises TypeError for unhashable keys
     if (!needsEqLookup(key as object)) return key;
+    // An IntEnum/StrEnum member is the same key as its int/str value (see enum.ts).
+    const base = valueBase(key as object);
+    if (base !== undefined) return this.norm(base, insert);
     if (this.eqIndex === null) this.eqIndex = new Map();
     const bucket = this.eqIndex.get(h);
     if (bucket !== undefined) {
@@ -295,7 +305,109 @@ abstract class DictView<T> {
   }
 }
 
-export class DictKeys<K = unknown> extends DictView<K> {
+/**
+ * Keys and items views are sets too (`collections.abc.Set`): `&`, `|`, `-`, `^` with any
+ * iterable on either side return a set built as CPython's dictviews_* do (the left operand made a
+ * set, then updated with the right one; `&` iterates the smaller side), so iteration orders match;
+ * comparisons are set comparisons with sets and other keys/items views.
+ */
+abstract class SetLikeView<T> extends DictView<T> {
+  abstract __contains__(x: unknown): boolean;
+
+  /** `set(left)` with `left`'s keys when it is a keys view. */
+  private static toSet(left: unknown): PySet {
+    return new PySet(iter(left) as Iterable<unknown>);
+  }
+  private static intersect(view: SetLikeView<unknown>, other: unknown): PySet {
+    if (other instanceof PySet && other.constructor === PySet && view.size <= other.size)
+      return other.intersection(view) as PySet;
+    let small: unknown = other;
+    let big: SetLikeView<unknown> = view;
+    if (other instanceof SetLikeView && other.size > view.size) {
+      small = view;
+      big = other;
+    }
+    const result = new PySet();
+    for (const x of iter(small) as Iterable<unknown>) if (big.__contains__(x)) result.add(x);
+    return result;
+  }
+  __and__(other: unknown): unknown {
+    return SetLikeView.intersect(this, other);
+  }
+  __rand__(other: unknown): unknown {
+    return SetLikeView.intersect(this, other);
+  }
+  __or__(other: unknown): unknown {
+    const r = SetLikeView.toSet(this);
+    r.update(other);
+    return r;
+  }
+  __ror__(other: unknown): unknown {
+    const r = SetLikeView.toSet(other);
+    r.update(this);
+    return r;
+  }
+  __sub__(other: unknown): unknown {
+    const r = SetLikeView.toSet(this);
+    r.difference_update(other);
+    return r;
+  }
+  __rsub__(other: unknown): unknown {
+    const r = SetLikeView.toSet(other);
+    r.difference_update(this);
+    return r;
+  }
+  __xor__(other: unknown): unknown {
+    const r = SetLikeView.toSet(this);
+    r.symmetric_difference_update(other);
+    return r;
+  }
+  __rxor__(other: unknown): unknown {
+    const r = SetLikeView.toSet(other);
+    r.symmetric_difference_update(this);
+    return r;
+  }
+  isdisjoint(other: unknown): boolean {
+    for (const x of iter(other) as Iterable<unknown>) if (this.__contains__(x)) return false;
+    return true;
+  }
+
+  /** Is `other` something a view compares with as a set (a set, or a keys/items view)? */
+  private static setLike(other: unknown): other is SetBase | SetLikeView<unknown> {
+    return other instanceof SetLikeView || other instanceof SetBase;
+  }
+  /** Every element of `a` is in `b`. */
+  private static within(a: Iterable<unknown>, b: { __contains__(x: unknown): boolean }): boolean {
+    for (const x of a) if (!b.__contains__(x)) return false;
+    return true;
+  }
+  __eq__(other: unknown): unknown {
+    if (!SetLikeView.setLike(other)) return NotImplemented;
+    return this.size === other.size && SetLikeView.within(this, other);
+  }
+  __ne__(other: unknown): unknown {
+    const r = this.__eq__(other);
+    return r === NotImplemented ? r : !r;
+  }
+  __le__(other: unknown): unknown {
+    if (!SetLikeView.setLike(other)) return NotImplemented;
+    return this.size <= other.size && SetLikeView.within(this, other);
+  }
+  __lt__(other: unknown): unknown {
+    if (!SetLikeView.setLike(other)) return NotImplemented;
+    return this.size < other.size && SetLikeView.within(this, other);
+  }
+  __ge__(other: unknown): unknown {
+    if (!SetLikeView.setLike(other)) return NotImplemented;
+    return this.size >= other.size && SetLikeView.within(other as Iterable<unknown>, this);
+  }
+  __gt__(other: unknown): unknown {
+    if (!SetLikeView.setLike(other)) return NotImplemented;
+    return this.size > other.size && SetLikeView.within(other as Iterable<unknown>, this);
+  }
+}
+
+export class DictKeys<K = unknown> extends SetLikeView<K> {
   *[Symbol.iterator](): Iterator<K> {
     yield* this.dict as Dict<K>;
   }
@@ -323,7 +435,7 @@ export class DictValues<V = unknown> extends DictView<V> {
 }
 markBuiltinClass(DictValues, "dict_values");
 
-export class DictItems<K = unknown, V = unknown> extends DictView<Tuple> {
+export class DictItems<K = unknown, V = unknown> extends SetLikeView<Tuple> {
   *[Symbol.iterator](): Iterator<Tuple> {
     const size = this.dict.size;
     for (const [k, v] of this.dict.entries()) {
