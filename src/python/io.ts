@@ -4,7 +4,8 @@
  *
  * Streams write to the process file descriptors with synchronous `fs.writeSync` (never
  * `console.log`), buffered like CPython: stdout is block-buffered (8 KiB) when not a terminal
- * and line-buffered on a terminal; stderr is line-buffered. Everything still buffered is
+ * and line-buffered on a terminal; stderr is line-buffered; with `PYTHONUNBUFFERED` set, both
+ * write at once. Everything still buffered is
  * flushed at process exit, so output order at exit matches CPython's.
  */
 
@@ -33,6 +34,8 @@ export class TextStream {
     readonly fd: number,
     readonly name: string,
     public line_buffering: boolean,
+    /** Every write goes out at once (`PYTHONUNBUFFERED`, CPython's `-u`). */
+    readonly write_through = false,
   ) {}
 
   get encoding(): string {
@@ -48,6 +51,7 @@ export class TextStream {
     this.buf.push(s);
     this.bufLen += s.length;
     if (
+      this.write_through ||
       this.bufLen >= BUFFER_SIZE ||
       (this.line_buffering && (s.includes("\n") || s.includes("\r")))
     ) {
@@ -112,8 +116,11 @@ function isTTY(fd: number): boolean {
   }
 }
 
-export const stdout = new TextStream(1, "stdout", isTTY(1));
-export const stderr = new TextStream(2, "stderr", true);
+/** `PYTHONUNBUFFERED` set to a non-empty string makes stdout and stderr unbuffered, as in CPython. */
+const unbuffered = (process.env.PYTHONUNBUFFERED ?? "") !== "";
+
+export const stdout = new TextStream(1, "stdout", isTTY(1), unbuffered);
+export const stderr = new TextStream(2, "stderr", true, unbuffered);
 export const __stdout__ = stdout;
 export const __stderr__ = stderr;
 

@@ -61,3 +61,27 @@ test("an uncaught exception from a sibling module prints absolute paths, as CPyt
     "",
   ]);
 }, 60_000);
+
+describe("stdout buffering follows CPython's rules", () => {
+  const script = path.join(dir, "interleave.py");
+  const runWith = (unbuffered: string) => {
+    fs.writeFileSync(script, 'import sys\nprint("a")\nsys.stderr.write("b\\n")\nprint("c")\n');
+    // stdout and stderr into one pipe: the order shows when stdout was written.
+    const r = spawnSync(
+      "/bin/sh",
+      ["-c", `"${process.execPath}" "${BIN}" run interleave.py 2>&1`],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...childEnv(path.join(dir, "cache")), PYTHONUNBUFFERED: unbuffered },
+      },
+    );
+    return r.stdout;
+  };
+  test("block-buffered when not a terminal: stderr's line comes first", () => {
+    expect(runWith("")).toBe("b\na\nc\n");
+  }, 60_000);
+  test("PYTHONUNBUFFERED=1: every write goes out at once", () => {
+    expect(runWith("1")).toBe("a\nb\nc\n");
+  }, 60_000);
+});
