@@ -275,12 +275,21 @@ export function withContext(exc: unknown, handled: unknown): unknown {
 
 // ---- with / async with / async for
 
-function special(obj: unknown, name: string, protocol: string): (...args: unknown[]) => unknown {
+/** `obj`'s method `name` (unbound), or the TypeError CPython raises for a missing protocol. */
+function specialMethod(
+  obj: unknown,
+  name: string,
+  protocol: string,
+): (...args: unknown[]) => unknown {
   const f = (obj as Record<string, unknown> | null)?.[name];
   if (typeof f !== "function") {
     throw new PyTypeError(`'${typeName(obj)}' object does not support the ${protocol} protocol`);
   }
-  return (f as (...args: unknown[]) => unknown).bind(obj);
+  return f as (...args: unknown[]) => unknown;
+}
+
+function special(obj: unknown, name: string, protocol: string): (...args: unknown[]) => unknown {
+  return specialMethod(obj, name, protocol).bind(obj);
 }
 
 /** The `with` statement's protocol (see codegen/lower/with.ts). */
@@ -311,28 +320,48 @@ export function withCtx(cm: unknown) {
   };
 }
 
+/**
+ * The `async with` statement's protocol: `aenter()`, then `aexit(e)` when the body raised, else
+ * `aclose()` (see codegen/lower/with.ts). A class, not an object of closures: V8 gives every
+ * freshly created generator-function closure its own prototype and map, which made each
+ * `async with` cost microseconds.
+ */
+class AsyncWithCtx {
+  private exited = false;
+  private readonly aenterFn: (...args: unknown[]) => unknown;
+  private readonly aexitFn: (...args: unknown[]) => unknown;
+
+  constructor(private readonly cm: unknown) {
+    this.aexitFn = specialMethod(cm, "__aexit__", "asynchronous context manager");
+    this.aenterFn = specialMethod(cm, "__aenter__", "asynchronous context manager");
+  }
+
+  *aenter(): Generator<unknown, unknown, unknown> {
+    return yield* this.aenterFn.call(this.cm) as Generator<unknown, unknown, unknown>;
+  }
+
+  *aexit(e: unknown): Generator<unknown, boolean, unknown> {
+    this.exited = true;
+    const exc = toPyException(e);
+    const r = yield* this.aexitFn.call(this.cm, typeOf(exc), exc, null) as Generator<
+      unknown,
+      unknown,
+      unknown
+    >;
+    return Boolean(r);
+  }
+
+  *aclose(): Generator<unknown, void, unknown> {
+    if (!this.exited) {
+      this.exited = true;
+      yield* this.aexitFn.call(this.cm, null, null, null) as Generator<unknown, unknown, unknown>;
+    }
+  }
+}
+
 /** The `async with` statement's protocol. */
-export function asyncWithCtx(cm: unknown) {
-  const aexitFn = special(cm, "__aexit__", "asynchronous context manager");
-  const aenterFn = special(cm, "__aenter__", "asynchronous context manager");
-  let exited = false;
-  return {
-    *aenter(): Generator<unknown, unknown, unknown> {
-      return yield* aenterFn() as Generator<unknown, unknown, unknown>;
-    },
-    *aexit(e: unknown): Generator<unknown, boolean, unknown> {
-      exited = true;
-      const exc = toPyException(e);
-      const r = yield* aexitFn(typeOf(exc), exc, null) as Generator<unknown, unknown, unknown>;
-      return Boolean(r);
-    },
-    *aclose(): Generator<unknown, void, unknown> {
-      if (!exited) {
-        exited = true;
-        yield* aexitFn(null, null, null) as Generator<unknown, unknown, unknown>;
-      }
-    },
-  };
+export function asyncWithCtx(cm: unknown): AsyncWithCtx {
+  return new AsyncWithCtx(cm);
 }
 
 /** `aiter(x)`. */
