@@ -55,7 +55,9 @@ function* lockWorkload(): Coro<number> {
   let counter = 0;
   function* worker(): Coro<void> {
     for (let i = 0; i < LOCK_ROUNDS; i++) {
-      // The inline form of `async with lock:` (what the transpiler emits).
+      // `async with lock:` in the inline form (AsyncWith, protocols.ts): when the lock is free
+      // and nobody waits it is taken without a generator (FAST_PATH); when it must wait,
+      // AsyncWith drives Lock's hand-written wait iterator (WAIT_ITER).
       const w = yield* AsyncWith.enter(lock);
       let ok = true;
       try {

@@ -42,6 +42,8 @@ import {
   type ExceptionContext,
   Handle,
   isExitException,
+  NO_ARGS,
+  type ReadyEntry,
   splitContextKw,
   TimerHandle,
 } from "./events";
@@ -75,10 +77,11 @@ export const monotonicClock: Clock = {
 
 /**
  * The ready queue: a growable ring buffer (a JS array's shift() is O(n)). Only what
- * `collections.deque` offers to `_run_once` is needed: append, popleft, length, clear.
+ * `collections.deque` offers to `_run_once` is needed: append, popleft, length, clear. It holds
+ * Handles, and Tasks standing for their own `__step` handle (see ReadyEntry in events.ts).
  */
 export class ReadyQueue {
-  private buf: (Handle | undefined)[] = new Array(1024);
+  private buf: (ReadyEntry | undefined)[] = new Array(1024);
   private head = 0;
   private count = 0;
 
@@ -86,13 +89,13 @@ export class ReadyQueue {
     return this.count;
   }
 
-  push(handle: Handle): void {
+  push(handle: ReadyEntry): void {
     if (this.count === this.buf.length) this.grow();
     this.buf[(this.head + this.count) & (this.buf.length - 1)] = handle;
     this.count++;
   }
 
-  shift(): Handle {
+  shift(): ReadyEntry {
     const h = this.buf[this.head]!;
     this.buf[this.head] = undefined;
     this.head = (this.head + 1) & (this.buf.length - 1);
@@ -108,7 +111,7 @@ export class ReadyQueue {
 
   private grow(): void {
     const old = this.buf;
-    const next: (Handle | undefined)[] = new Array(old.length * 2);
+    const next: (ReadyEntry | undefined)[] = new Array(old.length * 2);
     for (let i = 0; i < this.count; i++) next[i] = old[(this.head + i) & (old.length - 1)];
     this.buf = next;
     this.head = 0;
@@ -117,57 +120,73 @@ export class ReadyQueue {
 
 // heapq's algorithm on TimerHandles, compared by `_when` exactly as TimerHandle.__lt__ does. This is
 // a specialised copy of src/python/stdlib/heapq.ts: the generic version dispatches Python's `<`,
-// which would cost every timer on the loop's hottest path.
+// which would cost every timer on the loop's hottest path. The `_when` of the handle at heap[i] is
+// kept in whens[i] (a Float64Array moved along with the heap): the comparisons read one contiguous
+// array instead of a handle scattered in memory each, which is most of a pop with 100,000 timers.
 
-function siftDown(heap: TimerHandle[], startpos: number, pos: number): void {
+function siftDown(heap: TimerHandle[], whens: Float64Array, startpos: number, pos: number): void {
   const newitem = heap[pos];
+  const newwhen = whens[pos];
   while (pos > startpos) {
     const parentpos = (pos - 1) >> 1;
-    const parent = heap[parentpos];
-    if (newitem._when < parent._when) {
-      heap[pos] = parent;
+    const parentwhen = whens[parentpos];
+    if (newwhen < parentwhen) {
+      heap[pos] = heap[parentpos];
+      whens[pos] = parentwhen;
       pos = parentpos;
       continue;
     }
     break;
   }
   heap[pos] = newitem;
+  whens[pos] = newwhen;
 }
 
-function siftUp(heap: TimerHandle[], pos: number): void {
+function siftUp(heap: TimerHandle[], whens: Float64Array, pos: number): void {
   const endpos = heap.length;
   const startpos = pos;
   const newitem = heap[pos];
+  const newwhen = whens[pos];
   let childpos = 2 * pos + 1;
   while (childpos < endpos) {
     const rightpos = childpos + 1;
-    if (rightpos < endpos && !(heap[childpos]._when < heap[rightpos]._when)) childpos = rightpos;
+    if (rightpos < endpos && !(whens[childpos] < whens[rightpos])) childpos = rightpos;
     heap[pos] = heap[childpos];
+    whens[pos] = whens[childpos];
     pos = childpos;
     childpos = 2 * pos + 1;
   }
   heap[pos] = newitem;
-  siftDown(heap, startpos, pos);
+  whens[pos] = newwhen;
+  siftDown(heap, whens, startpos, pos);
 }
 
-export function timerHeappush(heap: TimerHandle[], item: TimerHandle): void {
+/** heapq.heappush; `whens` must have room for one more entry. */
+export function timerHeappush(heap: TimerHandle[], whens: Float64Array, item: TimerHandle): void {
   heap.push(item);
-  siftDown(heap, 0, heap.length - 1);
+  whens[heap.length - 1] = item._when;
+  siftDown(heap, whens, 0, heap.length - 1);
 }
 
-export function timerHeappop(heap: TimerHandle[]): TimerHandle {
+export function timerHeappop(heap: TimerHandle[], whens: Float64Array): TimerHandle {
   const lastelt = heap.pop()!;
-  if (heap.length > 0) {
+  const n = heap.length;
+  if (n > 0) {
     const returnitem = heap[0];
     heap[0] = lastelt;
-    siftUp(heap, 0);
+    whens[0] = whens[n];
+    siftUp(heap, whens, 0);
     return returnitem;
   }
   return lastelt;
 }
 
-export function timerHeapify(heap: TimerHandle[]): void {
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i);
+/** heapq.heapify; returns the `whens` array made for the heap. */
+export function timerHeapify(heap: TimerHandle[]): Float64Array {
+  const whens = new Float64Array(Math.max(64, heap.length * 2));
+  for (let i = 0; i < heap.length; i++) whens[i] = heap[i]._when;
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, whens, i);
+  return whens;
 }
 
 const _run_until_complete_cb = internal(function _run_until_complete_cb(
@@ -228,6 +247,8 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   _stopping = false;
   _ready = new ReadyQueue();
   _scheduled: TimerHandle[] = [];
+  /** `_when` of each handle in `_scheduled`, at the same index (see siftDown). */
+  private _scheduled_when: Float64Array = new Float64Array(64);
   _default_executor: unknown = null;
   _clock_resolution = 1e-9;
   _exception_handler: ExceptionHandler | null = null;
@@ -453,6 +474,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._self_pipe_data = false;
     this._ready.clear();
     this._scheduled = [];
+    this._scheduled_when = new Float64Array(64);
     this._executor_shutdown_called = true;
     this._default_executor = null;
     const unretrieved = [...this._unretrieved];
@@ -483,7 +505,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
       if (n === 0 || !(args[n - 1] instanceof Kw)) {
         this._check_closed();
         if (this._debug) this._check_callback(callback, "call_at");
-        return this._call_at_ctx(when, callback, args, null);
+        return this._call_at_ctx(when, callback, n === 0 ? NO_ARGS : args, null);
       }
     }
     return this.call_at(when, callback, ...args);
@@ -506,7 +528,13 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     context: Context | null,
   ): TimerHandle {
     const timer = new TimerHandle(when, callback, args, this, context);
-    timerHeappush(this._scheduled, timer);
+    const heap = this._scheduled;
+    if (heap.length >= this._scheduled_when.length) {
+      const whens = new Float64Array(this._scheduled_when.length * 2);
+      whens.set(this._scheduled_when);
+      this._scheduled_when = whens;
+    }
+    timerHeappush(heap, this._scheduled_when, timer);
     timer._scheduled = true;
     this._wake_if_waiting();
     return timer;
@@ -525,6 +553,17 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_soon");
     return this._call_soon(callback, args, context);
+  }
+
+  /**
+   * call_soon of a task's next step without an exception, for tasks.ts: the task itself goes in
+   * the ready queue instead of a Handle for `__step(task)` (none is made: the C Task never returns
+   * it to anyone either). In debug mode the Handle is made, so slow-callback reports see it.
+   */
+  _call_soon_step(entry: ReadyEntry): void {
+    this._check_closed();
+    this._ready.push(this._debug ? entry._tsAsHandle() : entry);
+    if (this._waiting) this._wake_if_waiting();
   }
 
   _check_callback(callback: unknown, method: string): void {
@@ -643,14 +682,14 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
         if (handle._cancelled) handle._scheduled = false;
         else newScheduled.push(handle);
       }
-      timerHeapify(newScheduled);
+      this._scheduled_when = timerHeapify(newScheduled);
       this._scheduled = newScheduled;
       this._timer_cancelled_count = 0;
     } else {
       const scheduled = this._scheduled;
       while (scheduled.length > 0 && scheduled[0]._cancelled) {
         this._timer_cancelled_count -= 1;
-        const handle = timerHeappop(scheduled);
+        const handle = timerHeappop(scheduled, this._scheduled_when);
         handle._scheduled = false;
       }
     }
@@ -674,9 +713,10 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     const scheduled = this._scheduled;
     if (scheduled.length > 0) {
       const endTime = this.time() + this._clock_resolution;
+      const whens = this._scheduled_when;
       while (scheduled.length > 0) {
-        if (scheduled[0]._when >= endTime) break;
-        const handle = timerHeappop(scheduled);
+        if (whens[0] >= endTime) break;
+        const handle = timerHeappop(scheduled, whens);
         handle._scheduled = false;
         this._ready.push(handle);
       }
@@ -685,17 +725,14 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     const ntodo = ready.length;
     if (this._debug) {
       for (let i = 0; i < ntodo; i++) {
-        const handle = ready.shift();
+        const handle = ready.shift()._tsAsHandle();
         if (handle._cancelled) continue;
         this._run_handle_debug(handle);
       }
       return;
     }
-    for (let i = 0; i < ntodo; i++) {
-      const handle = ready.shift();
-      if (handle._cancelled) continue;
-      handle._run();
-    }
+    // `if handle._cancelled: continue; handle._run()`, inside each entry's _tsRunReady.
+    for (let i = 0; i < ntodo; i++) ready.shift()._tsRunReady();
   }
 
   private _run_handle_debug(handle: Handle): void {

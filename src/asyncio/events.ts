@@ -107,16 +107,42 @@ export class Handle {
     try {
       this._context._run_args(callback, this._args!);
     } catch (exc) {
-      markRaised(exc);
-      if (isExitException(exc)) throw exc;
-      const cb = _format_callback_source(callback, this._args ?? [], this._loop.get_debug());
-      this._loop.call_exception_handler({
-        message: `Exception in callback ${cb}`,
-        exception: exc,
-        handle: this,
-      });
+      this._run_failed(callback, exc);
     }
   }
+
+  /** What `_run` does when the callback raised: exits escape, the rest go to the handler. */
+  _run_failed(callback: Callback, exc: unknown): void {
+    markRaised(exc);
+    if (isExitException(exc)) throw exc;
+    const cb = _format_callback_source(callback, this._args ?? [], this._loop.get_debug());
+    this._loop.call_exception_handler({
+      message: `Exception in callback ${cb}`,
+      exception: exc,
+      handle: this,
+    });
+  }
+
+  /** Run as an entry of the loop's ready queue (see ReadyEntry): skipped once cancelled. */
+  _tsRunReady(): void {
+    if (!this._cancelled) this._run();
+  }
+
+  _tsAsHandle(): Handle {
+    return this;
+  }
+}
+
+/**
+ * What the loop's ready queue holds: a Handle, or a Task whose next step is due (tasks.ts puts the
+ * task itself in the queue instead of a Handle for `__step(task)`; nothing outside the loop ever
+ * sees that handle, so it is made only when needed: an error report, debug mode).
+ */
+export interface ReadyEntry {
+  /** Run the entry as `_run_once` runs a ready handle (a cancelled Handle does nothing). */
+  _tsRunReady(): void;
+  /** The entry as a Handle (a Task makes the `__step(task)` handle it stands for). */
+  _tsAsHandle(): Handle;
 }
 
 for (const [key, value] of [
@@ -136,7 +162,7 @@ export class TimerHandle extends Handle {
   /** The time as a number, which the heap compares. */
   _when: number;
   /** The time as given when it was a Python int (`call_at(10, cb)`), so when() returns 10, not 10.0. */
-  _when_int: bigint | null;
+  declare _when_int: bigint | null;
   _scheduled = false;
 
   constructor(
@@ -149,10 +175,9 @@ export class TimerHandle extends Handle {
     super(callback, args, loop, context);
     if (typeof when === "number") {
       this._when = when;
-      this._when_int = null;
     } else {
       this._when = Number(when);
-      this._when_int = typeof when === "bigint" ? when : null;
+      if (typeof when === "bigint") this._when_int = when;
     }
   }
 
@@ -198,6 +223,19 @@ export class TimerHandle extends Handle {
     );
   }
 }
+
+// `_when_int` is set only for a Python int (a prototype default otherwise: one field less per timer).
+Object.defineProperty(TimerHandle.prototype, "_when_int", {
+  value: null,
+  writable: true,
+  configurable: true,
+});
+
+/**
+ * The argument list of every handle made without arguments: handles never modify their
+ * arguments, so the loop's own calls share this one instead of keeping an empty array per timer.
+ */
+export const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 /** Split `...args` ending in an optional `kw({ context })`, as call_soon & co. take them. */
 export function splitContextKw(args: unknown[]): [unknown[], Context | null] {

@@ -13,8 +13,14 @@
  * - `Condition.wait()` releases the lock, waits to be notified, and re-acquires the lock even if it
  *   is cancelled meanwhile (the cancellation is re-raised afterwards).
  *
+ * The waiter FIFOs are `Deque`s (mixins.ts, a ring buffer: O(1) at both ends, as CPython's
+ * `collections.deque`).
+ *
  * The primitives are asynchronous context managers through the protocol in protocols.ts:
- * `yield* async_with(lock, function* () { ... })` is `async with lock: ...`.
+ * `yield* async_with(lock, function* () { ... })` is `async with lock: ...`. `AsyncWith.enter`
+ * takes two shortcuts that skip the `__aenter__`/`acquire` generators when nothing overrides them:
+ * FAST_PATH takes a free Lock/Semaphore at once, and WAIT_ITER queues a Lock's waiter and returns
+ * `_LockWait`, a hand-written iterator doing what the rest of `acquire()` does.
  *
  * Differences from CPython:
  * - reprs print the deterministic `id()` of src/python/objects.ts where CPython prints the object's
@@ -27,26 +33,110 @@ import { RuntimeError, ValueError } from "../python/exceptions";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import { BrokenBarrierError, CancelledError } from "./exceptions";
 import type { Future } from "./futures";
-import { _LoopBoundMixin } from "./mixins";
-import { async_with, FAST_PATH, NOT_FAST } from "./protocols";
+import { _LoopBoundMixin, Deque } from "./mixins";
+import { async_with, FAST_PATH, NOT_FAST, WAIT_ITER } from "./protocols";
 
 type Waiter = Future<unknown>;
 
-/** Remove the first occurrence of `fut` (deque.remove; it is always present where we call it). */
-function removeWaiter(waiters: Waiter[], fut: Waiter): void {
-  // The woken waiter is almost always the first (FIFO): shift() with no result array to make.
-  if (waiters.length > 0 && waiters[0] === fut) {
-    waiters.shift();
-    return;
-  }
-  const i = waiters.indexOf(fut);
-  if (i >= 0) waiters.splice(i, 1);
+/** True if every waiter is cancelled (true for none): `all(w.cancelled() for w in waiters)`. */
+function allCancelled(waiters: Deque<Waiter>): boolean {
+  for (let i = 0; i < waiters.length; i++) if (!waiters.at(i).cancelled()) return false;
+  return true;
 }
 
-/** True if every waiter is cancelled (true for none): `all(w.cancelled() for w in waiters)`. */
-function allCancelled(waiters: Waiter[]): boolean {
-  for (let i = 0; i < waiters.length; i++) if (!waiters[i].cancelled()) return false;
-  return true;
+/**
+ * The part of `Lock.acquire()` after its waiter future is queued, as a hand-written iterator (no
+ * generator per contended acquire): CPython's
+ *
+ * ```py
+ * try:
+ *     try:
+ *         await fut
+ *     finally:
+ *         self._waiters.remove(fut)
+ * except exceptions.CancelledError:
+ *     if not self._locked:
+ *         self._wake_up_first()
+ *     raise
+ * self._locked = True
+ * return True
+ * ```
+ *
+ * It drives the future's own iterator exactly as `yield* fut` would (next/throw/return are passed
+ * on), and returns `result` once the lock is taken: `true` for `acquire()`, `null` for
+ * `__aenter__()`.
+ */
+class _LockWait {
+  _it: Iterator<unknown, unknown, unknown> | null;
+
+  constructor(
+    readonly lock: Lock,
+    readonly fut: Waiter,
+    readonly result: boolean | null,
+  ) {
+    this._it = fut[Symbol.iterator]();
+  }
+
+  next(value?: unknown): IteratorResult<unknown, unknown> {
+    const it = this._it;
+    if (it === null) return { value: undefined, done: true };
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = it.next(value);
+    } catch (exc) {
+      this._failed(exc);
+    }
+    return r.done ? this._acquired() : r;
+  }
+
+  throw(exc: unknown): IteratorResult<unknown, unknown> {
+    const it = this._it;
+    if (it === null) throw exc;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = it.throw!(exc);
+    } catch (e) {
+      this._failed(e);
+    }
+    return r.done ? this._acquired() : r;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    const it = this._it;
+    if (it === null) return { value, done: true };
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = it.return!(value);
+    } catch (e) {
+      this._failed(e);
+    }
+    if (!r.done) return r;
+    this._it = null;
+    this.lock._waiters!.remove(this.fut);
+    return r;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /** `await fut` returned: leave the queue and take the lock. */
+  _acquired(): IteratorResult<unknown, unknown> {
+    this._it = null;
+    const lock = this.lock;
+    lock._waiters!.remove(this.fut);
+    lock._locked = true;
+    return { value: this.result, done: true };
+  }
+
+  /** `await fut` raised: leave the queue; a cancelled waiter passes its wake-up on. */
+  _failed(exc: unknown): never {
+    this._it = null;
+    const lock = this.lock;
+    lock._waiters!.remove(this.fut);
+    if (exc instanceof CancelledError && !lock._locked) lock._wake_up_first();
+    throw exc;
+  }
 }
 
 /** Give a class's coroutine methods their Python `__qualname__` (what task traces print). */
@@ -79,12 +169,25 @@ abstract class _ContextManagerMixin extends _LoopBoundMixin {
   _try_acquire_now(): boolean {
     return false;
   }
+
+  /**
+   * Called when `_try_acquire_now()` said no: queue the waiter `acquire()` would queue and return
+   * an iterator that awaits it and completes with `result`, as `yield* this.acquire()` would (but
+   * with no generator); null when `acquire()` is overridden or has no such shortcut. The WAIT_ITER
+   * of `__aenter__` (protocols.ts).
+   */
+  _acquire_wait_iter(_result: boolean | null): Iterator<unknown, unknown, unknown> | null {
+    return null;
+  }
 }
 // `async with` shortcuts (AsyncWith in protocols.ts): __aenter__ when acquire() would not suspend,
 // and __aexit__, whose body never suspends.
 Object.assign(_ContextManagerMixin.prototype.__aenter__, {
   [FAST_PATH](this: _ContextManagerMixin): unknown {
     return this._try_acquire_now() ? null : NOT_FAST;
+  },
+  [WAIT_ITER](this: _ContextManagerMixin): Iterator<unknown, unknown, unknown> | null {
+    return this._acquire_wait_iter(null);
   },
 });
 Object.assign(_ContextManagerMixin.prototype.__aexit__, {
@@ -101,7 +204,7 @@ function withExtra(base: string, extra: string): string {
 /** A primitive lock: only one task holds it; waiters acquire it in FIFO order. */
 export class Lock extends _ContextManagerMixin {
   static readonly __module__ = "asyncio.locks";
-  _waiters: Waiter[] | null = null;
+  _waiters: Deque<Waiter> | null = null;
   _locked = false;
 
   override __repr__(): string {
@@ -124,30 +227,26 @@ export class Lock extends _ContextManagerMixin {
     return false;
   }
 
+  override _acquire_wait_iter(result: boolean | null): Iterator<unknown, unknown, unknown> | null {
+    if (this.acquire !== Lock.prototype.acquire) return null;
+    return this._wait(result);
+  }
+
   /** Wait until the lock is free, then take it; returns true. */
   *acquire(): Coro<boolean> {
     if (!this._locked && (this._waiters === null || allCancelled(this._waiters))) {
       this._locked = true;
       return true;
     }
-    if (this._waiters === null) this._waiters = [];
+    return (yield* this._wait(true)) as boolean;
+  }
+
+  /** Queue a waiter future; the iterator that waits for it and then takes the lock. */
+  _wait(result: boolean | null): _LockWait {
+    if (this._waiters === null) this._waiters = new Deque<Waiter>();
     const fut = this._get_loop().create_future() as Waiter;
     this._waiters.push(fut);
-    try {
-      try {
-        yield* fut;
-      } finally {
-        removeWaiter(this._waiters, fut);
-      }
-    } catch (exc) {
-      if (exc instanceof CancelledError) {
-        // We were woken but cancelled before we could take the lock: wake the next waiter.
-        if (!this._locked) this._wake_up_first();
-      }
-      throw exc;
-    }
-    this._locked = true;
-    return true;
+    return new _LockWait(this, fut, result);
   }
 
   /** Release the lock and wake the first waiter; RuntimeError if it is not held. */
@@ -163,7 +262,7 @@ export class Lock extends _ContextManagerMixin {
   /** Wake up the first waiter if it isn't done. */
   _wake_up_first(): void {
     if (!this._waiters || this._waiters.length === 0) return;
-    const fut = this._waiters[0];
+    const fut = this._waiters.first()!;
     if (!fut.done()) fut.set_result(true);
   }
 }
@@ -172,7 +271,7 @@ markCoroutineMethods(Lock, ["acquire", "__aenter__", "__aexit__"]);
 /** An event: `set()` wakes every task waiting in `wait()`; `clear()` resets it. */
 export class Event extends _LoopBoundMixin {
   static readonly __module__ = "asyncio.locks";
-  _waiters: Waiter[] = [];
+  _waiters = new Deque<Waiter>();
   _value = false;
 
   override __repr__(): string {
@@ -189,7 +288,9 @@ export class Event extends _LoopBoundMixin {
   set(): void {
     if (!this._value) {
       this._value = true;
-      for (const fut of this._waiters) {
+      const waiters = this._waiters;
+      for (let i = 0; i < waiters.length; i++) {
+        const fut = waiters.at(i);
         if (!fut.done()) fut.set_result(true);
       }
     }
@@ -208,7 +309,7 @@ export class Event extends _LoopBoundMixin {
       yield* fut;
       return true;
     } finally {
-      removeWaiter(this._waiters, fut);
+      this._waiters.remove(fut);
     }
   }
 }
@@ -218,7 +319,7 @@ markCoroutineMethods(Event, ["wait"]);
 export class Condition extends _ContextManagerMixin {
   static readonly __module__ = "asyncio.locks";
   _lock: Lock;
-  _waiters: Waiter[] = [];
+  _waiters = new Deque<Waiter>();
 
   constructor(lock: Lock | null = null) {
     super();
@@ -237,6 +338,16 @@ export class Condition extends _ContextManagerMixin {
 
   acquire(): Coro<boolean> {
     return this._lock.acquire();
+  }
+
+  override _try_acquire_now(): boolean {
+    if (this.acquire !== Condition.prototype.acquire || !(this._lock instanceof Lock)) return false;
+    return this._lock._try_acquire_now();
+  }
+
+  override _acquire_wait_iter(result: boolean | null): Iterator<unknown, unknown, unknown> | null {
+    if (this.acquire !== Condition.prototype.acquire || !(this._lock instanceof Lock)) return null;
+    return this._lock._acquire_wait_iter(result);
   }
 
   release(): void {
@@ -258,7 +369,7 @@ export class Condition extends _ContextManagerMixin {
           yield* fut;
           return true;
         } finally {
-          removeWaiter(this._waiters, fut);
+          this._waiters.remove(fut);
         }
       } finally {
         // Re-acquire the lock, however many times we are cancelled meanwhile.
@@ -301,7 +412,9 @@ export class Condition extends _ContextManagerMixin {
 
   _notify(n: number): void {
     let idx = 0;
-    for (const fut of this._waiters) {
+    const waiters = this._waiters;
+    for (let i = 0; i < waiters.length; i++) {
+      const fut = waiters.at(i);
       if (idx >= n) break;
       if (!fut.done()) {
         idx += 1;
@@ -330,7 +443,7 @@ function truthy(v: unknown): boolean {
 /** A semaphore: a counter decremented by `acquire()` and incremented by `release()`. */
 export class Semaphore extends _ContextManagerMixin {
   static readonly __module__ = "asyncio.locks";
-  _waiters: Waiter[] | null = null;
+  _waiters: Deque<Waiter> | null = null;
   _val: number;
 
   /** The counter, as Python code reads it (`sem._value`): an int. */
@@ -356,7 +469,13 @@ export class Semaphore extends _ContextManagerMixin {
 
   /** True if `acquire()` would not return immediately. */
   locked(): boolean {
-    return this._val === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
+    return this._val === 0 || (this._waiters !== null && !allCancelled(this._waiters));
+  }
+
+  override _try_acquire_now(): boolean {
+    if (this.acquire !== Semaphore.prototype.acquire || this.locked()) return false;
+    this._val -= 1;
+    return true;
   }
 
   /** Decrement the counter, waiting (FIFO) while it is zero; returns true. */
@@ -365,7 +484,7 @@ export class Semaphore extends _ContextManagerMixin {
       this._val -= 1;
       return true;
     }
-    if (this._waiters === null) this._waiters = [];
+    if (this._waiters === null) this._waiters = new Deque<Waiter>();
     const fut = this._get_loop().create_future() as Waiter;
     this._waiters.push(fut);
     try {
@@ -373,7 +492,7 @@ export class Semaphore extends _ContextManagerMixin {
         try {
           yield* fut;
         } finally {
-          removeWaiter(this._waiters, fut);
+          this._waiters.remove(fut);
         }
       } catch (exc) {
         // Woken (the wake-up was counted) but cancelled: give the unit back.
@@ -397,7 +516,9 @@ export class Semaphore extends _ContextManagerMixin {
 
   _wake_up_next(): boolean {
     if (!this._waiters || this._waiters.length === 0) return false;
-    for (const fut of this._waiters) {
+    const waiters = this._waiters;
+    for (let i = 0; i < waiters.length; i++) {
+      const fut = waiters.at(i);
       if (!fut.done()) {
         this._val -= 1;
         fut.set_result(true);

@@ -41,3 +41,108 @@ function pyModuleQualname(obj: object): string {
   const mod = Object.hasOwn(cls, "__module__") ? cls.__module__! : "__main__";
   return mod === "builtins" ? qual : `${mod}.${qual}`;
 }
+
+const NO_ITEMS: never[] = [];
+
+/**
+ * A double-ended queue with O(1) `push`/`shift`/`pop` (what `collections.deque` gives `locks.py`
+ * and `queues.py`): a ring buffer whose capacity is a power of two. It grows by doubling and never
+ * shrinks, so a queue that fills and drains in cycles reallocates nothing.
+ */
+export class Deque<T> {
+  _buf: (T | undefined)[] = NO_ITEMS;
+  _head = 0;
+  /** The number of items (a field, not a getter: the hot paths read it at every call). */
+  length = 0;
+
+  __len__(): bigint {
+    return BigInt(this.length);
+  }
+
+  push(item: T): void {
+    const buf = this._buf;
+    if (this.length === buf.length) {
+      this._grow();
+      this._buf[this.length] = item;
+    } else {
+      buf[(this._head + this.length) & (buf.length - 1)] = item;
+    }
+    this.length += 1;
+  }
+
+  _grow(): void {
+    const old = this._buf;
+    const cap = old.length === 0 ? 8 : old.length * 2;
+    const buf = new Array<T | undefined>(cap).fill(undefined);
+    const mask = old.length - 1;
+    for (let i = 0; i < this.length; i++) buf[i] = old[(this._head + i) & mask];
+    this._buf = buf;
+    this._head = 0;
+  }
+
+  /** The first item (undefined when empty). */
+  first(): T | undefined {
+    return this.length === 0 ? undefined : this._buf[this._head];
+  }
+
+  /** The `i`-th item from the left (0 <= i < length). */
+  at(i: number): T {
+    return this._buf[(this._head + i) & (this._buf.length - 1)] as T;
+  }
+
+  /** Remove and return the first item (undefined when empty). */
+  shift(): T {
+    if (this.length === 0) return undefined as T;
+    const buf = this._buf;
+    const h = this._head;
+    const item = buf[h] as T;
+    buf[h] = undefined;
+    this._head = (h + 1) & (buf.length - 1);
+    this.length -= 1;
+    return item;
+  }
+
+  /** Remove and return the last item (undefined when empty). */
+  pop(): T {
+    if (this.length === 0) return undefined as T;
+    this.length -= 1;
+    const buf = this._buf;
+    const i = (this._head + this.length) & (buf.length - 1);
+    const item = buf[i] as T;
+    buf[i] = undefined;
+    return item;
+  }
+
+  /** Remove the first occurrence of `item`; false if it is absent (deque.remove's ValueError). */
+  remove(item: T): boolean {
+    const buf = this._buf;
+    const mask = buf.length - 1;
+    const n = this.length;
+    for (let i = 0; i < n; i++) {
+      if (buf[(this._head + i) & mask] === item) {
+        if (i === 0) {
+          this.shift();
+          return true;
+        }
+        // Close the gap by moving the items after it one place to the left.
+        for (let j = i; j < n - 1; j++) {
+          buf[(this._head + j) & mask] = buf[(this._head + j + 1) & mask];
+        }
+        buf[(this._head + n - 1) & mask] = undefined;
+        this.length -= 1;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  toArray(): T[] {
+    const out = new Array<T>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    return out;
+  }
+
+  *[Symbol.iterator](): IterableIterator<T> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}

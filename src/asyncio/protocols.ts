@@ -42,12 +42,19 @@
  * if (r instanceof Return) return r.value;
  * ```
  *
- * Differences from CPython: closing a coroutine from outside (`coro.return()`, what a JS caller
- * does) runs `finally` blocks but does not call `__aexit__`; cancellation, which throws into the
- * coroutine, calls `__aexit__` exactly as in Python.
+ * Closing a coroutine from outside (`coro.return()`, what a JS caller does) while an `async_with`
+ * body is suspended awaits `__aexit__(GeneratorExit, exc, None)`, as Python's `coro.close()` does.
+ * Difference from CPython: the inline form (AsyncWith) cannot tell that from a `return` in its
+ * body (a `finally` block sees both alike), so it awaits `__aexit__(None, None, None)` then.
  */
 
-import { BaseException, StopAsyncIteration, TypeError, typeName } from "../python/exceptions";
+import {
+  BaseException,
+  GeneratorExit,
+  StopAsyncIteration,
+  TypeError,
+  typeName,
+} from "../python/exceptions";
 import type { Coro } from "./coroutines";
 import { get_event_loop } from "./events";
 import { wrap_promise } from "./futures";
@@ -147,52 +154,32 @@ function exceptionType(exc: unknown): unknown {
 
 /**
  * `async with cm as value: body`. Returns the body's return value, or `undefined` when `__aexit__`
- * suppressed the body's exception.
+ * suppressed the body's exception. It is the inline form (AsyncWith) with the body as a callback.
+ * When the coroutine is closed from outside with `coro.return()` while the body is suspended,
+ * `__aexit__` is awaited with a GeneratorExit, as Python's `coro.close()` does.
  */
 export function* async_with<T, R>(
   cm: AsyncContextManager<T>,
   body: (value: T) => Coro<R>,
 ): Coro<R | undefined> {
-  const mgr = cm as unknown as Record<string, unknown>;
-  const aenter = mgr?.__aenter__;
-  const aexit = mgr?.__aexit__;
-  if (typeof aenter !== "function") {
-    throw new TypeError(
-      `'${typeName(cm)}' object does not support the asynchronous context manager protocol`,
-    );
-  }
-  if (typeof aexit !== "function") {
-    throw new TypeError(
-      `'${typeName(cm)}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`,
-    );
-  }
-  const enterResult = aenter.call(cm);
-  const enterIt = awaitable_iter<T>(enterResult);
-  if (enterIt === null) {
-    throw new TypeError(
-      `'async with' received an object from __aenter__ that does not implement __await__: ${typeName(enterResult)}`,
-    );
-  }
-  const value = yield* selfIterable(enterIt);
-  let result: R;
+  const w = yield* AsyncWith.enter(cm);
+  let ok = true;
+  let completed = false;
   try {
-    result = yield* body(value);
+    const result = yield* body(w.value);
+    completed = true;
+    return result;
   } catch (exc) {
-    let suppress: unknown;
-    try {
-      suppress = yield* awaitExit(aexit.call(cm, exceptionType(exc), exc, null));
-    } catch (exitExc) {
-      // An exception raised by __aexit__ is chained to the body's, as Python does implicitly.
-      if (exitExc !== exc && exitExc instanceof BaseException && exitExc.__context__ === null) {
-        if (exc instanceof BaseException && !causesCycle(exc, exitExc)) exitExc.__context__ = exc;
-      }
-      throw exitExc;
-    }
-    if (!truthy(suppress)) throw exc;
+    ok = false;
+    if (!(yield* w.exit_exc(exc))) throw exc;
     return undefined;
+  } finally {
+    // Not completed and nothing raised: the generator is being returned from outside.
+    if (ok) {
+      if (completed) yield* w.exit_ok();
+      else yield* w.exit_exc(new GeneratorExit());
+    }
   }
-  yield* awaitExit(aexit.call(cm, null, null, null));
-  return result;
 }
 
 function causesCycle(exc: BaseException, candidate: BaseException): boolean {
@@ -229,8 +216,18 @@ function truthy(v: unknown): boolean {
 export const FAST_PATH = Symbol("asyncio-ts.fast_path");
 /** FAST_PATH's answer when the shortcut does not apply. */
 export const NOT_FAST = Symbol("asyncio-ts.not_fast");
+/**
+ * A second shortcut on `__aenter__`, tried when its FAST_PATH answered NOT_FAST:
+ * `method[WAIT_ITER].call(self)` starts what awaiting `method.call(self)` would do and returns an
+ * iterator that `yield*` can drive to the same completion (the lock primitives' hand-written wait,
+ * with no generator), or null when it does not apply.
+ */
+export const WAIT_ITER = Symbol("asyncio-ts.wait_iter");
 
-type FastPathFn = Function & { [FAST_PATH]?: (...args: unknown[]) => unknown };
+type FastPathFn = Function & {
+  [FAST_PATH]?: (...args: unknown[]) => unknown;
+  [WAIT_ITER]?: () => Iterator<unknown, unknown, unknown> | null;
+};
 
 /** An iterator that is already done with `value`: `yield*` of it evaluates to `value` at once. */
 class DoneIter<T> {
@@ -269,17 +266,27 @@ const DONE_VOID = new DoneIter<void>(undefined);
  * ```
  */
 export class AsyncWith<T = unknown> {
+  /**
+   * While `__aenter__` is being awaited through a WAIT_ITER shortcut, the iterator awaiting it:
+   * the AsyncWith is then its own `enter()` iterator (one object instead of a generator).
+   */
+  private _inner: Iterator<unknown, unknown, unknown> | null;
+
   private constructor(
     readonly cm: unknown,
     private readonly aexit: Function,
-    readonly value: T,
-  ) {}
+    public value: T,
+    inner: Iterator<unknown, unknown, unknown> | null,
+  ) {
+    this._inner = inner;
+  }
 
   /**
    * Check the protocol, await `__aenter__()` and return the state `exit_*` need. When `__aenter__`
    * has a synchronous shortcut (FAST_PATH) that completes without suspending, no generator is
-   * made: the result is an iterator that is already done (what `yield*` of the coroutine would
-   * have produced, since awaiting it never suspends).
+   * made: the result is the AsyncWith itself, an iterator that is already done (what `yield*` of
+   * the coroutine would have produced, since awaiting it never suspends). When it has a WAIT_ITER
+   * shortcut, the AsyncWith drives that iterator and completes with itself.
    */
   static enter<T>(cm: AsyncContextManager<T>): Coro<AsyncWith<T>> {
     const mgr = cm as unknown as Record<string, unknown>;
@@ -291,14 +298,65 @@ export class AsyncWith<T = unknown> {
         if (typeof aexit === "function") {
           const value = fast.call(cm);
           if (value !== NOT_FAST) {
-            return new DoneIter(new AsyncWith(cm, aexit, value as T)) as unknown as Coro<
-              AsyncWith<T>
-            >;
+            return new AsyncWith(cm, aexit, value as T, null) as unknown as Coro<AsyncWith<T>>;
+          }
+          const wait = aenter[WAIT_ITER]?.call(cm);
+          if (wait != null) {
+            return new AsyncWith(cm, aexit, undefined as T, wait) as unknown as Coro<AsyncWith<T>>;
           }
         }
       }
     }
     return AsyncWith._enter(cm);
+  }
+
+  /** enter()'s iterator protocol (see `_inner`), with a generator's semantics for yield*. */
+  next(value?: unknown): IteratorResult<unknown, AsyncWith<T>> {
+    const inner = this._inner;
+    if (inner === null) return { value: this, done: true };
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = inner.next(value);
+    } catch (exc) {
+      this._inner = null;
+      throw exc;
+    }
+    return r.done ? this._entered(r.value) : r;
+  }
+
+  throw(exc: unknown): IteratorResult<unknown, AsyncWith<T>> {
+    const inner = this._inner;
+    if (inner === null) throw exc;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = inner.throw!(exc);
+    } catch (e) {
+      this._inner = null;
+      throw e;
+    }
+    return r.done ? this._entered(r.value) : r;
+  }
+
+  return(value?: unknown): IteratorResult<unknown, AsyncWith<T>> {
+    const inner = this._inner;
+    this._inner = null;
+    if (inner === null) return { value: value as AsyncWith<T>, done: true };
+    const r = inner.return!(value);
+    if (!r.done) {
+      this._inner = inner;
+      return r;
+    }
+    return r as IteratorResult<unknown, AsyncWith<T>>;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  private _entered(value: unknown): IteratorResult<unknown, AsyncWith<T>> {
+    this._inner = null;
+    this.value = value as T;
+    return { value: this, done: true };
   }
 
   static *_enter<T>(cm: AsyncContextManager<T>): Coro<AsyncWith<T>> {
@@ -323,7 +381,7 @@ export class AsyncWith<T = unknown> {
       );
     }
     const value = yield* selfIterable(enterIt);
-    return new AsyncWith(cm, aexit, value);
+    return new AsyncWith(cm, aexit, value, null);
   }
 
   /** The body left normally (fell off the end, break, continue, return): `__aexit__(None, ...)`. */

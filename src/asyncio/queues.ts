@@ -25,7 +25,7 @@ import { heappop, heappush } from "../python/stdlib/heapq";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import type { Future } from "./futures";
 import { Event } from "./locks";
-import { _LoopBoundMixin } from "./mixins";
+import { _LoopBoundMixin, Deque } from "./mixins";
 
 /** Raised by `get_nowait()` when the queue is empty. */
 export class QueueEmpty extends Exception {
@@ -42,61 +42,7 @@ export class QueueShutDown extends Exception {
   static readonly __module__ = "asyncio.queues";
 }
 
-/**
- * A double-ended queue with O(1) `push`/`shift` (what `collections.deque` gives `queues.py`): an
- * array with a moving head, compacted when the dead prefix is larger than the live part.
- */
-export class Deque<T> {
-  private items: T[] = [];
-  private head = 0;
-
-  get length(): number {
-    return this.items.length - this.head;
-  }
-
-  push(item: T): void {
-    this.items.push(item);
-  }
-
-  shift(): T {
-    const item = this.items[this.head];
-    this.items[this.head] = undefined as T;
-    this.head += 1;
-    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    } else if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    }
-    return item;
-  }
-
-  pop(): T {
-    const item = this.items.pop() as T;
-    if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    }
-    return item;
-  }
-
-  /** Remove the first occurrence of `item`; false if it is absent (deque.remove's ValueError). */
-  remove(item: T): boolean {
-    const i = this.items.indexOf(item, this.head);
-    if (i < 0) return false;
-    this.items.splice(i, 1);
-    return true;
-  }
-
-  toArray(): T[] {
-    return this.items.slice(this.head);
-  }
-
-  *[Symbol.iterator](): IterableIterator<T> {
-    for (let i = this.head; i < this.items.length; i++) yield this.items[i];
-  }
-}
+export { Deque };
 
 type Waiter = Future<unknown>;
 

@@ -21,7 +21,8 @@
 import type { Context } from "../contextvars";
 import { copy_context } from "../contextvars";
 import {
-  type BaseException,
+  BaseException,
+  handledStack,
   KeyboardInterrupt,
   markRaised,
   RuntimeError,
@@ -37,7 +38,14 @@ import { repr, str } from "../python/repr";
 import { PySet } from "../python/set";
 import { Tuple } from "../python/tuple";
 import { type Coro, coroQualname, iscoroutine, markcoroutinefunction } from "./coroutines";
-import { type AbstractEventLoop, get_event_loop, get_running_loop } from "./events";
+import {
+  type AbstractEventLoop,
+  get_event_loop,
+  get_running_loop,
+  Handle,
+  type HandleOwner,
+  type ReadyEntry,
+} from "./events";
 import { CancelledError, InvalidStateError } from "./exceptions";
 import {
   _FINISHED,
@@ -163,36 +171,54 @@ function __step(task: Task<unknown>, exc: BaseException | null = null): void {
 }
 Object.assign(__step, { __qualname__: "Task.__step", [TASK_STEP]: true });
 
-/** The loop's view of a Task: it schedules steps through `_call_soon_ctx` when it has one. */
+/** The loop's view of a Task: it schedules steps through its internal call_soon forms if it has them. */
 interface TaskLoop extends AbstractEventLoop {
   _call_soon_ctx?(
     callback: (...args: any[]) => unknown,
     args: unknown[],
     context: Context | null,
   ): unknown;
+  _call_soon_step?(entry: ReadyEntry): void;
 }
 
+/** `call_soon(__step, task[, exc], context=task._context)`, as the C Task schedules its steps. */
 function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
   const loop = task._loop as TaskLoop;
-  if (loop._call_soon_ctx !== undefined) {
-    // The `[task]` argument list is made once per task: handles never mutate their arguments.
-    const args = exc === null ? (task._step_args ??= [task]) : [task, exc];
-    loop._call_soon_ctx(__step, args, task._context);
-  } else if (exc === null) {
-    loop.call_soon(__step, task, new Kw({ context: task._context }));
+  if (exc === null) {
+    // The common case: the task itself is the ready-queue entry (no Handle, no argument list).
+    if (loop._call_soon_step !== undefined) loop._call_soon_step(task);
+    else loop.call_soon(__step, task, new Kw({ context: task._context }));
+  } else if (loop._call_soon_ctx !== undefined) {
+    loop._call_soon_ctx(__step, [task, exc], task._context);
   } else {
     loop.call_soon(__step, task, exc, new Kw({ context: task._context }));
   }
 }
 
+/**
+ * The argument list of the `__step(task)` a ready task runs (Task._tsRunReady): one shared array,
+ * filled just before the call and cleared after, instead of one array per task.
+ */
+const stepArgs: [Task<unknown> | null] = [null];
+
+/** The runtime's stack of exceptions being handled (`sys.exception()`), see Task._excSaved. */
+const HANDLED = handledStack;
+
+/** Put back the handled exceptions a task's coroutine had when it suspended. */
+function resumeHandled(task: Task<unknown>): void {
+  for (const e of task._excSaved!) HANDLED.push(e);
+  task._excSaved = null;
+}
+
 /** A coroutine wrapped in a Future. */
 export class Task<T = unknown> extends Future<T> {
-  /** The name, or null while it is the default `Task-N` (made on first use from `_name_num`). */
-  _name: string | null = null;
-  _name_num = 0;
+  /** The name, or the number N while it is the default `Task-N` (formatted on first use). */
+  _name: string | number = 0;
   /** Prototype defaults (0, false) until a cancel request sets them: a task stays smaller. */
   declare _num_cancels_requested: number;
   declare _must_cancel: boolean;
+  /** The handled exceptions (`sys.exception()`) of a coroutine suspended in `except` blocks. */
+  declare _excSaved: BaseException[] | null;
   _fut_waiter: Future<unknown> | null = null;
   _coro!: Coro<T> | null;
   _context!: Context;
@@ -200,8 +226,6 @@ export class Task<T = unknown> extends Future<T> {
   /** This task's slot in the registry of pending tasks, or -1 (see _register_task). */
   _registry_index = -1;
   private _wakeupFn: ((fut: Future<unknown>) => void) | null = null;
-  /** `[this]`, the arguments of every scheduled `__step` without an exception (made once). */
-  _step_args: [Task<unknown>] | null = null;
 
   /**
    * `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. Like Future's, the
@@ -248,7 +272,7 @@ export class Task<T = unknown> extends Future<T> {
       this._log_destroy_pending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    if (name === null || name === undefined) this._name_num = _task_name_counter();
+    if (name === null || name === undefined) this._name = _task_name_counter();
     else this._name = str(name);
     this._coro = coro;
     this._context = context ?? copy_context();
@@ -273,12 +297,11 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   get_name(): string {
-    let name = this._name;
-    if (name === null) {
-      name = `Task-${this._name_num}`;
-      this._name = name;
-    }
-    return name;
+    const name = this._name;
+    if (typeof name === "string") return name;
+    const formatted = `Task-${name}`;
+    this._name = formatted;
+    return formatted;
   }
 
   set_name(value: unknown): void {
@@ -389,6 +412,26 @@ export class Task<T = unknown> extends Future<T> {
     }
   }
 
+  /**
+   * Run as the loop's ready-queue entry (see scheduleStep): exactly what the Handle of
+   * `call_soon(__step, task, context=task._context)` does when it runs.
+   */
+  _tsRunReady(): void {
+    stepArgs[0] = this as Task<unknown>;
+    try {
+      this._context._run_args(__step, stepArgs);
+    } catch (exc) {
+      this._tsAsHandle()._run_failed(__step, exc);
+    } finally {
+      stepArgs[0] = null;
+    }
+  }
+
+  /** The Handle this ready task stands for (made for error reports and debug mode). */
+  _tsAsHandle(): Handle {
+    return new Handle(__step, [this], this._loop as unknown as HandleOwner, this._context);
+  }
+
   _wakeup(future: Future<unknown>): void {
     try {
       future.result();
@@ -416,8 +459,13 @@ export class Task<T = unknown> extends Future<T> {
   _step_run_and_handle_result(exc: BaseException | null): void {
     const coro = this._coro!;
     let result: unknown;
+    // `sys.exception()` is per coroutine: what the coroutine pushed on the handled-exception
+    // stack (python/exceptions.ts) is taken off when it suspends and put back when it resumes.
+    const excBase = HANDLED.length;
+    if (this._excSaved !== null) resumeHandled(this as Task<unknown>);
     try {
       const r = exc === null ? coro.next(undefined) : coro.throw(exc);
+      if (HANDLED.length > excBase) this._excSaved = HANDLED.splice(excBase);
       if (r.done) {
         if (this._must_cancel) {
           this._must_cancel = false;
@@ -430,8 +478,12 @@ export class Task<T = unknown> extends Future<T> {
       }
       result = r.value;
     } catch (err) {
-      // It was raised out of the coroutine: tracebacks print with their header.
+      if (HANDLED.length > excBase) HANDLED.length = excBase;
+      // It was raised out of the coroutine: tracebacks print with their header. Awaiting the
+      // task raises it again, which chains it to what is being handled there (CPython's
+      // `Future.result()` raises it), so it is pending chaining again.
       markRaised(err);
+      if (err instanceof BaseException) err._chainPending = true;
       if (err instanceof CancelledError) {
         this._cancelled_exc = err;
         super.cancel();
@@ -509,6 +561,7 @@ export class Task<T = unknown> extends Future<T> {
 for (const [key, value] of [
   ["_num_cancels_requested", 0],
   ["_must_cancel", false],
+  ["_excSaved", null],
 ] as const) {
   Object.defineProperty(Task.prototype, key, { value, writable: true, configurable: true });
 }
@@ -538,8 +591,8 @@ export function _task_repr_info(task: Task<unknown>): string[] {
   return info;
 }
 
-/** `asyncio.sleep(delay, result=None)`: a coroutine that completes after `delay` seconds. */
-export const sleep = markcoroutinefunction(function* sleep<R = null>(
+/** The coroutine function behind `sleep()` (its generators are `sleep` coroutines). */
+const sleepCoro = markcoroutinefunction(function* sleep<R = null>(
   delay: number | bigint,
   result: R = null as R,
 ): Coro<R> {
@@ -556,6 +609,77 @@ export const sleep = markcoroutinefunction(function* sleep<R = null>(
   } finally {
     h.cancel();
   }
+}, "sleep");
+
+/**
+ * The coroutine `sleep(0)` returns (and `sleep(d)` for any number `d <= 0`): what a `sleep`
+ * generator object does on that path (yield once, then return `result`), as a two-field object.
+ * It is a `sleep` coroutine like the others (its prototype is theirs: iscoroutine, the qualname,
+ * `send`/`close` all see a generator); only next/throw/return are its own, with a generator's
+ * exact results. `sleep(0)` is the most common await there is, and a generator object with its
+ * register file costs several times as much memory while the task waits for its next step.
+ */
+class SleepZero<R> {
+  /** 0: not started; 1: suspended at the yield; 2: finished. */
+  _state = 0;
+  _result: R;
+
+  constructor(result: R) {
+    this._result = result;
+  }
+
+  next(_value?: unknown): IteratorResult<undefined, R> {
+    if (this._state === 0) {
+      this._state = 1;
+      return SLEEP_YIELDED;
+    }
+    if (this._state === 1) {
+      this._state = 2;
+      const result = this._result;
+      if (result === null) return SLEEP_RETURNED_NONE as IteratorResult<undefined, R>;
+      this._result = undefined as R;
+      return { value: result, done: true };
+    }
+    return { value: undefined as R, done: true };
+  }
+
+  throw(exc: unknown): IteratorResult<undefined, R> {
+    // No handler in the body: whatever is thrown in (suspended, not started or finished) escapes.
+    this._state = 2;
+    this._result = undefined as R;
+    throw exc;
+  }
+
+  return(value?: R): IteratorResult<undefined, R> {
+    this._state = 2;
+    this._result = undefined as R;
+    return { value: value as R, done: true };
+  }
+}
+Object.setPrototypeOf(SleepZero.prototype, sleepCoro.prototype);
+// Its `constructor` is a generator's too (inherited), so type(), repr() and str() see the same.
+delete (SleepZero.prototype as { constructor?: unknown }).constructor;
+// The two results nearly every SleepZero returns, shared (frozen: nobody can change them): the
+// yield, and the return of the default result None. An iterator result is read and dropped by
+// whoever drives the coroutine, so sharing it only saves allocating one per step.
+const SLEEP_YIELDED: IteratorResult<undefined, never> = Object.freeze({
+  value: undefined,
+  done: false,
+});
+const SLEEP_RETURNED_NONE: IteratorResult<undefined, null> = Object.freeze({
+  value: null,
+  done: true,
+});
+
+/** `asyncio.sleep(delay, result=None)`: a coroutine that completes after `delay` seconds. */
+export const sleep = markcoroutinefunction(function sleep<R = null>(
+  delay: number | bigint,
+  result: R = null as R,
+): Coro<R> {
+  if ((typeof delay === "number" && delay <= 0) || (typeof delay === "bigint" && delay <= 0n)) {
+    return new SleepZero<R>(result) as unknown as Coro<R>;
+  }
+  return sleepCoro(delay, result);
 }, "sleep");
 
 const _wrap_awaitable = markcoroutinefunction(function* _wrap_awaitable(
@@ -735,17 +859,23 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
     }
   });
 
-  const argToFut = new Map<unknown, Future<unknown>>();
+  // CPython's arg_to_fut dict, which awaits a repeated argument once. Building a Set of the
+  // arguments in one builtin call is cheaper than a lookup and an insertion per argument; the map
+  // is needed only when some argument is repeated.
+  const argToFut =
+    new Set(coros_or_futures).size === coros_or_futures.length
+      ? null
+      : new Map<unknown, Future<unknown>>();
   const doneFuts: Future<unknown>[] = [];
   let loop: AbstractEventLoop | null = null;
   for (const arg of coros_or_futures) {
-    let fut = argToFut.get(arg);
+    let fut = argToFut === null ? undefined : argToFut.get(arg);
     if (fut === undefined) {
       fut = _ensure_future(arg as Awaitable<unknown>, loop);
       if (loop === null) loop = fut.get_loop();
       if (fut !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
       nfuts += 1;
-      argToFut.set(arg, fut);
+      if (argToFut !== null) argToFut.set(arg, fut);
       if (fut.done()) doneFuts.push(fut);
       else fut.add_done_callback(_done_callback);
     }

@@ -4,7 +4,7 @@
  */
 
 import * as asyncio from "../../src/index";
-import { async_with, type Coro, kw } from "../../src/index";
+import { AsyncWith, async_with, type Coro, kw } from "../../src/index";
 import { RuntimeError, ValueError } from "../../src/python/exceptions";
 import { repr, str } from "../../src/python/repr";
 import { eventLog } from "../helpers/eventLog";
@@ -443,5 +443,133 @@ describe("Barrier", () => {
     expect(repr(b)).toMatch(
       /^<asyncio\.locks\.Barrier object at 0x[0-9a-f]+ \[filling, waiters:0\/2\]>$/,
     );
+  });
+});
+
+describe("async with on the primitives (AsyncWith's shortcuts)", () => {
+  test("contended waits, cancelled waiters, Condition and Semaphore behave as CPython's", async () => {
+    // The inline form, as hot code writes it: the waits take AsyncWith's WAIT_ITER shortcut.
+    function* inline(cm: unknown, body: () => Coro<void>): Coro<void> {
+      const w = yield* AsyncWith.enter(cm as asyncio.Lock);
+      let ok = true;
+      try {
+        yield* body();
+      } catch (e) {
+        ok = false;
+        if (!(yield* w.exit_exc(e))) throw e;
+      } finally {
+        if (ok) yield* w.exit_ok();
+      }
+    }
+    expect(
+      await runLog(function* () {
+        const lock = new asyncio.Lock();
+        function* w(i: number) {
+          L("want", i);
+          try {
+            yield* inline(lock, function* () {
+              L("got", i);
+              yield* asyncio.sleep(0);
+              L("rel", i);
+            });
+          } catch (e) {
+            if (e instanceof asyncio.CancelledError) L("cancelled", i, lock.locked());
+            throw e;
+          }
+        }
+        yield* lock.acquire();
+        const ts = [0, 1, 2, 3, 4].map((i) => asyncio.create_task(w(i)));
+        yield* asyncio.sleep(0);
+        L("state", lock.locked(), lock._waiters!.length);
+        lock.release();
+        ts[0].cancel();
+        ts[2].cancel();
+        const res = yield* asyncio.gather(...ts, kw({ return_exceptions: true }));
+        L(
+          "res",
+          res.map((r) => (r instanceof asyncio.CancelledError ? "CancelledError" : r)),
+        );
+        L("state", lock.locked(), lock._waiters!.length);
+        yield* inline(lock, function* () {
+          L("inside", lock.locked());
+        });
+        L("after", lock.locked());
+        try {
+          yield* inline(lock, function* () {
+            throw new ValueError("boom");
+          });
+        } catch (e) {
+          if (!(e instanceof ValueError)) throw e;
+          L("err", e, lock.locked());
+        }
+
+        const cond = new asyncio.Condition();
+        function* cw(i: number) {
+          yield* inline(cond, function* () {
+            L("cwait", i);
+            yield* cond.wait();
+            L("cwoke", i);
+          });
+        }
+        const cts = [0, 1, 2].map((i) => asyncio.create_task(cw(i)));
+        yield* asyncio.sleep(0);
+        yield* inline(cond, function* () {
+          L("notify", cond.locked(), cond._waiters.length);
+          cond.notify(2);
+        });
+        yield* asyncio.sleep(0);
+        yield* async_with(cond, function* () {
+          cond.notify_all();
+        });
+        yield* asyncio.gather(...cts);
+
+        const sem = new asyncio.Semaphore(2);
+        function* sw(i: number) {
+          yield* inline(sem, function* () {
+            L("sem in", i, sem._value);
+            yield* asyncio.sleep(0);
+            L("sem out", i);
+          });
+        }
+        yield* asyncio.gather(...[0, 1, 2, 3].map(sw));
+        L("sem", sem._value, sem.locked());
+      }),
+    ).toEqual([
+      "want 0",
+      "want 1",
+      "want 2",
+      "want 3",
+      "want 4",
+      "state True 5",
+      "cancelled 0 False",
+      "cancelled 2 False",
+      "got 1",
+      "rel 1",
+      "got 3",
+      "rel 3",
+      "got 4",
+      "rel 4",
+      "res ['CancelledError', None, 'CancelledError', None, None]",
+      "state False 0",
+      "inside True",
+      "after False",
+      "err boom False",
+      "cwait 0",
+      "cwait 1",
+      "cwait 2",
+      "notify True 3",
+      "cwoke 0",
+      "cwoke 1",
+      "cwoke 2",
+      "sem in 0 1",
+      "sem in 1 0",
+      "sem out 0",
+      "sem out 1",
+      "sem in 2 0",
+      "sem in 3 0",
+      "sem out 2",
+      "sem out 3",
+      "sem 2 False",
+    ]);
   });
 });

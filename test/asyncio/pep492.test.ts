@@ -328,3 +328,59 @@ describe("async with / async for / async generators", () => {
     ]);
   });
 });
+
+describe("async_with closed from outside", () => {
+  test("coro.return() in the body awaits __aexit__ with GeneratorExit, as coro.close() does", () => {
+    // Recorded from the same program under CPython 3.13.0 (`coro.close()` for `coro.return()`).
+    log = [];
+    class SyncCM {
+      *__aenter__(): Coro<string> {
+        L("aenter");
+        return "v";
+      }
+      *__aexit__(t: unknown, e: unknown, _tb: unknown): Coro<boolean> {
+        L(
+          "aexit",
+          t ? (t as { name: string }).name : null,
+          e ? (e as object).constructor.name : null,
+        );
+        return false;
+      }
+    }
+    function* c(): Coro<void> {
+      try {
+        yield* async_with(new SyncCM(), function* (v) {
+          L("body", v);
+          yield; // a bare suspension, as `@types.coroutine` `yield` in Python
+          L("not reached");
+        });
+      } finally {
+        L("finally");
+      }
+    }
+    const g = c();
+    g.next();
+    const r = g.return(undefined);
+    L("close ->", r.done && r.value === undefined ? null : r.value);
+    function* c2(): Coro<unknown> {
+      return yield* async_with(new SyncCM(), function* (v) {
+        L("body2", v);
+        return 42n;
+      });
+    }
+    const g2 = c2();
+    const r2 = g2.next();
+    L("returned", r2.done ? r2.value : "suspended");
+    expect(log).toEqual([
+      "aenter",
+      "body v",
+      "aexit GeneratorExit GeneratorExit",
+      "finally",
+      "close -> None",
+      "aenter",
+      "body2 v",
+      "aexit None None",
+      "returned 42",
+    ]);
+  });
+});

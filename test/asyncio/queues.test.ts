@@ -3,6 +3,7 @@
  * logs were recorded once from the same programs under CPython 3.13.0.
  */
 
+import { Deque as asyncio_Deque } from "../../src/asyncio/queues";
 import * as asyncio from "../../src/index";
 import { type Coro, kw } from "../../src/index";
 import { ValueError } from "../../src/python/exceptions";
@@ -243,5 +244,127 @@ describe("Queue", () => {
         yield* t;
       })(),
     );
+  });
+});
+
+describe("Queue waiter deques", () => {
+  test("getters and putters stay FIFO when the ring buffer wraps and waiters are cancelled", async () => {
+    expect(
+      await runLog(function* () {
+        const q = new asyncio.Queue<string | bigint>();
+        function* g(i: number) {
+          try {
+            L("got", i, yield* q.get());
+          } catch (e) {
+            if (e instanceof asyncio.CancelledError) L("cancelled", i);
+            throw e;
+          }
+        }
+        // Rounds of getters move the getter deque's head (its ring buffer wraps).
+        for (let r = 0; r < 3; r++) {
+          const ts = [0, 1, 2, 3, 4].map((i) => asyncio.create_task(g(r * 10 + i)));
+          yield* asyncio.sleep(0);
+          for (let i = 0; i < 5; i++) q.put_nowait(`r${r}-${i}`);
+          yield* asyncio.gather(...ts);
+        }
+        const ts = [0, 1, 2, 3, 4, 5, 6].map((i) => asyncio.create_task(g(100 + i)));
+        yield* asyncio.sleep(0);
+        L(q.__str__());
+        ts[3].cancel();
+        ts[5].cancel();
+        yield* asyncio.sleep(0);
+        L(q.__str__());
+        for (let i = 0n; i < 5n; i++) q.put_nowait(i);
+        yield* asyncio.gather(...ts, kw({ return_exceptions: true }));
+        L(q.__str__());
+        // A bounded queue cycling through full and empty, putters waiting in FIFO order.
+        const b = new asyncio.Queue<bigint>(3n);
+        function* p(i: bigint) {
+          yield* b.put(i);
+          L("put", i);
+        }
+        const ps = [0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n].map((i) => asyncio.create_task(p(i)));
+        yield* asyncio.sleep(0);
+        L(b.qsize(), b.full(), b._putters.length);
+        const out: bigint[] = [];
+        while (out.length < 8) {
+          out.push(yield* b.get());
+          if (out.length % 3 === 0) yield* asyncio.sleep(0);
+        }
+        L(out);
+        yield* asyncio.gather(...ps);
+        L(b.__str__());
+      }),
+    ).toEqual([
+      "got 0 r0-0",
+      "got 1 r0-1",
+      "got 2 r0-2",
+      "got 3 r0-3",
+      "got 4 r0-4",
+      "got 10 r1-0",
+      "got 11 r1-1",
+      "got 12 r1-2",
+      "got 13 r1-3",
+      "got 14 r1-4",
+      "got 20 r2-0",
+      "got 21 r2-1",
+      "got 22 r2-2",
+      "got 23 r2-3",
+      "got 24 r2-4",
+      "<Queue maxsize=0 _getters[7] tasks=15>",
+      "cancelled 103",
+      "cancelled 105",
+      "<Queue maxsize=0 _getters[5] tasks=15>",
+      "got 100 0",
+      "got 101 1",
+      "got 102 2",
+      "got 104 3",
+      "got 106 4",
+      "<Queue maxsize=0 tasks=20>",
+      "put 0",
+      "put 1",
+      "put 2",
+      "3 True 5",
+      "put 3",
+      "put 4",
+      "put 5",
+      "put 6",
+      "put 7",
+      "[0, 1, 2, 3, 4, 5, 6, 7]",
+      "<Queue maxsize=3 tasks=8>",
+    ]);
+  });
+
+  test("Deque: push/shift/pop/remove across the ring buffer's wrap-around", () => {
+    const d = new asyncio_Deque<number>();
+    const model: number[] = [];
+    let n = 0;
+    // A fixed pseudo-random sequence of operations, checked against an array after each one.
+    let seed = 12345;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let step = 0; step < 2000; step++) {
+      const r = rand();
+      if (r < 0.45) {
+        d.push(n);
+        model.push(n);
+        n += 1;
+      } else if (r < 0.7) {
+        expect(d.shift()).toBe(model.shift());
+      } else if (r < 0.8) {
+        expect(d.pop()).toBe(model.pop());
+      } else if (model.length > 0) {
+        const item = model[Math.floor(rand() * model.length)];
+        expect(d.remove(item)).toBe(true);
+        model.splice(model.indexOf(item), 1);
+        expect(d.remove(-1)).toBe(false);
+      }
+      expect(d.length).toBe(model.length);
+      expect(d.first()).toBe(model[0]);
+      expect(d.toArray()).toEqual(model);
+    }
+    expect([...d]).toEqual(model);
   });
 });
