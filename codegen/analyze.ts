@@ -10,13 +10,17 @@
  * - **Function kinds**: coroutine (`async def`), generator (`def` with `yield`), async generator.
  * - **Known callees**: a name bound exactly once by `def`/`class` resolves to that definition, so
  *   keyword arguments can be placed at compile time and classes constructed with `new`.
+ * - **Unbound names** (flow.ts): reads and `del`s of names that may be unbound when they run.
  * - **Blocking functions**: `asyncio.run`, `loop.run_until_complete`, `loop.run_forever` and
  *   `Runner.run` return Promises in asyncio-ts, so a sync `def` that calls them (directly or through
  *   known calls) becomes an `async function` and its call sites are awaited.
  */
 
 import type { SourceFile } from "./diagnostics";
+import { type UnboundKind, unboundReads } from "./flow";
 import type { ClassDef, Expr, FunctionDef, Module, Param, Pattern, Pos, Stmt } from "./ir";
+
+export type { UnboundKind };
 
 /** `never` is internal to inference (not yet known); it ends as `any`. */
 export type Ty = "int" | "float" | "str" | "bool" | "None" | "any" | "never";
@@ -47,6 +51,10 @@ export interface SymbolInfo {
   isFunctionOnly: boolean;
   /** Bound by a `for` loop (the iterated values are untyped in TS: declared `any`). */
   loopBound: boolean;
+  /** Some `del` (or the end of an `except ... as` block) unbinds the name. */
+  deleted: boolean;
+  /** ... from another scope than the name's own (through `global`/`nonlocal`). */
+  deletedElsewhere: boolean;
 }
 
 export class Scope {
@@ -116,9 +124,13 @@ export interface Analysis {
   keywordNames: Set<string>;
   /** Names of the methods of every class in the module (read as values, they must be bound). */
   methodNames: Set<string>;
-  /** Reads of a function's local textually before its first binding (may be unbound). */
-  earlyReads: Set<Expr>;
+  /** Reads and `del`s of names that may be unbound, and the check each needs (flow.ts). */
+  unbound: Map<Expr, UnboundKind>;
+  /** The program assigns (or deletes) some function's `__defaults__`/`__kwdefaults__`. */
+  storesDefaults: boolean;
 }
+
+const DEFAULTS_ATTRS = new Set(["__defaults__", "__kwdefaults__"]);
 
 /** Attribute calls that block (they return Promises in asyncio-ts). */
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
@@ -128,7 +140,9 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
   const root = new Scope("module", null, null, null, "");
   a.scopeOf.set(mod.scope.id, root);
   a.block(mod.body, root, 0);
+  for (let i = 0; i < a.deferred.length; i++) a.deferred[i]!();
   a.finish();
+  const unbound = unboundReads(mod, a.scopeOf, a.outerReads);
   return {
     module: root,
     scopeOf: a.scopeOf,
@@ -136,7 +150,8 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     boundAnywhere: a.boundAnywhere,
     keywordNames: a.keywordNames,
     methodNames: a.methodNames,
-    earlyReads: a.earlyReads,
+    unbound,
+    storesDefaults: a.storesDefaults,
   };
 }
 
@@ -145,6 +160,7 @@ class Analyzer {
   readonly boundAnywhere = new Set<string>();
   readonly keywordNames = new Set<string>();
   readonly methodNames = new Set<string>();
+  storesDefaults = false;
   private bindingIsDef = false;
   /** Calls found in each function scope, to propagate blocking. */
   private readonly calls: { scope: Scope; call: Expr & { k: "Call" } }[] = [];
@@ -173,6 +189,8 @@ class Analyzer {
         isRunner: false,
         isFunctionOnly: true,
         loopBound: false,
+        deleted: false,
+        deletedElsewhere: false,
       };
       scope.symbols.set(name, sym);
     }
@@ -196,6 +214,14 @@ class Analyzer {
     if (!this.bindingIsDef) sym.isFunctionOnly = false;
     return sym;
   }
+
+  private unbound(sym: SymbolInfo, scope: Scope): void {
+    sym.deleted = true;
+    if (sym.scope !== scope) sym.deletedElsewhere = true;
+  }
+
+  /** Bodies of nested functions, analysed once their enclosing scope is complete. */
+  readonly deferred: (() => void)[] = [];
 
   block(body: Stmt[], scope: Scope, depth: number): void {
     // Declarations first: Python decides a name's scope for the whole block.
@@ -269,8 +295,9 @@ class Analyzer {
         return;
       case "Delete":
         for (const t of s.targets) {
-          if (t.k === "Name") this.bind(scope, t.id, depth, null);
+          if (t.k === "Name") this.unbound(this.bind(scope, t.id, depth, null), scope);
           else this.expr(t, scope);
+          if (t.k === "Attribute" && DEFAULTS_ATTRS.has(t.attr)) this.storesDefaults = true;
         }
         return;
       case "Assert":
@@ -298,7 +325,8 @@ class Analyzer {
         this.block(s.body, scope, depth + 1);
         for (const h of s.handlers) {
           if (h.type) this.expr(h.type, scope);
-          if (h.name) this.bind(scope, h.name, depth + 1, null);
+          // The name is deleted when the handler ends.
+          if (h.name) this.unbound(this.bind(scope, h.name, depth + 1, null), scope);
           this.block(h.body, scope, depth + 1);
         }
         this.block(s.orelse, scope, depth + 1);
@@ -411,7 +439,9 @@ class Analyzer {
       const sym = this.bind(fs, p.name, 0, null);
       sym.isParam = true;
     }
-    this.block(fn.body, fs, 0);
+    // Python resolves a function's free names against the whole enclosing scope (`nonlocal x`
+    // where the enclosing function binds x after this def).
+    this.deferred.push(() => this.block(fn.body, fs, 0));
   }
 
   private target(t: Expr, scope: Scope, depth: number, value: Expr | null): void {
@@ -427,6 +457,7 @@ class Analyzer {
         this.target(t.value, scope, depth, null);
         return;
       default:
+        if (t.k === "Attribute" && DEFAULTS_ATTRS.has(t.attr)) this.storesDefaults = true;
         this.expr(t, scope);
     }
   }
@@ -444,6 +475,12 @@ class Analyzer {
         ) {
           // Not bound yet in this scope (textually): if it is bound later, it was read first.
           this.pendingReads.push({ scope, name: e.id, e });
+          this.outerReads.push({ scope, e });
+          // A class body or comprehension runs inline: the same holds for the code around it.
+          let f = scope;
+          while (f.kind === "class" || f.kind === "comprehension") f = f.parent!;
+          if (f !== scope && !f.symbols.has(e.id))
+            this.pendingReads.push({ scope: f, name: e.id, e });
         }
         return;
       }
@@ -490,6 +527,12 @@ class Analyzer {
           if (arg.kind === "dstar") this.keywordNames.add("**");
         }
         this.calls.push({ scope, call: e });
+        // `setattr(f, "__defaults__", v)` assigns them too.
+        if (e.func.k === "Name" && e.func.id === "setattr") {
+          const attr = e.args[1]?.value;
+          if (attr === undefined || attr.k !== "Str" || DEFAULTS_ATTRS.has(attr.value))
+            this.storesDefaults = true;
+        }
         return;
       case "BinOp":
       case "BoolOp":
@@ -548,8 +591,8 @@ class Analyzer {
   }
 
   private readonly pendingReads: { scope: Scope; name: string; e: Expr }[] = [];
-  /** Reads of a function's local that come (textually) before any binding of it. */
-  readonly earlyReads = new Set<Expr>();
+  /** Reads of names not bound (yet) in the reading scope, for flow.ts. */
+  readonly outerReads: { scope: Scope; e: Expr & { k: "Name" } }[] = [];
 
   private fparts(parts: import("./ir").FPart[], scope: Scope): void {
     for (const p of parts) {
@@ -568,10 +611,9 @@ class Analyzer {
 
   /** After the walk: read-before-binding marks, types, and blocking propagation. */
   finish(): void {
-    for (const { scope, name, e } of this.pendingReads) {
+    for (const { scope, name } of this.pendingReads) {
       const sym = scope.symbols.get(name);
       if (sym !== undefined) sym.readBeforeBinding = true;
-      if (sym !== undefined && scope.kind === "function" && !sym.isParam) this.earlyReads.add(e);
     }
     this.inferTypes();
     this.propagateBlocking();

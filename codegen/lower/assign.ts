@@ -13,7 +13,7 @@
 
 import type { Expr, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
-import { sliceParts } from "./names";
+import { checkedName, sliceParts } from "./names";
 import { binop, castTo } from "./operators";
 import { line, P, par, type TsExpr, type TsStmt } from "./output";
 import { inferredType, tsType } from "./types";
@@ -71,8 +71,13 @@ export function assignTo(
       }
       return [line(`${b.name} = ${value.code};`, pyLine)];
     }
-    case "Attribute":
-      return [line(`${par(cx.expr(t.value), P.call)}.${t.attr} = ${value.code};`, pyLine)];
+    case "Attribute": {
+      // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast.
+      const lambda =
+        t.value.k === "Name" && cx.lookup(t.value.id)?.values.some((v) => v?.k === "Lambda");
+      const obj = lambda ? `(${cx.expr(t.value).code} as any)` : par(cx.expr(t.value), P.call);
+      return [line(`${obj}.${t.attr} = ${value.code};`, pyLine)];
+    }
     case "Subscript": {
       const obj = cx.expr(t.value).code;
       if (t.index.k === "Slice") {
@@ -177,14 +182,16 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
     const lt = cx.typeOf(t);
     const rt = cx.typeOf(s.value);
     const native = binop(cx, s.op, t, s.value, lt, rt);
-    const name = cx.expr(t).code;
+    // `name` is the variable; `read` its value (checked when it may be unbound).
+    const name = cx.name(t.id, t.pos).code;
+    const read = cx.expr(t).code;
     const m = /^(\S+) ([-+*&|^]|<<|>>) (.*)$/s.exec(native.code);
     if (m !== null && m[1] === name && !native.code.startsWith("$py.")) {
       return [line(`${name} ${m[2]}= ${m[3]};`, s.pos.line)];
     }
     return [
       line(
-        `${name} = ${castTo(inplaceCall(name, cx.expr(s.value).code), cx.typeOf(t))};`,
+        `${name} = ${castTo(inplaceCall(read, cx.expr(s.value).code), cx.typeOf(t))};`,
         s.pos.line,
       ),
     ];
@@ -286,8 +293,14 @@ export const assignments: Feature = {
             `${cx.helper("delattr")}(${cx.expr(t.value).code}, ${JSON.stringify(t.attr)});`,
             s.pos.line,
           );
-        if (t.k === "Name")
-          return line(`${cx.name(t.id, t.pos).code} = undefined as any;`, s.pos.line);
+        if (t.k === "Name") {
+          // `del x` of an unbound name raises as a read does (flow analysis says when it may):
+          // `x = ($py.checkBound(x, "x"), undefined as any);`.
+          const name = cx.name(t.id, t.pos).code;
+          const checked = checkedName(cx, t).code;
+          const value = checked === name ? "undefined as any" : `(${checked}, undefined as any)`;
+          return line(`${name} = ${value};`, s.pos.line);
+        }
         throw cx.unsupported(t.pos, "'del' of this target");
       }),
   },

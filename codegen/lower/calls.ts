@@ -246,7 +246,9 @@ function isUnknownCallee(cx: Context, f: Expr): boolean {
  * constructs classes with `new`.
  */
 function isSiblingImport(module: string): boolean {
-  return !(module in ES_MODULES) && runtimeModulePath(module) === null && !NO_OP_MODULES.has(module);
+  return (
+    !(module in ES_MODULES) && runtimeModulePath(module) === null && !NO_OP_MODULES.has(module)
+  );
 }
 
 /** `helpers.Client` where `helpers` is an `import`ed module of the program. */
@@ -267,21 +269,34 @@ function isFunctionBinding(cx: Context, name: string): boolean {
   );
 }
 
+/**
+ * `super()` in a method: `super_(Cls, self)`, Python's two-argument form with the class being
+ * defined and the method's first argument. Not JS `super`, which is bound to the class that
+ * defines the method: Python continues in `type(self).__mro__` (cooperative multiple
+ * inheritance, see src/python/mro.ts).
+ */
+function zeroArgSuper(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
+  const fn = cx.currentFunction;
+  if (cx.className === null || fn === null)
+    throw cx.unsupported(e.pos, "super() outside a method (or inside a function nested in one)");
+  const first = fn.params[0];
+  const isStatic = fn.decorators.some((d) => d.k === "Name" && d.id === "staticmethod");
+  if (first === undefined || isStatic || (first.kind !== "normal" && first.kind !== "posonly"))
+    throw cx.unsupported(e.pos, "super() in a method without a self or cls parameter");
+  const superFn = cx.runtime("super_").code;
+  return ex(`${superFn}(${cx.className}, ${cx.name(first.name, e.pos).code})`, P.call);
+}
+
 export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
   const f = e.func;
   const args = callArgs(cx, e.args, f);
   let call: TsExpr;
-  if (
-    f.k === "Attribute" &&
-    f.value.k === "Call" &&
-    f.value.func.k === "Name" &&
-    f.value.func.id === "super" &&
-    f.value.args.length === 0 &&
-    cx.lookup("super") === null
-  ) {
-    if (cx.className === null)
-      throw cx.unsupported(e.pos, "super() outside a method (or inside a function nested in one)");
-    call = ex(`super.${f.attr}(${args.join(", ")})`, P.call);
+  if (f.k === "Name" && f.id === "super" && cx.lookup("super") === null) {
+    // `super(Cls, obj)` is the runtime's `super_` (`super` is a JS keyword).
+    call =
+      e.args.length === 0
+        ? zeroArgSuper(cx, e)
+        : ex(`${cx.runtime("super_").code}(${args.join(", ")})`, P.call);
   } else if (
     f.k === "Attribute" &&
     BUILTIN_METHODS.has(f.attr) &&

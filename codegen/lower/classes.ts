@@ -15,7 +15,7 @@
  *   static sound = "woof";
  *   override __init__(name: any): any {
  *     const self = this;
- *     super.__init__(name);
+ *     super_(Dog, self).__init__(name);
  *     self.tricks = [];
  *     return null;
  *   }
@@ -38,6 +38,15 @@
  * - A class over an exception (or any runtime class) whose user ancestors have no `__init__`
  *   constructor gets `constructor(...args) { super(...args); this.__init__(...args); }` when it
  *   defines `__init__`; `$py.pyclass` ends by calling the parent's `__init_subclass__` (enums).
+ * - `super()` is `super_(Dog, self)` (lower/calls.ts), never JS `super`: Python continues in
+ *   `type(self).__mro__` after the defining class, which JS `super` cannot follow.
+ * - Several bases: `class C(A, B)` is `class C extends $py.bases(A, B) { static [name: string]: any; ... }`.
+ *   The runtime computes the C3 MRO (raising CPython's TypeErrors before C is bound) and returns
+ *   a synthetic base holding the merged attributes and running `__init__` (src/python/mro.ts); such
+ *   a class gets no constructor of its own and no `override` (TypeScript sees its base as
+ *   `SyntheticBase`), and the static index signature, which TypeScript does not inherit, is
+ *   repeated on its subclasses.
+ * - `self.x` reads: see `selfAttributeRead` (`$py.checkAttr` for attributes only assigned).
  * - Class decorators (`@dataclass`) wrap the class expression: `const P = dataclass($py.pyclass(class P {...}, "P"))`.
  *   Annotated class-level names are listed in `static __annotations__` (as strings, like
  *   `from __future__ import annotations`), which the runtime's `dataclass` reads.
@@ -45,8 +54,23 @@
 
 import type { ClassDef, Expr, FunctionDef, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
-import { docComment, lowerFunction } from "./functions";
-import { block, jsString, line, type TsStmt } from "./output";
+import { docComment, lowerFunction, methodAttributes } from "./functions";
+import { block, ex, jsString, line, P, type TsExpr, type TsStmt } from "./output";
+
+/** Builtin types whose instances are JS primitives or runtime containers. */
+const BUILTIN_TYPES = new Set([
+  "int",
+  "float",
+  "str",
+  "bytes",
+  "bytearray",
+  "bool",
+  "list",
+  "tuple",
+  "dict",
+  "set",
+  "frozenset",
+]);
 
 const MARKERS: Record<string, string> = {
   coroutine: "markcoroutinefunction",
@@ -70,6 +94,8 @@ function constructsViaInit(cx: Context, cls: ClassDef | null): boolean {
   let c = cls;
   while (c !== null && !seen.has(c)) {
     seen.add(c);
+    // `$py.bases(A, B)` runs `__init__` itself (see src/python/mro.ts).
+    if (c.bases.length > 1) return true;
     const b = c.bases[0]?.value;
     if (b === undefined || (b.k === "Name" && b.id === "object" && cx.lookup("object") === null))
       return true;
@@ -82,9 +108,23 @@ function constructsViaInit(cx: Context, cls: ClassDef | null): boolean {
   return false;
 }
 
-/** Method names defined by the user ancestors of `cls` (for `override`). */
+/** Does `cls` or a user ancestor along its first bases have several bases? */
+function multipleInAncestry(cx: Context, cls: ClassDef): boolean {
+  const seen = new Set<ClassDef>();
+  for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
+    seen.add(c);
+    if (c.bases.length > 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Method names defined by the user ancestors of `cls` that TypeScript sees (for `override`): a
+ * class with several bases extends `$py.bases(...)` (`SyntheticBase`), so the walk stops there.
+ */
 function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
   const out = new Set<string>();
+  if (cls.bases.length > 1) return out;
   let c = userBase(cx, cls);
   const seen = new Set<ClassDef>();
   while (c !== null && !seen.has(c)) {
@@ -93,6 +133,7 @@ function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
       if (s.k === "FunctionDef") out.add(s.fn.name);
     }
     if (c.bases.length === 0) out.add("__init__");
+    if (c.bases.length > 1) break;
     const next = c.bases[0];
     if (next === undefined || next.value.k !== "Name") break;
     c = cx.lookup(next.value.id)?.cls ?? null;
@@ -141,25 +182,38 @@ function selfAttributes(cls: ClassDef): string[] {
   return [...out];
 }
 
-const attrCache = new WeakMap<ClassDef, { attrs: Set<string>; complete: boolean }>();
+interface KnownAttributes {
+  /** Every attribute known: class-level names, methods and `self.x` assignments. */
+  attrs: Set<string>;
+  /** The class-level ones (methods, class attributes, properties): always present. */
+  classLevel: Set<string>;
+  /** False when some base is not a user class (its attributes are unknown). */
+  complete: boolean;
+}
+
+const attrCache = new WeakMap<ClassDef, KnownAttributes>();
 
 /**
  * The attributes a user class is statically known to have: its class-level names, methods and
- * `self.x` assignments, and those of its user bases. `complete` is false when some base is not a
- * user class (its attributes are unknown). Used to keep direct property reads readable.
+ * `self.x` assignments, and those of its user bases. Used to keep direct property reads readable.
  */
-export function classAttributes(
-  cx: Context,
-  cls: ClassDef,
-): { attrs: Set<string>; complete: boolean } {
+export function classAttributes(cx: Context, cls: ClassDef): KnownAttributes {
   const cached = attrCache.get(cls);
   if (cached) return cached;
-  const out = { attrs: new Set<string>(selfAttributes(cls)), complete: true };
+  const out: KnownAttributes = {
+    attrs: new Set<string>(selfAttributes(cls)),
+    classLevel: new Set<string>(),
+    complete: true,
+  };
   attrCache.set(cls, out);
   for (const s of cls.body) {
-    if (s.k === "FunctionDef") out.attrs.add(s.fn.name);
-    if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.attrs.add(t.id);
-    if (s.k === "AnnAssign" && s.target.k === "Name") out.attrs.add(s.target.id);
+    if (s.k === "FunctionDef") out.classLevel.add(s.fn.name);
+    if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.classLevel.add(t.id);
+    // `x: int` without a value only annotates (a dataclass field is set by `__init__`).
+    if (s.k === "AnnAssign" && s.target.k === "Name") {
+      if (s.value !== null) out.classLevel.add(s.target.id);
+      else out.attrs.add(s.target.id);
+    }
   }
   for (const b of cls.bases) {
     const base = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
@@ -170,9 +224,33 @@ export function classAttributes(
     }
     const inner = classAttributes(cx, base);
     for (const a of inner.attrs) out.attrs.add(a);
+    for (const a of inner.classLevel) out.classLevel.add(a);
     if (!inner.complete) out.complete = false;
   }
+  for (const a of out.classLevel) out.attrs.add(a);
   return out;
+}
+
+/**
+ * `self.x` inside a method of `cls`, where `cls` (or a user base) has `x`: a class-level name is
+ * a plain property read; an attribute only assigned through `self.x = ...` may not be set yet,
+ * so the read is `$py.checkAttr(self.x, self, "x")` (the value, or when it is `undefined`
+ * Python's lookup: `__getattr__`, then AttributeError). Null when `x` is not known.
+ */
+export function selfAttributeRead(
+  cx: Context,
+  cls: ClassDef,
+  attr: string,
+  obj: TsExpr,
+  direct: TsExpr,
+): TsExpr | null {
+  const known = classAttributes(cx, cls);
+  if (!known.attrs.has(attr)) return null;
+  if (known.classLevel.has(attr)) return direct;
+  return ex(
+    `${cx.helper("checkAttr")}(${direct.code}, ${obj.code}, ${JSON.stringify(attr)})`,
+    P.call,
+  );
 }
 
 /** Instance methods (not static/class methods or properties) a class body defines. */
@@ -204,17 +282,33 @@ function nested(s: Stmt): Stmt[][] {
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const name = mangle(cls.name);
   const scope = cx.scopeOf(cls.scope);
-  if (cls.bases.length > 1) throw cx.unsupported(cls.pos, "multiple inheritance");
   const kwBase = cls.bases.find((b) => b.kind !== "pos");
   if (kwBase)
     throw cx.unsupported(
       cls.pos,
       kwBase.kind === "kw" ? `class keyword '${kwBase.name}='` : "starred class bases",
     );
+  // `class C(str, Enum)`: a builtin type's values are JS primitives, which cannot carry a
+  // class's other bases (two builtin types are CPython's lay-out conflict, raised at run time).
+  const builtinBases = cls.bases.filter(
+    (b) => b.value.k === "Name" && BUILTIN_TYPES.has(b.value.id) && cx.lookup(b.value.id) === null,
+  );
+  if (cls.bases.length > 1 && builtinBases.length === 1)
+    throw cx.unsupported(
+      cls.pos,
+      `the builtin type '${(builtinBases[0]!.value as { id: string }).id}' as one of several bases`,
+    );
   const baseExpr = cls.bases[0]?.value ?? null;
   const isObjectBase =
     baseExpr?.k === "Name" && baseExpr.id === "object" && cx.lookup("object") === null;
-  const base = baseExpr === null || isObjectBase ? null : cx.expr(baseExpr).code;
+  const multiple = cls.bases.length > 1;
+  // Several bases: the JS class extends the synthetic base `$py.bases(A, B)` (C3 MRO, merged
+  // attributes, construction; see src/python/mro.ts).
+  const base = multiple
+    ? `${cx.helper("bases")}(${cls.bases.map((b) => cx.expr(b.value).code).join(", ")})`
+    : baseExpr === null || isObjectBase
+      ? null
+      : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
   const inherited = inheritedMethods(cx, cls);
   const before: TsStmt[] = [];
@@ -277,6 +371,9 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   });
 
   const head: TsStmt[] = [];
+  // TypeScript does not see the static members merged by `$py.bases(...)`, nor inherit a static
+  // index signature: every class with several bases in its ancestry declares one.
+  if (multipleInAncestry(cx, cls)) head.push(line("static [name: string]: any;"));
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
   if (annotations.length > 0)
     head.push(line(`static __annotations__ = { ${annotations.join(", ")} };`));
@@ -294,7 +391,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   } else if (base === null) {
     head.push(line("constructor(...args: any[]) {\n  (this as any).__init__(...args);\n}"));
     if (!definesInit) head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
-  } else if (definesInit && !constructsViaInit(cx, ubase)) {
+  } else if (definesInit && !multiple && !constructsViaInit(cx, ubase)) {
     head.push(
       line(
         "constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}",
@@ -416,6 +513,7 @@ function lowerMethod(
     after.push(
       line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
     );
+  if (accessor === null) after.push(...methodAttributes(cx, fn, target, lowered));
   if (others.length > 0) {
     const wrapped = others.reduceRight((acc, d) => `${cx.expr(d).code}(${acc})`, target);
     after.push(line(`${target} = ${wrapped};`));

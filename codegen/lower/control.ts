@@ -13,6 +13,7 @@
 import type { Expr, Stmt } from "../ir";
 import { assignTo } from "./assign";
 import type { Context, Feature } from "./context";
+import { yieldFrom } from "./functions";
 import { block, line, P, type TsExpr, type TsStmt } from "./output";
 
 function ifStatement(s: Extract<Stmt, { k: "If" }>, cx: Context, head = "if"): TsStmt[] {
@@ -136,6 +137,8 @@ export const control: Feature = {
     Expr: (s, cx) => {
       if (s.value.k === "Str")
         return [{ t: "comment", text: s.value.value.trim(), line: s.pos.line }];
+      // `yield from x` as a statement: its value is not used.
+      if (s.value.k === "YieldFrom") return [line(`${yieldFrom(cx, s.value)};`, s.pos.line)];
       const v = cx.expr(s.value);
       // An expression statement must not start with `{` or `function` (JS would parse a block).
       const code = /^(\{|function\b|class\b)/.test(v.code) ? `(${v.code})` : v.code;

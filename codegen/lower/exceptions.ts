@@ -1,22 +1,30 @@
 /**
- * `try`/`except`/`else`/`finally`, `raise`, `raise ... from ...`, `assert`.
+ * `try`/`except`/`except*`/`else`/`finally`, `raise`, `raise ... from ...`, `assert`.
  *
  * ```ts
  * try {
  *   ...
  * } catch ($e) {
- *   const $err1 = $py.pyexc($e);          // JS errors become Python exceptions
+ *   const $err1 = $py.caught($e);         // JS errors become Python exceptions; chaining
  *   if ($err1 instanceof ValueError) {
- *     e = $err1;
- *     ...
+ *     $py.excEnter($err1);                // sys.exception() is $err1 in the handler
+ *     try {
+ *       e = $err1;
+ *       ...
+ *     } catch ($x2) {
+ *       throw $py.caught($x2);            // raised while handling: __context__ = $err1
+ *     } finally {
+ *       $py.excLeave($err1);
+ *     }
  *   } else {
  *     throw $err1;                        // nothing matched: re-raise
  *   }
  * }
  * ```
  *
- * `else` runs only when the body finished without an exception, outside the handlers (a flag
- * set at the end of the body). A bare `raise` re-raises the exception being handled.
+ * The runtime keeps the stack of exceptions being handled (src/python/exceptions.ts); `raise`
+ * (`$py.raiseExc`) and `$py.caught` set `__context__` from it, as CPython does when an exception
+ * is raised, whether by a raise statement, a called function or a runtime operation.
  */
 
 import type { Expr, Stmt } from "../ir";
@@ -35,13 +43,90 @@ function matches(cx: Context, err: string, type: Expr): string {
 }
 
 /**
- * `try ... except* T:` -> the handlers run in order on the parts of the exception group that
- * match (`$py.exceptStarMatch`), and what no handler matched is re-raised at the end.
+ * Can nothing observe the exception being handled in these handlers (bodies of `pass` only,
+ * types that are names)? Then the handlers need not make it current.
  */
-function tryStarStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
-  if (s.orelse.length > 0) throw cx.unsupported(s.pos, "'else' with 'except*'");
+function unobservable(s: Extract<Stmt, { k: "Try" }>): boolean {
+  const simple = (t: Expr): boolean =>
+    t.k === "Name" || t.k === "Attribute" || (t.k === "Tuple" && t.elts.every(simple));
+  return s.handlers.every(
+    (h) => !h.name && h.body.every((b) => b.k === "Pass") && (h.type === null || simple(h.type)),
+  );
+}
+
+/** The Python lines of the try body: a caught exception's traceback starts at that frame. */
+function tryLines(s: Extract<Stmt, { k: "Try" }>): string {
+  return `${s.pos.line}, ${Math.max(s.pos.line, s.handlers[0].pos.line - 1)}`;
+}
+
+/**
+ * Code run while `err` is the exception being handled (`sys.exception()`): pushed on the
+ * runtime's handled-exception stack, removed however the code is left, and an exception leaving
+ * it is chained to it (`$py.caught`). `onRaise` replaces that rethrow (an `except*` handler's
+ * raise is collected); `lines` (the try body's, "first, last") marks where it was caught.
+ */
+
+function handling(
+  cx: Context,
+  err: string,
+  body: TsStmt[],
+  pyLine?: number,
+  onRaise?: (x: string) => TsStmt[],
+  lines?: string,
+): TsStmt[] {
+  const x = cx.fresh("x");
+  const where = lines ? `, ${lines}` : "";
+  return [
+    line(`${cx.helper("excEnter")}(${err}${where});`, pyLine),
+    block("try", body, pyLine),
+    block(`catch (${x})`, onRaise ? onRaise(x) : [line(`throw ${cx.helper("caught")}(${x});`)]),
+    block("finally", [line(`${cx.helper("excLeave")}(${err});`)]),
+  ];
+}
+
+/**
+ * A `return`, or a `break`/`continue` of a loop outside it, in an `except*` handler body: a
+ * SyntaxError in CPython.
+ */
+function jumpOutOfStar(body: Stmt[], inLoop = false): Stmt | null {
+  for (const st of body) {
+    if (st.k === "Return" || (!inLoop && (st.k === "Break" || st.k === "Continue"))) return st;
+    let found: Stmt | null = null;
+    switch (st.k) {
+      case "If":
+        found = jumpOutOfStar(st.body, inLoop) ?? jumpOutOfStar(st.orelse, inLoop);
+        break;
+      case "While":
+      case "For":
+        found = jumpOutOfStar(st.body, true) ?? jumpOutOfStar(st.orelse, inLoop);
+        break;
+      case "With":
+        found = jumpOutOfStar(st.body, inLoop);
+        break;
+      case "Try":
+        found =
+          jumpOutOfStar(st.body, inLoop) ??
+          jumpOutOfStar(st.orelse, inLoop) ??
+          jumpOutOfStar(st.finalbody, inLoop);
+        for (const h of st.handlers) found ??= jumpOutOfStar(h.body, inLoop);
+        break;
+      case "Match":
+        for (const c of st.cases) found ??= jumpOutOfStar(c.body, inLoop);
+        break;
+    }
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * The `catch` of `try ... except* T:` -> the handlers run in order on the parts of the exception
+ * group that match (`$py.starMatch`); what they raise is collected (`$py.starRaised`) and raised
+ * at the end together with what no handler matched (`$py.starEnd`), as CPython does.
+ */
+function starHandlers(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   const state = cx.fresh("star");
-  const chain: TsStmt[] = [line(`const ${state} = ${cx.helper("exceptStar")}($e);`)];
+  const chain: TsStmt[] = [];
   for (const h of s.handlers) {
     if (h.type === null)
       throw cx.source.error(
@@ -49,6 +134,14 @@ function tryStarStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[]
         "expected one or more exception types",
         h.pos.line,
         h.pos.col,
+      );
+    const jump = jumpOutOfStar(h.body);
+    if (jump !== null)
+      throw cx.source.error(
+        "SyntaxError",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        jump.pos.line,
+        jump.pos.col,
       );
     const m = cx.fresh("match");
     const body: TsStmt[] = [];
@@ -61,22 +154,68 @@ function tryStarStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[]
     }
     chain.push(
       line(
-        `const ${m} = ${cx.helper("exceptStarMatch")}(${state}, ${cx.expr(h.type).code});`,
+        `const ${m} = ${cx.helper("starMatch")}(${state}, ${cx.expr(h.type).code});`,
         h.pos.line,
       ),
     );
-    chain.push(block(`if (${m} !== null)`, body, h.pos.line));
+    const run = handling(cx, m, body, h.pos.line, (x) => [
+      line(`${cx.helper("starRaised")}(${state}, ${x});`),
+    ]);
+    chain.push(block(`if (${m} !== null)`, run, h.pos.line));
   }
   const rest = cx.fresh("rest");
-  chain.push(line(`const ${rest} = ${cx.helper("exceptStarRest")}(${state});`));
-  chain.push(line(`if (${rest} !== null) throw ${rest};`));
-  const out: TsStmt[] = [block("try", cx.block(s.body), s.pos.line), block("catch ($e)", chain)];
-  if (s.finalbody.length > 0) out.push(block("finally", cx.block(s.finalbody)));
-  return out;
+  return [
+    line(`const ${state} = ${cx.helper("starBegin")}($e, ${tryLines(s)});`),
+    ...handling(cx, `${state}.orig`, chain),
+    line(`const ${rest} = ${cx.helper("starEnd")}(${state});`),
+    line(`if (${rest} !== null) throw ${rest};`),
+  ];
 }
 
+/**
+ * The `catch` of `try ... except T: ...`: the first matching handler runs, else re-raise. The
+ * exception is being handled while the types are matched and the handler runs.
+ */
+function handlers(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
+  const err = cx.fresh("err");
+  const chain: TsStmt[] = [];
+  let open: string | null = "if";
+  const handlerBody = (h: (typeof s.handlers)[number]): TsStmt[] => {
+    cx.pushHandling(err);
+    try {
+      const pre = h.name ? [line(`${cx.bindingPrefix(h.name).name} = ${err};`, h.pos.line)] : [];
+      return [...pre, ...cx.block(h.body)];
+    } finally {
+      cx.popHandling();
+    }
+  };
+  let catchAll = false;
+  for (const h of s.handlers) {
+    if (h.type === null) {
+      if (open === "if") chain.push(...handlerBody(h));
+      else chain.push(block("else", handlerBody(h), h.pos.line));
+      catchAll = true;
+      break;
+    }
+    chain.push(block(`${open} (${matches(cx, err, h.type)})`, handlerBody(h), h.pos.line));
+    open = "else if";
+  }
+  const head = line(`const ${err} = ${cx.helper("caught")}($e);`);
+  if (unobservable(s)) {
+    if (!catchAll) chain.push(block("else", [line(`throw ${err};`)]));
+    return [head, ...chain];
+  }
+  if (!catchAll) chain.push(block("else", [line(`throw ${cx.helper("rethrow")}(${err});`)]));
+  return [head, ...handling(cx, err, chain, undefined, undefined, tryLines(s))];
+}
+
+/**
+ * `try`/`except`/`except*`/`else`/`finally`. `else` runs only when the body finished without an
+ * exception, outside the handlers (a flag set at the end of the body). A `finally` block run
+ * because of an exception has it as the exception being handled, as in CPython (an exception
+ * raised there is chained to it).
+ */
 function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
-  if (s.star) return tryStarStatement(s, cx);
   const out: TsStmt[] = [];
   let okFlag: string | null = null;
   const body = cx.block(s.body);
@@ -85,62 +224,47 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
     out.push(line(`let ${okFlag} = false;`, s.pos.line));
     body.push(line(`${okFlag} = true;`));
   }
-  const tryParts: TsStmt[] = [block("try", body, s.pos.line)];
-  if (s.handlers.length > 0) {
-    const err = cx.fresh("err");
-    const chain: TsStmt[] = [];
-    let open: string | null = "if";
-    const handlerBody = (h: (typeof s.handlers)[number]): TsStmt[] => {
-      cx.pushHandling(err);
-      try {
-        const pre = h.name ? [line(`${cx.bindingPrefix(h.name).name} = ${err};`, h.pos.line)] : [];
-        return [...pre, ...cx.block(h.body)];
-      } finally {
-        cx.popHandling();
-      }
-    };
-    let catchAll = false;
-    for (const h of s.handlers) {
-      if (h.type === null) {
-        if (open === "if") chain.push(...handlerBody(h));
-        else chain.push(block("else", handlerBody(h), h.pos.line));
-        catchAll = true;
-        break;
-      }
-      chain.push(block(`${open} (${matches(cx, err, h.type)})`, handlerBody(h), h.pos.line));
-      open = "else if";
-    }
-    if (!catchAll) chain.push(block("else", [line(`throw ${err};`)]));
-    tryParts.push(
-      block("catch ($e)", [line(`const ${err} = ${cx.helper("toPyException")}($e);`), ...chain]),
-    );
-  }
-  if (okFlag !== null) {
-    const inner = [...tryParts, block(`if (${okFlag})`, cx.block(s.orelse))];
-    if (s.finalbody.length > 0) {
-      out.push(block("try", inner, s.pos.line), block("finally", cx.block(s.finalbody)));
-      return out;
-    }
-    out.push(...inner);
-    return out;
-  }
-  if (s.orelse.length > 0) {
+  let inner: TsStmt[] = [block("try", body, s.pos.line)];
+  if (s.handlers.length > 0)
+    inner.push(block("catch ($e)", s.star ? starHandlers(s, cx) : handlers(s, cx)));
+  if (okFlag !== null) inner.push(block(`if (${okFlag})`, cx.block(s.orelse)));
+  else if (s.orelse.length > 0) {
     // try/else without handlers (only finally): the else part just follows the body.
-    (tryParts[0] as { body: TsStmt[] }).body.push(...cx.block(s.orelse));
+    (inner[0] as { body: TsStmt[] }).body.push(...cx.block(s.orelse));
   }
-  if (s.finalbody.length > 0) tryParts.push(block("finally", cx.block(s.finalbody)));
-  return [...out, ...tryParts];
+  if (s.finalbody.length === 0) return [...out, ...inner];
+  if (inner.length === 1) inner = (inner[0] as { body: TsStmt[] }).body;
+  const fx = cx.fresh("fx");
+  const y = cx.fresh("y");
+  // A bare `raise` in the finally block re-raises what is being handled at run time.
+  cx.pushHandling("");
+  let fin: TsStmt[];
+  try {
+    fin = cx.block(s.finalbody);
+  } finally {
+    cx.popHandling();
+  }
+  out.push(
+    line(`let ${fx}: any = null;`, s.pos.line),
+    block("try", inner, s.pos.line),
+    block("catch ($e)", [line(`throw (${fx} = ${cx.helper("caught")}($e));`)]),
+    block("finally", [
+      line(`if (${fx} !== null) ${cx.helper("excEnter")}(${fx});`),
+      block("try", fin),
+      block(`catch (${y})`, [line(`throw ${cx.helper("caught")}(${y});`)]),
+      block("finally", [line(`if (${fx} !== null) ${cx.helper("excLeave")}(${fx});`)]),
+    ]),
+  );
+  return out;
 }
 
-/** The exception object for `raise X`: `new X()` when X is a class name, else X itself. */
+/** The value for `raise X`: `new X()` when X is a class name, else X (`raiseExc` checks it). */
 function exceptionValue(cx: Context, e: Expr): string {
   if (e.k === "Name") {
     const sym = cx.lookup(e.id);
     if ((sym === null && BUILTIN_CLASSES.has(e.id)) || sym?.cls) return `new ${cx.expr(e).code}()`;
-    return `${cx.helper("exceptionOf")}(${cx.expr(e).code})`;
   }
-  if (e.k === "Call") return cx.expr(e).code;
-  return `${cx.helper("exceptionOf")}(${cx.expr(e).code})`;
+  return cx.expr(e).code;
 }
 
 export const exceptions: Feature = {
@@ -149,20 +273,20 @@ export const exceptions: Feature = {
     Try: tryStatement,
     Raise: (s, cx) => {
       if (s.exc === null) {
+        // A bare `raise` in an except block re-raises its exception; anywhere else (a function
+        // called from a handler, a finally block) whatever is being handled at run time.
         const h = cx.handling;
-        if (h === null) throw cx.unsupported(s.pos, "a bare 'raise' outside an except block");
-        return [line(`throw ${h};`, s.pos.line)];
+        if (h) return [line(`throw ${cx.helper("rethrow")}(${h});`, s.pos.line)];
+        return [line(`throw ${cx.helper("reraise")}();`, s.pos.line)];
       }
-      let exc = exceptionValue(cx, s.exc);
-      // Inside an except block the handled exception becomes `__context__`.
-      const handled = cx.handling;
-      if (handled !== null) exc = `${cx.helper("withContext")}(${exc}, ${handled})`;
+      // `$py.raiseExc` sets `__cause__` and `__context__` (the exception being handled).
+      const exc = exceptionValue(cx, s.exc);
       if (s.cause !== null) {
         const cause =
-          s.cause.k === "Const" && s.cause.value === "None" ? "null" : exceptionValue(cx, s.cause);
-        return [line(`throw ${cx.helper("withCause")}(${exc}, ${cause});`, s.pos.line)];
+          s.cause.k === "Const" && s.cause.value === "None" ? "null" : cx.expr(s.cause).code;
+        return [line(`throw ${cx.helper("raiseExc")}(${exc}, ${cause});`, s.pos.line)];
       }
-      return [line(`throw ${exc};`, s.pos.line)];
+      return [line(`throw ${cx.helper("raiseExc")}(${exc});`, s.pos.line)];
     },
     Assert: (s, cx) => {
       const msg = s.msg === null ? "" : cx.expr(s.msg).code;

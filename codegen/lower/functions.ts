@@ -9,13 +9,25 @@
  * | `def` calling asyncio.run      | `async function f()` (its callers `await` it)             |
  * | `await x`                      | `(yield* x)`                                              |
  *
- * Parameters: a function whose parameters are all plain positional-or-keyword ones with constant
- * defaults, and which no call in the program passes a keyword naming one of them, keeps a natural
- * signature `function f(a: any, b: any = 1n)`. Any other function binds its arguments at run
- * time: `const f$sig = $py.signature(...)` records the parameter kinds and the defaults (evaluated
- * once, at `def` time, as in Python), and the body starts with
+ * Parameters: a function whose parameters are all plain positional-or-keyword ones, and which no
+ * call in the program passes a keyword naming one of them, keeps a natural signature
+ * `function f(a: any, b: any = 1n)`. Any other function binds its arguments at run time:
+ * `const f$sig = $py.signature(...)` records the parameter kinds, and the body starts with
  * `let [a, b, args, kwargs] = $py.bind(f$sig, $args);`, which raises CPython's TypeErrors
  * ("f() got an unexpected keyword argument 'x'", "missing 1 required positional argument").
+ *
+ * Defaults are evaluated once, where the `def` runs (positional ones, then keyword-only ones), and
+ * are the function's `__defaults__`/`__kwdefaults__` (src/python/functions.ts):
+ *
+ * | Python                      | TypeScript                                                       |
+ * | --------------------------- | ---------------------------------------------------------------- |
+ * | `def f(a, b=1):`            | `function f(a: any, b: any = 1n)` + `$py.defaults(f, [1n]);`     |
+ * | `def f(a, acc=[]):`         | `const f$defaults: any[] = [[]];`, `acc: any = f$defaults[0]`, `$py.defaults(f, f$defaults);` |
+ * | `def f(a, *, k=1):`         | `f$sig` + `$py.defaults(f, null, { k: 1n }, f$sig);` (`bind` reads them at each call) |
+ *
+ * A program that assigns `__defaults__`/`__kwdefaults__` anywhere binds every function with
+ * defaults at run time, so the assignment changes later calls. A function's docstring is also its
+ * `__doc__` (`cleanDoc`).
  */
 
 import type { Scope } from "../analyze";
@@ -53,12 +65,23 @@ function isConstant(e: Expr): boolean {
   }
 }
 
-/** Does the function bind its arguments at run time (see the header)? */
-export function needsBinder(cx: Context, fn: FunctionDef, isMethod: boolean): boolean {
+/**
+ * Does the function bind its arguments at run time (see the header)? `inline` is set for lambdas,
+ * which have no statement before them to hold a `$defaults` array: any non-constant default makes
+ * them bind at run time.
+ */
+export function needsBinder(
+  cx: Context,
+  fn: FunctionDef,
+  isMethod: boolean,
+  inline = false,
+): boolean {
   const params = isMethod ? fn.params.slice(1) : fn.params;
   for (const p of params) {
     if (p.kind !== "normal") return true;
-    if (p.default !== null && !isConstant(p.default)) return true;
+    if (p.default !== null && inline && !isConstant(p.default)) return true;
+    // A program that assigns `f.__defaults__` needs every call to read them (functions.ts).
+    if (p.default !== null && cx.analysis.storesDefaults) return true;
     if (cx.analysis.keywordNames.has(p.name) || cx.analysis.keywordNames.has("**")) return true;
   }
   return false;
@@ -73,6 +96,35 @@ export interface LoweredFunction {
   kind: FunctionKind;
   qualname: string;
   sigName: string | null;
+  /**
+   * The arguments after the function in `$py.defaults(fn, ...)` (its `__defaults__`,
+   * `__kwdefaults__` and signature), or null when it has no defaults.
+   */
+  defaults: string | null;
+}
+
+/**
+ * What a method needs after its class is made (`target` is `C.prototype.m` or `C.m`): its
+ * defaults and its `__doc__`.
+ */
+export function methodAttributes(
+  cx: Context,
+  fn: FunctionDef,
+  target: string,
+  lowered: LoweredFunction,
+): TsStmt[] {
+  const out: TsStmt[] = [];
+  if (lowered.defaults !== null) out.push(line(`${withDefaults(cx, target, lowered)};`));
+  if (fn.docstring !== null) {
+    const doc = jsString(cleanDoc(fn.docstring));
+    out.push(line(`${cx.helper("named")}(${target}, ${jsString(lowered.qualname)}, ${doc});`));
+  }
+  return out;
+}
+
+/** `$py.defaults(fn, ...)` around a function expression (or as a statement after a declaration). */
+export function withDefaults(cx: Context, fn: string, lowered: LoweredFunction): string {
+  return lowered.defaults === null ? fn : `${cx.helper("defaults")}(${fn}, ${lowered.defaults})`;
 }
 
 /** The Python `__qualname__` of a function defined in `parent`. */
@@ -100,15 +152,18 @@ export function lowerFunction(
   const qualname = qualnameOf(fn, parent);
   const isMethod = opts.method === "instance" || opts.method === "class";
   const params = isMethod ? fn.params.slice(1) : fn.params;
-  const binder = needsBinder(cx, fn, isMethod);
+  const binder = needsBinder(cx, fn, isMethod, fn.isLambda);
   const before: TsStmt[] = [];
   let sigName: string | null = null;
   let paramList: string;
-  // Defaults are evaluated in the enclosing scope, at definition time.
+  let defaults: string | null = null;
+  const baseName = `${opts.sigPrefix}${mangle(fn.isLambda ? "lambda" : fn.name)}`;
+  // Defaults are evaluated in the enclosing scope, at definition time, positional ones first.
+  const posDefaults = params.filter((p) => p.default !== null && p.kind !== "kwonly");
+  const kwDefaults = params.filter((p) => p.default !== null && p.kind === "kwonly");
   if (binder) {
-    sigName = `${opts.sigPrefix}${mangle(fn.isLambda ? "lambda" : fn.name)}$sig`;
+    sigName = `${baseName}$sig`;
     const spec: string[] = [];
-    const defaults: string[] = [];
     let sawPosOnly = false;
     let sawStar = false;
     for (const p of params) {
@@ -125,19 +180,44 @@ export function lowerFunction(
       spec.push(
         jsString(p.kind === "vararg" ? `*${p.name}` : p.kind === "kwarg" ? `**${p.name}` : p.name),
       );
-      if (p.default !== null) defaults.push(`${propertyKey(p.name)}: ${cx.expr(p.default).code}`);
     }
     if (sawPosOnly) spec.push('"/"');
-    const defs = defaults.length > 0 ? `, { ${defaults.join(", ")} }` : "";
     before.push(
       line(
-        `const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]${defs});`,
+        `const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]);`,
         fn.pos.line,
       ),
     );
     paramList = "...$args: any[]";
+    if (posDefaults.length > 0 || kwDefaults.length > 0) {
+      const pos = posDefaults.map((p) => cx.expr(p.default!).code);
+      const kws = kwDefaults.map((p) => `${propertyKey(p.name)}: ${cx.expr(p.default!).code}`);
+      const kwText = kws.length > 0 ? `{ ${kws.join(", ")} }` : "null";
+      defaults = `${pos.length > 0 ? `[${pos.join(", ")}]` : "null"}, ${kwText}, ${sigName}`;
+    }
+  } else if (posDefaults.some((p) => !isConstant(p.default!))) {
+    // `const f$defaults = [[]];` and `target: any = f$defaults[0]`: the very values of
+    // `f.__defaults__`, evaluated once. A method's are evaluated after its class is made (they
+    // may name class attributes): `let C$m$defaults` before it, assigned in `$py.defaults(...)`.
+    const name = `${baseName}$defaults`;
+    const values = `[${posDefaults.map((p) => cx.expr(p.default!).code).join(", ")}]`;
+    if (opts.method === null) {
+      before.push(line(`const ${name}: any[] = ${values};`, fn.pos.line));
+      defaults = name;
+    } else {
+      before.push(line(`let ${name}: any[];`, fn.pos.line));
+      defaults = `(${name} = ${values})`;
+    }
+    paramList = params
+      .map((p) =>
+        paramDecl(cx, p, p.default === null ? null : `${name}[${posDefaults.indexOf(p)}]`),
+      )
+      .join(", ");
   } else {
     paramList = params.map((p) => paramDecl(cx, p)).join(", ");
+    // Constants: the initializers repeat them (the same values: constants are immutable).
+    if (posDefaults.length > 0)
+      defaults = `[${posDefaults.map((p) => cx.expr(p.default!).code).join(", ")}]`;
   }
   if (kind === "coroutine") cx.asyncio();
   const ret = returnType(fn, kind, scope);
@@ -166,14 +246,14 @@ export function lowerFunction(
       );
     return [...stmts, ...hoisted, ...cx.tempDeclarations(), ...main];
   });
-  return { before, head, body, kind, qualname, sigName };
+  return { before, head, body, kind, qualname, sigName, defaults };
 }
 
-function paramDecl(cx: Context, p: Param): string {
+function paramDecl(cx: Context, p: Param, initializer: string | null = null): string {
   const name = mangle(p.name);
   const type = tsType(p.annotation);
   if (p.default === null) return `${name}: ${type}`;
-  const def = cx.expr(p.default).code;
+  const def = initializer ?? cx.expr(p.default).code;
   // A `None` default widens the annotated type (`x: int = None` is common).
   const t =
     p.default.k === "Const" && p.default.value === "None" && type !== "any"
@@ -287,9 +367,13 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
     cx.markDeclared(sym);
     out.push(...docs);
     out.push(block(`${cx.exportPrefix()}${lowered.head}`, lowered.body, fn.pos.line));
+    if (lowered.defaults !== null) out.push(line(`${withDefaults(cx, name, lowered)};`));
     if (marker)
       out.push(line(`${cx.asyncio()}.${marker}(${name}, ${jsString(lowered.qualname)});`));
-    if (needsName) out.push(line(`${cx.helper("named")}(${name}, ${jsString(lowered.qualname)});`));
+    if (needsName || fn.docstring !== null) {
+      const doc = fn.docstring === null ? "" : `, ${jsString(cleanDoc(fn.docstring))}`;
+      out.push(line(`${cx.helper("named")}(${name}, ${jsString(lowered.qualname)}${doc});`));
+    }
     return out;
   }
   // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
@@ -301,7 +385,7 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   let head = lowered.head;
   if (renamed) head = head.replace(/^(function\*? )([\w$]+)\(/, "$1$2$$(");
   const qual = jsString(lowered.qualname);
-  const doc = fn.docstring !== null && decorators.length > 0 ? `, ${jsString(fn.docstring)}` : "";
+  const doc = fn.docstring !== null ? `, ${jsString(cleanDoc(fn.docstring))}` : "";
   let open = "";
   let close = "";
   if ((needsName && !marker) || renamed || doc !== "") {
@@ -311,6 +395,11 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   if (marker) {
     open = `${cx.asyncio()}.${marker}(${open}`;
     close = `${close}, ${qual})`;
+  }
+  // Outermost (asyncgenfunction returns a new function), inside the decorators.
+  if (lowered.defaults !== null) {
+    open = `${cx.helper("defaults")}(${open}`;
+    close = `${close}, ${lowered.defaults})`;
   }
   const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;
@@ -322,6 +411,28 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
     line: fn.pos.line,
     tail: suffix,
   });
+  return out;
+}
+
+/**
+ * A function's `__doc__` as CPython 3.13 compiles it: tabs expanded, the first line's leading
+ * spaces removed and the common indentation of the other non-blank lines removed from each.
+ */
+export function cleanDoc(doc: string): string {
+  const lines = doc.split("\n").map(expandTabs);
+  const indent = (l: string) => l.length - l.replace(/^ +/, "").length;
+  let margin = Number.POSITIVE_INFINITY;
+  for (const l of lines.slice(1)) if (l.trim() !== "") margin = Math.min(margin, indent(l));
+  const rest = lines
+    .slice(1)
+    .map((l) => (margin === Number.POSITIVE_INFINITY ? l : l.slice(Math.min(margin, indent(l)))));
+  return [lines[0]!.replace(/^ +/, ""), ...rest].join("\n");
+}
+
+function expandTabs(l: string): string {
+  if (!l.includes("\t")) return l;
+  let out = "";
+  for (const ch of l) out += ch === "\t" ? " ".repeat(8 - (out.length % 8)) : ch;
   return out;
 }
 
@@ -343,9 +454,9 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
   const fn = e.fn;
   const scope = cx.scopeOf(fn.scope);
   if (scope.isGenerator) throw cx.unsupported(e.pos, "'yield' inside a lambda");
-  const binder = needsBinder(cx, fn, false);
+  const binder = needsBinder(cx, fn, false, true);
   // A lambda with run-time binding gets its signature (and defaults) once, when it is created:
-  // `((sig) => (...$args) => {...})($py.signature(...))`.
+  // `((sig) => $py.defaults((...$args) => {...}, [...], null, sig))($py.signature(...))`.
   const sig = "";
   if (binder) {
     const lowered = lowerFunction(cx, fn, {
@@ -356,10 +467,12 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     });
     const m = /^const (\S+) = (.*);$/s.exec((lowered.before[0] as { code: string }).code)!;
     const body = emitInline(lowered.body);
-    const fnText = `((${m[1]}: any) => (...$args: any[]): any => {\n${body}})(${m[2]})`;
+    const arrow = withDefaults(cx, `(...$args: any[]): any => {\n${body}}`, lowered);
+    const fnText = `((${m[1]}: any) => ${arrow})(${m[2]})`;
     return ex(`${cx.helper("named")}(${fnText}, ${jsString(lowered.qualname)})`, P.call);
   }
   const params = fn.params.map((p) => paramDecl(cx, p)).join(", ");
+  const constants = fn.params.filter((p) => p.default !== null).map((p) => cx.expr(p.default!));
   const value = cx.inFunction(scope, fn, null, () => {
     const body = fn.body[0] as Extract<Stmt, { k: "Return" }>;
     const v = cx.expr(body.value!);
@@ -368,8 +481,10 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     return v.code.startsWith("{") ? `(${v.code})` : par(v, P.assign);
   });
   const qualname = qualnameOf(fn, cx.scope);
+  const named = `${cx.helper("named")}((${params}${sig}): any => ${value}, ${jsString(qualname)})`;
+  if (constants.length === 0) return ex(named, P.call);
   return ex(
-    `${cx.helper("named")}((${params}${sig}): any => ${value}, ${jsString(qualname)})`,
+    `${cx.helper("defaults")}(${named}, [${constants.map((c) => c.code).join(", ")}])`,
     P.call,
   );
 }
@@ -379,6 +494,19 @@ function emitInline(body: TsStmt[]): string {
     .code.split("\n")
     .map((l) => (l === "" ? l : `  ${l}`))
     .join("\n");
+}
+
+/** `yield* $py.iter(x)` for `yield from x` (its value may be `undefined`, see the lowering). */
+export function yieldFrom(cx: Context, e: Extract<Expr, { k: "YieldFrom" }>): string {
+  const fs = cx.scope.functionScope();
+  if (fs.fn?.isAsync)
+    throw cx.source.error(
+      "SyntaxError",
+      "'yield from' inside async function",
+      e.pos.line,
+      e.pos.col,
+    );
+  return `yield* ${cx.helper("iter")}(${cx.expr(e.value).code})`;
 }
 
 function awaitable(cx: Context, e: Expr, what: string): void {
@@ -415,16 +543,8 @@ export const functions: Feature = {
       if (fs.fn?.isAsync) return ex(`yield ${cx.asyncio()}.asyncgen_yield(${v})`, P.yield);
       return ex(`yield ${v}`, P.yield);
     },
-    YieldFrom: (e, cx) => {
-      const fs = cx.scope.functionScope();
-      if (fs.fn?.isAsync)
-        throw cx.source.error(
-          "SyntaxError",
-          "'yield from' inside async function",
-          e.pos.line,
-          e.pos.col,
-        );
-      return ex(`yield* ${cx.helper("iter")}(${cx.expr(e.value).code})`, P.yield);
-    },
+    YieldFrom: (e, cx) =>
+      // A JS iterator (a list's) ends with `undefined`: Python's `yield from` gives None.
+      ex(`((${yieldFrom(cx, e)}) ?? null)`, P.primary),
   },
 };

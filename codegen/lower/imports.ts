@@ -45,6 +45,7 @@ export const RUNTIME_MODULES = new Set([
   "types",
   "abc",
   "warnings",
+  "traceback",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */

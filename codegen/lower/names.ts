@@ -1,18 +1,22 @@
 /**
  * Names, attributes, subscripts and slices.
  *
- * A name reads its mangled TS binding (see context.ts for the rule); a read of a function's local
- * before any binding of it is `$py.checkBound(x, "x")` (UnboundLocalError). `obj.attr` is
+ * A name reads its mangled TS binding (see context.ts for the rule); a read that flow analysis
+ * (codegen/flow.ts) cannot prove bound is checked: `$py.checkBound(x, "x")` (UnboundLocalError),
+ * `$py.checkFree` or `$py.checkGlobal` (NameError). `obj.attr` is
  * `$py.getattr(obj, "attr")` (AttributeError, `__getattr__`, bound methods, dunders such as
  * `__class__`/`__mro__`/`__dict__`) unless the receiver is a module, a class's static attribute,
- * or `self.x` where the class (or a user base) assigns or defines `x`: those stay JS property
- * reads. `Cls.method` (an instance method through its class) is the plain function.
+ * or `self.x` where the class (or a user base) defines `x` at class level: those stay JS property
+ * reads; `self.x` for an `x` the class only assigns is `$py.checkAttr(self.x, self, "x")`
+ * (AttributeError before the assignment; see `selfAttributeRead` in classes.ts).
+ * `Cls.method` (an instance method through its class) is the plain function.
  * `a[i]` is `$py.getitem(a, i)` (negative indexes, slices, dicts, `__getitem__`).
  */
 
+import type { UnboundKind } from "../analyze";
 import type { ClassDef, Expr } from "../ir";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
-import { classAttributes, instanceMethods } from "./classes";
+import { instanceMethods, selfAttributeRead } from "./classes";
 import type { Context, Feature } from "./context";
 import { ex, P, par, type TsExpr } from "./output";
 
@@ -24,6 +28,12 @@ export function hasInstanceMethod(cx: Context, cls: ClassDef, name: string): boo
     seen.add(c);
     if (instanceMethods(c).has(name)) return true;
     for (const s of c.body) if (s.k === "FunctionDef" && s.fn.name === name) return false;
+    // Several bases: the other bases too (the MRO's order is the runtime's business).
+    for (const other of c.bases.slice(1))
+      if (other.value.k === "Name") {
+        const ocls: ClassDef | null = cx.lookup(other.value.id)?.cls ?? null;
+        if (ocls !== null && ocls !== c && hasInstanceMethod(cx, ocls, name)) return true;
+      }
     const b: Expr | undefined = c.bases[0]?.value;
     c = b?.k === "Name" ? (cx.lookup(b.id)?.cls ?? null) : null;
   }
@@ -39,19 +49,31 @@ export function sliceOrIndex(cx: Context, index: Expr): TsExpr {
   return cx.expr(index);
 }
 
+/** The run-time check of each kind of possibly unbound name (src/python/functions.ts). */
+const CHECKS: Record<UnboundKind, string> = {
+  local: "checkBound",
+  free: "checkFree",
+  global: "checkGlobal",
+};
+
+/**
+ * A read of a name: plain when flow analysis proves it bound, else through the check that raises
+ * CPython's error (`$py.checkBound(x, "x")`). `del x` uses the same check before unbinding.
+ */
+export function checkedName(cx: Context, e: Extract<Expr, { k: "Name" }>): TsExpr {
+  const v = cx.name(e.id, e.pos);
+  const kind = cx.analysis.unbound.get(e);
+  if (kind === undefined) return v;
+  return ex(`${cx.helper(CHECKS[kind])}(${v.code}, ${JSON.stringify(e.id)})`, P.call);
+}
+
 const PRIMITIVE_TYPES = new Set(["int", "float", "bool", "str"]);
 const NUMBER_ATTRS = new Set(["real", "imag", "numerator", "denominator"]);
 
 export const names: Feature = {
   name: "names",
   expressions: {
-    Name: (e, cx) => {
-      const v = cx.name(e.id, e.pos);
-      // A local read before any binding of it may be unbound: UnboundLocalError, as CPython.
-      if (cx.analysis.earlyReads.has(e) && cx.lookup(e.id)?.scope.kind === "function")
-        return ex(`${cx.helper("checkBound")}(${v.code}, ${JSON.stringify(e.id)})`, P.call);
-      return v;
-    },
+    Name: (e, cx) => checkedName(cx, e),
     Attribute: (e, cx) => {
       const obj = cx.expr(e.value);
       // A method read as a value (`loop.call_soon(self.tick)`) must be bound to its object.
@@ -76,7 +98,8 @@ export const names: Feature = {
       // anything else goes through getattr (AttributeError, `__getattr__`).
       if (cx.isSelf(e.value) && cx.className !== null) {
         const cls = cx.lookup(cx.className)?.cls ?? null;
-        if (cls !== null && classAttributes(cx, cls).attrs.has(e.attr)) return direct();
+        const read = cls === null ? null : selfAttributeRead(cx, cls, e.attr, obj, direct());
+        if (read !== null) return read;
       }
       return viaGetattr();
     },

@@ -6,7 +6,7 @@
  * f = $cm1.enter();                              // __enter__()
  * try {
  *   ...
- * } catch ($e) {
+ * } catch ($e) {                              // (with $e as the exception being handled)
  *   if (!$cm1.exit($e)) throw $e;               // __exit__(type, value, tb); true suppresses
  * } finally {
  *   $cm1.close();                                // __exit__(None, None, None) if not exited yet
@@ -51,15 +51,25 @@ function withItems(
   // `with asyncio.Runner() as r:` - Runner.__exit__ closes the loop and returns a Promise (the
   // loop cannot block Node): await it where the function can await (as for Runner.run()).
   const blocking = !isAsync && isRunnerCtor(item!.ctx) && canAwait(cx);
+  // `__exit__` runs with the exception as the one being handled (`sys.exception()`; what it
+  // raises is chained to it), as in CPython (see exceptions.ts).
+  const w = cx.fresh("w");
+  const x = cx.fresh("x");
   const exit = isAsync
-    ? `(yield* ${cm}.aexit($e))`
+    ? `(yield* ${cm}.aexit(${w}))`
     : blocking
-      ? `(await ${cm}.exit($e))`
-      : `${cm}.exit($e)`;
+      ? `(await ${cm}.exit(${w}))`
+      : `${cm}.exit(${w})`;
   const close = isAsync ? `yield* ${cm}.aclose()` : `${blocking ? "await " : ""}${cm}.close()`;
   out.push(
     block("try", inner, pyLine),
-    block("catch ($e)", [line(`if (!${exit}) throw $e;`)]),
+    block("catch ($e)", [
+      line(`const ${w} = ${cx.helper("caught")}($e);`),
+      line(`${cx.helper("excEnter")}(${w});`),
+      block("try", [line(`if (!${exit}) throw ${w};`)]),
+      block(`catch (${x})`, [line(`throw ${cx.helper("caught")}(${x});`)]),
+      block("finally", [line(`${cx.helper("excLeave")}(${w});`)]),
+    ]),
     block("finally", [line(`${close};`)]),
   );
   return out;

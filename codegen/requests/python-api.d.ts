@@ -244,6 +244,26 @@ export declare function exceptionOf(x: unknown): any;
 /** REQUEST: `raise exc from cause`: sets __cause__ (null for `from None`) and __suppress_context__; returns exc. */
 export declare function withCause(exc: unknown, cause: unknown): any;
 export declare function withContext(exc: unknown, handled: unknown): any;
+/** `except`/`finally`: a caught value as a Python exception, chained to what is being handled. */
+export declare function caught(e: unknown): any;
+/** Entering/leaving a handler: `sys.exception()` is `exc` in between. */
+export declare function excEnter(exc: unknown, first?: number, last?: number): void;
+/** A bare `raise` in a handler, or no handler matched: the exception, raised again. */
+export declare function rethrow(exc: unknown): any;
+export declare function excLeave(exc: unknown): void;
+/** `raise x` / `raise x from cause` (`cause` null for `from None`): the exception to throw. */
+export declare function raiseExc(x: unknown, ...from: unknown[]): any;
+/** A bare `raise` outside an except block: the exception being handled (RuntimeError if none). */
+export declare function reraise(): any;
+/** `except*`: start, match one clause, collect what a handler raised, what to raise at the end. */
+export declare function starBegin(
+  e: unknown,
+  first?: number,
+  last?: number,
+): { readonly orig: unknown };
+export declare function starMatch(state: unknown, spec: unknown): any;
+export declare function starRaised(state: unknown, e: unknown): void;
+export declare function starEnd(state: unknown): any;
 
 // except*
 /** REQUEST: start matching `except*` clauses against a raised exception. */

@@ -10,7 +10,6 @@ import { ByteArray, Bytes, makeBytesData } from "./bytes";
 import { eq, gt, lt } from "./compare";
 import { Dict, mergeInto } from "./dict";
 import {
-  AttributeError,
   IndexError,
   OverflowError,
   TypeError as PyTypeError,
@@ -59,7 +58,7 @@ import {
 } from "./protocol";
 import { ascii, repr, str as strImpl } from "./repr";
 import { FrozenSet, PySet } from "./set";
-import { PY_WHITESPACE, strMethods } from "./str";
+import { PY_WHITESPACE, strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
 import { isinstance, issubclass, typeName, typeOf } from "./types";
 
@@ -503,7 +502,7 @@ class BuiltinIterator<T> implements IterableIterator<T> {
 export function enumerate(...args: unknown[]): IterableIterator<Tuple> {
   const k = takeKw(args, "enumerate", ["start", "iterable"]);
   const it = iter(args.length > 0 ? args[0] : k.iterable);
-  let i = toBigInt((args.length > 1 ? args[1] : (k.start ?? 0n)) as bigint);
+  let i = index(args.length > 1 ? args[1] : (k.start ?? 0n));
   function* gen(): Generator<Tuple> {
     for (const v of it) yield new Tuple([i++, v]);
   }
@@ -829,6 +828,9 @@ export function divmod(a: unknown, b: unknown): unknown {
 /** `pow(base, exp, mod=None)`. */
 export function pow(base: unknown, exp: unknown, mod: unknown = null): unknown {
   if (mod === null || mod === undefined) return powOp(base, exp);
+  // IntEnum/IntFlag members are ints (see stdlib/enum.ts)
+  const asInt = (x: unknown) => (x as { __int_value__?: unknown } | null)?.__int_value__ ?? x;
+  [base, exp, mod] = [asInt(base), asInt(exp), asInt(mod)];
   if (!isInt(base) || !isInt(exp) || !isInt(mod)) {
     throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
   }
@@ -837,6 +839,7 @@ export function pow(base: unknown, exp: unknown, mod: unknown = null): unknown {
 
 /** `ord(c)`. */
 export function ord(c: unknown): bigint {
+  c = strBase(c) ?? c; // a StrEnum member is a str
   if (typeof c === "string") {
     const cps = Array.from(c);
     if (cps.length !== 1) {
@@ -896,25 +899,7 @@ export function iter_(x: unknown, ...sentinel: unknown[]): IterableIterator<unkn
   return new BuiltinIterator(gen(), "callable_iterator");
 }
 
-/**
- * Stand-in for `super()` in generated code that cannot use JS `super` directly:
- * `super_(Cls, self).method(...)` looks `method` up on Cls's base prototype, bound to self.
- */
-export function super_(cls: Function, self: unknown): Record<string, unknown> {
-  const proto = Object.getPrototypeOf(cls.prototype) as Record<string, unknown> | null;
-  return new Proxy(
-    {},
-    {
-      get(_t, name: string | symbol) {
-        if (proto === null || !(name in proto)) {
-          throw new AttributeError(`'super' object has no attribute '${String(name)}'`);
-        }
-        const v = proto[name as string];
-        return typeof v === "function" ? v.bind(self) : v;
-      },
-    },
-  );
-}
+export { super_ } from "./mro";
 
 export {
   ascii,

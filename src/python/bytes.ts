@@ -41,6 +41,7 @@ export abstract class BytesLike {
   }
 
   __getitem__(i: unknown): bigint {
+    if (!isInt(i) && typeof i === "object" && i !== null && "__index__" in i) i = index(i);
     if (!isInt(i)) {
       throw new PyTypeError(
         `${this.typeLabel()} indices must be integers or slices, not ${typeName(i)}`,
@@ -493,8 +494,8 @@ export function makeBytesData(src: unknown, encoding?: unknown, errors?: unknown
   if (encoding !== undefined) {
     throw new PyTypeError(typeof src === "string" ? "" : "encoding without a string argument");
   }
-  if (isInt(src)) {
-    const n = toBigInt(src);
+  if (isInt(src) || typeof (src as { __int_value__?: unknown })?.__int_value__ === "bigint") {
+    const n = index(src);
     if (n < 0n) throw new ValueError("negative count");
     return new Uint8Array(Number(n));
   }

@@ -27,6 +27,18 @@ export class BaseException extends Error {
    * `markRaised` (an empty list when the frames are unknown); traceback.ts prints them.
    */
   __traceback__: unknown[] | null = null;
+  /**
+   * Not yet chained: true from construction until generated code first sees the exception (a
+   * `raise` statement, an `except`, or a handler it leaves), which then sets `__context__` to the
+   * exception being handled there, as CPython does when it is raised (see `caught`).
+   */
+  _chainPending = true;
+  /**
+   * The Python lines of the `try` body whose handler caught it (0 when it was not caught or was
+   * raised again): its traceback starts at that frame, as CPython's ends where it was caught.
+   */
+  _tbFirst = 0;
+  _tbLast = 0;
 
   constructor(...args: unknown[]) {
     super();
@@ -259,6 +271,8 @@ type Condition = unknown;
 /** Python's `BaseExceptionGroup`: `BaseExceptionGroup(message, exceptions)`. */
 export class BaseExceptionGroup extends BaseException {
   private _message = "";
+  /** How many times a `raise` statement raised this group (tells `except*` re-raises apart). */
+  _raises = 0;
   exceptions!: Tuple<BaseException>;
 
   /** The group's message (Python's `eg.message`). */
@@ -323,9 +337,20 @@ export class BaseExceptionGroup extends BaseException {
 
   private deriveAndCopy(excs: BaseException[]): BaseExceptionGroup {
     const eg = this.derive(excs);
+    // Setting `__cause__` also sets `__suppress_context__` in CPython.
     eg.__cause__ = this.__cause__;
+    eg.__suppress_context__ = true;
     eg.__context__ = this.__context__;
     eg.__traceback__ = this.__traceback__;
+    eg._chainPending = this._chainPending;
+    eg._tbFirst = this._tbFirst;
+    eg._tbLast = this._tbLast;
+    // The frames of the traceback come from the JS stack: the original's.
+    Object.defineProperty(eg, "stack", {
+      value: this.stack,
+      writable: true,
+      configurable: true,
+    });
     if (this.__notes__ !== undefined) eg.__notes__ = this.__notes__.slice();
     return eg;
   }
@@ -519,4 +544,254 @@ function errnoSubclass(errno: number): (new (...args: unknown[]) => OSError) | u
     110: TimeoutError,
   };
   return map[errno];
+}
+
+// ---- the exception being handled (sys.exception()) and implicit chaining
+
+/**
+ * The exceptions being handled, innermost last. An `except` handler (and a `finally` block run
+ * because of an exception) pushes its exception while it runs and removes it when it is left, by
+ * any path. CPython keeps this state per frame; here it is one stack, and a Task takes off what its
+ * coroutine pushed when the coroutine suspends and puts it back when it resumes
+ * (`_step_run_and_handle_result` in src/asyncio/tasks.ts), so other tasks never see it.
+ */
+export const handledStack: BaseException[] = [];
+
+/** `sys.exception()`: the exception being handled, or null. */
+export function currentException(): BaseException | null {
+  return handledStack.length === 0 ? null : handledStack[handledStack.length - 1];
+}
+
+/**
+ * Entering a handler for `exc` (generated code; see codegen/lower/exceptions.ts), of the `try`
+ * whose body is Python lines `first`..`last` (absent for `finally` and `except*`).
+ */
+export function excEnter(exc: BaseException, first?: number, last?: number): void {
+  handledStack.push(exc);
+  if (first !== undefined) {
+    exc._tbFirst = first;
+    exc._tbLast = last as number;
+  }
+}
+
+/** Re-raising `exc` from a handler (a bare `raise`, or no handler matched). Returns it. */
+export function rethrow(exc: BaseException): BaseException {
+  exc._tbFirst = 0;
+  return exc;
+}
+
+/** Leaving the handler for `exc`: removes its entry (the innermost one for `exc`). */
+export function excLeave(exc: BaseException): void {
+  const s = handledStack;
+  if (s[s.length - 1] === exc) s.pop();
+  else {
+    const i = s.lastIndexOf(exc);
+    if (i >= 0) s.splice(i, 1);
+  }
+}
+
+/**
+ * `exc.__context__ = handled`, as CPython's `_PyErr_SetObject` does when `exc` is raised while
+ * `handled` is being handled: nothing when they are the same exception; a link from `handled`'s
+ * context chain back to `exc` is cut first so that no cycle forms.
+ */
+function setContext(exc: BaseException, handled: BaseException): void {
+  if (handled === exc) return;
+  let o = handled;
+  let slow = handled;
+  let toggle = false;
+  for (let c = o.__context__; c !== null && c !== undefined; c = o.__context__) {
+    if (c === exc) {
+      o.__context__ = null;
+      break;
+    }
+    o = c;
+    if (o === slow) break; // a cycle that was already there
+    if (toggle) slow = slow.__context__ as BaseException;
+    toggle = !toggle;
+  }
+  exc.__context__ = handled;
+}
+
+/**
+ * A thrown value as generated code catches it (an `except`, or leaving a handler or a `finally`
+ * block with it): JS errors become Python exceptions; the first time an exception is seen, it is
+ * marked raised and gets the exception being handled as `__context__`. Runtime code creates an
+ * exception where it raises it, and an exception reaches the nearest handler boundary with the
+ * handled-exception state it was raised in, so this is CPython's chaining of exceptions raised
+ * by called functions and operations.
+ */
+export function caught(e: unknown): BaseException {
+  const exc = e instanceof BaseException ? e : toPyException(e);
+  if (exc._chainPending) {
+    exc._chainPending = false;
+    if (exc.__traceback__ === null) exc.__traceback__ = [];
+    const s = handledStack;
+    if (s.length !== 0) setContext(exc, s[s.length - 1]);
+  }
+  return exc;
+}
+
+function isExceptionClass(x: unknown): x is new () => BaseException {
+  return typeof x === "function" && (x === BaseException || x.prototype instanceof BaseException);
+}
+
+/**
+ * The `raise` statement: `raise x` (an exception or an exception class) and, with a second
+ * argument, `raise x from cause` (`cause` None for `from None`). Sets `__cause__` and
+ * `__suppress_context__`, then `__context__` to the exception being handled; returns the
+ * exception to throw.
+ */
+export function raiseExc(x: unknown, ...from: unknown[]): BaseException {
+  let exc: BaseException;
+  if (x instanceof BaseException) exc = x;
+  else if (isExceptionClass(x)) exc = new x();
+  else throw caught(new TypeError_("exceptions must derive from BaseException"));
+  if (from.length > 0) {
+    const cause = from[0] ?? null;
+    let c: BaseException | null;
+    if (cause === null || cause instanceof BaseException) c = cause;
+    else if (isExceptionClass(cause)) c = new cause();
+    else throw caught(new TypeError_("exception causes must derive from BaseException"));
+    exc.__cause__ = c;
+    exc.__suppress_context__ = true;
+  }
+  exc._chainPending = false;
+  exc._tbFirst = 0;
+  if (exc.__traceback__ === null) exc.__traceback__ = [];
+  if (exc instanceof BaseExceptionGroup) exc._raises++;
+  const s = handledStack;
+  if (s.length !== 0) setContext(exc, s[s.length - 1]);
+  return exc;
+}
+
+/** A bare `raise`: re-raises the exception being handled. */
+export function reraise(): BaseException {
+  const exc = currentException();
+  if (exc === null) throw caught(new RuntimeError("No active exception to reraise"));
+  return rethrow(exc);
+}
+
+// ---- except*
+
+/** The state of one `try ... except*` while its handlers run. */
+export interface StarState {
+  /** The exception as caught. */
+  readonly orig: BaseException;
+  /** What is left to match (null when everything was matched). */
+  rest: BaseException | null;
+  /** The parts handlers matched, with their `_raises` then (to tell bare re-raises apart). */
+  readonly matched: Map<BaseException, number>;
+  /** What the handlers raised, in order. */
+  readonly raised: BaseException[];
+}
+
+/** Start matching `except*` clauses against a thrown value. */
+export function starBegin(e: unknown, first?: number, last?: number): StarState {
+  const orig = caught(e);
+  if (first !== undefined) {
+    orig._tbFirst = first;
+    orig._tbLast = last as number;
+  }
+  return { orig, rest: orig, matched: new Map(), raised: [] };
+}
+
+function starTypes(spec: unknown): Function[] {
+  const types = spec instanceof Tuple ? [...spec.items] : [spec];
+  for (const t of types) {
+    if (!isExceptionClass(t)) {
+      throw caught(
+        new TypeError_("catching classes that do not inherit from BaseException is not allowed"),
+      );
+    }
+    if (t === BaseExceptionGroup || t.prototype instanceof BaseExceptionGroup) {
+      throw caught(
+        new TypeError_("catching ExceptionGroup with except* is not allowed. Use except instead."),
+      );
+    }
+  }
+  return types as Function[];
+}
+
+/** `except* T`: the part of what is left that matches T (null if none), as CPython matches it. */
+export function starMatch(state: StarState, spec: unknown): BaseException | null {
+  const types = starTypes(spec);
+  const rest = state.rest;
+  if (rest === null) return null;
+  let match: BaseException | null = null;
+  if (types.some((t) => rest instanceof (t as new () => BaseException))) {
+    state.rest = null;
+    if (rest instanceof BaseExceptionGroup) match = rest;
+    else {
+      // A naked exception is wrapped in a group for the handler.
+      // (CPython prints it without a traceback unless it is raised again.)
+      match = new BaseExceptionGroup("", new Tuple([rest]));
+      match._chainPending = false;
+    }
+  } else if (rest instanceof BaseExceptionGroup) {
+    const [m, r] = rest.split(spec).items;
+    state.rest = r;
+    match = m;
+  }
+  if (match !== null) state.matched.set(match, (match as BaseExceptionGroup)._raises);
+  return match;
+}
+
+/** A handler of the `try ... except*` raised `e`: collected, raised with the rest at the end. */
+export function starRaised(state: StarState, e: unknown): void {
+  const exc = caught(e);
+  // Where it was caught, for its traceback (src/python/traceback.ts); except* is rare enough
+  // to capture the JS stack here.
+  (exc as { _tbCatchSite?: unknown })._tbCatchSite = new Error();
+  state.raised.push(exc);
+}
+
+/** What `except*` raises as it is goes on propagating: its traceback is not cut where it was. */
+function propagating(exc: BaseException): BaseException {
+  exc._tbFirst = 0;
+  (exc as { _tbCatchSite?: unknown })._tbCatchSite = undefined;
+  if (exc.__traceback__ === null) {
+    exc.__traceback__ = [];
+    (exc as { _tbCallersOnly?: boolean })._tbCallersOnly = true;
+  }
+  return exc;
+}
+
+/** The leaves of an exception (group). */
+function leaves(e: BaseException, into: Set<BaseException>): void {
+  if (e instanceof BaseExceptionGroup) for (const x of e.exceptions.items) leaves(x, into);
+  else into.add(e);
+}
+
+/**
+ * After the handlers: what to raise (null for nothing), as CPython's `_PyExc_PrepReraiseStar`:
+ * exceptions the handlers raised, and the re-raised and unmatched parts of the original group
+ * (kept in its shape), together in an `ExceptionGroup("", [...])` when there are several.
+ */
+export function starEnd(state: StarState): BaseException | null {
+  const excs = state.raised.slice();
+  if (state.rest !== null) excs.push(state.rest);
+  if (excs.length === 0) return null;
+  const orig = state.orig;
+  if (!(orig instanceof BaseExceptionGroup)) return propagating(excs[0]);
+  const raised: BaseException[] = [];
+  const reraisedLeaves = new Set<BaseException>();
+  for (const e of excs) {
+    const seen = state.matched.get(e);
+    const reraise =
+      e === state.rest || (seen !== undefined && seen === (e as BaseExceptionGroup)._raises);
+    if (reraise) leaves(e, reraisedLeaves);
+    else raised.push(e);
+  }
+  const reraised =
+    reraisedLeaves.size === 0 ? null : orig.subgroup((x: BaseException) => reraisedLeaves.has(x));
+  if (raised.length === 0) return reraised === null ? null : propagating(reraised);
+  if (reraised !== null) raised.push(reraised);
+  if (raised.length === 1) return propagating(raised[0]);
+  const group = new BaseExceptionGroup("", raised);
+  group._chainPending = false;
+  group.__traceback__ = [];
+  // Its traceback lists only the frames it propagates to (src/python/traceback.ts).
+  (group as { _tbCallersOnly?: boolean })._tbCallersOnly = true;
+  return group;
 }

@@ -54,6 +54,7 @@ export { Dict, DictItems, DictKeys, DictValues, dict_of } from "./dict";
 export * from "./exceptions";
 export { floatRepr } from "./floatfmt";
 export { format, formatValue, percentFormat, strFormat, strFormatMap } from "./format";
+export { checkFree, checkGlobal, defaults } from "./functions";
 export { hash } from "./hash";
 export {
   flushStd,
@@ -72,7 +73,9 @@ export {
   anext,
   anextStep,
   asyncWithCtx,
+  bases,
   bind,
+  checkAttr,
   checkBound,
   type ExceptStar,
   exceptStar,
@@ -184,6 +187,7 @@ export * as string from "./stdlib/string";
 export { sys } from "./stdlib/sys";
 export * as textwrap from "./stdlib/textwrap";
 export * as time from "./stdlib/time";
+export * as traceback from "./stdlib/traceback";
 export * as types from "./stdlib/types";
 export * as typing from "./stdlib/typing";
 export * as warnings from "./stdlib/warnings";

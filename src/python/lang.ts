@@ -23,6 +23,7 @@ import {
   UnboundLocalError,
 } from "./exceptions";
 import { Kw } from "./kw";
+import { mro, registerForwarder, registerPyclass } from "./mro";
 import { callMethod, contains, getattr, getitem, iter } from "./protocol";
 import { exceptionOf } from "./raise";
 import { Tuple } from "./tuple";
@@ -41,6 +42,11 @@ interface Signature {
   defaults: Record<string, unknown>;
   /** Every parameter in declaration order (the order `bind` returns values in). */
   order: string[];
+  /**
+   * The function the signature belongs to, once `defaults(fn, ..., sig)` (functions.ts) linked
+   * them: its `__defaults__`/`__kwdefaults__` are then the defaults, read at each call.
+   */
+  fn: Function | null;
 }
 
 /** A function's parameter list (see requests/python-api.d.ts). */
@@ -58,6 +64,7 @@ export function signature(
     kwarg: null,
     defaults,
     order: [],
+    fn: null,
   };
   let afterStar = false;
   for (const p of params) {
@@ -85,6 +92,22 @@ function quoteList(names: string[]): string {
   return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
 }
 
+/** The function's current `__defaults__` (functions.ts), or the signature's own defaults. */
+function positionalDefaults(sig: Signature): readonly unknown[] {
+  if (sig.fn === null)
+    return sig.positional.filter((p) => p in sig.defaults).map((p) => sig.defaults[p]);
+  const d = (sig.fn as { __defaults__?: unknown }).__defaults__;
+  return d instanceof Tuple ? d.items : [];
+}
+
+/** The default of a keyword-only parameter (in a box), or undefined when it has none. */
+function kwDefault(sig: Signature, name: string): [unknown] | undefined {
+  if (sig.fn === null) return name in sig.defaults ? [sig.defaults[name]] : undefined;
+  const kwd = (sig.fn as { __kwdefaults__?: unknown }).__kwdefaults__;
+  const e = kwd instanceof Dict ? kwd.lookup(name) : undefined;
+  return e === undefined ? undefined : [e[1]];
+}
+
 /** Bind call arguments to a signature, with CPython's TypeError messages. */
 export function bind(sig: Signature, args: unknown[]): any[] {
   let kwargs: Record<string, unknown> = {};
@@ -96,8 +119,11 @@ export function bind(sig: Signature, args: unknown[]): any[] {
   }
   const values = new Map<string, unknown>();
   const np = sig.positional.length;
+  // Positional defaults fill the last parameters; keyword-only ones are looked up by name.
+  const posDefaults = positionalDefaults(sig);
+  const firstDefault = np - posDefaults.length;
   if (positional.length > np && sig.vararg === null) {
-    const withDefault = sig.positional.filter((p) => p in sig.defaults).length;
+    const withDefault = posDefaults.length;
     const takes = withDefault > 0 ? `from ${np - withDefault} to ${np}` : `${np}`;
     const kwGiven = Object.keys(kwargs).filter((k) => sig.kwonly.includes(k)).length;
     const given =
@@ -132,13 +158,13 @@ export function bind(sig: Signature, args: unknown[]): any[] {
       `${sig.qualname}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`,
     );
   }
-  const missing = sig.positional.filter((p) => !values.has(p) && !(p in sig.defaults));
+  const missing = sig.positional.filter((p, i) => !values.has(p) && i < firstDefault);
   if (missing.length > 0) {
     throw new PyTypeError(
       `${sig.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`,
     );
   }
-  const missingKw = sig.kwonly.filter((p) => !values.has(p) && !(p in sig.defaults));
+  const missingKw = sig.kwonly.filter((p) => !values.has(p) && kwDefault(sig, p) === undefined);
   if (missingKw.length > 0) {
     throw new PyTypeError(
       `${sig.qualname}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`,
@@ -147,7 +173,9 @@ export function bind(sig: Signature, args: unknown[]): any[] {
   return sig.order.map((name) => {
     if (name === sig.vararg) return new Tuple(positional.slice(np));
     if (name === sig.kwarg) return extra;
-    return values.has(name) ? values.get(name) : sig.defaults[name];
+    if (values.has(name)) return values.get(name);
+    const i = sig.positional.indexOf(name);
+    return i >= 0 ? posDefaults[i - firstDefault] : kwDefault(sig, name)![0];
   });
 }
 
@@ -163,6 +191,12 @@ const SKIP_STATICS = new Set([
   "__module__",
 ]);
 
+export { bases, checkAttr } from "./mro";
+
+function classMro(this: Function): Function[] {
+  return [...mro(this)];
+}
+
 /** Finish a transpiled class (see requests/python-api.d.ts). */
 export function pyclass<C extends Function>(cls: C, qualname: string): C {
   const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
@@ -176,6 +210,7 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
   define("__name__", qualname.split(".").pop());
   define("__qualname__", qualname);
   define("__module__", "__main__");
+  registerPyclass(cls);
   for (const key of Object.getOwnPropertyNames(cls)) {
     if (SKIP_STATICS.has(key)) continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
@@ -183,12 +218,14 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
       continue;
     // A class attribute read through an instance: Python looks it up on the class; assigning
     // through an instance creates an instance attribute.
+    const get = function (this: object) {
+      // Through the instance's own class, so a subclass's class attribute wins.
+      return (this.constructor as unknown as Record<string, unknown>)[key];
+    };
+    registerForwarder(get);
     Object.defineProperty(c.prototype, key, {
       configurable: true,
-      get(this: object) {
-        // Through the instance's own class, so a subclass's class attribute wins.
-        return (this.constructor as unknown as Record<string, unknown>)[key];
-      },
+      get,
       set(this: object, v: unknown) {
         Object.defineProperty(this, key, {
           value: v,
@@ -222,16 +259,14 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     if (typeof desc.value !== "function" || SKIP_STATICS.has(key) || key in c.prototype) continue;
     if (/^class[\s{]/.test(Function.prototype.toString.call(desc.value))) continue;
-    Object.defineProperty(c.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: object, ...args: unknown[]) {
-        return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
-          this.constructor,
-          args,
-        );
-      },
-    });
+    const value = function (this: object, ...args: unknown[]) {
+      return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
+        this.constructor,
+        args,
+      );
+    };
+    registerForwarder(value);
+    Object.defineProperty(c.prototype, key, { configurable: true, writable: true, value });
   }
   if (typeof c.prototype.__iter__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
     c.prototype[Symbol.iterator] = function (this: { __iter__(): unknown }) {
@@ -245,6 +280,8 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
       return this.__await__();
     };
   }
+  // `C.mro()`: a static every transpiled class inherits from its root.
+  if (!("mro" in cls)) define("mro", classMro);
   // What `type.__new__` does last: the parent's `__init_subclass__` (an enum base finalizes here).
   const parent = Object.getPrototypeOf(cls) as { __init_subclass__?: Function } | null;
   if (typeof parent?.__init_subclass__ === "function") parent.__init_subclass__.call(cls);

@@ -20,11 +20,12 @@ import {
   ValueError,
 } from "./exceptions";
 import { listMethods } from "./list";
+import { pyBase, pyBases } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import { className, classQualname, markBuiltinClass } from "./objects";
 import { repr } from "./repr";
-import { strMethods } from "./str";
+import { strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
 import { isClass, isinstance, mro, typeName, typeOf } from "./types";
 
@@ -463,7 +464,7 @@ export function getitem(x: unknown, k: unknown): unknown {
   }
   if (typeof x === "string") {
     if (k instanceof Slice) return getslice(x, k.start, k.stop, k.step);
-    if (!isInt(k)) {
+    if (!isInt(k) && typeof (k as { __int_value__?: unknown } | null)?.__int_value__ !== "bigint") {
       throw new PyTypeError(`string indices must be integers, not '${typeName(k)}'`);
     }
     if (!SURROGATE.test(x)) return x[seqIndex(k, x.length, "string", "string")];
@@ -532,7 +533,11 @@ export function delitem(x: unknown, k: unknown): void {
 export function contains(container: unknown, x: unknown): boolean {
   if (typeof container === "string") {
     if (typeof x !== "string") {
-      throw new PyTypeError(`'in <string>' requires string as left operand, not ${typeName(x)}`);
+      const v = strBase(x);
+      if (v === undefined) {
+        throw new PyTypeError(`'in <string>' requires string as left operand, not ${typeName(x)}`);
+      }
+      return container.includes(v);
     }
     return container.includes(x);
   }
@@ -600,6 +605,15 @@ function noAttribute(obj: unknown, name: string): AttributeError {
 }
 
 const MISSING: unique symbol = Symbol("missing");
+/** Attributes every Python function has, looked up when a transpiled function lacks them. */
+const FUNCTION_ATTRS = new Set([
+  "__defaults__",
+  "__kwdefaults__",
+  "__qualname__",
+  "__module__",
+  "__doc__",
+]);
+const QUALNAME = Symbol.for("asyncio-ts.qualname");
 
 function lookupAttr(obj: unknown, name: string): unknown {
   if (name === "__class__") return typeOf(obj);
@@ -621,6 +635,15 @@ function lookupAttr(obj: unknown, name: string): unknown {
   }
   if (name === "__dict__" && typeof obj === "object") return vars(obj);
   if (name === "__name__" && typeof obj === "function") return className(obj);
+  if (typeof obj === "function" && !(name in obj) && FUNCTION_ATTRS.has(name) && !isClass(obj)) {
+    // A bound method reads its function's; a transpiled function without defaults has None
+    // (functions.ts gives the others theirs); `__qualname__`/`__module__` of a module-level def.
+    const func = (obj as { __func__?: unknown }).__func__;
+    if (typeof func === "function") return lookupAttr(func, name);
+    if (name === "__qualname__")
+      return (obj as { [QUALNAME]?: string })[QUALNAME] ?? className(obj);
+    return name === "__module__" ? "__main__" : null;
+  }
   if (name === "__doc__" && typeof obj === "function" && !(name in obj)) return null;
   if (typeof obj === "function" && isClass(obj)) {
     if (name === "__mro__") return new Tuple(mro(obj));
@@ -628,7 +651,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
       // The class's own attributes (class attributes and methods), not inherited ones.
       const d = new Dict();
       for (const k of Object.getOwnPropertyNames(obj)) {
-        if (k === "length" || k === "name" || k === "prototype" || k === "__name__") continue;
+        if (k === "length" || k === "name" || k === "prototype" || k === "__name__" || k === "mro")
+          continue;
         d.__setitem__(k, (obj as unknown as Record<string, unknown>)[k]);
       }
       const proto = (obj as { prototype?: object }).prototype;
@@ -639,8 +663,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
         }
       return d;
     }
-    if (name === "__bases__" && !Object.hasOwn(obj, "__bases__"))
-      return new Tuple(mro(obj).slice(1, 2));
+    if (name === "__bases__" && !Object.hasOwn(obj, "__bases__")) return new Tuple(pyBases(obj));
+    if (name === "__base__" && !Object.hasOwn(obj, "__base__")) return pyBase(obj);
+    if (name === "mro" && !(name in obj)) return () => [...mro(obj)];
   }
   const o = obj as Record<string, unknown>;
   if (!(name in (o as object))) {

@@ -51,8 +51,19 @@ function bind(fname: string, names: string[], args: unknown[]): unknown[] {
 }
 
 function checkStr(x: unknown, what: string): string {
-  if (typeof x !== "string") throw new PyTypeError(`${what}, not ${typeName(x)}`);
+  if (typeof x !== "string") {
+    const v = strBase(x);
+    if (v === undefined) throw new PyTypeError(`${what}, not ${typeName(x)}`);
+    return v;
+  }
   return x;
+}
+
+/** The str a str-subclass object (a StrEnum member, see enum.ts) stands for. */
+export function strBase(x: unknown): string | undefined {
+  if (typeof x !== "object" || x === null) return undefined;
+  const v = (x as { __str_value__?: unknown }).__str_value__;
+  return typeof v === "string" ? v : undefined;
 }
 
 function optInt(v: unknown, dflt: number): number {
@@ -259,8 +270,8 @@ function prefixTest(
   fname: string,
   atEnd: boolean,
 ): boolean {
-  const cands = prefix instanceof Tuple ? prefix.items : [prefix];
-  if (!(prefix instanceof Tuple) && typeof prefix !== "string") {
+  const cands = (prefix instanceof Tuple ? prefix.items : [prefix]).map((p) => strBase(p) ?? p);
+  if (!(prefix instanceof Tuple) && typeof cands[0] !== "string") {
     throw new PyTypeError(
       `${fname} first arg must be str or a tuple of str, not ${typeName(prefix)}`,
     );
@@ -326,7 +337,13 @@ export const strMethods = {
     let i = 0;
     for (const x of Array.isArray(iterable) ? iterable : iter(iterable)) {
       if (typeof x !== "string") {
-        throw new PyTypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+        const v = strBase(x);
+        if (v === undefined) {
+          throw new PyTypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+        }
+        parts.push(v);
+        i++;
+        continue;
       }
       parts.push(x);
       i++;

@@ -29,6 +29,8 @@ const MAX_GROUP_WIDTH = 15;
 const MAX_GROUP_DEPTH = 10;
 
 class Ctx {
+  /** Follow `__cause__`/`__context__` (`chain=False` prints the exception alone). */
+  chain = true;
   depth = 0;
   needClose = false;
   seen = new Set<unknown>();
@@ -67,6 +69,40 @@ export function formatExceptionOnly(exc: unknown): string {
   return out;
 }
 
+/**
+ * A group `except*` raises at its end (`starEnd`) is made in the frame of the `try` and CPython
+ * does not list that frame: only the frames it then propagates through (none at the top level,
+ * where the "Exception Group Traceback" header is not printed either).
+ */
+function callerFramesOnly(exc: BaseException): boolean {
+  return (exc as { _tbCallersOnly?: boolean })._tbCallersOnly === true;
+}
+
+function framesOf(exc: BaseException): string {
+  let frames = frameSource(exc);
+  if (callerFramesOnly(exc)) frames.pop();
+  const site = (exc as { _tbCatchSite?: { stack?: string } })._tbCatchSite;
+  if (site !== undefined) {
+    // Collected by `except*`: the traceback starts at the frame of the `try`, the innermost
+    // frame where it was caught.
+    const depth = frameSource(site as BaseException).length;
+    if (depth > 0 && depth <= frames.length) frames = frames.slice(depth - 1);
+  }
+  if (exc._tbFirst > 0) {
+    // Caught by a handler: the traceback starts at the frame of its `try` (the innermost frame
+    // at a line of the try body), as CPython's traceback ends where the exception was caught.
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const m = /^ {2}File ".*", line (\d+), in /.exec(frames[i]);
+      const n = m === null ? 0 : Number(m[1]);
+      if (n >= exc._tbFirst && n <= exc._tbLast) {
+        frames = frames.slice(i);
+        break;
+      }
+    }
+  }
+  return frames.join("");
+}
+
 /** Raised exceptions have a traceback (see `markRaised`); others print without a header. */
 function hasTraceback(exc: BaseException, _top: boolean): boolean {
   return exc.__traceback__ !== null;
@@ -80,13 +116,14 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
     ctx.seen.add(e);
     let msg: string | null = null;
     let next: BaseException | null = null;
-    if (e.__cause__ !== null && e.__cause__ !== undefined) {
+    if (!ctx.chain) {
+      // only this exception
+    } else if (e.__cause__ !== null && e.__cause__ !== undefined) {
       msg = CAUSE_MESSAGE;
       next = e.__cause__;
     } else if (e.__context__ !== null && e.__context__ !== undefined && !e.__suppress_context__) {
       msg = CONTEXT_MESSAGE;
       next = e.__context__;
-      if (next.__traceback__ === null) next.__traceback__ = [];
     }
     chain.push([msg, e]);
     e = next;
@@ -101,7 +138,7 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
     if (!(ex instanceof BaseExceptionGroup)) {
       if (hasTraceback(ex, isTop)) {
         out += ctx.emit("Traceback (most recent call last):\n");
-        const frames = frameSource(ex).join("");
+        const frames = framesOf(ex);
         if (frames) out += ctx.emit(frames);
       }
       out += ctx.emit(formatExceptionOnly(ex));
@@ -110,12 +147,12 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
     } else {
       const isToplevel = ctx.depth === 0;
       if (isToplevel) ctx.depth++;
-      if (hasTraceback(ex, isTop)) {
+      const frames = framesOf(ex);
+      if (hasTraceback(ex, isTop) && !(frames === "" && callerFramesOnly(ex))) {
         out += ctx.emit(
           "Exception Group Traceback (most recent call last):\n",
           isToplevel ? "+" : null,
         );
-        const frames = frameSource(ex).join("");
         if (frames) out += ctx.emit(frames);
       }
       out += ctx.emit(formatExceptionOnly(ex));
@@ -151,7 +188,9 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
  * was raised (`markRaised`, done by `runMain` for uncaught ones) gets the
  * "Traceback (most recent call last):" header; one never raised prints without it.
  */
-export function formatException(exc: unknown): string {
+export function formatException(exc: unknown, chain = true): string {
   if (!(exc instanceof BaseException)) return formatExceptionOnly(exc);
-  return formatOne(exc, new Ctx(), true);
+  const ctx = new Ctx();
+  ctx.chain = chain;
+  return formatOne(exc, ctx, true);
 }

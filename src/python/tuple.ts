@@ -8,7 +8,7 @@
 import { eq } from "./compare";
 import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { hashSequence } from "./hash";
-import { indexNumber, isInt, toBigInt } from "./numbers";
+import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import { markBuiltinClass } from "./objects";
 import { repr, reprGuard } from "./repr";
 import { typeName } from "./types";
@@ -53,6 +53,7 @@ export class Tuple<T = unknown> {
   }
 
   __getitem__(i: unknown): unknown {
+    if (!isInt(i) && typeof i === "object" && i !== null && "__index__" in i) i = index(i);
     if (!isInt(i)) {
       // slices are handled by the protocol layer (getitem with a Slice)
       throw new PyTypeError(`tuple indices must be integers or slices, not ${typeName(i)}`);

@@ -9,6 +9,7 @@ import * as B from "./builtins";
 import { ByteArray, Bytes } from "./bytes";
 import { Dict } from "./dict";
 import { TypeError as PyTypeError } from "./exceptions";
+import { mro as c3mro, hasMultipleBases } from "./mro";
 import { className, type TypeObject } from "./objects";
 import { FrozenSet, PySet } from "./set";
 import { Tuple } from "./tuple";
@@ -95,7 +96,7 @@ function builtinCheck(x: unknown, t: unknown): boolean | undefined {
     case B.float:
       return typeof x === "number";
     case B.str:
-      return typeof x === "string";
+      return typeof x === "string" || hasStrBase(x);
     case B.list:
       return Array.isArray(x);
     case B.NoneType:
@@ -121,6 +122,11 @@ function builtinCheck(x: unknown, t: unknown): boolean | undefined {
 /** IntEnum members and other int subclasses implemented as objects carry `__int_value__`. */
 function hasIntBase(x: unknown): boolean {
   return typeof x === "object" && x !== null && "__int_value__" in x;
+}
+
+/** StrEnum members (str subclasses implemented as objects) carry `__str_value__`. */
+function hasStrBase(x: unknown): boolean {
+  return typeof x === "object" && x !== null && "__str_value__" in x;
 }
 
 /** `isinstance(x, classinfo)` where classinfo is a type, a tuple of types, or a union list. */
@@ -165,6 +171,7 @@ export function issubclass(cls: unknown, classinfo: unknown): boolean {
     throw new PyTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
   }
   if (cls === classinfo || classinfo === B.object) return true;
+  if (hasMultipleBases(cls)) return c3mro(cls).includes(classinfo);
   const bases = builtinBases();
   let c: unknown = cls;
   while (bases.has(c)) {
@@ -182,21 +189,9 @@ export function issubclass(cls: unknown, classinfo: unknown): boolean {
   return false;
 }
 
-/** `cls.__mro__` as a list of classes (JS prototype chain, then `object`). */
+/** `cls.__mro__` as a list of classes (C3 linearization, see mro.ts). */
 export function mro(cls: Function): Function[] {
-  const out: Function[] = [];
-  let c: unknown = cls;
-  const bases = builtinBases();
-  while (typeof c === "function" && c !== Function.prototype) {
-    out.push(c as Function);
-    if (bases.has(c)) {
-      c = bases.get(c);
-      continue;
-    }
-    c = Object.getPrototypeOf(c);
-  }
-  if (out[out.length - 1] !== B.object) out.push(B.object);
-  return out;
+  return c3mro(cls);
 }
 
 export type { TypeObject };

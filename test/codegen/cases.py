@@ -791,6 +791,101 @@ print([f() for f in late], [f() for f in early], [f() for f in fs])
 print([h() for h in list(lambda: k for k in range(3))])
 """)
 
+case("function_attributes")("""
+def append_to(item, target=[]):
+    \"\"\"Append item.
+
+    Shares its default.
+    \"\"\"
+    target.append(item)
+    return target
+
+print(append_to(1), append_to(2), append_to.__defaults__, append_to.__kwdefaults__)
+print(append_to.__name__, append_to.__qualname__, append_to.__module__, repr(append_to.__doc__))
+def g(a, b=2, *args, c=3, d, **kw):
+    return a, b, c, d
+print(g.__defaults__, g.__kwdefaults__, g(1, d=4))
+g.__defaults__ = (20,)
+g.__kwdefaults__ = {"c": 30}
+print(g(1, d=4))
+g.__defaults__ = None
+try:
+    g(1, d=4)
+except TypeError as exc:
+    print("TypeError:", exc)
+def plain(x):
+    return x
+print(plain.__defaults__, plain.__kwdefaults__, plain.__doc__)
+h = lambda x=[0], *, y=1: (x, y)
+print(h.__defaults__, h.__kwdefaults__, h.__name__, h())
+class K:
+    def m(self, a=1, *, b=2):
+        return a + b
+    async def am(self, z=(1, 2)):
+        return z
+print(K.m.__defaults__, K.m.__kwdefaults__, K().m.__defaults__, K.am.__defaults__, K().m())
+def calls():
+    calls.count += 1
+    return calls.count
+calls.count = 0
+calls()
+calls()
+print(calls.count)
+def make(n):
+    def inner(k=n * 2):
+        return k
+    return inner
+print(make(1)(), make(5).__defaults__, make(5).__qualname__)
+""")
+
+case("unbound_names")("""
+def branch(flag):
+    if flag:
+        value = 1
+    return value
+
+def deleted():
+    value = 1
+    del value
+    return value
+
+def loop_only(items):
+    for item in items:
+        pass
+    return item
+
+def del_twice():
+    x = 1
+    del x
+    del x
+
+def free():
+    def inner():
+        return later
+    try:
+        inner()
+    except NameError as exc:
+        print(type(exc).__name__, exc)
+    later = "bound"
+    return inner()
+
+for fn, args in ((branch, (True,)), (branch, (False,)), (deleted, ()), (loop_only, ([1],)), (loop_only, ([],)), (del_twice, ()), (free, ())):
+    try:
+        print(fn.__name__, fn(*args))
+    except NameError as exc:
+        print(fn.__name__, type(exc).__name__, exc)
+try:
+    print(not_yet)
+except NameError as exc:
+    print(type(exc).__name__, exc)
+not_yet = 1
+del not_yet
+try:
+    del not_yet
+except NameError as exc:
+    print(type(exc).__name__, exc)
+""")
+
 
 def in_function(code):
     """The snippet as the body of a function `case()` that is then called (the tests' wrapping)."""

@@ -57,7 +57,9 @@ class DequeImpl {
         throw new PyTypeError(`deque() got an unexpected keyword argument '${k}'`);
     }
     const iterable = pos.length > 0 ? pos[0] : (kws.iterable ?? null);
-    const maxlen = pos.length > 1 ? pos[1] : (kws.maxlen ?? null);
+    let maxlen = pos.length > 1 ? pos[1] : (kws.maxlen ?? null);
+    // an IntEnum member is an int (see enum.ts)
+    maxlen = (maxlen as { __int_value__?: unknown } | null)?.__int_value__ ?? maxlen;
     if (maxlen !== null) {
       if (!isInt(maxlen))
         throw new PyTypeError(`'${typeName(maxlen)}' object cannot be interpreted as an integer`);

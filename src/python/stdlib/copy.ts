@@ -8,6 +8,7 @@
 
 import { Dict } from "../dict";
 import { Exception } from "../exceptions";
+import { id } from "../objects";
 import { FrozenSet, PySet } from "../set";
 import { Tuple } from "../tuple";
 
@@ -76,7 +77,8 @@ function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
   }
   const hook = (x as { __deepcopy__?: (memo: unknown) => unknown }).__deepcopy__;
   if (typeof hook === "function") {
-    const r = hook.call(x, new Dict([...memo.entries()]));
+    // CPython's memo maps id(original) -> copy (the originals need not be hashable)
+    const r = hook.call(x, new Dict([...memo.entries()].map(([k, v]) => [id(k), v])));
     memo.set(x, r);
     return r;
   }

@@ -1,6 +1,6 @@
 /**
- * Python's `enum`: `Enum`, `IntEnum`, `StrEnum`, `Flag`, `IntFlag`, `auto`, `unique`, with
- * CPython 3.13's reprs, strs and errors.
+ * Python's `enum`: `Enum`, `IntEnum`, `StrEnum`, `Flag`, `IntFlag`, `ReprEnum`, `auto`, `unique`,
+ * `FlagBoundary` (`STRICT`, `CONFORM`, `EJECT`, `KEEP`), with CPython 3.13's reprs, strs and errors.
  *
  * HOW A TRANSPILED ENUM CLASS MAPS ONTO THIS MODULE
  *
@@ -14,34 +14,46 @@
  * ```ts
  * class Color extends $py.enum.Enum {
  *   static RED: any = 1n;
- *   static GREEN: any = $py.enum.auto();
+ *   static GREEN: any = new $py.enum.auto();
  *   describe(): any { ... }
  * }
  * $py.pyclass(Color, "Color");   // must end by running the enum hook, see below
  * ```
  * The class becomes an enum when `enumclass(Color)` runs (idempotent, returns the class). It turns
- * every static field that is not a function, `_sunder_` or `__dunder__` name into a member (an
- * instance of `Color` with `_name_`/`_value_`, reachable as `Color.RED`), resolves `auto()`, makes
- * aliases of repeated values and installs the class-level protocol (`Color(1)` via
- * `new Color(1n)`, `Color["RED"]`, `len(Color)`, iteration, `Color.__members__`, `<enum 'Color'>`).
- * Two ways to get it called:
+ * every static field that is not a function, `_sunder_` or `__dunder__` name (nor listed in
+ * `_ignore_`) into a member (an instance of `Color` with `_name_`/`_value_`, reachable as
+ * `Color.RED`), resolves `auto()`, makes aliases of repeated values, checks `_order_` and installs
+ * the class-level protocol (`Color(1)` via `new Color(1n)`, `Color["RED"]`, `len(Color)`,
+ * iteration, `Color.__members__`, `<enum 'Color'>`). Two ways to get it called:
  * 1. `pyclass` runs Python's `__init_subclass__` protocol at its end:
  *    `Object.getPrototypeOf(cls).__init_subclass__?.call(cls)`; `Enum.__init_subclass__` calls
- *    `enumclass(this)`. (This is what `type.__new__` does in CPython.)
+ *    `enumclass(this)` (a trailing `Kw` may carry the class keyword `boundary=`).
+ *    (This is what `type.__new__` does in CPython.)
  * 2. Or the transpiler wraps enum classes explicitly: `const Color = $py.enum.enumclass($py.pyclass(class Color extends Enum {...}, "Color"))`.
  * Every class-level entry point (`Color(v)`, iteration, `Color[name]`, `unique`) also finalizes on
  * first use, but a plain `Color.RED` read needs one of the two above.
- * A member's user `__init__` (e.g. `MERCURY = (3.3e23, 2.4e6)` with `def __init__(self, mass,
- * radius)`) is called with the tuple's items, as CPython does.
+ * Members are made as CPython does: a user `__new__` (transpiled as a prototype method whose
+ * `this` is the class) is called with the value's items and may set `_value_`
+ * (`object.__new__(cls)`, `int.__new__(cls, v)`, `str.__new__(cls, v)` are available inside it);
+ * then a user `__init__` is called with the value's items (`MERCURY = (3.3e23, 2.4e6)` with
+ * `def __init__(self, mass, radius)`). A lookup `Color(value)` returns the member without running
+ * `__init__` again (the transpiled constructor's `__init__` call is skipped once).
  *
- * Differences from CPython: members of IntEnum/IntFlag/StrEnum are objects, not JS bigints/strings:
- * they compare, hash, format and do arithmetic like their values (through dunders), `json` encodes
- * them as their values, but `isinstance(m, int)` is False and str methods are not available on
- * StrEnum members (use `m.value`). Flag boundaries (STRICT/CONFORM/EJECT/KEEP) are not
- * implemented (Flag behaves as the default `STRICT`... for IntFlag as `KEEP`). `_missing_` is
- * honoured; `_ignore_`, `_order_`, `__new__`, functional API (`Enum("Color", "RED GREEN")`) are not.
- * An enum class defining `__init__` gets a transpiled constructor that re-runs `__init__` after a
- * lookup `Color(value)`, so such enums should be looked up with `Color[name]`.
+ * The functional API `Enum("Color", "RED GREEN")` (names as a string, a list of names, a list of
+ * pairs or a mapping; `start=`, `boundary=`, `module=`, `qualname=`) builds a subclass at run time.
+ *
+ * INT AND STR MEMBERS
+ * Members of IntEnum/IntFlag/StrEnum are objects (they need identity and attributes), not JS
+ * bigints/strings. They carry one marker the runtime's int/str checks understand: a getter
+ * `__int_value__` (IntEnum, IntFlag) or `__str_value__` (StrEnum) returning `_value_`. With it,
+ * `isinstance(m, int)`/`isinstance(m, str)` are True, dict keys normalize to the value (so
+ * `{I.A: 1}[1]` and `{1: "x"}[I.A]` find each other), str functions accept StrEnum arguments, and
+ * the classes list `int`/`str` as extra bases (`issubclass(I, int)`). Arithmetic, comparison,
+ * hashing and formatting go through dunders installed here that act on `_value_` and return plain
+ * values; the int methods (`bit_length`, `to_bytes`, `real`, ...) and every str method are
+ * installed on the class prototypes and return plain ints/strs.
+ *
+ * Differences from CPython: see docs/DIFFERENCES.md (enum).
  */
 
 import { eq, ge, gt, le, lt, ne } from "../compare";
@@ -49,10 +61,14 @@ import { Dict } from "../dict";
 import { KeyError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { format as pyFormat } from "../format";
 import { hash, hashStr } from "../hash";
-import { index, isInt, toBigInt } from "../numbers";
+import { type Kw, splitKw } from "../kw";
+import { numberMethods } from "../numbermethods";
+import { isInt, toBigInt } from "../numbers";
 import { NotImplemented } from "../objects";
 import * as ops from "../operators";
+import { contains, getitem, iter, len, toArray } from "../protocol";
 import { str as pyStr, repr } from "../repr";
+import { strMethods } from "../str";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 
@@ -60,12 +76,28 @@ type EnumClass = any;
 
 const FINAL = Symbol("enum finalized");
 
+interface FlagInfo {
+  boundary: Boundary;
+  flagMask: bigint;
+  singlesMask: bigint;
+  allBits: bigint;
+  /** `_iter_member_by_def_`: members' values are not in increasing definition order */
+  byDef: boolean;
+}
+
 interface EnumMeta {
+  /** `_member_names_` order: canonical members (for flags, single-bit ones) */
   members: Enum[];
   byName: Map<string, Enum>;
   /** name -> member, aliases included, definition order */
   memberMap: [string, Enum][];
+  /** lookupKey(value) -> member, pseudo flag members included */
   byValue: Map<unknown, Enum>;
+  /** members whose value has no lookup key (compared with `==`) */
+  unkeyed: Enum[];
+  flag: FlagInfo | null;
+  /** a user `__init__` is guarded against re-running after a lookup */
+  guardedInit: boolean;
 }
 
 function meta(cls: EnumClass): EnumMeta {
@@ -73,13 +105,72 @@ function meta(cls: EnumClass): EnumMeta {
   return cls[FINAL] as EnumMeta;
 }
 
-/** `enum.auto()`: the value is generated by `_generate_next_value_`. */
+const AUTO_NULL = Symbol("_auto_null");
+
+/** `enum.auto()`: the value is generated by `_generate_next_value_` (or `auto(value)`). */
 export class auto {
   static __module__ = "enum";
-  value: unknown = null;
-  __repr__(): string {
-    return "auto(_auto_null)";
+  value: unknown;
+  constructor(value: unknown = AUTO_NULL) {
+    this.value = value;
   }
+  __repr__(): string {
+    return `auto(${this.value === AUTO_NULL ? "_auto_null" : repr(this.value)})`;
+  }
+}
+
+/**
+ * `A | B` of earlier `auto()` members in a class body: CPython has already replaced them by
+ * their values there; here the operation is recorded and computed when the class is built.
+ */
+class AutoOp {
+  constructor(
+    readonly op: (...a: unknown[]) => unknown,
+    readonly args: unknown[],
+  ) {}
+}
+for (const [dunder, op] of [
+  ["__or__", "or_"],
+  ["__and__", "and_"],
+  ["__xor__", "xor"],
+  ["__add__", "add"],
+  ["__sub__", "sub"],
+  ["__mul__", "mul"],
+  ["__lshift__", "lshift"],
+] as const) {
+  for (const target of [auto.prototype, AutoOp.prototype] as unknown as Record<string, unknown>[]) {
+    target[dunder] = function (this: unknown, o: unknown) {
+      return new AutoOp(
+        (a, b) => (ops as unknown as Record<string, Function>)[op]!(a, b),
+        [this, o],
+      );
+    };
+    target[`__r${dunder.slice(2)}`] = function (this: unknown, o: unknown) {
+      return new AutoOp(
+        (a, b) => (ops as unknown as Record<string, Function>)[op]!(a, b),
+        [o, this],
+      );
+    };
+  }
+}
+for (const target of [auto.prototype, AutoOp.prototype] as unknown as Record<string, unknown>[]) {
+  target.__invert__ = function (this: unknown) {
+    return new AutoOp((a) => ops.invert(a), [this]);
+  };
+}
+
+/** A class-body value with its `auto()`s replaced by the values they were given. */
+function resolveAuto(v: unknown, resolved: Map<unknown, unknown>): unknown {
+  if (v instanceof AutoOp) return v.op(...v.args.map((a) => resolveAuto(a, resolved)));
+  if (v instanceof auto && resolved.has(v)) return resolved.get(v);
+  return v;
+}
+
+/** Delete a class attribute (and the instance-side accessor `pyclass` made for it). */
+function removeClassAttr(c: EnumClass, name: string): void {
+  delete c[name];
+  const d = Object.getOwnPropertyDescriptor(c.prototype, name);
+  if (d !== undefined && d.get !== undefined) delete c.prototype[name];
 }
 
 function isDunder(name: string): boolean {
@@ -97,10 +188,18 @@ function isSunder(name: string): boolean {
 
 const SKIP = new Set(["length", "name", "prototype", "caller", "arguments"]);
 
-function findLookup(m: EnumMeta, value: unknown): Enum | undefined {
-  const key = lookupKey(value);
-  if (key !== undefined) return m.byValue.get(key);
-  return m.members.find((x) => eq(x._value_, value));
+/** The int or str an IntEnum/IntFlag/StrEnum member (or other marked object) stands for. */
+function primitive(o: unknown): unknown {
+  if (typeof o !== "object" || o === null) return undefined;
+  const iv = (o as { __int_value__?: unknown }).__int_value__;
+  if (iv !== undefined) return iv;
+  return (o as { __str_value__?: unknown }).__str_value__;
+}
+
+/** An operand as the runtime's int/str when it is an int- or str-valued member. */
+function unwrap(o: unknown): unknown {
+  const p = primitive(o);
+  return p === undefined ? o : p;
 }
 
 /** Hashable primitive key for fast value lookup (numbers normalized like dict keys). */
@@ -110,68 +209,243 @@ function lookupKey(value: unknown): unknown {
   if (typeof value === "boolean") return `n:${value ? 1 : 0}`;
   if (typeof value === "number" && Number.isInteger(value)) return `n:${BigInt(value)}`;
   if (typeof value === "number") return `f:${value}`;
-  if (value === null) return "None";
-  return undefined;
+  if (value === null || value === undefined) return "None";
+  const p = primitive(value);
+  return p === undefined ? undefined : lookupKey(p);
+}
+
+function findLookup(m: EnumMeta, value: unknown): Enum | undefined {
+  const key = lookupKey(value);
+  if (key !== undefined) return m.byValue.get(key);
+  return m.unkeyed.find((x) => eq(x._value_, value));
 }
 
 function isFlagClass(cls: EnumClass): boolean {
-  return cls.prototype instanceof Flag || cls === Flag || cls === IntFlag;
+  return cls === Flag || cls.prototype instanceof Flag;
+}
+function isIntClass(cls: EnumClass): boolean {
+  return cls.prototype instanceof IntEnum || cls === IntFlag || cls.prototype instanceof IntFlag;
+}
+
+function isSingleBit(v: bigint): boolean {
+  return v > 0n && (v & (v - 1n)) === 0n;
+}
+function bitLen(v: bigint): number {
+  if (v < 0n) v = -v;
+  return v === 0n ? 0 : v.toString(2).length;
+}
+
+/** One member object: `_name_`/`_value_` as non-enumerable writable slots. */
+function setSlots(member: object, name: string | null, value: unknown): void {
+  Object.defineProperty(member, "_name_", {
+    value: name,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+  Object.defineProperty(member, "_value_", {
+    value,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+}
+function newMember(cls: EnumClass, name: string | null, value: unknown): Enum {
+  const member = Object.create(cls.prototype) as Enum;
+  setSlots(member, name, value);
+  return member;
+}
+
+/** A function defined by a user class between `cls.prototype` and the library bases. */
+function userProto(cls: EnumClass, name: string): Function | undefined {
+  for (let p = cls.prototype; p !== null && !BASE_PROTOS.has(p); p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d !== undefined && typeof d.value === "function") return d.value as Function;
+  }
+  return undefined;
+}
+
+// ---- `__init__` is not re-run after a lookup
+
+const WRAPPED = Symbol("enum __init__ wrapper");
+/** The member a lookup just returned: the transpiled constructor's `__init__` call skips it. */
+let skipInit: unknown = null;
+
+/** Wrap the user `__init__` (own on some prototype of `cls`) so a lookup does not re-run it. */
+function guardInit(cls: EnumClass): boolean {
+  for (let p = cls.prototype; p !== null && !BASE_PROTOS.has(p); p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, "__init__");
+    if (d === undefined || typeof d.value !== "function") continue;
+    if ((d.value as { [WRAPPED]?: boolean })[WRAPPED]) return true;
+    const user = d.value as (...a: unknown[]) => unknown;
+    const wrapper = function (this: unknown, ...args: unknown[]): unknown {
+      if (skipInit === this) {
+        skipInit = null;
+        return null;
+      }
+      return user.apply(this, args);
+    };
+    for (const k of Object.getOwnPropertyNames(user)) {
+      if (
+        k !== "length" &&
+        k !== "name" &&
+        k !== "prototype" &&
+        k !== "arguments" &&
+        k !== "caller"
+      )
+        Object.defineProperty(wrapper, k, Object.getOwnPropertyDescriptor(user, k)!);
+    }
+    Object.defineProperty(wrapper, "name", { value: user.name });
+    Object.defineProperty(wrapper, WRAPPED, { value: true });
+    Object.defineProperty(p, "__init__", { ...d, value: wrapper });
+    return true;
+  }
+  return false;
+}
+
+// ---- builtin `__new__`s a user `__new__` calls
+
+function ensureBuiltinNews(): void {
+  const B = require("../builtins") as Record<string, Record<string, unknown>>;
+  const def = (t: Record<string, unknown>, f: (cls: EnumClass, ...a: unknown[]) => object) => {
+    if (!Object.hasOwn(t, "__new__"))
+      Object.defineProperty(t, "__new__", { value: f, writable: true, configurable: true });
+  };
+  def(B.object, (cls: EnumClass) => Object.create(cls.prototype));
+  def(B.int, (cls: EnumClass, ...a: unknown[]) => {
+    const o = Object.create(cls.prototype);
+    setSlots(o, null, (B.int as unknown as (...a: unknown[]) => unknown)(...a));
+    return o;
+  });
+  def(B.str, (cls: EnumClass, ...a: unknown[]) => {
+    const o = Object.create(cls.prototype);
+    setSlots(o, null, (B.str as unknown as (...a: unknown[]) => unknown)(...a));
+    return o;
+  });
+}
+
+// ---- class creation
+
+/** Names listed by `_ignore_` (a str of names or a list of str). */
+function namesList(v: unknown): string[] {
+  if (typeof v === "string")
+    return v
+      .replace(/,/g, " ")
+      .split(/\s+/)
+      .filter((s) => s !== "");
+  return toArray(v).map((x) => x as string);
 }
 
 /**
  * Turn a transpiled class extending Enum (or IntEnum, StrEnum, Flag, IntFlag) into an enum: see
  * the header. Idempotent; returns the class.
  */
-export function enumclass<C>(cls: C): C {
+export function enumclass<C>(cls: C, boundary?: unknown): C {
   const c = cls as EnumClass;
   if (Object.hasOwn(c, FINAL)) return cls;
-  const m: EnumMeta = { members: [], byName: new Map(), memberMap: [], byValue: new Map() };
-  Object.defineProperty(c, FINAL, { value: m, enumerable: false });
-  const kind = isFlagClass(c) ? "flag" : "enum";
+  const entries: [string, unknown][] = [];
+  if (!BASES.has(c)) {
+    const ignore = Object.hasOwn(c, "_ignore_") ? namesList(c._ignore_) : [];
+    for (const name of [...ignore, "_ignore_"]) removeClassAttr(c, name);
+    for (const name of Object.getOwnPropertyNames(c)) {
+      if (SKIP.has(name) || isDunder(name) || isSunder(name)) continue;
+      if (name.startsWith(`_${className(c)}__`)) continue;
+      const desc = Object.getOwnPropertyDescriptor(c, name)!;
+      if (!("value" in desc) || typeof desc.value === "function") continue;
+      entries.push([name, desc.value]);
+    }
+  }
+  buildEnum(c, entries, boundary);
+  return cls;
+}
+
+function buildEnum(c: EnumClass, entries: [string, unknown][], boundary: unknown): void {
+  const m: EnumMeta = {
+    members: [],
+    byName: new Map(),
+    memberMap: [],
+    byValue: new Map(),
+    unkeyed: [],
+    flag: null,
+    guardedInit: false,
+  };
+  Object.defineProperty(c, FINAL, { value: m, enumerable: false, configurable: true });
+  const flag = isFlagClass(c);
+  const kind = flag ? "flag" : "enum";
   Object.defineProperty(c, "__repr__", {
     value: () => `<${kind} '${className(c)}'>`,
     configurable: true,
     writable: true,
   });
-  if (BASES.has(c)) return cls;
+  if (flag) {
+    const parent = Object.getPrototypeOf(c);
+    const inherited = parent?.[FINAL]?.flag?.boundary as Boundary | undefined;
+    m.flag = {
+      boundary: checkBoundary(boundary ?? (c === IntFlag ? KEEP : inherited) ?? null, c),
+      flagMask: 0n,
+      singlesMask: 0n,
+      allBits: 0n,
+      byDef: false,
+    };
+  }
+  if (BASES.has(c)) return;
+  if (!loading) ensureProxies();
+  const order = Object.hasOwn(c, "_order_") ? c._order_ : null;
+  if (order !== null) removeClassAttr(c, "_order_");
+
+  const userNew = userProto(c, "__new__");
+  if (userNew !== undefined) ensureBuiltinNews();
+  const userInit = userProto(c, "__init__");
+  m.guardedInit = guardInit(c);
+  const intKind = isIntClass(c);
+  const strKind = c.prototype instanceof StrEnum;
+  const gnv = userProto(c, "_generate_next_value_");
   const lastValues: unknown[] = [];
-  for (const name of Object.getOwnPropertyNames(c)) {
-    if (SKIP.has(name) || isDunder(name) || isSunder(name)) continue;
-    if (name.startsWith(`_${className(c)}__`)) continue;
-    const desc = Object.getOwnPropertyDescriptor(c, name)!;
-    if (!("value" in desc)) continue;
-    let value = desc.value;
-    if (typeof value === "function") continue;
-    if (value instanceof auto) {
-      value = c._generate_next_value_(name, 1n, BigInt(m.members.length), [...lastValues]);
+  const resolved = new Map<unknown, unknown>();
+  for (const [name, raw] of entries) {
+    let value = resolveAuto(raw, resolved);
+    if (value instanceof auto && value.value !== AUTO_NULL) {
+      resolved.set(value, value.value);
+      value = value.value;
+    } else if (value instanceof auto) {
+      const a = value;
+      const count = BigInt(m.memberMap.length);
+      value =
+        gnv !== undefined
+          ? gnv.call(name, 1n, count, [...lastValues])
+          : c._generate_next_value_(name, 1n, count, [...lastValues]);
+      resolved.set(a, value);
     }
     lastValues.push(value);
-    const existing = findLookup(m, value);
+    const args = value instanceof Tuple ? [...value.items] : [value];
     let member: Enum;
+    if (userNew !== undefined) {
+      member = userNew.apply(c, args) as Enum;
+      if (!Object.hasOwn(member, "_value_")) {
+        setSlots(member, name, intKind ? toInt(args) : strKind ? toStr(args) : value);
+      } else {
+        setSlots(member, name, member._value_);
+      }
+    } else {
+      member = newMember(c, name, intKind ? toInt(args) : strKind ? toStr(args) : value);
+    }
+    if (userInit !== undefined) userInit.apply(member, args);
+    const stored = member._value_;
+    if (m.flag !== null && isInt(stored)) {
+      const v = toBigInt(stored);
+      m.flag.flagMask |= v;
+      if (isSingleBit(v)) m.flag.singlesMask |= v;
+      m.flag.allBits = (1n << BigInt(bitLen(m.flag.flagMask))) - 1n;
+    }
+    const existing = findLookup(m, stored);
     if (existing !== undefined) {
       member = existing; // an alias
     } else {
-      member = Object.create(c.prototype) as Enum;
-      let stored = value;
-      if (c.prototype instanceof IntEnum || c.prototype instanceof IntFlag) {
-        if (!isInt(stored)) stored = index(stored);
-        else stored = toBigInt(stored);
-      } else if (c.prototype instanceof StrEnum && typeof stored !== "string") {
-        throw new PyTypeError(`${repr(stored)} is not a string`);
-      }
-      Object.defineProperty(member, "_name_", { value: name, writable: true, enumerable: false });
-      Object.defineProperty(member, "_value_", {
-        value: stored,
-        writable: true,
-        enumerable: false,
-      });
-      const init = (c.prototype as { __init__?: (...a: unknown[]) => unknown }).__init__;
-      if (typeof init === "function" && init !== Enum.prototype.__init__) {
-        init.apply(member, value instanceof Tuple ? [...value.items] : [value]);
-      }
-      m.members.push(member);
+      if (m.flag === null || (isInt(stored) && isSingleBit(toBigInt(stored))))
+        m.members.push(member);
       const key = lookupKey(stored);
       if (key !== undefined) m.byValue.set(key, member);
+      else m.unkeyed.push(member);
     }
     m.byName.set(name, member);
     m.memberMap.push([name, member]);
@@ -182,7 +456,46 @@ export function enumclass<C>(cls: C): C {
       configurable: true,
     });
   }
-  return cls;
+  if (m.flag !== null) {
+    const vals = m.members.map((x) => toBigInt(x._value_ as bigint));
+    m.flag.byDef = vals.some((v, i) => i > 0 && v < vals[i - 1]!);
+  }
+  if (order !== null) checkOrder(m, namesList(order));
+}
+
+function toInt(args: unknown[]): bigint {
+  if (args.length === 1 && isInt(args[0])) return toBigInt(args[0]);
+  const B = require("../builtins") as { int: (...a: unknown[]) => bigint };
+  return B.int(...args);
+}
+
+function toStr(args: unknown[]): string {
+  if (args.length > 3)
+    throw new PyTypeError(`too many arguments for str(): ${repr(new Tuple(args))}`);
+  if (args.length === 1 && typeof args[0] !== "string") {
+    throw new PyTypeError(`${repr(args[0])} is not a string`);
+  }
+  if (args.length === 1) return args[0] as string;
+  const B = require("../builtins") as { str: (...a: unknown[]) => string };
+  return B.str(...args);
+}
+
+/** `_order_` checking, CPython's steps 2-4. */
+function checkOrder(m: EnumMeta, order: string[]): void {
+  let names = order;
+  if (m.flag !== null) {
+    names = names.filter((o) => {
+      const x = m.byName.get(o);
+      return x === undefined || (isInt(x._value_) && isSingleBit(toBigInt(x._value_)));
+    });
+  }
+  const canonical = m.members.map((x) => x._name_);
+  names = names.filter((o) => !m.byName.has(o) || canonical.includes(o));
+  if (names.length !== canonical.length || names.some((n, i) => n !== canonical[i])) {
+    throw new PyTypeError(
+      `member order does not match _order_:\n  ${repr(canonical)}\n  ${repr(names)}`,
+    );
+  }
 }
 
 function className(cls: EnumClass): string {
@@ -202,21 +515,112 @@ class MappingProxy extends Dict {
   }
 }
 
+// ---- functional API
+
+const NOT_GIVEN = Symbol("not given");
+
+/** `Enum("Color", names, *, module, qualname, type, start, boundary)`: a new enum class. */
+function functionalApi(base: EnumClass, className_: unknown, names: unknown, kws: Kw["kwargs"]) {
+  const k = kws as Record<string, unknown>;
+  for (const key of Object.keys(k)) {
+    if (!["module", "qualname", "type", "start", "boundary"].includes(key)) {
+      throw new PyTypeError(`EnumType.__call__() got an unexpected keyword argument '${key}'`);
+    }
+  }
+  if (k.type !== undefined && k.type !== null) {
+    throw new PyTypeError("asyncio-ts: the functional enum API does not support type=");
+  }
+  const start = k.start ?? 1n;
+  const name = className_ as string;
+  const cls = {
+    [name]: class extends (base as new (...a: unknown[]) => object) {},
+  }[name] as EnumClass;
+  const define = (key: string, value: unknown) =>
+    Object.defineProperty(cls, key, { value, writable: true, configurable: true });
+  define("__name__", name);
+  define("__qualname__", k.qualname ?? name);
+  define("__module__", k.module ?? "__main__");
+  let items: unknown = names === NOT_GIVEN || names === null ? [] : names;
+  if (typeof items === "string") items = namesList(items);
+  let pairs: [string, unknown][] = [];
+  const seq = Array.isArray(items) ? items : items instanceof Tuple ? items.items : null;
+  if (seq !== null && seq.length > 0 && typeof seq[0] === "string") {
+    const last: unknown[] = [];
+    const gnv = base._generate_next_value_;
+    seq.forEach((n, i) => {
+      const v = gnv.call(base, n, start, BigInt(i), [...last]);
+      last.push(v);
+      pairs.push([n as string, v]);
+    });
+  } else if (items instanceof Dict) {
+    pairs = [...items.entries()].map(([a, b]) => [a as string, b]);
+  } else {
+    for (const item of iter(items)) {
+      if (typeof item === "string") pairs.push([item, getitem(items, item)]);
+      else {
+        const [a, b] = toArray(item);
+        pairs.push([a as string, b]);
+      }
+    }
+  }
+  for (const [n, v] of pairs) {
+    Object.defineProperty(cls, n, {
+      value: v,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+  }
+  buildEnum(cls, pairs, k.boundary);
+  return cls;
+}
+
+// ---- Enum
+
 /** `enum.Enum`. */
 export class Enum {
   static __module__ = "enum";
   declare _name_: string;
   declare _value_: unknown;
 
-  /** `Color(value)`: the member with that value (members are singletons). */
+  /** `Color(value)`: the member with that value (members are singletons); see the header. */
   constructor(...args: unknown[]) {
+    const cls = new.target as EnumClass;
+    const [pos, kws] = splitKw(args);
+    const m = meta(cls);
+    let result: unknown;
+    if (m.memberMap.length > 0) {
+      if (Object.keys(kws).length > 0) {
+        throw new PyTypeError(
+          `EnumType.__call__() got an unexpected keyword argument '${Object.keys(kws)[0]}'`,
+        );
+      }
+      result = lookupByValue(cls, pos.length > 1 ? new Tuple(pos) : pos[0]);
+      // A constructor cannot return a bigint: an EJECTed value comes back as an int stand-in.
+      if (typeof result === "bigint") result = new EjectedInt(result);
+      if (m.guardedInit) skipInit = result;
+    } else {
+      if (pos.length === 0) {
+        throw new PyTypeError(
+          "EnumType.__call__() missing 1 required positional argument: 'value'",
+        );
+      }
+      const names = pos.length > 1 ? pos[1] : NOT_GIVEN;
+      if (names === NOT_GIVEN && (kws as { type?: unknown }).type === undefined) {
+        throw new PyTypeError(
+          `${pyStr(cls)} has no members; specify \`names=()\` if you meant to create a new, empty, enum`,
+        );
+      }
+      result = functionalApi(cls, pos[0], names, kws);
+    }
     // biome-ignore lint/correctness/noConstructorReturn: Python's EnumType.__call__ returns the member
-    return lookupByValue(new.target, args[0]);
+    return result as Enum;
   }
 
   /** Python's class-creation hook; see the header. */
-  static __init_subclass__(this: EnumClass): void {
-    enumclass(this);
+  static __init_subclass__(this: EnumClass, ...args: unknown[]): void {
+    const [, kws] = splitKw(args);
+    enumclass(this, (kws as { boundary?: unknown }).boundary);
   }
 
   static _generate_next_value_(
@@ -251,6 +655,16 @@ export class Enum {
     return d;
   }
 
+  static get _member_names_(): string[] {
+    return meta(this).members.map((x) => x._name_);
+  }
+
+  static get _member_map_(): Dict {
+    const d = new Dict();
+    for (const [k, v] of meta(this).memberMap) d.__setitem__(k, v);
+    return d;
+  }
+
   static __getitem__(name: unknown): Enum {
     const member = meta(this).byName.get(name as string);
     if (member === undefined) throw new KeyError(name);
@@ -275,7 +689,7 @@ export class Enum {
 
   static __contains__(value: unknown): boolean {
     const m = meta(this);
-    if (value instanceof Enum) return m.members.includes(value);
+    if (value instanceof this) return true;
     return findLookup(m, value) !== undefined;
   }
 
@@ -296,7 +710,7 @@ export class Enum {
   }
 
   __repr__(): string {
-    return `<${className(this.constructor)}.${this._name_}: ${valueRepr(this)}>`;
+    return `<${className(this.constructor)}.${this._name_}: ${repr(this._value_)}>`;
   }
 
   __str__(): string {
@@ -311,36 +725,37 @@ export class Enum {
     return hashStr(this._name_);
   }
 
+  /** Members are singletons: `copy.copy`/`copy.deepcopy` return them. */
+  __copy__(): this {
+    return this;
+  }
+  __deepcopy__(_memo: unknown): this {
+    return this;
+  }
+
   __reduce_ex__(): Tuple {
     return new Tuple([this.constructor, new Tuple([this._value_])]);
   }
 }
 
-function valueRepr(m: Enum): string {
-  return repr(m._value_);
-}
-
-function lookupByValue(cls: EnumClass, value: unknown): Enum {
+function lookupByValue(cls: EnumClass, value: unknown): unknown {
   const m = meta(cls);
-  if (value instanceof cls) return value as Enum;
+  if (value !== null && typeof value === "object" && value.constructor === cls) return value;
   const found = findLookup(m, value);
   if (found !== undefined) return found;
-  if (isFlagClass(cls)) {
-    const flag = flagLookup(cls, m, value);
-    if (flag !== undefined) return flag;
-  }
   const missing = cls._missing_(value);
-  if (missing instanceof cls) return missing as Enum;
+  if (missing instanceof cls) return missing;
+  if (m.flag !== null && m.flag.boundary === EJECT && isInt(missing)) return missing;
   if (missing !== null) {
     throw new PyTypeError(
-      `error in ${classQualname(cls)}._missing_: returned ${repr(missing)} instead of None or a valid member`,
+      `error in ${className(cls)}._missing_: returned ${repr(missing)} instead of None or a valid member`,
     );
   }
   throw new ValueError(`${repr(value)} is not a valid ${classQualname(cls)}`);
 }
 
-/** Members of mixed-in types compare, hash and format like their value. */
-abstract class ValueLike extends Enum {
+/** `enum.ReprEnum`: repr of Enum, str/format/hash of the mixed-in type. */
+export class ReprEnum extends Enum {
   override __str__(): string {
     return pyStr(this._value_);
   }
@@ -350,28 +765,24 @@ abstract class ValueLike extends Enum {
   override __hash__(): bigint {
     return hash(this._value_);
   }
-  __eq__(o: unknown): boolean {
-    return eq(this._value_, unwrap(o));
-  }
-  __ne__(o: unknown): boolean {
-    return ne(this._value_, unwrap(o));
-  }
-  __lt__(o: unknown): boolean {
-    return lt(this._value_, unwrap(o));
-  }
-  __le__(o: unknown): boolean {
-    return le(this._value_, unwrap(o));
-  }
-  __gt__(o: unknown): boolean {
-    return gt(this._value_, unwrap(o));
-  }
-  __ge__(o: unknown): boolean {
-    return ge(this._value_, unwrap(o));
-  }
 }
 
-function unwrap(o: unknown): unknown {
-  return o instanceof Enum ? o._value_ : o;
+const CMP: [string, (a: unknown, b: unknown) => boolean][] = [
+  ["__eq__", eq],
+  ["__ne__", ne],
+  ["__lt__", lt],
+  ["__le__", le],
+  ["__gt__", gt],
+  ["__ge__", ge],
+];
+
+/** Comparisons of an int/str member act on its value. */
+function installCompare(proto: Record<string, unknown>): void {
+  for (const [dunder, f] of CMP) {
+    proto[dunder] = function (this: Enum, o: unknown) {
+      return f(this._value_, unwrap(o));
+    };
+  }
 }
 
 const INT_OPS: [string, string][] = [
@@ -389,48 +800,89 @@ const INT_OPS: [string, string][] = [
   ["__xor__", "xor"],
 ];
 
+/** The int protocol of IntEnum/IntFlag members, on `_value_`, returning plain ints. */
 function installIntOps(proto: Record<string, unknown>, skip: Set<string>): void {
   const table = ops as unknown as Record<string, (a: unknown, b: unknown) => unknown>;
   for (const [dunder, op] of INT_OPS) {
     if (skip.has(dunder)) continue;
     proto[dunder] = function (this: Enum, o: unknown) {
-      return table[op](this._value_, unwrap(o));
+      return table[op]!(this._value_, unwrap(o));
     };
     proto[`__r${dunder.slice(2)}`] = function (this: Enum, o: unknown) {
-      return table[op](unwrap(o), this._value_);
+      return table[op]!(unwrap(o), this._value_);
     };
   }
-  proto.__neg__ = function (this: Enum) {
-    return -(this._value_ as bigint);
+  const unary = (name: string, f: (v: bigint, ...a: unknown[]) => unknown) => {
+    proto[name] = function (this: Enum, ...a: unknown[]) {
+      return f(this._value_ as bigint, ...a);
+    };
   };
-  proto.__index__ = function (this: Enum) {
-    return this._value_;
-  };
-  proto.__int__ = function (this: Enum) {
-    return this._value_;
-  };
-  proto.__float__ = function (this: Enum) {
-    return Number(this._value_);
-  };
-  proto.__bool__ = function (this: Enum) {
-    return this._value_ !== 0n;
-  };
+  unary("__neg__", (v) => -v);
+  unary("__pos__", (v) => v);
+  unary("__abs__", (v) => (v < 0n ? -v : v));
+  if (!skip.has("__invert__")) unary("__invert__", (v) => ~v);
+  unary("__index__", (v) => v);
+  unary("__int__", (v) => v);
+  unary("__trunc__", (v) => v);
+  unary("__floor__", (v) => v);
+  unary("__ceil__", (v) => v);
+  unary("__float__", (v) => Number(v));
+  unary("__bool__", (v) => v !== 0n);
+  unary("__round__", (v, ...a) => {
+    const B = require("../builtins") as { round: (...a: unknown[]) => unknown };
+    return B.round(v, ...a);
+  });
+  unary("__divmod__", (v, o) => {
+    const B = require("../builtins") as { divmod: (a: unknown, b: unknown) => unknown };
+    return B.divmod(v, unwrap(o));
+  });
+  unary("__rdivmod__", (v, o) => {
+    const B = require("../builtins") as { divmod: (a: unknown, b: unknown) => unknown };
+    return B.divmod(unwrap(o), v);
+  });
+  Object.defineProperty(proto, "__int_value__", {
+    get(this: Enum) {
+      return this._value_;
+    },
+    configurable: true,
+  });
+  for (const [attr, f] of [
+    ["real", (v: bigint) => v],
+    ["numerator", (v: bigint) => v],
+    ["imag", () => 0n],
+    ["denominator", () => 1n],
+  ] as const) {
+    Object.defineProperty(proto, attr, {
+      get(this: Enum) {
+        return f(this._value_ as bigint);
+      },
+      configurable: true,
+    });
+  }
 }
 
-/** `enum.ReprEnum`: repr of Enum, str/format of the mixed-in type. */
-export class ReprEnum extends ValueLike {}
-
 /** `enum.IntEnum`: members are ints. */
-export class IntEnum extends ReprEnum {}
+export class IntEnum extends ReprEnum {
+  static get __extra_bases__(): unknown[] {
+    return [(require("../builtins") as { int: unknown }).int];
+  }
+}
+installCompare(IntEnum.prototype as unknown as Record<string, unknown>);
 installIntOps(IntEnum.prototype as unknown as Record<string, unknown>, new Set());
 
 /** `enum.StrEnum`: members are strs; `auto()` gives the lower-cased name. */
 export class StrEnum extends ReprEnum {
+  static get __extra_bases__(): unknown[] {
+    return [(require("../builtins") as { str: unknown }).str];
+  }
   static override _generate_next_value_(name: string): unknown {
     return name.toLowerCase();
   }
+  get __str_value__(): string {
+    return this._value_ as string;
+  }
   __len__(): bigint {
-    return BigInt(Array.from(this._value_ as string).length);
+    return len(this._value_);
   }
   __add__(o: unknown): unknown {
     return ops.add(this._value_, unwrap(o));
@@ -438,32 +890,101 @@ export class StrEnum extends ReprEnum {
   __radd__(o: unknown): unknown {
     return ops.add(unwrap(o), this._value_);
   }
+  __mul__(o: unknown): unknown {
+    return ops.mul(this._value_, unwrap(o));
+  }
+  __rmul__(o: unknown): unknown {
+    return ops.mul(unwrap(o), this._value_);
+  }
+  __mod__(o: unknown): unknown {
+    return ops.mod(this._value_, o);
+  }
+  __getitem__(k: unknown): unknown {
+    return getitem(this._value_, k);
+  }
+  __contains__(x: unknown): boolean {
+    return contains(this._value_, unwrap(x));
+  }
+  __iter__(): Iterator<unknown> {
+    return iter(this._value_) as Iterator<unknown>;
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return iter(this._value_) as Iterator<unknown>;
+  }
+}
+installCompare(StrEnum.prototype as unknown as Record<string, unknown>);
+
+let proxiesInstalled = false;
+/** True while this module loads (the str/int method tables may not be loaded yet). */
+let loading = true;
+
+/** Every str method on StrEnum members and the int methods on IntEnum/IntFlag members. */
+function ensureProxies(): void {
+  if (proxiesInstalled) return;
+  proxiesInstalled = true;
+  const install = (proto: object, table: Record<string, Function>) => {
+    for (const name of Object.keys(table)) {
+      if (name in proto) continue;
+      const f = table[name]!;
+      Object.defineProperty(proto, name, {
+        value: function (this: Enum, ...args: unknown[]) {
+          return f(this._value_, ...args);
+        },
+        writable: true,
+        configurable: true,
+      });
+      Object.defineProperty((proto as Record<string, Function>)[name]!, "name", { value: name });
+    }
+  };
+  install(StrEnum.prototype, strMethods as unknown as Record<string, Function>);
+  const intTable = numberMethods(0n) as Record<string, Function>;
+  install(IntEnum.prototype, intTable);
+  install(IntFlag.prototype, intTable);
 }
 
 // ---- Flag
+
+/** `enum.FlagBoundary` values, created with the enum classes below. */
+type Boundary = Enum;
 
 /** `enum.Flag`: members combine with `|`, `&`, `^`, `~`; `auto()` gives powers of two. */
 export class Flag extends Enum {
   static override _generate_next_value_(
     _name: string,
     start: unknown,
-    _count: unknown,
+    count: unknown,
     lastValues: unknown[],
   ): unknown {
-    if (lastValues.length === 0) return start ?? 1n;
+    if (count === 0n || lastValues.length === 0) return start ?? 1n;
     let high = 0n;
-    for (const v of lastValues) {
-      if (!isInt(v)) throw new PyTypeError(`invalid flag value ${repr(v)}`);
-      const b = toBigInt(v);
-      if (b > high) high = b;
-    }
-    return 1n << BigInt(high.toString(2).length);
+    let last: unknown = lastValues[0];
+    for (const v of lastValues) if (gt(v, last)) last = v;
+    if (!isInt(unwrap(last))) throw new PyTypeError(`invalid flag value ${repr(last)}`);
+    high = toBigInt(unwrap(last) as bigint);
+    return 1n << BigInt(bitLen(high));
+  }
+
+  static get _boundary_(): Boundary {
+    return (meta(this).flag as FlagInfo).boundary;
+  }
+  static get _flag_mask_(): bigint {
+    return (meta(this).flag as FlagInfo).flagMask;
+  }
+  static get _singles_mask_(): bigint {
+    return (meta(this).flag as FlagInfo).singlesMask;
+  }
+  static get _all_bits_(): bigint {
+    return (meta(this).flag as FlagInfo).allBits;
+  }
+
+  static override _missing_(value: unknown): unknown {
+    return flagMissing(this, value);
   }
 
   override __repr__(): string {
     const cls = className(this.constructor);
-    if (this._name_ === null) return `<${cls}: ${valueRepr(this)}>`;
-    return `<${cls}.${this._name_}: ${valueRepr(this)}>`;
+    if (this._name_ === null) return `<${cls}: ${repr(this._value_)}>`;
+    return `<${cls}.${this._name_}: ${repr(this._value_)}>`;
   }
 
   override __str__(): string {
@@ -472,28 +993,18 @@ export class Flag extends Enum {
     return `${cls}.${this._name_}`;
   }
 
-  override get name(): string {
-    return this._name_;
-  }
-
   __contains__(other: unknown): boolean {
-    if (!(other instanceof Flag) || other.constructor !== this.constructor) {
+    if (!(other instanceof (this.constructor as EnumClass))) {
       throw new PyTypeError(
-        `unsupported operand type(s) for 'in': '${typeName(other)}' and '${typeName(this)}'`,
+        `unsupported operand type(s) for 'in': '${typeName(other)}' and '${classQualname(this.constructor)}'`,
       );
     }
-    const o = other._value_ as bigint;
+    const o = (other as Enum)._value_ as bigint;
     return ((this._value_ as bigint) & o) === o;
   }
 
   __iter__(): IterableIterator<Enum> {
-    const v = this._value_ as bigint;
-    return meta(this.constructor)
-      .members.filter((m) => {
-        const mv = m._value_ as bigint;
-        return mv !== 0n && (mv & (mv - 1n)) === 0n && (v & mv) === mv;
-      })
-      [Symbol.iterator]();
+    return iterMembers(this.constructor, this._value_ as bigint)[Symbol.iterator]();
   }
 
   [Symbol.iterator](): IterableIterator<Enum> {
@@ -501,7 +1012,11 @@ export class Flag extends Enum {
   }
 
   __len__(): bigint {
-    return BigInt([...this.__iter__()].length);
+    let v = this._value_ as bigint;
+    if (v < 0n) v = -v;
+    let n = 0n;
+    for (; v > 0n; v >>= 1n) n += v & 1n;
+    return n;
   }
 
   __bool__(): boolean {
@@ -528,51 +1043,127 @@ export class Flag extends Enum {
   }
   __invert__(): unknown {
     const cls = this.constructor as EnumClass;
-    const all = allBits(meta(cls));
-    return lookupByValue(cls, all & ~(this._value_ as bigint));
+    const f = meta(cls).flag as FlagInfo;
+    const v = this._value_ as bigint;
+    const inv = f.boundary === EJECT || f.boundary === KEEP ? ~v : f.singlesMask & ~v;
+    return lookupByValue(cls, inv);
   }
 }
 
-function allBits(m: EnumMeta): bigint {
-  let all = 0n;
-  for (const x of m.members) all |= x._value_ as bigint;
-  return all;
+/** `_iter_member_`: the canonical single-bit members in `value`. */
+function iterMembers(cls: EnumClass, value: bigint): Enum[] {
+  const m = meta(cls);
+  const f = m.flag as FlagInfo;
+  const out: Enum[] = [];
+  let v = value & f.flagMask;
+  while (v !== 0n) {
+    const bit = v & -v;
+    const member = m.byValue.get(lookupKey(bit));
+    if (member !== undefined) out.push(member);
+    v ^= bit;
+  }
+  if (f.byDef) {
+    const pos = new Map(m.members.map((x, i) => [x, i]));
+    out.sort((a, b) => (pos.get(a) ?? 0) - (pos.get(b) ?? 0));
+  }
+  return out;
 }
 
+/** `_get_value` + the operation + `cls(result)`. */
 function flagOp(self: Flag, o: unknown, f: (a: bigint, b: bigint) => bigint): unknown {
   const cls = self.constructor as EnumClass;
   let ov: bigint;
-  if (o instanceof Flag && o.constructor === cls) ov = o._value_ as bigint;
-  else if (cls.prototype instanceof IntFlag && isInt(o)) ov = toBigInt(o);
-  else if (cls.prototype instanceof IntFlag && o instanceof IntFlag) ov = o._value_ as bigint;
+  if (o instanceof cls) ov = (o as Enum)._value_ as bigint;
+  else if (isIntClass(cls) && isInt(unwrap(o))) ov = toBigInt(unwrap(o) as bigint);
   else return NotImplemented;
   return lookupByValue(cls, f(self._value_ as bigint, ov));
 }
 
-/** A pseudo-member for a combination of flags (cached, as CPython does). */
-function flagLookup(cls: EnumClass, m: EnumMeta, value: unknown): Enum | undefined {
-  if (!isInt(value)) return undefined;
-  const v = toBigInt(value);
-  const all = allBits(m);
-  const isInt_ = cls.prototype instanceof IntFlag;
-  if (v < 0n || (!isInt_ && (v & ~all) !== 0n)) return undefined;
-  const parts = m.members.filter((x) => {
-    const mv = x._value_ as bigint;
-    return mv !== 0n && (mv & (mv - 1n)) === 0n && (v & mv) === mv;
-  });
-  let name: string | null = parts.length > 0 ? parts.map((x) => x._name_).join("|") : null;
-  const extra = v & ~all;
-  if (extra !== 0n && isInt_) name = name === null ? null : `${name}|${extra}`;
-  const member = Object.create(cls.prototype) as Enum;
-  Object.defineProperty(member, "_name_", { value: name, writable: true, enumerable: false });
-  Object.defineProperty(member, "_value_", { value: v, writable: true, enumerable: false });
+/** enum.bin(): two's complement with a sign bit, `0b0 1010`. */
+function enumBin(num: bigint, maxBits: number): string {
+  const ceiling = 1n << BigInt(bitLen(num));
+  const s =
+    num >= 0n
+      ? `0b0${(num + ceiling).toString(2).slice(1)}`
+      : `0b${(~num ^ (ceiling - 1n + ceiling)).toString(2)}`;
+  const sign = s.slice(0, 3);
+  let digits = s.slice(3);
+  if (digits.length < maxBits) digits = (sign[2]!.repeat(maxBits) + digits).slice(-maxBits);
+  return `${sign} ${digits}`;
+}
+
+/** `Flag._missing_`: a pseudo-member for a combination of flags, per the class's boundary. */
+function flagMissing(cls: EnumClass, value: unknown): unknown {
+  const m = meta(cls);
+  const f = m.flag as FlagInfo;
+  const raw = unwrap(value);
+  if (!isInt(raw)) throw new ValueError(`${repr(value)} is not a valid ${classQualname(cls)}`);
+  let v = toBigInt(raw);
+  const { flagMask, singlesMask, allBits, boundary } = f;
+  let negValue: bigint | null = null;
+  if (!(~allBits <= v && v <= allBits) || (v & (allBits ^ flagMask)) !== 0n) {
+    if (boundary === STRICT) {
+      const maxBits = Math.max(bitLen(v), bitLen(flagMask));
+      throw new ValueError(
+        `${repr(cls)} invalid value ${repr(v)}\n    given ${enumBin(v, maxBits)}\n  allowed ${enumBin(flagMask, maxBits)}`,
+      );
+    }
+    if (boundary === CONFORM) v &= flagMask;
+    else if (boundary === EJECT) return v;
+    else if (v < 0n) {
+      const p = 1n << BigInt(bitLen(v));
+      v = (allBits + 1n > p ? allBits + 1n : p) + v;
+    }
+  }
+  if (v < 0n) {
+    negValue = v;
+    v = allBits + 1n + v;
+  }
+  let unknown = v & ~flagMask;
+  const aliases = v & ~singlesMask;
+  const memberValue = v & singlesMask;
+  if (unknown !== 0n && boundary !== KEEP) {
+    throw new ValueError(
+      `${className(cls)}(${v}) -->  unknown values ${unknown} [0b${unknown.toString(2)}]`,
+    );
+  }
+  const pseudo = newMember(cls, null, v);
+  if (memberValue !== 0n || aliases !== 0n) {
+    const parts = iterMembers(cls, memberValue);
+    let combined = 0n;
+    for (const x of parts) combined |= x._value_ as bigint;
+    let value2 = v;
+    if (aliases !== 0n) {
+      value2 = memberValue | aliases;
+      for (const [, pm] of m.memberMap) {
+        const pv = pm._value_ as bigint;
+        if (!parts.includes(pm) && pv !== 0n && (pv & value2) === pv) {
+          parts.push(pm);
+          combined |= pv;
+        }
+      }
+    }
+    unknown = value2 ^ combined;
+    let name: string | null = parts.map((x) => x._name_).join("|");
+    if (combined === 0n) name = null;
+    else if (unknown !== 0n && boundary === STRICT) {
+      throw new ValueError(`${repr(cls)}: no members with value ${repr(unknown)}`);
+    } else if (unknown !== 0n) name += `|${repr(unknown)}`;
+    (pseudo as { _name_: string | null })._name_ = name;
+  }
   const key = lookupKey(v);
-  if (key !== undefined) m.byValue.set(key, member);
-  return member;
+  const cached = m.byValue.get(key);
+  if (cached !== undefined) return cached;
+  m.byValue.set(key, pseudo);
+  if (negValue !== null) m.byValue.set(lookupKey(negValue), pseudo);
+  return pseudo;
 }
 
 /** `enum.IntFlag`: a Flag whose members are ints; str() is the value. */
 export class IntFlag extends Flag {
+  static get __extra_bases__(): unknown[] {
+    return [(require("../builtins") as { int: unknown }).int];
+  }
   override __str__(): string {
     return pyStr(this._value_);
   }
@@ -582,36 +1173,78 @@ export class IntFlag extends Flag {
   override __hash__(): bigint {
     return hash(this._value_);
   }
-  __eq__(o: unknown): boolean {
-    return eq(this._value_, unwrap(o));
-  }
-  __ne__(o: unknown): boolean {
-    return ne(this._value_, unwrap(o));
-  }
-  __lt__(o: unknown): boolean {
-    return lt(this._value_, unwrap(o));
-  }
-  __le__(o: unknown): boolean {
-    return le(this._value_, unwrap(o));
-  }
-  __gt__(o: unknown): boolean {
-    return gt(this._value_, unwrap(o));
-  }
-  __ge__(o: unknown): boolean {
-    return ge(this._value_, unwrap(o));
-  }
 }
+installCompare(IntFlag.prototype as unknown as Record<string, unknown>);
 installIntOps(
   IntFlag.prototype as unknown as Record<string, unknown>,
-  new Set(["__and__", "__or__", "__xor__"]),
+  new Set(["__and__", "__or__", "__xor__", "__invert__"]),
 );
 (IntFlag.prototype as unknown as { __bool__: unknown }).__bool__ = Flag.prototype.__bool__;
 
+/**
+ * The plain int `F(value)` returns for an EJECT flag out of range, as an object (a JS constructor
+ * cannot return a bigint): an int in every check and operation, but `type()` of it is not `int`.
+ */
+class EjectedInt {
+  static __name__ = "int";
+  static __qualname__ = "int";
+  static __module__ = "builtins";
+  declare _value_: bigint;
+  constructor(v: bigint) {
+    Object.defineProperty(this, "_value_", { value: v, enumerable: false });
+  }
+  __repr__(): string {
+    return String(this._value_);
+  }
+  __str__(): string {
+    return String(this._value_);
+  }
+  __format__(spec: string): string {
+    return pyFormat(this._value_, spec);
+  }
+  __hash__(): bigint {
+    return hash(this._value_);
+  }
+}
+installCompare(EjectedInt.prototype as unknown as Record<string, unknown>);
+installIntOps(EjectedInt.prototype as unknown as Record<string, unknown>, new Set());
+
+/** `enum.FlagBoundary`: how Flag lookups treat values outside the defined flags. */
+class FlagBoundary_ extends StrEnum {
+  static STRICT = "strict";
+  static CONFORM = "conform";
+  static EJECT = "eject";
+  static KEEP = "keep";
+}
+Object.defineProperty(FlagBoundary_, "__name__", { value: "FlagBoundary" });
+Object.defineProperty(FlagBoundary_, "__qualname__", { value: "FlagBoundary" });
+
+export { FlagBoundary_ as FlagBoundary };
+
 const BASES = new Set<unknown>([Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag]);
+const BASE_PROTOS = new Set<unknown>([...BASES].map((b) => (b as EnumClass).prototype));
+enumclass(FlagBoundary_);
+export const STRICT = (FlagBoundary_ as EnumClass).STRICT as Enum;
+export const CONFORM = (FlagBoundary_ as EnumClass).CONFORM as Enum;
+export const EJECT = (FlagBoundary_ as EnumClass).EJECT as Enum;
+export const KEEP = (FlagBoundary_ as EnumClass).KEEP as Enum;
+
+function checkBoundary(b: unknown, cls: EnumClass): Boundary {
+  if (b === null || b === undefined) return STRICT;
+  if (b instanceof FlagBoundary_) return b;
+  throw new ValueError(`${repr(cls)} unknown flag boundary ${repr(b)}`);
+}
+
 for (const b of BASES) {
   Object.defineProperty(b, "__module__", { value: "enum", configurable: true, writable: true });
   enumclass(b);
 }
+Object.defineProperty(FlagBoundary_, "__module__", {
+  value: "enum",
+  configurable: true,
+  writable: true,
+});
+loading = false;
 
 /** `@enum.unique`: raise ValueError if any member has aliases. */
 export function unique<C>(cls: C): C {

@@ -9,6 +9,7 @@
 import { lt as pyLt } from "../compare";
 import { IndexError } from "../exceptions";
 import { Kw } from "../kw";
+import { index } from "../numbers";
 import { call, iter, toArray } from "../protocol";
 import { Tuple } from "../tuple";
 
@@ -113,7 +114,7 @@ export function nlargest(...args: unknown[]): unknown[] {
 }
 
 function nBest(nArg: unknown, iterable: unknown, key: unknown, largest: boolean): unknown[] {
-  const n = Number(nArg as bigint);
+  const n = Number(index(nArg)); // an IntEnum member counts too
   const items = toArray(iterable);
   if (n <= 0) return [];
   const dec = items.map((v, i) => [key === null ? v : call(key, v), i, v] as const);

@@ -261,6 +261,8 @@ export function islice(iterable: unknown, ...args: unknown[]): ItertoolsIterator
   let stop: number | null;
   let step = 1;
   if (args.length === 0) throw new PyTypeError("islice expected at least 2 arguments, got 1");
+  // an IntEnum member is an int (see enum.ts)
+  args = args.map((a) => (a as { __int_value__?: unknown } | null)?.__int_value__ ?? a);
   if (args.length === 1) {
     stop = args[0] === null ? null : nonNegative(args[0], "islice", "Stop argument");
   } else {

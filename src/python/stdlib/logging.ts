@@ -21,6 +21,7 @@ import { formatExceptionForLog, setLogBackend } from "../../asyncio/log";
 import { Dict } from "../dict";
 import {
   BaseException,
+  currentException,
   KeyError,
   NotImplementedError,
   TypeError as PyTypeError,
@@ -586,28 +587,6 @@ export class RootLogger extends Logger {
 }
 
 export const root: Logger = new RootLogger(WARNING);
-
-/**
- * The exception being handled, for `exc_info=True` and `logger.exception()`: `sys.exc_info()[1]`
- * when the runtime's `sys` module provides `exc_info`, else what `setCurrentExceptionSource` set.
- */
-let currentExceptionSource: (() => unknown) | null = null;
-export function setCurrentExceptionSource(fn: (() => unknown) | null): void {
-  currentExceptionSource = fn;
-}
-function currentException(): unknown {
-  if (currentExceptionSource !== null) return currentExceptionSource();
-  try {
-    const sys = require("./sys") as any;
-    if (typeof sys.exc_info === "function") {
-      const ei = sys.exc_info();
-      return ei instanceof Tuple ? (ei.items[1] ?? null) : null;
-    }
-  } catch {
-    // no sys module: no current exception known
-  }
-  return null;
-}
 
 /** `logging.getLogger(name=None)`. */
 export function getLogger(name: unknown = null): Logger {

@@ -141,7 +141,12 @@ class EnvironImpl {
 }
 
 function checkStr(x: unknown, msg: string): string {
-  if (typeof x !== "string") throw new PyTypeError(`${msg} ${typeName(x)}`);
+  if (typeof x !== "string") {
+    // a StrEnum member is a str (see enum.ts)
+    const v = (x as { __str_value__?: unknown } | null)?.__str_value__;
+    if (typeof v === "string") return v;
+    throw new PyTypeError(`${msg} ${typeName(x)}`);
+  }
   return x;
 }
 

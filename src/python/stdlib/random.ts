@@ -273,6 +273,9 @@ export class Random extends MersenneTwister {
   seed(...args: unknown[]): null {
     const [pos, k] = kwArgs<{ a: unknown; version: unknown }>(args);
     let a = pos.length > 0 ? pos[0] : (k.a ?? null);
+    // an IntEnum/StrEnum member seeds as its int/str (see enum.ts)
+    const m = a as { __int_value__?: unknown; __str_value__?: unknown } | null;
+    a = m?.__int_value__ ?? m?.__str_value__ ?? a;
     const version = pos.length > 1 ? pos[1] : (k.version ?? 2n);
     if (a instanceof ByteArray || a instanceof Bytes)
       a = Buffer.from((a as { data: Uint8Array }).data);

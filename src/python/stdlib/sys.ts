@@ -11,7 +11,7 @@
  */
 
 import { Dict } from "../dict";
-import { TypeError as PyTypeError, SystemExit, ValueError } from "../exceptions";
+import { currentException, TypeError as PyTypeError, SystemExit, ValueError } from "../exceptions";
 import { __stderr__, __stdin__, __stdout__, streams } from "../io";
 import { kw } from "../kw";
 import { index } from "../numbers";
@@ -80,9 +80,16 @@ export function getsizeof(_obj: unknown): never {
   );
 }
 
-/** `sys.exc_info()` is not tracked; returns (None, None, None). */
+/** `sys.exc_info()`: `(type, value, traceback)` of the exception being handled, or Nones. */
 export function exc_info(): Tuple {
-  return new Tuple([null, null, null]);
+  const e = currentException();
+  if (e === null) return new Tuple([null, null, null]);
+  return new Tuple([e.constructor, e, e.__traceback__]);
+}
+
+/** `sys.exception()`: the exception being handled, or None. */
+export function exception(): unknown {
+  return currentException();
 }
 
 export const maxsize = 9223372036854775807n;
@@ -135,6 +142,7 @@ export const sys = {
   intern,
   getsizeof,
   exc_info,
+  exception,
   maxsize,
   platform,
   byteorder,

@@ -1,0 +1,687 @@
+/**
+ * Multiple inheritance: `class C(A, B)`, CPython's C3 method resolution order and cooperative
+ * `super()`.
+ *
+ * A JS class has one prototype chain; a Python class has a linearized list of classes (its MRO)
+ * in which every class appears once, and attribute lookup, `isinstance`, `issubclass` and
+ * `super()` all follow that list. The design:
+ *
+ * - `class C(A, B)` is transpiled to `class C extends $py.bases(A, B) { ... }`. `bases` computes
+ *   the MRO tail `merge(mro(A), mro(B), [A, B])` (raising CPython's TypeErrors for duplicate bases,
+ *   no consistent MRO, and instance lay-out conflicts) and returns a *synthetic* JS class M that
+ *   extends the *layout base* (the base that carries a runtime class such as an exception, whose
+ *   constructor must run; otherwise the first base). M's prototype holds, for every attribute of
+ *   the tail, the definition the MRO finds first (copied descriptors; class attributes on M itself
+ *   forward to their owner, so `Base.count += 1` stays visible through C). So ordinary JS property
+ *   lookup on an instance of C (or of a subclass of C) finds what Python's MRO finds: C's own
+ *   members first, then M's merged table.
+ *
+ *   ```
+ *   C.prototype -> M.prototype (merged: A, B, their bases, in MRO order) -> A.prototype -> ...
+ *   ```
+ * - The MRO itself (`__mro__`, `mro()`, `__bases__`, `__base__`) comes from `pyBases`, which knows
+ *   the bases M stands for, so M never shows up in Python.
+ * - `isinstance(x, B)` / `except B:`: classes of the tail that are not on the JS chain get a
+ *   `Symbol.hasInstance` hook that, after JS's own test fails, looks for B in the MRO of `type(x)`
+ *   (only for instances of classes built over some M, marked with `MULTIPLE`).
+ * - `super()` cannot be JS `super`: JS binds `super` to the class that defines the method, while
+ *   Python continues in `type(self).__mro__` after that class (in `D(B, C)` with `B(A)` and
+ *   `C(A)`, `super()` in `B` reaches `C`). Generated code calls `super_(B, self)`, which looks the
+ *   name up in the classes after B in the MRO of `type(self)` (or of `cls` in a classmethod), binds
+ *   methods, calls property getters, and ends with `object`'s methods (`__init__`, `__repr__`, ...).
+ *
+ * Construction: M's constructor runs the layout base's constructor; when that one does not run
+ * Python's `__init__` (a runtime class such as an exception or asyncio.Queue) and the `__init__`
+ * found by the MRO is a transpiled one, M calls `this.__init__(...args)` once, as `type.__call__`
+ * does. A runtime class that has no `__init__` method (it initializes in its JS constructor) and is
+ * reached by `super().__init__(args)` is re-initialized with those arguments.
+ *
+ * Differences from CPython: the merged table is built when the class is created, so methods
+ * added to or replaced on a base *after* a multiple-inheritance subclass exists are not seen
+ * through it (class attributes are); two runtime classes can be combined only when they are
+ * exceptions with a common instance layout (as CPython decides it), or one derives from the other.
+ */
+
+import * as B from "./builtins";
+import {
+  AttributeError,
+  BaseException,
+  builtinExceptions,
+  TypeError as PyTypeError,
+  RuntimeError,
+} from "./exceptions";
+import { Kw, splitKw } from "./kw";
+import { className, NotImplemented } from "./objects";
+import { getattr } from "./protocol";
+import { objectRepr, repr } from "./repr";
+import { isClass, isinstance, typeName, typeOf } from "./types";
+
+/** Marks instances (on M.prototype) and classes (on M) built over a synthetic base. */
+export const MULTIPLE: unique symbol = Symbol("asyncio-ts.multiple-bases");
+
+interface Synthetic {
+  /** The Python bases M stands for. */
+  bases: Function[];
+  /** The layout base M extends. */
+  layout: Function;
+}
+
+/** What `bases` returns, for TypeScript: constructible with any arguments, any static member. */
+export interface SyntheticBase {
+  new (...args: any[]): any;
+  [name: string]: any;
+}
+
+const synthetics = new WeakMap<Function, Synthetic>();
+const pyclasses = new WeakSet<Function>();
+const mroCache = new WeakMap<Function, Function[]>();
+/** Functions `pyclass` puts on prototypes that forward to the class (skipped by `super()`). */
+const forwarders = new WeakSet<Function>();
+
+/** Root classes' generated `__init__(..._args) { return null; }`: `object.__init__`'s stand-in. */
+const stubs = new WeakSet<Function>();
+const STUB_INIT = /^__init__\(\.\.\._args\)\s*\{\s*return null;?\s*\}$/;
+
+/** Record a transpiled class (called by `pyclass`). */
+export function registerPyclass(cls: Function): void {
+  pyclasses.add(cls);
+  const init = Object.getOwnPropertyDescriptor(cls.prototype, "__init__")?.value as unknown;
+  if (typeof init === "function" && STUB_INIT.test(Function.prototype.toString.call(init)))
+    stubs.add(init);
+}
+
+/** Is `K.prototype[name]` a definition of K's own (not a stub or a forwarder)? */
+function ownDefinition(K: Function, name: PropertyKey): PropertyDescriptor | undefined {
+  const kp = K.prototype as object | undefined;
+  if (kp === undefined || !Object.hasOwn(kp, name)) return undefined;
+  const d = Object.getOwnPropertyDescriptor(kp, name)!;
+  const f = (d.get ?? d.value) as unknown;
+  if (typeof f === "function" && (stubs.has(f) || forwarders.has(f))) return undefined;
+  return d;
+}
+
+/** Record a function `pyclass` installs on a prototype to forward to the instance's class. */
+export function registerForwarder(fn: Function): void {
+  forwarders.add(fn);
+}
+
+/** The builtin type objects' bases (`bool` -> `int`). */
+function builtinBase(cls: unknown): Function | undefined {
+  switch (cls) {
+    case B.bool:
+      return B.int;
+    case B.int:
+    case B.float:
+    case B.str:
+    case B.list:
+    case B.tuple:
+    case B.dict:
+    case B.set:
+    case B.frozenset:
+    case B.bytes:
+    case B.bytearray:
+    case B.NoneType:
+    case B.type:
+      return B.object;
+  }
+  return undefined;
+}
+
+/** `cls.__bases__` as a list. */
+export function pyBases(cls: Function): Function[] {
+  if (cls === B.object) return [];
+  const bb = builtinBase(cls);
+  if (bb !== undefined) return [bb];
+  const parent = Object.getPrototypeOf(cls) as unknown;
+  const syn = typeof parent === "function" ? synthetics.get(parent) : undefined;
+  if (syn !== undefined) return syn.bases;
+  if (typeof parent !== "function" || parent === Function.prototype || parent === Error)
+    return [B.object];
+  const extra = (cls as { __extra_bases__?: Function[] }).__extra_bases__;
+  return Object.hasOwn(cls, "__extra_bases__") && extra ? [parent, ...extra] : [parent];
+}
+
+/** `cls.__mro__` as a list of classes: CPython's C3 linearization. */
+export function mro(cls: Function): Function[] {
+  let out = mroCache.get(cls);
+  if (out === undefined) {
+    const bases = pyBases(cls);
+    out = [cls, ...(bases.length === 1 ? mro(bases[0]!) : merge(bases))];
+    mroCache.set(cls, out);
+  }
+  return out;
+}
+
+/** C3: merge the bases' MROs and the bases list; a TypeError when no order exists. */
+function merge(bases: Function[]): Function[] {
+  const lists = [...bases.map((b) => mro(b)), bases].map((l) => [...l]);
+  const out: Function[] = [];
+  for (;;) {
+    const live = lists.filter((l) => l.length > 0);
+    if (live.length === 0) return out;
+    const head = live.map((l) => l[0]!).find((c) => !live.some((l) => l.indexOf(c) > 0));
+    if (head === undefined) {
+      const heads = [...new Set(live.map((l) => l[0]!))].map((c) => className(c));
+      throw new PyTypeError(
+        `Cannot create a consistent method resolution order (MRO) for bases ${heads.join(", ")}`,
+      );
+    }
+    out.push(head);
+    for (const l of lists) if (l[0] === head) l.shift();
+  }
+}
+
+// ---- instance layouts
+
+/** Exception classes whose instances have their own fields in CPython (`__basicsize__`). */
+const EXCEPTION_LAYOUTS = [
+  "BaseException",
+  "AttributeError",
+  "BaseExceptionGroup",
+  "ImportError",
+  "NameError",
+  "OSError",
+  "StopIteration",
+  "SyntaxError",
+  "SystemExit",
+  "UnicodeDecodeError",
+  "UnicodeEncodeError",
+  "UnicodeTranslateError",
+];
+
+function isSubclassJs(a: Function, b: Function): boolean {
+  return a === b || b === B.object || Object.prototype.isPrototypeOf.call(b.prototype, a.prototype);
+}
+
+/**
+ * The class that fixes the instance layout of `cls` (CPython's "solid base"): `object` for
+ * plain classes, the nearest exception class with its own fields, a builtin type, or (for the JS
+ * layout, `js` true) any other runtime class itself, since its constructor builds the object.
+ */
+function solidBase(cls: Function, js: boolean): Function {
+  if (cls === B.object) return B.object;
+  if (builtinBase(cls) !== undefined) return cls === B.bool ? B.int : cls;
+  const syn = synthetics.get(cls);
+  if (syn !== undefined) return solidBase(syn.layout, js);
+  if (pyclasses.has(cls)) {
+    const parent = Object.getPrototypeOf(cls) as Function;
+    if (parent === Function.prototype) return B.object;
+    return solidBase(parent, js);
+  }
+  if (cls === BaseException || cls.prototype instanceof BaseException) {
+    for (let c: Function = cls; c !== Error; c = Object.getPrototypeOf(c) as Function) {
+      if (EXCEPTION_LAYOUTS.includes(className(c)) && builtinExceptions[className(c)] === c)
+        return c;
+    }
+    return BaseException;
+  }
+  return js ? cls : B.object;
+}
+
+/** CPython's `best_base`: the base whose solid base derives from every other base's. */
+function bestBase(bases: Function[], js: boolean): Function {
+  let winner: Function | null = null;
+  let best: Function = bases[0]!;
+  for (const b of bases) {
+    const s = solidBase(b, js);
+    if (winner === null || isSubclassJs(winner, s)) {
+      if (winner === null) {
+        winner = s;
+        best = b;
+      }
+      continue;
+    }
+    if (isSubclassJs(s, winner)) {
+      winner = s;
+      best = b;
+      continue;
+    }
+    const pb = solidBase(b, false);
+    const pbest = solidBase(best, false);
+    if (!js || !(isSubclassJs(pb, pbest) || isSubclassJs(pbest, pb)))
+      throw new PyTypeError("multiple bases have instance lay-out conflict");
+    throw new PyTypeError(
+      `asyncio-ts cannot combine the runtime classes ${className(best)} and ${className(b)} as bases`,
+    );
+  }
+  return best;
+}
+
+/** `cls.__base__`. */
+export function pyBase(cls: Function): Function | null {
+  const bases = pyBases(cls);
+  if (bases.length === 0) return null;
+  return bases.length === 1 ? bases[0]! : bestBase(bases, false);
+}
+
+// ---- the synthetic base
+
+const SKIP_STATICS = new Set<PropertyKey>([
+  "length",
+  "name",
+  "prototype",
+  "caller",
+  "arguments",
+  "__name__",
+  "__qualname__",
+  "__module__",
+  "__annotations__",
+  "__extra_bases__",
+  "__doc__",
+  Symbol.hasInstance,
+]);
+
+/**
+ * The JS base class of `class C(A, B, ...)` (two or more bases): see the header. Raises
+ * CPython's TypeErrors, so the class statement fails before `C` is bound, as in Python.
+ */
+export function bases(...classes: unknown[]): SyntheticBase {
+  for (const b of classes) {
+    if (!isClass(b)) throw new PyTypeError(`bases must be types, not ${typeName(b)}`);
+  }
+  const bs = classes as Function[];
+  for (let i = 0; i < bs.length; i++) {
+    if (bs.indexOf(bs[i]!) !== i) throw new PyTypeError(`duplicate base class ${className(bs[i])}`);
+  }
+  const tail = merge(bs);
+  const layout = bestBase(bs, true);
+  const layoutInits = constructsViaInit(layout);
+  const Layout = layout as new (...args: unknown[]) => object;
+  const M = class extends Layout {
+    constructor(...args: unknown[]) {
+      const plan = layoutInits ? "layout" : initPlan(new.target);
+      if (plan === "runtime-quiet") super();
+      else super(...args);
+      if (plan !== "layout" && plan !== "none")
+        (this as unknown as { __init__(...a: unknown[]): unknown }).__init__(...args);
+    }
+  };
+  Object.defineProperty(M, "name", { value: bs.map((b) => className(b)).join("+") });
+  synthetics.set(M, { bases: bs, layout });
+  const proto = M.prototype as unknown as Record<PropertyKey, unknown>;
+  const seen = new Set<PropertyKey>(["constructor"]);
+  const seenStatic = new Set<PropertyKey>(SKIP_STATICS);
+  for (const K of tail) {
+    if (K === B.object || builtinBase(K) !== undefined) continue;
+    const kp = K.prototype as object | undefined;
+    if (kp !== undefined)
+      for (const key of Reflect.ownKeys(kp)) {
+        const d = ownDefinition(K, key);
+        if (seen.has(key) || (d === undefined && key === "__init__")) continue;
+        seen.add(key);
+        Object.defineProperty(proto, key, Object.getOwnPropertyDescriptor(kp, key)!);
+      }
+    for (const key of Reflect.ownKeys(K)) {
+      if (seenStatic.has(key)) continue;
+      seenStatic.add(key);
+      const desc = Object.getOwnPropertyDescriptor(K, key)!;
+      if ("value" in desc && typeof desc.value !== "function") {
+        // A class attribute: read from its owner, so later assignments to it are seen.
+        const owner = K as unknown as Record<PropertyKey, unknown>;
+        Object.defineProperty(M, key, {
+          configurable: true,
+          get: () => owner[key],
+          set(this: object, v: unknown) {
+            Object.defineProperty(this, key, {
+              value: v,
+              writable: true,
+              configurable: true,
+              enumerable: true,
+            });
+          },
+        });
+      } else Object.defineProperty(M, key, desc);
+    }
+  }
+  Object.defineProperty(proto, MULTIPLE, { value: true });
+  Object.defineProperty(M, MULTIPLE, { value: true });
+  for (const K of tail) {
+    if (K === B.object || K === layout || isSubclassJs(layout, K)) continue;
+    if (builtinBase(K) !== undefined) continue;
+    installInstanceCheck(K);
+  }
+  return M;
+}
+
+const hooked = new WeakSet<Function>();
+
+/** `isinstance(x, K)` also true for instances of classes with K in their MRO (see header). */
+function installInstanceCheck(K: Function): void {
+  if (hooked.has(K)) return;
+  hooked.add(K);
+  const prev = (K as unknown as Record<symbol, (x: unknown) => boolean>)[Symbol.hasInstance]!;
+  Object.defineProperty(K, Symbol.hasInstance, {
+    configurable: true,
+    value(this: Function, x: unknown): boolean {
+      if (prev.call(this, x)) return true;
+      return (
+        typeof x === "object" &&
+        x !== null &&
+        (x as Record<symbol, unknown>)[MULTIPLE] === true &&
+        mro(typeOf(x)).includes(this)
+      );
+    },
+  });
+}
+
+/** Is `cls` built over a synthetic base (its MRO is not its JS chain)? */
+export function hasMultipleBases(cls: unknown): boolean {
+  const p = (cls as { prototype?: Record<symbol, unknown> } | null)?.prototype;
+  return typeof p === "object" && p !== null && p[MULTIPLE] === true;
+}
+
+/**
+ * Does constructing `cls` run `this.__init__(...)`? The transpiler gives a root class a
+ * constructor that does, and a class over a runtime class one when it defines `__init__`; a
+ * synthetic base takes care of it itself.
+ */
+function constructsViaInit(cls: Function): boolean {
+  if (synthetics.has(cls)) return true;
+  if (!pyclasses.has(cls)) return false;
+  const parent = Object.getPrototypeOf(cls) as Function;
+  if (parent === Function.prototype) return true;
+  if (constructsViaInit(parent)) return true;
+  return Object.hasOwn(cls.prototype, "__init__");
+}
+
+type InitPlan = "layout" | "none" | "runtime-quiet" | "call";
+const initPlans = new WeakMap<Function, InitPlan>();
+
+/** For a layout base that does not run `__init__`: what constructing `cls` must do. */
+function initPlan(cls: Function): InitPlan {
+  let plan = initPlans.get(cls);
+  if (plan === undefined) {
+    const owner = mro(cls).find((K) => ownDefinition(K, "__init__") !== undefined);
+    if (owner === undefined || !pyclasses.has(owner)) plan = "none";
+    else {
+      // A transpiled `__init__` runs; a runtime class other than an exception gets no
+      // constructor arguments (CPython's `object.__new__` ignores them; `__init__` gets them).
+      const solid = solidBase(cls, true);
+      plan =
+        solid === B.object || solid === BaseException || solid.prototype instanceof BaseException
+          ? "call"
+          : "runtime-quiet";
+    }
+    initPlans.set(cls, plan);
+  }
+  return plan;
+}
+
+// ---- super()
+
+type Found =
+  | { kind: "value"; value: unknown; static: boolean; owner: Function }
+  | { kind: "get"; get: Function }
+  | { kind: "missing" };
+
+function resolve(start: Function, cls: Function, name: string): Found {
+  const m = mro(start);
+  for (let i = m.indexOf(cls) + 1; i < m.length; i++) {
+    const K = m[i]!;
+    if (K === B.object) break;
+    const kp = K.prototype as object | undefined;
+    const d = ownDefinition(K, name);
+    if (d !== undefined) {
+      if (d.get !== undefined) return { kind: "get", get: d.get };
+      if ("value" in d) return { kind: "value", value: d.value, static: false, owner: K };
+    }
+    if (Object.hasOwn(K, name) && !SKIP_STATICS.has(name)) {
+      const d = Object.getOwnPropertyDescriptor(K, name)!;
+      if ("value" in d) return { kind: "value", value: d.value, static: true, owner: K };
+    }
+    if (
+      name === "__init__" &&
+      !pyclasses.has(K) &&
+      builtinBase(K) === undefined &&
+      kp !== undefined &&
+      !(name in kp)
+    ) {
+      // A runtime class initialized by its JS constructor: run it again with these arguments.
+      return { kind: "value", value: reinit(K), static: false, owner: K };
+    }
+  }
+  return { kind: "missing" };
+}
+
+function reinit(K: Function) {
+  return function (this: object, ...args: unknown[]): null {
+    const [positional, kwargs] = splitKw(args);
+    const names = Object.keys(kwargs);
+    if (positional.length === 0 && names.length === 0) return null;
+    // Keywords go to the JS constructor's parameters by name.
+    const params = constructorParams(K);
+    const full = [...positional];
+    for (const name of names) {
+      const i = params.indexOf(name);
+      if (i < 0)
+        throw new PyTypeError(
+          `${className(K)}.__init__() got an unexpected keyword argument '${name}'`,
+        );
+      if (i < positional.length)
+        throw new PyTypeError(
+          `${className(K)}.__init__() got multiple values for argument '${name}'`,
+        );
+      full[i] = (kwargs as Record<string, unknown>)[name];
+    }
+    const fresh = Reflect.construct(K, full) as object;
+    for (const key of Reflect.ownKeys(fresh))
+      Object.defineProperty(this, key, Object.getOwnPropertyDescriptor(fresh, key)!);
+    return null;
+  };
+}
+
+/** The parameter names of a runtime class's JS constructor (its own or an inherited one). */
+function constructorParams(K: Function): string[] {
+  for (let c = K; c !== Function.prototype; c = Object.getPrototypeOf(c) as Function) {
+    const m = /\bconstructor\(([^)]*)\)/.exec(Function.prototype.toString.call(c));
+    if (m !== null)
+      return m[1]!
+        .split(",")
+        .map((p) => /^\s*(?:\.\.\.)?([\w$]+)/.exec(p)?.[1] ?? "")
+        .filter((p) => p !== "");
+  }
+  return [];
+}
+
+const OBJECT_METHODS = [
+  "__init__",
+  "__init_subclass__",
+  "__repr__",
+  "__str__",
+  "__eq__",
+  "__ne__",
+  "__lt__",
+  "__le__",
+  "__gt__",
+  "__ge__",
+  "__setattr__",
+  "__delattr__",
+  "__getattribute__",
+  "__format__",
+];
+
+/** `object`'s own methods, which end every `super()` lookup. */
+function objectMethod(obj: unknown, name: string, start: Function): unknown {
+  switch (name) {
+    case "__init__":
+      return (...args: unknown[]) => {
+        const extra = args.filter((a) => !(a instanceof Kw && Object.keys(a.kwargs).length === 0));
+        if (extra.length > 0)
+          throw new PyTypeError(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+          );
+        return null;
+      };
+    case "__init_subclass__":
+      return (...args: unknown[]) => {
+        if (args.some((a) => a instanceof Kw && Object.keys(a.kwargs).length > 0))
+          throw new PyTypeError(
+            `${className(start)}.__init_subclass__() takes no keyword arguments`,
+          );
+        return null;
+      };
+    case "__repr__":
+      return () => objectRepr(obj);
+    case "__str__":
+      return () => repr(obj);
+    case "__eq__":
+      return (other: unknown) => (other === obj ? true : NotImplemented);
+    case "__ne__":
+      return (other: unknown) => (other === obj ? false : NotImplemented);
+    case "__lt__":
+    case "__le__":
+    case "__gt__":
+    case "__ge__":
+      return () => NotImplemented;
+    case "__setattr__":
+      return (k: string, v: unknown) => {
+        (obj as Record<string, unknown>)[k] = v;
+        return null;
+      };
+    case "__delattr__":
+      return (k: string) => {
+        delete (obj as Record<string, unknown>)[k];
+        return null;
+      };
+    case "__getattribute__":
+      return (k: string) => getattr(obj, k);
+    case "__format__":
+      return (spec: string) => {
+        if (spec !== "")
+          throw new PyTypeError(
+            `unsupported format string passed to ${className(typeOf(obj))}.__format__`,
+          );
+        return B.str(obj);
+      };
+  }
+  return undefined;
+}
+
+/** A super object: `__self__` is the receiver; its prototype is a view built once per lookup. */
+interface SuperObject {
+  __self__: unknown;
+}
+type ViewClass = new (self: unknown) => SuperObject;
+
+const views = new WeakMap<Function, Map<Function, ViewClass>>();
+const classViews = new WeakMap<Function, Map<Function, ViewClass>>();
+
+/** Missing names end at this Proxy: AttributeError, as CPython's `super` object raises. */
+let missingProxy: object | null = null;
+function missing(): object {
+  missingProxy ??= new Proxy(
+    {},
+    {
+      get(_t, name) {
+        if (typeof name === "symbol") return undefined;
+        throw new AttributeError(`'super' object has no attribute '${name}'`);
+      },
+      has: () => false,
+    },
+  );
+  return missingProxy;
+}
+
+/**
+ * The view of `super(cls, obj)` for receivers of class `start` (`instance`) or for `start`
+ * itself: one property per name the classes after `cls` in `start`'s MRO define. Methods are
+ * wrappers that call the definition with the receiver (no `bind` per call); properties are
+ * getters; class attributes are read from their owner when used.
+ */
+function superView(start: Function, cls: Function, instance: boolean): ViewClass {
+  const cache = instance ? views : classViews;
+  let byCls = cache.get(start);
+  if (byCls === undefined) cache.set(start, (byCls = new Map()));
+  let View = byCls.get(cls);
+  if (View !== undefined) return View;
+  // A class field is defined, not assigned: creating a view never walks up to the Proxy.
+  View = class {
+    __self__: unknown;
+    constructor(self: unknown) {
+      this.__self__ = self;
+    }
+  };
+  const proto = View.prototype as unknown as Record<string, unknown>;
+  Object.setPrototypeOf(proto, missing());
+  const names = new Set<string>(OBJECT_METHODS);
+  const m = mro(start);
+  for (let i = m.indexOf(cls) + 1; i < m.length; i++) {
+    const K = m[i]!;
+    if (K === B.object) break;
+    for (const key of Object.getOwnPropertyNames(K)) if (!SKIP_STATICS.has(key)) names.add(key);
+    if (K.prototype !== undefined)
+      for (const key of Object.getOwnPropertyNames(K.prototype))
+        if (key !== "constructor") names.add(key);
+  }
+  for (const name of names) {
+    const f = resolve(start, cls, name);
+    let desc: PropertyDescriptor;
+    if (f.kind === "get") {
+      const get = f.get;
+      desc = {
+        get(this: SuperObject) {
+          return instance ? get.call(this.__self__) : undefined;
+        },
+      };
+    } else if (f.kind === "value") {
+      const v = f.value;
+      if (typeof v === "function" && !isClass(v)) {
+        const fn = v as Function;
+        const value =
+          instance && !f.static
+            ? function (this: SuperObject, ...args: unknown[]) {
+                return fn.apply(this.__self__, args);
+              }
+            : f.static
+              ? (...args: unknown[]) => fn.apply(start, args)
+              : fn;
+        desc = { value };
+      } else {
+        const owner = (f.static ? f.owner : f.owner.prototype) as Record<string, unknown>;
+        desc = { get: () => owner[name] };
+      }
+    } else {
+      if (!OBJECT_METHODS.includes(name)) continue;
+      desc = {
+        get(this: SuperObject) {
+          return objectMethod(this.__self__, name, start);
+        },
+      };
+    }
+    Object.defineProperty(proto, name, { ...desc, configurable: true, enumerable: false });
+  }
+  byCls.set(cls, View);
+  return View;
+}
+
+/**
+ * `super(cls, obj)` (and the transpiler's zero-argument `super()`, which passes the class being
+ * defined and the method's first argument): the attributes of the classes after `cls` in the MRO
+ * of `type(obj)` (of `obj` itself when it is a class, as in a classmethod), bound to `obj`.
+ */
+export function super_(...args: unknown[]): any {
+  const cls = args[0] as Function;
+  const obj = args[1];
+  if (args.length === 2 && typeof obj === "object" && obj !== null && obj instanceof cls) {
+    const View = superView(typeOf(obj), cls, true);
+    return new View(obj);
+  }
+  if (args.length === 0) throw new RuntimeError("super(): no arguments");
+  if (!isClass(cls))
+    throw new PyTypeError(`super() argument 1 must be a type, not ${typeName(cls)}`);
+  if (args.length < 2) throw new PyTypeError("asyncio-ts does not support unbound super objects");
+  if (isClass(obj) && (obj === cls || mro(obj).includes(cls)))
+    return new (superView(obj, cls, false))(obj);
+  if (isinstance(obj, cls)) return new (superView(typeOf(obj), cls, true))(obj);
+  throw new PyTypeError(
+    `super(type, obj): obj (instance of ${typeName(obj)}) is not an instance or subtype of type (${className(cls)}).`,
+  );
+}
+
+/**
+ * `self.x` for an attribute the class assigns (`self.x = ...`) but that may not be set yet: the
+ * property read, or (when it is missing) Python's lookup with `__getattr__` and AttributeError.
+ */
+export function checkAttr<T>(value: T, obj: unknown, name: string): T {
+  return value !== undefined ? value : (getattr(obj, name) as T);
+}

@@ -1,0 +1,101 @@
+/**
+ * Python's `traceback` for transpiled programs: `print_exc`, `format_exc`, `print_exception`,
+ * `format_exception` and `format_exception_only`, printing what src/python/traceback.ts formats
+ * (CPython 3.13's layout: chains, notes, exception groups).
+ *
+ * Differences from CPython: `limit` must be None (frames come from JS stack traces, see
+ * docs/DIFFERENCES.md); `format_exception` returns the text as a list of lines (CPython groups a
+ * frame's two lines in one string); the `value`/`tb` arguments of the old signature are ignored
+ * when an exception is passed first, as CPython does with a matching value.
+ */
+
+import {
+  BaseException,
+  currentException,
+  NotImplementedError,
+  TypeError as PyTypeError,
+} from "../exceptions";
+import { streams } from "../io";
+import { splitKw } from "../kw";
+import { truthy } from "../protocol";
+import { formatException, formatExceptionOnly } from "../traceback";
+
+interface Options {
+  limit?: unknown;
+  chain?: unknown;
+  file?: unknown;
+  value?: unknown;
+  tb?: unknown;
+}
+
+function checkLimit(limit: unknown): void {
+  if (limit !== null && limit !== undefined) {
+    throw new NotImplementedError("traceback: 'limit' is not supported by asyncio-ts");
+  }
+}
+
+/** The text lines of `text`, each keeping its newline. */
+function lines(text: string): string[] {
+  return text.split(/(?<=\n)/).filter((l) => l !== "");
+}
+
+/** The exception of `format_exception(exc)` / `format_exception(type, value, tb)`. */
+function exceptionArg(fn: string, pos: unknown[], k: Options): unknown {
+  if (pos.length === 0) {
+    throw new PyTypeError(`${fn}() missing required positional argument: 'exc'`);
+  }
+  // The old signature (type, value, tb) gives the value second.
+  const value = pos.length >= 2 ? pos[1] : k.value;
+  if (value !== undefined && !(pos[0] instanceof BaseException)) return value;
+  return pos[0];
+}
+
+function format(exc: unknown, chain: unknown): string {
+  if (exc === null || exc === undefined) return "NoneType: None\n";
+  return formatException(exc, chain === undefined ? true : truthy(chain));
+}
+
+function write(file: unknown, text: string): void {
+  const out = (file === null || file === undefined ? streams.stderr : file) as {
+    write(s: string): unknown;
+  };
+  out.write(text);
+}
+
+/** `traceback.format_exc(limit=None, chain=True)`: the exception being handled, formatted. */
+export function format_exc(...args: unknown[]): string {
+  const [pos, k] = splitKw<Options>(args);
+  checkLimit(pos[0] ?? k.limit);
+  return format(currentException(), pos[1] ?? k.chain);
+}
+
+/** `traceback.print_exc(limit=None, file=None, chain=True)`. */
+export function print_exc(...args: unknown[]): null {
+  const [pos, k] = splitKw<Options>(args);
+  checkLimit(pos[0] ?? k.limit);
+  write(pos[1] ?? k.file, format(currentException(), pos[2] ?? k.chain));
+  return null;
+}
+
+/** `traceback.format_exception(exc, /, value, tb, limit=None, chain=True)`: a list of lines. */
+export function format_exception(...args: unknown[]): string[] {
+  const [pos, k] = splitKw<Options>(args);
+  checkLimit(pos[3] ?? k.limit);
+  return lines(format(exceptionArg("format_exception", pos, k), pos[4] ?? k.chain));
+}
+
+/** `traceback.print_exception(exc, /, value, tb, limit=None, file=None, chain=True)`. */
+export function print_exception(...args: unknown[]): null {
+  const [pos, k] = splitKw<Options>(args);
+  checkLimit(pos[3] ?? k.limit);
+  write(pos[4] ?? k.file, format(exceptionArg("print_exception", pos, k), pos[5] ?? k.chain));
+  return null;
+}
+
+/** `traceback.format_exception_only(exc, /, value)`: the last line(s), with the notes. */
+export function format_exception_only(...args: unknown[]): string[] {
+  const [pos, k] = splitKw<Options>(args);
+  const exc = exceptionArg("format_exception_only", pos, k);
+  if (exc === null || exc === undefined) return ["NoneType: None\n"];
+  return lines(formatExceptionOnly(exc));
+}
