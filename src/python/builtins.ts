@@ -86,7 +86,11 @@ function stripWs(s: string): string {
 }
 
 /** Parse a str as int() does. */
+/** A plain decimal integer (ASCII digits, optional minus): the common case, parsed by BigInt. */
+const PLAIN_DECIMAL = /^-?[0-9]{1,300}$/;
+
 export function parseInt_(text: string, base: number, orig: unknown): bigint {
+  if (base === 10 && PLAIN_DECIMAL.test(text)) return BigInt(text);
   const err = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(orig)}`);
   let s = stripWs(text);
   let neg = false;

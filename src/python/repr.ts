@@ -144,6 +144,7 @@ export function repr(value: unknown): string {
 export function str(value: unknown, ...rest: unknown[]): string {
   if (rest.length > 0) return strFromBytes(value, ...rest);
   if (typeof value === "string") return value;
+  if (typeof value === "bigint") return value.toString();
   if (typeof value === "object" && value !== null) {
     const s = (value as { __str__?: unknown }).__str__;
     if (typeof s === "function") {
