@@ -4,7 +4,8 @@
  * The pipeline, one file per stage:
  *
  *   parse.ts    tree-sitter-python CST; any ERROR/MISSING node is a SyntaxError
- *   ir.ts       IR (Python's `ast` shapes), built by walking the CST by field name
+ *   ir.ts       IR (Python's `ast` shapes), built by walking the CST by field name (on cst.ts's
+ *               copy of it: tree-sitter's node accessors are slow native calls)
  *   analyze.ts  scopes, closures, types, coroutine/generator kinds, blocking functions
  *   lower/      one lowering per feature, IR -> TS statement tree (registry: lower/index.ts)
  *   emit.ts     formatted TS text + line map (TS line -> Python line)

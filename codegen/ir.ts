@@ -2,7 +2,7 @@
  * Stage 2: the IR, an AST of the Python subset we support, built from the tree-sitter CST.
  *
  * The builder walks the CST by field name (`childForFieldName`), never by child position where a
- * field exists. Each IR node carries the position of the CST node it came from, so later stages
+ * field exists. It walks a plain-JS copy of the tree (cst.ts), read from tree-sitter once. Each IR node carries the position of the CST node it came from, so later stages
  * can report errors and map generated lines back to Python lines. Anything the builder does not
  * understand is refused here with an `Unsupported` error naming the construct.
  *
@@ -10,8 +10,9 @@
  * so anyone who knows `ast` can read them.
  */
 
+import { copyTree, type CstNode as SyntaxNode } from "./cst";
 import type { SourceFile } from "./diagnostics";
-import type { SyntaxNode } from "./parse";
+import type { SyntaxNode as TSNode } from "./parse";
 
 export interface Pos {
   line: number;
@@ -232,9 +233,9 @@ function newScope(): ScopeRef {
   return { id: nextScopeId++ };
 }
 
-export function buildModule(root: SyntaxNode, source: SourceFile): Module {
+export function buildModule(cst: TSNode, source: SourceFile): Module {
   const b = new Builder(source);
-  const body = b.block(root);
+  const body = b.block(copyTree(cst, source.text));
   return { body, docstring: takeDocstring(body), scope: newScope() };
 }
 
@@ -278,7 +279,8 @@ class Builder {
   constructor(private readonly source: SourceFile) {}
 
   private pos(n: SyntaxNode): Pos {
-    return { line: n.startPosition.row + 1, col: n.startPosition.column };
+    const start = n.startPosition;
+    return { line: start.row + 1, col: start.column };
   }
 
   unsupported(n: SyntaxNode, what?: string): never {
@@ -370,7 +372,7 @@ class Builder {
       case "raise_statement": {
         const cause = n.childForFieldName("cause");
         const exc = n.namedChildren.find(
-          (c) => c.type !== "comment" && (cause === null || c.id !== cause.id),
+          (c) => c.type !== "comment" && (cause === null || c !== cause),
         );
         out.push({
           k: "Raise",
@@ -554,9 +556,7 @@ class Builder {
           values[0] ??
           c.namedChildren.find(
             (x) =>
-              x.type !== "block" &&
-              x.type !== "comment" &&
-              (aliasNode === null || x.id !== aliasNode.id),
+              x.type !== "block" && x.type !== "comment" && (aliasNode === null || x !== aliasNode),
           );
         if (valueNode) {
           if (valueNode.type === "as_pattern") {

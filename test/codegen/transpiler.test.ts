@@ -12,8 +12,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CompileError, transpile } from "../../codegen";
+import { copyTree } from "../../codegen/cst";
+import { SourceFile } from "../../codegen/diagnostics";
 import { BUILTINS, UNSUPPORTED_BUILTINS } from "../../codegen/lower/context";
 import { RUNTIME_MODULES, runtimeModulePath, runtimeNamespace } from "../../codegen/lower/imports";
+import { parse } from "../../codegen/parse";
 import { missingRuntimeNames, typecheck } from "../../codegen/typecheck";
 import * as $py from "../../src/python";
 import { CASES } from "./cases";
@@ -572,5 +575,74 @@ describe("the runtime contract", () => {
         "function dir(",
       );
     });
+  });
+});
+
+describe("the IR builder's copy of the CST", () => {
+  test("answers every query the builder makes exactly as tree-sitter does", () => {
+    const root = path.resolve(__dirname, "..", "..");
+    const texts = [
+      ...CASES.map((c) => c.code),
+      'x = "é😀\\u1234"; y = f"{a!r:>{w}}é"\r\nz = 1\n',
+      "match x:\n    case [1, *r] if r:\n        pass\n    case {'k': v} as w:\n        pass\n",
+    ];
+    // The language fixtures (the others add little syntax and would make this test slow).
+    for (const dir of fs.readdirSync(path.join(root, "fixtures"))) {
+      if (!dir.startsWith("lang_")) continue;
+      for (const name of fs.readdirSync(path.join(root, "fixtures", dir))) {
+        const file = path.join(root, "fixtures", dir, name, "main.py");
+        if (fs.existsSync(file)) texts.push(fs.readFileSync(file, "utf8"));
+      }
+    }
+    const fieldNames = new Set<string>();
+    for (const t of (require("tree-sitter-python") as { nodeTypeInfo: { fields?: object }[] })
+      .nodeTypeInfo) {
+      for (const f of Object.keys(t.fields ?? {})) fieldNames.add(f);
+    }
+    type Node = {
+      type: string;
+      isNamed: boolean;
+      startIndex: number;
+      endIndex: number;
+      text: string;
+      startPosition: { row: number; column: number };
+      lastChild: Node | null;
+      children: Node[];
+      namedChildren: Node[];
+      childForFieldName(name: string): Node | null;
+      childrenForFieldName(name: string): Node[];
+    };
+    const key = (n: Node | null) => (n === null ? null : `${n.type}@${n.startIndex}-${n.endIndex}`);
+    const facts = (n: Node) => {
+      const out: unknown[] = [
+        key(n),
+        n.isNamed,
+        n.text,
+        n.startPosition.row,
+        n.startPosition.column,
+        key(n.lastChild),
+        n.children.map(key),
+        n.namedChildren.map(key),
+      ];
+      // A leaf has no fields (and `children` is compared above).
+      if (n.children.length > 0)
+        for (const f of fieldNames) {
+          out.push(key(n.childForFieldName(f)), n.childrenForFieldName(f).map(key));
+        }
+      return out;
+    };
+    let mismatches = 0;
+    let nodes = 0;
+    const compare = (a: Node, b: Node) => {
+      nodes++;
+      if (JSON.stringify(facts(a)) !== JSON.stringify(facts(b))) mismatches++;
+      for (let i = 0; i < a.children.length; i++) compare(a.children[i]!, b.children[i]!);
+    };
+    for (const text of texts) {
+      const cst = parse(new SourceFile("t.py", text));
+      compare(cst as unknown as Node, copyTree(cst, text) as unknown as Node);
+    }
+    expect(nodes).toBeGreaterThan(10_000);
+    expect(mismatches).toBe(0);
   });
 });
