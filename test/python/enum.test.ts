@@ -17,22 +17,9 @@ import * as enum_ from "../../src/python/stdlib/enum";
 import * as json from "../../src/python/stdlib/json";
 import { Tuple } from "../../src/python/tuple";
 import { typeName } from "../../src/python/types";
+import { pyclass } from "../helpers/pyclass";
 
 type Any = any;
-
-/** What the transpiler's `$py.pyclass` does for these tests: names, then `__init_subclass__`. */
-function pyclass<C extends Function>(cls: C, qualname: string): C {
-  for (const [k, v] of [
-    ["__name__", qualname],
-    ["__qualname__", qualname],
-    ["__module__", "__main__"],
-  ]) {
-    Object.defineProperty(cls, k, { value: v, configurable: true, writable: true });
-  }
-  const hook = (Object.getPrototypeOf(cls) as { __init_subclass__?: Function }).__init_subclass__;
-  if (typeof hook === "function") hook.call(cls);
-  return cls;
-}
 
 function err(f: () => unknown): string {
   try {

@@ -22,22 +22,9 @@ import * as random from "../../src/python/stdlib/random";
 import * as string from "../../src/python/stdlib/string";
 import * as textwrap from "../../src/python/stdlib/textwrap";
 import { Tuple } from "../../src/python/tuple";
+import { pyclass } from "../helpers/pyclass";
 
 type Any = any;
-
-/** What the transpiler's `$py.pyclass` does for these tests: names, then `__init_subclass__`. */
-function pyclass<C extends Function>(cls: C, qualname: string): C {
-  for (const [k, v] of [
-    ["__name__", qualname],
-    ["__qualname__", qualname],
-    ["__module__", "__main__"],
-  ]) {
-    Object.defineProperty(cls, k, { value: v, configurable: true, writable: true });
-  }
-  const hook = (Object.getPrototypeOf(cls) as { __init_subclass__?: Function }).__init_subclass__;
-  if (typeof hook === "function") hook.call(cls);
-  return cls;
-}
 
 function _lines(text: string): string[] {
   return text.split("\n");
