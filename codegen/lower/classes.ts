@@ -316,6 +316,9 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const after: TsStmt[] = [];
   const annotations: string[] = [];
   const qual = scope.qualname.replace(/\.$/, "");
+  // A class of an imported sibling module names its module (`__main__` is the default).
+  const moduleArg =
+    cx.options.moduleName === "__main__" ? "" : `, ${jsString(cx.options.moduleName)}`;
 
   const declares = new Set(selfAttributes(cls));
   const methods = new Set<string>();
@@ -411,7 +414,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   ) {
     cx.markDeclared(sym);
     out.push(block(`${cx.exportPrefix()}${heading}`, body, cls.pos.line));
-    out.push(line(`${cx.helper("pyclass")}(${name}, ${jsString(qual)});`));
+    out.push(line(`${cx.helper("pyclass")}(${name}, ${jsString(qual)}${moduleArg});`));
   } else {
     const bind = cx.bindingPrefix(cls.name);
     const decos = cls.decorators.map((d) => cx.expr(d).code);
@@ -421,7 +424,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
       head: `${prefix}${heading}`,
       body,
       line: cls.pos.line,
-      tail: `, ${jsString(qual)})${")".repeat(decos.length)};`,
+      tail: `, ${jsString(qual)}${moduleArg})${")".repeat(decos.length)};`,
     });
   }
   out.push(...after);

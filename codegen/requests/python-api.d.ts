@@ -212,7 +212,7 @@ export declare function bind(sig: unknown, args: unknown[]): any[];
  * (static fields) readable through instances, bind methods on attribute access, give instances
  * with __iter__/__await__/__aiter__ the JS protocols. Returns the class.
  */
-export declare function pyclass<C extends Function>(cls: C, qualname: string): C;
+export declare function pyclass<C extends Function>(cls: C, qualname: string, module?: string): C;
 /**
  * Give a function its `__defaults__` (positional defaults) and `__kwdefaults__` and link its
  * run-time signature (if any) to them; returns the function (src/python/functions.ts).

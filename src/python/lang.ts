@@ -197,8 +197,11 @@ function classMro(this: Function): Function[] {
   return [...mro(this)];
 }
 
-/** Finish a transpiled class (see requests/python-api.d.ts). */
-export function pyclass<C extends Function>(cls: C, qualname: string): C {
+/**
+ * Finish a transpiled class (see requests/python-api.d.ts); `module` is the defining module's
+ * name (a class of a sibling module `shapes.py` prints as `<class 'shapes.Square'>`).
+ */
+export function pyclass<C extends Function>(cls: C, qualname: string, module = "__main__"): C {
   const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
   const define = (name: string, value: unknown) =>
     Object.defineProperty(cls, name, {
@@ -209,7 +212,7 @@ export function pyclass<C extends Function>(cls: C, qualname: string): C {
     });
   define("__name__", qualname.split(".").pop());
   define("__qualname__", qualname);
-  define("__module__", "__main__");
+  define("__module__", module);
   registerPyclass(cls);
   for (const key of Object.getOwnPropertyNames(cls)) {
     if (SKIP_STATICS.has(key)) continue;
