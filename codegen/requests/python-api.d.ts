@@ -243,7 +243,6 @@ export declare function exceptionMatches(exc: unknown, spec: unknown): boolean;
 export declare function exceptionOf(x: unknown): any;
 /** REQUEST: `raise exc from cause`: sets __cause__ (null for `from None`) and __suppress_context__; returns exc. */
 export declare function withCause(exc: unknown, cause: unknown): any;
-export declare function withContext(exc: unknown, handled: unknown): any;
 /** `except`/`finally`: a caught value as a Python exception, chained to what is being handled. */
 export declare function caught(e: unknown): any;
 /** Entering/leaving a handler: `sys.exception()` is `exc` in between. */
@@ -264,14 +263,6 @@ export declare function starBegin(
 export declare function starMatch(state: unknown, spec: unknown): any;
 export declare function starRaised(state: unknown, e: unknown): void;
 export declare function starEnd(state: unknown): any;
-
-// except*
-/** REQUEST: start matching `except*` clauses against a raised exception. */
-export declare function exceptStar(e: unknown): { rest: unknown; readonly raised: unknown };
-/** REQUEST: `except* T`: the matching part of what is left (null if none). */
-export declare function exceptStarMatch(state: unknown, spec: unknown): any;
-/** REQUEST: after the `except*` handlers: what must be re-raised, or null. */
-export declare function exceptStarRest(state: unknown): any;
 
 // match
 /** REQUEST: a sequence pattern's subject as n items (the starred one as a list), or null. */

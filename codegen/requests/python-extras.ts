@@ -6,8 +6,8 @@
  * only when src/python does not export it (the contract is in requests/python-api.d.ts).
  *
  * Every helper that was here is now implemented in src/python (`signature`, `bind`, `pyclass`,
- * `genexpr`, `named`, `withContext`, `withCtx`, `asyncWithCtx`, `aiter`, `anext`, `anextStep`,
- * `exceptStar*`, `match*` and the generator methods in src/python/lang.ts; `dictItems`, `kwargs`,
+ * `genexpr`, `named`, `withCtx`, `asyncWithCtx`, `aiter`, `anext`, `anextStep`,
+ * `match*` and the generator methods in src/python/lang.ts; `dictItems`, `kwargs`,
  * `exceptionMatches`, `exceptionOf`, `withCause` in src/python/raise.ts; `BaseException.__init__`
  * in src/python/exceptions.ts): change them there. Add a new request here only until src/python
  * provides it.

@@ -77,10 +77,6 @@ export {
   bind,
   checkAttr,
   checkBound,
-  type ExceptStar,
-  exceptStar,
-  exceptStarMatch,
-  exceptStarRest,
   genexpr,
   mappingRest,
   matchClassArg,
@@ -90,7 +86,6 @@ export {
   pyclass,
   signature,
   slotted,
-  withContext,
   withCtx,
 } from "./lang";
 export { listMethods, sortList } from "./list";

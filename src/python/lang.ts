@@ -1,9 +1,9 @@
 /**
  * Support for transpiled code (the transpiler's requests, see codegen/requests/python-api.d.ts):
  * argument binding (`signature`/`bind`), finishing classes (`pyclass`) and functions (`named`),
- * generator expressions, `with`/`async with`/`async for`, `except*`, `match` patterns, implicit
- * exception chaining (`withContext`), and Python's generator methods (`send`, `close`,
- * `__next__`) on JS generator objects.
+ * generator expressions, `with`/`async with`/`async for`, `match` patterns, and Python's
+ * generator methods (`send`, `close`, `__next__`) on JS generator objects. (`except*` and
+ * implicit chaining are in exceptions.ts.)
  */
 
 import { markgeneratorfunction } from "../asyncio/coroutines";
@@ -11,8 +11,6 @@ import { eq } from "./compare";
 import { Dict } from "./dict";
 import {
   AttributeError,
-  BaseException,
-  BaseExceptionGroup,
   GeneratorExit,
   TypeError as PyTypeError,
   RuntimeError,
@@ -25,7 +23,6 @@ import {
 import { Kw } from "./kw";
 import { mro, registerForwarder, registerPyclass } from "./mro";
 import { callMethod, contains, getattr, getitem, iter } from "./protocol";
-import { exceptionOf } from "./raise";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
 
@@ -299,20 +296,6 @@ export function genexpr(
   return fn();
 }
 
-// ---- exceptions
-
-/**
- * `raise exc` inside an `except` block: the exception being handled becomes `exc.__context__`
- * (implicit chaining), unless that would make a cycle.
- */
-export function withContext(exc: unknown, handled: unknown): unknown {
-  const e = exceptionOf(exc);
-  if (e === handled || !(handled instanceof BaseException)) return e;
-  for (let c: BaseException | null = handled; c !== null; c = c.__context__) if (c === e) return e;
-  e.__context__ = handled;
-  return e;
-}
-
 // ---- with / async with / async for
 
 /** `obj`'s method `name` (unbound), or the TypeError CPython raises for a missing protocol. */
@@ -526,45 +509,6 @@ installGeneratorMethod("close", function (this: Generator) {
   if (!r.done) throw new RuntimeError("generator ignored GeneratorExit");
   return r.value === undefined ? null : r.value;
 });
-
-// ---- except*
-
-/** The state of one `try ... except*` while its handlers run. */
-export interface ExceptStar {
-  /** What is left to match (null when everything was handled). */
-  rest: BaseException | null;
-  /** The exception as raised (re-raised as is when it was not a group and nothing matched). */
-  readonly raised: BaseException;
-}
-
-/** Start matching `except*` clauses against a raised exception (a bare one acts as a group of one). */
-export function exceptStar(e: unknown): ExceptStar {
-  const raised = toPyException(e);
-  const rest =
-    raised instanceof BaseExceptionGroup ? raised : new BaseExceptionGroup("", new Tuple([raised]));
-  return { rest, raised };
-}
-
-/** `except* T`: the part of what is left that matches T (null if none); the rest stays. */
-export function exceptStarMatch(state: ExceptStar, spec: unknown): BaseException | null {
-  if (state.rest === null) return null;
-  const group = state.rest as BaseExceptionGroup;
-  const types = spec instanceof Tuple ? [...spec.items] : [spec];
-  const [match, rest] = group.split((x: unknown) =>
-    types.some((t) => typeof t === "function" && x instanceof t),
-  ).items;
-  state.rest = rest ?? null;
-  if (match === null || match === undefined) return null;
-  // CPython's split returns the group itself when all of it matches.
-  return state.rest === null ? group : match;
-}
-
-/** After the handlers: what must be re-raised (the original bare exception if untouched). */
-export function exceptStarRest(state: ExceptStar): BaseException | null {
-  if (state.rest === null) return null;
-  if (!(state.raised instanceof BaseExceptionGroup)) return state.raised;
-  return state.rest;
-}
 
 // ---- match
 
