@@ -36,7 +36,7 @@ import type { Expr, FunctionDef, Param, Stmt } from "../ir";
 import { propertyKey } from "./calls";
 import { type Context, type Feature, mangle } from "./context";
 import { block, ex, jsString, line, P, par, type TsExpr, type TsStmt } from "./output";
-import { tsType } from "./types";
+import { orNull, tsType } from "./types";
 
 export type FunctionKind = "coroutine" | "generator" | "asyncgen" | "async" | "plain";
 
@@ -255,16 +255,13 @@ function paramDecl(cx: Context, p: Param, initializer: string | null = null): st
   if (p.default === null) return `${name}: ${type}`;
   const def = initializer ?? cx.expr(p.default).code;
   // A `None` default widens the annotated type (`x: int = None` is common).
-  const t =
-    p.default.k === "Const" && p.default.value === "None" && type !== "any"
-      ? `${type} | null`
-      : type;
+  const t = p.default.k === "Const" && p.default.value === "None" ? orNull(type) : type;
   return `${name}: ${t} = ${def}`;
 }
 
 function returnType(fn: FunctionDef, kind: FunctionKind, scope: Scope): string {
   let r = tsType(fn.returns);
-  if (r !== "any" && r !== "null" && endReachable(fn.body)) r = `${r} | null`;
+  if (endReachable(fn.body)) r = orNull(r);
   switch (kind) {
     case "coroutine":
       return `asyncio.Coro<${r}>`;

@@ -18,6 +18,11 @@ const SIMPLE: Record<string, string> = {
   None: "null",
 };
 
+/** `t | null`, unless `t` is `any` or already admits null (`Optional[str] = None`). */
+export function orNull(t: string): string {
+  return t === "any" || t.split(" | ").includes("null") ? t : `${t} | null`;
+}
+
 export function tsType(e: Expr | null): string {
   if (e === null) return "any";
   switch (e.k) {
@@ -31,7 +36,8 @@ export function tsType(e: Expr | null): string {
       if (e.op !== "|") return "any";
       const l = tsType(e.left);
       const r = tsType(e.right);
-      return l === "any" || r === "any" ? "any" : `${l} | ${r}`;
+      if (l === "any" || r === "any") return "any";
+      return r === "null" ? orNull(l) : `${l} | ${r}`;
     }
     case "Subscript": {
       const base =
@@ -42,7 +48,7 @@ export function tsType(e: Expr | null): string {
       }
       if (base === "Optional") {
         const inner = tsType(e.index);
-        return inner === "any" ? "any" : `${inner} | null`;
+        return orNull(inner);
       }
       return "any";
     }

@@ -39,6 +39,15 @@ function compileError(py: string): CompileError {
 }
 
 describe("transpile", () => {
+  test("generic and optional type hints become TS types, null once", () => {
+    const code = ts(
+      "from typing import Optional\n\ndef f(xs: list[int], o: Optional[str] = None, u: int | None = None) -> Optional[int]:\n    return None\n",
+    );
+    expect(code).toContain(
+      "function f(xs: bigint[], o: string | null = null, u: bigint | null = null): bigint | null {",
+    );
+  });
+
   test("async def becomes a marked generator function and asyncio.run is awaited", () => {
     expect(
       ts(`import asyncio
