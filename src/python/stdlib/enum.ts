@@ -1164,16 +1164,10 @@ export class IntFlag extends Flag {
   static get __extra_bases__(): unknown[] {
     return [(require("../builtins") as { int: unknown }).int];
   }
-  override __str__(): string {
-    return pyStr(this._value_);
-  }
-  override __format__(spec: string): string {
-    return pyFormat(this._value_, spec);
-  }
-  override __hash__(): bigint {
-    return hash(this._value_);
-  }
 }
+// CPython's IntFlag is (int, ReprEnum, Flag): str, format and hash are ReprEnum's.
+for (const name of ["__str__", "__format__", "__hash__"] as const)
+  (IntFlag.prototype as unknown as Record<string, unknown>)[name] = ReprEnum.prototype[name];
 installCompare(IntFlag.prototype as unknown as Record<string, unknown>);
 installIntOps(
   IntFlag.prototype as unknown as Record<string, unknown>,
