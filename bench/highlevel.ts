@@ -10,10 +10,9 @@
  * each runtime and the ratios; the target is at least 5x CPython.
  */
 
-import { execFileSync } from "node:child_process";
-import * as path from "node:path";
 import * as asyncio from "../src/index";
 import { AsyncWith, type Coro } from "../src/index";
+import { type Rates, runTwins } from "./python";
 
 const QUEUE_ITEMS = 500_000;
 const GATHER_TASKS = 100_000;
@@ -84,8 +83,6 @@ const WORKLOADS: Record<string, () => Coro<number>> = {
   lock: lockWorkload,
 };
 
-type Rates = Record<string, number>;
-
 async function runOurs(): Promise<Rates> {
   const out: Rates = {};
   for (const [name, fn] of Object.entries(WORKLOADS)) {
@@ -96,31 +93,14 @@ async function runOurs(): Promise<Rates> {
   return out;
 }
 
-function runPython(
-  label: string,
-  exe: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Rates | null {
-  const script = path.resolve(__dirname, "../../bench/py/highlevel.py");
-  try {
-    const stdout = execFileSync(exe, [script, ...args], { env, encoding: "utf8" });
-    return JSON.parse(stdout.trim().split("\n").pop()!) as Rates;
-  } catch (err) {
-    console.error(`${label}: not run (${(err as Error).message.split("\n")[0]})`);
-    return null;
-  }
-}
-
 const fmtRate = (r: number) => `${Math.round(r).toLocaleString("en-US")} ops/s`;
 
 async function main(): Promise<void> {
   const ours = await runOurs();
-  const cpython = runPython("CPython 3.13", "python3", [], {
-    ...process.env,
-    PYENV_VERSION: "3.13.0",
-  });
-  const uvloop = runPython("uvloop", "/usr/bin/python3", ["--uvloop"], process.env);
+  const [cpythonRun, uvloopRun] = runTwins("highlevel.py");
+  for (const r of [cpythonRun, uvloopRun]) if (typeof r === "string") console.error(r);
+  const cpython = typeof cpythonRun === "string" ? null : cpythonRun;
+  const uvloop = typeof uvloopRun === "string" ? null : uvloopRun;
   console.log(`target: asyncio-ts >= ${TARGET_RATIO}x CPython 3.13`);
   for (const name of Object.keys(WORKLOADS)) {
     const parts = [`${name.padEnd(7)} asyncio-ts ${fmtRate(ours[name])}`];

@@ -17,11 +17,10 @@
  * variance is small next to the ratios).
  */
 
-import { execFileSync } from "node:child_process";
 import * as os from "node:os";
-import * as path from "node:path";
 import type { Coro } from "../src/index";
 import * as asyncio from "../src/index";
+import { type Rates, runTwins } from "./python";
 
 const CALL_SOON_CHAIN = 1_000_000;
 const TIMERS = 200_000;
@@ -130,8 +129,6 @@ const WORKLOADS: Record<string, Workload> = {
   sleep0_tasks: sleep0Tasks,
 };
 
-type Rates = Record<string, number>;
-
 async function runOurs(): Promise<Rates> {
   const out: Rates = {};
   for (const [name, fn] of Object.entries(WORKLOADS)) {
@@ -152,29 +149,6 @@ async function runOurs(): Promise<Rates> {
   return out;
 }
 
-function runPython(
-  label: string,
-  exe: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Rates | string {
-  const script = path.resolve(__dirname, "../../bench/py/core.py");
-  try {
-    const stdout = execFileSync(exe, [script, ...args], {
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    return JSON.parse(stdout.trim().split("\n").pop()!) as Rates;
-  } catch (err) {
-    const msg = String((err as { stderr?: string }).stderr || (err as Error).message)
-      .trim()
-      .split("\n")
-      .pop();
-    return `${label} not run: ${msg}`;
-  }
-}
-
 const fmtRate = (r: number) => `${Math.round(r).toLocaleString("en-US")}`;
 
 function table(rows: string[][]): string {
@@ -186,11 +160,7 @@ function table(rows: string[][]): string {
 
 async function main(): Promise<void> {
   const ours = await runOurs();
-  const cpython = runPython("CPython 3.13", "python3", [], {
-    ...process.env,
-    PYENV_VERSION: "3.13.0",
-  });
-  const uvloop = runPython("uvloop", "/usr/bin/python3", ["--uvloop"], process.env);
+  const [cpython, uvloop] = runTwins("core.py");
   const rows = [
     [
       "workload",
