@@ -2,19 +2,20 @@
  * `with` and `async with`.
  *
  * ```ts
- * const $cm1 = $py.withCtx(open_thing());       // calls nothing yet
+ * const $cm1 = $py.withCtx(open_thing());       // looks up __enter__ and __exit__
  * f = $cm1.enter();                              // __enter__()
  * try {
  *   ...
- * } catch ($e) {                              // (with $e as the exception being handled)
- *   if (!$cm1.exit($e)) throw $e;               // __exit__(type, value, tb); true suppresses
- * } finally {
+ * } catch ($e) {
+ *   $cm1.exit($e);                               // __exit__(type, value, tb) with $e handled;
+ * } finally {                                    //   re-raises $e unless that returns true
  *   $cm1.close();                                // __exit__(None, None, None) if not exited yet
  * }
  * ```
  *
  * `async with` is the same with `yield* $cm1.aenter()`, `yield* $cm1.aexit($e)` and
- * `yield* $cm1.aclose()` (`__aenter__`/`__aexit__`). Several items nest, left to right.
+ * `yield* $cm1.aclose()` (`__aenter__`/`__aexit__`). Several items nest, left to right. The
+ * protocol objects live in src/python/lang.ts.
  */
 
 import { isRunnerCtor } from "../analyze";
@@ -51,25 +52,15 @@ function withItems(
   // `with asyncio.Runner() as r:` - Runner.__exit__ closes the loop and returns a Promise (the
   // loop cannot block Node): await it where the function can await (as for Runner.run()).
   const blocking = !isAsync && isRunnerCtor(item!.ctx) && canAwait(cx);
-  // `__exit__` runs with the exception as the one being handled (`sys.exception()`; what it
-  // raises is chained to it), as in CPython (see exceptions.ts).
-  const w = cx.fresh("w");
-  const x = cx.fresh("x");
   const exit = isAsync
-    ? `(yield* ${cm}.aexit(${w}))`
+    ? `yield* ${cm}.aexit($e)`
     : blocking
-      ? `(await ${cm}.exit(${w}))`
-      : `${cm}.exit(${w})`;
+      ? `await ${cm}.exitAsync($e)`
+      : `${cm}.exit($e)`;
   const close = isAsync ? `yield* ${cm}.aclose()` : `${blocking ? "await " : ""}${cm}.close()`;
   out.push(
     block("try", inner, pyLine),
-    block("catch ($e)", [
-      line(`const ${w} = ${cx.helper("caught")}($e);`),
-      line(`${cx.helper("excEnter")}(${w});`),
-      block("try", [line(`if (!${exit}) throw ${w};`)]),
-      block(`catch (${x})`, [line(`throw ${cx.helper("caught")}(${x});`)]),
-      block("finally", [line(`${cx.helper("excLeave")}(${w});`)]),
-    ]),
+    block("catch ($e)", [line(`${exit};`)]),
     block("finally", [line(`${close};`)]),
   );
   return out;

@@ -278,14 +278,15 @@ export declare function matchClassArg(subject: unknown, cls: unknown, i: number,
 /** REQUEST: a context manager for `with` (see codegen/lower/with.ts for the protocol). */
 export declare function withCtx(cm: unknown): {
   enter(): any;
-  exit(e: unknown): boolean;
-  close(): void;
+  exit(e: unknown): void;
+  exitAsync(e: unknown): Promise<void>;
+  close(): any;
 };
 /** REQUEST: the same for `async with` (__aenter__/__aexit__). */
 export declare function asyncWithCtx(cm: unknown): {
-  aenter(): Generator<unknown, any, unknown>;
-  aexit(e: unknown): Generator<unknown, boolean, unknown>;
-  aclose(): Generator<unknown, void, unknown>;
+  aenter(): Iterable<unknown, any, unknown>;
+  aexit(e: unknown): Generator<unknown, void, unknown>;
+  aclose(): Iterable<unknown, void, unknown>;
 };
 /** REQUEST: one step of `async for`: awaits it.__anext__(); done on StopAsyncIteration. */
 export declare function anextStep(

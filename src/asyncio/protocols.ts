@@ -230,7 +230,7 @@ type FastPathFn = Function & {
 };
 
 /** An iterator that is already done with `value`: `yield*` of it evaluates to `value` at once. */
-class DoneIter<T> {
+export class DoneIter<T> {
   constructor(private readonly value: T) {}
   next(): IteratorResult<unknown, T> {
     return { value: this.value, done: true };

@@ -7,10 +7,15 @@
  */
 
 import { markgeneratorfunction } from "../asyncio/coroutines";
+import { DoneIter, FAST_PATH, NOT_FAST, WAIT_ITER } from "../asyncio/protocols";
 import { eq } from "./compare";
 import { Dict } from "./dict";
 import {
   AttributeError,
+  type BaseException,
+  caught,
+  excEnter,
+  excLeave,
   GeneratorExit,
   TypeError as PyTypeError,
   RuntimeError,
@@ -22,7 +27,7 @@ import {
 } from "./exceptions";
 import { Kw } from "./kw";
 import { mro, registerForwarder, registerPyclass } from "./mro";
-import { callMethod, contains, getattr, getitem, iter } from "./protocol";
+import { callMethod, contains, getattr, getitem, iter, truthy } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
 
@@ -315,70 +320,169 @@ function special(obj: unknown, name: string, protocol: string): (...args: unknow
   return specialMethod(obj, name, protocol).bind(obj);
 }
 
-/** The `with` statement's protocol (see codegen/lower/with.ts). */
-export function withCtx(cm: unknown) {
-  const exitFn = special(cm, "__exit__", "context manager");
-  const enterFn = special(cm, "__enter__", "context manager");
-  let exited = false;
-  // A manager whose `__exit__` returns a Promise (asyncio.Runner, which cannot block Node) makes
-  // `exit`/`close` return Promises too; the transpiler awaits them for such managers.
-  const settle = (r: unknown, f: (v: unknown) => boolean | undefined) =>
-    r instanceof Promise ? r.then(f) : f(r);
-  return {
-    enter: () => enterFn(),
-    /** Whether to swallow the exception (a Promise of it for a Promise-returning `__exit__`). */
-    exit(e: unknown): any {
-      exited = true;
-      const exc = toPyException(e);
-      return settle(exitFn(typeOf(exc), exc, null), Boolean);
-    },
-    /** Leaves without an exception (a Promise for a Promise-returning `__exit__`). */
-    close(): any {
-      if (!exited) {
-        exited = true;
-        return settle(exitFn(null, null, null), () => undefined);
-      }
-      return undefined;
-    },
-  };
+/**
+ * The manager's `__enter__`/`__aenter__` and `__exit__`/`__aexit__`, looked up in CPython's order
+ * and with its messages: the entry method first, then the exit method ("missed ...").
+ */
+function managerMethods(
+  cm: unknown,
+  enter: string,
+  exit: string,
+  protocol: string,
+): [(...args: unknown[]) => unknown, (...args: unknown[]) => unknown] {
+  const enterFn = specialMethod(cm, enter, protocol);
+  const exitFn = (cm as Record<string, unknown>)[exit];
+  if (typeof exitFn !== "function") {
+    throw new PyTypeError(
+      `'${typeName(cm)}' object does not support the ${protocol} protocol (missed ${exit} method)`,
+    );
+  }
+  return [enterFn, exitFn as (...args: unknown[]) => unknown];
 }
 
 /**
- * The `async with` statement's protocol: `aenter()`, then `aexit(e)` when the body raised, else
- * `aclose()` (see codegen/lower/with.ts). A class, not an object of closures: V8 gives every
- * freshly created generator-function closure its own prototype and map, which made each
- * `async with` cost microseconds.
+ * What the body's exception does to the `with` statement: `__exit__` (or `__aexit__`) runs with it
+ * as the exception being handled (`sys.exception()`; what `__exit__` raises is chained to it);
+ * a true result swallows it, anything else re-raises it.
+ */
+function exitArgs(e: unknown): [BaseException, unknown[]] {
+  const exc = caught(e);
+  excEnter(exc);
+  return [exc, [typeOf(exc), exc, null]];
+}
+
+/**
+ * The `with` statement's protocol (see codegen/lower/with.ts): `enter()`, then `exit(e)` in the
+ * body's catch (re-raises `e` unless `__exit__` swallows it), and `close()` in its finally
+ * (`__exit__(None, None, None)` unless `exit` ran).
+ */
+class WithCtx {
+  private exited = false;
+  private readonly enterFn: (...args: unknown[]) => unknown;
+  private readonly exitFn: (...args: unknown[]) => unknown;
+
+  constructor(private readonly cm: unknown) {
+    [this.enterFn, this.exitFn] = managerMethods(cm, "__enter__", "__exit__", "context manager");
+  }
+
+  enter(): any {
+    return this.enterFn.call(this.cm);
+  }
+
+  exit(e: unknown): void {
+    this.exited = true;
+    const [exc, args] = exitArgs(e);
+    let swallow: boolean;
+    try {
+      swallow = truthy(this.exitFn.apply(this.cm, args));
+    } catch (x) {
+      throw caught(x);
+    } finally {
+      excLeave(exc);
+    }
+    if (!swallow) throw exc;
+  }
+
+  /**
+   * `exit` for a manager whose `__exit__` returns a Promise (asyncio.Runner, which cannot block
+   * Node); the transpiler awaits it for such managers.
+   */
+  async exitAsync(e: unknown): Promise<void> {
+    this.exited = true;
+    const [exc, args] = exitArgs(e);
+    let swallow: boolean;
+    try {
+      swallow = truthy(await this.exitFn.apply(this.cm, args));
+    } catch (x) {
+      throw caught(x);
+    } finally {
+      excLeave(exc);
+    }
+    if (!swallow) throw exc;
+  }
+
+  /** Leaves without an exception (a Promise for a Promise-returning `__exit__`). */
+  close(): any {
+    if (this.exited) return undefined;
+    this.exited = true;
+    const r = this.exitFn.call(this.cm, null, null, null);
+    return r instanceof Promise ? r.then(() => undefined) : undefined;
+  }
+}
+
+/** The `with` statement's protocol. */
+export function withCtx(cm: unknown): WithCtx {
+  return new WithCtx(cm);
+}
+
+const DONE_NULL = new DoneIter<null>(null);
+const DONE_VOID = new DoneIter<void>(undefined);
+
+type ShortcutFn = ((...args: unknown[]) => unknown) & {
+  [FAST_PATH]?: (...args: unknown[]) => unknown;
+  [WAIT_ITER]?: () => Iterator<unknown, unknown, unknown> | null;
+};
+
+/**
+ * The `async with` statement's protocol: `aenter()`, then `aexit(e)` in the body's catch and
+ * `aclose()` in its finally, each driven by `yield*` (see codegen/lower/with.ts). A class, not an
+ * object of closures: V8 gives every freshly created generator-function closure its own prototype
+ * and map, which made each `async with` cost microseconds.
+ *
+ * The lock primitives' `__aenter__`/`__aexit__` carry synchronous shortcuts (FAST_PATH and
+ * WAIT_ITER, asyncio/protocols.ts): when awaiting them would not suspend, `aenter()`/`aclose()`
+ * do their work at once and return an iterator that is already done, so an uncontended
+ * `async with lock:` makes no generator at all, as awaiting it in CPython never suspends.
  */
 class AsyncWithCtx {
   private exited = false;
-  private readonly aenterFn: (...args: unknown[]) => unknown;
-  private readonly aexitFn: (...args: unknown[]) => unknown;
+  private readonly aenterFn: ShortcutFn;
+  private readonly aexitFn: ShortcutFn;
 
   constructor(private readonly cm: unknown) {
-    this.aexitFn = specialMethod(cm, "__aexit__", "asynchronous context manager");
-    this.aenterFn = specialMethod(cm, "__aenter__", "asynchronous context manager");
+    [this.aenterFn, this.aexitFn] = managerMethods(
+      cm,
+      "__aenter__",
+      "__aexit__",
+      "asynchronous context manager",
+    );
   }
 
-  *aenter(): Generator<unknown, unknown, unknown> {
-    return yield* this.aenterFn.call(this.cm) as Generator<unknown, unknown, unknown>;
-  }
-
-  *aexit(e: unknown): Generator<unknown, boolean, unknown> {
-    this.exited = true;
-    const exc = toPyException(e);
-    const r = yield* this.aexitFn.call(this.cm, typeOf(exc), exc, null) as Generator<
-      unknown,
-      unknown,
-      unknown
-    >;
-    return Boolean(r);
-  }
-
-  *aclose(): Generator<unknown, void, unknown> {
-    if (!this.exited) {
-      this.exited = true;
-      yield* this.aexitFn.call(this.cm, null, null, null) as Generator<unknown, unknown, unknown>;
+  aenter(): Iterable<unknown, any, unknown> {
+    const fast = this.aenterFn[FAST_PATH];
+    if (fast !== undefined) {
+      const value = fast.call(this.cm);
+      if (value !== NOT_FAST) return value === null ? DONE_NULL : new DoneIter(value);
+      const wait = this.aenterFn[WAIT_ITER]?.call(this.cm);
+      if (wait != null) return wait as unknown as Iterable<unknown, unknown, unknown>;
     }
+    return this.aenterFn.call(this.cm) as Iterable<unknown, unknown, unknown>;
+  }
+
+  /** The body raised `e`: await `__aexit__`; re-raises `e` unless that swallows it. */
+  *aexit(e: unknown): Generator<unknown, void, unknown> {
+    this.exited = true;
+    const [exc, args] = exitArgs(e);
+    let swallow: boolean;
+    try {
+      swallow = truthy(
+        yield* this.aexitFn.apply(this.cm, args) as Generator<unknown, unknown, unknown>,
+      );
+    } catch (x) {
+      throw caught(x);
+    } finally {
+      excLeave(exc);
+    }
+    if (!swallow) throw exc;
+  }
+
+  /** The body left normally (or by break, continue, return): `__aexit__(None, None, None)`. */
+  aclose(): Iterable<unknown, void, unknown> {
+    if (this.exited) return DONE_VOID;
+    this.exited = true;
+    const fast = this.aexitFn[FAST_PATH];
+    if (fast !== undefined && fast.call(this.cm, null, null, null) !== NOT_FAST) return DONE_VOID;
+    return this.aexitFn.call(this.cm, null, null, null) as Iterable<unknown, void, unknown>;
   }
 }
 
