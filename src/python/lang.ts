@@ -21,7 +21,6 @@ import {
   RuntimeError,
   StopAsyncIteration,
   StopIteration,
-  toPyException,
   typeName,
   UnboundLocalError,
 } from "./exceptions";
