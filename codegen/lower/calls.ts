@@ -8,7 +8,8 @@
  * - Classes are constructed with `new`: classes defined in the program, builtin exceptions and
  *   the asyncio classes in `ASYNCIO_CLASSES`.
  * - Methods of `str` and `list` (JS strings and arrays) are called through `$py.callMethod`, since
- *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's.
+ *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's. The exception: the
+ *   statement `xs.append(v)` on a name that can only hold a list is `xs.push(v);`.
  * - `super()` is `super_(Cls, self)` (cooperative: see `zeroArgSuper`).
  * - Calls of blocking functions (asyncio.run, run_until_complete, run_forever, Runner.run, Runner.close, and
  *   transpiled functions that call them) are awaited.
@@ -285,6 +286,36 @@ function zeroArgSuper(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
     throw cx.unsupported(e.pos, "super() in a method without a self or cls parameter");
   const superFn = cx.runtime("super_").code;
   return ex(`${superFn}(${cx.className}, ${cx.name(first.name, e.pos).code})`, P.call);
+}
+
+/**
+ * A name that can only ever hold the list it was bound to: one binding, from a list display or a
+ * list comprehension, never deleted. (Read before that binding, the read itself raises.)
+ */
+export function isKnownList(cx: Context, e: Expr): boolean {
+  if (e.k !== "Name") return false;
+  const sym = cx.lookup(e.id);
+  if (sym === null || sym.isParam || sym.bindings !== 1 || sym.deleted || sym.deletedElsewhere)
+    return false;
+  const v = sym.values.length === 1 ? sym.values[0] : null;
+  return v != null && (v.k === "List" || (v.k === "Comp" && v.kind === "list"));
+}
+
+/**
+ * `xs.append(v)` as a statement, where `xs` is a known list: `xs.push(v);` (what the list
+ * method does; its None result is not used). Null for any other statement.
+ */
+export function appendStatement(cx: Context, e: Expr): string | null {
+  if (
+    e.k !== "Call" ||
+    e.func.k !== "Attribute" ||
+    e.func.attr !== "append" ||
+    e.args.length !== 1 ||
+    e.args[0]!.kind !== "pos" ||
+    !isKnownList(cx, e.func.value)
+  )
+    return null;
+  return `${par(cx.expr(e.func.value), P.call)}.push(${cx.expr(e.args[0]!.value).code});`;
 }
 
 export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {

@@ -13,6 +13,7 @@ import {
   IndexError,
   OverflowError,
   TypeError as PyTypeError,
+  StopIteration,
   ValueError,
   ZeroDivisionError,
 } from "./exceptions";
@@ -37,7 +38,7 @@ import {
   roundIntNegative,
   toBigInt,
 } from "./numbers";
-import { defineType, id, NotImplemented } from "./objects";
+import { defineType, id, markBuiltinClass, NotImplemented } from "./objects";
 import { add, pow as powOp } from "./operators";
 import {
   call,
@@ -85,12 +86,35 @@ function stripWs(s: string): string {
   return s.replace(STRIP_RE, "");
 }
 
-/** Parse a str as int() does. */
+/**
+ * The value of a short plain decimal (ASCII digits, an optional minus, at most 15 digits, so that
+ * a double holds it exactly), or NaN for anything else. The common case of int(str): a digit loop
+ * and BigInt(number) are about three times faster than a regular expression and BigInt(string).
+ */
+function shortDecimal(text: string): number {
+  const n = text.length;
+  const neg = n > 1 && text.charCodeAt(0) === 45; // "-"
+  const from = neg ? 1 : 0;
+  if (n === 0 || n - from > 15) return Number.NaN;
+  let v = 0;
+  for (let i = from; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
 /** A plain decimal integer (ASCII digits, optional minus): the common case, parsed by BigInt. */
 const PLAIN_DECIMAL = /^-?[0-9]{1,300}$/;
 
+/** Parse a str as int() does. */
 export function parseInt_(text: string, base: number, orig: unknown): bigint {
-  if (base === 10 && PLAIN_DECIMAL.test(text)) return BigInt(text);
+  if (base === 10) {
+    const v = shortDecimal(text);
+    if (!Number.isNaN(v)) return BigInt(v);
+    if (PLAIN_DECIMAL.test(text)) return BigInt(text);
+  }
   const err = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(orig)}`);
   let s = stripWs(text);
   let neg = false;
@@ -355,20 +379,56 @@ export const builtin_function_or_method = defineType(function builtin_function_o
 
 // ---------------------------------------------------------------- range
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const C_LONG_MAX = 2n ** 63n - 1n;
+const isSafe = (v: bigint) => v <= MAX_SAFE && v >= -MAX_SAFE;
+const isCLong = (v: bigint) => v <= C_LONG_MAX && v >= -C_LONG_MAX - 1n;
+
 /** Python's `range`. */
 export class Range {
   readonly start: bigint;
   readonly stop: bigint;
   readonly step: bigint;
+  /** For at(): start and step as doubles when every value is a safe integer (else NaN). */
+  private _s: number | undefined = undefined;
+  private _d = 1;
 
   constructor(...args: unknown[]) {
-    if (args.length === 0) throw new PyTypeError("range expected at least 1 argument, got 0");
-    if (args.length > 3)
-      throw new PyTypeError(`range expected at most 3 arguments, got ${args.length}`);
-    const v = args.map((a) => rangeArg(a));
-    if (v.length === 1) [this.start, this.stop, this.step] = [0n, v[0], 1n];
-    else [this.start, this.stop, this.step] = [v[0], v[1], v[2] ?? 1n];
-    if (this.step === 0n) throw new ValueError("range() arg 3 must not be zero");
+    const n = args.length;
+    if (n === 0) throw new PyTypeError("range expected at least 1 argument, got 0");
+    if (n > 3) throw new PyTypeError(`range expected at most 3 arguments, got ${n}`);
+    if (n === 1) {
+      this.start = 0n;
+      this.stop = rangeArg(args[0]);
+      this.step = 1n;
+    } else {
+      this.start = rangeArg(args[0]);
+      this.stop = rangeArg(args[1]);
+      this.step = n === 3 ? rangeArg(args[2]) : 1n;
+      if (this.step === 0n) throw new ValueError("range() arg 3 must not be zero");
+    }
+  }
+
+  /**
+   * The k-th value (0 <= k < length), for the counted loops the transpiler makes of
+   * `for x in range(...)`:
+   *
+   * ```ts
+   * for (let $r = range(a, b), $k = 0, $n = $r.length; $k < $n; $k++) { x = $r.at($k); ... }
+   * ```
+   *
+   * which is what iterating the range yields, without an iterator (three times faster in V8).
+   */
+  at(k: number): bigint {
+    let s = this._s;
+    if (s === undefined) {
+      const { start, stop, step } = this;
+      // Every value is a safe integer when the bounds are: then the arithmetic is on doubles.
+      s = isSafe(start) && isSafe(stop) && isSafe(step) ? Number(start) : Number.NaN;
+      this._s = s;
+      this._d = Number(step);
+    }
+    return !Number.isNaN(s) ? BigInt(s + k * this._d) : this.start + BigInt(k) * this.step;
   }
 
   get length(): number {
@@ -385,19 +445,17 @@ export class Range {
     return this.lenBig();
   }
 
-  *[Symbol.iterator](): Iterator<bigint> {
-    const { start, stop, step } = this;
-    if (step > 0n) for (let i = start; i < stop; i += step) yield i;
-    else for (let i = start; i > stop; i += step) yield i;
+  [Symbol.iterator](): RangeIterator {
+    return rangeIterator(this);
   }
 
-  __iter__(): Iterator<bigint> {
-    return this[Symbol.iterator]();
+  __iter__(): RangeIterator {
+    return rangeIterator(this);
   }
 
-  *__reversed__(): Iterator<bigint> {
-    const n = this.lenBig();
-    for (let k = n - 1n; k >= 0n; k--) yield this.start + k * this.step;
+  __reversed__(): RangeIterator {
+    const last = this.start + (this.lenBig() - 1n) * this.step;
+    return rangeIterator(new Range(last, this.start - this.step, -this.step));
   }
 
   __getitem__(i: unknown): unknown {
@@ -461,6 +519,60 @@ export class Range {
 Object.defineProperty(Range, "__name__", { value: "range" });
 Object.defineProperty(Range, "__module__", { value: "builtins" });
 
+/**
+ * `iter(range(...))`: the k-th value is `range.at(k)`. Not a generator: resuming a generator per
+ * value costs several times what this does.
+ */
+class RangeIterator implements IterableIterator<bigint> {
+  private k = 0;
+  private readonly n: number;
+
+  constructor(private readonly range: Range) {
+    this.n = range.length;
+  }
+
+  next(): IteratorResult<bigint, undefined> {
+    const k = this.k;
+    if (k >= this.n) return { value: undefined, done: true };
+    this.k = k + 1;
+    return { value: this.range.at(k), done: false };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  __iter__(): this {
+    return this;
+  }
+
+  __next__(): bigint {
+    const r = this.next();
+    if (r.done) throw new StopIteration();
+    return r.value;
+  }
+
+  __length_hint__(): bigint {
+    return BigInt(this.n - this.k);
+  }
+
+  __repr__(): string {
+    return `<${typeName(this)} object at 0x${id(this).toString(16)}>`;
+  }
+}
+markBuiltinClass(RangeIterator, "range_iterator");
+
+/** CPython's iterator over a range whose bounds do not fit a C long (only its name differs). */
+class LongRangeIterator extends RangeIterator {}
+markBuiltinClass(LongRangeIterator, "longrange_iterator");
+
+/** The iterator of a range, named as CPython names it. */
+function rangeIterator(r: Range): RangeIterator {
+  return isCLong(r.start) && isCLong(r.step) && isCLong(r.stop)
+    ? new RangeIterator(r)
+    : new LongRangeIterator(r);
+}
+
 function rangeArg(a: unknown): bigint {
   if (isInt(a)) return toBigInt(a);
   if (typeof a === "number") {
@@ -495,7 +607,9 @@ class BuiltinIterator<T> implements IterableIterator<T> {
     return this;
   }
   __next__(): T {
-    return next(this) as T;
+    const r = this.gen.next();
+    if (r.done) throw new StopIteration();
+    return r.value;
   }
   __repr__(): string {
     return `<${this.pyName} object at 0x${id(this).toString(16)}>`;

@@ -171,6 +171,13 @@ function hasStatic(x: unknown, name: string): boolean {
  * $py.iter(x))`. Raises `TypeError: 'int' object is not iterable`.
  */
 export function iter<T = unknown>(x: unknown): IterableIterator<T> {
+  const it = tryIter<T>(x);
+  if (it === null) throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
+  return it;
+}
+
+/** `iter(x)`, or null when x is not iterable at all (what `__iter__` raises propagates). */
+function tryIter<T = unknown>(x: unknown): IterableIterator<T> | null {
   if (typeof x === "string") return x[Symbol.iterator]() as unknown as IterableIterator<T>;
   // a class with a static `__iter__` is iterable, as a metaclass `__iter__` makes it (enum.Enum)
   if (x !== null && (typeof x === "object" || hasStatic(x, "__iter__"))) {
@@ -187,7 +194,7 @@ export function iter<T = unknown>(x: unknown): IterableIterator<T> {
     if (typeof o.__getitem__ === "function")
       return sequenceIterator(o as never) as IterableIterator<T>;
   }
-  throw new PyTypeError(`'${typeName(x)}' object is not iterable`);
+  return null;
 }
 
 function asIterator(r: unknown): IterableIterator<unknown> {
@@ -237,9 +244,16 @@ export function toArray<T = unknown>(x: unknown): T[] {
 // ---------------------------------------------------------------- unpacking
 
 /** `a, b, c = x`: exactly n values or CPython's ValueError. */
-export function unpack(x: unknown, n: number): unknown[] {
+export function unpack(x: unknown, n: number): readonly unknown[] {
+  // Exact tuples and lists of the right length, as CPython's UNPACK_SEQUENCE fast path: a tuple's
+  // own items (immutable, and the caller only reads them), a copy of a list's (the targets may
+  // assign into the same list: `a[1], a[0] = a`).
+  if (x instanceof Tuple) {
+    if (x.constructor === Tuple && x.items.length === n) return x.items;
+  } else if (Array.isArray(x) && x.constructor === Array && x.length === n) return x.slice();
   const items: unknown[] = [];
-  const it = iter(x);
+  const it = tryIter(x);
+  if (it === null) throw new PyTypeError(`cannot unpack non-iterable ${typeName(x)} object`);
   for (;;) {
     const r = it.next();
     if (r.done) break;
@@ -257,7 +271,10 @@ export function unpack(x: unknown, n: number): unknown[] {
  * Returns `[...before, middleList, ...after]`.
  */
 export function unpackStar(x: unknown, before: number, after: number): unknown[] {
-  const items = toArray(x);
+  const it = Array.isArray(x) || x instanceof Tuple ? null : tryIter(x);
+  if (it === null && !(Array.isArray(x) || x instanceof Tuple))
+    throw new PyTypeError(`cannot unpack non-iterable ${typeName(x)} object`);
+  const items = it === null ? toArray(x) : [...it];
   if (items.length < before + after) {
     throw new ValueError(
       `not enough values to unpack (expected at least ${before + after}, got ${items.length})`,

@@ -106,12 +106,22 @@ function fnHead(fn: Function): string {
 }
 
 /** Python's `repr(value)`. */
+/**
+ * The decimal digits of an int. V8 converts a double to a string faster than a BigInt, so ints in
+ * the double's exact range (nearly all of them) go through Number.
+ */
+export function intStr(value: bigint): string {
+  return value <= 9007199254740991n && value >= -9007199254740991n
+    ? String(Number(value))
+    : value.toString();
+}
+
 export function repr(value: unknown): string {
   switch (typeof value) {
     case "string":
       return strRepr(value);
     case "bigint":
-      return value.toString();
+      return intStr(value);
     case "number":
       return floatRepr(value);
     case "boolean":
@@ -144,7 +154,7 @@ export function repr(value: unknown): string {
 export function str(value: unknown, ...rest: unknown[]): string {
   if (rest.length > 0) return strFromBytes(value, ...rest);
   if (typeof value === "string") return value;
-  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "bigint") return intStr(value);
   if (typeof value === "object" && value !== null) {
     const s = (value as { __str__?: unknown }).__str__;
     if (typeof s === "function") {
