@@ -197,6 +197,36 @@ print(($py.floordiv(total, 7n) as bigint), ratio * 0.5, 1n < n && n <= 5n);
 `);
   });
 
+  test("for over range() is a counted loop; append on a name bound once to a list is push", () => {
+    expect(
+      ts(`def f(n):
+    out = []
+    for i in range(1, n):
+        out.append(i * i)
+    for a, b in range(n):
+        out.append(a)
+    return out
+`),
+    ).toBe(`${HEADER}import * as $py from "asyncio-ts/python";
+import { range } from "asyncio-ts/python";
+
+function f(n: any): any {
+  let i: any, a: any, b: any;
+  const out: any[] = [];
+  for (let $r1 = range(1n, n), $k2 = 0, $n3 = $r1.length; $k2 < $n3; $k2++) {
+    i = $r1.at($k2);
+    out.push(i * i);
+  }
+  for (let $r5 = range(n), $k6 = 0, $n7 = $r5.length; $k6 < $n7; $k6++) {
+    const $item4 = $r5.at($k6);
+    [a, b] = $py.unpack($item4, 2);
+    out.push(a);
+  }
+  return out;
+}
+`);
+  });
+
   test("classes: constructor runs __init__, class attributes are static, methods keep names", () => {
     expect(
       ts(`class Counter:
@@ -557,8 +587,8 @@ describe("the runtime contract", () => {
       ["import re\n", "module 're' is not supported by asyncio-ts", 1, 7],
       ["from datetime import date\n", "module 'datetime' is not supported by asyncio-ts", 1, 0],
       [
-        "from typing import cast, TypedDict\n",
-        "'TypedDict' of module 'typing' is not supported",
+        "from typing import cast, TypeAliasType\n",
+        "'TypeAliasType' of module 'typing' is not supported",
         1,
         25,
       ],
