@@ -161,6 +161,7 @@ export function truediv(a: unknown, b: unknown): unknown {
 
 /** `a // b`. */
 export function floordiv(a: unknown, b: unknown): unknown {
+  if (typeof a === "bigint" && typeof b === "bigint") return intFloorDiv(a, b);
   if (isNum(a) && isNum(b)) {
     if (typeof a !== "number" && typeof b !== "number")
       return intFloorDiv(toBigInt(a), toBigInt(b));
@@ -173,6 +174,7 @@ export function floordiv(a: unknown, b: unknown): unknown {
 
 /** `a % b` (including `str % args`). */
 export function mod(a: unknown, b: unknown): unknown {
+  if (typeof a === "bigint" && typeof b === "bigint") return intMod(a, b);
   if (isNum(a) && isNum(b)) {
     if (typeof a !== "number" && typeof b !== "number") return intMod(toBigInt(a), toBigInt(b));
     return floatMod(toFloat(a), toFloat(b));
@@ -315,6 +317,8 @@ const INPLACE: Record<string, [string, (a: unknown, b: unknown) => unknown]> = {
 export function inplace(op: string, a: unknown, b: unknown): unknown {
   const entry = INPLACE[op];
   if (entry === undefined) throw new PyTypeError(`unknown in-place operator ${op}`);
+  // ints and floats have no in-place methods: the binary operator
+  if (typeof a === "bigint" || typeof a === "number") return entry[1](a, b);
   if (Array.isArray(a)) {
     if (op === "+") {
       const items = Array.isArray(b) ? b.slice() : [...iter(b)];
