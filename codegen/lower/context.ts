@@ -114,8 +114,6 @@ interface FunctionState {
   className: string | null;
 }
 
-let counter = 0;
-
 export class Context {
   scope: Scope;
   /** Runtime names used by name ("print", "kw", ...). */
@@ -128,6 +126,8 @@ export class Context {
   readonly syntaxWarnings: { line: number; message: string }[] = [];
   private fstate: FunctionState;
   private readonly fstack: FunctionState[] = [];
+  /** Numbers the module's fresh names (`$t1`, `$loop2`, ...): the same source, the same names. */
+  private counter = 0;
 
   constructor(
     readonly analysis: Analysis,
@@ -216,14 +216,14 @@ export class Context {
 
   /** A new temporary variable in the current function (`$t1`, `$it2`, ...). */
   temp(prefix = "t"): string {
-    const name = `$${prefix}${++counter}`;
+    const name = `$${prefix}${++this.counter}`;
     this.fstate.temps.push(name);
     return name;
   }
 
   /** A fresh name that is declared by the caller (not added to the temporaries). */
   fresh(prefix: string): string {
-    return `$${prefix}${++counter}`;
+    return `$${prefix}${++this.counter}`;
   }
 
   pushHandling(name: string): void {
