@@ -74,7 +74,10 @@ export function runtimeModuleClass(module: string, name: string): boolean {
   return typeof v === "function" && /^class[\s{]/.test(Function.prototype.toString.call(v));
 }
 
-/** Methods of Python's str, list and numbers, which JS strings, arrays and numbers lack. */
+/**
+ * Methods of Python's str, list and numbers, which JS strings, arrays and numbers lack (and
+ * generators' `throw`, whose JS form returns an iterator result instead of the next value).
+ */
 export const BUILTIN_METHODS = new Set(
   (
     "capitalize casefold center count encode endswith expandtabs find format format_map index " +
@@ -82,7 +85,7 @@ export const BUILTIN_METHODS = new Set(
     "istitle isupper join ljust lower lstrip partition removeprefix removesuffix replace rfind " +
     "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title " +
     "translate upper zfill append clear copy extend insert pop remove reverse sort bit_length " +
-    "bit_count to_bytes is_integer as_integer_ratio conjugate hex decode"
+    "bit_count to_bytes is_integer as_integer_ratio conjugate hex decode throw"
   ).split(" "),
 );
 

@@ -239,11 +239,16 @@ export function lowerFunction(
       stmts.push(line(`let [${names.join(", ")}] = ${cx.helper("bind")}(${sigName}, $args);`));
     }
     const hoisted = cx.hoistedDeclarations(scope);
-    const main = cx.block(fn.body);
-    if (endReachable(fn.body) && !fn.isLambda)
-      main.push(
-        line(kind === "asyncgen" || kind === "generator" ? "return null;" : "return null;"),
-      );
+    let main = cx.block(fn.body);
+    if (endReachable(fn.body) && !fn.isLambda) main.push(line("return null;"));
+    // PEP 479: StopIteration raised out of a generator's body is a RuntimeError (runtime: pep479).
+    if (kind === "generator" || kind === "asyncgen") {
+      const what = jsString(kind === "generator" ? "generator" : "async generator");
+      main = [
+        block("try", main),
+        block("catch ($e)", [line(`throw ${cx.helper("pep479")}($e, ${what});`)]),
+      ];
+    }
     return [...stmts, ...hoisted, ...cx.tempDeclarations(), ...main];
   });
   return { before, head, body, kind, qualname, sigName, defaults };

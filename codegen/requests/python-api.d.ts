@@ -288,6 +288,8 @@ export declare function asyncWithCtx(cm: unknown): {
   aexit(e: unknown): Generator<unknown, void, unknown>;
   aclose(): Iterable<unknown, void, unknown>;
 };
+/** REQUEST: PEP 479's RuntimeError for a StopIteration leaving a generator body (else `e`). */
+export declare function pep479(e: unknown, what: "generator" | "async generator"): unknown;
 /** REQUEST: one step of `async for`: awaits it.__anext__(); done on StopAsyncIteration. */
 export declare function anextStep(
   it: unknown,

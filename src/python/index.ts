@@ -83,6 +83,7 @@ export {
   matchMapping,
   matchSequence,
   named,
+  pep479,
   pyclass,
   signature,
   slotted,

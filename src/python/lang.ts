@@ -17,6 +17,7 @@ import {
   excEnter,
   excLeave,
   GeneratorExit,
+  markRaised,
   TypeError as PyTypeError,
   RuntimeError,
   StopAsyncIteration,
@@ -612,6 +613,23 @@ installGeneratorMethod("close", function (this: Generator) {
   if (!r.done) throw new RuntimeError("generator ignored GeneratorExit");
   return r.value === undefined ? null : r.value;
 });
+
+/**
+ * PEP 479: a StopIteration (or, in an async generator, StopAsyncIteration) raised out of a
+ * generator's body becomes `RuntimeError("generator raised StopIteration")`, caused by it. The
+ * transpiler wraps generator bodies: `catch ($e) { throw $py.pep479($e, "generator"); }`.
+ */
+export function pep479(e: unknown, what: "generator" | "async generator"): unknown {
+  const stop = e instanceof StopIteration ? "StopIteration" : null;
+  const astop = what === "async generator" && e instanceof StopAsyncIteration;
+  if (stop === null && !astop) return e;
+  markRaised(e); // it left the generator's frame: its traceback prints with its header
+  const err = new RuntimeError(`${what} raised ${stop ?? "StopAsyncIteration"}`);
+  err.__cause__ = e as BaseException;
+  err.__context__ = e as BaseException;
+  err.__suppress_context__ = true;
+  return err;
+}
 
 // ---- match
 

@@ -14,6 +14,7 @@ import { eq } from "./compare";
 import { Dict } from "./dict";
 import {
   AttributeError,
+  BaseException,
   IndexError,
   TypeError as PyTypeError,
   StopIteration,
@@ -871,6 +872,33 @@ export function vars(obj: unknown): Dict {
 }
 
 /** `obj.name(*args)` for any receiver: builtin types use their method tables. */
+/**
+ * `gen.throw(value)` / the legacy `gen.throw(type[, value[, tb]])` with Python's result: the next
+ * value the generator yields (StopIteration with its return value when it finishes instead). JS's
+ * own `throw` returns an iterator result; `$py.callMethod(g, "throw", ...)` comes here.
+ */
+export function genThrow(gen: Generator, typ: unknown, val: unknown = null): unknown {
+  let exc: unknown = typ;
+  if (
+    typeof typ === "function" &&
+    (typ === BaseException || typ.prototype instanceof BaseException)
+  ) {
+    const cls = typ as new (...args: unknown[]) => BaseException;
+    exc = val instanceof cls ? val : val === null ? new cls() : new cls(val);
+  } else if (!(typ instanceof BaseException)) {
+    throw new PyTypeError(
+      `exceptions must be classes or instances deriving from BaseException, not ${typeName(typ)}`,
+    );
+  } else if (val !== null) {
+    throw new PyTypeError("instance exception may not have a separate value");
+  }
+  const r = gen.throw(exc);
+  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  return r.value;
+}
+
+const JS_GENERATOR_THROW = (Object.getPrototypeOf(function* () {}.prototype) as Generator).throw;
+
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
   const table = builtinMethodTable(obj);
   if (table !== undefined) {
@@ -884,6 +912,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
       typeof f === "function" &&
       !(OBJECT_PROTO_NAMES.has(name) && f === (Object.prototype as Record<string, unknown>)[name])
     ) {
+      if (f === JS_GENERATOR_THROW) return genThrow(obj as Generator, args[0], args[1] ?? null);
       if (isClass(f)) return call(f, ...args);
       return (f as Function).apply(obj, args);
     }
