@@ -50,9 +50,14 @@
  * - Class decorators (`@dataclass`) wrap the class expression: `const P = dataclass($py.pyclass(class P {...}, "P"))`.
  *   Annotated class-level names are listed in `static __annotations__` (as strings, like
  *   `from __future__ import annotations`), which the runtime's `dataclass` reads.
+ * - `class P(NamedTuple)` / `class TD(TypedDict, total=False)` (`typing`'s): lowered like any
+ *   class over the runtime's `NamedTuple`/`TypedDict` (src/python/stdlib/typing.ts), whose
+ *   `__init_subclass__` (run by `$py.pyclass`) reads `__annotations__` and the defaults (static
+ *   fields) and makes the namedtuple / the dict-making class. `total=` is `static __total__`; such
+ *   classes (and their subclasses) get `static [name: string]: any;` for `P._fields` and the like.
  */
 
-import type { ClassDef, Expr, FunctionDef, Stmt } from "../ir";
+import type { Arg, ClassDef, Expr, FunctionDef, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
 import { docComment, lowerFunction, methodAttributes } from "./functions";
 import { block, ex, jsString, line, P, type TsExpr, type TsStmt } from "./output";
@@ -77,9 +82,16 @@ const MARKERS: Record<string, string> = {
   generator: "markgeneratorfunction",
 };
 
+/** A class's bases, without the class keywords (`total=False`). */
+function posBases(cls: ClassDef): Arg[] {
+  return cls.bases.some((b) => b.kind !== "pos")
+    ? cls.bases.filter((b) => b.kind === "pos")
+    : cls.bases;
+}
+
 /** The user-defined class a base expression names, if any. */
 function userBase(cx: Context, cls: ClassDef): ClassDef | null {
-  const b = cls.bases[0];
+  const b = posBases(cls)[0];
   if (b === undefined || b.value.k !== "Name") return null;
   return cx.lookup(b.value.id)?.cls ?? null;
 }
@@ -95,8 +107,8 @@ function constructsViaInit(cx: Context, cls: ClassDef | null): boolean {
   while (c !== null && !seen.has(c)) {
     seen.add(c);
     // `$py.bases(A, B)` runs `__init__` itself (see src/python/mro.ts).
-    if (c.bases.length > 1) return true;
-    const b = c.bases[0]?.value;
+    if (posBases(c).length > 1) return true;
+    const b = posBases(c)[0]?.value;
     if (b === undefined || (b.k === "Name" && b.id === "object" && cx.lookup("object") === null))
       return true;
     if (c.body.some((s) => s.k === "FunctionDef" && s.fn.name === "__init__")) {
@@ -113,7 +125,7 @@ function multipleInAncestry(cx: Context, cls: ClassDef): boolean {
   const seen = new Set<ClassDef>();
   for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
     seen.add(c);
-    if (c.bases.length > 1) return true;
+    if (posBases(c).length > 1) return true;
   }
   return false;
 }
@@ -124,7 +136,7 @@ function multipleInAncestry(cx: Context, cls: ClassDef): boolean {
  */
 function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
   const out = new Set<string>();
-  if (cls.bases.length > 1) return out;
+  if (posBases(cls).length > 1) return out;
   let c = userBase(cx, cls);
   const seen = new Set<ClassDef>();
   while (c !== null && !seen.has(c)) {
@@ -132,9 +144,9 @@ function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
     for (const s of c.body) {
       if (s.k === "FunctionDef") out.add(s.fn.name);
     }
-    if (c.bases.length === 0) out.add("__init__");
-    if (c.bases.length > 1) break;
-    const next = c.bases[0];
+    if (posBases(c).length === 0) out.add("__init__");
+    if (posBases(c).length > 1) break;
+    const next = posBases(c)[0];
     if (next === undefined || next.value.k !== "Name") break;
     c = cx.lookup(next.value.id)?.cls ?? null;
   }
@@ -215,7 +227,7 @@ export function classAttributes(cx: Context, cls: ClassDef): KnownAttributes {
       else out.attrs.add(s.target.id);
     }
   }
-  for (const b of cls.bases) {
+  for (const b of posBases(cls)) {
     const base = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
     if (b.value.k === "Name" && b.value.id === "object" && base === null) continue;
     if (base === null || base === cls) {
@@ -279,33 +291,126 @@ function nested(s: Stmt): Stmt[][] {
   }
 }
 
+/** `NamedTuple`/`TypedDict` when `e` names that class of `typing` (or `typing_extensions`). */
+function typingClass(cx: Context, e: Expr): "NamedTuple" | "TypedDict" | null {
+  let name: string | null = null;
+  if (e.k === "Name") {
+    const sym = cx.lookup(e.id);
+    if (sym?.imported?.name != null && sym.bindings === 1 && TYPING.has(sym.imported.module))
+      name = sym.imported.name;
+  } else if (e.k === "Attribute" && e.value.k === "Name") {
+    const sym = cx.lookup(e.value.id);
+    if (sym?.imported && sym.imported.name === null && TYPING.has(sym.imported.module))
+      name = e.attr;
+  }
+  return name === "NamedTuple" || name === "TypedDict" ? name : null;
+}
+
+const TYPING = new Set(["typing", "typing_extensions"]);
+
+/**
+ * Is `cls` a `typing.NamedTuple` class (`class P(NamedTuple)`) or a TypedDict class (its base
+ * is `TypedDict` or a TypedDict class)? Such classes are made by the runtime (stdlib/typing.ts)
+ * from the lowered class: see `typingClassChecks`.
+ */
+function typingKind(cx: Context, cls: ClassDef): "NamedTuple" | "TypedDict" | null {
+  const seen = new Set<ClassDef>();
+  for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
+    seen.add(c);
+    const first = c.bases.find((b) => b.kind === "pos");
+    if (first === undefined) return null;
+    const kind = typingClass(cx, first.value);
+    if (kind === "NamedTuple") return c === cls ? kind : null;
+    if (kind !== null) return kind;
+  }
+  return null;
+}
+
+/** Is `cls` or a user ancestor along its first bases a NamedTuple or TypedDict class? */
+function typingInAncestry(cx: Context, cls: ClassDef): boolean {
+  const seen = new Set<ClassDef>();
+  for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
+    seen.add(c);
+    if (typingKind(cx, c) !== null) return true;
+  }
+  return false;
+}
+
+/** Does `body` (a class body, at any depth) use `super` or `__class__`? */
+function usesClassCell(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(usesClassCell);
+  if (typeof node !== "object" || node === null) return false;
+  const n = node as { k?: string; id?: string };
+  if (n.k === "Name" && (n.id === "super" || n.id === "__class__")) return true;
+  return Object.values(node).some(usesClassCell);
+}
+
+/**
+ * What the class statement of a NamedTuple or TypedDict class may not have, refused here, and
+ * the class members its keywords become (`total=False` -> `static __total__ = false;`).
+ */
+function typingClassChecks(
+  cx: Context,
+  cls: ClassDef,
+  kind: "NamedTuple" | "TypedDict" | null,
+): TsStmt[] {
+  const keywords = cls.bases.filter((b) => b.kind !== "pos");
+  const positional = cls.bases.filter((b) => b.kind === "pos");
+  const members: TsStmt[] = [];
+  for (const b of keywords) {
+    const total =
+      kind === "TypedDict" &&
+      b.kind === "kw" &&
+      b.name === "total" &&
+      b.value.k === "Const" &&
+      (b.value.value === "True" || b.value.value === "False");
+    if (!total)
+      throw cx.unsupported(
+        cls.pos,
+        b.kind === "kw"
+          ? `class keyword '${b.name}='${b.name === "total" && kind === "TypedDict" ? " other than True or False" : ""}`
+          : "starred class bases",
+      );
+    members.push(
+      line(
+        `static __total__ = ${(b.value as { value: string }).value === "True"};`,
+        b.value.pos.line,
+      ),
+    );
+  }
+  if (kind !== null && positional.length > 1)
+    throw cx.unsupported(cls.pos, `a ${kind} class with several bases`);
+  // CPython: "RuntimeError: __class__ not set defining 'P' ..." (no __classcell__ is passed on).
+  if (kind === "NamedTuple" && usesClassCell(cls.body))
+    throw cx.unsupported(cls.pos, "super() or __class__ in a NamedTuple class");
+  return members;
+}
+
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const name = mangle(cls.name);
   const scope = cx.scopeOf(cls.scope);
-  const kwBase = cls.bases.find((b) => b.kind !== "pos");
-  if (kwBase)
-    throw cx.unsupported(
-      cls.pos,
-      kwBase.kind === "kw" ? `class keyword '${kwBase.name}='` : "starred class bases",
-    );
+  const kind = typingKind(cx, cls);
+  const typingMembers = typingClassChecks(cx, cls, kind);
   // `class C(str, Enum)`: a builtin type's values are JS primitives, which cannot carry a
   // class's other bases (two builtin types are CPython's lay-out conflict, raised at run time).
-  const builtinBases = cls.bases.filter(
+  const builtinBases = posBases(cls).filter(
     (b) => b.value.k === "Name" && BUILTIN_TYPES.has(b.value.id) && cx.lookup(b.value.id) === null,
   );
-  if (cls.bases.length > 1 && builtinBases.length === 1)
+  if (posBases(cls).length > 1 && builtinBases.length === 1)
     throw cx.unsupported(
       cls.pos,
       `the builtin type '${(builtinBases[0]!.value as { id: string }).id}' as one of several bases`,
     );
-  const baseExpr = cls.bases[0]?.value ?? null;
+  const baseExpr = posBases(cls)[0]?.value ?? null;
   const isObjectBase =
     baseExpr?.k === "Name" && baseExpr.id === "object" && cx.lookup("object") === null;
-  const multiple = cls.bases.length > 1;
+  const multiple = posBases(cls).length > 1;
   // Several bases: the JS class extends the synthetic base `$py.bases(A, B)` (C3 MRO, merged
   // attributes, construction; see src/python/mro.ts).
   const base = multiple
-    ? `${cx.helper("bases")}(${cls.bases.map((b) => cx.expr(b.value).code).join(", ")})`
+    ? `${cx.helper("bases")}(${posBases(cls)
+        .map((b) => cx.expr(b.value).code)
+        .join(", ")})`
     : baseExpr === null || isObjectBase
       ? null
       : cx.expr(baseExpr).code;
@@ -376,10 +481,17 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const head: TsStmt[] = [];
   // TypeScript does not see the static members merged by `$py.bases(...)`, nor inherit a static
   // index signature: every class with several bases in its ancestry declares one.
-  if (multipleInAncestry(cx, cls)) head.push(line("static [name: string]: any;"));
+  // NamedTuple and TypedDict classes get their attributes (`_fields`, `__total__`) at run time.
+  if (multipleInAncestry(cx, cls) || typingInAncestry(cx, cls))
+    head.push(line("static [name: string]: any;"));
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
+  // A TypedDict class's subclass has other annotations than its base: typed `any`.
   if (annotations.length > 0)
-    head.push(line(`static __annotations__ = { ${annotations.join(", ")} };`));
+    head.push(
+      line(
+        `static __annotations__${kind === null ? "" : ": any"} = { ${annotations.join(", ")} };`,
+      ),
+    );
   const hasSlots = cls.body.some(
     (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),
   );
@@ -401,7 +513,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
       ),
     );
   }
-  const body = [...head, ...members];
+  const body = [...head, ...typingMembers, ...members];
   const heading = `class ${name}${base === null ? "" : ` extends ${base}`}`;
   const docs = docComment(cls.docstring, cls.pos.line);
   const sym = cx.lookup(cls.name)!;

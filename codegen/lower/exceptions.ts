@@ -10,7 +10,11 @@
  *     $py.excEnter($err1);                // sys.exception() is $err1 in the handler
  *     try {
  *       e = $err1;
- *       ...
+ *       try {
+ *         ...
+ *       } finally {
+ *         e = undefined as any;           // CPython's implicit `del e`
+ *       }
  *     } catch ($x2) {
  *       throw $py.caught($x2);            // raised while handling: __context__ = $err1
  *     } finally {
@@ -27,7 +31,7 @@
  * is raised, whether by a raise statement, a called function or a runtime operation.
  */
 
-import type { Expr, Stmt } from "../ir";
+import type { Expr, Handler, Stmt } from "../ir";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import { block, line, P, par, type TsStmt } from "./output";
 
@@ -81,6 +85,31 @@ function handling(
     block("try", body, pyLine),
     block(`catch (${x})`, onRaise ? onRaise(x) : [line(`throw ${cx.helper("caught")}(${x});`)]),
     block("finally", [line(`${cx.helper("excLeave")}(${err});`)]),
+  ];
+}
+
+/**
+ * A handler's body. `except T as e:` binds `e` to the exception and unbinds it however the body
+ * is left, as CPython does (`try: body finally: e = None; del e`), so a later read of `e` raises
+ * (flow analysis counts the handler's end as a `del e`).
+ */
+function namedHandlerBody(cx: Context, h: Handler, exc: string): TsStmt[] {
+  if (!h.name) return cx.block(h.body);
+  const { name, sym } = cx.bindingPrefix(h.name);
+  const bind = line(`${name} = ${exc};`, h.pos.line);
+  // Flow analysis checks every read that may follow the end of such a handler (it counts as a
+  // `del`), which marks the symbol `readBeforeBinding`: without any, nothing can see the name
+  // unbound (unless another module or scope can read it), and the handler just binds it.
+  const observable =
+    sym === null ||
+    sym.readBeforeBinding ||
+    sym.scope !== cx.scope.functionScope() ||
+    (sym.scope.kind === "module" && cx.options.exportAll);
+  if (!observable) return [bind, ...cx.block(h.body)];
+  return [
+    bind,
+    block("try", cx.block(h.body), h.pos.line),
+    block("finally", [line(`${name} = undefined as any;`)]),
   ];
 }
 
@@ -147,8 +176,7 @@ function starHandlers(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
     const body: TsStmt[] = [];
     cx.pushHandling(m);
     try {
-      if (h.name) body.push(line(`${cx.bindingPrefix(h.name).name} = ${m};`, h.pos.line));
-      body.push(...cx.block(h.body));
+      body.push(...namedHandlerBody(cx, h, m));
     } finally {
       cx.popHandling();
     }
@@ -183,8 +211,7 @@ function handlers(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   const handlerBody = (h: (typeof s.handlers)[number]): TsStmt[] => {
     cx.pushHandling(err);
     try {
-      const pre = h.name ? [line(`${cx.bindingPrefix(h.name).name} = ${err};`, h.pos.line)] : [];
-      return [...pre, ...cx.block(h.body)];
+      return namedHandlerBody(cx, h, err);
     } finally {
       cx.popHandling();
     }

@@ -82,6 +82,14 @@ const forwarders = new WeakSet<Function>();
 const stubs = new WeakSet<Function>();
 const STUB_INIT = /^__init__\(\.\.\._args\)\s*\{\s*return null;?\s*\}$/;
 
+/**
+ * A JS base class Python does not see: classes extending `M` have `bases` as their `__bases__`
+ * (`typing.NamedTuple` and `TypedDict` classes, whose bases are `tuple` and `dict` in CPython).
+ */
+export function hiddenBase(M: Function, bases: Function[]): void {
+  synthetics.set(M, { bases, layout: bases[0]! });
+}
+
 /** Record a transpiled class (called by `pyclass`). */
 export function registerPyclass(cls: Function): void {
   pyclasses.add(cls);

@@ -180,6 +180,11 @@ export function issubclass(cls: unknown, classinfo: unknown): boolean {
   }
   const extra = (cls as { __extra_bases__?: unknown[] }).__extra_bases__;
   if (extra?.some((b) => issubclass(b, classinfo))) return true;
+  // `tuple`, `dict`, ...: a subclass's prototype derives from the implementing class's.
+  if (Object.hasOwn(classinfo, Symbol.hasInstance) && bases.has(classinfo)) {
+    const cp = (cls as { prototype?: unknown }).prototype;
+    if (typeof cp === "object" && cp !== null && cp instanceof (classinfo as Function)) return true;
+  }
   const proto = (classinfo as { prototype?: unknown }).prototype;
   if (typeof proto === "object" && proto !== null) {
     const cp = (cls as { prototype?: unknown }).prototype;

@@ -905,6 +905,46 @@ export function namedtuple(
       return bad ? `_${i}` : n;
     });
   }
+  const defaults = defaultsArg === null ? [] : [...iter(defaultsArg)];
+  const spec = namedTupleSpec(tname, names, defaults, rename);
+
+  class NT extends Tuple {
+    constructor(...args: unknown[]) {
+      super(spec.bind(args));
+    }
+  }
+  installNamedTuple(NT, spec, false);
+  Object.defineProperty(NT, "name", { value: tname });
+  Object.defineProperty(NT, "__name__", { value: tname, writable: true, configurable: true });
+  Object.defineProperty(NT, "__qualname__", { value: tname, writable: true, configurable: true });
+  Object.defineProperty(NT, "__module__", {
+    value: moduleName,
+    writable: true,
+    configurable: true,
+  });
+  return libraryClass(NT, tname, moduleName) as unknown as NamedTupleClass;
+}
+
+/** What a namedtuple class knows of its fields (shared by `typing.NamedTuple` classes). */
+export interface NamedTupleSpec {
+  tname: string;
+  names: string[];
+  defaults: unknown[];
+  fieldDefaults: Dict;
+  /** `__new__`'s argument binding: the tuple's items, or CPython's TypeError. */
+  bind(args: unknown[]): unknown[];
+}
+
+/**
+ * Check a namedtuple's type and field names (CPython's ValueErrors and TypeErrors) and make its
+ * argument binding.
+ */
+export function namedTupleSpec(
+  tname: string,
+  names: string[],
+  defaults: unknown[],
+  rename = false,
+): NamedTupleSpec {
   for (const n of [tname, ...names]) {
     if (typeof n !== "string") throw new PyTypeError("Type names and field names must be strings");
     if (!IDENT.test(n))
@@ -919,7 +959,6 @@ export function namedtuple(
     if (seen.has(n)) throw new ValueError(`Encountered duplicate field name: ${repr(n)}`);
     seen.add(n);
   }
-  const defaults = defaultsArg === null ? [] : [...iter(defaultsArg)];
   if (defaults.length > names.length)
     throw new PyTypeError("Got more default values than field names");
   const fieldDefaults = new Dict();
@@ -936,9 +975,10 @@ export function namedtuple(
           ? `from ${firstDefault + 1} to ${names.length + 1}`
           : `${names.length + 1}`;
       throw new PyTypeError(
-        `${fname}() takes ${takes} positional arguments but ${p.length + 1} were given`,
+        `${fname}() takes ${takes} positional argument${names.length === 0 && defaults.length === 0 ? "" : "s"} but ${p.length + 1} were given`,
       );
     }
+    if (p.length === names.length && Object.keys(k).length === 0) return p;
     const values: unknown[] = names.map((_, i) => (i < p.length ? p[i] : NO_VALUE));
     for (const [key, v] of Object.entries(k)) {
       const i = names.indexOf(key);
@@ -967,23 +1007,36 @@ export function namedtuple(
     }
     return values;
   };
+  return { tname, names, defaults, fieldDefaults, bind };
+}
 
-  class NT extends Tuple {
-    static _fields = new Tuple(names);
-    static _field_defaults = fieldDefaults;
+/** Own properties of JS functions that a class's field cannot replace. */
+const FUNCTION_OWN = new Set(["name", "length", "prototype", "caller", "arguments"]);
 
-    constructor(...args: unknown[]) {
-      super(bind(args));
-    }
+/** A field of a namedtuple class read through the class: `_tuplegetter(0, 'Alias for field number 0')`. */
+class TupleGetter {
+  constructor(readonly index: number) {}
+  get __doc__(): string {
+    return `Alias for field number ${this.index}`;
+  }
+  __repr__(): string {
+    return `_tuplegetter(${this.index}, '${this.__doc__}')`;
+  }
+}
 
-    static _make(iterable: unknown): Tuple {
-      const xs = [...iter(iterable)];
-      if (xs.length !== names.length)
-        throw new PyTypeError(`Expected ${names.length} arguments, got ${xs.length}`);
-      return new (this as unknown as new (...a: unknown[]) => Tuple)(...xs);
-    }
-
-    _replace(...args: unknown[]): Tuple {
+/**
+ * Give `cls` (a class whose instances are Tuples) the namedtuple's attributes: the field
+ * properties (read-only), `_fields`, `_field_defaults`, `__match_args__`, `_make`, `_replace`,
+ * `_asdict`, `__getnewargs__`, `__repr__`, and concatenation/repetition that give plain tuples.
+ * With `keepOwn`, methods `cls` already defines itself win (a `typing.NamedTuple` class body);
+ * the fields always win, as in CPython.
+ */
+export function installNamedTuple(cls: Function, spec: NamedTupleSpec, keepOwn: boolean): void {
+  const { tname, names } = spec;
+  const proto = cls.prototype as Record<string, unknown>;
+  type Ctor = new (...a: unknown[]) => Tuple;
+  const methods: Record<string, (this: Tuple, ...args: unknown[]) => unknown> = {
+    _replace(this: Tuple, ...args: unknown[]): Tuple {
       const [p, k] = takeKw(args);
       if (p.length > 0)
         throw new PyTypeError(
@@ -998,28 +1051,59 @@ export function namedtuple(
       }
       if (unexpected.length > 0)
         throw new PyTypeError(`Got unexpected field names: ${repr(unexpected)}`);
-      return new (this.constructor as new (...a: unknown[]) => Tuple)(...values);
-    }
-
-    _asdict(): Dict {
+      return new (this.constructor as Ctor)(...values);
+    },
+    _asdict(this: Tuple): Dict {
       return new Dict(names.map((n, i) => [n, this.items[i]] as const));
-    }
-
-    __getnewargs__(): Tuple {
+    },
+    __getnewargs__(this: Tuple): Tuple {
       return new Tuple(this.items.slice());
-    }
-
-    override __repr__(): string {
+    },
+    __repr__(this: Tuple): string {
       const name = clsName(this);
       return reprGuard(
         this,
         "...",
         () => `${name}(${names.map((n, i) => `${n}=${repr(this.items[i])}`).join(", ")})`,
       );
-    }
+    },
+    // A tuple subclass concatenates and repeats to plain tuples.
+    __add__(this: Tuple, other: unknown): unknown {
+      if (!(other instanceof Tuple)) return NotImplemented;
+      return new Tuple([...this.items, ...other.items]);
+    },
+    __mul__(this: Tuple, n: unknown): unknown {
+      if (!isInt(n)) return NotImplemented;
+      const k = Number(toBigInt(n as bigint));
+      const out: unknown[] = [];
+      for (let i = 0; i < k; i++) out.push(...this.items);
+      return new Tuple(out);
+    },
+    _make(this: Tuple, iterable: unknown): Tuple {
+      return (this.constructor as unknown as { _make(x: unknown): Tuple })._make(iterable);
+    },
+  };
+  methods.__rmul__ = methods.__mul__!;
+  for (const [key, fn] of Object.entries(methods)) {
+    if (keepOwn && Object.hasOwn(proto, key)) continue;
+    Object.defineProperty(fn, "__qualname__", { value: `${tname}.${key}`, configurable: true });
+    Object.defineProperty(proto, key, { value: fn, writable: true, configurable: true });
   }
+  const statics: Record<string, unknown> = {
+    _fields: new Tuple(names),
+    _field_defaults: spec.fieldDefaults,
+    __match_args__: new Tuple(names),
+    _make(this: Ctor, iterable: unknown): Tuple {
+      const xs = [...iter(iterable)];
+      if (xs.length !== names.length)
+        throw new PyTypeError(`Expected ${names.length} arguments, got ${xs.length}`);
+      return new this(...xs);
+    },
+  };
+  for (const [key, v] of Object.entries(statics))
+    Object.defineProperty(cls, key, { value: v, writable: true, configurable: true });
   for (let i = 0; i < names.length; i++) {
-    Object.defineProperty(NT.prototype, names[i]!, {
+    Object.defineProperty(proto, names[i]!, {
       get(this: Tuple) {
         return this.items[i];
       },
@@ -1029,16 +1113,13 @@ export function namedtuple(
       configurable: true,
       enumerable: false,
     });
+    if (FUNCTION_OWN.has(names[i]!)) continue;
+    Object.defineProperty(cls, names[i]!, {
+      value: new TupleGetter(i),
+      writable: true,
+      configurable: true,
+    });
   }
-  Object.defineProperty(NT, "name", { value: tname });
-  Object.defineProperty(NT, "__name__", { value: tname, writable: true, configurable: true });
-  Object.defineProperty(NT, "__qualname__", { value: tname, writable: true, configurable: true });
-  Object.defineProperty(NT, "__module__", {
-    value: moduleName,
-    writable: true,
-    configurable: true,
-  });
-  return libraryClass(NT, tname, moduleName) as unknown as NamedTupleClass;
 }
 
 const NO_VALUE = Symbol("no value");

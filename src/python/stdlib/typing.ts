@@ -1,8 +1,8 @@
 /**
  * Python's `typing` at run time: the names exist and print as CPython's (`typing.Optional[int]`,
  * `~T`), subscripting works, `cast` returns its argument, `TYPE_CHECKING` is False. Generated
- * code emits nothing for `typing` imports (annotations only matter to type checkers); this module
- * is for hand-written code and for `typing.X` used in expressions.
+ * code binds imported names from here (`const cast = $py.typing.cast;`). `NamedTuple` and
+ * `TypedDict` are bases of program classes (see them below).
  */
 
 import { repr } from "../repr";
@@ -141,3 +141,260 @@ export function NewType(name: string, _tp: unknown): (x: unknown) => unknown {
 export function reveal_type(x: unknown): unknown {
   return x;
 }
+
+// ---------------------------------------------------------------- NamedTuple, TypedDict
+
+/**
+ * What `class P(NamedTuple)` / `class TD(TypedDict)` extend in generated code: constructible with
+ * any arguments, any static member (the instances are tuples and dicts, not of this type).
+ */
+export interface ClassSyntaxBase {
+  new (...args: any[]): any;
+  (...args: any[]): any;
+  [name: string]: any;
+}
+
+type Lazy = {
+  collections: typeof import("./collections");
+  mro: typeof import("../mro");
+  builtins: typeof import("../builtins");
+  dict: typeof import("../dict");
+  set: typeof import("../set");
+  exceptions: typeof import("../exceptions");
+  kw: typeof import("../kw");
+  protocol: typeof import("../protocol");
+};
+let lazy: Lazy | null = null;
+/** Modules loaded on first use (typing loads early; see the load-order rule of src/python). */
+function mods(): Lazy {
+  lazy ??= {
+    collections: require("./collections"),
+    mro: require("../mro"),
+    builtins: require("../builtins"),
+    dict: require("../dict"),
+    set: require("../set"),
+    exceptions: require("../exceptions"),
+    kw: require("../kw"),
+    protocol: require("../protocol"),
+  };
+  return lazy;
+}
+
+/** A static of `cls` itself (not inherited). */
+function own(cls: Function, key: string): unknown {
+  return Object.hasOwn(cls, key) ? (cls as unknown as Record<string, unknown>)[key] : undefined;
+}
+
+function annotationsOf(cls: Function): Record<string, unknown> {
+  return (own(cls, "__annotations__") as Record<string, unknown> | undefined) ?? {};
+}
+
+function splitArgs(args: unknown[]): [unknown[], Record<string, unknown>] {
+  const { Kw } = mods().kw;
+  const n = args.length;
+  if (n > 0 && args[n - 1] instanceof Kw)
+    return [
+      args.slice(0, n - 1),
+      (args[n - 1] as InstanceType<typeof Kw>).kwargs as Record<string, unknown>,
+    ];
+  return [args, {}];
+}
+
+/** Binds each `typing.NamedTuple` class to its `__new__` argument binding. */
+const NT_SPEC: unique symbol = Symbol("asyncio-ts.namedtuple-spec");
+
+/** `typing.NamedTuple` class syntax: attributes a class body may not define (CPython's list). */
+const NT_PROHIBITED = [
+  "__new__",
+  "__init__",
+  "__slots__",
+  "__getnewargs__",
+  "_fields",
+  "_field_defaults",
+  "_make",
+  "_replace",
+  "_asdict",
+  "_source",
+];
+
+/**
+ * `typing.NamedTuple`. Called, `NamedTuple("P", [("x", int), ("y", int)])` is
+ * `collections.namedtuple` with annotations. As a base, `class P(NamedTuple): x: int; y: int = 0`
+ * makes P the namedtuple: its annotated names are the fields (in order; those with a value have
+ * it as default), its methods are kept, its instances are tuples, and `P.__bases__` is
+ * `(tuple,)`. Generated code runs `__init_subclass__` below once the class exists (`pyclass`),
+ * and constructing P (or a subclass) comes here through the JS `super(...)` call.
+ */
+function NamedTupleImpl(this: unknown, ...args: unknown[]): unknown {
+  const target = new.target as
+    | (Function & { [NT_SPEC]?: { bind(a: unknown[]): unknown[] } })
+    | undefined;
+  if (target !== undefined && target !== NamedTupleImpl) {
+    const spec = target[NT_SPEC];
+    if (spec === undefined) throw new (mods().exceptions.TypeError)("NamedTuple is not a class");
+    const { Tuple: T } = require("../tuple") as typeof import("../tuple");
+    return Reflect.construct(T, [spec.bind(args)], target);
+  }
+  const [pos, kws] = splitArgs(args);
+  const { namedtuple } = mods().collections;
+  const { TypeError: PyTypeError } = mods().exceptions;
+  if (pos.length === 0)
+    throw new PyTypeError("NamedTuple() missing 1 required positional argument: 'typename'");
+  if (pos.length > 2)
+    throw new PyTypeError(
+      `NamedTuple() takes from 1 to 2 positional arguments but ${pos.length} were given`,
+    );
+  const pairs: [string, unknown][] =
+    pos.length > 1 && pos[1] !== null
+      ? [...(mods().protocol.iter(pos[1]) as Iterable<unknown>)].map((p) => {
+          const items = [...(mods().protocol.iter(p) as Iterable<unknown>)];
+          return [String(items[0]), items[1]];
+        })
+      : Object.entries(kws);
+  const { kw } = mods().kw;
+  const cls = namedtuple(
+    pos[0],
+    pairs.map(([n]) => n),
+    kw({ module: "__main__" }),
+  );
+  const { Dict: PyDict } = mods().dict;
+  (cls as unknown as Record<string, unknown>).__annotations__ = new PyDict(pairs) as unknown;
+  return cls;
+}
+
+Object.defineProperty(NamedTupleImpl, "__init_subclass__", {
+  configurable: true,
+  writable: true,
+  value: function namedTupleSubclass(this: Function): void {
+    // A subclass of a NamedTuple class is an ordinary class.
+    if (Object.getPrototypeOf(this) !== NamedTupleImpl) return;
+    const { collections, mro, builtins } = mods();
+    const { TypeError: PyTypeError, AttributeError } = mods().exceptions;
+    const names = Object.keys(annotationsOf(this));
+    const defaults: unknown[] = [];
+    const defaultNames: string[] = [];
+    for (const n of names) {
+      // A default is a class field (enumerable), not a function's own `name` or `length`.
+      if (Object.getOwnPropertyDescriptor(this, n)?.enumerable) {
+        defaultNames.push(n);
+        defaults.push(own(this, n));
+      } else if (defaultNames.length > 0)
+        throw new PyTypeError(
+          `Non-default namedtuple field ${n} cannot follow default field${defaultNames.length > 1 ? "s" : ""} ${defaultNames.join(", ")}`,
+        );
+    }
+    const name = (this as unknown as { __name__: string }).__name__;
+    const spec = collections.namedTupleSpec(name, names, defaults);
+    for (const key of NT_PROHIBITED) {
+      if (Object.hasOwn(this.prototype, key) || Object.hasOwn(this, key))
+        throw new AttributeError(`Cannot overwrite NamedTuple attribute ${key}`);
+    }
+    collections.installNamedTuple(this, spec, true);
+    Object.defineProperty(this, NT_SPEC, { value: spec });
+    mro.hiddenBase(NamedTupleImpl, [builtins.tuple]);
+  },
+});
+Object.defineProperty(NamedTupleImpl, "__name__", { value: "NamedTuple", configurable: true });
+Object.defineProperty(NamedTupleImpl, "__module__", { value: "typing", configurable: true });
+NamedTupleImpl.prototype = Object.create(
+  (require("../tuple") as typeof import("../tuple")).Tuple.prototype,
+);
+export const NamedTuple = NamedTupleImpl as unknown as ClassSyntaxBase;
+
+/** `Required[...]`/`NotRequired[...]` (maybe `typing.`-qualified) in an annotation's text. */
+const REQUIRED = /^(?:\w+\.)*(Required|NotRequired)\[/;
+
+/**
+ * `typing.TypedDict`. As a base, `class TD(TypedDict)` (and `total=False`, which generated code
+ * passes as `static __total__`) makes a class whose call is `dict(...)`: instances are plain
+ * dicts. The class has `__total__`, `__required_keys__`, `__optional_keys__` (frozensets, its
+ * bases' keys included), `(TD, dict, object)` as `__mro__`, and `isinstance(x, TD)` raises
+ * CPython's TypeError. Called, `TypedDict("TD", {"a": int}, total=True)` makes such a class.
+ */
+function TypedDictImpl(this: unknown, ...args: unknown[]): unknown {
+  const target = new.target as Function | undefined;
+  if (target !== undefined && target !== TypedDictImpl)
+    return (mods().builtins.dict as (...a: unknown[]) => unknown)(...args);
+  const [pos, kws] = splitArgs(args);
+  const { TypeError: PyTypeError } = mods().exceptions;
+  if (pos.length === 0)
+    throw new PyTypeError("TypedDict() missing 1 required positional argument: 'typename'");
+  const name = String(pos[0]);
+  const annotations: Record<string, unknown> = {};
+  if (pos.length > 1 && pos[1] !== null) {
+    const { Dict: PyDict } = mods().dict;
+    const fields = pos[1];
+    if (!(fields instanceof PyDict)) throw new PyTypeError("TypedDict fields must be a dict");
+    for (const k of fields.keys()) annotations[String(k)] = fields.__getitem__(k);
+  }
+  const Cls = class extends (TypedDictImpl as unknown as new (...a: unknown[]) => object) {};
+  for (const [k, v] of [
+    ["name", name],
+    ["__name__", name],
+    ["__qualname__", name],
+    ["__module__", "__main__"],
+    ["__annotations__", annotations],
+    ["__total__", kws.total ?? true],
+  ] as const)
+    Object.defineProperty(Cls, k, { value: v, writable: true, configurable: true });
+  typedDictSubclass.call(Cls);
+  return Cls;
+}
+
+function typedDictSubclass(this: Function): void {
+  const { mro, builtins, set } = mods();
+  const total = own(this, "__total__");
+  const isTotal = total === undefined ? true : Boolean(total);
+  if (total === undefined)
+    Object.defineProperty(this, "__total__", { value: true, writable: true, configurable: true });
+  const parent = Object.getPrototypeOf(this) as Record<string, unknown>;
+  const required = new globalThis.Set<unknown>(
+    parent.__required_keys__ ? [...(parent.__required_keys__ as Iterable<unknown>)] : [],
+  );
+  const optional = new globalThis.Set<unknown>(
+    parent.__optional_keys__ ? [...(parent.__optional_keys__ as Iterable<unknown>)] : [],
+  );
+  for (const [key, ann] of Object.entries(annotationsOf(this))) {
+    const m = typeof ann === "string" ? REQUIRED.exec(ann) : null;
+    const req = m === null ? isTotal : m[1] === "Required";
+    (req ? required : optional).add(key);
+    (req ? optional : required).delete(key);
+  }
+  for (const [key, keys] of [
+    ["__required_keys__", required],
+    ["__optional_keys__", optional],
+  ] as const)
+    Object.defineProperty(this, key, {
+      value: new set.FrozenSet([...keys]),
+      writable: true,
+      configurable: true,
+    });
+  // `TD.__bases__` is `(dict,)`, and so is that of a TypedDict class derived from TD.
+  mro.hiddenBase(this, [builtins.dict]);
+  mro.hiddenBase(TypedDictImpl, [builtins.dict]);
+}
+
+for (const [k, v] of [
+  ["__init_subclass__", typedDictSubclass],
+  [
+    "__instancecheck__",
+    () => {
+      throw new (mods().exceptions.TypeError)(
+        "TypedDict does not support instance and class checks",
+      );
+    },
+  ],
+  ["__name__", "TypedDict"],
+  ["__module__", "typing"],
+] as const)
+  Object.defineProperty(TypedDictImpl, k, { value: v, writable: true, configurable: true });
+export const TypedDict = TypedDictImpl as unknown as ClassSyntaxBase;
+
+/** `typing.Required[T]`, `typing.NotRequired[T]` (TypedDict keys). */
+export const Required = form("Required");
+export const NotRequired = form("NotRequired");
+export const ReadOnly = form("ReadOnly");
+// `issubclass(TD, dict)`, as `TD.__bases__` is `(dict,)` (instances are plain dicts).
+TypedDictImpl.prototype = Object.create(
+  (require("../dict") as typeof import("../dict")).Dict.prototype,
+);
