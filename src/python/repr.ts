@@ -111,9 +111,9 @@ function fnHead(fn: Function): string {
  * the double's exact range (nearly all of them) go through Number.
  */
 export function intStr(value: bigint): string {
-  return value <= 9007199254740991n && value >= -9007199254740991n
-    ? String(Number(value))
-    : value.toString();
+  // Number() rounds an int beyond 2 ** 53 to a double that is not a safe integer.
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? `${n}` : value.toString();
 }
 
 export function repr(value: unknown): string {
