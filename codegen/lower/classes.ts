@@ -386,6 +386,27 @@ function typingClassChecks(
   return members;
 }
 
+/**
+ * `class C(str, Enum)` / `class C(int, Enum)` (the builtin type, then `enum.Enum`): the runtime
+ * class such an enum extends (stdlib/enum.ts), whose members are strs or ints.
+ */
+function enumMixin(cx: Context, cls: ClassDef): "_StrMixinEnum" | "_IntMixinEnum" | null {
+  const bases = posBases(cls);
+  if (bases.length !== 2 || cls.bases.length !== 2) return null;
+  const [t, e] = [bases[0]!.value, bases[1]!.value];
+  if (t.k !== "Name" || (t.id !== "str" && t.id !== "int") || cx.lookup(t.id) !== null) return null;
+  let isEnum = false;
+  if (e.k === "Name") {
+    const sym = cx.lookup(e.id);
+    isEnum = sym?.imported?.module === "enum" && sym.imported.name === "Enum" && sym.bindings === 1;
+  } else if (e.k === "Attribute" && e.attr === "Enum" && e.value.k === "Name") {
+    const sym = cx.lookup(e.value.id);
+    isEnum = sym?.imported?.module === "enum" && sym.imported.name === null;
+  }
+  if (!isEnum) return null;
+  return t.id === "str" ? "_StrMixinEnum" : "_IntMixinEnum";
+}
+
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const name = mangle(cls.name);
   const scope = cx.scopeOf(cls.scope);
@@ -396,7 +417,8 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const builtinBases = posBases(cls).filter(
     (b) => b.value.k === "Name" && BUILTIN_TYPES.has(b.value.id) && cx.lookup(b.value.id) === null,
   );
-  if (posBases(cls).length > 1 && builtinBases.length === 1)
+  const mixin = enumMixin(cx, cls);
+  if (posBases(cls).length > 1 && builtinBases.length === 1 && mixin === null)
     throw cx.unsupported(
       cls.pos,
       `the builtin type '${(builtinBases[0]!.value as { id: string }).id}' as one of several bases`,
@@ -404,16 +426,19 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const baseExpr = posBases(cls)[0]?.value ?? null;
   const isObjectBase =
     baseExpr?.k === "Name" && baseExpr.id === "object" && cx.lookup("object") === null;
-  const multiple = posBases(cls).length > 1;
+  const multiple = posBases(cls).length > 1 && mixin === null;
   // Several bases: the JS class extends the synthetic base `$py.bases(A, B)` (C3 MRO, merged
   // attributes, construction; see src/python/mro.ts).
-  const base = multiple
-    ? `${cx.helper("bases")}(${posBases(cls)
-        .map((b) => cx.expr(b.value).code)
-        .join(", ")})`
-    : baseExpr === null || isObjectBase
-      ? null
-      : cx.expr(baseExpr).code;
+  const base =
+    mixin !== null
+      ? cx.helper(`enum.${mixin}`)
+      : multiple
+        ? `${cx.helper("bases")}(${posBases(cls)
+            .map((b) => cx.expr(b.value).code)
+            .join(", ")})`
+        : baseExpr === null || isObjectBase
+          ? null
+          : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
   const inherited = inheritedMethods(cx, cls);
   const before: TsStmt[] = [];

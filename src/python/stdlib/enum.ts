@@ -399,6 +399,8 @@ function buildEnum(c: EnumClass, entries: [string, unknown][], boundary: unknown
   m.guardedInit = guardInit(c);
   const intKind = isIntClass(c);
   const strKind = c.prototype instanceof StrEnum;
+  // `class C(str, Enum)` converts its values with str(); StrEnum requires strs
+  const strConvert = c.prototype instanceof _StrMixinEnum;
   const gnv = userProto(c, "_generate_next_value_");
   const lastValues: unknown[] = [];
   const resolved = new Map<unknown, unknown>();
@@ -422,12 +424,16 @@ function buildEnum(c: EnumClass, entries: [string, unknown][], boundary: unknown
     if (userNew !== undefined) {
       member = userNew.apply(c, args) as Enum;
       if (!Object.hasOwn(member, "_value_")) {
-        setSlots(member, name, intKind ? toInt(args) : strKind ? toStr(args) : value);
+        setSlots(member, name, intKind ? toInt(args) : strKind ? toStr(args, strConvert) : value);
       } else {
         setSlots(member, name, member._value_);
       }
     } else {
-      member = newMember(c, name, intKind ? toInt(args) : strKind ? toStr(args) : value);
+      member = newMember(
+        c,
+        name,
+        intKind ? toInt(args) : strKind ? toStr(args, strConvert) : value,
+      );
     }
     if (userInit !== undefined) userInit.apply(member, args);
     const stored = member._value_;
@@ -469,13 +475,13 @@ function toInt(args: unknown[]): bigint {
   return B.int(...args);
 }
 
-function toStr(args: unknown[]): string {
+function toStr(args: unknown[], convert: boolean): string {
   if (args.length > 3)
     throw new PyTypeError(`too many arguments for str(): ${repr(new Tuple(args))}`);
-  if (args.length === 1 && typeof args[0] !== "string") {
+  if (args.length === 1 && typeof args[0] !== "string" && !convert) {
     throw new PyTypeError(`${repr(args[0])} is not a string`);
   }
-  if (args.length === 1) return args[0] as string;
+  if (args.length === 1 && typeof args[0] === "string") return args[0];
   const B = require("../builtins") as { str: (...a: unknown[]) => string };
   return B.str(...args);
 }
@@ -937,6 +943,11 @@ function ensureProxies(): void {
     }
   };
   install(StrEnum.prototype, strMethods as unknown as Record<string, Function>);
+  // Python sees `(str, Enum)` / `(int, Enum)` as the bases of the mix-in enums' subclasses.
+  const B = require("../builtins") as { str: Function; int: Function };
+  const M = require("../mro") as typeof import("../mro");
+  M.hiddenBase(_StrMixinEnum, [B.str, Enum]);
+  M.hiddenBase(_IntMixinEnum, [B.int, Enum]);
   const intTable = numberMethods(0n) as Record<string, Function>;
   install(IntEnum.prototype, intTable);
   install(IntFlag.prototype, intTable);
@@ -1215,7 +1226,35 @@ Object.defineProperty(FlagBoundary_, "__qualname__", { value: "FlagBoundary" });
 
 export { FlagBoundary_ as FlagBoundary };
 
-const BASES = new Set<unknown>([Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag]);
+/**
+ * `class C(str, Enum)` and `class C(int, Enum)`, the data-type mix-ins of the plain Enum: members
+ * are strs or ints as StrEnum's and IntEnum's are, but `str()` and `format()` are Enum's
+ * (`C.RED`), `auto()` counts from 1 and values are converted with `str()`/`int()`. The transpiler
+ * makes such classes extend these; Python sees `str`/`int` and `Enum` as their bases.
+ */
+export class _StrMixinEnum extends StrEnum {}
+export class _IntMixinEnum extends IntEnum {}
+Object.defineProperty(_StrMixinEnum, "_generate_next_value_", {
+  value: Enum._generate_next_value_,
+  writable: true,
+  configurable: true,
+});
+for (const M of [_StrMixinEnum, _IntMixinEnum]) {
+  const proto = M.prototype as unknown as Record<string, unknown>;
+  proto.__str__ = Enum.prototype.__str__;
+  proto.__format__ = Enum.prototype.__format__;
+}
+
+const BASES = new Set<unknown>([
+  Enum,
+  ReprEnum,
+  IntEnum,
+  StrEnum,
+  Flag,
+  IntFlag,
+  _StrMixinEnum,
+  _IntMixinEnum,
+]);
 const BASE_PROTOS = new Set<unknown>([...BASES].map((b) => (b as EnumClass).prototype));
 enumclass(FlagBoundary_);
 export const STRICT = (FlagBoundary_ as EnumClass).STRICT as Enum;
