@@ -7,12 +7,13 @@
  * - lock: 100 tasks contending for one Lock, 1,000 `async with lock` rounds each.
  *
  * Build with `npx tsc -p tsconfig.build.json`, run `node dist/bench/highlevel.js`. Prints ops/s for
- * each runtime and the ratios; the target is at least 5x CPython.
+ * each runtime (the best of RUNS runs on each side) and the ratios; the target is at least 5x
+ * CPython.
  */
 
 import * as asyncio from "../src/index";
 import { AsyncWith, type Coro } from "../src/index";
-import { type Rates, runTwins } from "./python";
+import { type Rates, RUNS, runTwins } from "./python";
 
 const QUEUE_ITEMS = 500_000;
 const GATHER_TASKS = 100_000;
@@ -86,9 +87,13 @@ const WORKLOADS: Record<string, () => Coro<number>> = {
 async function runOurs(): Promise<Rates> {
   const out: Rates = {};
   for (const [name, fn] of Object.entries(WORKLOADS)) {
-    const t0 = performance.now();
-    const ops = await asyncio.run(fn());
-    out[name] = ops / ((performance.now() - t0) / 1000);
+    let best = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const ops = await asyncio.run(fn());
+      best = Math.max(best, ops / ((performance.now() - t0) / 1000));
+    }
+    out[name] = best;
   }
   return out;
 }

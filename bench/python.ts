@@ -1,7 +1,7 @@
 /**
  * Running a benchmark's Python twin: CPython 3.13 (pyenv) and uvloop (Debian's python3-uvloop
  * under the system `/usr/bin/python3`, selected by the script's `--uvloop` flag). Each twin prints
- * one JSON object `{workload: ops_per_second}` as its last stdout line.
+ * one JSON object `{workload: ops_per_second}` as its last stdout line: the best of `--runs N`.
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
@@ -33,12 +33,26 @@ export function runPython(
   }
 }
 
-/** The twin under CPython 3.13 and under uvloop, in that order. */
+/**
+ * How many times every workload runs, on each side, the best run being reported: the same for
+ * asyncio-ts and its Python twins, so that neither side is measured with its warm-up or an
+ * unlucky run while the other is not.
+ */
+export const RUNS = 3;
+
+/** The twin under CPython 3.13 and under uvloop, in that order (best of RUNS each). */
 export function runTwins(script: string): [Rates | string, Rates | string] {
-  const cpython = runPython(script, "CPython 3.13", "python3", [], {
+  const runs = ["--runs", String(RUNS)];
+  const cpython = runPython(script, "CPython 3.13", "python3", runs, {
     ...process.env,
     PYENV_VERSION: "3.13.0",
   });
-  const uvloop = runPython(script, "uvloop", "/usr/bin/python3", ["--uvloop"], process.env);
+  const uvloop = runPython(
+    script,
+    "uvloop",
+    "/usr/bin/python3",
+    ["--uvloop", ...runs],
+    process.env,
+  );
   return [cpython, uvloop];
 }

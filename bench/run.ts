@@ -13,14 +13,13 @@
  * Build with `npx tsc -p tsconfig.build.json`, run `npm run bench` (`node dist/bench/run.js`).
  * uvloop runs under the system `/usr/bin/python3` (Debian's python3-uvloop); when it is missing
  * the row says so and the rest still runs. Each workload runs on a fresh loop with the real
- * clock; the best of `REPEAT` runs is reported for asyncio-ts (the Python side runs once: its
- * variance is small next to the ratios).
+ * clock; each side reports the best of `RUNS` runs (bench/python.ts).
  */
 
 import * as os from "node:os";
 import type { Coro } from "../src/index";
 import * as asyncio from "../src/index";
-import { type Rates, runTwins } from "./python";
+import { type Rates, RUNS, runTwins } from "./python";
 
 const CALL_SOON_CHAIN = 1_000_000;
 const TIMERS = 200_000;
@@ -28,7 +27,6 @@ const TIMER_SPREAD = 0.1;
 const PING_PONGS = 200_000;
 const SLEEP0_TASKS = 100_000;
 const SET_IMMEDIATE_CHAIN = 1_000_000;
-const REPEAT = 3;
 
 /** Speed-up over CPython 3.13 each workload must reach. */
 const TARGETS: Record<string, number> = {
@@ -133,7 +131,7 @@ async function runOurs(): Promise<Rates> {
   const out: Rates = {};
   for (const [name, fn] of Object.entries(WORKLOADS)) {
     let best = 0;
-    for (let i = 0; i < REPEAT; i++) {
+    for (let i = 0; i < RUNS; i++) {
       const loop = new asyncio.NodeEventLoop();
       try {
         best = Math.max(best, await fn(loop));
@@ -144,7 +142,7 @@ async function runOurs(): Promise<Rates> {
     out[name] = best;
   }
   let best = 0;
-  for (let i = 0; i < REPEAT; i++) best = Math.max(best, await setImmediateChain());
+  for (let i = 0; i < RUNS; i++) best = Math.max(best, await setImmediateChain());
   out.setImmediate = best;
   return out;
 }
@@ -205,7 +203,7 @@ async function main(): Promise<void> {
   // The ratios move with the machine's load (GC-bound workloads suffer most): print it.
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
-    `node ${process.version}; best of ${REPEAT} runs for asyncio-ts; load average ${load.join(", ")}`,
+    `node ${process.version}; best of ${RUNS} runs on each side; load average ${load.join(", ")}`,
   );
   if (missed > 0 || beat < 1) process.exitCode = 1;
 }

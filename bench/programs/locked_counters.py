@@ -3,7 +3,8 @@ import asyncio
 import sys
 import time
 
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000
 
 
 class Bank:
@@ -45,6 +46,7 @@ async def main() -> None:
     print(sum(done), bank.transfers, sum(bank.accounts.values()))
 
 
-t0 = time.perf_counter()
-asyncio.run(main())
-print(f"elapsed {time.perf_counter() - t0:.6f}", file=sys.stderr)
+for _ in range(RUNS):
+    t0 = time.perf_counter()
+    asyncio.run(main())
+    print(f"elapsed {time.perf_counter() - t0:.6f}", file=sys.stderr)

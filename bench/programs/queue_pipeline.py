@@ -3,7 +3,8 @@ import asyncio
 import sys
 import time
 
-ITEMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+ITEMS = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 
 
 async def produce(q: asyncio.Queue, start: int, n: int) -> None:
@@ -41,6 +42,7 @@ async def main() -> None:
     print(len(totals), sum(totals.values()), max(totals.items(), key=lambda kv: kv[1]))
 
 
-t0 = time.perf_counter()
-asyncio.run(main())
-print(f"elapsed {time.perf_counter() - t0:.6f}", file=sys.stderr)
+for _ in range(RUNS):
+    t0 = time.perf_counter()
+    asyncio.run(main())
+    print(f"elapsed {time.perf_counter() - t0:.6f}", file=sys.stderr)

@@ -3,7 +3,8 @@ import asyncio
 import sys
 import time
 
-TASKS = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+TASKS = int(sys.argv[2]) if len(sys.argv) > 2 else 50_000
 
 
 async def job(i: int) -> int:
@@ -29,6 +30,7 @@ async def main() -> None:
     print(total, sum(t.result() for t in tasks))
 
 
-t0 = time.perf_counter()
-asyncio.run(main())
-print(f"elapsed {time.perf_counter() - t0:.6f}", file=sys.stderr)
+for _ in range(RUNS):
+    t0 = time.perf_counter()
+    asyncio.run(main())
+    print(f"elapsed {time.perf_counter() - t0:.6f}", file=sys.stderr)
