@@ -258,6 +258,10 @@ export async function runFile(file: string, args: string[]): Promise<number> {
     printUncaught(e: unknown): void;
     systemExitStatus(e: unknown): [number, string];
   };
+  // Loaded before source maps are enabled, so that Node does not read the runtime's maps: only
+  // the program's frames are mapped (to TypeScript lines, then through the line maps to Python).
+  require(path.join(dist, "src", "index.js"));
+  require(path.join(dist, "src", "contextvars.js"));
   Error.stackTraceLimit = 200;
   process.setSourceMapsEnabled(true);
   py.setFrameSource((exc) => {
