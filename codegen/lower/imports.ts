@@ -81,6 +81,23 @@ export const ES_MODULES: Record<string, string> = {
   contextvars: "asyncio-ts/contextvars",
 };
 
+/** The runtime module behind each ES module, for the names it exports. */
+const ES_RUNTIME: Record<string, string> = {
+  asyncio: "../../src/index",
+  contextvars: "../../src/contextvars",
+};
+
+/**
+ * The names a module backed by the runtime exports (`asyncio`, `contextvars`, `math`, ...), or
+ * null for other modules (sibling modules of the program).
+ */
+export function moduleExports(module: string): Record<string, unknown> | null {
+  const es = ES_RUNTIME[module];
+  if (es !== undefined) return require(es) as Record<string, unknown>;
+  const path = runtimeModulePath(module);
+  return path === null ? null : runtimeNamespace(path);
+}
+
 type Source =
   | { kind: "es"; specifier: string }
   | { kind: "runtime"; path: string }
@@ -196,12 +213,11 @@ function bindLocal(cx: Context, al: Alias, value: string): TsStmt {
 function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[] {
   const src = resolveModule(cx, s.module, s.level, s.pos);
   if (src.kind === "none") return [];
-  if (src.kind === "runtime") {
-    const ns = runtimeNamespace(src.path.slice("$py.".length));
-    for (const al of s.names) {
-      if (ns !== null && !(al.name in ns))
-        throw cx.unsupported(al.pos, `'${al.name}' of module '${s.module}'`);
-    }
+  // A name the runtime lacks is refused here, not left to fail when the program runs.
+  const ns = s.level === 0 && !cx.options.siblings.has(s.module) ? moduleExports(s.module) : null;
+  for (const al of s.names) {
+    if (ns !== null && !(al.name in ns))
+      throw cx.unsupported(al.pos, `'${al.name}' of module '${s.module}'`);
   }
   const atTop = cx.scope.kind === "module" && !cx.options.exportAll;
   const out: TsStmt[] = [];

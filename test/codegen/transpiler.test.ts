@@ -593,6 +593,13 @@ describe("the runtime contract", () => {
         25,
       ],
       ["from math import nope\n", "'nope' of module 'math' is not supported", 1, 17],
+      [
+        "from asyncio import open_connection\n",
+        "'open_connection' of module 'asyncio' is not supported",
+        1,
+        20,
+      ],
+      ["from contextvars import nope\n", "'nope' of module 'contextvars' is not supported", 1, 24],
     ])("%j", (py, message, line, col) => {
       let error: unknown = null;
       try {
