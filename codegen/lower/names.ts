@@ -16,8 +16,9 @@
 import type { UnboundKind } from "../analyze";
 import type { ClassDef, Expr } from "../ir";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
-import { instanceMethods, selfAttributeRead } from "./classes";
+import { classAttributes, instanceMethods, selfAttributeRead } from "./classes";
 import type { Context, Feature } from "./context";
+import { moduleExports } from "./imports";
 import { ex, P, par, type TsExpr } from "./output";
 
 /** Does a user class (or a user base) define `name` as a plain instance method? */
@@ -68,6 +69,8 @@ export function checkedName(cx: Context, e: Extract<Expr, { k: "Name" }>): TsExp
 }
 
 const PRIMITIVE_TYPES = new Set(["int", "float", "bool", "str"]);
+/** Own properties of every JS class that are not Python attributes. */
+const JS_FUNCTION_PROPS = new Set(["name", "length"]);
 const NUMBER_ATTRS = new Set(["real", "imag", "numerator", "denominator"]);
 
 export const names: Feature = {
@@ -88,10 +91,22 @@ export const names: Feature = {
       const direct = () => ex(`${par(obj, P.call)}.${e.attr}`, P.call);
       if (e.value.k === "Name") {
         const sym = cx.lookup(e.value.id);
-        if (sym?.imported && sym.imported.name === null) return direct();
+        if (sym?.imported && sym.imported.name === null) {
+          // An attribute the runtime's module lacks is refused, not left to fail at run time.
+          const ns = moduleExports(sym.imported.module);
+          if (ns !== null && !(e.attr in ns) && !cx.options.siblings.has(sym.imported.module))
+            throw cx.unsupported(e.pos, `'${e.attr}' of module '${sym.imported.module}'`);
+          return direct();
+        }
         // `Greeter.greet`: an instance method read through its class is the plain function.
+        // A class attribute its body (or a user base's) assigns is a plain property read; any
+        // other goes through getattr (AttributeError; JS's own `name`/`length` of a class).
         if (sym?.cls && !/^__\w+__$/.test(e.attr))
-          return hasInstanceMethod(cx, sym.cls, e.attr) ? viaGetattr() : direct();
+          return hasInstanceMethod(cx, sym.cls, e.attr) ||
+            !classAttributes(cx, sym.cls).classLevel.has(e.attr) ||
+            JS_FUNCTION_PROPS.has(e.attr)
+            ? viaGetattr()
+            : direct();
       }
       if (isMethod || primitive || /^__\w+__$/.test(e.attr)) return viaGetattr();
       // Direct property reads only where the class is known to have the attribute (`self.x`);

@@ -15,6 +15,7 @@
 
 import { BaseEventLoop, type Clock, MAXIMUM_SELECT_TIMEOUT, monotonicClock } from "./base_events";
 import { _setDefaultPolicyFactory, BaseDefaultEventLoopPolicy } from "./events";
+import { logger } from "./log";
 
 /** The longest single Node timer (setTimeout overflows at 2**31 ms). */
 const MAX_TIMER_MS = Math.min(2 ** 31 - 1, MAXIMUM_SELECT_TIMEOUT * 1000);
@@ -26,6 +27,8 @@ export class NodeEventLoop extends BaseEventLoop {
 
   constructor(clock: Clock = monotonicClock) {
     super(clock);
+    // BaseSelectorEventLoop.__init__ logs the selector it made (Linux: an epoll selector).
+    logger.debug("Using selector: EpollSelector");
   }
 
   _poll(timeout: number | null): Promise<void> {

@@ -295,7 +295,12 @@ export const dict = defineType(
   () => Dict,
 );
 Object.defineProperty(dict, "fromkeys", {
-  value: (...a: [Iterable<unknown>, unknown?]) => Dict.fromkeys(...a),
+  // A method of the class it is called on: `MyDict.fromkeys(...)` makes a MyDict.
+  value: function fromkeys(this: unknown, ...a: [Iterable<unknown>, unknown?]) {
+    return Dict.fromkeys.call(this === dict ? Dict : this, ...a);
+  },
+  writable: true,
+  configurable: true,
 });
 
 /** `set(iterable=())`. */
@@ -345,6 +350,7 @@ export const object = defineType(function object(): object {
   return new ObjectInstance();
 }, "object");
 markObject(ObjectInstance);
+
 function markObject(cls: Function): void {
   Object.defineProperty(cls, "__name__", { value: "object" });
   Object.defineProperty(cls, "__module__", { value: "builtins" });

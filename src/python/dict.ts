@@ -241,9 +241,13 @@ export class Dict<K = unknown, V = unknown> {
     return this;
   }
 
-  static fromkeys(iterable: Iterable<unknown>, value: unknown = null): Dict {
-    const d = new Dict();
-    for (const k of iterable) d.__setitem__(k, value);
+  /** `cls.fromkeys(iterable, value=None)`: a new `cls()` (a subclass's own class) filled in. */
+  static fromkeys(this: unknown, iterable: Iterable<unknown>, value: unknown = null): Dict {
+    // `cls()`: a program's `class D(dict)` extends the `dict` builtin, whose instances are Dicts
+    const made =
+      typeof this === "function" && this !== Dict ? new (this as new () => unknown)() : null;
+    const d = made instanceof Dict ? made : new Dict();
+    for (const k of iter(iterable)) d.__setitem__(k, value);
     return d;
   }
 }

@@ -200,6 +200,23 @@ function classMro(this: Function): Function[] {
 }
 
 /**
+ * A class attribute `name`/`length` along the class chain, skipping the read-only `name` and
+ * `length` every JS class owns (a subclass's own `name` would hide its base's class attribute).
+ */
+function jsOwnedStatic(cls: Function, key: string): unknown {
+  for (
+    let c: unknown = cls;
+    typeof c === "function" && c !== Function.prototype;
+    c = Object.getPrototypeOf(c)
+  ) {
+    const desc = Object.getOwnPropertyDescriptor(c, key);
+    if (desc !== undefined && !("value" in desc && !desc.writable && !desc.enumerable))
+      return desc.get !== undefined ? desc.get.call(cls) : desc.value;
+  }
+  return undefined;
+}
+
+/**
  * Finish a transpiled class (see requests/python-api.d.ts); `module` is the defining module's
  * name (a class of a sibling module `shapes.py` prints as `<class 'shapes.Square'>`).
  */
@@ -217,14 +234,16 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
   define("__module__", module);
   registerPyclass(cls);
   for (const key of Object.getOwnPropertyNames(cls)) {
-    if (SKIP_STATICS.has(key)) continue;
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    // JS's own `name`/`length` are read-only; a class body's `name = ...` is a class attribute.
+    if (SKIP_STATICS.has(key) && !((key === "name" || key === "length") && desc.writable)) continue;
     if (!("value" in desc) || typeof desc.value === "function" || Object.hasOwn(c.prototype, key))
       continue;
     // A class attribute read through an instance: Python looks it up on the class; assigning
     // through an instance creates an instance attribute.
     const get = function (this: object) {
       // Through the instance's own class, so a subclass's class attribute wins.
+      if (key === "name" || key === "length") return jsOwnedStatic(this.constructor, key);
       return (this.constructor as unknown as Record<string, unknown>)[key];
     };
     registerForwarder(get);

@@ -633,6 +633,27 @@ const FUNCTION_ATTRS = new Set([
 ]);
 const QUALNAME = Symbol.for("asyncio-ts.qualname");
 
+/**
+ * `C.name` / `C.length` of a class: every JS class owns read-only `name` and `length` properties,
+ * which are not Python attributes. The class attribute of that name is the first one assigned by a
+ * class body (or `setattr`) along the class chain; then a method of that name; else none.
+ */
+function classAttrNotJs(cls: Function, name: string): unknown {
+  for (
+    let c: unknown = cls;
+    typeof c === "function" && c !== Function.prototype;
+    c = Object.getPrototypeOf(c)
+  ) {
+    const desc = Object.getOwnPropertyDescriptor(c, name);
+    if (desc === undefined || ("value" in desc && !desc.writable && !desc.enumerable)) continue;
+    const v = desc.get !== undefined ? desc.get.call(cls) : desc.value;
+    return v === undefined ? MISSING : v;
+  }
+  const proto = (cls as { prototype?: Record<string, unknown> }).prototype;
+  if (proto && name in proto) return proto[name];
+  return MISSING;
+}
+
 function lookupAttr(obj: unknown, name: string): unknown {
   if (name === "__class__") return typeOf(obj);
   const table = builtinMethodTable(obj);
@@ -684,6 +705,7 @@ function lookupAttr(obj: unknown, name: string): unknown {
     if (name === "__bases__" && !Object.hasOwn(obj, "__bases__")) return new Tuple(pyBases(obj));
     if (name === "__base__" && !Object.hasOwn(obj, "__base__")) return pyBase(obj);
     if (name === "mro" && !(name in obj)) return () => [...mro(obj)];
+    if (name === "name" || name === "length") return classAttrNotJs(obj, name);
   }
   const o = obj as Record<string, unknown>;
   if (!(name in (o as object))) {

@@ -117,6 +117,17 @@ function qualname(cls: Cls): string {
   return (Object.hasOwn(cls, "__qualname__") ? cls.__qualname__ : cls.name) as string;
 }
 
+/**
+ * Whether the class body assigned `name` (the field's default). A JS class has own `name` and
+ * `length` properties of its own (read-only); those are not Python class attributes.
+ */
+function isClassAttribute(cls: Cls, name: string): boolean {
+  const desc = Object.getOwnPropertyDescriptor(cls, name);
+  if (desc === undefined) return false;
+  if ((name === "name" || name === "length") && "value" in desc && !desc.writable) return false;
+  return true;
+}
+
 function definesOwn(cls: Cls, name: string): boolean {
   if (!Object.hasOwn(cls.prototype, name)) return false;
   if (name === "__init__") {
@@ -183,8 +194,7 @@ function processClass(cls: Cls, opts: Options): Cls {
       continue;
     }
     if (/^(typing\.)?ClassVar\b/.test(t) || /^(dataclasses\.)?InitVar\b/.test(t)) continue;
-    const has = Object.hasOwn(cls, name);
-    const raw = has ? cls[name] : MISSING;
+    const raw = isClassAttribute(cls, name) ? cls[name] : MISSING;
     const f =
       raw instanceof Field ? raw : new Field(raw, MISSING, true, true, null, true, null, MISSING);
     f.name = name;

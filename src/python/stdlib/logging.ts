@@ -216,6 +216,29 @@ export class Formatter {
     this._style = style;
   }
 
+  /**
+   * `self.converter`: an instance attribute as it is; a class attribute (default time.localtime)
+   * bound to the formatter when it is a Python function (a builtin such as time.gmtime is not).
+   */
+  get converter(): unknown {
+    const conv = (this.constructor as unknown as { converter: unknown }).converter;
+    if (typeof conv === "function" && Object.hasOwn(conv, "__qualname__")) {
+      return (secs: number) => call(conv, this, secs);
+    }
+    return (secs: number) => call(conv, secs);
+  }
+
+  set converter(value: unknown) {
+    Object.defineProperty(this, "converter", {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+  }
+
+  static converter: unknown = localtime;
+
   usesTime(): boolean {
     const f = this._fmt;
     if (this._style === "%") return f.includes("%(asctime)");
@@ -224,8 +247,9 @@ export class Formatter {
   }
 
   formatTime(record: LogRecord, datefmt: unknown = null): string {
-    // As CPython: Formatter.converter is time.localtime, formatted by time.strftime.
-    const ct = localtime(record.created);
+    // As CPython: `self.converter(record.created)` (time.localtime unless a program set the
+    // instance's or the class's `converter`), formatted by time.strftime.
+    const ct = call(this.converter, record.created);
     if (datefmt !== null) return strftime(String(datefmt), ct);
     const t = strftime(this.default_time_format, ct);
     return `${t},${String(Math.floor(record.msecs)).padStart(3, "0")}`;
