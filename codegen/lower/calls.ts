@@ -355,6 +355,7 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
       P.call,
     );
   } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {
+    if (cx.isModule(f.value)) cx.expr(f); // refuses a function the runtime's module lacks
     const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {

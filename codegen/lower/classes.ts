@@ -418,6 +418,13 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     (b) => b.value.k === "Name" && BUILTIN_TYPES.has(b.value.id) && cx.lookup(b.value.id) === null,
   );
   const mixin = enumMixin(cx, cls);
+  // A builtin type's instances are JS values (arrays, strings, bigints) or runtime containers
+  // that the runtime's operations handle directly, bypassing a subclass's methods.
+  if (posBases(cls).length === 1 && builtinBases.length === 1)
+    throw cx.unsupported(
+      cls.pos,
+      `subclassing the builtin type '${(builtinBases[0]!.value as { id: string }).id}'`,
+    );
   if (posBases(cls).length > 1 && builtinBases.length === 1 && mixin === null)
     throw cx.unsupported(
       cls.pos,

@@ -404,6 +404,18 @@ describe("unsupported constructs are refused, never mistranslated", () => {
     ["x = 1j\n", "complex literals is not supported", 1, 4],
     ["class A(metaclass=type):\n    pass\n", "class keyword 'metaclass=' is not supported", 1, 0],
     ["from os import *\n", "'from ... import *' is not supported", 1, 0],
+    [
+      "class Registry(dict):\n    pass\n",
+      "subclassing the builtin type 'dict' is not supported",
+      1,
+      0,
+    ],
+    [
+      "def f():\n    class L(list):\n        pass\n",
+      "subclassing the builtin type 'list' is not supported",
+      2,
+      4,
+    ],
   ])("%j", (py, message, line, col) => {
     const e = compileError(py);
     expect(e.kind).toBe("Unsupported");
@@ -600,6 +612,18 @@ describe("the runtime contract", () => {
         20,
       ],
       ["from contextvars import nope\n", "'nope' of module 'contextvars' is not supported", 1, 24],
+      [
+        "import asyncio\nasync def f():\n    await asyncio.start_server(None, '', 0)\n",
+        "'start_server' of module 'asyncio' is not supported",
+        3,
+        10,
+      ],
+      [
+        "import asyncio\nx = asyncio.subprocess.PIPE\n",
+        "'subprocess' of module 'asyncio' is not supported",
+        2,
+        4,
+      ],
     ])("%j", (py, message, line, col) => {
       let error: unknown = null;
       try {
