@@ -8,11 +8,10 @@
  * native binding lives in transpiler.test.ts's worker only); the programs share one process.
  */
 
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { BIN, childEnv, ensureBuilt, inFunction, ROOT } from "./helpers";
+import { cli, ensureBuilt, inFunction, runAll } from "./helpers";
 
 interface Case {
   name: string;
@@ -65,45 +64,6 @@ const CASES: Case[] = [
       "AttributeError: 'Conn' object has no attribute 'sock'\nlate socket socket\ndefault value\n5 0\n",
   },
 ];
-
-const MARK = "\u0001case-end\u0001";
-
-/** Runs each file with the compiled run API in one process, printing MARK + status after each. */
-const DRIVER = `
-const { runFile } = require(${JSON.stringify(path.join(ROOT, "dist", "codegen", "run.js"))});
-(async () => {
-  for (const f of process.argv.slice(1)) {
-    let status;
-    try { status = await runFile(f, []); } catch (e) { process.stderr.write(String(e && e.message) + "\\n"); status = 99; }
-    process.stdout.write(${JSON.stringify(MARK)} + status + "\\n");
-  }
-})();
-`;
-
-function runAll(dir: string, files: string[]): { out: string; status: number }[] {
-  const r = spawnSync(process.execPath, ["-e", DRIVER, ...files], {
-    cwd: dir,
-    encoding: "utf8",
-    env: childEnv(path.join(dir, "cache")),
-    timeout: 120_000,
-  });
-  const parts = r.stdout.split(MARK);
-  return files.map((_, i) => {
-    const part = parts[i] ?? "";
-    const text = i === 0 ? part : part.slice(part.indexOf("\n") + 1);
-    return { out: text, status: Number.parseInt(parts[i + 1] ?? "", 10) };
-  });
-}
-
-function cli(dir: string, args: string[]): { out: string; err: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: childEnv(path.join(dir, "cache")),
-    timeout: 60_000,
-  });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
 
 describe("multiple inheritance and cooperative super()", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-mro-"));

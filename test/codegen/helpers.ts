@@ -1,9 +1,10 @@
 /**
  * Shared helpers for the transpiler's tests: building dist/ when it is stale (execution tests run
- * the compiled CLI in a child process, as users do) and wrapping snippets in a function.
+ * the compiled CLI in a child process, as users do), wrapping snippets in a function, and running
+ * many programs in one child process (`runAll`) or the CLI (`cli`).
  */
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -48,4 +49,46 @@ export function inFunction(code: string): string {
 /** Environment for child processes: no stale check (others may be editing src/ meanwhile). */
 export function childEnv(cacheDir: string): NodeJS.ProcessEnv {
   return { ...process.env, ASYNCIO_TS_SKIP_STALE_CHECK: "1", ASYNCIO_TS_CACHE: cacheDir };
+}
+
+const MARK = "\u0001case-end\u0001";
+
+/** Runs each file with the compiled run API in one process, printing MARK + status after each. */
+const DRIVER = `
+const { runFile } = require(${JSON.stringify(path.join(ROOT, "dist", "codegen", "run.js"))});
+(async () => {
+  for (const f of process.argv.slice(1)) {
+    let status;
+    try { status = await runFile(f, []); } catch (e) { process.stderr.write(String(e && e.message) + "\\n"); status = 99; }
+    process.stdout.write(${JSON.stringify(MARK)} + status + "\\n");
+  }
+})();
+`;
+
+export function runAll(dir: string, files: string[]): { out: string; status: number }[] {
+  const r = spawnSync(process.execPath, ["-e", DRIVER, ...files], {
+    cwd: dir,
+    encoding: "utf8",
+    env: childEnv(path.join(dir, "cache")),
+    timeout: 120_000,
+  });
+  const parts = r.stdout.split(MARK);
+  return files.map((_, i) => {
+    const part = parts[i] ?? "";
+    const text = i === 0 ? part : part.slice(part.indexOf("\n") + 1);
+    return { out: text, status: Number.parseInt(parts[i + 1] ?? "", 10) };
+  });
+}
+
+export function cli(
+  dir: string,
+  args: string[],
+): { out: string; err: string; status: number | null } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: childEnv(path.join(dir, "cache")),
+    timeout: 60_000,
+  });
+  return { out: r.stdout, err: r.stderr, status: r.status };
 }

@@ -10,11 +10,10 @@
  * the programs share one process.
  */
 
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { BIN, childEnv, ensureBuilt, inFunction, ROOT } from "./helpers";
+import { cli, ensureBuilt, inFunction, runAll } from "./helpers";
 
 interface Case {
   name: string;
@@ -70,45 +69,6 @@ const CASES: Case[] = [
       "{'name': 'Blade Runner', 'year': 1982} <class 'dict'> True Blade Runner (<class '__main__.case.<locals>.Movie'>, <class 'dict'>, <class 'object'>) (<class 'dict'>,) Movie\n{'name': 'x'} {} {'a': 1, 'b': 2} True ['name', 'year'] []\nTypedDict does not support instance and class checks\n{} False [] ['a']\n{'name': 'a', 'year': 1, 'rating': 2.5} ['name', 'rating', 'year'] (<class '__main__.case.<locals>.Sub'>, <class 'dict'>, <class 'object'>)\nTrue\n{'a': 1} (<class '__main__.T2'>, <class 'dict'>, <class 'object'>)\n['name', 'year'] True\n['j'] ['k']\nok methods {'a': 1}\nok attr {'a': 1} 2\n",
   },
 ];
-
-const MARK = "\u0001case-end\u0001";
-
-/** Runs each file with the compiled run API in one process, printing MARK + status after each. */
-const DRIVER = `
-const { runFile } = require(${JSON.stringify(path.join(ROOT, "dist", "codegen", "run.js"))});
-(async () => {
-  for (const f of process.argv.slice(1)) {
-    let status;
-    try { status = await runFile(f, []); } catch (e) { process.stderr.write(String(e && e.message) + "\\n"); status = 99; }
-    process.stdout.write(${JSON.stringify(MARK)} + status + "\\n");
-  }
-})();
-`;
-
-function runAll(dir: string, files: string[]): { out: string; status: number }[] {
-  const r = spawnSync(process.execPath, ["-e", DRIVER, ...files], {
-    cwd: dir,
-    encoding: "utf8",
-    env: childEnv(path.join(dir, "cache")),
-    timeout: 120_000,
-  });
-  const parts = r.stdout.split(MARK);
-  return files.map((_, i) => {
-    const part = parts[i] ?? "";
-    const text = i === 0 ? part : part.slice(part.indexOf("\n") + 1);
-    return { out: text, status: Number.parseInt(parts[i + 1] ?? "", 10) };
-  });
-}
-
-function cli(dir: string, args: string[]): { out: string; err: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: childEnv(path.join(dir, "cache")),
-    timeout: 60_000,
-  });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
 
 describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-typing-"));
