@@ -7,28 +7,14 @@
  * and cache entry), and a marker line separates their outputs.
  */
 
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CASES } from "./cases";
-import { childEnv, ensureBuilt, inFunction, ROOT } from "./helpers";
+import { ensureBuilt, inFunction, runAll } from "./helpers";
 
-const MARK = "\u0001case-end\u0001";
-
-/** Runs each file with the compiled run API, printing MARK + exit status after each. */
-const DRIVER = `
-const { runFile } = require(${JSON.stringify(path.join(ROOT, "dist", "codegen", "run.js"))});
-(async () => {
-  for (const f of process.argv.slice(1)) {
-    let status;
-    try { status = await runFile(f, []); } catch (e) { process.stderr.write(String(e && e.message) + "\\n"); status = 99; }
-    process.stdout.write(${JSON.stringify(MARK)} + status + "\\n");
-  }
-})();
-`;
-
-function runAll(
+/** Every case written as a file (at module level or inside a function) and run in one process. */
+function runCases(
   mode: "module" | "function",
   dir: string,
 ): Map<string, { out: string; status: number }> {
@@ -38,23 +24,8 @@ function runAll(
     fs.writeFileSync(file, mode === "module" ? c.code : inFunction(c.code));
     return file;
   });
-  const r = spawnSync(process.execPath, ["-e", DRIVER, ...files], {
-    cwd: dir,
-    encoding: "utf8",
-    env: childEnv(path.join(dir, "cache")),
-    timeout: 90_000,
-  });
-  const results = new Map<string, { out: string; status: number }>();
-  const parts = r.stdout.split(MARK);
-  CASES.forEach((c, i) => {
-    const part = parts[i] ?? "";
-    // Each part after the first starts with the previous case's status line.
-    const text = i === 0 ? part : part.slice(part.indexOf("\n") + 1);
-    const next = parts[i + 1] ?? "";
-    results.set(c.name, { out: text, status: Number.parseInt(next, 10) });
-  });
-  if (r.stderr) results.set("$stderr", { out: r.stderr, status: 0 });
-  return results;
+  const runs = runAll(dir, files);
+  return new Map(CASES.map((c, i) => [c.name, runs[i]!]));
 }
 
 describe("transpiled programs print what CPython 3.13.0 prints", () => {
@@ -64,8 +35,8 @@ describe("transpiled programs print what CPython 3.13.0 prints", () => {
 
   beforeAll(() => {
     ensureBuilt();
-    module = runAll("module", dir);
-    inFn = runAll("function", dir);
+    module = runCases("module", dir);
+    inFn = runCases("function", dir);
   }, 120_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
