@@ -9,19 +9,11 @@
  */
 
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { cli, ensureBuilt, inFunction, runAll } from "./helpers";
-
-interface Case {
-  name: string;
-  code: string;
-  expected: string;
-  expectedInFunction?: string;
-}
+import { cli, type ProgramCase, programCaseTests } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
-const CASES: Case[] = [
+const CASES: ProgramCase[] = [
   {
     name: "diamond",
     code: 'class Base:\n    def hello(self):\n        return ["Base"]\n\n\nclass Left(Base):\n    def hello(self):\n        return ["Left"] + super().hello()\n\n\nclass Right(Base):\n    def hello(self):\n        return ["Right"] + super().hello()\n\n    def right_only(self):\n        return "right only"\n\n\nclass Child(Left, Right):\n    def hello(self):\n        return ["Child"] + super(Child, self).hello()\n\n\nc = Child()\nprint(c.hello(), Left().hello(), c.right_only(), Child.right_only(c))\nprint([k.__name__ for k in Child.__mro__], [k.__name__ for k in Child.mro()])\nprint([k.__name__ for k in Child.__bases__], Child.__base__.__name__)\nprint(isinstance(c, Right), issubclass(Child, Right), isinstance(Left(), Right), issubclass(Right, Left))\n',
@@ -66,37 +58,7 @@ const CASES: Case[] = [
 ];
 
 describe("multiple inheritance and cooperative super()", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-mro-"));
-  const modes = ["module level", "inside a function"] as const;
-  let results: Map<string, { out: string; status: number }>;
-
-  beforeAll(() => {
-    ensureBuilt();
-    const files: string[] = [];
-    const keys: string[] = [];
-    for (const c of CASES)
-      for (const mode of modes) {
-        const file = path.join(dir, `${c.name}${mode === "module level" ? "" : "_fn"}.py`);
-        fs.writeFileSync(file, mode === "module level" ? c.code : inFunction(c.code));
-        files.push(file);
-        keys.push(`${c.name} ${mode}`);
-      }
-    const outs = runAll(dir, files);
-    results = new Map(keys.map((k, i) => [k, outs[i]!]));
-  }, 240_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  for (const c of CASES) {
-    for (const mode of modes) {
-      test(`${c.name} prints what CPython prints at ${mode}`, () => {
-        const r = results.get(`${c.name} ${mode}`)!;
-        expect(r.out).toBe(
-          mode === "module level" ? c.expected : (c.expectedInFunction ?? c.expected),
-        );
-        expect(r.status).toBe(0);
-      });
-    }
-  }
+  const dir = programCaseTests(CASES, "asyncio-ts-mro-");
 
   test("a class with two bases extends $py.bases(...) and super() names its class", () => {
     const file = path.join(dir, "shape.py");

@@ -6,6 +6,7 @@
 
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -91,4 +92,53 @@ export function cli(
     timeout: 60_000,
   });
   return { out: r.stdout, err: r.stderr, status: r.status };
+}
+
+/** A Python program and what CPython 3.13.0 prints for it (and inside `def case():`). */
+export interface ProgramCase {
+  name: string;
+  code: string;
+  expected: string;
+  /** When it differs inside a function (qualnames such as `case.<locals>.C`). */
+  expectedInFunction?: string;
+  /** Run at module level only. */
+  moduleOnly?: boolean;
+}
+
+/**
+ * In the current `describe`: run every case at module level and inside a function (one child
+ * process for all) and test that each prints what CPython prints and exits 0. Returns the
+ * temporary folder the cases run in, for the describe's other tests.
+ */
+export function programCaseTests(cases: ProgramCase[], prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const modes = ["module level", "inside a function"] as const;
+  const runs = (c: ProgramCase) => modes.filter((m) => !c.moduleOnly || m === "module level");
+  let results: Map<string, { out: string; status: number }>;
+  beforeAll(() => {
+    ensureBuilt();
+    const files: string[] = [];
+    const keys: string[] = [];
+    for (const c of cases)
+      for (const mode of runs(c)) {
+        const file = path.join(dir, `${c.name}${mode === "module level" ? "" : "_fn"}.py`);
+        fs.writeFileSync(file, mode === "module level" ? c.code : inFunction(c.code));
+        files.push(file);
+        keys.push(`${c.name} ${mode}`);
+      }
+    const outs = runAll(dir, files);
+    results = new Map(keys.map((k, i) => [k, outs[i]!]));
+  }, 240_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const c of cases)
+    for (const mode of runs(c)) {
+      test(`${c.name} prints what CPython prints at ${mode}`, () => {
+        const r = results.get(`${c.name} ${mode}`)!;
+        expect(r.out).toBe(
+          mode === "module level" ? c.expected : (c.expectedInFunction ?? c.expected),
+        );
+        expect(r.status).toBe(0);
+      });
+    }
+  return dir;
 }

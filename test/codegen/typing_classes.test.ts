@@ -11,21 +11,11 @@
  */
 
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { cli, ensureBuilt, inFunction, runAll } from "./helpers";
-
-interface Case {
-  name: string;
-  code: string;
-  expected: string;
-  expectedInFunction?: string;
-  /** Uses `global`, which the function wrapping would turn into an unsupported program. */
-  moduleOnly?: boolean;
-}
+import { cli, type ProgramCase, programCaseTests } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
-const CASES: Case[] = [
+const CASES: ProgramCase[] = [
   {
     name: "except_unbind",
     code: 'try:\n    raise ValueError("x")\nexcept ValueError as e:\n    print("caught", e)\ntry:\n    print(e)\nexcept NameError as ex:\n    print(type(ex).__name__, ex)\ne = "before"\ntry:\n    raise KeyError("k")\nexcept KeyError as e:\n    print("handler", repr(e))\ntry:\n    print(e)\nexcept NameError as ex:\n    print(type(ex).__name__, ex)\ne = "rebound"\nprint(e)\ntry:\n    pass\nexcept Exception as e:\n    pass\nprint("no exception, e still", e)\ntry:\n    raise KeyError("q")\nexcept ValueError as e:\n    print("not this one")\nexcept KeyError:\n    print("other handler, e still", e)\ntry:\n    raise ExceptionGroup("g", [ValueError(1), KeyError(2)])\nexcept* ValueError as e:\n    print("star", repr(e))\nexcept* KeyError as e:\n    print("star", repr(e))\ntry:\n    print(e)\nexcept NameError as ex:\n    print(type(ex).__name__, ex)\n',
@@ -71,39 +61,7 @@ const CASES: Case[] = [
 ];
 
 describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-typing-"));
-  const modes = ["module level", "inside a function"] as const;
-  let results: Map<string, { out: string; status: number }>;
-
-  beforeAll(() => {
-    ensureBuilt();
-    const files: string[] = [];
-    const keys: string[] = [];
-    for (const c of CASES)
-      for (const mode of modes) {
-        if (c.moduleOnly && mode !== "module level") continue;
-        const file = path.join(dir, `${c.name}${mode === "module level" ? "" : "_fn"}.py`);
-        fs.writeFileSync(file, mode === "module level" ? c.code : inFunction(c.code));
-        files.push(file);
-        keys.push(`${c.name} ${mode}`);
-      }
-    const outs = runAll(dir, files);
-    results = new Map(keys.map((k, i) => [k, outs[i]!]));
-  }, 240_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  for (const c of CASES) {
-    for (const mode of modes) {
-      if (c.moduleOnly && mode !== "module level") continue;
-      test(`${c.name} prints what CPython prints at ${mode}`, () => {
-        const r = results.get(`${c.name} ${mode}`)!;
-        expect(r.out).toBe(
-          mode === "module level" ? c.expected : (c.expectedInFunction ?? c.expected),
-        );
-        expect(r.status).toBe(0);
-      });
-    }
-  }
+  const dir = programCaseTests(CASES, "asyncio-ts-typing-");
 
   test("a handler name read after the handler is unbound in a finally; otherwise just bound", () => {
     const file = path.join(dir, "shape.py");
