@@ -8,9 +8,7 @@
  * native binding lives in transpiler.test.ts's worker only); the programs share one process.
  */
 
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { cli, type ProgramCase, programCaseTests } from "./helpers";
+import { type ProgramCase, programCaseTests, transpileFile } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
@@ -61,9 +59,7 @@ describe("multiple inheritance and cooperative super()", () => {
   const dir = programCaseTests(CASES, "asyncio-ts-mro-");
 
   test("a class with two bases extends $py.bases(...) and super() names its class", () => {
-    const file = path.join(dir, "shape.py");
-    fs.writeFileSync(file, CASES[0]!.code);
-    const r = cli(dir, ["transpile", file]);
+    const r = transpileFile(dir, "shape.py", CASES[0]!.code);
     expect(r.status).toBe(0);
     expect(r.out).toContain(
       "class Child extends $py.bases(Left, Right) {\n  static [name: string]: any;\n  hello(): any {",
@@ -73,21 +69,22 @@ describe("multiple inheritance and cooperative super()", () => {
   });
 
   test("self.x assigned only in methods is read through checkAttr; methods stay direct", () => {
-    const file = path.join(dir, "attrs.py");
-    fs.writeFileSync(
-      file,
+    const r = transpileFile(
+      dir,
+      "attrs.py",
       "class C:\n    k = 1\n\n    def set(self):\n        self.x = 2\n\n    def get(self):\n        return self.x + self.k\n\n    def call(self):\n        return self.get()\n",
     );
-    const r = cli(dir, ["transpile", file]);
     expect(r.status).toBe(0);
     expect(r.out).toContain('return $py.add($py.checkAttr(self.x, self, "x"), self.k);');
     expect(r.out).toContain("return self.get();");
   });
 
   test("a builtin type among several bases is refused with its location", () => {
-    const file = path.join(dir, "color.py");
-    fs.writeFileSync(file, 'from enum import Flag\n\n\nclass Color(str, Flag):\n    RED = "r"\n');
-    const r = cli(dir, ["transpile", file]);
+    const r = transpileFile(
+      dir,
+      "color.py",
+      'from enum import Flag\n\n\nclass Color(str, Flag):\n    RED = "r"\n',
+    );
     expect(r.status).toBe(1);
     expect(r.out).toBe("");
     expect(r.err).toBe(
@@ -97,9 +94,7 @@ describe("multiple inheritance and cooperative super()", () => {
 
   test("the generated TypeScript type-checks", () => {
     for (const c of CASES) {
-      const file = path.join(dir, `tc_${c.name}.py`);
-      fs.writeFileSync(file, c.code);
-      const r = cli(dir, ["typecheck", file]);
+      const r = transpileFile(dir, `tc_${c.name}.py`, c.code, "typecheck");
       expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
       expect(r.status).toBe(0);
     }

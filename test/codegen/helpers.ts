@@ -142,3 +142,15 @@ export function programCaseTests(cases: ProgramCase[], prefix: string): string {
     }
   return dir;
 }
+
+/** Write `code` as `dir/name` and run the CLI's `transpile` (or `typecheck`) on it. */
+export function transpileFile(
+  dir: string,
+  name: string,
+  code: string,
+  command: "transpile" | "typecheck" = "transpile",
+): { out: string; err: string; status: number | null } {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, code);
+  return cli(dir, [command, file]);
+}

@@ -10,9 +10,7 @@
  * the programs share one process.
  */
 
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { cli, type ProgramCase, programCaseTests } from "./helpers";
+import { type ProgramCase, programCaseTests, transpileFile } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
@@ -64,12 +62,11 @@ describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", 
   const dir = programCaseTests(CASES, "asyncio-ts-typing-");
 
   test("a handler name read after the handler is unbound in a finally; otherwise just bound", () => {
-    const file = path.join(dir, "shape.py");
-    fs.writeFileSync(
-      file,
+    const r = transpileFile(
+      dir,
+      "shape.py",
       "def f():\n    try:\n        pass\n    except ValueError as e:\n        print(e)\n    return e\n\n\ndef g():\n    try:\n        pass\n    except ValueError as err:\n        print(err)\n",
     );
-    const r = cli(dir, ["transpile", file]);
     expect(r.status).toBe(0);
     expect(r.out).toContain(
       "e = $err1;\n        try {\n          print(e);\n        } finally {\n          e = undefined as any;\n        }",
@@ -79,12 +76,11 @@ describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", 
   });
 
   test("a NamedTuple class extends the runtime's NamedTuple; total=False is a static", () => {
-    const file = path.join(dir, "nt_shape.py");
-    fs.writeFileSync(
-      file,
+    const r = transpileFile(
+      dir,
+      "nt_shape.py",
       "from typing import NamedTuple, TypedDict\n\n\nclass P(NamedTuple):\n    x: int\n    y: int = 0\n\n\nclass T(TypedDict, total=False):\n    a: int\n",
     );
-    const r = cli(dir, ["transpile", file]);
     expect(r.status).toBe(0);
     expect(r.out).toContain("const NamedTuple = $py.typing.NamedTuple;");
     expect(r.out).toContain(
@@ -121,9 +117,7 @@ describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", 
       "class keyword 'total='",
     ],
   ])("refused with its location: %j", (code, lineNo, text, what) => {
-    const file = path.join(dir, "bad.py");
-    fs.writeFileSync(file, code);
-    const r = cli(dir, ["transpile", file]);
+    const r = transpileFile(dir, "bad.py", code);
     expect(r.status).toBe(1);
     expect(r.out).toBe("");
     expect(r.err).toBe(
@@ -133,9 +127,7 @@ describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", 
 
   test("the generated TypeScript type-checks", () => {
     for (const c of CASES) {
-      const file = path.join(dir, `tc_${c.name}.py`);
-      fs.writeFileSync(file, c.code);
-      const r = cli(dir, ["typecheck", file]);
+      const r = transpileFile(dir, `tc_${c.name}.py`, c.code, "typecheck");
       expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
       expect(r.status).toBe(0);
     }
