@@ -17,7 +17,13 @@
 
 import type { Arg, Expr } from "../ir";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
-import { ES_MODULES, NO_OP_MODULES, runtimeModulePath, runtimeNamespace } from "./imports";
+import {
+  ES_MODULES,
+  NO_OP_MODULES,
+  refuseMissing,
+  runtimeModulePath,
+  runtimeNamespace,
+} from "./imports";
 import { hasInstanceMethod } from "./names";
 import { ex, P, par, type TsExpr } from "./output";
 import { POSITIONAL_PARAMS, placeKeywords } from "./signatures";
@@ -355,7 +361,8 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
       P.call,
     );
   } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {
-    if (cx.isModule(f.value)) cx.expr(f); // refuses a function the runtime's module lacks
+    const mod = f.value.k === "Name" ? cx.lookup(f.value.id)?.imported : null;
+    if (mod && mod.name === null) refuseMissing(cx, mod.module, f.attr, f.pos);
     const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {

@@ -91,11 +91,21 @@ const ES_RUNTIME: Record<string, string> = {
  * The names a module backed by the runtime exports (`asyncio`, `contextvars`, `math`, ...), or
  * null for other modules (sibling modules of the program).
  */
-export function moduleExports(module: string): Record<string, unknown> | null {
+function moduleExports(cx: Context, module: string): Record<string, unknown> | null {
+  if (cx.options.siblings.has(module)) return null;
   const es = ES_RUNTIME[module];
   if (es !== undefined) return require(es) as Record<string, unknown>;
   const path = runtimeModulePath(module);
   return path === null ? null : runtimeNamespace(path);
+}
+
+/**
+ * `from module import name` or `module.name` where the runtime's module lacks `name`: refused
+ * here, not left to fail when the program runs.
+ */
+export function refuseMissing(cx: Context, module: string, name: string, pos: Pos): void {
+  const ns = moduleExports(cx, module);
+  if (ns !== null && !(name in ns)) throw cx.unsupported(pos, `'${name}' of module '${module}'`);
 }
 
 type Source =
@@ -213,12 +223,7 @@ function bindLocal(cx: Context, al: Alias, value: string): TsStmt {
 function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[] {
   const src = resolveModule(cx, s.module, s.level, s.pos);
   if (src.kind === "none") return [];
-  // A name the runtime lacks is refused here, not left to fail when the program runs.
-  const ns = s.level === 0 && !cx.options.siblings.has(s.module) ? moduleExports(s.module) : null;
-  for (const al of s.names) {
-    if (ns !== null && !(al.name in ns))
-      throw cx.unsupported(al.pos, `'${al.name}' of module '${s.module}'`);
-  }
+  if (s.level === 0) for (const al of s.names) refuseMissing(cx, s.module, al.name, al.pos);
   const atTop = cx.scope.kind === "module" && !cx.options.exportAll;
   const out: TsStmt[] = [];
   for (const al of s.names) {

@@ -18,7 +18,7 @@ import type { ClassDef, Expr } from "../ir";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
 import { classAttributes, instanceMethods, selfAttributeRead } from "./classes";
 import type { Context, Feature } from "./context";
-import { moduleExports } from "./imports";
+import { refuseMissing } from "./imports";
 import { ex, P, par, type TsExpr } from "./output";
 
 /** Does a user class (or a user base) define `name` as a plain instance method? */
@@ -92,10 +92,7 @@ export const names: Feature = {
       if (e.value.k === "Name") {
         const sym = cx.lookup(e.value.id);
         if (sym?.imported && sym.imported.name === null) {
-          // An attribute the runtime's module lacks is refused, not left to fail at run time.
-          const ns = moduleExports(sym.imported.module);
-          if (ns !== null && !(e.attr in ns) && !cx.options.siblings.has(sym.imported.module))
-            throw cx.unsupported(e.pos, `'${e.attr}' of module '${sym.imported.module}'`);
+          refuseMissing(cx, sym.imported.module, e.attr, e.pos);
           return direct();
         }
         // `Greeter.greet`: an instance method read through its class is the plain function.

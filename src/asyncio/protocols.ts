@@ -246,7 +246,16 @@ export class DoneIter<T> {
   }
 }
 
-const DONE_VOID = new DoneIter<void>(undefined);
+export const DONE_VOID = new DoneIter<void>(undefined);
+
+/**
+ * `__aexit__(None, None, None)` through its synchronous shortcut (FAST_PATH), when it has one:
+ * true when that ran it (there is nothing to await), false when it must be awaited.
+ */
+export function aexitNow(cm: unknown, aexit: Function): boolean {
+  const fast = (aexit as FastPathFn)[FAST_PATH];
+  return fast !== undefined && fast.call(cm, null, null, null) !== NOT_FAST;
+}
 
 /**
  * The inline form of `async with`, for generated code and hot loops (creating a generator function
@@ -386,10 +395,7 @@ export class AsyncWith<T = unknown> {
 
   /** The body left normally (fell off the end, break, continue, return): `__aexit__(None, ...)`. */
   exit_ok(): Coro<void> {
-    const fast = (this.aexit as FastPathFn)[FAST_PATH];
-    if (fast !== undefined && fast.call(this.cm, null, null, null) !== NOT_FAST) {
-      return DONE_VOID as unknown as Coro<void>;
-    }
+    if (aexitNow(this.cm, this.aexit)) return DONE_VOID as unknown as Coro<void>;
     return this._exit_ok();
   }
 

@@ -297,7 +297,7 @@ export const dict = defineType(
 Object.defineProperty(dict, "fromkeys", {
   // A method of the class it is called on: `MyDict.fromkeys(...)` makes a MyDict.
   value: function fromkeys(this: unknown, ...a: [Iterable<unknown>, unknown?]) {
-    return Dict.fromkeys.call(this === dict ? Dict : this, ...a);
+    return Dict.fromkeys.call(this, ...a);
   },
   writable: true,
   configurable: true,
@@ -446,14 +446,7 @@ export class Range {
       this._i32 = true;
       this._s = s;
       this._d = d;
-      this._n =
-        d > 0
-          ? s < e
-            ? Math.floor((e - s - 1) / d) + 1
-            : 0
-          : s > e
-            ? Math.floor((s - e - 1) / -d) + 1
-            : 0;
+      this._n = Math.max(0, Math.ceil((e - s) / d));
     }
   }
 

@@ -7,7 +7,14 @@
  */
 
 import { markgeneratorfunction } from "../asyncio/coroutines";
-import { DoneIter, FAST_PATH, NOT_FAST, WAIT_ITER } from "../asyncio/protocols";
+import {
+  aexitNow,
+  DONE_VOID,
+  DoneIter,
+  FAST_PATH,
+  NOT_FAST,
+  WAIT_ITER,
+} from "../asyncio/protocols";
 import { eq } from "./compare";
 import { Dict } from "./dict";
 import {
@@ -27,7 +34,7 @@ import {
 } from "./exceptions";
 import { Kw } from "./kw";
 import { mro, registerForwarder, registerPyclass } from "./mro";
-import { callMethod, contains, getattr, getitem, iter, truthy } from "./protocol";
+import { callMethod, contains, getattr, getitem, iter, ownClassAttr, truthy } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
 
@@ -200,23 +207,6 @@ function classMro(this: Function): Function[] {
 }
 
 /**
- * A class attribute `name`/`length` along the class chain, skipping the read-only `name` and
- * `length` every JS class owns (a subclass's own `name` would hide its base's class attribute).
- */
-function jsOwnedStatic(cls: Function, key: string): unknown {
-  for (
-    let c: unknown = cls;
-    typeof c === "function" && c !== Function.prototype;
-    c = Object.getPrototypeOf(c)
-  ) {
-    const desc = Object.getOwnPropertyDescriptor(c, key);
-    if (desc !== undefined && !("value" in desc && !desc.writable && !desc.enumerable))
-      return desc.get !== undefined ? desc.get.call(cls) : desc.value;
-  }
-  return undefined;
-}
-
-/**
  * Finish a transpiled class (see requests/python-api.d.ts); `module` is the defining module's
  * name (a class of a sibling module `shapes.py` prints as `<class 'shapes.Square'>`).
  */
@@ -243,7 +233,7 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
     // through an instance creates an instance attribute.
     const get = function (this: object) {
       // Through the instance's own class, so a subclass's class attribute wins.
-      if (key === "name" || key === "length") return jsOwnedStatic(this.constructor, key);
+      if (key === "name" || key === "length") return ownClassAttr(this.constructor, key);
       return (this.constructor as unknown as Record<string, unknown>)[key];
     };
     registerForwarder(get);
@@ -435,7 +425,6 @@ export function withCtx(cm: unknown): WithCtx {
 }
 
 const DONE_NULL = new DoneIter<null>(null);
-const DONE_VOID = new DoneIter<void>(undefined);
 
 type ShortcutFn = ((...args: unknown[]) => unknown) & {
   [FAST_PATH]?: (...args: unknown[]) => unknown;
@@ -499,8 +488,7 @@ class AsyncWithCtx {
   aclose(): Iterable<unknown, void, unknown> {
     if (this.exited) return DONE_VOID;
     this.exited = true;
-    const fast = this.aexitFn[FAST_PATH];
-    if (fast !== undefined && fast.call(this.cm, null, null, null) !== NOT_FAST) return DONE_VOID;
+    if (aexitNow(this.cm, this.aexitFn)) return DONE_VOID;
     return this.aexitFn.call(this.cm, null, null, null) as Iterable<unknown, void, unknown>;
   }
 }

@@ -272,10 +272,13 @@ export function unpack(x: unknown, n: number): readonly unknown[] {
  * Returns `[...before, middleList, ...after]`.
  */
 export function unpackStar(x: unknown, before: number, after: number): unknown[] {
-  const it = Array.isArray(x) || x instanceof Tuple ? null : tryIter(x);
-  if (it === null && !(Array.isArray(x) || x instanceof Tuple))
-    throw new PyTypeError(`cannot unpack non-iterable ${typeName(x)} object`);
-  const items = it === null ? toArray(x) : [...it];
+  let items: unknown[];
+  if (Array.isArray(x) || x instanceof Tuple) items = toArray(x);
+  else {
+    const it = tryIter(x);
+    if (it === null) throw new PyTypeError(`cannot unpack non-iterable ${typeName(x)} object`);
+    items = [...it];
+  }
   if (items.length < before + after) {
     throw new ValueError(
       `not enough values to unpack (expected at least ${before + after}, got ${items.length})`,
@@ -634,11 +637,11 @@ const FUNCTION_ATTRS = new Set([
 const QUALNAME = Symbol.for("asyncio-ts.qualname");
 
 /**
- * `C.name` / `C.length` of a class: every JS class owns read-only `name` and `length` properties,
- * which are not Python attributes. The class attribute of that name is the first one assigned by a
- * class body (or `setattr`) along the class chain; then a method of that name; else none.
+ * The class attribute `name` of a class along its chain (or undefined), skipping the read-only
+ * `name` and `length` every JS class owns, which are not Python attributes: only one assigned by
+ * a class body (or `setattr`) counts.
  */
-function classAttrNotJs(cls: Function, name: string): unknown {
+export function ownClassAttr(cls: Function, name: string): unknown {
   for (
     let c: unknown = cls;
     typeof c === "function" && c !== Function.prototype;
@@ -646,9 +649,15 @@ function classAttrNotJs(cls: Function, name: string): unknown {
   ) {
     const desc = Object.getOwnPropertyDescriptor(c, name);
     if (desc === undefined || ("value" in desc && !desc.writable && !desc.enumerable)) continue;
-    const v = desc.get !== undefined ? desc.get.call(cls) : desc.value;
-    return v === undefined ? MISSING : v;
+    return desc.get !== undefined ? desc.get.call(cls) : desc.value;
   }
+  return undefined;
+}
+
+/** `C.name` / `C.length` of a class: its class attribute, else a method of that name, else none. */
+function classAttrNotJs(cls: Function, name: string): unknown {
+  const v = ownClassAttr(cls, name);
+  if (v !== undefined) return v;
   const proto = (cls as { prototype?: Record<string, unknown> }).prototype;
   if (proto && name in proto) return proto[name];
   return MISSING;
