@@ -12,7 +12,6 @@
  * 70 for an internal error of the transpiler, reported in one line with a request to file it.
  */
 
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CompileError } from "./diagnostics";
@@ -147,6 +146,8 @@ function conformance(cmd: string, args: string[]): number {
     process.stderr.write(`asyncio-ts: '${cmd}' is not available yet (${why})\n`);
     return EXIT_USAGE;
   }
+  // Loaded here, not at the top: node:child_process costs every `run` several milliseconds.
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
   const r = spawnSync(process.execPath, [compiled, cmd, ...args], { stdio: "inherit" });
   return r.status ?? 1;
 }

@@ -2,22 +2,31 @@
  * `asyncio-ts run FILE.py`: transpile a program, compile it to JavaScript, run it on the runtime.
  *
  *   1. Cache lookup: the key hashes the program's `.py` files, the transpiler's version and the
- *      compiled runtime's timestamp. A hit skips tree-sitter and TypeScript entirely (this is what
+ *      compiled runtime's stamp. A hit skips tree-sitter and TypeScript entirely (this is what
  *      makes `run` of hello world fast).
  *   2. Miss: `transpileProgram` -> `ts.transpileModule` per module (no type-checking: that is the
  *      separate `typecheck` step), with an inline source map so V8 stack frames name TS lines.
  *      Import specifiers are rewritten: "asyncio-ts" and "asyncio-ts/python" to ES module shims
- *      over the compiled runtime in dist/, "./helpers.js" to "./helpers.mjs".
+ *      over the runtime bundle (codegen/bundle.ts: the compiled runtime as one script with V8's
+ *      code cache), "./helpers.js" to "./helpers.mjs".
  *   3. Run: `sys.argv` is `[FILE.py, ...ARGS]` (process.argv is rewritten to `[node, FILE.py,
  *      ...ARGS]`), the entry module is loaded with dynamic `import()`. An uncaught exception prints
  *      CPython's traceback to stderr (frames mapped back to Python lines through the TS -> Python
  *      line maps) and exits with 1; `SystemExit` exits with its code.
  */
 
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import {
+  cacheHash,
+  pruneCache,
+  REQUESTS_KEY,
+  runtime,
+  runtimeDir,
+  runtimeFiles,
+  writeAtomic,
+} from "./bundle";
 
 /** Bump when the generated code's shape changes (invalidates every cache entry). */
 export const COMPILER_VERSION = "asyncio-ts-codegen-1";
@@ -36,31 +45,19 @@ interface Manifest {
   modules: ModuleRecord[];
 }
 
-/** Where the compiled runtime lives: `<root>/dist` (this file is dist/codegen/run.js). */
-function distRoot(): string {
-  return path.resolve(__dirname, "..");
-}
-
-function cacheRoot(): string {
-  const root = path.resolve(distRoot(), "..");
-  return process.env.ASYNCIO_TS_CACHE ?? path.join(root, "node_modules", ".cache", "asyncio-ts");
-}
-
 function programKey(entry: string): string {
   const dir = path.dirname(entry);
-  const h = crypto.createHash("sha256");
-  h.update(COMPILER_VERSION);
-  h.update(path.resolve(entry));
-  h.update(path.relative(process.cwd(), entry));
-  const runtime = path.join(distRoot(), "src", "python", "index.js");
-  h.update(String(fs.statSync(runtime, { throwIfNoEntry: false })?.mtimeMs ?? 0));
-  h.update(String(fs.statSync(__filename).mtimeMs));
+  const parts = [
+    COMPILER_VERSION,
+    path.resolve(entry),
+    path.relative(process.cwd(), entry),
+    String(fs.statSync(__filename).mtimeMs),
+  ];
   for (const f of fs.readdirSync(dir).sort()) {
     if (!f.endsWith(".py")) continue;
-    h.update(f);
-    h.update(fs.readFileSync(path.join(dir, f)));
+    parts.push(f, fs.readFileSync(path.join(dir, f), "latin1"));
   }
-  return h.digest("hex").slice(0, 24);
+  return cacheHash(parts).slice(0, 24);
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -70,30 +67,35 @@ const RESERVED = new Set(
   ),
 );
 
-/** An ES module re-exporting a CommonJS module's exports (plus extras for missing names). */
-function shimSource(target: string, extras: string | null): string {
-  const names = Object.keys(require(target)).filter(
+/**
+ * An ES module re-exporting a runtime module's exports (plus the requests module's, for names
+ * the runtime lacks); the module comes from the runtime bundle (codegen/bundle.ts).
+ */
+function shimSource(key: string, extras: string | null): string {
+  const exported = runtime(key) as Record<string, unknown>;
+  const names = Object.keys(exported).filter(
     (n) => IDENT.test(n) && !RESERVED.has(n) && n !== "default",
   );
   const lines = [
     'import { createRequire } from "node:module";',
     "const require = createRequire(import.meta.url);",
-    `const $m = require(${JSON.stringify(target)});`,
+    `const { runtime } = require(${JSON.stringify(path.join(__dirname, "bundle.js"))});`,
+    `const $m = runtime(${JSON.stringify(key)});`,
     `export const { ${names.join(", ")} } = $m;`,
   ];
   // Reserved words (`enum`) cannot be bound by `const`, but can be exported under that name.
-  for (const n of Object.keys(require(target))) {
+  for (const n of Object.keys(exported)) {
     if (IDENT.test(n) && RESERVED.has(n))
       lines.push(`const $r_${n} = $m[${JSON.stringify(n)}];`, `export { $r_${n} as ${n} };`);
   }
-  if (extras !== null) {
+  if (extras !== null && runtimeFiles().files.includes(extras)) {
     const have = new Set(names);
-    const add = Object.keys(require(extras)).filter(
+    const add = Object.keys(runtime(extras) as object).filter(
       (n) => !have.has(n) && IDENT.test(n) && !RESERVED.has(n),
     );
     if (add.length > 0) {
       lines.push(
-        `const $x = require(${JSON.stringify(extras)});`,
+        `const $x = runtime(${JSON.stringify(extras)});`,
         `export const { ${add.join(", ")} } = $x;`,
       );
     }
@@ -103,24 +105,16 @@ function shimSource(target: string, extras: string | null): string {
 
 /** The ES module shims for the runtime, written once per build of dist/. */
 function ensureShims(dir: string): Record<string, string> {
-  const dist = distRoot();
-  const targets: Record<string, { file: string; extras: string | null }> = {
-    "asyncio-ts": { file: path.join(dist, "src", "index.js"), extras: null },
-    "asyncio-ts/python": {
-      file: path.join(dist, "src", "python", "index.js"),
-      extras: path.join(dist, "codegen", "requests", "python-extras.js"),
-    },
-    "asyncio-ts/contextvars": { file: path.join(dist, "src", "contextvars.js"), extras: null },
+  const targets: Record<string, { key: string; extras: string | null }> = {
+    "asyncio-ts": { key: "src/index.js", extras: null },
+    "asyncio-ts/python": { key: "src/python/index.js", extras: REQUESTS_KEY },
+    "asyncio-ts/contextvars": { key: "src/contextvars.js", extras: null },
   };
   const out: Record<string, string> = {};
   fs.mkdirSync(dir, { recursive: true });
   for (const [spec, t] of Object.entries(targets)) {
     const file = path.join(dir, `${spec.replace(/\W/g, "_")}.mjs`);
-    if (!fs.existsSync(file)) {
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, shimSource(t.file, t.extras));
-      fs.renameSync(tmp, file);
-    }
+    if (!fs.existsSync(file)) writeAtomic(file, shimSource(t.key, t.extras));
     out[spec] = pathToFileURL(file).href;
   }
   return out;
@@ -172,14 +166,15 @@ function build(entry: string, dir: string, shims: Record<string, string>): Manif
 
 /** Prepare (or reuse) the compiled program; returns the entry module's path and manifest. */
 export function prepare(entry: string): { dir: string; manifest: Manifest } {
-  const key = programKey(entry);
-  const root = cacheRoot();
-  const dir = path.join(root, key);
+  // Programs live in the folder of the runtime they were compiled against, so that a rebuild of
+  // dist/ retires them with it (pruneCache).
+  const dir = path.join(runtimeDir(), `p-${programKey(entry)}`);
   const manifestPath = path.join(dir, "manifest.json");
   if (fs.existsSync(manifestPath)) {
     return { dir, manifest: JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest };
   }
-  const shims = ensureShims(path.join(root, `runtime-${runtimeStamp()}`));
+  pruneCache();
+  const shims = ensureShims(runtimeDir());
   const tmp = `${dir}.${process.pid}.tmp`;
   const manifest = build(entry, tmp, shims);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -190,13 +185,6 @@ export function prepare(entry: string): { dir: string; manifest: Manifest } {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   return { dir, manifest };
-}
-
-function runtimeStamp(): string {
-  const f = path.join(distRoot(), "src", "python", "index.js");
-  const e = path.join(distRoot(), "codegen", "requests", "python-extras.js");
-  const stamp = `${fs.statSync(f).mtimeMs}-${fs.statSync(e, { throwIfNoEntry: false })?.mtimeMs ?? 0}-${fs.statSync(__filename).mtimeMs}`;
-  return crypto.createHash("sha256").update(stamp).digest("hex").slice(0, 12);
 }
 
 /** Undo the transpiler's renaming of reserved words (`case_` -> `case`; see lower/context.ts). */
@@ -247,21 +235,20 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
 /** Run a Python program; resolves with the process exit status. */
 export async function runFile(file: string, args: string[]): Promise<number> {
   const { dir, manifest } = prepare(file);
-  const dist = distRoot();
-  const py = require(path.join(dist, "src", "python", "index.js")) as {
+  const py = runtime("src/python/index.js") as {
     setFrameSource(f: (exc: { stack?: string; jsError?: { stack?: string } }) => string[]): void;
     toPyException(e: unknown): unknown;
     SystemExit: Function;
     flushStd(): void;
   };
-  const main = require(path.join(dist, "src", "python", "main.js")) as {
+  const main = runtime("src/python/main.js") as {
     printUncaught(e: unknown): void;
     systemExitStatus(e: unknown): [number, string];
   };
   // Loaded before source maps are enabled, so that Node does not read the runtime's maps: only
   // the program's frames are mapped (to TypeScript lines, then through the line maps to Python).
-  require(path.join(dist, "src", "index.js"));
-  require(path.join(dist, "src", "contextvars.js"));
+  runtime("src/index.js");
+  runtime("src/contextvars.js");
   Error.stackTraceLimit = 200;
   process.setSourceMapsEnabled(true);
   py.setFrameSource((exc) => {

@@ -7,7 +7,6 @@
  */
 
 import * as nodeFs from "node:fs";
-import * as nodeOs from "node:os";
 import * as nodePath from "node:path";
 import { Dict } from "../dict";
 import { KeyError, OSError, TypeError as PyTypeError } from "../exceptions";
@@ -27,6 +26,11 @@ export const curdir = ".";
 export const pardir = "..";
 export const devnull = "/dev/null";
 
+/** node:os, loaded on first use (startup time). */
+function nodeOs(): typeof import("node:os") {
+  return require("node:os") as typeof import("node:os");
+}
+
 export function getpid(): bigint {
   return BigInt(process.pid);
 }
@@ -37,7 +41,7 @@ export function getcwd(): string {
   return process.cwd();
 }
 export function cpu_count(): bigint | null {
-  const n = nodeOs.cpus().length;
+  const n = nodeOs().cpus().length;
   return n > 0 ? BigInt(n) : null;
 }
 export function process_cpu_count(): bigint | null {
@@ -265,7 +269,7 @@ export const path = {
   },
   expanduser(p: unknown): string {
     const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
-    return s === "~" || s.startsWith("~/") ? nodeOs.homedir() + s.slice(1) : s;
+    return s === "~" || s.startsWith("~/") ? nodeOs().homedir() + s.slice(1) : s;
   },
   __name__: "posixpath",
 };

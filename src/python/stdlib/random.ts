@@ -15,7 +15,6 @@
  * `binomialvariate` and `randbytes` are not provided.
  */
 
-import { createHash, randomBytes } from "node:crypto";
 import { Range } from "../builtins";
 import { ByteArray, Bytes } from "../bytes";
 import { lt as pyLt } from "../compare";
@@ -155,7 +154,7 @@ class MersenneTwister {
   /** `_random.Random.seed(n)` for an int or None. */
   protected seedInt(n: bigint | null): void {
     if (n === null) {
-      const bytes = randomBytes(N * 4);
+      const bytes = nodeCrypto().randomBytes(N * 4);
       const key: number[] = [];
       for (let i = 0; i < N; i++) key.push(bytes.readUInt32LE(i * 4));
       this.initByArray(key);
@@ -290,7 +289,7 @@ export class Random extends MersenneTwister {
       a = x === -1n ? -2n : x;
     } else if (version === 2n && (typeof a === "string" || a instanceof Buffer)) {
       const data = typeof a === "string" ? Buffer.from(a, "utf8") : a;
-      const digest = createHash("sha512").update(data).digest();
+      const digest = nodeCrypto().createHash("sha512").update(data).digest();
       const all = Buffer.concat([data, digest]);
       a = all.length === 0 ? 0n : BigInt(`0x${all.toString("hex")}`);
     } else if (!(a === null || isNumber(a))) {
@@ -649,33 +648,47 @@ function rangeOf(n: bigint): unknown {
   return new Range(n);
 }
 
-const inst = new Random();
+/** node:crypto, loaded on first use (it costs several milliseconds of every program's startup). */
+function nodeCrypto(): typeof import("node:crypto") {
+  return require("node:crypto") as typeof import("node:crypto");
+}
+
+let hidden: Random | null = null;
+
+/**
+ * The hidden instance behind the module functions, made (and seeded from the OS's randomness, as
+ * CPython does at import) on first use, so that programs that never call them do not pay for it.
+ */
+function inst(): Random {
+  hidden ??= new Random();
+  return hidden;
+}
 
 /** The module functions: bound methods of one hidden `Random` instance, as in CPython. */
-export const seed = (...args: unknown[]): null => inst.seed(...args);
-export const random = (): number => inst.random();
-export const getrandbits = (k: unknown): bigint => inst.getrandbits(k);
-export const randrange = (...args: unknown[]): bigint => inst.randrange(...args);
-export const randint = (a: unknown, b: unknown): bigint => inst.randint(a, b);
-export const choice = (seq: unknown): unknown => inst.choice(seq);
-export const choices = (...args: unknown[]): unknown[] => inst.choices(...args);
-export const shuffle = (x: unknown): null => inst.shuffle(x);
-export const sample = (...args: unknown[]): unknown[] => inst.sample(...args);
-export const uniform = (a: unknown, b: unknown): number => inst.uniform(a, b);
-export const triangular = (...args: unknown[]): number => inst.triangular(...args);
-export const normalvariate = (...args: unknown[]): number => inst.normalvariate(...args);
-export const gauss = (...args: unknown[]): number => inst.gauss(...args);
+export const seed = (...args: unknown[]): null => inst().seed(...args);
+export const random = (): number => inst().random();
+export const getrandbits = (k: unknown): bigint => inst().getrandbits(k);
+export const randrange = (...args: unknown[]): bigint => inst().randrange(...args);
+export const randint = (a: unknown, b: unknown): bigint => inst().randint(a, b);
+export const choice = (seq: unknown): unknown => inst().choice(seq);
+export const choices = (...args: unknown[]): unknown[] => inst().choices(...args);
+export const shuffle = (x: unknown): null => inst().shuffle(x);
+export const sample = (...args: unknown[]): unknown[] => inst().sample(...args);
+export const uniform = (a: unknown, b: unknown): number => inst().uniform(a, b);
+export const triangular = (...args: unknown[]): number => inst().triangular(...args);
+export const normalvariate = (...args: unknown[]): number => inst().normalvariate(...args);
+export const gauss = (...args: unknown[]): number => inst().gauss(...args);
 export const lognormvariate = (mu: unknown, sigma: unknown): number =>
-  inst.lognormvariate(mu, sigma);
-export const expovariate = (lambd: unknown = 1.0): number => inst.expovariate(lambd);
+  inst().lognormvariate(mu, sigma);
+export const expovariate = (lambd: unknown = 1.0): number => inst().expovariate(lambd);
 export const vonmisesvariate = (mu: unknown, kappa: unknown): number =>
-  inst.vonmisesvariate(mu, kappa);
-export const gammavariate = (a: unknown, b: unknown): number => inst.gammavariate(a, b);
-export const betavariate = (a: unknown, b: unknown): number => inst.betavariate(a, b);
-export const paretovariate = (a: unknown): number => inst.paretovariate(a);
-export const weibullvariate = (a: unknown, b: unknown): number => inst.weibullvariate(a, b);
-export const getstate = (): Tuple => inst.getstate();
-export const setstate = (state: unknown): null => inst.setstate(state);
+  inst().vonmisesvariate(mu, kappa);
+export const gammavariate = (a: unknown, b: unknown): number => inst().gammavariate(a, b);
+export const betavariate = (a: unknown, b: unknown): number => inst().betavariate(a, b);
+export const paretovariate = (a: unknown): number => inst().paretovariate(a);
+export const weibullvariate = (a: unknown, b: unknown): number => inst().weibullvariate(a, b);
+export const getstate = (): Tuple => inst().getstate();
+export const setstate = (state: unknown): null => inst().setstate(state);
 
 for (const [name, fn] of Object.entries({
   seed,
