@@ -8,6 +8,15 @@
  * | `async def` with `yield`       | `asyncio.asyncgenfunction(function* h() {...})`; `yield v` is `yield asyncio.asyncgen_yield(v)` |
  * | `def` calling asyncio.run      | `async function f()` (its callers `await` it)             |
  * | `await x`                      | `(yield* x)`                                              |
+ * | `await q.get()` (`q` a name)   | `asyncio.Queue._get_ready(q) ? q.get_nowait() : yield* q.get()` |
+ * | `await q.put(v)` (`q` a name)  | `($v1 = v, asyncio.Queue._put_now(q, $v1) ? null : yield* q.put($v1))` (`v` a name or literal: no `$v1`) |
+ *
+ * The two queue forms are what a `Queue`'s `get()`/`put()` coroutine does when it need not wait
+ * (an item is there, a slot is free: CPython's coroutine then returns `get_nowait()`/`put_nowait()`
+ * without suspending), minus the coroutine object: making and stepping a generator per item cost
+ * about 6x the whole queue operation. Anything else (another class, a `Queue` subclass overriding
+ * `get`/`put`, a queue that must wait) takes the ordinary `yield*`. The receiver must be a plain
+ * name (it is read more than once); `v` is evaluated once, before the check, as in CPython.
  *
  * Parameters: a function whose parameters are all plain positional-or-keyword ones, and which no
  * call in the program passes a keyword naming one of them, keeps a natural signature
@@ -32,7 +41,7 @@
 
 import type { Scope } from "../analyze";
 import { emit } from "../emit";
-import type { Expr, FunctionDef, Param, Stmt } from "../ir";
+import type { Expr, FPart, FunctionDef, Param, Stmt } from "../ir";
 import { propertyKey } from "./calls";
 import { type Context, type Feature, mangle } from "./context";
 import { block, ex, jsString, line, P, par, type TsExpr, type TsStmt } from "./output";
@@ -511,6 +520,75 @@ export function yieldFrom(cx: Context, e: Extract<Expr, { k: "YieldFrom" }>): st
   return `yield* ${cx.helper("iter")}(${cx.expr(e.value).code})`;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const SIMPLE = /^(?:[A-Za-z_$][\w$]*|-?\d+n?|"(?:[^"\\]|\\.)*"|null|true|false)$/;
+
+/** The `await q.get()` / `await q.put(v)` forms of the table above, or null. */
+function queueAwait(cx: Context, call: Expr, lowered: TsExpr): TsExpr | null {
+  if (call.k !== "Call" || call.func.k !== "Attribute" || call.func.value.k !== "Name") return null;
+  const method = call.func.attr;
+  const recv = cx.expr(call.func.value).code;
+  if (!IDENTIFIER.test(recv)) return null;
+  const queue = `${cx.asyncio()}.Queue`;
+  if (method === "get" && call.args.length === 0 && lowered.code === `${recv}.get()`) {
+    return ex(
+      `${queue}._get_ready(${recv}) ? ${recv}.get_nowait() : yield* ${recv}.get()`,
+      P.yield,
+    );
+  }
+  if (method !== "put" || call.args.length !== 1 || call.args[0]!.kind !== "pos") return null;
+  if (!lowersPurely(call.args[0]!.value)) return null;
+  const arg = cx.expr(call.args[0]!.value).code;
+  if (lowered.code !== `${recv}.put(${arg})`) return null;
+  const put = (v: string) => `${queue}._put_now(${recv}, ${v}) ? null : yield* ${recv}.put(${v})`;
+  // A name or literal is read as it stands; anything else goes through a temporary.
+  if (SIMPLE.test(arg)) return ex(put(arg), P.yield);
+  const v = cx.temp("v");
+  return ex(`(${v} = ${arg}, ${put(v)})`, P.primary);
+}
+
+/**
+ * True when lowering `e` a second time gives the same code and allocates nothing (no nested
+ * function, comprehension or binding whose fresh names a second lowering would number anew).
+ */
+function lowersPurely(e: Expr): boolean {
+  switch (e.k) {
+    case "Name":
+    case "Int":
+    case "Float":
+    case "Str":
+    case "Bytes":
+    case "Const":
+      return true;
+    case "Attribute":
+    case "Starred":
+      return lowersPurely(e.value);
+    case "Subscript":
+      return lowersPurely(e.value) && lowersPurely(e.index);
+    case "BinOp":
+    case "BoolOp":
+      return lowersPurely(e.left) && lowersPurely(e.right);
+    case "UnaryOp":
+      return lowersPurely(e.operand);
+    case "Compare":
+      return lowersPurely(e.left) && e.comparators.every(lowersPurely);
+    case "List":
+    case "Tuple":
+    case "Set":
+      return e.elts.every(lowersPurely);
+    case "FString":
+      return e.parts.every(fpartPure);
+    case "Call":
+      return lowersPurely(e.func) && e.args.every((a) => lowersPurely(a.value));
+    default:
+      return false;
+  }
+}
+
+function fpartPure(p: FPart): boolean {
+  return typeof p === "string" || (lowersPurely(p.expr) && (p.spec ?? []).every(fpartPure));
+}
+
 function awaitable(cx: Context, e: Expr, what: string): void {
   const fs = cx.scope.functionScope();
   const fn = fs.fn;
@@ -537,7 +615,8 @@ export const functions: Feature = {
     Lambda: lowerLambda,
     Await: (e, cx) => {
       awaitable(cx, e, "await");
-      return ex(`yield* ${par(cx.expr(e.value), P.assign)}`, P.yield);
+      const value = cx.expr(e.value);
+      return queueAwait(cx, e.value, value) ?? ex(`yield* ${par(value, P.assign)}`, P.yield);
     },
     Yield: (e, cx) => {
       const fs = cx.scope.functionScope();

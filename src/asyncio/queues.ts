@@ -134,7 +134,10 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
   /** True if there are maxsize items in the queue (never for an unbounded queue). */
   full(): boolean {
     if (this._max <= 0) return false;
-    return this._queue.length >= this._max;
+    // `self.qsize() >= self._maxsize`, honouring a subclass's qsize() (without making a bigint
+    // per call when it is this one).
+    const size = this.qsize === QUEUE_QSIZE ? this._queue.length : Number(this.qsize());
+    return size >= this._max;
   }
 
   /** Put an item, waiting while the queue is full. Raises QueueShutDown after shutdown(). */
@@ -171,7 +174,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
 
   /** Remove and return an item, waiting while the queue is empty. */
   *get(): Coro<T> {
-    while (this._queue.length === 0) {
+    while (this.empty()) {
       if (this._is_shutdown) throw new QueueShutDown();
       const getter = this._get_loop().create_future() as Waiter;
       this._getters.push(getter);
@@ -180,7 +183,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
       } catch (exc) {
         getter.cancel(); // Just in case getter is not done yet.
         this._getters.remove(getter);
-        if (this._queue.length !== 0 && !getter.cancelled()) {
+        if (!this.empty() && !getter.cancelled()) {
           // We were woken up by put_nowait(), but can't take the call: wake up the next in line.
           this._wakeup_next(this._getters);
         }
@@ -192,13 +195,33 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
 
   /** Remove and return an item if one is immediately available, else raise QueueEmpty. */
   get_nowait(): T {
-    if (this._queue.length === 0) {
+    if (this.empty()) {
       if (this._is_shutdown) throw new QueueShutDown();
       throw new QueueEmpty();
     }
     const item = this._get();
     this._wakeup_next(this._putters);
     return item;
+  }
+
+  /**
+   * For transpiled `await q.get()` (codegen/lower/functions.ts): true when `q` is a Queue whose
+   * `get` is this one and `q.empty()` is false. `get()` would then return `q.get_nowait()` without
+   * suspending, so generated code calls that and makes no coroutine.
+   */
+  static _get_ready(q: unknown): boolean {
+    return q instanceof Queue && q.get === QUEUE_GET && !q.empty();
+  }
+
+  /**
+   * For transpiled `await q.put(item)`: when `q` is a Queue whose `put` is this one and
+   * `q.full()` is false, do what `put()` would do without suspending (`q.put_nowait(item)`) and
+   * return true; else return false (the caller awaits `q.put(item)`).
+   */
+  static _put_now(q: unknown, item: unknown): boolean {
+    if (!(q instanceof Queue) || q.put !== QUEUE_PUT || q.full()) return false;
+    q.put_nowait(item);
+    return true;
   }
 
   /** Indicate that a formerly enqueued item is complete. */
@@ -223,7 +246,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
     if (immediate instanceof Kw) immediate = immediate.kwargs.immediate ?? false;
     this._is_shutdown = true;
     if (immediate) {
-      while (this._queue.length !== 0) {
+      while (!this.empty()) {
         this._get();
         if (this._unfinished_tasks > 0) this._unfinished_tasks -= 1;
       }
@@ -239,6 +262,10 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
     }
   }
 }
+const QUEUE_GET = Queue.prototype.get;
+const QUEUE_QSIZE = Queue.prototype.qsize;
+const QUEUE_PUT = Queue.prototype.put;
+
 for (const name of ["put", "get", "join"]) {
   markcoroutinefunction(
     (Queue.prototype as unknown as Record<string, Function>)[name],

@@ -360,6 +360,30 @@ print(entry())
     expect(out).toContain('asyncio.create_task(f(), kw({ name: "w" }))');
   });
 
+  test("await q.get() / q.put(v) on a name take the queue's no-wait path, v evaluated once", () => {
+    const out = ts(`import asyncio
+
+async def f(q, obj, items):
+    x = await q.get()
+    await q.put(x + 1)
+    await q.put(x)
+    await obj.q.get()
+    await q.put([y for y in items])
+    await q.get(1)
+`);
+    expect(out).toContain(
+      "const x: any = asyncio.Queue._get_ready(q) ? q.get_nowait() : yield* q.get();",
+    );
+    expect(out).toContain(
+      "($v1 = $py.add(x, 1n), asyncio.Queue._put_now(q, $v1) ? null : yield* q.put($v1));",
+    );
+    expect(out).toContain("asyncio.Queue._put_now(q, x) ? null : yield* q.put(x);");
+    // Not a plain name, a comprehension (lowered once only), or not the coroutine's signature.
+    expect(out).toContain('yield* getattr(obj, "q").get();');
+    expect(out).toMatch(/yield\* q\.put\(\(\(\) => \{/);
+    expect(out).toContain("yield* q.get(1n);");
+  });
+
   test("imports of sibling modules are ES imports", () => {
     const out = transpile(
       "import helpers\nfrom helpers import f\nprint(helpers.x, f())\n",
