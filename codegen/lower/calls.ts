@@ -329,6 +329,9 @@ export function appendStatement(cx: Context, e: Expr): string | null {
 
 export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
   const f = e.func;
+  // `dir()` lists the caller's local names, which the generated code does not keep.
+  if (f.k === "Name" && f.id === "dir" && cx.lookup("dir") === null && e.args.length === 0)
+    throw cx.unsupported(e.pos, "dir() without an argument (the local names)");
   const args = callArgs(cx, e.args, f);
   let call: TsExpr;
   if (f.k === "Name" && f.id === "super" && cx.lookup("super") === null) {

@@ -33,6 +33,11 @@
  *   `self.x = ...` and let instances read class attributes (the runtime's `$py.pyclass` makes class
  *   attributes readable through instances, binds methods on access and sets `__name__`,
  *   `__qualname__`, `__module__`).
+ * - `x = property(getx, setx)`, `s = staticmethod(f)`, `c = classmethod(f)` are static fields
+ *   holding the runtime's objects, which `$py.pyclass` installs (src/python/descriptors.ts); a
+ *   method named in the class body is `$py.methodFunction(C.prototype.getx)` and a decorated
+ *   property `$py.propertyOf(C, "x")` (lower/context.ts). A name bound again (`x = x.setter(f)`)
+ *   is assigned in a static block; a `@property` gets `declare static x` (`C.x` is its object).
  * - `__rmul__ = __mul__` in a class body aliases the method: `Vec.prototype.__rmul__ = Vec.prototype.__mul__;`.
  *   `Greeter.greet(g, "Bob")` calls `Greeter.prototype.greet.call(g, "Bob")`.
  * - A class over an exception (or any runtime class) whose user ancestors have no `__init__`
@@ -55,6 +60,13 @@
  *   `__init_subclass__` (run by `$py.pyclass`) reads `__annotations__` and the defaults (static
  *   fields) and makes the namedtuple / the dict-making class. `total=` is `static __total__`; such
  *   classes (and their subclasses) get `static [name: string]: any;` for `P._fields` and the like.
+ * - `class R(dict)` / `class L(list)` extend the runtime's `$py.DictSubclassBase` /
+ *   `$py.ListSubclassBase` (src/python/dict.ts, list.ts): a runtime Dict, a JS Array, whose
+ *   constructor runs `dict.__init__`/`list.__init__` unless the class defines `__init__`. The
+ *   runtime handles arrays directly on its fast paths, so a list subclass may not override the
+ *   dunders those paths implement (`LIST_FAST_DUNDERS`), and neither subclass may use the names of
+ *   the JS members the runtime calls on every dict or array (`JS_MEMBERS`): both are refused.
+ *   Other builtin types (`str`, `int`, `tuple`, ...) are refused as bases.
  */
 
 import type { Arg, ClassDef, Expr, FunctionDef, Stmt } from "../ir";
@@ -76,6 +88,55 @@ const BUILTIN_TYPES = new Set([
   "set",
   "frozenset",
 ]);
+
+/** The builtin types a class may subclass, and the runtime class it then extends. */
+const SUBCLASSABLE: Record<string, string> = {
+  dict: "DictSubclassBase",
+  list: "ListSubclassBase",
+};
+
+/**
+ * Dunders of a list subclass that the runtime's fast paths for arrays implement themselves
+ * (indexing, `len`, `in`, iteration, truth, comparisons, `+`, `*`, `hash`): an override would
+ * not be called, so it is refused.
+ */
+const LIST_FAST_DUNDERS = new Set([
+  "__getitem__",
+  "__setitem__",
+  "__delitem__",
+  "__len__",
+  "__contains__",
+  "__iter__",
+  "__reversed__",
+  "__bool__",
+  "__eq__",
+  "__ne__",
+  "__lt__",
+  "__le__",
+  "__gt__",
+  "__ge__",
+  "__add__",
+  "__radd__",
+  "__iadd__",
+  "__mul__",
+  "__rmul__",
+  "__imul__",
+  "__hash__",
+]);
+
+/**
+ * Names of the JS members the runtime uses on every dict (src/python/dict.ts) or array: a subclass
+ * defining or assigning one would break the runtime's own operations on its instances. (`pop`,
+ * `sort` and `reverse` are list methods: overriding them is fine.)
+ */
+const JS_MEMBERS: Record<string, Set<string>> = {
+  dict: new Set(["map", "eqIndex", "norm", "unindex", "size", "has", "lookup", "entries"]),
+  list: new Set(
+    Object.getOwnPropertyNames(Array.prototype).filter(
+      (n) => n !== "pop" && n !== "sort" && n !== "reverse",
+    ),
+  ),
+};
 
 const MARKERS: Record<string, string> = {
   coroutine: "markcoroutinefunction",
@@ -265,7 +326,10 @@ export function selfAttributeRead(
   );
 }
 
-/** Instance methods (not static/class methods or properties) a class body defines. */
+/**
+ * Instance methods (not static/class methods or properties) a class body defines, and does not
+ * bind again (`f = staticmethod(f)`).
+ */
 export function instanceMethods(cls: ClassDef): Set<string> {
   const out = new Set<string>();
   for (const s of cls.body) {
@@ -273,6 +337,8 @@ export function instanceMethods(cls: ClassDef): Set<string> {
     if (s.fn.decorators.some((d) => decoratorName(d) !== null)) continue;
     out.add(s.fn.name);
   }
+  for (const s of cls.body)
+    if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.delete(t.id);
   return out;
 }
 
@@ -407,6 +473,49 @@ function enumMixin(cx: Context, cls: ClassDef): "_StrMixinEnum" | "_IntMixinEnum
   return t.id === "str" ? "_StrMixinEnum" : "_IntMixinEnum";
 }
 
+/**
+ * `dict`/`list` when `cls` or a user ancestor along its first bases has that builtin type as its
+ * only base (`class R(dict)`, `class Sub(R)`).
+ */
+function containerBase(cx: Context, cls: ClassDef): "dict" | "list" | null {
+  const seen = new Set<ClassDef>();
+  for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
+    seen.add(c);
+    const bases = posBases(c);
+    const b = bases[0]?.value;
+    if (bases.length === 1 && b?.k === "Name" && (b.id === "dict" || b.id === "list"))
+      if (cx.lookup(b.id) === null) return b.id;
+  }
+  return null;
+}
+
+/** Refuse what a dict or list subclass may not define (see the header). */
+function checkContainerMembers(cx: Context, cls: ClassDef, kind: "dict" | "list"): void {
+  const js = JS_MEMBERS[kind]!;
+  const refuse = (name: string, pos: ClassDef["pos"], what: string) => {
+    throw cx.unsupported(
+      pos,
+      `${what} '${name}' in a subclass of '${kind}' (the runtime uses the JS member '${name}' of every ${kind})`,
+    );
+  };
+  for (const s of cls.body) {
+    if (s.k === "FunctionDef") {
+      if (kind === "list" && LIST_FAST_DUNDERS.has(s.fn.name))
+        throw cx.unsupported(
+          s.pos,
+          `overriding '${s.fn.name}' in a subclass of 'list' (the runtime's list operations do not call it)`,
+        );
+      if (js.has(s.fn.name)) refuse(s.fn.name, s.pos, "a method");
+    }
+    if (s.k === "Assign")
+      for (const t of s.targets)
+        if (t.k === "Name" && js.has(t.id)) refuse(t.id, s.pos, "an attribute");
+    if (s.k === "AnnAssign" && s.target.k === "Name" && js.has(s.target.id))
+      refuse(s.target.id, s.pos, "an attribute");
+  }
+  for (const a of selfAttributes(cls)) if (js.has(a)) refuse(a, cls.pos, "an attribute");
+}
+
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const name = mangle(cls.name);
   const scope = cx.scopeOf(cls.scope);
@@ -418,13 +527,20 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     (b) => b.value.k === "Name" && BUILTIN_TYPES.has(b.value.id) && cx.lookup(b.value.id) === null,
   );
   const mixin = enumMixin(cx, cls);
-  // A builtin type's instances are JS values (arrays, strings, bigints) or runtime containers
-  // that the runtime's operations handle directly, bypassing a subclass's methods.
-  if (posBases(cls).length === 1 && builtinBases.length === 1)
+  // `class R(dict)` / `class L(list)` extend the runtime's base classes for them. Other builtin
+  // types' instances are JS values (strings, bigints) or runtime containers that the runtime's
+  // operations handle directly, bypassing a subclass's methods.
+  const builtinId =
+    posBases(cls).length === 1 && builtinBases.length === 1
+      ? (builtinBases[0]!.value as { id: string }).id
+      : null;
+  if (builtinId !== null && SUBCLASSABLE[builtinId] === undefined)
     throw cx.unsupported(
       cls.pos,
-      `subclassing the builtin type '${(builtinBases[0]!.value as { id: string }).id}'`,
+      `subclassing the builtin type '${builtinId}' (only 'dict' and 'list' can be subclassed)`,
     );
+  const container = containerBase(cx, cls);
+  if (container !== null) checkContainerMembers(cx, cls, container);
   if (posBases(cls).length > 1 && builtinBases.length === 1 && mixin === null)
     throw cx.unsupported(
       cls.pos,
@@ -439,13 +555,15 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const base =
     mixin !== null
       ? cx.helper(`enum.${mixin}`)
-      : multiple
-        ? `${cx.helper("bases")}(${posBases(cls)
-            .map((b) => cx.expr(b.value).code)
-            .join(", ")})`
-        : baseExpr === null || isObjectBase
-          ? null
-          : cx.expr(baseExpr).code;
+      : builtinId !== null
+        ? cx.helper(SUBCLASSABLE[builtinId]!)
+        : multiple
+          ? `${cx.helper("bases")}(${posBases(cls)
+              .map((b) => cx.expr(b.value).code)
+              .join(", ")})`
+          : baseExpr === null || isObjectBase
+            ? null
+            : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
   const inherited = inheritedMethods(cx, cls);
   const before: TsStmt[] = [];
@@ -462,6 +580,8 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   for (const s of cls.body) if (s.k === "FunctionDef") methods.add(s.fn.name);
   const definesInit = methods.has("__init__");
   const ownMethods = instanceMethods(cls);
+  // Class attributes bound so far (`x = x.setter(f)` binds `x` again: a static block).
+  const statics = new Set<string>();
 
   cx.inScope(scope, () => {
     for (const s of cls.body) {
@@ -486,7 +606,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
             declares.add(id);
             break;
           }
-          members.push(line(`static ${id}: any = ${cx.expr(s.value).code};`, s.pos.line));
+          members.push(staticField(name, id, cx.expr(s.value).code, statics, s.pos.line));
           declares.add(id);
           break;
         }
@@ -496,7 +616,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           annotations.push(`${s.target.id}: ${jsString(annotationText(s.annotation))}`);
           if (s.value !== null)
             members.push(
-              line(`static ${s.target.id}: any = ${cx.expr(s.value).code};`, s.pos.line),
+              staticField(name, s.target.id, cx.expr(s.value).code, statics, s.pos.line),
             );
           declares.add(s.target.id);
           break;
@@ -517,6 +637,14 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   if (multipleInAncestry(cx, cls) || typingInAncestry(cx, cls))
     head.push(line("static [name: string]: any;"));
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
+  // `C.x` of a decorated property is its property object (made by `$py.pyclass`).
+  for (const s of cls.body)
+    if (
+      s.k === "FunctionDef" &&
+      s.fn.decorators.some((d) => decoratorName(d) === "property") &&
+      !statics.has(s.fn.name)
+    )
+      head.push(line(`declare static ${s.fn.name}: any;`));
   // A TypedDict class's subclass has other annotations than its base: typed `any`.
   if (annotations.length > 0)
     head.push(
@@ -573,6 +701,24 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   }
   out.push(...after);
   return out;
+}
+
+/**
+ * A class attribute: `static x: any = v;`, or when the class body binds `x` again, an
+ * assignment in a static block (TypeScript refuses a second field of the same name).
+ */
+function staticField(
+  cls: string,
+  id: string,
+  value: string,
+  statics: Set<string>,
+  at: number,
+): TsStmt {
+  if (!statics.has(id)) {
+    statics.add(id);
+    return line(`static ${id}: any = ${value};`, at);
+  }
+  return line(`static {\n  ${cls}.${id} = ${value};\n}`, at);
 }
 
 function annotationText(e: Expr): string {

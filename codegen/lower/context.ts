@@ -35,13 +35,14 @@ export const BUILTINS = new Set(
     "isinstance issubclass abs min max sum sorted reversed enumerate zip map filter any all iter " +
     "next aiter anext round divmod pow hash id chr ord hex oct bin format callable getattr setattr " +
     "hasattr delattr vars object input ascii slice NotImplemented Ellipsis " +
+    "property staticmethod classmethod dir open " +
     // exceptions
     "BaseException BaseExceptionGroup ExceptionGroup Exception ArithmeticError AssertionError " +
     "AttributeError BufferError EOFError FloatingPointError GeneratorExit ImportError " +
     "IndexError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError " +
     "NotImplementedError OSError OverflowError RecursionError ReferenceError RuntimeError " +
     "StopAsyncIteration StopIteration SyntaxError SystemError SystemExit TimeoutError TypeError " +
-    "UnboundLocalError UnicodeError ValueError ZeroDivisionError ConnectionError " +
+    "UnboundLocalError UnicodeError UnicodeDecodeError UnicodeEncodeError ValueError ZeroDivisionError ConnectionError " +
     "BrokenPipeError ConnectionResetError ConnectionRefusedError ConnectionAbortedError " +
     "FileNotFoundError FileExistsError PermissionError BlockingIOError ChildProcessError " +
     "InterruptedError IsADirectoryError NotADirectoryError ProcessLookupError " +
@@ -51,21 +52,39 @@ export const BUILTINS = new Set(
 
 /**
  * Python builtins the runtime does not provide: a use is refused at transpile time, naming the
- * builtin. `property`, `staticmethod` and `classmethod` are lowered where they decorate a method
- * (lower/classes.ts); only their other uses (`x = property(getter)`) land here.
+ * builtin.
  */
-export const UNSUPPORTED_BUILTINS = new Set([
-  "dir",
-  "open",
-  "property",
-  "staticmethod",
-  "classmethod",
-]);
+export const UNSUPPORTED_BUILTINS = new Set<string>([]);
+
+/**
+ * What the last statement of a class body binding `id` before the one at `pos` is, when it is a
+ * `def`: an instance method (no decorator), a decorated property, or another kind of def.
+ */
+function classBodyDef(body: Stmt[], id: string, pos: Pos): "method" | "property" | null {
+  const before = body.filter((s) => s.pos.line <= pos.line);
+  before.pop(); // the statement being run
+  for (let i = before.length - 1; i >= 0; i--) {
+    const s = before[i]!;
+    if (s.k === "FunctionDef" && s.fn.name === id) {
+      if (s.fn.decorators.length === 0) return "method";
+      const d = s.fn.decorators[0]!;
+      const isProperty =
+        s.fn.decorators.length === 1 &&
+        ((d.k === "Name" && d.id === "property") ||
+          (d.k === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)));
+      return isProperty ? "property" : null;
+    }
+    const targets =
+      s.k === "Assign" ? s.targets : s.k === "AnnAssign" || s.k === "AugAssign" ? [s.target] : [];
+    if (targets.some((t) => t.k === "Name" && t.id === id)) return null;
+  }
+  return null;
+}
 
 /** Builtin names that are classes in the runtime (constructed with `new`). */
 export const BUILTIN_CLASSES = new Set(
   [...BUILTINS].filter((n) =>
-    /Error$|Exception$|Warning$|^(GeneratorExit|KeyboardInterrupt|StopIteration|StopAsyncIteration|SystemExit|BaseExceptionGroup|ExceptionGroup)$/.test(
+    /Error$|Exception$|Warning$|^(GeneratorExit|KeyboardInterrupt|StopIteration|StopAsyncIteration|SystemExit|BaseExceptionGroup|ExceptionGroup|property|staticmethod|classmethod)$/.test(
       n,
     ),
   ),
@@ -258,7 +277,15 @@ export class Context {
     if (sym !== null) {
       if (sym.scope.kind === "class") {
         // Only reached from inside the class body itself (methods skip class scopes).
-        return ex(`${mangle(sym.scope.cls!.name)}.${id}`);
+        const cls = mangle(sym.scope.cls!.name);
+        const def = classBodyDef(sym.scope.cls!.body, id, pos);
+        // A method read as a value (`x = property(getx)`): a prototype method taking `self`
+        // as `this`, made a function taking it first; a decorated property: its object.
+        if (def === "method")
+          return ex(`${this.helper("methodFunction")}(${cls}.prototype.${id})`, P.call);
+        if (def === "property")
+          return ex(`${this.helper("propertyOf")}(${cls}, ${JSON.stringify(id)})`, P.call);
+        return ex(`${cls}.${id}`);
       }
       return ex(mangle(id));
     }

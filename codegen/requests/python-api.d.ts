@@ -63,6 +63,11 @@ export declare const object: any;
 export declare const input: any;
 export declare const ascii: any;
 export declare const slice: any;
+export declare const property: any;
+export declare const staticmethod: any;
+export declare const classmethod: any;
+export declare const dir: any;
+export declare const open: any;
 export declare const NotImplemented: any;
 export declare const Ellipsis: any;
 
@@ -107,6 +112,8 @@ export declare class TimeoutError extends BaseException {}
 export declare class TypeError extends BaseException {}
 export declare class UnboundLocalError extends BaseException {}
 export declare class UnicodeError extends BaseException {}
+export declare class UnicodeDecodeError extends BaseException {}
+export declare class UnicodeEncodeError extends BaseException {}
 export declare class ValueError extends BaseException {}
 export declare class ZeroDivisionError extends BaseException {}
 export declare class ConnectionError extends BaseException {}
@@ -223,6 +230,10 @@ export declare function defaults<F extends Function>(
   kwonly?: Record<string, unknown> | null,
   sig?: unknown,
 ): F;
+/** A class body's method read as a value (`property(getx)`): a function taking `self` first. */
+export declare function methodFunction(fn: Function): any;
+/** A class body's decorated property read as a value (`x = x.setter(f)`): its property object. */
+export declare function propertyOf(cls: Function, name: string): any;
 /** A read of an enclosing function's variable that may be unbound (NameError). */
 export declare function checkFree<T>(value: T, name: string): T;
 /** A read of a module-level name that may be unbound (NameError). */

@@ -263,9 +263,14 @@ Object.defineProperty(str, "maketrans", {
 // ---------------------------------------------------------------- containers
 
 /** `list(iterable=())`. */
-export const list = defineType(function list(it: unknown = undefined): unknown[] {
-  return it === undefined ? [] : toArray(it);
-}, "list");
+export const list = defineType(
+  function list(it: unknown = undefined): unknown[] {
+    return it === undefined ? [] : toArray(it);
+  },
+  "list",
+  // `issubclass(L, list)` for a program's `class L(list)` (an Array subclass, see list.ts).
+  () => Array,
+);
 
 /** `tuple(iterable=())`. */
 export const tuple = defineType(

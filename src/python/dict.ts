@@ -12,6 +12,7 @@
 import { eq } from "./compare";
 import { KeyError, TypeError as PyTypeError, RuntimeError, ValueError } from "./exceptions";
 import { hash } from "./hash";
+import { Kw } from "./kw";
 import { markBuiltinClass, NotImplemented } from "./objects";
 import { iter } from "./protocol";
 import { repr, reprGuard } from "./repr";
@@ -175,10 +176,17 @@ export class Dict<K = unknown, V = unknown> {
     return d;
   }
 
-  /** `update(other)` / `update(iterable of pairs)` / keyword pairs (a plain record). */
-  update(other?: unknown, kwargs?: Record<string, unknown>): void {
+  /**
+   * `update(other)` / `update(iterable of pairs)` / keyword pairs (a plain record, or the `Kw`
+   * of generated code: `d.update(kw({ a: 1n }))`).
+   */
+  update(other?: unknown, kwargs?: Record<string, unknown> | Kw): void {
+    if (other instanceof Kw) {
+      kwargs = other.kwargs as Record<string, unknown>;
+      other = undefined;
+    } else if (kwargs instanceof Kw) kwargs = kwargs.kwargs as Record<string, unknown>;
     if (other !== undefined && other !== null) mergeInto(this as Dict, other);
-    if (kwargs) for (const k of Object.keys(kwargs)) this.__setitem__(k as K, kwargs[k] as V);
+    if (kwargs) for (const k of Object.keys(kwargs)) storeItem(this as Dict, k, kwargs[k as never]);
   }
 
   keys(): DictKeys<K> {
@@ -210,7 +218,9 @@ export class Dict<K = unknown, V = unknown> {
   }
 
   __iter__(): Iterator<K> {
-    return this[Symbol.iterator]();
+    // Dict's own iterator: a subclass's `[Symbol.iterator]` (which `pyclass` makes call
+    // `__iter__`) must not come back here.
+    return Dict.prototype[Symbol.iterator].call(this) as Iterator<K>;
   }
 
   __repr__(): string {
@@ -237,7 +247,8 @@ export class Dict<K = unknown, V = unknown> {
   }
 
   __ior__(other: unknown): this {
-    this.update(other);
+    // `dict_ior` merges directly: an overridden `update` or `__setitem__` is not called.
+    mergeInto(this as Dict, other);
     return this;
   }
 
@@ -255,15 +266,34 @@ markBuiltinClass(Dict, "dict");
 (Dict as unknown as { __hash__: null }).__hash__ = null;
 (Dict.prototype as unknown as { __hash__: null }).__hash__ = null;
 
-/** dict.update semantics: a mapping (has `keys`) or an iterable of pairs. */
-export function mergeInto(d: Dict, other: unknown): void {
+/**
+ * `d[key] = value` as C's dict stores it, never through a subclass's `__setitem__` (what
+ * `dict(...)`, `dict.update` and `dict.__init__` do).
+ */
+export function storeItem(d: Dict, key: unknown, value: unknown): void {
+  Dict.prototype.__setitem__.call(d, key, value);
+}
+
+/**
+ * dict.update semantics: a mapping (has `keys`) or an iterable of pairs. Stores with
+ * `storeItem`, as C's dict does, unless `viaSetitem` (MutableMapping.update, used by
+ * OrderedDict, calls `self[k] = v`).
+ */
+export function mergeInto(d: Dict, other: unknown, viaSetitem = false): void {
+  const set = viaSetitem
+    ? (k: unknown, v: unknown) => d.__setitem__(k, v)
+    : (k: unknown, v: unknown) => storeItem(d, k, v);
   if (other instanceof Dict) {
-    for (const [k, v] of [...other.entries()]) d.__setitem__(k, v);
+    for (const [k, v] of [...other.entries()]) set(k, v);
     return;
   }
   const o = other as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown };
-  if (typeof o.keys === "function" && typeof o.__getitem__ === "function") {
-    for (const k of o.keys()) d.__setitem__(k, o.__getitem__(k));
+  if (
+    !Array.isArray(other) &&
+    typeof o.keys === "function" &&
+    typeof o.__getitem__ === "function"
+  ) {
+    for (const k of o.keys()) set(k, o.__getitem__(k));
     return;
   }
   let i = 0;
@@ -286,10 +316,39 @@ export function mergeInto(d: Dict, other: unknown): void {
         `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`,
       );
     }
-    d.__setitem__(pair[0], pair[1]);
+    set(pair[0], pair[1]);
     i++;
   }
 }
+
+/** `dict.__init__(self, mapping_or_iterable=(), /, **kwargs)` on `d`. */
+export function dictInit(d: Dict, args: unknown[]): void {
+  let n = args.length;
+  const last = args[n - 1];
+  const kws = n > 0 && last instanceof Kw ? (last.kwargs as Record<string, unknown>) : null;
+  if (kws !== null) n--;
+  if (n > 1) throw new PyTypeError(`dict expected at most 1 argument, got ${n}`);
+  if (n === 1) mergeInto(d, args[0]);
+  if (kws !== null) for (const k of Object.keys(kws)) storeItem(d, k, kws[k]);
+}
+
+/**
+ * The JS base class of a program's `class R(dict)` (see the header): a `Dict` whose constructor
+ * runs `dict.__init__` with the call's arguments, unless the class defines `__init__` (its
+ * generated constructor then calls that one, which may call `super().__init__(...)`).
+ */
+export class DictSubclassBase<K = unknown, V = unknown> extends Dict<K, V> {
+  constructor(...args: unknown[]) {
+    super();
+    if (this.__init__ === DictSubclassBase.prototype.__init__) this.__init__(...args);
+  }
+
+  __init__(...args: unknown[]): null {
+    dictInit(this as Dict, args);
+    return null;
+  }
+}
+markBuiltinClass(DictSubclassBase, "dict");
 
 abstract class DictView<T> {
   constructor(readonly dict: Dict) {}

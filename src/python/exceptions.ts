@@ -146,6 +146,9 @@ export class MemoryError extends Exception {}
 export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
 export class OSError extends Exception {
+  /** `OSError(errno, strerror, filename[, winerror[, filename2]])`: not part of `args`. */
+  filename: unknown = null;
+  filename2: unknown = null;
   constructor(...args: unknown[]) {
     super(...args);
     // OSError(errno, strerror) builds the errno's subclass, as CPython's OSError.__new__
@@ -153,6 +156,11 @@ export class OSError extends Exception {
       const sub = errnoSubclass(Number(args[0]));
       // biome-ignore lint/correctness/noConstructorReturn: mirrors OSError.__new__
       if (sub !== undefined) return new sub(...args) as this;
+    }
+    if (args.length >= 3 && args.length <= 5) {
+      this.filename = args[2];
+      if (args.length === 5) this.filename2 = args[4];
+      this._args = args.slice(0, 2);
     }
   }
   get errno(): unknown {
@@ -162,6 +170,10 @@ export class OSError extends Exception {
     return this._args.length >= 2 ? this._args[1] : null;
   }
   override __str__(): string {
+    if (this.filename !== null) {
+      const head = `[Errno ${str(this._args[0])}] ${str(this._args[1])}: ${repr(this.filename)}`;
+      return this.filename2 === null ? head : `${head} -> ${repr(this.filename2)}`;
+    }
     if (this._args.length >= 2) return `[Errno ${str(this._args[0])}] ${str(this._args[1])}`;
     return super.__str__();
   }

@@ -8,6 +8,14 @@
  */
 
 export {
+  BufferedRandom,
+  BufferedReader,
+  BufferedWriter,
+  FileIO,
+  open,
+  TextIOWrapper,
+} from "./_io";
+export {
   abs,
   all,
   any,
@@ -50,7 +58,16 @@ export {
 export { ByteArray, Bytes, BytesLike } from "./bytes";
 export { decode, encode } from "./codecs";
 export { cmpNum, cmpStr, eq, ge, gt, is_, is_not, le, lt, ne } from "./compare";
-export { Dict, DictItems, DictKeys, DictValues, dict_of } from "./dict";
+export {
+  classmethod,
+  installDescriptors,
+  methodFunction,
+  property,
+  propertyOf,
+  staticmethod,
+} from "./descriptors";
+export { Dict, DictItems, DictKeys, DictSubclassBase, DictValues, dict_of } from "./dict";
+export { dir } from "./dir";
 export * from "./exceptions";
 export { floatRepr } from "./floatfmt";
 export { format, formatValue, percentFormat, strFormat, strFormatMap } from "./format";
@@ -89,7 +106,7 @@ export {
   slotted,
   withCtx,
 } from "./lang";
-export { listMethods, sortList } from "./list";
+export { ListSubclassBase, listMethods, sortList } from "./list";
 export { moduleFile, runMain } from "./main";
 export {
   floatToInt,

@@ -16,6 +16,7 @@ import {
   WAIT_ITER,
 } from "../asyncio/protocols";
 import { eq } from "./compare";
+import { installDescriptors } from "./descriptors";
 import { Dict } from "./dict";
 import {
   AttributeError,
@@ -223,6 +224,8 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
   define("__qualname__", qualname);
   define("__module__", module);
   registerPyclass(cls);
+  // `x = property(...)`, `staticmethod(f)`, `classmethod(f)`, `@property` (descriptors.ts).
+  installDescriptors(cls);
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     // JS's own `name`/`length` are read-only; a class body's `name = ...` is a class attribute.

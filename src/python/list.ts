@@ -5,14 +5,25 @@
  * `sort` is stable, uses only Python's `<` (so errors read `'<' not supported between instances
  * of 'str' and 'int'`), honours `key` and `reverse` (reverse keeps equal items in order, as
  * CPython does by reversing before and after sorting).
+ *
+ * A program's `class L(list)` extends `ListSubclassBase` (below), a JS `Array` subclass, so its
+ * instances are arrays that every fast path of the runtime treats as lists (indexing, `len`,
+ * iteration, `in`, `+`, `==`, `repr`, `json`), while plain lists stay plain arrays: no check is
+ * added to their paths except where a subclass's methods must win (`callMethod`/`getattr`
+ * dispatch, `repr`, `setattr`, `vars`, `copy`). Its prototype carries the list methods (so a
+ * subclass can override them and reach them through `super()`; mro.ts resolves `super()` past
+ * `list` there), and `Symbol.species` is `Array`, so slices, `+`, `*` and `copy()` make plain
+ * lists as CPython's do. The transpiler refuses overrides of the dunders the fast paths handle
+ * directly (`__getitem__`, `__len__`, `__eq__`, ...) and members named like `Array`'s own.
  */
 
 import { eq, lt } from "./compare";
 import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
-import { splitKw } from "./kw";
+import { Kw, splitKw } from "./kw";
 import { indexNumber } from "./numbers";
+import { markBuiltinClass } from "./objects";
 import { iter, toArray, truthy } from "./protocol";
-import { repr } from "./repr";
+import { listRepr, repr } from "./repr";
 import { typeName } from "./types";
 
 function normIndex(i: unknown, n: number): number {
@@ -59,7 +70,8 @@ export function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
 /** Sort in place with Python's `key=` and `reverse=`. */
 export function sortList(xs: unknown[], key: unknown = null, reverse: unknown = false): void {
   const rev = truthy(reverse);
-  if (rev) xs.reverse();
+  // Array's own `reverse`: a list subclass may override `reverse`.
+  if (rev) Array.prototype.reverse.call(xs);
   if (key === null || key === undefined) {
     stableSort(xs, lt);
   } else {
@@ -71,7 +83,7 @@ export function sortList(xs: unknown[], key: unknown = null, reverse: unknown = 
   }
   if (rev) {
     // stability with reverse: reverse, sort by "greater", reverse back == CPython
-    xs.reverse();
+    Array.prototype.reverse.call(xs);
   }
 }
 
@@ -127,7 +139,8 @@ export const listMethods = {
     return null;
   },
   reverse(xs: unknown[]): null {
-    xs.reverse();
+    // Array's own: `ListSubclassBase.prototype.reverse` (or an override) would come back here.
+    Array.prototype.reverse.call(xs);
     return null;
   },
   copy(xs: unknown[]): unknown[] {
@@ -140,3 +153,77 @@ export const listMethods = {
     return iter(xs);
   },
 };
+
+/** `list.__init__(self, iterable=(), /)` on `xs`: empties it, then extends it. */
+export function listInit(xs: unknown[], args: unknown[]): void {
+  let n = args.length;
+  if (n > 0 && args[n - 1] instanceof Kw) {
+    if (Object.keys((args[n - 1] as Kw).kwargs).length > 0)
+      throw new PyTypeError("list() takes no keyword arguments");
+    n--;
+  }
+  if (n > 1) throw new PyTypeError(`list expected at most 1 argument, got ${n}`);
+  const items = n === 1 ? toArray(args[0]) : [];
+  xs.length = 0;
+  for (const v of items) Array.prototype.push.call(xs, v);
+}
+
+/**
+ * The JS base class of a program's `class L(list)` (see the header): an `Array` whose constructor
+ * runs `list.__init__` with the call's arguments, unless the class defines `__init__` (its
+ * generated constructor then calls that one). The list methods call `listMethods` (or `Array`'s
+ * own methods), never `this.x(...)`, so overriding one does not change the others, as in CPython.
+ */
+export class ListSubclassBase extends Array<any> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  constructor(...args: unknown[]) {
+    super();
+    if (this.__init__ === ListSubclassBase.prototype.__init__) this.__init__(...args);
+  }
+
+  __init__(...args: unknown[]): any {
+    listInit(this, args);
+    return null;
+  }
+  append(...args: any[]): any {
+    return listMethods.append(this, ...(args as [unknown]));
+  }
+  extend(...args: any[]): any {
+    return listMethods.extend(this, ...(args as [unknown]));
+  }
+  insert(...args: any[]): any {
+    return listMethods.insert(this, ...(args as [unknown, unknown]));
+  }
+  remove(...args: any[]): any {
+    return listMethods.remove(this, ...(args as [unknown]));
+  }
+  override pop(...args: any[]): any {
+    return listMethods.pop(this, ...(args as [unknown]));
+  }
+  clear(...args: any[]): any {
+    return listMethods.clear(this, ...(args as []));
+  }
+  index(...args: any[]): any {
+    return listMethods.index(this, ...(args as [unknown]));
+  }
+  count(...args: any[]): any {
+    return listMethods.count(this, ...(args as [unknown]));
+  }
+  override sort(...args: any[]): any {
+    return listMethods.sort(this, ...args);
+  }
+  override reverse(...args: any[]): any {
+    return listMethods.reverse(this, ...(args as []));
+  }
+  copy(...args: any[]): any {
+    return listMethods.copy(this, ...(args as []));
+  }
+  __repr__(): string {
+    return listRepr(this);
+  }
+}
+markBuiltinClass(ListSubclassBase, "list");
+(ListSubclassBase as unknown as { __hash__: null }).__hash__ = null;

@@ -43,6 +43,7 @@
  */
 
 import * as B from "./builtins";
+import { Dict, DictSubclassBase } from "./dict";
 import {
   AttributeError,
   BaseException,
@@ -51,6 +52,7 @@ import {
   RuntimeError,
 } from "./exceptions";
 import { Kw, splitKw } from "./kw";
+import { ListSubclassBase } from "./list";
 import { className, NotImplemented } from "./objects";
 import { getattr } from "./protocol";
 import { objectRepr, repr } from "./repr";
@@ -143,6 +145,9 @@ export function pyBases(cls: Function): Function[] {
   const parent = Object.getPrototypeOf(cls) as unknown;
   const syn = typeof parent === "function" ? synthetics.get(parent) : undefined;
   if (syn !== undefined) return syn.bases;
+  // `class R(dict)` / `class L(list)` extend the runtime's base classes for them.
+  if (parent === DictSubclassBase) return [B.dict];
+  if (parent === ListSubclassBase) return [B.list];
   if (typeof parent !== "function" || parent === Function.prototype || parent === Error)
     return [B.object];
   const extra = (cls as { __extra_bases__?: Function[] }).__extra_bases__;
@@ -209,6 +214,8 @@ function isSubclassJs(a: Function, b: Function): boolean {
 function solidBase(cls: Function, js: boolean): Function {
   if (cls === B.object) return B.object;
   if (builtinBase(cls) !== undefined) return cls === B.bool ? B.int : cls;
+  if (cls === DictSubclassBase) return B.dict;
+  if (cls === ListSubclassBase) return B.list;
   const syn = synthetics.get(cls);
   if (syn !== undefined) return solidBase(syn.layout, js);
   if (pyclasses.has(cls)) {
@@ -422,10 +429,19 @@ type Found =
   | { kind: "get"; get: Function }
   | { kind: "missing" };
 
+/**
+ * The classes whose members stand for class `K` of an MRO in `super()` lookups: the runtime
+ * classes implementing `dict` and `list` for their subclasses (see dict.ts, list.ts), else K.
+ */
+function members(K: Function): Function[] {
+  if (K === B.dict) return [DictSubclassBase, Dict];
+  if (K === B.list) return [ListSubclassBase];
+  return [K];
+}
+
 function resolve(start: Function, cls: Function, name: string): Found {
   const m = mro(start);
-  for (let i = m.indexOf(cls) + 1; i < m.length; i++) {
-    const K = m[i]!;
+  for (const K of m.slice(m.indexOf(cls) + 1).flatMap(members)) {
     if (K === B.object) break;
     const kp = K.prototype as object | undefined;
     const d = ownDefinition(K, name);
@@ -613,8 +629,7 @@ function superView(start: Function, cls: Function, instance: boolean): ViewClass
   Object.setPrototypeOf(proto, missing());
   const names = new Set<string>(OBJECT_METHODS);
   const m = mro(start);
-  for (let i = m.indexOf(cls) + 1; i < m.length; i++) {
-    const K = m[i]!;
+  for (const K of m.slice(m.indexOf(cls) + 1).flatMap(members)) {
     if (K === B.object) break;
     for (const key of Object.getOwnPropertyNames(K)) if (!SKIP_STATICS.has(key)) names.add(key);
     if (K.prototype !== undefined)

@@ -11,6 +11,7 @@
 import * as builtins from "./builtins";
 import { ByteArray, BytesLike } from "./bytes";
 import { eq } from "./compare";
+import { deleteDescriptor, methodFunction } from "./descriptors";
 import { Dict } from "./dict";
 import {
   AttributeError,
@@ -20,7 +21,7 @@ import {
   StopIteration,
   ValueError,
 } from "./exceptions";
-import { listMethods } from "./list";
+import { ListSubclassBase, listMethods } from "./list";
 import { pyBase, pyBases } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
@@ -600,7 +601,9 @@ const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
 
 function builtinMethodTable(obj: unknown): Record<string, Function> | undefined {
   if (typeof obj === "string") return strMethods as Record<string, Function>;
-  if (Array.isArray(obj)) return listMethods as Record<string, Function>;
+  // A list subclass's instances find their methods (overrides first) on their prototype.
+  if (Array.isArray(obj))
+    return obj instanceof ListSubclassBase ? undefined : (listMethods as Record<string, Function>);
   const t = typeof obj;
   if (t === "bigint" || t === "number" || t === "boolean") return numberMethods(obj);
   return undefined;
@@ -721,7 +724,11 @@ function lookupAttr(obj: unknown, name: string): unknown {
     // methods of a class accessed on the class: `Foo.method`
     if (typeof obj === "function") {
       const proto = (obj as { prototype?: Record<string, unknown> }).prototype;
-      if (proto && name in proto && !OBJECT_PROTO_NAMES.has(name)) return proto[name];
+      if (proto && name in proto && !OBJECT_PROTO_NAMES.has(name)) {
+        // An instance method: a function taking `self` first (descriptors.ts).
+        const m = proto[name];
+        return typeof m === "function" && !isClass(m) ? methodFunction(m, obj) : m;
+      }
     }
     return MISSING;
   }
@@ -740,7 +747,16 @@ function lookupAttr(obj: unknown, name: string): unknown {
     !Object.hasOwn(obj as object, name) &&
     !isClass(v)
   ) {
-    return describeBound((v as Function).bind(obj), obj, name, methodQualname(obj, name, v), v);
+    const bound = describeBound(
+      (v as Function).bind(obj),
+      obj,
+      name,
+      methodQualname(obj, name, v),
+      v,
+    );
+    // `__func__` is the method as its class gives it (`C.m`: a function taking `self` first).
+    (bound as unknown as { __func__: unknown }).__func__ = methodFunction(v as Function);
+    return bound;
   }
   return v;
 }
@@ -860,7 +876,7 @@ export function setattr(obj: unknown, name: string, value: unknown): void {
   if (
     obj === null ||
     (typeof obj !== "object" && typeof obj !== "function") ||
-    Array.isArray(obj)
+    (Array.isArray(obj) && !(obj instanceof ListSubclassBase))
   ) {
     throw new AttributeError(
       `'${typeName(obj)}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
@@ -888,19 +904,36 @@ export function delattr(obj: unknown, name: string): void {
     da.call(obj, name);
     return;
   }
-  if (!Object.hasOwn(obj as object, name)) throw noAttribute(obj, name);
+  if (!Object.hasOwn(obj as object, name)) {
+    // A property's accessor: its deleter (descriptors.ts).
+    if (deleteDescriptor(obj as object, name)) return;
+    throw noAttribute(obj, name);
+  }
   delete (obj as Record<string, unknown>)[name];
 }
 
 /** `vars(obj)` / `obj.__dict__`: a new dict of the instance attributes. */
 export function vars(obj: unknown): Dict {
-  if (obj === null || typeof obj !== "object") {
+  if (
+    obj === null ||
+    typeof obj !== "object" ||
+    (Array.isArray(obj) && !(obj instanceof ListSubclassBase))
+  ) {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }
   const d = new Dict();
-  for (const k of Object.keys(obj)) d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  // The instance attributes of a list or dict subclass's instance, not the array's indices or
+  // the runtime Dict's own fields.
+  const skip = Array.isArray(obj) ? INDEX_KEY : obj instanceof Dict ? DICT_FIELDS : null;
+  for (const k of Object.keys(obj)) {
+    if (skip !== null && (skip instanceof RegExp ? skip.test(k) : skip.has(k))) continue;
+    d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+  }
   return d;
 }
+
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+const DICT_FIELDS = new Set(["map", "eqIndex"]);
 
 /** `obj.name(*args)` for any receiver: builtin types use their method tables. */
 /**

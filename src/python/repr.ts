@@ -135,10 +135,9 @@ export function repr(value: unknown): string {
     }
   }
   if (value === null) return "None";
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return reprGuard(value, "[...]", () => `[${value.map(repr).join(", ")}]`);
-  }
+  // A list subclass's `__repr__` (`ListSubclassBase`'s or an override) is called below.
+  if (Array.isArray(value) && (value as { __repr__?: unknown }).__repr__ === undefined)
+    return listRepr(value);
   const r = (value as { __repr__?: unknown }).__repr__;
   if (typeof r === "function") {
     const s = r.call(value);
@@ -148,6 +147,12 @@ export function repr(value: unknown): string {
     return s;
   }
   return objectRepr(value);
+}
+
+/** `repr(xs)` of a list: `[1, 2]`, `[[...]]` for a list inside itself. */
+export function listRepr(xs: unknown[]): string {
+  if (xs.length === 0) return "[]";
+  return reprGuard(xs, "[...]", () => `[${Array.prototype.map.call(xs, repr).join(", ")}]`);
 }
 
 /** Python's `str(value)` (one argument). Strings are returned unchanged. */

@@ -85,3 +85,21 @@ describe("stdout buffering follows CPython's rules", () => {
     expect(runWith("1")).toBe("a\nb\nc\n");
   }, 60_000);
 });
+
+test("dir() of a module of the program lists its names and CPython's module attributes", () => {
+  fs.writeFileSync(
+    path.join(dir, "shapes.py"),
+    "import math\nSIDES = 4\n_hidden = 1\ndef area(r):\n    return r\nclass Square:\n    pass\nif SIDES > 9:\n    LATER = 1\n",
+  );
+  fs.writeFileSync(path.join(dir, "list_shapes.py"), "import shapes\nprint(dir(shapes))\n");
+  const r = spawnSync(process.execPath, [BIN, "run", "list_shapes.py"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: childEnv(path.join(dir, "cache")),
+  });
+  // CPython 3.13.0 prints the same list.
+  expect(r.stdout).toBe(
+    "['SIDES', 'Square', '__builtins__', '__cached__', '__doc__', '__file__', '__loader__', " +
+      "'__name__', '__package__', '__spec__', '_hidden', 'area', 'math']\n",
+  );
+}, 60_000);

@@ -13,7 +13,7 @@
  */
 
 import { eq, ge, gt, le, lt } from "../compare";
-import { Dict, mergeInto } from "../dict";
+import { Dict, mergeInto, storeItem } from "../dict";
 import {
   IndexError,
   KeyError,
@@ -648,9 +648,26 @@ class OrderedDictImpl extends Dict {
   __init__(...args: unknown[]): null {
     const [pos, kws] = takeKw(args);
     if (pos.length > 1) throw new PyTypeError(`expected at most 1 argument, got ${pos.length}`);
-    if (pos.length === 1) mergeInto(this, pos[0]);
+    // MutableMapping.update: a subclass's `__setitem__` is called.
+    if (pos.length === 1) mergeInto(this, pos[0], true);
     for (const [k, v] of Object.entries(kws)) this.__setitem__(k, v);
     return null;
+  }
+
+  /** `MutableMapping.update`: each item is stored with `self[k] = v` (a subclass's `__setitem__`). */
+  override update(other?: unknown, kwargs?: Record<string, unknown> | Kw): void {
+    if (other instanceof Kw) {
+      kwargs = other;
+      other = undefined;
+    }
+    if (other !== undefined && other !== null) mergeInto(this, other, true);
+    const kws = kwargs instanceof Kw ? (kwargs.kwargs as Record<string, unknown>) : kwargs;
+    if (kws) for (const k of Object.keys(kws)) this.__setitem__(k, kws[k]);
+  }
+
+  override __ior__(other: unknown): this {
+    mergeInto(this, other, true);
+    return this;
   }
 
   move_to_end(key: unknown, last: unknown = true): null {
@@ -662,8 +679,9 @@ class OrderedDictImpl extends Dict {
     const [moved] = entries.splice(i, 1);
     if (last) entries.push(moved!);
     else entries.unshift(moved!);
-    this.clear();
-    for (const [k, v] of entries) this.__setitem__(k, v);
+    // Re-store directly: a subclass's `clear`/`__setitem__` (an LRU cache's) is not called.
+    Dict.prototype.clear.call(this);
+    for (const [k, v] of entries) storeItem(this, k, v);
     return null;
   }
 

@@ -8,7 +8,9 @@
 
 import { Dict } from "../dict";
 import { Exception } from "../exceptions";
+import { ListSubclassBase } from "../list";
 import { id } from "../objects";
+import { callMethod } from "../protocol";
 import { FrozenSet, PySet } from "../set";
 import { Tuple } from "../tuple";
 
@@ -24,14 +26,36 @@ function isAtomic(x: unknown): boolean {
 /** `copy.copy(x)`: a shallow copy. */
 export function copy(x: unknown): unknown {
   if (isAtomic(x) || (x instanceof Tuple && x.constructor === Tuple)) return x;
-  if (Array.isArray(x)) return x.slice();
+  if (Array.isArray(x) && !(x instanceof ListSubclassBase)) return x.slice();
   const hook = (x as { __copy__?: () => unknown }).__copy__;
   if (typeof hook === "function") return hook.call(x);
+  if (x instanceof ListSubclassBase) return cloneList(x, (v) => v);
   if (x instanceof Tuple) return x;
   const ctor = (x as object).constructor;
   if (ctor === Dict) return (x as Dict).copy();
   if (x instanceof PySet && ctor === PySet) return (x as unknown as { copy: () => unknown }).copy();
   return cloneObject(x as object, (v) => v);
+}
+
+/**
+ * A copy of a list subclass's instance as `copy._reconstruct` makes it: a new instance (its
+ * constructor not run), the instance attributes, then each item added with `append`, which a
+ * subclass may override.
+ */
+function cloneList(
+  x: ListSubclassBase,
+  each: (v: unknown) => unknown,
+  memo?: Map<unknown, unknown>,
+) {
+  const n = Reflect.construct(Array, [], x.constructor) as ListSubclassBase;
+  memo?.set(x, n);
+  for (const k of Object.keys(x))
+    if (!/^(?:0|[1-9]\d*)$/.test(k))
+      (n as unknown as Record<string, unknown>)[k] = each(
+        (x as unknown as Record<string, unknown>)[k],
+      );
+  for (const v of Array.prototype.slice.call(x)) callMethod(n, "append", each(v));
+  return n;
 }
 
 function cloneObject(
@@ -69,7 +93,7 @@ function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
   if (isAtomic(x)) return x;
   if (memo.has(x)) return memo.get(x);
   const rec = (v: unknown) => deep(v, memo);
-  if (Array.isArray(x)) {
+  if (Array.isArray(x) && !(x instanceof ListSubclassBase)) {
     const out: unknown[] = [];
     memo.set(x, out);
     for (const v of x) out.push(rec(v));
@@ -82,6 +106,7 @@ function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
     memo.set(x, r);
     return r;
   }
+  if (x instanceof ListSubclassBase) return cloneList(x, rec, memo);
   if (x instanceof Tuple) {
     const items = x.items.map(rec);
     if (items.every((v, i) => v === x.items[i])) return x;

@@ -1,6 +1,6 @@
 /**
  * Python's `os` (the parts asyncio programs use): process ids, `environ`/`getenv`, `kill`,
- * `cpu_count`, `getcwd`, constants, and `os.path` string functions.
+ * `cpu_count`, `getcwd`, `remove`/`unlink`, constants, and `os.path` string functions.
  *
  * `environ` is a live mapping over `process.env` with str values: reading a missing key raises
  * `KeyError`, assignments and deletions change the environment of the process.
@@ -8,6 +8,7 @@
 
 import * as nodeFs from "node:fs";
 import * as nodePath from "node:path";
+import { osError } from "../_io";
 import { Dict } from "../dict";
 import { KeyError, OSError, TypeError as PyTypeError } from "../exceptions";
 import { index } from "../numbers";
@@ -159,6 +160,18 @@ export const _Environ = libraryClass(EnvironImpl, "_Environ", "os");
 export const environ = new EnvironImpl();
 
 /** `os.getenv(key, default=None)`. */
+/** `os.remove(path)` / `os.unlink(path)`: OSError subclasses naming the path, as CPython. */
+export function remove(p: unknown): null {
+  const s = checkStr(p, "remove: path should be string, bytes or os.PathLike, not");
+  try {
+    nodeFs.unlinkSync(s);
+  } catch (e) {
+    throw osError(e, p);
+  }
+  return null;
+}
+export const unlink = remove;
+
 export function getenv(key: unknown, dflt: unknown = null): unknown {
   const k = checkStr(key, "str expected, not");
   return process.env[k] ?? dflt;

@@ -1,0 +1,390 @@
+/**
+ * `property`, `staticmethod` and `classmethod` as values (`x = property(getx, setx)` in a class
+ * body, `s = staticmethod(f)`), and what makes them work on transpiled classes.
+ *
+ * A transpiled class keeps its attributes where JS puts them: methods on the prototype, class
+ * attributes as static fields. A class body's `x = property(...)` is a static field holding a
+ * `property`; `$py.pyclass` (lang.ts) calls `installDescriptors`, which gives the prototype an
+ * accessor `x` calling the property's `fget`/`fset` (so `obj.x` and `obj.x = v` stay plain JS
+ * property accesses), turns a `staticmethod`/`classmethod` into the function the class exposes
+ * (`C.s` is the wrapped function, `C.c(...)` passes the class), and makes `C.x` of a decorated
+ * property (`@property def x`, a JS `get x()`) a `property` object too, whose missing setter
+ * raises CPython's AttributeError. `delattr`/`del obj.x` reaches `__delete__` through
+ * `deleteDescriptor`.
+ *
+ * Functions stored by a property are called Python's way (`fget(obj)`); a class body's method
+ * read as a value (`property(getx)`, where `getx` is a prototype method using `this`) is
+ * `methodFunction(C.prototype.getx)`, which takes `self` as its first argument.
+ */
+
+import { AttributeError, TypeError as PyTypeError } from "./exceptions";
+import { Kw } from "./kw";
+import { classQualname, markBuiltinClass } from "./objects";
+import { call } from "./protocol";
+import { isClass, typeOf } from "./types";
+
+const PROPERTY_PARAMS = ["fget", "fset", "fdel", "doc"] as const;
+
+/** What a property's accessor on a prototype belongs to (for `del obj.x`). */
+const accessorOwners = new WeakMap<Function, () => property>();
+
+/** `property(fget=None, fset=None, fdel=None, doc=None)`. */
+export class property {
+  private fns: [unknown, unknown, unknown] = [null, null, null];
+  declare readonly fget: unknown;
+  declare readonly fset: unknown;
+  declare readonly fdel: unknown;
+  /** The `doc` argument; when None, `__doc__` is the getter's. */
+  private doc: unknown = null;
+  /** Set by `__set_name__` (the class attribute's name). */
+  private setName: string | null = null;
+
+  constructor(...args: unknown[]) {
+    const values: unknown[] = [null, null, null, null];
+    let pos = args;
+    if (args.length > 0 && args[args.length - 1] instanceof Kw) {
+      pos = args.slice(0, -1);
+      const k = (args[args.length - 1] as Kw).kwargs as Record<string, unknown>;
+      for (const key of Object.keys(k)) {
+        const i = (PROPERTY_PARAMS as readonly string[]).indexOf(key);
+        if (i < 0) throw new PyTypeError(`property() got an unexpected keyword argument '${key}'`);
+        if (i < pos.length)
+          throw new PyTypeError(
+            `argument for property() given by name ('${key}') and position (${i + 1})`,
+          );
+        values[i] = k[key];
+      }
+    }
+    if (pos.length > 4)
+      throw new PyTypeError(`property() takes at most 4 arguments (${pos.length} given)`);
+    pos.forEach((v, i) => {
+      values[i] = v;
+    });
+    const [fget, fset, fdel, doc] = values.map((v) => v ?? null);
+    this.fns = [fget, fset, fdel];
+    this.doc = doc;
+    // Own accessors: a function read from the prototype would be bound as a method.
+    ["fget", "fset", "fdel"].forEach((key, i) => {
+      Object.defineProperty(this, key, {
+        configurable: true,
+        get: () => this.fns[i],
+        set: () => {
+          throw new AttributeError("readonly attribute");
+        },
+      });
+    });
+  }
+
+  get __doc__(): unknown {
+    if (this.doc !== null) return this.doc;
+    const f = this.fget;
+    return (typeof f === "function" ? (f as { __doc__?: unknown }).__doc__ : null) ?? null;
+  }
+
+  set __doc__(v: unknown) {
+    this.doc = v;
+  }
+
+  get __name__(): unknown {
+    const n = this.nameOrNull();
+    if (n === null) {
+      const e = new AttributeError("'property' object has no attribute '__name__'");
+      throw e;
+    }
+    return n;
+  }
+
+  set __name__(v: unknown) {
+    this.setName = v as string;
+  }
+
+  /** CPython's `property_name`: the name given by `__set_name__`, else the getter's `__name__`. */
+  private nameOrNull(): string | null {
+    if (this.setName !== null) return this.setName;
+    const f = this.fget;
+    if (typeof f !== "function") return null;
+    const n = (f as { __name__?: unknown }).__name__ ?? f.name;
+    return typeof n === "string" && n !== "" ? n : null;
+  }
+
+  private missing(obj: unknown, what: string): AttributeError {
+    const n = this.nameOrNull();
+    const subject = n === null ? "property" : `property '${n}'`;
+    return new AttributeError(
+      `${subject} of '${classQualname(typeOf(obj))}' object has no ${what}`,
+    );
+  }
+
+  __set_name__(_owner: unknown, name: string): null {
+    this.setName = name;
+    return null;
+  }
+
+  __get__(obj: unknown, _type: unknown = null): unknown {
+    if (obj === null || obj === undefined) return this;
+    if (this.fget === null) throw this.missing(obj, "getter");
+    return call(this.fget, obj);
+  }
+
+  __set__(obj: unknown, value: unknown): null {
+    if (this.fset === null) throw this.missing(obj, "setter");
+    call(this.fset, obj, value);
+    return null;
+  }
+
+  __delete__(obj: unknown): null {
+    if (this.fdel === null) throw this.missing(obj, "deleter");
+    call(this.fdel, obj);
+    return null;
+  }
+
+  /** A copy with one accessor replaced (None keeps the old one), as CPython's `property_copy`. */
+  private copy(which: 0 | 1 | 2, f: unknown): property {
+    const fns = [...this.fns];
+    if (f !== null && f !== undefined) fns[which] = f;
+    const p = new property(fns[0], fns[1], fns[2], this.doc);
+    p.setName = this.setName;
+    return p;
+  }
+
+  getter(f: unknown): property {
+    return this.copy(0, f);
+  }
+
+  setter(f: unknown): property {
+    return this.copy(1, f);
+  }
+
+  deleter(f: unknown): property {
+    return this.copy(2, f);
+  }
+}
+markBuiltinClass(property, "property");
+
+/** `staticmethod(f)`: in a class body, the class exposes `f` itself. */
+export class staticmethod {
+  readonly __func__: unknown;
+
+  constructor(...args: unknown[]) {
+    if (args.length !== 1 || args[0] instanceof Kw) {
+      if (args[0] instanceof Kw) throw new PyTypeError("staticmethod() takes no keyword arguments");
+      throw new PyTypeError(`staticmethod expected 1 argument, got ${args.length}`);
+    }
+    this.__func__ = args[0];
+  }
+
+  get __wrapped__(): unknown {
+    return this.__func__;
+  }
+
+  __call__(...args: unknown[]): unknown {
+    return call(this.__func__, ...args);
+  }
+
+  __get__(_obj: unknown, _type: unknown = null): unknown {
+    return this.__func__;
+  }
+}
+markBuiltinClass(staticmethod, "staticmethod");
+
+/** `classmethod(f)`: in a class body, `C.c(...)` calls `f(C, ...)`. */
+export class classmethod {
+  readonly __func__: unknown;
+
+  constructor(...args: unknown[]) {
+    if (args.length !== 1 || args[0] instanceof Kw) {
+      if (args[0] instanceof Kw) throw new PyTypeError("classmethod() takes no keyword arguments");
+      throw new PyTypeError(`classmethod expected 1 argument, got ${args.length}`);
+    }
+    this.__func__ = args[0];
+  }
+
+  get __wrapped__(): unknown {
+    return this.__func__;
+  }
+
+  __get__(obj: unknown, type: unknown = null): unknown {
+    const cls = type ?? typeOf(obj);
+    const f = this.__func__;
+    return (...args: unknown[]) => call(f, cls, ...args);
+  }
+}
+markBuiltinClass(classmethod, "classmethod");
+
+const methodFunctions = new WeakMap<Function, Function>();
+
+/**
+ * A method read through its class (`C.getx`, or `getx` in the class body): the prototype method
+ * `fn` (which takes `self` as `this`) as a function taking `self` first. A proxy of `fn`, so its
+ * attributes (`__defaults__`, `__doc__`, `cache_info` of an `lru_cache` method, ...) are the
+ * method's; an accessor's (`get x`) `__name__` is `x` and its `__qualname__` `C.x`.
+ */
+export function methodFunction(fn: Function, cls?: Function): Function {
+  let f = methodFunctions.get(fn);
+  if (f !== undefined) return f;
+  const own = fn as unknown as Record<string, unknown>;
+  const name = () => (own.__name__ as string | undefined) ?? fn.name.replace(/^[gs]et /, "");
+  f = new Proxy(fn, {
+    apply: (target, _this, args: unknown[]) => Reflect.apply(target, args[0], args.slice(1)),
+    has: (target, key) => key === "__name__" || key === "__qualname__" || Reflect.has(target, key),
+    get: (target, key) => {
+      if (key === "name" || key === "__name__") return name();
+      if (key === "__qualname__")
+        return own.__qualname__ ?? (cls === undefined ? name() : `${classQualname(cls)}.${name()}`);
+      return Reflect.get(target, key);
+    },
+  });
+  methodFunctions.set(fn, f);
+  return f;
+}
+
+const decorated = new WeakMap<Function, Map<string, property>>();
+
+/**
+ * The `property` of a decorated accessor (`@property def x` / `@x.setter`, a JS `get x()`/
+ * `set x()` on `cls.prototype`), made once per class and name. Used as `C.x`, and in the class
+ * body itself (`x = x.setter(f)` after `@property def x`).
+ */
+export function propertyOf(cls: Function, name: string): property {
+  let byName = decorated.get(cls);
+  if (byName === undefined) decorated.set(cls, (byName = new Map()));
+  let p = byName.get(name);
+  if (p !== undefined) return p;
+  const d = Object.getOwnPropertyDescriptor(cls.prototype, name);
+  const get = d?.get;
+  const set = d?.set;
+  p = new property(
+    get === undefined ? null : methodFunction(get, cls),
+    set === undefined ? null : methodFunction(set, cls),
+  );
+  p.__set_name__(cls, name);
+  byName.set(name, p);
+  return p;
+}
+
+function defineAccessor(proto: object, name: string, prop: () => property): void {
+  const get = function (this: unknown) {
+    return prop().__get__(this);
+  };
+  const set = function (this: unknown, v: unknown) {
+    prop().__set__(this, v);
+  };
+  accessorOwners.set(get, prop);
+  accessorOwners.set(set, prop);
+  Object.defineProperty(proto, name, { configurable: true, enumerable: false, get, set });
+}
+
+/** Define a static method of `cls`, reachable through instances too. */
+function defineStatic(cls: Function, name: string, fn: Function): void {
+  Object.defineProperty(cls, name, { configurable: true, writable: true, value: fn });
+  const forward = function (this: object, ...args: unknown[]) {
+    const c = this.constructor as unknown as Record<string, Function>;
+    return c[name]!.apply(c, args);
+  };
+  Object.defineProperty(cls.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: forward,
+  });
+}
+
+const transpiled = new WeakSet<Function>();
+
+/** Is `cls` a transpiled class (finished by `pyclass`)? */
+export function isTranspiledClass(cls: unknown): boolean {
+  return typeof cls === "function" && transpiled.has(cls);
+}
+
+/**
+ * Install the descriptors a class body created (see the header): called by `pyclass` before it
+ * looks at the class attributes. Decorated accessors without a setter get one raising CPython's
+ * AttributeError; `C.x` of a decorated property is its `property`.
+ */
+export function installDescriptors(cls: Function): void {
+  transpiled.add(cls);
+  const proto = cls.prototype as object;
+  const statics = cls as unknown as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    if (!("value" in desc)) continue;
+    const v = desc.value as unknown;
+    if (v instanceof property) {
+      if ((v as unknown as { setName: string | null }).setName === null) v.__set_name__(cls, key);
+      defineAccessor(proto, key, () => v);
+    } else if (v instanceof staticmethod) {
+      // `C.s` is the function itself (called with the class as `this`, which it ignores).
+      const f = v.__func__;
+      defineStatic(
+        cls,
+        key,
+        typeof f === "function" && !isClass(f)
+          ? f
+          : function (this: unknown, ...args: unknown[]) {
+              return call(f, ...args);
+            },
+      );
+    } else if (v instanceof classmethod) {
+      const f = v.__func__;
+      defineStatic(cls, key, function (this: unknown, ...args: unknown[]) {
+        return call(f, this, ...args);
+      });
+      copyNames(statics[key] as Function, f);
+    }
+  }
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key)!;
+    if (desc.get === undefined && desc.set === undefined) continue;
+    if (accessorOwners.has((desc.get ?? desc.set)!) || Object.hasOwn(cls, key)) continue;
+    // A decorated property: `C.x` is its property object; a missing setter raises.
+    const p = propertyOf(cls, key); // made from the accessors, before they are replaced
+    const prop = () => p;
+    Object.defineProperty(cls, key, {
+      configurable: true,
+      enumerable: false,
+      get: prop,
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, key, { value: v, writable: true, configurable: true });
+      },
+    });
+    const set =
+      desc.set ??
+      function (this: unknown, v: unknown) {
+        prop().__set__(this, v);
+      };
+    if (desc.get) accessorOwners.set(desc.get, prop);
+    accessorOwners.set(set, prop);
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      enumerable: false,
+      get: desc.get,
+      set,
+    });
+  }
+}
+
+/** `__name__`/`__qualname__`/`__doc__` of a static or class method read through the wrapper. */
+function copyNames(target: Function, f: unknown): void {
+  for (const key of ["__name__", "__qualname__", "__doc__", "__wrapped__"]) {
+    Object.defineProperty(target, key, {
+      configurable: true,
+      get: () =>
+        key === "__wrapped__" ? f : ((f as Record<string, unknown> | null)?.[key] ?? null),
+    });
+  }
+}
+
+/**
+ * `del obj.name` / `delattr(obj, name)` where `name` is a property's accessor on `obj`'s
+ * prototype chain: runs its deleter (AttributeError without one). False when it is not one.
+ */
+export function deleteDescriptor(obj: object, name: string): boolean {
+  for (let p = Object.getPrototypeOf(obj); p !== null; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d === undefined) continue;
+    const owner = accessorOwners.get((d.get ?? d.set) as Function);
+    if (owner === undefined) return false;
+    owner().__delete__(obj);
+    return true;
+  }
+  return false;
+}
