@@ -9,17 +9,9 @@ import { kw } from "../../src/python/kw";
 import { pyclass } from "../../src/python/lang";
 import { delattr, getattr, setattr } from "../../src/python/protocol";
 import { repr } from "../../src/python/repr";
+import { raised } from "../helpers/raised";
 
 type Any = any;
-
-function raised(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return repr(e);
-  }
-  return "no exception";
-}
 
 // class A:
 //     def __init__(self): self._x = 1

@@ -8,18 +8,9 @@ import { int, list, object } from "../../src/python/builtins";
 import { dir } from "../../src/python/dir";
 import { ValueError } from "../../src/python/exceptions";
 import { pyclass } from "../../src/python/lang";
-import { repr } from "../../src/python/repr";
+import { raised } from "../helpers/raised";
 
 type Any = any;
-
-function raised(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return repr(e);
-  }
-  return "no exception";
-}
 
 const OBJ = new Set(dir(object));
 const own = (names: string[]) => names.filter((n) => !OBJ.has(n));

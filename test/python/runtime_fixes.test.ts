@@ -15,17 +15,9 @@ import { lru_cache } from "../../src/python/stdlib/functools";
 import { LogRecord } from "../../src/python/stdlib/logging";
 import { sys } from "../../src/python/stdlib/sys";
 import { Tuple } from "../../src/python/tuple";
+import { raised } from "../helpers/raised";
 
 type Any = any;
-
-function raised(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return repr(e);
-  }
-  return "no exception";
-}
 
 describe("builtin type objects", () => {
   test("int.from_bytes", () => {
