@@ -208,6 +208,19 @@ export function runtime(key: string): unknown {
   return loaded(key);
 }
 
+/**
+ * A module of the runtime for the transpiler's own questions (which names a module exports,
+ * CPython's messages), `key` without its extension (`src/python/index`). Compiled
+ * (dist/codegen), it is the bundle's copy: the one `run` then runs the program on in this same
+ * process. Loading dist/src beside it would install a second copy's methods on shared prototypes
+ * (generators' `send`/`__next__`, raising that copy's `StopIteration`, which the program's
+ * `except StopIteration` does not catch). From the TypeScript sources (the tests), the sources.
+ */
+export function compilerRuntime(key: string): unknown {
+  if (__filename.endsWith(".js")) return runtime(`${key}.js`);
+  return require(path.join("..", key));
+}
+
 function loadBundle(): (key: string) => unknown {
   const { dist, files } = runtimeFiles();
   const dir = runtimeDir();

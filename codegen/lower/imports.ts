@@ -13,6 +13,7 @@
  * - Anything else is refused at transpile time, naming the module.
  */
 
+import { compilerRuntime } from "../bundle";
 import type { Alias, Pos, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
 import { line, type TsStmt } from "./output";
@@ -68,7 +69,7 @@ export const NO_OP_MODULES = new Set(["__future__"]);
  * on first use), or null when the runtime does not have it.
  */
 export function runtimeNamespace(path: string): Record<string, unknown> | null {
-  let ns: unknown = require("../../src/python");
+  let ns: unknown = compilerRuntime("src/python/index");
   for (const part of path.split(".")) {
     ns = (ns as Record<string, unknown> | null)?.[part];
     if (typeof ns !== "object" || ns === null) return null;

@@ -4,11 +4,13 @@
  * own modules through Node's `require`), the cache hash, and pruning of earlier builds' folders.
  */
 
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
 import { bundleSource, cacheHash, pruneCache } from "../../codegen/bundle";
+import { BIN, childEnv, ensureBuilt } from "./helpers";
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-bundle-"));
@@ -115,6 +117,49 @@ describe("pruneCache", () => {
       if (saved === undefined) delete process.env.ASYNCIO_TS_CACHE;
       else process.env.ASYNCIO_TS_CACHE = saved;
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("one copy of the runtime per run", () => {
+  // Transpiling `from collections import Counter` asks the runtime which names `collections`
+  // has. When that loaded dist/src beside the bundle, its copy installed generators' `send`
+  // before the bundle's, raising its own StopIteration class: on a run that had to transpile the
+  // program (but found the runtime bundle already built), `except StopIteration` missed it.
+  const program = [
+    "import asyncio",
+    "from collections import Counter",
+    "def gen():",
+    "    yield 1",
+    "    return 5",
+    "async def main():",
+    "    g = gen()",
+    "    next(g)",
+    "    try:",
+    "        g.send(None)",
+    "    except StopIteration as e:",
+    "        print('returned', e.value, Counter('aab')['a'])",
+    "asyncio.run(main())",
+    "",
+  ].join("\n");
+
+  test("a program prints the same when it is transpiled and when it is cached", () => {
+    ensureBuilt();
+    const dir = tempDir();
+    try {
+      const run = (name: string, text: string) => {
+        fs.writeFileSync(path.join(dir, name), text);
+        const r = spawnSync(process.execPath, [BIN, "run", path.join(dir, name)], {
+          encoding: "utf8",
+          env: childEnv(path.join(dir, "cache")),
+        });
+        return [r.stdout, r.stderr, r.status];
+      };
+      expect(run("first.py", "print('runtime bundle built')\n")[0]).toBe("runtime bundle built\n");
+      expect(run("stop.py", program)).toEqual(["returned 5 2\n", "", 0]);
+      expect(run("stop.py", program)).toEqual(["returned 5 2\n", "", 0]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
