@@ -47,6 +47,7 @@ export const RUNTIME_MODULES = new Set([
   "abc",
   "warnings",
   "traceback",
+  "statistics",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */

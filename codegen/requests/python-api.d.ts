@@ -320,6 +320,7 @@ export declare const logging: any;
 export declare const json: any;
 export declare const heapq: any;
 export declare const operator: any;
+export declare const statistics: any;
 export declare const string: any;
 export declare const os: any;
 export declare const signal: any;

@@ -196,6 +196,7 @@ export * as operator from "./stdlib/operator";
 export * as os from "./stdlib/os";
 export * as random from "./stdlib/random";
 export * as signal from "./stdlib/signal";
+export * as statistics from "./stdlib/statistics";
 export * as string from "./stdlib/string";
 export { sys } from "./stdlib/sys";
 export * as textwrap from "./stdlib/textwrap";
