@@ -270,12 +270,28 @@ const CONSTRUCT_NAMES: Record<string, string> = {
   print_statement: "the Python 2 print statement",
   exec_statement: "the Python 2 exec statement",
   type_alias_statement: "the type statement",
-  future_import_statement: "from __future__ import",
   complex_pattern: "complex literals",
   chevron: "print >>",
 };
 
+/** The features `from __future__ import` accepts in Python 3.13 (all of them always on). */
+const FUTURE_FEATURES = new Set([
+  "nested_scopes",
+  "generators",
+  "division",
+  "absolute_import",
+  "with_statement",
+  "print_function",
+  "unicode_literals",
+  "generator_stop",
+  "annotations",
+]);
+
 class Builder {
+  /** Until the module's first statement other than its docstring and future imports. */
+  private futureAllowed = true;
+  private firstStatement = true;
+
   constructor(private readonly source: SourceFile) {}
 
   private pos(n: SyntaxNode): Pos {
@@ -331,6 +347,15 @@ class Builder {
 
   private statement(n: SyntaxNode, out: Stmt[]): void {
     const pos = this.pos(n);
+    if (n.type !== "future_import_statement") {
+      // Only the module's docstring may come before `from __future__ import`.
+      const docstring =
+        this.firstStatement &&
+        n.type === "expression_statement" &&
+        n.namedChildren.filter((c) => c.type !== "comment").every((c) => c.type === "string");
+      if (!docstring) this.futureAllowed = false;
+      this.firstStatement = false;
+    }
     switch (n.type) {
       case "expression_statement":
         this.expressionStatement(n, out);
@@ -436,11 +461,39 @@ class Builder {
       case "import_from_statement":
         out.push(this.importFrom(n));
         return;
+      case "future_import_statement":
+        this.futureImport(n);
+        return;
       case "match_statement":
         out.push(this.matchStatement(n));
         return;
       default:
         this.unsupported(n);
+    }
+  }
+
+  /**
+   * `from __future__ import annotations` (and the other features, all mandatory in Python 3.13):
+   * nothing to emit, but CPython's SyntaxErrors for a misplaced statement or an unknown feature.
+   * `annotations` changes nothing either: class annotations are kept as source text anyway.
+   */
+  private futureImport(n: SyntaxNode): void {
+    const syntaxError = (detail: string): never => {
+      throw this.source.error(
+        "SyntaxError",
+        detail,
+        n.startPosition.row + 1,
+        n.startPosition.column,
+      );
+    };
+    if (!this.futureAllowed)
+      syntaxError("from __future__ imports must occur at the beginning of the file");
+    for (const c of n.childrenForFieldName("name")) {
+      const feature = (c.type === "aliased_import" ? this.field(c, "name") : c).text;
+      if (feature === "braces") syntaxError("not a chance");
+      if (feature === "barry_as_FLUFL")
+        this.unsupported(c, "from __future__ import barry_as_FLUFL");
+      if (!FUTURE_FEATURES.has(feature)) syntaxError(`future feature ${feature} is not defined`);
     }
   }
 

@@ -467,6 +467,37 @@ describe("syntax errors", () => {
   });
 });
 
+describe("from __future__ import", () => {
+  test("emits nothing after a docstring and comments, with every Python 3.13 feature", () => {
+    const out = ts(
+      '"""Doc."""\n# note\nfrom __future__ import annotations, division as d\nfrom __future__ import generator_stop\nx: "int" = 1\n',
+    );
+    expect(out).not.toContain("__future__");
+    expect(out).not.toContain("annotations");
+    expect(out).toContain("const x: any = 1n;");
+  });
+
+  test.each([
+    [
+      "import os\nfrom __future__ import annotations\n",
+      "from __future__ imports must occur at the beginning of the file",
+      2,
+      0,
+    ],
+    [
+      "def f():\n    from __future__ import annotations\n",
+      "from __future__ imports must occur at the beginning of the file",
+      2,
+      4,
+    ],
+    ["from __future__ import braces\n", "not a chance", 1, 0],
+    ["from __future__ import annotations, nope\n", "future feature nope is not defined", 1, 0],
+  ])("CPython's SyntaxError for %j", (source, detail, line, col) => {
+    const e = compileError(source);
+    expect([e.kind, e.detail, e.loc.line, e.loc.col]).toEqual(["SyntaxError", detail, line, col]);
+  });
+});
+
 describe("subclasses of dict and list", () => {
   test("extend the runtime's base classes; __init__ runs through the generated constructor", () => {
     const code = ts(
