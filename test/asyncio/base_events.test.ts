@@ -17,6 +17,7 @@ import {
 import { repr } from "../../src/python/repr";
 import { capture } from "../helpers/capture";
 import { type FakeClock, fakeClock, fakeLoop } from "../helpers/fakeClock";
+import { catchSync } from "../helpers/raised";
 
 const { kw } = asyncio;
 
@@ -36,15 +37,6 @@ afterEach(() => {
 function runOnce(l: asyncio.BaseEventLoop = loop): Promise<void> {
   l.stop();
   return l.run_forever();
-}
-
-function catchSync(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (exc) {
-    return exc;
-  }
-  throw new Error("expected an exception");
 }
 
 async function catchAsync(fn: () => unknown): Promise<unknown> {

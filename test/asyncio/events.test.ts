@@ -11,17 +11,9 @@ import { Context, ContextVar, copy_context } from "../../src/contextvars";
 import { RuntimeError, TypeError } from "../../src/python/exceptions";
 import { repr } from "../../src/python/repr";
 import { fakeLoop } from "../helpers/fakeClock";
+import { catchSync } from "../helpers/raised";
 
 const { kw } = asyncio;
-
-function catchSync(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (exc) {
-    return exc as Error;
-  }
-  throw new Error("expected an exception");
-}
 
 function f(..._a: unknown[]): void {}
 

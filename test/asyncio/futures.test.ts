@@ -16,6 +16,7 @@ import {
 import { repr } from "../../src/python/repr";
 import { capture } from "../helpers/capture";
 import { fakeLoop, fakeRunKw } from "../helpers/fakeClock";
+import { catchSync } from "../helpers/raised";
 
 const { kw } = asyncio;
 
@@ -28,15 +29,6 @@ afterEach(() => {
   asyncio.set_event_loop(null);
   if (!loop.is_closed()) loop.close();
 });
-
-function catchSync(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (exc) {
-    return exc as Error;
-  }
-  throw new Error("expected an exception");
-}
 
 function runOnce(): Promise<void> {
   loop.stop();

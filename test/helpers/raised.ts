@@ -9,3 +9,13 @@ export function raised(f: () => unknown): string {
   }
   return "no exception";
 }
+
+/** What `fn` throws; the test fails when it throws nothing. */
+export function catchSync<E = Error>(fn: () => unknown): E {
+  try {
+    fn();
+  } catch (exc) {
+    return exc as E;
+  }
+  throw new Error("expected an exception");
+}

@@ -8,18 +8,10 @@ import { TypeError as PyTypeError, ValueError } from "../../src/python/exception
 import { kw } from "../../src/python/kw";
 import { repr, str } from "../../src/python/repr";
 import * as st from "../../src/python/stdlib/statistics";
+import { catchSync } from "../helpers/raised";
 
 const r = (v: unknown) => repr(v);
 
-/** What `f` throws. */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("no exception");
-}
 const data = [2.75, 1.75, 1.25, 0.25, 0.5, 1.25, 3.5];
 
 describe("exact means, rounded once, typed like the data", () => {
@@ -171,7 +163,7 @@ describe("errors are CPython's", () => {
       "'float' object has no attribute 'numerator'",
     ],
   ])("%s", (_, f, cls, message) => {
-    const e = thrown(f);
+    const e = catchSync<unknown>(f);
     expect(e).toBeInstanceOf(cls);
     expect(str(e)).toBe(message);
   });

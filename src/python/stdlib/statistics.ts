@@ -34,7 +34,7 @@ import { iter, toArray, truthy } from "../protocol";
 import { repr } from "../repr";
 import { typeName } from "../types";
 import { bisect_left, bisect_right } from "./bisect";
-import { exp, fsum, isnan, log } from "./math";
+import { exp, fsum, isnan, isqrt, log } from "./math";
 import { bindArgs } from "./types";
 
 /** `statistics.StatisticsError`, a ValueError. */
@@ -107,52 +107,50 @@ function kindOf(x: unknown): Kind {
 /** The exact total: a ratio, or the non-finite float sum of the data's nans and infinities. */
 type Total = Ratio | number;
 
-/** CPython's `_sum`: the result type, the exact total and the count. */
-function exactSum(data: unknown): [Kind, Total, number] {
+/**
+ * The data as exact ratios, with their result type and the float sum of their nans and
+ * infinities (null when there are none), in one pass as CPython's `_sum` and `_ss` make it.
+ */
+function exactData(data: unknown): { kind: Kind; ratios: Ratio[]; special: number | null } {
   let kind: Kind = "int";
-  let total = ZERO;
+  const ratios: Ratio[] = [];
   let special: number | null = null;
-  let count = 0;
   for (const x of iter(data)) {
     const r = exactRatio(x);
-    count += 1;
     if (kindOf(x) === "float") kind = "float";
     if (typeof r === "number") special = special === null ? r : special + r;
-    else total = total.add(r);
+    else ratios.push(r);
   }
-  return [kind, special ?? total, count];
+  return { kind, ratios, special };
+}
+
+/** CPython's `_sum`: the result type, the exact total and the count. */
+function exactSum(data: unknown): [Kind, Total, number] {
+  const xs = toArray(data);
+  const d = exactData(xs);
+  const total = d.ratios.reduce((a, r) => a.add(r), ZERO);
+  return [d.kind, d.special ?? total, xs.length];
 }
 
 /** CPython's `_ss`: the result type, the exact sum of squared deviations, and the count. */
 function sumOfSquares(data: unknown, c: unknown): [Kind, Total, number] {
   if (c !== null && c !== undefined) {
-    const deviations = (function* () {
-      for (const x of iter(data)) {
+    return exactSum(
+      toArray(data).map((x) => {
         const d = sub(x, c);
-        yield mul(d, d);
-      }
-    })();
-    return exactSum(deviations);
+        return mul(d, d);
+      }),
+    );
   }
-  let kind: Kind = "int";
-  let sx = ZERO;
-  let sxx = ZERO;
-  let special: number | null = null;
-  let count = 0;
-  for (const x of iter(data)) {
-    const r = exactRatio(x);
-    count += 1;
-    if (kindOf(x) === "float") kind = "float";
-    if (typeof r === "number") special = special === null ? r : special + r;
-    else {
-      sx = sx.add(r);
-      sxx = sxx.add(r.mul(r));
-    }
-  }
-  if (count === 0) return [kind, ZERO, 0];
-  if (special !== null) return [kind, special, count];
+  const xs = toArray(data);
+  const d = exactData(xs);
+  const count = xs.length;
+  if (count === 0) return [d.kind, ZERO, 0];
+  if (d.special !== null) return [d.kind, d.special, count];
+  const sx = d.ratios.reduce((a, r) => a.add(r), ZERO);
+  const sxx = d.ratios.reduce((a, r) => a.add(r.mul(r)), ZERO);
   const n = ratioOfInt(BigInt(count));
-  return [kind, n.mul(sxx).sub(sx.mul(sx)).div(n), count];
+  return [d.kind, n.mul(sxx).sub(sx.mul(sx)).div(n), count];
 }
 
 /** CPython's `_convert`: an int when the data were ints and the value is whole, else a float. */
@@ -169,19 +167,6 @@ function divide(total: Total, count: number): Total {
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
-}
-
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let r = BigInt(Math.floor(Math.sqrt(Number(n))));
-  for (;;) {
-    const next = (r + n / r) >> 1n;
-    if (next >= r) break;
-    r = next;
-  }
-  while (r * r > n) r -= 1n;
-  while ((r + 1n) * (r + 1n) <= n) r += 1n;
-  return r;
 }
 
 /**
