@@ -124,6 +124,11 @@ export interface Analysis {
   keywordNames: Set<string>;
   /** Names of the methods of every class in the module (read as values, they must be bound). */
   methodNames: Set<string>;
+  /**
+   * Attribute names the module stores data under: `obj.x = v` targets and names a class body
+   * assigns. Such an attribute may hold a class or a callable object: calling it is `$py.call`.
+   */
+  dataAttrs: Set<string>;
   /** Reads and `del`s of names that may be unbound, and the check each needs (flow.ts). */
   unbound: Map<Expr, UnboundKind>;
   /** The program assigns (or deletes) some function's `__defaults__`/`__kwdefaults__`. */
@@ -131,6 +136,14 @@ export interface Analysis {
 }
 
 const DEFAULTS_ATTRS = new Set(["__defaults__", "__kwdefaults__"]);
+
+/** `SimpleNamespace(...)` / `types.SimpleNamespace(...)`. */
+function isNamespaceCall(f: Expr): boolean {
+  return (
+    (f.k === "Name" && f.id === "SimpleNamespace") ||
+    (f.k === "Attribute" && f.attr === "SimpleNamespace")
+  );
+}
 
 /** Attribute calls that block (they return Promises in asyncio-ts). */
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
@@ -150,6 +163,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     boundAnywhere: a.boundAnywhere,
     keywordNames: a.keywordNames,
     methodNames: a.methodNames,
+    dataAttrs: a.dataAttrs,
     unbound,
     storesDefaults: a.storesDefaults,
   };
@@ -160,6 +174,7 @@ class Analyzer {
   readonly boundAnywhere = new Set<string>();
   readonly keywordNames = new Set<string>();
   readonly methodNames = new Set<string>();
+  readonly dataAttrs = new Set<string>();
   storesDefaults = false;
   private bindingIsDef = false;
   /** Calls found in each function scope, to propagate blocking. */
@@ -280,8 +295,10 @@ class Analyzer {
         this.expr(s.annotation, scope, true);
         if (s.value) this.target(s.target, scope, depth, s.value);
         else if (s.target.k === "Name" && scope.kind !== "class") this.symbol(scope, s.target.id);
-        else if (s.target.k === "Name") this.bind(scope, s.target.id, depth, null);
-        else this.expr(s.target, scope);
+        else if (s.target.k === "Name") {
+          this.dataAttrs.add(s.target.id);
+          this.bind(scope, s.target.id, depth, null);
+        } else this.expr(s.target, scope);
         return;
       case "AugAssign": {
         this.expr(s.target, scope);
@@ -360,6 +377,8 @@ class Analyzer {
         const sym = this.bind(scope, s.name, depth, null);
         this.bindingIsDef = false;
         sym.cls = sym.bindings === 1 ? s : null;
+        // A class in a class body is an attribute too (`self.Inner(...)` constructs it).
+        if (scope.kind === "class") this.dataAttrs.add(s.name);
         for (const m of s.body) if (m.k === "FunctionDef") this.methodNames.add(m.fn.name);
         const cs = new Scope("class", scope, null, s, `${scope.qualname}${s.name}.`);
         this.scopeOf.set(s.scope.id, cs);
@@ -447,6 +466,7 @@ class Analyzer {
   private target(t: Expr, scope: Scope, depth: number, value: Expr | null): void {
     switch (t.k) {
       case "Name":
+        if (scope.kind === "class") this.dataAttrs.add(t.id);
         this.bind(scope, t.id, depth, value);
         return;
       case "Tuple":
@@ -458,6 +478,7 @@ class Analyzer {
         return;
       default:
         if (t.k === "Attribute" && DEFAULTS_ATTRS.has(t.attr)) this.storesDefaults = true;
+        if (t.k === "Attribute") this.dataAttrs.add(t.attr);
         this.expr(t, scope);
     }
   }
@@ -523,6 +544,8 @@ class Analyzer {
         for (const arg of e.args) {
           this.expr(arg.value, scope);
           if (arg.kind === "kw") this.keywordNames.add(arg.name!);
+          // `SimpleNamespace(factory=Conn)`: its keywords become attributes.
+          if (arg.kind === "kw" && isNamespaceCall(e.func)) this.dataAttrs.add(arg.name!);
           // `f(**m)` can pass any keyword: every function must bind keywords at run time.
           if (arg.kind === "dstar") this.keywordNames.add("**");
         }

@@ -10,7 +10,9 @@
  *   lower/      one lowering per feature, IR -> TS statement tree (registry: lower/index.ts)
  *   emit.ts     formatted TS text + line map (TS line -> Python line)
  *
- * `transpile` runs it for one module; `transpileProgram` follows imports of sibling `.py` files.
+ * `transpile` runs it for one module; `transpileProgram` follows imports of sibling `.py` files
+ * (and transpiles them all again with `attrHooks` when one of them may define `__setattr__`, whose
+ * class's instances any module may store into: lower/assign.ts).
  */
 
 import * as fs from "node:fs";
@@ -20,6 +22,7 @@ import { SourceFile } from "./diagnostics";
 import { emit } from "./emit";
 import { buildModule, type Module } from "./ir";
 import { lowerModule } from "./lower";
+import { ATTR_HOOKS } from "./lower/assign";
 import { parse } from "./parse";
 
 export { CompileError } from "./diagnostics";
@@ -31,6 +34,11 @@ export interface TranspileOptions {
   exportAll?: boolean;
   /** Names of sibling modules (`helpers` for helpers.py) that imports may refer to. */
   siblings?: Iterable<string>;
+  /**
+   * Some sibling module may define `__setattr__`/`__delattr__` (lower/assign.ts): attribute stores
+   * go through `setattr` (this module's own source is checked in any case).
+   */
+  attrHooks?: boolean;
 }
 
 export interface TranspileResult {
@@ -56,6 +64,7 @@ export function transpile(
     moduleName: options.moduleName ?? "__main__",
     exportAll: options.exportAll ?? false,
     siblings,
+    attrHooks: options.attrHooks ?? false,
   });
   const { code, lineMap } = emit(tree);
   return { code, lineMap, imports: siblingImports(ir, siblings) };
@@ -109,6 +118,27 @@ export function transpileProgram(entry: string): ProgramModule[] {
       .filter((m) => path.join(dir, `${m}.py`) !== path.resolve(entry) && m !== "__init__"),
   );
   const out: ProgramModule[] = [];
+  // A class defining `__setattr__` in any module of the program may have instances anywhere
+  // (lower/assign.ts): when one does, the modules transpiled without knowing it are redone.
+  let attrHooks = false;
+  for (;;) {
+    out.length = 0;
+    const texts = transpileModules(entry, dir, siblings, attrHooks, out);
+    // A module's own source is checked when it is lowered: one module needs no second pass.
+    if (attrHooks || texts.length === 1 || !texts.some((t) => ATTR_HOOKS.test(t))) return out;
+    attrHooks = true;
+  }
+}
+
+/** Transpile the entry and the sibling modules it imports into `out`; the sources read. */
+function transpileModules(
+  entry: string,
+  dir: string,
+  siblings: Set<string>,
+  attrHooks: boolean,
+  out: ProgramModule[],
+): string[] {
+  const texts: string[] = [];
   const done = new Set<string>();
   const queue: { name: string; file: string }[] = [{ name: "__main__", file: entry }];
   while (queue.length > 0) {
@@ -116,15 +146,17 @@ export function transpileProgram(entry: string): ProgramModule[] {
     if (done.has(file)) continue;
     done.add(file);
     const text = fs.readFileSync(file, "utf8");
+    texts.push(text);
     const display = path.relative(process.cwd(), file) || file;
     const result = transpile(text, display.startsWith("..") ? file : display, {
       moduleName: name,
       exportAll: name !== "__main__",
       siblings,
+      attrHooks,
     });
     const base = path.basename(file, ".py");
     out.push({ ...result, name, pyPath: file, tsName: `${name === "__main__" ? base : name}.ts` });
     for (const m of result.imports) queue.push({ name: m, file: path.join(dir, `${m}.py`) });
   }
-  return out;
+  return texts;
 }

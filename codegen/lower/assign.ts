@@ -6,9 +6,20 @@
  *   first bound inside a nested block are declared at the top of the function (see context.ts).
  * - `a, b = v` -> `[a, b] = $py.unpack(v, 2)` (ValueError on a length mismatch, as in Python);
  *   `a, *rest = v` -> `$py.unpackStar(v, 1, 0)`.
- * - `obj[i] = v` -> `$py.setitem(obj, i, v)`; `obj.x = v` stays a property assignment.
+ * - `obj[i] = v` -> `$py.setitem(obj, i, v)`; `obj.x = v` stays a property assignment, unless
+ *   the program defines `__setattr__`/`__delattr__` somewhere (or a frozen dataclass): then every
+ *   attribute store whose receiver is not a module is `setattr(obj, "x", v)`, which calls the
+ *   class's `__setattr__` (`self.x = v` in `__init__` too, as in CPython), and `del obj.x` is
+ *   `$py.delattr` in any program. The check is textual (`attributeHooks`): on this module's
+ *   source, and on the sibling modules' (`ModuleOptions.attrHooks`, set by `transpileProgram`),
+ *   since an instance of a class defined there may reach this module's stores. A false positive
+ *   only costs speed.
+ * - `obj.__dict__[k] = v` / `del obj.__dict__[k]` -> `$py.dictStore` / `$py.dictDelete` (the
+ *   instance's namespace, bypassing `__setattr__` and properties; `obj.__dict__` read as a
+ *   value is a dict whose changes are made to the instance too, `vars` in protocol.ts).
  * - `x += v` is `x += v` when both sides' types make the JS operator exact, else
- *   `x = $py.iadd(x, v)` (in-place for lists, as Python's `+=`).
+ *   `x = $py.iadd(x, v)` (in-place for lists, as Python's `+=`); `obj.x += v` reads `obj.x` as
+ *   any attribute read (names.ts) and stores it as above.
  */
 
 import type { Expr, Stmt } from "../ir";
@@ -17,6 +28,46 @@ import { checkedName, sliceParts } from "./names";
 import { binop, castTo } from "./operators";
 import { line, P, par, type TsExpr, type TsStmt } from "./output";
 import { inferredType, tsType } from "./types";
+
+/**
+ * Python source that may define a class with `__setattr__`/`__delattr__`, or a frozen dataclass
+ * (whose `__setattr__` the runtime adds): such a program routes attribute stores through
+ * `setattr`. Textual on purpose: it runs on sibling modules without parsing them.
+ */
+export const ATTR_HOOKS = /\b__(?:set|del)attr__\b|\bfrozen\s*=\s*True\b/;
+
+const hooksCache = new WeakMap<Context, boolean>();
+
+/** Must attribute stores of this module go through `setattr` (see the header)? */
+export function attributeHooks(cx: Context): boolean {
+  let v = hooksCache.get(cx);
+  if (v === undefined) {
+    v = cx.options.attrHooks === true || ATTR_HOOKS.test(cx.source.text);
+    hooksCache.set(cx, v);
+  }
+  return v;
+}
+
+/** Is `e` a name bound to an imported module (`mod.x = v` is a plain store)? */
+function isModule(cx: Context, e: Expr): boolean {
+  if (e.k !== "Name") return false;
+  const sym = cx.lookup(e.id);
+  return sym?.imported != null && sym.imported.name === null;
+}
+
+/** `obj.attr = value` for the lowered receiver `obj` (see the header). */
+function storeAttr(cx: Context, recv: Expr, obj: TsExpr, attr: string, value: string): string {
+  if (attributeHooks(cx) && !isModule(cx, recv))
+    return `${cx.runtime("setattr").code}(${obj.code}, ${JSON.stringify(attr)}, ${value});`;
+  // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast.
+  const lambda = recv.k === "Name" && cx.lookup(recv.id)?.values.some((v) => v?.k === "Lambda");
+  return `${lambda ? `(${obj.code} as any)` : par(obj, P.call)}.${attr} = ${value};`;
+}
+
+/** `x.__dict__` (not of a module): its items are the instance's attributes. */
+function instanceDict(cx: Context, e: Expr): Expr | null {
+  return e.k === "Attribute" && e.attr === "__dict__" && !isModule(cx, e.value) ? e.value : null;
+}
 
 /** Values whose TS type is precise and useful: instances of classes defined here, functions. */
 function isTypedByTs(cx: Context, e: Expr): boolean {
@@ -71,14 +122,17 @@ export function assignTo(
       }
       return [line(`${b.name} = ${value.code};`, pyLine)];
     }
-    case "Attribute": {
-      // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast.
-      const lambda =
-        t.value.k === "Name" && cx.lookup(t.value.id)?.values.some((v) => v?.k === "Lambda");
-      const obj = lambda ? `(${cx.expr(t.value).code} as any)` : par(cx.expr(t.value), P.call);
-      return [line(`${obj}.${t.attr} = ${value.code};`, pyLine)];
-    }
+    case "Attribute":
+      return [line(storeAttr(cx, t.value, cx.expr(t.value), t.attr, value.code), pyLine)];
     case "Subscript": {
+      const owner = instanceDict(cx, t.value);
+      if (owner !== null && t.index.k !== "Slice")
+        return [
+          line(
+            `${cx.helper("dictStore")}(${cx.expr(owner).code}, ${cx.expr(t.index).code}, ${value.code});`,
+            pyLine,
+          ),
+        ];
       const obj = cx.expr(t.value).code;
       if (t.index.k === "Slice") {
         const parts = sliceParts(cx, t.index).join(", ");
@@ -197,16 +251,21 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
     ];
   }
   if (t.k === "Attribute") {
-    let obj = cx.expr(t.value).code;
+    // `obj.x += v`: `obj` evaluated once; the read is any attribute read (`getattr`, `checkAttr`
+    // or a plain property read, names.ts), the store `storeAttr`'s.
     const out: TsStmt[] = [];
-    if (!isSimple(t.value)) {
+    let obj = cx.expr(t.value);
+    let read: string;
+    if (t.value.k === "Name") read = cx.expr(t).code;
+    else {
       const tmp = cx.temp();
-      out.push(line(`${tmp} = ${obj};`, s.pos.line));
-      obj = tmp;
+      out.push(line(`${tmp} = ${obj.code};`, s.pos.line));
+      obj = { code: tmp, prec: P.primary };
+      read = `${cx.runtime("getattr").code}(${tmp}, ${JSON.stringify(t.attr)})`;
     }
     out.push(
       line(
-        `${obj}.${t.attr} = ${inplaceCall(`${obj}.${t.attr}`, cx.expr(s.value).code)};`,
+        storeAttr(cx, t.value, obj, t.attr, inplaceCall(read, cx.expr(s.value).code)),
         s.pos.line,
       ),
     );
@@ -283,6 +342,12 @@ export const assignments: Feature = {
           const parts = sliceParts(cx, t.index).join(", ");
           return line(`${cx.helper("delslice")}(${cx.expr(t.value).code}, ${parts});`, s.pos.line);
         }
+        const owner = t.k === "Subscript" ? instanceDict(cx, t.value) : null;
+        if (t.k === "Subscript" && owner !== null)
+          return line(
+            `${cx.helper("dictDelete")}(${cx.expr(owner).code}, ${cx.expr(t.index).code});`,
+            s.pos.line,
+          );
         if (t.k === "Subscript")
           return line(
             `${cx.helper("delitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code});`,

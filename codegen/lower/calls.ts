@@ -11,6 +11,13 @@
  *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's. The exception: the
  *   statement `xs.append(v)` on a name that can only hold a list is `xs.push(v);`.
  * - `super()` is `super_(Cls, self)` (cooperative: see `zeroArgSuper`).
+ * - `obj.attr(...)` where the program stores data under `attr` (`self.factory = Conn`, a class
+ *   body's `factory = Conn`) and no class defines a method `attr` is `$py.call(obj.attr, ...)`: the
+ *   attribute may hold a class or an object with `__call__` (`holdsData`).
+ * - A call that statically passes a wrong number of arguments to a known callee (`f(1, 2, 3)`
+ *   for `def f(a, b=2)`, `E(1)` for a class without `__init__`) is `$py.callError("f() takes from
+ *   1 to 2 positional arguments but 3 were given", 1n, 2n, 3n)`: the arguments are evaluated,
+ *   then CPython's TypeError is raised (lower/signatures.ts, `knownCallError`).
  * - Calls of blocking functions (asyncio.run, run_until_complete, run_forever, Runner.run, Runner.close, and
  *   transpiled functions that call them) are awaited.
  */
@@ -25,8 +32,8 @@ import {
   runtimeNamespace,
 } from "./imports";
 import { hasInstanceMethod } from "./names";
-import { ex, P, par, type TsExpr } from "./output";
-import { POSITIONAL_PARAMS, placeKeywords } from "./signatures";
+import { ex, jsString, P, par, type TsExpr } from "./output";
+import { knownCallError, POSITIONAL_PARAMS, placeKeywords } from "./signatures";
 
 /** asyncio names that are classes (called with `new`). */
 export const ASYNCIO_CLASSES = new Set([
@@ -332,7 +339,12 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
   // `dir()` lists the caller's local names, which the generated code does not keep.
   if (f.k === "Name" && f.id === "dir" && cx.lookup("dir") === null && e.args.length === 0)
     throw cx.unsupported(e.pos, "dir() without an argument (the local names)");
+  const wrong = knownCallError(cx, e);
   const args = callArgs(cx, e.args, f);
+  if (wrong !== null) {
+    // Python evaluates the arguments, then raises (see `knownCallError`).
+    return ex(`${cx.helper("callError")}(${[jsString(wrong), ...args].join(", ")})`, P.call);
+  }
   let call: TsExpr;
   if (f.k === "Name" && f.id === "super" && cx.lookup("super") === null) {
     // `super(Cls, obj)` is the runtime's `super_` (`super` is a JS keyword).
@@ -366,6 +378,14 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
   } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {
     const mod = f.value.k === "Name" ? cx.lookup(f.value.id)?.imported : null;
     if (mod && mod.name === null) refuseMissing(cx, mod.module, f.attr, f.pos);
+    if (!mod && holdsData(cx, f.attr)) {
+      // `self.factory(h)`: the attribute may hold a class or a callable object.
+      return awaitIfBlocking(
+        cx,
+        e,
+        ex(`${cx.helper("call")}(${[cx.expr(f).code, ...args].join(", ")})`, P.call),
+      );
+    }
     const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {
@@ -375,8 +395,21 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
   } else {
     call = ex(`${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
   }
+  return awaitIfBlocking(cx, e, call);
+}
+
+function awaitIfBlocking(cx: Context, e: Extract<Expr, { k: "Call" }>, call: TsExpr): TsExpr {
   if (isBlockingCall(cx, e) && canAwait(cx)) return ex(`await ${call.code}`, P.unary);
   return call;
+}
+
+/**
+ * Is `attr` stored as data somewhere in the module (`self.factory = Conn`, `handler = Handler`
+ * in a class body) and defined by no `def` of its classes? Then `obj.attr(...)` may call a class
+ * (which needs `new`) or an object with `__call__`, and goes through `$py.call`.
+ */
+function holdsData(cx: Context, attr: string): boolean {
+  return cx.analysis.dataAttrs.has(attr) && !cx.analysis.methodNames.has(attr);
 }
 
 export const calls: Feature = {

@@ -28,7 +28,12 @@
  *   and overrides `__init__`). A class extending a runtime class (an exception) and defining
  *   `__init__` calls `super(...args)` first, as `BaseException.__new__` stores `args`.
  * - Methods keep their names; `self` is `const self = this`. `@staticmethod` and `@classmethod` are
- *   `static` (a class method's `cls` is `this`); `@property` and `@x.setter` are `get`/`set`.
+ *   `static` (a class method's `cls` is `this`), and so are `__init_subclass__` and
+ *   `__class_getitem__`, which Python makes class methods without a decorator (`pyclass` calls
+ *   the parent's `__init_subclass__`); `@property` and `@x.setter` are `get`/`set`;
+ *   `@x.deleter` (no JS counterpart) is a function given to the property after the class:
+ *   `$py.propertyDeleter(C, "x", function (this: any): any { const self = this; ... });`, which
+ *   `del obj.x` (`$py.delattr`) reaches through the property's `fdel`.
  * - Class attributes are `static` fields; `declare` fields type the attributes assigned through
  *   `self.x = ...` and let instances read class attributes (the runtime's `$py.pyclass` makes class
  *   attributes readable through instances, binds methods on access and sets `__name__`,
@@ -43,6 +48,14 @@
  * - A class over an exception (or any runtime class) whose user ancestors have no `__init__`
  *   constructor gets `constructor(...args) { super(...args); this.__init__(...args); }` when it
  *   defines `__init__`; `$py.pyclass` ends by calling the parent's `__init_subclass__` (enums).
+ *   Over a class of a sibling module, which may or may not run `__init__` when constructed, the
+ *   call is `if (!$py.constructsViaInit(Base)) this.__init__(...args);` (src/python/mro.ts).
+ * - `class B(metaclass=ABCMeta)` extends `$py.abc._ABCMetaBase` (ABC's behaviour with `object`
+ *   as B's Python base: src/python/stdlib/abc.ts); with bases that are abstract base classes
+ *   already, and `metaclass=type`, the keyword changes nothing and is dropped. Other metaclasses
+ *   and class keywords (`__init_subclass__`'s) are refused, and so are `__getattribute__` and
+ *   `__new__` outside an enum class (construction would never call them).
+ *   `@property` over `@abstractmethod` marks the accessor abstract after the class is made.
  * - `super()` is `super_(Dog, self)` (lower/calls.ts), never JS `super`: Python continues in
  *   `type(self).__mro__` after the defining class, which JS `super` cannot follow.
  * - Several bases: `class C(A, B)` is `class C extends $py.bases(A, B) { static [name: string]: any; ... }`.
@@ -179,6 +192,20 @@ function constructsViaInit(cx: Context, cls: ClassDef | null): boolean {
     c = userBase(cx, c);
   }
   return false;
+}
+
+/** Does `e` name something imported from a sibling module (`helpers.Base`, `from helpers import Base`)? */
+function siblingClass(cx: Context, e: Expr): boolean {
+  const name =
+    e.k === "Name" ? e.id : e.k === "Attribute" && e.value.k === "Name" ? e.value.id : null;
+  if (name === null) return false;
+  const sym = cx.lookup(name);
+  if (
+    sym?.imported == null ||
+    !cx.options.siblings.has(sym.imported.module.replace(/^\.+/, "").split(".")[0]!)
+  )
+    return false;
+  return e.k === "Name" ? sym.imported.name !== null : sym.imported.name === null;
 }
 
 /** Does `cls` or a user ancestor along its first bases have several bases? */
@@ -420,7 +447,10 @@ function typingClassChecks(
   cls: ClassDef,
   kind: "NamedTuple" | "TypedDict" | null,
 ): TsStmt[] {
-  const keywords = cls.bases.filter((b) => b.kind !== "pos");
+  // `metaclass=` is lowerClass's (see `metaclassBase`).
+  const keywords = cls.bases.filter(
+    (b) => b.kind !== "pos" && !(b.kind === "kw" && b.name === "metaclass"),
+  );
   const positional = cls.bases.filter((b) => b.kind === "pos");
   const members: TsStmt[] = [];
   for (const b of keywords) {
@@ -450,6 +480,19 @@ function typingClassChecks(
   if (kind === "NamedTuple" && usesClassCell(cls.body))
     throw cx.unsupported(cls.pos, "super() or __class__ in a NamedTuple class");
   return members;
+}
+
+/** Does a base of `cls` come from the `enum` module (`Enum`, `IntEnum`, `enum.Flag`, ...)? */
+function hasEnumBase(cx: Context, cls: ClassDef): boolean {
+  return posBases(cls).some(({ value: b }) => {
+    if (b.k === "Name") return cx.lookup(b.id)?.imported?.module === "enum";
+    return (
+      b.k === "Attribute" &&
+      b.value.k === "Name" &&
+      cx.lookup(b.value.id)?.imported?.module === "enum" &&
+      cx.lookup(b.value.id)?.imported?.name === null
+    );
+  });
 }
 
 /**
@@ -516,6 +559,69 @@ function checkContainerMembers(cx: Context, cls: ClassDef, kind: "dict" | "list"
   for (const a of selfAttributes(cls)) if (js.has(a)) refuse(a, cls.pos, "an attribute");
 }
 
+/** Does `e` name `abc.<name>` (`from abc import ABC` or `import abc` then `abc.ABC`)? */
+function isAbcName(cx: Context, e: Expr, name: "ABC" | "ABCMeta" | "abstractmethod"): boolean {
+  if (e.k === "Name") {
+    const sym = cx.lookup(e.id);
+    return sym?.imported?.module === "abc" && sym.imported.name === name && sym.bindings === 1;
+  }
+  if (e.k === "Attribute" && e.attr === name && e.value.k === "Name") {
+    const sym = cx.lookup(e.value.id);
+    return sym?.imported?.module === "abc" && sym.imported.name === null;
+  }
+  return false;
+}
+
+/** The `metaclass=` keyword of a class statement, if any. */
+function metaclassOf(cls: ClassDef): Expr | null {
+  const kw = cls.bases.find((b) => b.kind === "kw" && b.name === "metaclass");
+  return kw?.value ?? null;
+}
+
+/** Is `cls` an abstract base class: over `abc.ABC`, `metaclass=ABCMeta`, or a user class that is? */
+function isAbstractBase(cx: Context, cls: ClassDef, seen = new Set<ClassDef>()): boolean {
+  if (seen.has(cls)) return false;
+  seen.add(cls);
+  const meta = metaclassOf(cls);
+  if (meta !== null && isAbcName(cx, meta, "ABCMeta")) return true;
+  return posBases(cls).some((b) => {
+    if (isAbcName(cx, b.value, "ABC")) return true;
+    const user = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
+    return user !== null && isAbstractBase(cx, user, seen);
+  });
+}
+
+/**
+ * `class B(metaclass=ABCMeta)`: a class over the runtime's `abc._ABCMetaBase` (ABC's behaviour,
+ * `object` as its Python base; stdlib/abc.ts). With bases, every base must already be an abstract
+ * base class, whose metaclass is ABCMeta already: the keyword then changes nothing. `metaclass=type`
+ * is no metaclass. Other metaclasses are refused. Null when the class has no `metaclass=`.
+ */
+function metaclassBase(cx: Context, cls: ClassDef): string | null {
+  const meta = metaclassOf(cls);
+  if (meta === null) return null;
+  // `class B(object, metaclass=ABCMeta)` is `class B(metaclass=ABCMeta)`.
+  const bases = posBases(cls).filter(
+    (b) => !(b.value.k === "Name" && b.value.id === "object" && cx.lookup("object") === null),
+  );
+  if (meta.k === "Name" && meta.id === "type" && cx.lookup("type") === null) return "";
+  if (!isAbcName(cx, meta, "ABCMeta"))
+    throw cx.unsupported(
+      meta.pos,
+      `the metaclass '${annotationText(meta)}' (a class can only take metaclass=abc.ABCMeta)`,
+    );
+  if (bases.length === 0) return cx.helper("abc._ABCMetaBase");
+  for (const b of bases) {
+    const user = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
+    if (!isAbcName(cx, b.value, "ABC") && (user === null || !isAbstractBase(cx, user)))
+      throw cx.unsupported(
+        b.value.pos,
+        `metaclass=ABCMeta with a base that is not an abstract base class ('${annotationText(b.value)}')`,
+      );
+  }
+  return "";
+}
+
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const name = mangle(cls.name);
   const scope = cx.scopeOf(cls.scope);
@@ -527,6 +633,8 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     (b) => b.value.k === "Name" && BUILTIN_TYPES.has(b.value.id) && cx.lookup(b.value.id) === null,
   );
   const mixin = enumMixin(cx, cls);
+  // `metaclass=ABCMeta` without bases: the runtime's base for it ("" when the keyword is moot).
+  const metaBase = metaclassBase(cx, cls);
   // `class R(dict)` / `class L(list)` extend the runtime's base classes for them. Other builtin
   // types' instances are JS values (strings, bigints) or runtime containers that the runtime's
   // operations handle directly, bypassing a subclass's methods.
@@ -553,17 +661,19 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   // Several bases: the JS class extends the synthetic base `$py.bases(A, B)` (C3 MRO, merged
   // attributes, construction; see src/python/mro.ts).
   const base =
-    mixin !== null
-      ? cx.helper(`enum.${mixin}`)
-      : builtinId !== null
-        ? cx.helper(SUBCLASSABLE[builtinId]!)
-        : multiple
-          ? `${cx.helper("bases")}(${posBases(cls)
-              .map((b) => cx.expr(b.value).code)
-              .join(", ")})`
-          : baseExpr === null || isObjectBase
-            ? null
-            : cx.expr(baseExpr).code;
+    metaBase !== null && metaBase !== ""
+      ? metaBase
+      : mixin !== null
+        ? cx.helper(`enum.${mixin}`)
+        : builtinId !== null
+          ? cx.helper(SUBCLASSABLE[builtinId]!)
+          : multiple
+            ? `${cx.helper("bases")}(${posBases(cls)
+                .map((b) => cx.expr(b.value).code)
+                .join(", ")})`
+            : baseExpr === null || isObjectBase
+              ? null
+              : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
   const inherited = inheritedMethods(cx, cls);
   const before: TsStmt[] = [];
@@ -622,6 +732,13 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           break;
         }
         case "FunctionDef":
+          // Attribute reads are property reads or `getattr` (names.ts), which never call it.
+          if (s.fn.name === "__getattribute__")
+            throw cx.unsupported(s.pos, "defining '__getattribute__' (use '__getattr__')");
+          // Construction never calls a class's own `__new__`; enum's machinery does (stdlib/enum.ts).
+          if (s.fn.name === "__new__" && !hasEnumBase(cx, cls))
+            throw cx.unsupported(s.pos, "defining '__new__' (outside an enum class)");
+          checkAccessorDecorators(cx, cls.body, s);
           lowerMethod(cx, s.fn, name, qual, inherited, before, members, after);
           break;
         default:
@@ -645,13 +762,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
       !statics.has(s.fn.name)
     )
       head.push(line(`declare static ${s.fn.name}: any;`));
-  // A TypedDict class's subclass has other annotations than its base: typed `any`.
+  // Typed `any`: a TypedDict class's subclass has other annotations than its base, and a
+  // decorated class expression (`const F = dataclass(class F {...})`) cannot infer the type.
   if (annotations.length > 0)
-    head.push(
-      line(
-        `static __annotations__${kind === null ? "" : ": any"} = { ${annotations.join(", ")} };`,
-      ),
-    );
+    head.push(line(`static __annotations__: any = { ${annotations.join(", ")} };`));
   const hasSlots = cls.body.some(
     (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),
   );
@@ -666,6 +780,13 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   } else if (base === null) {
     head.push(line("constructor(...args: any[]) {\n  (this as any).__init__(...args);\n}"));
     if (!definesInit) head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
+  } else if (definesInit && !multiple && baseExpr !== null && siblingClass(cx, baseExpr)) {
+    // A class of another module: whether its constructor runs `__init__` is known at run time.
+    head.push(
+      line(
+        `constructor(...args: any[]) {\n  super(...args);\n  if (!${cx.helper("constructsViaInit")}(${base})) (this as any).__init__(...args);\n}`,
+      ),
+    );
   } else if (definesInit && !multiple && !constructsViaInit(cx, ubase)) {
     head.push(
       line(
@@ -701,6 +822,51 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   }
   out.push(...after);
   return out;
+}
+
+/**
+ * `@x.setter` / `@x.getter` / `@x.deleter` become accessors of the JS property `x` made by a
+ * `@property def x` above: refused when the decorated function has another name (CPython binds a
+ * copy of the property to that name) or when `x` was last bound otherwise (`x = property(getx)`;
+ * `x = x.setter(f)` works).
+ */
+function checkAccessorDecorators(
+  cx: Context,
+  body: Stmt[],
+  def: Extract<Stmt, { k: "FunctionDef" }>,
+): void {
+  for (const d of def.fn.decorators) {
+    const n = decoratorName(d);
+    if (n === null || !n.startsWith(".") || d.k !== "Attribute" || d.value.k !== "Name") continue;
+    const prop = d.value.id;
+    if (prop !== def.fn.name)
+      throw cx.unsupported(
+        def.pos,
+        `'@${prop}${n}' on a function named '${def.fn.name}' (only on a function named '${prop}')`,
+      );
+    let last: Stmt | undefined;
+    for (const st of body) {
+      if (st === def) break;
+      const binds =
+        (st.k === "FunctionDef" && st.fn.name === prop) ||
+        (st.k === "Assign" && st.targets.some((t) => t.k === "Name" && t.id === prop)) ||
+        ((st.k === "AnnAssign" || st.k === "AugAssign") &&
+          st.target.k === "Name" &&
+          st.target.id === prop);
+      if (binds) last = st;
+    }
+    const accessorDef =
+      last?.k === "FunctionDef" &&
+      last.fn.decorators.some((x) => {
+        const m = decoratorName(x);
+        return m === "property" || m?.startsWith(".") === true;
+      });
+    if (!accessorDef)
+      throw cx.unsupported(
+        def.pos,
+        `'@${prop}${n}' on a property not made by '@property def ${prop}' (write '${prop} = ${prop}${n}(f)')`,
+      );
+  }
 }
 
 /**
@@ -753,7 +919,7 @@ function lowerMethod(
   after: TsStmt[],
 ): void {
   let method: "instance" | "class" | "static" = "instance";
-  let accessor: "get" | "set" | null = null;
+  let accessor: "get" | "set" | "delete" | null = null;
   const others: Expr[] = [];
   for (const d of fn.decorators) {
     const n = decoratorName(d);
@@ -762,10 +928,15 @@ function lowerMethod(
     else if (n === "property") accessor = "get";
     else if (n === ".setter") accessor = "set";
     else if (n === ".getter") accessor = "get";
-    else if (n === ".deleter") throw cx.unsupported(fn.pos, "property deleters");
+    else if (n === ".deleter") accessor = "delete";
     else others.push(d);
   }
-  if (accessor !== null && others.length > 0)
+  // Implicit class methods (Python makes them so without a decorator).
+  if (fn.name === "__init_subclass__" || fn.name === "__class_getitem__") method = "class";
+  // `@property` over `@abstractmethod`: the accessor is marked abstract after the class is made.
+  const abstract =
+    accessor !== null ? others.filter((d) => isAbcName(cx, d, "abstractmethod")) : [];
+  if (accessor !== null && others.length > abstract.length)
     throw cx.unsupported(fn.pos, "other decorators on a property");
   if (method !== "static" && fn.params.length === 0)
     throw cx.unsupported(fn.pos, "a method without a self parameter");
@@ -781,7 +952,28 @@ function lowerMethod(
     // `get area(): any` / `set area(value: any)`: TS accessors take no return type on setters.
     const m = /^(\w+)\((.*)\): (.*)$/s.exec(head);
     if (m === null || lowered.kind !== "plain") throw cx.unsupported(fn.pos, "this property");
+    if (accessor === "delete") {
+      if (abstract.length > 0) throw cx.unsupported(fn.pos, "an abstract property deleter");
+      // JS has no deleting accessor: the deleter is a function the property calls (`fdel`),
+      // given to it after the class is made (`$py.propertyDeleter`, descriptors.ts).
+      members.push(...docComment(fn.docstring, fn.pos.line));
+      after.push({
+        t: "block",
+        head: `${cx.helper("propertyDeleter")}(${className}, ${jsString(fn.name)}, function (this: any${m[2] === "" ? "" : `, ${m[2]}`}): ${m[3]}`,
+        body: lowered.body,
+        line: fn.pos.line,
+        tail: ");",
+      });
+      return;
+    }
     head = accessor === "get" ? `get ${m[1]}(${m[2]}): ${m[3]}` : `set ${m[1]}(${m[2]})`;
+    for (const d of abstract)
+      after.push(
+        line(
+          `${cx.expr(d).code}(Object.getOwnPropertyDescriptor(${className}.prototype, ${jsString(fn.name)})!.${accessor});`,
+          fn.pos.line,
+        ),
+      );
     if (accessor === "set") {
       const body = lowered.body.filter((s) => !(s.t === "line" && s.code === "return null;"));
       members.push(...docComment(fn.docstring, fn.pos.line));
@@ -807,7 +999,7 @@ function lowerMethod(
       line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
     );
   if (accessor === null) after.push(...methodAttributes(cx, fn, target, lowered));
-  if (others.length > 0) {
+  if (others.length > 0 && accessor === null) {
     const wrapped = others.reduceRight((acc, d) => `${cx.expr(d).code}(${acc})`, target);
     after.push(line(`${target} = ${wrapped};`));
   }

@@ -118,6 +118,11 @@ export interface ModuleOptions {
   exportAll: boolean;
   /** Sibling modules that exist next to this one (`helpers` for helpers.py). */
   siblings: Set<string>;
+  /**
+   * Some module of the program may define `__setattr__`/`__delattr__` (lower/assign.ts,
+   * `attributeHooks`): attribute stores go through `setattr`.
+   */
+  attrHooks?: boolean;
 }
 
 /** Per-function state: temporaries and the innermost exception being handled. */

@@ -25,6 +25,17 @@
  * `let [a, b, args, kwargs] = $py.bind(f$sig, $args);`, which raises CPython's TypeErrors
  * ("f() got an unexpected keyword argument 'x'", "missing 1 required positional argument").
  *
+ * Missing arguments of a natural signature: the last required parameter's initializer raises
+ * CPython's TypeError, `function f(a: any, b: any = $py.missingArgs("f", ["a", "b"], a))`. Its
+ * arguments are only ever passed positionally and Python values are never `undefined`, so that
+ * parameter is `undefined` exactly when it and maybe earlier ones were not passed (`missingArgs`
+ * names those whose values are `undefined`). JS runs the initializer only then, and at the call,
+ * before a generator function makes its generator object: a coroutine called with too few
+ * arguments raises where CPython does, not at its first step. No `arguments` object, nothing
+ * allocated on the good path. `self`/`cls` are `this`, never checked; property accessors get no
+ * guard (JS always passes a setter its value). Too many arguments are caught at known call sites
+ * (lower/signatures.ts, `knownCallError`), not here (see DIFFERENCES.md).
+ *
  * Defaults are evaluated once, where the `def` runs (positional ones, then keyword-only ones), and
  * are the function's `__defaults__`/`__kwdefaults__` (src/python/functions.ts):
  *
@@ -219,11 +230,19 @@ export function lowerFunction(
     }
     paramList = params
       .map((p) =>
-        paramDecl(cx, p, p.default === null ? null : `${name}[${posDefaults.indexOf(p)}]`),
+        paramDecl(
+          cx,
+          p,
+          p.default === null
+            ? missingGuard(cx, params, p, qualname, fn)
+            : `${name}[${posDefaults.indexOf(p)}]`,
+        ),
       )
       .join(", ");
   } else {
-    paramList = params.map((p) => paramDecl(cx, p)).join(", ");
+    paramList = params
+      .map((p) => paramDecl(cx, p, missingGuard(cx, params, p, qualname, fn)))
+      .join(", ");
     // Constants: the initializers repeat them (the same values: constants are immutable).
     if (posDefaults.length > 0)
       defaults = `[${posDefaults.map((p) => cx.expr(p.default!).code).join(", ")}]`;
@@ -263,10 +282,40 @@ export function lowerFunction(
   return { before, head, body, kind, qualname, sigName, defaults };
 }
 
+/**
+ * The guard of a natural signature (see the header): the initializer of the last required
+ * parameter `p`, `$py.missingArgs("f", ["a", "b"], a)`, or null for any other parameter.
+ */
+function missingGuard(
+  cx: Context,
+  params: Param[],
+  p: Param,
+  qualname: string,
+  fn: FunctionDef | null = null,
+): string | null {
+  // Property accessors: JS calls them with their value (and TS refuses a setter's initializer).
+  if (fn?.decorators.some(isAccessorDecorator)) return null;
+  const required = params.filter((q) => q.default === null);
+  if (required[required.length - 1] !== p) return null;
+  const names = required.map((q) => jsString(q.name)).join(", ");
+  const given = required.slice(0, -1).map((q) => `, ${mangle(q.name)}`);
+  return `${cx.helper("missingArgs")}(${jsString(qualname)}, [${names}]${given.join("")})`;
+}
+
+/** `@property`, `@x.setter`, `@x.getter`, `@x.deleter`: the method is a property accessor. */
+function isAccessorDecorator(d: Expr): boolean {
+  if (d.k === "Name") return d.id === "property";
+  return (
+    d.k === "Attribute" && (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter")
+  );
+}
+
+/** `name: type`, with `= initializer` (the default's, or a required parameter's guard). */
 function paramDecl(cx: Context, p: Param, initializer: string | null = null): string {
   const name = mangle(p.name);
   const type = tsType(p.annotation);
-  if (p.default === null) return `${name}: ${type}`;
+  if (p.default === null)
+    return initializer === null ? `${name}: ${type}` : `${name}: ${type} = ${initializer}`;
   const def = initializer ?? cx.expr(p.default).code;
   // A `None` default widens the annotated type (`x: int = None` is common).
   const t = p.default.k === "Const" && p.default.value === "None" ? orNull(type) : type;
@@ -482,7 +531,10 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     const fnText = `((${m[1]}: any) => ${arrow})(${m[2]})`;
     return ex(`${cx.helper("named")}(${fnText}, ${jsString(lowered.qualname)})`, P.call);
   }
-  const params = fn.params.map((p) => paramDecl(cx, p)).join(", ");
+  const qualname = qualnameOf(fn, cx.scope);
+  const params = fn.params
+    .map((p) => paramDecl(cx, p, missingGuard(cx, fn.params, p, qualname)))
+    .join(", ");
   const constants = fn.params.filter((p) => p.default !== null).map((p) => cx.expr(p.default!));
   const value = cx.inFunction(scope, fn, null, () => {
     const body = fn.body[0] as Extract<Stmt, { k: "Return" }>;
@@ -491,7 +543,6 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     if (temps.length > 0) return `{ ${(temps[0] as { code: string }).code} return ${v.code}; }`;
     return v.code.startsWith("{") ? `(${v.code})` : par(v, P.assign);
   });
-  const qualname = qualnameOf(fn, cx.scope);
   const named = `${cx.helper("named")}((${params}${sig}): any => ${value}, ${jsString(qualname)})`;
   if (constants.length === 0) return ex(named, P.call);
   return ex(

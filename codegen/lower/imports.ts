@@ -5,8 +5,10 @@
  * - Other supported stdlib modules are namespaces of the Python runtime: `import time` ->
  *   `const time = $py.time;`, `from time import monotonic` -> `const { monotonic } = $py.time;`.
  * - `typing` and `typing_extensions` are the runtime's `$py.typing`, `collections.abc` is
- *   `$py.collections.abc`: their names are used at run time too (`TypeVar("T")`, `cast`,
- *   `NamedTuple`, `isinstance(x, Iterable)`). `__future__` emits nothing.
+ *   `$py.collections.abc`, `urllib.parse` is `$py.urllib.parse`: their names are used at run time
+ *   too (`TypeVar("T")`, `cast`, `NamedTuple`, `isinstance(x, Iterable)`). `import urllib.parse`
+ *   and `import collections.abc` bind the package (`urllib`), as in Python. `__future__` emits
+ *   nothing.
  * - `from m import name` of a runtime module checks that the runtime provides `name` (asking the
  *   runtime itself, loaded lazily) and refuses it at transpile time otherwise.
  * - A sibling module `helpers.py` is the ES module "./helpers.js" (transpiled next to this one).
@@ -29,6 +31,7 @@ export const RUNTIME_MODULES = new Set([
   "functools",
   "contextlib",
   "dataclasses",
+  "datetime",
   "collections",
   "itertools",
   "math",
@@ -47,7 +50,17 @@ export const RUNTIME_MODULES = new Set([
   "abc",
   "warnings",
   "traceback",
+  "re",
   "statistics",
+  "io",
+  "base64",
+  "binascii",
+  "hashlib",
+  "hmac",
+  "uuid",
+  "urllib",
+  "shlex",
+  "secrets",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */
@@ -55,6 +68,7 @@ const RUNTIME_ALIASES: Record<string, string> = {
   typing: "typing",
   typing_extensions: "typing",
   "collections.abc": "collections.abc",
+  "urllib.parse": "urllib.parse",
 };
 
 /** Where a Python module is in "asyncio-ts/python" (`collections.abc`), or null if it is not. */

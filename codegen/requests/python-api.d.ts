@@ -215,6 +215,18 @@ export declare function signature(
  */
 export declare function bind(sig: unknown, args: unknown[]): any[];
 /**
+ * The guard of a natural signature, as the initializer of its last required parameter:
+ * `function f(a: any, b: any = $py.missingArgs("f", ["a", "b"], a))` raises "f() missing 1
+ * required positional argument: 'b'" for the names whose values (`given`, then the parameter
+ * itself) are `undefined`, i.e. were not passed.
+ */
+export declare function missingArgs(qualname: string, names: string[], ...given: unknown[]): never;
+/**
+ * A call known at compile time to pass a wrong number of arguments: its arguments are evaluated,
+ * then `TypeError(message)` is raised.
+ */
+export declare function callError(message: string, ...args: unknown[]): any;
+/**
  * REQUEST: finish a transpiled class: set __name__/__qualname__/__module__, make class attributes
  * (static fields) readable through instances, bind methods on attribute access, give instances
  * with __iter__/__await__/__aiter__ the JS protocols. Returns the class.
@@ -313,6 +325,7 @@ export declare const sys: any;
 export declare const functools: any;
 export declare const contextlib: any;
 export declare const dataclasses: any;
+export declare const datetime: any;
 export declare const collections: any;
 export declare const itertools: any;
 export declare const math: any;
@@ -326,3 +339,13 @@ export declare const os: any;
 export declare const signal: any;
 export declare const textwrap: any;
 export declare const copy: any;
+export declare const re: any;
+export declare const io: any;
+export declare const base64: any;
+export declare const binascii: any;
+export declare const hashlib: any;
+export declare const hmac: any;
+export declare const uuid: any;
+export declare const urllib: any;
+export declare const shlex: any;
+export declare const secrets: any;

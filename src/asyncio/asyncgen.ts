@@ -45,7 +45,7 @@ import {
   StopAsyncIteration,
   StopIteration,
 } from "../python/exceptions";
-import { id } from "../python/objects";
+import { id, markBuiltinClass } from "../python/objects";
 import { get_asyncgen_hooks } from "./base_events";
 import { type Coro, coroQualname, markasyncgenfunction, markcoroutinefunction } from "./coroutines";
 import { _get_running_loop } from "./events";
@@ -70,7 +70,6 @@ const RUNNING_MESSAGES: Record<Mode, string> = {
 
 /** An asynchronous generator object (Python's `async_generator`). */
 export class AsyncGenerator<T = unknown, S = unknown> {
-  static readonly __name__ = "async_generator";
   /** True while one of its awaitables is suspended inside the body (`ag_running`). */
   ag_running = false;
   /** True once the body has returned or raised. */
@@ -231,6 +230,7 @@ export class AsyncGenerator<T = unknown, S = unknown> {
     }
   }
 }
+markBuiltinClass(AsyncGenerator, "async_generator");
 // CPython's awaitables are `async_generator_asend` (`__anext__`, `asend`) and
 // `async_generator_athrow` (`athrow`, `aclose`) objects, which have no `__qualname__`: task reprs
 // and traces name them by their type.

@@ -38,7 +38,15 @@ import {
   roundIntNegative,
   toBigInt,
 } from "./numbers";
-import { defineType, id, markBuiltinClass, NotImplemented } from "./objects";
+import {
+  defineType,
+  id,
+  markBuiltinClass,
+  NotImplemented,
+  nativeType,
+  PY_TYPE,
+  type TypeObject,
+} from "./objects";
 import { add, pow as powOp } from "./operators";
 import {
   call,
@@ -51,6 +59,9 @@ import {
   len,
   lenOf,
   next,
+  objectDelattr,
+  objectGetattribute,
+  objectSetattr,
   Slice,
   setattr,
   toArray,
@@ -355,6 +366,14 @@ export const object = defineType(function object(): object {
   return new ObjectInstance();
 }, "object");
 markObject(ObjectInstance);
+// `object.__setattr__(obj, name, value)` / `object.__delattr__(obj, name)`: the plain store and
+// deletion, which a class's own `__setattr__`/`__delattr__` calls (protocol.ts).
+for (const [name, f] of [
+  ["__setattr__", (o: unknown, k: string, v: unknown) => objectSetattr(o, k, v)],
+  ["__delattr__", (o: unknown, k: string) => objectDelattr(o, k)],
+  ["__getattribute__", (o: unknown, k: string) => objectGetattribute(o, k)],
+] as const)
+  Object.defineProperty(object, name, { value: f, writable: true, configurable: true });
 
 function markObject(cls: Function): void {
   Object.defineProperty(cls, "__name__", { value: "object" });
@@ -617,8 +636,12 @@ export const range = defineType(
 class BuiltinIterator<T> implements IterableIterator<T> {
   constructor(
     private readonly gen: Iterator<T>,
-    private readonly pyName: string,
+    readonly pyName: string,
   ) {}
+  /** `type(it)`: the builtin of its name (`enumerate`, `zip`, ...) or its iterator type. */
+  [PY_TYPE](): Function {
+    return ITERATOR_BUILTINS.get(this.pyName) ?? nativeType(this.pyName);
+  }
   next(): IteratorResult<T> {
     return this.gen.next();
   }
@@ -638,8 +661,26 @@ class BuiltinIterator<T> implements IterableIterator<T> {
   }
 }
 
+/** The builtins whose values are BuiltinIterators of their own name (`type(zip()) is zip`). */
+const ITERATOR_BUILTINS = new Map<string, Function>();
+
+/**
+ * A builtin that is a type whose instances are BuiltinIterators named `name`: it prints as
+ * `<class 'zip'>` and `isinstance(zip(), zip)` holds.
+ */
+function iteratorType<F extends Function>(fn: F, name: string): F & TypeObject {
+  const t = defineType(fn, name);
+  Object.defineProperty(t, Symbol.hasInstance, {
+    value: (x: unknown) => x instanceof BuiltinIterator && x.pyName === name,
+  });
+  ITERATOR_BUILTINS.set(name, t);
+  return t;
+}
+
 /** `enumerate(iterable, start=0)`. */
-export function enumerate(...args: unknown[]): IterableIterator<Tuple> {
+export const enumerate = iteratorType(function enumerate(
+  ...args: unknown[]
+): IterableIterator<Tuple> {
   const k = takeKw(args, "enumerate", ["start", "iterable"]);
   const it = iter(args.length > 0 ? args[0] : k.iterable);
   let i = index(args.length > 1 ? args[1] : (k.start ?? 0n));
@@ -647,10 +688,10 @@ export function enumerate(...args: unknown[]): IterableIterator<Tuple> {
     for (const v of it) yield new Tuple([i++, v]);
   }
   return new BuiltinIterator(gen(), "enumerate");
-}
+}, "enumerate");
 
 /** `zip(*iterables, strict=False)`. */
-export function zip(...args: unknown[]): IterableIterator<Tuple> {
+export const zip = iteratorType(function zip(...args: unknown[]): IterableIterator<Tuple> {
   const k = takeKw(args, "zip", ["strict"]);
   const strict = truthy(k.strict ?? false);
   const its = args.map((a) => iter(a));
@@ -681,10 +722,13 @@ export function zip(...args: unknown[]): IterableIterator<Tuple> {
     }
   }
   return new BuiltinIterator(gen(), "zip");
-}
+}, "zip");
 
 /** `map(function, *iterables)`. */
-export function map(f: unknown, ...iterables: unknown[]): IterableIterator<unknown> {
+export const map = iteratorType(function map(
+  f: unknown,
+  ...iterables: unknown[]
+): IterableIterator<unknown> {
   if (iterables.length === 0) throw new PyTypeError("map() must have at least two arguments.");
   const its = iterables.map((a) => iter(a));
   function* gen(): Generator<unknown> {
@@ -699,19 +743,22 @@ export function map(f: unknown, ...iterables: unknown[]): IterableIterator<unkno
     }
   }
   return new BuiltinIterator(gen(), "map");
-}
+}, "map");
 
 /** `filter(function_or_None, iterable)`. */
-export function filter(f: unknown, iterable: unknown): IterableIterator<unknown> {
+export const filter = iteratorType(function filter(
+  f: unknown,
+  iterable: unknown,
+): IterableIterator<unknown> {
   const it = iter(iterable);
   function* gen(): Generator<unknown> {
     for (const v of it) if (f === null ? truthy(v) : truthy(call(f, v))) yield v;
   }
   return new BuiltinIterator(gen(), "filter");
-}
+}, "filter");
 
 /** `reversed(seq)`. */
-export function reversed(seq: unknown): IterableIterator<unknown> {
+export const reversed = iteratorType(function reversed(seq: unknown): IterableIterator<unknown> {
   if (Array.isArray(seq)) {
     function* gen(): Generator<unknown> {
       for (let i = (seq as unknown[]).length - 1; i >= 0; i--) {
@@ -744,7 +791,7 @@ export function reversed(seq: unknown): IterableIterator<unknown> {
     }
   }
   throw new PyTypeError(`'${typeName(seq)}' object is not reversible`);
-}
+}, "reversed");
 
 /** `sorted(iterable, *, key=None, reverse=False)`. */
 export function sorted(...args: unknown[]): unknown[] {

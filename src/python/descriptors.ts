@@ -10,7 +10,8 @@
  * (`C.s` is the wrapped function, `C.c(...)` passes the class), and makes `C.x` of a decorated
  * property (`@property def x`, a JS `get x()`) a `property` object too, whose missing setter
  * raises CPython's AttributeError. `delattr`/`del obj.x` reaches `__delete__` through
- * `deleteDescriptor`.
+ * `deleteDescriptor`; a decorated deleter (`@x.deleter`) is given to the property by
+ * `propertyDeleter`.
  *
  * Functions stored by a property are called Python's way (`fget(obj)`); a class body's method
  * read as a value (`property(getx)`, where `getx` is a prototype method using `this`) is
@@ -260,6 +261,18 @@ export function propertyOf(cls: Function, name: string): property {
   p.__set_name__(cls, name);
   byName.set(name, p);
   return p;
+}
+
+/**
+ * `@x.deleter def x(self)` of a decorated property (`@property def x`, a JS accessor on
+ * `cls.prototype`): the deleter `fn` takes `self` as `this`. The class's property (`C.x`) gets it
+ * as `fdel`, so `del obj.x` runs it; a class made by `$py.bases` copies the accessors, which keep
+ * pointing at this property.
+ */
+export function propertyDeleter(cls: Function, name: string, fn: Function): void {
+  Object.defineProperty(fn, "__name__", { value: name, configurable: true, writable: true });
+  const p = propertyOf(cls, name) as unknown as { fns: unknown[] };
+  p.fns[2] = methodFunction(fn, cls);
 }
 
 function defineAccessor(proto: object, name: string, prop: () => property): void {

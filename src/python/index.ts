@@ -63,6 +63,7 @@ export {
   installDescriptors,
   methodFunction,
   property,
+  propertyDeleter,
   propertyOf,
   staticmethod,
 } from "./descriptors";
@@ -92,6 +93,7 @@ export {
   asyncWithCtx,
   bases,
   bind,
+  callError,
   checkAttr,
   checkBound,
   genexpr,
@@ -99,6 +101,7 @@ export {
   matchClassArg,
   matchMapping,
   matchSequence,
+  missingArgs,
   named,
   pep479,
   pyclass,
@@ -108,6 +111,7 @@ export {
 } from "./lang";
 export { ListSubclassBase, listMethods, sortList } from "./list";
 export { moduleFile, runMain } from "./main";
+export { constructsViaInit } from "./mro";
 export {
   floatToInt,
   index,
@@ -154,6 +158,8 @@ export {
   delattr,
   delitem,
   delslice,
+  dictDelete,
+  dictStore,
   getattr,
   getitem,
   getslice,
@@ -163,6 +169,9 @@ export {
   next,
   not,
   not_in,
+  objectDelattr,
+  objectGetattribute,
+  objectSetattr,
   PyIterator,
   Slice,
   setattr,
@@ -180,14 +189,20 @@ export { dictItems, exceptionMatches, exceptionOf, kwargs, withCause } from "./r
 export { ascii, classRepr, objectRepr, repr, reprGuard, strRepr } from "./repr";
 export { FrozenSet, PySet, SetBase, set_of, set_of_consts } from "./set";
 export * as abc from "./stdlib/abc";
+export * as base64 from "./stdlib/base64";
+export * as binascii from "./stdlib/binascii";
 export * as bisect from "./stdlib/bisect";
 export * as collections from "./stdlib/collections";
 export * as contextlib from "./stdlib/contextlib";
 export * as copy from "./stdlib/copy";
 export * as dataclasses from "./stdlib/dataclasses";
+export * as datetime from "./stdlib/datetime";
 export * as enum from "./stdlib/enum";
 export * as functools from "./stdlib/functools";
+export * as hashlib from "./stdlib/hashlib";
 export * as heapq from "./stdlib/heapq";
+export * as hmac from "./stdlib/hmac";
+export * as io from "./stdlib/io";
 export * as itertools from "./stdlib/itertools";
 export * as json from "./stdlib/json";
 export * as logging from "./stdlib/logging";
@@ -195,6 +210,9 @@ export * as math from "./stdlib/math";
 export * as operator from "./stdlib/operator";
 export * as os from "./stdlib/os";
 export * as random from "./stdlib/random";
+export * as re from "./stdlib/re";
+export * as secrets from "./stdlib/secrets";
+export * as shlex from "./stdlib/shlex";
 export * as signal from "./stdlib/signal";
 export * as statistics from "./stdlib/statistics";
 export * as string from "./stdlib/string";
@@ -204,6 +222,8 @@ export * as time from "./stdlib/time";
 export * as traceback from "./stdlib/traceback";
 export * as types from "./stdlib/types";
 export * as typing from "./stdlib/typing";
+export * as urllib from "./stdlib/urllib";
+export * as uuid from "./stdlib/uuid";
 export * as warnings from "./stdlib/warnings";
 export { strMethods } from "./str";
 export {

@@ -1,6 +1,7 @@
 /**
  * Text I/O for transpiled programs: `sys.stdout`/`sys.stderr` stream objects, `print`, `input`
- * and `io.StringIO`.
+ * and the in-memory streams `io.StringIO` and `io.BytesIO` (the `io` module, stdlib/io.ts, makes
+ * them library classes and documents them).
  *
  * Streams write to the process file descriptors with synchronous `fs.writeSync` (never
  * `console.log`), buffered like CPython: stdout is block-buffered (8 KiB) when not a terminal
@@ -10,15 +11,20 @@
  */
 
 import * as fs from "node:fs";
+import { Bytes, BytesLike } from "./bytes";
 import {
   EOFError,
+  OSError,
   TypeError as PyTypeError,
   RuntimeError,
   StopIteration,
   ValueError,
 } from "./exceptions";
 import { Kw } from "./kw";
-import { str } from "./repr";
+import { index } from "./numbers";
+import { id } from "./objects";
+import { iter } from "./protocol";
+import { repr, str } from "./repr";
 import { typeName } from "./types";
 
 /** Bytes/chars buffered before a block-buffered stream writes (CPython's io.DEFAULT_BUFFER_SIZE). */
@@ -401,31 +407,407 @@ export function input(prompt: unknown = ""): string {
   return line.endsWith("\n") ? line.slice(0, -1) : line;
 }
 
-/** `io.StringIO`: an in-memory text stream. */
-export class StringIO {
-  private value: string;
+function closedError(): ValueError {
+  return new ValueError("I/O operation on closed file.");
+}
+
+/** The arguments of `StringIO(...)`/`BytesIO(...)` by name, with CPython's TypeErrors. */
+function memoryArgs(
+  fname: string,
+  args: unknown[],
+  names: string[],
+  defaults: unknown[],
+): unknown[] {
+  const n = args.length;
+  const kws = n > 0 && args[n - 1] instanceof Kw ? (args[n - 1] as Kw).kwargs : {};
+  const pos = n > 0 && args[n - 1] instanceof Kw ? args.slice(0, n - 1) : args;
+  if (pos.length > names.length)
+    throw new PyTypeError(
+      `${fname}() takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${pos.length} given)`,
+    );
+  const out = names.map((_, i) => (i < pos.length ? pos[i] : defaults[i]));
+  for (const [k, v] of Object.entries(kws)) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < pos.length)
+      throw new PyTypeError(
+        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
+      );
+    out[i] = v;
+  }
+  return out;
+}
+
+/** `read(size)`'s size: None or a negative int read everything (returned as -1). */
+function memorySize(size: unknown): number {
+  if (size === null || size === undefined) return -1;
+  if (typeof size !== "bigint" && typeof size !== "boolean" && !hasIndex(size))
+    throw new PyTypeError(`argument should be integer or None, not '${typeName(size)}'`);
+  const n = index(size);
+  return n < 0n ? -1 : Number(n);
+}
+
+function hasIndex(x: unknown): boolean {
+  return typeof (x as { __index__?: unknown } | null)?.__index__ === "function";
+}
+
+/** Shared by StringIO and BytesIO: closing, `with`, iteration, `readlines`, `writelines`. */
+abstract class MemoryStream<T> {
   closed = false;
-  constructor(initial: unknown = "") {
-    this.value = initial === null ? "" : String(initial);
+
+  protected check(): void {
+    if (this.closed) throw closedError();
   }
-  write(s: unknown): bigint {
-    if (typeof s !== "string") {
-      throw new PyTypeError(`string argument expected, got '${typeName(s)}'`);
-    }
-    this.value += s;
-    return BigInt(Array.from(s).length);
-  }
-  getvalue(): string {
-    return this.value;
-  }
-  flush(): null {
+
+  abstract readline(size?: unknown): T;
+  abstract write(x: unknown): bigint;
+  protected abstract sizeOf(x: T): number;
+
+  close(): null {
+    this.closed = true;
     return null;
   }
-  read(): string {
-    const v = this.value;
-    return v;
+
+  flush(): null {
+    this.check();
+    return null;
   }
-  close(): void {
-    this.closed = true;
+
+  readable(): boolean {
+    this.check();
+    return true;
+  }
+
+  writable(): boolean {
+    this.check();
+    return true;
+  }
+
+  seekable(): boolean {
+    this.check();
+    return true;
+  }
+
+  isatty(): boolean {
+    this.check();
+    return false;
+  }
+
+  __enter__(): this {
+    this.check();
+    return this;
+  }
+
+  __exit__(..._exc: unknown[]): boolean {
+    this.close();
+    return false;
+  }
+
+  __iter__(): this {
+    this.check();
+    return this;
+  }
+
+  __next__(): T {
+    const line = this.readline();
+    if (this.sizeOf(line) === 0) throw new StopIteration();
+    return line;
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    this.check();
+    return {
+      next: () => {
+        const line = this.readline();
+        return this.sizeOf(line) === 0
+          ? { done: true, value: undefined }
+          : { done: false, value: line };
+      },
+    };
+  }
+
+  readlines(hint: unknown = -1n): T[] {
+    this.check();
+    const limit = hint === null ? -1 : Number(index(hint));
+    const out: T[] = [];
+    let total = 0;
+    for (;;) {
+      const line = this.readline();
+      const n = this.sizeOf(line);
+      if (n === 0) break;
+      out.push(line);
+      total += n;
+      if (limit > 0 && total >= limit) break;
+    }
+    return out;
+  }
+
+  writelines(lines: unknown): null {
+    this.check();
+    for (const line of iter(lines)) this.write(line);
+    return null;
+  }
+}
+
+/** The index in `s` after `n` code points from `i`. */
+function advance(s: string, i: number, n: number): number {
+  while (n > 0 && i < s.length) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c < 0xdc00 && i + 1 < s.length ? 2 : 1;
+    n--;
+  }
+  return i;
+}
+
+/** The number of code points in `s` (from `start` to `end`). */
+function codePoints(s: string, start = 0, end = s.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 0xdc00 && c < 0xe000 && i > start && s.charCodeAt(i - 1) >= 0xd800)) n++;
+  }
+  return n;
+}
+
+export class StringIO extends MemoryStream<string> {
+  private value = "";
+  /** The position in UTF-16 code units (always at a code point boundary). */
+  private at = 0;
+  private readonly newline: string | null;
+
+  constructor(...args: unknown[]) {
+    super();
+    const [initial, newline] = memoryArgs(
+      "StringIO",
+      args,
+      ["initial_value", "newline"],
+      ["", "\n"],
+    );
+    if (newline !== null && typeof newline !== "string")
+      throw new PyTypeError(`newline must be str or None, not ${typeName(newline)}`);
+    if (newline !== null && !["", "\n", "\r", "\r\n"].includes(newline))
+      throw new ValueError(`illegal newline value: ${repr(newline)}`);
+    this.newline = newline;
+    if (initial !== null && typeof initial !== "string")
+      throw new PyTypeError(`initial_value must be str or None, not ${typeName(initial)}`);
+    if (initial !== null && initial !== "") {
+      this.write(initial);
+      this.at = 0;
+    }
+  }
+
+  protected sizeOf(x: string): number {
+    return x.length;
+  }
+
+  private translate(s: string): string {
+    if (this.newline === null) return s.replace(/\r\n?/g, "\n");
+    if (this.newline === "\r" || this.newline === "\r\n") return s.replace(/\n/g, this.newline);
+    return s;
+  }
+
+  write(s: unknown): bigint {
+    this.check();
+    if (typeof s !== "string")
+      throw new PyTypeError(`string argument expected, got '${typeName(s)}'`);
+    const n = codePoints(s);
+    if (s.length === 0) return 0n;
+    const t = this.translate(s);
+    if (this.at === this.value.length) this.value += t;
+    else {
+      let v = this.value;
+      if (this.at > v.length) v += "\0".repeat(this.at - v.length);
+      v = v.slice(0, this.at) + t + v.slice(this.at + t.length);
+      this.value = v;
+    }
+    this.at += t.length;
+    return BigInt(n);
+  }
+
+  getvalue(): string {
+    this.check();
+    return this.value;
+  }
+
+  read(size: unknown = -1n): string {
+    this.check();
+    const n = memorySize(size);
+    if (this.at >= this.value.length) return "";
+    const end = n < 0 ? this.value.length : advance(this.value, this.at, n);
+    const out = this.value.slice(this.at, end);
+    this.at = end;
+    return out;
+  }
+
+  /** The end (exclusive) of the line starting at `i`, or the end of the value. */
+  private lineEnd(i: number): number {
+    const v = this.value;
+    const nl = this.newline;
+    if (nl === "") {
+      const j = v.slice(i).search(/[\r\n]/);
+      if (j < 0) return v.length;
+      const k = i + j;
+      return v[k] === "\r" && v[k + 1] === "\n" ? k + 2 : k + 1;
+    }
+    const sep = nl === null ? "\n" : nl;
+    const k = v.indexOf(sep, i);
+    return k < 0 ? v.length : k + sep.length;
+  }
+
+  readline(size: unknown = -1n): string {
+    this.check();
+    const limit = memorySize(size);
+    if (this.at >= this.value.length) return "";
+    let end = this.lineEnd(this.at);
+    if (limit >= 0) end = Math.min(end, advance(this.value, this.at, limit));
+    const out = this.value.slice(this.at, end);
+    this.at = end;
+    return out;
+  }
+
+  tell(): bigint {
+    this.check();
+    return BigInt(
+      this.at <= this.value.length
+        ? codePoints(this.value, 0, this.at)
+        : codePoints(this.value) + this.at - this.value.length,
+    );
+  }
+
+  seek(pos: unknown, whence: unknown = 0n): bigint {
+    const p = index(pos);
+    const w = index(whence);
+    this.check();
+    if (w < 0n || w > 2n) throw new ValueError(`Invalid whence (${w}, should be 0, 1 or 2)`);
+    if (w === 0n && p < 0n) throw new ValueError(`Negative seek position ${p}`);
+    if (w !== 0n && p !== 0n)
+      // CPython says "cur-relative" for end-relative seeks too.
+      throw new OSError("Can't do nonzero cur-relative seeks");
+    if (w === 2n) this.at = this.value.length;
+    else if (w === 0n) {
+      const total = codePoints(this.value);
+      const k = Number(p);
+      this.at = k <= total ? advance(this.value, 0, k) : this.value.length + (k - total);
+    }
+    return this.tell();
+  }
+
+  truncate(size: unknown = null): bigint {
+    this.check();
+    const n = size === null ? Number(this.tell()) : Number(index(size));
+    if (n < 0) throw new ValueError(`Negative size value ${n}`);
+    const end = advance(this.value, 0, n);
+    if (end < this.value.length) this.value = this.value.slice(0, end);
+    return BigInt(n);
+  }
+
+  __repr__(): string {
+    return `<_io.StringIO object at 0x${id(this).toString(16)}>`;
+  }
+}
+
+/** The bytes of a bytes-like write argument. */
+function writeData(b: unknown): Uint8Array {
+  if (b instanceof BytesLike) return b.data;
+  throw new PyTypeError(`a bytes-like object is required, not '${typeName(b)}'`);
+}
+
+export class BytesIO extends MemoryStream<Bytes> {
+  private buf: Uint8Array;
+  private size: number;
+  private at = 0;
+
+  constructor(...args: unknown[]) {
+    super();
+    const [initial] = memoryArgs("BytesIO", args, ["initial_bytes"], [null]);
+    const data = initial === null ? new Uint8Array(0) : writeData(initial);
+    this.buf = data.slice();
+    this.size = data.length;
+  }
+
+  protected sizeOf(x: Bytes): number {
+    return x.data.length;
+  }
+
+  private view(start: number, end: number): Bytes {
+    return new Bytes(this.buf.slice(start, end));
+  }
+
+  getvalue(): Bytes {
+    this.check();
+    return this.view(0, this.size);
+  }
+
+  read(size: unknown = -1n): Bytes {
+    this.check();
+    const n = memorySize(size);
+    const start = Math.min(this.at, this.size);
+    const end = n < 0 ? this.size : Math.min(this.size, start + n);
+    this.at = Math.max(this.at, end);
+    return this.view(start, end);
+  }
+
+  read1(size: unknown = -1n): Bytes {
+    return this.read(size);
+  }
+
+  readline(size: unknown = -1n): Bytes {
+    this.check();
+    const limit = memorySize(size);
+    if (this.at >= this.size) return new Bytes(new Uint8Array(0));
+    const nl = this.buf.subarray(0, this.size).indexOf(10, this.at);
+    let end = nl < 0 ? this.size : nl + 1;
+    if (limit >= 0) end = Math.min(end, this.at + limit);
+    const out = this.view(this.at, end);
+    this.at = end;
+    return out;
+  }
+
+  write(b: unknown): bigint {
+    this.check();
+    const data = writeData(b);
+    const n = data.length;
+    if (n === 0) return 0n;
+    const end = this.at + n;
+    if (end > this.buf.length) {
+      const grown = new Uint8Array(Math.max(end, this.buf.length * 2));
+      grown.set(this.buf.subarray(0, this.size));
+      this.buf = grown;
+    }
+    // Bytes between the old end and the position (after a seek past the end) are zeros.
+    if (this.at > this.size) this.buf.fill(0, this.size, this.at);
+    this.buf.set(data, this.at);
+    this.at = end;
+    if (end > this.size) this.size = end;
+    return BigInt(n);
+  }
+
+  tell(): bigint {
+    this.check();
+    return BigInt(this.at);
+  }
+
+  seek(pos: unknown, whence: unknown = 0n): bigint {
+    const p = index(pos);
+    const w = index(whence);
+    this.check();
+    if (w < 0n || w > 2n) throw new ValueError(`invalid whence (${w}, should be 0, 1 or 2)`);
+    if (w === 0n && p < 0n) throw new ValueError(`negative seek value ${p}`);
+    const base = w === 0n ? 0n : w === 1n ? BigInt(this.at) : BigInt(this.size);
+    const target = base + p;
+    this.at = target < 0n ? 0 : Number(target);
+    return BigInt(this.at);
+  }
+
+  truncate(size: unknown = null): bigint {
+    this.check();
+    const n = size === null ? this.at : Number(index(size));
+    if (n < 0) throw new ValueError(`negative size value ${n}`);
+    if (n < this.size) this.size = n;
+    return BigInt(n);
+  }
+
+  __repr__(): string {
+    return `<_io.BytesIO object at 0x${id(this).toString(16)}>`;
   }
 }

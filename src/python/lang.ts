@@ -1,6 +1,7 @@
 /**
  * Support for transpiled code (the transpiler's requests, see codegen/requests/python-api.d.ts):
- * argument binding (`signature`/`bind`), finishing classes (`pyclass`) and functions (`named`),
+ * argument binding (`signature`/`bind`) and CPython's messages for wrong argument counts, which
+ * natural signatures (`missingArgs`) and calls known to be wrong (`callError`) share, finishing classes (`pyclass`) and functions (`named`),
  * generator expressions, `with`/`async with`/`async for`, `match` patterns, and Python's
  * generator methods (`send`, `close`, `__next__`) on JS generator objects. (`except*` and
  * implicit chaining are in exceptions.ts.)
@@ -102,6 +103,68 @@ function quoteList(names: string[]): string {
   return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
 }
 
+// CPython's messages for wrong argument counts, shared by `bind` (run-time binding), the guard
+// of natural signatures (`missingArgs`) and the transpiler, which builds the message of a call
+// it knows to be wrong at compile time (`callError`; codegen/lower/calls.ts requires these).
+
+/** "f() missing 2 required positional arguments: 'a' and 'b'" (or "keyword-only"). */
+export function missingMessage(
+  qualname: string,
+  names: string[],
+  kind: "positional" | "keyword-only" = "positional",
+): string {
+  const s = names.length > 1 ? "s" : "";
+  return `${qualname}() missing ${names.length} required ${kind} argument${s}: ${quoteList(names)}`;
+}
+
+/**
+ * "f() takes from 1 to 2 positional arguments but 3 were given": `required` of `total`
+ * positional parameters have no default (for a method both count `self`), `given` were passed
+ * positionally, `kwGiven` keyword-only ones by keyword.
+ */
+export function tooManyMessage(
+  qualname: string,
+  required: number,
+  total: number,
+  given: number,
+  kwGiven = 0,
+): string {
+  const takes = required < total ? `from ${required} to ${total}` : `${total}`;
+  const plural = total === 1 && required === total ? "argument" : "arguments";
+  const s = kwGiven > 1 ? "s" : "";
+  const what =
+    kwGiven > 0
+      ? `${given} positional arguments (and ${kwGiven} keyword-only argument${s})`
+      : `${given}`;
+  const was = given === 1 && kwGiven === 0 ? "was" : "were";
+  return `${qualname}() takes ${takes} positional ${plural} but ${what} ${was} given`;
+}
+
+/** "f() got an unexpected keyword argument 'x'" */
+export function unexpectedKeywordMessage(qualname: string, name: string): string {
+  return `${qualname}() got an unexpected keyword argument '${name}'`;
+}
+
+/**
+ * The guard of a function with a natural signature (codegen/lower/functions.ts), the initializer
+ * of its last required parameter: `function f(a: any, b: any = $py.missingArgs("f", ["a", "b"],
+ * a))`. JS evaluates it only when that parameter was not passed (Python values are never
+ * `undefined`), at the call, also for generator functions. `given` are the values of the
+ * required parameters before it: the missing names are those whose value is `undefined`.
+ */
+export function missingArgs(qualname: string, names: string[], ...given: unknown[]): never {
+  const missing = names.filter((_, i) => i >= given.length || given[i] === undefined);
+  throw new PyTypeError(missingMessage(qualname, missing));
+}
+
+/**
+ * A call the transpiler knows to be wrong (`f(1, 2, 3)` for `def f(a, b=2)`): the arguments are
+ * evaluated (they are this function's arguments), then CPython's TypeError is raised.
+ */
+export function callError(message: string, ..._args: unknown[]): never {
+  throw new PyTypeError(message);
+}
+
 /** The function's current `__defaults__` (functions.ts), or the signature's own defaults. */
 function positionalDefaults(sig: Signature): readonly unknown[] {
   if (sig.fn === null)
@@ -133,16 +196,9 @@ export function bind(sig: Signature, args: unknown[]): any[] {
   const posDefaults = positionalDefaults(sig);
   const firstDefault = np - posDefaults.length;
   if (positional.length > np && sig.vararg === null) {
-    const withDefault = posDefaults.length;
-    const takes = withDefault > 0 ? `from ${np - withDefault} to ${np}` : `${np}`;
     const kwGiven = Object.keys(kwargs).filter((k) => sig.kwonly.includes(k)).length;
-    const given =
-      kwGiven > 0
-        ? `${positional.length} positional arguments (and ${kwGiven} keyword-only argument${kwGiven > 1 ? "s" : ""})`
-        : `${positional.length}`;
-    const plural = np === 1 && withDefault === 0 ? "argument" : "arguments";
     throw new PyTypeError(
-      `${sig.qualname}() takes ${takes} positional ${plural} but ${given} ${positional.length === 1 && kwGiven === 0 ? "was" : "were"} given`,
+      tooManyMessage(sig.qualname, np - posDefaults.length, np, positional.length, kwGiven),
     );
   }
   for (let i = 0; i < Math.min(np, positional.length); i++)
@@ -161,7 +217,7 @@ export function bind(sig: Signature, args: unknown[]): any[] {
         throw new PyTypeError(`${sig.qualname}() got multiple values for argument '${k}'`);
       values.set(k, v);
     } else if (sig.kwarg !== null) extra.__setitem__(k, v);
-    else throw new PyTypeError(`${sig.qualname}() got an unexpected keyword argument '${k}'`);
+    else throw new PyTypeError(unexpectedKeywordMessage(sig.qualname, k));
   }
   if (posonlyAsKw.length > 0) {
     throw new PyTypeError(
@@ -169,17 +225,10 @@ export function bind(sig: Signature, args: unknown[]): any[] {
     );
   }
   const missing = sig.positional.filter((p, i) => !values.has(p) && i < firstDefault);
-  if (missing.length > 0) {
-    throw new PyTypeError(
-      `${sig.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${quoteList(missing)}`,
-    );
-  }
+  if (missing.length > 0) throw new PyTypeError(missingMessage(sig.qualname, missing));
   const missingKw = sig.kwonly.filter((p) => !values.has(p) && kwDefault(sig, p) === undefined);
-  if (missingKw.length > 0) {
-    throw new PyTypeError(
-      `${sig.qualname}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? "s" : ""}: ${quoteList(missingKw)}`,
-    );
-  }
+  if (missingKw.length > 0)
+    throw new PyTypeError(missingMessage(sig.qualname, missingKw, "keyword-only"));
   return sig.order.map((name) => {
     if (name === sig.vararg) return new Tuple(positional.slice(np));
     if (name === sig.kwarg) return extra;
@@ -202,6 +251,11 @@ const SKIP_STATICS = new Set([
 ]);
 
 export { bases, checkAttr } from "./mro";
+
+/** A JS class (`class ...`), as a class attribute's value: data, not a method. */
+function isClassValue(v: Function): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(v));
+}
 
 function classMro(this: Function): Function[] {
   return [...mro(this)];
@@ -230,8 +284,9 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     // JS's own `name`/`length` are read-only; a class body's `name = ...` is a class attribute.
     if (SKIP_STATICS.has(key) && !((key === "name" || key === "length") && desc.writable)) continue;
-    if (!("value" in desc) || typeof desc.value === "function" || Object.hasOwn(c.prototype, key))
-      continue;
+    // Functions are static and class methods (forwarded below); a class is a value.
+    const isFunction = typeof desc.value === "function" && !isClassValue(desc.value);
+    if (!("value" in desc) || isFunction || Object.hasOwn(c.prototype, key)) continue;
     // A class attribute read through an instance: Python looks it up on the class; assigning
     // through an instance creates an instance attribute.
     const get = function (this: object) {
@@ -275,7 +330,7 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     if (typeof desc.value !== "function" || SKIP_STATICS.has(key) || key in c.prototype) continue;
-    if (/^class[\s{]/.test(Function.prototype.toString.call(desc.value))) continue;
+    if (isClassValue(desc.value)) continue;
     const value = function (this: object, ...args: unknown[]) {
       return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
         this.constructor,
@@ -543,16 +598,8 @@ const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
  * `self` itself.
  */
 export function slotted<T extends object>(self: T, newTarget: Function): T {
-  const slots = new Set<string>();
-  for (let c: unknown = newTarget; typeof c === "function" && c !== Function.prototype; ) {
-    if (!Object.hasOwn(c, "__slots__")) {
-      if (Object.getPrototypeOf(c) === Function.prototype) break;
-      return self;
-    }
-    const decl = (c as { __slots__?: unknown }).__slots__;
-    for (const n of typeof decl === "string" ? [decl] : iter(decl)) slots.add(String(n));
-    c = Object.getPrototypeOf(c);
-  }
+  const slots = slotNames(newTarget);
+  if (slots === null || slots.has("__dict__")) return self;
   return new Proxy(self, {
     set(target, key, value) {
       if (typeof key === "string" && !(key in target) && !slots.has(key))
@@ -562,6 +609,24 @@ export function slotted<T extends object>(self: T, newTarget: Function): T {
       return Reflect.set(target, key, value);
     },
   });
+}
+
+/**
+ * The attribute names the `__slots__` of `cls` and its bases allow, or null when some class of
+ * the chain has no `__slots__` (its instances then have a `__dict__`).
+ */
+export function slotNames(cls: Function): Set<string> | null {
+  const slots = new Set<string>();
+  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; ) {
+    if (!Object.hasOwn(c, "__slots__")) {
+      if (Object.getPrototypeOf(c) === Function.prototype) break;
+      return null;
+    }
+    const decl = (c as { __slots__?: unknown }).__slots__;
+    for (const n of typeof decl === "string" ? [decl] : iter(decl)) slots.add(String(n));
+    c = Object.getPrototypeOf(c);
+  }
+  return slots;
 }
 
 /**

@@ -54,7 +54,7 @@ import {
 import { Kw, splitKw } from "./kw";
 import { ListSubclassBase } from "./list";
 import { className, NotImplemented } from "./objects";
-import { getattr } from "./protocol";
+import { getattr, objectDelattr, objectGetattribute, objectSetattr } from "./protocol";
 import { objectRepr, repr } from "./repr";
 import { isClass, isinstance, typeName, typeOf } from "./types";
 
@@ -98,6 +98,31 @@ export function registerPyclass(cls: Function): void {
   const init = Object.getOwnPropertyDescriptor(cls.prototype, "__init__")?.value as unknown;
   if (typeof init === "function" && STUB_INIT.test(Function.prototype.toString.call(init)))
     stubs.add(init);
+}
+
+const initConstructors = new WeakMap<Function, boolean>();
+/** A generated constructor that runs `__init__` (lower/classes.ts), as compiled JS. */
+const ASKS_BASE = /\bconstructsViaInit\(/;
+const INIT_CONSTRUCTOR = /\bconstructor\(\.\.\.args\)\s*\{[^}]*\.__init__\(\.\.\.args\)/;
+
+/**
+ * Does the class `cls` (transpiled) have a constructor of its own that runs `__init__`
+ * (a class defining `__init__` over a runtime class: `super(...args); this.__init__(...args);`)?
+ * A runtime base's constructor then leaves `__init__` to it (`initFromConstructor` in
+ * stdlib/types.ts).
+ */
+export function runsOwnInit(cls: Function): boolean {
+  let v = initConstructors.get(cls);
+  if (v === undefined) {
+    const src = Function.prototype.toString.call(cls);
+    v =
+      Object.hasOwn(cls.prototype, "__init__") &&
+      INIT_CONSTRUCTOR.test(src) &&
+      // Over a class of another module: `if (!$py.constructsViaInit(Base)) this.__init__(...)`.
+      (!ASKS_BASE.test(src) || !constructsViaInit(Object.getPrototypeOf(cls) as Function));
+    initConstructors.set(cls, v);
+  }
+  return v;
 }
 
 /** Is `K.prototype[name]` a definition of K's own (not a stub or a forwarder)? */
@@ -390,7 +415,12 @@ export function hasMultipleBases(cls: unknown): boolean {
  * constructor that does, and a class over a runtime class one when it defines `__init__`; a
  * synthetic base takes care of it itself.
  */
-function constructsViaInit(cls: Function): boolean {
+/**
+ * Does constructing `cls` run `__init__` by itself? Also asked by the generated constructor of a
+ * class defining `__init__` over a class of another module (`class S(helpers.Base)`), which the
+ * transpiler cannot see (lower/classes.ts).
+ */
+export function constructsViaInit(cls: Function): boolean {
   if (synthetics.has(cls)) return true;
   if (!pyclasses.has(cls)) return false;
   const parent = Object.getPrototypeOf(cls) as Function;
@@ -558,17 +588,11 @@ function objectMethod(obj: unknown, name: string, start: Function): unknown {
     case "__ge__":
       return () => NotImplemented;
     case "__setattr__":
-      return (k: string, v: unknown) => {
-        (obj as Record<string, unknown>)[k] = v;
-        return null;
-      };
+      return (k: string, v: unknown) => objectSetattr(obj, k, v);
     case "__delattr__":
-      return (k: string) => {
-        delete (obj as Record<string, unknown>)[k];
-        return null;
-      };
+      return (k: string) => objectDelattr(obj, k);
     case "__getattribute__":
-      return (k: string) => getattr(obj, k);
+      return (k: string) => objectGetattribute(obj, k);
     case "__format__":
       return (spec: string) => {
         if (spec !== "")

@@ -84,6 +84,38 @@ export function defineType<F extends Function>(
   return t;
 }
 
+/**
+ * The method by which a runtime object names its Python type when its JS class is shared by
+ * several (`BuiltinIterator` is `enumerate`, `zip`, `list_reverseiterator`, ...): `typeOf` calls
+ * `x[PY_TYPE]()`.
+ */
+export const PY_TYPE = Symbol.for("asyncio-ts.pytype");
+
+const nativeTypes = new Map<string, Function>();
+
+/**
+ * The type object of builtin values that have no class of their own in the runtime
+ * (`list_iterator`, `ellipsis`, `itertools.count`): it prints as CPython's and cannot be called.
+ */
+export function nativeType(name: string, module = "builtins"): Function {
+  const key = module === "builtins" ? name : `${module}.${name}`;
+  let t = nativeTypes.get(key);
+  if (t === undefined) {
+    t = defineType(function native(): never {
+      const { TypeError } = require("./exceptions") as typeof import("./exceptions");
+      throw new TypeError(`cannot create '${key}' instances`);
+    }, name);
+    Object.defineProperty(t, "__module__", { value: module, writable: true, configurable: true });
+    // No subclasses: an instance is a value whose type is this one.
+    const self = t;
+    Object.defineProperty(t, Symbol.hasInstance, {
+      value: (x: unknown) => (require("./types") as typeof import("./types")).typeOf(x) === self,
+    });
+    nativeTypes.set(key, t);
+  }
+  return t;
+}
+
 /** Mark a class as builtin (repr `<class 'name'>`), with its Python name. */
 export function markBuiltinClass(cls: Function, name: string = cls.name): void {
   Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });

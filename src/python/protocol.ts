@@ -12,20 +12,22 @@ import * as builtins from "./builtins";
 import { ByteArray, BytesLike } from "./bytes";
 import { eq } from "./compare";
 import { deleteDescriptor, methodFunction } from "./descriptors";
-import { Dict } from "./dict";
+import { Dict, storeItem } from "./dict";
 import {
   AttributeError,
   BaseException,
   IndexError,
+  KeyError,
   TypeError as PyTypeError,
   StopIteration,
   ValueError,
 } from "./exceptions";
+import type { Kw } from "./kw";
 import { ListSubclassBase, listMethods } from "./list";
 import { pyBase, pyBases } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
-import { className, classQualname, markBuiltinClass } from "./objects";
+import { className, classQualname, defineType, markBuiltinClass } from "./objects";
 import { repr } from "./repr";
 import { strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
@@ -331,11 +333,15 @@ export class Slice {
 }
 markBuiltinClass(Slice, "slice");
 
-/** `slice(stop)` / `slice(start, stop[, step])`. */
-export function slice(...args: unknown[]): Slice {
-  if (args.length === 1) return new Slice(null, args[0], null);
-  return new Slice(args[0] ?? null, args[1] ?? null, args[2] ?? null);
-}
+/** `slice(stop)` / `slice(start, stop[, step])`: the type of Slice objects (`isinstance(k, slice)`). */
+export const slice = defineType(
+  function slice(...args: unknown[]): Slice {
+    if (args.length === 1) return new Slice(null, args[0], null);
+    return new Slice(args[0] ?? null, args[1] ?? null, args[2] ?? null);
+  },
+  "slice",
+  () => Slice,
+);
 
 function sliceIndexArg(v: unknown): number {
   if (v === null || v === undefined) return Number.NaN;
@@ -684,7 +690,7 @@ function lookupAttr(obj: unknown, name: string): unknown {
     const unbound = typeMethod(obj, name);
     if (unbound !== undefined) return unbound;
   }
-  if (name === "__dict__" && typeof obj === "object") return vars(obj);
+  if (name === "__dict__" && typeof obj === "object") return hasDict(obj) ? vars(obj) : MISSING;
   if (name === "__name__" && typeof obj === "function") return className(obj);
   if (typeof obj === "function" && !(name in obj) && FUNCTION_ATTRS.has(name) && !isClass(obj)) {
     // A bound method reads its function's; a transpiled function without defaults has None
@@ -860,6 +866,14 @@ export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown
   throw noAttribute(obj, name);
 }
 
+/** `object.__getattribute__(obj, name)`: the lookup without the class's `__getattr__`. */
+export function objectGetattribute(obj: unknown, name: string): unknown {
+  checkAttrName(name);
+  const v = lookupAttr(obj, name);
+  if (v === MISSING) throw noAttribute(obj, name);
+  return v;
+}
+
 /** `hasattr(obj, name)`. */
 export function hasattr(obj: unknown, name: string): boolean {
   try {
@@ -871,27 +885,113 @@ export function hasattr(obj: unknown, name: string): boolean {
   }
 }
 
-/** `setattr(obj, name, value)`. */
+/** The instance's class defines `name` (`__setattr__`, `__delattr__`) as a method. */
+function hook(obj: unknown, name: string): Function | null {
+  if (obj === null || typeof obj !== "object") return null;
+  const f = (obj as Record<string, unknown>)[name];
+  return typeof f === "function" ? f : null;
+}
+
+function noDictFor(obj: unknown, name: string): AttributeError {
+  return new AttributeError(
+    `'${typeName(obj)}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
+  );
+}
+
+/** Marks the setter of a frozen dataclass field (stdlib/dataclasses.ts). */
+const FROZEN_FIELD = Symbol.for("asyncio-ts.frozen-field");
+
+function checkAttrName(name: unknown): void {
+  if (typeof name !== "string")
+    throw new PyTypeError(`attribute name must be string, not '${typeName(name)}'`);
+}
+
+/**
+ * `setattr(obj, name, value)` and `obj.name = value` in a program where some class defines
+ * `__setattr__`: the class's `__setattr__` when it has one, else the plain store
+ * (`objectSetattr`).
+ */
 export function setattr(obj: unknown, name: string, value: unknown): void {
+  const sa = hook(obj, "__setattr__");
+  if (sa !== null) {
+    checkAttrName(name);
+    sa.call(obj, name, value);
+    return;
+  }
+  objectSetattr(obj, name, value);
+}
+
+/**
+ * `object.__setattr__(obj, name, value)` (also `super().__setattr__(name, value)` ending at
+ * `object`): the store without the class's `__setattr__`. A property's setter runs (its
+ * accessor is on the prototype); a frozen dataclass field (an accessor of the instance's own) is
+ * replaced, as CPython's `object.__setattr__` writes the instance dict under a frozen class.
+ */
+export function objectSetattr(obj: unknown, name: string, value: unknown): null {
+  checkAttrName(name);
   if (
     obj === null ||
     (typeof obj !== "object" && typeof obj !== "function") ||
     (Array.isArray(obj) && !(obj instanceof ListSubclassBase))
-  ) {
-    throw new AttributeError(
-      `'${typeName(obj)}' object has no attribute '${name}' and no __dict__ for setting new attributes`,
-    );
-  }
-  const sa = (obj as { __setattr__?: (n: string, v: unknown) => unknown }).__setattr__;
-  if (typeof sa === "function") {
-    sa.call(obj, name, value);
-    return;
+  )
+    throw noDictFor(obj, name);
+  const own = Object.getOwnPropertyDescriptor(obj, name);
+  if (own?.set !== undefined && (own.set as { [FROZEN_FIELD]?: boolean })[FROZEN_FIELD] === true) {
+    Object.defineProperty(obj, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+    return null;
   }
   (obj as Record<string, unknown>)[name] = value;
+  return null;
 }
 
-/** `delattr(obj, name)`. */
+/**
+ * `obj.__dict__[name] = value`: a store into the instance's namespace, bypassing both the
+ * class's `__setattr__` and a property of that name (the generated code for `x.__dict__[k] = v`;
+ * `obj.__dict__` read as a value is `vars(obj)`).
+ */
+export function dictStore(obj: unknown, name: unknown, value: unknown): void {
+  if (obj === null || typeof obj !== "object") {
+    setitem(getattr(obj, "__dict__"), name, value);
+    return;
+  }
+  checkAttrName(name);
+  Object.defineProperty(obj, name as string, {
+    value,
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  });
+}
+
+/** `del obj.__dict__[name]`: KeyError when the instance has no attribute `name`. */
+export function dictDelete(obj: unknown, name: unknown): void {
+  if (obj === null || typeof obj !== "object") {
+    delitem(getattr(obj, "__dict__"), name);
+    return;
+  }
+  if (typeof name !== "string" || !Object.hasOwn(obj, name)) throw new KeyError(name);
+  delete (obj as Record<string, unknown>)[name];
+}
+
+/** `delattr(obj, name)` / `del obj.name`: the class's `__delattr__`, else `objectDelattr`. */
 export function delattr(obj: unknown, name: string): void {
+  const da = hook(obj, "__delattr__");
+  if (da !== null) {
+    checkAttrName(name);
+    da.call(obj, name);
+    return;
+  }
+  objectDelattr(obj, name);
+}
+
+/** `object.__delattr__(obj, name)`: removes the attribute; a property's deleter runs. */
+export function objectDelattr(obj: unknown, name: string): null {
+  checkAttrName(name);
   if (
     obj === null ||
     (typeof obj !== "object" && typeof obj !== "function") ||
@@ -899,37 +999,120 @@ export function delattr(obj: unknown, name: string): void {
   ) {
     throw noAttribute(obj, name);
   }
-  const da = (obj as { __delattr__?: (n: string) => unknown }).__delattr__;
-  if (typeof da === "function") {
-    da.call(obj, name);
-    return;
-  }
   if (!Object.hasOwn(obj as object, name)) {
     // A property's accessor: its deleter (descriptors.ts).
-    if (deleteDescriptor(obj as object, name)) return;
+    if (deleteDescriptor(obj as object, name)) return null;
     throw noAttribute(obj, name);
   }
   delete (obj as Record<string, unknown>)[name];
+  return null;
 }
 
-/** `vars(obj)` / `obj.__dict__`: a new dict of the instance attributes. */
+type InstanceDictClass = new (obj: object) => Dict;
+let InstanceDict: InstanceDictClass | null = null;
+
+/**
+ * The class of `obj.__dict__` / `vars(obj)`: a dict of the instance's attributes when it is read,
+ * whose changes (`d[k] = v`, `del d[k]`, `update`, `pop`, `setdefault`, `clear`, `|=`) are also
+ * made to the instance, so `self.__dict__.update(kw)` sets attributes as in CPython. Attributes
+ * set on the instance afterwards are not seen by a view read before. `type()` of it is `dict`.
+ * Made on first use: it extends the runtime's Dict (dict.ts), which must be loaded by then.
+ */
+function instanceDictClass(): InstanceDictClass {
+  if (InstanceDict !== null) return InstanceDict;
+  const store = (obj: object, k: unknown, v: unknown) => {
+    if (typeof k === "string")
+      Object.defineProperty(obj, k, {
+        value: v,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      });
+  };
+  const drop = (obj: object, k: unknown) => {
+    if (typeof k === "string") delete (obj as Record<string, unknown>)[k];
+  };
+  const C = class extends Dict {
+    declare readonly owner: object;
+    private syncAll(): void {
+      for (const [k, v] of this.entries()) store(this.owner, k, v);
+    }
+    override __setitem__(k: unknown, v: unknown): void {
+      super.__setitem__(k, v);
+      store(this.owner, k, v);
+    }
+    override __delitem__(k: unknown): void {
+      super.__delitem__(k);
+      drop(this.owner, k);
+    }
+    override setdefault(k: unknown, d: unknown = null): unknown {
+      const v = super.setdefault(k, d);
+      store(this.owner, k, v);
+      return v;
+    }
+    override pop(k: unknown, ...d: [unknown?]): unknown {
+      const had = this.__contains__(k);
+      const v = super.pop(k, ...d);
+      if (had) drop(this.owner, k);
+      return v;
+    }
+    override popitem(): Tuple {
+      const t = super.popitem();
+      drop(this.owner, t.items[0]);
+      return t;
+    }
+    override clear(): void {
+      for (const k of [...this.keys()]) drop(this.owner, k);
+      super.clear();
+    }
+    override update(other?: unknown, kwargs?: Record<string, unknown> | Kw): void {
+      super.update(other, kwargs);
+      this.syncAll();
+    }
+    override __ior__(other: unknown): this {
+      super.__ior__(other);
+      this.syncAll();
+      return this;
+    }
+  };
+  Object.defineProperty(C.prototype, "constructor", { value: Dict, configurable: true });
+  InstanceDict = function (this: unknown, obj: object) {
+    const d = new C();
+    Object.defineProperty(d, "owner", { value: obj });
+    return d;
+  } as unknown as InstanceDictClass;
+  return InstanceDict;
+}
+
+/** `vars(obj)` / `obj.__dict__`: the instance attributes, as a view (see `instanceDictClass`). */
 export function vars(obj: unknown): Dict {
   if (
     obj === null ||
     typeof obj !== "object" ||
-    (Array.isArray(obj) && !(obj instanceof ListSubclassBase))
+    (Array.isArray(obj) && !(obj instanceof ListSubclassBase)) ||
+    !hasDict(obj)
   ) {
     throw new PyTypeError("vars() argument must have __dict__ attribute");
   }
-  const d = new Dict();
+  const d = new (instanceDictClass())(obj);
   // The instance attributes of a list or dict subclass's instance, not the array's indices or
   // the runtime Dict's own fields.
   const skip = Array.isArray(obj) ? INDEX_KEY : obj instanceof Dict ? DICT_FIELDS : null;
   for (const k of Object.keys(obj)) {
     if (skip !== null && (skip instanceof RegExp ? skip.test(k) : skip.has(k))) continue;
-    d.__setitem__(k, (obj as Record<string, unknown>)[k]);
+    storeItem(d, k, (obj as Record<string, unknown>)[k]);
   }
   return d;
+}
+
+/** False for an instance of a class whose `__slots__` (all along its bases) leave out `__dict__`. */
+function hasDict(obj: object): boolean {
+  const ctor = (obj as { constructor?: unknown }).constructor;
+  if (typeof ctor !== "function" || !Object.hasOwn(ctor, "__slots__")) return true;
+  // lang.ts imports this module: loaded here, at call time.
+  const { slotNames } = require("./lang") as typeof import("./lang");
+  const slots = slotNames(ctor);
+  return slots === null || slots.has("__dict__");
 }
 
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;

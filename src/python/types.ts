@@ -10,7 +10,15 @@ import { ByteArray, Bytes } from "./bytes";
 import { Dict } from "./dict";
 import { TypeError as PyTypeError } from "./exceptions";
 import { mro as c3mro, hasMultipleBases } from "./mro";
-import { className, type TypeObject } from "./objects";
+import {
+  className,
+  Ellipsis,
+  NotImplemented,
+  nativeType,
+  PY_TYPE,
+  type TypeObject,
+} from "./objects";
+import { Slice, slice } from "./protocol";
 import { FrozenSet, PySet } from "./set";
 import { Tuple } from "./tuple";
 
@@ -34,6 +42,9 @@ export function isClass(x: unknown): x is Function {
   return v;
 }
 
+/** The metaclass static of a class (`abc.ABC` has `abc.ABCMeta`: stdlib/abc.ts). */
+const METACLASS = Symbol.for("asyncio-ts.metaclass");
+
 /** `type(x)`: the builtin type object for builtin values, `x.constructor` for instances. */
 export function typeOf(x: unknown): Function {
   switch (typeof x) {
@@ -48,7 +59,10 @@ export function typeOf(x: unknown): Function {
     case "undefined":
       return B.NoneType;
     case "function":
-      return isClass(x) ? B.type : B.builtin_function_or_method;
+      // A class's metaclass (`abc.ABCMeta` for classes over `abc.ABC`) is a static it inherits.
+      return isClass(x)
+        ? ((x as { [METACLASS]?: Function })[METACLASS] ?? B.type)
+        : B.builtin_function_or_method;
   }
   if (x === null) return B.NoneType;
   if (Array.isArray(x) && (x.constructor === Array || x.constructor === undefined)) return B.list;
@@ -59,8 +73,38 @@ export function typeOf(x: unknown): Function {
   if (ctor === FrozenSet) return B.frozenset;
   if (ctor === Bytes) return B.bytes;
   if (ctor === ByteArray) return B.bytearray;
+  if (ctor === B.Range) return B.range;
+  if (ctor === Slice) return slice;
+  const own = (x as { [PY_TYPE]?: () => Function })[PY_TYPE];
+  if (typeof own === "function") return own.call(x);
+  const native = nativeValueType(x as object);
+  if (native !== null) return native;
   if (ctor === Object || ctor === undefined) return B.object;
   return ctor;
+}
+
+const GENERATOR_PROTO = Object.getPrototypeOf(function* () {}.prototype) as object;
+const ARRAY_ITERATOR_PROTO = Object.getPrototypeOf([][Symbol.iterator]()) as object;
+const STRING_ITERATOR_PROTO = Object.getPrototypeOf(""[Symbol.iterator]()) as object;
+const KIND = Symbol.for("asyncio-ts.kind");
+
+/**
+ * `type(x)` of values whose JS class is not a Python type: generators and coroutines (by the
+ * kind their function was marked with), JS arrays' and strings' iterators (`iter([])`,
+ * `iter("ab")`), `...` and `NotImplemented`.
+ */
+function nativeValueType(x: object): Function | null {
+  const proto = Object.getPrototypeOf(x) as object | null;
+  if (proto === null) return null;
+  if (Object.prototype.isPrototypeOf.call(GENERATOR_PROTO, x)) {
+    const kind = (x as { [KIND]?: string })[KIND];
+    return nativeType(kind === "coroutine" ? "coroutine" : "generator");
+  }
+  if (proto === ARRAY_ITERATOR_PROTO) return nativeType("list_iterator");
+  if (proto === STRING_ITERATOR_PROTO) return nativeType("str_ascii_iterator");
+  if (x === Ellipsis) return nativeType("ellipsis");
+  if (x === NotImplemented) return nativeType("NotImplementedType");
+  return null;
 }
 
 /** The Python type name of a value, as error messages print it (`'int'`, `'NoneType'`, ...). */
@@ -81,7 +125,11 @@ export function typeName(value: unknown): string {
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value) && value.constructor === Array) return "list";
-  return className((value as { constructor?: unknown }).constructor);
+  const ctor = (value as { constructor?: unknown }).constructor;
+  // A class CPython writes in C names its instances by its `tp_name` (`'datetime.date'`).
+  if (typeof ctor === "function" && Object.hasOwn(ctor, "__tp_name__"))
+    return (ctor as unknown as { __tp_name__: string }).__tp_name__;
+  return className(ctor);
 }
 
 /** The builtin type objects that are not plain JS classes, with their instance tests. */
@@ -170,6 +218,15 @@ export function issubclass(cls: unknown, classinfo: unknown): boolean {
   if (!isClass(classinfo)) {
     throw new PyTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
   }
+  if (cls === classinfo || classinfo === B.object) return true;
+  // `abc.ABC` classes: virtual subclasses (`register`).
+  const hook = (classinfo as { __subclasscheck__?: (c: unknown) => unknown }).__subclasscheck__;
+  if (typeof hook === "function") return Boolean(hook.call(classinfo, cls));
+  return realSubclass(cls, classinfo);
+}
+
+/** `issubclass` without a `__subclasscheck__` hook: is `classinfo` in the MRO of `cls`? */
+export function realSubclass(cls: Function, classinfo: Function): boolean {
   if (cls === classinfo || classinfo === B.object) return true;
   if (hasMultipleBases(cls)) return c3mro(cls).includes(classinfo);
   const bases = builtinBases();

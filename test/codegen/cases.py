@@ -887,6 +887,336 @@ except NameError as exc:
 """)
 
 
+case("argument_count_errors")("""
+import asyncio
+
+def check(call):
+    try:
+        call()
+    except TypeError as exc:
+        print(exc)
+
+def f(a, b=2):
+    return a
+def none():
+    return 0
+def shown(x):
+    print("arg", x)
+    return x
+class Q:
+    def m(self, a):
+        return a
+    @classmethod
+    def c(cls, a, b):
+        return a
+    @staticmethod
+    def s(a):
+        return a
+class P:
+    def __init__(self, a, b=2):
+        self.a = a
+class P2(P):
+    pass
+class E:
+    pass
+class E2(E):
+    pass
+def outer():
+    def inner(a, b, c):
+        return a
+    check(lambda: inner(1))
+    return inner
+async def co(a, b):
+    return a
+def gen(a):
+    yield a
+check(lambda: f())
+check(lambda: f(shown(1), shown(2), shown(3)))
+check(lambda: f(1, z=3))
+check(lambda: none(1))
+check(lambda: Q().m())
+check(lambda: Q.m())
+check(lambda: Q.m(Q(), 1, 2))
+check(lambda: Q.c(1))
+check(lambda: Q.s(1, 2))
+check(lambda: P())
+check(lambda: P2(1, 2, 3))
+check(lambda: E(shown(1)))
+check(lambda: E2(x=1))
+check(lambda: outer()())
+g, q, h, cm, sm = f, Q(), P2, Q.c, Q.s
+check(lambda: g())
+check(lambda: q.m())
+check(lambda: cm())
+check(lambda: sm())
+check(lambda: h())
+check(lambda: (lambda x, y=1: x)())
+check(lambda: gen())
+def make(n):
+    def add(x):
+        return x + n
+    return add
+check(lambda: make(1)())
+def bound(a, *, k):
+    return a
+check(lambda: bound())
+check(lambda: bound(1, 2, k=3))
+async def main():
+    try:
+        await co(1)
+    except TypeError as exc:
+        print(exc)
+    later = co
+    try:
+        await later()
+    except TypeError as exc:
+        print(exc)
+asyncio.run(main())
+""")
+
+
+case("re_module")("""
+import asyncio
+import re
+from re import IGNORECASE, compile
+
+KV = compile(r"(?P<key>\\w+)\\s*=\\s*(?P<value>[^;]*)")
+SEP = re.compile(r";\\s*")
+
+def parse(text):
+    return {m["key"]: m.group("value") for m in KV.finditer(text)}
+
+async def main():
+    print(parse("a=1; b = two;c="), SEP.split("x; y;z"), SEP.split("x; y;z", maxsplit=1))
+    if m := KV.search("  port = 80"):
+        print(m, m.span("value"), m.groups(), m.lastgroup, bool(m))
+    print(KV.sub(lambda mm: mm["key"].upper(), "k=v; q=w", count=1), KV.sub(r"\\g<value>=\\1", "k=v"))
+    print(re.findall(r"[aeiou]", "Queueing", flags=IGNORECASE), re.sub("o", "0", "foo boo", count=2))
+    print(re.split(r"(\\d)", "a1b2c"), re.fullmatch(r"\\d+", "123") is not None, re.match("x", "yx"))
+    print(re.I | re.M, KV, KV.groups, KV.pattern == r"(?P<key>\\w+)\\s*=\\s*(?P<value>[^;]*)", re.escape("a+b"))
+    for bad in ("(a", "a{2,1}", r"\\k"):
+        try:
+            re.compile(bad)
+        except re.error as exc:
+            print(type(exc).__name__, exc, exc.pos)
+    p = re.compile(r"\\w+")
+    print(p.search("ab cd", pos=2), p.findall("ab cd ef", 1, 7), [x.group() for x in p.finditer("one two")])
+
+asyncio.run(main())
+""")
+
+case("setattr_delattr_hooks")("""
+class Logged:
+    def __setattr__(self, name, value):
+        print("set", name, value)
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name):
+        print("del", name)
+        object.__delattr__(self, name)
+
+class Point(Logged):
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    @property
+    def total(self):
+        return self.x + self.y
+
+class Record:
+    def __init__(self, **fields):
+        self.__dict__["_fields"] = dict(fields)
+
+    def __getattr__(self, name):
+        try:
+            return object.__getattribute__(self, "_fields")[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        if name.startswith("_"):
+            raise AttributeError(f"read-only attribute {name!r}")
+        self._fields[name] = value
+
+p = Point(1, 2)
+p.x += 10
+setattr(p, "z", 0)
+p.a, p.b = "ab"
+print(p.x, p.y, p.z, p.a, p.total, sorted(vars(p)))
+for bad in ("total", "missing"):
+    try:
+        if bad == "total":
+            p.total = 5
+        else:
+            del p.missing
+    except AttributeError as exc:
+        print("AttributeError:", exc)
+del p.z
+print(hasattr(p, "z"))
+r = Record(a=1)
+r.b = 2
+r.a *= 5
+print(r.a, r.b, r._fields, "b" in r.__dict__)
+for action in (lambda: setattr(r, "_secret", 1), lambda: object.__getattribute__(r, "nope")):
+    try:
+        action()
+    except AttributeError as exc:
+        print("AttributeError:", exc)
+""")
+
+case("abcmeta_metaclass")("""
+import abc
+from abc import ABC, ABCMeta, abstractmethod
+
+class Shape(metaclass=ABCMeta):
+    def __init__(self, name):
+        self.name = name
+
+    @abstractmethod
+    def area(self): ...
+
+    @property
+    @abstractmethod
+    def sides(self): ...
+
+class Square(Shape):
+    def __init__(self, side):
+        super().__init__("square")
+        self.side = side
+
+    def area(self):
+        return self.side ** 2
+
+    @property
+    def sides(self):
+        return 4
+
+class Half(Shape):
+    def area(self):
+        return 0
+
+class Base(ABC):
+    pass
+
+class Both(Base, metaclass=abc.ABCMeta):
+    def __init__(self):
+        print("Both.__init__ runs once")
+
+class Leaf(Base):
+    pass
+
+class Leaf2(Leaf):
+    def __init__(self):
+        print("Leaf2.__init__ runs once")
+
+sq = Square(3)
+Both()
+Leaf2()
+print(sq.area(), sq.sides, sq.name, type(Shape), type(Square), type(Both))
+print(Shape.__mro__, Shape.__bases__, Square.__mro__, Both.__mro__)
+print(isinstance(sq, Shape), isinstance(sq, ABC), issubclass(Square, ABC), issubclass(Both, ABC))
+print(isinstance(Shape, ABCMeta), isinstance(sq, ABCMeta), isinstance(Shape, type))
+for cls in (Shape, Half):
+    try:
+        cls("x")
+    except TypeError as exc:
+        print("TypeError:", exc)
+print(sorted(Shape.__abstractmethods__), sorted(Half.__abstractmethods__))
+Shape.register(int)
+print(isinstance(3, Shape), issubclass(int, Shape), issubclass(bool, Shape), issubclass(str, Shape))
+""")
+
+case("property_deleter")("""
+class Temperature:
+    def __init__(self):
+        self._celsius = 20
+
+    @property
+    def celsius(self):
+        return self._celsius
+
+    @celsius.setter
+    def celsius(self, value):
+        self._celsius = value
+
+    @celsius.deleter
+    def celsius(self):
+        print("deleting celsius")
+        del self._celsius
+
+class ReadOnly:
+    @property
+    def value(self):
+        return 1
+
+t = Temperature()
+t.celsius = 30
+print(t.celsius, Temperature.celsius.fdel is not None, ReadOnly.value.fdel)
+del t.celsius
+print(hasattr(t, "_celsius"))
+try:
+    t.celsius
+except AttributeError as exc:
+    print("AttributeError:", exc)
+for obj in (ReadOnly(), t):
+    try:
+        del obj.value
+    except AttributeError as exc:
+        print("AttributeError:", exc)
+""")
+
+case("dataclass_setattr")("""
+from dataclasses import dataclass, field
+
+@dataclass
+class Tracked:
+    x: int
+    tags: list = field(default_factory=list)
+
+    def __setattr__(self, name, value):
+        print("set", name, value)
+        super().__setattr__(name, value)
+
+@dataclass(frozen=True)
+class Frozen:
+    x: int
+    y: int = 0
+
+    def __post_init__(self):
+        object.__setattr__(self, "y", self.x * 10)
+        object.__setattr__(self, "double", self.x * 2)
+
+t = Tracked(1)
+t.x = 2
+f = Frozen(3)
+print(t, f, f.double)
+for action in (lambda: setattr(f, "y", 1), lambda: delattr(f, "x"), lambda: setattr(f, "new", 1)):
+    try:
+        action()
+    except AttributeError as exc:
+        print(type(exc).__name__, exc)
+""")
+
+case("instance_dict_view")("""
+class A:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+        self.__dict__.setdefault("z", 0)
+
+a = A(x=1, y=2)
+d = vars(a)
+d["w"] = 5
+d.pop("y")
+print(a.x, a.w, a.z, hasattr(a, "y"), type(d), d, a.__dict__ == {"x": 1, "z": 0, "w": 5})
+d |= {"q": 9}
+del a.__dict__["w"]
+print(a.q, sorted(vars(a)), a.__dict__)
+a.__dict__.clear()
+print(vars(a), hasattr(a, "x"))
+""")
+
+
 def in_function(code):
     """The snippet as the body of a function `case()` that is then called (the tests' wrapping)."""
     body = "\n".join("    " + line if line else line for line in code.split("\n"))

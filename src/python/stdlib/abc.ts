@@ -1,15 +1,20 @@
 /**
- * Python's `abc`: `ABC`, `abstractmethod`, `ABCMeta` (an alias of ABC's machinery),
- * `ABC.register` for virtual subclasses.
+ * Python's `abc`: `ABC`, `abstractmethod`, `ABCMeta`, `ABC.register` for virtual subclasses.
  *
  * Instantiating a subclass of `ABC` that still has abstract methods raises CPython's
  * `TypeError: Can't instantiate abstract class Foo without an implementation for abstract
  * method 'bar'`. The check runs in ABC's constructor, so it also sees methods that generated code
  * decorated with `abstractmethod` after the class was made.
+ *
+ * `ABCMeta` is the metaclass as Python sees it: `type(C)` of every class over `ABC` (the
+ * `Symbol.for("asyncio-ts.metaclass")` static that `typeOf` reads), `isinstance(C, ABCMeta)`. A
+ * class cannot run a metaclass in asyncio-ts: `class B(metaclass=ABCMeta)` is transpiled as a
+ * class over `_ABCMetaBase`, which is ABC's machinery without ABC in `__bases__`/`__mro__` (a
+ * hidden base, src/python/mro.ts), so `B.__mro__` is `(B, object)` as in CPython.
  */
 
 import { TypeError as PyTypeError } from "../exceptions";
-import { classQualname } from "../objects";
+import { className, markBuiltinClass } from "../objects";
 import { initFromConstructor } from "./types";
 
 const ABSTRACT = "__isabstractmethod__";
@@ -46,6 +51,17 @@ export function abstractMethods(cls: Function): string[] {
 
 const registries = new WeakMap<Function, Function[]>();
 
+/** `type(C)` of a class (read by `typeOf`, inherited by subclasses as a static). */
+const METACLASS = Symbol.for("asyncio-ts.metaclass");
+
+/** Is `cls` a class over `_ABCMetaBase` (a `metaclass=ABCMeta` class), where `ABC` is hidden? */
+function hidesABC(cls: unknown): boolean {
+  return (
+    typeof cls === "function" &&
+    (cls === _ABCMetaBase || cls.prototype instanceof (_ABCMetaBase as Function))
+  );
+}
+
 /** `class Foo(ABC)`. */
 export class ABC {
   static readonly __module__: string = "abc";
@@ -55,10 +71,10 @@ export class ABC {
     if (missing.length > 0) {
       const names = missing.map((n) => `'${n}'`).join(", ");
       throw new PyTypeError(
-        `Can't instantiate abstract class ${classQualname(new.target)} without an implementation for abstract method${missing.length > 1 ? "s" : ""} ${names}`,
+        `Can't instantiate abstract class ${className(new.target)} without an implementation for abstract method${missing.length > 1 ? "s" : ""} ${names}`,
       );
     }
-    initFromConstructor(this, new.target, ABC, args);
+    initFromConstructor(this, new.target, hidesABC(new.target) ? _ABCMetaBase : ABC, args);
   }
 
   __init__(..._args: unknown[]): null {
@@ -74,12 +90,27 @@ export class ABC {
   }
 
   static __instancecheck__(this: Function, x: unknown): boolean {
-    if (x !== null && (typeof x === "object" || typeof x === "function") && x instanceof this)
+    if (
+      x !== null &&
+      (typeof x === "object" || typeof x === "function") &&
+      x instanceof this &&
+      !(this === ABC && hidesABC((x as object).constructor))
+    )
       return true;
     const { isinstance } = require("../types") as {
       isinstance: (x: unknown, c: unknown) => boolean;
     };
     return (registries.get(this) ?? []).some((c) => isinstance(x, c));
+  }
+
+  /** `issubclass(sub, Foo)`: a real subclass, or a subclass of a registered class. */
+  static __subclasscheck__(this: Function, sub: unknown): boolean {
+    const { issubclass, realSubclass } = require("../types") as {
+      issubclass: (a: unknown, b: unknown) => boolean;
+      realSubclass: (a: Function, b: Function) => boolean;
+    };
+    if (realSubclass(sub as Function, this) && !(this === ABC && hidesABC(sub))) return true;
+    return (registries.get(this) ?? []).some((c) => issubclass(sub, c));
   }
 
   static get __abstractmethods__(): unknown {
@@ -90,8 +121,35 @@ export class ABC {
 Object.defineProperty(ABC, "__name__", { value: "ABC", writable: true, configurable: true });
 Object.defineProperty(ABC, "__qualname__", { value: "ABC", writable: true, configurable: true });
 
-/** `abc.ABCMeta`: classes cannot take a metaclass in asyncio-ts; provided for isinstance/typing. */
-export const ABCMeta = ABC;
+/**
+ * `abc.ABCMeta`, the type of every class over `ABC` (see the header): `isinstance(C, ABCMeta)`.
+ * Calling it to make a class is not supported.
+ */
+export class ABCMeta {
+  constructor() {
+    throw new PyTypeError("asyncio-ts cannot make a class by calling ABCMeta()");
+  }
+
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === "function" && (x as { [METACLASS]?: unknown })[METACLASS] === ABCMeta;
+  }
+}
+markBuiltinClass(ABCMeta, "ABCMeta");
+Object.defineProperty(ABCMeta, "__module__", { value: "abc", writable: true, configurable: true });
+Object.defineProperty(ABC, METACLASS, { value: ABCMeta, configurable: true });
+
+/**
+ * The base of `class B(metaclass=ABCMeta)`: ABC's behaviour (abstract methods, `register`),
+ * while Python sees `object` as B's base (registered as a hidden base when B is made).
+ */
+export class _ABCMetaBase extends ABC {
+  static __init_subclass__(this: Function): null {
+    const mro = require("../mro") as typeof import("../mro");
+    const B = require("../builtins") as { object: Function };
+    mro.hiddenBase(_ABCMetaBase, [B.object]);
+    return null;
+  }
+}
 
 /** `abc.abstractproperty` and friends (deprecated aliases). */
 export const abstractclassmethod = abstractmethod;

@@ -324,8 +324,20 @@ function processClass(cls: Cls, opts: Options): Cls {
   return cls;
 }
 
-/** Store a field on an instance; a frozen instance's fields reject assignment. */
+/** Marks the setter of a frozen field. */
+const FROZEN_FIELD = Symbol.for("asyncio-ts.frozen-field");
+
+/**
+ * Store a field on an instance; a frozen instance's fields reject assignment. The generated
+ * `__init__` of a class that is not frozen assigns `self.name = value`, which runs a
+ * `__setattr__` the class defines.
+ */
 function defineField(obj: object, name: string, value: unknown, frozen: boolean): void {
+  const hook = frozen ? undefined : (obj as { __setattr__?: unknown }).__setattr__;
+  if (typeof hook === "function") {
+    hook.call(obj, name, value);
+    return;
+  }
   if (!frozen) {
     Object.defineProperty(obj, name, {
       value,
@@ -335,14 +347,12 @@ function defineField(obj: object, name: string, value: unknown, frozen: boolean)
     });
     return;
   }
-  Object.defineProperty(obj, name, {
-    configurable: true,
-    enumerable: true,
-    get: () => value,
-    set: () => {
-      throw new FrozenInstanceError(`cannot assign to field '${name}'`);
-    },
-  });
+  const set = () => {
+    throw new FrozenInstanceError(`cannot assign to field '${name}'`);
+  };
+  // `object.__setattr__(self, name, v)` replaces the field (protocol.ts, `objectSetattr`).
+  Object.defineProperty(set, FROZEN_FIELD, { value: true });
+  Object.defineProperty(obj, name, { configurable: true, enumerable: true, get: () => value, set });
 }
 
 function quoteList(names: string[]): string {

@@ -11,7 +11,7 @@
 import { eq } from "../compare";
 import { TypeError as PyTypeError, StopIteration, ValueError } from "../exceptions";
 import { index, isInt, toBigInt } from "../numbers";
-import { id } from "../objects";
+import { id, nativeType, PY_TYPE } from "../objects";
 import { add } from "../operators";
 import { call, iter, truthy } from "../protocol";
 import { repr } from "../repr";
@@ -42,6 +42,10 @@ export class ItertoolsIterator<T = unknown> implements IterableIterator<T> {
   __repr__(): string {
     if (this.reprFn) return this.reprFn();
     return `<itertools.${this.pyName} object at 0x${id(this).toString(16)}>`;
+  }
+  /** `type(it)`: `<class 'itertools.count'>`. */
+  [PY_TYPE](): Function {
+    return nativeType(this.pyName, "itertools");
   }
 }
 

@@ -15,14 +15,16 @@
  * Construction and `__init__`: for a class extending a runtime class and defining `__init__`, the
  * transpiler emits `constructor(...args) { super(...args); this.__init__(...args); }`; a class
  * that does not define `__init__` inherits the runtime constructor. `initFromConstructor` therefore
- * calls `this.__init__(...args)` from the runtime constructor unless the class directly below the
- * runtime class defines its own `__init__` (then its generated constructor calls it).
+ * calls `this.__init__(...args)` from the runtime constructor unless a class between the one
+ * constructed and the runtime class defines its own `__init__` (then its generated constructor
+ * calls it).
  */
 
 import { eq } from "../compare";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError } from "../exceptions";
 import { Kw } from "../kw";
+import { runsOwnInit } from "../mro";
 import { NotImplemented } from "../objects";
 import { repr, reprGuard } from "../repr";
 
@@ -66,16 +68,16 @@ export function initFromConstructor(
   base: Function,
   args: unknown[],
 ): void {
+  // A transpiled class below `base` that defines `__init__` may run it from its own constructor
+  // (lower/classes.ts), whichever class it is between `newTarget` and `base`.
   let c: Function | null = newTarget;
-  let below: Function | null = null;
   while (c !== null && c.prototype !== base.prototype) {
-    below = c;
+    if (runsOwnInit(c)) return;
     c = Object.getPrototypeOf(c) as Function | null;
     if (typeof c !== "function") {
       c = null;
     }
   }
-  if (below !== null && Object.hasOwn(below.prototype, "__init__")) return;
   (self as { __init__: (...a: unknown[]) => unknown }).__init__(...args);
 }
 
@@ -184,6 +186,8 @@ export function MappingProxyType(mapping: unknown): unknown {
         };
       }
       if (prop === "__repr__") return () => `mappingproxy(${repr(target)})`;
+      // `str()` of a mappingproxy is its mapping's (`print(p.groupindex)` prints `{...}`).
+      if (prop === "__str__") return () => repr(target);
       return Reflect.get(target, prop, receiver);
     },
   });
