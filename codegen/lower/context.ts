@@ -46,7 +46,10 @@ export const BUILTINS = new Set(
     "BrokenPipeError ConnectionResetError ConnectionRefusedError ConnectionAbortedError " +
     "FileNotFoundError FileExistsError PermissionError BlockingIOError ChildProcessError " +
     "InterruptedError IsADirectoryError NotADirectoryError ProcessLookupError " +
-    "Warning UserWarning DeprecationWarning RuntimeWarning ResourceWarning"
+    "Warning UserWarning DeprecationWarning RuntimeWarning ResourceWarning " +
+    "PendingDeprecationWarning SyntaxWarning FutureWarning ImportWarning UnicodeWarning " +
+    "BytesWarning EncodingWarning IndentationError TabError PythonFinalizationError IOError " +
+    "EnvironmentError exit quit"
   ).split(" "),
 );
 
@@ -54,7 +57,12 @@ export const BUILTINS = new Set(
  * Python builtins the runtime does not provide: a use is refused at transpile time, naming the
  * builtin.
  */
-export const UNSUPPORTED_BUILTINS = new Set<string>([]);
+export const UNSUPPORTED_BUILTINS = new Set<string>(
+  (
+    "__import__ __build_class__ __debug__ breakpoint compile eval exec globals locals help " +
+    "copyright credits license memoryview complex UnicodeTranslateError"
+  ).split(" "),
+);
 
 /**
  * What the last statement of a class body binding `id` before the one at `pos` is, when it is a

@@ -135,6 +135,20 @@ export declare class UserWarning extends BaseException {}
 export declare class DeprecationWarning extends BaseException {}
 export declare class RuntimeWarning extends BaseException {}
 export declare class ResourceWarning extends BaseException {}
+export declare class PendingDeprecationWarning extends BaseException {}
+export declare class SyntaxWarning extends BaseException {}
+export declare class FutureWarning extends BaseException {}
+export declare class ImportWarning extends BaseException {}
+export declare class UnicodeWarning extends BaseException {}
+export declare class BytesWarning extends BaseException {}
+export declare class EncodingWarning extends BaseException {}
+export declare class IndentationError extends BaseException {}
+export declare class TabError extends BaseException {}
+export declare class PythonFinalizationError extends BaseException {}
+export declare const IOError: typeof OSError;
+export declare const EnvironmentError: typeof OSError;
+export declare function exit(code?: unknown): never;
+export declare function quit(code?: unknown): never;
 
 // Keyword arguments.
 export declare class Kw<T extends object = Record<string, unknown>> {

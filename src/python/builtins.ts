@@ -14,6 +14,7 @@ import {
   OverflowError,
   TypeError as PyTypeError,
   StopIteration,
+  SystemExit,
   ValueError,
   ZeroDivisionError,
 } from "./exceptions";
@@ -676,6 +677,19 @@ function iteratorType<F extends Function>(fn: F, name: string): F & TypeObject {
   ITERATOR_BUILTINS.set(name, t);
   return t;
 }
+
+/**
+ * The builtins `exit(code=None)` and `quit(code=None)` (the site module's `Quitter`): raise
+ * `SystemExit(code)`.
+ */
+export function exit(...args: unknown[]): never {
+  if (args.length > 1)
+    throw new PyTypeError(
+      `Quitter.__call__() takes from 1 to 2 positional arguments but ${args.length + 1} were given`,
+    );
+  throw new SystemExit(args.length === 0 ? null : args[0]);
+}
+export const quit = exit;
 
 /** `enumerate(iterable, start=0)`. */
 export const enumerate = iteratorType(function enumerate(

@@ -271,6 +271,13 @@ export class DeprecationWarning extends Warning {}
 export class RuntimeWarning extends Warning {}
 export class UserWarning extends Warning {}
 export class ResourceWarning extends Warning {}
+export class PendingDeprecationWarning extends Warning {}
+export class SyntaxWarning extends Warning {}
+export class FutureWarning extends Warning {}
+export class ImportWarning extends Warning {}
+export class UnicodeWarning extends Warning {}
+export class BytesWarning extends Warning {}
+export class EncodingWarning extends Warning {}
 
 /** Record that an exception was raised (it has a traceback). Returns it, for `throw markRaised(e)`. */
 export function markRaised<E>(exc: E): E {
@@ -485,10 +492,21 @@ export const builtinExceptions: Record<string, Function> = {
   RuntimeWarning,
   UserWarning,
   ResourceWarning,
+  PendingDeprecationWarning,
+  SyntaxWarning,
+  FutureWarning,
+  ImportWarning,
+  UnicodeWarning,
+  BytesWarning,
+  EncodingWarning,
   BaseExceptionGroup,
   ExceptionGroup,
 };
 for (const [name, cls] of Object.entries(builtinExceptions)) markBuiltinClass(cls, name);
+
+/** `IOError` and `EnvironmentError`: other names of `OSError` (`IOError is OSError`). */
+export const IOError = OSError;
+export const EnvironmentError = OSError;
 
 setUnhashableError((value) => {
   throw new TypeError(`unhashable type: '${typeName(value)}'`);

@@ -555,6 +555,8 @@ describe("unsupported constructs are refused, never mistranslated", () => {
       2,
       4,
     ],
+    ["x = eval('1 + 1')\n", "the builtin 'eval' is not supported", 1, 4],
+    ["print(globals())\n", "the builtin 'globals' is not supported", 1, 6],
     [
       "class Single:\n    def __new__(cls):\n        return object.__new__(cls)\n",
       "defining '__new__' (outside an enum class) is not supported",
