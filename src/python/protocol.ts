@@ -912,11 +912,19 @@ function checkAttrName(name: unknown): void {
  * (`objectSetattr`).
  */
 export function setattr(obj: unknown, name: string, value: unknown): void {
-  const sa = hook(obj, "__setattr__");
-  if (sa !== null) {
-    checkAttrName(name);
-    sa.call(obj, name, value);
-    return;
+  if (obj !== null && typeof obj === "object") {
+    const sa = (obj as { __setattr__?: unknown }).__setattr__;
+    if (typeof sa === "function") {
+      checkAttrName(name);
+      sa.call(obj, name, value);
+      return;
+    }
+    // The common case, kept cheap: a frozen dataclass instance always has a `__setattr__`, so
+    // there is no frozen field to look for here (`objectSetattr` does).
+    if (typeof name === "string" && (!Array.isArray(obj) || obj instanceof ListSubclassBase)) {
+      (obj as Record<string, unknown>)[name] = value;
+      return;
+    }
   }
   objectSetattr(obj, name, value);
 }
