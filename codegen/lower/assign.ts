@@ -23,6 +23,7 @@
  */
 
 import type { Expr, Stmt } from "../ir";
+import { classAttributes } from "./classes";
 import { type Context, type Feature, mangle } from "./context";
 import { checkedName, sliceParts } from "./names";
 import { binop, castTo } from "./operators";
@@ -59,9 +60,25 @@ function isModule(cx: Context, e: Expr): boolean {
 function storeAttr(cx: Context, recv: Expr, obj: TsExpr, attr: string, value: string): string {
   if (attributeHooks(cx) && !isModule(cx, recv))
     return `${cx.runtime("setattr").code}(${obj.code}, ${JSON.stringify(attr)}, ${value});`;
-  // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast.
+  // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast;
+  // so does a new attribute of an instance TypeScript knows the class of (`q = Q(); q.y = 2`).
   const lambda = recv.k === "Name" && cx.lookup(recv.id)?.values.some((v) => v?.k === "Lambda");
-  return `${lambda ? `(${obj.code} as any)` : par(obj, P.call)}.${attr} = ${value};`;
+  const cast = lambda || (recv.k === "Name" && undeclaredAttribute(cx, recv.id, attr));
+  return `${cast ? `(${obj.code} as any)` : par(obj, P.call)}.${attr} = ${value};`;
+}
+
+/**
+ * Is `name` typed by TypeScript as an instance of a class of the module (`q = Q()`: isTypedByTs)
+ * whose statically known attributes lack `attr`? Then a store needs a cast to type-check.
+ */
+function undeclaredAttribute(cx: Context, name: string, attr: string): boolean {
+  const values = cx.lookup(name)?.values ?? [];
+  if (values.length === 0 || !values.every((v) => v !== null && isTypedByTs(cx, v))) return false;
+  return values.some((v) => {
+    if (v === null || v.k !== "Call" || v.func.k !== "Name") return false;
+    const cls = cx.lookup(v.func.id)?.cls;
+    return cls != null && !classAttributes(cx, cls).attrs.has(attr);
+  });
 }
 
 /** `x.__dict__` (not of a module): its items are the instance's attributes. */

@@ -386,7 +386,12 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
         ex(`${cx.helper("call")}(${[cx.expr(f).code, ...args].join(", ")})`, P.call),
       );
     }
-    const callee = `${par(cx.expr(f.value), P.call)}.${f.attr}`;
+    // `asyncio.current_task().get_name()`: the typed API may return null (Python's None, whose
+    // attribute errors happen at run time); the generated code must type-check.
+    const receiver = isEsModuleCall(cx, f.value)
+      ? `${cx.expr(f.value).code}!`
+      : par(cx.expr(f.value), P.call);
+    const callee = `${receiver}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {
     call = ex(`new ${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
@@ -401,6 +406,19 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
 function awaitIfBlocking(cx: Context, e: Extract<Expr, { k: "Call" }>, call: TsExpr): TsExpr {
   if (isBlockingCall(cx, e) && canAwait(cx)) return ex(`await ${call.code}`, P.unary);
   return call;
+}
+
+/** A call of a function of an ES-module import (`asyncio.current_task()`, `current_task()`). */
+function isEsModuleCall(cx: Context, e: Expr): boolean {
+  if (e.k !== "Call") return false;
+  const f = e.func;
+  const name =
+    f.k === "Name" ? f.id : f.k === "Attribute" && f.value.k === "Name" ? f.value.id : null;
+  if (name === null) return false;
+  const imported = cx.lookup(name)?.imported;
+  if (imported == null || !(imported.module in ES_MODULES)) return false;
+  // `from asyncio import current_task` names the function; `import asyncio` names the module.
+  return f.k === "Name" ? imported.name !== null : imported.name === null;
 }
 
 /**

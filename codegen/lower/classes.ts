@@ -85,6 +85,7 @@
 import type { Arg, ClassDef, Expr, FunctionDef, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
 import { docComment, lowerFunction, methodAttributes } from "./functions";
+import { runtimeModulePath } from "./imports";
 import { block, ex, jsString, line, P, type TsExpr, type TsStmt } from "./output";
 
 /** Builtin types whose instances are JS primitives or runtime containers. */
@@ -482,6 +483,20 @@ function typingClassChecks(
   return members;
 }
 
+/**
+ * Is `e` a class of a runtime module other than asyncio/contextvars (`logging.Handler`,
+ * `from datetime import date`)? Generated code sees those modules as `any`.
+ */
+function untypedRuntimeBase(cx: Context, e: Expr): boolean {
+  const name =
+    e.k === "Name" ? e.id : e.k === "Attribute" && e.value.k === "Name" ? e.value.id : null;
+  const imported = name === null ? null : cx.lookup(name)?.imported;
+  if (imported == null || runtimeModulePath(imported.module) === null) return false;
+  // typing's NamedTuple/TypedDict classes get a static index signature and are made at run time.
+  if (runtimeModulePath(imported.module) === "typing") return false;
+  return e.k === "Name" ? imported.name !== null : imported.name === null;
+}
+
 /** Does a base of `cls` come from the `enum` module (`Enum`, `IntEnum`, `enum.Flag`, ...)? */
 function hasEnumBase(cx: Context, cls: ClassDef): boolean {
   return posBases(cls).some(({ value: b }) => {
@@ -793,6 +808,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
         "constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}",
       ),
     );
+  } else if (!multiple && baseExpr !== null && untypedRuntimeBase(cx, baseExpr)) {
+    // JS's own constructor, spelled out: TypeScript gives a class extending an `any`-typed base
+    // (`logging.Formatter`, `datetime.date`) a constructor without parameters.
+    head.push(line("constructor(...args: any[]) {\n  super(...args);\n}"));
   }
   const body = [...head, ...typingMembers, ...members];
   const heading = `class ${name}${base === null ? "" : ` extends ${base}`}`;

@@ -901,7 +901,8 @@ describe("attribute hooks, property deleters, metaclass=ABCMeta", () => {
 
   test("without __setattr__ stores stay property assignments; obj.x += v reads as any read", () => {
     const code = ts("class P:\n    pass\n\np = P()\np.a = 1\np.a += 1\n");
-    expect(code).toContain('p.a = 1n;\np.a = $py.iadd(getattr(p, "a"), 1n);\n');
+    // `p` is typed `P`, which declares no `a`: the store is cast so that the code type-checks.
+    expect(code).toContain('(p as any).a = 1n;\n(p as any).a = $py.iadd(getattr(p, "a"), 1n);\n');
   });
 
   test("@x.deleter is given to the property after the class", () => {
@@ -934,5 +935,14 @@ describe("calling attributes that hold data", () => {
     expect(code).toContain('$py.call($py.checkAttr(self.factory, self, "factory"), h)');
     expect(code).toContain("$py.call(self.handler)");
     expect(code).toContain("self.make2(h)");
+  });
+});
+
+describe("method calls on results of the typed asyncio API", () => {
+  test("a possibly-null result gets a non-null assertion, so the code type-checks", () => {
+    const code = ts(
+      "import asyncio\nfrom asyncio import current_task\nasync def main():\n    print(asyncio.current_task().get_name(), current_task().get_name())\n",
+    );
+    expect(code).toContain("asyncio.current_task()!.get_name(), current_task()!.get_name()");
   });
 });
