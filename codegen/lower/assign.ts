@@ -6,7 +6,8 @@
  *   first bound inside a nested block are declared at the top of the function (see context.ts).
  * - `a, b = v` -> `[a, b] = $py.unpack(v, 2)` (ValueError on a length mismatch, as in Python);
  *   `a, *rest = v` -> `$py.unpackStar(v, 1, 0)`.
- * - `obj[i] = v` -> `$py.setitem(obj, i, v)`; `obj.x = v` stays a property assignment, unless
+ * - `obj[i] = v` -> `$py.setitem(obj, i, v)`; `obj.x = v` stays a property assignment (cast,
+ *   `(q as any).y = v`, when `q` is typed as a class of the module that declares no `y`), unless
  *   the program defines `__setattr__`/`__delattr__` somewhere (or a frozen dataclass): then every
  *   attribute store whose receiver is not a module is `setattr(obj, "x", v)`, which calls the
  *   class's `__setattr__` (`self.x = v` in `__init__` too, as in CPython), and `del obj.x` is

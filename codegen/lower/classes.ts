@@ -27,6 +27,9 @@
  *   so `Dog(...)` -> `new Dog(...)` runs Python's `__init__` (a subclass inherits that constructor
  *   and overrides `__init__`). A class extending a runtime class (an exception) and defining
  *   `__init__` calls `super(...args)` first, as `BaseException.__new__` stores `args`.
+ *   A class over a class of a runtime module other than asyncio (`logging.Formatter`), which
+ *   generated code sees as `any`, spells out `constructor(...args) { super(...args); }`:
+ *   TypeScript gives a class extending an `any` base a constructor without parameters.
  * - Methods keep their names; `self` is `const self = this`. `@staticmethod` and `@classmethod` are
  *   `static` (a class method's `cls` is `this`), and so are `__init_subclass__` and
  *   `__class_getitem__`, which Python makes class methods without a decorator (`pyclass` calls
