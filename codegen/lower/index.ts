@@ -111,7 +111,7 @@ export function lowerModule(
   for (const w of cx.syntaxWarnings) {
     const args = [
       JSON.stringify(w.message),
-      "$py.warnings.SyntaxWarning",
+      "$py.SyntaxWarning",
       JSON.stringify(source.path),
       `${w.line}n`,
       "null",

@@ -57,6 +57,7 @@ import { Dict } from "../dict";
 import {
   DeprecationWarning,
   Exception,
+  FutureWarning,
   IndexError,
   NotImplementedError,
   OverflowError,
@@ -74,7 +75,7 @@ import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { enumclass, IntFlag, KEEP } from "./enum";
 import { MappingProxyType } from "./types";
-import { FutureWarning, warn } from "./warnings";
+import { warn } from "./warnings";
 
 // ---------------------------------------------------------------- flags
 

@@ -1,7 +1,7 @@
 /**
  * Python's `warnings`: `warn`, the filters (`simplefilter`, `filterwarnings`, `resetwarnings`),
- * `catch_warnings` (with `record=True`), `formatwarning`/`showwarning`, and the categories the
- * builtins lack (PendingDeprecationWarning, FutureWarning, ...).
+ * `catch_warnings` (with `record=True`) and `formatwarning`/`showwarning`. The categories are the
+ * builtins' classes (exceptions.ts); as in CPython, the module does not export them.
  *
  * As in CPython 3.13 (release build, no -W options) the default filters are
  * `default::DeprecationWarning:__main__`, then `ignore` for DeprecationWarning,
@@ -21,11 +21,18 @@
 import { _setWarningReporter } from "../../asyncio/events";
 import {
   type BaseException,
+  BytesWarning,
   DeprecationWarning,
+  EncodingWarning,
+  FutureWarning,
+  ImportWarning,
   markRaised,
+  PendingDeprecationWarning,
   TypeError as PyTypeError,
   ResourceWarning,
   RuntimeWarning,
+  SyntaxWarning,
+  UnicodeWarning,
   UserWarning,
   ValueError,
   Warning,
@@ -39,15 +46,6 @@ import { formatException } from "../traceback";
 import { Tuple } from "../tuple";
 import { issubclass } from "../types";
 import { takeKw } from "./types";
-
-export class PendingDeprecationWarning extends Warning {}
-export class SyntaxWarning extends Warning {}
-export class FutureWarning extends Warning {}
-export class ImportWarning extends Warning {}
-export class UnicodeWarning extends Warning {}
-export class BytesWarning extends Warning {}
-export class EncodingWarning extends Warning {}
-export { DeprecationWarning, ResourceWarning, RuntimeWarning, UserWarning, Warning };
 
 const CATEGORIES: Record<string, Function> = {
   Warning,
