@@ -25,6 +25,7 @@ import { index } from "./numbers";
 import { id } from "./objects";
 import { iter } from "./protocol";
 import { repr, str } from "./repr";
+import { clinicArgs } from "./stdlib/types";
 import { typeName } from "./types";
 
 /** Bytes/chars buffered before a block-buffered stream writes (CPython's io.DEFAULT_BUFFER_SIZE). */
@@ -418,24 +419,8 @@ function memoryArgs(
   names: string[],
   defaults: unknown[],
 ): unknown[] {
-  const n = args.length;
-  const kws = n > 0 && args[n - 1] instanceof Kw ? (args[n - 1] as Kw).kwargs : {};
-  const pos = n > 0 && args[n - 1] instanceof Kw ? args.slice(0, n - 1) : args;
-  if (pos.length > names.length)
-    throw new PyTypeError(
-      `${fname}() takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${pos.length} given)`,
-    );
-  const out = names.map((_, i) => (i < pos.length ? pos[i] : defaults[i]));
-  for (const [k, v] of Object.entries(kws)) {
-    const i = names.indexOf(k);
-    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
-    if (i < pos.length)
-      throw new PyTypeError(
-        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
-      );
-    out[i] = v;
-  }
-  return out;
+  const given = clinicArgs(fname, args, names, 0);
+  return names.map((_, i) => (given[i] === undefined ? defaults[i] : given[i]));
 }
 
 /** `read(size)`'s size: None or a negative int read everything (returned as -1). */

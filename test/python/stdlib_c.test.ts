@@ -70,6 +70,10 @@ describe("io", () => {
     expect(raised(() => io.BytesIO(b(""), 3n))).toBe(
       "TypeError('BytesIO() takes at most 1 argument (2 given)')",
     );
+    // BytesIO(b"", 3, x=1): Argument Clinic counts the keywords too
+    expect(raised(() => io.BytesIO(b(""), 3n, kw({ x: 1n })))).toBe(
+      "TypeError('BytesIO() takes at most 1 argument (3 given)')",
+    );
     f.close();
     expect(raised(() => f.getvalue())).toBe("ValueError('I/O operation on closed file.')");
     expect(f.closed).toBe(true);

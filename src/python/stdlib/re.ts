@@ -74,7 +74,7 @@ import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { enumclass, IntFlag, KEEP } from "./enum";
-import { MappingProxyType } from "./types";
+import { clinicArgs, MappingProxyType } from "./types";
 import { warn } from "./warnings";
 
 // ---------------------------------------------------------------- flags
@@ -1314,21 +1314,21 @@ export class Pattern {
   }
 
   search(...args: unknown[]): Match | null {
-    const [string, pos, endpos] = bindArgs("search", args, ["string", "pos", "endpos"], 1);
+    const [string, pos, endpos] = clinicArgs("search", args, ["string", "pos", "endpos"], 1);
     const [subject, cut, p, e] = this._subject(string, pos, endpos);
     if (p > e) return null;
     return this._exec(this._searcher(), subject, cut, subject.u(p), p, e);
   }
 
   match(...args: unknown[]): Match | null {
-    const [string, pos, endpos] = bindArgs("match", args, ["string", "pos", "endpos"], 1);
+    const [string, pos, endpos] = clinicArgs("match", args, ["string", "pos", "endpos"], 1);
     const [subject, cut, p, e] = this._subject(string, pos, endpos);
     if (p > e) return null;
     return this._exec(this._matcher(), subject, cut, subject.u(p), p, e);
   }
 
   fullmatch(...args: unknown[]): Match | null {
-    const [string, pos, endpos] = bindArgs("fullmatch", args, ["string", "pos", "endpos"], 1);
+    const [string, pos, endpos] = clinicArgs("fullmatch", args, ["string", "pos", "endpos"], 1);
     const [subject, cut, p, e] = this._subject(string, pos, endpos);
     if (p > e) return null;
     return this._exec(this._fullMatcher(), subject, cut, subject.u(p), p, e);
@@ -1362,12 +1362,12 @@ export class Pattern {
   }
 
   finditer(...args: unknown[]): IterableIterator<Match> {
-    const [string, pos, endpos] = bindArgs("finditer", args, ["string", "pos", "endpos"], 1);
+    const [string, pos, endpos] = clinicArgs("finditer", args, ["string", "pos", "endpos"], 1);
     return new CallableIterator(this._iter(string, pos, endpos));
   }
 
   findall(...args: unknown[]): unknown[] {
-    const [string, pos, endpos] = bindArgs("findall", args, ["string", "pos", "endpos"], 1);
+    const [string, pos, endpos] = clinicArgs("findall", args, ["string", "pos", "endpos"], 1);
     const out: unknown[] = [];
     const n = this._t.groups;
     for (const m of this._iter(string, pos, endpos)) {
@@ -1383,7 +1383,7 @@ export class Pattern {
   }
 
   /** @internal */ _subn(name: string, args: unknown[]): [unknown, number] {
-    const [repl, string, countArg] = bindArgs(name, args, ["repl", "string", "count"], 2);
+    const [repl, string, countArg] = clinicArgs(name, args, ["repl", "string", "count"], 2);
     const count = Number(argIndex(countArg, 0n));
     // A replacement of the other kind (bytes for a str pattern) fails only when the pieces are
     // joined, as CPython's join does ("sequence item 1: expected str instance, bytes found").
@@ -1457,7 +1457,7 @@ export class Pattern {
   }
 
   split(...args: unknown[]): unknown[] {
-    const [string, maxsplitArg] = bindArgs("split", args, ["string", "maxsplit"], 1);
+    const [string, maxsplitArg] = clinicArgs("split", args, ["string", "maxsplit"], 1);
     const maxsplit = Number(argIndex(maxsplitArg, 0n));
     const out: unknown[] = [];
     if (maxsplit < 0) {
@@ -1732,7 +1732,7 @@ export class Match {
   }
 
   groups(...args: unknown[]): Tuple {
-    const [dflt] = bindArgs("groups", args, ["default"], 0);
+    const [dflt] = clinicArgs("groups", args, ["default"], 0);
     const out: unknown[] = [];
     for (let g = 1; g <= this._pattern._t.groups; g++) {
       const v = this._group(g);
@@ -1742,7 +1742,7 @@ export class Match {
   }
 
   groupdict(...args: unknown[]): Dict {
-    const [dflt] = bindArgs("groupdict", args, ["default"], 0);
+    const [dflt] = clinicArgs("groupdict", args, ["default"], 0);
     const d = new Dict();
     for (const [name, g] of this._pattern._t.groupdict) {
       const v = this._group(g);
@@ -1762,17 +1762,17 @@ export class Match {
   }
 
   start(...args: unknown[]): bigint {
-    const [g] = bindArgs("start", args, ["group"], 0);
+    const [g] = clinicArgs("start", args, ["group"], 0);
     return BigInt(this.span_(g)[0]);
   }
 
   end(...args: unknown[]): bigint {
-    const [g] = bindArgs("end", args, ["group"], 0);
+    const [g] = clinicArgs("end", args, ["group"], 0);
     return BigInt(this.span_(g)[1]);
   }
 
   span(...args: unknown[]): Tuple {
-    const [g] = bindArgs("span", args, ["group"], 0);
+    const [g] = clinicArgs("span", args, ["group"], 0);
     const [a, b] = this.span_(g);
     return new Tuple([BigInt(a), BigInt(b)]);
   }
@@ -1815,7 +1815,7 @@ export class Match {
   }
 
   expand(...args: unknown[]): unknown {
-    const [template] = bindArgs("expand", args, ["template"], 1);
+    const [template] = clinicArgs("expand", args, ["template"], 1);
     let text: string;
     if (typeof template === "string") text = template;
     else if (template instanceof BytesLike) text = latin1(template);
@@ -1853,34 +1853,6 @@ function isInside(parents: number[], g: number, outer: number): boolean {
 }
 
 // ---------------------------------------------------------------- arguments
-
-/**
- * Bind positional and keyword arguments of a builtin method: `names` in order, the first
- * `required` of them required. Returns `undefined` for an omitted optional argument.
- */
-function bindArgs(fname: string, args: unknown[], names: string[], required: number): unknown[] {
-  const [pos, kws] = splitKw(args);
-  if (pos.length > names.length) {
-    throw new PyTypeError(
-      `${fname}() takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${pos.length + Object.keys(kws).length} given)`,
-    );
-  }
-  const out: unknown[] = [...pos];
-  for (const [k, v] of Object.entries(kws)) {
-    const i = names.indexOf(k);
-    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
-    if (i < pos.length)
-      throw new PyTypeError(
-        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
-      );
-    out[i] = v;
-  }
-  for (let i = 0; i < required; i++) {
-    if (out[i] === undefined)
-      throw new PyTypeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
-  }
-  return out;
-}
 
 /** Bind the arguments of a module-level function of `re` (a Python function: Python's messages). */
 function bindPy(fname: string, args: unknown[], names: string[], required: number): unknown[] {

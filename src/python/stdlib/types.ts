@@ -90,6 +90,41 @@ export function takeKw(args: unknown[]): [unknown[], Record<string, unknown>] {
 }
 
 /**
+ * Bind the arguments of a builtin written in C with Argument Clinic (`StringIO(...)`,
+ * `Pattern.search(...)`): `names` in order, the first `required` of them required; an omitted
+ * optional argument is `undefined`. The TypeErrors are Clinic's ("takes at most 2 arguments (3
+ * given)" counts keywords too; "given by name ('k') and position (1)").
+ */
+export function clinicArgs(
+  fname: string,
+  args: unknown[],
+  names: string[],
+  required: number,
+): unknown[] {
+  const [pos, kws] = takeKw(args);
+  if (pos.length > names.length) {
+    throw new PyTypeError(
+      `${fname}() takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${pos.length + Object.keys(kws).length} given)`,
+    );
+  }
+  const out: unknown[] = [...pos];
+  for (const [k, v] of Object.entries(kws)) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < pos.length)
+      throw new PyTypeError(
+        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
+      );
+    out[i] = v;
+  }
+  for (let i = 0; i < required; i++) {
+    if (out[i] === undefined)
+      throw new PyTypeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  }
+  return out;
+}
+
+/**
  * Bind positional and keyword arguments to named parameters for a library function, raising
  * CPython's TypeErrors. `names` in order; `required` is how many have no default.
  */
