@@ -688,3 +688,14 @@ describe("local time with TZ=America/New_York (the fold rules)", () => {
     ]);
   });
 });
+
+describe("time.strftime shares datetime's C-locale strftime", () => {
+  test("glibc's directives and flags; %f and %:z kept as glibc keeps them", () => {
+    const time =
+      require("../../src/python/stdlib/time") as typeof import("../../src/python/stdlib/time");
+    // time.strftime("%U %W %V %G %C %r %-d|%f|%:z %a %j|%z", time.gmtime(1709647629))
+    expect(time.strftime("%U %W %V %G %C %r %-d|%f|%:z %a %j|%z", time.gmtime(1709647629n))).toBe(
+      "09 10 10 2024 20 02:07:09 PM 5|%f|%:z Tue 065|+0000",
+    );
+  });
+});

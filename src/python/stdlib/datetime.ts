@@ -57,7 +57,7 @@ import { repr, str } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { namedtuple } from "./collections";
-import { gmtime, time_ns } from "./time";
+import { gmtime, time_ns, zoneInitials } from "./time";
 import { bindArgs, libraryClass } from "./types";
 import { warn } from "./warnings";
 
@@ -1760,11 +1760,7 @@ function localZoneName(d: Date): string {
   if (short !== undefined && !/^GMT[+-]/.test(short)) return short;
   const long = part("long");
   if (long === undefined || /^GMT/.test(long)) return short ?? "UTC";
-  return long
-    .replace(/European Standard Time$/, "European Time")
-    .split(/\s+/)
-    .map((w) => w[0])
-    .join("");
+  return zoneInitials(long);
 }
 
 /** A timestamp as [whole seconds, microseconds] (C's `_PyTime_ObjectToTimeval`). */
@@ -1910,7 +1906,7 @@ function parseIsoTime(s: string): IsoTime {
 // ---------------------------------------------------------------- strftime
 
 /** year, month, day, hour, minute, second, microsecond. */
-type Fields = [number, number, number, number, number, number, number];
+export type Fields = [number, number, number, number, number, number, number];
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTH_NAMES = [
@@ -1930,7 +1926,7 @@ const MONTH_NAMES = [
 
 /**
  * `strftime` in the C locale: `%z`, `%:z`, `%Z` and `%f` as CPython's `wrap_strftime` expands
- * them, the rest as glibc's `strftime` does (years unpadded below 1000, unknown directives kept).
+ * them, the rest as glibc's `strftime` does (`cStrftime`).
  */
 function strftimeImpl(
   fmt: string,
@@ -1938,10 +1934,39 @@ function strftimeImpl(
   tz: TzInfoImpl | null,
   tzArg: DateTimeImpl | null,
 ): string {
-  const [y, mo, d, h, mi, s, us] = f;
+  const ord = ymd2ord(f[0], f[1], f[2]);
+  return cStrftime(fmt, f, weekdayOf(ord), ord - ymd2ord(f[0], 1, 1), (c) => {
+    switch (c) {
+      case "f":
+        return pad(f[6], 6);
+      case "z":
+      case ":z": {
+        const off = callUtcoffset(tz, tzArg);
+        return off === null ? "" : formatOffset(off, c === "z" ? "" : ":");
+      }
+      default: {
+        const name = callTzname(tz, tzArg);
+        return name === null ? "" : name;
+      }
+    }
+  });
+}
+
+/**
+ * glibc's `strftime` in the C locale (years unpadded below 1000, unknown directives kept), for
+ * `time.strftime` and the datetime classes. `wd` is the weekday (Monday 0) and `yday` the day of
+ * the year (0-based) as the struct tm holds them; `zone(c)` expands `%f`, `%z`, `%:z` and `%Z`
+ * (null: keep the directive, as glibc does with `%f` and `%:z`).
+ */
+export function cStrftime(
+  fmt: string,
+  f: Fields,
+  wd: number,
+  yday: number,
+  zone: (c: "f" | "z" | ":z" | "Z") => string | null,
+): string {
+  const [y, mo, d, h, mi, s] = f;
   const ord = ymd2ord(y, mo, d);
-  const wd = weekdayOf(ord);
-  const yday = ord - ymd2ord(y, 1, 1);
   const sundayWd = (wd + 1) % 7;
   const one = (c: string): string => {
     switch (c) {
@@ -1986,8 +2011,6 @@ function strftimeImpl(
         return pad(mi);
       case "S":
         return pad(s);
-      case "f":
-        return pad(us, 6);
       case "j":
         return pad(yday + 1, 3);
       case "U":
@@ -2014,15 +2037,11 @@ function strftimeImpl(
         return "\t";
       case "%":
         return "%";
+      case "f":
       case "z":
-      case ":z": {
-        const off = callUtcoffset(tz, tzArg);
-        return off === null ? "" : formatOffset(off, c === "z" ? "" : ":");
-      }
-      case "Z": {
-        const name = callTzname(tz, tzArg);
-        return name === null ? "" : name;
-      }
+      case ":z":
+      case "Z":
+        return zone(c) ?? `%${c}`;
       default:
         return `%${c}`;
     }

@@ -157,14 +157,21 @@ function fromDate(d: Date, utc: boolean): StructTime {
   );
 }
 
+/** The local zone's abbreviation at `d`, from the long name in `Date`'s text (no `Intl`: startup). */
 function zoneName(d: Date): string {
   const m = /\(([^)]+)\)/.exec(d.toString());
-  if (m) {
-    const words = m[1]!.split(" ");
-    if (words.length > 1) return words.map((w) => w[0]).join("");
-    return m[1]!;
-  }
-  return "UTC";
+  return m ? zoneInitials(m[1]!) : "UTC";
+}
+
+/**
+ * The abbreviation the C library gives a zone with this long name: `UTC` for "Coordinated
+ * Universal Time", else the initials (`EST`, `JST`), with "Central European Standard Time" as
+ * `CET` (glibc: CET/CEST).
+ */
+export function zoneInitials(long: string): string {
+  if (long === "Coordinated Universal Time") return "UTC";
+  const words = long.replace(/European Standard Time$/, "European Time").split(/\s+/);
+  return words.length > 1 ? words.map((w) => w[0]).join("") : long;
 }
 
 /** `time.gmtime([secs])`. */
@@ -189,25 +196,7 @@ export function mktime(t: unknown): number {
   return new Date(y!, mo! - 1, d!, h!, mi!, s!).getTime() / 1000;
 }
 
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-const pad = (n: number, w = 2, c = "0") => String(n).padStart(w, c);
-
-/** `time.strftime(format[, t])`. */
+/** `time.strftime(format[, t])`: glibc's directives in the C locale (datetime.ts, `cStrftime`). */
 export function strftime(format: unknown, t: unknown = null): string {
   if (typeof format !== "string")
     throw new PyTypeError(`strftime() argument 1 must be str, not ${typeName(format)}`);
@@ -215,75 +204,15 @@ export function strftime(format: unknown, t: unknown = null): string {
   const [y, mo, d, h, mi, s, wd, yd] = tupleFields(st);
   const zone = (st as { tm_zone?: string }).tm_zone ?? "";
   const off = Number((st as { tm_gmtoff?: bigint }).tm_gmtoff ?? 0n);
-  const fmt = (c: string): string => {
-    switch (c) {
-      case "Y":
-        return String(y);
-      case "y":
-        return pad(y! % 100);
-      case "m":
-        return pad(mo!);
-      case "d":
-        return pad(d!);
-      case "e":
-        return pad(d!, 2, " ");
-      case "H":
-        return pad(h!);
-      case "I":
-        return pad(h! % 12 === 0 ? 12 : h! % 12);
-      case "M":
-        return pad(mi!);
-      case "S":
-        return pad(s!);
-      case "p":
-        return h! < 12 ? "AM" : "PM";
-      case "j":
-        return pad(yd!, 3);
-      case "a":
-        return DAYS[wd!]!.slice(0, 3);
-      case "A":
-        return DAYS[wd!]!;
-      case "b":
-      case "h":
-        return MONTHS[mo! - 1]!.slice(0, 3);
-      case "B":
-        return MONTHS[mo! - 1]!;
-      case "w":
-        return String((wd! + 1) % 7);
-      case "u":
-        return String(wd! + 1);
-      case "Z":
-        return zone;
-      case "z": {
-        const sign = off < 0 ? "-" : "+";
-        const a = Math.abs(off) / 60;
-        return `${sign}${pad(Math.floor(a / 60))}${pad(a % 60)}`;
-      }
-      case "c":
-        return `${fmt("a")} ${fmt("b")} ${fmt("e")} ${fmt("H")}:${fmt("M")}:${fmt("S")} ${fmt("Y")}`;
-      case "x":
-        return `${fmt("m")}/${fmt("d")}/${fmt("y")}`;
-      case "X":
-        return `${fmt("H")}:${fmt("M")}:${fmt("S")}`;
-      case "D":
-        return `${fmt("m")}/${fmt("d")}/${fmt("y")}`;
-      case "T":
-        return `${fmt("H")}:${fmt("M")}:${fmt("S")}`;
-      case "F":
-        return `${fmt("Y")}-${fmt("m")}-${fmt("d")}`;
-      case "R":
-        return `${fmt("H")}:${fmt("M")}`;
-      case "n":
-        return "\n";
-      case "t":
-        return "\t";
-      case "%":
-        return "%";
-      default:
-        return `%${c}`;
-    }
-  };
-  return format.replace(/%(.)/gs, (_m, c: string) => fmt(c));
+  // datetime.ts imports this module: loaded here, at call time.
+  const { cStrftime } = require("./datetime") as typeof import("./datetime");
+  return cStrftime(format, [y!, mo!, d!, h!, mi!, s!, 0], wd!, yd! - 1, (c) => {
+    if (c === "Z") return zone;
+    if (c !== "z") return null; // `%f` and `%:z` are not glibc's: kept as written
+    const a = Math.abs(off) / 60;
+    const hhmm = `${String(Math.floor(a / 60)).padStart(2, "0")}${String(a % 60).padStart(2, "0")}`;
+    return `${off < 0 ? "-" : "+"}${hhmm}`;
+  });
 }
 
 /** `time.asctime([t])` / `time.ctime([secs])`. */
@@ -294,10 +223,13 @@ export function ctime(secs: unknown = null): string {
   return asctime(localtime(secs));
 }
 
-export const timezone = BigInt(new Date(new Date().getFullYear(), 0, 1).getTimezoneOffset() * 60);
-export const altzone = BigInt(new Date(new Date().getFullYear(), 6, 1).getTimezoneOffset() * 60);
+// Standard time is the half of the year further west (January in the north, July in the south).
+const [stdDate, dstDate] = ((jan: Date, jul: Date) =>
+  jan.getTimezoneOffset() >= jul.getTimezoneOffset() ? [jan, jul] : [jul, jan])(
+  new Date(new Date().getFullYear(), 0, 1),
+  new Date(new Date().getFullYear(), 6, 1),
+);
+export const timezone = BigInt(stdDate.getTimezoneOffset() * 60);
+export const altzone = BigInt(dstDate.getTimezoneOffset() * 60);
 export const daylight = timezone !== altzone ? 1n : 0n;
-export const tzname = new Tuple([
-  zoneName(new Date(new Date().getFullYear(), 0, 1)),
-  zoneName(new Date(new Date().getFullYear(), 6, 1)),
-]);
+export const tzname = new Tuple([zoneName(stdDate), zoneName(dstDate)]);
