@@ -6,8 +6,8 @@
  * `process.hrtime.bigint()`, `process_time` from `process.cpuUsage()`.
  *
  * Differences from CPython: `localtime` uses the process's time zone through JS `Date` (`tm_zone`
- * is the abbreviation JS reports); `strftime` supports the common directives (`%Y %m %d %H %M %S
- * %y %j %a %A %b %B %p %I %Z %z %f %% %c %x %X %e %w %u`).
+ * is `zoneInitials` of JS's long zone name); `strftime` is glibc's in the C locale, shared with
+ * the datetime classes (`cStrftime` in datetime.ts).
  */
 
 import { OverflowError, TypeError as PyTypeError, ValueError } from "../exceptions";
