@@ -27,13 +27,21 @@ class Missing {
 }
 const MISSING = new Missing();
 
-type VarMap = ReadonlyMap<ContextVar<unknown>, unknown>;
+export type VarMap = ReadonlyMap<ContextVar<unknown>, unknown>;
 const EMPTY: VarMap = new Map();
+
+/** Context._flags bits. */
+const ENTERED = 1;
+export const PINNED = 2;
 
 export class Context {
   /** The current mapping; replaced (never mutated) by ContextVar.set/reset. */
   _data: VarMap;
-  private _entered = false;
+  /**
+   * ENTERED while it is the current context (it cannot be entered twice); PINNED once something
+   * keeps the object itself (a Token, the runtime), which a task's lazy context checks (Task._ctx).
+   */
+  _flags = 0;
 
   constructor(data: VarMap = EMPTY) {
     this._data = data;
@@ -41,17 +49,17 @@ export class Context {
 
   /** Run `callable(...args)` in this context, then restore the previous one. */
   run<A extends unknown[], R>(callable: (...args: A) => R, ...args: A): R {
-    if (this._entered) {
+    if ((this._flags & ENTERED) !== 0) {
       throw new RuntimeError(`cannot enter context: ${contextRepr(this)} is already entered`);
     }
     const saved = current;
-    this._entered = true;
+    this._flags |= ENTERED;
     current = this;
     try {
       return callable(...args);
     } finally {
       current = saved;
-      this._entered = false;
+      this._flags &= ~ENTERED;
     }
   }
 
@@ -60,11 +68,11 @@ export class Context {
    * callback the loop runs, without the rest-parameter array and spread of `run`.
    */
   _run_args(callable: (...args: any[]) => unknown, args: readonly unknown[]): unknown {
-    if (this._entered) {
+    if ((this._flags & ENTERED) !== 0) {
       throw new RuntimeError(`cannot enter context: ${contextRepr(this)} is already entered`);
     }
     const saved = current;
-    this._entered = true;
+    this._flags |= ENTERED;
     current = this;
     try {
       switch (args.length) {
@@ -79,7 +87,7 @@ export class Context {
       }
     } finally {
       current = saved;
-      this._entered = false;
+      this._flags &= ~ENTERED;
     }
   }
 
@@ -167,7 +175,13 @@ export function copy_context(): Context {
 
 /** The current context itself (not a copy); for the runtime's own use. */
 export function _current_context(): Context {
+  current._flags |= PINNED;
   return current;
+}
+
+/** The current mapping: what `copy_context()` would hold, without making the Context. */
+export function _current_data(): VarMap {
+  return current._data;
 }
 
 export class ContextVar<T> {
@@ -209,6 +223,7 @@ export class ContextVar<T> {
     const next = new Map(data);
     next.set(key, value);
     ctx._data = next;
+    ctx._flags |= PINNED;
     return new Token(ctx, this, old as T | Missing);
   }
 

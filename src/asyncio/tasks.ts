@@ -18,8 +18,7 @@
  * `get_stack()` returns an empty list for a suspended task.
  */
 
-import type { Context } from "../contextvars";
-import { copy_context } from "../contextvars";
+import { _current_data, Context, PINNED, type VarMap } from "../contextvars";
 import {
   BaseException,
   handledStack,
@@ -201,6 +200,14 @@ function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
  */
 const stepArgs: [Task<unknown> | null] = [null];
 
+/**
+ * The Context a task that holds only its mapping (Task._ctx) steps in, between such steps: one
+ * object lent to step after step instead of one made per step. Nobody else can hold it: a step
+ * that lets the object out pins it, and the task keeps it.
+ */
+let spareContext: Context | null = null;
+const EMPTY_DATA: VarMap = new Context()._data;
+
 /** The runtime's stack of exceptions being handled (`sys.exception()`), see Task._excSaved. */
 const HANDLED = handledStack;
 
@@ -221,8 +228,15 @@ export class Task<T = unknown> extends Future<T> {
   declare _excSaved: BaseException[] | null;
   _fut_waiter: Future<unknown> | null = null;
   _coro!: Coro<T> | null;
-  _context!: Context;
-  _log_destroy_pending = true;
+  /**
+   * The task's context, or only its mapping while nothing has asked for the Context object: a
+   * task that never calls `ContextVar.set` and is never asked for `get_context()` runs each step
+   * in a Context made for the step, and does not keep one alive between steps (see _tsRunReady).
+   * `_context` gives the object, made once and kept from then on.
+   */
+  _ctx!: Context | VarMap;
+  /** Prototype default true; set false on the few tasks that must not log it. */
+  declare _log_destroy_pending: boolean;
   /** This task's slot in the registry of pending tasks, or -1 (see _register_task). */
   _registry_index = -1;
   private _wakeupFn: ((fut: Future<unknown>) => void) | null = null;
@@ -275,7 +289,7 @@ export class Task<T = unknown> extends Future<T> {
     if (name === null || name === undefined) this._name = _task_name_counter();
     else this._name = str(name);
     this._coro = coro;
-    this._context = context ?? copy_context();
+    this._ctx = context ?? _current_data();
     if (eager_start && this._loop.is_running()) {
       this._eager_start();
     } else {
@@ -290,6 +304,17 @@ export class Task<T = unknown> extends Future<T> {
 
   get_coro(): Coro<T> | null {
     return this._coro;
+  }
+
+  /** The task's Context object (made now if the task held only its mapping: see `_ctx`). */
+  get _context(): Context {
+    let ctx = this._ctx;
+    if (!(ctx instanceof Context)) {
+      ctx = new Context(ctx);
+      this._ctx = ctx;
+    }
+    ctx._flags |= PINNED;
+    return ctx;
   }
 
   get_context(): Context {
@@ -418,12 +443,28 @@ export class Task<T = unknown> extends Future<T> {
    */
   _tsRunReady(): void {
     stepArgs[0] = this as Task<unknown>;
+    const held = this._ctx;
+    // A task holding only its mapping steps in a Context lent for the step, which it keeps if the
+    // step pinned it (ContextVar.set, get_context()) and gives back otherwise.
+    let ctx: Context;
+    if (held instanceof Context) ctx = held;
+    else if (spareContext !== null) {
+      ctx = spareContext;
+      spareContext = null;
+      ctx._data = held;
+    } else ctx = new Context(held);
+    this._ctx = ctx;
     try {
-      this._context._run_args(__step, stepArgs);
+      ctx._run_args(__step, stepArgs);
     } catch (exc) {
       this._tsAsHandle()._run_failed(__step, exc);
     } finally {
       stepArgs[0] = null;
+      if (ctx !== held && (ctx._flags & PINNED) === 0 && this._ctx === ctx) {
+        this._ctx = ctx._data;
+        ctx._data = EMPTY_DATA;
+        spareContext = ctx;
+      }
     }
   }
 
@@ -559,6 +600,7 @@ export class Task<T = unknown> extends Future<T> {
 // Task fields that most tasks never set live on the prototype (non-enumerable, writable: an
 // assignment makes the task's own property), as Future's `_source_traceback` does.
 for (const [key, value] of [
+  ["_log_destroy_pending", true],
   ["_num_cancels_requested", 0],
   ["_must_cancel", false],
   ["_excSaved", null],

@@ -256,4 +256,49 @@ describe("asyncio runs callbacks and tasks in context copies", () => {
     await asyncio.run(main(), fakeRunKw());
     expect(seen).toEqual(["at-add"]);
   });
+  // v = ContextVar('v', default='d')
+  // async def child(): tok = v.set('x'); await sleep(0); v.reset(tok); await sleep(0); return v.get()
+  // async def quiet(): await sleep(0); await sleep(0); return current_task().get_context()
+  // async def main():
+  //     v.set('m'); t = create_task(child()); a = create_task(quiet()); b = create_task(quiet())
+  //     v.set('m2'); print(await t, v.get())                                  -> m m2
+  //     ca = await a; cb = await b
+  //     print(ca is a.get_context(), ca is cb, ca.run(v.get), cb[v], a.get_context() is a.get_context())
+  //                                                                            -> True False m m True
+  test("a task's context is one object across its steps, however it is kept between them", async () => {
+    const v = new ContextVar<string>("v", kw({ default: "d" }));
+    const child = coro(function* child() {
+      const tok = v.set("x");
+      yield* asyncio.sleep(0);
+      v.reset(tok);
+      yield* asyncio.sleep(0);
+      return v.get();
+    }, "child");
+    const quiet = coro(function* quiet() {
+      yield* asyncio.sleep(0);
+      yield* asyncio.sleep(0);
+      return asyncio.current_task()!.get_context();
+    }, "quiet");
+    const out: unknown[] = [];
+    const main = coro(function* main() {
+      v.set("m");
+      const t = asyncio.create_task(child());
+      const a = asyncio.create_task(quiet());
+      const b = asyncio.create_task(quiet());
+      v.set("m2");
+      out.push(yield* t, v.get());
+      const ca = yield* a;
+      const cb = yield* b;
+      out.push(
+        ca === a.get_context(),
+        ca === cb,
+        ca.run(() => v.get()),
+        cb.__getitem__(v),
+      );
+      const again = a.get_context();
+      out.push(again === a.get_context());
+    }, "main");
+    await asyncio.run(main(), fakeRunKw());
+    expect(out).toEqual(["m", "m2", true, false, "m", "m", true]);
+  });
 });
