@@ -195,6 +195,17 @@ function unmangle(name: string): string {
   return m !== null && RESERVED.has(m[1]!) ? name.slice(0, -1) : name;
 }
 
+/**
+ * The part of a JS stack above the task step or loop callback it was raised in (innermost
+ * first): CPython's traceback of an exception raised in a task or callback starts at the
+ * coroutine or callback, where the loop caught it. The frames below (the code running the loop)
+ * join only if it gets out of the loop, with the stack kept then (noteReraise).
+ */
+function withinTask(stack: string): string {
+  const m = /\n\s+at \S*\.(?:_step_run_and_handle_result|_run_args) \(/.exec(stack);
+  return m === null ? stack : stack.slice(0, m.index);
+}
+
 /** Python frames (`File "x.py", line N, in f`) for a JS stack, innermost last. */
 export function pythonFrames(stack: string, dir: string, manifest: Manifest): string[] {
   const byFile = new Map<string, ModuleRecord>();
@@ -236,7 +247,9 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
 export async function runFile(file: string, args: string[]): Promise<number> {
   const { dir, manifest } = prepare(file);
   const py = runtime("src/python/index.js") as {
-    setFrameSource(f: (exc: { stack?: string; jsError?: { stack?: string } }) => string[]): void;
+    setFrameSource(
+      f: (exc: { stack?: string; jsError?: { stack?: string }; _tbReraise?: Error[] }) => string[],
+    ): void;
     toPyException(e: unknown): unknown;
     SystemExit: Function;
     flushStd(): void;
@@ -253,7 +266,12 @@ export async function runFile(file: string, args: string[]): Promise<number> {
   process.setSourceMapsEnabled(true);
   py.setFrameSource((exc) => {
     const stack = exc.jsError?.stack ?? exc.stack ?? "";
-    return pythonFrames(stack, dir, manifest);
+    const frames = pythonFrames(withinTask(stack), dir, manifest);
+    // Each point it was raised again at, further out, puts its frames in front (noteReraise).
+    for (const more of exc._tbReraise ?? []) {
+      frames.unshift(...pythonFrames(withinTask(more.stack ?? ""), dir, manifest));
+    }
+    return frames;
   });
   process.argv = [process.argv[0]!, file, ...args];
   let status = 0;

@@ -60,8 +60,9 @@ function withItems(
   const close = isAsync ? `yield* ${cm}.aclose()` : `${blocking ? "await " : ""}${cm}.close()`;
   out.push(
     block("try", inner, pyLine),
-    block("catch ($e)", [line(`${exit};`)]),
-    block("finally", [line(`${close};`)]),
+    // `__exit__`/`__aexit__` run at the `with` line, as CPython's tracebacks show.
+    block("catch ($e)", [line(`${exit};`, pyLine)], pyLine),
+    block("finally", [line(`${close};`, pyLine)], pyLine),
   );
   return out;
 }

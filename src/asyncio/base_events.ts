@@ -33,6 +33,7 @@ import {
 } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
+import { noteReraise } from "../python/traceback";
 import { type Coro, iscoroutine, iscoroutinefunction, markcoroutinefunction } from "./coroutines";
 import {
   _get_running_loop,
@@ -424,6 +425,10 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
         this._run_ready();
         if (this._stopping) break;
       }
+    } catch (exc) {
+      // Out of the loop to the code that runs it: that code's frames join the traceback.
+      noteReraise(exc);
+      throw exc;
     } finally {
       this._run_forever_cleanup();
     }
@@ -453,7 +458,12 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
       fut.remove_done_callback(_run_until_complete_cb);
     }
     if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return fut.result();
+    try {
+      return fut.result();
+    } catch (exc) {
+      noteReraise(exc);
+      throw exc;
+    }
   }
 
   stop(): void {

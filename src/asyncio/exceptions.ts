@@ -1,4 +1,7 @@
-/** asyncio.exceptions: the exceptions asyncio defines (TimeoutError is the builtin one). */
+/**
+ * asyncio.exceptions: the exceptions asyncio defines (TimeoutError is the builtin one). Their
+ * `__module__` is "asyncio.exceptions", which tracebacks print (`asyncio.exceptions.CancelledError`).
+ */
 
 import {
   BaseException,
@@ -10,19 +13,27 @@ import {
 import { repr } from "../python/repr";
 
 /** The operation was cancelled. A BaseException, so `except Exception` does not swallow it. */
-export class CancelledError extends BaseException {}
+export class CancelledError extends BaseException {
+  static readonly __module__ = "asyncio.exceptions";
+}
 
 /** The builtin TimeoutError, as `asyncio.TimeoutError` is since 3.11. */
 export { TimeoutError };
 
 /** Invalid internal state of a Task or Future. */
-export class InvalidStateError extends Exception {}
+export class InvalidStateError extends Exception {
+  static readonly __module__ = "asyncio.exceptions";
+}
 
 /** Sendfile syscall is not available for the given socket or file type. */
-export class SendfileNotAvailableError extends RuntimeError {}
+export class SendfileNotAvailableError extends RuntimeError {
+  static readonly __module__ = "asyncio.exceptions";
+}
 
 /** The stream ended before `expected` bytes were read. */
 export class IncompleteReadError extends EOFError {
+  static readonly __module__ = "asyncio.exceptions";
+
   constructor(
     readonly partial: { length: number },
     readonly expected: unknown,
@@ -34,6 +45,8 @@ export class IncompleteReadError extends EOFError {
 
 /** Reached the buffer limit while looking for a separator. */
 export class LimitOverrunError extends Exception {
+  static readonly __module__ = "asyncio.exceptions";
+
   constructor(
     message: string,
     readonly consumed: number,
@@ -43,4 +56,6 @@ export class LimitOverrunError extends Exception {
 }
 
 /** A Barrier was broken or aborted. */
-export class BrokenBarrierError extends RuntimeError {}
+export class BrokenBarrierError extends RuntimeError {
+  static readonly __module__ = "asyncio.exceptions";
+}

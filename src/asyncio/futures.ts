@@ -29,6 +29,7 @@ import {
 } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
+import { noteReraise } from "../python/traceback";
 import { type AbstractEventLoop, get_event_loop } from "./events";
 import { CancelledError, InvalidStateError } from "./exceptions";
 import { _format_callback_source } from "./format_helpers";
@@ -379,6 +380,8 @@ class FutureIter<T> {
   throw(exc: unknown): IteratorResult<Future<T>, T> {
     // A generator suspended at its `yield` (or not started, or finished) raises what is thrown in.
     this._fut = null;
+    // The frames of the coroutines awaiting here join its traceback.
+    noteReraise(exc);
     throw exc;
   }
 

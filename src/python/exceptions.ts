@@ -39,6 +39,8 @@ export class BaseException extends Error {
    */
   _tbFirst = 0;
   _tbLast = 0;
+  /** The stacks of the points it was raised again at, further out (traceback.ts, noteReraise). */
+  declare _tbReraise?: Error[];
 
   constructor(...args: unknown[]) {
     super();

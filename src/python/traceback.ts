@@ -17,10 +17,29 @@ import { str } from "./repr";
 export type FrameSource = (exc: BaseException) => string[];
 
 let frameSource: FrameSource = () => [];
+let haveFrameSource = false;
 
 /** Install the source of frame lines for tracebacks. */
 export function setFrameSource(source: FrameSource): void {
   frameSource = source;
+  haveFrameSource = true;
+}
+
+/**
+ * `exc` is raised again further out: at the `await` of a coroutine in another task (a Future's
+ * iterator throws it in), or out of the event loop to its caller. CPython's traceback grows by
+ * the frames it then passes through; the JS stack of the first raise has only those of the task
+ * (or callback) it was raised in. So the stack of each such point is kept, in order
+ * (`_tbReraise`), for the frame source to put in front of the first raise's frames. Only when
+ * tracebacks print frames (a frame source is installed).
+ */
+export function noteReraise(exc: unknown): void {
+  if (!haveFrameSource || !(exc instanceof BaseException)) return;
+  // An Error, not its `stack`: V8 formats the stack only when it is read.
+  const here = new Error();
+  const kept = exc._tbReraise;
+  if (kept === undefined) exc._tbReraise = [here];
+  else kept.push(here);
 }
 
 const CAUSE_MESSAGE = "\nThe above exception was the direct cause of the following exception:\n\n";
