@@ -17,6 +17,21 @@ export class CancelledError extends BaseException {
   static readonly __module__ = "asyncio.exceptions";
 }
 
+/**
+ * A CancelledError made by the loop's machinery (a cancelled future's result, gather's result
+ * for a cancelled child), never by a line of the program: made without capturing a JS stack,
+ * which would be most of the cost of a cancellation and has no frame of the program in it.
+ */
+export function _cancelled_error(...args: unknown[]): CancelledError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new CancelledError(...args);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** The builtin TimeoutError, as `asyncio.TimeoutError` is since 3.11. */
 export { TimeoutError };
 

@@ -31,7 +31,7 @@ import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import { noteReraise } from "../python/traceback";
 import { type AbstractEventLoop, get_event_loop } from "./events";
-import { CancelledError, InvalidStateError } from "./exceptions";
+import { _cancelled_error, CancelledError, InvalidStateError } from "./exceptions";
 import { _format_callback_source } from "./format_helpers";
 import { internal } from "./trace";
 
@@ -148,9 +148,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
       return exc;
     }
     if (this._cancel_message === null || this._cancel_message === undefined) {
-      return new CancelledError();
+      return _cancelled_error();
     }
-    return new CancelledError(this._cancel_message);
+    return _cancelled_error(this._cancel_message);
   }
 
   /** Cancel the future and schedule callbacks; False if it is already done. */
@@ -380,8 +380,9 @@ class FutureIter<T> {
   throw(exc: unknown): IteratorResult<Future<T>, T> {
     // A generator suspended at its `yield` (or not started, or finished) raises what is thrown in.
     this._fut = null;
-    // The frames of the coroutines awaiting here join its traceback.
-    noteReraise(exc);
+    // The frames of the coroutines awaiting here join its traceback; not for a cancellation,
+    // which would pay a stack capture per cancelled await (docs/DIFFERENCES.md).
+    if (!(exc instanceof CancelledError)) noteReraise(exc);
     throw exc;
   }
 

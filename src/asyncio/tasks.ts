@@ -45,7 +45,7 @@ import {
   type HandleOwner,
   type ReadyEntry,
 } from "./events";
-import { CancelledError, InvalidStateError } from "./exceptions";
+import { _cancelled_error, CancelledError, InvalidStateError } from "./exceptions";
 import {
   _FINISHED,
   _future_repr_info,
@@ -889,7 +889,7 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
         let res: unknown;
         if (child.cancelled()) {
           const m = child._cancel_message;
-          res = new CancelledError(m === null || m === undefined ? "" : m);
+          res = _cancelled_error(m === null || m === undefined ? "" : m);
         } else {
           res = child.exception();
           if (res === null) res = child.result();

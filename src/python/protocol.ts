@@ -877,7 +877,12 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
 /** `hasattr(obj, name)`. */
 export function hasattr(obj: unknown, name: string): boolean {
   try {
-    getattr(obj, name);
+    // A missing attribute is answered without making the AttributeError getattr would raise
+    // (an exception costs a JS stack capture): only `__getattr__` or a property can raise one.
+    if (lookupAttr(obj, name) !== MISSING) return true;
+    const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
+    if (obj === null || typeof obj !== "object" || typeof ga !== "function") return false;
+    ga.call(obj, name);
     return true;
   } catch (e) {
     if (e instanceof AttributeError) return false;
