@@ -319,7 +319,8 @@ export class Context {
     }
     // Not bound anywhere and not a builtin: NameError when (and only if) the line runs.
     const err = `${this.runtime("NameError").code}(${JSON.stringify(`name '${id}' is not defined`)})`;
-    return ex(`(() => {\n  throw ${this.helper("markRaised")}(new ${err});\n})()`, P.call);
+    const named = `${this.helper("withName")}(new ${err}, ${JSON.stringify(id)})`;
+    return ex(`(() => {\n  throw ${this.helper("markRaised")}(${named});\n})()`, P.call);
   }
 
   /** A runtime export of "asyncio-ts/python": by name when the module does not shadow it. */

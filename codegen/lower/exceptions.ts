@@ -237,6 +237,130 @@ function handlers(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
 }
 
 /**
+ * Builtin functions and methods of builtin types a body may call and still be "quiet" (see
+ * quietTypes): none of them can print a traceback.
+ */
+const QUIET_CALLS = new Set(
+  "abs bool bytes chr dict divmod float format frozenset hash hex int isinstance issubclass iter len list max min next oct ord pow print range repr round set sorted str sum tuple".split(
+    " ",
+  ),
+);
+const QUIET_METHODS = new Set(
+  "add append count debug decode discard encode endswith extend find format get index info insert items join keys lower lstrip partition pop popleft put_nowait get_nowait remove replace rsplit rstrip setdefault split startswith strip update upper values warning".split(
+    " ",
+  ),
+);
+
+/**
+ * The exception classes of a `try` whose handlers can never show where the exception they catch
+ * was raised, so that the runtime makes those exceptions without a JS stack while the body runs
+ * (`$py.noStackFor`): a stack capture is most of what an exception costs (several microseconds,
+ * where CPython takes under one), and `try: v = d[k] except KeyError:` is everyday Python.
+ * Null unless all of this holds:
+ * - every handler names builtin exception classes, binds no name (`as e`) and raises nothing
+ *   (`cannotRaise`: nothing could print the caught exception, even as another's context);
+ * - the body cannot suspend (no `await`/`yield`: other tasks would run while quiet), and calls
+ *   no function of the program (whose own handlers might print such an exception) or other
+ *   code beyond QUIET_CALLS/QUIET_METHODS, has no nested `try`, `with`, `def` or `class`.
+ */
+function quietTypes(s: Extract<Stmt, { k: "Try" }>, cx: Context): string | null {
+  if (s.star || s.handlers.length === 0) return null;
+  const names: string[] = [];
+  const builtinClass = (t: Expr): boolean => {
+    if (t.k === "Tuple") return t.elts.every(builtinClass);
+    if (t.k !== "Name" || cx.lookup(t.id) !== null || !BUILTIN_CLASSES.has(t.id)) return false;
+    if (!/Error$|^(StopIteration|StopAsyncIteration)$/.test(t.id)) return false;
+    names.push(t.id);
+    return true;
+  };
+  for (const h of s.handlers) {
+    if (h.type === null || h.name || !builtinClass(h.type) || !h.body.every(cannotRaise))
+      return null;
+  }
+  if (!quietCode(s.body, cx)) return null;
+  const classes = [...new Set(names)].map((n) => cx.expr({ k: "Name", pos: s.pos, id: n }).code);
+  return classes.length === 1 ? classes[0]! : `[${classes.join(", ")}]`;
+}
+
+/**
+ * A handler statement that raises nothing (barring a variable holding an object whose
+ * operators or `__str__` raise), so that the exception it handles is never printed as the
+ * context of another: `pass`, `continue`, `break`, `return x`, `x = y`, `n += 1`, `print(x)`.
+ */
+function cannotRaise(st: Stmt): boolean {
+  const plain = (e: Expr | null): boolean =>
+    e === null ||
+    e.k === "Name" ||
+    e.k === "Const" ||
+    e.k === "Int" ||
+    e.k === "Float" ||
+    e.k === "Str";
+  switch (st.k) {
+    case "Pass":
+    case "Continue":
+    case "Break":
+    case "Comment":
+      return true;
+    case "Return":
+      return plain(st.value);
+    case "Assign":
+      return st.targets.every((t) => t.k === "Name") && plain(st.value);
+    case "AugAssign":
+      return st.target.k === "Name" && plain(st.value);
+    case "Expr":
+      return (
+        st.value.k === "Str" ||
+        (st.value.k === "Call" &&
+          st.value.func.k === "Name" &&
+          st.value.func.id === "print" &&
+          st.value.args.every((a) => a.kind === "pos" && plain(a.value)))
+      );
+    default:
+      return false;
+  }
+}
+
+/** See quietTypes: nothing in the body (statements or expressions) breaks the conditions. */
+function quietCode(node: unknown, cx: Context, seen = new Set<object>()): boolean {
+  if (node === null || typeof node !== "object" || seen.has(node)) return true;
+  seen.add(node);
+  if (Array.isArray(node)) return node.every((n) => quietCode(n, cx, seen));
+  const n = node as { k?: string } & Record<string, unknown>;
+  switch (n.k) {
+    case "Await":
+    case "Yield":
+    case "YieldFrom":
+    case "Try":
+    case "With":
+    case "FunctionDef":
+    case "ClassDef":
+    case "Lambda":
+    case "Comp":
+    case "Global":
+    case "Nonlocal":
+      return false;
+    case "For":
+      if (n.isAsync) return false;
+      break;
+    case "Call": {
+      const call = n as unknown as Extract<Expr, { k: "Call" }>;
+      const f = call.func;
+      const ok =
+        f.k === "Name"
+          ? cx.lookup(f.id) === null && QUIET_CALLS.has(f.id)
+          : f.k === "Attribute" && QUIET_METHODS.has(f.attr);
+      if (!ok || call.args.some((a) => (a as { name?: string | null }).name === "exc_info"))
+        return false;
+      break;
+    }
+  }
+  for (const [key, value] of Object.entries(n)) {
+    if (key !== "pos" && !quietCode(value, cx, seen)) return false;
+  }
+  return true;
+}
+
+/**
  * `try`/`except`/`except*`/`else`/`finally`. `else` runs only when the body finished without an
  * exception, outside the handlers (a flag set at the end of the body). A `finally` block run
  * because of an exception has it as the exception being handled, as in CPython (an exception
@@ -252,7 +376,16 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
     body.push(line(`${okFlag} = true;`));
   }
   let inner: TsStmt[] = [block("try", body, s.pos.line)];
-  if (s.handlers.length > 0)
+  const quiet = quietTypes(s, cx);
+  if (quiet !== null) {
+    // The caught classes are made without a JS stack while the body runs (quietTypes).
+    const q = cx.fresh("q");
+    out.push(line(`const ${q} = ${cx.helper("noStackFor")}(${quiet});`, s.pos.line));
+    inner.push(
+      block("catch ($e)", [line(`${cx.helper("stacksAgain")}(${q});`), ...handlers(s, cx)]),
+      block("finally", [line(`${cx.helper("stacksAgain")}(${q});`)]),
+    );
+  } else if (s.handlers.length > 0)
     inner.push(block("catch ($e)", s.star ? starHandlers(s, cx) : handlers(s, cx)));
   if (okFlag !== null) inner.push(block(`if (${okFlag})`, cx.block(s.orelse)));
   else if (s.orelse.length > 0) {

@@ -287,6 +287,11 @@ export declare function excEnter(exc: unknown, first?: number, last?: number): v
 /** A bare `raise` in a handler, or no handler matched: the exception, raised again. */
 export declare function rethrow(exc: unknown): any;
 export declare function excLeave(exc: unknown): void;
+/** A `try` whose handlers cannot show a traceback: its caught classes are made without a JS stack until `stacksAgain`. */
+export declare function noStackFor(classes: Function | readonly Function[]): unknown;
+export declare function stacksAgain(previous: unknown): void;
+/** A NameError (or AttributeError) with Python's `name`: the variable (or attribute). */
+export declare function withName<E>(exc: E, name: string): E;
 /** `raise x` / `raise x from cause` (`cause` null for `from None`): the exception to throw. */
 export declare function raiseExc(x: unknown, ...from: unknown[]): any;
 /** A bare `raise` outside an except block: the exception being handled (RuntimeError if none). */

@@ -239,6 +239,9 @@ function classDictNames(K: Function, out: Set<string>): void {
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key === "constructor" || key.startsWith("$")) continue;
     const v = Object.getOwnPropertyDescriptor(proto, key)!.value as unknown;
+    // An exception class's JS `name` for stack traces (exceptions.ts), not a Python attribute.
+    if (key === "name" && v === K.name && !Object.getOwnPropertyDescriptor(proto, key)!.enumerable)
+      continue;
     if (key === "__init__" && typeof v === "function" && STUB_INIT.test(String(v))) continue;
     out.add(key);
   }

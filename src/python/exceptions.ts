@@ -43,15 +43,14 @@ export class BaseException extends Error {
   declare _tbReraise?: Error[];
 
   constructor(...args: unknown[]) {
+    const quiet = quietClasses !== null && isQuiet(new.target);
+    const limit = Error.stackTraceLimit;
+    if (quiet) Error.stackTraceLimit = 0;
     super();
+    if (quiet) Error.stackTraceLimit = limit;
     this._args = args;
-    // JS reads `name` for stack traces; keep it equal to the Python class name.
-    Object.defineProperty(this, "name", {
-      value: new.target.name,
-      enumerable: false,
-      configurable: true,
-      writable: true,
-    });
+    const proto = new.target.prototype;
+    if (!namesChecked.has(proto)) nameClass(proto, new.target);
   }
 
   /** Python's `exc.args`: a tuple. */
@@ -101,6 +100,76 @@ export class BaseException extends Error {
     if (this.__notes__ === undefined) this.__notes__ = [];
     this.__notes__.push(note);
   }
+}
+
+/** Prototypes of exception classes already given their JS `name` (or left alone): nameClass. */
+const namesChecked = new WeakSet<object>();
+const namedByRuntime = new WeakSet<object>();
+
+/**
+ * JS reads `name` for stack traces: make it the Python class name, once per class, on its
+ * prototype (defining it on every instance cost a runtime call each). A `name` the program
+ * defines on the class or a base (a property, a method) is left to win.
+ */
+function nameClass(proto: object, cls: Function): void {
+  namesChecked.add(proto);
+  let p: object | null = proto;
+  while (p !== null && !Object.hasOwn(p, "name")) p = Object.getPrototypeOf(p) as object | null;
+  if (p !== null && p !== Error.prototype && !namedByRuntime.has(p)) return;
+  Object.defineProperty(proto, "name", {
+    value: cls.name,
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
+  namedByRuntime.add(proto);
+}
+
+/**
+ * Does the program give `exc` a `name` (an attribute, a property or method of its class)? Else
+ * its `name` is only JS's, the class name for stack traces (see nameClass).
+ */
+export function programSetsName(exc: BaseException): boolean {
+  let p: object | null = exc;
+  while (p !== null && !Object.hasOwn(p, "name")) p = Object.getPrototypeOf(p) as object | null;
+  return p !== null && p !== Error.prototype && !namedByRuntime.has(p);
+}
+
+/**
+ * The exception classes made without a JS stack right now: those a `try` whose handlers cannot
+ * show a traceback catches, while its body runs (codegen/lower/exceptions.ts, quietTypes).
+ * Capturing a stack is most of what making an exception costs.
+ */
+let quietClasses: Function | readonly Function[] | null = null;
+
+function isQuiet(cls: Function): boolean {
+  const q = quietClasses!;
+  if (typeof q === "function") return cls === q || cls.prototype instanceof q;
+  for (const c of q) if (cls === c || cls.prototype instanceof c) return true;
+  return false;
+}
+
+/** `try` with quiet handlers: make `classes` without a stack; returns what to restore. */
+export function noStackFor(
+  classes: Function | readonly Function[],
+): Function | readonly Function[] | null {
+  const previous = quietClasses;
+  quietClasses = classes;
+  return previous;
+}
+
+/** The end of noStackFor's body (its handlers, its end): restore what it returned. */
+export function stacksAgain(previous: Function | readonly Function[] | null): void {
+  quietClasses = previous;
+}
+
+/**
+ * An AttributeError or NameError with Python's `name` (the attribute or variable), kept as
+ * `name_` (JS's `name` is the class name, for stack traces; protocol.ts reads it for `e.name`).
+ */
+export function withName<E extends BaseException>(exc: E, name: string): E {
+  (exc as { name_?: string }).name_ = name;
+  return exc;
 }
 
 /** Hook so that `repr(args)` of a multi-argument exception prints a tuple. Set by the tuple module. */

@@ -32,7 +32,7 @@
  */
 
 import { Dict } from "./dict";
-import { NameError } from "./exceptions";
+import { NameError, withName } from "./exceptions";
 import { Tuple } from "./tuple";
 
 function define(fn: Function, name: string, value: unknown): void {
@@ -65,14 +65,17 @@ export function defaults<F extends Function>(
 /** A read (or `del`) of an enclosing function's variable that may be unbound. */
 export function checkFree<T>(value: T, name: string): T {
   if (value === undefined)
-    throw new NameError(
-      `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+    throw withName(
+      new NameError(
+        `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+      ),
+      name,
     );
   return value;
 }
 
 /** A read (or `del`) of a module-level name that may be unbound. */
 export function checkGlobal<T>(value: T, name: string): T {
-  if (value === undefined) throw new NameError(`name '${name}' is not defined`);
+  if (value === undefined) throw withName(new NameError(`name '${name}' is not defined`), name);
   return value;
 }

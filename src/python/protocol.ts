@@ -16,9 +16,12 @@ import { Dict, storeItem } from "./dict";
 import {
   AttributeError,
   BaseException,
+  ImportError,
   IndexError,
   KeyError,
+  NameError,
   TypeError as PyTypeError,
+  programSetsName,
   StopIteration,
   ValueError,
 } from "./exceptions";
@@ -672,6 +675,17 @@ function classAttrNotJs(cls: Function, name: string): unknown {
   return MISSING;
 }
 
+/**
+ * Python's `name` of an exception the program did not give one: JS's `name` (the class name, for
+ * stack traces) is not it. AttributeError, NameError and ImportError have one (the runtime sets
+ * `name_` where it raises them; None otherwise); other exceptions have none.
+ */
+function exceptionName(exc: BaseException): unknown {
+  if (exc instanceof AttributeError || exc instanceof NameError || exc instanceof ImportError)
+    return (exc as { name_?: unknown }).name_ ?? null;
+  return MISSING;
+}
+
 function lookupAttr(obj: unknown, name: string): unknown {
   if (name === "__class__") return typeOf(obj);
   const table = builtinMethodTable(obj);
@@ -692,6 +706,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
   }
   if (name === "__dict__" && typeof obj === "object") return hasDict(obj) ? vars(obj) : MISSING;
   if (name === "__name__" && typeof obj === "function") return className(obj);
+  if (name === "name" && obj instanceof BaseException && !programSetsName(obj))
+    return exceptionName(obj);
   if (typeof obj === "function" && !(name in obj) && FUNCTION_ATTRS.has(name) && !isClass(obj)) {
     // A bound method reads its function's; a transpiled function without defaults has None
     // (functions.ts gives the others theirs); `__qualname__`/`__module__` of a module-level def.
