@@ -35,6 +35,7 @@ export const AREAS = [
   "lang_generators",
   "lang_calls",
   "lang_stdlib",
+  "executors",
 ] as const;
 export type Area = (typeof AREAS)[number];
 

@@ -202,6 +202,17 @@ function isClass(cx: Context, func: Expr): boolean {
       );
     }
   }
+  if (func.k === "Attribute" && func.value.k === "Attribute" && func.value.value.k === "Name") {
+    // `concurrent.futures.ThreadPoolExecutor(...)` after `import concurrent.futures` (which
+    // binds the package) or `import concurrent as c`.
+    const root = func.value.value.id;
+    const sym = cx.lookup(root);
+    if (sym?.imported && sym.imported.name === null) {
+      const mod = sym.imported.module;
+      const pkg = mod.split(".")[0] === root ? root : mod;
+      return runtimeModuleClass(`${pkg}.${func.value.attr}`, func.attr);
+    }
+  }
   return false;
 }
 

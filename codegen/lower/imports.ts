@@ -59,6 +59,7 @@ export const RUNTIME_MODULES = new Set([
   "hmac",
   "uuid",
   "urllib",
+  "concurrent",
   "shlex",
   "secrets",
 ]);
@@ -69,6 +70,7 @@ const RUNTIME_ALIASES: Record<string, string> = {
   typing_extensions: "typing",
   "collections.abc": "collections.abc",
   "urllib.parse": "urllib.parse",
+  "concurrent.futures": "concurrent.futures",
 };
 
 /** Where a Python module is in "asyncio-ts/python" (`collections.abc`), or null if it is not. */

@@ -366,5 +366,6 @@ export declare const hashlib: any;
 export declare const hmac: any;
 export declare const uuid: any;
 export declare const urllib: any;
+export declare const concurrent: any;
 export declare const shlex: any;
 export declare const secrets: any;

@@ -22,6 +22,7 @@
  * its selector with a zero timeout each iteration.
  */
 
+import { _start_thread, ThreadPoolExecutor } from "../concurrent/futures";
 import { type Context, copy_context } from "../contextvars";
 import { Dict } from "../python/dict";
 import {
@@ -48,7 +49,7 @@ import {
   splitContextKw,
   TimerHandle,
 } from "./events";
-import { Future, isfuture } from "./futures";
+import { _set_result_unless_cancelled, Future, isfuture, wrap_future } from "./futures";
 import { logger } from "./log";
 import { ensure_future, gather, Task, type TaskFactory } from "./tasks";
 import { internal } from "./trace";
@@ -250,7 +251,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   _scheduled: TimerHandle[] = [];
   /** `_when` of each handle in `_scheduled`, at the same index (see siftDown). */
   private _scheduled_when: Float64Array = new Float64Array(64);
-  _default_executor: unknown = null;
+  _default_executor: ThreadPoolExecutor | null = null;
   _clock_resolution = 1e-9;
   _exception_handler: ExceptionHandler | null = null;
   _debug = false;
@@ -355,9 +356,54 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     });
   }
 
-  /** Schedule the shutdown of the default executor (none exists until the executor layer). */
+  /**
+   * Shut the default executor down: a thread of its own waits for its calls to finish
+   * (`shutdown(wait=True)`), then completes the awaited future. Its calls cannot be interrupted
+   * (they run on the one JS thread: concurrent/futures.ts), so `timeout` never expires.
+   */
   *shutdown_default_executor(_timeout: number | null = null): Generator<unknown, void, unknown> {
     this._executor_shutdown_called = true;
+    if (this._default_executor === null) return;
+    const future = this.create_future() as Future<null>;
+    _start_thread(() => this._do_shutdown(future));
+    yield* future;
+  }
+
+  _do_shutdown(future: Future<null>): void {
+    try {
+      this._default_executor!.shutdown(true);
+      if (!this.is_closed()) this.call_soon_threadsafe(_set_result_unless_cancelled, future, null);
+    } catch (ex) {
+      if (!this.is_closed() && !future.cancelled() && ex instanceof Exception) {
+        this.call_soon_threadsafe((f: Future<null>, e: unknown) => f.set_exception(e), future, ex);
+      } else throw ex;
+    }
+  }
+
+  /**
+   * `run_in_executor(executor, func, *args)`: `func(*args)` in `executor` (the default
+   * ThreadPoolExecutor when None), as an asyncio Future of this loop.
+   */
+  override run_in_executor(executor: unknown, func: Callback, ...args: unknown[]): Future<unknown> {
+    this._check_closed();
+    if (this._debug) this._check_callback(func, "run_in_executor");
+    let pool = executor as ThreadPoolExecutor | null | undefined;
+    if (pool === null || pool === undefined) {
+      pool = this._default_executor;
+      this._check_default_executor();
+      if (pool === null) {
+        pool = new ThreadPoolExecutor(new Kw({ thread_name_prefix: "asyncio" }));
+        this._default_executor = pool;
+      }
+    }
+    return wrap_future(pool.submit(func, ...args), new Kw({ loop: this }));
+  }
+
+  override set_default_executor(executor: unknown): void {
+    if (!(executor instanceof ThreadPoolExecutor)) {
+      throw new TypeError("executor must be ThreadPoolExecutor instance");
+    }
+    this._default_executor = executor;
   }
 
   _check_running(): void {
@@ -486,7 +532,11 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._scheduled = [];
     this._scheduled_when = new Float64Array(64);
     this._executor_shutdown_called = true;
-    this._default_executor = null;
+    const executor = this._default_executor;
+    if (executor !== null) {
+      this._default_executor = null;
+      executor.shutdown(false);
+    }
     const unretrieved = [...this._unretrieved];
     this._unretrieved.clear();
     for (const fut of unretrieved) fut._report_unretrieved();

@@ -260,7 +260,7 @@ function notYet(method: string, layer: string): never {
 
 /**
  * Abstract event loop: every method of CPython 3.13's AbstractEventLoop. BaseEventLoop implements
- * the core; the I/O, process, signal and executor methods belong to later layers and raise
+ * the core and the executor methods; the I/O, process and signal methods belong to later layers and raise
  * NotImplementedError naming the layer until then.
  */
 export abstract class AbstractEventLoop {

@@ -18,6 +18,11 @@
  *   handler (stderr by default), never stdout.
  */
 
+import {
+  CancelledError as ConcurrentCancelledError,
+  Future as ConcurrentFuture,
+  InvalidStateError as ConcurrentInvalidStateError,
+} from "../concurrent/futures";
 import { type Context, copy_context } from "../contextvars";
 import {
   AssertionError,
@@ -484,16 +489,59 @@ function settleException(fut: Future<unknown>, reason: unknown): void {
 
 /**
  * `wrap_future(future, *, loop=None)`: an asyncio Future for a future from outside the loop. An
- * asyncio Future is returned as it is. Node has no `concurrent.futures.Future`; the foreign future
- * here is a Promise (or any PromiseLike), wrapped with `wrap_promise`.
+ * asyncio Future is returned as it is; a `concurrent.futures.Future` is chained to a new one
+ * (`_chain_future`); a Promise (or any PromiseLike) is wrapped with `wrap_promise`.
  */
 export function wrap_future<T>(
-  future: Future<T> | PromiseLike<T>,
+  future: Future<T> | ConcurrentFuture<T> | PromiseLike<T>,
   kwargs?: Kw<{ loop?: AbstractEventLoop | null }>,
 ): Future<T> {
   if (isfuture(future)) return future as Future<T>;
+  if (future instanceof ConcurrentFuture) {
+    const loop = kwargs?.kwargs.loop ?? get_event_loop();
+    const dest = (loop as { create_future(): unknown }).create_future() as Future<T>;
+    chainFuture(future, dest);
+    return dest;
+  }
   if (typeof (future as PromiseLike<T> | null)?.then !== "function") {
     throw new AssertionError(`concurrent.futures.Future is expected, got ${repr(future)}`);
   }
   return wrap_promise(future as PromiseLike<T>, kwargs?.kwargs.loop ?? get_event_loop());
+}
+
+/**
+ * `_chain_future(source, destination)` for a concurrent future and an asyncio one: cancelling
+ * the destination cancels the source; the source's outcome reaches the destination through its
+ * loop's `call_soon_threadsafe` (the source completes on a worker "thread").
+ */
+function chainFuture<T>(source: ConcurrentFuture<T>, dest: Future<T>): void {
+  const destLoop = dest.get_loop();
+  const checkCancel = (destination: Future<T>) => {
+    if (destination.cancelled()) source.cancel();
+  };
+  Object.assign(checkCancel, { __qualname__: "_chain_future.<locals>._call_check_cancel" });
+  const setState = (src: ConcurrentFuture<T>) => {
+    if (dest.cancelled() && destLoop.is_closed()) return;
+    if (destLoop.is_closed()) return;
+    destLoop.call_soon_threadsafe(internal(copyConcurrentState), dest, src);
+  };
+  dest._add_done_callback(checkCancel, null);
+  source.add_done_callback(setState);
+}
+
+/** `_copy_future_state` from a concurrent future, with `_convert_future_exc`. */
+function copyConcurrentState<T>(dest: Future<T>, source: ConcurrentFuture<T>): void {
+  if (dest.cancelled()) return;
+  if (source.cancelled()) {
+    dest.cancel();
+    return;
+  }
+  const exc = source._exception;
+  if (exc !== null) {
+    if (exc instanceof ConcurrentCancelledError)
+      dest.set_exception(new CancelledError(...exc._args));
+    else if (exc instanceof ConcurrentInvalidStateError)
+      dest.set_exception(new InvalidStateError(...exc._args));
+    else dest.set_exception(exc);
+  } else dest.set_result(source._result as T);
 }

@@ -2,9 +2,8 @@
  * asyncio.threads: `to_thread()`, running a blocking function in the default executor.
  *
  * `to_thread(func, ...args)` copies the current context and hands `func` to
- * `loop.run_in_executor(null, ...)`, exactly as CPython does; it therefore works as soon as the
- * loop has an executor. Until the executor layer exists, `run_in_executor` raises
- * NotImplementedError naming that layer, and so does `to_thread`.
+ * `loop.run_in_executor(null, ...)`, exactly as CPython does. The executor's threads are
+ * emulated on the one JS thread (src/concurrent/futures.ts explains how).
  */
 
 import { copy_context } from "../contextvars";

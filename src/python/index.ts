@@ -195,6 +195,7 @@ export * as base64 from "./stdlib/base64";
 export * as binascii from "./stdlib/binascii";
 export * as bisect from "./stdlib/bisect";
 export * as collections from "./stdlib/collections";
+export * as concurrent from "./stdlib/concurrent";
 export * as contextlib from "./stdlib/contextlib";
 export * as copy from "./stdlib/copy";
 export * as dataclasses from "./stdlib/dataclasses";

@@ -1,0 +1,382 @@
+/**
+ * concurrent.futures: Future, Executor and ThreadPoolExecutor, for `loop.run_in_executor()` and
+ * `asyncio.to_thread()`.
+ *
+ * How threads are emulated: Node runs JS on one thread, and a transpiled function cannot move to
+ * a worker (it shares the program's objects). So a ThreadPoolExecutor's "threads" are turns of the
+ * host's event loop: submitted calls wait in one FIFO queue shared by every executor, and each
+ * `setImmediate` turn runs one of them to completion. That is where a CPython worker thread gets
+ * to run too: when the asyncio loop blocks waiting for I/O or a timer (it releases the GIL), or
+ * between its batches when it stays busy (the GIL's switch interval; our loop yields to the host
+ * as often). A call that must wait for a result (`Future.result()`, `shutdown(wait=True)`,
+ * `Executor.map`) runs the queue until it has it, as the waiting thread would block while the
+ * workers run. The result reaches asyncio through `call_soon_threadsafe`, as in CPython.
+ *
+ * Differences from CPython (docs/DIFFERENCES.md): calls run one at a time, never in parallel, so
+ * a blocking call (`time.sleep`) blocks the asyncio loop too; `max_workers` only bounds nothing;
+ * `threading` is not available inside them. A `result()` that nothing can ever complete raises
+ * RuntimeError instead of blocking forever.
+ */
+
+import {
+  BaseException,
+  Exception,
+  RuntimeError,
+  TimeoutError,
+  TypeError,
+  ValueError,
+} from "../python/exceptions";
+import { Kw } from "../python/kw";
+import { classQualname, id } from "../python/objects";
+import { call } from "../python/protocol";
+
+/** `concurrent.futures.Error`, the base of this module's own exceptions. */
+export class Error extends Exception {
+  static readonly __module__: string = "concurrent.futures._base";
+}
+/** The future was cancelled. */
+export class CancelledError extends Error {
+  static override readonly __module__ = "concurrent.futures._base";
+}
+/** An operation on a future in a state that does not allow it. */
+export class InvalidStateError extends Error {
+  static override readonly __module__ = "concurrent.futures._base";
+}
+export { TimeoutError };
+
+type State = "PENDING" | "RUNNING" | "CANCELLED" | "CANCELLED_AND_NOTIFIED" | "FINISHED";
+
+/** A call waiting for its "thread": see the module header. */
+interface WorkItem {
+  future: Future<unknown>;
+  fn: unknown;
+  args: unknown[];
+  /** The executor it was submitted to; null for a thread of its own (`_start_thread`). */
+  executor: ThreadPoolExecutor | null;
+}
+
+/** Calls submitted to any executor and not yet run, oldest first. */
+const queue: WorkItem[] = [];
+let turnScheduled = false;
+
+function scheduleTurn(): void {
+  if (turnScheduled || queue.length === 0) return;
+  turnScheduled = true;
+  setImmediate(workerTurn);
+}
+
+/** One host turn: a "thread" runs the oldest waiting call. */
+function workerTurn(): void {
+  turnScheduled = false;
+  const item = queue.shift();
+  if (item !== undefined) runItem(item);
+  scheduleTurn();
+}
+
+/** What a worker thread does with one work item (`_WorkItem.run`). */
+function runItem(item: WorkItem): void {
+  if (!item.future.set_running_or_notify_cancel()) return;
+  let result: unknown;
+  try {
+    result = call(item.fn, ...item.args);
+  } catch (exc) {
+    item.future.set_exception(exc);
+    return;
+  }
+  item.future.set_result(result);
+}
+
+/** Run waiting calls until `done()` holds or none is left (a thread blocking on the workers). */
+function runUntil(done: () => boolean): void {
+  while (!done()) {
+    const item = queue.shift();
+    if (item === undefined) return;
+    runItem(item);
+  }
+}
+
+/** `concurrent.futures.Future`: the result of a call in an executor. */
+export class Future<T = unknown> {
+  _state: State = "PENDING";
+  _result: T | undefined = undefined;
+  _exception: unknown = null;
+  _done_callbacks: ((f: Future<T>) => unknown)[] = [];
+
+  __repr__(): string {
+    const at = `at 0x${id(this).toString(16)}`;
+    switch (this._state) {
+      case "FINISHED":
+        if (this._exception !== null) {
+          return `<Future ${at} state=finished raised ${classQualname((this._exception as object).constructor)}>`;
+        }
+        return `<Future ${at} state=finished returned ${typeNameOf(this._result)}>`;
+      case "CANCELLED":
+      case "CANCELLED_AND_NOTIFIED":
+        return `<Future ${at} state=cancelled>`;
+      default:
+        return `<Future ${at} state=${this._state.toLowerCase()}>`;
+    }
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  /** Cancel the future if it has not started; True if it is (now) cancelled. */
+  cancel(): boolean {
+    if (this._state === "RUNNING" || this._state === "FINISHED") return false;
+    if (this._state === "CANCELLED" || this._state === "CANCELLED_AND_NOTIFIED") return true;
+    this._state = "CANCELLED";
+    this._invoke_callbacks();
+    return true;
+  }
+
+  cancelled(): boolean {
+    return this._state === "CANCELLED" || this._state === "CANCELLED_AND_NOTIFIED";
+  }
+
+  running(): boolean {
+    return this._state === "RUNNING";
+  }
+
+  done(): boolean {
+    return this._state !== "PENDING" && this._state !== "RUNNING";
+  }
+
+  /** Wait for the outcome (running the executors' waiting calls), then return or raise it. */
+  result(timeout: unknown = null): T {
+    this._wait(timeout);
+    if (this.cancelled()) throw new CancelledError();
+    if (this._exception !== null) throw this._exception;
+    return this._result as T;
+  }
+
+  exception(timeout: unknown = null): unknown {
+    this._wait(timeout);
+    if (this.cancelled()) throw new CancelledError();
+    return this._exception;
+  }
+
+  private _wait(timeout: unknown): void {
+    if (timeout instanceof Kw) timeout = (timeout.kwargs as { timeout?: unknown }).timeout ?? null;
+    runUntil(() => this.done());
+    if (this.done()) return;
+    // Nothing queued can complete it: CPython would wait for another thread; there is none.
+    if (timeout !== null && timeout !== undefined) throw new TimeoutError();
+    throw new RuntimeError("Future.result() would block forever: no thread can complete it");
+  }
+
+  /** Call `fn(future)` when it is done (now, if it already is). */
+  add_done_callback(fn: (f: Future<T>) => unknown): void {
+    if (!this.done()) {
+      this._done_callbacks.push(fn);
+      return;
+    }
+    try {
+      call(fn, this);
+    } catch (exc) {
+      reportCallbackError(this as Future<unknown>, exc);
+    }
+  }
+
+  /** Mark it running, or (if cancelled) notify the waiters and return False. */
+  set_running_or_notify_cancel(): boolean {
+    if (this._state === "CANCELLED") {
+      this._state = "CANCELLED_AND_NOTIFIED";
+      return false;
+    }
+    if (this._state === "PENDING") {
+      this._state = "RUNNING";
+      return true;
+    }
+    throw new RuntimeError(`Future in unexpected state`);
+  }
+
+  set_result(result: T): void {
+    if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    this._result = result;
+    this._state = "FINISHED";
+    this._invoke_callbacks();
+  }
+
+  set_exception(exception: unknown): void {
+    if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    this._exception = exception;
+    this._state = "FINISHED";
+    this._invoke_callbacks();
+  }
+
+  _invoke_callbacks(): void {
+    const callbacks = this._done_callbacks;
+    this._done_callbacks = [];
+    for (const fn of callbacks) {
+      try {
+        call(fn, this);
+      } catch (exc) {
+        reportCallbackError(this as Future<unknown>, exc);
+      }
+    }
+  }
+}
+
+/** CPython logs "exception calling callback for <Future ...>" and carries on. */
+function reportCallbackError(fut: Future<unknown>, exc: unknown): void {
+  const name = exc instanceof BaseException ? classQualname(exc.constructor) : "Exception";
+  process.stderr.write(
+    `exception calling callback for ${fut.__repr__()}\n${name}: ${String((exc as { message?: string }).message ?? exc)}\n`,
+  );
+}
+
+function typeNameOf(value: unknown): string {
+  switch (typeof value) {
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "string":
+      return "str";
+    case "boolean":
+      return "bool";
+    case "undefined":
+      return "NoneType";
+  }
+  if (value === null) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  return classQualname((value as object).constructor);
+}
+
+/** `concurrent.futures.Executor`: submit, map, shutdown, and use as a context manager. */
+export abstract class Executor {
+  abstract submit(fn: unknown, ...args: unknown[]): Future<unknown>;
+
+  /** `map(fn, *iterables, timeout=None, chunksize=1)`: the results in order. */
+  map(fn: unknown, ...iterables: unknown[]): Generator<unknown, void, unknown> {
+    if (iterables.length > 0 && iterables[iterables.length - 1] instanceof Kw) iterables.pop();
+    const its = iterables.map((it) => (it as Iterable<unknown>)[Symbol.iterator]());
+    const futures: Future<unknown>[] = [];
+    for (;;) {
+      const args: unknown[] = [];
+      for (const it of its) {
+        const r = it.next();
+        if (r.done) break;
+        args.push(r.value);
+      }
+      if (its.length === 0 || args.length < its.length) break;
+      futures.push(this.submit(fn, ...args));
+    }
+    return (function* results() {
+      while (futures.length > 0) yield futures.shift()!.result();
+    })();
+  }
+
+  shutdown(_wait: unknown = true, _kwargs?: unknown): null {
+    return null;
+  }
+
+  __enter__(): this {
+    return this;
+  }
+
+  __exit__(_type: unknown, _value: unknown, _tb: unknown): boolean {
+    this.shutdown(true);
+    return false;
+  }
+}
+
+interface PoolOptions {
+  max_workers?: unknown;
+  thread_name_prefix?: unknown;
+  initializer?: unknown;
+  initargs?: unknown;
+}
+
+let poolCounter = 0;
+
+/** `ThreadPoolExecutor(max_workers=None, thread_name_prefix='', initializer=None, initargs=())`. */
+export class ThreadPoolExecutor extends Executor {
+  _max_workers: bigint;
+  _thread_name_prefix: string;
+  _initializer: unknown;
+  _initargs: unknown[];
+  _initialized = false;
+  _shutdown = false;
+  _broken: string | false = false;
+
+  constructor(...args: unknown[]) {
+    super();
+    const kw =
+      args.length > 0 && args[args.length - 1] instanceof Kw
+        ? (args.pop() as Kw<PoolOptions>).kwargs
+        : {};
+    const [
+      maxWorkers = kw.max_workers ?? null,
+      prefix = kw.thread_name_prefix ?? "",
+      initializer = kw.initializer ?? null,
+      initargs = kw.initargs ?? [],
+    ] = args as [unknown?, unknown?, unknown?, unknown?];
+    if (maxWorkers === null || maxWorkers === undefined) {
+      this._max_workers = 32n;
+    } else {
+      if (typeof maxWorkers !== "bigint") throw new TypeError("max_workers must be an int");
+      if (maxWorkers <= 0n) throw new ValueError("max_workers must be greater than 0");
+      this._max_workers = maxWorkers;
+    }
+    if (initializer !== null && typeof initializer !== "function") {
+      throw new TypeError("initializer must be a callable");
+    }
+    poolCounter += 1;
+    this._thread_name_prefix = String(prefix) || `ThreadPoolExecutor-${poolCounter - 1}`;
+    this._initializer = initializer;
+    this._initargs = [...(initargs as Iterable<unknown>)];
+  }
+
+  submit(fn: unknown, ...args: unknown[]): Future<unknown> {
+    if (this._broken) throw new BrokenThreadPool(this._broken);
+    if (this._shutdown) throw new RuntimeError("cannot schedule new futures after shutdown");
+    if (!this._initialized) {
+      // The first worker thread runs the initializer before any call.
+      this._initialized = true;
+      if (this._initializer !== null) {
+        const init = new Future<unknown>();
+        queue.push({ future: init, fn: this._initializer, args: this._initargs, executor: this });
+      }
+    }
+    const future = new Future<unknown>();
+    queue.push({ future, fn, args, executor: this });
+    scheduleTurn();
+    return future;
+  }
+
+  /** `shutdown(wait=True, *, cancel_futures=False)`. */
+  override shutdown(wait: unknown = true, kwargs?: unknown): null {
+    if (wait instanceof Kw) {
+      kwargs = wait;
+      wait = (wait.kwargs as { wait?: unknown }).wait ?? true;
+    }
+    const cancel =
+      kwargs instanceof Kw &&
+      (kwargs.kwargs as { cancel_futures?: unknown }).cancel_futures === true;
+    this._shutdown = true;
+    if (cancel) {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        if (queue[i]!.executor === this) queue.splice(i, 1)[0]!.future.cancel();
+      }
+    }
+    if (wait) runUntil(() => !queue.some((item) => item.executor === this));
+    return null;
+  }
+}
+
+/** `concurrent.futures.thread.BrokenThreadPool`. */
+export class BrokenThreadPool extends Error {
+  static override readonly __module__ = "concurrent.futures.thread";
+}
+
+/**
+ * Start a "thread" of its own running `fn` (as `threading.Thread(target=fn).start()`): it runs in
+ * its turn after the calls queued before it.
+ */
+export function _start_thread(fn: () => void): void {
+  queue.push({ future: new Future<unknown>(), fn, args: [], executor: null });
+  scheduleTurn();
+}
