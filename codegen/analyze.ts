@@ -18,7 +18,17 @@
 
 import type { SourceFile } from "./diagnostics";
 import { type UnboundKind, unboundReads } from "./flow";
-import type { ClassDef, Expr, FunctionDef, Module, Param, Pattern, Pos, Stmt } from "./ir";
+import {
+  type ClassDef,
+  childBlocks,
+  type Expr,
+  type FunctionDef,
+  type Module,
+  type Param,
+  type Pattern,
+  type Pos,
+  type Stmt,
+} from "./ir";
 
 export type { UnboundKind };
 
@@ -144,6 +154,9 @@ function isNamespaceCall(f: Expr): boolean {
     (f.k === "Attribute" && f.attr === "SimpleNamespace")
   );
 }
+
+/** Builtin classes whose subscription (`dict[str, int]`) is a `types.GenericAlias`. */
+const GENERIC_BUILTINS = new Set(["dict", "list", "tuple", "set", "frozenset", "type"]);
 
 /** Attribute calls that block (they return Promises in asyncio-ts). */
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
@@ -372,7 +385,11 @@ class Analyzer {
       }
       case "ClassDef": {
         for (const d of s.decorators) this.expr(d, scope);
-        for (const b of s.bases) this.expr(b.value, scope);
+        for (const b of s.bases) {
+          this.expr(b.value, scope);
+          if (b.kind === "pos" && b.value.k === "Subscript" && b.value.value.k === "Name")
+            this.genericBases.push({ base: b, scope });
+        }
         this.bindingIsDef = true;
         const sym = this.bind(scope, s.name, depth, null);
         this.bindingIsDef = false;
@@ -632,8 +649,22 @@ class Analyzer {
     else throw this.source.error("SyntaxError", `'${what}' outside function`, pos.line, pos.col);
   }
 
-  /** After the walk: read-before-binding marks, types, and blocking propagation. */
+  /** Class bases such as `dict[str, int]`, checked by {@link finish}. */
+  private readonly genericBases: { base: { value: Expr }; scope: Scope }[] = [];
+
+  /**
+   * After the walk: generic aliases of builtin classes as bases, read-before-binding marks,
+   * types, and blocking propagation.
+   */
   finish(): void {
+    // `class C(dict[str, int])` is `class C(dict)`: the alias's `__mro_entries__` gives the
+    // builtin class itself, as `types.GenericAlias` does in CPython, so the base is rewritten
+    // to the plain name when that name is the builtin's.
+    for (const { base, scope } of this.genericBases) {
+      const sub = base.value as Expr & { k: "Subscript" };
+      const name = sub.value as Expr & { k: "Name" };
+      if (GENERIC_BUILTINS.has(name.id) && scope.lookup(name.id) === null) base.value = name;
+    }
     for (const { scope, name } of this.pendingReads) {
       const sym = scope.symbols.get(name);
       if (sym !== undefined) sym.readBeforeBinding = true;
@@ -835,24 +866,6 @@ function binOpType(op: string, l: Ty, r: Ty, right: Expr): Ty {
     return "any";
   }
   return "any";
-}
-
-function childBlocks(s: Stmt): Stmt[][] {
-  switch (s.k) {
-    case "If":
-    case "While":
-      return [s.body, s.orelse];
-    case "For":
-      return [s.body, s.orelse];
-    case "Try":
-      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
-    case "With":
-      return [s.body];
-    case "Match":
-      return s.cases.map((c) => c.body);
-    default:
-      return [];
-  }
 }
 
 export type { Param };

@@ -233,6 +233,24 @@ function newScope(): ScopeRef {
   return { id: nextScopeId++ };
 }
 
+/** The statement lists nested in a statement (`if`/`for`/`while` bodies and `else`, `try`'s parts, `with`, `match` cases). */
+export function childBlocks(s: Stmt): Stmt[][] {
+  switch (s.k) {
+    case "If":
+    case "While":
+    case "For":
+      return [s.body, s.orelse];
+    case "Try":
+      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
+    case "With":
+      return [s.body];
+    case "Match":
+      return s.cases.map((c) => c.body);
+    default:
+      return [];
+  }
+}
+
 export function buildModule(cst: TSNode, source: SourceFile): Module {
   const b = new Builder(source);
   const body = b.block(copyTree(cst, source.text));

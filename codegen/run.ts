@@ -206,16 +206,26 @@ function withinTask(stack: string): string {
   return m === null ? stack : stack.slice(0, m.index);
 }
 
-/** Python frames (`File "x.py", line N, in f`) for a JS stack, innermost last. */
-export function pythonFrames(stack: string, dir: string, manifest: Manifest): string[] {
+/** How many JS frames to look through for `logging`'s caller. */
+const CALLER_DEPTH = 12;
+
+/** One frame of the program: its Python file, line and function name. */
+interface PyFrame {
+  file: string;
+  line: number;
+  fn: string;
+}
+
+/** The program's frames in a JS stack, innermost first (as V8 lists them). */
+function programFrames(stack: string, dir: string, manifest: Manifest, max = Infinity): PyFrame[] {
   const byFile = new Map<string, ModuleRecord>();
   for (const m of manifest.modules) {
     byFile.set(path.join(dir, `${m.base}.ts`), m);
     byFile.set(path.join(dir, `${m.base}.mjs`), m);
   }
-  const sources = new Map<string, string[]>();
-  const frames: string[] = [];
+  const out: PyFrame[] = [];
   for (const raw of stack.split("\n")) {
+    if (out.length >= max) break;
     const m = /^\s+at (?:async )?(?:(.*?) \()?(?:file:\/\/)?(\/[^:()]+):(\d+):(\d+)\)?$/.exec(raw);
     if (m === null) continue;
     const file = decodeURIComponent(m[2]!);
@@ -228,17 +238,27 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
       .replace(/^.*\[as (.*)\]$/, "$1");
     if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
     fn = unmangle(fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, ""));
-    let text = sources.get(rec.pyFile);
+    out.push({ file: rec.pyFile, line: pyLine, fn });
+  }
+  return out;
+}
+
+/** Python frames (`File "x.py", line N, in f`) for a JS stack, innermost last. */
+export function pythonFrames(stack: string, dir: string, manifest: Manifest): string[] {
+  const sources = new Map<string, string[]>();
+  const frames: string[] = [];
+  for (const { file, line, fn } of programFrames(stack, dir, manifest)) {
+    let text = sources.get(file);
     if (text === undefined) {
       try {
-        text = fs.readFileSync(rec.pyFile, "utf8").split(/\r?\n/);
+        text = fs.readFileSync(file, "utf8").split(/\r?\n/);
       } catch {
         text = [];
       }
-      sources.set(rec.pyFile, text);
+      sources.set(file, text);
     }
-    const src = (text[pyLine - 1] ?? "").trim();
-    frames.push(`  File "${rec.pyFile}", line ${pyLine}, in ${fn}\n${src ? `    ${src}\n` : ""}`);
+    const src = (text[line - 1] ?? "").trim();
+    frames.push(`  File "${file}", line ${line}, in ${fn}\n${src ? `    ${src}\n` : ""}`);
   }
   return frames.reverse();
 }
@@ -250,6 +270,7 @@ export async function runFile(file: string, args: string[]): Promise<number> {
     setFrameSource(
       f: (exc: { stack?: string; jsError?: { stack?: string }; _tbReraise?: Error[] }) => string[],
     ): void;
+    setCallerSource(f: () => { pathname: string; lineno: number; funcName: string } | null): void;
     toPyException(e: unknown): unknown;
     SystemExit: Function;
     flushStd(): void;
@@ -272,6 +293,19 @@ export async function runFile(file: string, args: string[]): Promise<number> {
       frames.unshift(...pythonFrames(withinTask(more.stack ?? ""), dir, manifest));
     }
     return frames;
+  });
+  // `logging`'s caller: the innermost frame of the program on the stack of the logging call.
+  py.setCallerSource(() => {
+    // A short stack: formatting frames through the source maps is what costs (the program's
+    // caller is a few frames above the logging method).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = CALLER_DEPTH;
+    const stack = new Error().stack ?? "";
+    Error.stackTraceLimit = limit;
+    const frame = programFrames(stack, dir, manifest, 1)[0];
+    return frame === undefined
+      ? null
+      : { pathname: frame.file, lineno: frame.line, funcName: frame.fn };
   });
   process.argv = [process.argv[0]!, file, ...args];
   let status = 0;

@@ -36,6 +36,7 @@ export const AREAS = [
   "lang_calls",
   "lang_stdlib",
   "executors",
+  "services",
 ] as const;
 export type Area = (typeof AREAS)[number];
 

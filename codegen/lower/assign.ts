@@ -27,7 +27,7 @@ import type { Expr, Stmt } from "../ir";
 import { classAttributes } from "./classes";
 import { type Context, type Feature, mangle } from "./context";
 import { checkedName, sliceParts } from "./names";
-import { binop, castTo } from "./operators";
+import { castTo, nativeBinop } from "./operators";
 import { line, P, par, type TsExpr, type TsStmt } from "./output";
 import { inferredType, tsType } from "./types";
 
@@ -253,14 +253,18 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
   if (t.k === "Name") {
     const lt = cx.typeOf(t);
     const rt = cx.typeOf(s.value);
-    const native = binop(cx, s.op, t, s.value, lt, rt);
+    // The value is lowered once: lowering twice would declare a comprehension's variables
+    // twice (the second copy assigning undeclared names).
+    const native = nativeBinop(cx, s.op, t, s.value, lt, rt);
     // `name` is the variable; `read` its value (checked when it may be unbound).
     const name = cx.name(t.id, t.pos).code;
-    const read = cx.expr(t).code;
-    const m = /^(\S+) ([-+*&|^]|<<|>>) (.*)$/s.exec(native.code);
-    if (m !== null && m[1] === name && !native.code.startsWith("$py.")) {
-      return [line(`${name} ${m[2]}= ${m[3]};`, s.pos.line)];
+    if (native !== null) {
+      const m = /^(\S+) ([-+*&|^]|<<|>>) (.*)$/s.exec(native.code);
+      if (m !== null && m[1] === name) return [line(`${name} ${m[2]}= ${m[3]};`, s.pos.line)];
+      // Immutable int/float/str operands: `a op= b` is `a = a op b`.
+      return [line(`${name} = ${native.code};`, s.pos.line)];
     }
+    const read = cx.expr(t).code;
     return [
       line(
         `${name} = ${castTo(inplaceCall(read, cx.expr(s.value).code), cx.typeOf(t))};`,

@@ -13,7 +13,9 @@
  * - `super()` is `super_(Cls, self)` (cooperative: see `zeroArgSuper`).
  * - `obj.attr(...)` where the program stores data under `attr` (`self.factory = Conn`, a class
  *   body's `factory = Conn`) and no class defines a method `attr` is `$py.call(obj.attr, ...)`: the
- *   attribute may hold a class or an object with `__call__` (`holdsData`).
+ *   attribute may hold a class or an object with `__call__` (`holdsData`). `Outer.Inner(...)` /
+ *   `helpers.Outer.Inner(...)` on something a sibling module defines is `$py.callMethod(...)`,
+ *   which constructs a class (a nested one) and calls a method on its object.
  * - A call that statically passes a wrong number of arguments to a known callee (`f(1, 2, 3)`
  *   for `def f(a, b=2)`, `E(1)` for a class without `__init__`) is `$py.callError("f() takes from
  *   1 to 2 positional arguments but 3 were given", 1n, 2n, 3n)`: the arguments are evaluated,
@@ -68,6 +70,19 @@ export const ASYNCIO_CLASSES = new Set([
   "AbstractEventLoop",
   "BaseEventLoop",
   "DefaultEventLoopPolicy",
+]);
+
+/** Builtin types whose attributes a call may read (`dict.fromkeys`, `str.join`, `bytes.hex`). */
+const BUILTIN_TYPE_RECEIVERS = new Set([
+  "str",
+  "bytes",
+  "bytearray",
+  "dict",
+  "list",
+  "tuple",
+  "int",
+  "float",
+  "bool",
 ]);
 
 /** Classes of the ES-imported runtime modules, by module (constructed with `new`). */
@@ -279,6 +294,19 @@ function isSiblingImport(module: string): boolean {
   );
 }
 
+/**
+ * Is `e` a value a sibling module defines (`helpers.Outer`, `Outer` from `from helpers import
+ * Outer`, `helpers.a.b`), not the module itself?
+ */
+function fromSiblingModule(cx: Context, e: Expr): boolean {
+  let root = e;
+  while (root.k === "Attribute") root = root.value;
+  if (root.k !== "Name") return false;
+  const imported = cx.lookup(root.id)?.imported;
+  if (imported == null || !isSiblingImport(imported.module)) return false;
+  return imported.name !== null || root !== e;
+}
+
 /** `helpers.Client` where `helpers` is an `import`ed module of the program. */
 function isSiblingModuleAttribute(cx: Context, f: Extract<Expr, { k: "Attribute" }>): boolean {
   if (f.value.k !== "Name") return false;
@@ -365,6 +393,18 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
         : ex(`${cx.runtime("super_").code}(${args.join(", ")})`, P.call);
   } else if (
     f.k === "Attribute" &&
+    f.value.k === "Name" &&
+    BUILTIN_TYPE_RECEIVERS.has(f.value.id) &&
+    cx.lookup(f.value.id) === null
+  ) {
+    // `dict.keys(d)`, `bytes.hex(b)`, `str.join(", ", xs)`, `dict.fromkeys(ks)`: the type's
+    // attribute as getattr finds it (an unbound method checks its receiver), then called.
+    call = ex(
+      `${cx.helper("call")}(${[`${cx.runtime("getattr").code}(${cx.expr(f.value).code}, ${JSON.stringify(f.attr)})`, ...args].join(", ")})`,
+      P.call,
+    );
+  } else if (
+    f.k === "Attribute" &&
     BUILTIN_METHODS.has(f.attr) &&
     !cx.isSelf(f.value) &&
     !cx.isModule(f.value)
@@ -389,6 +429,18 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
   } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {
     const mod = f.value.k === "Name" ? cx.lookup(f.value.id)?.imported : null;
     if (mod && mod.name === null) refuseMissing(cx, mod.module, f.attr, f.pos);
+    if (!holdsData(cx, f.attr) && fromSiblingModule(cx, f.value)) {
+      // `helpers.Outer.Inner(...)`: what a sibling module defines is not known here; the
+      // attribute may be a class (`callMethod` constructs it) or a method (called on its object).
+      return awaitIfBlocking(
+        cx,
+        e,
+        ex(
+          `${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`,
+          P.call,
+        ),
+      );
+    }
     if (!mod && holdsData(cx, f.attr)) {
       // `self.factory(h)`: the attribute may hold a class or a callable object.
       return awaitIfBlocking(

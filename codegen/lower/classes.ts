@@ -48,6 +48,11 @@
  *   is assigned in a static block; a `@property` gets `declare static x` (`C.x` is its object).
  * - `__rmul__ = __mul__` in a class body aliases the method: `Vec.prototype.__rmul__ = Vec.prototype.__mul__;`.
  *   `Greeter.greet(g, "Bob")` calls `Greeter.prototype.greet.call(g, "Bob")`.
+ * - The program's own decorators on an instance or class method (`@retry(3)`, `@functools.wraps`
+ *   wrappers, `@lru_cache`, `@cached_property`) run after the class is made:
+ *   `$py.decorateMethod(C, "m", [retry(3n)])` hands them the method as Python has it (`self` or
+ *   `cls` first) and installs what they return as the method again (a proxy passing `this` as the
+ *   first argument; a descriptor's getter). A static method's decorators wrap it directly.
  * - A class over an exception (or any runtime class) whose user ancestors have no `__init__`
  *   constructor gets `constructor(...args) { super(...args); this.__init__(...args); }` when it
  *   defines `__init__`; `$py.pyclass` ends by calling the parent's `__init_subclass__` (enums).
@@ -56,8 +61,18 @@
  * - `class B(metaclass=ABCMeta)` extends `$py.abc._ABCMetaBase` (ABC's behaviour with `object`
  *   as B's Python base: src/python/stdlib/abc.ts); with bases that are abstract base classes
  *   already, and `metaclass=type`, the keyword changes nothing and is dropped. Other metaclasses
- *   and class keywords (`__init_subclass__`'s) are refused, and so are `__getattribute__` and
- *   `__new__` outside an enum class (construction would never call them).
+ *   are refused, and so are `__getattribute__` and `__new__` outside an enum class (construction
+ *   would never call them). Other class keywords (`class P(Base, name="x")`, `**opts`) become
+ *   `$py.pyclass(P, "P", "__main__", kw({ name: "x" }))`, which passes them to the parent's
+ *   `__init_subclass__` (`object`'s raises CPython's TypeError for any keyword).
+ * - A class statement in a class body (`class Outer: class Inner: ...`) is a static of the outer
+ *   class set in a static block holding the lowered class, named `Outer$Inner` in JS (see
+ *   `nestedClass`); `Outer.Inner`, `self.Inner` and the qualname `Outer.Inner` follow.
+ * - The other statements of a class body (`a, b = 1, 2`, `if`/`for`/`while`/`try`, calls, `x += 1`,
+ *   `del x`, `raise`, `assert`) are static blocks in member order, so they run where the body runs
+ *   them; a class-body name is stored as `C.x` (`bindingPrefix` in context.ts) and read as `C.x`
+ *   once the body has bound it, else as the global name (or checked at run time): see
+ *   class-scope.ts. What those statements may not hold is refused (`checkBodyStatement`).
  *   `@property` over `@abstractmethod` marks the accessor abstract after the class is made.
  * - `super()` is `super_(Dog, self)` (lower/calls.ts), never JS `super`: Python continues in
  *   `type(self).__mro__` after the defining class, which JS `super` cannot follow.
@@ -85,8 +100,19 @@
  *   Other builtin types (`str`, `int`, `tuple`, ...) are refused as bases.
  */
 
-import type { Arg, ClassDef, Expr, FunctionDef, Stmt } from "../ir";
-import { type Context, type Feature, mangle } from "./context";
+import type { SymbolInfo } from "../analyze";
+import {
+  type Arg,
+  type ClassDef,
+  childBlocks,
+  type Expr,
+  type FunctionDef,
+  type Stmt,
+} from "../ir";
+import { annotationEntries } from "./annotations";
+import { propertyKey } from "./calls";
+import { classBodyBound } from "./class-scope";
+import { type Context, classJsName, type Feature } from "./context";
 import { docComment, lowerFunction, methodAttributes } from "./functions";
 import { runtimeModulePath } from "./imports";
 import { block, ex, jsString, line, P, type TsExpr, type TsStmt } from "./output";
@@ -167,11 +193,44 @@ function posBases(cls: ClassDef): Arg[] {
     : cls.bases;
 }
 
-/** The user-defined class a base expression names, if any. */
+/**
+ * What the name `e` in the class statement of `cls` (a base) refers to: looked up where the
+ * statement runs; in a class body, a name the body has not surely bound yet is the global one
+ * (lower/class-scope.ts). Null for a builtin, or when only known at run time.
+ */
+function baseSymbol(cx: Context, cls: ClassDef, e: Expr & { k: "Name" }): SymbolInfo | null {
+  const where = cx.scopeOf(cls.scope).parent!;
+  const sym = where.lookup(e.id);
+  if (sym === null || sym.scope.kind !== "class" || sym.scope !== where) return sym;
+  const bound = classBodyBound(where.cls!.body, e.id, e.pos);
+  if (bound === "yes") return sym;
+  return bound === "no" ? where.module().lookup(e.id) : null;
+}
+
+/**
+ * Is the base `e` of `cls` typed `any` for TypeScript: a class attribute (a class made in a class
+ * body is `static Inner: any`), read by its class-body name or as `Outer.Inner`?
+ */
+function anyTypedBase(cx: Context, cls: ClassDef, e: Expr): boolean {
+  if (e.k === "Name") {
+    const where = cx.scopeOf(cls.scope).parent!;
+    const sym = where.lookup(e.id);
+    return sym !== null && sym.scope === where && where.kind === "class";
+  }
+  let root: Expr = e;
+  while (root.k === "Attribute") root = root.value;
+  return e.k === "Attribute" && root.k === "Name" && (cx.lookup(root.id)?.cls ?? null) !== null;
+}
+
+/** The user-defined class a base expression of `cls` names, if any. */
+function baseClass(cx: Context, cls: ClassDef, e: Expr): ClassDef | null {
+  return e.k === "Name" ? (baseSymbol(cx, cls, e)?.cls ?? null) : null;
+}
+
+/** The user-defined class the first base expression names, if any. */
 function userBase(cx: Context, cls: ClassDef): ClassDef | null {
   const b = posBases(cls)[0];
-  if (b === undefined || b.value.k !== "Name") return null;
-  return cx.lookup(b.value.id)?.cls ?? null;
+  return b === undefined ? null : baseClass(cx, cls, b.value);
 }
 
 /**
@@ -238,12 +297,22 @@ function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
     }
     if (posBases(c).length === 0) out.add("__init__");
     if (posBases(c).length > 1) break;
-    const next = posBases(c)[0];
-    if (next === undefined || next.value.k !== "Name") break;
-    c = cx.lookup(next.value.id)?.cls ?? null;
+    c = userBase(cx, c);
   }
   return out;
 }
+
+/** Decorators that make a function something other than an instance method. */
+const NOT_INSTANCE = new Set([
+  "staticmethod",
+  "classmethod",
+  "property",
+  ".setter",
+  ".getter",
+  ".deleter",
+  "cached_property",
+  "abstractproperty",
+]);
 
 function decoratorName(d: Expr): string | null {
   if (d.k === "Name") return d.id;
@@ -277,13 +346,44 @@ function selfAttributes(cls: ClassDef): string[] {
       };
       targets.forEach(addTarget);
       if (s.k === "With") for (const it of s.items) if (it.vars) addTarget(it.vars);
-      for (const b of nested(s)) visit(b, self);
+      for (const b of childBlocks(s)) visit(b, self);
     }
   };
   for (const s of cls.body) {
     if (s.k === "FunctionDef" && s.fn.params.length > 0) visit(s.fn.body, s.fn.params[0]!.name);
   }
   return [...out];
+}
+
+/**
+ * Attributes assigned through `cls.x = ...` in the class's class methods (`@classmethod`,
+ * `__init_subclass__`): declared `static` for TypeScript.
+ */
+function clsAttributes(cls: ClassDef): Set<string> {
+  const out = new Set<string>();
+  const visit = (body: Stmt[], first: string) => {
+    for (const s of body) {
+      const targets: Expr[] =
+        s.k === "Assign"
+          ? s.targets
+          : s.k === "AnnAssign" || s.k === "AugAssign" || s.k === "For"
+            ? [s.target]
+            : [];
+      const add = (t: Expr) => {
+        if (t.k === "Attribute" && t.value.k === "Name" && t.value.id === first) out.add(t.attr);
+        if (t.k === "Tuple" || t.k === "List") t.elts.forEach(add);
+      };
+      targets.forEach(add);
+      for (const b of childBlocks(s)) visit(b, first);
+    }
+  };
+  for (const s of cls.body) {
+    if (s.k !== "FunctionDef" || s.fn.params.length === 0) continue;
+    const implicit = s.fn.name === "__init_subclass__" || s.fn.name === "__class_getitem__";
+    if (implicit || s.fn.decorators.some((d) => decoratorName(d) === "classmethod"))
+      visit(s.fn.body, s.fn.params[0]!.name);
+  }
+  return out;
 }
 
 interface KnownAttributes {
@@ -312,6 +412,7 @@ export function classAttributes(cx: Context, cls: ClassDef): KnownAttributes {
   attrCache.set(cls, out);
   for (const s of cls.body) {
     if (s.k === "FunctionDef") out.classLevel.add(s.fn.name);
+    if (s.k === "ClassDef") out.classLevel.add(s.name);
     if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.classLevel.add(t.id);
     // `x: int` without a value only annotates (a dataclass field is set by `__init__`).
     if (s.k === "AnnAssign" && s.target.k === "Name") {
@@ -320,7 +421,7 @@ export function classAttributes(cx: Context, cls: ClassDef): KnownAttributes {
     }
   }
   for (const b of posBases(cls)) {
-    const base = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
+    const base = baseClass(cx, cls, b.value);
     if (b.value.k === "Name" && b.value.id === "object" && base === null) continue;
     if (base === null || base === cls) {
       out.complete = false;
@@ -365,27 +466,13 @@ export function instanceMethods(cls: ClassDef): Set<string> {
   const out = new Set<string>();
   for (const s of cls.body) {
     if (s.k !== "FunctionDef") continue;
-    if (s.fn.decorators.some((d) => decoratorName(d) !== null)) continue;
+    // A method under the program's own decorators is still one on the prototype (decorateMethod).
+    if (s.fn.decorators.some((d) => NOT_INSTANCE.has(decoratorName(d) ?? ""))) continue;
     out.add(s.fn.name);
   }
   for (const s of cls.body)
     if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.delete(t.id);
   return out;
-}
-
-function nested(s: Stmt): Stmt[][] {
-  switch (s.k) {
-    case "If":
-    case "While":
-    case "For":
-      return [s.body, s.orelse];
-    case "Try":
-      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
-    case "With":
-      return [s.body];
-    default:
-      return [];
-  }
 }
 
 /** `NamedTuple`/`TypedDict` when `e` names that class of `typing` (or `typing_extensions`). */
@@ -457,6 +544,8 @@ function typingClassChecks(
   );
   const positional = cls.bases.filter((b) => b.kind === "pos");
   const members: TsStmt[] = [];
+  // Keywords of other classes go to `__init_subclass__` (`classKeywords`).
+  if (kind === null && !enumInAncestry(cx, cls)) return members;
   for (const b of keywords) {
     const total =
       kind === "TypedDict" &&
@@ -487,6 +576,22 @@ function typingClassChecks(
 }
 
 /**
+ * `class Plugin(Base, name="x")`: the keywords (but `metaclass=`), as the `Kw` that `$py.pyclass`
+ * passes to the parent's `__init_subclass__` (`object`'s raises CPython's TypeError for any);
+ * null without keywords. `**mapping` among them is unpacked as in a call.
+ */
+function classKeywords(cx: Context, cls: ClassDef): string | null {
+  const kws: string[] = [];
+  for (const b of cls.bases) {
+    if (b.kind === "kw" && b.name !== "metaclass")
+      kws.push(`${propertyKey(b.name!)}: ${cx.expr(b.value).code}`);
+    else if (b.kind === "dstar") kws.push(`...${cx.helper("kwargs")}(${cx.expr(b.value).code})`);
+    else if (b.kind === "star") throw cx.unsupported(b.value.pos, "starred class bases");
+  }
+  return kws.length === 0 ? null : `${cx.runtime("kw").code}({ ${kws.join(", ")} })`;
+}
+
+/**
  * Is `e` a class of a runtime module other than asyncio/contextvars (`logging.Handler`,
  * `from datetime import date`)? Generated code sees those modules as `any`.
  */
@@ -511,6 +616,16 @@ function hasEnumBase(cx: Context, cls: ClassDef): boolean {
       cx.lookup(b.value.id)?.imported?.name === null
     );
   });
+}
+
+/** Is `cls` or a user ancestor along its first bases over a class of the `enum` module? */
+function enumInAncestry(cx: Context, cls: ClassDef): boolean {
+  const seen = new Set<ClassDef>();
+  for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
+    seen.add(c);
+    if (hasEnumBase(cx, c)) return true;
+  }
+  return false;
 }
 
 /**
@@ -604,7 +719,7 @@ function isAbstractBase(cx: Context, cls: ClassDef, seen = new Set<ClassDef>()):
   if (meta !== null && isAbcName(cx, meta, "ABCMeta")) return true;
   return posBases(cls).some((b) => {
     if (isAbcName(cx, b.value, "ABC")) return true;
-    const user = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
+    const user = baseClass(cx, cls, b.value);
     return user !== null && isAbstractBase(cx, user, seen);
   });
 }
@@ -630,7 +745,7 @@ function metaclassBase(cx: Context, cls: ClassDef): string | null {
     );
   if (bases.length === 0) return cx.helper("abc._ABCMetaBase");
   for (const b of bases) {
-    const user = b.value.k === "Name" ? (cx.lookup(b.value.id)?.cls ?? null) : null;
+    const user = baseClass(cx, cls, b.value);
     if (!isAbcName(cx, b.value, "ABC") && (user === null || !isAbstractBase(cx, user)))
       throw cx.unsupported(
         b.value.pos,
@@ -641,8 +756,10 @@ function metaclassBase(cx: Context, cls: ClassDef): string | null {
 }
 
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
-  const name = mangle(cls.name);
   const scope = cx.scopeOf(cls.scope);
+  const name = classJsName(scope);
+  // A class statement in a class body: see `nestedClass`.
+  const nestedIn = cx.scope.kind === "class" ? classJsName(cx.scope) : null;
   const kind = typingKind(cx, cls);
   const typingMembers = typingClassChecks(cx, cls, kind);
   // `class C(str, Enum)`: a builtin type's values are JS primitives, which cannot carry a
@@ -693,15 +810,23 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
               ? null
               : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
-  const inherited = inheritedMethods(cx, cls);
+  // Over a base TypeScript sees as `any`: no `override`, and JS's own constructor spelled out.
+  const anyBase = !multiple && baseExpr !== null && anyTypedBase(cx, cls, baseExpr);
+  const inherited = anyBase ? new Set<string>() : inheritedMethods(cx, cls);
   const before: TsStmt[] = [];
   const members: TsStmt[] = [];
   const after: TsStmt[] = [];
   const annotations: string[] = [];
   const qual = scope.qualname.replace(/\.$/, "");
   // A class of an imported sibling module names its module (`__main__` is the default).
+  // Class keywords (`__init_subclass__`'s) follow the module name.
+  const classKw = kind === null && !enumInAncestry(cx, cls) ? classKeywords(cx, cls) : null;
   const moduleArg =
-    cx.options.moduleName === "__main__" ? "" : `, ${jsString(cx.options.moduleName)}`;
+    classKw !== null
+      ? `, ${jsString(cx.options.moduleName)}, ${classKw}`
+      : cx.options.moduleName === "__main__"
+        ? ""
+        : `, ${jsString(cx.options.moduleName)}`;
 
   const declares = new Set(selfAttributes(cls));
   const methods = new Set<string>();
@@ -710,6 +835,8 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const ownMethods = instanceMethods(cls);
   // Class attributes bound so far (`x = x.setter(f)` binds `x` again: a static block).
   const statics = new Set<string>();
+  // Names bound by statements lowered in static blocks (`a, b = 1, 2`, a `for` target).
+  const blockNames = new Set<string>();
 
   cx.inScope(scope, () => {
     for (const s of cls.body) {
@@ -721,10 +848,25 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           break;
         case "Expr":
           if (s.value.k === "Str" || (s.value.k === "Const" && s.value.value === "Ellipsis")) break;
-          throw cx.unsupported(s.pos, "an expression statement in a class body");
+          members.push(bodyStatement(cx, cls, s, blockNames, statics));
+          break;
+        case "If":
+        case "For":
+        case "While":
+        case "Try":
+        case "AugAssign":
+        case "Raise":
+        case "Assert":
+          members.push(bodyStatement(cx, cls, s, blockNames, statics));
+          break;
+        case "Delete":
+          members.push(...bodyDelete(cx, cls, s, name, blockNames, statics));
+          break;
         case "Assign": {
-          if (s.targets.length !== 1 || s.targets[0]!.k !== "Name")
-            throw cx.unsupported(s.pos, "this assignment in a class body");
+          if (s.targets.length !== 1 || s.targets[0]!.k !== "Name") {
+            members.push(bodyStatement(cx, cls, s, blockNames, statics));
+            break;
+          }
           const id = (s.targets[0] as { id: string }).id;
           if (s.value.k === "Name" && ownMethods.has(s.value.id)) {
             // `__rmul__ = __mul__`: the same function under another name.
@@ -749,6 +891,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           declares.add(s.target.id);
           break;
         }
+        case "ClassDef":
+          members.push(...nestedClass(cx, s, statics));
+          declares.add(s.name);
+          break;
         case "FunctionDef":
           // Attribute reads are property reads or `getattr` (names.ts), which never call it.
           if (s.fn.name === "__getattribute__")
@@ -760,7 +906,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           lowerMethod(cx, s.fn, name, qual, inherited, before, members, after);
           break;
         default:
-          throw cx.unsupported(s.pos, `'${s.k.toLowerCase()}' statements in a class body`);
+          throw cx.unsupported(s.pos, `'${keyword(s)}' statements in a class body`);
       }
     }
   });
@@ -771,6 +917,15 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   // NamedTuple and TypedDict classes get their attributes (`_fields`, `__total__`) at run time.
   if (multipleInAncestry(cx, cls) || typingInAncestry(cx, cls))
     head.push(line("static [name: string]: any;"));
+  for (const id of [...blockNames].sort()) {
+    if (statics.has(id) || methods.has(id)) continue;
+    head.push(line(`declare static ${id}: any;`));
+    declares.add(id);
+  }
+  // `cls.x = ...` in a class method: a declaration for TypeScript only.
+  for (const id of [...clsAttributes(cls)].sort())
+    if (!statics.has(id) && !methods.has(id) && !blockNames.has(id))
+      head.push(line(`declare static ${id}: any;`));
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
   // `C.x` of a decorated property is its property object (made by `$py.pyclass`).
   for (const s of cls.body)
@@ -811,7 +966,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
         "constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}",
       ),
     );
-  } else if (!multiple && baseExpr !== null && untypedRuntimeBase(cx, baseExpr)) {
+  } else if (!multiple && baseExpr !== null && (anyBase || untypedRuntimeBase(cx, baseExpr))) {
     // JS's own constructor, spelled out: TypeScript gives a class extending an `any`-typed base
     // (`logging.Formatter`, `datetime.date`) a constructor without parameters.
     head.push(line("constructor(...args: any[]) {\n  super(...args);\n}"));
@@ -821,6 +976,20 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const docs = docComment(cls.docstring, cls.pos.line);
   const sym = cx.lookup(cls.name)!;
   const out: TsStmt[] = [...before, ...docs];
+  if (nestedIn !== null) {
+    // In the static block `nestedClass` makes: a block-scoped class, then the attribute.
+    const decos = cls.decorators.map((d) => cx.expr(d).code);
+    out.push({
+      t: "block",
+      head: `const ${name} = ${decos.map((d) => `${d}(`).join("")}${cx.helper("pyclass")}(${heading}`,
+      body,
+      line: cls.pos.line,
+      tail: `, ${jsString(qual)}${moduleArg})${")".repeat(decos.length)};`,
+    });
+    out.push(...after);
+    out.push(line(`${nestedIn}.${cls.name} = ${name};`));
+    return out;
+  }
   if (
     cls.decorators.length === 0 &&
     sym.bindings === 1 &&
@@ -843,6 +1012,226 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     });
   }
   out.push(...after);
+  return out;
+}
+
+/** Own properties of every JS class that a plain store cannot replace. */
+const JS_CLASS_OWN = new Set(["name", "length", "prototype"]);
+
+/** Statements a class body may hold inside its `if`/`for`/`while` blocks (see `bodyStatement`). */
+const BLOCK_STATEMENTS = new Set<Stmt["k"]>([
+  "Assign",
+  "AugAssign",
+  "Expr",
+  "Pass",
+  "Break",
+  "Continue",
+  "Comment",
+  "If",
+  "For",
+  "While",
+  "Try",
+  "Delete",
+  "Raise",
+  "Assert",
+]);
+
+/** The keyword a statement starts with, for messages (`def`, `from ... import`). */
+function keyword(s: Stmt): string {
+  switch (s.k) {
+    case "FunctionDef":
+      return s.fn.isAsync ? "async def" : "def";
+    case "ClassDef":
+      return "class";
+    case "ImportFrom":
+      return "from ... import";
+    case "AnnAssign":
+      return "annotated assignment";
+    default:
+      return s.k.toLowerCase();
+  }
+}
+
+/** Add the names `t` (an assignment target) binds to `out`. */
+function targetNames(t: Expr, out: Set<string>): void {
+  if (t.k === "Name") out.add(t.id);
+  else if (t.k === "Tuple" || t.k === "List") for (const e of t.elts) targetNames(e, out);
+  else if (t.k === "Starred") targetNames(t.value, out);
+}
+
+/**
+ * Refuse what a class body's statement (or a block in it) may not hold, and collect the
+ * class-body names it binds. Names are bound as `C.x = ...` (`bindingPrefix`); an augmented
+ * assignment reads the name where it is (lower/class-scope.ts), so inside a block it must be
+ * bound already; `def`, `class`, `import`, `with`, `except ... as name`, `del name` and
+ * annotations inside a block of a class body are refused.
+ */
+function checkBodyStatement(cx: Context, cls: ClassDef, s: Stmt, names: Set<string>): void {
+  switch (s.k) {
+    case "Assign":
+      for (const t of s.targets) targetNames(t, names);
+      return;
+    case "AugAssign":
+      if (s.target.k === "Name" && classBodyBound(cls.body, s.target.id, s.pos) !== "yes")
+        throw cx.unsupported(
+          s.pos,
+          `an augmented assignment in a block of a class body to '${s.target.id}' before the class body surely binds it`,
+        );
+      return;
+    case "For":
+      if (s.isAsync) throw cx.unsupported(s.pos, "'async for' in a class body");
+      targetNames(s.target, names);
+      break;
+    case "Delete":
+      for (const t of s.targets)
+        if (t.k === "Name")
+          throw cx.unsupported(t.pos, "'del' of a class-body name inside a block of a class body");
+      return;
+    case "Try":
+      // `except E as e` unbinds `e` when the handler ends, which a class attribute cannot mimic.
+      for (const h of s.handlers)
+        if (h.name !== null) throw cx.unsupported(s.pos, "'except ... as name' in a class body");
+      for (const b of [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody])
+        for (const x of b) checkBodyStatement(cx, cls, x, names);
+      return;
+    default:
+      if (!BLOCK_STATEMENTS.has(s.k))
+        throw cx.unsupported(s.pos, `'${keyword(s)}' statements inside a block of a class body`);
+  }
+  if (s.k === "If" || s.k === "For" || s.k === "While")
+    for (const b of [s.body, s.orelse]) for (const x of b) checkBodyStatement(cx, cls, x, names);
+}
+
+/**
+ * A statement of a class body that is not a definition (`a, b = 1, 2`, `print(...)`, an `if` or
+ * `for` statement, `x += 1`): a static block, which runs in member order as the class body does.
+ * `x += v` on a class-body name reads `x` where Python does (the class's, or the enclosing one)
+ * and stores the class attribute.
+ */
+function bodyStatement(
+  cx: Context,
+  cls: ClassDef,
+  s: Stmt,
+  names: Set<string>,
+  statics: Set<string>,
+): TsStmt {
+  const bound = new Set<string>();
+  if (s.k === "AugAssign" && s.target.k === "Name") bound.add(s.target.id);
+  else checkBodyStatement(cx, cls, s, bound);
+  // An enum's class dict raises TypeError when a name is bound twice ("'i' already defined as
+  // 0"), which the runtime's enum (made from the finished class) does not see.
+  if (bound.size > 0 && enumInAncestry(cx, cls) && !(s.k === "Assign" || s.k === "If"))
+    throw cx.unsupported(s.pos, `'${keyword(s)}' binding names in an enum class body`);
+  // JS's own read-only `name`/`length` of a class: only a class field (`name = ...`) defines them.
+  for (const id of bound) {
+    if (JS_CLASS_OWN.has(id) && !statics.has(id))
+      throw cx.unsupported(
+        s.pos,
+        `binding '${id}' in a class body other than by '${id} = ...' before any other binding`,
+      );
+    names.add(id);
+  }
+  if (s.k === "AugAssign" && s.target.k === "Name") {
+    const read = cx.expr(s.target).code;
+    const value = cx.expr(s.value).code;
+    const call =
+      s.op === "+"
+        ? `${cx.helper("iadd")}(${read}, ${value})`
+        : `${cx.helper("inplace")}(${JSON.stringify(s.op)}, ${read}, ${value})`;
+    return block(
+      "static",
+      [line(`${cx.bindingPrefix(s.target.id).name} = ${call};`, s.pos.line)],
+      s.pos.line,
+    );
+  }
+  return block("static", cx.stmt(s), s.pos.line);
+}
+
+/**
+ * `del x` in a class body: the class attribute goes (a method: the prototype's function); a name
+ * the body has not bound raises NameError, as CPython's `DELETE_NAME` does.
+ */
+function bodyDelete(
+  cx: Context,
+  cls: ClassDef,
+  s: Extract<Stmt, { k: "Delete" }>,
+  name: string,
+  names: Set<string>,
+  statics: Set<string>,
+): TsStmt[] {
+  const out: TsStmt[] = [];
+  for (const t of s.targets) {
+    if (t.k !== "Name") {
+      out.push(bodyStatement(cx, cls, { ...s, targets: [t] }, names, statics));
+      continue;
+    }
+    if (enumInAncestry(cx, cls))
+      throw cx.unsupported(t.pos, "'del' of a name in an enum class body");
+    const key = JSON.stringify(t.id);
+    // The last binding before the `del`: a `def` of an instance method or property lives on the
+    // prototype; static and class methods and class attributes on the class.
+    const last = cls.body.filter(
+      (x) => x.pos.line < t.pos.line && (x.k === "FunctionDef" || x.k === "Assign"),
+    );
+    const def = last
+      .reverse()
+      .find((x) =>
+        x.k === "FunctionDef"
+          ? x.fn.name === t.id
+          : x.k === "Assign" && x.targets.some((y) => y.k === "Name" && y.id === t.id),
+      );
+    const onPrototype =
+      def?.k === "FunctionDef" &&
+      def.fn.name !== "__init_subclass__" &&
+      def.fn.name !== "__class_getitem__" &&
+      !def.fn.decorators.some((d) => {
+        const n = decoratorName(d);
+        return n === "staticmethod" || n === "classmethod";
+      });
+    const owner = onPrototype ? `${name}.prototype` : name;
+    const err = `${cx.runtime("NameError").code}(${JSON.stringify(`name '${t.id}' is not defined`)})`;
+    out.push(
+      block(
+        "static",
+        [
+          line(
+            `if (!Object.hasOwn(${owner}, ${key})) throw ${cx.helper("markRaised")}(new ${err});`,
+            s.pos.line,
+          ),
+          line(`delete (${owner} as any)[${key}];`, s.pos.line),
+        ],
+        s.pos.line,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * `class Inner:` in the body of `Outer`: a static field of `Outer` assigned in a static block,
+ * which holds the lowered class statement (named `Outer$Inner`: a block-scoped name that no Python
+ * name can shadow, so a base or decorator naming a global `Inner` still reaches it):
+ * ```ts
+ * static Inner: any;
+ * static {
+ *   const Outer$Inner = $py.pyclass(class Outer$Inner { ... }, "Outer.Inner");
+ *   Outer.Inner = Outer$Inner;
+ * }
+ * ```
+ * Static blocks run in member order, so the class is made where the body makes it. Methods of the
+ * nested class do not see `Outer`'s class-level names (lookups skip class scopes, as in Python).
+ */
+function nestedClass(
+  cx: Context,
+  s: Extract<Stmt, { k: "ClassDef" }>,
+  statics: Set<string>,
+): TsStmt[] {
+  const out: TsStmt[] = [];
+  if (!statics.has(s.name)) {
+    statics.add(s.name);
+    out.push(line(`static ${s.name}: any;`, s.pos.line));
+  }
+  out.push({ t: "block", head: "static", body: lowerClass(s, cx), line: s.pos.line });
   return out;
 }
 
@@ -1021,7 +1410,22 @@ function lowerMethod(
       line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
     );
   if (accessor === null) after.push(...methodAttributes(cx, fn, target, lowered));
-  if (others.length > 0 && accessor === null) {
+  // `C.m.__annotations__`, when the program reads it (lower/annotations.ts).
+  const annotations = accessor === null ? annotationEntries(cx, fn) : null;
+  if (annotations !== null)
+    after.push(line(`${cx.helper("annotate")}(${target}, ${annotations});`, fn.pos.line));
+  if (others.length > 0 && accessor === null && method !== "static") {
+    // The decorators take and return the method as Python has it, `self` (or `cls`) first
+    // (descriptors.ts).
+    const decos = others.map((d) => cx.expr(d).code).join(", ");
+    const kind = method === "class" ? ', "class"' : "";
+    after.push(
+      line(
+        `${cx.helper("decorateMethod")}(${className}, ${jsString(fn.name)}, [${decos}]${kind});`,
+        fn.pos.line,
+      ),
+    );
+  } else if (others.length > 0 && accessor === null) {
     const wrapped = others.reduceRight((acc, d) => `${cx.expr(d).code}(${acc})`, target);
     after.push(line(`${target} = ${wrapped};`));
   }

@@ -45,7 +45,13 @@ function containsAwait(e: Expr): boolean {
   return found;
 }
 
-function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStmt[] {
+/** `first`: the first iterable, lowered in the enclosing scope (where Python evaluates it). */
+function loops(
+  cx: Context,
+  gens: Comprehension[],
+  inner: () => TsStmt[],
+  first?: string,
+): TsStmt[] {
   const [g, ...rest] = gens;
   if (g === undefined) return inner();
   let head: string;
@@ -71,7 +77,10 @@ function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStm
     const it = cx.fresh("it");
     const step = cx.fresh("step");
     return [
-      { t: "line", code: `const ${it} = ${cx.runtime("aiter").code}(${cx.expr(g.iter).code});` },
+      {
+        t: "line",
+        code: `const ${it} = ${cx.runtime("aiter").code}(${first ?? cx.expr(g.iter).code});`,
+      },
       {
         t: "block",
         head: "while (true)",
@@ -84,7 +93,7 @@ function loops(cx: Context, gens: Comprehension[], inner: () => TsStmt[]): TsStm
       },
     ];
   }
-  return [{ t: "block", head: `for (${head} of ${iterable(cx, g.iter).code})`, body }];
+  return [{ t: "block", head: `for (${head} of ${first ?? iterable(cx, g.iter).code})`, body }];
 }
 
 function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
@@ -104,6 +113,9 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
         e.pos.col,
       );
   }
+  // In a class body, only the first iterable sees the class's names.
+  const g0 = e.generators[0]!;
+  const first = g0.isAsync ? cx.expr(g0.iter).code : iterable(cx, g0.iter).code;
   const text = cx.inScope(scope, () => {
     // A closure made in the comprehension (`[lambda: i for i in xs]`) sees its variables as
     // Python's one comprehension scope has them: one binding, updated by every iteration.
@@ -122,16 +134,24 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       const asyncio = cx.asyncio();
       const body = [
         ...shared,
-        ...loops(cx, e.generators, () => [
-          { t: "line", code: `yield ${asyncio}.asyncgen_yield(${cx.expr(e.elt).code});` },
-        ]),
+        ...loops(
+          cx,
+          e.generators,
+          () => [{ t: "line", code: `yield ${asyncio}.asyncgen_yield(${cx.expr(e.elt).code});` }],
+          first,
+        ),
       ];
       return `${asyncio}.asyncgenfunction(function* () {\n${indent(body)}}, "<genexpr>")()`;
     }
     if (e.kind === "gen") {
       const body = [
         ...shared,
-        ...loops(cx, e.generators, () => [{ t: "line", code: `yield ${cx.expr(e.elt).code};` }]),
+        ...loops(
+          cx,
+          e.generators,
+          () => [{ t: "line", code: `yield ${cx.expr(e.elt).code};` }],
+          first,
+        ),
       ];
       return `${cx.helper("genexpr")}(function* () {\n${indent(body)}})`;
     }
@@ -150,7 +170,7 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     const body: TsStmt[] = [
       { t: "line", code: `const ${r}${e.kind === "list" ? ": any[]" : ""} = ${init};` },
       ...shared,
-      ...loops(cx, e.generators, () => [{ t: "line", code: add() }]),
+      ...loops(cx, e.generators, () => [{ t: "line", code: add() }], first),
       { t: "line", code: `return ${r};` },
     ];
     return isAsync

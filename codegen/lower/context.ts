@@ -16,6 +16,7 @@
 import type { Analysis, Scope, SymbolInfo, Ty } from "../analyze";
 import type { CompileError, SourceFile } from "../diagnostics";
 import type { Expr, FunctionDef, Pos, Stmt } from "../ir";
+import { classBodyBound } from "./class-scope";
 import { ex, P, type TsExpr, type TsStmt } from "./output";
 import { inferredType } from "./types";
 
@@ -106,6 +107,15 @@ export function mangle(name: string): string {
   const m = /^(.*?)(_+)$/.exec(name);
   if (m && RESERVED.has(m[1]!)) return `${name}_`;
   return name;
+}
+
+/**
+ * The JS name of the class whose body is `scope`: its Python name, or for a class defined in a
+ * class body `Outer$Inner` (lower/classes.ts), which no Python name can shadow.
+ */
+export function classJsName(scope: Scope): string {
+  const name = scope.cls!.name;
+  return scope.parent?.kind === "class" ? `${classJsName(scope.parent)}$${name}` : mangle(name);
 }
 
 /** One lowering per IR node kind; the registry (lower/index.ts) joins the features' tables. */
@@ -289,8 +299,28 @@ export class Context {
     const sym = this.lookup(id);
     if (sym !== null) {
       if (sym.scope.kind === "class") {
-        // Only reached from inside the class body itself (methods skip class scopes).
-        const cls = mangle(sym.scope.cls!.name);
+        // Only reached from inside the class body itself (methods skip class scopes). Not yet
+        // bound there: the global or builtin name, as `LOAD_NAME` (lower/class-scope.ts).
+        const cls = classJsName(sym.scope);
+        const bound = classBodyBound(sym.scope.cls!.body, id, pos);
+        if (bound !== "yes") {
+          // JS would find an enclosing function's variable of that name, which Python skips.
+          for (let s = sym.scope.parent; s !== null && s.kind !== "module"; s = s.parent)
+            if (s.kind !== "class" && s.symbols.has(id) && !s.globals.has(id))
+              throw this.unsupported(
+                pos,
+                `reading the class-body name '${id}' before the class body binds it, in a function that has a variable '${id}'`,
+              );
+          const saved = this.scope;
+          this.scope = sym.scope.module();
+          const other = this.name(id, pos);
+          this.scope = saved;
+          if (bound === "no") return other;
+          return ex(
+            `(Object.hasOwn(${cls}, ${JSON.stringify(id)}) ? ${cls}.${id} : ${other.code})`,
+            P.primary,
+          );
+        }
         const def = classBodyDef(sym.scope.cls!.body, id, pos);
         // A method read as a value (`x = property(getx)`): a prototype method taking `self`
         // as `this`, made a function taking it first; a decorated property: its object.
@@ -382,6 +412,9 @@ export class Context {
   } {
     const sym = this.lookup(id);
     const name = mangle(id);
+    // A class-body name is an attribute of the class being made (lower/classes.ts).
+    if (sym?.scope.kind === "class" && sym.scope === this.scope)
+      return { keyword: null, name: `${classJsName(sym.scope)}.${id}`, sym };
     if (
       sym === null ||
       sym.isParam ||

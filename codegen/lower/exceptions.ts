@@ -41,9 +41,27 @@ function matches(cx: Context, err: string, type: Expr): string {
     return type.elts
       .map((t) => par({ code: matches(cx, err, t), prec: P.relational }, P.or + 1))
       .join(" || ");
-  if (type.k === "Name" || type.k === "Attribute")
-    return `${err} instanceof ${par(cx.expr(type), P.call)}`;
+  if (isClassExpr(cx, type)) return `${err} instanceof ${par(cx.expr(type), P.call)}`;
   return `${cx.helper("exceptionMatches")}(${err}, ${cx.expr(type).code})`;
+}
+
+/**
+ * Is `type` surely a class, so that `instanceof` is `except type:`'s test? A builtin exception
+ * name, a class defined here, a name imported from a library module, or an attribute of a
+ * module (`asyncio.CancelledError`). Any other name (a parameter or variable holding a tuple of
+ * classes, `except retry_on:`) goes through `exceptionMatches`, which also raises CPython's
+ * TypeError for what is not an exception class.
+ */
+function isClassExpr(cx: Context, type: Expr): boolean {
+  if (type.k === "Attribute") return cx.isModule(type.value);
+  if (type.k !== "Name") return false;
+  const sym = cx.lookup(type.id);
+  if (sym === null) return BUILTIN_CLASSES.has(type.id);
+  if (sym.cls !== null) return true;
+  const imp = sym.imported;
+  return (
+    imp !== null && imp.name !== null && sym.bindings === 1 && !cx.options.siblings.has(imp.module)
+  );
 }
 
 /**

@@ -54,6 +54,7 @@
 import type { Scope } from "../analyze";
 import { emit } from "../emit";
 import type { Expr, FPart, FunctionDef, Param, Stmt } from "../ir";
+import { annotationEntries } from "./annotations";
 import { propertyKey } from "./calls";
 import { type Context, type Feature, mangle } from "./context";
 import { block, ex, jsString, line, P, par, type TsExpr, type TsStmt } from "./output";
@@ -333,7 +334,9 @@ function returnType(fn: FunctionDef, kind: FunctionKind, scope: Scope): string {
       // A Python generator object: also has send()/close()/__next__() (the runtime adds them).
       return "any";
     case "asyncgen":
-      return "Generator<any, any, any>";
+      // The body's generator, wrapped by `asyncgenfunction` into an async generator function
+      // (for a method, assigned back over the prototype's: both must accept the other's type).
+      return "any";
     case "async":
       return `Promise<${r}>`;
     default:
@@ -420,6 +423,8 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
     sigPrefix: "",
   });
   const out: TsStmt[] = [...lowered.before];
+  // `f.__annotations__`, when the program reads it (lower/annotations.ts).
+  const annotations = annotationEntries(cx, fn);
   const docs = docComment(fn.docstring, fn.pos.line);
   const marker = lowered.kind === "asyncgen" ? "asyncgenfunction" : MARKERS[lowered.kind];
   // Functions not marked by asyncio still need their Python name when JS's differs (nested ones).
@@ -429,6 +434,7 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
     out.push(...docs);
     out.push(block(`${cx.exportPrefix()}${lowered.head}`, lowered.body, fn.pos.line));
     if (lowered.defaults !== null) out.push(line(`${withDefaults(cx, name, lowered)};`));
+    if (annotations !== null) out.push(line(`${cx.helper("annotate")}(${name}, ${annotations});`));
     if (marker)
       out.push(line(`${cx.asyncio()}.${marker}(${name}, ${jsString(lowered.qualname)});`));
     if (needsName || fn.docstring !== null) {
@@ -461,6 +467,10 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   if (lowered.defaults !== null) {
     open = `${cx.helper("defaults")}(${open}`;
     close = `${close}, ${lowered.defaults})`;
+  }
+  if (annotations !== null) {
+    open = `${cx.helper("annotate")}(${open}`;
+    close = `${close}, ${annotations})`;
   }
   const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;

@@ -53,22 +53,36 @@ function asFloatOperand(cx: Context, e: Expr): TsExpr {
 }
 
 export function binop(cx: Context, op: BinOpName, left: Expr, right: Expr, lt: Ty, rt: Ty): TsExpr {
-  const prec = NATIVE_PREC[op];
-  if (prec !== undefined) {
-    const native = (l: TsExpr, r: TsExpr) => ex(`${par(l, prec)} ${op} ${par(r, prec + 1)}`, prec);
-    const shiftOk = (op !== "<<" && op !== ">>") || (right.k === "Int" && right.value < 64n);
-    if (lt === "int" && rt === "int" && shiftOk) return native(cx.expr(left), cx.expr(right));
-    const arith = op === "+" || op === "-" || op === "*";
-    if (arith) {
-      const intLit = (e: Expr) => e.k === "Int";
-      if (lt === "float" && (rt === "float" || intLit(right)))
-        return native(cx.expr(left), asFloatOperand(cx, right));
-      if (rt === "float" && intLit(left)) return native(asFloatOperand(cx, left), cx.expr(right));
-      if (op === "+" && lt === "str" && rt === "str") return native(cx.expr(left), cx.expr(right));
-    }
-  }
+  const native = nativeBinop(cx, op, left, right, lt, rt);
+  if (native !== null) return native;
   const call = `${cx.helper(OPERATOR_FUNCTIONS[op])}(${cx.expr(left).code}, ${cx.expr(right).code})`;
   return ex(castTo(call, binOpResult(op, lt, rt, right)), P.primary);
+}
+
+/**
+ * The JS operator for `left op right` when the operand types make it exact, else null (and
+ * nothing is lowered, so a caller may lower the operands its own way).
+ */
+export function nativeBinop(
+  cx: Context,
+  op: BinOpName,
+  left: Expr,
+  right: Expr,
+  lt: Ty,
+  rt: Ty,
+): TsExpr | null {
+  const prec = NATIVE_PREC[op];
+  if (prec === undefined) return null;
+  const native = (l: TsExpr, r: TsExpr) => ex(`${par(l, prec)} ${op} ${par(r, prec + 1)}`, prec);
+  const shiftOk = (op !== "<<" && op !== ">>") || (right.k === "Int" && right.value < 64n);
+  if (lt === "int" && rt === "int" && shiftOk) return native(cx.expr(left), cx.expr(right));
+  if (op !== "+" && op !== "-" && op !== "*") return null;
+  const intLit = (e: Expr) => e.k === "Int";
+  if (lt === "float" && (rt === "float" || intLit(right)))
+    return native(cx.expr(left), asFloatOperand(cx, right));
+  if (rt === "float" && intLit(left)) return native(asFloatOperand(cx, left), cx.expr(right));
+  if (op === "+" && lt === "str" && rt === "str") return native(cx.expr(left), cx.expr(right));
+  return null;
 }
 
 /**

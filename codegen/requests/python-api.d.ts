@@ -241,11 +241,22 @@ export declare function missingArgs(qualname: string, names: string[], ...given:
  */
 export declare function callError(message: string, ...args: unknown[]): any;
 /**
+ * REQUEST: give a function its `__annotations__` (a dict of the `[name, value]` pairs, in
+ * order; src/python/annotations.ts). Returns the function.
+ */
+export declare function annotate<F extends Function>(fn: F, entries: [string, unknown][]): F;
+/**
  * REQUEST: finish a transpiled class: set __name__/__qualname__/__module__, make class attributes
  * (static fields) readable through instances, bind methods on attribute access, give instances
- * with __iter__/__await__/__aiter__ the JS protocols. Returns the class.
+ * with __iter__/__await__/__aiter__ the JS protocols, and call the parent's __init_subclass__
+ * with the class keywords `classKw` (`class P(Base, name="x")`). Returns the class.
  */
-export declare function pyclass<C extends Function>(cls: C, qualname: string, module?: string): C;
+export declare function pyclass<C extends Function>(
+  cls: C,
+  qualname: string,
+  module?: string,
+  classKw?: Kw,
+): C;
 /**
  * Give a function its `__defaults__` (positional defaults) and `__kwdefaults__` and link its
  * run-time signature (if any) to them; returns the function (src/python/functions.ts).
@@ -292,6 +303,13 @@ export declare function noStackFor(classes: Function | readonly Function[]): unk
 export declare function stacksAgain(previous: unknown): void;
 /** A NameError (or AttributeError) with Python's `name`: the variable (or attribute). */
 export declare function withName<E>(exc: E, name: string): E;
+/** `@deco def m(self)` in a class body: apply the decorators to the method as Python has it and install the result. */
+export declare function decorateMethod(
+  cls: Function,
+  name: string,
+  decorators: unknown[],
+  kind?: "instance" | "class",
+): void;
 /** `raise x` / `raise x from cause` (`cause` null for `from None`): the exception to throw. */
 export declare function raiseExc(x: unknown, ...from: unknown[]): any;
 /** A bare `raise` outside an except block: the exception being handled (RuntimeError if none). */

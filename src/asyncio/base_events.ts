@@ -385,6 +385,13 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
    * ThreadPoolExecutor when None), as an asyncio Future of this loop.
    */
   override run_in_executor(executor: unknown, func: Callback, ...args: unknown[]): Future<unknown> {
+    const last = args[args.length - 1];
+    if (last instanceof Kw) {
+      const key = Object.keys(last.kwargs)[0];
+      throw new TypeError(
+        `BaseEventLoop.run_in_executor() got an unexpected keyword argument '${key}'`,
+      );
+    }
     this._check_closed();
     if (this._debug) this._check_callback(func, "run_in_executor");
     let pool = executor as ThreadPoolExecutor | null | undefined;

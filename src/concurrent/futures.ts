@@ -4,9 +4,9 @@
  *
  * How threads are emulated: Node runs JS on one thread, and a transpiled function cannot move to
  * a worker (it shares the program's objects). So a ThreadPoolExecutor's "threads" are turns of the
- * host's event loop: submitted calls wait in one FIFO queue shared by every executor, and each
- * `setImmediate` turn runs one of them to completion. That is where a CPython worker thread gets
- * to run too: when the asyncio loop blocks waiting for I/O or a timer (it releases the GIL), or
+ * host's event loop: submitted calls wait in one FIFO queue shared by every executor, and a
+ * `setImmediate` turn runs the waiting calls to completion, in order. That is where CPython's
+ * worker threads get to run too: when the asyncio loop blocks waiting for I/O or a timer (it releases the GIL), or
  * between its batches when it stays busy (the GIL's switch interval; our loop yields to the host
  * as often). A call that must wait for a result (`Future.result()`, `shutdown(wait=True)`,
  * `Executor.map`) runs the queue until it has it, as the waiting thread would block while the
@@ -18,6 +18,7 @@
  * RuntimeError instead of blocking forever.
  */
 
+import { Context } from "../contextvars";
 import {
   BaseException,
   Exception,
@@ -65,12 +66,13 @@ function scheduleTurn(): void {
   setImmediate(workerTurn);
 }
 
-/** One host turn: a "thread" runs the oldest waiting call. */
+/**
+ * One host turn, taken when the asyncio loop waits (or yields to the host between batches): the
+ * "threads" run every waiting call, as CPython's workers all get the GIL while the loop blocks.
+ */
 function workerTurn(): void {
   turnScheduled = false;
-  const item = queue.shift();
-  if (item !== undefined) runItem(item);
-  scheduleTurn();
+  runUntil(() => false);
 }
 
 /** What a worker thread does with one work item (`_WorkItem.run`). */
@@ -78,7 +80,8 @@ function runItem(item: WorkItem): void {
   if (!item.future.set_running_or_notify_cancel()) return;
   let result: unknown;
   try {
-    result = call(item.fn, ...item.args);
+    // A new thread starts with an empty context (to_thread passes its caller's via ctx.run).
+    result = new Context()._run_args(call, [item.fn, ...item.args]);
   } catch (exc) {
     item.future.set_exception(exc);
     return;

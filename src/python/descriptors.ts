@@ -239,6 +239,59 @@ export function methodFunction(fn: Function, cls?: Function): Function {
   return f;
 }
 
+/**
+ * `@deco def m(self, ...)` in a class body, applied after the class is made: the decorators get
+ * the method as Python has it (a function taking `self`, or a class method's `cls`, first:
+ * `methodFunction`), innermost
+ * first (each called as Python calls it: a class is constructed), and what they return becomes
+ * the method again. The method itself when a decorator returned it (`abstractmethod`,
+ * `typing.override`); a descriptor's `__get__` (`functools.cached_property`) as a getter;
+ * another callable as a method that passes `this` as its first argument.
+ */
+export function decorateMethod(
+  cls: Function,
+  name: string,
+  decorators: unknown[],
+  kind: "instance" | "class" = "instance",
+): void {
+  // A class method is a static of the class taking `cls` as `this`: the same, one level up.
+  const proto = (kind === "class" ? cls : cls.prototype) as Record<string, unknown>;
+  const original = proto[name] as Function;
+  const asPython = methodFunction(original, cls);
+  let f: unknown = asPython;
+  for (let i = decorators.length - 1; i >= 0; i--) f = call(decorators[i], f);
+  if (f === asPython) {
+    proto[name] = original;
+    return;
+  }
+  const getter = (f as { __get__?: unknown } | null)?.__get__;
+  if (typeof f !== "function" && typeof getter === "function" && kind === "instance") {
+    const install = (f as { install?: unknown }).install;
+    if (typeof install === "function") {
+      install.call(f, cls, name);
+      return;
+    }
+    const setName = (f as { __set_name__?: unknown }).__set_name__;
+    if (typeof setName === "function") setName.call(f, cls, name);
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: unknown) {
+        return (getter as Function).call(f, this, cls);
+      },
+    });
+    return;
+  }
+  if (typeof f !== "function") {
+    proto[name] = f;
+    return;
+  }
+  // A proxy of what the decorators made, so its attributes (`__name__` from functools.wraps,
+  // `__wrapped__`, `cache_info`) are read through the method; called with `self` first.
+  proto[name] = new Proxy(f as Function, {
+    apply: (target, thisArg, args: unknown[]) => call(target, thisArg, ...args),
+  });
+}
+
 const decorated = new WeakMap<Function, Map<string, property>>();
 
 /**

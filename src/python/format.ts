@@ -369,7 +369,8 @@ export function formatValue(value: unknown, spec = "", conversion = ""): string 
 // ---------------------------------------------------------------- str.format
 
 interface FormatArgs {
-  positional: unknown[];
+  /** null for `format_map`, which has no positional arguments. */
+  positional: unknown[] | null;
   named: (name: string) => unknown;
 }
 
@@ -390,7 +391,7 @@ export function strFormat(fmt: string, ...args: unknown[]): string {
 
 /** `fmt.format_map(mapping)`. */
 export function strFormatMap(fmt: string, mapping: unknown): string {
-  return formatWith(fmt, { positional: [], named: (name) => getitem(mapping, name) });
+  return formatWith(fmt, { positional: null, named: (name) => getitem(mapping, name) });
 }
 
 function formatWith(fmt: string, a: FormatArgs, depth = 2): string {
@@ -501,6 +502,7 @@ function formatWith(fmt: string, a: FormatArgs, depth = 2): string {
     }
     if (/^\d+$/.test(first)) {
       const idx = Number(first);
+      if (a.positional === null) throw new ValueError("Format string contains positional fields");
       if (idx >= a.positional.length) {
         throw new IndexError(`Replacement index ${idx} out of range for positional args tuple`);
       }

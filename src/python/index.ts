@@ -15,6 +15,7 @@ export {
   open,
   TextIOWrapper,
 } from "./_io";
+export { annotate } from "./annotations";
 export {
   abs,
   all,
@@ -62,6 +63,7 @@ export { decode, encode } from "./codecs";
 export { cmpNum, cmpStr, eq, ge, gt, is_, is_not, le, lt, ne } from "./compare";
 export {
   classmethod,
+  decorateMethod,
   installDescriptors,
   methodFunction,
   property,
@@ -230,9 +232,12 @@ export * as uuid from "./stdlib/uuid";
 export * as warnings from "./stdlib/warnings";
 export { strMethods } from "./str";
 export {
+  type CallerFrame,
+  type CallerSource,
   type FrameSource,
   formatException,
   formatExceptionOnly,
+  setCallerSource,
   setFrameSource,
 } from "./traceback";
 export { Tuple, tuple_of } from "./tuple";

@@ -17,7 +17,7 @@ import {
   WAIT_ITER,
 } from "../asyncio/protocols";
 import { eq } from "./compare";
-import { installDescriptors } from "./descriptors";
+import { installDescriptors, isTranspiledClass } from "./descriptors";
 import { Dict } from "./dict";
 import {
   AttributeError,
@@ -36,6 +36,7 @@ import {
 } from "./exceptions";
 import { Kw } from "./kw";
 import { mro, registerForwarder, registerPyclass } from "./mro";
+import { classQualname } from "./objects";
 import { callMethod, contains, getattr, getitem, iter, ownClassAttr, truthy } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
@@ -262,24 +263,11 @@ function classMro(this: Function): Function[] {
 }
 
 /**
- * Finish a transpiled class (see requests/python-api.d.ts); `module` is the defining module's
- * name (a class of a sibling module `shapes.py` prints as `<class 'shapes.Square'>`).
+ * Make the class attributes `cls` has now (static fields) readable through its instances: Python
+ * looks them up on the class; assigning through an instance creates an instance attribute.
  */
-export function pyclass<C extends Function>(cls: C, qualname: string, module = "__main__"): C {
-  const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
-  const define = (name: string, value: unknown) =>
-    Object.defineProperty(cls, name, {
-      value,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-  define("__name__", qualname.split(".").pop());
-  define("__qualname__", qualname);
-  define("__module__", module);
-  registerPyclass(cls);
-  // `x = property(...)`, `staticmethod(f)`, `classmethod(f)`, `@property` (descriptors.ts).
-  installDescriptors(cls);
+function forwardClassAttributes(cls: Function): void {
+  const c = cls as unknown as { prototype: Record<PropertyKey, unknown> };
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     // JS's own `name`/`length` are read-only; a class body's `name = ...` is a class attribute.
@@ -287,8 +275,6 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
     // Functions are static and class methods (forwarded below); a class is a value.
     const isFunction = typeof desc.value === "function" && !isClassValue(desc.value);
     if (!("value" in desc) || isFunction || Object.hasOwn(c.prototype, key)) continue;
-    // A class attribute read through an instance: Python looks it up on the class; assigning
-    // through an instance creates an instance attribute.
     const get = function (this: object) {
       // Through the instance's own class, so a subclass's class attribute wins.
       if (key === "name" || key === "length") return ownClassAttr(this.constructor, key);
@@ -308,6 +294,33 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
       },
     });
   }
+}
+
+/**
+ * Finish a transpiled class (see requests/python-api.d.ts); `module` is the defining module's
+ * name (a class of a sibling module `shapes.py` prints as `<class 'shapes.Square'>`).
+ */
+export function pyclass<C extends Function>(
+  cls: C,
+  qualname: string,
+  module = "__main__",
+  classKw?: Kw,
+): C {
+  const c = cls as unknown as Record<string, unknown> & { prototype: Record<PropertyKey, unknown> };
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(cls, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  define("__name__", qualname.split(".").pop());
+  define("__qualname__", qualname);
+  define("__module__", module);
+  registerPyclass(cls);
+  // `x = property(...)`, `staticmethod(f)`, `classmethod(f)`, `@property` (descriptors.ts).
+  installDescriptors(cls);
+  forwardClassAttributes(cls);
   for (const target of [c.prototype, c]) {
     for (const key of Object.getOwnPropertyNames(target)) {
       const desc = Object.getOwnPropertyDescriptor(target, key)!;
@@ -355,8 +368,17 @@ export function pyclass<C extends Function>(cls: C, qualname: string, module = "
   // `C.mro()`: a static every transpiled class inherits from its root.
   if (!("mro" in cls)) define("mro", classMro);
   // What `type.__new__` does last: the parent's `__init_subclass__` (an enum base finalizes here).
+  // Class keywords (`class P(Base, name="x")`) are passed on; `object.__init_subclass__` takes none.
   const parent = Object.getPrototypeOf(cls) as { __init_subclass__?: Function } | null;
-  if (typeof parent?.__init_subclass__ === "function") parent.__init_subclass__.call(cls);
+  if (typeof parent?.__init_subclass__ === "function") {
+    parent.__init_subclass__.call(cls, ...(classKw === undefined ? [] : [classKw]));
+    // What a transpiled one set on the class (`cls.slug = ...`) is read through instances too.
+    const owner = mro(cls)
+      .slice(1)
+      .find((k) => Object.hasOwn(k, "__init_subclass__"));
+    if (isTranspiledClass(owner)) forwardClassAttributes(cls);
+  } else if (classKw !== undefined && Object.keys(classKw.kwargs).length > 0)
+    throw new PyTypeError(`${classQualname(cls)}.__init_subclass__() takes no keyword arguments`);
   return cls;
 }
 

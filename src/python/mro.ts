@@ -53,7 +53,7 @@ import {
 } from "./exceptions";
 import { Kw, splitKw } from "./kw";
 import { ListSubclassBase } from "./list";
-import { className, NotImplemented } from "./objects";
+import { className, classQualname, NotImplemented } from "./objects";
 import { getattr, objectDelattr, objectGetattribute, objectSetattr } from "./protocol";
 import { objectRepr, repr } from "./repr";
 import { isClass, isinstance, typeName, typeOf } from "./types";
@@ -570,7 +570,7 @@ function objectMethod(obj: unknown, name: string, start: Function): unknown {
       return (...args: unknown[]) => {
         if (args.some((a) => a instanceof Kw && Object.keys(a.kwargs).length > 0))
           throw new PyTypeError(
-            `${className(start)}.__init_subclass__() takes no keyword arguments`,
+            `${classQualname(start)}.__init_subclass__() takes no keyword arguments`,
           );
         return null;
       };

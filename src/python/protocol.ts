@@ -9,7 +9,7 @@
  */
 
 import * as builtins from "./builtins";
-import { ByteArray, BytesLike } from "./bytes";
+import { ByteArray, Bytes, BytesLike } from "./bytes";
 import { eq } from "./compare";
 import { deleteDescriptor, methodFunction } from "./descriptors";
 import { Dict, storeItem } from "./dict";
@@ -640,6 +640,7 @@ function noAttribute(obj: unknown, name: string): AttributeError {
 const MISSING: unique symbol = Symbol("missing");
 /** Attributes every Python function has, looked up when a transpiled function lacks them. */
 const FUNCTION_ATTRS = new Set([
+  "__annotations__",
   "__defaults__",
   "__kwdefaults__",
   "__qualname__",
@@ -715,6 +716,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
     if (typeof func === "function") return lookupAttr(func, name);
     if (name === "__qualname__")
       return (obj as { [QUALNAME]?: string })[QUALNAME] ?? className(obj);
+    // Generated code gives a function its annotations only where they are read (annotations.ts).
+    if (name === "__annotations__") return new Dict();
     return name === "__module__" ? "__main__" : null;
   }
   if (name === "__doc__" && typeof obj === "function" && !(name in obj)) return null;
@@ -799,13 +802,37 @@ function numberAttr(x: unknown, name: string): unknown {
 
 const unboundMethods = new Map<Function, Map<string, Function>>();
 
-/** The method `name` of a builtin type object (`str`, `list`, `int`, `float`, `bool`), unbound. */
+/**
+ * Builtin types whose values are instances of a runtime class with the type's methods (made on
+ * first use: builtins.ts is not loaded yet when this module is).
+ */
+let instanceClasses: Map<unknown, { prototype: Record<string, unknown> }> | null = null;
+function instanceClassOf(t: Function): { prototype: Record<string, unknown> } | undefined {
+  instanceClasses ??= new Map<unknown, { prototype: Record<string, unknown> }>([
+    [builtins.bytes, Bytes as never],
+    [builtins.bytearray, ByteArray as never],
+    [builtins.dict, Dict as never],
+    [builtins.tuple, Tuple as never],
+  ]);
+  return instanceClasses.get(t);
+}
+
+/** The method `name` of a builtin type object (`str`, `list`, `int`, `float`, `bytes`, ...), unbound. */
+
 function typeMethod(t: Function, name: string): Function | undefined {
   let table: Record<string, Function> | undefined;
   if (t === builtins.str) table = strMethods as Record<string, Function>;
   else if (t === builtins.list) table = listMethods as Record<string, Function>;
   else if (t === builtins.int || t === builtins.bool) table = numberMethods(0n);
   else if (t === builtins.float) table = numberMethods(0.0);
+  else {
+    // `bytes.hex`, `dict.keys`, `tuple.count`: the method of the JS class of the type's values.
+    const cls = instanceClassOf(t);
+    const method = cls?.prototype[name];
+    if (typeof method === "function" && !name.startsWith("_") && name !== "constructor") {
+      table = { [name]: (self: unknown, ...args: unknown[]) => method.apply(self, args) };
+    }
+  }
   const m = table?.[name];
   if (typeof m !== "function") return undefined;
   if (name === "maketrans") return m; // a staticmethod
@@ -867,18 +894,27 @@ function describeBound(
 
 /** `getattr(obj, name[, default])`; AttributeError as CPython words it. */
 export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown {
-  const v = lookupAttr(obj, name);
-  if (v !== MISSING) return v;
-  const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
-  if (obj !== null && typeof obj === "object" && typeof ga === "function") {
+  if (dflt.length > 0) {
+    // With a default, an AttributeError from anywhere (a property getter, `__getattr__`) gives
+    // the default; a plain miss makes no exception at all.
     try {
-      return ga.call(obj, name);
+      const v = lookupAttr(obj, name);
+      if (v !== MISSING) return v;
+      const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
+      if (obj !== null && typeof obj === "object" && typeof ga === "function") {
+        return ga.call(obj, name);
+      }
+      return dflt[0];
     } catch (e) {
-      if (e instanceof AttributeError && dflt.length > 0) return dflt[0];
+      if (e instanceof AttributeError) return dflt[0];
       throw e;
     }
   }
-  if (dflt.length > 0) return dflt[0];
+  const v = lookupAttr(obj, name);
+  if (v !== MISSING) return v;
+  const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
+  if (obj !== null && typeof obj === "object" && typeof ga === "function")
+    return ga.call(obj, name);
   throw noAttribute(obj, name);
 }
 

@@ -8,7 +8,7 @@ import { Bytes } from "./bytes";
 import { encode } from "./codecs";
 import { Dict } from "./dict";
 import { TypeError as PyTypeError, ValueError } from "./exceptions";
-import { strFormat } from "./format";
+import { strFormat, strFormatMap } from "./format";
 import { Kw } from "./kw";
 import { index, indexNumber, isInt } from "./numbers";
 import { codePoints, getitem, hasSurrogates, iter, strLen } from "./protocol";
@@ -539,7 +539,17 @@ export const strMethods = {
     return cased;
   },
   format: (s: string, ...args: unknown[]) => strFormat(s, ...args),
-  format_map: (s: string, mapping: unknown) => strFormat(s, new Kw({}), mapping),
+  format_map(s: string, ...args: unknown[]): string {
+    const last = args[args.length - 1];
+    if (last instanceof Kw) {
+      if (Object.keys(last.kwargs).length > 0)
+        throw new PyTypeError("str.format_map() takes no keyword arguments");
+      args = args.slice(0, -1);
+    }
+    if (args.length !== 1)
+      throw new PyTypeError(`str.format_map() takes exactly one argument (${args.length} given)`);
+    return strFormatMap(s, args[0]);
+  },
   translate(s: string, table: unknown): string {
     let out = "";
     for (const ch of s) {

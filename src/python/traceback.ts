@@ -25,6 +25,37 @@ export function setFrameSource(source: FrameSource): void {
   haveFrameSource = true;
 }
 
+/** The innermost Python frame of the current call stack: `logging`'s caller (`findCaller`). */
+export interface CallerFrame {
+  pathname: string;
+  lineno: number;
+  funcName: string;
+}
+
+/** Returns the innermost frame of the program on the current stack, or null. */
+export type CallerSource = () => CallerFrame | null;
+
+let callerSource: CallerSource = () => null;
+
+/** Install the source of caller frames (the transpiler's `run` does, beside the frame source). */
+export function setCallerSource(source: CallerSource): void {
+  callerSource = source;
+}
+
+/** The innermost frame of the program calling now, or null when it cannot be known. */
+export function callerFrame(): CallerFrame | null {
+  return callerSource();
+}
+
+/**
+ * The frame lines of the current call stack, outermost first (`traceback.print_stack()`'s), from
+ * the frame source; empty without one.
+ */
+export function currentStackFrames(): string[] {
+  if (!haveFrameSource) return [];
+  return frameSource({ stack: new Error().stack } as unknown as BaseException);
+}
+
 /**
  * `exc` is raised again further out: at the `await` of a coroutine in another task (a Future's
  * iterator throws it in), or out of the event loop to its caller. CPython's traceback grows by
@@ -50,6 +81,12 @@ const MAX_GROUP_DEPTH = 10;
 class Ctx {
   /** Follow `__cause__`/`__context__` (`chain=False` prints the exception alone). */
   chain = true;
+  /**
+   * `limit=` of `traceback.format_exception` and co.: at most this many frames of each
+   * exception, the outermost ones (the innermost ones when negative); null for all. With no
+   * frame left, the "Traceback" header is left out, as CPython prints it only above frames.
+   */
+  limit: number | null = null;
   depth = 0;
   needClose = false;
   seen = new Set<unknown>();
@@ -97,7 +134,7 @@ function callerFramesOnly(exc: BaseException): boolean {
   return (exc as { _tbCallersOnly?: boolean })._tbCallersOnly === true;
 }
 
-function framesOf(exc: BaseException): string {
+function framesOf(exc: BaseException, limit: number | null): string {
   let frames = frameSource(exc);
   if (callerFramesOnly(exc)) frames.pop();
   const site = (exc as { _tbCatchSite?: { stack?: string } })._tbCatchSite;
@@ -119,6 +156,7 @@ function framesOf(exc: BaseException): string {
       }
     }
   }
+  if (limit !== null) frames = limit >= 0 ? frames.slice(0, limit) : frames.slice(limit);
   return frames.join("");
 }
 
@@ -155,9 +193,9 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
     if (msg !== null) out += ctx.emit(msg);
     const isTop = top && i === 0;
     if (!(ex instanceof BaseExceptionGroup)) {
-      if (hasTraceback(ex, isTop)) {
+      if (hasTraceback(ex, isTop) && ctx.limit !== 0) {
         out += ctx.emit("Traceback (most recent call last):\n");
-        const frames = framesOf(ex);
+        const frames = framesOf(ex, ctx.limit);
         if (frames) out += ctx.emit(frames);
       }
       out += ctx.emit(formatExceptionOnly(ex));
@@ -166,8 +204,8 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
     } else {
       const isToplevel = ctx.depth === 0;
       if (isToplevel) ctx.depth++;
-      const frames = framesOf(ex);
-      if (hasTraceback(ex, isTop) && !(frames === "" && callerFramesOnly(ex))) {
+      const frames = framesOf(ex, ctx.limit);
+      if (hasTraceback(ex, isTop) && ctx.limit !== 0 && !(frames === "" && callerFramesOnly(ex))) {
         out += ctx.emit(
           "Exception Group Traceback (most recent call last):\n",
           isToplevel ? "+" : null,
@@ -207,9 +245,10 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
  * was raised (`markRaised`, done by `runMain` for uncaught ones) gets the
  * "Traceback (most recent call last):" header; one never raised prints without it.
  */
-export function formatException(exc: unknown, chain = true): string {
+export function formatException(exc: unknown, chain = true, limit: number | null = null): string {
   if (!(exc instanceof BaseException)) return formatExceptionOnly(exc);
   const ctx = new Ctx();
   ctx.chain = chain;
+  ctx.limit = limit;
   return formatOne(exc, ctx, true);
 }

@@ -563,12 +563,6 @@ describe("unsupported constructs are refused, never mistranslated", () => {
       2,
       4,
     ],
-    [
-      "class Base:\n    def __init_subclass__(cls, **kw):\n        pass\n\nclass A(Base, flag=1):\n    pass\n",
-      "class keyword 'flag=' is not supported",
-      5,
-      0,
-    ],
     ["from os import *\n", "'from ... import *' is not supported", 1, 0],
     [
       "class Name(str):\n    pass\n",

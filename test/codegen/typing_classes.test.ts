@@ -110,12 +110,6 @@ describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", 
       "class T(TypedDict, total=1):",
       "class keyword 'total=' other than True or False",
     ],
-    [
-      "class A:\n    pass\n\n\nclass T(A, total=False):\n    x: int\n",
-      5,
-      "class T(A, total=False):",
-      "class keyword 'total='",
-    ],
   ])("refused with its location: %j", (code, lineNo, text, what) => {
     const r = transpileFile(dir, "bad.py", code);
     expect(r.status).toBe(1);

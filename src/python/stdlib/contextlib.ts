@@ -130,9 +130,22 @@ class GeneratorContextManager {
 
 /** `@contextlib.contextmanager`. */
 export function contextmanager(func: Fn): Fn {
-  const helper = (...args: unknown[]) => new GeneratorContextManager(func, args);
+  const helper = function (this: unknown, ...args: unknown[]) {
+    return new GeneratorContextManager(bindReceiver(func, this), args);
+  };
   copyNames(helper, func);
   return helper;
+}
+
+/**
+ * A decorated method (`@contextmanager def m(self)` in a class body) is installed on the
+ * prototype, where generated code calls it with the instance as `this`, not as a first
+ * argument: the helper passes that receiver on to the generator function.
+ */
+function bindReceiver(func: Fn, receiver: unknown): Fn {
+  return receiver === undefined || receiver === null
+    ? func
+    : (...args: unknown[]) => func.apply(receiver, args);
 }
 
 function copyNames(helper: Function, func: Function): void {
@@ -194,7 +207,9 @@ class AsyncGeneratorContextManager {
 
 /** `@contextlib.asynccontextmanager`. */
 export function asynccontextmanager(func: Fn): Fn {
-  const helper = (...args: unknown[]) => new AsyncGeneratorContextManager(func, args);
+  const helper = function (this: unknown, ...args: unknown[]) {
+    return new AsyncGeneratorContextManager(bindReceiver(func, this), args);
+  };
   copyNames(helper, func);
   return helper;
 }

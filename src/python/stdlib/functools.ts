@@ -7,12 +7,12 @@
  * callback formatter (src/asyncio/format_helpers.ts) recognises; its repr is CPython's
  * `functools.partial(<function f at 0x...>, 1, key='v')`.
  *
- * `lru_cache` wrappers pass `this` through and make it part of the key, because a method of a
- * transpiled class receives `self` as `this`.
+ * `lru_cache` wrappers pass `this` through and make it part of the key (a method of a transpiled
+ * class receives `self` as `this`; a decorated one gets it first, from `$py.decorateMethod`).
  *
- * Differences from CPython: `type(partial(...))` is not `functools.partial`; `cached_property`
+ * Differences from CPython: `type(partial(...))` is not `functools.partial`. `cached_property`
  * needs the class to be known (`cached_property(fn).install(cls, name)`), because generated code
- * assigns decorated methods to the prototype after the class is made (see DIFFERENCES.md).
+ * decorates methods after the class is made: `$py.decorateMethod` (descriptors.ts) installs it.
  */
 
 import { eq, lt } from "../compare";
@@ -108,13 +108,14 @@ export const WRAPPER_ASSIGNMENTS = new Tuple([
   "__name__",
   "__qualname__",
   "__doc__",
-  "__dict__",
+  "__annotations__",
+  "__type_params__",
 ]);
 export const WRAPPER_UPDATES = new Tuple(["__dict__"]);
 
 /**
  * `functools.update_wrapper(wrapper, wrapped)`: copies `__module__`, `__name__`, `__qualname__`,
- * `__doc__`, sets `__wrapped__`, and carries asyncio-ts's qualname mark (so coroutines made by a
+ * `__doc__`, `__annotations__` (where generated code keeps them), sets `__wrapped__`, and carries asyncio-ts's qualname mark (so coroutines made by a
  * wrapping `async def` report the wrapped name, as CPython's do) and, onto an unmarked generator
  * function, the kind mark.
  */

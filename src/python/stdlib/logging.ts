@@ -11,28 +11,40 @@
  *   program uses this module (any `getLogger`, `basicConfig`, module-level log call or `disable`),
  *   so `ERROR:asyncio:Exception in callback ...` prints exactly as in CPython after `basicConfig`.
  *
- * Differences from CPython: records do not know the Python source location: `pathname`,
- * `filename`, `module`, `lineno` and `funcName` are `"<unknown>"`/`0`/`"(unknown function)"` as for
- * CPython records whose caller cannot be found; `FileHandler`, `config`, `handlers` submodules,
- * `stack_info` and `stacklevel` are not supported; `thread` is 0 and `threadName` `"MainThread"`.
+ * - A record's `pathname`, `filename`, `module`, `lineno` and `funcName` are those of the
+ *   innermost frame of the program, found in a JS stack (`callerFrame` of traceback.ts) when the
+ *   program runs under the transpiler's runner, which maps it to Python lines.
+ *
+ * Differences from CPython: without a runner that maps stacks, the source location is unknown:
+ * `"<unknown>"`/`0`/`"(unknown function)"`, as for CPython records whose caller cannot be found;
+ * a call in a comprehension names the JS function the comprehension is lowered into; the
+ * "--- Logging error ---" report lists the program's frames only; `FileHandler`, `config`,
+ * `handlers` submodules, `stack_info` and `stacklevel` are not supported; `thread` is 0 and
+ * `threadName` `"MainThread"`.
  */
 
 import { formatExceptionForLog, setLogBackend } from "../../asyncio/log";
 import { Dict } from "../dict";
 import {
   BaseException,
+  caught,
   currentException,
+  Exception,
+  excEnter,
+  excLeave,
   KeyError,
   NotImplementedError,
   TypeError as PyTypeError,
+  RecursionError,
   ValueError,
 } from "../exceptions";
 import { percentFormat, strFormatMap } from "../format";
 import { streams } from "../io";
 import { Kw, splitKw } from "../kw";
 import { isInt, toBigInt } from "../numbers";
-import { call, callMethod, getattr } from "../protocol";
+import { call, callMethod, getattr, truthy } from "../protocol";
 import { str as pyStr, repr } from "../repr";
+import { callerFrame, currentStackFrames, formatException } from "../traceback";
 import { Tuple } from "../tuple";
 import { typeOf } from "../types";
 import { localtime, strftime } from "./time";
@@ -64,6 +76,13 @@ const nameToLevel = new Map<string, bigint>([
   ["DEBUG", DEBUG],
   ["NOTSET", NOTSET],
 ]);
+
+/**
+ * `logging.raiseExceptions`: report errors raised while emitting records. A program's
+ * `logging.raiseExceptions = False` assigns this export (read as `exports.raiseExceptions`).
+ */
+// biome-ignore lint/style/useConst: assigned by programs through the module object.
+export let raiseExceptions = true;
 
 export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
 
@@ -264,10 +283,20 @@ export class Formatter {
 
   formatMessage(record: LogRecord): string {
     const d = recordDict(record);
-    if (this._style === "%") return percentFormat(this._fmt, d);
-    if (this._style === "{") return strFormatMap(this._fmt, d);
-    const { Template } = require("./string") as any;
-    return new Template(this._fmt).substitute(d);
+    try {
+      if (this._style === "%") return percentFormat(this._fmt, d);
+      if (this._style === "{") return strFormatMap(this._fmt, d);
+      const { Template } = require("./string") as any;
+      return new Template(this._fmt).substitute(d);
+    } catch (e) {
+      // The styles' `format()`: a field the record lacks is a ValueError (chained, as raised in
+      // CPython's `except KeyError as e:` block).
+      if (!(e instanceof KeyError)) throw e;
+      const key = caught(e);
+      const err = new ValueError(`Formatting field not found in record: ${pyStr(key)}`);
+      err.__context__ = key;
+      throw err;
+    }
   }
 
   format(record: LogRecord): string {
@@ -368,7 +397,31 @@ export class Handler extends Filterer {
     return null;
   }
 
-  handleError(_record: LogRecord): null {
+  /**
+   * CPython's report of an exception raised while emitting `record` (a format string that does
+   * not fit its arguments, a missing record attribute): "--- Logging error ---", the
+   * traceback, the call stack and the record's message and arguments, on `sys.stderr`; the
+   * program goes on. Nothing when `logging.raiseExceptions` is false.
+   */
+  handleError(record: LogRecord): null {
+    const exc = currentException();
+    if (!truthy(raiseExceptions) || exc === null) return null;
+    const stderr = streams.stderr;
+    const err = { write: (text: string) => callMethod(stderr, "write", text) };
+    err.write("--- Logging error ---\n");
+    err.write(formatException(exc));
+    err.write("Call stack:\n");
+    for (const frame of currentStackFrames()) err.write(frame);
+    let text: string;
+    try {
+      text = `Message: ${repr(record.msg)}\nArguments: ${pyStr(record.args)}\n`;
+    } catch (e) {
+      if (e instanceof RecursionError) throw e;
+      text =
+        "Unable to print the message and arguments - possible formatting error.\n" +
+        "Use the traceback above to help find the error.\n";
+    }
+    err.write(text);
     return null;
   }
 
@@ -394,9 +447,21 @@ export class StreamHandler extends Handler {
   }
 
   override emit(record: LogRecord): null {
-    const msg = this.format(record);
-    callMethod(this.stream, "write", msg + this.terminator);
-    this.flush();
+    try {
+      const msg = this.format(record);
+      callMethod(this.stream, "write", msg + this.terminator);
+      this.flush();
+    } catch (e) {
+      // CPython: `except RecursionError: raise` / `except Exception: self.handleError(record)`.
+      const exc = caught(e);
+      if (exc instanceof RecursionError || !(exc instanceof Exception)) throw exc;
+      excEnter(exc);
+      try {
+        callMethod(this, "handleError", record);
+      } finally {
+        excLeave(exc);
+      }
+    }
     return null;
   }
 
@@ -528,15 +593,18 @@ export class Logger extends Filterer {
       const exc = currentException();
       excInfo = new Tuple([exc === null ? null : typeOf(exc), exc, null]);
     }
+    // CPython's findCaller: the innermost frame of the program (the runtime's frames are not
+    // the program's), when the runner can map the JS stack to Python lines.
+    const caller = callerFrame();
     const record = new LogRecord(
       this.name,
       level,
-      "<unknown>",
-      0n,
+      caller?.pathname ?? "<unknown>",
+      BigInt(caller?.lineno ?? 0),
       pos[0],
       new Tuple(pos.slice(1)),
       excInfo ?? null,
-      "(unknown function)",
+      caller?.funcName ?? "(unknown function)",
     );
     if (k.extra instanceof Dict) {
       for (const [key, v] of k.extra.entries()) {
@@ -600,6 +668,94 @@ export class Logger extends Filterer {
 
   __repr__(): string {
     return `<${typeOf(this).name} ${this.name} (${getLevelName(this.getEffectiveLevel())})>`;
+  }
+}
+
+/**
+ * `logging.LoggerAdapter(logger, extra=None, merge_extra=False)`: each call passes the message
+ * and its keyword arguments (a dict) through `process()`, which a subclass may override, then on
+ * to the logger's `log()`.
+ */
+export class LoggerAdapter {
+  static __module__ = "logging";
+  logger: Logger;
+  extra: unknown;
+  merge_extra: unknown;
+
+  constructor(...args: unknown[]) {
+    const [pos, k] = splitKw<{ logger: unknown; extra: unknown; merge_extra: unknown }>(args);
+    const logger = pos[0] ?? k.logger;
+    if (logger === undefined)
+      throw new PyTypeError(
+        "LoggerAdapter.__init__() missing 1 required positional argument: 'logger'",
+      );
+    this.logger = logger as Logger;
+    this.extra = pos[1] ?? k.extra ?? null;
+    this.merge_extra = pos[2] ?? k.merge_extra ?? false;
+  }
+
+  /** `process(msg, kwargs)`: sets `kwargs["extra"]` (merged with the call's if `merge_extra`). */
+  process(msg: unknown, kwargs: Dict): Tuple {
+    if (truthy(this.merge_extra) && kwargs.has("extra")) {
+      const merged = new Dict();
+      for (const m of [this.extra, kwargs.__getitem__("extra")])
+        if (m instanceof Dict) for (const [key, v] of m.entries()) merged.__setitem__(key, v);
+      kwargs.__setitem__("extra", merged);
+    } else kwargs.__setitem__("extra", this.extra);
+    return new Tuple([msg, kwargs]);
+  }
+
+  private logVia(level: unknown, args: unknown[], defaults: Record<string, unknown> = {}): null {
+    if (!this.isEnabledFor(level)) return null;
+    const [pos, k] = splitKw(args);
+    if (pos.length === 0) throw new PyTypeError("missing 1 required positional argument: 'msg'");
+    const kwargs = new Dict(Object.entries({ ...defaults, ...k }));
+    const r = callMethod(this, "process", pos[0], kwargs);
+    const [msg, out] = r instanceof Tuple ? r.items : [r, kwargs];
+    const named: Record<string, unknown> = {};
+    if (out instanceof Dict) for (const [key, v] of out.entries()) named[pyStr(key)] = v;
+    callMethod(this.logger, "log", level, msg, ...pos.slice(1), new Kw(named));
+    return null;
+  }
+
+  debug(...args: unknown[]): null {
+    return this.logVia(DEBUG, args);
+  }
+  info(...args: unknown[]): null {
+    return this.logVia(INFO, args);
+  }
+  warning(...args: unknown[]): null {
+    return this.logVia(WARNING, args);
+  }
+  error(...args: unknown[]): null {
+    return this.logVia(ERROR, args);
+  }
+  exception(...args: unknown[]): null {
+    return this.logVia(ERROR, args, { exc_info: true });
+  }
+  critical(...args: unknown[]): null {
+    return this.logVia(CRITICAL, args);
+  }
+  log(level: unknown, ...args: unknown[]): null {
+    return this.logVia(level, args);
+  }
+  isEnabledFor(level: unknown): boolean {
+    return this.logger.isEnabledFor(level);
+  }
+  setLevel(level: unknown): null {
+    return this.logger.setLevel(level);
+  }
+  getEffectiveLevel(): bigint {
+    return this.logger.getEffectiveLevel();
+  }
+  hasHandlers(): boolean {
+    return this.logger.hasHandlers();
+  }
+  get name(): string {
+    return this.logger.name;
+  }
+  __repr__(): string {
+    return `<${typeOf(this).name} ${this.logger.name} (${getLevelName(this.logger.getEffectiveLevel())})>`;
   }
 }
 

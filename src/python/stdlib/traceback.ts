@@ -3,8 +3,12 @@
  * `format_exception` and `format_exception_only`, printing what src/python/traceback.ts formats
  * (CPython 3.13's layout: chains, notes, exception groups).
  *
- * Differences from CPython: `limit` must be None (frames come from JS stack traces, see
- * docs/DIFFERENCES.md); `format_exception` returns the text as a list of lines (CPython groups a
+ * `limit` keeps the first `limit` frames of each exception (the last `-limit` when negative);
+ * `sys.tracebacklimit` is not consulted.
+ *
+ * Differences from CPython: the frames come from JS stack traces (see docs/DIFFERENCES.md), so
+ * only `limit=0` (no frames, no "Traceback" header) is exact for every program;
+ * `format_exception` returns the text as a list of lines (CPython groups a
  * frame's two lines in one string); the `value`/`tb` arguments of the old signature are ignored
  * when an exception is passed first, as CPython does with a matching value.
  */
@@ -12,13 +16,14 @@
 import {
   BaseException,
   currentException,
-  NotImplementedError,
   TypeError as PyTypeError,
+  ValueError,
 } from "../exceptions";
 import { streams } from "../io";
 import { splitKw } from "../kw";
 import { truthy } from "../protocol";
 import { formatException, formatExceptionOnly } from "../traceback";
+import { typeName } from "../types";
 
 interface Options {
   limit?: unknown;
@@ -28,10 +33,18 @@ interface Options {
   tb?: unknown;
 }
 
-function checkLimit(limit: unknown): void {
-  if (limit !== null && limit !== undefined) {
-    throw new NotImplementedError("traceback: 'limit' is not supported by asyncio-ts");
-  }
+/** A `limit=` argument: None (or absent) for all frames, else an int. */
+function limitArg(limit: unknown): number | null {
+  if (limit === null || limit === undefined) return null;
+  if (typeof limit === "bigint" || typeof limit === "boolean") return Number(limit);
+  // CPython fails comparing the limit with an int (`limit >= 0`) deep inside the formatting,
+  // or slicing the frames with a float.
+  if (typeof limit === "number" && limit >= 0)
+    throw new ValueError(
+      "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+    );
+  if (typeof limit === "number") throw new PyTypeError("an integer is required");
+  throw new PyTypeError(`'>=' not supported between instances of '${typeName(limit)}' and 'int'`);
 }
 
 /** The text lines of `text`, each keeping its newline. */
@@ -50,9 +63,9 @@ function exceptionArg(fn: string, pos: unknown[], k: Options): unknown {
   return pos[0];
 }
 
-function format(exc: unknown, chain: unknown): string {
+function format(exc: unknown, chain: unknown, limit: unknown): string {
   if (exc === null || exc === undefined) return "NoneType: None\n";
-  return formatException(exc, chain === undefined ? true : truthy(chain));
+  return formatException(exc, chain === undefined ? true : truthy(chain), limitArg(limit));
 }
 
 function write(file: unknown, text: string): void {
@@ -65,30 +78,28 @@ function write(file: unknown, text: string): void {
 /** `traceback.format_exc(limit=None, chain=True)`: the exception being handled, formatted. */
 export function format_exc(...args: unknown[]): string {
   const [pos, k] = splitKw<Options>(args);
-  checkLimit(pos[0] ?? k.limit);
-  return format(currentException(), pos[1] ?? k.chain);
+  return format(currentException(), pos[1] ?? k.chain, pos[0] ?? k.limit);
 }
 
 /** `traceback.print_exc(limit=None, file=None, chain=True)`. */
 export function print_exc(...args: unknown[]): null {
   const [pos, k] = splitKw<Options>(args);
-  checkLimit(pos[0] ?? k.limit);
-  write(pos[1] ?? k.file, format(currentException(), pos[2] ?? k.chain));
+  write(pos[1] ?? k.file, format(currentException(), pos[2] ?? k.chain, pos[0] ?? k.limit));
   return null;
 }
 
 /** `traceback.format_exception(exc, /, value, tb, limit=None, chain=True)`: a list of lines. */
 export function format_exception(...args: unknown[]): string[] {
   const [pos, k] = splitKw<Options>(args);
-  checkLimit(pos[3] ?? k.limit);
-  return lines(format(exceptionArg("format_exception", pos, k), pos[4] ?? k.chain));
+  const exc = exceptionArg("format_exception", pos, k);
+  return lines(format(exc, pos[4] ?? k.chain, pos[3] ?? k.limit));
 }
 
 /** `traceback.print_exception(exc, /, value, tb, limit=None, file=None, chain=True)`. */
 export function print_exception(...args: unknown[]): null {
   const [pos, k] = splitKw<Options>(args);
-  checkLimit(pos[3] ?? k.limit);
-  write(pos[4] ?? k.file, format(exceptionArg("print_exception", pos, k), pos[5] ?? k.chain));
+  const exc = exceptionArg("print_exception", pos, k);
+  write(pos[4] ?? k.file, format(exc, pos[5] ?? k.chain, pos[3] ?? k.limit));
   return null;
 }
 

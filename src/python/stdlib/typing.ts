@@ -12,7 +12,9 @@ function typeRepr(t: unknown): string {
   if (t === null) return "None";
   if (Array.isArray(t)) return `[${t.map(typeRepr).join(", ")}]`;
   if (typeof t === "function") {
-    const n = (t as { __name__?: string }).__name__ ?? t.name;
+    // CPython's `_type_repr`: `module.qualname` (`__main__.Outer.Inner`).
+    const c = t as { __name__?: string; __qualname__?: string };
+    const n = c.__qualname__ ?? c.__name__ ?? t.name;
     const mod = (t as { __module__?: string }).__module__;
     return mod && mod !== "builtins" ? `${mod}.${n}` : n;
   }
@@ -81,6 +83,10 @@ export const Annotated = form("Annotated");
 export const NoReturn = form("NoReturn");
 export const Never = form("Never");
 export const Self = form("Self");
+export const TypeAlias = form("TypeAlias");
+export const TypeGuard = form("TypeGuard");
+export const Concatenate = form("Concatenate");
+export const LiteralString = form("LiteralString");
 export const Hashable = form("Hashable");
 export const Sized = form("Sized");
 
@@ -107,8 +113,70 @@ export class Generic {
   }
 }
 
-/** `class P(Protocol)`. */
-export class Protocol extends Generic {}
+/**
+ * `class P(Protocol)`. `isinstance(x, P)` is a TypeError unless `P` is `@runtime_checkable`,
+ * then an instance of a subclass or a structural match: `x` has every member of the protocol
+ * (`hasattr`), as CPython 3.12+ checks. A class that lists a protocol among its bases without `Protocol` itself is an ordinary
+ * class: `isinstance` is the usual subclass test there.
+ */
+export class Protocol extends Generic {
+  static __instancecheck__(this: Function, x: unknown): boolean {
+    if (!isProtocolClass(this)) return Function.prototype[Symbol.hasInstance].call(this, x);
+    if (!runtimeCheckable.has(this))
+      throw new (mods().exceptions.TypeError)(
+        "Instance and class checks can only be used with @runtime_checkable protocols",
+      );
+    // A subclass's instance is one (the nominal check first, as `_ProtocolMeta` does).
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    const { hasattr } = mods().protocol;
+    return protocolAttrs(this).every((name) => hasattr(x, name));
+  }
+}
+
+const runtimeCheckable = new WeakSet<Function>();
+
+/** Is `cls` a protocol class (`Protocol` among its own bases), not a class implementing one? */
+function isProtocolClass(cls: Function): boolean {
+  if (cls === Protocol) return true;
+  return mods().mro.pyBases(cls).includes(Protocol);
+}
+
+/** Names CPython's `_get_protocol_attrs` leaves out (typing._SPECIAL_NAMES and co.). */
+// (`Set` is typing's own `Set` in this module.)
+const NOT_PROTOCOL_MEMBERS = new globalThis.Set([
+  "constructor",
+  "__abstractmethods__",
+  "__annotations__",
+  "__dict__",
+  "__doc__",
+  "__init__",
+  "__module__",
+  "__new__",
+  "__slots__",
+  "__subclasshook__",
+  "__weakref__",
+  "__class_getitem__",
+  "__match_args__",
+  "__static_attributes__",
+  "__firstlineno__",
+  "__qualname__",
+  "__instancecheck__",
+]);
+
+/**
+ * The members of a protocol class and of the protocols it extends, sorted: its methods and
+ * annotated attributes (a class attribute without an annotation is not seen: the class's statics
+ * also hold what the runtime adds, such as `mro`).
+ */
+function protocolAttrs(cls: Function): string[] {
+  const names = new globalThis.Set<string>();
+  for (const c of mods().mro.mro(cls)) {
+    if (c === Protocol || c === Generic || c === mods().builtins.object) continue;
+    for (const k of Object.getOwnPropertyNames(c.prototype)) names.add(k);
+    for (const k of Object.keys(annotationsOf(c))) names.add(k);
+  }
+  return [...names].filter((n) => !NOT_PROTOCOL_MEMBERS.has(n) && !n.startsWith("_abc_")).sort();
+}
 
 /** `typing.cast(typ, val)`. */
 export function cast(_typ: unknown, val: unknown): unknown {
@@ -121,7 +189,17 @@ export function overload<F>(fn: F): F {
 }
 export const final = overload;
 export const no_type_check = overload;
-export const runtime_checkable = overload;
+
+/** `@typing.runtime_checkable`: lets `isinstance` check a protocol structurally. */
+export function runtime_checkable<F>(cls: F): F {
+  if (typeof cls !== "function" || !isProtocolClass(cls)) {
+    throw new (mods().exceptions.TypeError)(
+      `@runtime_checkable can be only applied to protocol classes, got ${repr(cls)}`,
+    );
+  }
+  runtimeCheckable.add(cls);
+  return cls;
+}
 
 /** `typing.get_type_hints(obj)`: annotations are not kept at run time; an empty dict. */
 export function get_type_hints(_obj: unknown): unknown {

@@ -1,0 +1,100 @@
+/**
+ * Functions' `__annotations__`: CPython 3.13 evaluates a `def`'s annotations when the `def` runs
+ * and keeps them in a dict (`{'x': <class 'int'>, 'return': <class 'str'>}`). Generated code
+ * keeps them only in a module whose source mentions `__annotations__` (a textual check, like the
+ * attribute hooks of lower/assign.ts): there every `def` gets
+ * `$py.annotate(f, [["x", int], ["return", str]])` (src/python/annotations.ts) where it is made,
+ * inside its decorators (lower/functions.ts, and methods in lower/classes.ts, after the class is
+ * made). Elsewhere annotations cost nothing (they are TypeScript types only), and a function's
+ * `__annotations__` reads as `{}` (protocol.ts).
+ *
+ * What the runtime cannot evaluate as CPython does is refused: `list[int]` (no
+ * `types.GenericAlias`), `X | Y` (no `types.UnionType`), a quoted name inside a subscript
+ * (typing's `ForwardRef`), and in a method the class whose body is running (a NameError in
+ * CPython, which evaluates a method's annotations before the class exists).
+ *
+ * With `from __future__ import annotations` the values would be the annotations' source text as
+ * `ast.unparse` spells it, which is not reproduced: reading `__annotations__` there is refused.
+ */
+
+import type { Scope } from "../analyze";
+import type { Expr, FunctionDef } from "../ir";
+import type { Context } from "./context";
+
+const FUTURE = /^\s*from\s+__future__\s+import\s+[^\n]*\bannotations\b/m;
+
+/**
+ * The `[name, value]` pairs of `fn`'s annotations as a TS array literal, evaluated here (where
+ * the `def` runs), or null when the program does not read `__annotations__`.
+ */
+export function annotationEntries(cx: Context, fn: FunctionDef): string | null {
+  const text = cx.source.text;
+  if (fn.isLambda || !text.includes("__annotations__")) return null;
+  if (FUTURE.test(text))
+    throw cx.unsupported(
+      fn.pos,
+      "a function's '__annotations__' under 'from __future__ import annotations' (annotations as source text)",
+    );
+  const entries: string[] = [];
+  // CPython's order: the ordinary parameters, then the positional-only ones, `*args`, the
+  // keyword-only ones, `**kwargs` (`compiler_visit_annotations`).
+  const order = ["normal", "posonly", "vararg", "kwonly", "kwarg"];
+  for (const kind of order)
+    for (const p of fn.params)
+      if (p.kind === kind && p.annotation !== null)
+        entries.push(`[${JSON.stringify(p.name)}, ${value(cx, p.annotation)}]`);
+  if (fn.returns !== null) entries.push(`["return", ${value(cx, fn.returns)}]`);
+  return `[${entries.join(", ")}]`;
+}
+
+/** Builtin types whose subscription (`list[int]`) is a `types.GenericAlias` in CPython. */
+const GENERIC_BUILTINS = new Set(["list", "dict", "tuple", "set", "frozenset", "type"]);
+
+/**
+ * An annotation's value. The runtime has no `types.GenericAlias` (`list[int]` is `list`) nor
+ * `types.UnionType` (`int | None` raises TypeError): those are refused (`typing.List[int]` and
+ * `Optional[int]` are exact).
+ */
+function value(cx: Context, e: Expr): string {
+  const visit = (x: Expr, inGeneric: boolean): void => {
+    if (x.k === "Subscript") {
+      if (
+        x.value.k === "Name" &&
+        GENERIC_BUILTINS.has(x.value.id) &&
+        cx.lookup(x.value.id) === null
+      )
+        throw cx.unsupported(
+          x.pos,
+          `'${x.value.id}[...]' in an annotation read through '__annotations__' (use typing's generics)`,
+        );
+      visit(x.value, inGeneric);
+      visit(x.index, true);
+    } else if (x.k === "BinOp" && x.op === "|")
+      throw cx.unsupported(
+        x.pos,
+        "'X | Y' in an annotation read through '__annotations__' (use typing.Union / Optional)",
+      );
+    // typing makes a quoted name inside a generic a `ForwardRef('Node')`; the runtime's typing
+    // keeps the string.
+    else if (x.k === "Str" && inGeneric)
+      throw cx.unsupported(
+        x.pos,
+        "a quoted name inside a subscripted annotation read through '__annotations__'",
+      );
+    else if (x.k === "Tuple" || x.k === "List") for (const y of x.elts) visit(y, inGeneric);
+    else if (x.k === "Attribute") visit(x.value, inGeneric);
+    else if (x.k === "Name") {
+      // A method's annotations are evaluated after its class is made (lower/classes.ts); in
+      // CPython, naming a class whose body is still running is a NameError.
+      const cls = cx.lookup(x.id)?.cls ?? null;
+      for (let s: Scope | null = cx.scope; s?.kind === "class"; s = s.parent)
+        if (cls !== null && s.cls === cls)
+          throw cx.unsupported(
+            x.pos,
+            `naming the class '${x.id}' in an annotation inside its own body, read through '__annotations__' (quote it)`,
+          );
+    }
+  };
+  visit(e, false);
+  return cx.expr(e).code;
+}

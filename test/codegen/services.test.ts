@@ -1,0 +1,108 @@
+/**
+ * What realistic asyncio services need beyond the documentation's examples (the conformance area
+ * `fixtures/services`): `except` with a tuple of classes held in a variable
+ * (codegen/lower/exceptions.ts), augmented assignments of comprehensions
+ * (codegen/lower/assign.ts), generic aliases of builtin classes as bases (`class C(dict[str,
+ * int])`, codegen/analyze.ts), `str.format_map` (src/python/str.ts, format.ts),
+ * `@contextmanager`/`@asynccontextmanager` methods (src/python/stdlib/contextlib.ts), async
+ * generator methods, `traceback`'s `limit=` (src/python/traceback.ts), `logging`'s caller
+ * (`funcName`, `lineno`, `module`: codegen/run.ts), `logging.LoggerAdapter`, the
+ * "--- Logging error ---" report of a record that does not format,
+ * `@typing.runtime_checkable` protocols in `isinstance`, and `typing.TypeAlias` and co.
+ *
+ * The expected outputs were recorded by running each snippet under CPython 3.13.0, at module
+ * level and as the body of `def case(): ...` (`expectedInFunction` where that differs).
+ */
+
+import { type ProgramCase, programCaseTests, transpileFile } from "./helpers";
+
+// Recorded with CPython 3.13.0 (see the header).
+const CASES: ProgramCase[] = [
+  {
+    name: "except_tuple_in_a_variable",
+    code: 'import asyncio\n\nclass Transient(Exception):\n    pass\n\nclass Policy:\n    retryable = (Transient, TimeoutError)\n\nasync def attempt(retry_on, exc):\n    try:\n        raise exc\n    except retry_on as e:\n        return f"retry {e!r}"\n    except Exception as e:\n        return f"give up {e!r}"\n\nasync def main():\n    p = Policy()\n    print(await attempt((Transient, KeyError), KeyError("k")))\n    print(await attempt(p.retryable, TimeoutError()))\n    print(await attempt(Transient, ValueError(1)))\n    try:\n        await attempt((Transient, 5), ValueError(2))\n    except TypeError as e:\n        print("TypeError:", e)\n    try:\n        await attempt("nope", ValueError(3))\n    except TypeError as e:\n        print("TypeError:", e)\n\nasyncio.run(main())\n',
+    expected:
+      "retry KeyError('k')\nretry TimeoutError()\ngive up ValueError(1)\nTypeError: catching classes that do not inherit from BaseException is not allowed\nTypeError: catching classes that do not inherit from BaseException is not allowed\n",
+  },
+  {
+    name: "augmented_assignment_of_comprehensions",
+    code: 'results = []\ntotal = 0\nlabel = ""\nfor wave in range(2):\n    names = [f"w{wave}r{i}" for i in range(2)]\n    results += list((n, i) for i, n in enumerate(names))\n    total += sum(len(n) for i, n in enumerate(names) if i)\n    label += "".join(n[-1] for n in names)\nprint(results, total, label)\n',
+    expected: "[('w0r0', 0), ('w0r1', 1), ('w1r0', 0), ('w1r1', 1)] 8 0101\n",
+  },
+  {
+    name: "generic_alias_bases",
+    code: 'from collections import ChainMap\n\nclass SafeDict(dict[str, object]):\n    def __missing__(self, key: str) -> str:\n        return "{" + key + "}"\n\nclass Names(list[str]):\n    def shout(self) -> list[str]:\n        return [n.upper() for n in self]\n\nvalues = ChainMap({"name": "api"}, {"host": "0.0.0.0", "name": "svc"})\nprint("{name}@{host}:{port}".format_map(SafeDict(values)))\nprint(SafeDict.__bases__, Names.__mro__, isinstance(SafeDict(), dict))\nn = Names(["a", "b"])\nprint(n.shout(), n + ["c"], type(n[:1]).__name__, len(n))\n',
+    expected:
+      "api@0.0.0.0:{port}\n(<class 'dict'>,) (<class '__main__.Names'>, <class 'list'>, <class 'object'>) True\n['A', 'B'] ['a', 'b', 'c'] list 2\n",
+    expectedInFunction:
+      "api@0.0.0.0:{port}\n(<class 'dict'>,) (<class '__main__.case.<locals>.Names'>, <class 'list'>, <class 'object'>) True\n['A', 'B'] ['a', 'b', 'c'] list 2\n",
+  },
+  {
+    name: "str_format_map",
+    code: 'class Defaults(dict):\n    def __missing__(self, key):\n        return f"<{key}>"\n\nprint("{a} {b!r} {c:>5}|".format_map(Defaults(a=1, b="x")))\nprint("{d[k]} {x.real} {d!r:>12}".format_map({"d": {"k": "v"}, "x": 3}))\nfor fmt, args, kwargs in [("{0}", ({},), {}), ("{}", ({},), {}), ("x", (), {}), ("x", ({}, {}), {}), ("x", (), {"m": {}})]:\n    try:\n        fmt.format_map(*args, **kwargs)\n    except Exception as e:\n        print(type(e).__name__, e)\ntry:\n    "{missing}".format_map({})\nexcept KeyError as e:\n    print("KeyError", e)\n',
+    expected:
+      "1 'x'   <c>|\nv 3   {'k': 'v'}\nValueError Format string contains positional fields\nValueError Format string contains positional fields\nTypeError str.format_map() takes exactly one argument (0 given)\nTypeError str.format_map() takes exactly one argument (2 given)\nTypeError str.format_map() takes no keyword arguments\nKeyError 'missing'\n",
+  },
+  {
+    name: "context_manager_methods",
+    code: 'import asyncio\nfrom contextlib import asynccontextmanager, contextmanager\n\nclass Pool:\n    def __init__(self, name):\n        self.name = name\n        self.active = []\n\n    @contextmanager\n    def borrow(self, what):\n        self.active.append(what)\n        try:\n            yield f"{self.name}:{what}"\n        finally:\n            self.active.remove(what)\n\n    @asynccontextmanager\n    async def session(self, user, *, readonly=False):\n        await asyncio.sleep(0)\n        self.active.append(user)\n        try:\n            yield (self, user, readonly)\n        finally:\n            self.active.pop()\n            print("closed", user, self.active)\n\nasync def main():\n    p = Pool("db")\n    with p.borrow("conn") as c:\n        print(c, p.active)\n    async with p.session("ann", readonly=True) as (pool, user, ro):\n        print(pool is p, user, ro, p.active)\n    try:\n        async with p.session("bob"):\n            raise KeyError("boom")\n    except KeyError as e:\n        print("propagated", e)\n    cm = p.session("cy")\n    async with cm as s:\n        print(s[1], type(cm).__name__)\n\nasyncio.run(main())\n',
+    expected:
+      "db:conn ['conn']\nTrue ann True ['ann']\nclosed ann []\nclosed bob []\npropagated 'boom'\ncy _AsyncGeneratorContextManager\nclosed cy []\n",
+  },
+  {
+    name: "async_generator_methods",
+    code: 'import asyncio\nfrom typing import AsyncIterator\n\nclass Feed:\n    def __init__(self, items: list[str]) -> None:\n        self.items = items\n\n    async def entries(self, prefix: str = "") -> AsyncIterator[str]:\n        for item in self.items:\n            await asyncio.sleep(0)\n            yield prefix + item\n\n    @staticmethod\n    async def count(n: int) -> AsyncIterator[int]:\n        for i in range(n):\n            yield i\n\nasync def main() -> None:\n    f = Feed(["a", "b"])\n    print([e async for e in f.entries("> ")], [i async for i in Feed.count(3)])\n    gen = f.entries()\n    print(await gen.__anext__(), type(gen).__name__, Feed.entries.__qualname__)\n    await gen.aclose()\n\nasyncio.run(main())\n',
+    expected: "['> a', '> b'] [0, 1, 2]\na async_generator Feed.entries\n",
+    expectedInFunction: "['> a', '> b'] [0, 1, 2]\na async_generator case.<locals>.Feed.entries\n",
+  },
+  {
+    name: "traceback_limit",
+    code: 'import sys\nimport traceback\n\ndef inner():\n    raise ValueError("deep")\n\ndef outer():\n    try:\n        inner()\n    except ValueError as e:\n        raise KeyError("wrapped") from e\n\ntry:\n    outer()\nexcept KeyError as e:\n    print("".join(traceback.format_exception(e, limit=0)), end="")\n    print(traceback.format_exc(0), end="")\n    traceback.print_exc(limit=0, file=sys.stdout)\n    traceback.print_exception(e, limit=0, chain=False, file=sys.stdout)\n    eg = ExceptionGroup("batch", [e, TypeError("t")])\n    eg.add_note("a note")\n    print("".join(traceback.format_exception(eg, limit=0)), end="")\n    for bad in ("x", 1.5, -1.5):\n        try:\n            traceback.format_exception(e, limit=bad)\n        except (TypeError, ValueError) as err:\n            print(type(err).__name__, err)\n',
+    expected:
+      "ValueError: deep\n\nThe above exception was the direct cause of the following exception:\n\nKeyError: 'wrapped'\nValueError: deep\n\nThe above exception was the direct cause of the following exception:\n\nKeyError: 'wrapped'\nValueError: deep\n\nThe above exception was the direct cause of the following exception:\n\nKeyError: 'wrapped'\nKeyError: 'wrapped'\n  | ExceptionGroup: batch (2 sub-exceptions)\n  | a note\n  +-+---------------- 1 ----------------\n    | ValueError: deep\n    | \n    | The above exception was the direct cause of the following exception:\n    | \n    | KeyError: 'wrapped'\n    +---------------- 2 ----------------\n    | TypeError: t\n    +------------------------------------\nTypeError '>=' not supported between instances of 'str' and 'int'\nValueError Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.\nTypeError an integer is required\n",
+  },
+  {
+    name: "logging_caller",
+    code: 'import logging\nimport sys\n\nlogging.basicConfig(stream=sys.stdout, format="%(module)s %(filename)s:%(lineno)d %(funcName)s %(levelname)s %(message)s", force=True)\nlog = logging.getLogger("svc")\n\ndef handle(x):\n    log.warning("handling %s", x)\n    return x\n\nclass Service:\n    def start(self):\n        log.error("starting")\n\n    @staticmethod\n    def stop():\n        logging.warning("stopping")\n\nhandle(1)\nService().start()\nService.stop()\nlog.warning("top level")\nprint(handle("twice"), logging.getLogger().name)\n',
+    expected:
+      "logging_caller logging_caller.py:8 handle WARNING handling 1\nlogging_caller logging_caller.py:13 start ERROR starting\nlogging_caller logging_caller.py:17 stop WARNING stopping\nlogging_caller logging_caller.py:22 <module> WARNING top level\nlogging_caller logging_caller.py:8 handle WARNING handling twice\ntwice root\n",
+    expectedInFunction:
+      "logging_caller_fn logging_caller_fn.py:9 handle WARNING handling 1\nlogging_caller_fn logging_caller_fn.py:14 start ERROR starting\nlogging_caller_fn logging_caller_fn.py:18 stop WARNING stopping\nlogging_caller_fn logging_caller_fn.py:23 case WARNING top level\nlogging_caller_fn logging_caller_fn.py:9 handle WARNING handling twice\ntwice root\n",
+  },
+  {
+    name: "typing_aliases",
+    code: 'from typing import Concatenate, LiteralString, Literal, TypeAlias, TypeGuard\n\nMode: TypeAlias = Literal["r", "w"]\nNames: TypeAlias = "list[str]"\n\ndef is_names(x: object) -> TypeGuard[list[str]]:\n    return isinstance(x, list) and all(isinstance(s, str) for s in x)\n\nprint(TypeAlias, TypeGuard, Concatenate, LiteralString, Mode, Names)\nprint(is_names(["a"]), is_names([1]))\n',
+    expected:
+      "typing.TypeAlias typing.TypeGuard typing.Concatenate typing.LiteralString typing.Literal['r', 'w'] list[str]\nTrue False\n",
+  },
+  {
+    name: "logger_adapter",
+    code: 'import logging\nimport sys\n\nlogging.basicConfig(stream=sys.stdout, format="%(levelname)s %(funcName)s [%(rid)s] %(message)s", force=True)\nlog = logging.getLogger("svc")\n\nclass RequestAdapter(logging.LoggerAdapter):\n    def process(self, msg, kwargs):\n        msg, kwargs = super().process(msg, kwargs)\n        return f"{self.extra[\'user\']}: {msg}", kwargs\n\ndef handle():\n    a = logging.LoggerAdapter(log, {"rid": "r1"})\n    a.warning("plain %s", 1)\n    a.info("not shown")\n    print(repr(a), a.name, a.extra, a.isEnabledFor(logging.ERROR), a.getEffectiveLevel())\n    b = RequestAdapter(log, {"rid": "r2", "user": "ann"})\n    b.error("custom %d", 2)\n    m = logging.LoggerAdapter(log, {"rid": "r3"}, merge_extra=True)\n    m.warning("merged", extra={"rid": "r4"})\n    n = logging.LoggerAdapter(log, {"rid": "r5"})\n    n.warning("not merged", extra={"rid": "r6"})\n    try:\n        1 / 0\n    except ZeroDivisionError:\n        a.exception("failed", exc_info=False)\n    a.log(logging.CRITICAL, "at %s", "critical")\n\nhandle()\n',
+    expected:
+      "WARNING handle [r1] plain 1\n<LoggerAdapter svc (WARNING)> svc {'rid': 'r1'} True 30\nERROR handle [r2] ann: custom 2\nWARNING handle [r4] merged\nWARNING handle [r5] not merged\nERROR handle [r1] failed\nCRITICAL handle [r1] at critical\n",
+  },
+  {
+    name: "runtime_checkable_protocols",
+    code: "from typing import Protocol, runtime_checkable\n\nclass P(Protocol):\n    x: int\n    def close(self) -> None: ...\n\n@runtime_checkable\nclass Closeable(Protocol):\n    def close(self) -> None: ...\n\n@runtime_checkable\nclass Sized2(Closeable, Protocol):\n    def size(self) -> int: ...\n\ntry:\n    isinstance(1, P)\nexcept TypeError as e:\n    print(e)\ntry:\n    runtime_checkable(int)\nexcept TypeError as e:\n    print(e)\nR = runtime_checkable(P)\n\nclass O:\n    x = 1\n    def close(self): pass\n\nclass Sub(P):\n    pass\n\nclass NoX:\n    def close(self): pass\n\nclass Both(NoX):\n    def size(self): return 0\n\nprint(isinstance(O(), R), isinstance(Sub(), P), isinstance(NoX(), P), isinstance(NoX(), Closeable))\nprint(isinstance(Both(), Sized2), isinstance(NoX(), Sized2), isinstance(O(), Sub), isinstance(None, Closeable))\n",
+    expected:
+      "Instance and class checks can only be used with @runtime_checkable protocols\n@runtime_checkable can be only applied to protocol classes, got <class 'int'>\nTrue True False True\nTrue False False False\n",
+  },
+  {
+    name: "logging_errors",
+    code: 'import io\nimport logging\nimport sys\n\nlog = logging.getLogger("le")\nlog.propagate = False\nhandler = logging.StreamHandler(sys.stdout)\nhandler.setFormatter(logging.Formatter("%(levelname)s [%(rid)s] %(message)s"))\nlog.handlers = [handler]\n\ndef work():\n    log.warning("no rid %d", 1)\n    log.warning("with rid", extra={"rid": "r1"})\n    log.warning("bad args %d %d", 1, extra={"rid": "r2"})\n\nsaved, sys.stderr = sys.stderr, io.StringIO()\ntry:\n    work()\nfinally:\n    report, sys.stderr = sys.stderr.getvalue(), saved\nlines = report.splitlines()\nprint(lines[0], lines[-2:], sum(l == "--- Logging error ---" for l in lines))\nprint([l for l in lines if not l.startswith(" ")])\n',
+    expected:
+      "WARNING [r1] with rid\n--- Logging error --- [\"Message: 'bad args %d %d'\", 'Arguments: (1,)'] 2\n['--- Logging error ---', 'Traceback (most recent call last):', \"KeyError: 'rid'\", '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', \"ValueError: Formatting field not found in record: 'rid'\", 'Call stack:', \"Message: 'no rid %d'\", 'Arguments: (1,)', '--- Logging error ---', 'Traceback (most recent call last):', 'TypeError: not enough arguments for format string', 'Call stack:', \"Message: 'bad args %d %d'\", 'Arguments: (1,)']\n",
+  },
+];
+
+describe("realistic service code as CPython 3.13.0 runs it", () => {
+  const dir = programCaseTests(CASES, "services-");
+
+  test("the generated TypeScript type-checks", () => {
+    for (const c of CASES) {
+      const r = transpileFile(dir, `tc_${c.name}.py`, c.code, "typecheck");
+      expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
+      expect(r.status).toBe(0);
+    }
+  }, 180_000);
+});
