@@ -71,6 +71,7 @@ const RUNTIME_ALIASES: Record<string, string> = {
   "collections.abc": "collections.abc",
   "urllib.parse": "urllib.parse",
   "concurrent.futures": "concurrent.futures",
+  "concurrent.futures.thread": "concurrent.futures",
 };
 
 /** Where a Python module is in "asyncio-ts/python" (`collections.abc`), or null if it is not. */

@@ -54,6 +54,8 @@ interface WorkItem {
   args: unknown[];
   /** The executor it was submitted to; null for a thread of its own (`_start_thread`). */
   executor: ThreadPoolExecutor | null;
+  /** The executor's `initializer`, which its first thread runs before any call. */
+  initializer?: true;
 }
 
 /** Calls submitted to any executor and not yet run, oldest first. */
@@ -84,9 +86,29 @@ function runItem(item: WorkItem): void {
     result = new Context()._run_args(call, [item.fn, ...item.args]);
   } catch (exc) {
     item.future.set_exception(exc);
+    if (item.initializer && item.executor !== null) initializerFailed(item.executor, exc);
     return;
   }
   item.future.set_result(result);
+}
+
+/**
+ * The initializer raised: the pool is broken, as CPython's: its waiting calls fail with
+ * BrokenThreadPool and new ones are refused.
+ */
+function initializerFailed(pool: ThreadPoolExecutor, exc: unknown): void {
+  const name = exc instanceof BaseException ? classQualname(exc.constructor) : "Exception";
+  process.stderr.write(
+    `Exception in initializer:\n${name}: ${String((exc as { message?: string }).message ?? exc)}\n`,
+  );
+  pool._broken = "A thread initializer failed, the thread pool is not usable anymore";
+  for (let i = queue.length - 1; i >= 0; i--) {
+    if (queue[i]!.executor !== pool) continue;
+    const [item] = queue.splice(i, 1);
+    if (item!.future.set_running_or_notify_cancel()) {
+      item!.future.set_exception(new BrokenThreadPool(pool._broken));
+    }
+  }
 }
 
 /** Run waiting calls until `done()` holds or none is left (a thread blocking on the workers). */
@@ -318,7 +340,9 @@ export class ThreadPoolExecutor extends Executor {
       initargs = kw.initargs ?? [],
     ] = args as [unknown?, unknown?, unknown?, unknown?];
     if (maxWorkers === null || maxWorkers === undefined) {
-      this._max_workers = 32n;
+      // CPython: min(32, os.process_cpu_count() + 4).
+      const os = require("node:os") as typeof import("node:os");
+      this._max_workers = BigInt(Math.min(32, os.availableParallelism() + 4));
     } else {
       if (typeof maxWorkers !== "bigint") throw new TypeError("max_workers must be an int");
       if (maxWorkers <= 0n) throw new ValueError("max_workers must be greater than 0");
@@ -341,7 +365,13 @@ export class ThreadPoolExecutor extends Executor {
       this._initialized = true;
       if (this._initializer !== null) {
         const init = new Future<unknown>();
-        queue.push({ future: init, fn: this._initializer, args: this._initargs, executor: this });
+        queue.push({
+          future: init,
+          fn: this._initializer,
+          args: this._initargs,
+          executor: this,
+          initializer: true,
+        });
       }
     }
     const future = new Future<unknown>();

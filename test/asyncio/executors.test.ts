@@ -6,6 +6,7 @@
  */
 
 import {
+  BrokenThreadPool,
   CancelledError as ConcurrentCancelledError,
   Future as ConcurrentFuture,
   InvalidStateError as ConcurrentInvalidStateError,
@@ -136,5 +137,31 @@ describe("concurrent.futures", () => {
     pool.shutdown(kw({ wait: true, cancel_futures: true }));
     expect(fs.map((f) => f.cancelled())).toEqual([true, true]);
     expect(ran).toEqual([]);
+  });
+
+  test("an initializer that raises breaks the pool: waiting calls fail, new ones are refused", () => {
+    const write = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const pool = new ThreadPoolExecutor(
+        kw({
+          max_workers: 1n,
+          initializer: () => {
+            throw new ValueError("no");
+          },
+        }),
+      );
+      const f = pool.submit((a: bigint) => a * 2n, 4n);
+      const broken = errorOf(() => f.result());
+      expect(broken).toBeInstanceOf(BrokenThreadPool);
+      expect(broken.message).toBe(
+        "A thread initializer failed, the thread pool is not usable anymore",
+      );
+      expect(errorOf(() => pool.submit(() => 1n))).toBeInstanceOf(BrokenThreadPool);
+      expect(write.mock.calls.map((c) => String(c[0])).join("")).toBe(
+        "Exception in initializer:\nValueError: no\n",
+      );
+    } finally {
+      write.mockRestore();
+    }
   });
 });
