@@ -8,7 +8,7 @@
  * native binding lives in transpiler.test.ts's worker only); the programs share one process.
  */
 
-import { type ProgramCase, programCaseTests, transpileFile } from "./helpers";
+import { type ProgramCase, programCaseTests, transpileFile, typecheckCasesTest } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
@@ -92,11 +92,5 @@ describe("multiple inheritance and cooperative super()", () => {
     );
   });
 
-  test("the generated TypeScript type-checks", () => {
-    for (const c of CASES) {
-      const r = transpileFile(dir, `tc_${c.name}.py`, c.code, "typecheck");
-      expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
-      expect(r.status).toBe(0);
-    }
-  }, 120_000);
+  typecheckCasesTest(() => dir, CASES, 120_000);
 });

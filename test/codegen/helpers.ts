@@ -154,3 +154,22 @@ export function transpileFile(
   fs.writeFileSync(file, code);
   return cli(dir, [command, file]);
 }
+
+/** A test that every case's generated TypeScript type-checks (`asyncio-ts typecheck`). */
+export function typecheckCasesTest(
+  dir: () => string,
+  cases: ProgramCase[],
+  timeout = 180_000,
+): void {
+  test(
+    "the generated TypeScript type-checks",
+    () => {
+      for (const c of cases) {
+        const r = transpileFile(dir(), `tc_${c.name}.py`, c.code, "typecheck");
+        expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
+        expect(r.status).toBe(0);
+      }
+    },
+    timeout,
+  );
+}

@@ -14,7 +14,7 @@
  * level and as the body of `def case(): ...` (`expectedInFunction` where that differs).
  */
 
-import { type ProgramCase, programCaseTests, transpileFile } from "./helpers";
+import { type ProgramCase, programCaseTests, typecheckCasesTest } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
@@ -98,11 +98,5 @@ const CASES: ProgramCase[] = [
 describe("realistic service code as CPython 3.13.0 runs it", () => {
   const dir = programCaseTests(CASES, "services-");
 
-  test("the generated TypeScript type-checks", () => {
-    for (const c of CASES) {
-      const r = transpileFile(dir, `tc_${c.name}.py`, c.code, "typecheck");
-      expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
-      expect(r.status).toBe(0);
-    }
-  }, 180_000);
+  typecheckCasesTest(() => dir, CASES, 180_000);
 });

@@ -10,7 +10,7 @@
  * the programs share one process.
  */
 
-import { type ProgramCase, programCaseTests, transpileFile } from "./helpers";
+import { type ProgramCase, programCaseTests, transpileFile, typecheckCasesTest } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
@@ -119,11 +119,5 @@ describe("except-as unbinding, typing.NamedTuple and typing.TypedDict classes", 
     );
   });
 
-  test("the generated TypeScript type-checks", () => {
-    for (const c of CASES) {
-      const r = transpileFile(dir, `tc_${c.name}.py`, c.code, "typecheck");
-      expect(`${r.out}${r.err}`).toBe(`tc_${c.name}.ts: ok\n`);
-      expect(r.status).toBe(0);
-    }
-  }, 180_000);
+  typecheckCasesTest(() => dir, CASES, 180_000);
 });
