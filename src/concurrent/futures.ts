@@ -19,17 +19,12 @@
  */
 
 import { Context } from "../contextvars";
-import {
-  BaseException,
-  Exception,
-  RuntimeError,
-  TimeoutError,
-  TypeError,
-  ValueError,
-} from "../python/exceptions";
+import { Exception, RuntimeError, TimeoutError, TypeError, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { classQualname, id } from "../python/objects";
 import { call } from "../python/protocol";
+import { formatExceptionOnly } from "../python/traceback";
+import { typeName } from "../python/types";
 
 /** `concurrent.futures.Error`, the base of this module's own exceptions. */
 export class Error extends Exception {
@@ -97,10 +92,7 @@ function runItem(item: WorkItem): void {
  * BrokenThreadPool and new ones are refused.
  */
 function initializerFailed(pool: ThreadPoolExecutor, exc: unknown): void {
-  const name = exc instanceof BaseException ? classQualname(exc.constructor) : "Exception";
-  process.stderr.write(
-    `Exception in initializer:\n${name}: ${String((exc as { message?: string }).message ?? exc)}\n`,
-  );
+  process.stderr.write(`Exception in initializer:\n${formatExceptionOnly(exc)}`);
   pool._broken = "A thread initializer failed, the thread pool is not usable anymore";
   for (let i = queue.length - 1; i >= 0; i--) {
     if (queue[i]!.executor !== pool) continue;
@@ -134,7 +126,7 @@ export class Future<T = unknown> {
         if (this._exception !== null) {
           return `<Future ${at} state=finished raised ${classQualname((this._exception as object).constructor)}>`;
         }
-        return `<Future ${at} state=finished returned ${typeNameOf(this._result)}>`;
+        return `<Future ${at} state=finished returned ${typeName(this._result)}>`;
       case "CANCELLED":
       case "CANCELLED_AND_NOTIFIED":
         return `<Future ${at} state=cancelled>`;
@@ -246,28 +238,9 @@ export class Future<T = unknown> {
 
 /** CPython logs "exception calling callback for <Future ...>" and carries on. */
 function reportCallbackError(fut: Future<unknown>, exc: unknown): void {
-  const name = exc instanceof BaseException ? classQualname(exc.constructor) : "Exception";
   process.stderr.write(
-    `exception calling callback for ${fut.__repr__()}\n${name}: ${String((exc as { message?: string }).message ?? exc)}\n`,
+    `exception calling callback for ${fut.__repr__()}\n${formatExceptionOnly(exc)}`,
   );
-}
-
-function typeNameOf(value: unknown): string {
-  switch (typeof value) {
-    case "bigint":
-      return "int";
-    case "number":
-      return "float";
-    case "string":
-      return "str";
-    case "boolean":
-      return "bool";
-    case "undefined":
-      return "NoneType";
-  }
-  if (value === null) return "NoneType";
-  if (Array.isArray(value)) return "list";
-  return classQualname((value as object).constructor);
 }
 
 /** `concurrent.futures.Executor`: submit, map, shutdown, and use as a context manager. */

@@ -894,28 +894,33 @@ function describeBound(
 
 /** `getattr(obj, name[, default])`; AttributeError as CPython words it. */
 export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown {
-  if (dflt.length > 0) {
-    // With a default, an AttributeError from anywhere (a property getter, `__getattr__`) gives
-    // the default; a plain miss makes no exception at all.
-    try {
-      const v = lookupAttr(obj, name);
-      if (v !== MISSING) return v;
-      const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
-      if (obj !== null && typeof obj === "object" && typeof ga === "function") {
-        return ga.call(obj, name);
-      }
-      return dflt[0];
-    } catch (e) {
-      if (e instanceof AttributeError) return dflt[0];
-      throw e;
-    }
+  if (dflt.length === 0) {
+    const v = findAttr(obj, name);
+    if (v === MISSING) throw noAttribute(obj, name);
+    return v;
   }
+  // With a default, an AttributeError from anywhere (a property getter, `__getattr__`) gives the
+  // default; a plain miss makes no exception at all.
+  try {
+    const v = findAttr(obj, name);
+    return v === MISSING ? dflt[0] : v;
+  } catch (e) {
+    if (e instanceof AttributeError) return dflt[0];
+    throw e;
+  }
+}
+
+/**
+ * The attribute as `getattr` finds it (then the instance's `__getattr__`), or MISSING without
+ * making the AttributeError (an exception costs a JS stack capture).
+ */
+function findAttr(obj: unknown, name: string): unknown {
   const v = lookupAttr(obj, name);
   if (v !== MISSING) return v;
   const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
   if (obj !== null && typeof obj === "object" && typeof ga === "function")
     return ga.call(obj, name);
-  throw noAttribute(obj, name);
+  return MISSING;
 }
 
 /** `object.__getattribute__(obj, name)`: the lookup without the class's `__getattr__`. */
@@ -929,13 +934,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
 /** `hasattr(obj, name)`. */
 export function hasattr(obj: unknown, name: string): boolean {
   try {
-    // A missing attribute is answered without making the AttributeError getattr would raise
-    // (an exception costs a JS stack capture): only `__getattr__` or a property can raise one.
-    if (lookupAttr(obj, name) !== MISSING) return true;
-    const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
-    if (obj === null || typeof obj !== "object" || typeof ga !== "function") return false;
-    ga.call(obj, name);
-    return true;
+    return findAttr(obj, name) !== MISSING;
   } catch (e) {
     if (e instanceof AttributeError) return false;
     throw e;
