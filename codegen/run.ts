@@ -216,7 +216,20 @@ interface PyFrame {
   fn: string;
 }
 
-/** The program's frames in a JS stack, innermost first (as V8 lists them). */
+/**
+ * The functions a list, set or dict comprehension is lowered into (lower/comprehensions.ts):
+ * CPython 3.13 inlines them (PEP 709), so their frame is not one of Python's.
+ */
+const INLINED = /^\$(?:list|set|dict)comp$/;
+
+/** The JS names of generator expressions and lambdas (lower/comprehensions.ts, functions.ts). */
+const ANONYMOUS: Record<string, string> = { $genexpr: "<genexpr>", $lambda: "<lambda>" };
+
+/**
+ * The program's frames in a JS stack, innermost first (as V8 lists them). The frame of an
+ * inlined comprehension is merged into the frame it runs in: that frame's function at the
+ * comprehension's line (the line CPython reports for the inlined code).
+ */
 function programFrames(stack: string, dir: string, manifest: Manifest, max = Infinity): PyFrame[] {
   const byFile = new Map<string, ModuleRecord>();
   for (const m of manifest.modules) {
@@ -224,6 +237,7 @@ function programFrames(stack: string, dir: string, manifest: Manifest, max = Inf
     byFile.set(path.join(dir, `${m.base}.mjs`), m);
   }
   const out: PyFrame[] = [];
+  let inlined: PyFrame | null = null;
   for (const raw of stack.split("\n")) {
     if (out.length >= max) break;
     const m = /^\s+at (?:async )?(?:(.*?) \()?(?:file:\/\/)?(\/[^:()]+):(\d+):(\d+)\)?$/.exec(raw);
@@ -233,12 +247,21 @@ function programFrames(stack: string, dir: string, manifest: Manifest, max = Inf
     if (rec === undefined) continue;
     const pyLine = rec.lineMap[Number(m[3]) - 1] ?? 0;
     if (pyLine === 0) continue;
+    // `B.$lambda [as key]`: a lambda called as a method keeps its own name.
+    const anonymous = /(?:^|\.)(\$genexpr|\$lambda)(?: \[as .*\])?$/.exec(m[1] ?? "");
     let fn = (m[1] ?? "")
       .replace(/^(Generator\.|Object\.|Function\.|new )/, "")
       .replace(/^.*\[as (.*)\]$/, "$1");
     if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
     fn = unmangle(fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, ""));
-    out.push({ file: rec.pyFile, line: pyLine, fn });
+    if (INLINED.test(fn)) {
+      // The innermost of nested comprehensions has the line.
+      inlined ??= { file: rec.pyFile, line: pyLine, fn };
+      continue;
+    }
+    if (anonymous !== null) fn = ANONYMOUS[anonymous[1]!]!;
+    out.push(inlined === null ? { file: rec.pyFile, line: pyLine, fn } : { ...inlined, fn });
+    inlined = null;
   }
   return out;
 }

@@ -184,6 +184,55 @@ export function _current_data(): VarMap {
   return current._data;
 }
 
+/**
+ * Lazy contexts. A Handle or a Task captures the current context when it is made, but most never
+ * set a variable in it and nobody asks for the object: they keep only the mapping (`_ctx`), and
+ * run in a Context lent for the run, one spare object reused run after run. A run that lets the
+ * object out pins it (ContextVar.set, `_current_context()`, `get_context()`): the holder then
+ * keeps it, as it would have kept the Context made for it. Nobody else can hold a lent Context
+ * that was not pinned, so lending is invisible to programs.
+ */
+export interface LazyContextHolder {
+  /** The Context, or only its mapping while nothing has asked for the object. */
+  _ctx: Context | VarMap;
+}
+
+let spareContext: Context | null = null;
+
+/** The holder's Context object, made now if it held only its mapping, and kept from then on. */
+export function _pinned_context(holder: LazyContextHolder): Context {
+  let ctx = holder._ctx;
+  if (!(ctx instanceof Context)) {
+    ctx = new Context(ctx);
+    holder._ctx = ctx;
+  }
+  ctx._flags |= PINNED;
+  return ctx;
+}
+
+/** The Context to run the holder in: its own, or one lent (then `_end_lent_run` after the run). */
+export function _enter_lazy(holder: LazyContextHolder): Context {
+  const held = holder._ctx;
+  if (held instanceof Context) return held;
+  let ctx = spareContext;
+  if (ctx !== null) {
+    spareContext = null;
+    ctx._data = held;
+  } else {
+    ctx = new Context(held);
+  }
+  holder._ctx = ctx;
+  return ctx;
+}
+
+/** After a run in `_enter_lazy`'s `ctx`: take back a lent Context the run did not pin. */
+export function _leave_lazy(holder: LazyContextHolder, ctx: Context, held: Context | VarMap): void {
+  if (ctx === held || (ctx._flags & PINNED) !== 0 || holder._ctx !== ctx) return;
+  holder._ctx = ctx._data;
+  ctx._data = EMPTY;
+  spareContext = ctx;
+}
+
 export class ContextVar<T> {
   readonly name: string;
   private readonly _default: T | Missing;

@@ -6,7 +6,8 @@
  * `$py.annotate(f, [["x", int], ["return", str]])` (src/python/annotations.ts) where it is made,
  * inside its decorators (lower/functions.ts, and methods in lower/classes.ts, after the class is
  * made). Elsewhere annotations cost nothing (they are TypeScript types only), and a function's
- * `__annotations__` reads as `{}` (protocol.ts).
+ * `__annotations__` reads as `{}` (protocol.ts); only a function under a plain `@f.register`
+ * decorator keeps its first annotation, which `functools.singledispatch` dispatches on.
  *
  * What the runtime cannot evaluate as CPython does is refused: `list[int]` (no
  * `types.GenericAlias`), `X | Y` (no `types.UnionType`), a quoted name inside a subscript
@@ -29,22 +30,33 @@ const FUTURE = /^\s*from\s+__future__\s+import\s+[^\n]*\bannotations\b/m;
  */
 export function annotationEntries(cx: Context, fn: FunctionDef): string | null {
   const text = cx.source.text;
-  if (fn.isLambda || !text.includes("__annotations__")) return null;
-  if (FUTURE.test(text))
+  if (fn.isLambda) return null;
+  let annotated = annotatedNames(fn);
+  if (!text.includes("__annotations__")) {
+    // A function under a plain `@f.register` decorator (`functools.singledispatch`) dispatches on
+    // its first annotation (CPython reads `get_type_hints(func)`): that function alone keeps it.
+    if (!fn.decorators.some((d) => d.k === "Attribute" && d.attr === "register")) return null;
+    annotated = annotated.slice(0, 1);
+  } else if (FUTURE.test(text))
     throw cx.unsupported(
       fn.pos,
       "a function's '__annotations__' under 'from __future__ import annotations' (annotations as source text)",
     );
-  const entries: string[] = [];
+  const entries = annotated.map(([name, e]) => `[${JSON.stringify(name)}, ${value(cx, e)}]`);
+  return `[${entries.join(", ")}]`;
+}
+
+/** `fn`'s annotated parameters (and `return`) with their annotations, in CPython's order. */
+function annotatedNames(fn: FunctionDef): [string, Expr][] {
+  const out: [string, Expr][] = [];
   // CPython's order: the ordinary parameters, then the positional-only ones, `*args`, the
   // keyword-only ones, `**kwargs` (`compiler_visit_annotations`).
   const order = ["normal", "posonly", "vararg", "kwonly", "kwarg"];
   for (const kind of order)
     for (const p of fn.params)
-      if (p.kind === kind && p.annotation !== null)
-        entries.push(`[${JSON.stringify(p.name)}, ${value(cx, p.annotation)}]`);
-  if (fn.returns !== null) entries.push(`["return", ${value(cx, fn.returns)}]`);
-  return `[${entries.join(", ")}]`;
+      if (p.kind === kind && p.annotation !== null) out.push([p.name, p.annotation]);
+  if (fn.returns !== null) out.push(["return", fn.returns]);
+  return out;
 }
 
 /** Builtin types whose subscription (`list[int]`) is a `types.GenericAlias` in CPython. */

@@ -337,7 +337,7 @@ export const assignments: Feature = {
       return out;
     },
     AnnAssign: (s, cx) => {
-      const type = tsType(s.annotation);
+      const type = tsType(s.annotation, cx.widenedAnnotations);
       if (s.value === null) {
         if (s.target.k !== "Name") return [];
         const b = cx.bindingPrefix(s.target.id);

@@ -25,6 +25,7 @@
  */
 
 import type { Arg, Expr } from "../ir";
+import { overValueType } from "./classes";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import {
   ES_MODULES,
@@ -113,7 +114,7 @@ export const BUILTIN_METHODS = new Set(
     "istitle isupper join ljust lower lstrip partition removeprefix removesuffix replace rfind " +
     "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title " +
     "translate upper zfill append clear copy extend insert pop remove reverse sort bit_length " +
-    "bit_count to_bytes is_integer as_integer_ratio conjugate hex decode throw"
+    "bit_count to_bytes is_integer as_integer_ratio conjugate hex fromhex decode throw"
   ).split(" "),
 );
 
@@ -458,6 +459,9 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {
     call = ex(`new ${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
+    // `asyncio.sleep(Seconds(0.5))`: an instance of a float subclass where a number is typed.
+    const cls = f.k === "Name" ? cx.lookup(f.id)?.cls : null;
+    if (cls && overValueType(cx, cls)) call = ex(`(${call.code} as any)`, P.primary);
   } else if (isUnknownCallee(cx, f)) {
     call = ex(`${cx.helper("call")}(${[cx.expr(f).code, ...args].join(", ")})`, P.call);
   } else {

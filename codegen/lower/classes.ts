@@ -97,7 +97,14 @@
  *   runtime handles arrays directly on its fast paths, so a list subclass may not override the
  *   dunders those paths implement (`LIST_FAST_DUNDERS`), and neither subclass may use the names of
  *   the JS members the runtime calls on every dict or array (`JS_MEMBERS`): both are refused.
- *   Other builtin types (`str`, `int`, `tuple`, ...) are refused as bases.
+ * - `class Tag(str)` (`int`, `float`, `tuple`, `bytes`) extends `$py.StrSubclassBase` (...,
+ *   src/python/subclass.ts), whose constructor calls the class's `__new__` when it defines one:
+ *   `__new__` is a static method here (`static __new__(cls, v)`, `super().__new__(cls, v)` is
+ *   `super_(Tag, cls).__new__(cls, v)`). A tuple or bytes subclass may not override the dunders
+ *   the runtime's tuple/bytes fast paths implement (`SEQUENCE_FAST_DUNDERS`), and none may use
+ *   the JS members the runtime reads on their instances (`JS_MEMBERS`). `class B(bool)` extends
+ *   `$py.notAcceptableBase("bool")`, CPython's TypeError when the statement runs; `set`,
+ *   `frozenset` and `bytearray` are refused as bases.
  */
 
 import type { SymbolInfo } from "../analyze";
@@ -136,7 +143,31 @@ const BUILTIN_TYPES = new Set([
 const SUBCLASSABLE: Record<string, string> = {
   dict: "DictSubclassBase",
   list: "ListSubclassBase",
+  str: "StrSubclassBase",
+  int: "IntSubclassBase",
+  float: "FloatSubclassBase",
+  tuple: "TupleSubclassBase",
+  bytes: "BytesSubclassBase",
 };
+
+/** The builtin types whose subclasses construct through `__new__` (src/python/subclass.ts). */
+const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes"]);
+
+/** Builtin types CPython refuses as bases: the class statement raises its TypeError. */
+const NOT_ACCEPTABLE = new Set(["bool"]);
+
+/**
+ * Dunders of a tuple or bytes subclass that the runtime's fast paths for tuples and bytes
+ * implement themselves (indexing, `len`, iteration, `in`, comparisons): an override would not be
+ * called, so it is refused. (str, int and float subclasses may override any dunder.)
+ */
+const SEQUENCE_FAST_DUNDERS = [
+  "__getitem__",
+  "__len__",
+  "__iter__",
+  "__contains__",
+  ...["eq", "ne", "lt", "le", "gt", "ge"].map((op) => `__${op}__`),
+];
 
 /**
  * Dunders of a list subclass that the runtime's fast paths for arrays implement themselves
@@ -144,20 +175,11 @@ const SUBCLASSABLE: Record<string, string> = {
  * not be called, so it is refused.
  */
 const LIST_FAST_DUNDERS = new Set([
-  "__getitem__",
+  ...SEQUENCE_FAST_DUNDERS,
   "__setitem__",
   "__delitem__",
-  "__len__",
-  "__contains__",
-  "__iter__",
   "__reversed__",
   "__bool__",
-  "__eq__",
-  "__ne__",
-  "__lt__",
-  "__le__",
-  "__gt__",
-  "__ge__",
   "__add__",
   "__radd__",
   "__iadd__",
@@ -174,6 +196,23 @@ const LIST_FAST_DUNDERS = new Set([
  */
 const JS_MEMBERS: Record<string, Set<string>> = {
   dict: new Set(["map", "eqIndex", "norm", "unindex", "size", "has", "lookup", "entries"]),
+  // The markers and members the runtime reads on str/int/float/tuple/bytes subclass instances
+  // (src/python/subclass.ts, tuple.ts, bytes.ts).
+  str: new Set(["__str_value__", "__extra_bases__", "toString"]),
+  int: new Set(["__int_value__", "__extra_bases__"]),
+  float: new Set(["__float_value__", "__extra_bases__"]),
+  tuple: new Set(["items", "length"]),
+  bytes: new Set([
+    "data",
+    "length",
+    "make",
+    "typeLabel",
+    "sliceIndices",
+    "findSub",
+    "rfindSub",
+    "range",
+    "stripImpl",
+  ]),
   list: new Set(
     Object.getOwnPropertyNames(Array.prototype).filter(
       (n) => n !== "pop" && n !== "sort" && n !== "reverse",
@@ -468,6 +507,9 @@ export function instanceMethods(cls: ClassDef): Set<string> {
     if (s.k !== "FunctionDef") continue;
     // A method under the program's own decorators is still one on the prototype (decorateMethod).
     if (s.fn.decorators.some((d) => NOT_INSTANCE.has(decoratorName(d) ?? ""))) continue;
+    // Python's `__new__` is a static method (`C.__new__(C, v)`; a static in subclasses of str,
+    // int, ...; the enum machinery's own convention otherwise).
+    if (s.fn.name === "__new__") continue;
     out.add(s.fn.name);
   }
   for (const s of cls.body)
@@ -650,23 +692,33 @@ function enumMixin(cx: Context, cls: ClassDef): "_StrMixinEnum" | "_IntMixinEnum
 }
 
 /**
- * `dict`/`list` when `cls` or a user ancestor along its first bases has that builtin type as its
- * only base (`class R(dict)`, `class Sub(R)`).
+ * The builtin type (`dict`, `list`, `str`, `int`, ...: a key of SUBCLASSABLE) when `cls` or a user
+ * ancestor along its first bases has it as its only base (`class R(dict)`, `class Sub(R)`).
  */
-function containerBase(cx: Context, cls: ClassDef): "dict" | "list" | null {
+function containerBase(cx: Context, cls: ClassDef): string | null {
   const seen = new Set<ClassDef>();
   for (let c: ClassDef | null = cls; c !== null && !seen.has(c); c = userBase(cx, c)) {
     seen.add(c);
     const bases = posBases(c);
     const b = bases[0]?.value;
-    if (bases.length === 1 && b?.k === "Name" && (b.id === "dict" || b.id === "list"))
+    if (bases.length === 1 && b?.k === "Name" && SUBCLASSABLE[b.id] !== undefined)
       if (cx.lookup(b.id) === null) return b.id;
   }
   return null;
 }
 
-/** Refuse what a dict or list subclass may not define (see the header). */
-function checkContainerMembers(cx: Context, cls: ClassDef, kind: "dict" | "list"): void {
+/**
+ * Is `cls` over `str`, `int` or `float` (directly or through its user bases)? Its instances are
+ * objects (src/python/subclass.ts) that generated code passes where the typed asyncio API wants
+ * a number or string: construction is typed `any` (lower/calls.ts).
+ */
+export function overValueType(cx: Context, cls: ClassDef): boolean {
+  const t = containerBase(cx, cls);
+  return t === "str" || t === "int" || t === "float";
+}
+
+/** Refuse what a subclass of a builtin type may not define (see the header). */
+function checkContainerMembers(cx: Context, cls: ClassDef, kind: string): void {
   const js = JS_MEMBERS[kind]!;
   const refuse = (name: string, pos: ClassDef["pos"], what: string) => {
     throw cx.unsupported(
@@ -680,6 +732,11 @@ function checkContainerMembers(cx: Context, cls: ClassDef, kind: "dict" | "list"
         throw cx.unsupported(
           s.pos,
           `overriding '${s.fn.name}' in a subclass of 'list' (the runtime's list operations do not call it)`,
+        );
+      if ((kind === "tuple" || kind === "bytes") && SEQUENCE_FAST_DUNDERS.includes(s.fn.name))
+        throw cx.unsupported(
+          s.pos,
+          `overriding '${s.fn.name}' in a subclass of '${kind}' (the runtime's ${kind} operations do not call it)`,
         );
       if (js.has(s.fn.name)) refuse(s.fn.name, s.pos, "a method");
     }
@@ -770,17 +827,17 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const mixin = enumMixin(cx, cls);
   // `metaclass=ABCMeta` without bases: the runtime's base for it ("" when the keyword is moot).
   const metaBase = metaclassBase(cx, cls);
-  // `class R(dict)` / `class L(list)` extend the runtime's base classes for them. Other builtin
-  // types' instances are JS values (strings, bigints) or runtime containers that the runtime's
-  // operations handle directly, bypassing a subclass's methods.
+  // `class R(dict)`, `class Tag(str)`, ... extend the runtime's base classes for them (SUBCLASSABLE).
+  // Sets and bytearrays are runtime containers that the runtime's operations handle directly,
+  // bypassing a subclass's methods: refused.
   const builtinId =
     posBases(cls).length === 1 && builtinBases.length === 1
       ? (builtinBases[0]!.value as { id: string }).id
       : null;
-  if (builtinId !== null && SUBCLASSABLE[builtinId] === undefined)
+  if (builtinId !== null && SUBCLASSABLE[builtinId] === undefined && !NOT_ACCEPTABLE.has(builtinId))
     throw cx.unsupported(
       cls.pos,
-      `subclassing the builtin type '${builtinId}' (only 'dict' and 'list' can be subclassed)`,
+      `subclassing the builtin type '${builtinId}' (only 'dict', 'list', 'str', 'int', 'float', 'tuple' and 'bytes' can be subclassed)`,
     );
   const container = containerBase(cx, cls);
   if (container !== null) checkContainerMembers(cx, cls, container);
@@ -800,15 +857,17 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
       ? metaBase
       : mixin !== null
         ? cx.helper(`enum.${mixin}`)
-        : builtinId !== null
-          ? cx.helper(SUBCLASSABLE[builtinId]!)
-          : multiple
-            ? `${cx.helper("bases")}(${posBases(cls)
-                .map((b) => cx.expr(b.value).code)
-                .join(", ")})`
-            : baseExpr === null || isObjectBase
-              ? null
-              : cx.expr(baseExpr).code;
+        : builtinId !== null && NOT_ACCEPTABLE.has(builtinId)
+          ? `${cx.helper("notAcceptableBase")}(${jsString(builtinId)})`
+          : builtinId !== null
+            ? cx.helper(SUBCLASSABLE[builtinId]!)
+            : multiple
+              ? `${cx.helper("bases")}(${posBases(cls)
+                  .map((b) => cx.expr(b.value).code)
+                  .join(", ")})`
+              : baseExpr === null || isObjectBase
+                ? null
+                : cx.expr(baseExpr).code;
   const ubase = userBase(cx, cls);
   // Over a base TypeScript sees as `any`: no `override`, and JS's own constructor spelled out.
   const anyBase = !multiple && baseExpr !== null && anyTypedBase(cx, cls, baseExpr);
@@ -899,11 +958,17 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           // Attribute reads are property reads or `getattr` (names.ts), which never call it.
           if (s.fn.name === "__getattribute__")
             throw cx.unsupported(s.pos, "defining '__getattribute__' (use '__getattr__')");
-          // Construction never calls a class's own `__new__`; enum's machinery does (stdlib/enum.ts).
-          if (s.fn.name === "__new__" && !hasEnumBase(cx, cls))
-            throw cx.unsupported(s.pos, "defining '__new__' (outside an enum class)");
+          // Construction never calls a class's own `__new__`; enum's machinery does (stdlib/enum.ts),
+          // and so do the base classes of str/int/float/tuple/bytes subclasses (a static method).
+          if (s.fn.name === "__new__" && !hasEnumBase(cx, cls) && !VALUE_TYPES.has(container ?? ""))
+            throw cx.unsupported(
+              s.pos,
+              "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple or bytes)",
+            );
           checkAccessorDecorators(cx, cls.body, s);
-          lowerMethod(cx, s.fn, name, qual, inherited, before, members, after);
+          lowerMethod(cx, s.fn, name, qual, inherited, before, members, after, {
+            staticNew: VALUE_TYPES.has(container ?? ""),
+          });
           break;
         default:
           throw cx.unsupported(s.pos, `'${keyword(s)}' statements in a class body`);
@@ -1328,6 +1393,7 @@ function lowerMethod(
   before: TsStmt[],
   members: TsStmt[],
   after: TsStmt[],
+  opts: { staticNew: boolean },
 ): void {
   let method: "instance" | "class" | "static" = "instance";
   let accessor: "get" | "set" | "delete" | null = null;
@@ -1344,6 +1410,8 @@ function lowerMethod(
   }
   // Implicit class methods (Python makes them so without a decorator).
   if (fn.name === "__init_subclass__" || fn.name === "__class_getitem__") method = "class";
+  // `__new__` is an implicit static method, called with the class (subclass.ts calls it).
+  if (fn.name === "__new__" && opts.staticNew) method = "static";
   // `@property` over `@abstractmethod`: the accessor is marked abstract after the class is made.
   const abstract =
     accessor !== null ? others.filter((d) => isAbcName(cx, d, "abstractmethod")) : [];

@@ -3,7 +3,7 @@
  *
  * `[f(x) for x in xs if x]` ->
  * ```ts
- * (() => {
+ * (function $listcomp() {
  *   const $r1: any[] = [];
  *   for (const x of $py.iter(xs)) if ($py.bool(x)) $r1.push(f(x));
  *   return $r1;
@@ -12,7 +12,11 @@
  * Sets and dicts build a `set()`/`dict()` the same way (`.add`, `$py.setitem`). A comprehension that
  * awaits (or uses `async for`) is a `function*` run with `yield*`, so its awaits suspend the
  * enclosing coroutine. A generator expression is a Python generator object:
- * `$py.genexpr(function* () { for (...) yield f(x); })`.
+ * `$py.genexpr(function* $genexpr() { for (...) yield f(x); })`.
+ *
+ * The functions are named for tracebacks (codegen/run.ts, `programFrames`): CPython 3.13 inlines
+ * list, set and dict comprehensions (PEP 709), so a `$listcomp`/`$setcomp`/`$dictcomp` frame is
+ * merged into the frame of the code around it; a `$genexpr` frame is CPython's `<genexpr>`.
  *
  * The comprehension's variables are local to it (`const` in the loop head), as in Python 3; when
  * a closure is made inside it they are one `let` for the whole comprehension, so closures bind
@@ -24,18 +28,30 @@ import type { Comprehension, Expr } from "../ir";
 import { assignTo } from "./assign";
 import { type Context, type Feature, mangle } from "./context";
 import { iterable } from "./control";
-import { P, type TsExpr, type TsStmt } from "./output";
+import { jsString, P, type TsExpr, type TsStmt } from "./output";
 
+/**
+ * Does evaluating `e` await? An `await`, or an asynchronous list, set or dict comprehension
+ * (which makes the comprehension around it asynchronous too, as in CPython 3.11+); of a
+ * generator expression only the first iterable is evaluated.
+ */
 function containsAwait(e: Expr): boolean {
   let found = false;
   const visit = (x: unknown): void => {
     if (found || x === null || typeof x !== "object") return;
-    const n = x as { k?: string };
-    if (n.k === "Await") {
+    const n = x as Expr;
+    if (
+      n.k === "Await" ||
+      (n.k === "Comp" && n.kind !== "gen" && n.generators.some((g) => g.isAsync))
+    ) {
       found = true;
       return;
     }
     if (n.k === "Lambda") return;
+    if (n.k === "Comp" && n.kind === "gen") {
+      visit(n.generators[0]!.iter);
+      return;
+    }
     for (const v of Object.values(x)) {
       if (Array.isArray(v)) v.forEach(visit);
       else if (typeof v === "object") visit(v);
@@ -79,7 +95,7 @@ function loops(
     return [
       {
         t: "line",
-        code: `const ${it} = ${cx.runtime("aiter").code}(${first ?? cx.expr(g.iter).code});`,
+        code: `const ${it} = ${cx.helper("asyncForIter")}(${first ?? cx.expr(g.iter).code});`,
       },
       {
         t: "block",
@@ -116,6 +132,8 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
   // In a class body, only the first iterable sees the class's names.
   const g0 = e.generators[0]!;
   const first = g0.isAsync ? cx.expr(g0.iter).code : iterable(cx, g0.iter).code;
+  // `<genexpr>`, `main.<locals>.<genexpr>`: a generator expression's `__qualname__`.
+  const qualname = scope.qualname.slice(0, -1);
   const text = cx.inScope(scope, () => {
     // A closure made in the comprehension (`[lambda: i for i in xs]`) sees its variables as
     // Python's one comprehension scope has them: one binding, updated by every iteration.
@@ -141,7 +159,7 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
           first,
         ),
       ];
-      return `${asyncio}.asyncgenfunction(function* () {\n${indent(body)}}, "<genexpr>")()`;
+      return `${asyncio}.asyncgenfunction(function* $genexpr() {\n${indent(body)}}, ${jsString(qualname)})()`;
     }
     if (e.kind === "gen") {
       const body = [
@@ -153,7 +171,8 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
           first,
         ),
       ];
-      return `${cx.helper("genexpr")}(function* () {\n${indent(body)}})`;
+      const named = qualname === "<genexpr>" ? "" : `, ${jsString(qualname)}`;
+      return `${cx.helper("genexpr")}(function* $genexpr() {\n${indent(body)}}${named})`;
     }
     const r = cx.fresh("r");
     const init =
@@ -173,9 +192,10 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       ...loops(cx, e.generators, () => [{ t: "line", code: add() }], first),
       { t: "line", code: `return ${r};` },
     ];
+    const name = `$${e.kind}comp`;
     return isAsync
-      ? `yield* (function* () {\n${indent(body)}})()`
-      : `(() => {\n${indent(body)}})()`;
+      ? `yield* (function* ${name}() {\n${indent(body)}})()`
+      : `(function ${name}() {\n${indent(body)}})()`;
   });
   return { code: text, prec: isAsync && e.kind !== "gen" ? P.yield : P.call };
 }

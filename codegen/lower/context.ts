@@ -156,6 +156,9 @@ interface FunctionState {
   className: string | null;
 }
 
+/** The annotations a subclass of a builtin type widens (an int is acceptable as a float). */
+const WIDENED: Record<string, string[]> = { int: ["int", "float"], float: ["float"], str: ["str"] };
+
 export class Context {
   scope: Scope;
   /** Runtime names used by name ("print", "kw", ...). */
@@ -240,6 +243,27 @@ export class Context {
     } finally {
       this.scope = saved;
     }
+  }
+
+  private widened: ReadonlySet<string> | null = null;
+
+  /**
+   * `int`/`float`/`str` when the module subclasses them (`class UserId(int)`): annotations with
+   * those names are typed `any` (lower/types.ts), since the subclass's instances are objects.
+   */
+  get widenedAnnotations(): ReadonlySet<string> {
+    if (this.widened === null) {
+      const out = new Set<string>();
+      for (const scope of this.analysis.scopeOf.values()) {
+        const cls = scope.kind === "class" ? scope.cls : null;
+        for (const b of cls?.bases ?? [])
+          if (b.kind === "pos" && b.value.k === "Name" && WIDENED[b.value.id] !== undefined)
+            if (scope.parent?.lookup(b.value.id) === null)
+              for (const t of WIDENED[b.value.id]!) out.add(t);
+      }
+      this.widened = out;
+    }
+    return this.widened;
   }
 
   get currentFunction(): FunctionDef | null {

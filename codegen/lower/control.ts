@@ -117,7 +117,7 @@ function forStatement(s: Extract<Stmt, { k: "For" }>, cx: Context): TsStmt[] {
       const step = cx.fresh("step");
       const bind = [line(`${head} = ${step}.value;`)];
       return [
-        line(`const ${it} = ${cx.runtime("aiter").code}(${cx.expr(s.iter).code});`, s.pos.line),
+        line(`const ${it} = ${cx.helper("asyncForIter")}(${cx.expr(s.iter).code});`, s.pos.line),
         block(
           "while (true)",
           [

@@ -436,13 +436,18 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   return out;
 }
 
-/** The value for `raise X`: `new X()` when X is a class name, else X (`raiseExc` checks it). */
-function exceptionValue(cx: Context, e: Expr): string {
+/**
+ * The value for `raise X` and the helper raising it: `new X()` when X is a class name, else X
+ * (`raiseExc` checks it). An exception the statement does not make (`raise err`) is raised by
+ * `raiseMade`, which takes its traceback's stack again at the `raise`.
+ */
+function exceptionValue(cx: Context, e: Expr): [string, string] {
   if (e.k === "Name") {
     const sym = cx.lookup(e.id);
-    if ((sym === null && BUILTIN_CLASSES.has(e.id)) || sym?.cls) return `new ${cx.expr(e).code}()`;
+    if ((sym === null && BUILTIN_CLASSES.has(e.id)) || sym?.cls)
+      return [`new ${cx.expr(e).code}()`, "raiseExc"];
   }
-  return cx.expr(e).code;
+  return [cx.expr(e).code, e.k === "Call" ? "raiseExc" : "raiseMade"];
 }
 
 export const exceptions: Feature = {
@@ -458,13 +463,13 @@ export const exceptions: Feature = {
         return [line(`throw ${cx.helper("reraise")}();`, s.pos.line)];
       }
       // `$py.raiseExc` sets `__cause__` and `__context__` (the exception being handled).
-      const exc = exceptionValue(cx, s.exc);
+      const [exc, raise] = exceptionValue(cx, s.exc);
       if (s.cause !== null) {
         const cause =
           s.cause.k === "Const" && s.cause.value === "None" ? "null" : cx.expr(s.cause).code;
-        return [line(`throw ${cx.helper("raiseExc")}(${exc}, ${cause});`, s.pos.line)];
+        return [line(`throw ${cx.helper(raise)}(${exc}, ${cause});`, s.pos.line)];
       }
-      return [line(`throw ${cx.helper("raiseExc")}(${exc});`, s.pos.line)];
+      return [line(`throw ${cx.helper(raise)}(${exc});`, s.pos.line)];
     },
     Assert: (s, cx) => {
       const msg = s.msg === null ? "" : cx.expr(s.msg).code;

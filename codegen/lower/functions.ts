@@ -250,7 +250,7 @@ export function lowerFunction(
       defaults = `[${posDefaults.map((p) => cx.expr(p.default!).code).join(", ")}]`;
   }
   if (kind === "coroutine") cx.asyncio();
-  const ret = returnType(fn, kind, scope);
+  const ret = returnType(cx, fn, kind, scope);
   const star = kind === "coroutine" || kind === "generator" || kind === "asyncgen" ? "*" : "";
   let head: string;
   if (opts.method !== null) {
@@ -315,7 +315,7 @@ function isAccessorDecorator(d: Expr): boolean {
 /** `name: type`, with `= initializer` (the default's, or a required parameter's guard). */
 function paramDecl(cx: Context, p: Param, initializer: string | null = null): string {
   const name = mangle(p.name);
-  const type = tsType(p.annotation);
+  const type = tsType(p.annotation, cx.widenedAnnotations);
   if (p.default === null)
     return initializer === null ? `${name}: ${type}` : `${name}: ${type} = ${initializer}`;
   const def = initializer ?? cx.expr(p.default).code;
@@ -324,8 +324,8 @@ function paramDecl(cx: Context, p: Param, initializer: string | null = null): st
   return `${name}: ${t} = ${def}`;
 }
 
-function returnType(fn: FunctionDef, kind: FunctionKind, scope: Scope): string {
-  let r = tsType(fn.returns);
+function returnType(cx: Context, fn: FunctionDef, kind: FunctionKind, scope: Scope): string {
+  let r = tsType(fn.returns, cx.widenedAnnotations);
   if (endReachable(fn.body)) r = orNull(r);
   switch (kind) {
     case "coroutine":
@@ -472,7 +472,10 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
     open = `${cx.helper("annotate")}(${open}`;
     close = `${close}, ${annotations})`;
   }
-  const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
+  // A name bound again later (`@overload` stubs, then the implementation) holds functions of
+  // other signatures: its type is not the first one's.
+  const declared = bind.keyword === "let" ? `${bind.name}: any` : bind.name;
+  const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${declared} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;
   out.push(...docs);
   out.push({
@@ -538,8 +541,8 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     });
     const m = /^const (\S+) = (.*);$/s.exec((lowered.before[0] as { code: string }).code)!;
     const body = emitInline(lowered.body);
-    const arrow = withDefaults(cx, `(...$args: any[]): any => {\n${body}}`, lowered);
-    const fnText = `((${m[1]}: any) => ${arrow})(${m[2]})`;
+    const inner = withDefaults(cx, `function $lambda(...$args: any[]): any {\n${body}}`, lowered);
+    const fnText = `((${m[1]}: any) => ${inner})(${m[2]})`;
     return ex(`${cx.helper("named")}(${fnText}, ${jsString(lowered.qualname)})`, P.call);
   }
   const qualname = qualnameOf(fn, cx.scope);
@@ -550,11 +553,12 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
   const value = cx.inFunction(scope, fn, null, () => {
     const body = fn.body[0] as Extract<Stmt, { k: "Return" }>;
     const v = cx.expr(body.value!);
-    const temps = cx.tempDeclarations();
-    if (temps.length > 0) return `{ ${(temps[0] as { code: string }).code} return ${v.code}; }`;
-    return v.code.startsWith("{") ? `(${v.code})` : par(v, P.assign);
+    const temps = (cx.tempDeclarations()[0] as { code: string } | undefined)?.code;
+    return `{ ${temps === undefined ? "" : `${temps} `}return ${v.code}; }`;
   });
-  const named = `${cx.helper("named")}((${params}${sig}): any => ${value}, ${jsString(qualname)})`;
+  // A named function expression, not an arrow: V8 names its frames `$lambda`, which tracebacks
+  // print as `<lambda>` (codegen/run.ts).
+  const named = `${cx.helper("named")}(function $lambda(${params}${sig}): any ${value}, ${jsString(qualname)})`;
   if (constants.length === 0) return ex(named, P.call);
   return ex(
     `${cx.helper("defaults")}(${named}, [${constants.map((c) => c.code).join(", ")}])`,
@@ -651,6 +655,27 @@ function fpartPure(p: FPart): boolean {
   return typeof p === "string" || (lowersPurely(p.expr) && (p.spec ?? []).every(fpartPure));
 }
 
+/**
+ * True when `e` makes an awaitable without a check: a call of an undecorated coroutine function
+ * (not an async generator function) bound once, or of a function of the `asyncio` module (the
+ * calls programs await there make coroutines, tasks and futures). Other operands of `await` are
+ * checked at run time (`$py.awaitOperand`): `await` of a value that is not awaitable raises
+ * CPython's TypeError.
+ */
+function knownCoroutine(cx: Context, e: Expr): boolean {
+  if (e.k !== "Call") return false;
+  const f = e.func;
+  if (f.k === "Name") {
+    const sym = cx.lookup(f.id);
+    const fn = sym?.fn;
+    if (sym == null || fn == null || !fn.isAsync || fn.decorators.length > 0) return false;
+    return !cx.scopeOf(fn.scope).isGenerator && sym.bindings === 1;
+  }
+  if (f.k !== "Attribute" || f.value.k !== "Name") return false;
+  const mod = cx.lookup(f.value.id);
+  return mod?.imported?.module === "asyncio" && mod.imported.name === null && mod.bindings === 1;
+}
+
 function awaitable(cx: Context, e: Expr, what: string): void {
   const fs = cx.scope.functionScope();
   const fn = fs.fn;
@@ -678,7 +703,10 @@ export const functions: Feature = {
     Await: (e, cx) => {
       awaitable(cx, e, "await");
       const value = cx.expr(e.value);
-      return queueAwait(cx, e.value, value) ?? ex(`yield* ${par(value, P.assign)}`, P.yield);
+      const queued = queueAwait(cx, e.value, value);
+      if (queued !== null) return queued;
+      if (knownCoroutine(cx, e.value)) return ex(`yield* ${par(value, P.assign)}`, P.yield);
+      return ex(`yield* ${cx.helper("awaitOperand")}(${value.code})`, P.yield);
     },
     Yield: (e, cx) => {
       const fs = cx.scope.functionScope();

@@ -29,9 +29,8 @@ export function items(cx: Context, elts: Expr[]): string {
 function fstringPart(cx: Context, p: Exclude<FPart, string>): string {
   const v = cx.expr(p.expr).code;
   const spec = p.spec === null ? null : fstring(cx, p.spec).code;
-  if (p.conv === null && spec === null) {
-    return `${cx.runtime("str").code}(${v})`;
-  }
+  // `{x}` is `format(x, "")`: an object's `__format__` (`str(x)` unless it defines one).
+  if (p.conv === null && spec === null) return `${cx.runtime("format").code}(${v})`;
   const conv = p.conv === "r" ? "repr" : p.conv === "a" ? "ascii" : p.conv === "s" ? "str" : null;
   const converted = conv === null ? v : `${cx.runtime(conv).code}(${v})`;
   return `${cx.runtime("format").code}(${converted}${spec === null ? "" : `, ${spec}`})`;

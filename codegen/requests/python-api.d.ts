@@ -278,7 +278,10 @@ export declare function checkGlobal<T>(value: T, name: string): T;
 /** REQUEST: set a function's Python __qualname__/__name__ (nested defs, lambdas); returns it. */
 export declare function named<F extends Function>(fn: F, qualname: string, doc?: string): F;
 /** REQUEST: a generator expression: calls the function and marks the generator as a Python generator. */
-export declare function genexpr(fn: () => Generator<unknown, unknown, unknown>): any;
+export declare function genexpr(
+  fn: () => Generator<unknown, unknown, unknown>,
+  qualname?: string,
+): any;
 
 // Exceptions.
 /** `raise`: marks the exception as raised (tracebacks print their header). */

@@ -23,7 +23,7 @@
  */
 
 import { _start_thread, ThreadPoolExecutor } from "../concurrent/futures";
-import { type Context, copy_context } from "../contextvars";
+import type { Context } from "../contextvars";
 import { Dict } from "../python/dict";
 import {
   type BaseException,
@@ -643,7 +643,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   }
 
   _call_soon(callback: Callback, args: unknown[], context: Context | null): Handle {
-    const handle = new Handle(callback, args, this, context ?? copy_context());
+    const handle = new Handle(callback, args, this, context);
     this._ready.push(handle);
     if (this._waiting) this._wake_if_waiting();
     return handle;

@@ -7,7 +7,14 @@
  * does not import the loop implementation.
  */
 
-import { type Context, copy_context } from "../contextvars";
+import {
+  _current_data,
+  _enter_lazy,
+  _leave_lazy,
+  _pinned_context,
+  type Context,
+  type VarMap,
+} from "../contextvars";
 import {
   KeyboardInterrupt,
   markRaised,
@@ -51,7 +58,11 @@ export class Handle {
   /** Prototype defaults (false, null) until cancel() sets them: handles stay two fields smaller. */
   declare _cancelled: boolean;
   _loop: HandleOwner;
-  _context: Context;
+  /**
+   * The context given, or, for the current context copied (`copy_context()`), only its mapping
+   * until something asks for the object (`get_context()`): see `_enter_lazy` in contextvars.
+   */
+  _ctx: Context | VarMap;
   declare _repr: string | null;
 
   constructor(
@@ -60,7 +71,7 @@ export class Handle {
     loop: HandleOwner,
     context: Context | null = null,
   ) {
-    this._context = context ?? copy_context();
+    this._ctx = context ?? _current_data();
     this._loop = loop;
     this._callback = callback;
     this._args = args;
@@ -84,8 +95,13 @@ export class Handle {
     return this.__repr__();
   }
 
+  /** The handle's Context object (made now if it held only its mapping). */
+  get _context(): Context {
+    return _pinned_context(this);
+  }
+
   get_context(): Context {
-    return this._context;
+    return _pinned_context(this);
   }
 
   cancel(): void {
@@ -104,10 +120,14 @@ export class Handle {
   _run(): void {
     const callback = this._callback!;
     if (traceHook !== null) traceCallback(callback);
+    const held = this._ctx;
+    const ctx = _enter_lazy(this);
     try {
-      this._context._run_args(callback, this._args!);
+      ctx._run_args(callback, this._args!);
     } catch (exc) {
       this._run_failed(callback, exc);
+    } finally {
+      _leave_lazy(this, ctx, held);
     }
   }
 

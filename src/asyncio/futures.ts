@@ -35,6 +35,7 @@ import {
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import { noteReraise } from "../python/traceback";
+import { Tuple } from "../python/tuple";
 import { type AbstractEventLoop, get_event_loop } from "./events";
 import { _cancelled_error, CancelledError, InvalidStateError } from "./exceptions";
 import { _format_callback_source } from "./format_helpers";
@@ -46,6 +47,25 @@ export const _FINISHED = "FINISHED";
 type State = typeof _PENDING | typeof _CANCELLED | typeof _FINISHED;
 
 export type DoneCallback<F> = (fut: F) => unknown;
+
+/**
+ * A task waiting on a future, kept as the future's first done callback in place of its
+ * `task_wakeup` function (Task implements it; futures.ts cannot import tasks.ts). When the future
+ * completes, the task goes in the ready queue itself, where `call_soon(task_wakeup, fut,
+ * context=task.get_context())` would put a Handle: no Handle, no argument list and no wakeup
+ * closure per task. Whoever asks for the callbacks (`_callbacks_list`, remove_done_callback,
+ * reprs) sees the `task_wakeup` function, made on first request.
+ */
+export interface TaskWaiter {
+  /** Put the task's wakeup in the ready queue, as the call_soon of its callback would. */
+  _tsWakeupSoon(): void;
+  /** The `task_wakeup` callback as a function (one per task, made when first asked for). */
+  _wakeupCallback(): DoneCallback<any>;
+  /** True if `fn` is this task's `task_wakeup` function (without making it). */
+  _isWakeupCallback(fn: unknown): boolean;
+  /** The context the wakeup runs in: the task's. */
+  readonly _context: Context;
+}
 
 /** The loop methods a Future uses; BaseEventLoop implements them. */
 interface FutureLoop extends AbstractEventLoop {
@@ -73,12 +93,19 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * futures never have more than one), the others in a list made when a second one is added. The
    * order is FIFO either way; `_callbacks_list()` gives them as one list.
    */
-  _callback0: DoneCallback<any> | null = null;
+  _callback0: DoneCallback<any> | TaskWaiter | null = null;
+  /** The first callback's context (null for a TaskWaiter: the task's own context). */
   _context0: Context | null = null;
-  declare _callbacks: [DoneCallback<any>, Context][] | null;
+  declare _moreCallbacks: [DoneCallback<any>, Context][] | null;
+
+  /** Python's `fut._callbacks`: the pending `(callback, context)` tuples, or None if there are none. */
+  get _callbacks(): Tuple[] | null {
+    const list = this._callbacks_list();
+    return list.length === 0 ? null : list.map(([fn, ctx]) => new Tuple([fn, ctx]));
+  }
   /** Set by the iterator so a Task can tell `yield* fut` from a stray `yield fut`. */
   _asyncio_future_blocking = false;
-  /** Prototype default false until an exception is set (as `_callbacks`: null until needed). */
+  /** Prototype default false until an exception is set (as `_moreCallbacks`: null until needed). */
   declare private __log_traceback: boolean;
   /** Prototype default null until the future is awaited as a JS promise. */
   declare private _promiseWaiters: (() => void)[] | null;
@@ -176,16 +203,19 @@ export class Future<T = unknown> implements PromiseLike<T> {
       for (const w of waiters) w();
     }
     const cb0 = this._callback0;
-    const callbacks = this._callbacks;
+    const callbacks = this._moreCallbacks;
     if (cb0 === null && callbacks === null) return;
     const ctx0 = this._context0;
     this._callback0 = null;
     this._context0 = null;
-    if (callbacks !== null) this._callbacks = null;
+    if (callbacks !== null) this._moreCallbacks = null;
     const loop = this._loop;
     if (loop._call_soon_ctx !== undefined) {
       // The loop's own call_soon without keyword parsing (the hot path of every await).
-      if (cb0 !== null) loop._call_soon_ctx(cb0, [this], ctx0);
+      if (cb0 !== null) {
+        if (typeof cb0 === "function") loop._call_soon_ctx(cb0, [this], ctx0);
+        else cb0._tsWakeupSoon();
+      }
       if (callbacks !== null) {
         for (let i = 0; i < callbacks.length; i++) {
           loop._call_soon_ctx(callbacks[i][0], [this], callbacks[i][1]);
@@ -193,7 +223,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
       }
       return;
     }
-    if (cb0 !== null) loop.call_soon(cb0, this, new Kw({ context: ctx0 }));
+    if (cb0 !== null) {
+      if (typeof cb0 === "function") loop.call_soon(cb0, this, new Kw({ context: ctx0 }));
+      else loop.call_soon(cb0._wakeupCallback(), this, new Kw({ context: cb0._context }));
+    }
     if (callbacks !== null) {
       for (const [callback, ctx] of callbacks) {
         loop.call_soon(callback, this, new Kw({ context: ctx }));
@@ -201,11 +234,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
   }
 
-  /** The pending done callbacks as one list of `[callback, context]` (Future._callbacks). */
+  /** The pending done callbacks as one list of `[callback, context]`. */
   _callbacks_list(): [DoneCallback<any>, Context][] {
     const list: [DoneCallback<any>, Context][] = [];
-    if (this._callback0 !== null) list.push([this._callback0, this._context0!]);
-    if (this._callbacks !== null) list.push(...this._callbacks);
+    const cb0 = this._callback0;
+    if (cb0 !== null) {
+      if (typeof cb0 === "function") list.push([cb0, this._context0!]);
+      else list.push([cb0._wakeupCallback(), cb0._context]);
+    }
+    if (this._moreCallbacks !== null) list.push(...this._moreCallbacks);
     return list;
   }
 
@@ -243,30 +280,43 @@ export class Future<T = unknown> implements PromiseLike<T> {
       const loop = this._loop;
       if (loop._call_soon_ctx !== undefined) loop._call_soon_ctx(fn, [this], ctx);
       else loop.call_soon(fn, this, new Kw({ context: ctx }));
-    } else if (this._callback0 === null && this._callbacks === null) {
+    } else if (this._callback0 === null && this._moreCallbacks === null) {
       this._callback0 = fn;
       this._context0 = ctx ?? copy_context();
     } else {
       const entry: [DoneCallback<any>, Context] = [fn, ctx ?? copy_context()];
-      if (this._callbacks === null) this._callbacks = [entry];
-      else this._callbacks.push(entry);
+      if (this._moreCallbacks === null) this._moreCallbacks = [entry];
+      else this._moreCallbacks.push(entry);
+    }
+  }
+
+  /**
+   * A task's `add_done_callback(task_wakeup, context=task's context)` when it awaits this future
+   * (see TaskWaiter): the task itself is the first callback when it can be.
+   */
+  _add_task_waiter(task: TaskWaiter): void {
+    if (this._state === _PENDING && this._callback0 === null && this._moreCallbacks === null) {
+      this._callback0 = task;
+    } else {
+      this._add_done_callback(task._wakeupCallback(), task._context);
     }
   }
 
   /** Remove all instances of a callback; return how many were removed. */
   remove_done_callback(fn: DoneCallback<any>): bigint {
     let removed = 0;
-    if (this._callback0 !== null && this._callback0 === fn) {
+    const cb0 = this._callback0;
+    if (cb0 !== null && (typeof cb0 === "function" ? cb0 === fn : cb0._isWakeupCallback(fn))) {
       this._callback0 = null;
       this._context0 = null;
       removed = 1;
     }
-    const callbacks = this._callbacks;
+    const callbacks = this._moreCallbacks;
     if (callbacks !== null) {
       const kept = callbacks.filter(([f]) => f !== fn);
       removed += callbacks.length - kept.length;
-      if (kept.length === 0) this._callbacks = null;
-      else if (kept.length !== callbacks.length) this._callbacks = kept;
+      if (kept.length === 0) this._moreCallbacks = null;
+      else if (kept.length !== callbacks.length) this._moreCallbacks = kept;
     }
     return BigInt(removed);
   }
@@ -344,7 +394,7 @@ for (const [key, value] of [
   ["_cancel_message", null],
   ["_cancelled_exc", null],
   ["_promiseWaiters", null],
-  ["_callbacks", null],
+  ["_moreCallbacks", null],
   ["__log_traceback", false],
 ] as const) {
   Object.defineProperty(Future.prototype, key, { value, writable: true, configurable: true });
@@ -445,7 +495,7 @@ export function _future_repr_info(future: Future<unknown>): string[] {
     if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
     else info.push(`result=${reprlibRepr(future._result)}`);
   }
-  if (future._callback0 !== null || future._callbacks !== null) {
+  if (future._callback0 !== null || future._moreCallbacks !== null) {
     info.push(formatCallbacks(future._callbacks_list()));
   }
   return info;

@@ -23,7 +23,7 @@ import {
   set_event_loop,
 } from "./events";
 import { CancelledError } from "./exceptions";
-import { all_tasks, gather, type Task } from "./tasks";
+import { _pending_tasks, gather, type Task } from "./tasks";
 
 const CREATED = "created";
 const INITIALIZED = "initialized";
@@ -161,8 +161,8 @@ export function run<T>(main: Coro<T>, kwargs?: Kw<RunnerKwargs>): Promise<T> {
 }
 
 async function _cancel_all_tasks(loop: RunnerLoop): Promise<void> {
-  const toCancel = all_tasks(loop);
-  if (toCancel.size === 0) return;
+  const toCancel = _pending_tasks(loop);
+  if (toCancel.length === 0) return;
   for (const task of toCancel) task.cancel();
   await loop.run_until_complete(gather(...toCancel, new Kw({ return_exceptions: true })));
   for (const task of toCancel) {

@@ -18,7 +18,14 @@
  * `get_stack()` returns an empty list for a suspended task.
  */
 
-import { _current_data, Context, PINNED, type VarMap } from "../contextvars";
+import {
+  _current_data,
+  _enter_lazy,
+  _leave_lazy,
+  _pinned_context,
+  type Context,
+  type VarMap,
+} from "../contextvars";
 import {
   BaseException,
   handledStack,
@@ -52,6 +59,7 @@ import {
   _set_result_unless_cancelled,
   Future,
   isfuture,
+  type TaskWaiter,
   wrap_promise,
 } from "./futures";
 import { writeStdout } from "./log";
@@ -70,7 +78,7 @@ export function _task_name_counter(): number {
 /**
  * Tasks that are not done yet (CPython keeps a weak set; done tasks leave it here). An array with
  * swap-remove (each task knows its slot) rather than a Set: registering and unregistering 100,000
- * short tasks through a Set spends its time rehashing tombstones. all_tasks() returns a Set whose
+ * short tasks through a Set spends its time rehashing tombstones. all_tasks() returns a set whose
  * order, like CPython's WeakSet order, programs must not depend on.
  */
 const scheduledTasks: Task<unknown>[] = [];
@@ -145,11 +153,15 @@ export function current_task(loop: AbstractEventLoop | null = null): Task<unknow
 }
 
 /** Return the set of not-yet-finished tasks of the given (default: running) loop. */
-export function all_tasks(loop: AbstractEventLoop | null = null): Set<Task<unknown>> {
-  const theLoop = loop ?? get_running_loop();
-  const result = new Set<Task<unknown>>();
+export function all_tasks(loop: AbstractEventLoop | null = null): PySet {
+  return new PySet(_pending_tasks(loop ?? get_running_loop()));
+}
+
+/** The loop's pending tasks in the order they were registered (asyncio.run cancels in it). */
+export function _pending_tasks(loop: AbstractEventLoop): Task<unknown>[] {
+  const result: Task<unknown>[] = [];
   for (const t of scheduledTasks) {
-    if (t._loop === theLoop && !t.done()) result.add(t);
+    if (t._loop === loop && !t.done()) result.push(t);
   }
   return result;
 }
@@ -169,6 +181,18 @@ function __step(task: Task<unknown>, exc: BaseException | null = null): void {
   task._step(exc);
 }
 Object.assign(__step, { __qualname__: "Task.__step", [TASK_STEP]: true });
+
+/**
+ * `task_wakeup(future)` as a ready task runs it (see Future.TaskWaiter): the future the task waits
+ * on is its `_fut_waiter`, which only the step clears.
+ */
+function __wakeup(task: Task<unknown>): void {
+  task._wakeup(task._fut_waiter!);
+}
+Object.assign(__wakeup, { __qualname__: "Task.task_wakeup", [TASK_STEP]: true });
+
+/** Each task's `task_wakeup` function, made when something asks for it (see _wakeupCallback). */
+const wakeupFns = new WeakMap<Task<unknown>, (fut: Future<unknown>) => void>();
 
 /** The loop's view of a Task: it schedules steps through its internal call_soon forms if it has them. */
 interface TaskLoop extends AbstractEventLoop {
@@ -200,14 +224,6 @@ function scheduleStep(task: Task<unknown>, exc: BaseException | null): void {
  */
 const stepArgs: [Task<unknown> | null] = [null];
 
-/**
- * The Context a task that holds only its mapping (Task._ctx) steps in, between such steps: one
- * object lent to step after step instead of one made per step. Nobody else can hold it: a step
- * that lets the object out pins it, and the task keeps it.
- */
-let spareContext: Context | null = null;
-const EMPTY_DATA: VarMap = new Context()._data;
-
 /** The runtime's stack of exceptions being handled (`sys.exception()`), see Task._excSaved. */
 const HANDLED = handledStack;
 
@@ -218,7 +234,7 @@ function resumeHandled(task: Task<unknown>): void {
 }
 
 /** A coroutine wrapped in a Future. */
-export class Task<T = unknown> extends Future<T> {
+export class Task<T = unknown> extends Future<T> implements TaskWaiter {
   /** The name, or the number N while it is the default `Task-N` (formatted on first use). */
   _name: string | number = 0;
   /** Prototype defaults (0, false) until a cancel request sets them: a task stays smaller. */
@@ -239,7 +255,6 @@ export class Task<T = unknown> extends Future<T> {
   declare _log_destroy_pending: boolean;
   /** This task's slot in the registry of pending tasks, or -1 (see _register_task). */
   _registry_index = -1;
-  private _wakeupFn: ((fut: Future<unknown>) => void) | null = null;
 
   /**
    * `Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. Like Future's, the
@@ -308,13 +323,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The task's Context object (made now if the task held only its mapping: see `_ctx`). */
   get _context(): Context {
-    let ctx = this._ctx;
-    if (!(ctx instanceof Context)) {
-      ctx = new Context(ctx);
-      this._ctx = ctx;
-    }
-    ctx._flags |= PINNED;
-    return ctx;
+    return _pinned_context(this);
   }
 
   get_context(): Context {
@@ -442,35 +451,42 @@ export class Task<T = unknown> extends Future<T> {
    * `call_soon(__step, task, context=task._context)` does when it runs.
    */
   _tsRunReady(): void {
+    // Woken by the future it waits on (`task_wakeup(fut)`), or stepped (`__step()`).
+    const waiter = this._fut_waiter;
+    const run = waiter !== null ? __wakeup : __step;
     stepArgs[0] = this as Task<unknown>;
+    // A task holding only its mapping steps in a lent Context (see `_enter_lazy`).
     const held = this._ctx;
-    // A task holding only its mapping steps in a Context lent for the step, which it keeps if the
-    // step pinned it (ContextVar.set, get_context()) and gives back otherwise.
-    let ctx: Context;
-    if (held instanceof Context) ctx = held;
-    else if (spareContext !== null) {
-      ctx = spareContext;
-      spareContext = null;
-      ctx._data = held;
-    } else ctx = new Context(held);
-    this._ctx = ctx;
+    const ctx = _enter_lazy(this);
     try {
-      ctx._run_args(__step, stepArgs);
+      ctx._run_args(run, stepArgs);
     } catch (exc) {
-      this._tsAsHandle()._run_failed(__step, exc);
+      const handle = this._tsHandleOf(waiter);
+      handle._run_failed(handle._callback!, exc);
     } finally {
       stepArgs[0] = null;
-      if (ctx !== held && (ctx._flags & PINNED) === 0 && this._ctx === ctx) {
-        this._ctx = ctx._data;
-        ctx._data = EMPTY_DATA;
-        spareContext = ctx;
-      }
+      _leave_lazy(this, ctx, held);
     }
   }
 
   /** The Handle this ready task stands for (made for error reports and debug mode). */
   _tsAsHandle(): Handle {
-    return new Handle(__step, [this], this._loop as unknown as HandleOwner, this._context);
+    return this._tsHandleOf(this._fut_waiter);
+  }
+
+  /** `Handle(task_wakeup, [waiter])` if woken by the future `waiter`, else `Handle(__step, [task])`. */
+  private _tsHandleOf(waiter: Future<unknown> | null): Handle {
+    const loop = this._loop as unknown as HandleOwner;
+    if (waiter !== null) return new Handle(this._wakeupCallback(), [waiter], loop, this._context);
+    return new Handle(__step, [this], loop, this._context);
+  }
+
+  /** The wakeup's call_soon when the future this task waits on is done (Future.TaskWaiter). */
+  _tsWakeupSoon(): void {
+    const loop = this._loop as TaskLoop;
+    if (loop._call_soon_step !== undefined) loop._call_soon_step(this as Task<unknown>);
+    else
+      loop.call_soon(this._wakeupCallback(), this._fut_waiter, new Kw({ context: this._context }));
   }
 
   _wakeup(future: Future<unknown>): void {
@@ -483,18 +499,23 @@ export class Task<T = unknown> extends Future<T> {
     this._step(null);
   }
 
-  private _wakeupCallback(): (fut: Future<unknown>) => void {
-    let fn = this._wakeupFn;
-    if (fn === null) {
+  /** This task's `task_wakeup` callback as a function: one per task, made on first request. */
+  _wakeupCallback(): (fut: Future<unknown>) => void {
+    let fn = wakeupFns.get(this as Task<unknown>);
+    if (fn === undefined) {
       const wakeup = (fut: Future<unknown>) => this._wakeup(fut);
       const w = wakeup as unknown as Record<string | symbol, unknown>;
       w.__qualname__ = "Task.task_wakeup";
       w.__self__ = this;
       w[TASK_STEP] = true;
       fn = wakeup;
-      this._wakeupFn = fn;
+      wakeupFns.set(this as Task<unknown>, fn);
     }
     return fn;
+  }
+
+  _isWakeupCallback(fn: unknown): boolean {
+    return wakeupFns.get(this as Task<unknown>) === fn;
   }
 
   _step_run_and_handle_result(exc: BaseException | null): void {
@@ -565,7 +586,7 @@ export class Task<T = unknown> extends Future<T> {
           );
         } else {
           fut._asyncio_future_blocking = false;
-          if (fut instanceof Future) fut._add_done_callback(this._wakeupCallback(), this._context);
+          if (fut instanceof Future) fut._add_task_waiter(this as Task<unknown>);
           else
             (fut as Future<unknown>).add_done_callback(
               this._wakeupCallback(),

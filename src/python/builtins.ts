@@ -24,7 +24,7 @@ import { decomposeFloat, hash } from "./hash";
 import { input, print } from "./io";
 import { Kw } from "./kw";
 import { sortList } from "./list";
-import { intFromBytes } from "./numbermethods";
+import { fromhex as fromhexArgs, intFromBytes } from "./numbermethods";
 import {
   floatDivmod,
   floatToInt,
@@ -182,7 +182,8 @@ export function parseFloat_(text: string, orig: unknown = text): number {
 /** `int(x=0)` / `int(x, base=10)`. */
 export const int = defineType(function int(...args: unknown[]): bigint {
   const k = takeKw(args, "int", ["base"]);
-  const x = args.length > 0 ? args[0] : 0n;
+  // A str subclass's instance (subclass.ts) parses as its str.
+  const x = args.length > 0 ? (strBase(args[0]) ?? args[0]) : 0n;
   const baseArg = args.length > 1 ? args[1] : k.base;
   if (args.length > 2)
     throw new PyTypeError(`int() takes at most 2 arguments (${args.length} given)`);
@@ -231,6 +232,7 @@ Object.defineProperty(int, "from_bytes", {
 /** `float(x=0.0)`. */
 export const float = defineType(function float(x: unknown = 0.0): number {
   if (typeof x === "number") return x;
+  x = strBase(x) ?? x;
   if (typeof x === "bigint" || typeof x === "boolean") return intToFloat(x);
   if (typeof x === "string") return parseFloat_(x);
   if (x instanceof Bytes || x instanceof ByteArray) return parseFloat_(x.decode("latin-1"), x);
@@ -246,6 +248,16 @@ export const float = defineType(function float(x: unknown = 0.0): number {
   }
   throw new PyTypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
 }, "float");
+
+/** `float.fromhex(string)` (a classmethod: a subclass gets an instance of itself). */
+Object.defineProperty(float, "fromhex", {
+  value: function fromhex(this: unknown, ...args: unknown[]): unknown {
+    const value = fromhexArgs(...args);
+    return this === float || typeof this !== "function" ? value : call(this, value);
+  },
+  writable: true,
+  configurable: true,
+});
 
 /** `bool(x=False)`. */
 export const bool = defineType(function bool(x: unknown = false): boolean {
@@ -403,10 +415,8 @@ export const NoneType = defineType(function NoneType(): null {
   return null;
 }, "NoneType");
 
-/** The type of builtin functions and plain JS functions. */
-export const builtin_function_or_method = defineType(function builtin_function_or_method(): never {
-  throw new PyTypeError("cannot create 'builtin_function_or_method' instances");
-}, "function");
+/** The type of builtin functions (`len`) and builtin methods bound to a value (`"a".upper`). */
+export const builtin_function_or_method = nativeType("builtin_function_or_method");
 
 // ---------------------------------------------------------------- range
 

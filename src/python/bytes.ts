@@ -399,6 +399,11 @@ export class Bytes extends BytesLike {
 markBuiltinClass(Bytes, "bytes");
 
 export class ByteArray extends BytesLike {
+  // Its own generator, whose iterators are `bytearray_iterator`s (types.ts, `nameIterators`).
+  override *[Symbol.iterator](): Iterator<bigint> {
+    for (const b of this.data) yield BigInt(b);
+  }
+
   protected make(data: Uint8Array): this {
     return new ByteArray(data) as this;
   }

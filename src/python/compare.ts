@@ -271,3 +271,13 @@ export function is_(a: unknown, b: unknown): boolean {
 export function is_not(a: unknown, b: unknown): boolean {
   return !is_(a, b);
 }
+
+/** The rich comparison dunders and the functions applying them (`[["__eq__", eq], ...]`). */
+export const RICH_COMPARISONS: [string, (a: unknown, b: unknown) => boolean][] = [
+  ["__eq__", eq],
+  ["__ne__", ne],
+  ["__lt__", lt],
+  ["__le__", le],
+  ["__gt__", gt],
+  ["__ge__", ge],
+];

@@ -29,10 +29,10 @@ function needsEqLookup(key: object): boolean {
   return typeof (key as { __eq__?: unknown }).__eq__ === "function" || key instanceof Tuple;
 }
 
-/** The int/str an int- or str-subclass object (IntEnum, StrEnum member) stands for. */
+/** The int/str/float an int-, str- or float-subclass object (IntEnum member, ...) stands for. */
 function valueBase(key: object): unknown {
-  const iv = (key as { __int_value__?: unknown }).__int_value__;
-  return iv !== undefined ? iv : (key as { __str_value__?: unknown }).__str_value__;
+  const o = key as { __int_value__?: unknown; __str_value__?: unknown; __float_value__?: unknown };
+  return o.__int_value__ ?? o.__str_value__ ?? o.__float_value__;
 }
 
 export class Dict<K = unknown, V = unknown> {

@@ -766,6 +766,16 @@ export function raiseExc(x: unknown, ...from: unknown[]): BaseException {
   return exc;
 }
 
+/**
+ * `raise e` of an exception the statement did not make (`err = E(...); err.add_note(...); raise
+ * err`): CPython's traceback of its first raise starts at the `raise`, not where the object was
+ * made, so the JS stack its frames come from is taken again here.
+ */
+export function raiseMade(x: unknown, ...from: unknown[]): BaseException {
+  if (x instanceof BaseException && x.__traceback__ === null) Error.captureStackTrace(x, raiseMade);
+  return raiseExc(x, ...from);
+}
+
 /** A bare `raise`: re-raises the exception being handled. */
 export function reraise(): BaseException {
   const exc = currentException();

@@ -26,7 +26,7 @@ import { Kw } from "./kw";
 import { floatToInt, index, intToFloat, isInt, toBigInt } from "./numbers";
 import { className } from "./objects";
 import { codePoints, getattr, getitem, strLen } from "./protocol";
-import { ascii, repr, str } from "./repr";
+import { ascii, intStr, repr, str } from "./repr";
 import { Tuple } from "./tuple";
 import { typeName, typeOf } from "./types";
 
@@ -329,7 +329,7 @@ export function format(value: unknown, spec: unknown = ""): string {
     case "string":
       return spec === "" ? value : formatStr(value, spec);
     case "bigint":
-      return formatInt(value, spec);
+      return spec === "" ? intStr(value) : formatInt(value, spec);
     case "number":
       return spec === "" ? floatRepr(value) : formatFloat(value, spec);
     case "boolean":

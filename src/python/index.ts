@@ -16,6 +16,10 @@ export {
   TextIOWrapper,
 } from "./_io";
 export { annotate } from "./annotations";
+
+// Marks `len`, `print`, ... as CPython's builtin functions (their repr and type).
+import "./builtinfns";
+
 export {
   abs,
   all,
@@ -94,7 +98,9 @@ export {
   aiter,
   anext,
   anextStep,
+  asyncForIter,
   asyncWithCtx,
+  awaitOperand,
   bases,
   bind,
   callError,
@@ -231,6 +237,14 @@ export * as urllib from "./stdlib/urllib";
 export * as uuid from "./stdlib/uuid";
 export * as warnings from "./stdlib/warnings";
 export { strMethods } from "./str";
+export {
+  BytesSubclassBase,
+  FloatSubclassBase,
+  IntSubclassBase,
+  notAcceptableBase,
+  StrSubclassBase,
+  TupleSubclassBase,
+} from "./subclass";
 export {
   type CallerFrame,
   type CallerSource,

@@ -318,6 +318,14 @@ export function pyclass<C extends Function>(
   define("__qualname__", qualname);
   define("__module__", module);
   registerPyclass(cls);
+  // A class that defines `__eq__` without `__hash__` is unhashable: its `__hash__` is None.
+  if (Object.hasOwn(c.prototype, "__eq__") && !Object.hasOwn(c.prototype, "__hash__"))
+    Object.defineProperty(c.prototype, "__hash__", {
+      value: null,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   // `x = property(...)`, `staticmethod(f)`, `classmethod(f)`, `@property` (descriptors.ts).
   installDescriptors(cls);
   forwardClassAttributes(cls);
@@ -382,11 +390,17 @@ export function pyclass<C extends Function>(
   return cls;
 }
 
-/** A generator expression's generator, marked as a Python generator (not a coroutine). */
+/**
+ * A generator expression's generator, marked as a Python generator (not a coroutine). `fn` is
+ * named `$genexpr` (for tracebacks); its Python name is `<genexpr>`, its qualified name
+ * `qualname` (`main.<locals>.<genexpr>` in a function).
+ */
 export function genexpr(
   fn: () => Generator<unknown, unknown, unknown>,
+  qualname = "<genexpr>",
 ): Generator<unknown, unknown, unknown> {
-  markgeneratorfunction(fn, "<genexpr>");
+  (fn as { __name__?: string }).__name__ = "<genexpr>";
+  markgeneratorfunction(fn, qualname);
   return fn();
 }
 
@@ -578,9 +592,56 @@ export function asyncWithCtx(cm: unknown): AsyncWithCtx {
   return new AsyncWithCtx(cm);
 }
 
+/** `x.__aiter__()`, checked to be an asynchronous iterator; the messages name the caller. */
+function asyncIterOf(
+  x: unknown,
+  notIterable: () => string,
+  notIterator: (it: unknown) => string,
+): unknown {
+  const f = (x as Record<string, unknown> | null)?.__aiter__;
+  if (typeof f !== "function") throw new PyTypeError(notIterable());
+  const it = f.call(x);
+  if (typeof (it as Record<string, unknown> | null)?.__anext__ !== "function")
+    throw new PyTypeError(notIterator(it));
+  return it;
+}
+
+/**
+ * The operand of `await` that is not known to be a coroutine (codegen/lower/functions.ts): an
+ * iterator (a coroutine, a Future's awaiting iterator) or an object with `__await__`; anything
+ * else raises CPython's TypeError (`await` of a list would step through its items).
+ */
+export function awaitOperand<T>(
+  x: T,
+): T extends Iterable<unknown> ? T : Iterable<unknown, any, unknown> {
+  type R = T extends Iterable<unknown> ? T : Iterable<unknown, any, unknown>;
+  if (
+    typeof x === "object" &&
+    x !== null &&
+    (typeof (x as { next?: unknown }).next === "function" ||
+      typeof (x as { __await__?: unknown }).__await__ === "function")
+  )
+    return x as R;
+  throw new PyTypeError(`object ${typeName(x)} can't be used in 'await' expression`);
+}
+
 /** `aiter(x)`. */
 export function aiter(x: unknown): unknown {
-  return special(x, "__aiter__", "asynchronous iterator")();
+  return asyncIterOf(
+    x,
+    () => `'${typeName(x)}' object is not an async iterable`,
+    (it) => `aiter() returned not an async iterator of type '${typeName(it)}'`,
+  );
+}
+
+/** The iterator of an `async for` statement or comprehension (CPython's GET_AITER messages). */
+export function asyncForIter(x: unknown): unknown {
+  return asyncIterOf(
+    x,
+    () => `'async for' requires an object with __aiter__ method, got ${typeName(x)}`,
+    (it) =>
+      `'async for' received an object from __aiter__ that does not implement __anext__: ${typeName(it)}`,
+  );
 }
 
 /** One step of `async for`. */
@@ -599,7 +660,10 @@ export function* anextStep(
 
 /** `anext(it[, default])`: an awaitable of the next item (the default at the end, if given). */
 export function anext(it: unknown, ...dflt: unknown[]): unknown {
-  const next = special(it, "__anext__", "asynchronous iterator");
+  const f = (it as Record<string, unknown> | null)?.__anext__;
+  if (typeof f !== "function")
+    throw new PyTypeError(`'${typeName(it)}' object is not an async iterator`);
+  const next = f.bind(it) as () => unknown;
   if (dflt.length === 0) return next();
   return (function* () {
     try {
@@ -620,7 +684,11 @@ const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
  * `self` itself.
  */
 export function slotted<T extends object>(self: T, newTarget: Function): T {
-  const slots = slotNames(newTarget);
+  return slotProxy(self, slotNames(newTarget));
+}
+
+/** `self`, or a proxy refusing new attributes not in `slots` (see `slotted`). */
+export function slotProxy<T extends object>(self: T, slots: Set<string> | null): T {
   if (slots === null || slots.has("__dict__")) return self;
   return new Proxy(self, {
     set(target, key, value) {
@@ -634,12 +702,12 @@ export function slotted<T extends object>(self: T, newTarget: Function): T {
 }
 
 /**
- * The attribute names the `__slots__` of `cls` and its bases allow, or null when some class of
- * the chain has no `__slots__` (its instances then have a `__dict__`).
+ * The attribute names the `__slots__` of `cls` and its bases (up to `root`, excluded) allow, or
+ * null when some class of the chain has no `__slots__` (its instances then have a `__dict__`).
  */
-export function slotNames(cls: Function): Set<string> | null {
+export function slotNames(cls: Function, root: unknown = Function.prototype): Set<string> | null {
   const slots = new Set<string>();
-  for (let c: unknown = cls; typeof c === "function" && c !== Function.prototype; ) {
+  for (let c: unknown = cls; typeof c === "function" && c !== root; ) {
     if (!Object.hasOwn(c, "__slots__")) {
       if (Object.getPrototypeOf(c) === Function.prototype) break;
       return null;

@@ -140,6 +140,32 @@ export function registerForwarder(fn: Function): void {
   forwarders.add(fn);
 }
 
+/** Is `fn` one of the functions `registerForwarder` recorded? */
+export function isForwarder(fn: unknown): boolean {
+  return forwarders.has(fn as Function);
+}
+
+/**
+ * The runtime classes a program's `class C(str)` (`int`, `float`, `tuple`, `bytes`) extends
+ * (subclass.ts), with the builtin type each stands for and the runtime classes whose members are
+ * that type's in `super()` lookups.
+ */
+const builtinSubclassBases = new Map<Function, { name: string; members: Function[] }>();
+
+/** Called by subclass.ts for each of its base classes. */
+export function registerBuiltinSubclassBase(base: Function, name: string): void {
+  const members: Function[] = [];
+  for (let c = base; c !== Function.prototype; c = Object.getPrototypeOf(c) as Function)
+    members.push(c);
+  builtinSubclassBases.set(base, { name, members });
+}
+
+/** The builtin type a subclass.ts base class stands for. */
+function subclassBaseType(cls: unknown): Function | undefined {
+  const entry = builtinSubclassBases.get(cls as Function);
+  return entry && (B as unknown as Record<string, Function>)[entry.name];
+}
+
 /** The builtin type objects' bases (`bool` -> `int`). */
 function builtinBase(cls: unknown): Function | undefined {
   switch (cls) {
@@ -173,6 +199,8 @@ export function pyBases(cls: Function): Function[] {
   // `class R(dict)` / `class L(list)` extend the runtime's base classes for them.
   if (parent === DictSubclassBase) return [B.dict];
   if (parent === ListSubclassBase) return [B.list];
+  const sub = subclassBaseType(parent);
+  if (sub !== undefined) return [sub];
   if (typeof parent !== "function" || parent === Function.prototype || parent === Error)
     return [B.object];
   const extra = (cls as { __extra_bases__?: Function[] }).__extra_bases__;
@@ -241,6 +269,8 @@ function solidBase(cls: Function, js: boolean): Function {
   if (builtinBase(cls) !== undefined) return cls === B.bool ? B.int : cls;
   if (cls === DictSubclassBase) return B.dict;
   if (cls === ListSubclassBase) return B.list;
+  const sub = subclassBaseType(cls);
+  if (sub !== undefined) return sub;
   const syn = synthetics.get(cls);
   if (syn !== undefined) return solidBase(syn.layout, js);
   if (pyclasses.has(cls)) {
@@ -466,6 +496,8 @@ type Found =
 function members(K: Function): Function[] {
   if (K === B.dict) return [DictSubclassBase, Dict];
   if (K === B.list) return [ListSubclassBase];
+  for (const [base, { members }] of builtinSubclassBases)
+    if (K === subclassBaseType(base)) return members;
   return [K];
 }
 

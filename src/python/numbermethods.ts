@@ -4,9 +4,10 @@
  */
 
 import { Bytes, toBytesData } from "./bytes";
-import { OverflowError, ValueError } from "./exceptions";
+import { OverflowError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { floatRepr } from "./floatfmt";
 import { decomposeFloat } from "./hash";
+import { Kw } from "./kw";
 import { floatToInt } from "./numbers";
 import { Tuple } from "./tuple";
 
@@ -61,24 +62,80 @@ const floatMethods: Record<string, Fn> = {
     return e >= 0 ? new Tuple([m << BigInt(e), 1n]) : new Tuple([m, 1n << BigInt(-e)]);
   },
   hex: (x: number) => floatHex(x),
+  fromhex: (_x: number, ...args: unknown[]) => fromhex(...args),
   __repr__: (x: number) => floatRepr(x),
 };
 
+/** `float.hex()`: `0x1.<13 hex digits>p<exp>`, subnormals as `0x0.<13 hex digits>p-1022`. */
 function floatHex(x: number): string {
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
   const sign = x < 0 || Object.is(x, -0) ? "-" : "";
   if (x === 0) return `${sign}0x0.0p+0`;
-  const [m, e] = decomposeFloat(Math.abs(x));
-  // normalize to 1.xxxxx * 2**exp with 52 fraction bits
-  let mant = m;
-  let exp = e + 52;
-  while (mant < 1n << 52n) {
-    mant <<= 1n;
-    exp--;
-  }
+  // `mant * 2 ** e` with the implicit bit set for normal numbers (e = -1074 for subnormals).
+  const [mant, e] = decomposeFloat(Math.abs(x));
+  const lead = mant >> 52n;
+  const exp = lead === 0n ? -1022 : e + 52;
   const frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, "0");
-  return `${sign}0x1.${frac}p${exp >= 0 ? "+" : ""}${exp}`;
+  return `${sign}0x${lead}.${frac}p${exp >= 0 ? "+" : ""}${exp}`;
+}
+
+/**
+ * `float.fromhex(s)`: `[sign] ['0x'] digits ['.' digits] ['p' [sign] decimal]` (at least one
+ * hex digit) or `inf`/`infinity`/`nan`, between ASCII whitespace, case-insensitive. The value
+ * `digits * 2 ** exp` is rounded to the nearest double (ties to even), exactly, in BigInts.
+ */
+const HEX_FLOAT =
+  /^[ \t\n\v\f\r]*([+-]?)(?:(inf|infinity|nan)|(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?[0-9]+))?)[ \t\n\v\f\r]*$/i;
+
+/** `float.fromhex(string)`'s arguments checked, then `floatFromHex`. */
+export function fromhex(...args: unknown[]): number {
+  if (args[args.length - 1] instanceof Kw)
+    throw new PyTypeError("float.fromhex() takes no keyword arguments");
+  if (args.length !== 1)
+    throw new PyTypeError(`float.fromhex() takes exactly one argument (${args.length} given)`);
+  return floatFromHex(args[0]);
+}
+
+export function floatFromHex(s: unknown): number {
+  if (typeof s !== "string") throw new PyTypeError("bad argument type for built-in operation");
+  const m = HEX_FLOAT.exec(s);
+  const whole = m?.[3] ?? "";
+  const frac = m?.[4] ?? "";
+  if (m === null || (m[2] === undefined && whole === "" && frac === ""))
+    throw new ValueError("invalid hexadecimal floating-point string");
+  const negative = m[1] === "-";
+  if (m[2] !== undefined) {
+    if (m[2].toLowerCase() === "nan") return Number.NaN;
+    return negative ? -Infinity : Infinity;
+  }
+  const digits = BigInt(`0x${whole}${frac}`);
+  const value =
+    digits === 0n ? 0 : hexToDouble(digits, BigInt(m[5] ?? 0) - 4n * BigInt(frac.length));
+  return negative ? -value : value;
+}
+
+/** `digits * 2 ** exp` (digits > 0) rounded to a double; OverflowError when too large. */
+function hexToDouble(digits: bigint, exp: bigint): number {
+  const top = BigInt(digits.toString(2).length) - 1n + exp; // the leading bit's exponent
+  if (top > 1023n) throw new OverflowError("hexadecimal value too large to represent as a float");
+  if (top < -1075n) return 0;
+  // The exponent of the last bit kept: 53 bits, fewer for a subnormal result.
+  const lsb = top - 52n > -1074n ? top - 52n : -1074n;
+  const shift = lsb - exp;
+  let q = digits;
+  if (shift > 0n) {
+    q = digits >> shift;
+    const rest = digits - (q << shift);
+    const half = 1n << (shift - 1n);
+    if (rest > half || (rest === half && (q & 1n) === 1n)) q++;
+  } else q = digits << -shift;
+  // q < 2 ** 54 and 2 ** lsb is a double, so the product is exact (or overflows when rounding
+  // carried past the largest double).
+  const value = Number(q) * 2 ** Number(lsb);
+  if (value === Infinity)
+    throw new OverflowError("hexadecimal value too large to represent as a float");
+  return value;
 }
 
 /** The method table for a number receiver. */

@@ -116,6 +116,31 @@ export function nativeType(name: string, module = "builtins"): Function {
   return t;
 }
 
+/**
+ * Marks a JS function as one of CPython's builtin callables, which print and have types unlike
+ * Python functions' (repr.ts `functionRepr`, types.ts `typeOf`):
+ * - `"function"`, a builtin function (`len`): `<built-in function len>`;
+ * - `"method"`, a builtin type's method bound to its `__self__` (`"a".upper`, `{}.get`):
+ *   `<built-in method upper of str object at 0x...>`;
+ * - `"descriptor"`, a builtin type's method read on the type (`str.upper`, its `__qualname__`
+ *   is `str.upper`): `<method 'upper' of 'str' objects>`, of type `method_descriptor`.
+ * The first two are of type `builtin_function_or_method`.
+ */
+export const BUILTIN_KIND = Symbol.for("asyncio-ts.builtin-kind");
+
+export type BuiltinKind = "function" | "method" | "descriptor";
+
+/** Mark `fn` as a builtin callable of `kind` (see `BUILTIN_KIND`); returns it. */
+export function markBuiltin<F extends Function>(fn: F, kind: BuiltinKind): F {
+  (fn as unknown as { [BUILTIN_KIND]: BuiltinKind })[BUILTIN_KIND] = kind;
+  return fn;
+}
+
+/** The builtin kind of a function (see `BUILTIN_KIND`), or undefined for a Python function. */
+export function builtinKind(fn: Function): BuiltinKind | undefined {
+  return (fn as { [BUILTIN_KIND]?: BuiltinKind })[BUILTIN_KIND];
+}
+
 /** Mark a class as builtin (repr `<class 'name'>`), with its Python name. */
 export function markBuiltinClass(cls: Function, name: string = cls.name): void {
   Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });

@@ -16,6 +16,7 @@ import {
   floatMod,
   floatPow,
   floatTrueDiv,
+  index,
   intFloorDiv,
   intMod,
   intPow,
@@ -143,6 +144,9 @@ export function mul(a: unknown, b: unknown): unknown {
   if (r !== NotImplemented) return r;
   if (isSeq(a) || isSeq(b)) {
     const other = isSeq(a) ? b : a;
+    // Any object with `__index__` repeats a sequence (an int subclass, an IntEnum member).
+    if (typeof (other as { __index__?: unknown } | null)?.__index__ === "function")
+      return repeatSeq(isSeq(a) ? a : b, index(other));
     throw new PyTypeError(`can't multiply sequence by non-int of type '${typeName(other)}'`);
   }
   return unsupported("*", a, b);

@@ -27,10 +27,18 @@ import {
 } from "./exceptions";
 import type { Kw } from "./kw";
 import { ListSubclassBase, listMethods } from "./list";
-import { pyBase, pyBases } from "./mro";
+import { isForwarder, pyBase, pyBases } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
-import { className, classQualname, defineType, markBuiltinClass } from "./objects";
+import {
+  builtinKind,
+  classModule,
+  className,
+  classQualname,
+  defineType,
+  markBuiltin,
+  markBuiltinClass,
+} from "./objects";
 import { repr } from "./repr";
 import { strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
@@ -514,9 +522,6 @@ export function getitem(x: unknown, k: unknown): unknown {
       return x; // generic alias `list[int]`: the class itself is close enough at run time
     }
   }
-  if (typeof x === "function" && !isClass(x)) {
-    throw new PyTypeError(`'function' object is not subscriptable`);
-  }
   throw new PyTypeError(`'${typeName(x)}' object is not subscriptable`);
 }
 
@@ -694,7 +699,7 @@ function lookupAttr(obj: unknown, name: string): unknown {
     const m = table[name];
     if (typeof m === "function") {
       const bound = (...args: unknown[]) => m(obj, ...args);
-      return describeBound(bound, obj, name, `${typeName(obj)}.${name}`, m);
+      return markBuiltin(describeBound(bound, obj, name, `${typeName(obj)}.${name}`, m), "method");
     }
     if (typeof obj !== "string" && !Array.isArray(obj)) return numberAttr(obj, name);
     return MISSING;
@@ -718,7 +723,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
       return (obj as { [QUALNAME]?: string })[QUALNAME] ?? className(obj);
     // Generated code gives a function its annotations only where they are read (annotations.ts).
     if (name === "__annotations__") return new Dict();
-    return name === "__module__" ? "__main__" : null;
+    if (name !== "__module__") return null;
+    return builtinKind(obj) === "function" ? "builtins" : "__main__";
   }
   if (name === "__doc__" && typeof obj === "function" && !(name in obj)) return null;
   if (typeof obj === "function" && isClass(obj)) {
@@ -772,16 +778,23 @@ function lookupAttr(obj: unknown, name: string): unknown {
     !Object.hasOwn(obj as object, name) &&
     !isClass(v)
   ) {
+    const owner = methodOwner(obj, name);
     const bound = describeBound(
       (v as Function).bind(obj),
       obj,
       name,
-      methodQualname(obj, name, v),
+      methodQualname(owner, name, v),
       v,
     );
     // `__func__` is the method as its class gives it (`C.m`: a function taking `self` first).
-    (bound as unknown as { __func__: unknown }).__func__ = methodFunction(v as Function);
-    return bound;
+    // A static or class method read through an instance (a forwarder to the class's, see
+    // `pyclass`) has none: it is not a method bound to the instance.
+    if (isForwarder(v)) delete (bound as unknown as { __func__?: unknown }).__func__;
+    else (bound as unknown as { __func__: unknown }).__func__ = methodFunction(v as Function);
+    // A method of a builtin type (`{}.get`, `exc.add_note`) is a builtin method.
+    return owner !== undefined && classModule(owner) === "builtins"
+      ? markBuiltin(bound, "method")
+      : bound;
   }
   return v;
 }
@@ -854,19 +867,23 @@ function typeMethod(t: Function, name: string): Function | undefined {
     const d = f as unknown as Record<string, unknown>;
     d.__name__ = name;
     d.__qualname__ = `${typeName_}.${name}`;
-    cache.set(name, f);
+    cache.set(name, markBuiltin(f, "descriptor"));
   }
   return f;
 }
 
-/** The `__qualname__` of a method: its own, else `DefiningClass.name`. */
-function methodQualname(obj: unknown, name: string, fn: unknown): string {
-  const own = (fn as { __qualname__?: unknown }).__qualname__;
-  if (typeof own === "string") return own;
+/** The class whose prototype defines `obj`'s method `name`. */
+function methodOwner(obj: unknown, name: string): Function | undefined {
   let proto = Object.getPrototypeOf(obj);
   while (proto !== null && !Object.hasOwn(proto, name)) proto = Object.getPrototypeOf(proto);
-  const cls = proto?.constructor;
-  return cls ? `${classQualname(cls)}.${name}` : name;
+  return proto?.constructor;
+}
+
+/** The `__qualname__` of a method: its own, else `DefiningClass.name`. */
+function methodQualname(owner: Function | undefined, name: string, fn: unknown): string {
+  const own = (fn as { __qualname__?: unknown }).__qualname__;
+  if (typeof own === "string") return own;
+  return owner ? `${classQualname(owner)}.${name}` : name;
 }
 
 /**

@@ -14,7 +14,7 @@
 import { strFromBytes } from "./bytes";
 import { TypeError } from "./exceptions";
 import { floatRepr } from "./floatfmt";
-import { classModule, classQualname, id } from "./objects";
+import { type BuiltinKind, builtinKind, classModule, classQualname, id } from "./objects";
 import { isClass, typeName, typeOf } from "./types";
 
 /** Non-printable characters for `repr()`: Unicode categories C* and Z* except the space. */
@@ -92,13 +92,41 @@ export function objectRepr(obj: unknown): string {
 }
 
 function functionRepr(fn: Function): string {
-  const f = fn as { __qualname__?: string; __name__?: string; name: string };
+  const f = fn as {
+    __qualname__?: string;
+    __name__?: string;
+    name: string;
+    __self__?: unknown;
+    __func__?: unknown;
+  };
+  const kind = builtinKind(fn);
+  if (kind !== undefined) return builtinRepr(f, kind);
   const name = f.__qualname__ ?? f.__name__ ?? (f.name || "<lambda>");
+  if (f.__self__ !== undefined && f.__func__ !== undefined)
+    return `<bound method ${name} of ${repr(f.__self__)}>`;
   if (f.__qualname__ === undefined && /^\s*(function\s*\*?\s*)?\(|=>/.test(fnHead(fn))) {
     // arrow functions and anonymous functions are Python lambdas
     if (!f.name) return `<function <lambda> at 0x${id(fn).toString(16)}>`;
   }
   return `<function ${name} at 0x${id(fn).toString(16)}>`;
+}
+
+/**
+ * `<built-in function len>`, `<built-in method upper of str object at 0x...>` (the address is
+ * the `id()` of `__self__`), `<method 'upper' of 'str' objects>`.
+ */
+function builtinRepr(
+  f: { __qualname__?: string; __name__?: string; name: string; __self__?: unknown },
+  kind: BuiltinKind,
+): string {
+  const name = f.__name__ ?? f.name;
+  if (kind === "function") return `<built-in function ${name}>`;
+  if (kind === "descriptor") {
+    const q = f.__qualname__ ?? name;
+    return `<method '${name}' of '${q.slice(0, q.lastIndexOf("."))}' objects>`;
+  }
+  const self = f.__self__;
+  return `<built-in method ${name} of ${typeName(self)} object at 0x${id(self).toString(16)}>`;
 }
 
 function fnHead(fn: Function): string {
@@ -146,8 +174,17 @@ export function repr(value: unknown): string {
     }
     return s;
   }
+  const kind = (value as { [KIND]?: string })[KIND];
+  if (kind === "generator" || kind === "coroutine") {
+    // A Python generator or coroutine (its function was marked: asyncio/coroutines.ts).
+    const name = (value as { __qualname__?: string }).__qualname__;
+    return `<${kind} object ${name} at 0x${id(value).toString(16)}>`;
+  }
   return objectRepr(value);
 }
+
+/** The mark of generator and coroutine functions and their objects (asyncio/coroutines.ts). */
+const KIND = Symbol.for("asyncio-ts.kind");
 
 /** `repr(xs)` of a list: `[1, 2]`, `[[...]]` for a list inside itself. */
 export function listRepr(xs: unknown[]): string {

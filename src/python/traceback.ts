@@ -147,8 +147,9 @@ function framesOf(exc: BaseException, limit: number | null): string {
   if (exc._tbFirst > 0) {
     // Caught by a handler: the traceback starts at the frame of its `try` (the innermost frame
     // at a line of the try body), as CPython's traceback ends where the exception was caught.
+    // A lambda or generator expression (on the line of the try body) cannot hold a `try`.
     for (let i = frames.length - 1; i >= 0; i--) {
-      const m = /^ {2}File ".*", line (\d+), in /.exec(frames[i]);
+      const m = /^ {2}File ".*", line (\d+), in (?!<lambda>\n|<genexpr>\n)/.exec(frames[i]);
       const n = m === null ? 0 : Number(m[1]);
       if (n >= exc._tbFirst && n <= exc._tbLast) {
         frames = frames.slice(i);

@@ -11,6 +11,7 @@ import { Dict } from "./dict";
 import { TypeError as PyTypeError } from "./exceptions";
 import { mro as c3mro, hasMultipleBases } from "./mro";
 import {
+  builtinKind,
   className,
   Ellipsis,
   NotImplemented,
@@ -62,7 +63,7 @@ export function typeOf(x: unknown): Function {
       // A class's metaclass (`abc.ABCMeta` for classes over `abc.ABC`) is a static it inherits.
       return isClass(x)
         ? ((x as { [METACLASS]?: Function })[METACLASS] ?? B.type)
-        : B.builtin_function_or_method;
+        : functionType(x);
   }
   if (x === null) return B.NoneType;
   if (Array.isArray(x) && (x.constructor === Array || x.constructor === undefined)) return B.list;
@@ -81,6 +82,19 @@ export function typeOf(x: unknown): Function {
   if (native !== null) return native;
   if (ctor === Object || ctor === undefined) return B.object;
   return ctor;
+}
+
+/**
+ * `type(f)` of a function that is not a class: builtins by their mark (objects.ts,
+ * `BUILTIN_KIND`), a method bound to an object (`__self__` and `__func__`) is a `method`, any
+ * other is a `function`.
+ */
+export function functionType(f: Function): Function {
+  const kind = builtinKind(f);
+  if (kind === "descriptor") return nativeType("method_descriptor");
+  if (kind !== undefined) return B.builtin_function_or_method;
+  const m = f as { __self__?: unknown; __func__?: unknown };
+  return nativeType(m.__self__ !== undefined && m.__func__ !== undefined ? "method" : "function");
 }
 
 const GENERATOR_PROTO = Object.getPrototypeOf(function* () {}.prototype) as object;
@@ -121,7 +135,7 @@ export function typeName(value: unknown): string {
     case "undefined":
       return "NoneType";
     case "function":
-      return isClass(value) ? "type" : "function";
+      return isClass(value) ? "type" : className(functionType(value));
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value) && value.constructor === Array) return "list";
@@ -129,7 +143,7 @@ export function typeName(value: unknown): string {
   // A class CPython writes in C names its instances by its `tp_name` (`'datetime.date'`).
   if (typeof ctor === "function" && Object.hasOwn(ctor, "__tp_name__"))
     return (ctor as unknown as { __tp_name__: string }).__tp_name__;
-  return className(ctor);
+  return className(typeOf(value));
 }
 
 /** The builtin type objects that are not plain JS classes, with their instance tests. */
@@ -142,7 +156,7 @@ function builtinCheck(x: unknown, t: unknown): boolean | undefined {
     case B.bool:
       return typeof x === "boolean";
     case B.float:
-      return typeof x === "number";
+      return typeof x === "number" || hasFloatBase(x);
     case B.str:
       return typeof x === "string" || hasStrBase(x);
     case B.list:
@@ -175,6 +189,11 @@ function hasIntBase(x: unknown): boolean {
 /** StrEnum members (str subclasses implemented as objects) carry `__str_value__`. */
 function hasStrBase(x: unknown): boolean {
   return typeof x === "object" && x !== null && "__str_value__" in x;
+}
+
+/** Float subclasses implemented as objects (subclass.ts) carry `__float_value__`. */
+function hasFloatBase(x: unknown): boolean {
+  return typeof x === "object" && x !== null && "__float_value__" in x;
 }
 
 /** `isinstance(x, classinfo)` where classinfo is a type, a tuple of types, or a union list. */

@@ -64,7 +64,7 @@ describe("natural signatures and known calls", () => {
       'function* co(a: any = $py.missingArgs("co", ["a"])): asyncio.Coro<any> {',
     );
     expect(out).toContain(
-      'const lam = $py.defaults($py.named((x: any = $py.missingArgs("<lambda>", ["x"]), y: any = 1n): any => x, "<lambda>"), [1n]);',
+      'const lam = $py.defaults($py.named(function $lambda(x: any = $py.missingArgs("<lambda>", ["x"]), y: any = 1n): any { return x; }, "<lambda>"), [1n]);',
     );
     expect(out).toContain(
       '$py.callError("f() takes from 2 to 3 positional arguments but 4 were given", 1n, 2n, 3n, 4n);\n' +

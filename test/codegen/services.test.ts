@@ -10,6 +10,14 @@
  * "--- Logging error ---" report of a record that does not format,
  * `@typing.runtime_checkable` protocols in `isinstance`, and `typing.TypeAlias` and co.
  *
+ * The second round: the TypeErrors of `aiter`/`anext`/`async for` (src/python/lang.ts,
+ * codegen/lower/control.ts), `functools.singledispatch`'s plain `@f.register` on an annotated
+ * function (codegen/lower/annotations.ts, src/python/stdlib/functools.ts), `functools.partial`
+ * as a type (`partial[str]` hints, `isinstance`), `__hash__ = None` for a class defining
+ * `__eq__` (src/python/lang.ts, dataclasses.ts), the traceback of `raise err` starting at the
+ * `raise` (src/python/exceptions.ts `raiseMade`), `@overload` stubs type-checking, and `await`
+ * of a value that is not awaitable (codegen/lower/functions.ts, `$py.awaitOperand`).
+ *
  * The expected outputs were recorded by running each snippet under CPython 3.13.0, at module
  * level and as the body of `def case(): ...` (`expectedInFunction` where that differs).
  */
@@ -92,6 +100,49 @@ const CASES: ProgramCase[] = [
     code: 'import io\nimport logging\nimport sys\n\nlog = logging.getLogger("le")\nlog.propagate = False\nhandler = logging.StreamHandler(sys.stdout)\nhandler.setFormatter(logging.Formatter("%(levelname)s [%(rid)s] %(message)s"))\nlog.handlers = [handler]\n\ndef work():\n    log.warning("no rid %d", 1)\n    log.warning("with rid", extra={"rid": "r1"})\n    log.warning("bad args %d %d", 1, extra={"rid": "r2"})\n\nsaved, sys.stderr = sys.stderr, io.StringIO()\ntry:\n    work()\nfinally:\n    report, sys.stderr = sys.stderr.getvalue(), saved\nlines = report.splitlines()\nprint(lines[0], lines[-2:], sum(l == "--- Logging error ---" for l in lines))\nprint([l for l in lines if not l.startswith(" ")])\n',
     expected:
       "WARNING [r1] with rid\n--- Logging error --- [\"Message: 'bad args %d %d'\", 'Arguments: (1,)'] 2\n['--- Logging error ---', 'Traceback (most recent call last):', \"KeyError: 'rid'\", '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', \"ValueError: Formatting field not found in record: 'rid'\", 'Call stack:', \"Message: 'no rid %d'\", 'Arguments: (1,)', '--- Logging error ---', 'Traceback (most recent call last):', 'TypeError: not enough arguments for format string', 'Call stack:', \"Message: 'bad args %d %d'\", 'Arguments: (1,)']\n",
+  },
+  {
+    name: "async_iteration_errors",
+    code: 'import asyncio\n\nclass NoNext:\n    def __aiter__(self):\n        return self\n\nclass BadAiter:\n    def __aiter__(self):\n        return 1\n\nclass Pages:\n    def __init__(self, n):\n        self.n = n\n    def __aiter__(self):\n        return self\n    async def __anext__(self):\n        if self.n == 0:\n            raise StopAsyncIteration\n        self.n -= 1\n        return self.n\n\nasync def main():\n    print([x async for x in Pages(3)], await anext(aiter(Pages(1))))\n    print(await anext(Pages(0), "empty"), aiter(Pages(1)).n)\n    checks = [lambda: aiter([]), lambda: aiter(BadAiter()), lambda: aiter(NoNext()),\n              lambda: anext([]), lambda: anext(NoNext(), None)]\n    for f in checks:\n        try:\n            f()\n        except TypeError as e:\n            print(e)\n    for obj in ([], BadAiter(), NoNext(), None):\n        try:\n            async for x in obj:\n                pass\n        except TypeError as e:\n            print(e)\n        try:\n            print([x async for x in obj])\n        except TypeError as e:\n            print(e)\n\nasyncio.run(main())\n',
+    expected:
+      "[2, 1, 0] 0\nempty 1\n'list' object is not an async iterable\naiter() returned not an async iterator of type 'int'\naiter() returned not an async iterator of type 'NoNext'\n'list' object is not an async iterator\n'NoNext' object is not an async iterator\n'async for' requires an object with __aiter__ method, got list\n'async for' requires an object with __aiter__ method, got list\n'async for' received an object from __aiter__ that does not implement __anext__: int\n'async for' received an object from __aiter__ that does not implement __anext__: int\n'async for' received an object from __aiter__ that does not implement __anext__: NoNext\n'async for' received an object from __aiter__ that does not implement __anext__: NoNext\n'async for' requires an object with __aiter__ method, got NoneType\n'async for' requires an object with __aiter__ method, got NoneType\n",
+  },
+  {
+    name: "singledispatch_annotations",
+    code: 'import functools\n\n@functools.singledispatch\ndef size(value) -> str:\n    return f"object {value!r}"\n\n@size.register\ndef _(value: int) -> str:\n    return f"int {value}"\n\n@size.register\ndef _(value: str, *, unit: str = "chars") -> str:\n    return f"{len(value)} {unit}"\n\n@size.register(list)\n@size.register(tuple)\ndef _seq(value, unit="items"):\n    return f"{len(value)} {unit}"\n\n@size.register\ndef by_return(value) -> float:\n    return value * 2\n\nprint(size(3), size(True), size("abc", unit="bytes"), size([1, 2]), size((1,)))\nprint(size(1.5), size(None), size.dispatch(bool).__name__, _seq.__name__)\nprint(sorted(c.__name__ for c in size.registry))\n\ndef unannotated(value):\n    pass\n\nfor bad in (lambda: size.register(unannotated), lambda: size.register(3, len),\n            lambda: size.register(3), lambda: size.register(lambda v: v)):\n    try:\n        bad()\n    except TypeError as e:\n        print(str(e)[:44])\n',
+    expected:
+      "int 3 int True 3 bytes 2 items 1 items\n3.0 object None _ _seq\n['float', 'int', 'list', 'object', 'str', 'tuple']\nInvalid first argument to `register()`: <fun\nInvalid first argument to `register()`. 3 is\nInvalid first argument to `register()`: 3. U\nInvalid first argument to `register()`: <fun\n",
+  },
+  {
+    name: "partial_type",
+    code: 'import functools\nfrom functools import partial\n\nHandler = functools.partial[str]\np = partial(int, base=2)\nprint(functools.partial, isinstance(p, partial), isinstance(len, partial))\nprint(p("101"), partial.__name__, partial.__module__, partial.__qualname__)\n\ndef tag(kind: str, text: str) -> str:\n    return f"<{kind}>{text}"\n\nhandlers: dict[str, partial[str]] = {k: partial(tag, k) for k in ("b", "i")}\nprint([h("x") for h in handlers.values()], handlers["b"].args, callable(handlers["i"]))\n',
+    expected:
+      "<class 'functools.partial'> True False\n5 partial functools partial\n['<b>x', '<i>x'] ('b',) True\n",
+  },
+  {
+    name: "eq_without_hash",
+    code: 'from dataclasses import dataclass\n\nclass Point:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, other):\n        return isinstance(other, Point) and self.x == other.x\n\nclass Point3(Point):\n    pass\n\nclass Hashed(Point):\n    def __hash__(self):\n        return hash(self.x)\n\nclass Plain:\n    pass\n\nprint(Point.__hash__, Point3.__hash__, Point(1).__hash__, Hashed(2).__hash__() == hash(2))\nprint(len({Hashed(1), Hashed(1)}), Point(1) == Point(1), len({Plain(), Plain()}))\nfor obj in (Point(1), Point3(2)):\n    try:\n        {obj: 1}\n    except TypeError as e:\n        print("TypeError:", e)\n\n@dataclass\nclass D:\n    x: int\n\n@dataclass(frozen=True)\nclass F:\n    x: int\n\n@dataclass(unsafe_hash=True)\nclass U:\n    x: int\n    def __eq__(self, other):\n        return True\n\n@dataclass(frozen=True)\nclass FE:\n    x: int\n    def __eq__(self, other):\n        return True\n\n@dataclass(eq=False)\nclass NoEq:\n    x: int\n\nprint(D.__hash__, hash(F(1)) == hash((1,)), hash(U(2)) == hash((2,)), hash(FE(3)) == hash((3,)))\nn = NoEq(1)\nprint(len({n, n, NoEq(1)}), U(1) == U(2))\n',
+    expected:
+      "None None None True\n1 True 2\nTypeError: unhashable type: 'Point'\nTypeError: unhashable type: 'Point3'\nNone True True True\n2 True\n",
+  },
+  {
+    name: "raise_stored_exception_line",
+    code: 'import traceback\n\nclass Refused(Exception):\n    pass\n\ndef build(host):\n    err = Refused(f"{host} refused")\n    err.add_note("while deploying")\n    return err\n\ndef deploy(host):\n    err = build(host)\n    if host:\n        raise err\n    return "ok"\n\ndef rethrow(saved):\n    raise saved from None\n\ndef show():\n    for line in traceback.format_exc().splitlines():\n        if set(line.strip()) <= set("~^"):\n            continue  # 3.13\'s markers\n        print(line.split(", ", 1)[-1] if line.startswith("  File") else line)\n\ntry:\n    deploy("db")\nexcept Refused as e:\n    show()\n    saved = e\ntry:\n    rethrow(Refused("made at module level"))\nexcept Refused:\n    show()\n',
+    expected:
+      'Traceback (most recent call last):\nline 27, in <module>\n    deploy("db")\nline 14, in deploy\n    raise err\nRefused: db refused\nwhile deploying\nTraceback (most recent call last):\nline 32, in <module>\n    rethrow(Refused("made at module level"))\nline 18, in rethrow\n    raise saved from None\nRefused: made at module level\n',
+    expectedInFunction:
+      'Traceback (most recent call last):\nline 28, in case\n    deploy("db")\nline 15, in deploy\n    raise err\ncase.<locals>.Refused: db refused\nwhile deploying\nTraceback (most recent call last):\nline 33, in case\n    rethrow(Refused("made at module level"))\nline 19, in rethrow\n    raise saved from None\ncase.<locals>.Refused: made at module level\n',
+  },
+  {
+    name: "overload_redefinitions",
+    code: 'from typing import overload\n\n@overload\ndef first(items: list[int]) -> int: ...\n@overload\ndef first(items: list[int], default: int) -> int: ...\ndef first(items, default=None):\n    return items[0] if items else default\n\ndef area(w):\n    return w * w\n\ndef area(w, h):\n    return w * h\n\nprint(first([3, 4]), first([], 7), area(2, 3))\ntry:\n    first.__wrapped__\nexcept AttributeError:\n    print("no __wrapped__")\n',
+    expected: "3 7 6\nno __wrapped__\n",
+  },
+  {
+    name: "await_non_awaitable",
+    code: 'import asyncio\n\ndef fetch_sync(key):\n    return f"value of {key}"\n\nasync def agen():\n    yield 1\n\nclass Ticket:\n    def __await__(self):\n        f = asyncio.get_running_loop().create_future()\n        f.set_result("ticket ready")\n        return (yield from f)\n\nclass NotAwaitable:\n    pass\n\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    fut.set_result("future result")\n    print(await fut, await Ticket(), await asyncio.ensure_future(asyncio.sleep(0, "slept")))\n    handlers = {"sync": fetch_sync}\n    for op in (lambda: handlers["sync"]("k"), lambda: None, lambda: [1],\n               lambda: NotAwaitable(), lambda: agen(), lambda: 5):\n        try:\n            await op()\n        except TypeError as e:\n            print("TypeError:", e)\n\nasyncio.run(main())\n',
+    expected:
+      "future result ticket ready slept\nTypeError: object str can't be used in 'await' expression\nTypeError: object NoneType can't be used in 'await' expression\nTypeError: object list can't be used in 'await' expression\nTypeError: object NotAwaitable can't be used in 'await' expression\nTypeError: object async_generator can't be used in 'await' expression\nTypeError: object int can't be used in 'await' expression\n",
   },
 ];
 

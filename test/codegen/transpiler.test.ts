@@ -83,7 +83,7 @@ await asyncio.run(main());
 print(greet("Ann", punct="?"))
 `),
     ).toBe(`${HEADER}import * as $py from "asyncio-ts/python";
-import { kw, print, str } from "asyncio-ts/python";
+import { format, kw, print } from "asyncio-ts/python";
 
 const greet$sig = $py.signature("greet", ["name", "greeting", "*", "punct"]);
 /**
@@ -91,7 +91,7 @@ const greet$sig = $py.signature("greet", ["name", "greeting", "*", "punct"]);
  */
 function greet(...$args: any[]): any {
   let [name, greeting, punct] = $py.bind(greet$sig, $args);
-  return \`\${str(greeting)}, \${str(name)}\${str(punct)}\`;
+  return \`\${format(greeting)}, \${format(name)}\${format(punct)}\`;
 }
 $py.defaults(greet, ["Hello"], { punct: "!" }, greet$sig);
 $py.named(greet, "greet", "Say hello.");
@@ -126,7 +126,7 @@ function scale(x: any = $py.missingArgs("scale", ["x"]), factor: any = 2n): any 
   return $py.mul(x, factor);
 }
 $py.defaults(scale, [2n]);
-const double = $py.defaults($py.named((x: any = $py.missingArgs("<lambda>", ["x"]), k: any = 2n): any => $py.mul(x, k), "<lambda>"), [2n]);
+const double = $py.defaults($py.named(function $lambda(x: any = $py.missingArgs("<lambda>", ["x"]), k: any = 2n): any { return $py.mul(x, k); }, "<lambda>"), [2n]);
 print(append_to(1n), scale(3n), double(4n), getattr(append_to, "__defaults__"));
 `);
   });
@@ -425,9 +425,32 @@ async def f(q, obj, items):
     );
     expect(out).toContain("asyncio.Queue._put_now(q, x) ? null : yield* q.put(x);");
     // Not a plain name, a comprehension (lowered once only), or not the coroutine's signature.
-    expect(out).toContain('yield* getattr(obj, "q").get();');
-    expect(out).toMatch(/yield\* q\.put\(\(\(\) => \{/);
-    expect(out).toContain("yield* q.get(1n);");
+    expect(out).toContain('yield* $py.awaitOperand(getattr(obj, "q").get());');
+    expect(out).toContain("yield* $py.awaitOperand(q.put((function $listcomp() {");
+    expect(out).toContain("yield* $py.awaitOperand(q.get(1n));");
+  });
+
+  test("await checks its operand unless it calls a coroutine function or asyncio", () => {
+    const out = ts(`import asyncio
+
+async def job():
+    return 1
+
+async def gen():
+    yield 1
+
+async def f(fut, obj):
+    await job()
+    await asyncio.sleep(0)
+    await fut
+    await obj.job()
+    await gen()
+`);
+    expect(out).toContain("yield* job();");
+    expect(out).toContain("yield* asyncio.sleep(0n);");
+    expect(out).toContain("yield* $py.awaitOperand(fut);");
+    expect(out).toContain("yield* $py.awaitOperand(obj.job());");
+    expect(out).toContain("yield* $py.awaitOperand(gen());");
   });
 
   test("imports of sibling modules are ES imports", () => {
@@ -559,20 +582,20 @@ describe("unsupported constructs are refused, never mistranslated", () => {
     ["print(globals())\n", "the builtin 'globals' is not supported", 1, 6],
     [
       "class Single:\n    def __new__(cls):\n        return object.__new__(cls)\n",
-      "defining '__new__' (outside an enum class) is not supported",
+      "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple or bytes) is not supported",
       2,
       4,
     ],
     ["from os import *\n", "'from ... import *' is not supported", 1, 0],
     [
-      "class Name(str):\n    pass\n",
-      "subclassing the builtin type 'str' (only 'dict' and 'list' can be subclassed) is not supported",
+      "class Name(set):\n    pass\n",
+      "subclassing the builtin type 'set' (only 'dict', 'list', 'str', 'int', 'float', 'tuple' and 'bytes' can be subclassed) is not supported",
       1,
       0,
     ],
     [
-      "def f():\n    class P(tuple):\n        pass\n",
-      "subclassing the builtin type 'tuple' (only 'dict' and 'list' can be subclassed) is not supported",
+      "def f():\n    class P(frozenset):\n        pass\n",
+      "subclassing the builtin type 'frozenset' (only 'dict', 'list', 'str', 'int', 'float', 'tuple' and 'bytes' can be subclassed) is not supported",
       2,
       4,
     ],

@@ -621,9 +621,7 @@ describe("functools", () => {
   test("partial is callable, marked for asyncio's formatter and prints as CPython's", () => {
     const p = functools.partial($py.max, 1n, kw({ key: null }));
     expect(p.__partial__).toBe(true);
-    expect($py.repr(p)).toMatch(
-      /^functools\.partial\(<function max at 0x[0-9a-f]+>, 1, key=None\)$/,
-    );
+    expect($py.repr(p)).toBe("functools.partial(<built-in function max>, 1, key=None)");
     expect(p(5n)).toBe(5n);
     expect((p.args as any).map((x: unknown) => $py.repr(x))).toEqual(["1"]);
   });

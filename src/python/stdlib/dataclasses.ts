@@ -225,6 +225,11 @@ function processClass(cls: Cls, opts: Options): Cls {
   });
   const fields = [...all.values()];
   const proto = cls.prototype as Record<string, unknown>;
+  // CPython's rule: a class body that defines `__eq__` gets `__hash__ = None` (lang.ts), which
+  // is not an explicit hash.
+  const hasExplicitHash =
+    Object.hasOwn(proto, "__hash__") &&
+    !(proto.__hash__ === null && Object.hasOwn(proto, "__eq__"));
   const set = (name: string, fn: unknown) => {
     if (!definesOwn(cls, name))
       Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
@@ -301,18 +306,17 @@ function processClass(cls: Cls, opts: Options): Cls {
   const hashFn = function (this: Record<string, unknown>) {
     return hashSequence(hashFields().map((f) => this[f.name as string]));
   };
-  const hasExplicitHash = Object.hasOwn(proto, "__hash__");
+  const setHash = (value: unknown) =>
+    Object.defineProperty(proto, "__hash__", { value, writable: true, configurable: true });
   if (opts.unsafe_hash) {
     if (hasExplicitHash)
       throw new PyTypeError(
         `Cannot overwrite attribute __hash__ in class ${cls.__name__ ?? cls.name}`,
       );
-    set("__hash__", hashFn);
+    setHash(hashFn);
   } else if (opts.eq && opts.frozen) {
-    if (!hasExplicitHash) set("__hash__", hashFn);
-  } else if (opts.eq && !hasExplicitHash) {
-    Object.defineProperty(proto, "__hash__", { value: null, writable: true, configurable: true });
-  }
+    if (!hasExplicitHash) setHash(hashFn);
+  } else if (opts.eq && !hasExplicitHash) setHash(null);
   if (opts.frozen) {
     set("__setattr__", function (this: object, name: string) {
       throw new FrozenInstanceError(`cannot assign to field '${name}'`);

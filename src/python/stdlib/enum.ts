@@ -56,7 +56,7 @@
  * Differences from CPython: see docs/DIFFERENCES.md (enum).
  */
 
-import { eq, ge, gt, le, lt, ne } from "../compare";
+import { eq, gt, lt, RICH_COMPARISONS } from "../compare";
 import { Dict } from "../dict";
 import { KeyError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { format as pyFormat } from "../format";
@@ -773,18 +773,9 @@ export class ReprEnum extends Enum {
   }
 }
 
-const CMP: [string, (a: unknown, b: unknown) => boolean][] = [
-  ["__eq__", eq],
-  ["__ne__", ne],
-  ["__lt__", lt],
-  ["__le__", le],
-  ["__gt__", gt],
-  ["__ge__", ge],
-];
-
 /** Comparisons of an int/str member act on its value. */
 function installCompare(proto: Record<string, unknown>): void {
-  for (const [dunder, f] of CMP) {
+  for (const [dunder, f] of RICH_COMPARISONS) {
     proto[dunder] = function (this: Enum, o: unknown) {
       return f(this._value_, unwrap(o));
     };

@@ -23,7 +23,7 @@ import { NotImplemented } from "../objects";
 import { call, callable, iter, truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
-import { mro, typeOf } from "../types";
+import { isClass, mro, typeOf } from "../types";
 import { namedtuple } from "./collections";
 import { takeKw } from "./types";
 
@@ -100,6 +100,17 @@ export function partial(...allArgs: unknown[]): Partial {
   define("__call__", p);
   return p;
 }
+
+// `partial` is also the type of its objects: `isinstance(p, partial)`, `partial[int]` in hints,
+// and its repr `<class 'functools.partial'>`.
+for (const [name, value] of [
+  ["__name__", "partial"],
+  ["__qualname__", "partial"],
+  ["__module__", "functools"],
+  ["__class_getitem__", () => partial],
+  [Symbol.hasInstance, isPartial],
+] as const)
+  Object.defineProperty(partial, name, { value, configurable: true });
 
 // ---------------------------------------------------------------- wraps / update_wrapper
 
@@ -501,25 +512,32 @@ export function singledispatch(func: unknown): Fn {
     return call(dispatch(typeOf(pos[0])), ...args);
   } as Fn & Record<string, unknown>;
   update_wrapper(wrapper, func);
-  wrapper.register = (cls: unknown, impl: unknown = undefined): unknown => {
-    if (impl !== undefined) {
+  // `register(cls, func)`, `@register(cls)`, or plain `@register` on a function whose first
+  // annotation names the class (the transpiler keeps it: codegen/lower/annotations.ts).
+  const register = (cls: unknown, impl: unknown = undefined): unknown => {
+    if (isClass(cls)) {
+      if (impl === undefined) return (f: unknown) => register(cls, f);
       registry.set(cls, impl);
       return impl;
     }
-    if (
-      typeof cls === "function" &&
-      !/^class[\s{]/.test(Function.prototype.toString.call(cls)) &&
-      !Object.hasOwn(cls, "__name__")
-    ) {
+    if (impl !== undefined)
+      throw new PyTypeError(
+        `Invalid first argument to \`register()\`. ${repr(cls)} is not a class or union type.`,
+      );
+    const ann = (cls as { __annotations__?: unknown } | null)?.__annotations__;
+    if (!(ann instanceof Dict) || ann.size === 0)
       throw new PyTypeError(
         `Invalid first argument to \`register()\`: ${repr(cls)}. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function.`,
       );
-    }
-    return (f: unknown) => {
-      registry.set(cls, f);
-      return f;
-    };
+    const [argname, hint] = ann.entries().next().value as [unknown, unknown];
+    if (!isClass(hint))
+      throw new PyTypeError(
+        `Invalid annotation for ${repr(argname)}. ${repr(hint)} is not a class.`,
+      );
+    registry.set(hint, cls);
+    return cls;
   };
+  wrapper.register = register;
   wrapper.dispatch = dispatch;
   Object.defineProperty(wrapper, "registry", {
     get: () => new Dict([...registry.entries()]),

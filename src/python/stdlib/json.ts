@@ -18,6 +18,7 @@ import { splitKw } from "../kw";
 import { sortList } from "../list";
 import { isInt, toBigInt } from "../numbers";
 import { call, callMethod } from "../protocol";
+import { builtinValue } from "../subclass";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { Enum, IntEnum, IntFlag, StrEnum } from "./enum";
@@ -107,12 +108,15 @@ function floatStr(x: number, o: EncodeOptions): string {
   return text;
 }
 
-/** The int or str an IntEnum/IntFlag/StrEnum member stands for (they subclass int/str). */
+/**
+ * The int, str or float an IntEnum/IntFlag/StrEnum member or an instance of a program's
+ * `class C(str)` (int, float: subclass.ts) stands for.
+ */
 function enumPrimitive(o: unknown): unknown {
   if (o instanceof Enum && (o instanceof IntEnum || o instanceof IntFlag || o instanceof StrEnum)) {
     return (o as Enum)._value_;
   }
-  return undefined;
+  return builtinValue(o);
 }
 
 function encode(o: unknown, opts: EncodeOptions, markers: Set<unknown>, level: number): string {

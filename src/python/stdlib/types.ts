@@ -25,7 +25,7 @@ import { Dict } from "../dict";
 import { TypeError as PyTypeError } from "../exceptions";
 import { Kw } from "../kw";
 import { runsOwnInit } from "../mro";
-import { NotImplemented } from "../objects";
+import { NotImplemented, nativeType } from "../objects";
 import { repr, reprGuard } from "../repr";
 
 type AnyClass = abstract new (...args: any[]) => any;
@@ -242,19 +242,12 @@ function typeObject(name: string, check: (x: unknown) => boolean): Function {
 const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as object;
 const KIND = Symbol.for("asyncio-ts.kind");
 
-export const FunctionType = typeObject(
-  "function",
-  (x) => typeof x === "function" && !/^class[\s{]/.test(Function.prototype.toString.call(x)),
-);
+// The types `type()` gives functions (src/python/types.ts, `functionType`).
+export const FunctionType = nativeType("function");
 export const LambdaType = FunctionType;
-export const BuiltinFunctionType = typeObject(
-  "builtin_function_or_method",
-  (x) => typeof x === "function",
-);
-export const MethodType = typeObject(
-  "method",
-  (x) => typeof x === "function" && /^bound /.test((x as Function).name),
-);
+export const BuiltinFunctionType = nativeType("builtin_function_or_method");
+export const BuiltinMethodType = BuiltinFunctionType;
+export const MethodType = nativeType("method");
 export const GeneratorType = typeObject(
   "generator",
   (x) =>
