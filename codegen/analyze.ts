@@ -139,6 +139,11 @@ export interface Analysis {
    * assigns. Such an attribute may hold a class or a callable object: calling it is `$py.call`.
    */
   dataAttrs: Set<string>;
+  /**
+   * Names of the functions and methods whose calls may return a coroutine: every `async def`,
+   * and plain `def`s that return a call of one (`def n(self): return self.fetch()`).
+   */
+  coroutineNames: Set<string>;
   /** Reads and `del`s of names that may be unbound, and the check each needs (flow.ts). */
   unbound: Map<Expr, UnboundKind>;
   /** The program assigns (or deletes) some function's `__defaults__`/`__kwdefaults__`. */
@@ -177,6 +182,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     keywordNames: a.keywordNames,
     methodNames: a.methodNames,
     dataAttrs: a.dataAttrs,
+    coroutineNames: a.coroutineNames,
     unbound,
     storesDefaults: a.storesDefaults,
   };
@@ -188,6 +194,9 @@ class Analyzer {
   readonly keywordNames = new Set<string>();
   readonly methodNames = new Set<string>();
   readonly dataAttrs = new Set<string>();
+  readonly coroutineNames = new Set<string>();
+  /** Every `def` and `async def` (not lambdas), for `coroutineNames`. */
+  private readonly defs: FunctionDef[] = [];
   storesDefaults = false;
   private bindingIsDef = false;
   /** Calls found in each function scope, to propagate blocking. */
@@ -468,6 +477,7 @@ class Analyzer {
       if (p.annotation) this.expr(p.annotation, parent, true);
     }
     if (fn.returns) this.expr(fn.returns, parent, true);
+    if (!fn.isLambda) this.defs.push(fn);
     const qual = fn.isLambda ? `${parent.qualname}<lambda>` : `${parent.qualname}${fn.name}`;
     const fs = new Scope("function", parent, fn, null, `${qual}.<locals>.`);
     this.scopeOf.set(fn.scope.id, fs);
@@ -671,6 +681,41 @@ class Analyzer {
     }
     this.inferTypes();
     this.propagateBlocking();
+    this.coroutineWrappers();
+  }
+
+  /**
+   * `coroutineNames`: the `async def`s that are not async generators, then the plain `def`s
+   * (not generators) that return a call of one of those names, to a fixpoint.
+   */
+  private coroutineWrappers(): void {
+    const plain: FunctionDef[] = [];
+    for (const fn of this.defs) {
+      if (this.scopeOf.get(fn.scope.id)?.isGenerator) continue;
+      if (fn.isAsync) this.coroutineNames.add(fn.name);
+      else plain.push(fn);
+    }
+    const returnsCoroutineCall = (body: Stmt[]): boolean =>
+      body.some((st) => {
+        if (st.k === "Return") {
+          const v = st.value;
+          if (v?.k !== "Call") return false;
+          const f = v.func;
+          const name = f.k === "Name" ? f.id : f.k === "Attribute" ? f.attr : null;
+          return name !== null && this.coroutineNames.has(name);
+        }
+        return childBlocks(st).some(returnsCoroutineCall);
+      });
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const fn of plain) {
+        if (!this.coroutineNames.has(fn.name) && returnsCoroutineCall(fn.body)) {
+          this.coroutineNames.add(fn.name);
+          changed = true;
+        }
+      }
+    }
   }
 
   private allSymbols(): SymbolInfo[] {

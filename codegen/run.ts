@@ -289,6 +289,10 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
 /** Run a Python program; resolves with the process exit status. */
 export async function runFile(file: string, args: string[]): Promise<number> {
   const { dir, manifest } = prepare(file);
+  // CPython names the script by its path as given, made absolute but not normalised
+  // (`python3 ./t.py` in /tmp: "/tmp/./t.py"); the cached manifest has the normalised one.
+  const entry = manifest.modules.find((m) => m.base === manifest.entry);
+  if (entry !== undefined) entry.pyFile = path.isAbsolute(file) ? file : `${process.cwd()}/${file}`;
   const py = runtime("src/python/index.js") as {
     setFrameSource(
       f: (exc: { stack?: string; jsError?: { stack?: string }; _tbReraise?: Error[] }) => string[],

@@ -115,6 +115,11 @@ export function typecheck(files: GeneratedFile[], options: TypecheckOptions = {}
   const fileExists = host.fileExists.bind(host);
   host.readFile = (p) => byPath.get(path.resolve(p)) ?? readFile(p);
   host.fileExists = (p) => byPath.has(path.resolve(p)) || fileExists(p);
+  // The virtual folder need not exist on disk: module resolution (`./helpers.js` of a sibling
+  // module) asks for it before it asks for the file.
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (d) =>
+    path.resolve(d) === virtualDir || (directoryExists?.(d) ?? fs.existsSync(d));
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (p, lang, onError, create) => {
     const text = byPath.get(path.resolve(p));

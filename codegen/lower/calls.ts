@@ -28,7 +28,9 @@ import type { Arg, Expr } from "../ir";
 import { overValueType } from "./classes";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import {
+  coroutineMethodNames,
   ES_MODULES,
+  mayBeCoroutineFunction,
   NO_OP_MODULES,
   refuseMissing,
   runtimeModulePath,
@@ -327,6 +329,36 @@ function isFunctionBinding(cx: Context, name: string): boolean {
 }
 
 /**
+ * May this call return a coroutine (so that the statement `f()` drops one: `$py.discard(f());`
+ * warns that it was never awaited)? Not for builtins, classes, plain `def`s and functions of the
+ * runtime's modules that are not coroutine functions; for a function or method of the program,
+ * when its name is one of `coroutineNames` (analyze.ts); for other methods, when a coroutine
+ * method of asyncio's classes has the name. Anything else (a parameter, a decorated function,
+ * `handlers[k]()`) may.
+ */
+export function mayReturnCoroutine(cx: Context, e: Extract<Expr, { k: "Call" }>): boolean {
+  const f = e.func;
+  if (f.k === "Name") {
+    const sym = cx.lookup(f.id);
+    if (sym === null || sym.cls !== null) return false;
+    if (sym.imported !== null)
+      return (
+        sym.imported.name !== null &&
+        mayBeCoroutineFunction(cx, sym.imported.module, sym.imported.name)
+      );
+    if (sym.fn !== null && sym.isFunctionOnly) return cx.analysis.coroutineNames.has(f.id);
+    return true;
+  }
+  if (f.k === "Attribute") {
+    const imported = f.value.k === "Name" ? cx.lookup(f.value.id)?.imported : null;
+    if (imported != null && imported.name === null)
+      return mayBeCoroutineFunction(cx, imported.module, f.attr);
+    return cx.analysis.coroutineNames.has(f.attr) || coroutineMethodNames().has(f.attr);
+  }
+  return true;
+}
+
+/**
  * `super()` in a method: `super_(Cls, self)`, Python's two-argument form with the class being
  * defined and the method's first argument. Not JS `super`, which is bound to the class that
  * defines the method: Python continues in `type(self).__mro__` (cooperative multiple
@@ -374,6 +406,17 @@ export function appendStatement(cx: Context, e: Expr): string | null {
   return `${par(cx.expr(e.func.value), P.call)}.push(${cx.expr(e.args[0]!.value).code});`;
 }
 
+/**
+ * `x.__name__(...)` where `x` is not a module or `super()`: the receiver may be a builtin value
+ * (an int, a str, a list) or an object whose class inherits the method from `object`, neither of
+ * which has it as a JS property.
+ */
+function specialMethodCall(cx: Context, f: Extract<Expr, { k: "Attribute" }>): boolean {
+  if (!/^__\w+__$/.test(f.attr) || cx.isModule(f.value)) return false;
+  const v = f.value;
+  return !(v.k === "Call" && v.func.k === "Name" && v.func.id === "super");
+}
+
 export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
   const f = e.func;
   // `dir()` lists the caller's local names, which the generated code does not keep.
@@ -406,12 +449,12 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     );
   } else if (
     f.k === "Attribute" &&
-    BUILTIN_METHODS.has(f.attr) &&
-    !cx.isSelf(f.value) &&
-    !cx.isModule(f.value)
+    ((BUILTIN_METHODS.has(f.attr) && !cx.isSelf(f.value) && !cx.isModule(f.value)) ||
+      specialMethodCall(cx, f))
   ) {
     // `$py.callMethod` dispatches on the receiver at run time: str/list methods for strs and
-    // lists, the object's own method otherwise (`queue.join()`, `event.clear()`).
+    // lists, the object's own method otherwise (`queue.join()`, `event.clear()`); a special
+    // method may be a builtin type's (`(5).__add__(x)`) or object's (`self.__hash__()`).
     call = ex(
       `${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`,
       P.call,

@@ -97,14 +97,15 @@
  *   runtime handles arrays directly on its fast paths, so a list subclass may not override the
  *   dunders those paths implement (`LIST_FAST_DUNDERS`), and neither subclass may use the names of
  *   the JS members the runtime calls on every dict or array (`JS_MEMBERS`): both are refused.
- * - `class Tag(str)` (`int`, `float`, `tuple`, `bytes`) extends `$py.StrSubclassBase` (...,
- *   src/python/subclass.ts), whose constructor calls the class's `__new__` when it defines one:
- *   `__new__` is a static method here (`static __new__(cls, v)`, `super().__new__(cls, v)` is
- *   `super_(Tag, cls).__new__(cls, v)`). A tuple or bytes subclass may not override the dunders
- *   the runtime's tuple/bytes fast paths implement (`SEQUENCE_FAST_DUNDERS`), and none may use
- *   the JS members the runtime reads on their instances (`JS_MEMBERS`). `class B(bool)` extends
- *   `$py.notAcceptableBase("bool")`, CPython's TypeError when the statement runs; `set`,
- *   `frozenset` and `bytearray` are refused as bases.
+ * - `class Tag(str)` (`int`, `float`, `tuple`, `bytes`, `frozenset`) extends `$py.StrSubclassBase`
+ *   (..., src/python/subclass.ts), whose constructor calls the class's `__new__` when it defines
+ *   one: `__new__` is a static method here (`static __new__(cls, v)`, `super().__new__(cls, v)`
+ *   is `super_(Tag, cls).__new__(cls, v)`). `class Tags(set)` and `class Buf(bytearray)` extend
+ *   `$py.SetSubclassBase`/`$py.ByteArraySubclassBase`, filled by `__init__` as dict subclasses
+ *   are. A subclass of tuple, bytes, bytearray, set or frozenset may not override the dunders
+ *   the runtime's fast paths for them implement (`FAST_DUNDERS`), and none may use the JS members
+ *   the runtime reads on their instances (`JS_MEMBERS`). `class B(bool)` extends
+ *   `$py.notAcceptableBase("bool")`, CPython's TypeError when the statement runs.
  */
 
 import type { SymbolInfo } from "../analyze";
@@ -148,10 +149,13 @@ const SUBCLASSABLE: Record<string, string> = {
   float: "FloatSubclassBase",
   tuple: "TupleSubclassBase",
   bytes: "BytesSubclassBase",
+  set: "SetSubclassBase",
+  frozenset: "FrozenSetSubclassBase",
+  bytearray: "ByteArraySubclassBase",
 };
 
 /** The builtin types whose subclasses construct through `__new__` (src/python/subclass.ts). */
-const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes"]);
+const VALUE_TYPES = new Set(["str", "int", "float", "tuple", "bytes", "frozenset"]);
 
 /** Builtin types CPython refuses as bases: the class statement raises its TypeError. */
 const NOT_ACCEPTABLE = new Set(["bool"]);
@@ -161,13 +165,27 @@ const NOT_ACCEPTABLE = new Set(["bool"]);
  * implement themselves (indexing, `len`, iteration, `in`, comparisons): an override would not be
  * called, so it is refused. (str, int and float subclasses may override any dunder.)
  */
+const COMPARISON_DUNDERS = ["eq", "ne", "lt", "le", "gt", "ge"].map((op) => `__${op}__`);
 const SEQUENCE_FAST_DUNDERS = [
   "__getitem__",
   "__len__",
   "__iter__",
   "__contains__",
-  ...["eq", "ne", "lt", "le", "gt", "ge"].map((op) => `__${op}__`),
+  ...COMPARISON_DUNDERS,
 ];
+
+/**
+ * The dunders of a subclass of tuple, bytes, bytearray, set or frozenset that the runtime's fast
+ * paths for those types implement themselves (refused: an override would not be called). Sets
+ * are compared directly; their other operations call the dunders.
+ */
+const FAST_DUNDERS: Record<string, string[]> = {
+  tuple: SEQUENCE_FAST_DUNDERS,
+  bytes: SEQUENCE_FAST_DUNDERS,
+  bytearray: [...SEQUENCE_FAST_DUNDERS, "__setitem__", "__delitem__"],
+  set: COMPARISON_DUNDERS,
+  frozenset: COMPARISON_DUNDERS,
+};
 
 /**
  * Dunders of a list subclass that the runtime's fast paths for arrays implement themselves
@@ -189,6 +207,28 @@ const LIST_FAST_DUNDERS = new Set([
   "__hash__",
 ]);
 
+/** The JS members of bytes and bytearray objects (src/python/bytes.ts). */
+const BYTES_MEMBERS = new Set([
+  "data",
+  "length",
+  "make",
+  "typeLabel",
+  "sliceIndices",
+  "findSub",
+  "rfindSub",
+  "range",
+  "stripImpl",
+]);
+
+/** The JS members of set and frozenset objects (the table, src/python/set.ts). */
+const SET_MEMBERS = new Set(
+  (
+    "keysT hashes mask fill used finger cachedHash size addEntry lookup resize discardEntry " +
+    "clearTable merge updateInternal entriesT has copyAs intersectOne differenceOne " +
+    "differenceUpdateOne symmetricUpdate isSubsetOf equals reprItems empty"
+  ).split(" "),
+);
+
 /**
  * Names of the JS members the runtime uses on every dict (src/python/dict.ts) or array: a subclass
  * defining or assigning one would break the runtime's own operations on its instances. (`pop`,
@@ -202,17 +242,10 @@ const JS_MEMBERS: Record<string, Set<string>> = {
   int: new Set(["__int_value__", "__extra_bases__"]),
   float: new Set(["__float_value__", "__extra_bases__"]),
   tuple: new Set(["items", "length"]),
-  bytes: new Set([
-    "data",
-    "length",
-    "make",
-    "typeLabel",
-    "sliceIndices",
-    "findSub",
-    "rfindSub",
-    "range",
-    "stripImpl",
-  ]),
+  bytes: BYTES_MEMBERS,
+  bytearray: new Set([...BYTES_MEMBERS, "deleteRange"]),
+  set: SET_MEMBERS,
+  frozenset: SET_MEMBERS,
   list: new Set(
     Object.getOwnPropertyNames(Array.prototype).filter(
       (n) => n !== "pop" && n !== "sort" && n !== "reverse",
@@ -733,7 +766,7 @@ function checkContainerMembers(cx: Context, cls: ClassDef, kind: string): void {
           s.pos,
           `overriding '${s.fn.name}' in a subclass of 'list' (the runtime's list operations do not call it)`,
         );
-      if ((kind === "tuple" || kind === "bytes") && SEQUENCE_FAST_DUNDERS.includes(s.fn.name))
+      if (FAST_DUNDERS[kind]?.includes(s.fn.name))
         throw cx.unsupported(
           s.pos,
           `overriding '${s.fn.name}' in a subclass of '${kind}' (the runtime's ${kind} operations do not call it)`,
@@ -812,7 +845,43 @@ function metaclassBase(cx: Context, cls: ClassDef): string | null {
   return "";
 }
 
+/**
+ * The base that makes `cls` a metaclass: `type`, `abc.ABCMeta`, or a user class that is a
+ * metaclass (`class Meta(type)`, `class Sub(Meta)`); null for other classes.
+ */
+function metaclassDefiningBase(
+  cx: Context,
+  cls: ClassDef,
+  seen = new Set<ClassDef>(),
+): Expr | null {
+  seen.add(cls);
+  for (const b of posBases(cls)) {
+    const e = b.value;
+    if (e.k === "Name" && e.id === "type" && cx.lookup("type") === null) return e;
+    if (isAbcName(cx, e, "ABCMeta")) return e;
+    const user = e.k === "Name" ? (cx.lookup(e.id)?.cls ?? null) : null;
+    if (user !== null && !seen.has(user) && metaclassDefiningBase(cx, user, seen) !== null)
+      return e;
+  }
+  return null;
+}
+
+/**
+ * A metaclass definition is refused at its base, before its body's constructs are: JS classes
+ * are made by `class` declarations and constructed with `new`, so a metaclass's
+ * `__new__`/`__init__`/`__call__` would never run.
+ */
+function refuseMetaclassDefinition(cx: Context, cls: ClassDef): void {
+  const base = metaclassDefiningBase(cx, cls);
+  if (base !== null)
+    throw cx.unsupported(
+      base.pos,
+      `defining a metaclass ('${cls.name}' is a subclass of '${annotationText(base)}'; only metaclass=abc.ABCMeta is supported)`,
+    );
+}
+
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
+  refuseMetaclassDefinition(cx, cls);
   const scope = cx.scopeOf(cls.scope);
   const name = classJsName(scope);
   // A class statement in a class body: see `nestedClass`.
@@ -828,17 +897,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   // `metaclass=ABCMeta` without bases: the runtime's base for it ("" when the keyword is moot).
   const metaBase = metaclassBase(cx, cls);
   // `class R(dict)`, `class Tag(str)`, ... extend the runtime's base classes for them (SUBCLASSABLE).
-  // Sets and bytearrays are runtime containers that the runtime's operations handle directly,
-  // bypassing a subclass's methods: refused.
   const builtinId =
     posBases(cls).length === 1 && builtinBases.length === 1
       ? (builtinBases[0]!.value as { id: string }).id
       : null;
-  if (builtinId !== null && SUBCLASSABLE[builtinId] === undefined && !NOT_ACCEPTABLE.has(builtinId))
-    throw cx.unsupported(
-      cls.pos,
-      `subclassing the builtin type '${builtinId}' (only 'dict', 'list', 'str', 'int', 'float', 'tuple' and 'bytes' can be subclassed)`,
-    );
   const container = containerBase(cx, cls);
   if (container !== null) checkContainerMembers(cx, cls, container);
   if (posBases(cls).length > 1 && builtinBases.length === 1 && mixin === null)
@@ -963,7 +1025,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           if (s.fn.name === "__new__" && !hasEnumBase(cx, cls) && !VALUE_TYPES.has(container ?? ""))
             throw cx.unsupported(
               s.pos,
-              "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple or bytes)",
+              "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple, bytes or frozenset)",
             );
           checkAccessorDecorators(cx, cls.body, s);
           lowerMethod(cx, s.fn, name, qual, inherited, before, members, after, {

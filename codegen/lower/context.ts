@@ -369,7 +369,8 @@ export class Context {
     }
     if (id === "__file__") {
       const base = this.source.path.split(/[\\/]/).pop()!;
-      return ex(`${this.helper("moduleFile")}(${JSON.stringify(base)})`, P.call);
+      const main = this.options.exportAll ? "" : ", true";
+      return ex(`${this.helper("moduleFile")}(${JSON.stringify(base)}${main})`, P.call);
     }
     // Not bound anywhere and not a builtin: NameError when (and only if) the line runs.
     const err = `${this.runtime("NameError").code}(${JSON.stringify(`name '${id}' is not defined`)})`;

@@ -15,7 +15,7 @@
 
 import type { Expr, Stmt } from "../ir";
 import { assignTo } from "./assign";
-import { appendStatement } from "./calls";
+import { appendStatement, mayReturnCoroutine } from "./calls";
 import type { Context, Feature } from "./context";
 import { yieldFrom } from "./functions";
 import { block, line, P, type TsExpr, type TsStmt } from "./output";
@@ -170,6 +170,9 @@ export const control: Feature = {
       const push = appendStatement(cx, s.value);
       if (push !== null) return [line(push, s.pos.line)];
       const v = cx.expr(s.value);
+      // A coroutine the statement drops warns that it was never awaited (see mayReturnCoroutine).
+      if (s.value.k === "Call" && mayReturnCoroutine(cx, s.value))
+        return [line(`${cx.helper("discard")}(${v.code});`, s.pos.line)];
       // An expression statement must not start with `{` or `function` (JS would parse a block).
       const code = /^(\{|function\b|class\b)/.test(v.code) ? `(${v.code})` : v.code;
       return [line(`${code};`, s.pos.line)];

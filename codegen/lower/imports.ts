@@ -62,6 +62,8 @@ export const RUNTIME_MODULES = new Set([
   "concurrent",
   "shlex",
   "secrets",
+  "struct",
+  "pprint",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */
@@ -116,6 +118,40 @@ function moduleExports(cx: Context, module: string): Record<string, unknown> | n
   if (es !== undefined) return require(es) as Record<string, unknown>;
   const path = runtimeModulePath(module);
   return path === null ? null : runtimeNamespace(path);
+}
+
+const KIND = Symbol.for("asyncio-ts.kind");
+
+/** Is the value a coroutine function of the runtime (marked by `markcoroutinefunction`)? */
+function isRuntimeCoroutineFunction(v: unknown): boolean {
+  return typeof v === "function" && (v as { [KIND]?: unknown })[KIND] === "coroutine";
+}
+
+/**
+ * Can `module.name` be a coroutine function (a call of it return a coroutine)? Asked of the
+ * runtime for its modules; always for a module of the program (not known while this one is
+ * transpiled).
+ */
+export function mayBeCoroutineFunction(cx: Context, module: string, name: string): boolean {
+  const ns = moduleExports(cx, module);
+  return ns === null ? !NO_OP_MODULES.has(module) : isRuntimeCoroutineFunction(ns[name]);
+}
+
+let asyncioCoroutineMethods: Set<string> | null = null;
+
+/** Names of the coroutine methods of asyncio's classes (`Queue.get`, `Event.wait`, ...). */
+export function coroutineMethodNames(): ReadonlySet<string> {
+  if (asyncioCoroutineMethods === null) {
+    const names = new Set<string>();
+    for (const cls of Object.values(require(ES_RUNTIME.asyncio!) as Record<string, unknown>)) {
+      if (typeof cls !== "function") continue;
+      for (let p = cls.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p))
+        for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
+          if (isRuntimeCoroutineFunction(d.value)) names.add(name);
+    }
+    asyncioCoroutineMethods = names;
+  }
+  return asyncioCoroutineMethods;
 }
 
 /**

@@ -98,21 +98,22 @@ export function lowerModule(
   }
   for (const imp of cx.imports.values())
     if (!imp.startsWith("import * as asyncio ")) header.push(line(imp));
+  const base = source.path.split(/[\\/]/).pop()!;
   if (options.exportAll) {
     // A module imported by a sibling: `helpers.__name__` and `helpers.__file__` are attributes.
-    const base = source.path.split(/[\\/]/).pop()!;
     header.push(
       line(`export const __name__: string = ${JSON.stringify(options.moduleName)};`),
       line(`export const __file__: string = $py.moduleFile(${JSON.stringify(base)});`),
     );
   } else if (cx.usesModuleName)
     header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
-  // CPython's compiler warnings (SyntaxWarning) print before the module runs.
+  // CPython's compiler warnings (SyntaxWarning) print before the module runs, naming the file
+  // as its `__file__` (absolute).
   for (const w of cx.syntaxWarnings) {
     const args = [
       JSON.stringify(w.message),
       "$py.SyntaxWarning",
-      JSON.stringify(source.path),
+      `$py.moduleFile(${JSON.stringify(base)}${options.exportAll ? "" : ", true"})`,
       `${w.line}n`,
       "null",
       JSON.stringify(source.line(w.line)),

@@ -304,6 +304,8 @@ export declare function excLeave(exc: unknown): void;
 /** A `try` whose handlers cannot show a traceback: its caught classes are made without a JS stack until `stacksAgain`. */
 export declare function noStackFor(classes: Function | readonly Function[]): unknown;
 export declare function stacksAgain(previous: unknown): void;
+/** An expression statement's value that may be a coroutine: warns if it never ran ("never awaited"). */
+export declare function discard(value: unknown): void;
 /** A NameError (or AttributeError) with Python's `name`: the variable (or attribute). */
 export declare function withName<E>(exc: E, name: string): E;
 /** `@deco def m(self)` in a class body: apply the decorators to the method as Python has it and install the result. */
@@ -390,3 +392,5 @@ export declare const urllib: any;
 export declare const concurrent: any;
 export declare const shlex: any;
 export declare const secrets: any;
+export declare const struct: any;
+export declare const pprint: any;

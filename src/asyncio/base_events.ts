@@ -35,6 +35,7 @@ import {
 import { Kw } from "../python/kw";
 import { repr } from "../python/repr";
 import { noteReraise } from "../python/traceback";
+import { typeName } from "../python/types";
 import { type Coro, iscoroutine, iscoroutinefunction, markcoroutinefunction } from "./coroutines";
 import {
   _get_running_loop,
@@ -564,6 +565,10 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   /** `call_later(delay, callback, *args, context=None)`. */
   call_later(delay: number | bigint, callback: Callback, ...args: unknown[]): TimerHandle {
     if (delay === null || delay === undefined) throw new TypeError("delay must not be None");
+    if (typeof delay !== "number" && typeof delay !== "bigint" && typeof delay !== "boolean") {
+      // CPython's `self.time() + delay`.
+      throw new TypeError(`unsupported operand type(s) for +: 'float' and '${typeName(delay)}'`);
+    }
     const when = this.time() + (typeof delay === "number" ? delay : Number(delay));
     // call_at as CPython's call_later does (a subclass may override it); the common case, no
     // override and no trailing kw({ context }), skips the rest-argument spread and the split.

@@ -9,8 +9,11 @@
  * `markcoroutinefunction(fn, qualname)` for `async def`, `markgeneratorfunction(fn, qualname)` for
  * a Python generator function (a `def` containing `yield`), whose generators asyncio must not take
  * for coroutines. Marks live on the function and on its `prototype`, which every generator object
- * it makes inherits from, so reading them costs nothing at call time.
+ * it makes inherits from, so reading them costs nothing at call time. A coroutine function's
+ * prototype also gets `__await__` (a `coroutine_wrapper`, below).
  */
+
+import { id, nativeType, PY_TYPE } from "../python/objects";
 
 /** A coroutine returning T: what `function*` coroutine functions return. */
 export type Coro<T = unknown> = Generator<unknown, T, unknown>;
@@ -44,8 +47,38 @@ function mark<F extends Function>(fn: F, kind: Kind, qualname?: string): F {
     // A coroutine object's own `__name__` and `__qualname__`, as CPython's coroutines have.
     m.prototype.__qualname__ = name;
     m.prototype.__name__ = m.__name__;
+    if (kind === "coroutine") m.prototype.__await__ = coroutineAwait;
   }
   return fn;
+}
+
+/**
+ * `coro.__await__()`: CPython's `coroutine_wrapper`, the iterator `await` steps. A generator
+ * delegating to the coroutine (`yield*`), so JS's `next`/`throw`/`return` and Python's
+ * `send`/`throw`/`close` reach the coroutine itself. It is no coroutine (marked a generator for
+ * `iscoroutine`), and its type is `coroutine_wrapper`.
+ */
+function* coroutine_wrapper(coro: Coro): Coro {
+  return yield* coro;
+}
+let wrapperType: Function | undefined;
+Object.defineProperties(coroutine_wrapper.prototype, {
+  [KIND]: { value: "generator" },
+  [PY_TYPE]: {
+    value: () => {
+      wrapperType ??= nativeType("coroutine_wrapper");
+      return wrapperType;
+    },
+  },
+  __repr__: {
+    value(this: object) {
+      return `<coroutine_wrapper object at 0x${id(this).toString(16)}>`;
+    },
+  },
+});
+
+function coroutineAwait(this: Coro): Coro {
+  return coroutine_wrapper(this);
 }
 
 /** Mark `fn` (a `function*`) as a coroutine function named `qualname` (as `inspect` does). */
@@ -75,6 +108,9 @@ function isGeneratorObject(obj: unknown): obj is Generator {
 
 /** True for a coroutine object: any generator not made by a marked Python generator function. */
 export function iscoroutine(obj: unknown): obj is Coro {
+  // A marked coroutine function's objects (every task's coroutine) answer from their prototype's
+  // mark, without walking the prototype chain to the generator prototype.
+  if (typeof obj === "object" && obj !== null && (obj as Marked)[KIND] === "coroutine") return true;
   if (!isGeneratorObject(obj)) return false;
   const kind = (obj as unknown as Marked)[KIND];
   return kind === undefined || kind === "coroutine";

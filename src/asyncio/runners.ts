@@ -151,9 +151,19 @@ export function run<T>(main: Coro<T>, kwargs?: Kw<RunnerKwargs>): Promise<T> {
   }
   const runner = new Runner(kwargs);
   runner.__enter__();
+  let running: Promise<T>;
+  try {
+    // Its checks (not a coroutine, a running loop) raise here, as CPython's do, not in a Promise
+    // nobody may await (`asyncio.run(1)` inside a lambda). The runner still closes; only the
+    // closing itself must wait for the loop.
+    running = runner.run(main);
+  } catch (exc) {
+    runner.close().catch(() => {});
+    throw exc;
+  }
   return (async () => {
     try {
-      return await runner.run(main);
+      return await running;
     } finally {
       await runner.close();
     }

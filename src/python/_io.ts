@@ -149,7 +149,7 @@ abstract class IOBase {
   /** The byte position of the next read or write (the end of the file in append mode). */
   protected pos = 0;
   private wbuf: Uint8Array[] = [];
-  private wlen = 0;
+  protected wlen = 0;
 
   constructor(
     readonly name: unknown,
@@ -500,7 +500,7 @@ export class TextIOWrapper extends IOBase {
   private load(): string {
     if (this.text === null) {
       const data = this.rawRead(-1);
-      this.text = decode(data, this.encoding, this.errors);
+      this.text = decode(data, this.codecAt(this.pos - data.length), this.errors);
       this.at = 0;
       this.textEnd = this.pos;
       if (this.newline === null || this.newline === "") {
@@ -515,8 +515,17 @@ export class TextIOWrapper extends IOBase {
   private unload(): void {
     if (this.text === null) return;
     const rest = this.text.slice(this.at);
-    this.pos = this.textEnd - encode(rest, this.encoding, this.errors).length;
+    this.pos = this.textEnd - encode(rest, this.codecAt(-1), this.errors).length;
     this.text = null;
+  }
+
+  /**
+   * The codec for text at byte `pos` of the file: UTF-16 and UTF-32 without a byte order in
+   * their name write (and detect) a BOM only at the file's start, little-endian elsewhere.
+   */
+  private codecAt(pos: number): string {
+    const enc = normalizeEncoding(this.encoding);
+    return pos === 0 || (enc !== "utf-16" && enc !== "utf-32") ? this.encoding : `${enc}-le`;
   }
 
   private translate(s: string): string {
@@ -580,7 +589,7 @@ export class TextIOWrapper extends IOBase {
     this.text = null;
     const nl = this.newline;
     const text = nl === "\r" || nl === "\r\n" ? s.replace(/\n/g, nl) : s;
-    this.rawWrite(encode(text, this.encoding, this.errors));
+    this.rawWrite(encode(text, this.codecAt(this.pos + this.wlen), this.errors));
     if (this.line_buffering && (s.includes("\n") || s.includes("\r"))) this.flushBuffer();
     let n = 0;
     for (const _ of s) n++;
@@ -591,7 +600,7 @@ export class TextIOWrapper extends IOBase {
     this.check();
     if (this.text !== null) {
       const rest = this.text.slice(this.at);
-      return BigInt(this.textEnd - encode(rest, this.encoding, this.errors).length);
+      return BigInt(this.textEnd - encode(rest, this.codecAt(-1), this.errors).length);
     }
     return BigInt(this.tellBytes());
   }

@@ -34,6 +34,7 @@ import {
   intPowMod,
   intToFloat,
   isInt,
+  NEGATIVE_NAN,
   ratioToFloat,
   roundFloatToInt,
   roundIntNegative,
@@ -170,7 +171,7 @@ export function parseFloat_(text: string, orig: unknown = text): number {
   const s = stripWs(text);
   const sp = FLOAT_SPECIAL.exec(s);
   if (sp) {
-    if (sp[2].toLowerCase() === "nan") return Number.NaN;
+    if (sp[2].toLowerCase() === "nan") return sp[1] === "-" ? NEGATIVE_NAN : Number.NaN;
     return sp[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
   if (!FLOAT_RE.test(s)) {
@@ -360,7 +361,7 @@ export const bytes = defineType(
   "bytes",
   () => Bytes,
 );
-Object.defineProperty(bytes, "fromhex", { value: (s: string) => Bytes.fromhex(s) });
+Object.defineProperty(bytes, "fromhex", { value: (s: unknown) => Bytes.fromhex(s) });
 
 /** `bytearray(source)`. */
 export const bytearray = defineType(
@@ -370,7 +371,7 @@ export const bytearray = defineType(
   "bytearray",
   () => ByteArray,
 );
-Object.defineProperty(bytearray, "fromhex", { value: (s: string) => ByteArray.fromhex(s) });
+Object.defineProperty(bytearray, "fromhex", { value: (s: unknown) => ByteArray.fromhex(s) });
 
 class ObjectInstance {}
 

@@ -10,7 +10,7 @@ import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { hashBytes } from "./hash";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import { markBuiltinClass, NotImplemented } from "./objects";
-import { iter } from "./protocol";
+import { call, iter } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
@@ -69,11 +69,17 @@ export abstract class BytesLike {
 
   __repr__(): string {
     const inner = bytesReprBody(this.data);
-    return this instanceof ByteArray ? `bytearray(${inner})` : inner;
+    // `bytearray(b'..')`, or the subclass's name (`Buffer(b'..')`); bytes subclasses: `b'..'`.
+    return this instanceof ByteArray ? `${typeName(this)}(${inner})` : inner;
   }
 
   __str__(): string {
     return this.__repr__();
+  }
+
+  /** `b.fromhex(s)` through an instance: its class's classmethod (`type(b).fromhex(s)`). */
+  fromhex(s: unknown): unknown {
+    return (this.constructor as unknown as { fromhex(s: unknown): unknown }).fromhex(s);
   }
 
   __add__(other: unknown): unknown {
@@ -93,7 +99,7 @@ export abstract class BytesLike {
   }
 
   __rmul__(n: unknown): unknown {
-    return this.__mul__(n);
+    return BytesLike.prototype.__mul__.call(this, n);
   }
 
   decode(encoding: string = "utf-8", errors: string = "strict"): string {
@@ -154,13 +160,13 @@ export abstract class BytesLike {
   }
 
   index(sub: unknown, start?: unknown, end?: unknown): bigint {
-    const r = this.find(sub, start, end);
+    const r = BytesLike.prototype.find.call(this, sub, start, end);
     if (r < 0n) throw new ValueError("subsection not found");
     return r;
   }
 
   rindex(sub: unknown, start?: unknown, end?: unknown): bigint {
-    const r = this.rfind(sub, start, end);
+    const r = BytesLike.prototype.rfind.call(this, sub, start, end);
     if (r < 0n) throw new ValueError("subsection not found");
     return r;
   }
@@ -392,8 +398,10 @@ export class Bytes extends BytesLike {
   __hash__(): bigint {
     return hashBytes(this.data);
   }
-  static fromhex(s: string): Bytes {
-    return new Bytes(fromhex(s));
+  /** `bytes.fromhex(s)` (a classmethod: a subclass gets `Cls(bytes)`, as CPython makes it). */
+  static fromhex(this: Function, s: unknown): unknown {
+    const b = new Bytes(fromhex(s));
+    return this === Bytes ? b : call(this, b);
   }
 }
 markBuiltinClass(Bytes, "bytes");
@@ -427,7 +435,8 @@ export class ByteArray extends BytesLike {
     this.data = concatBytes([this.data, more]);
   }
   __iadd__(other: unknown): this {
-    this.extend(other);
+    // bytearray's own `extend`, not a subclass's override (CPython's `+=` does not call it)
+    ByteArray.prototype.extend.call(this, other);
     return this;
   }
   pop(i: unknown = -1n): bigint {
@@ -449,8 +458,10 @@ export class ByteArray extends BytesLike {
   deleteRange(start: number, end: number): void {
     this.data = concatBytes([this.data.slice(0, start), this.data.slice(end)]);
   }
-  static fromhex(s: string): ByteArray {
-    return new ByteArray(fromhex(s));
+  /** `bytearray.fromhex(s)` (a classmethod: a subclass gets `Cls(bytearray)`). */
+  static fromhex(this: Function, s: unknown): unknown {
+    const b = new ByteArray(fromhex(s));
+    return this === ByteArray ? b : call(this, b);
   }
   static readonly __hash__ = null;
 }
@@ -463,7 +474,9 @@ function byteValue(v: unknown): number {
   return Number(n);
 }
 
-function fromhex(s: string): Uint8Array {
+function fromhex(s: unknown): Uint8Array {
+  if (typeof s !== "string")
+    throw new PyTypeError(`fromhex() argument must be str, not ${typeName(s)}`);
   const out: number[] = [];
   let i = 0;
   while (i < s.length) {

@@ -1,22 +1,69 @@
 /**
  * Text encodings for `str.encode` / `bytes.decode`: UTF-8 (CPython's error positions and
  * reasons: "invalid start byte", "invalid continuation byte", "unexpected end of data"),
- * ASCII and Latin-1, with the error handlers strict, ignore, replace, backslashreplace and
- * surrogateescape.
+ * ASCII, Latin-1, UTF-16 and UTF-32 (the plain names write a little-endian BOM and detect
+ * one when decoding; "truncated data", "illegal UTF-16 surrogate", "illegal encoding" and
+ * the UTF-32 range errors as CPython reports them), with the error handlers strict, ignore,
+ * replace, backslashreplace, xmlcharrefreplace (encoding), surrogateescape and
+ * surrogatepass.
+ *
+ * Encoding names are looked up as CPython's `encodings` package does: lower-cased, runs of
+ * characters other than letters, digits and "." collapsed to "_", then matched against the
+ * codec names and their aliases.
  */
 
 import { Bytes } from "./bytes";
 import { LookupError, UnicodeDecodeError, UnicodeEncodeError } from "./exceptions";
 
-export function normalizeEncoding(enc: string): string {
-  const e = enc.toLowerCase().replace(/[-_ ]/g, "");
-  if (e === "utf8" || e === "u8" || e === "utf") return "utf-8";
-  if (e === "ascii" || e === "usascii" || e === "646") return "ascii";
-  if (e === "latin1" || e === "latin" || e === "iso88591" || e === "l1" || e === "8859") {
-    return "latin-1";
-  }
-  throw new LookupError(`unknown encoding: ${enc}`);
+/** Normalized name (or alias) -> the codec's name as error messages spell it. */
+const CODECS = new Map<string, string>();
+for (const [name, aliases] of [
+  ["utf-8", "utf_8 u8 utf utf8 utf8_ucs2 utf8_ucs4 cp65001"],
+  [
+    "ascii",
+    "ascii 646 ansi_x3.4_1968 ansi_x3_4_1968 ansi_x3.4_1986 cp367 csascii ibm367 iso646_us " +
+      "iso_646.irv_1991 iso_ir_6 us us_ascii",
+  ],
+  [
+    "latin-1",
+    "latin_1 8859 cp819 csisolatin1 ibm819 iso8859 iso8859_1 iso_8859_1 iso_8859_1_1987 " +
+      "iso_ir_100 l1 latin latin1",
+  ],
+  ["utf-16", "utf_16 u16 utf16"],
+  ["utf-16-le", "utf_16_le unicodelittleunmarked utf_16le"],
+  ["utf-16-be", "utf_16_be unicodebigunmarked utf_16be"],
+  ["utf-32", "utf_32 u32 utf32"],
+  ["utf-32-le", "utf_32_le utf_32le"],
+  ["utf-32-be", "utf_32_be utf_32be"],
+] as const) {
+  for (const alias of aliases.split(" ")) CODECS.set(alias, name);
 }
+
+export function normalizeEncoding(enc: string): string {
+  const key = enc
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  const name = CODECS.get(key);
+  if (name === undefined) throw new LookupError(`unknown encoding: ${enc}`);
+  return name;
+}
+
+/** UTF-16 / UTF-32: the code unit's size, its byte order, whether the name writes a BOM. */
+interface WideForm {
+  readonly size: 2 | 4;
+  readonly little: boolean;
+  readonly bom: boolean;
+}
+
+const WIDE: Record<string, WideForm> = {
+  "utf-16": { size: 2, little: true, bom: true },
+  "utf-16-le": { size: 2, little: true, bom: false },
+  "utf-16-be": { size: 2, little: false, bom: false },
+  "utf-32": { size: 4, little: true, bom: true },
+  "utf-32-le": { size: 4, little: true, bom: false },
+  "utf-32-be": { size: 4, little: false, bom: false },
+};
 
 function hex2(n: number): string {
   return n.toString(16).padStart(2, "0");
@@ -42,6 +89,8 @@ export function decodeError(
 export function decode(data: Uint8Array, encoding = "utf-8", errors = "strict"): string {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf-8") return decodeUtf8(data, errors);
+  const wide = WIDE[enc];
+  if (wide !== undefined) return decodeWide(data, enc, wide, errors);
   const limit = enc === "ascii" ? 0x80 : 0x100;
   let out = "";
   for (let i = 0; i < data.length; i++) {
@@ -72,6 +121,9 @@ function handleDecodeError(
       for (let i = start; i < end; i++) s += `\\x${hex2(data[i])}`;
       return s;
     }
+    case "surrogatepass":
+      // Only an encoded surrogate is passed through (by the decoders themselves).
+      throw decodeError(enc, data, start, end, reason);
     case "surrogateescape": {
       let s = "";
       for (let i = start; i < end; i++) {
@@ -153,10 +205,93 @@ function decodeUtf8(data: Uint8Array, errors: string): string {
   return parts.join("");
 }
 
+/** The code unit of `form` at `i` in `data`. */
+function readUnit(data: Uint8Array, i: number, form: WideForm): number {
+  let u = 0;
+  for (let k = 0; k < form.size; k++) {
+    const b = data[form.little ? i + form.size - 1 - k : i + k];
+    u = u * 256 + b;
+  }
+  return u;
+}
+
+/** The byte order a UTF-16/UTF-32 BOM at the start of `data` announces, or null. */
+function bomOrder(data: Uint8Array, size: 2 | 4): boolean | null {
+  const le = size === 2 ? [0xff, 0xfe] : [0xff, 0xfe, 0, 0];
+  const be = size === 2 ? [0xfe, 0xff] : [0, 0, 0xfe, 0xff];
+  if (data.length < size) return null;
+  if (le.every((b, k) => data[k] === b)) return true;
+  if (be.every((b, k) => data[k] === b)) return false;
+  return null;
+}
+
+function decodeWide(data: Uint8Array, enc: string, form: WideForm, errors: string): string {
+  let i = 0;
+  if (form.bom) {
+    // The plain names take the byte order from a BOM (skipped), little-endian without one;
+    // errors then name the codec of that byte order.
+    const little = bomOrder(data, form.size);
+    if (little !== null) i = form.size;
+    form = { size: form.size, little: little ?? true, bom: false };
+    enc = `${enc}-${form.little ? "le" : "be"}`;
+  }
+  const size = form.size;
+  const n = data.length;
+  const pass = errors === "surrogatepass";
+  const parts: string[] = [];
+  /** Handles the error of the bytes `i` to `end`; returns where decoding resumes. */
+  const fail = (end: number, reason: string): number => {
+    if (errors === "surrogateescape") {
+      // CPython's handler escapes the leading bytes >= 0x80 (up to 4) and resumes after them.
+      let k = i;
+      while (k < end && k < i + 4 && data[k] >= 0x80) k++;
+      if (k > i) end = k;
+    }
+    parts.push(handleDecodeError(enc, data, i, end, reason, errors));
+    return end;
+  };
+  while (i < n) {
+    if (n - i < size) {
+      i = fail(n, "truncated data");
+      continue;
+    }
+    const u = readUnit(data, i, form);
+    const surrogate = u >= 0xd800 && u <= 0xdfff;
+    if (size === 4) {
+      if (u > 0x10ffff) i = fail(i + 4, "code point not in range(0x110000)");
+      else if (surrogate && !pass)
+        i = fail(i + 4, "code point in surrogate code point range(0xd800, 0xe000)");
+      else {
+        parts.push(String.fromCodePoint(u));
+        i += 4;
+      }
+    } else {
+      // A high surrogate followed by a low one is a pair; surrogatepass keeps a lone one.
+      const v = u >= 0xd800 && u < 0xdc00 && n - i >= 4 ? readUnit(data, i + 2, form) : 0;
+      if (v >= 0xdc00 && v <= 0xdfff) {
+        parts.push(String.fromCharCode(u, v));
+        i += 4;
+      } else if (!surrogate || pass) {
+        parts.push(String.fromCharCode(u));
+        i += 2;
+      } else if (u >= 0xdc00) i = fail(i + 2, "illegal encoding");
+      else if (n - i < 4) i = fail(n, "unexpected end of data");
+      else i = fail(i + 2, "illegal UTF-16 surrogate");
+    }
+  }
+  return parts.join("");
+}
+
 /** Encode a str. */
 export function encode(s: string, encoding = "utf-8", errors = "strict"): Uint8Array {
   const enc = normalizeEncoding(encoding);
+  const wide = WIDE[enc];
+  if (wide !== undefined) return encodeWide(s, enc, wide, errors);
   const out: number[] = [];
+  const replace = (pos: number, c: number, reason: string): void => {
+    for (const ch of encodeErrorReplacement(enc, s, pos, c, reason, errors))
+      out.push(ch.charCodeAt(0));
+  };
   let pos = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -165,7 +300,7 @@ export function encode(s: string, encoding = "utf-8", errors = "strict"): Uint8A
         if (errors === "surrogateescape" && c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
         else if (errors === "surrogatepass") {
           out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-        } else encodeErr(enc, s, pos, c, "surrogates not allowed", errors, out);
+        } else replace(pos, c, "surrogates not allowed");
       } else if (c < 0x80) out.push(c);
       else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
       else if (c < 0x10000) {
@@ -182,44 +317,69 @@ export function encode(s: string, encoding = "utf-8", errors = "strict"): Uint8A
       const limit = enc === "ascii" ? 0x80 : 0x100;
       if (c < limit) out.push(c);
       else if (errors === "surrogateescape" && c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
-      else {
-        encodeErr(enc, s, pos, c, `ordinal not in range(${limit})`, errors, out);
-      }
+      else replace(pos, c, `ordinal not in range(${limit})`);
     }
     pos++;
   }
   return Uint8Array.from(out);
 }
 
-function encodeErr(
+/**
+ * UTF-16 / UTF-32. Surrogates are refused unless surrogatepass; surrogateescape's single
+ * byte is not a whole code unit, so it refuses them too, as in CPython.
+ */
+function encodeWide(s: string, enc: string, form: WideForm, errors: string): Uint8Array {
+  const out: number[] = [];
+  const put = (u: number): void => {
+    for (let k = 0; k < form.size; k++) {
+      const shift = 8 * (form.little ? k : form.size - 1 - k);
+      out.push(Math.floor(u / 2 ** shift) & 0xff);
+    }
+  };
+  if (form.bom) put(0xfeff);
+  let pos = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff && errors !== "surrogatepass") {
+      const r = encodeErrorReplacement(enc, s, pos, c, "surrogates not allowed", errors);
+      for (const rc of r) put(rc.charCodeAt(0));
+    } else if (form.size === 2 && c > 0xffff) {
+      put(0xd800 + ((c - 0x10000) >> 10));
+      put(0xdc00 + ((c - 0x10000) & 0x3ff));
+    } else put(c);
+    pos++;
+  }
+  return Uint8Array.from(out);
+}
+
+/** What an encoding error handler puts for `c` (ASCII), or the UnicodeEncodeError. */
+function encodeErrorReplacement(
   enc: string,
   s: string,
   pos: number,
   c: number,
   reason: string,
   errors: string,
-  out: number[],
-): void {
+): string {
   switch (errors) {
     case "ignore":
-      return;
+      return "";
     case "replace":
-      out.push(0x3f);
-      return;
-    case "backslashreplace": {
-      const esc =
-        c <= 0xff
-          ? `\\x${hex2(c)}`
-          : c <= 0xffff
-            ? `\\u${c.toString(16).padStart(4, "0")}`
-            : `\\U${c.toString(16).padStart(8, "0")}`;
-      for (const ch of esc) out.push(ch.charCodeAt(0));
-      return;
-    }
+      return "?";
+    case "backslashreplace":
+      return c <= 0xff
+        ? `\\x${hex2(c)}`
+        : c <= 0xffff
+          ? `\\u${c.toString(16).padStart(4, "0")}`
+          : `\\U${c.toString(16).padStart(8, "0")}`;
     case "xmlcharrefreplace":
-      for (const ch of `&#${c};`) out.push(ch.charCodeAt(0));
-      return;
-    default:
+      return `&#${c};`;
+    case "strict":
+    case "surrogateescape":
+    case "surrogatepass":
+      // The last two handle only surrogates, which the encoders pass to them themselves.
       throw new UnicodeEncodeError(enc, s, BigInt(pos), BigInt(pos + 1), reason);
+    default:
+      throw new LookupError(`unknown error handler name '${errors}'`);
   }
 }

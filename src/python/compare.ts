@@ -158,7 +158,8 @@ function hasOwnEq(d: Dict): boolean {
   return typeof (d as { __eq__?: unknown }).__eq__ === "function";
 }
 
-function dictEq(a: Dict, b: Dict): boolean {
+/** Two dicts have equal items (what `dict.__eq__` compares, whatever their classes define). */
+export function dictEq(a: Dict, b: Dict): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a.entries()) {
     const e = b.lookup(k);
@@ -220,13 +221,13 @@ function order(a: unknown, b: unknown, op: Dunder): boolean {
   if (a instanceof SetBase && b instanceof SetBase) {
     switch (op) {
       case "__lt__":
-        return a.size < b.size && a.issubset(b);
+        return a.size < b.size && a.isSubsetOf(b);
       case "__le__":
-        return a.issubset(b);
+        return a.isSubsetOf(b);
       case "__gt__":
-        return a.size > b.size && b.issubset(a);
+        return a.size > b.size && b.isSubsetOf(a);
       default:
-        return b.issubset(a);
+        return b.isSubsetOf(a);
     }
   }
   const r = richCompare(a, b, op);

@@ -9,6 +9,7 @@
  * with `__hash__`) are found through a side table from `hash()` to the stored key objects.
  */
 
+import { BytesLike } from "./bytes";
 import { eq } from "./compare";
 import { KeyError, TypeError as PyTypeError, RuntimeError, ValueError } from "./exceptions";
 import { hash } from "./hash";
@@ -26,7 +27,12 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** True when a key compares by value through `__eq__` (needs the hash side table). */
 function needsEqLookup(key: object): boolean {
-  return typeof (key as { __eq__?: unknown }).__eq__ === "function" || key instanceof Tuple;
+  return (
+    typeof (key as { __eq__?: unknown }).__eq__ === "function" ||
+    key instanceof Tuple ||
+    key instanceof SetBase ||
+    key instanceof BytesLike
+  );
 }
 
 /** The int/str/float an int-, str- or float-subclass object (IntEnum member, ...) stands for. */

@@ -694,7 +694,15 @@ export function percentFormat(fmt: string, values: unknown): string {
     void start;
     out += body;
   }
-  if (argi < args.length && !usedMapping && !(isMapping && argi === 0)) {
+  // CPython's test is PyMapping_Check: any subscriptable argument (a list too) that no
+  // conversion used is not an error.
+  const subscriptable =
+    !isTuple &&
+    (Array.isArray(values) ||
+      (values !== null &&
+        typeof values === "object" &&
+        typeof (values as { __getitem__?: unknown }).__getitem__ === "function"));
+  if (argi < args.length && !usedMapping && !(subscriptable && argi === 0)) {
     throw new PyTypeError("not all arguments converted during string formatting");
   }
   return out;

@@ -106,6 +106,7 @@ export {
   callError,
   checkAttr,
   checkBound,
+  discard,
   genexpr,
   mappingRest,
   matchClassArg,
@@ -220,6 +221,7 @@ export * as logging from "./stdlib/logging";
 export * as math from "./stdlib/math";
 export * as operator from "./stdlib/operator";
 export * as os from "./stdlib/os";
+export * as pprint from "./stdlib/pprint";
 export * as random from "./stdlib/random";
 export * as re from "./stdlib/re";
 export * as secrets from "./stdlib/secrets";
@@ -227,6 +229,7 @@ export * as shlex from "./stdlib/shlex";
 export * as signal from "./stdlib/signal";
 export * as statistics from "./stdlib/statistics";
 export * as string from "./stdlib/string";
+export * as struct from "./stdlib/struct";
 export { sys } from "./stdlib/sys";
 export * as textwrap from "./stdlib/textwrap";
 export * as time from "./stdlib/time";
@@ -238,10 +241,13 @@ export * as uuid from "./stdlib/uuid";
 export * as warnings from "./stdlib/warnings";
 export { strMethods } from "./str";
 export {
+  ByteArraySubclassBase,
   BytesSubclassBase,
   FloatSubclassBase,
+  FrozenSetSubclassBase,
   IntSubclassBase,
   notAcceptableBase,
+  SetSubclassBase,
   StrSubclassBase,
   TupleSubclassBase,
 } from "./subclass";

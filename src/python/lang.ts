@@ -7,7 +7,7 @@
  * implicit chaining are in exceptions.ts.)
  */
 
-import { markgeneratorfunction } from "../asyncio/coroutines";
+import { iscoroutine, markgeneratorfunction } from "../asyncio/coroutines";
 import {
   aexitNow,
   DONE_VOID,
@@ -38,6 +38,7 @@ import { Kw } from "./kw";
 import { mro, registerForwarder, registerPyclass } from "./mro";
 import { classQualname } from "./objects";
 import { callMethod, contains, getattr, getitem, iter, ownClassAttr, truthy } from "./protocol";
+import { _warn_unawaited_coroutine } from "./stdlib/warnings";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
 
@@ -296,6 +297,13 @@ function forwardClassAttributes(cls: Function): void {
   }
 }
 
+/** The object of `proto`'s prototype chain that has `key` as its own property, or null. */
+function definingObject(proto: object, key: PropertyKey): object | null {
+  for (let p: object | null = proto; p !== null; p = Object.getPrototypeOf(p))
+    if (Object.hasOwn(p, key)) return p;
+  return null;
+}
+
 /**
  * Finish a transpiled class (see requests/python-api.d.ts); `module` is the defining module's
  * name (a class of a sibling module `shapes.py` prints as `<class 'shapes.Square'>`).
@@ -361,7 +369,16 @@ export function pyclass<C extends Function>(
     registerForwarder(value);
     Object.defineProperty(c.prototype, key, { configurable: true, writable: true, value });
   }
-  if (typeof c.prototype.__iter__ === "function" && !Object.hasOwn(c.prototype, Symbol.iterator)) {
+  // JS iteration (`for...of`, spreads) calls `__iter__` when it is newer than the JS iterator the
+  // class has (a runtime base's `__iter__` and iterator agree: `class S(set)` keeps set's).
+  const iterOwner = definingObject(c.prototype, "__iter__");
+  const jsIterOwner = definingObject(c.prototype, Symbol.iterator);
+  if (
+    typeof c.prototype.__iter__ === "function" &&
+    iterOwner !== null &&
+    (jsIterOwner === null ||
+      (jsIterOwner !== iterOwner && !Object.prototype.isPrototypeOf.call(iterOwner, jsIterOwner)))
+  ) {
     c.prototype[Symbol.iterator] = function (this: { __iter__(): unknown }) {
       return iter(this);
     };
@@ -717,6 +734,15 @@ export function slotNames(cls: Function, root: unknown = Function.prototype): Se
     c = Object.getPrototypeOf(c);
   }
   return slots;
+}
+
+/**
+ * The value of an expression statement whose call may return a coroutine (`$py.discard(f());`).
+ * CPython destroys the value at once (reference counting), and a coroutine destroyed before it
+ * ran warns "coroutine 'f' was never awaited" at the line that dropped it.
+ */
+export function discard(value: unknown): void {
+  if (iscoroutine(value)) _warn_unawaited_coroutine(value);
 }
 
 /**

@@ -52,11 +52,15 @@ export function runMain(body: () => void): void {
 
 /**
  * `__file__` of a module of the program: `name` (`main.py`, `helpers.py`) in the running script's
- * directory, an absolute path as CPython's since 3.9.
+ * directory, an absolute path as CPython's since 3.9. The main script (`main`) is named by the
+ * path it was started with, made absolute but not normalised (`python3 ./t.py` in /tmp:
+ * "/tmp/./t.py"); `asyncio-ts run` sets process.argv[1] to that path.
  */
-export function moduleFile(name: string): string {
+export function moduleFile(name: string, main = false): string {
   const script = process.argv[1];
   if (script === undefined) return name;
   const nodePath = require("node:path") as typeof import("node:path");
+  if (main && nodePath.basename(script) === name)
+    return nodePath.isAbsolute(script) ? script : `${process.cwd()}/${script}`;
   return nodePath.join(nodePath.dirname(nodePath.resolve(script)), name);
 }

@@ -51,10 +51,11 @@ import {
   TypeError as PyTypeError,
   RuntimeError,
 } from "./exceptions";
+import { hashPointer } from "./hash";
 import { Kw, splitKw } from "./kw";
 import { ListSubclassBase } from "./list";
 import { className, classQualname, NotImplemented } from "./objects";
-import { getattr, objectDelattr, objectGetattribute, objectSetattr } from "./protocol";
+import { getattr, objectDelattr, objectGetattribute, objectSetattr, truthy } from "./protocol";
 import { objectRepr, repr } from "./repr";
 import { isClass, isinstance, typeName, typeOf } from "./types";
 
@@ -584,10 +585,11 @@ const OBJECT_METHODS = [
   "__delattr__",
   "__getattribute__",
   "__format__",
+  "__hash__",
 ];
 
-/** `object`'s own methods, which end every `super()` lookup. */
-function objectMethod(obj: unknown, name: string, start: Function): unknown {
+/** `object`'s own methods, which end every `super()` lookup (and `object.__repr__(x)`, dunders.ts). */
+export function objectMethod(obj: unknown, name: string, start: Function): unknown {
   switch (name) {
     case "__init__":
       return (...args: unknown[]) => {
@@ -613,7 +615,15 @@ function objectMethod(obj: unknown, name: string, start: Function): unknown {
     case "__eq__":
       return (other: unknown) => (other === obj ? true : NotImplemented);
     case "__ne__":
-      return (other: unknown) => (other === obj ? false : NotImplemented);
+      // The inverse of the type's `__eq__`, unless that is NotImplemented.
+      return (other: unknown) => {
+        const own = (obj as { __eq__?: unknown } | null)?.__eq__;
+        const r =
+          typeof own === "function" ? own.call(obj, other) : other === obj ? true : NotImplemented;
+        return r === NotImplemented ? r : !truthy(r);
+      };
+    case "__hash__":
+      return () => hashPointer(obj);
     case "__lt__":
     case "__le__":
     case "__gt__":

@@ -8,7 +8,7 @@ import { OverflowError, TypeError as PyTypeError, ValueError } from "./exception
 import { floatRepr } from "./floatfmt";
 import { decomposeFloat } from "./hash";
 import { Kw } from "./kw";
-import { floatToInt } from "./numbers";
+import { floatToInt, NEGATIVE_NAN } from "./numbers";
 import { Tuple } from "./tuple";
 
 type Fn = (self: never, ...args: unknown[]) => unknown;
@@ -106,7 +106,7 @@ export function floatFromHex(s: unknown): number {
     throw new ValueError("invalid hexadecimal floating-point string");
   const negative = m[1] === "-";
   if (m[2] !== undefined) {
-    if (m[2].toLowerCase() === "nan") return Number.NaN;
+    if (m[2].toLowerCase() === "nan") return negative ? NEGATIVE_NAN : Number.NaN;
     return negative ? -Infinity : Infinity;
   }
   const digits = BigInt(`0x${whole}${frac}`);

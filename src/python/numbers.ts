@@ -22,6 +22,21 @@ import {
 import { decomposeFloat } from "./hash";
 import { typeName } from "./types";
 
+const SIGN_VIEW = new DataView(new ArrayBuffer(8));
+
+/** C's `signbit`: whether the sign bit of `x` is set, also for -0.0 and a NaN. */
+export function signBit(x: number): boolean {
+  SIGN_VIEW.setFloat64(0, x);
+  return SIGN_VIEW.getUint8(0) >= 0x80;
+}
+
+/** The quiet NaN with the sign bit set that `float("-nan")` makes (JS keeps a NaN's sign). */
+export const NEGATIVE_NAN: number = (() => {
+  SIGN_VIEW.setUint32(0, 0xfff80000);
+  SIGN_VIEW.setUint32(4, 0);
+  return SIGN_VIEW.getFloat64(0);
+})();
+
 /** True for Python ints: `bigint` and `boolean`. */
 export function isInt(x: unknown): x is bigint | boolean {
   return typeof x === "bigint" || typeof x === "boolean";

@@ -144,7 +144,18 @@ export function builtinKind(fn: Function): BuiltinKind | undefined {
 /** Mark a class as builtin (repr `<class 'name'>`), with its Python name. */
 export function markBuiltinClass(cls: Function, name: string = cls.name): void {
   Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });
-  Object.defineProperty(cls, "__qualname__", { value: name, writable: true, configurable: true });
+  // JS classes inherit static properties: a subclass the runtime defines without its own
+  // `__qualname__` (`binascii.Error(ValueError)`, `json.JSONDecodeError`) reads this accessor,
+  // which answers the subclass's name, as CPython's type does.
+  Object.defineProperty(cls, "__qualname__", {
+    get(this: Function): string {
+      return this === cls ? name : className(this);
+    },
+    set(this: Function, value: unknown) {
+      Object.defineProperty(this, "__qualname__", { value, writable: true, configurable: true });
+    },
+    configurable: true,
+  });
   Object.defineProperty(cls, "__module__", {
     value: "builtins",
     writable: true,

@@ -13,6 +13,7 @@ import { ByteArray, Bytes, BytesLike } from "./bytes";
 import { eq } from "./compare";
 import { deleteDescriptor, methodFunction } from "./descriptors";
 import { Dict, storeItem } from "./dict";
+import { isDunder, typeDunder, valueDunder } from "./dunders";
 import {
   AttributeError,
   BaseException,
@@ -27,7 +28,7 @@ import {
 } from "./exceptions";
 import type { Kw } from "./kw";
 import { ListSubclassBase, listMethods } from "./list";
-import { isForwarder, pyBase, pyBases } from "./mro";
+import { isForwarder, objectMethod, pyBase, pyBases } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import {
@@ -38,6 +39,8 @@ import {
   defineType,
   markBuiltin,
   markBuiltinClass,
+  nativeType,
+  PY_TYPE,
 } from "./objects";
 import { repr } from "./repr";
 import { strBase, strMethods } from "./str";
@@ -192,8 +195,24 @@ export function iter<T = unknown>(x: unknown): IterableIterator<T> {
 }
 
 /** `iter(x)`, or null when x is not iterable at all (what `__iter__` raises propagates). */
+/**
+ * `iter(s)` of a str: a JS string iterator (code points, as Python's), which types.ts names
+ * `str_ascii_iterator`; one over a str with non-ASCII characters is marked a `str_iterator`.
+ */
+function strIterator(s: string): Iterator<string> {
+  const it = s[Symbol.iterator]();
+  if (!ASCII.test(s)) (it as { [PY_TYPE]?: () => Function })[PY_TYPE] = strIteratorType;
+  return it;
+}
+const ASCII = /^[\x00-\x7f]*$/;
+let strIteratorClass: Function | undefined;
+function strIteratorType(): Function {
+  strIteratorClass ??= nativeType("str_iterator");
+  return strIteratorClass;
+}
+
 function tryIter<T = unknown>(x: unknown): IterableIterator<T> | null {
-  if (typeof x === "string") return x[Symbol.iterator]() as unknown as IterableIterator<T>;
+  if (typeof x === "string") return strIterator(x) as unknown as IterableIterator<T>;
   // a class with a static `__iter__` is iterable, as a metaclass `__iter__` makes it (enum.Enum)
   if (x !== null && (typeof x === "object" || hasStatic(x, "__iter__"))) {
     const o = x as {
@@ -701,6 +720,7 @@ function lookupAttr(obj: unknown, name: string): unknown {
       const bound = (...args: unknown[]) => m(obj, ...args);
       return markBuiltin(describeBound(bound, obj, name, `${typeName(obj)}.${name}`, m), "method");
     }
+    if (isDunder(name)) return specialMethod(obj, name);
     if (typeof obj !== "string" && !Array.isArray(obj)) return numberAttr(obj, name);
     return MISSING;
   }
@@ -761,6 +781,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
         return typeof m === "function" && !isClass(m) ? methodFunction(m, obj) : m;
       }
     }
+    // A tuple's, or a str/int/float subclass instance's, special method of its builtin type.
+    if (isDunder(name) && typeof obj === "object") return specialMethod(obj, name);
     return MISSING;
   }
   if (
@@ -813,6 +835,34 @@ function numberAttr(x: unknown, name: string): unknown {
   return MISSING;
 }
 
+/**
+ * A builtin value's special method `name` (dunders.ts), bound, or object's for other objects;
+ * None when the type's is None.
+ */
+function specialMethod(obj: unknown, name: string): unknown {
+  const f = valueDunder(obj, name);
+  if (f === undefined) {
+    if (typeof obj !== "object" || obj === null) return MISSING;
+    const it = obj as { next?: unknown; [Symbol.iterator]?: unknown };
+    if (typeof it.next === "function" && typeof it[Symbol.iterator] === "function") {
+      // A builtin iterator (a JS one: a list's, a dict's, a map object): Python's protocol.
+      if (name === "__iter__") return () => obj;
+      if (name === "__next__")
+        return () => {
+          const r = (obj as Iterator<unknown>).next();
+          if (r.done)
+            throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+          return r.value;
+        };
+    }
+    // Any other object inherits `object`'s (`p.__hash__()`, `p.__ne__(q)`).
+    const m = objectMethod(obj, name, typeOf(obj));
+    return m === undefined ? MISSING : m;
+  }
+  if (f === null) return null;
+  return markBuiltin(describeBound(f, obj, name, `${typeName(obj)}.${name}`, f), "method");
+}
+
 const unboundMethods = new Map<Function, Map<string, Function>>();
 
 /**
@@ -832,8 +882,20 @@ function instanceClassOf(t: Function): { prototype: Record<string, unknown> } | 
 
 /** The method `name` of a builtin type object (`str`, `list`, `int`, `float`, `bytes`, ...), unbound. */
 
-function typeMethod(t: Function, name: string): Function | undefined {
+function typeMethod(t: Function, name: string): Function | null | undefined {
   let table: Record<string, Function> | undefined;
+  if (isDunder(name)) {
+    if (t === builtins.object) {
+      const probe = objectMethod(null, name, t);
+      if (probe === undefined) return undefined;
+      return unboundMethod(t, name, (self: unknown, ...args: unknown[]) =>
+        (objectMethod(self, name, typeOf(self)) as Function)(...args),
+      );
+    }
+    const slot = typeDunder(t, name);
+    if (slot === null) return null;
+    if (slot !== undefined) return unboundMethod(t, name, slot);
+  }
   if (t === builtins.str) table = strMethods as Record<string, Function>;
   else if (t === builtins.list) table = listMethods as Record<string, Function>;
   else if (t === builtins.int || t === builtins.bool) table = numberMethods(0n);
@@ -842,13 +904,22 @@ function typeMethod(t: Function, name: string): Function | undefined {
     // `bytes.hex`, `dict.keys`, `tuple.count`: the method of the JS class of the type's values.
     const cls = instanceClassOf(t);
     const method = cls?.prototype[name];
-    if (typeof method === "function" && !name.startsWith("_") && name !== "constructor") {
+    const visible = !name.startsWith("_") || isDunder(name);
+    if (typeof method === "function" && visible && name !== "constructor") {
       table = { [name]: (self: unknown, ...args: unknown[]) => method.apply(self, args) };
     }
   }
   const m = table?.[name];
   if (typeof m !== "function") return undefined;
   if (name === "maketrans") return m; // a staticmethod
+  return unboundMethod(t, name, m);
+}
+
+/**
+ * Type `t`'s method `name` as a function of the receiver and the arguments (`str.upper`,
+ * `int.__add__`), made once: it checks the receiver's type with CPython's message.
+ */
+function unboundMethod(t: Function, name: string, m: Function): Function {
   let cache = unboundMethods.get(t);
   if (cache === undefined) unboundMethods.set(t, (cache = new Map()));
   let f = cache.get(name);
@@ -856,8 +927,11 @@ function typeMethod(t: Function, name: string): Function | undefined {
     const typeName_ = (t as unknown as { __name__: string }).__name__;
     f = (self: unknown, ...args: unknown[]) => {
       if (!isinstance(self, t)) {
+        // A slot wrapper (`int.__add__`) words it differently from a method (`str.upper`).
         throw new PyTypeError(
-          `descriptor '${name}' for '${typeName_}' objects doesn't apply to a '${typeName(self)}' object`,
+          isDunder(name)
+            ? `descriptor '${name}' requires a '${typeName_}' object but received a '${typeName(self)}'`
+            : `descriptor '${name}' for '${typeName_}' objects doesn't apply to a '${typeName(self)}' object`,
         );
       }
       // A bool receiver of an int method uses its int value.
@@ -1231,8 +1305,8 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   const table = builtinMethodTable(obj);
   if (table !== undefined) {
     const m = table[name];
-    if (typeof m !== "function") throw noAttribute(obj, name);
-    return m(obj, ...args);
+    if (typeof m === "function") return m(obj, ...args);
+    return call(getattr(obj, name), ...args);
   }
   if (obj !== null && obj !== undefined) {
     const f = (obj as Record<string, unknown>)[name];

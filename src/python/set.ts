@@ -228,6 +228,11 @@ export abstract class SetBase {
   // ---- Python API shared by set and frozenset ----
 
   __contains__(key: unknown): boolean {
+    return this.has(key);
+  }
+
+  /** `key in self` (the runtime's own: a subclass may override `__contains__`). */
+  has(key: unknown): boolean {
     let h: bigint;
     try {
       h = hash(key);
@@ -237,10 +242,6 @@ export abstract class SetBase {
       throw e;
     }
     return this.lookup(key, h) >= 0;
-  }
-
-  has(key: unknown): boolean {
-    return this.__contains__(key);
   }
 
   *[Symbol.iterator](): Iterator<unknown> {
@@ -273,14 +274,14 @@ export abstract class SetBase {
   }
 
   intersection(...others: unknown[]): SetBase {
-    if (others.length === 0) return this.copy();
+    if (others.length === 0) return this.copyAs(this.empty());
     let result: SetBase = this;
     for (const o of others) result = result.intersectOne(o);
     return result;
   }
 
   private intersectOne(other: unknown): SetBase {
-    if (other === this) return this.copy();
+    if (other === this) return this.copyAs(this.empty());
     const result = this.empty();
     if (other instanceof SetBase) {
       let so: SetBase = this;
@@ -297,7 +298,7 @@ export abstract class SetBase {
   }
 
   difference(...others: unknown[]): SetBase {
-    if (others.length === 0) return this.copy();
+    if (others.length === 0) return this.copyAs(this.empty());
     const result = this.differenceOne(others[0]);
     for (const o of others.slice(1)) result.differenceUpdateOne(o);
     return result;
@@ -308,12 +309,12 @@ export abstract class SetBase {
     if (other instanceof SetBase) otherSize = other.used;
     else if (other instanceof Dict) otherSize = other.size;
     else {
-      const r = this.copy();
+      const r = this.copyAs(this.empty());
       r.differenceUpdateOne(other);
       return r;
     }
     if (this.used >> 2 > otherSize) {
-      const r = this.copy();
+      const r = this.copyAs(this.empty());
       r.differenceUpdateOne(other);
       return r;
     }
@@ -357,43 +358,52 @@ export abstract class SetBase {
   }
 
   issubset(other: unknown): boolean {
-    const o = other instanceof SetBase ? other : new PySet(iter(other));
+    return this.isSubsetOf(other instanceof SetBase ? other : new PySet(iter(other)));
+  }
+
+  /**
+   * The runtime's own `issubset` of a set (comparisons and the set methods use it, as CPython's
+   * do the C function: a subclass may override `issubset`).
+   */
+  isSubsetOf(o: SetBase): boolean {
     if (this.used > o.used) return false;
     for (const [k, h] of this.entriesT()) if (o.lookup(k, h) < 0) return false;
     return true;
   }
 
   issuperset(other: unknown): boolean {
-    if (other instanceof SetBase) return other.issubset(this);
-    for (const k of iter(other)) if (!this.__contains__(k)) return false;
+    if (other instanceof SetBase) return other.isSubsetOf(this);
+    for (const k of iter(other)) if (!this.has(k)) return false;
     return true;
   }
 
   isdisjoint(other: unknown): boolean {
-    for (const k of iter(other)) if (this.__contains__(k)) return false;
+    for (const k of iter(other)) if (this.has(k)) return false;
     return true;
   }
 
   /** Set equality (same elements). */
   equals(other: SetBase): boolean {
-    return this.used === other.used && this.issubset(other);
+    return this.used === other.used && this.isSubsetOf(other);
   }
 
+  // The operators and in-place operators use the runtime's methods, never a subclass's
+  // overrides of `union`, `intersection_update`, ... (CPython's call the C functions).
   __or__(other: unknown): unknown {
     if (!(other instanceof SetBase)) return NotImplemented;
-    return this.union(other);
+    return SetBase.prototype.union.call(this, other);
   }
   __and__(other: unknown): unknown {
     if (!(other instanceof SetBase)) return NotImplemented;
-    return this.intersection(other);
+    return SetBase.prototype.intersection.call(this, other);
   }
   __sub__(other: unknown): unknown {
     if (!(other instanceof SetBase)) return NotImplemented;
-    return this.difference(other);
+    return SetBase.prototype.difference.call(this, other);
   }
   __xor__(other: unknown): unknown {
     if (!(other instanceof SetBase)) return NotImplemented;
-    return this.symmetric_difference(other);
+    return SetBase.prototype.symmetric_difference.call(this, other);
   }
 
   protected reprItems(): string {
@@ -442,7 +452,7 @@ export class PySet extends SetBase {
   }
 
   intersection_update(...others: unknown[]): void {
-    const r = this.intersection(...others);
+    const r = SetBase.prototype.intersection.call(this, ...others);
     this.clearTable();
     this.merge(r);
   }
@@ -462,7 +472,7 @@ export class PySet extends SetBase {
   }
   __iand__(other: unknown): unknown {
     if (!(other instanceof SetBase)) return NotImplemented;
-    this.intersection_update(other);
+    PySet.prototype.intersection_update.call(this, other);
     return this;
   }
   __isub__(other: unknown): unknown {
@@ -476,9 +486,13 @@ export class PySet extends SetBase {
     return this;
   }
 
+  /** `{1, 2}`; a subclass's instance shows its class: `Tags({1, 2})`, `Tags()`. */
   __repr__(): string {
-    if (this.used === 0) return "set()";
-    return reprGuard(this, "{...}", () => `{${this.reprItems()}}`);
+    const name = typeName(this);
+    const plain = this.constructor === PySet;
+    if (this.used === 0) return `${name}()`;
+    const items = () => (plain ? `{${this.reprItems()}}` : `${name}({${this.reprItems()}})`);
+    return reprGuard(this, `${name}(...)`, items);
   }
 
   static readonly __hash__ = null;
@@ -516,9 +530,11 @@ export class FrozenSet extends SetBase {
     return r;
   }
 
+  /** `frozenset({1, 2})`, or the subclass's name: `Frozen({1, 2})`, `Frozen()`. */
   __repr__(): string {
-    if (this.used === 0) return "frozenset()";
-    return reprGuard(this, "frozenset({...})", () => `frozenset({${this.reprItems()}})`);
+    const name = typeName(this);
+    if (this.used === 0) return `${name}()`;
+    return reprGuard(this, `${name}(...)`, () => `${name}({${this.reprItems()}})`);
   }
 }
 markBuiltinClass(FrozenSet, "frozenset");

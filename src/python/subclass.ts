@@ -1,6 +1,7 @@
 /**
- * Subclasses of the builtin types `str`, `int`, `float`, `tuple` and `bytes` (`class Tag(str)`,
- * `class UserId(int)`, `class Celsius(float)`, `class Point(tuple)`, `class Blob(bytes)`).
+ * Subclasses of the builtin types `str`, `int`, `float`, `tuple`, `bytes`, `set`, `frozenset`
+ * and `bytearray` (`class Tag(str)`, `class UserId(int)`, `class Celsius(float)`, `class
+ * Point(tuple)`, `class Blob(bytes)`, `class Tags(set)`, ...).
  *
  * REPRESENTATION
  * Plain str/int/float values are JS primitives, which cannot carry a class, attributes or
@@ -20,8 +21,11 @@
  * maps `str` in an MRO to `StrSubclassBase`). The plain-value fast paths of the runtime are not
  * touched: only code that already falls back to dunders for objects meets these instances.
  *
- * `tuple` and `bytes` values are runtime objects already (tuple.ts, bytes.ts), so
- * `TupleSubclassBase`/`BytesSubclassBase` simply extend `Tuple`/`Bytes`.
+ * `tuple`, `bytes`, `set`, `frozenset` and `bytearray` values are runtime objects already
+ * (tuple.ts, bytes.ts, set.ts), so `TupleSubclassBase`, `BytesSubclassBase`, `SetSubclassBase`,
+ * `FrozenSetSubclassBase` and `ByteArraySubclassBase` simply extend `Tuple`, `Bytes`, `PySet`,
+ * `FrozenSet` and `ByteArray`. The mutable ones are filled by `__init__` (`set.__init__`,
+ * `bytearray.__init__`, unless the class defines its own), as dict subclasses are (dict.ts).
  *
  * CONSTRUCTION
  * `Tag(x)` is `new Tag(x)`. The base constructor runs CPython's `type.__call__`: when the class
@@ -36,7 +40,7 @@
  */
 
 import * as B from "./builtins";
-import { Bytes } from "./bytes";
+import { ByteArray, Bytes } from "./bytes";
 import { RICH_COMPARISONS } from "./compare";
 import { TypeError as PyTypeError } from "./exceptions";
 import { format } from "./format";
@@ -49,6 +53,7 @@ import { className, markBuiltinClass, NotImplemented } from "./objects";
 import * as ops from "./operators";
 import { contains, getitem, iter, len } from "./protocol";
 import { str as pyStr, repr } from "./repr";
+import { FrozenSet, PySet } from "./set";
 import { strMethods } from "./str";
 import { Tuple } from "./tuple";
 import { isClass, typeName } from "./types";
@@ -103,6 +108,14 @@ function newInstance(
   make: (a: unknown[]) => unknown,
   field: string | typeof VALUE = VALUE,
 ): any {
+  checkNewTarget(base, cls);
+  const obj = Object.create(cls.prototype as object) as object;
+  Object.defineProperty(obj, field, { value: make(args), writable: true, configurable: true });
+  return obj;
+}
+
+/** CPython's TypeErrors of `base.__new__(cls)` for a `cls` that is no subclass of `base`. */
+function checkNewTarget(base: Ctor, cls: unknown): asserts cls is Ctor {
   if (!methodsInstalled) installBuiltinMethods();
   const name = String((base as { __name__?: unknown }).__name__);
   if (!isClass(cls))
@@ -111,9 +124,6 @@ function newInstance(
     const sub = className(cls);
     throw new PyTypeError(`${name}.__new__(${sub}): ${sub} is not a subtype of ${name}`);
   }
-  const obj = Object.create(cls.prototype as object) as object;
-  Object.defineProperty(obj, field, { value: make(args), writable: true, configurable: true });
-  return obj;
 }
 
 /**
@@ -420,14 +430,15 @@ for (const root of [StrSubclassBase, IntSubclassBase, FloatSubclassBase])
   (root as unknown as Root)[ROOT] = root as unknown as Root;
 
 /**
- * The arguments of `float(x)` / `tuple(x)`, which take one positional argument and no keywords
- * (CPython's TypeErrors), without an empty `**kwargs` passed on by a `__new__`.
+ * The arguments of `float(x)` / `tuple(x)` / `set(x)`, which take one positional argument and no
+ * keywords (CPython's TypeErrors, the count's naming the class `name`), without an empty
+ * `**kwargs` passed on by a `__new__`.
  */
-function atMostOne(type: string, args: unknown[]): unknown[] {
+function atMostOne(type: string, args: unknown[], name = type): unknown[] {
   const [positional, kwargs] = splitKw(args);
   if (Object.keys(kwargs).length > 0) throw new PyTypeError(`${type}() takes no keyword arguments`);
   if (positional.length > 1)
-    throw new PyTypeError(`${type} expected at most 1 argument, got ${positional.length}`);
+    throw new PyTypeError(`${name} expected at most 1 argument, got ${positional.length}`);
   return positional;
 }
 
@@ -544,12 +555,111 @@ function bytesOf(args: unknown[]): Uint8Array {
   return make(p[0] ?? k.source, p[1] ?? k.encoding, p[2] ?? k.errors).data;
 }
 
+// ---- set, frozenset and bytearray
+
+/** The runtime's own fields of a set/frozenset/bytearray (set.ts, bytes.ts), hidden from `vars()`. */
+const CONTAINER_FIELDS = [
+  "keysT",
+  "hashes",
+  "mask",
+  "fill",
+  "used",
+  "finger",
+  "cachedHash",
+  "data",
+];
+
+function hideContainerFields(obj: object): void {
+  for (const name of CONTAINER_FIELDS) if (Object.hasOwn(obj, name)) hideField(obj, name);
+}
+
+/**
+ * Base of a program's `class Tags(set)`: a `PySet` (whose operators and methods return plain
+ * sets, as CPython's do), filled by `set.__init__` unless the class defines `__init__`.
+ */
+export class SetSubclassBase extends PySet {
+  constructor(...args: unknown[]) {
+    super();
+    hideContainerFields(this);
+    if (this.__init__ === SetSubclassBase.prototype.__init__) this.__init__(...args);
+  }
+  /** `set.__init__(iterable=())`: empties the set, then adds the items (never overrides). */
+  __init__(...args: unknown[]): null {
+    const [items] = atMostOne("set", args, typeName(this));
+    PySet.prototype.clear.call(this);
+    if (items !== undefined) PySet.prototype.update.call(this, items);
+    return null;
+  }
+}
+
+/**
+ * Base of a program's `class Frozen(frozenset)`: a `FrozenSet` made by `frozenset.__new__` (or
+ * the class's own `__new__`, a static method, as for tuple subclasses).
+ */
+export class FrozenSetSubclassBase extends FrozenSet {
+  constructor(...args: unknown[]) {
+    const made = viaNew(new.target, FrozenSetSubclassBase, args);
+    super(made === undefined ? frozensetItems(new.target, args) : null);
+    hideContainerFields(this);
+    // biome-ignore lint/correctness/noConstructorReturn: type.__call__ returns what __new__ made
+    return (made ?? this) as FrozenSetSubclassBase;
+  }
+  static __new__(cls: unknown, ...args: unknown[]): any {
+    checkNewTarget(FrozenSetSubclassBase, cls);
+    // A FrozenSet's constructor fills the table; the class's own constructors do not run.
+    const obj = Reflect.construct(FrozenSet, [frozensetItems(cls, args)], cls) as object;
+    hideContainerFields(obj);
+    return obj;
+  }
+  __init__(..._args: unknown[]): null {
+    return null;
+  }
+}
+
+/**
+ * `frozenset.__new__(cls, iterable=())`'s items (null for none). Keywords are refused only when
+ * the class keeps frozenset's `__init__` (they are then the own `__init__`'s business).
+ */
+function frozensetItems(cls: Function, args: unknown[]): Iterable<unknown> | null {
+  const name = String((cls as { __name__?: unknown }).__name__);
+  const ownInit = cls.prototype.__init__ !== FrozenSetSubclassBase.prototype.__init__;
+  const checked = ownInit ? splitKw(args)[0] : args;
+  return (atMostOne("frozenset", checked, name)[0] ?? null) as Iterable<unknown> | null;
+}
+
+/**
+ * Base of a program's `class Buffer(bytearray)`: a `ByteArray` (whose methods return plain
+ * bytearrays), filled by `bytearray.__init__` unless the class defines `__init__`.
+ */
+export class ByteArraySubclassBase extends ByteArray {
+  constructor(...args: unknown[]) {
+    super();
+    hideContainerFields(this);
+    if (this.__init__ === ByteArraySubclassBase.prototype.__init__) this.__init__(...args);
+  }
+  /** `bytearray.__init__(source=b'', encoding=..., errors=...)`: replaces the contents. */
+  __init__(...args: unknown[]): null {
+    const [p, k] = splitKw<{ source: unknown; encoding: unknown; errors: unknown }>(args);
+    for (const name of Object.keys(k))
+      if (name !== "source" && name !== "encoding" && name !== "errors")
+        throw new PyTypeError(`bytearray() got an unexpected keyword argument '${name}'`);
+    if (p.length > 3)
+      throw new PyTypeError(`bytearray() takes at most 3 arguments (${p.length} given)`);
+    const make = B.bytearray as (...a: unknown[]) => ByteArray;
+    this.data = make(p[0] ?? k.source, p[1] ?? k.encoding, p[2] ?? k.errors).data;
+    return null;
+  }
+}
+
 for (const [base, name] of [
   [StrSubclassBase, "str"],
   [IntSubclassBase, "int"],
   [FloatSubclassBase, "float"],
   [TupleSubclassBase, "tuple"],
   [BytesSubclassBase, "bytes"],
+  [SetSubclassBase, "set"],
+  [FrozenSetSubclassBase, "frozenset"],
+  [ByteArraySubclassBase, "bytearray"],
 ] as const) {
   markBuiltinClass(base, name);
   registerBuiltinSubclassBase(base, name);

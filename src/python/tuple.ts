@@ -9,9 +9,15 @@ import { eq } from "./compare";
 import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { hashSequence } from "./hash";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
-import { markBuiltinClass } from "./objects";
+import { markBuiltinClass, nativeType, PY_TYPE } from "./objects";
 import { repr, reprGuard } from "./repr";
 import { typeName } from "./types";
+
+let tupleIterator: Function | undefined;
+function tupleIteratorType(): Function {
+  tupleIterator ??= nativeType("tuple_iterator");
+  return tupleIterator;
+}
 
 export class Tuple<T = unknown> {
   readonly items: readonly T[];
@@ -32,8 +38,11 @@ export class Tuple<T = unknown> {
     return this.items[Symbol.iterator]();
   }
 
+  /** `iter(t)`: a JS array iterator marked as a `tuple_iterator` (types.ts reads the mark). */
   __iter__(): Iterator<T> {
-    return this.items[Symbol.iterator]();
+    const it = this.items[Symbol.iterator]();
+    (it as { [PY_TYPE]?: () => Function })[PY_TYPE] = tupleIteratorType;
+    return it;
   }
 
   __len__(): bigint {

@@ -239,6 +239,10 @@ describe("timers", () => {
     expect(String(catchSync(() => loop.call_at(null as never, () => null)))).toBe(
       "TypeError: when cannot be None",
     );
+    // loop.call_later("x", print) -> TypeError: unsupported operand type(s) for +: 'float' and 'str'
+    expect(String(catchSync(() => loop.call_later("x" as never, () => null)))).toBe(
+      "TypeError: unsupported operand type(s) for +: 'float' and 'str'",
+    );
   });
 
   test("bigint delays and times are accepted", async () => {

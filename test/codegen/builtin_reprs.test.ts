@@ -2,7 +2,8 @@
  * Reprs and types of builtin functions, builtin methods and the iterators of builtin types, as
  * CPython 3.13.0 prints them (src/python/builtinfns.ts, repr.ts, types.ts): `<built-in function
  * len>`, `<method 'upper' of 'str' objects>`, `<built-in method upper of str object at 0x...>`,
- * `dict_keyiterator`, `<generator object main.<locals>.<genexpr> at 0x...>`. The programs cut
+ * `dict_keyiterator`, `tuple_iterator`, `str_iterator`, `<generator object main.<locals>.<genexpr>
+ * at 0x...>`, `coro.__await__()`'s `coroutine_wrapper`, `fromhex` through instances. The programs cut
  * addresses (` at 0x...`) before printing; the expected outputs were recorded by running each
  * under CPython 3.13.0, at module level and as the body of `def case(): ...`.
  */
@@ -32,6 +33,18 @@ const CASES: ProgramCase[] = [
       "<bound method Greeter.hello of <Greeter>> method function\n<generator object gen generator\n",
     expectedInFunction:
       "<bound method case.<locals>.Greeter.hello of <Greeter>> method function\n<generator object case.<locals>.gen generator\n",
+  },
+  {
+    name: "iterator_names",
+    code: 'class Blob(bytes):\n    pass\n\nclass Buf(bytearray):\n    pass\n\nfor x in [iter((1, 2)), iter(()), iter("ab"), iter("é"), iter(""), reversed((1,)),\n          reversed([1]), iter(range(2)), iter(range(2**70)), reversed({}),\n          iter({1: 2}.values()), iter(b"x"), iter(bytearray())]:\n    print(type(x).__name__, end=" ")\nprint()\nprint(list(iter((1, 2))), next(iter("é")), [*iter("xy")])\nprint(b"".fromhex("ab 01"), bytearray(b"z").fromhex("ff"), bytes.fromhex("00"))\nprint(type(Blob(b"").fromhex("ab")).__name__, Buf.fromhex("01"), Buf().fromhex("02"))\ntry:\n    b"".fromhex(b"00")\nexcept TypeError as e:\n    print("TypeError", e)\n',
+    expected:
+      "tuple_iterator tuple_iterator str_ascii_iterator str_iterator str_ascii_iterator reversed list_reverseiterator range_iterator longrange_iterator dict_reversekeyiterator dict_valueiterator bytes_iterator bytearray_iterator \n[1, 2] é ['x', 'y']\nb'\\xab\\x01' bytearray(b'\\xff') b'\\x00'\nBlob Buf(b'\\x01') Buf(b'\\x02')\nTypeError fromhex() argument must be str, not bytes\n",
+  },
+  {
+    name: "await_methods",
+    code: 'import asyncio\n\nasync def work(n):\n    await asyncio.sleep(0)\n    return n * 2\n\nclass Job:\n    def __init__(self, n):\n        self.n = n\n\n    def __await__(self):\n        return work(self.n).__await__()\n\nasync def main():\n    aw = asyncio.sleep(0).__await__()\n    print(type(aw).__name__, next(aw, "x"), next(aw, "done"))\n    w = work(1).__await__()\n    print(repr(w).split(" at 0x")[0], asyncio.iscoroutine(w), w.send(None))\n    try:\n        w.send(None)\n    except StopIteration as e:\n        print("StopIteration", e.value)\n    fut = asyncio.get_running_loop().create_future()\n    it = fut.__await__()\n    print(type(it).__name__, next(it) is fut)\n    fut.set_result(5)\n    try:\n        next(it)\n    except StopIteration as e:\n        print("StopIteration", e.value)\n    print(await Job(4), await asyncio.gather(Job(1), Job(2)))\n    print(list(asyncio.sleep(0, 1).__await__()))\n\nasyncio.run(main())\n',
+    expected:
+      "coroutine_wrapper None done\n<coroutine_wrapper object False None\nStopIteration 2\nFutureIter True\nStopIteration 5\n8 [2, 4]\n[None]\n",
   },
 ];
 

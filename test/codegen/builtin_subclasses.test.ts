@@ -1,6 +1,7 @@
 /**
- * Subclasses of the builtin types str, int, float, tuple and bytes (codegen/lower/classes.ts,
- * src/python/subclass.ts): programs whose output must equal CPython 3.13.0's (construction with
+ * Subclasses of the builtin types str, int, float, tuple, bytes, set, frozenset and bytearray
+ * (codegen/lower/classes.ts, src/python/subclass.ts): programs whose output must equal CPython
+ * 3.13.0's (construction with
  * `__new__`/`__init__`, isinstance/type, repr/str/format, operators returning plain values,
  * comparisons, hashing and dict/set keys, the base type's methods, `len`/iteration/indexing,
  * json, `super()` calls, `__slots__`, `copy`), the shape of the generated TypeScript, type-checking, and
@@ -84,9 +85,30 @@ const CASES: ProgramCase[] = [
     expected:
       "1.5 (1,) a b cc T\nTypeError float() takes no keyword arguments\nTypeError tuple() takes no keyword arguments\nTypeError float expected at most 1 argument, got 2\nb'x' b'h\\xc3\\xa9' b'q' b'' b'\\x00\\x00'\n",
   },
+  {
+    name: "set_subclass",
+    code: 'import copy\n\nclass S(set):\n    pass\n\nclass Tagged(set):\n    def __init__(self, items, tag):\n        super().__init__(items)\n        self.tag = tag\n\n    def add(self, x):\n        print("add", x)\n        super().add(x * 10)\n\n    def __repr__(self):\n        return f"Tagged<{self.tag}>{sorted(self)}"\n\ns = S([3, 1, 2])\nprint(s, repr(S()), type(s).__name__, isinstance(s, set), len(s), str(s))\nprint(type(s | S([9])).__name__, type(s & {1}).__name__, type(s - {1}).__name__)\nprint(type(s ^ {1}).__name__, type(s.copy()).__name__, type(s.union()).__name__)\nprint(s == {1, 2, 3}, 2 in s, sorted(s), s.issubset({1, 2, 3, 4}), s <= {1, 2, 3})\ns.add(4)\ns |= {5}\ns.discard(1)\nprint(s, type(s).__name__, set(s), frozenset(s), list(S("a")), vars(s))\nt = Tagged([1, 2], "x")\nt.add(3)\nprint(t, t.tag, vars(t), issubclass(Tagged, set), isinstance(t, S))\nprint(copy.copy(s), copy.deepcopy(S([frozenset([1])])), type(copy.copy(s)).__name__)\ns.__init__([7])\nprint(s, s.union([8]), s.intersection([7]), s.difference([7]), s.pop(), s)\ntry:\n    hash(S())\nexcept TypeError as e:\n    print("TypeError", e)\nfor bad in [lambda: S(1, 2), lambda: S(x=1), lambda: S(1)]:\n    try:\n        bad()\n    except TypeError as e:\n        print("TypeError", e)\nprint(Tagged.__mro__, S.__bases__)\n',
+    expected:
+      "S({1, 2, 3}) S() S True 3 S({1, 2, 3})\nset set set\nset set set\nTrue True [1, 2, 3] True True\nS({2, 3, 4, 5}) S {2, 3, 4, 5} frozenset({2, 3, 4, 5}) ['a'] {}\nadd 3\nTagged<x>[1, 2, 30] x {'tag': 'x'} True False\nS({2, 3, 4, 5}) S({frozenset({1})}) S\nS() {8, 7} {7} set() 7 S()\nTypeError unhashable type: 'S'\nTypeError S expected at most 1 argument, got 2\nTypeError set() takes no keyword arguments\nTypeError 'int' object is not iterable\n(<class '__main__.Tagged'>, <class 'set'>, <class 'object'>) (<class 'set'>,)\n",
+    expectedInFunction:
+      "S({1, 2, 3}) S() S True 3 S({1, 2, 3})\nset set set\nset set set\nTrue True [1, 2, 3] True True\nS({2, 3, 4, 5}) S {2, 3, 4, 5} frozenset({2, 3, 4, 5}) ['a'] {}\nadd 3\nTagged<x>[1, 2, 30] x {'tag': 'x'} True False\nS({2, 3, 4, 5}) S({frozenset({1})}) S\nS() {8, 7} {7} set() 7 S()\nTypeError unhashable type: 'S'\nTypeError S expected at most 1 argument, got 2\nTypeError set() takes no keyword arguments\nTypeError 'int' object is not iterable\n(<class '__main__.case.<locals>.Tagged'>, <class 'set'>, <class 'object'>) (<class 'set'>,)\n",
+  },
+  {
+    name: "frozenset_bytearray_subclass",
+    code: 'import copy\n\nclass F(frozenset):\n    pass\n\nclass Named(frozenset):\n    def __new__(cls, items, name):\n        self = super().__new__(cls, items)\n        self.name = name\n        return self\n\n    def __repr__(self):\n        return self.name + super().__repr__()\n\nclass BA(bytearray):\n    pass\n\nclass Buf(bytearray):\n    def __init__(self, n):\n        super().__init__(b"." * n)\n        self.n = n\n\n    def extend(self, more):\n        print("extend", more)\n        super().extend(more)\n\nf = F([1, 2])\nprint(f, repr(F()), hash(f) == hash(frozenset([1, 2])), type(f | f).__name__)\nprint(type(f.copy()).__name__, {f: 1}[frozenset([1, 2])], isinstance(f, frozenset))\nprint(f == frozenset([2, 1]), f < frozenset([1, 2, 3]), F([2]) in {F([2])}, len(f))\nn = Named([1], "n")\nprint(n, n.name, type(n | n).__name__, F("ab") == frozenset("ab"), vars(n))\nprint(copy.copy(f), copy.deepcopy(f) == f, copy.copy(f) is f, type(copy.copy(f)).__name__)\nb = BA(b"abc")\nprint(b, repr(BA()), type(b + b"d").__name__, type(b[1:]).__name__, b[0], str(b))\nb.append(100)\nb += b"!"\nprint(b, type(b).__name__, type(b.copy()).__name__, len(b), bytes(b), list(BA(b"hi")))\nprint(isinstance(b, bytearray), b == b"abcd!", b.decode(), b.upper(), b.hex(), b * 2)\nprint(BA(3), BA("é", "utf-8"), BA([65, 66]), copy.copy(b), type(copy.deepcopy(b)).__name__)\nu = Buf(3)\nu.extend(b"x")\nu += b"y"\nprint(u, u.n, Buf(2) * 2, vars(u))\nfor bad in [lambda: F(1, 2), lambda: F(x=1), lambda: BA(1, 2, 3, 4), lambda: BA("x"),\n            lambda: BA(x=1)]:\n    try:\n        bad()\n    except TypeError as e:\n        print("TypeError", e)\nprint(Named.__mro__, BA.__mro__)\n',
+    expected:
+      "F({1, 2}) F() True frozenset\nfrozenset 1 True\nTrue True True 2\nnNamed({1}) n frozenset True {'name': 'n'}\nF({1, 2}) True False F\nBA(b'abc') BA(b'') bytearray bytearray 97 BA(b'abc')\nBA(b'abcd!') BA bytearray 5 b'abcd!' [104, 105]\nTrue True abcd! bytearray(b'ABCD!') 6162636421 bytearray(b'abcd!abcd!')\nBA(b'\\x00\\x00\\x00') BA(b'\\xc3\\xa9') BA(b'AB') BA(b'abcd!') BA\nextend b'x'\nBuf(b'...xy') 3 bytearray(b'....') {'n': 3}\nTypeError F expected at most 1 argument, got 2\nTypeError frozenset() takes no keyword arguments\nTypeError bytearray() takes at most 3 arguments (4 given)\nTypeError string argument without an encoding\nTypeError bytearray() got an unexpected keyword argument 'x'\n(<class '__main__.Named'>, <class 'frozenset'>, <class 'object'>) (<class '__main__.BA'>, <class 'bytearray'>, <class 'object'>)\n",
+    expectedInFunction:
+      "F({1, 2}) F() True frozenset\nfrozenset 1 True\nTrue True True 2\nnNamed({1}) n frozenset True {'name': 'n'}\nF({1, 2}) True False F\nBA(b'abc') BA(b'') bytearray bytearray 97 BA(b'abc')\nBA(b'abcd!') BA bytearray 5 b'abcd!' [104, 105]\nTrue True abcd! bytearray(b'ABCD!') 6162636421 bytearray(b'abcd!abcd!')\nBA(b'\\x00\\x00\\x00') BA(b'\\xc3\\xa9') BA(b'AB') BA(b'abcd!') BA\nextend b'x'\nBuf(b'...xy') 3 bytearray(b'....') {'n': 3}\nTypeError F expected at most 1 argument, got 2\nTypeError frozenset() takes no keyword arguments\nTypeError bytearray() takes at most 3 arguments (4 given)\nTypeError string argument without an encoding\nTypeError bytearray() got an unexpected keyword argument 'x'\n(<class '__main__.case.<locals>.Named'>, <class 'frozenset'>, <class 'object'>) (<class '__main__.case.<locals>.BA'>, <class 'bytearray'>, <class 'object'>)\n",
+  },
+  {
+    name: "frozenset_own_init",
+    code: 'class F(frozenset):\n    def __init__(self, items, tag=None):\n        self.tag = tag\n\nclass Once(set):\n    def __init__(self, *items):\n        super().__init__(items)\n\nf = F([1], tag="x")\nprint(f, f.tag, Once(3, 1, 2), Once(), len(Once("ab", "ab")))\nfor x in Once(1, 2):\n    print(x, end=" ")\nprint(sorted(Once(5, 4)), [*Once(7)], max(Once(1, 9)))\n',
+    expected: "F({1}) x Once({1, 2, 3}) Once() 1\n1 2 [4, 5] [7] 9\n",
+  },
 ];
 
-describe("subclasses of str, int, float, tuple and bytes", () => {
+describe("subclasses of str, int, float, tuple, bytes, set, frozenset and bytearray", () => {
   const dir = programCaseTests(CASES, "asyncio-ts-builtin-subclasses-");
 
   test("each class extends the runtime's base for its type; __new__ is a static method", () => {
@@ -104,6 +126,20 @@ describe("subclasses of str, int, float, tuple and bytes", () => {
     expect(r.out).toContain("class P extends $py.TupleSubclassBase {");
     expect(r.out).toContain("class B extends $py.BytesSubclassBase {");
     expect(r.out).toContain('print(Tag.__new__(Tag, "A"));');
+  });
+
+  test("set, frozenset and bytearray subclasses extend the runtime's bases for them", () => {
+    const r = transpileFile(
+      dir,
+      "containers.py",
+      "class S(set):\n    pass\n\n\nclass F(frozenset):\n    def __new__(cls, v):\n        return super().__new__(cls, v)\n\n\nclass B(bytearray):\n    pass\n",
+    );
+    expect(r.status).toBe(0);
+    expect(r.out).toContain("class S extends $py.SetSubclassBase {");
+    expect(r.out).toContain(
+      'class F extends $py.FrozenSetSubclassBase {\n  static __new__(cls: any, v: any = $py.missingArgs("F.__new__", ["cls", "v"], cls)): any {',
+    );
+    expect(r.out).toContain("class B extends $py.ByteArraySubclassBase {");
   });
 
   test("int/float/str annotations are `any` in a module that subclasses them", () => {
@@ -126,10 +162,10 @@ describe("subclasses of str, int, float, tuple and bytes", () => {
 
   test.each([
     [
-      "class S(set):\n    pass\n",
-      1,
-      "class S(set):",
-      "subclassing the builtin type 'set' (only 'dict', 'list', 'str', 'int', 'float', 'tuple' and 'bytes' can be subclassed)",
+      "class S(bytearray):\n    def __delitem__(self, i):\n        pass\n",
+      2,
+      "def __delitem__(self, i):",
+      "overriding '__delitem__' in a subclass of 'bytearray' (the runtime's bytearray operations do not call it)",
     ],
     [
       "class P(tuple):\n    def __getitem__(self, i):\n        return 0\n",
@@ -159,7 +195,7 @@ describe("subclasses of str, int, float, tuple and bytes", () => {
       "class C:\n    def __new__(cls):\n        return object.__new__(cls)\n",
       2,
       "def __new__(cls):",
-      "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple or bytes)",
+      "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple, bytes or frozenset)",
     ],
   ])("refused with its location: %j", (code, lineNo, text, what) => {
     const r = transpileFile(dir, "bad.py", code);

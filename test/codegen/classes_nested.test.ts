@@ -125,6 +125,10 @@ describe("nested classes, class keywords, class-body statements", () => {
     // Recorded with CPython 3.13.0.
     expect(r.out).toBe("Inner! Inner! Outer.Inner\nm m <class 'shapes.Outer.Inner'>\n");
     expect(r.status).toBe(0);
+    // Both generated modules type-check together (the importer resolves `./shapes.js`).
+    const tc = cli(sub, ["typecheck", "main.py"]);
+    expect(`${tc.out}${tc.err}`).toBe("main.ts, shapes.ts: ok\n");
+    expect(tc.status).toBe(0);
   });
 
   test.each([
@@ -214,6 +218,20 @@ describe("nested classes, class keywords, class-body statements", () => {
     ],
     [
       "class Meta(type):\n    pass\n\n\nclass A(metaclass=Meta):\n    pass\n",
+      1,
+      12,
+      "class Meta(type):",
+      "defining a metaclass ('Meta' is a subclass of 'type'; only metaclass=abc.ABCMeta is supported)",
+    ],
+    [
+      "import abc\n\n\nclass M(abc.ABCMeta):\n    pass\n\n\nclass N(M):\n    pass\n",
+      4,
+      9,
+      "class M(abc.ABCMeta):",
+      "defining a metaclass ('M' is a subclass of 'abc.ABCMeta'; only metaclass=abc.ABCMeta is supported)",
+    ],
+    [
+      "class Meta:\n    pass\n\n\nclass A(metaclass=Meta):\n    pass\n",
       5,
       19,
       "class A(metaclass=Meta):",

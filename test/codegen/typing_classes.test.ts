@@ -1,6 +1,7 @@
 /**
  * `except E as e:` unbinding `e` when the handler ends, `typing.NamedTuple` and
- * `typing.TypedDict` class syntax (codegen/lower/exceptions.ts, codegen/lower/classes.ts,
+ * `typing.TypedDict` class syntax, `TypeVar`'s attributes (codegen/lower/exceptions.ts,
+ * codegen/lower/classes.ts,
  * src/python/stdlib/typing.ts): programs whose output must equal CPython 3.13.0's, the shape of
  * the generated TypeScript, type-checking, and the constructs refused with their location.
  *
@@ -55,6 +56,12 @@ const CASES: ProgramCase[] = [
       "{'name': 'Blade Runner', 'year': 1982} <class 'dict'> True Blade Runner (<class '__main__.Movie'>, <class 'dict'>, <class 'object'>) (<class 'dict'>,) Movie\n{'name': 'x'} {} {'a': 1, 'b': 2} True ['name', 'year'] []\nTypedDict does not support instance and class checks\n{} False [] ['a']\n{'name': 'a', 'year': 1, 'rating': 2.5} ['name', 'rating', 'year'] (<class '__main__.Sub'>, <class 'dict'>, <class 'object'>)\nTrue\n{'a': 1} (<class '__main__.T2'>, <class 'dict'>, <class 'object'>)\n['name', 'year'] True\n['j'] ['k']\nok methods {'a': 1}\nok attr {'a': 1} 2\n",
     expectedInFunction:
       "{'name': 'Blade Runner', 'year': 1982} <class 'dict'> True Blade Runner (<class '__main__.case.<locals>.Movie'>, <class 'dict'>, <class 'object'>) (<class 'dict'>,) Movie\n{'name': 'x'} {} {'a': 1, 'b': 2} True ['name', 'year'] []\nTypedDict does not support instance and class checks\n{} False [] ['a']\n{'name': 'a', 'year': 1, 'rating': 2.5} ['name', 'rating', 'year'] (<class '__main__.case.<locals>.Sub'>, <class 'dict'>, <class 'object'>)\nTrue\n{'a': 1} (<class '__main__.T2'>, <class 'dict'>, <class 'object'>)\n['name', 'year'] True\n['j'] ['k']\nok methods {'a': 1}\nok attr {'a': 1} 2\n",
+  },
+  {
+    name: "typevar_attributes",
+    code: 'from typing import ParamSpec, TypeVar\n\nclass Base:\n    pass\n\nT = TypeVar("T", bound=Base)\nU = TypeVar("U", int, str)\nV = TypeVar("V")\nprint(T.__bound__ is Base, T.__constraints__, T.__name__, U.__constraints__, U.__bound__)\nprint(V.__bound__, V.__constraints__, V.__name__, T, U, [V])\nprint(TypeVar("K", covariant=True), TypeVar("C", contravariant=True))\nprint(TypeVar("I", infer_variance=True), TypeVar("N", bound=None).__bound__)\nprint(T.__covariant__, T.__contravariant__, T.__infer_variance__)\nP = ParamSpec("P")\nprint(P, P.__name__, P.__bound__)\nfor args, kw in [(("X", int), {}), (("X", int, str), {"bound": int}),\n                 (("X",), {"covariant": True, "contravariant": True}), ((1,), {})]:\n    try:\n        TypeVar(*args, **kw)\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n',
+    expected:
+      "True () T (<class 'int'>, <class 'str'>) None\nNone () V ~T ~U [~V]\n+K -C\nI None\nFalse False False\n~P P <class 'NoneType'>\nTypeError A single constraint is not allowed\nTypeError Constraints cannot be combined with bound=...\nValueError Bivariant types are not supported.\nTypeError typevar() argument 'name' must be str, not int\n",
   },
 ];
 

@@ -6,12 +6,13 @@
  * the same class (its constructor is not run) with the instance attributes copied.
  */
 
+import { ByteArray, Bytes } from "../bytes";
 import { Dict } from "../dict";
 import { Exception } from "../exceptions";
 import { ListSubclassBase } from "../list";
 import { id } from "../objects";
-import { callMethod } from "../protocol";
-import { FrozenSet, PySet } from "../set";
+import { call, callMethod } from "../protocol";
+import { FrozenSet, PySet, SetBase } from "../set";
 import { Tuple } from "../tuple";
 
 /** `copy.Error`. */
@@ -20,7 +21,38 @@ export class Error extends Exception {
 }
 
 function isAtomic(x: unknown): boolean {
-  return x === null || x === undefined || typeof x !== "object" || x instanceof FrozenSet;
+  return (
+    x === null ||
+    x === undefined ||
+    typeof x !== "object" ||
+    (x instanceof FrozenSet && x.constructor === FrozenSet) ||
+    (x instanceof Bytes && x.constructor === Bytes)
+  );
+}
+
+/**
+ * The arguments CPython's `__reduce_ex__(4)` gives for an instance of a program's subclass of
+ * set, frozenset or bytearray (`(list(x),)`, `(bytes(x),)`), or null for any other object.
+ * Such an object is copied as `copy._reconstruct` does: `cls(*args)` (the class's `__new__` and
+ * `__init__` run), then its attributes.
+ */
+function reduceArgs(x: object): unknown[] | null {
+  const ctor = x.constructor;
+  if (x instanceof SetBase && ctor !== PySet && ctor !== FrozenSet) return [[...x]];
+  if (x instanceof ByteArray && ctor !== ByteArray) return [new Bytes(x.data.slice())];
+  return null;
+}
+
+function reconstruct(
+  x: object,
+  args: unknown[],
+  each: (v: unknown) => unknown,
+  memo?: Map<unknown, unknown>,
+): object {
+  const y = call(x.constructor, ...(each(args) as unknown[])) as Record<string, unknown>;
+  memo?.set(x, y);
+  for (const k of Object.keys(x)) y[k] = each((x as Record<string, unknown>)[k]);
+  return y;
 }
 
 /** `copy.copy(x)`: a shallow copy. */
@@ -29,6 +61,8 @@ export function copy(x: unknown): unknown {
   if (Array.isArray(x) && !(x instanceof ListSubclassBase)) return x.slice();
   const hook = (x as { __copy__?: () => unknown }).__copy__;
   if (typeof hook === "function") return hook.call(x);
+  const args = reduceArgs(x as object);
+  if (args !== null) return reconstruct(x as object, args, (v) => v);
   if (x instanceof ListSubclassBase) return cloneList(x, (v) => v);
   if (x instanceof Tuple) return x;
   const ctor = (x as object).constructor;
@@ -107,6 +141,8 @@ function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
     return r;
   }
   if (x instanceof ListSubclassBase) return cloneList(x, rec, memo);
+  const args = reduceArgs(x as object);
+  if (args !== null) return reconstruct(x as object, args, rec, memo);
   if (x instanceof Tuple) {
     const items = x.items.map(rec);
     if (items.every((v, i) => v === x.items[i])) return x;

@@ -265,14 +265,16 @@ function processClass(cls: Cls, opts: Options): Cls {
     set("__init__", init);
   }
   if (opts.repr) {
-    set("__repr__", function (this: Record<string, unknown>) {
+    const dataclassRepr = function (this: Record<string, unknown>) {
       return reprGuard(this, "...", () => {
         const parts = fields
           .filter((f) => f.repr_)
           .map((f) => `${f.name}=${repr(this[f.name as string])}`);
         return `${qualname(this.constructor)}(${parts.join(", ")})`;
       });
-    });
+    };
+    generatedReprs.add(dataclassRepr);
+    set("__repr__", dataclassRepr);
   }
   const cmpTuple = (o: Record<string, unknown>) =>
     new Tuple(fields.filter((f) => f.compare).map((f) => o[f.name as string]));
@@ -426,6 +428,9 @@ function fieldMap(x: unknown): Map<string, Field> | null {
   const m = (cls as Cls)?.[FIELDS];
   return m instanceof Map ? m : null;
 }
+
+/** The `__repr__` methods `@dataclass` generated (pprint lays their instances out field by field). */
+export const generatedReprs = new WeakSet<Function>();
 
 /** `dataclasses.is_dataclass(obj)`. */
 export function is_dataclass(x: unknown): boolean {

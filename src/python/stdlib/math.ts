@@ -8,7 +8,7 @@
  */
 
 import { OverflowError, TypeError as PyTypeError, ValueError } from "../exceptions";
-import { floatToInt, index, isInt, isNumber, toBigInt, toFloat } from "../numbers";
+import { floatToInt, index, isInt, isNumber, signBit, toBigInt, toFloat } from "../numbers";
 import { mul } from "../operators";
 import { iter } from "../protocol";
 import { typeName } from "../types";
@@ -230,7 +230,7 @@ export function isclose(a: unknown, b: unknown, ...rest: unknown[]): boolean {
 export function copysign(x: unknown, y: unknown): number {
   const a = Math.abs(f(x));
   const b = f(y);
-  return b < 0 || Object.is(b, -0) || (Number.isNaN(b) && false) ? -a : a;
+  return signBit(b) ? -a : a;
 }
 
 export function fmod(x: unknown, y: unknown): number {

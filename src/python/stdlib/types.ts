@@ -20,13 +20,19 @@
  * calls it).
  */
 
-import { eq } from "../compare";
+import { reversed } from "../builtins";
+import { eq, ne } from "../compare";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError } from "../exceptions";
+import { hash } from "../hash";
 import { Kw } from "../kw";
 import { runsOwnInit } from "../mro";
 import { NotImplemented, nativeType } from "../objects";
-import { repr, reprGuard } from "../repr";
+import { or_ } from "../operators";
+import { callMethod, contains, getitem, iter, len } from "../protocol";
+import { repr, reprGuard, str } from "../repr";
+import { Tuple } from "../tuple";
+import { typeName } from "../types";
 
 type AnyClass = abstract new (...args: any[]) => any;
 
@@ -110,16 +116,23 @@ export function clinicArgs(
   const out: unknown[] = [...pos];
   for (const [k, v] of Object.entries(kws)) {
     const i = names.indexOf(k);
-    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
-    if (i < pos.length)
-      throw new PyTypeError(
-        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
-      );
-    out[i] = v;
+    if (i >= pos.length) out[i] = v;
   }
+  // Clinic reports a missing argument first, then one given twice, then an unknown keyword.
   for (let i = 0; i < required; i++) {
     if (out[i] === undefined)
       throw new PyTypeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  }
+  for (const k of Object.keys(kws)) {
+    const i = names.indexOf(k);
+    if (i >= 0 && i < pos.length)
+      throw new PyTypeError(
+        `argument for ${fname}() given by name ('${k}') and position (${i + 1})`,
+      );
+  }
+  for (const k of Object.keys(kws)) {
+    if (!names.includes(k))
+      throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
   }
   return out;
 }
@@ -211,22 +224,110 @@ class SimpleNamespaceImpl {
 }
 export const SimpleNamespace = libraryClass(SimpleNamespaceImpl, "SimpleNamespace", "types");
 
-/** `types.MappingProxyType(mapping)`: a read-only view (reads pass through). */
-export function MappingProxyType(mapping: unknown): unknown {
-  return new Proxy(mapping as object, {
-    get(target, prop, receiver) {
-      if (prop === "__setitem__" || prop === "__delitem__") {
-        return () => {
-          throw new PyTypeError("'mappingproxy' object does not support item assignment");
-        };
-      }
-      if (prop === "__repr__") return () => `mappingproxy(${repr(target)})`;
-      // `str()` of a mappingproxy is its mapping's (`print(p.groupindex)` prints `{...}`).
-      if (prop === "__str__") return () => repr(target);
-      return Reflect.get(target, prop, receiver);
-    },
-  });
+const MAPPING = Symbol("mappingproxy.mapping");
+
+/**
+ * `types.MappingProxyType(mapping)`, the type `mappingproxy`: a read-only view of a mapping.
+ * Reads, comparisons, `|`, `hash` and `str()` go to the mapping; there is no `__setitem__`
+ * (`p[k] = v` is the TypeError of an object without one).
+ */
+class MappingProxyImpl {
+  private readonly [MAPPING]: unknown;
+
+  constructor(mapping: unknown) {
+    // CPython's PyMapping_Check, without the sequences (list, tuple, str) it excludes.
+    const m = mapping as { __getitem__?: unknown };
+    const isMapping =
+      mapping instanceof Dict ||
+      (m !== null &&
+        typeof m === "object" &&
+        !Array.isArray(m) &&
+        !(m instanceof Tuple) &&
+        typeof m.__getitem__ === "function");
+    if (!isMapping)
+      throw new PyTypeError(`mappingproxy() argument must be a mapping, not ${typeName(mapping)}`);
+    this[MAPPING] = mapping;
+  }
+
+  __getitem__(key: unknown): unknown {
+    return getitem(this[MAPPING], key);
+  }
+
+  get(...args: unknown[]): unknown {
+    return callMethod(this[MAPPING], "get", ...args);
+  }
+
+  keys(): unknown {
+    return callMethod(this[MAPPING], "keys");
+  }
+
+  values(): unknown {
+    return callMethod(this[MAPPING], "values");
+  }
+
+  items(): unknown {
+    return callMethod(this[MAPPING], "items");
+  }
+
+  copy(): unknown {
+    return callMethod(this[MAPPING], "copy");
+  }
+
+  __len__(): bigint {
+    return len(this[MAPPING]);
+  }
+
+  __iter__(): unknown {
+    return iter(this[MAPPING]);
+  }
+
+  __reversed__(): unknown {
+    return reversed(this[MAPPING]);
+  }
+
+  __contains__(key: unknown): boolean {
+    return contains(this[MAPPING], key);
+  }
+
+  __eq__(other: unknown): boolean {
+    return eq(this[MAPPING], other);
+  }
+
+  __ne__(other: unknown): boolean {
+    return ne(this[MAPPING], other);
+  }
+
+  __or__(other: unknown): unknown {
+    return or_(this[MAPPING], other instanceof MappingProxyImpl ? other[MAPPING] : other);
+  }
+
+  __ror__(other: unknown): unknown {
+    return or_(other, this[MAPPING]);
+  }
+
+  __ior__(_other: unknown): never {
+    throw new PyTypeError("'|=' is not supported by mappingproxy; use '|' instead");
+  }
+
+  /** CPython's message for `del p[k]` (the runtime's generic one says "doesn't"). */
+  __delitem__(_key: unknown): never {
+    throw new PyTypeError("'mappingproxy' object does not support item deletion");
+  }
+
+  __hash__(): bigint {
+    return hash(this[MAPPING]);
+  }
+
+  __repr__(): string {
+    return `mappingproxy(${repr(this[MAPPING])})`;
+  }
+
+  /** `str()` of a mappingproxy is its mapping's (`print(p.groupindex)` prints `{...}`). */
+  __str__(): string {
+    return str(this[MAPPING]);
+  }
 }
+export const MappingProxyType = libraryClass(MappingProxyImpl, "mappingproxy", "builtins");
 
 function typeObject(name: string, check: (x: unknown) => boolean): Function {
   const f = () => {

@@ -5,8 +5,13 @@
  * `TypedDict` are bases of program classes (see them below).
  */
 
+import { NoneType } from "../builtins";
+import { TypeError as PyTypeError, ValueError } from "../exceptions";
+import { truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
+import { typeName } from "../types";
+import { takeKw } from "./types";
 
 function typeRepr(t: unknown): string {
   if (t === null) return "None";
@@ -92,19 +97,53 @@ export const Sized = form("Sized");
 
 export const TYPE_CHECKING = false;
 
-/** `typing.TypeVar(name, *constraints, bound=None, ...)`. */
+/**
+ * `typing.TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,
+ * infer_variance=False)`, with CPython's attributes (`__bound__`, `__constraints__`, ...), repr
+ * (`~T`, `+T` covariant, `-T` contravariant, `T` inferred) and argument errors.
+ */
 export class TypeVar {
-  constructor(
-    readonly __name__: string,
-    ..._rest: unknown[]
-  ) {}
+  readonly __name__: string;
+  readonly __bound__: unknown;
+  readonly __constraints__: Tuple;
+  readonly __covariant__: boolean;
+  readonly __contravariant__: boolean;
+  readonly __infer_variance__: boolean;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = takeKw(args);
+    const name = pos.length > 0 ? pos[0] : kws.name;
+    if (typeof name !== "string")
+      throw new PyTypeError(`typevar() argument 'name' must be str, not ${typeName(name)}`);
+    const constraints = pos.slice(1);
+    const bound = kws.bound ?? null;
+    if (constraints.length === 1) throw new PyTypeError("A single constraint is not allowed");
+    if (constraints.length > 0 && bound !== null)
+      throw new PyTypeError("Constraints cannot be combined with bound=...");
+    this.__covariant__ = truthy(kws.covariant ?? false);
+    this.__contravariant__ = truthy(kws.contravariant ?? false);
+    if (this.__covariant__ && this.__contravariant__)
+      throw new ValueError("Bivariant types are not supported.");
+    this.__infer_variance__ = truthy(kws.infer_variance ?? false);
+    this.__name__ = name;
+    this.__bound__ = bound;
+    this.__constraints__ = new Tuple(constraints);
+  }
+
   __repr__(): string {
-    return `~${this.__name__}`;
+    if (this.__infer_variance__) return this.__name__;
+    const variance = this.__covariant__ ? "+" : this.__contravariant__ ? "-" : "~";
+    return `${variance}${this.__name__}`;
   }
 }
 
-/** `typing.ParamSpec(name)`. */
-export class ParamSpec extends TypeVar {}
+/** `typing.ParamSpec(name, *, bound=None, ...)` (without a bound, its `__bound__` is NoneType). */
+export class ParamSpec extends TypeVar {
+  constructor(...args: unknown[]) {
+    super(...args);
+    (this as { __bound__: unknown }).__bound__ ??= NoneType;
+  }
+}
 
 /** `class Foo(Generic[T])`: subscripting returns the class itself. */
 export class Generic {

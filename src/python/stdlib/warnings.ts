@@ -18,6 +18,7 @@
  * src/asyncio/events.ts) when it is loaded.
  */
 
+import { coroQualname } from "../../asyncio/coroutines";
 import { _setWarningReporter } from "../../asyncio/events";
 import {
   type BaseException,
@@ -42,7 +43,7 @@ import { index } from "../numbers";
 import { className } from "../objects";
 import { call } from "../protocol";
 import { repr, str } from "../repr";
-import { formatException } from "../traceback";
+import { formatException, formatExceptionOnly } from "../traceback";
 import { Tuple } from "../tuple";
 import { issubclass } from "../types";
 import { takeKw } from "./types";
@@ -193,17 +194,23 @@ export function showwarning(
   file: unknown = null,
   line: unknown = null,
 ): null {
-  const target = (file ?? streams.stderr) as { write?: (s: string) => unknown } | null;
-  if (target === null || typeof target.write !== "function") return null;
-  try {
-    target.write(formatwarning(message, category, filename, lineno, line));
-  } catch {
-    // CPython ignores OSError here (stderr closed)
-  }
+  writeWarning(formatwarning(message, category, filename, lineno, line), file);
   return null;
 }
 
+function writeWarning(text: string, file: unknown): void {
+  const target = (file ?? streams.stderr) as { write?: (s: string) => unknown } | null;
+  if (target === null || typeof target.write !== "function") return;
+  try {
+    target.write(text);
+  } catch {
+    // CPython ignores OSError here (stderr closed)
+  }
+}
+
 let currentShower: Shower = showwarning;
+/** The list of `catch_warnings(record=True)` while one is active (it replaces the shower). */
+let recording: WarningMessage[] | null = null;
 
 /** `warnings.WarningMessage`: one recorded warning. */
 export class WarningMessage {
@@ -280,6 +287,7 @@ export function warn(...args: unknown[]): null {
   const message = pos[0] ?? kws.message;
   let category = pos.length > 1 ? pos[1] : (kws.category ?? null);
   const stacklevel = Number(index(pos[2] ?? kws.stacklevel ?? 1n));
+  const source = pos[3] ?? kws.source ?? null;
   if (message instanceof Warning) category = message.constructor;
   if (category === null || category === undefined) category = UserWarning;
   if (!isWarningClass(category)) {
@@ -287,7 +295,7 @@ export function warn(...args: unknown[]): null {
       `category must be a Warning subclass, not '${className((category as object).constructor)}'`,
     );
   }
-  warnAt(message, category as Function, location(stacklevel));
+  warnAt(message, category as Function, location(stacklevel), source);
   return null;
 }
 
@@ -309,11 +317,29 @@ export function warn_explicit(
   return null;
 }
 
+/**
+ * CPython's `warnings._warn_unawaited_coroutine`: what destroying a coroutine that never ran
+ * reports, at the innermost frame of the program (where the coroutine was dropped). A warning
+ * the filters turn into an error cannot propagate out of a destructor: it is printed as CPython's
+ * unraisable hook prints it (the frame of warnings.py itself is not shown, as other frames of
+ * CPython's own Python code are not).
+ */
+export function _warn_unawaited_coroutine(coro: unknown): null {
+  const message = `coroutine '${coroQualname(coro)}' was never awaited`;
+  try {
+    warnAt(message, RuntimeWarning, location(1), coro);
+  } catch (exc) {
+    const text = `Exception ignored in: ${repr(coro)}\nTraceback (most recent call last):\n`;
+    writeWarning(text + formatExceptionOnly(exc), null);
+  }
+  return null;
+}
+
 function matches(re: RegExp | null, s: string): boolean {
   return re === null || re.test(s);
 }
 
-function warnAt(message: unknown, category: Function, loc: Location): void {
+function warnAt(message: unknown, category: Function, loc: Location, source: unknown = null): void {
   const text = message instanceof Warning ? str(message) : str(message);
   const instance = message instanceof Warning ? message : (call(category, text) as BaseException);
   let action = defaultaction;
@@ -349,7 +375,24 @@ function warnAt(message: unknown, category: Function, loc: Location): void {
       `Unrecognized action (${repr(action)}) in warnings.filters:\n ${repr(action)}`,
     );
   }
-  call(currentShower, instance, category, loc.filename, BigInt(loc.lineno), null, loc.line);
+  const lineno = BigInt(loc.lineno);
+  // A replaced showwarning and the record get `line=None`, as in CPython (where the default
+  // formatting reads the line from the file).
+  if (currentShower !== showwarning) {
+    call(currentShower, instance, category, loc.filename, lineno, null, null);
+  } else if (recording !== null) {
+    recording.push(
+      new WarningMessage(instance, category, loc.filename, lineno, null, null, source),
+    );
+  } else if (source === null) {
+    showwarning(instance, category, loc.filename, lineno, null, loc.line);
+  } else {
+    // CPython's _formatwarnmsg_impl: a warning about an object (`source`) suggests tracemalloc,
+    // which would tell where the object was allocated (there is none here: never tracing).
+    const text = formatwarning(instance, category, loc.filename, lineno, loc.line);
+    const hint = `${className(category)}: Enable tracemalloc to get the object allocation traceback\n`;
+    writeWarning(text + hint, null);
+  }
 }
 
 const classIds = new WeakMap<Function, number>();
@@ -368,7 +411,11 @@ function registryId(c: Function): number {
 class CatchWarnings {
   static readonly __name__ = "catch_warnings";
   static readonly __module__ = "warnings";
-  private saved: { filters: Filter[]; shower: Shower } | null = null;
+  private saved: {
+    filters: Filter[];
+    shower: Shower;
+    recording: WarningMessage[] | null;
+  } | null = null;
   private readonly record: boolean;
   private readonly action: unknown;
   private readonly category: unknown;
@@ -391,16 +438,14 @@ class CatchWarnings {
   __enter__(): unknown {
     if (this.saved !== null)
       throw new (require("../exceptions").RuntimeError)(`Cannot enter ${repr(this)} twice`);
-    this.saved = { filters: filterList.slice(), shower: currentShower };
+    this.saved = { filters: filterList.slice(), shower: currentShower, recording };
     filtersMutated();
     if (this.action !== null) simplefilter(this.action, this.category, this.lineno, this.append);
     if (this.record) {
-      const log: WarningMessage[] = [];
-      currentShower = (message, category, filename, lineno, file, line) => {
-        log.push(new WarningMessage(message, category, filename, lineno, file, line));
-        return null;
-      };
-      return log;
+      // As CPython: the log receives what the original showwarning would have shown.
+      currentShower = showwarning;
+      recording = [];
+      return recording;
     }
     return null;
   }
@@ -412,6 +457,7 @@ class CatchWarnings {
       );
     filterList = this.saved.filters;
     currentShower = this.saved.shower;
+    recording = this.saved.recording;
     this.saved = null;
     filtersMutated();
     return null;
