@@ -26,7 +26,7 @@ import { format } from "./format";
 import { hash } from "./hash";
 import { listInit } from "./list";
 import { index } from "./numbers";
-import { NotImplemented } from "./objects";
+import { builtinValue, NotImplemented } from "./objects";
 import * as ops from "./operators";
 import { contains, delitem, getitem, iter, len, setitem } from "./protocol";
 import { repr, str } from "./repr";
@@ -36,17 +36,6 @@ import { typeName } from "./types";
 /** A special method taking its receiver first; `null`: the type sets it to None (`list.__hash__`). */
 type Slot = ((self: any, ...args: any[]) => unknown) | null;
 type Table = Record<string, Slot>;
-
-/**
- * The value a str/int/float subclass instance stands for (subclass.ts's `builtinValue`, which
- * this module cannot import: subclass.ts's classes extend what protocol.ts, which imports this
- * module, is still loading).
- */
-function builtinValue(x: unknown): unknown {
-  if (typeof x !== "object" || x === null) return undefined;
-  const o = x as { __int_value__?: unknown; __str_value__?: unknown; __float_value__?: unknown };
-  return o.__str_value__ ?? o.__int_value__ ?? o.__float_value__;
-}
 
 /** A str/int/float subclass instance's value; anything else as it is. */
 function plain(x: unknown): unknown {

@@ -588,6 +588,11 @@ const OBJECT_METHODS = [
   "__hash__",
 ];
 
+/** Is `name` one of `object`'s own methods (`objectMethod` has it)? */
+export function isObjectMethod(name: string): boolean {
+  return OBJECT_METHODS.includes(name);
+}
+
 /** `object`'s own methods, which end every `super()` lookup (and `object.__repr__(x)`, dunders.ts). */
 export function objectMethod(obj: unknown, name: string, start: Function): unknown {
   switch (name) {

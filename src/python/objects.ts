@@ -184,3 +184,13 @@ export function classModule(cls: unknown): string {
   if (Object.hasOwn(c, "__module__") && typeof c.__module__ === "string") return c.__module__;
   return "__main__";
 }
+
+/**
+ * The value a str/int/float subclass instance (or an IntEnum/StrEnum member) stands for
+ * (subclass.ts keeps it under these names); undefined for anything else.
+ */
+export function builtinValue(x: unknown): unknown {
+  if (typeof x !== "object" || x === null) return undefined;
+  const o = x as { __int_value__?: unknown; __str_value__?: unknown; __float_value__?: unknown };
+  return o.__str_value__ ?? o.__int_value__ ?? o.__float_value__;
+}

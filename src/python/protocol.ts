@@ -28,7 +28,7 @@ import {
 } from "./exceptions";
 import type { Kw } from "./kw";
 import { ListSubclassBase, listMethods } from "./list";
-import { isForwarder, objectMethod, pyBase, pyBases } from "./mro";
+import { isForwarder, isObjectMethod, objectMethod, pyBase, pyBases } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import {
@@ -886,8 +886,7 @@ function typeMethod(t: Function, name: string): Function | null | undefined {
   let table: Record<string, Function> | undefined;
   if (isDunder(name)) {
     if (t === builtins.object) {
-      const probe = objectMethod(null, name, t);
-      if (probe === undefined) return undefined;
+      if (!isObjectMethod(name)) return undefined;
       return unboundMethod(t, name, (self: unknown, ...args: unknown[]) =>
         (objectMethod(self, name, typeOf(self)) as Function)(...args),
       );

@@ -74,13 +74,6 @@ const VALUE = Symbol("asyncio-ts.builtinValue");
 type Holder = { [VALUE]: unknown };
 type Ctor = Function & { prototype: object; __new__?: unknown };
 
-/** The value a str/int/float subclass instance (or an IntEnum/StrEnum member) stands for. */
-export function builtinValue(x: unknown): unknown {
-  if (typeof x !== "object" || x === null) return undefined;
-  const o = x as { __int_value__?: unknown; __str_value__?: unknown; __float_value__?: unknown };
-  return o.__str_value__ ?? o.__int_value__ ?? o.__float_value__;
-}
-
 /**
  * `type.__call__` for a class over a builtin type: the object made by a program's `__new__`,
  * or undefined when the class keeps the base's `__new__` (the constructor then fills `this`).
