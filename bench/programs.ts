@@ -17,10 +17,10 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { BIN, BIN_NODE_FLAGS } from "./cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join(ROOT, "bench", "programs");
-const BIN = path.join(ROOT, "bin", "asyncio-ts.js");
 const TARGET = 5;
 /** `asyncio.run(main())` calls per process: the first is cold, the best is warm. */
 const RUNS = 5;
@@ -67,8 +67,11 @@ function main(): void {
   ];
   let missed = 0;
   for (const f of files) {
-    spawnSync(process.execPath, [BIN, "run", f, "1", "10"], { cwd: PROGRAMS, env }); // the cache
-    const ours = timeRuns(process.execPath, [BIN, "run", f], env);
+    spawnSync(process.execPath, [...BIN_NODE_FLAGS, BIN, "run", f, "1", "10"], {
+      cwd: PROGRAMS,
+      env,
+    }); // the cache
+    const ours = timeRuns(process.execPath, [...BIN_NODE_FLAGS, BIN, "run", f], env);
     const cpy = timeRuns("python3", [f], pyEnv);
     const uv = fs.existsSync("/usr/bin/python3")
       ? timeRuns("/usr/bin/python3", ["-c", UVLOOP_RUNNER, f], process.env)

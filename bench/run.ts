@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   // The ratios move with the machine's load (GC-bound workloads suffer most): print it.
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
-    `node ${process.version}; best of ${RUNS} runs on each side; load average ${load.join(", ")}`,
+    `node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(" ")}` : ""}; best of ${RUNS} runs on each side; load average ${load.join(", ")}`,
   );
   if (missed > 0 || beat < 1) process.exitCode = 1;
 }

@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { transpile } from "../codegen";
+import { BIN, BIN_NODE_FLAGS } from "./cli";
 
 const TARGET_LINES = 10_000;
 const THROUGHPUT_TARGET_S = 1;
@@ -76,17 +77,18 @@ function throughput(): void {
 }
 
 function startup(): void {
-  const root = path.resolve(__dirname, "..", "..");
-  const bin = path.join(root, "bin", "asyncio-ts.js");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-bench-"));
   const file = path.join(dir, "hello.py");
   fs.writeFileSync(file, 'print("hello world")\n');
   const env = { ...process.env, ASYNCIO_TS_SKIP_STALE_CHECK: "1" };
-  spawnSync(process.execPath, [bin, "run", file], { env }); // fill the cache
+  spawnSync(process.execPath, [...BIN_NODE_FLAGS, BIN, "run", file], { env }); // fill the cache
   const times: number[] = [];
   for (let i = 0; i < STARTUP_RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, "run", file], { env, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [...BIN_NODE_FLAGS, BIN, "run", file], {
+      env,
+      encoding: "utf8",
+    });
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
     if (r.stdout !== "hello world\n") throw new Error(`unexpected output: ${r.stdout}${r.stderr}`);
   }

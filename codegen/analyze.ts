@@ -497,9 +497,22 @@ class Analyzer {
         this.bind(scope, t.id, depth, value);
         return;
       case "Tuple":
-      case "List":
-        for (const e of t.elts) this.target(e, scope, depth, null);
+      case "List": {
+        // `a, b = V(), 2`: a display of the same length binds item by item (what the generated
+        // `const [a, b] = [new V(), 2n]` gives TypeScript too).
+        const items =
+          value !== null &&
+          (value.k === "Tuple" || value.k === "List") &&
+          value.elts.length === t.elts.length &&
+          !value.elts.some((e) => e.k === "Starred") &&
+          !t.elts.some((e) => e.k === "Starred")
+            ? value.elts
+            : null;
+        t.elts.forEach((e, i) => {
+          this.target(e, scope, depth, items?.[i] ?? null);
+        });
         return;
+      }
       case "Starred":
         this.target(t.value, scope, depth, null);
         return;

@@ -300,6 +300,7 @@ export async function runFile(file: string, args: string[]): Promise<number> {
     setCallerSource(f: () => { pathname: string; lineno: number; funcName: string } | null): void;
     toPyException(e: unknown): unknown;
     SystemExit: Function;
+    KeyboardInterrupt: Function;
     flushStd(): void;
   };
   const main = runtime("src/python/main.js") as {
@@ -346,7 +347,8 @@ export async function runFile(file: string, args: string[]): Promise<number> {
       status = code;
     } else {
       main.printUncaught(exc);
-      status = 1;
+      // CPython ends itself with SIGINT after an uncaught KeyboardInterrupt: a shell sees 130.
+      status = exc instanceof py.KeyboardInterrupt ? 130 : 1;
     }
   }
   py.flushStd();

@@ -24,7 +24,7 @@
  */
 
 import type { Expr, Stmt } from "../ir";
-import { classAttributes } from "./classes";
+import { classAttributes, definingDef, isStaticOrClassMethod } from "./classes";
 import { type Context, type Feature, mangle } from "./context";
 import { checkedName, sliceParts } from "./names";
 import { castTo, nativeBinop } from "./operators";
@@ -59,27 +59,39 @@ function isModule(cx: Context, e: Expr): boolean {
 
 /** `obj.attr = value` for the lowered receiver `obj` (see the header). */
 function storeAttr(cx: Context, recv: Expr, obj: TsExpr, attr: string, value: string): string {
-  if (attributeHooks(cx) && !isModule(cx, recv))
+  // A store on a class of the module (`C.h = helper`) also gives its instances their view of it.
+  const onClass = recv.k === "Name" && cx.lookup(recv.id)?.cls != null;
+  if (onClass || (attributeHooks(cx) && !isModule(cx, recv)))
     return `${cx.runtime("setattr").code}(${obj.code}, ${JSON.stringify(attr)}, ${value});`;
   // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast;
   // so does a new attribute of an instance TypeScript knows the class of (`q = Q(); q.y = 2`).
   const lambda = recv.k === "Name" && cx.lookup(recv.id)?.values.some((v) => v?.k === "Lambda");
-  const cast = lambda || (recv.k === "Name" && undeclaredAttribute(cx, recv.id, attr));
+  const cast = lambda || undeclaredAttribute(cx, recv, attr, true);
   return `${cast ? `(${obj.code} as any)` : par(obj, P.call)}.${attr} = ${value};`;
 }
 
 /**
- * Is `name` typed by TypeScript as an instance of a class of the module (`q = Q()`: isTypedByTs)
- * whose statically known attributes lack `attr`? Then a store needs a cast to type-check.
+ * Is `recv` typed by TypeScript as an instance of a class of the module (`V()`, or a name bound
+ * only to such calls: isTypedByTs) that TypeScript does not give `attr` (an attribute its body
+ * does not make, a static or class method)? Then a store or a method call needs a cast to
+ * type-check.
  */
-function undeclaredAttribute(cx: Context, name: string, attr: string): boolean {
-  const values = cx.lookup(name)?.values ?? [];
-  if (values.length === 0 || !values.every((v) => v !== null && isTypedByTs(cx, v))) return false;
-  return values.some((v) => {
+export function undeclaredAttribute(cx: Context, recv: Expr, attr: string, store = false): boolean {
+  const lacks = (v: Expr | null) => {
     if (v === null || v.k !== "Call" || v.func.k !== "Name") return false;
     const cls = cx.lookup(v.func.id)?.cls;
-    return cls != null && !classAttributes(cx, cls).attrs.has(attr);
-  });
+    if (cls == null) return false;
+    if (!classAttributes(cx, cls).attrs.has(attr) || isStaticOrClassMethod(cx, cls, attr))
+      return true;
+    // A store over a method (`c.val = 5` over a `@cached_property def val`): TypeScript's type
+    // of the member is the method's.
+    return store && definingDef(cx, cls, attr) !== null;
+  };
+  if (recv.k === "Call") return lacks(recv);
+  if (recv.k !== "Name") return false;
+  const values = cx.lookup(recv.id)?.values ?? [];
+  if (values.length === 0 || !values.every((v) => v !== null && isTypedByTs(cx, v))) return false;
+  return values.some(lacks);
 }
 
 /** `x.__dict__` (not of a module): its items are the instance's attributes. */

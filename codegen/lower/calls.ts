@@ -25,6 +25,7 @@
  */
 
 import type { Arg, Expr } from "../ir";
+import { undeclaredAttribute } from "./assign";
 import { overValueType } from "./classes";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import {
@@ -495,9 +496,12 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     }
     // `asyncio.current_task().get_name()`: the typed API may return null (Python's None, whose
     // attribute errors happen at run time); the generated code must type-check.
+    // `V().s()` (a static method through an instance), `v.g()` (set on the class later).
     const receiver = isEsModuleCall(cx, f.value)
       ? `${cx.expr(f.value).code}!`
-      : par(cx.expr(f.value), P.call);
+      : undeclaredAttribute(cx, f.value, f.attr)
+        ? `(${cx.expr(f.value).code} as any)`
+        : par(cx.expr(f.value), P.call);
     const callee = `${receiver}.${f.attr}`;
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {

@@ -46,6 +46,11 @@
  *   method named in the class body is `$py.methodFunction(C.prototype.getx)` and a decorated
  *   property `$py.propertyOf(C, "x")` (lower/context.ts). A name bound again (`x = x.setter(f)`)
  *   is assigned in a static block; a `@property` gets `declare static x` (`C.x` is its object).
+ * - A class attribute holding another function (`h = helper`, `__hash__ = object.__hash__`) is a
+ *   static field too; `$py.pyclass` gives instances a method calling it with the instance first
+ *   when Python would bind it (a Python function, a method descriptor), and the plain value
+ *   otherwise (`ln = len`). A store on a class after its body (`C.h = helper`) is
+ *   `$py.setattr(C, "h", helper)`, which does the same for the new attribute.
  * - `__rmul__ = __mul__` in a class body aliases the method: `Vec.prototype.__rmul__ = Vec.prototype.__mul__;`.
  *   `Greeter.greet(g, "Bob")` calls `Greeter.prototype.greet.call(g, "Bob")`.
  * - The program's own decorators on an instance or class method (`@retry(3)`, `@functools.wraps`
@@ -284,6 +289,10 @@ function baseSymbol(cx: Context, cls: ClassDef, e: Expr & { k: "Name" }): Symbol
  * body is `static Inner: any`), read by its class-body name or as `Outer.Inner`?
  */
 function anyTypedBase(cx: Context, cls: ClassDef, e: Expr): boolean {
+  // A decorated class (`@dataclass class A`) is bound to what its decorators return: `any`.
+  if ((baseClass(cx, cls, e)?.decorators.length ?? 0) > 0) return true;
+  // A base made by a call (`namedtuple("P", "x y")`) is typed `any` by the stdlib's declarations.
+  if (e.k === "Call") return true;
   if (e.k === "Name") {
     const where = cx.scopeOf(cls.scope).parent!;
     const sym = where.lookup(e.id);
@@ -528,6 +537,33 @@ export function selfAttributeRead(
     `${cx.helper("checkAttr")}(${direct.code}, ${obj.code}, ${JSON.stringify(attr)})`,
     P.call,
   );
+}
+
+/**
+ * Is `name` a `@staticmethod` or `@classmethod` of a user class (the first class up its chain of
+ * first bases that defines it)? TypeScript types such a method as a member of the class, not of
+ * its instances.
+ */
+export function isStaticOrClassMethod(cx: Context, cls: ClassDef, name: string): boolean {
+  return (
+    definingDef(cx, cls, name)?.decorators.some((d) => {
+      const n = decoratorName(d);
+      return n === "staticmethod" || n === "classmethod";
+    }) ?? false
+  );
+}
+
+/** The `def name` of the first class up `cls`'s chain of first bases that defines one. */
+export function definingDef(cx: Context, cls: ClassDef, name: string): FunctionDef | null {
+  const seen = new Set<ClassDef>();
+  let c: ClassDef | null = cls;
+  while (c !== null && !seen.has(c)) {
+    seen.add(c);
+    for (const s of c.body) if (s.k === "FunctionDef" && s.fn.name === name) return s.fn;
+    const b: Expr | undefined = c.bases[0]?.value;
+    c = b?.k === "Name" ? (cx.lookup(b.id)?.cls ?? null) : null;
+  }
+  return null;
 }
 
 /**
@@ -1054,11 +1090,15 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     if (!statics.has(id) && !methods.has(id) && !blockNames.has(id))
       head.push(line(`declare static ${id}: any;`));
   for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
-  // `C.x` of a decorated property is its property object (made by `$py.pyclass`).
+  // `C.x` of a decorated property is its property object (made by `$py.pyclass`); of a
+  // `cached_property`, the cached_property (stdlib/functools.ts, `install`).
   for (const s of cls.body)
     if (
       s.k === "FunctionDef" &&
-      s.fn.decorators.some((d) => decoratorName(d) === "property") &&
+      s.fn.decorators.some((d) => {
+        const n = decoratorName(d);
+        return n === "property" || n === "cached_property";
+      }) &&
       !statics.has(s.fn.name)
     )
       head.push(line(`declare static ${s.fn.name}: any;`));
@@ -1066,9 +1106,23 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   // decorated class expression (`const F = dataclass(class F {...})`) cannot infer the type.
   if (annotations.length > 0)
     head.push(line(`static __annotations__: any = { ${annotations.join(", ")} };`));
-  const hasSlots = cls.body.some(
-    (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),
-  );
+  const hasSlots =
+    cls.body.some(
+      (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),
+    ) ||
+    // `@dataclass(slots=True)` gives the class `__slots__` (stdlib/dataclasses.ts).
+    cls.decorators.some(
+      (d) =>
+        d.k === "Call" &&
+        decoratorName(d.func) === "dataclass" &&
+        d.args.some(
+          (a) =>
+            a.kind === "kw" &&
+            a.name === "slots" &&
+            a.value.k === "Const" &&
+            a.value.value === "True",
+        ),
+    );
   if (base === null && hasSlots) {
     // `__slots__`: no new attributes on instances (see `$py.slotted`).
     head.push(

@@ -11,8 +11,9 @@
  * ```
  * Sets and dicts build a `set()`/`dict()` the same way (`.add`, `$py.setitem`). A comprehension that
  * awaits (or uses `async for`) is a `function*` run with `yield*`, so its awaits suspend the
- * enclosing coroutine. A generator expression is a Python generator object:
- * `$py.genexpr(function* $genexpr() { for (...) yield f(x); })`.
+ * enclosing coroutine. A generator expression is a Python generator object, given its first
+ * iterable evaluated where the expression is:
+ * `$py.genexpr(function* $genexpr($first1: any) { for (...) yield f(x); }, qualname, $py.iter(xs))`.
  *
  * The functions are named for tracebacks (codegen/run.ts, `programFrames`): CPython 3.13 inlines
  * list, set and dict comprehensions (PEP 709), so a `$listcomp`/`$setcomp`/`$dictcomp` frame is
@@ -162,17 +163,19 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       return `${asyncio}.asyncgenfunction(function* $genexpr() {\n${indent(body)}}, ${jsString(qualname)})()`;
     }
     if (e.kind === "gen") {
+      // The first iterable is evaluated (and `iter()` called on it) where the expression is,
+      // as in CPython: `(x for x in 5)` raises at once. The generator gets it as an argument.
+      const it = cx.fresh("first");
       const body = [
         ...shared,
         ...loops(
           cx,
           e.generators,
           () => [{ t: "line", code: `yield ${cx.expr(e.elt).code};` }],
-          first,
+          it,
         ),
       ];
-      const named = qualname === "<genexpr>" ? "" : `, ${jsString(qualname)}`;
-      return `${cx.helper("genexpr")}(function* $genexpr() {\n${indent(body)}}${named})`;
+      return `${cx.helper("genexpr")}(function* $genexpr(${it}: any) {\n${indent(body)}}, ${jsString(qualname)}, ${first})`;
     }
     const r = cx.fresh("r");
     const init =

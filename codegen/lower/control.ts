@@ -97,13 +97,13 @@ function forStatement(s: Extract<Stmt, { k: "For" }>, cx: Context): TsStmt[] {
         ];
       }
       if (!s.isAsync) {
-        return [
-          block(
-            `for (${head} of ${iterable(cx, s.iter).code})`,
-            [...prologue, ...cx.block(s.body)],
-            s.pos.line,
-          ),
-        ];
+        // Leaving the loop early closes the iterator of a call (`for x in gen():`, whose
+        // generator CPython drops then), not one the program may hold (`for x in g:`).
+        const src =
+          s.iter.k === "Call" || s.iter.k === "List" || s.iter.k === "Tuple"
+            ? iterable(cx, s.iter).code
+            : `${cx.helper("iterHeld")}(${cx.expr(s.iter).code})`;
+        return [block(`for (${head} of ${src})`, [...prologue, ...cx.block(s.body)], s.pos.line)];
       }
       const fs = cx.scope.functionScope();
       if (!fs.fn?.isAsync)

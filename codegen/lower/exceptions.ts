@@ -438,16 +438,18 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
 
 /**
  * The value for `raise X` and the helper raising it: `new X()` when X is a class name, else X
- * (`raiseExc` checks it). An exception the statement does not make (`raise err`) is raised by
- * `raiseMade`, which takes its traceback's stack again at the `raise`.
+ * (`raiseExc` checks it). An exception the statement may not make (`raise err`,
+ * `raise make_error()`, `raise e.with_traceback(None)`) is raised by `raiseMade`, which takes
+ * its traceback's stack again at the `raise`; only a call of a known class makes it there.
  */
 function exceptionValue(cx: Context, e: Expr): [string, string] {
-  if (e.k === "Name") {
-    const sym = cx.lookup(e.id);
-    if ((sym === null && BUILTIN_CLASSES.has(e.id)) || sym?.cls)
-      return [`new ${cx.expr(e).code}()`, "raiseExc"];
-  }
-  return [cx.expr(e).code, e.k === "Call" ? "raiseExc" : "raiseMade"];
+  const isClass = (n: Expr): boolean => {
+    if (n.k !== "Name") return false;
+    const sym = cx.lookup(n.id);
+    return (sym === null && BUILTIN_CLASSES.has(n.id)) || Boolean(sym?.cls);
+  };
+  if (isClass(e)) return [`new ${cx.expr(e).code}()`, "raiseExc"];
+  return [cx.expr(e).code, e.k === "Call" && isClass(e.func) ? "raiseExc" : "raiseMade"];
 }
 
 export const exceptions: Feature = {

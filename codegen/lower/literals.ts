@@ -75,7 +75,7 @@ export const literals: Feature = {
       }
     },
     List: (e, cx) => ex(`[${items(cx, e.elts)}]`),
-    Tuple: (e, cx) => ex(`${cx.runtime("tuple").code}([${items(cx, e.elts)}])`, P.call),
+    Tuple: (e, cx) => ex(`${cx.helper("tuple_of")}(${items(cx, e.elts)})`, P.call),
     // CPython builds a display of constants from a frozenset constant and any other display item
     // by item: the two give different iteration orders, and the runtime mirrors both.
     Set: (e, cx) => {

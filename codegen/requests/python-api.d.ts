@@ -277,10 +277,13 @@ export declare function checkFree<T>(value: T, name: string): T;
 export declare function checkGlobal<T>(value: T, name: string): T;
 /** REQUEST: set a function's Python __qualname__/__name__ (nested defs, lambdas); returns it. */
 export declare function named<F extends Function>(fn: F, qualname: string, doc?: string): F;
-/** REQUEST: a generator expression: calls the function and marks the generator as a Python generator. */
+/** The iterator of `for x in g:` (an object the program may hold): leaving the loop does not close it. */
+export declare function iterHeld(x: unknown): Iterable<any>;
+/** REQUEST: a generator expression: calls the function (with the first iterable) and marks the generator as a Python generator. */
 export declare function genexpr(
-  fn: () => Generator<unknown, unknown, unknown>,
+  fn: (first?: any) => Generator<unknown, unknown, unknown>,
   qualname?: string,
+  first?: unknown,
 ): any;
 
 // Exceptions.

@@ -41,6 +41,7 @@
 import {
   BaseException,
   GeneratorExit,
+  TypeError as PyTypeError,
   RuntimeError,
   StopAsyncIteration,
   StopIteration,
@@ -162,6 +163,9 @@ export class AsyncGenerator<T = unknown, S = unknown> {
       gen.return(undefined);
       this._finish();
       return null;
+    }
+    if (!this._started && mode === "anext" && arg !== undefined && arg !== null) {
+      throw new PyTypeError("can't send non-None value to a just-started async generator");
     }
     this._started = true;
     this.ag_running = true;

@@ -245,6 +245,7 @@ function contextGet(context: AnyExceptionContext, key: string): unknown {
 }
 
 export abstract class BaseEventLoop extends AbstractEventLoop {
+  static override readonly __module__: string = "asyncio.base_events";
   _timer_cancelled_count = 0;
   _closed = false;
   _stopping = false;
@@ -309,11 +310,12 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     return task as Task<T>;
   }
 
-  set_task_factory(factory: TaskFactory | null): void {
+  set_task_factory(factory: TaskFactory | null): null {
     if (factory !== null && typeof factory !== "function") {
       throw new TypeError("task factory must be a callable or None");
     }
     this._task_factory = factory;
+    return null;
   }
 
   get_task_factory(): TaskFactory | null {
@@ -407,11 +409,12 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     return wrap_future(pool.submit(func, ...args), new Kw({ loop: this }));
   }
 
-  override set_default_executor(executor: unknown): void {
+  override set_default_executor(executor: unknown): null {
     if (!(executor instanceof ThreadPoolExecutor)) {
       throw new TypeError("executor must be ThreadPoolExecutor instance");
     }
     this._default_executor = executor;
+    return null;
   }
 
   _check_running(): void {
@@ -520,8 +523,9 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     }
   }
 
-  stop(): void {
+  stop(): null {
     this._stopping = true;
+    return null;
   }
 
   /** Raise `exc` out of run_forever before the next batch (how a second SIGINT interrupts). */
@@ -530,9 +534,9 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     this._write_to_self();
   }
 
-  close(): void {
+  close(): null {
     if (this.is_running()) throw new RuntimeError("Cannot close a running event loop");
-    if (this._closed) return;
+    if (this._closed) return null;
     if (this._debug) logger.debug(`Close ${this.__repr__()}`);
     this._closed = true;
     this._self_pipe_data = false;
@@ -548,6 +552,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     const unretrieved = [...this._unretrieved];
     this._unretrieved.clear();
     for (const fut of unretrieved) fut._report_unretrieved();
+    return null;
   }
 
   is_closed(): boolean {
@@ -675,15 +680,16 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     return this._exception_handler;
   }
 
-  set_exception_handler(handler: ExceptionHandler | null): void {
+  set_exception_handler(handler: ExceptionHandler | null): null {
     if (handler !== null && typeof handler !== "function") {
       throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
     }
     this._exception_handler = handler;
+    return null;
   }
 
   /** Log the message, then every other key of the context, sorted, as `key: repr(value)`. */
-  default_exception_handler(context: AnyExceptionContext): void {
+  default_exception_handler(context: AnyExceptionContext): null {
     const message =
       (contextGet(context, "message") as string) || "Unhandled exception in event loop";
     const exception = contextGet(context, "exception");
@@ -694,9 +700,10 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
       logLines.push(`${key}: ${reprContextValue(value)}`);
     }
     logger.error(logLines.join("\n"), exception ?? undefined);
+    return null;
   }
 
-  call_exception_handler(context: AnyExceptionContext): void {
+  call_exception_handler(context: AnyExceptionContext): null {
     if (this._exception_handler === null) {
       try {
         this.default_exception_handler(context);
@@ -704,7 +711,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
         if (isExitException(exc)) throw exc;
         logger.error("Exception in default exception handler", exc);
       }
-      return;
+      return null;
     }
     const dict =
       context instanceof Dict ? context : new Dict<string, unknown>(Object.entries(context));
@@ -732,6 +739,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
         );
       }
     }
+    return null;
   }
 
   _add_callback(handle: Handle): void {
@@ -831,11 +839,12 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     return this._debug;
   }
 
-  set_debug(enabled: boolean): void {
+  set_debug(enabled: boolean): null {
     this._debug = !!enabled;
     // CPython switches coroutine origin tracking from the loop; the callback is observable in
     // the order of callbacks, so it is scheduled here too (tracking itself does not exist in JS).
     if (this.is_running()) this.call_soon_threadsafe(_set_coroutine_origin_tracking, enabled);
+    return null;
   }
 
   // The platform part: how the loop waits and wakes. See node_events.ts.

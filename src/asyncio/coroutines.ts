@@ -13,6 +13,7 @@
  * prototype also gets `__await__` (a `coroutine_wrapper`, below).
  */
 
+import { GeneratorExit, RuntimeError, StopIteration } from "../python/exceptions";
 import { id, nativeType, PY_TYPE } from "../python/objects";
 
 /** A coroutine returning T: what `function*` coroutine functions return. */
@@ -48,8 +49,52 @@ function mark<F extends Function>(fn: F, kind: Kind, qualname?: string): F {
     m.prototype.__qualname__ = name;
     m.prototype.__name__ = m.__name__;
     if (kind === "coroutine") m.prototype.__await__ = coroutineAwait;
+    else if (kind === "generator") m.prototype.return = generatorReturn;
   }
   return fn;
+}
+
+/**
+ * JS's `gen.return()` on a Python generator (a `for` loop left early by `break`, `return` or
+ * an exception, a builtin that stops consuming it): Python's `close()`, as CPython does when it
+ * drops the last reference to the generator: GeneratorExit is thrown in at the suspended
+ * `yield`, so `except GeneratorExit:` handlers run as well as `finally` blocks. (A `for` loop
+ * over a generator held in a variable does not call it: see `iterHeld`.)
+ */
+export function generatorReturn(this: Generator, value?: unknown): IteratorResult<unknown> {
+  // Never printed: no stack to capture.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const exit = new GeneratorExit();
+  Error.stackTraceLimit = limit;
+  let r: IteratorResult<unknown>;
+  try {
+    r = (GeneratorPrototype.throw as Generator["throw"]).call(this, exit);
+  } catch (e) {
+    if (e instanceof GeneratorExit || e instanceof StopIteration) return { done: true, value };
+    if (unraisableHook === null) throw e;
+    // Raised by the body: its traceback ends at the generator's frame.
+    if (e instanceof Error) (e as { _tbDropCallers?: Error })._tbDropCallers ??= new Error();
+    unraisableHook(e, this);
+    return { done: true, value };
+  }
+  if (!r.done) {
+    const err = new RuntimeError("generator ignored GeneratorExit");
+    if (unraisableHook === null) throw err;
+    unraisableHook(err, this);
+  }
+  return { done: true, value };
+}
+
+/**
+ * What an exception out of closing a dropped generator does: CPython cannot raise it from a
+ * destructor and prints "Exception ignored in: <generator ...>" with its traceback instead
+ * (src/python/lang.ts installs the printer).
+ */
+let unraisableHook: ((exc: unknown, obj: unknown) => void) | null = null;
+
+export function setUnraisableHook(hook: (exc: unknown, obj: unknown) => void): void {
+  unraisableHook = hook;
 }
 
 /**

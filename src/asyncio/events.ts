@@ -23,7 +23,9 @@ import {
   SystemExit,
   TypeError,
 } from "../python/exceptions";
+import { hash as pyHash } from "../python/hash";
 import { Kw } from "../python/kw";
+import { call as pyCall } from "../python/protocol";
 import { repr } from "../python/repr";
 import { _format_callback_source } from "./format_helpers";
 import { traceCallback, traceHook } from "./trace";
@@ -53,6 +55,7 @@ export interface ExceptionContext {
 
 /** Object returned by callback registration methods. */
 export class Handle {
+  static readonly __module__: string = "asyncio.events";
   _callback: Callback | null;
   _args: unknown[] | null;
   /** Prototype defaults (false, null) until cancel() sets them: handles stay two fields smaller. */
@@ -104,13 +107,14 @@ export class Handle {
     return _pinned_context(this);
   }
 
-  cancel(): void {
+  cancel(): null {
     if (!this._cancelled) {
       this._cancelled = true;
       if (this._loop.get_debug()) this._repr = this.__repr__();
       this._callback = null;
       this._args = null;
     }
+    return null;
   }
 
   cancelled(): boolean {
@@ -123,7 +127,12 @@ export class Handle {
     const held = this._ctx;
     const ctx = _enter_lazy(this);
     try {
-      ctx._run_args(callback, this._args!);
+      // A callable object of the program (a class with `__call__`) or a non-callable: called
+      // as Python calls it (TypeError "'NoneType' object is not callable").
+      ctx._run_args(
+        typeof callback === "function" ? callback : (...a: unknown[]) => pyCall(callback, ...a),
+        this._args!,
+      );
     } catch (exc) {
       this._run_failed(callback, exc);
     } finally {
@@ -179,6 +188,7 @@ export function isExitException(exc: unknown): boolean {
 
 /** Object returned by timed callback registration methods. */
 export class TimerHandle extends Handle {
+  static override readonly __module__: string = "asyncio.events";
   /** The time as a number, which the heap compares. */
   _when: number;
   /** The time as given when it was a Python int (`call_at(10, cb)`), so when() returns 10, not 10.0. */
@@ -213,13 +223,14 @@ export class TimerHandle extends Handle {
     return this._when_int ?? this._when;
   }
 
-  override cancel(): void {
+  override cancel(): null {
     if (!this._cancelled) this._loop._timer_handle_cancelled(this);
     super.cancel();
+    return null;
   }
 
-  __hash__(): number | bigint {
-    return this.when();
+  __hash__(): bigint {
+    return pyHash(this.when());
   }
   __lt__(other: TimerHandle): boolean {
     return this._when < other._when;
@@ -284,6 +295,7 @@ function notYet(method: string, layer: string): never {
  * NotImplementedError naming the layer until then.
  */
 export abstract class AbstractEventLoop {
+  static readonly __module__: string = "asyncio.events";
   /** The task this loop is running (tasks.ts: _enter_task, _leave_task, current_task). */
   _current_task: unknown = null;
 
@@ -425,13 +437,14 @@ export abstract class AbstractEventLoop {
 
 /** Abstract policy for accessing the event loop. */
 export abstract class AbstractEventLoopPolicy {
+  static readonly __module__: string = "asyncio.events";
   abstract get_event_loop(): AbstractEventLoop;
   abstract set_event_loop(loop: AbstractEventLoop | null): void;
   abstract new_event_loop(): AbstractEventLoop;
   get_child_watcher(): unknown {
     throw new NotImplementedError();
   }
-  set_child_watcher(_watcher: unknown): void {
+  set_child_watcher(_watcher: unknown): null {
     throw new NotImplementedError();
   }
 }
@@ -450,6 +463,7 @@ export function _warn(message: string, category: string): void {
  * main thread, which is the only JS thread a program has).
  */
 export class BaseDefaultEventLoopPolicy extends AbstractEventLoopPolicy {
+  static override readonly __module__: string = "asyncio.events";
   _loop_factory: (() => AbstractEventLoop) | null = null;
   _local: { _loop: AbstractEventLoop | null; _set_called: boolean } = {
     _loop: null,
@@ -467,7 +481,7 @@ export class BaseDefaultEventLoopPolicy extends AbstractEventLoopPolicy {
     return this._local._loop;
   }
 
-  set_event_loop(loop: AbstractEventLoop | null): void {
+  set_event_loop(loop: AbstractEventLoop | null): null {
     this._local._set_called = true;
     if (loop !== null && !(loop instanceof AbstractEventLoop)) {
       throw new TypeError(
@@ -475,6 +489,7 @@ export class BaseDefaultEventLoopPolicy extends AbstractEventLoopPolicy {
       );
     }
     this._local._loop = loop;
+    return null;
   }
 
   new_event_loop(): AbstractEventLoop {

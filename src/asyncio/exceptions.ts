@@ -64,7 +64,7 @@ export class LimitOverrunError extends Exception {
 
   constructor(
     message: string,
-    readonly consumed: number,
+    readonly consumed: number | bigint,
   ) {
     super(message);
   }

@@ -79,6 +79,12 @@ interface FutureLoop extends AbstractEventLoop {
 }
 
 export class Future<T = unknown> implements PromiseLike<T> {
+  /** CPython's futures are the C accelerator's `_asyncio.Future`. */
+  static readonly __module__: string = "_asyncio";
+  static {
+    // Error messages name an instance's type by its C `tp_name` (types.ts `typeName`).
+    Object.defineProperty(Future, "__tp_name__", { value: "_asyncio.Future" });
+  }
   _state: State = _PENDING;
   _result: T | undefined = undefined;
   _exception: unknown = null;
@@ -270,8 +276,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /** `add_done_callback(fn, *, context=None)`; pass the context as `kw({ context })`. */
-  add_done_callback(fn: DoneCallback<this>, context?: Kw<{ context?: Context | null }>): void {
+  add_done_callback(fn: DoneCallback<this>, context?: Kw<{ context?: Context | null }>): null {
     this._add_done_callback(fn, context?.kwargs.context ?? null);
+    return null;
   }
 
   /** add_done_callback without keyword parsing, for the runtime's own callers. */
@@ -280,7 +287,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
       const loop = this._loop;
       if (loop._call_soon_ctx !== undefined) loop._call_soon_ctx(fn, [this], ctx);
       else loop.call_soon(fn, this, new Kw({ context: ctx }));
-    } else if (this._callback0 === null && this._moreCallbacks === null) {
+    } else if (
+      this._callback0 === null &&
+      this._moreCallbacks === null &&
+      // The first slot holds a function or a task (a TaskWaiter): a callable object of the
+      // program (`__call__`) goes to the list, which keeps the order.
+      typeof fn === "function"
+    ) {
       this._callback0 = fn;
       this._context0 = ctx ?? copy_context();
     } else {
@@ -321,16 +334,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return BigInt(removed);
   }
 
-  set_result(result: T): void {
+  set_result(result: T): null {
     if (this._state !== _PENDING) {
       throw new InvalidStateError("invalid state");
     }
     this._result = result;
     this._state = _FINISHED;
     this._schedule_callbacks();
+    return null;
   }
 
-  set_exception(exception: unknown): void {
+  set_exception(exception: unknown): null {
     if (this._state !== _PENDING) {
       throw new InvalidStateError("invalid state");
     }
@@ -352,6 +366,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._state = _FINISHED;
     this._schedule_callbacks();
     this._setLogTraceback(true);
+    return null;
   }
 
   /**
@@ -406,6 +421,12 @@ for (const [key, value] of [
  *  if (!fut.done()) throw RuntimeError; return fut.result();` does, without a generator object.
  */
 class FutureIter<T> {
+  static readonly __module__ = "_asyncio";
+  static readonly __name__ = "FutureIter";
+  static readonly __qualname__ = "FutureIter";
+  static {
+    Object.defineProperty(FutureIter, "__tp_name__", { value: "_asyncio.FutureIter" });
+  }
   /** The future, or null once the iterator is finished. */
   _fut: Future<T> | null;
   /** True once it has yielded the future (the generator is suspended at its `yield`). */

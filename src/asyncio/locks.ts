@@ -250,13 +250,14 @@ export class Lock extends _ContextManagerMixin {
   }
 
   /** Release the lock and wake the first waiter; RuntimeError if it is not held. */
-  release(): void {
+  release(): null {
     if (this._locked) {
       this._locked = false;
       this._wake_up_first();
     } else {
       throw new RuntimeError("Lock is not acquired.");
     }
+    return null;
   }
 
   /** Wake up the first waiter if it isn't done. */
@@ -285,7 +286,7 @@ export class Event extends _LoopBoundMixin {
   }
 
   /** Set the flag and wake every waiter, in the order they started waiting. */
-  set(): void {
+  set(): null {
     if (!this._value) {
       this._value = true;
       const waiters = this._waiters;
@@ -294,10 +295,12 @@ export class Event extends _LoopBoundMixin {
         if (!fut.done()) fut.set_result(true);
       }
     }
+    return null;
   }
 
-  clear(): void {
+  clear(): null {
     this._value = false;
+    return null;
   }
 
   /** Wait until the flag is set; returns true. */
@@ -350,8 +353,9 @@ export class Condition extends _ContextManagerMixin {
     return this._lock._acquire_wait_iter(result);
   }
 
-  release(): void {
+  release(): null {
     this._lock.release();
+    return null;
   }
 
   /**
@@ -405,9 +409,10 @@ export class Condition extends _ContextManagerMixin {
   }
 
   /** Wake up to `n` waiters (default 1); the lock must be held. */
-  notify(n: number | bigint = 1): void {
+  notify(n: number | bigint = 1): null {
     if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
     this._notify(Number(n));
+    return null;
   }
 
   _notify(n: number): void {
@@ -424,8 +429,9 @@ export class Condition extends _ContextManagerMixin {
   }
 
   /** Wake up every waiter; the lock must be held. */
-  notify_all(): void {
+  notify_all(): null {
     this.notify(this._waiters.length);
+    return null;
   }
 }
 markCoroutineMethods(Condition, ["wait", "wait_for", "__aenter__", "__aexit__"]);
@@ -509,9 +515,10 @@ export class Semaphore extends _ContextManagerMixin {
   }
 
   /** Increment the counter and wake the first waiter that is not done. */
-  release(): void {
+  release(): null {
     this._val += 1;
     this._wake_up_next();
+    return null;
   }
 
   _wake_up_next(): boolean {
@@ -540,11 +547,12 @@ export class BoundedSemaphore extends Semaphore {
     this._bound_value = Number(value);
   }
 
-  override release(): void {
+  override release(): null {
     if (this._val >= this._bound_value) {
       throw new ValueError("BoundedSemaphore released too many times");
     }
     super.release();
+    return null;
   }
 }
 

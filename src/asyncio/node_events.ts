@@ -22,6 +22,8 @@ const MAX_TIMER_MS = Math.min(2 ** 31 - 1, MAXIMUM_SELECT_TIMEOUT * 1000);
 
 export class NodeEventLoop extends BaseEventLoop {
   static readonly __name__ = "_UnixSelectorEventLoop";
+  static readonly __qualname__ = "_UnixSelectorEventLoop";
+  static override readonly __module__: string = "asyncio.unix_events";
   private _wake: (() => void) | null = null;
   private _timer: NodeJS.Timeout | null = null;
 
@@ -75,6 +77,8 @@ export const EventLoop = NodeEventLoop;
 
 export class DefaultEventLoopPolicy extends BaseDefaultEventLoopPolicy {
   static readonly __name__ = "_UnixDefaultEventLoopPolicy";
+  static readonly __qualname__ = "_UnixDefaultEventLoopPolicy";
+  static override readonly __module__: string = "asyncio.unix_events";
   override _loop_factory = () => new NodeEventLoop();
 }
 

@@ -163,13 +163,14 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
   }
 
   /** Put an item without blocking; QueueFull if there is no free slot. */
-  put_nowait(item: T): void {
+  put_nowait(item: T): null {
     if (this._is_shutdown) throw new QueueShutDown();
     if (this.full()) throw new QueueFull();
     this._put(item);
     this._unfinished_tasks += 1;
     this._finished.clear();
     this._wakeup_next(this._getters);
+    return null;
   }
 
   /** Remove and return an item, waiting while the queue is empty. */
@@ -225,10 +226,11 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
   }
 
   /** Indicate that a formerly enqueued item is complete. */
-  task_done(): void {
+  task_done(): null {
     if (this._unfinished_tasks <= 0) throw new ValueError("task_done() called too many times");
     this._unfinished_tasks -= 1;
     if (this._unfinished_tasks === 0) this._finished.set();
+    return null;
   }
 
   /** Wait until every item put has been gotten and processed (task_done()). */
@@ -242,7 +244,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
    * With `immediate`, the queue is emptied at once and its items count as done. Waiting getters
    * and putters are woken.
    */
-  shutdown(immediate: boolean | Kw<{ immediate?: boolean }> = false): void {
+  shutdown(immediate: boolean | Kw<{ immediate?: boolean }> = false): null {
     if (immediate instanceof Kw) immediate = immediate.kwargs.immediate ?? false;
     this._is_shutdown = true;
     if (immediate) {
@@ -260,6 +262,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
       const putter = this._putters.shift();
       if (!putter.done()) putter.set_result(null);
     }
+    return null;
   }
 }
 const QUEUE_GET = Queue.prototype.get;

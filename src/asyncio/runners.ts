@@ -39,6 +39,7 @@ type RunnerLoop = AbstractEventLoop & BaseEventLoop;
 
 /** A context manager that controls the event loop's life cycle. */
 export class Runner {
+  static readonly __module__ = "asyncio.runners";
   _state: string = CREATED;
   _debug: boolean | null;
   _loop_factory: (() => AbstractEventLoop) | null;

@@ -235,6 +235,10 @@ function resumeHandled(task: Task<unknown>): void {
 
 /** A coroutine wrapped in a Future. */
 export class Task<T = unknown> extends Future<T> implements TaskWaiter {
+  static override readonly __module__: string = "_asyncio";
+  static {
+    Object.defineProperty(Task, "__tp_name__", { value: "_asyncio.Task" });
+  }
   /** The name, or the number N while it is the default `Task-N` (formatted on first use). */
   _name: string | number = 0;
   /** Prototype defaults (0, false) until a cancel request sets them: a task stays smaller. */
@@ -338,15 +342,16 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
     return formatted;
   }
 
-  set_name(value: unknown): void {
+  set_name(value: unknown): null {
     this._name = str(value);
+    return null;
   }
 
-  override set_result(_result: T): void {
+  override set_result(_result: T): never {
     throw new RuntimeError("Task does not support set_result operation");
   }
 
-  override set_exception(_exception: unknown): void {
+  override set_exception(_exception: unknown): never {
     throw new RuntimeError("Task does not support set_exception operation");
   }
 
@@ -359,7 +364,7 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
    * Print the stack (CPython's format; with no frames, "No stack for <task>"). With no `file` it
    * prints to stdout, as `print(..., file=None)` in base_tasks does.
    */
-  print_stack(kwargs?: Kw<{ limit?: number | null; file?: { write(s: string): unknown } }>): void {
+  print_stack(kwargs?: Kw<{ limit?: number | null; file?: { write(s: string): unknown } }>): null {
     const file = kwargs?.kwargs.file;
     const write = (s: string) => {
       if (file) file.write(s);
@@ -372,6 +377,7 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
       const msg = exc.message;
       write(msg ? `${name}: ${msg}\n` : `${name}\n`);
     }
+    return null;
   }
 
   /** Request that the task cancel itself; False if it is already done. */
@@ -526,7 +532,8 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
     const excBase = HANDLED.length;
     if (this._excSaved !== null) resumeHandled(this as Task<unknown>);
     try {
-      const r = exc === null ? coro.next(undefined) : coro.throw(exc);
+      // An exception thrown in is raised at the coroutine's `await`: it has a traceback.
+      const r = exc === null ? coro.next(undefined) : coro.throw(markRaised(exc));
       if (HANDLED.length > excBase) this._excSaved = HANDLED.splice(excBase);
       if (r.done) {
         if (this._must_cancel) {
@@ -841,6 +848,7 @@ export function create_task<T>(
 
 /** gather()'s outer future: cancel() cancels the children and acts like Task.cancel(). */
 export class _GatheringFuture<T = unknown[]> extends Future<T> {
+  static override readonly __module__: string = "asyncio.tasks";
   _children: Future<unknown>[];
   _cancel_requested = false;
 

@@ -66,7 +66,7 @@ export class Timeout {
   }
 
   /** Move the deadline (null: no deadline). Only while the context manager is active. */
-  reschedule(when: number | bigint | null): void {
+  reschedule(when: number | bigint | null): null {
     if (this._state !== _State.ENTERED) {
       if (this._state === _State.CREATED) throw new RuntimeError("Timeout has not been entered");
       throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
@@ -83,6 +83,7 @@ export class Timeout {
         this._timeout_handler = loop.call_at(this._when, this._onTimeoutCb);
       }
     }
+    return null;
   }
 
   /** Did the timeout expire while the block ran? */

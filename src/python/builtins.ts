@@ -6,7 +6,7 @@
  * (types.ts). Keyword arguments arrive as a final `Kw`: `sorted(xs, kw({ key: f, reverse: true }))`.
  */
 
-import { ByteArray, Bytes, makeBytesData } from "./bytes";
+import { ByteArray, Bytes, bytesCallArgs, bytesFromDunder, makeBytesData } from "./bytes";
 import { eq, gt, lt } from "./compare";
 import { Dict, mergeInto } from "./dict";
 import {
@@ -354,8 +354,13 @@ export const frozenset = defineType(
 
 /** `bytes(source)` / `bytes(str, encoding, errors)`. */
 export const bytes = defineType(
-  function bytes(src?: unknown, encoding?: unknown, errors?: unknown): Bytes {
+  function bytes(...args: unknown[]): Bytes {
+    const [src, encoding, errors] = bytesCallArgs("bytes", args);
     if (src instanceof Bytes && src.constructor === Bytes && encoding === undefined) return src;
+    if (encoding === undefined && errors === undefined) {
+      const made = bytesFromDunder(src);
+      if (made !== undefined) return made;
+    }
     return new Bytes(makeBytesData(src, encoding, errors));
   },
   "bytes",
@@ -365,8 +370,9 @@ Object.defineProperty(bytes, "fromhex", { value: (s: unknown) => Bytes.fromhex(s
 
 /** `bytearray(source)`. */
 export const bytearray = defineType(
-  function bytearray(src?: unknown, encoding?: unknown, errors?: unknown): ByteArray {
-    return new ByteArray(makeBytesData(src, encoding, errors));
+  function bytearray(...args: unknown[]): ByteArray {
+    const [src, encoding, errors] = bytesCallArgs("bytearray", args);
+    return new ByteArray(makeBytesData(src, encoding, errors, "bytearray"));
   },
   "bytearray",
   () => ByteArray,
@@ -521,6 +527,9 @@ export class Range {
         this.start + BigInt(e) * this.step,
         this.step * BigInt(st),
       );
+    }
+    if (!isInt(i) && !(typeof i === "object" && i !== null && "__index__" in i)) {
+      throw new PyTypeError(`range indices must be integers or slices, not ${typeName(i)}`);
     }
     let k = index(i);
     const n = this.lenBig();

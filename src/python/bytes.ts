@@ -7,10 +7,12 @@
 
 import { decode, encode } from "./codecs";
 import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
+import { bytesPercentFormat } from "./format";
 import { hashBytes } from "./hash";
+import { splitKw } from "./kw";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import { markBuiltinClass, NotImplemented } from "./objects";
-import { call, iter } from "./protocol";
+import { call, iter, Slice, tryIter } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
@@ -49,7 +51,11 @@ export abstract class BytesLike {
     }
     let k = Number(toBigInt(i));
     if (k < 0) k += this.data.length;
-    if (k < 0 || k >= this.data.length) throw new IndexError("index out of range");
+    if (k < 0 || k >= this.data.length) {
+      throw new IndexError(
+        this instanceof ByteArray ? "bytearray index out of range" : "index out of range",
+      );
+    }
     return BigInt(this.data[k]);
   }
 
@@ -100,6 +106,11 @@ export abstract class BytesLike {
 
   __rmul__(n: unknown): unknown {
     return BytesLike.prototype.__mul__.call(this, n);
+  }
+
+  /** `b % args` (PEP 461, format.ts): bytes for bytes, bytearray for bytearray. */
+  __mod__(values: unknown): unknown {
+    return bytesPercentFormat(this, values);
   }
 
   decode(encoding: string = "utf-8", errors: string = "strict"): string {
@@ -419,10 +430,62 @@ export class ByteArray extends BytesLike {
     return "bytearray";
   }
   __setitem__(i: unknown, v: unknown): void {
-    let k = indexNumber(i);
+    if (i instanceof Slice) {
+      this.assignSlice(i, v);
+      return;
+    }
+    this.data[this.position(i)] = byteValue(v);
+  }
+  __delitem__(i: unknown): void {
+    if (i instanceof Slice) {
+      const [s, e, st] = i.adjust(this.data.length);
+      const drop = new Set<number>();
+      if (st > 0) for (let k = s; k < e; k += st) drop.add(k);
+      else for (let k = s; k > e; k += st) drop.add(k);
+      this.data = this.data.filter((_, k) => !drop.has(k));
+      return;
+    }
+    const k = this.position(i);
+    this.data = concatBytes([this.data.slice(0, k), this.data.slice(k + 1)]);
+  }
+  /** The in-range JS index of an int (or `__index__`) subscript. */
+  private position(i: unknown): number {
+    if (!isInt(i) && typeof i === "object" && i !== null && "__index__" in i) i = index(i);
+    if (!isInt(i)) {
+      throw new PyTypeError(`bytearray indices must be integers or slices, not ${typeName(i)}`);
+    }
+    let k = Number(toBigInt(i));
     if (k < 0) k += this.data.length;
     if (k < 0 || k >= this.data.length) throw new IndexError("bytearray index out of range");
-    this.data[k] = byteValue(v);
+    return k;
+  }
+  /** `ba[a:b:c] = v`: bytes-likes or iterables of ints; extended slices keep their size. */
+  private assignSlice(sl: Slice, v: unknown): void {
+    let src: Uint8Array;
+    if (v instanceof BytesLike) src = v.data.slice();
+    else if (v === null || v === undefined) {
+      throw new PyTypeError(`cannot convert '${typeName(v)}' object to bytearray`);
+    } else if (typeof v === "string" || isInt(v) || tryIter(v) === null) {
+      throw new PyTypeError(
+        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+      );
+    } else src = Uint8Array.from([...iter(v)].map(byteValue));
+    const [s, e, st] = sl.adjust(this.data.length);
+    if (st === 1) {
+      this.data = concatBytes([this.data.slice(0, s), src, this.data.slice(Math.max(s, e))]);
+      return;
+    }
+    const idx: number[] = [];
+    if (st > 0) for (let k = s; k < e; k += st) idx.push(k);
+    else for (let k = s; k > e; k += st) idx.push(k);
+    if (idx.length !== src.length) {
+      throw new ValueError(
+        `attempt to assign bytes of size ${src.length} to extended slice of size ${idx.length}`,
+      );
+    }
+    idx.forEach((k, j) => {
+      this.data[k] = src[j];
+    });
   }
   append(v: unknown): void {
     const out = new Uint8Array(this.data.length + 1);
@@ -502,26 +565,82 @@ function fromhex(s: unknown): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** `bytes(x)` / `bytes(s, encoding, errors)`. */
-export function makeBytesData(src: unknown, encoding?: unknown, errors?: unknown): Uint8Array {
-  if (src === undefined) return new Uint8Array(0);
+/**
+ * The `(source, encoding, errors)` of a `bytes(...)`/`bytearray(...)` call whose last argument
+ * may be keywords (`bytes(b, errors="x")`), checked as CPython checks them.
+ */
+export function bytesCallArgs(name: string, args: unknown[]): [unknown, unknown, unknown] {
+  const [pos, kw] = splitKw(args);
+  if (pos.length > 3) {
+    const n = pos.length + Object.keys(kw).length;
+    throw new PyTypeError(`${name}() takes at most 3 arguments (${n} given)`);
+  }
+  const out: [unknown, unknown, unknown] = [pos[0], pos[1], pos[2]];
+  for (const [k, v] of Object.entries(kw)) {
+    const i = BYTES_PARAMS.indexOf(k);
+    if (i < 0) throw new PyTypeError(`${name}() got an unexpected keyword argument '${k}'`);
+    if (i < pos.length) {
+      throw new PyTypeError(
+        `argument for ${name}() given by name ('${k}') and position (${i + 1})`,
+      );
+    }
+    out[i] = v;
+  }
+  return out;
+}
+const BYTES_PARAMS = ["source", "encoding", "errors"];
+
+/**
+ * `bytes(obj)`'s `obj.__bytes__()` (looked up as CPython does, after the encoding checks): the
+ * bytes it returns, or undefined when `obj` has no `__bytes__`.
+ */
+export function bytesFromDunder(src: unknown): Bytes | undefined {
+  if (typeof src !== "object" || src === null) return undefined;
+  const f = (src as { __bytes__?: unknown }).__bytes__;
+  if (typeof f !== "function") return undefined;
+  const r = f.call(src);
+  if (!(r instanceof Bytes)) {
+    throw new PyTypeError(`__bytes__ returned non-bytes (type ${typeName(r)})`);
+  }
+  return r;
+}
+
+/** `bytes(x)` / `bytes(s, encoding, errors)` (`kind` "bytearray" for `bytearray(...)`). */
+export function makeBytesData(
+  src: unknown,
+  encoding?: unknown,
+  errors?: unknown,
+  kind = "bytes",
+): Uint8Array {
   if (typeof src === "string") {
     if (encoding === undefined) throw new PyTypeError("string argument without an encoding");
     return encode(src, String(encoding), errors === undefined ? "strict" : String(errors));
   }
-  if (encoding !== undefined) {
-    throw new PyTypeError(typeof src === "string" ? "" : "encoding without a string argument");
-  }
-  if (isInt(src) || typeof (src as { __int_value__?: unknown })?.__int_value__ === "bigint") {
+  if (encoding !== undefined) throw new PyTypeError("encoding without a string argument");
+  if (errors !== undefined) throw new PyTypeError("errors without a string argument");
+  if (src === undefined) return new Uint8Array(0);
+  if (
+    isInt(src) ||
+    typeof (src as { __int_value__?: unknown })?.__int_value__ === "bigint" ||
+    (!(src instanceof BytesLike) &&
+      typeof (src as { __index__?: unknown } | null)?.__index__ === "function")
+  ) {
     const n = index(src);
     if (n < 0n) throw new ValueError("negative count");
     return new Uint8Array(Number(n));
   }
   if (src instanceof BytesLike) return src.data.slice();
-  if (typeof src === "number") {
-    throw new PyTypeError("cannot convert 'float' object to bytes");
+  const it = typeof src === "number" ? null : tryIter(src);
+  if (it === null) throw new PyTypeError(`cannot convert '${typeName(src)}' object to ${kind}`);
+  const out: number[] = [];
+  for (const v of it) {
+    const n = index(v);
+    if (n < 0n || n > 255n) {
+      throw new ValueError(`${kind === "bytes" ? "bytes" : "byte"} must be in range(0, 256)`);
+    }
+    out.push(Number(n));
   }
-  return Uint8Array.from([...iter(src)].map(byteValue));
+  return Uint8Array.from(out);
 }
 
 /** `str(b, encoding, errors)`: decode. */

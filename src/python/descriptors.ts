@@ -354,6 +354,42 @@ function defineStatic(cls: Function, name: string, fn: Function): void {
   });
 }
 
+/**
+ * `c = classmethod(f)` in a class body: `C.c` (and `Sub.c`, read through the subclass) is `f`
+ * bound to the class it is read through, as `classmethod.__get__` makes it, so `C.c()`,
+ * `g = C.c; g()` and `$py.call(C.c)` all pass the class. One bound function per class.
+ */
+function defineClassMethod(cls: Function, name: string, f: unknown): void {
+  const bound = new WeakMap<object, Function>();
+  const get = function (this: object): Function {
+    let b = bound.get(this);
+    if (b === undefined) {
+      const owner = this;
+      b = function (this: unknown, ...args: unknown[]) {
+        return call(f, owner, ...args);
+      };
+      copyNames(b, f);
+      bound.set(this, b);
+    }
+    return b;
+  };
+  Object.defineProperty(cls, name, {
+    configurable: true,
+    get,
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, name, { configurable: true, writable: true, value });
+    },
+  });
+  Object.defineProperty(cls.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: function (this: object, ...args: unknown[]) {
+      const c = this.constructor as unknown as Record<string, Function>;
+      return c[name]!.apply(c, args);
+    },
+  });
+}
+
 const transpiled = new WeakSet<Function>();
 
 /** Is `cls` a transpiled class (finished by `pyclass`)? */
@@ -369,7 +405,6 @@ export function isTranspiledClass(cls: unknown): boolean {
 export function installDescriptors(cls: Function): void {
   transpiled.add(cls);
   const proto = cls.prototype as object;
-  const statics = cls as unknown as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     if (!("value" in desc)) continue;
@@ -390,11 +425,7 @@ export function installDescriptors(cls: Function): void {
             },
       );
     } else if (v instanceof classmethod) {
-      const f = v.__func__;
-      defineStatic(cls, key, function (this: unknown, ...args: unknown[]) {
-        return call(f, this, ...args);
-      });
-      copyNames(statics[key] as Function, f);
+      defineClassMethod(cls, key, v.__func__);
     }
   }
   for (const key of Object.getOwnPropertyNames(proto)) {

@@ -18,8 +18,8 @@ import { typeName } from "./types";
 export class BaseException extends Error {
   /** The constructor's arguments; Python code sees them as the tuple `args`. */
   _args: unknown[];
-  __cause__: BaseException | null = null;
-  __context__: BaseException | null = null;
+  _cause: BaseException | null = null;
+  _context: BaseException | null = null;
   __suppress_context__ = false;
   __notes__: string[] | undefined = undefined;
   /**
@@ -53,6 +53,24 @@ export class BaseException extends Error {
     if (!namesChecked.has(proto)) nameClass(proto, new.target);
   }
 
+  /** `exc.__cause__`; setting it sets `__suppress_context__` too, as in CPython. */
+  get __cause__(): BaseException | null {
+    return this._cause;
+  }
+
+  set __cause__(value: unknown) {
+    this._cause = chainLink(value, "cause");
+    this.__suppress_context__ = true;
+  }
+
+  get __context__(): BaseException | null {
+    return this._context;
+  }
+
+  set __context__(value: unknown) {
+    this._context = chainLink(value, "context");
+  }
+
   /** Python's `exc.args`: a tuple. */
   get args(): Tuple {
     return new Tuple(this._args);
@@ -62,9 +80,16 @@ export class BaseException extends Error {
     this._args = value instanceof Tuple ? [...value.items] : [...value];
   }
 
-  /** JS `Error.message` mirrors Python's `str(exc)`. */
+  /**
+   * JS `Error.message` mirrors Python's `str(exc)`. V8 reads it to format the stack's header
+   * (lazily, when `stack` is first read): a failing `__str__` must not make that throw.
+   */
   override get message(): string {
-    return this.__str__();
+    try {
+      return this.__str__();
+    } catch {
+      return "<exception str() failed>";
+    }
   }
 
   override set message(_value: string) {
@@ -89,7 +114,19 @@ export class BaseException extends Error {
     return null;
   }
 
-  with_traceback(_tb: unknown): this {
+  /**
+   * `with_traceback(None)` drops the traceback: raised again, it starts afresh at the `raise`.
+   * Another traceback (`e.__traceback__` is a list here) is only recorded as the value.
+   */
+  with_traceback(tb: unknown): this {
+    if (tb === null || tb === undefined) {
+      this.__traceback__ = null;
+      this._tbFirst = 0;
+      this._tbReraise = undefined;
+      const r = this as { _tbLive?: unknown; _tbFrozen?: unknown };
+      r._tbLive = undefined;
+      r._tbFrozen = undefined;
+    } else this.__traceback__ = tb as unknown[];
     return this;
   }
 
@@ -101,6 +138,34 @@ export class BaseException extends Error {
     this.__notes__.push(note);
   }
 }
+
+/** The value of `__cause__` / `__context__` as their setters check it. */
+function chainLink(value: unknown, what: string): BaseException | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof BaseException) return value;
+  throw new TypeError_(`exception ${what} must be None or derive from BaseException`);
+}
+
+/**
+ * The fields of the runtime's exception objects that are not attributes of the instance in
+ * Python (its `__dict__`): `vars(exc)` leaves them out.
+ */
+export const EXCEPTION_FIELDS = new Set([
+  "_args",
+  "_cause",
+  "_context",
+  "__suppress_context__",
+  "__traceback__",
+  "_chainPending",
+  "_tbFirst",
+  "_tbLast",
+  "_tbReraise",
+  "_tbLive",
+  "_tbFrozen",
+  "_tbCatchSite",
+  "_tbCallersOnly",
+  "jsError",
+]);
 
 /** Prototypes of exception classes already given their JS `name` (or left alone): nameClass. */
 const namesChecked = new WeakSet<object>();
@@ -273,6 +338,14 @@ export class StopIteration extends Exception {
   get value(): unknown {
     return this._args.length > 0 ? this._args[0] : null;
   }
+}
+
+/**
+ * The StopIteration of a generator that returned `value`: without arguments for None (JS
+ * `undefined` or `null`), as CPython raises it (`StopIteration()`, not `StopIteration(None)`).
+ */
+export function stopIteration(value: unknown): StopIteration {
+  return value === undefined || value === null ? new StopIteration() : new StopIteration(value);
 }
 export class StopAsyncIteration extends Exception {}
 export class SyntaxError extends Exception {}
@@ -607,7 +680,10 @@ export function toPyException(err: unknown): BaseException {
       /^Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(
         err.message,
       );
-    if (m !== null) {
+    if (err.message === "Generator is already running") {
+      // A generator resumed from its own body (CPython's generator `gi_running` check).
+      exc = new ValueError("generator already executing");
+    } else if (m !== null) {
       const tail = m[1] === "set" ? " and no __dict__ for setting new attributes" : "";
       exc = new AttributeError(`'NoneType' object has no attribute '${m[2]}'${tail}`);
       (exc as { name_?: string }).name_ = m[2];
@@ -772,8 +848,21 @@ export function raiseExc(x: unknown, ...from: unknown[]): BaseException {
  * made, so the JS stack its frames come from is taken again here.
  */
 export function raiseMade(x: unknown, ...from: unknown[]): BaseException {
-  if (x instanceof BaseException && x.__traceback__ === null) Error.captureStackTrace(x, raiseMade);
+  if (x instanceof BaseException) {
+    if (x.__traceback__ === null) Error.captureStackTrace(x, raiseMade);
+    else reraiseHook?.(x);
+  }
   return raiseExc(x, ...from);
+}
+
+let reraiseHook: ((exc: BaseException) => void) | null = null;
+
+/**
+ * What `raise e` does first to an exception raised before (it has a traceback): src/python/
+ * traceback.ts keeps the frames it had and takes the stack of the new `raise`.
+ */
+export function setReraiseHook(hook: (exc: BaseException) => void): void {
+  reraiseHook = hook;
 }
 
 /** A bare `raise`: re-raises the exception being handled. */

@@ -7,7 +7,7 @@
  * Generated code for `f"{x!r:>10}"` calls `formatValue(x, ">10", "r")`.
  */
 
-import { Dict } from "./dict";
+import { ByteArray, Bytes, BytesLike } from "./bytes";
 import {
   IndexError,
   KeyError,
@@ -24,9 +24,10 @@ import {
 } from "./floatfmt";
 import { Kw } from "./kw";
 import { floatToInt, index, intToFloat, isInt, toBigInt } from "./numbers";
-import { className } from "./objects";
+import { classTpName } from "./objects";
 import { codePoints, getattr, getitem, strLen } from "./protocol";
 import { ascii, intStr, repr, str } from "./repr";
+import { strBase } from "./str";
 import { Tuple } from "./tuple";
 import { typeName, typeOf } from "./types";
 
@@ -352,7 +353,7 @@ export function format(value: unknown, spec: unknown = ""): string {
   }
   if (spec !== "") {
     throw new PyTypeError(
-      `unsupported format string passed to ${className(typeOf(value))}.__format__`,
+      `unsupported format string passed to ${classTpName(typeOf(value))}.__format__`,
     );
   }
   return str(value);
@@ -545,37 +546,88 @@ function formatWithState(
 
 /** `fmt % values`. */
 export function percentFormat(fmt: string, values: unknown): string {
-  const isTuple = values instanceof Tuple;
-  const args: unknown[] = isTuple ? (values as Tuple).items.slice() : [values];
-  const isMapping =
-    !isTuple &&
-    values !== null &&
-    typeof values === "object" &&
-    !(typeof values === "string") &&
-    typeof (values as { __getitem__?: unknown }).__getitem__ === "function" &&
-    !(values instanceof Tuple) &&
-    (values instanceof Dict || typeof (values as { keys?: unknown }).keys === "function");
-  let argi = 0;
-  let usedMapping = false;
+  return percentCore(fmt, values, false);
+}
+
+/**
+ * `b % values` / `bytearray % values` (PEP 461). The str parser below runs over the bytes as
+ * latin-1 text (one char per byte) in bytes mode: `%b`/`%s` take bytes-like objects or
+ * `__bytes__`, `%c` an int in range(256) or one byte, `%r`/`%a` give `ascii()`, mapping keys
+ * are bytes, and the errors are bytesobject.c's. The result has the left operand's base type.
+ */
+export function bytesPercentFormat(fmt: BytesLike, values: unknown): Bytes | ByteArray {
+  const out = latin1Bytes(percentCore(latin1Text(fmt.data), values, true));
+  return fmt instanceof ByteArray ? new ByteArray(out) : new Bytes(out);
+}
+
+function latin1Text(data: Uint8Array): string {
+  let s = "";
+  for (let k = 0; k < data.length; k += 8192)
+    s += String.fromCharCode(...data.subarray(k, k + 8192));
+  return s;
+}
+
+function latin1Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let k = 0; k < s.length; k++) out[k] = s.charCodeAt(k);
+  return out;
+}
+
+/**
+ * CPython's test for a mapping argument (PyMapping_Check, minus tuples and strs, and in bytes
+ * mode bytes-likes): `%(key)s` looks keys up in it, and it need not be consumed.
+ */
+function percentMapping(v: unknown, bytes: boolean): boolean {
+  if (v instanceof Tuple || typeof v === "string" || strBase(v) !== undefined) return false;
+  if (bytes && v instanceof BytesLike) return false;
+  return (
+    Array.isArray(v) ||
+    (v !== null &&
+      typeof v === "object" &&
+      typeof (v as { __getitem__?: unknown }).__getitem__ === "function")
+  );
+}
+
+function starArg(v: unknown): number {
+  if (!isInt(v)) throw new PyTypeError("* wants int");
+  return Number(toBigInt(v));
+}
+
+function percentCore(fmt: string, values: unknown, bytes: boolean): string {
+  const tuple = values instanceof Tuple ? (values as Tuple).items : null;
+  const dict = tuple === null && percentMapping(values, bytes) ? values : null;
+  // CPython's argument cursor: a tuple's items, else the one object (`arglen` -1), which a
+  // `%(key)` conversion replaces by the looked-up value.
+  let cur: unknown = values;
+  let arglen = tuple !== null ? tuple.length : -1;
+  let argidx = tuple !== null ? 0 : -2;
   const nextArg = (): unknown => {
-    if (argi >= args.length) throw new PyTypeError("not enough arguments for format string");
-    return args[argi++];
+    if (argidx < arglen) {
+      argidx++;
+      return arglen < 0 ? cur : tuple![argidx - 1];
+    }
+    throw new PyTypeError("not enough arguments for format string");
   };
   let out = "";
   let i = 0;
   const n = fmt.length;
   while (i < n) {
-    const c = fmt[i];
-    if (c !== "%") {
-      out += c;
+    if (fmt[i] !== "%") {
+      const j = fmt.indexOf("%", i);
+      const end = j < 0 ? n : j;
+      out += fmt.slice(i, end);
+      i = end;
+      continue;
+    }
+    i++;
+    if (i >= n) throw new ValueError("incomplete format");
+    if (fmt[i] === "%") {
+      out += "%";
       i++;
       continue;
     }
-    const start = i;
-    i++;
-    if (i >= n) throw new ValueError("incomplete format");
-    let key: string | null = null;
     if (fmt[i] === "(") {
+      if (dict === null) throw new PyTypeError("format requires a mapping");
       let depth = 1;
       let j = i + 1;
       while (j < n && depth > 0) {
@@ -584,80 +636,65 @@ export function percentFormat(fmt: string, values: unknown): string {
         j++;
       }
       if (depth > 0) throw new ValueError("incomplete format key");
-      key = fmt.slice(i + 1, j - 1);
+      const key = fmt.slice(i + 1, j - 1);
       i = j;
+      cur = getitem(dict, bytes ? new Bytes(latin1Bytes(key)) : key);
+      arglen = -1;
+      argidx = -2;
     }
     let flags = "";
     while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
-    let width = "";
+    let leftAlign = flags.includes("-");
+    let w = -1;
     if (fmt[i] === "*") {
-      width = String(index(nextArg()));
+      w = starArg(nextArg());
+      if (w < 0) {
+        leftAlign = true;
+        w = -w;
+      }
       i++;
-    } else while (i < n && fmt[i] >= "0" && fmt[i] <= "9") width += fmt[i++];
-    let prec = "";
-    let hasPrec = false;
+    } else {
+      let width = "";
+      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") width += fmt[i++];
+      if (width) w = Number(width);
+    }
+    let p = -1;
     if (fmt[i] === ".") {
-      hasPrec = true;
       i++;
       if (fmt[i] === "*") {
-        prec = String(index(nextArg()));
+        p = Math.max(0, starArg(nextArg()));
         i++;
-      } else while (i < n && fmt[i] >= "0" && fmt[i] <= "9") prec += fmt[i++];
+      } else {
+        let prec = "";
+        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") prec += fmt[i++];
+        p = Number(prec || "0");
+      }
     }
     while (i < n && "hlL".includes(fmt[i])) i++;
     if (i >= n) throw new ValueError("incomplete format");
     const conv = fmt[i++];
-    if (conv === "%") {
-      out += "%";
-      continue;
-    }
-    let arg: unknown;
-    if (key !== null) {
-      if (!isMapping) throw new PyTypeError("format requires a mapping");
-      arg = getitem(values, key);
-      usedMapping = true;
-    } else arg = nextArg();
-    let w = width ? Number(width) : -1;
-    let leftAlign = flags.includes("-");
-    if (w < 0 && width.startsWith("-")) {
-      leftAlign = true;
-      w = -w;
-    }
-    const p = hasPrec ? Number(prec || "0") : -1;
-    let spec = "";
-    if (leftAlign) spec += "<";
-    else if (flags.includes("0") && "diouxXeEfFgG".includes(conv)) spec += "0=";
-    if (flags.includes("+")) spec += "+";
-    else if (flags.includes(" ")) spec += " ";
-    if (flags.includes("#")) spec += "#";
+    const arg = nextArg();
     let body: string;
     switch (conv) {
+      case "b":
       case "s":
       case "r":
       case "a": {
-        let sv = conv === "s" ? str(arg) : conv === "r" ? repr(arg) : ascii(arg);
+        if (conv === "b" && !bytes) unsupportedChar(fmt, i - 1, bytes);
+        let sv = conv === "r" ? (bytes ? ascii(arg) : repr(arg)) : conv === "a" ? ascii(arg) : "";
+        if (conv === "s" || conv === "b") sv = bytes ? latin1Text(bytesArg(arg)) : str(arg);
         if (p >= 0) sv = codePoints(sv).slice(0, p).join("");
-        body = w > 0 ? formatStr(sv, `${leftAlign ? "<" : ">"}${w}`) : sv;
+        body = padPlain(sv, w, leftAlign);
         break;
       }
       case "d":
       case "i":
-      case "u": {
-        const iv = percentInt(arg, conv);
-        let s = formatInt(iv, `${spec}${w > 0 ? w : ""}d`);
-        if (p > 0) {
-          const digits = (iv < 0n ? -iv : iv).toString().padStart(p, "0");
-          const sign = iv < 0n ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
-          s = padPlain(sign + digits, w, leftAlign);
-        }
-        body = s;
-        break;
-      }
+      case "u":
       case "x":
       case "X":
       case "o": {
-        const iv = percentIntStrict(arg, conv);
-        body = formatInt(iv, `${spec}${w > 0 ? w : ""}${conv}`);
+        const iv = "diu".includes(conv) ? percentInt(arg, conv) : percentIntStrict(arg, conv);
+        body = percentIntBody(iv, conv, flags, w, p, leftAlign);
         break;
       }
       case "e":
@@ -666,46 +703,115 @@ export function percentFormat(fmt: string, values: unknown): string {
       case "F":
       case "g":
       case "G": {
-        const fv = percentFloat(arg, conv);
+        const fv = percentFloat(arg, bytes);
+        let spec = "";
+        if (leftAlign) spec += "<";
+        else if (flags.includes("0")) spec += "0=";
+        if (flags.includes("+")) spec += "+";
+        else if (flags.includes(" ")) spec += " ";
+        if (flags.includes("#")) spec += "#";
         body = formatFloat(fv, `${spec}${w > 0 ? w : ""}.${p >= 0 ? p : 6}${conv}`);
         break;
       }
-      case "c": {
-        let ch: string;
-        if (typeof arg === "string") {
-          if (strLen(arg) !== 1)
-            throw new PyTypeError(
-              "%c requires an int or a unicode character, not a string of length " + strLen(arg),
-            );
-          ch = arg;
-        } else {
-          const iv = index(arg);
-          if (iv < 0n || iv > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
-          ch = String.fromCodePoint(Number(iv));
-        }
-        body = padPlain(ch, w, leftAlign);
+      case "c":
+        body = padPlain(bytes ? percentByte(arg) : percentChar(arg), w, leftAlign);
         break;
-      }
       default:
-        throw new ValueError(
-          `unsupported format character '${conv}' (0x${conv.charCodeAt(0).toString(16)}) at index ${i - 1}`,
-        );
+        unsupportedChar(fmt, i - 1, bytes);
     }
-    void start;
     out += body;
   }
-  // CPython's test is PyMapping_Check: any subscriptable argument (a list too) that no
-  // conversion used is not an error.
-  const subscriptable =
-    !isTuple &&
-    (Array.isArray(values) ||
-      (values !== null &&
-        typeof values === "object" &&
-        typeof (values as { __getitem__?: unknown }).__getitem__ === "function"));
-  if (argi < args.length && !usedMapping && !(subscriptable && argi === 0)) {
-    throw new PyTypeError("not all arguments converted during string formatting");
+  if (argidx < arglen && dict === null) {
+    throw new PyTypeError(
+      `not all arguments converted during ${bytes ? "bytes" : "string"} formatting`,
+    );
   }
   return out;
+}
+
+function unsupportedChar(fmt: string, at: number, bytes: boolean): never {
+  const code = fmt.codePointAt(at)!;
+  let shown: string;
+  if (bytes) {
+    // CPython formats the byte as a signed C char: one above 127 fails to be shown.
+    if (code > 127) throw new OverflowError("character argument not in range(0x110000)");
+    shown = String.fromCharCode(code);
+  } else shown = code >= 31 && code <= 126 ? String.fromCharCode(code) : "?";
+  const index = bytes ? at : strLen(fmt.slice(0, at));
+  throw new ValueError(
+    `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${index}`,
+  );
+}
+
+/** The bytes `%b`/`%s` insert: a bytes-like object's, or `__bytes__()`'s. */
+function bytesArg(arg: unknown): Uint8Array {
+  if (arg instanceof BytesLike) return arg.data;
+  const f = (arg as { __bytes__?: () => unknown } | null)?.__bytes__;
+  if (arg !== null && typeof arg === "object" && typeof f === "function") {
+    const b = f.call(arg);
+    if (!(b instanceof Bytes)) {
+      throw new PyTypeError(`__bytes__ returned non-bytes (type ${typeName(b)})`);
+    }
+    return b.data;
+  }
+  throw new PyTypeError(
+    `%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(arg)}'`,
+  );
+}
+
+function hasIndex(arg: unknown): boolean {
+  return (
+    arg !== null &&
+    typeof arg === "object" &&
+    typeof (arg as { __index__?: unknown }).__index__ === "function"
+  );
+}
+
+/** `%c` of str formatting: an int code point or a one-character str. */
+function percentChar(arg: unknown): string {
+  const s = typeof arg === "string" ? arg : strBase(arg);
+  if (s !== undefined) {
+    if (strLen(s) !== 1) throw new PyTypeError("%c requires int or char");
+    return s;
+  }
+  if (!isInt(arg) && !hasIndex(arg)) throw new PyTypeError("%c requires int or char");
+  const iv = index(arg);
+  if (iv < 0n || iv > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+  return String.fromCodePoint(Number(iv));
+}
+
+/** `%c` of bytes formatting: an int in range(256) or a one-byte bytes-like. */
+function percentByte(arg: unknown): string {
+  if (arg instanceof BytesLike && arg.data.length === 1) return String.fromCharCode(arg.data[0]);
+  if (!isInt(arg) && !hasIndex(arg)) {
+    throw new PyTypeError("%c requires an integer in range(256) or a single byte");
+  }
+  const iv = index(arg);
+  if (iv < 0n || iv > 255n) throw new OverflowError("%c arg not in range(256)");
+  return String.fromCharCode(Number(iv));
+}
+
+/** `%d %i %u %o %x %X` of an int, with printf's flags, width and precision (minimum digits). */
+function percentIntBody(
+  iv: bigint,
+  conv: string,
+  flags: string,
+  w: number,
+  p: number,
+  leftAlign: boolean,
+): string {
+  const neg = iv < 0n;
+  const mag = neg ? -iv : iv;
+  let digits =
+    conv === "o" ? mag.toString(8) : conv === "x" || conv === "X" ? mag.toString(16) : `${mag}`;
+  if (conv === "X") digits = digits.toUpperCase();
+  if (p > digits.length) digits = digits.padStart(p, "0");
+  let prefix = neg ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+  if (flags.includes("#") && !"diu".includes(conv)) prefix += `0${conv === "o" ? "o" : conv}`;
+  if (!leftAlign && flags.includes("0") && prefix.length + digits.length < w) {
+    digits = digits.padStart(w - prefix.length, "0");
+  }
+  return padPlain(prefix + digits, w, leftAlign);
 }
 
 function padPlain(s: string, w: number, left: boolean): string {
@@ -720,20 +826,26 @@ function percentInt(arg: unknown, conv: string): bigint {
   const f = (arg as { __int__?: () => unknown } | null)?.__int__;
   if (arg !== null && typeof arg === "object" && typeof f === "function")
     return f.call(arg) as bigint;
+  if (hasIndex(arg)) return index(arg);
   throw new PyTypeError(`%${conv} format: a real number is required, not ${typeName(arg)}`);
 }
 
 function percentIntStrict(arg: unknown, conv: string): bigint {
   if (isInt(arg)) return toBigInt(arg);
-  if (arg !== null && typeof arg === "object" && "__index__" in arg) return index(arg);
+  if (hasIndex(arg)) return index(arg);
   throw new PyTypeError(`%${conv} format: an integer is required, not ${typeName(arg)}`);
 }
 
-function percentFloat(arg: unknown, _conv: string): number {
+function percentFloat(arg: unknown, bytes: boolean): number {
   if (typeof arg === "number") return arg;
   if (isInt(arg)) return intToFloat(arg);
   const f = (arg as { __float__?: () => unknown } | null)?.__float__;
   if (arg !== null && typeof arg === "object" && typeof f === "function")
     return f.call(arg) as number;
-  throw new PyTypeError(`must be real number, not ${typeName(arg)}`);
+  if (hasIndex(arg)) return intToFloat(index(arg));
+  throw new PyTypeError(
+    bytes
+      ? `float argument required, not ${typeName(arg)}`
+      : `must be real number, not ${typeName(arg)}`,
+  );
 }

@@ -108,6 +108,7 @@ export {
   checkBound,
   discard,
   genexpr,
+  iterHeld,
   mappingRest,
   matchClassArg,
   matchMapping,

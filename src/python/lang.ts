@@ -7,7 +7,12 @@
  * implicit chaining are in exceptions.ts.)
  */
 
-import { iscoroutine, markgeneratorfunction } from "../asyncio/coroutines";
+import {
+  generatorReturn,
+  iscoroutine,
+  markgeneratorfunction,
+  setUnraisableHook,
+} from "../asyncio/coroutines";
 import {
   aexitNow,
   DONE_VOID,
@@ -31,14 +36,25 @@ import {
   RuntimeError,
   StopAsyncIteration,
   StopIteration,
+  stopIteration,
   typeName,
   UnboundLocalError,
 } from "./exceptions";
+import { streams } from "./io";
 import { Kw } from "./kw";
 import { mro, registerForwarder, registerPyclass } from "./mro";
 import { classQualname } from "./objects";
-import { callMethod, contains, getattr, getitem, iter, ownClassAttr, truthy } from "./protocol";
+import {
+  callMethod,
+  classAttributeView,
+  contains,
+  getattr,
+  getitem,
+  iter,
+  truthy,
+} from "./protocol";
 import { _warn_unawaited_coroutine } from "./stdlib/warnings";
+import { formatUnraisable } from "./traceback";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
 
@@ -274,26 +290,28 @@ function forwardClassAttributes(cls: Function): void {
     // JS's own `name`/`length` are read-only; a class body's `name = ...` is a class attribute.
     if (SKIP_STATICS.has(key) && !((key === "name" || key === "length") && desc.writable)) continue;
     // Functions are static and class methods (forwarded below); a class is a value.
-    const isFunction = typeof desc.value === "function" && !isClassValue(desc.value);
+    // A static field holding a function that does not bind (`ln = len`) is a value too.
+    const isFunction =
+      typeof desc.value === "function" && !isClassValue(desc.value) && !desc.enumerable;
     if (!("value" in desc) || isFunction || Object.hasOwn(c.prototype, key)) continue;
-    const get = function (this: object) {
-      // Through the instance's own class, so a subclass's class attribute wins.
-      if (key === "name" || key === "length") return ownClassAttr(this.constructor, key);
-      return (this.constructor as unknown as Record<string, unknown>)[key];
-    };
-    registerForwarder(get);
-    Object.defineProperty(c.prototype, key, {
-      configurable: true,
-      get,
-      set(this: object, v: unknown) {
-        Object.defineProperty(this, key, {
-          value: v,
-          writable: true,
-          configurable: true,
-          enumerable: true,
-        });
-      },
-    });
+    classAttributeView(cls, key, desc.value);
+  }
+}
+
+/**
+ * A class body's `h = helper`, `twice = lambda self: ...` or `__hash__ = object.__hash__`: a class
+ * attribute (a static *field*, which JS makes enumerable, unlike a static method) holding a Python
+ * function or a method descriptor, which Python binds to the instance it is read through. Such
+ * an attribute gets a method on the prototype that calls the class's current value with the
+ * instance first (the class attribute itself stays as it is: `V.h is helper`). A builtin function
+ * (`ln = len`), a bound method or a class does not bind, as in CPython.
+ */
+function bindFunctionAttributes(cls: Function): void {
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    const f = desc.value as unknown;
+    if (!desc.enumerable || typeof f !== "function" || SKIP_STATICS.has(key)) continue;
+    if (!Object.hasOwn(cls.prototype, key)) classAttributeView(cls, key, f);
   }
 }
 
@@ -326,6 +344,7 @@ export function pyclass<C extends Function>(
   define("__qualname__", qualname);
   define("__module__", module);
   registerPyclass(cls);
+  bindFunctionAttributes(cls);
   // A class that defines `__eq__` without `__hash__` is unhashable: its `__hash__` is None.
   if (Object.hasOwn(c.prototype, "__eq__") && !Object.hasOwn(c.prototype, "__hash__"))
     Object.defineProperty(c.prototype, "__hash__", {
@@ -342,6 +361,8 @@ export function pyclass<C extends Function>(
       const desc = Object.getOwnPropertyDescriptor(target, key)!;
       const fn = desc.value as unknown;
       if (typeof fn !== "function" || key === "constructor" || !FUNCTION_NAME.test(key)) continue;
+      // A class attribute holding a function made elsewhere (`ln = len`) keeps its names.
+      if (target === c && desc.enumerable) continue;
       if (target === c && (key === "length" || key === "name" || key === "prototype")) continue;
       if (
         (fn as { prototype?: unknown }).prototype !== undefined &&
@@ -359,6 +380,7 @@ export function pyclass<C extends Function>(
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
     if (typeof desc.value !== "function" || SKIP_STATICS.has(key) || key in c.prototype) continue;
+    if (desc.enumerable) continue; // a class attribute (a static field), not a static method
     if (isClassValue(desc.value)) continue;
     const value = function (this: object, ...args: unknown[]) {
       return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
@@ -410,16 +432,41 @@ export function pyclass<C extends Function>(
 /**
  * A generator expression's generator, marked as a Python generator (not a coroutine). `fn` is
  * named `$genexpr` (for tracebacks); its Python name is `<genexpr>`, its qualified name
- * `qualname` (`main.<locals>.<genexpr>` in a function).
+ * `qualname` (`main.<locals>.<genexpr>` in a function); `first` is the first iterable, evaluated
+ * where the expression is.
  */
 export function genexpr(
-  fn: () => Generator<unknown, unknown, unknown>,
+  fn: (first?: unknown) => Generator<unknown, unknown, unknown>,
   qualname = "<genexpr>",
+  first?: unknown,
 ): Generator<unknown, unknown, unknown> {
   (fn as { __name__?: string }).__name__ = "<genexpr>";
   markgeneratorfunction(fn, qualname);
-  return fn();
+  return fn(first);
 }
+
+/**
+ * The iterator of a `for` loop over an object the program may still hold (`for x in g:`, not
+ * `for x in gen():`): JS calls the iterator's `return()` when the loop is left early, which
+ * closes a generator, where CPython only drops a reference (the generator goes on in the next
+ * loop over `g`). A Python generator is looped through a wrapper without `return`.
+ */
+export function iterHeld(x: unknown): Iterable<unknown> {
+  const it = iter(x);
+  if ((it as { return?: unknown }).return !== generatorReturn) return it;
+  return {
+    [Symbol.iterator]() {
+      return { next: (v?: unknown) => it.next(v) };
+    },
+  };
+}
+
+setUnraisableHook((e, gen) => {
+  const err = streams.stderr as { write(s: string): unknown; flush?: () => unknown };
+  (streams.stdout as { flush?: () => unknown }).flush?.();
+  err.write(formatUnraisable(caught(e), gen));
+  err.flush?.();
+});
 
 // ---- with / async with / async for
 
@@ -783,12 +830,12 @@ function installGeneratorMethod(name: string, fn: Function): void {
 }
 installGeneratorMethod("send", function (this: Generator, value: unknown) {
   const r = this.next(value);
-  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  if (r.done) throw stopIteration(r.value);
   return r.value;
 });
 installGeneratorMethod("__next__", function (this: Generator) {
   const r = this.next(null);
-  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  if (r.done) throw stopIteration(r.value);
   return r.value;
 });
 // `gen.close()`: throws GeneratorExit in at the suspended `yield` (so `except GeneratorExit` and
@@ -815,7 +862,11 @@ export function pep479(e: unknown, what: "generator" | "async generator"): unkno
   const astop = what === "async generator" && e instanceof StopAsyncIteration;
   if (stop === null && !astop) return e;
   markRaised(e); // it left the generator's frame: its traceback prints with its header
+  // Tracebacks (src/python/traceback.ts): the StopIteration's ends at the generator's frame,
+  // where it was caught; the RuntimeError's starts in the frame that resumed the generator.
+  (e as { _tbCatchSite?: unknown })._tbCatchSite ??= new Error();
   const err = new RuntimeError(`${what} raised ${stop ?? "StopAsyncIteration"}`);
+  (err as { _tbCallersOnly?: boolean })._tbCallersOnly = true;
   err.__cause__ = e as BaseException;
   err.__context__ = e as BaseException;
   err.__suppress_context__ = true;

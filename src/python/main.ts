@@ -4,7 +4,13 @@
  * exits with its code (printing a non-int code to stderr); output is flushed at exit.
  */
 
-import { BaseException, markRaised, SystemExit, toPyException } from "./exceptions";
+import {
+  BaseException,
+  KeyboardInterrupt,
+  markRaised,
+  SystemExit,
+  toPyException,
+} from "./exceptions";
 import { flushStd, streams } from "./io";
 import { str } from "./repr";
 import { formatException } from "./traceback";
@@ -46,7 +52,8 @@ export function runMain(body: () => void): void {
     }
     printUncaught(exc);
     flushStd();
-    process.exitCode = EXIT_FAILURE;
+    // CPython ends itself with SIGINT after an uncaught KeyboardInterrupt: a shell sees 130.
+    process.exitCode = exc instanceof KeyboardInterrupt ? 130 : EXIT_FAILURE;
   }
 }
 

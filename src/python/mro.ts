@@ -54,7 +54,7 @@ import {
 import { hashPointer } from "./hash";
 import { Kw, splitKw } from "./kw";
 import { ListSubclassBase } from "./list";
-import { className, classQualname, NotImplemented } from "./objects";
+import { className, classQualname, classTpName, NotImplemented } from "./objects";
 import { getattr, objectDelattr, objectGetattribute, objectSetattr, truthy } from "./protocol";
 import { objectRepr, repr } from "./repr";
 import { isClass, isinstance, typeName, typeOf } from "./types";
@@ -91,6 +91,11 @@ const STUB_INIT = /^__init__\(\.\.\._args\)\s*\{\s*return null;?\s*\}$/;
  */
 export function hiddenBase(M: Function, bases: Function[]): void {
   synthetics.set(M, { bases, layout: bases[0]! });
+}
+
+/** Is `cls` a transpiled class (a heap type, in CPython's terms)? */
+export function isPyclass(cls: unknown): boolean {
+  return typeof cls === "function" && pyclasses.has(cls);
 }
 
 /** Record a transpiled class (called by `pyclass`). */
@@ -644,7 +649,7 @@ export function objectMethod(obj: unknown, name: string, start: Function): unkno
       return (spec: string) => {
         if (spec !== "")
           throw new PyTypeError(
-            `unsupported format string passed to ${className(typeOf(obj))}.__format__`,
+            `unsupported format string passed to ${classTpName(typeOf(obj))}.__format__`,
           );
         return B.str(obj);
       };

@@ -171,6 +171,17 @@ export function className(cls: unknown): string {
   return c.name || "object";
 }
 
+/**
+ * The name CPython's messages give a class (its `tp_name`): `_asyncio.Future` or
+ * `collections.deque` for the classes CPython writes in C that declare `__tp_name__`, else its
+ * `__name__`.
+ */
+export function classTpName(cls: unknown): string {
+  const c = cls as { __tp_name__?: string } | null;
+  if (c !== null && c !== undefined && Object.hasOwn(c, "__tp_name__")) return c.__tp_name__!;
+  return className(cls);
+}
+
 /** The `__qualname__` of a class (own `__qualname__`, else its name). */
 export function classQualname(cls: unknown): string {
   const c = cls as { __qualname__?: string };

@@ -17,6 +17,7 @@ import { isDunder, typeDunder, valueDunder } from "./dunders";
 import {
   AttributeError,
   BaseException,
+  EXCEPTION_FIELDS,
   ImportError,
   IndexError,
   KeyError,
@@ -24,11 +25,20 @@ import {
   TypeError as PyTypeError,
   programSetsName,
   StopIteration,
+  stopIteration,
   ValueError,
 } from "./exceptions";
 import type { Kw } from "./kw";
 import { ListSubclassBase, listMethods } from "./list";
-import { isForwarder, isObjectMethod, objectMethod, pyBase, pyBases } from "./mro";
+import {
+  isForwarder,
+  isObjectMethod,
+  isPyclass,
+  objectMethod,
+  pyBase,
+  pyBases,
+  registerForwarder,
+} from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import {
@@ -36,6 +46,7 @@ import {
   classModule,
   className,
   classQualname,
+  classTpName,
   defineType,
   markBuiltin,
   markBuiltinClass,
@@ -45,7 +56,7 @@ import {
 import { repr } from "./repr";
 import { strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
-import { isClass, isinstance, mro, typeName, typeOf } from "./types";
+import { functionType, isClass, isinstance, mro, typeName, typeOf } from "./types";
 
 // ---------------------------------------------------------------- strings as code points
 
@@ -211,7 +222,7 @@ function strIteratorType(): Function {
   return strIteratorClass;
 }
 
-function tryIter<T = unknown>(x: unknown): IterableIterator<T> | null {
+export function tryIter<T = unknown>(x: unknown): IterableIterator<T> | null {
   if (typeof x === "string") return strIterator(x) as unknown as IterableIterator<T>;
   // a class with a static `__iter__` is iterable, as a metaclass `__iter__` makes it (enum.Enum)
   if (x !== null && (typeof x === "object" || hasStatic(x, "__iter__"))) {
@@ -260,7 +271,7 @@ export function next(it: unknown, dflt: unknown = NO_DEFAULT): unknown {
       const r = o.next();
       if (r.done) {
         if (dflt !== NO_DEFAULT) return dflt;
-        throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+        throw stopIteration(r.value);
       }
       return r.value;
     }
@@ -523,6 +534,7 @@ export function getitem(x: unknown, k: unknown): unknown {
   if (typeof x === "string") {
     if (k instanceof Slice) return getslice(x, k.start, k.stop, k.step);
     if (!isInt(k) && typeof (k as { __int_value__?: unknown } | null)?.__int_value__ !== "bigint") {
+      if (typeof k === "object" && k !== null && "__index__" in k) return getitem(x, index(k));
       throw new PyTypeError(`string indices must be integers, not '${typeName(k)}'`);
     }
     if (!SURROGATE.test(x)) return x[seqIndex(k, x.length, "string", "string")];
@@ -538,11 +550,64 @@ export function getitem(x: unknown, k: unknown): unknown {
     if (typeof x === "function" && isClass(x)) {
       const cg = (x as { __class_getitem__?: (k: unknown) => unknown }).__class_getitem__;
       if (typeof cg === "function") return cg.call(x, k);
+      if (notGeneric(x)) {
+        throw new PyTypeError(
+          `type '${(x as { __name__?: string }).__name__}' is not subscriptable`,
+        );
+      }
       return x; // generic alias `list[int]`: the class itself is close enough at run time
     }
   }
   throw new PyTypeError(`'${typeName(x)}' object is not subscriptable`);
 }
+
+/**
+ * A class CPython refuses to subscript (`C[int]`: no `__class_getitem__`): a transpiled class
+ * over plain bases (object, int, float, str, bytes, exceptions), or one of those builtins. Other
+ * builtin and library classes stay subscriptable (most are generic in CPython).
+ */
+function notGeneric(cls: Function): boolean {
+  const plain: unknown[] = [
+    builtins.object,
+    builtins.int,
+    builtins.float,
+    builtins.bool,
+    builtins.str,
+    builtins.bytes,
+    builtins.bytearray,
+  ];
+  const ok = (c: Function) =>
+    isPyclass(c) ||
+    plain.includes(c) ||
+    c === BaseException ||
+    c.prototype instanceof BaseException;
+  return mro(cls).every(ok);
+}
+
+/**
+ * Does `x`'s type have CPython's sequence slots (`tp_as_sequence`)? Then `del x[i]` with an
+ * integer index says "doesn't support item deletion", other failures "does not support".
+ */
+function sequenceTyped(x: unknown): boolean {
+  if (typeof x === "string" || x instanceof Tuple || x instanceof BytesLike) return true;
+  if (typeof x !== "object" || x === null) return false;
+  if (SEQUENCE_TYPES.has(typeName(x)) || Object.hasOwn(x, "_asyncio_future_blocking")) return true;
+  // Heap types have the slots: transpiled classes, and the library's classes that CPython
+  // writes in Python (asyncio, logging) or as heap types (`_asyncio.Future`, `_asyncio.Task`).
+  return mro(typeOf(x)).some((c) => {
+    if (isPyclass(c)) return true;
+    const m = Object.hasOwn(c, "__module__") ? (c as { __module__?: unknown }).__module__ : "";
+    return typeof m === "string" && /^(asyncio|logging)(\.|$)/.test(m);
+  });
+}
+const SEQUENCE_TYPES = new Set([
+  "set",
+  "frozenset",
+  "range",
+  "dict_keys",
+  "dict_values",
+  "dict_items",
+]);
 
 /** `x[k] = v`. */
 export function setitem(x: unknown, k: unknown, v: unknown): void {
@@ -581,7 +646,9 @@ export function delitem(x: unknown, k: unknown): void {
       return;
     }
   }
-  throw new PyTypeError(`'${typeName(x)}' object doesn't support item deletion`);
+  const indexKey = isInt(k) || (typeof k === "object" && k !== null && "__index__" in k);
+  const verb = indexKey && sequenceTyped(x) ? "doesn't" : "does not";
+  throw new PyTypeError(`'${typeName(x)}' object ${verb} support item deletion`);
 }
 
 /** `x in container`. */
@@ -645,7 +712,7 @@ function builtinMethodTable(obj: unknown): Record<string, Function> | undefined 
 function noAttribute(obj: unknown, name: string): AttributeError {
   let msg: string;
   if (typeof obj === "function" && isClass(obj)) {
-    msg = `type object '${className(obj)}' has no attribute '${name}'`;
+    msg = `type object '${classTpName(obj)}' has no attribute '${name}'`;
   } else if (
     obj !== null &&
     typeof obj === "object" &&
@@ -672,6 +739,8 @@ const FUNCTION_ATTRS = new Set([
   "__doc__",
 ]);
 const QUALNAME = Symbol.for("asyncio-ts.qualname");
+/** A library function's `__module__` (`asyncio.tasks`), kept off its own string keys (isClass). */
+const FUNC_MODULE = Symbol.for("asyncio-ts.func-module");
 
 /**
  * The class attribute `name` of a class along its chain (or undefined), skipping the read-only
@@ -744,6 +813,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
     // Generated code gives a function its annotations only where they are read (annotations.ts).
     if (name === "__annotations__") return new Dict();
     if (name !== "__module__") return null;
+    const mod = (obj as { [FUNC_MODULE]?: string })[FUNC_MODULE];
+    if (mod !== undefined) return mod;
     return builtinKind(obj) === "function" ? "builtins" : "__main__";
   }
   if (name === "__doc__" && typeof obj === "function" && !(name in obj)) return null;
@@ -801,11 +872,21 @@ function lookupAttr(obj: unknown, name: string): unknown {
     !isClass(v)
   ) {
     const owner = methodOwner(obj, name);
+    // A class attribute holding a function that does not bind (`ln = len` in a class body),
+    // read through the instance by the getter `pyclass` installs: the function itself.
+    const held = owner?.prototype
+      ? Object.getOwnPropertyDescriptor(owner.prototype, name)
+      : undefined;
+    if (held?.get !== undefined && isForwarder(held.get)) return v;
+    const own = (v as { __name__?: unknown }).__name__;
+    // A method of a C type of asyncio's (`_asyncio.Future`) is a builtin method: its qualname
+    // names the receiver's type (`Task.done`, `MyFuture.done`).
+    const cMethod = owner !== undefined && classModule(owner) === "_asyncio";
     const bound = describeBound(
       (v as Function).bind(obj),
       obj,
-      name,
-      methodQualname(owner, name, v),
+      typeof own === "string" ? own : name,
+      cMethod ? `${classQualname(typeOf(obj))}.${name}` : methodQualname(owner, name, v),
       v,
     );
     // `__func__` is the method as its class gives it (`C.m`: a function taking `self` first).
@@ -814,7 +895,7 @@ function lookupAttr(obj: unknown, name: string): unknown {
     if (isForwarder(v)) delete (bound as unknown as { __func__?: unknown }).__func__;
     else (bound as unknown as { __func__: unknown }).__func__ = methodFunction(v as Function);
     // A method of a builtin type (`{}.get`, `exc.add_note`) is a builtin method.
-    return owner !== undefined && classModule(owner) === "builtins"
+    return owner !== undefined && (cMethod || classModule(owner) === "builtins")
       ? markBuiltin(bound, "method")
       : bound;
   }
@@ -850,8 +931,7 @@ function specialMethod(obj: unknown, name: string): unknown {
       if (name === "__next__")
         return () => {
           const r = (obj as Iterator<unknown>).next();
-          if (r.done)
-            throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+          if (r.done) throw stopIteration(r.value);
           return r.value;
         };
     }
@@ -1100,7 +1180,66 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
     return null;
   }
   (obj as Record<string, unknown>)[name] = value;
+  // `C.h = helper` after the class body: instances see it as they see the body's attributes.
+  if (typeof obj === "function" && isPyclass(obj) && !CLASS_OWN_NAMES.has(name))
+    classAttributeView(obj, name, value);
   return null;
+}
+
+/** A class's own names that are not class attributes its instances see. */
+const CLASS_OWN_NAMES = new Set(["prototype", "__name__", "__qualname__", "__module__", "__doc__"]);
+
+/**
+ * Does a function held as a class attribute bind to the instance it is read through? A Python
+ * function or a method descriptor does (`h = helper`, `__hash__ = object.__hash__`); a builtin
+ * function (`ln = len`), a bound method or a class does not.
+ */
+function bindsToInstance(f: Function): boolean {
+  if (isClass(f)) return false;
+  const kind = className(functionType(f));
+  return kind === "function" || kind === "method_descriptor";
+}
+
+/**
+ * What instances of a transpiled class see of its class attribute `key` (JS statics are not
+ * read through instances): for a function that binds, a method of the prototype calling the
+ * class's current value with the instance first; for anything else, a getter reading the
+ * instance's class's value (a subclass's own wins), which a store on the instance shadows.
+ * `pyclass` makes these for the class body's attributes, `setattr` for a class's later ones.
+ */
+export function classAttributeView(cls: Function, key: string, value: unknown): void {
+  const proto = cls.prototype as object;
+  if (typeof value === "function" && bindsToInstance(value)) {
+    const method = function (this: object, ...args: unknown[]) {
+      return call((this.constructor as unknown as Record<string, unknown>)[key], this, ...args);
+    };
+    for (const k of ["__name__", "__qualname__"]) {
+      const v = getattr(value, k, key);
+      Object.defineProperty(method, k, { value: v, configurable: true, writable: true });
+    }
+    Object.defineProperty(proto, key, { configurable: true, writable: true, value: method });
+    return;
+  }
+  const held = Object.getOwnPropertyDescriptor(proto, key);
+  if (held?.get !== undefined && isForwarder(held.get)) return;
+  const get = function (this: object) {
+    // Through the instance's own class, so a subclass's class attribute wins.
+    if (key === "name" || key === "length") return ownClassAttr(this.constructor, key);
+    return (this.constructor as unknown as Record<string, unknown>)[key];
+  };
+  registerForwarder(get);
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get,
+    set(this: object, v: unknown) {
+      Object.defineProperty(this, key, {
+        value: v,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      });
+    },
+  });
 }
 
 /**
@@ -1158,9 +1297,16 @@ export function objectDelattr(obj: unknown, name: string): null {
     if (deleteDescriptor(obj as object, name)) return null;
     throw noAttribute(obj, name);
   }
+  // An enum member (stdlib/enum.ts): its setter carries the deletion's error.
+  const setter = Object.getOwnPropertyDescriptor(obj, name)?.set as unknown;
+  const refuse = (setter as Record<symbol, unknown> | undefined)?.[REFUSE_DELETE];
+  if (typeof refuse === "function") refuse();
   delete (obj as Record<string, unknown>)[name];
   return null;
 }
+
+/** On an accessor's setter: a function throwing the error `del obj.name` raises. */
+const REFUSE_DELETE = Symbol.for("asyncio-ts.refuse-delete");
 
 type InstanceDictClass = new (obj: object) => Dict;
 let InstanceDict: InstanceDictClass | null = null;
@@ -1252,8 +1398,11 @@ export function vars(obj: unknown): Dict {
   // The instance attributes of a list or dict subclass's instance, not the array's indices or
   // the runtime Dict's own fields.
   const skip = Array.isArray(obj) ? INDEX_KEY : obj instanceof Dict ? DICT_FIELDS : null;
+  // An exception's runtime fields (its chain, traceback state; `__notes__` until add_note).
+  const exc = obj instanceof BaseException;
   for (const k of Object.keys(obj)) {
     if (skip !== null && (skip instanceof RegExp ? skip.test(k) : skip.has(k))) continue;
+    if (exc && (EXCEPTION_FIELDS.has(k) || (k === "__notes__" && obj[k] === undefined))) continue;
     storeItem(d, k, (obj as Record<string, unknown>)[k]);
   }
   return d;
@@ -1294,7 +1443,7 @@ export function genThrow(gen: Generator, typ: unknown, val: unknown = null): unk
     throw new PyTypeError("instance exception may not have a separate value");
   }
   const r = gen.throw(exc);
-  if (r.done) throw new StopIteration(r.value === undefined ? null : r.value);
+  if (r.done) throw stopIteration(r.value);
   return r.value;
 }
 

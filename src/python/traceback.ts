@@ -9,9 +9,10 @@
  * header is printed for raised exceptions but no frames, and the final lines are exact.
  */
 
-import { BaseException, BaseExceptionGroup } from "./exceptions";
+import { BaseException, BaseExceptionGroup, setReraiseHook } from "./exceptions";
 import { classModule, classQualname } from "./objects";
-import { str } from "./repr";
+import { repr, str } from "./repr";
+import { Tuple } from "./tuple";
 
 /** Returns the frame lines of a raised exception (`  File "x.py", line 1, in f\n    code\n`). */
 export type FrameSource = (exc: BaseException) => string[];
@@ -23,6 +24,7 @@ let haveFrameSource = false;
 export function setFrameSource(source: FrameSource): void {
   frameSource = source;
   haveFrameSource = true;
+  setReraiseHook(reraiseFrames);
 }
 
 /** The innermost Python frame of the current call stack: `logging`'s caller (`findCaller`). */
@@ -77,6 +79,54 @@ const CAUSE_MESSAGE = "\nThe above exception was the direct cause of the followi
 const CONTEXT_MESSAGE = "\nDuring handling of the above exception, another exception occurred:\n\n";
 const MAX_GROUP_WIDTH = 15;
 const MAX_GROUP_DEPTH = 10;
+/** Repeats of one frame printed before "[Previous line repeated N more times]". */
+const RECURSIVE_CUTOFF = 3;
+
+/** What a traceback prints of an exception it reaches (CPython's `TracebackException`). */
+interface TbNode {
+  exc: BaseException;
+  cause: TbNode | null;
+  context: TbNode | null;
+  /** The nodes of a group's exceptions; null for other exceptions. */
+  exceptions: TbNode[] | null;
+}
+
+/**
+ * The tree of what to print, made as CPython's `TracebackException` makes it (compact, as the
+ * traceback module and the interpreter use it): one set of exceptions already reached is
+ * shared by the whole tree, so an exception reached again as a cause or context is not
+ * followed a second time, but every exception of a group gets its own node (it is printed in
+ * the group even when it was printed above as a context); the work list is a stack, which
+ * decides which of two places shows the chain of an exception reached from both.
+ */
+function buildTree(top: BaseException): TbNode {
+  const seen = new Set<unknown>([top]);
+  const node = (exc: BaseException): TbNode => {
+    seen.add(exc);
+    return { exc, cause: null, context: null, exceptions: null };
+  };
+  const root: TbNode = { exc: top, cause: null, context: null, exceptions: null };
+  const queue: TbNode[] = [root];
+  while (queue.length !== 0) {
+    const te = queue.pop() as TbNode;
+    const e = te.exc;
+    const c = e.__cause__;
+    const cause = c instanceof BaseException && !seen.has(c) ? node(c) : null;
+    const x = e.__context__;
+    const context =
+      cause === null && !e.__suppress_context__ && x instanceof BaseException && !seen.has(x)
+        ? node(x)
+        : null;
+    const exceptions = e instanceof BaseExceptionGroup ? e.exceptions.items.map(node) : null;
+    te.cause = cause;
+    te.context = context;
+    te.exceptions = exceptions;
+    if (cause !== null) queue.push(cause);
+    if (context !== null) queue.push(context);
+    if (exceptions !== null) queue.push(...exceptions);
+  }
+  return root;
+}
 
 class Ctx {
   /** Follow `__cause__`/`__context__` (`chain=False` prints the exception alone). */
@@ -89,14 +139,14 @@ class Ctx {
   limit: number | null = null;
   depth = 0;
   needClose = false;
-  seen = new Set<unknown>();
   indent(): string {
     return " ".repeat(2 * this.depth);
   }
+  /** `text` with every line (empty ones too) indented, as one piece of the output. */
   emit(text: string, margin: string | null = null): string {
     let ind = this.indent();
     if (this.depth) ind += `${margin ?? "|"} `;
-    // textwrap.indent with predicate always-true: every line (including empty) gets the prefix
+    if (ind === "") return text;
     return text
       .split(/(?<=\n)/)
       .map((line) => ind + line)
@@ -104,25 +154,54 @@ class Ctx {
   }
 }
 
-/** The last line(s) of a traceback: `ValueError: boom` plus the notes. */
-export function formatExceptionOnly(exc: unknown): string {
-  if (!(exc instanceof BaseException)) return `${String(exc)}\n`;
+/** `str(x)`, or `<what str() failed>` when that raises (CPython's `_safe_string`). */
+function safeString(x: unknown, what: string, fn: (v: unknown) => string = str): string {
+  try {
+    return fn(x);
+  } catch {
+    return `<${what} ${fn === str ? "str" : "repr"}() failed>`;
+  }
+}
+
+/**
+ * The pieces of the last line(s) of a traceback: `ValueError: boom`, then each note line; with
+ * `showGroup`, then those of each exception of a group, indented by three spaces a level (each
+ * line of a message apart there).
+ */
+function exceptionOnlyLines(exc: BaseException, showGroup = false, depth = 0): string[] {
   const cls = exc.constructor;
   let stype = classQualname(cls);
   const mod = classModule(cls);
   if (mod !== "__main__" && mod !== "builtins") stype = `${mod}.${stype}`;
-  let value: string;
-  try {
-    value = str(exc);
-  } catch {
-    value = "<exception str() failed>";
+  const value = safeString(exc, "exception");
+  const first = value ? `${stype}: ${value}` : stype;
+  const indent = " ".repeat(3 * depth);
+  const out = depth === 0 ? [`${first}\n`] : first.split("\n").map((l) => `${indent}${l}\n`);
+  const notes = exc.__notes__ as unknown;
+  if (notes !== undefined && notes !== null) {
+    if (Array.isArray(notes) || notes instanceof Tuple) {
+      // Any sequence but str and bytes: each note, str() of it.
+      for (const note of Array.isArray(notes) ? notes : notes.items) {
+        for (const l of safeString(note, "note").split("\n")) out.push(`${indent}${l}\n`);
+      }
+    } else out.push(`${indent}${safeString(notes, "__notes__", repr)}\n`);
   }
-  let out = value ? `${stype}: ${value}\n` : `${stype}\n`;
-  const notes = exc.__notes__;
-  if (notes !== undefined) {
-    for (const note of notes) out += `${typeof note === "string" ? note : "<note str() failed>"}\n`;
+  if (showGroup && exc instanceof BaseExceptionGroup) {
+    for (const x of exc.exceptions.items) out.push(...exceptionOnlyLines(x, true, depth + 1));
   }
   return out;
+}
+
+/** The last line(s) of a traceback: `ValueError: boom` plus the notes. */
+export function formatExceptionOnly(exc: unknown): string {
+  if (!(exc instanceof BaseException)) return `${String(exc)}\n`;
+  return exceptionOnlyLines(exc).join("");
+}
+
+/** The pieces `traceback.format_exception_only(exc, show_group=...)` returns. */
+export function formatExceptionOnlyLines(exc: unknown, showGroup = false): string[] {
+  if (!(exc instanceof BaseException)) return [`${String(exc)}\n`];
+  return exceptionOnlyLines(exc, showGroup);
 }
 
 /**
@@ -134,8 +213,22 @@ function callerFramesOnly(exc: BaseException): boolean {
   return (exc as { _tbCallersOnly?: boolean })._tbCallersOnly === true;
 }
 
-function framesOf(exc: BaseException, limit: number | null): string {
-  let frames = frameSource(exc);
+/** Fields of an exception raised again by `raise e` after it was caught (`reraiseFrames`). */
+interface Reraised {
+  /** The stack of the last `raise e`: the frames the traceback has gained since. */
+  _tbLive?: Error;
+  /** The frames it had when raised again, innermost last: they follow the live ones. */
+  _tbFrozen?: string[];
+}
+
+/** The frames of the traceback of `exc`, one string per frame (`  File ...\n    code\n`). */
+function frameList(exc: BaseException, limit: number | null): string[] {
+  const live = (exc as Reraised)._tbLive;
+  let frames = frameSource(
+    live === undefined
+      ? exc
+      : ({ stack: live.stack, _tbReraise: exc._tbReraise } as unknown as BaseException),
+  );
   if (callerFramesOnly(exc)) frames.pop();
   const site = (exc as { _tbCatchSite?: { stack?: string } })._tbCatchSite;
   if (site !== undefined) {
@@ -157,64 +250,118 @@ function framesOf(exc: BaseException, limit: number | null): string {
       }
     }
   }
+  const callers = (exc as { _tbDropCallers?: { stack?: string } })._tbDropCallers;
+  if (callers !== undefined) {
+    // Caught where the generator it was raised in was closed: without that code's frames.
+    frames = frames.slice(frameSource(callers as BaseException).length);
+  }
+  const frozen = (exc as Reraised)._tbFrozen;
+  if (frozen !== undefined) frames = frames.concat(frozen);
   if (limit !== null) frames = limit >= 0 ? frames.slice(0, limit) : frames.slice(limit);
-  return frames.join("");
+  return frames;
+}
+
+/**
+ * `raise e` of an exception that was raised before (and caught): CPython's traceback keeps the
+ * frames it had, from the frame where it was caught inwards, and gains in front of them the
+ * frames it passes through from the new `raise` on. Those old frames are taken now (while the
+ * handler's `try` lines still tell where it was caught), and the new stack is taken here.
+ */
+export function reraiseFrames(exc: BaseException): void {
+  if (!haveFrameSource) return;
+  const frozen = frameList(exc, null);
+  const r = exc as Reraised & { _tbCatchSite?: unknown; _tbCallersOnly?: boolean };
+  r._tbFrozen = frozen;
+  r._tbLive = new Error();
+  r._tbCatchSite = undefined;
+  r._tbCallersOnly = false;
+  exc._tbReraise = undefined;
+}
+
+/** A frame's first line (`  File "x.py", line 3, in f`): frames repeat when these are equal. */
+function frameKey(frame: string): string {
+  const nl = frame.indexOf("\n");
+  return nl < 0 ? frame : frame.slice(0, nl);
+}
+
+/**
+ * The frames as printed: a run of more than three equal frames (recursion) is cut after three
+ * with "[Previous line repeated N more times]", as CPython's `StackSummary.format`.
+ */
+function collapseRepeats(frames: string[]): string[] {
+  const out: string[] = [];
+  let last: string | null = null;
+  let count = 0;
+  const flush = () => {
+    if (count > RECURSIVE_CUTOFF) {
+      const n = count - RECURSIVE_CUTOFF;
+      out.push(`  [Previous line repeated ${n} more time${n > 1 ? "s" : ""}]\n`);
+    }
+  };
+  for (const f of frames) {
+    const key = frameKey(f);
+    if (key !== last) {
+      flush();
+      last = key;
+      count = 0;
+    }
+    count++;
+    if (count <= RECURSIVE_CUTOFF) out.push(f);
+  }
+  flush();
+  return out;
+}
+
+function framesOf(exc: BaseException, limit: number | null): string[] {
+  return collapseRepeats(frameList(exc, limit));
 }
 
 /** Raised exceptions have a traceback (see `markRaised`); others print without a header. */
-function hasTraceback(exc: BaseException, _top: boolean): boolean {
+function hasTraceback(exc: BaseException): boolean {
   return exc.__traceback__ !== null;
 }
 
-function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
-  const chain: [string | null, BaseException][] = [];
-  let e: BaseException | null = exc;
-  let first = true;
-  while (e !== null && !ctx.seen.has(e)) {
-    ctx.seen.add(e);
-    let msg: string | null = null;
-    let next: BaseException | null = null;
-    if (!ctx.chain) {
-      // only this exception
-    } else if (e.__cause__ !== null && e.__cause__ !== undefined) {
-      msg = CAUSE_MESSAGE;
-      next = e.__cause__;
-    } else if (e.__context__ !== null && e.__context__ !== undefined && !e.__suppress_context__) {
-      msg = CONTEXT_MESSAGE;
-      next = e.__context__;
-    }
-    chain.push([msg, e]);
-    e = next;
-    void first;
-    first = false;
-  }
-  let out = "";
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const [msg, ex] = chain[i];
-    if (msg !== null) out += ctx.emit(msg);
-    const isTop = top && i === 0;
-    if (!(ex instanceof BaseExceptionGroup)) {
-      if (hasTraceback(ex, isTop) && ctx.limit !== 0) {
-        out += ctx.emit("Traceback (most recent call last):\n");
-        const frames = framesOf(ex, ctx.limit);
-        if (frames) out += ctx.emit(frames);
+/** The pieces of the traceback of `top` (CPython's `TracebackException.format`). */
+function formatNode(top: TbNode, ctx: Ctx, out: string[]): void {
+  const chain: [string | null, TbNode][] = [];
+  if (ctx.chain) {
+    for (let n: TbNode | null = top; n !== null; ) {
+      if (n.cause !== null) {
+        chain.push([CAUSE_MESSAGE, n]);
+        n = n.cause;
+      } else if (n.context !== null) {
+        chain.push([CONTEXT_MESSAGE, n]);
+        n = n.context;
+      } else {
+        chain.push([null, n]);
+        n = null;
       }
-      out += ctx.emit(formatExceptionOnly(ex));
+    }
+  } else chain.push([null, top]);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const [msg, node] = chain[i];
+    const ex = node.exc;
+    if (msg !== null) out.push(ctx.emit(msg));
+    if (node.exceptions === null) {
+      if (hasTraceback(ex) && ctx.limit !== 0) {
+        out.push(ctx.emit("Traceback (most recent call last):\n"));
+        for (const f of framesOf(ex, ctx.limit)) out.push(ctx.emit(f));
+      }
+      for (const l of exceptionOnlyLines(ex)) out.push(ctx.emit(l));
     } else if (ctx.depth > MAX_GROUP_DEPTH) {
-      out += ctx.emit(`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+      out.push(ctx.emit(`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`));
     } else {
       const isToplevel = ctx.depth === 0;
       if (isToplevel) ctx.depth++;
       const frames = framesOf(ex, ctx.limit);
-      if (hasTraceback(ex, isTop) && ctx.limit !== 0 && !(frames === "" && callerFramesOnly(ex))) {
-        out += ctx.emit(
-          "Exception Group Traceback (most recent call last):\n",
-          isToplevel ? "+" : null,
+      if (hasTraceback(ex) && ctx.limit !== 0 && !(frames.length === 0 && callerFramesOnly(ex))) {
+        out.push(
+          ctx.emit("Exception Group Traceback (most recent call last):\n", isToplevel ? "+" : null),
         );
-        if (frames) out += ctx.emit(frames);
+        for (const f of frames) out.push(ctx.emit(f));
       }
-      out += ctx.emit(formatExceptionOnly(ex));
-      const excs = ex.exceptions.items;
+      for (const l of exceptionOnlyLines(ex)) out.push(ctx.emit(l));
+      const excs = node.exceptions;
       const n = excs.length <= MAX_GROUP_WIDTH ? excs.length : MAX_GROUP_WIDTH + 1;
       ctx.needClose = false;
       for (let k = 0; k < n; k++) {
@@ -222,15 +369,17 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
         if (last) ctx.needClose = true;
         const truncated = k >= MAX_GROUP_WIDTH;
         const title = truncated ? "..." : `${k + 1}`;
-        out += `${ctx.indent()}${k === 0 ? "+-" : "  "}+---------------- ${title} ----------------\n`;
+        out.push(
+          `${ctx.indent()}${k === 0 ? "+-" : "  "}+---------------- ${title} ----------------\n`,
+        );
         ctx.depth++;
-        if (!truncated) out += formatOne(excs[k], ctx, false);
+        if (!truncated) formatNode(excs[k], ctx, out);
         else {
           const remaining = excs.length - MAX_GROUP_WIDTH;
-          out += ctx.emit(`and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`);
+          out.push(ctx.emit(`and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`));
         }
         if (last && ctx.needClose) {
-          out += `${ctx.indent()}+------------------------------------\n`;
+          out.push(`${ctx.indent()}+------------------------------------\n`);
           ctx.needClose = false;
         }
         ctx.depth--;
@@ -238,18 +387,40 @@ function formatOne(exc: BaseException, ctx: Ctx, top: boolean): string {
       if (isToplevel) ctx.depth = 0;
     }
   }
+}
+
+/**
+ * The pieces `traceback.format_exception(exc)` returns: one per header, frame (its two lines
+ * together), chaining message, group box line and line of the exception and its notes. An
+ * exception that was raised (`markRaised`, done by `runMain` for uncaught ones) gets the
+ * "Traceback (most recent call last):" header; one never raised prints without it.
+ */
+export function formatExceptionLines(
+  exc: unknown,
+  chain = true,
+  limit: number | null = null,
+): string[] {
+  if (!(exc instanceof BaseException)) return [formatExceptionOnly(exc)];
+  const ctx = new Ctx();
+  ctx.chain = chain;
+  ctx.limit = limit;
+  const out: string[] = [];
+  formatNode(buildTree(exc), ctx, out);
   return out;
 }
 
 /**
- * What `traceback.format_exception(exc)` joins to, ending with a newline. An exception that
- * was raised (`markRaised`, done by `runMain` for uncaught ones) gets the
- * "Traceback (most recent call last):" header; one never raised prints without it.
+ * What CPython's unraisable hook prints for an exception that cannot propagate (raised while a
+ * dropped generator was closed): "Exception ignored in: <repr of obj>", then the traceback.
  */
+export function formatUnraisable(exc: BaseException, obj: unknown): string {
+  const where = safeString(obj, "object", repr);
+  if (exc.__traceback__ === null) exc.__traceback__ = [];
+  // The default `sys.unraisablehook` prints the exception alone, without its chain.
+  return `Exception ignored in: ${where}\n${formatException(exc, false)}`;
+}
+
+/** What `traceback.format_exception(exc)` joins to, ending with a newline. */
 export function formatException(exc: unknown, chain = true, limit: number | null = null): string {
-  if (!(exc instanceof BaseException)) return formatExceptionOnly(exc);
-  const ctx = new Ctx();
-  ctx.chain = chain;
-  ctx.limit = limit;
-  return formatOne(exc, ctx, true);
+  return formatExceptionLines(exc, chain, limit).join("");
 }

@@ -61,8 +61,7 @@ class DequeImpl {
     // an IntEnum member is an int (see enum.ts)
     maxlen = (maxlen as { __int_value__?: unknown } | null)?.__int_value__ ?? maxlen;
     if (maxlen !== null) {
-      if (!isInt(maxlen))
-        throw new PyTypeError(`'${typeName(maxlen)}' object cannot be interpreted as an integer`);
+      if (!isInt(maxlen)) throw new PyTypeError("an integer is required");
       if (toBigInt(maxlen) < 0n) throw new ValueError("maxlen must be non-negative");
       this.maxlen = toBigInt(maxlen);
     } else this.maxlen = null;
@@ -198,6 +197,7 @@ class DequeImpl {
   }
 
   private pos(i: unknown): number {
+    if (!isInt(i) && typeof i === "object" && i !== null && "__index__" in i) i = index(i);
     if (i instanceof Slice || !isInt(i)) {
       throw new PyTypeError(`sequence index must be integer, not '${typeName(i)}'`);
     }
@@ -332,6 +332,8 @@ class DequeImpl {
 (DequeImpl.prototype as unknown as { __hash__: null }).__hash__ = null;
 
 /** `collections.deque([iterable[, maxlen]])`. */
+// CPython writes it in C: errors name its instances by its tp_name (types.ts, `typeName`).
+Object.defineProperty(DequeImpl, "__tp_name__", { value: "collections.deque" });
 export const deque = libraryClass(DequeImpl, "deque", "collections");
 const Deque = deque;
 export type deque = DequeImpl;
@@ -397,6 +399,8 @@ class DefaultDictImpl extends Dict {
 }
 
 /** `collections.defaultdict(default_factory=None, /, [...])`. */
+// CPython writes it in C: errors name its instances by its tp_name (types.ts, `typeName`).
+Object.defineProperty(DefaultDictImpl, "__tp_name__", { value: "collections.defaultdict" });
 export const defaultdict = libraryClass(DefaultDictImpl, "defaultdict", "collections");
 export type defaultdict = DefaultDictImpl;
 
@@ -530,6 +534,33 @@ class CounterImpl extends Dict {
   __ne__(other: unknown): unknown {
     const r = this.__eq__(other);
     return r === NotImplemented ? r : !r;
+  }
+
+  /** Multiset inclusion: `cmp(self[e], other[e])` for every key of either counter. */
+  private allCounts(other: unknown, cmp: (a: unknown, b: unknown) => boolean): unknown {
+    if (!(other instanceof CounterImpl)) return NotImplemented;
+    for (const c of [this, other])
+      for (const [k] of c.entries())
+        if (!cmp(this.__getitem__(k), other.__getitem__(k))) return false;
+    return true;
+  }
+
+  __le__(other: unknown): unknown {
+    return this.allCounts(other, le);
+  }
+
+  __ge__(other: unknown): unknown {
+    return this.allCounts(other, ge);
+  }
+
+  __lt__(other: unknown): unknown {
+    const r = this.allCounts(other, le);
+    return r === true ? this.__ne__(other) : r;
+  }
+
+  __gt__(other: unknown): unknown {
+    const r = this.allCounts(other, ge);
+    return r === true ? this.__ne__(other) : r;
   }
 
   private combine(
@@ -743,6 +774,8 @@ class OrderedDictImpl extends Dict {
 }
 
 /** `collections.OrderedDict`. */
+// CPython writes it in C: errors name its instances by its tp_name (types.ts, `typeName`).
+Object.defineProperty(OrderedDictImpl, "__tp_name__", { value: "collections.OrderedDict" });
 export const OrderedDict = libraryClass(OrderedDictImpl, "OrderedDict", "collections");
 export type OrderedDict = OrderedDictImpl;
 
@@ -847,6 +880,15 @@ class ChainMapImpl {
     }
   }
 
+  popitem(): unknown {
+    try {
+      return (this.maps[0] as { popitem: () => unknown }).popitem();
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+      throw new KeyError("No keys found in the first mapping.");
+    }
+  }
+
   clear(): null {
     (this.maps[0] as { clear: () => unknown }).clear();
     return null;
@@ -935,6 +977,11 @@ export function namedtuple(
   Object.defineProperty(NT, "name", { value: tname });
   Object.defineProperty(NT, "__name__", { value: tname, writable: true, configurable: true });
   Object.defineProperty(NT, "__qualname__", { value: tname, writable: true, configurable: true });
+  Object.defineProperty(NT, "__doc__", {
+    value: `${tname}(${spec.names.join(", ")})`,
+    writable: true,
+    configurable: true,
+  });
   Object.defineProperty(NT, "__module__", {
     value: moduleName,
     writable: true,

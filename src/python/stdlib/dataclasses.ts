@@ -31,8 +31,16 @@
  * defines itself are kept, as CPython keeps them; the transpiler's `__init__` stub (the
  * `(..._args) { return null; }` above) counts as not defined.
  *
- * Differences from CPython: `InitVar`, `slots=True`, `match_args`, `weakref_slot` are accepted and
- * ignored; `fields()` returns `Field` objects whose repr is shorter than CPython's.
+ * `InitVar[...]` and `ClassVar[...]` annotations make pseudo-fields, as CPython's: kept in
+ * `__dataclass_fields__` (a dict, in definition order, bases first) but left out of `fields()`;
+ * an `InitVar` is a parameter of `__init__` passed on to `__post_init__`, never stored.
+ * `slots=True` gives the class `__slots__` (the field names); the transpiler makes the instances
+ * of such a class refuse other attributes, as for a class body assigning `__slots__`
+ * (codegen/lower/classes.ts). `__match_args__` is the positional `__init__` parameters.
+ *
+ * Differences from CPython: `weakref_slot` is accepted and ignored, `slots=True` keeps the same
+ * class (CPython makes a new one), and a `Field`'s `type` is the annotation's source text (a
+ * class's annotations are not evaluated, see docs/DIFFERENCES.md).
  */
 
 import { ge, gt, le, lt, eq as pyEq } from "../compare";
@@ -40,17 +48,21 @@ import { Dict } from "../dict";
 import { AttributeError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { hashSequence } from "../hash";
 import { Kw, splitKw } from "../kw";
-import { NotImplemented } from "../objects";
+import { id, NotImplemented } from "../objects";
 import { call } from "../protocol";
 import { classRepr, repr, reprGuard } from "../repr";
 import { PySet } from "../set";
 import { Tuple } from "../tuple";
 import { typeOf } from "../types";
+import { deepcopy } from "./copy";
+import { MappingProxyType } from "./types";
 
 type Cls = any;
 
 /** `dataclasses.MISSING`. */
-export const MISSING = Object.freeze({ __repr__: () => "<dataclasses._MISSING_TYPE object>" });
+export const MISSING: object = Object.freeze({
+  __repr__: () => `<dataclasses._MISSING_TYPE object at 0x${id(MISSING).toString(16)}>`,
+});
 /** `dataclasses.KW_ONLY`: an annotation marking the fields after it keyword-only. */
 export const KW_ONLY = Object.freeze({ __repr__: () => "<class 'dataclasses.KW_ONLY'>" });
 
@@ -59,11 +71,34 @@ export class FrozenInstanceError extends AttributeError {
   static __module__ = "dataclasses";
 }
 
+/** `dataclasses.InitVar[T]`: an `__init__` parameter passed on to `__post_init__`. */
+export class InitVar {
+  static __module__ = "dataclasses";
+  constructor(public type: unknown) {}
+
+  static __class_getitem__(type: unknown): InitVar {
+    return new InitVar(type);
+  }
+
+  __repr__(): string {
+    const t = this.type;
+    const name =
+      typeof t === "function" ? ((t as { __name__?: string }).__name__ ?? t.name) : repr(t);
+    return `dataclasses.InitVar[${name}]`;
+  }
+}
+
+/** What a `Field` of `__dataclass_fields__` is (CPython's `_FIELD`, `_FIELD_INITVAR`, ...). */
+type FieldType = "_FIELD" | "_FIELD_INITVAR" | "_FIELD_CLASSVAR";
+
+const EMPTY_METADATA = () => call(MappingProxyType, new Dict());
+
 /** `dataclasses.Field`. */
 export class Field {
   static __module__ = "dataclasses";
   name: string | null = null;
   type: unknown = null;
+  _field_type: FieldType | null = null;
   constructor(
     public default_: unknown,
     public default_factory: unknown,
@@ -73,7 +108,11 @@ export class Field {
     public compare: boolean,
     public metadata: unknown,
     public kw_only: unknown,
-  ) {}
+  ) {
+    const empty =
+      metadata === null || (metadata instanceof Dict && metadata.size === 0) || metadata === false;
+    this.metadata = empty ? EMPTY_METADATA() : call(MappingProxyType, metadata);
+  }
 
   get default(): unknown {
     return this.default_;
@@ -84,7 +123,7 @@ export class Field {
   }
 
   __repr__(): string {
-    return `Field(name=${repr(this.name)},type=${repr(this.type)},default=${repr(this.default_)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr_)},hash=${repr(this.hash)},compare=${repr(this.compare)},metadata=${repr(this.metadata)},kw_only=${repr(this.kw_only)})`;
+    return `Field(name=${repr(this.name)},type=${repr(this.type)},default=${repr(this.default_)},default_factory=${repr(this.default_factory)},init=${repr(this.init)},repr=${repr(this.repr_)},hash=${repr(this.hash)},compare=${repr(this.compare)},metadata=${repr(this.metadata)},kw_only=${repr(this.kw_only)},_field_type=${this._field_type ?? "None"})`;
   }
 }
 
@@ -92,7 +131,9 @@ export class Field {
 export function field(...args: unknown[]): Field {
   const [pos, k] = splitKw(args);
   if (pos.length > 0)
-    throw new PyTypeError(`field() takes 0 positional arguments but ${pos.length} were given`);
+    throw new PyTypeError(
+      `field() takes 0 positional arguments but ${pos.length} ${pos.length === 1 ? "was" : "were"} given`,
+    );
   const d = "default" in k ? k.default : MISSING;
   const f = "default_factory" in k ? k.default_factory : MISSING;
   if (d !== MISSING && f !== MISSING)
@@ -111,6 +152,8 @@ export function field(...args: unknown[]): Field {
 }
 
 const FIELDS = "__dataclass_fields__";
+/** The class's fields and pseudo-fields by name (`__dataclass_fields__` is a copy as a dict). */
+const FIELD_MAP = Symbol("dataclasses.fields");
 const STUB_INIT = /^__init__\s*\(\s*\.\.\._args\s*\)\s*\{\s*return null;?\s*\}$/;
 
 function qualname(cls: Cls): string {
@@ -149,6 +192,25 @@ interface Options {
   unsafe_hash: boolean;
   frozen: boolean;
   kw_only: boolean;
+  match_args: boolean;
+  slots: boolean;
+  weakref_slot: boolean;
+}
+
+/** `cls.__dataclass_params__` (CPython's `_DataclassParams`). */
+class DataclassParams {
+  static __module__ = "dataclasses";
+  constructor(readonly opts: Options) {
+    Object.assign(this, opts);
+  }
+
+  __repr__(): string {
+    const o = this.opts;
+    const order = ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args"] as const;
+    const tail = ["kw_only", "slots", "weakref_slot"] as const;
+    const parts = [...order, ...tail].map((k) => `${k}=${repr(o[k])}`);
+    return `_DataclassParams(${parts.join(",")})`;
+  }
 }
 
 /** `@dataclass` / `@dataclass(init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, kw_only=False, ...)`. */
@@ -162,6 +224,9 @@ export function dataclass(...args: unknown[]): unknown {
     unsafe_hash: Boolean(k.unsafe_hash),
     frozen: Boolean(k.frozen),
     kw_only: Boolean(k.kw_only),
+    match_args: k.match_args === undefined ? true : Boolean(k.match_args),
+    slots: Boolean(k.slots),
+    weakref_slot: Boolean(k.weakref_slot),
   };
   if (pos.length > 0 && pos[0] !== null) return processClass(pos[0] as Cls, opts);
   return (cls: Cls) => processClass(cls, opts);
@@ -178,9 +243,20 @@ function processClass(cls: Cls, opts: Options): Cls {
     b = Object.getPrototypeOf(b)
   )
     bases.unshift(b);
+  let anyFrozenBase = false;
+  let hasDataclassBases = false;
   for (const b of bases) {
-    if (Object.hasOwn(b, FIELDS))
-      for (const [n, f] of b[FIELDS] as Map<string, Field>) all.set(n, f);
+    if (Object.hasOwn(b, FIELD_MAP)) {
+      hasDataclassBases = true;
+      anyFrozenBase ||= (b.__dataclass_params__ as DataclassParams).opts.frozen;
+      for (const [n, f] of b[FIELD_MAP] as Map<string, Field>) all.set(n, f);
+    }
+  }
+  if (hasDataclassBases) {
+    if (anyFrozenBase && !opts.frozen)
+      throw new PyTypeError("cannot inherit non-frozen dataclass from a frozen one");
+    if (!anyFrozenBase && opts.frozen)
+      throw new PyTypeError("cannot inherit frozen dataclass from a non-frozen one");
   }
   const annotations = (Object.hasOwn(cls, "__annotations__") ? cls.__annotations__ : {}) as Record<
     string,
@@ -193,12 +269,26 @@ function processClass(cls: Cls, opts: Options): Cls {
       kwOnlyMarker = true;
       continue;
     }
-    if (/^(typing\.)?ClassVar\b/.test(t) || /^(dataclasses\.)?InitVar\b/.test(t)) continue;
+    const kind: FieldType = /^(typing\.)?ClassVar\b/.test(t)
+      ? "_FIELD_CLASSVAR"
+      : /^(dataclasses\.)?InitVar\b/.test(t)
+        ? "_FIELD_INITVAR"
+        : "_FIELD";
     const raw = isClassAttribute(cls, name) ? cls[name] : MISSING;
     const f =
       raw instanceof Field ? raw : new Field(raw, MISSING, true, true, null, true, null, MISSING);
     f.name = name;
     f.type = type;
+    f._field_type = kind;
+    if (kind !== "_FIELD" && f.default_factory !== MISSING)
+      throw new PyTypeError(`field ${name} cannot have a default factory`);
+    if (kind === "_FIELD_CLASSVAR") {
+      if (f.kw_only !== MISSING)
+        throw new PyTypeError(`field ${name} is a ClassVar but specifies kw_only`);
+      f.kw_only = MISSING;
+      all.set(name, f);
+      continue;
+    }
     if (f.kw_only === MISSING) f.kw_only = kwOnlyMarker || opts.kw_only;
     if (isMutableDefault(f.default_)) {
       throw new ValueError(
@@ -217,13 +307,19 @@ function processClass(cls: Cls, opts: Options): Cls {
     }
     all.set(name, f);
   }
-  Object.defineProperty(cls, FIELDS, { value: all, configurable: true, writable: true });
+  Object.defineProperty(cls, FIELD_MAP, { value: all, configurable: true, writable: true });
+  const fieldDict = new Dict();
+  for (const [n, f] of all) fieldDict.__setitem__(n, f);
+  Object.defineProperty(cls, FIELDS, { value: fieldDict, configurable: true, writable: true });
   Object.defineProperty(cls, "__dataclass_params__", {
-    value: opts,
+    value: new DataclassParams(opts),
     configurable: true,
     writable: true,
   });
-  const fields = [...all.values()];
+  // the parameters of `__init__` (fields and InitVars), and the fields proper
+  const params = [...all.values()].filter((f) => f._field_type !== "_FIELD_CLASSVAR");
+  const fields = params.filter((f) => f._field_type === "_FIELD");
+  const initVars = params.filter((f) => f._field_type === "_FIELD_INITVAR");
   const proto = cls.prototype as Record<string, unknown>;
   // CPython's rule: a class body that defines `__eq__` gets `__hash__ = None` (lang.ts), which
   // is not an explicit hash.
@@ -236,7 +332,7 @@ function processClass(cls: Cls, opts: Options): Cls {
   };
 
   if (opts.init) {
-    const positional = fields.filter((f) => f.init && !f.kw_only);
+    const positional = params.filter((f) => f.init && !f.kw_only);
     let seenDefault: Field | null = null;
     for (const f of positional) {
       const hasDefault = f.default_ !== MISSING || f.default_factory !== MISSING;
@@ -248,7 +344,7 @@ function processClass(cls: Cls, opts: Options): Cls {
       }
     }
     const init = function (this: Record<string, unknown>, ...args: unknown[]) {
-      const values = bindInit(qualname(cls), fields, args);
+      const values = bindInit(qualname(cls), params, args);
       for (const f of fields) {
         let v: unknown;
         if (f.init) v = values.get(f.name as string);
@@ -257,8 +353,9 @@ function processClass(cls: Cls, opts: Options): Cls {
         else continue;
         defineField(this, f.name as string, v, opts.frozen);
       }
-      const post = (this as { __post_init__?: () => unknown }).__post_init__;
-      if (typeof post === "function") post.call(this);
+      const post = (this as { __post_init__?: (...a: unknown[]) => unknown }).__post_init__;
+      if (typeof post === "function")
+        post.call(this, ...initVars.map((f) => values.get(f.name as string)));
       return null;
     };
     Object.defineProperty(init, "__qualname__", { value: `${qualname(cls)}.__init__` });
@@ -294,7 +391,7 @@ function processClass(cls: Cls, opts: Options): Cls {
     ] as const) {
       if (definesOwn(cls, name)) {
         throw new PyTypeError(
-          `Cannot overwrite attribute ${name} in class ${cls.__name__ ?? cls.name}. Consider using functools.total_ordering`,
+          `Cannot overwrite attribute ${name} in class ${cls.__name__ ?? cls.name} Consider using functools.total_ordering`,
         );
       }
       set(name, function (this: Record<string, unknown>, other: unknown) {
@@ -319,6 +416,22 @@ function processClass(cls: Cls, opts: Options): Cls {
   } else if (opts.eq && opts.frozen) {
     if (!hasExplicitHash) setHash(hashFn);
   } else if (opts.eq && !hasExplicitHash) setHash(null);
+  if (opts.match_args && !Object.hasOwn(cls, "__match_args__")) {
+    Object.defineProperty(cls, "__match_args__", {
+      value: new Tuple(params.filter((f) => f.init && !f.kw_only).map((f) => f.name)),
+      configurable: true,
+      writable: true,
+    });
+  }
+  if (opts.slots) {
+    if (Object.hasOwn(cls, "__slots__"))
+      throw new PyTypeError(`${cls.__name__ ?? cls.name} already specifies __slots__`);
+    Object.defineProperty(cls, "__slots__", {
+      value: new Tuple(fields.map((f) => f.name)),
+      configurable: true,
+      writable: true,
+    });
+  }
   if (opts.frozen) {
     set("__setattr__", function (this: object, name: string) {
       throw new FrozenInstanceError(`cannot assign to field '${name}'`);
@@ -422,11 +535,16 @@ function bindInit(qual: string, fields: Field[], args: unknown[]): Map<string, u
   return values;
 }
 
-function fieldMap(x: unknown): Map<string, Field> | null {
+/** The fields of a dataclass (with `all`, its pseudo-fields too), or null. */
+function fieldMap(x: unknown, all = false): Map<string, Field> | null {
   if (x === null || x === undefined) return null;
   const cls = typeof x === "function" ? (x as Cls) : (x as object).constructor;
-  const m = (cls as Cls)?.[FIELDS];
-  return m instanceof Map ? m : null;
+  const m = (cls as Cls)?.[FIELD_MAP];
+  if (!(m instanceof Map)) return null;
+  if (all) return m as Map<string, Field>;
+  const own = new Map<string, Field>();
+  for (const [n, f] of m as Map<string, Field>) if (f._field_type === "_FIELD") own.set(n, f);
+  return own;
 }
 
 /** The `__repr__` methods `@dataclass` generated (pprint lays their instances out field by field). */
@@ -456,15 +574,32 @@ function deepConvert(x: unknown, asTuple: boolean): unknown {
     for (const n of fs) d.__setitem__(n, deepConvert(x[n], false));
     return d;
   }
-  if (Array.isArray(x)) return x.map((v) => deepConvert(v, asTuple));
-  if (x instanceof Tuple) return new Tuple(x.items.map((v) => deepConvert(v, asTuple)));
+  // As CPython: containers are rebuilt with their own type (a namedtuple from its fields, a
+  // defaultdict with its factory); any other value is deep-copied.
+  const conv = (v: unknown) => deepConvert(v, asTuple);
+  if (Array.isArray(x)) {
+    const items = x.map(conv);
+    return x.constructor === Array ? items : call(typeOf(x), items);
+  }
+  if (x instanceof Tuple) {
+    const items = x.items.map(conv);
+    if (x.constructor === Tuple) return new Tuple(items);
+    if ((typeOf(x) as { _fields?: unknown })._fields !== undefined)
+      return call(typeOf(x), ...items);
+    return call(typeOf(x), items);
+  }
   if (x instanceof Dict) {
     const d = new Dict();
-    for (const [k, v] of x.entries())
-      d.__setitem__(deepConvert(k, asTuple), deepConvert(v, asTuple));
-    return d;
+    for (const [k, v] of x.entries()) d.__setitem__(conv(k), conv(v));
+    if (x.constructor === Dict) return d;
+    const factory = (x as { default_factory?: unknown }).default_factory;
+    if (factory !== undefined) return call(typeOf(x), factory, d);
+    return call(
+      typeOf(x),
+      [...d.entries()].map(([k, v]) => new Tuple([k, v])),
+    );
   }
-  return x;
+  return deepcopy(x);
 }
 
 /** `dataclasses.asdict(obj)`: a deep conversion to dicts (lists, tuples and dicts copied). */
@@ -490,10 +625,17 @@ export function astuple(obj: unknown): Tuple {
 export function replace(obj: unknown, ...rest: unknown[]): unknown {
   if (!isInstance(obj)) throw new PyTypeError("replace() should be called on dataclass instances");
   const [, changes] = splitKw(rest);
-  const m = fieldMap(obj) as Map<string, Field>;
+  const m = fieldMap(obj, true) as Map<string, Field>;
   const kwargs: Record<string, unknown> = {};
   for (const f of m.values()) {
     const n = f.name as string;
+    if (f._field_type === "_FIELD_CLASSVAR") continue;
+    if (f._field_type === "_FIELD_INITVAR") {
+      if (n in changes) kwargs[n] = changes[n];
+      else if (f.init && f.default_ === MISSING)
+        throw new PyTypeError(`InitVar '${n}' must be specified with replace()`);
+      continue;
+    }
     if (!f.init) {
       if (n in changes)
         throw new ValueError(

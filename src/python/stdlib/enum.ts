@@ -58,13 +58,13 @@
 
 import { eq, gt, lt, RICH_COMPARISONS } from "../compare";
 import { Dict } from "../dict";
-import { KeyError, TypeError as PyTypeError, ValueError } from "../exceptions";
+import { AttributeError, KeyError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { format as pyFormat } from "../format";
 import { hash, hashStr } from "../hash";
 import { type Kw, splitKw } from "../kw";
 import { numberMethods } from "../numbermethods";
 import { isInt, toBigInt } from "../numbers";
-import { NotImplemented } from "../objects";
+import { markBuiltinClass, NotImplemented } from "../objects";
 import * as ops from "../operators";
 import { contains, getitem, iter, len, toArray } from "../protocol";
 import { str as pyStr, repr } from "../repr";
@@ -75,6 +75,8 @@ import { typeName } from "../types";
 type EnumClass = any;
 
 const FINAL = Symbol("enum finalized");
+/** Marks a member's setter with the error of `del Color.RED` (protocol.ts, `objectDelattr`). */
+const REFUSE_DELETE = Symbol.for("asyncio-ts.refuse-delete");
 
 interface FlagInfo {
   boundary: Boundary;
@@ -389,6 +391,12 @@ function buildEnum(c: EnumClass, entries: [string, unknown][], boundary: unknown
     };
   }
   if (BASES.has(c)) return;
+  // CPython's `_check_for_existing_members_`: an enum with members cannot be subclassed.
+  for (let b = Object.getPrototypeOf(c); typeof b === "function"; b = Object.getPrototypeOf(b)) {
+    const bm = Object.hasOwn(b, FINAL) ? (b[FINAL] as EnumMeta) : null;
+    if (bm !== null && bm.memberMap.length > 0)
+      throw new PyTypeError(`<enum '${className(c)}'> cannot extend ${repr(b)}`);
+  }
   if (!loading) ensureProxies();
   const order = Object.hasOwn(c, "_order_") ? c._order_ : null;
   if (order !== null) removeClassAttr(c, "_order_");
@@ -455,9 +463,19 @@ function buildEnum(c: EnumClass, entries: [string, unknown][], boundary: unknown
     }
     m.byName.set(name, member);
     m.memberMap.push([name, member]);
+    // An accessor: `Color.RED = v` is CPython's AttributeError, not JS's read-only TypeError;
+    // `del Color.RED` too (protocol.ts, `objectDelattr`).
+    const set = () => {
+      throw new AttributeError(`cannot reassign member '${name}'`);
+    };
+    Object.defineProperty(set, REFUSE_DELETE, {
+      value: () => {
+        throw new AttributeError(`'${className(c)}' cannot delete member '${name}'.`);
+      },
+    });
     Object.defineProperty(c, name, {
-      value: member,
-      writable: false,
+      get: () => member,
+      set,
       enumerable: true,
       configurable: true,
     });
@@ -766,6 +784,8 @@ export class ReprEnum extends Enum {
     return pyStr(this._value_);
   }
   override __format__(spec: string): string {
+    // int.__format__/str.__format__ with an empty spec give str(self): a class's own __str__.
+    if (spec === "") return pyStr(this);
     return pyFormat(this._value_, spec);
   }
   override __hash__(): bigint {
@@ -1282,3 +1302,29 @@ export function unique<C>(cls: C): C {
   }
   return cls;
 }
+
+/** The metaclass static `typeOf` reads (types.ts): `type(Color)` is `enum.EnumType`. */
+const METACLASS = Symbol.for("asyncio-ts.metaclass");
+
+/**
+ * `enum.EnumType` (alias `EnumMeta`), the type of every enum class: `type(Color)`,
+ * `isinstance(Color, EnumType)`. Calling it to make a class is not supported.
+ */
+export class EnumType {
+  constructor() {
+    throw new PyTypeError("asyncio-ts cannot make a class by calling EnumType()");
+  }
+
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === "function" && (x === Enum || x.prototype instanceof Enum);
+  }
+}
+markBuiltinClass(EnumType, "EnumType");
+Object.defineProperty(EnumType, "__module__", {
+  value: "enum",
+  writable: true,
+  configurable: true,
+});
+Object.defineProperty(Enum, METACLASS, { value: EnumType, configurable: true });
+/** `enum.EnumMeta`, the old name of `EnumType`. */
+export const EnumMeta = EnumType;

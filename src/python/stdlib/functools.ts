@@ -18,7 +18,7 @@
 import { eq, lt } from "../compare";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
-import { kw } from "../kw";
+import { Kw, kw } from "../kw";
 import { NotImplemented } from "../objects";
 import { call, callable, iter, truthy } from "../protocol";
 import { repr } from "../repr";
@@ -201,9 +201,24 @@ export function wraps(wrapped: unknown, ...rest: unknown[]): (wrapper: unknown) 
 
 const NO_INITIAL = Symbol("no initial");
 
-/** `functools.reduce(function, iterable[, initial])`. */
-export function reduce(fn: unknown, iterable: unknown, initial: unknown = NO_INITIAL): unknown {
-  const it = iter(iterable);
+/** `functools.reduce(function, iterable[, initial], /)`. */
+export function reduce(...args: unknown[]): unknown {
+  if (args.length > 0 && args[args.length - 1] instanceof Kw)
+    throw new PyTypeError("reduce() takes no keyword arguments");
+  if (args.length < 2)
+    throw new PyTypeError(`reduce expected at least 2 arguments, got ${args.length}`);
+  if (args.length > 3)
+    throw new PyTypeError(`reduce expected at most 3 arguments, got ${args.length}`);
+  const [fn, iterable] = args;
+  const initial = args.length === 3 ? args[2] : NO_INITIAL;
+  let it: Iterator<unknown> & Iterable<unknown>;
+  try {
+    it = iter(iterable) as Iterator<unknown> & Iterable<unknown>;
+  } catch (e) {
+    // CPython replaces any TypeError of `iter(arg 2)`.
+    if (e instanceof PyTypeError) throw new PyTypeError("reduce() arg 2 must support iteration");
+    throw e;
+  }
   let acc: unknown;
   if (initial === NO_INITIAL) {
     const first = it.next();
@@ -477,6 +492,8 @@ export class cached_property {
   install(cls: Function, name: string): void {
     this.attrname = name;
     const self = this;
+    // `C.name` is the cached_property itself, as CPython's `__get__(None, C)` gives.
+    Object.defineProperty(cls, name, { value: this, writable: true, configurable: true });
     Object.defineProperty(cls.prototype, name, {
       configurable: true,
       get(this: unknown) {

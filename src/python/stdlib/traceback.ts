@@ -8,9 +8,9 @@
  *
  * Differences from CPython: the frames come from JS stack traces (see docs/DIFFERENCES.md), so
  * only `limit=0` (no frames, no "Traceback" header) is exact for every program;
- * `format_exception` returns the text as a list of lines (CPython groups a
- * frame's two lines in one string); the `value`/`tb` arguments of the old signature are ignored
- * when an exception is passed first, as CPython does with a matching value.
+ * `format_exception` returns CPython's pieces (a frame's two lines in one string, each line of
+ * the exception and its notes apart); the `value`/`tb` arguments of the old signature are
+ * ignored when an exception is passed first, as CPython does with a matching value.
  */
 
 import {
@@ -22,7 +22,7 @@ import {
 import { streams } from "../io";
 import { splitKw } from "../kw";
 import { truthy } from "../protocol";
-import { formatException, formatExceptionOnly } from "../traceback";
+import { formatException, formatExceptionLines, formatExceptionOnlyLines } from "../traceback";
 import { typeName } from "../types";
 
 interface Options {
@@ -45,11 +45,6 @@ function limitArg(limit: unknown): number | null {
     );
   if (typeof limit === "number") throw new PyTypeError("an integer is required");
   throw new PyTypeError(`'>=' not supported between instances of '${typeName(limit)}' and 'int'`);
-}
-
-/** The text lines of `text`, each keeping its newline. */
-function lines(text: string): string[] {
-  return text.split(/(?<=\n)/).filter((l) => l !== "");
 }
 
 /** The exception of `format_exception(exc)` / `format_exception(type, value, tb)`. */
@@ -92,7 +87,13 @@ export function print_exc(...args: unknown[]): null {
 export function format_exception(...args: unknown[]): string[] {
   const [pos, k] = splitKw<Options>(args);
   const exc = exceptionArg("format_exception", pos, k);
-  return lines(format(exc, pos[4] ?? k.chain, pos[3] ?? k.limit));
+  if (exc === null || exc === undefined) return ["NoneType: None\n"];
+  const chain = pos[4] ?? k.chain;
+  return formatExceptionLines(
+    exc,
+    chain === undefined ? true : truthy(chain),
+    limitArg(pos[3] ?? k.limit),
+  );
 }
 
 /** `traceback.print_exception(exc, /, value, tb, limit=None, file=None, chain=True)`. */
@@ -103,10 +104,14 @@ export function print_exception(...args: unknown[]): null {
   return null;
 }
 
-/** `traceback.format_exception_only(exc, /, value)`: the last line(s), with the notes. */
+/**
+ * `traceback.format_exception_only(exc, /, value, *, show_group=False)`: the last line(s), with
+ * the notes (and those of a group's exceptions with `show_group`).
+ */
 export function format_exception_only(...args: unknown[]): string[] {
   const [pos, k] = splitKw<Options>(args);
   const exc = exceptionArg("format_exception_only", pos, k);
   if (exc === null || exc === undefined) return ["NoneType: None\n"];
-  return lines(formatExceptionOnly(exc));
+  const showGroup = (k as { show_group?: unknown }).show_group;
+  return formatExceptionOnlyLines(exc, showGroup !== undefined && truthy(showGroup));
 }
