@@ -7,7 +7,8 @@
  * Generated code for `f"{x!r:>10}"` calls `formatValue(x, ">10", "r")`.
  */
 
-import { ByteArray, Bytes, BytesLike } from "./bytes";
+import { ByteArray, Bytes, BytesLike, bytesFromDunder } from "./bytes";
+import { decode, encode } from "./codecs";
 import {
   IndexError,
   KeyError,
@@ -556,21 +557,8 @@ export function percentFormat(fmt: string, values: unknown): string {
  * are bytes, and the errors are bytesobject.c's. The result has the left operand's base type.
  */
 export function bytesPercentFormat(fmt: BytesLike, values: unknown): Bytes | ByteArray {
-  const out = latin1Bytes(percentCore(latin1Text(fmt.data), values, true));
+  const out = encode(percentCore(decode(fmt.data, "latin-1"), values, true), "latin-1");
   return fmt instanceof ByteArray ? new ByteArray(out) : new Bytes(out);
-}
-
-function latin1Text(data: Uint8Array): string {
-  let s = "";
-  for (let k = 0; k < data.length; k += 8192)
-    s += String.fromCharCode(...data.subarray(k, k + 8192));
-  return s;
-}
-
-function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let k = 0; k < s.length; k++) out[k] = s.charCodeAt(k);
-  return out;
 }
 
 /**
@@ -638,7 +626,7 @@ function percentCore(fmt: string, values: unknown, bytes: boolean): string {
       if (depth > 0) throw new ValueError("incomplete format key");
       const key = fmt.slice(i + 1, j - 1);
       i = j;
-      cur = getitem(dict, bytes ? new Bytes(latin1Bytes(key)) : key);
+      cur = getitem(dict, bytes ? new Bytes(encode(key, "latin-1")) : key);
       arglen = -1;
       argidx = -2;
     }
@@ -682,7 +670,7 @@ function percentCore(fmt: string, values: unknown, bytes: boolean): string {
       case "a": {
         if (conv === "b" && !bytes) unsupportedChar(fmt, i - 1, bytes);
         let sv = conv === "r" ? (bytes ? ascii(arg) : repr(arg)) : conv === "a" ? ascii(arg) : "";
-        if (conv === "s" || conv === "b") sv = bytes ? latin1Text(bytesArg(arg)) : str(arg);
+        if (conv === "s" || conv === "b") sv = bytes ? decode(bytesArg(arg), "latin-1") : str(arg);
         if (p >= 0) sv = codePoints(sv).slice(0, p).join("");
         body = padPlain(sv, w, leftAlign);
         break;
@@ -746,14 +734,8 @@ function unsupportedChar(fmt: string, at: number, bytes: boolean): never {
 /** The bytes `%b`/`%s` insert: a bytes-like object's, or `__bytes__()`'s. */
 function bytesArg(arg: unknown): Uint8Array {
   if (arg instanceof BytesLike) return arg.data;
-  const f = (arg as { __bytes__?: () => unknown } | null)?.__bytes__;
-  if (arg !== null && typeof arg === "object" && typeof f === "function") {
-    const b = f.call(arg);
-    if (!(b instanceof Bytes)) {
-      throw new PyTypeError(`__bytes__ returned non-bytes (type ${typeName(b)})`);
-    }
-    return b.data;
-  }
+  const b = bytesFromDunder(arg);
+  if (b !== undefined) return b.data;
   throw new PyTypeError(
     `%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(arg)}'`,
   );

@@ -54,7 +54,7 @@ import {
 import { hashPointer } from "./hash";
 import { Kw, splitKw } from "./kw";
 import { ListSubclassBase } from "./list";
-import { className, classQualname, classTpName, NotImplemented } from "./objects";
+import { className, classQualname, classTpName, defineOwnAttr, NotImplemented } from "./objects";
 import { getattr, objectDelattr, objectGetattribute, objectSetattr, truthy } from "./protocol";
 import { objectRepr, repr } from "./repr";
 import { isClass, isinstance, typeName, typeOf } from "./types";
@@ -398,12 +398,7 @@ export function bases(...classes: unknown[]): SyntheticBase {
           configurable: true,
           get: () => owner[key],
           set(this: object, v: unknown) {
-            Object.defineProperty(this, key, {
-              value: v,
-              writable: true,
-              configurable: true,
-              enumerable: true,
-            });
+            defineOwnAttr(this, key, v);
           },
         });
       } else Object.defineProperty(M, key, desc);

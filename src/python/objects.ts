@@ -205,3 +205,11 @@ export function builtinValue(x: unknown): unknown {
   const o = x as { __int_value__?: unknown; __str_value__?: unknown; __float_value__?: unknown };
   return o.__str_value__ ?? o.__int_value__ ?? o.__float_value__;
 }
+
+/**
+ * Store `value` as `obj`'s own attribute (what CPython keeps in the instance dict): a plain data
+ * property, shadowing a class attribute's or a property's accessor on the prototype.
+ */
+export function defineOwnAttr(obj: object, name: PropertyKey, value: unknown): void {
+  Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: true });
+}

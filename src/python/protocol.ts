@@ -47,6 +47,7 @@ import {
   className,
   classQualname,
   classTpName,
+  defineOwnAttr,
   defineType,
   markBuiltin,
   markBuiltinClass,
@@ -561,13 +562,16 @@ export function getitem(x: unknown, k: unknown): unknown {
   throw new PyTypeError(`'${typeName(x)}' object is not subscriptable`);
 }
 
+let plainTypes: Set<unknown> | null = null;
+
 /**
  * A class CPython refuses to subscript (`C[int]`: no `__class_getitem__`): a transpiled class
  * over plain bases (object, int, float, str, bytes, exceptions), or one of those builtins. Other
  * builtin and library classes stay subscriptable (most are generic in CPython).
  */
 function notGeneric(cls: Function): boolean {
-  const plain: unknown[] = [
+  // Made on first use: builtins.ts is not loaded yet when this module is.
+  plainTypes ??= new Set([
     builtins.object,
     builtins.int,
     builtins.float,
@@ -575,12 +579,10 @@ function notGeneric(cls: Function): boolean {
     builtins.str,
     builtins.bytes,
     builtins.bytearray,
-  ];
+  ]);
+  const plain = plainTypes;
   const ok = (c: Function) =>
-    isPyclass(c) ||
-    plain.includes(c) ||
-    c === BaseException ||
-    c.prototype instanceof BaseException;
+    isPyclass(c) || plain.has(c) || c === BaseException || c.prototype instanceof BaseException;
   return mro(cls).every(ok);
 }
 
@@ -1171,12 +1173,7 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
     throw noDictFor(obj, name);
   const own = Object.getOwnPropertyDescriptor(obj, name);
   if (own?.set !== undefined && (own.set as { [FROZEN_FIELD]?: boolean })[FROZEN_FIELD] === true) {
-    Object.defineProperty(obj, name, {
-      value,
-      writable: true,
-      configurable: true,
-      enumerable: true,
-    });
+    defineOwnAttr(obj, name, value);
     return null;
   }
   (obj as Record<string, unknown>)[name] = value;
@@ -1232,12 +1229,7 @@ export function classAttributeView(cls: Function, key: string, value: unknown): 
     configurable: true,
     get,
     set(this: object, v: unknown) {
-      Object.defineProperty(this, key, {
-        value: v,
-        writable: true,
-        configurable: true,
-        enumerable: true,
-      });
+      defineOwnAttr(this, key, v);
     },
   });
 }
@@ -1253,12 +1245,7 @@ export function dictStore(obj: unknown, name: unknown, value: unknown): void {
     return;
   }
   checkAttrName(name);
-  Object.defineProperty(obj, name as string, {
-    value,
-    writable: true,
-    configurable: true,
-    enumerable: true,
-  });
+  defineOwnAttr(obj, name as string, value);
 }
 
 /** `del obj.__dict__[name]`: KeyError when the instance has no attribute `name`. */
@@ -1321,13 +1308,7 @@ let InstanceDict: InstanceDictClass | null = null;
 function instanceDictClass(): InstanceDictClass {
   if (InstanceDict !== null) return InstanceDict;
   const store = (obj: object, k: unknown, v: unknown) => {
-    if (typeof k === "string")
-      Object.defineProperty(obj, k, {
-        value: v,
-        writable: true,
-        configurable: true,
-        enumerable: true,
-      });
+    if (typeof k === "string") defineOwnAttr(obj, k, v);
   };
   const drop = (obj: object, k: unknown) => {
     if (typeof k === "string") delete (obj as Record<string, unknown>)[k];

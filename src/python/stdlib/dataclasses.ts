@@ -48,7 +48,7 @@ import { Dict } from "../dict";
 import { AttributeError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { hashSequence } from "../hash";
 import { Kw, splitKw } from "../kw";
-import { id, NotImplemented } from "../objects";
+import { defineOwnAttr, id, NotImplemented } from "../objects";
 import { call } from "../protocol";
 import { classRepr, repr, reprGuard } from "../repr";
 import { PySet } from "../set";
@@ -458,12 +458,7 @@ function defineField(obj: object, name: string, value: unknown, frozen: boolean)
     return;
   }
   if (!frozen) {
-    Object.defineProperty(obj, name, {
-      value,
-      writable: true,
-      configurable: true,
-      enumerable: true,
-    });
+    defineOwnAttr(obj, name, value);
     return;
   }
   const set = () => {

@@ -19,7 +19,7 @@ import { eq, lt } from "../compare";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
 import { Kw, kw } from "../kw";
-import { NotImplemented } from "../objects";
+import { defineOwnAttr, NotImplemented } from "../objects";
 import { call, callable, iter, truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
@@ -479,12 +479,7 @@ export class cached_property {
     if (instance === null || instance === undefined) return this;
     const name = this.attrname ?? (this.func as { __name__?: string }).__name__ ?? this.func.name;
     const v = this.func.call(instance, instance);
-    Object.defineProperty(instance, name, {
-      value: v,
-      writable: true,
-      configurable: true,
-      enumerable: true,
-    });
+    defineOwnAttr(instance, name, v);
     return v;
   }
 
@@ -500,12 +495,7 @@ export class cached_property {
         return self.__get__(this);
       },
       set(this: object, v: unknown) {
-        Object.defineProperty(this, name, {
-          value: v,
-          writable: true,
-          configurable: true,
-          enumerable: true,
-        });
+        defineOwnAttr(this, name, v);
       },
     });
   }
