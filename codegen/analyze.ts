@@ -59,6 +59,8 @@ export interface SymbolInfo {
   isRunner: boolean;
   /** Every binding is a `def` (maybe decorated) or `class` statement. */
   isFunctionOnly: boolean;
+  /** Some binding is a `class` statement. */
+  classBound: boolean;
   /** Bound by a `for` loop (the iterated values are untyped in TS: declared `any`). */
   loopBound: boolean;
   /** Some `del` (or the end of an `except ... as` block) unbinds the name. */
@@ -225,6 +227,7 @@ class Analyzer {
         readBeforeBinding: false,
         isRunner: false,
         isFunctionOnly: true,
+        classBound: false,
         loopBound: false,
         deleted: false,
         deletedElsewhere: false,
@@ -249,6 +252,11 @@ class Analyzer {
     if (sym.bindings === 1 && (depth > 0 || target !== scope)) sym.hoist = true;
     sym.values.push(value);
     if (!this.bindingIsDef) sym.isFunctionOnly = false;
+    // A name bound twice is no longer known to be the one class or function it was first.
+    if (sym.bindings > 1) {
+      sym.cls = null;
+      sym.fn = null;
+    }
     return sym;
   }
 
@@ -403,6 +411,7 @@ class Analyzer {
         const sym = this.bind(scope, s.name, depth, null);
         this.bindingIsDef = false;
         sym.cls = sym.bindings === 1 ? s : null;
+        sym.classBound = true;
         // A class in a class body is an attribute too (`self.Inner(...)` constructs it).
         if (scope.kind === "class") this.dataAttrs.add(s.name);
         for (const m of s.body) if (m.k === "FunctionDef") this.methodNames.add(m.fn.name);

@@ -13,7 +13,9 @@ the script exits non-zero at the end.
 A case whose case.json `needs` ("network", "processes") this machine lacks is skipped (as the
 runner does; ASYNCIO_TS_CONFORMANCE_WITHOUT=network,processes declares needs unavailable).
 
---check re-runs the cases and reports records that are missing or out of date, writing nothing.
+--check re-runs the cases and reports records that are missing or out of date, writing nothing. It
+runs each case once (what a record must equal), unless --runs asks for more: determinism is what
+recording checks, with its 3 runs.
 --force allows an interpreter other than CPython 3.13.0 (the version is written into each record).
 """
 
@@ -123,8 +125,8 @@ def available_needs():
     return {name for name, probe in probes.items() if name not in without and probe()}
 
 
-def record_case(area, case, available):
-    """Run one case RUNS times; return (area, case, status, record-or-message)."""
+def record_case(area, case, available, runs=RUNS):
+    """Run one case `runs` times; return (area, case, status, record-or-message)."""
     cdir = os.path.join(FIXTURES, area, case)
     with open(os.path.join(cdir, "case.json"), encoding="utf-8") as f:
         meta = json.load(f)
@@ -132,7 +134,7 @@ def record_case(area, case, available):
     if missing:
         return area, case, "skipped", "needs " + " and ".join(missing)
     results = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         r = run_once(cdir, meta)
         if "error" in r:
             return area, case, "error", r["error"]
@@ -153,6 +155,7 @@ def main():
     parser.add_argument("--case")
     parser.add_argument("--force", action="store_true", help="allow a Python other than 3.13.0")
     parser.add_argument("--check", action="store_true", help="report out-of-date records, write nothing")
+    parser.add_argument("--runs", type=int, help="runs of each case (default: %d, or 1 with --check)" % RUNS)
     parser.add_argument("-v", "--verbose", action="store_true", help="print stderr of failing cases")
     args = parser.parse_args()
 
@@ -173,7 +176,8 @@ def main():
     written = stale = skipped = 0
     available = available_needs()
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(record_case, a, c, available) for a, c in cases]
+        runs = args.runs or (1 if args.check else RUNS)
+        futures = [pool.submit(record_case, a, c, available, runs) for a, c in cases]
         for fut in concurrent.futures.as_completed(futures):
             area, case, status, payload = fut.result()
             name = "%s/%s" % (area, case)

@@ -31,6 +31,7 @@ import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import {
   coroutineMethodNames,
   ES_MODULES,
+  isRuntimeInstanceMethod,
   mayBeCoroutineFunction,
   NO_OP_MODULES,
   refuseMissing,
@@ -94,6 +95,31 @@ const MODULE_CLASSES: Record<string, Set<string>> = {
   asyncio: ASYNCIO_CLASSES,
   contextvars: new Set(["ContextVar", "Context", "Token"]),
 };
+
+/**
+ * `asyncio.Future.done(f)` or, after `from asyncio import Queue`, `Queue.qsize(q)`: a method of a
+ * runtime class's instances called through the class.
+ */
+function runtimeMethodThroughClass(cx: Context, f: Extract<Expr, { k: "Attribute" }>): boolean {
+  const v = f.value;
+  if (v.k === "Name") {
+    const imported = cx.lookup(v.id)?.imported;
+    return (
+      imported != null &&
+      imported.name !== null &&
+      isRuntimeInstanceMethod(cx, imported.module, imported.name, f.attr)
+    );
+  }
+  if (v.k === "Attribute" && v.value.k === "Name") {
+    const imported = cx.lookup(v.value.id)?.imported;
+    return (
+      imported != null &&
+      imported.name === null &&
+      isRuntimeInstanceMethod(cx, imported.module, v.attr, f.attr)
+    );
+  }
+  return false;
+}
 
 /**
  * Is `module.name` a class of the Python runtime (`enum.auto`, `functools.partial`,
@@ -325,7 +351,8 @@ function isFunctionBinding(cx: Context, name: string): boolean {
     sym !== null &&
     sym.values.length > 0 &&
     sym.values.every((v) => v === null) &&
-    sym.isFunctionOnly
+    sym.isFunctionOnly &&
+    !sym.classBound
   );
 }
 
@@ -469,6 +496,13 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     // `Greeter.greet(g, "Bob")`: the method called with an explicit self.
     call = ex(
       `${par(cx.expr(f.value), P.call)}.prototype.${f.attr}.call(${args.join(", ")})`,
+      P.call,
+    );
+  } else if (f.k === "Attribute" && runtimeMethodThroughClass(cx, f)) {
+    // `asyncio.Future.done(f)`, `Queue.qsize(q)`: the class's attribute as getattr finds it (an
+    // unbound method that checks its receiver), then called.
+    call = ex(
+      `${cx.helper("call")}(${[`${cx.runtime("getattr").code}(${cx.expr(f.value).code}, ${JSON.stringify(f.attr)})`, ...args].join(", ")})`,
       P.call,
     );
   } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {

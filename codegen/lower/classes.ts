@@ -1183,7 +1183,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   } else {
     const bind = cx.bindingPrefix(cls.name);
     const decos = cls.decorators.map((d) => cx.expr(d).code);
-    const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${bind.name} = ${decos.map((d) => `${d}(`).join("")}${cx.helper("pyclass")}(`;
+    // A name bound again (another class, a def, a value) holds more than this class's type.
+    const declared =
+      bind.keyword === "let" && (bind.sym?.bindings ?? 1) > 1 ? `${bind.name}: any` : bind.name;
+    const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${declared} = ${decos.map((d) => `${d}(`).join("")}${cx.helper("pyclass")}(`;
     out.push({
       t: "block",
       head: `${prefix}${heading}`,

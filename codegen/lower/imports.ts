@@ -32,6 +32,8 @@ export const RUNTIME_MODULES = new Set([
   "contextlib",
   "dataclasses",
   "datetime",
+  "decimal",
+  "fractions",
   "collections",
   "itertools",
   "math",
@@ -64,6 +66,10 @@ export const RUNTIME_MODULES = new Set([
   "secrets",
   "struct",
   "pprint",
+  "inspect",
+  "atexit",
+  "threading",
+  "argparse",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */
@@ -135,6 +141,32 @@ function isRuntimeCoroutineFunction(v: unknown): boolean {
 export function mayBeCoroutineFunction(cx: Context, module: string, name: string): boolean {
   const ns = moduleExports(cx, module);
   return ns === null ? !NO_OP_MODULES.has(module) : isRuntimeCoroutineFunction(ns[name]);
+}
+
+/**
+ * Is `attr` a method of the instances of the runtime class `module.cls` (`asyncio.Future.done`),
+ * and not a static or class attribute? Called through the class, such a method takes its instance
+ * as the first argument (`asyncio.Future.done(f)`), which a JS static member access cannot do.
+ */
+export function isRuntimeInstanceMethod(
+  cx: Context,
+  module: string,
+  cls: string,
+  attr: string,
+): boolean {
+  const c = moduleExports(cx, module)?.[cls];
+  if (typeof c !== "function" || typeof c.prototype !== "object") return false;
+  for (let s: object | null = c; s && s !== Function.prototype; s = Object.getPrototypeOf(s))
+    if (Object.hasOwn(s, attr)) return false;
+  for (
+    let p: object | null = c.prototype;
+    p && p !== Object.prototype;
+    p = Object.getPrototypeOf(p)
+  ) {
+    const d = Object.getOwnPropertyDescriptor(p, attr);
+    if (d !== undefined) return typeof d.value === "function";
+  }
+  return false;
 }
 
 let asyncioCoroutineMethods: Set<string> | null = null;

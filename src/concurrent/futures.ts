@@ -12,17 +12,23 @@
  * `Executor.map`) runs the queue until it has it, as the waiting thread would block while the
  * workers run. The result reaches asyncio through `call_soon_threadsafe`, as in CPython.
  *
+ * Which worker runs a call is decided as in CPython's `_adjust_thread_count`: a submit takes a
+ * worker that waits idle (the idle semaphore), else starts a new one (`{prefix}_{n}`) while fewer
+ * than `max_workers` exist, else the call waits for the first worker to finish its call.
+ * `threading.current_thread()` inside a call names that worker (`asyncio_0`,
+ * `ThreadPoolExecutor-0_0`); its workers live until `shutdown()`.
+ *
  * Differences from CPython (docs/DIFFERENCES.md): calls run one at a time, never in parallel, so
- * a blocking call (`time.sleep`) blocks the asyncio loop too; `max_workers` only bounds nothing;
- * `threading` is not available inside them. A `result()` that nothing can ever complete raises
- * RuntimeError instead of blocking forever.
+ * a blocking call (`time.sleep`) blocks the asyncio loop too; `max_workers` only bounds the number
+ * of worker names. A `result()` that nothing can ever complete raises RuntimeError instead of
+ * blocking forever.
  */
 
 import { Context } from "../contextvars";
 import { Exception, RuntimeError, TimeoutError, TypeError, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { classQualname, id } from "../python/objects";
-import { call } from "../python/protocol";
+import { call, truthy } from "../python/protocol";
 import { formatExceptionOnly } from "../python/traceback";
 import { typeName } from "../python/types";
 
@@ -51,6 +57,41 @@ interface WorkItem {
   executor: ThreadPoolExecutor | null;
   /** The executor's `initializer`, which its first thread runs before any call. */
   initializer?: true;
+  /** The worker that takes it, when known at submit time (see the module header). */
+  thread?: WorkerThread;
+}
+
+/** One worker "thread" of a pool, as `threading` shows it (`current_thread()`, `enumerate()`). */
+export interface WorkerThread {
+  name: string;
+  /** Its place among all the workers started, from 1. */
+  n: number;
+  /** The `threading.Thread`-like object `threading` made for it, once asked. */
+  pyThread?: unknown;
+}
+
+let workersStarted = 0;
+/** The worker whose call is running now (null: the main thread). */
+let runningWorker: WorkerThread | null = null;
+/** Workers started and not yet shut down, in start order. */
+const liveWorkers: WorkerThread[] = [];
+
+/** The worker running the current call, or null on the main thread (for `threading`). */
+export function _current_worker(): WorkerThread | null {
+  return runningWorker;
+}
+
+/** The live workers of every pool, oldest first (for `threading.enumerate()`). */
+export function _live_workers(): readonly WorkerThread[] {
+  return liveWorkers;
+}
+
+/**
+ * Run queued calls until `done()` holds or none is left: what a thread blocking on a lock, an
+ * event or a result lets the workers do meanwhile (for `threading`).
+ */
+export function _run_workers_until(done: () => boolean): void {
+  runUntil(done);
 }
 
 /** Calls submitted to any executor and not yet run, oldest first. */
@@ -74,6 +115,19 @@ function workerTurn(): void {
 
 /** What a worker thread does with one work item (`_WorkItem.run`). */
 function runItem(item: WorkItem): void {
+  const pool = item.executor;
+  const thread = pool === null ? null : (item.thread ?? pool._takeThread());
+  const outer = runningWorker;
+  runningWorker = thread;
+  try {
+    runCall(item);
+  } finally {
+    runningWorker = outer;
+    if (pool !== null && thread !== null) pool._threadFinished(thread);
+  }
+}
+
+function runCall(item: WorkItem): void {
   if (!item.future.set_running_or_notify_cancel()) return;
   let result: unknown;
   try {
@@ -299,6 +353,9 @@ export class ThreadPoolExecutor extends Executor {
   _initialized = false;
   _shutdown = false;
   _broken: string | false = false;
+  /** Its workers, in start order, and those waiting idle for a call (oldest first). */
+  _threads: WorkerThread[] = [];
+  _idle: WorkerThread[] = [];
 
   constructor(...args: unknown[]) {
     super();
@@ -324,8 +381,12 @@ export class ThreadPoolExecutor extends Executor {
     if (initializer !== null && typeof initializer !== "function") {
       throw new TypeError("initializer must be a callable");
     }
-    poolCounter += 1;
-    this._thread_name_prefix = String(prefix) || `ThreadPoolExecutor-${poolCounter - 1}`;
+    // CPython counts only the pools named by the counter (`thread_name_prefix or ...`).
+    if (truthy(prefix)) this._thread_name_prefix = String(prefix);
+    else {
+      poolCounter += 1;
+      this._thread_name_prefix = `ThreadPoolExecutor-${poolCounter - 1}`;
+    }
     this._initializer = initializer;
     this._initargs = [...(initargs as Iterable<unknown>)];
   }
@@ -348,9 +409,40 @@ export class ThreadPoolExecutor extends Executor {
       }
     }
     const future = new Future<unknown>();
-    queue.push({ future, fn, args, executor: this });
+    queue.push({ future, fn, args, executor: this, thread: this._adjustThreadCount() });
     scheduleTurn();
     return future;
+  }
+
+  /**
+   * CPython's `_adjust_thread_count`: the worker that will take a new call, an idle one or a new
+   * one; undefined when all `max_workers` are busy (the first to finish takes it).
+   */
+  _adjustThreadCount(): WorkerThread | undefined {
+    const idle = this._idle.shift();
+    if (idle !== undefined) return idle;
+    if (BigInt(this._threads.length) >= this._max_workers) return undefined;
+    workersStarted += 1;
+    const thread: WorkerThread = {
+      name: `${this._thread_name_prefix}_${this._threads.length}`,
+      n: workersStarted,
+    };
+    this._threads.push(thread);
+    liveWorkers.push(thread);
+    return thread;
+  }
+
+  /** The worker for a queued call that none was promised to. */
+  _takeThread(): WorkerThread {
+    return this._idle.shift() ?? this._threads[0]!;
+  }
+
+  /** After `thread` ran a call: it takes the next waiting call with no worker, or goes idle. */
+  _threadFinished(thread: WorkerThread): void {
+    const next = queue.find((item) => item.executor === this && item.thread === undefined);
+    if (next !== undefined && !this._shutdown) next.thread = thread;
+    else if (!this._idle.includes(thread) && !queue.some((item) => item.thread === thread))
+      this._idle.push(thread);
   }
 
   /** `shutdown(wait=True, *, cancel_futures=False)`. */
@@ -369,6 +461,11 @@ export class ThreadPoolExecutor extends Executor {
       }
     }
     if (wait) runUntil(() => !queue.some((item) => item.executor === this));
+    // Its workers end (CPython's join them when waiting; without waiting they end soon after).
+    for (const thread of this._threads) {
+      const i = liveWorkers.indexOf(thread);
+      if (i >= 0) liveWorkers.splice(i, 1);
+    }
     return null;
   }
 }

@@ -35,10 +35,18 @@ function needsEqLookup(key: object): boolean {
   );
 }
 
-/** The int/str/float an int-, str- or float-subclass object (IntEnum member, ...) stands for. */
+/**
+ * The int/str/float an int-, str- or float-subclass object (IntEnum member, ...) stands for, or
+ * that a number equal to one is the same key as (`__number_key__`: `Fraction(1, 2)` is `0.5`).
+ */
 function valueBase(key: object): unknown {
-  const o = key as { __int_value__?: unknown; __str_value__?: unknown; __float_value__?: unknown };
-  return o.__int_value__ ?? o.__str_value__ ?? o.__float_value__;
+  const o = key as {
+    __int_value__?: unknown;
+    __str_value__?: unknown;
+    __float_value__?: unknown;
+    __number_key__?: unknown;
+  };
+  return o.__int_value__ ?? o.__str_value__ ?? o.__float_value__ ?? o.__number_key__;
 }
 
 export class Dict<K = unknown, V = unknown> {

@@ -35,10 +35,16 @@ export function printUncaught(exc: unknown): void {
   err.flush?.();
 }
 
+/** `atexit`'s calls, run when the program ends (CPython's Py_FinalizeEx), loaded on first use. */
+function exitFuncs(): void {
+  (require("./stdlib/atexit") as typeof import("./stdlib/atexit"))._run_exitfuncs();
+}
+
 /** Run a program body; never returns normally on error (sets process.exitCode). */
 export function runMain(body: () => void): void {
   try {
     body();
+    exitFuncs();
   } catch (e) {
     const exc = e instanceof BaseException ? e : toPyException(e);
     if (exc instanceof SystemExit) {
@@ -46,11 +52,13 @@ export function runMain(body: () => void): void {
       if (text) {
         (streams.stderr as { write: (s: string) => unknown }).write(text);
       }
+      exitFuncs();
       flushStd();
       process.exitCode = status;
       return;
     }
     printUncaught(exc);
+    exitFuncs();
     flushStd();
     // CPython ends itself with SIGINT after an uncaught KeyboardInterrupt: a shell sees 130.
     process.exitCode = exc instanceof KeyboardInterrupt ? 130 : EXIT_FAILURE;

@@ -834,7 +834,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
       if (proto)
         for (const k of Object.getOwnPropertyNames(proto)) {
           const desc = Object.getOwnPropertyDescriptor(proto, k)!;
-          if (k !== "constructor" && "value" in desc) d.__setitem__(k, desc.value);
+          // A class attribute's instance view (`classAttributeView`) is not the attribute.
+          if (k !== "constructor" && "value" in desc && !classAttributeMethods.has(desc.value))
+            d.__setitem__(k, desc.value);
         }
       return d;
     }
@@ -849,9 +851,20 @@ function lookupAttr(obj: unknown, name: string): unknown {
     if (typeof obj === "function") {
       const proto = (obj as { prototype?: Record<string, unknown> }).prototype;
       if (proto && name in proto && !OBJECT_PROTO_NAMES.has(name)) {
-        // An instance method: a function taking `self` first (descriptors.ts).
+        // An instance method: a function taking `self` first (descriptors.ts); a method of a
+        // type CPython writes in C (`_asyncio.Future.done`, `collections.deque.append`) is a
+        // method descriptor, which checks its receiver.
         const m = proto[name];
-        return typeof m === "function" && !isClass(m) ? methodFunction(m, obj) : m;
+        if (typeof m !== "function" || isClass(m)) return m;
+        // Its type is the most derived C type (`_asyncio.Task.done`, though our Task inherits it).
+        const owner = methodOwner(obj, name, proto);
+        if (owner === undefined || !Object.hasOwn(owner, "__tp_name__") || isDunder(name))
+          return methodFunction(m, obj);
+        let t: Function = obj as Function;
+        while (!Object.hasOwn(t, "__tp_name__")) t = Object.getPrototypeOf(t);
+        return unboundMethod(t, name, (self: unknown, ...args: unknown[]) =>
+          (m as Function).apply(self, args),
+        );
       }
     }
     // A tuple's, or a str/int/float subclass instance's, special method of its builtin type.
@@ -895,7 +908,11 @@ function lookupAttr(obj: unknown, name: string): unknown {
     // A static or class method read through an instance (a forwarder to the class's, see
     // `pyclass`) has none: it is not a method bound to the instance.
     if (isForwarder(v)) delete (bound as unknown as { __func__?: unknown }).__func__;
-    else (bound as unknown as { __func__: unknown }).__func__ = methodFunction(v as Function);
+    else
+      (bound as unknown as { __func__: unknown }).__func__ = classAttributeMethods.has(v)
+        ? // `h = helper` in the class body: the function the class holds.
+          (typeOf(obj) as unknown as Record<string, unknown>)[name]
+        : methodFunction(v as Function);
     // A method of a builtin type (`{}.get`, `exc.add_note`) is a builtin method.
     return owner !== undefined && (cMethod || classModule(owner) === "builtins")
       ? markBuiltin(bound, "method")
@@ -1005,7 +1022,7 @@ function unboundMethod(t: Function, name: string, m: Function): Function {
   if (cache === undefined) unboundMethods.set(t, (cache = new Map()));
   let f = cache.get(name);
   if (f === undefined) {
-    const typeName_ = (t as unknown as { __name__: string }).__name__;
+    const typeName_ = classTpName(t);
     f = (self: unknown, ...args: unknown[]) => {
       if (!isinstance(self, t)) {
         // A slot wrapper (`int.__add__`) words it differently from a method (`str.upper`).
@@ -1021,15 +1038,16 @@ function unboundMethod(t: Function, name: string, m: Function): Function {
     };
     const d = f as unknown as Record<string, unknown>;
     d.__name__ = name;
-    d.__qualname__ = `${typeName_}.${name}`;
+    d.__qualname__ = `${(t as unknown as { __name__: string }).__name__}.${name}`;
+    d.__objclass__ = t;
     cache.set(name, markBuiltin(f, "descriptor"));
   }
   return f;
 }
 
-/** The class whose prototype defines `obj`'s method `name`. */
-function methodOwner(obj: unknown, name: string): Function | undefined {
-  let proto = Object.getPrototypeOf(obj);
+/** The class whose prototype defines `obj`'s method `name` (looking from `start` when given). */
+function methodOwner(obj: unknown, name: string, start?: object): Function | undefined {
+  let proto = start ?? Object.getPrototypeOf(obj);
   while (proto !== null && !Object.hasOwn(proto, name)) proto = Object.getPrototypeOf(proto);
   return proto?.constructor;
 }
@@ -1197,6 +1215,9 @@ function bindsToInstance(f: Function): boolean {
   return kind === "function" || kind === "method_descriptor";
 }
 
+/** The prototype methods `classAttributeView` makes for class attributes holding functions. */
+const classAttributeMethods = new WeakSet<Function>();
+
 /**
  * What instances of a transpiled class see of its class attribute `key` (JS statics are not
  * read through instances): for a function that binds, a method of the prototype calling the
@@ -1214,6 +1235,7 @@ export function classAttributeView(cls: Function, key: string, value: unknown): 
       const v = getattr(value, k, key);
       Object.defineProperty(method, k, { value: v, configurable: true, writable: true });
     }
+    classAttributeMethods.add(method);
     Object.defineProperty(proto, key, { configurable: true, writable: true, value: method });
     return;
   }

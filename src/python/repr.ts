@@ -14,7 +14,14 @@
 import { strFromBytes } from "./bytes";
 import { TypeError } from "./exceptions";
 import { floatRepr } from "./floatfmt";
-import { type BuiltinKind, builtinKind, classModule, classQualname, id } from "./objects";
+import {
+  type BuiltinKind,
+  builtinKind,
+  classModule,
+  classQualname,
+  classTpName,
+  id,
+} from "./objects";
 import { isClass, typeName, typeOf } from "./types";
 
 /** Non-printable characters for `repr()`: Unicode categories C* and Z* except the space. */
@@ -116,14 +123,23 @@ function functionRepr(fn: Function): string {
  * the `id()` of `__self__`), `<method 'upper' of 'str' objects>`.
  */
 function builtinRepr(
-  f: { __qualname__?: string; __name__?: string; name: string; __self__?: unknown },
+  f: {
+    __qualname__?: string;
+    __name__?: string;
+    name: string;
+    __self__?: unknown;
+    __objclass__?: unknown;
+  },
   kind: BuiltinKind,
 ): string {
   const name = f.__name__ ?? f.name;
   if (kind === "function") return `<built-in function ${name}>`;
   if (kind === "descriptor") {
+    // The defining type's tp_name (`'_asyncio.Future'`, `'collections.deque'`), else the
+    // qualname's class part.
     const q = f.__qualname__ ?? name;
-    return `<method '${name}' of '${q.slice(0, q.lastIndexOf("."))}' objects>`;
+    const owner = f.__objclass__;
+    return `<method '${name}' of '${owner ? classTpName(owner) : q.slice(0, q.lastIndexOf("."))}' objects>`;
   }
   const self = f.__self__;
   return `<built-in method ${name} of ${typeName(self)} object at 0x${id(self).toString(16)}>`;

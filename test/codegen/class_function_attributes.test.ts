@@ -39,6 +39,14 @@ const CASES: ProgramCase[] = [
     code: 'from collections import namedtuple\nfrom functools import cached_property\n\n\nclass P2(namedtuple("P2", "x y")):\n    def norm(self):\n        return self.x + self.y\n\n\nclass C:\n    @cached_property\n    def val(self):\n        return 3\n\n\np = P2(1, 2)\nprint(p, p.norm())\nc = C()\nc.val = 5\nprint(c.val)\n',
     expected: "P2(x=1, y=2) 3\n5\n",
   },
+  {
+    name: "class_attribute_func",
+    code: 'def helper(self, x=1):\n    return ("helper", type(self).__name__, x)\nclass V:\n    h = helper\n    def m(self):\n        return 1\nclass W(V):\n    pass\nv = V()\nprint(v.h(), v.h.__func__ is helper, V.h is helper, v.m.__func__ is V.m, V.__dict__["h"] is helper, v.h.__self__ is v)\nprint(W().h.__func__ is helper, "h" in W.__dict__, sorted(k for k in V.__dict__ if not k.startswith("__")))\nV.g = helper\nprint(v.g(5), v.g.__func__ is helper, V.g is helper, V.__dict__["g"] is helper)\nprint(v.h.__name__, v.h.__qualname__, repr(v.h).startswith("<bound method helper of <__main__.V object"))\n',
+    expected:
+      "('helper', 'V', 1) True True True True True\nTrue False ['h', 'm']\n('helper', 'V', 5) True True True\nhelper helper True\n",
+    expectedInFunction:
+      "('helper', 'V', 1) True True True True True\nTrue False ['h', 'm']\n('helper', 'V', 5) True True True\nhelper case.<locals>.helper False\n",
+  },
 ];
 
 describe("class attributes holding functions", () => {

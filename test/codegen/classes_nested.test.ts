@@ -4,7 +4,8 @@
  * qualnames, nested dataclasses and enums, inheritance between nested classes), class keywords
  * passed to `__init_subclass__`, and the other statements of a class body (unpacking, `if`/`for`/
  * `while`/`try`, calls, `+=`, `del`) with Python's class-scope rules, and functions'
- * `__annotations__` (lower/annotations.ts). Programs whose output must
+ * `__annotations__` (lower/annotations.ts), and names bound by more than one `class`/`def`
+ * statement (called through `$py.call`, declared `any`). Programs whose output must
  * equal CPython 3.13.0's, the shape of the generated TypeScript, type-checking, and what is still
  * refused, with its location.
  *
@@ -67,6 +68,14 @@ const CASES: ProgramCase[] = [
     name: "body_del_methods",
     code: 'class A:\n    def f(self):\n        return 1\n\n    @staticmethod\n    def s():\n        return 2\n\n    @classmethod\n    def c(cls):\n        return 3\n\n    @property\n    def p(self):\n        return 4\n\n    del f, s, c, p\n\n\nprint([hasattr(A, n) for n in "fscp"], [hasattr(A(), n) for n in "fscp"])\n',
     expected: "[False, False, False, False] [False, False, False, False]\n",
+  },
+  {
+    name: "names_rebound_as_classes_and_functions",
+    code: 'class A:\n    def who(self):\n        return "A1"\nprint(A().who())\nclass A:\n    def who(self):\n        return "A2"\nclass B(A):\n    pass\nprint(B().who(), A().who())\ndef f():\n    return "f1"\nprint(f())\ndef f():\n    return "f2"\nprint(f())\nclass C:\n    pass\nc = C()\ndef C():\n    return "C as function"\nprint(type(c).__name__, C())\ndef D():\n    return "D function"\nprint(D())\nclass D:\n    def __repr__(self):\n        return "D instance"\nprint(D())\nE = 5\ntry:\n    class E: pass\n    E = 3\n    E()\nexcept TypeError as e:\n    print(e)\ndef outer():\n    class K:\n        v = 1\n    k1 = K()\n    class K:\n        v = 2\n    print(k1.v, K().v, K.__qualname__)\nouter()\n',
+    expected:
+      "A1\nA2 A2\nf1\nf2\nC C as function\nD function\nD instance\n'int' object is not callable\n1 2 outer.<locals>.K\n",
+    expectedInFunction:
+      "A1\nA2 A2\nf1\nf2\nC C as function\nD function\nD instance\n'int' object is not callable\n1 2 case.<locals>.outer.<locals>.K\n",
   },
 ];
 

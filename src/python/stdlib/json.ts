@@ -17,10 +17,10 @@ import { floatRepr } from "../floatfmt";
 import { splitKw } from "../kw";
 import { sortList } from "../list";
 import { isInt, toBigInt } from "../numbers";
-import { builtinValue } from "../objects";
+import { builtinValue, className } from "../objects";
 import { call, callMethod } from "../protocol";
 import { Tuple } from "../tuple";
-import { typeName } from "../types";
+import { typeName, typeOf } from "../types";
 import { Enum, IntEnum, IntFlag, StrEnum } from "./enum";
 
 /** `json.JSONDecodeError(msg, doc, pos)`: `ValueError` with `msg`, `doc`, `pos`, `lineno`, `colno`. */
@@ -159,7 +159,8 @@ function encode(o: unknown, opts: EncodeOptions, markers: Set<unknown>, level: n
     });
   }
   if (opts.default_ === null) {
-    throw new PyTypeError(`Object of type ${typeName(o)} is not JSON serializable`);
+    // `o.__class__.__name__`, not the C type's tp_name (`Decimal`, not `decimal.Decimal`).
+    throw new PyTypeError(`Object of type ${className(typeOf(o))} is not JSON serializable`);
   }
   return guarded(o, opts, markers, () => encode(call(opts.default_, o), opts, markers, level));
 }
