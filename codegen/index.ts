@@ -22,6 +22,7 @@ import { SourceFile } from "./diagnostics";
 import { emit } from "./emit";
 import { buildModule, type Module } from "./ir";
 import { lowerModule } from "./lower";
+import { usesSignature } from "./lower/annotations";
 import { ATTR_HOOKS } from "./lower/assign";
 import { parse } from "./parse";
 
@@ -39,6 +40,8 @@ export interface TranspileOptions {
    * go through `setattr` (this module's own source is checked in any case).
    */
   attrHooks?: boolean;
+  /** Some sibling module uses `inspect.signature` (lower/annotations.ts): keep parameter lists. */
+  signatures?: boolean;
 }
 
 export interface TranspileResult {
@@ -65,6 +68,7 @@ export function transpile(
     exportAll: options.exportAll ?? false,
     siblings,
     attrHooks: options.attrHooks ?? false,
+    signatures: options.signatures ?? false,
   });
   const { code, lineMap } = emit(tree);
   return { code, lineMap, imports: siblingImports(ir, siblings) };
@@ -120,13 +124,20 @@ export function transpileProgram(entry: string): ProgramModule[] {
   const out: ProgramModule[] = [];
   // A class defining `__setattr__` in any module of the program may have instances anywhere
   // (lower/assign.ts): when one does, the modules transpiled without knowing it are redone.
+  // Likewise a module using `inspect.signature` may ask for the signature of any module's
+  // functions (lower/annotations.ts).
   let attrHooks = false;
+  let signatures = false;
   for (;;) {
     out.length = 0;
-    const texts = transpileModules(entry, dir, siblings, attrHooks, out);
+    const texts = transpileModules(entry, dir, siblings, { attrHooks, signatures }, out);
     // A module's own source is checked when it is lowered: one module needs no second pass.
-    if (attrHooks || texts.length === 1 || !texts.some((t) => ATTR_HOOKS.test(t))) return out;
-    attrHooks = true;
+    if (texts.length === 1) return out;
+    const hooks: boolean = !attrHooks && texts.some((t) => ATTR_HOOKS.test(t));
+    const sigs: boolean = !signatures && texts.some(usesSignature);
+    if (!hooks && !sigs) return out;
+    attrHooks ||= hooks;
+    signatures ||= sigs;
   }
 }
 
@@ -135,7 +146,7 @@ function transpileModules(
   entry: string,
   dir: string,
   siblings: Set<string>,
-  attrHooks: boolean,
+  program: { attrHooks: boolean; signatures: boolean },
   out: ProgramModule[],
 ): string[] {
   const texts: string[] = [];
@@ -152,7 +163,7 @@ function transpileModules(
       moduleName: name,
       exportAll: name !== "__main__",
       siblings,
-      attrHooks,
+      ...program,
     });
     const base = path.basename(file, ".py");
     out.push({ ...result, name, pyPath: file, tsName: `${name === "__main__" ? base : name}.ts` });

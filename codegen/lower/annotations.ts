@@ -16,6 +16,11 @@
  *
  * With `from __future__ import annotations` the values would be the annotations' source text as
  * `ast.unparse` spells it, which is not reproduced: reading `__annotations__` there is refused.
+ *
+ * A module that imports `inspect` and mentions `signature`/`Signature` keeps every function's
+ * annotations (lambdas too) and its parameter list, the third argument of `$py.annotate`
+ * (`["self", "a", "/", "*args", "k", "**kw"]`), which `inspect.signature` reads
+ * (src/python/stdlib/inspect.ts) with the function's `__defaults__` and `__kwdefaults__`.
  */
 
 import type { Scope } from "../analyze";
@@ -30,6 +35,18 @@ const FUTURE = /^\s*from\s+__future__\s+import\s+[^\n]*\bannotations\b/m;
  */
 export function annotationEntries(cx: Context, fn: FunctionDef): string | null {
   const text = cx.source.text;
+  // A module using `inspect.signature` gives every function (lambdas too) its annotations and
+  // its parameter list, the third argument of `$py.annotate` (src/python/stdlib/inspect.ts).
+  if (cx.options.signatures === true || usesSignature(text)) {
+    const annotated = annotatedNames(fn);
+    if (annotated.length > 0 && FUTURE.test(text))
+      throw cx.unsupported(
+        fn.pos,
+        "inspect.signature of annotated functions under 'from __future__ import annotations' (annotations as source text)",
+      );
+    const entries = annotated.map(([n, e]) => `[${JSON.stringify(n)}, ${value(cx, e)}]`);
+    return `[${entries.join(", ")}], ${parameterList(fn)}`;
+  }
   if (fn.isLambda) return null;
   let annotated = annotatedNames(fn);
   if (!text.includes("__annotations__")) {
@@ -44,6 +61,42 @@ export function annotationEntries(cx: Context, fn: FunctionDef): string | null {
     );
   const entries = annotated.map(([name, e]) => `[${JSON.stringify(name)}, ${value(cx, e)}]`);
   return `[${entries.join(", ")}]`;
+}
+
+const IMPORTS_INSPECT = /^\s*(?:import\s+[^\n]*\binspect\b|from\s+inspect\s+import\b)/m;
+
+/**
+ * Does the module use `inspect.signature` (or `Signature`)? A textual check, as for
+ * `__annotations__`: programs none of whose modules does pay nothing (`transpileProgram` sets
+ * `signatures` for all the modules of a program where one does).
+ */
+export function usesSignature(text: string): boolean {
+  return IMPORTS_INSPECT.test(text) && /\b(?:signature|Signature)\b/.test(text);
+}
+
+/**
+ * `fn`'s parameters as `$py.signature` spells them, `self` included (not a class method's `cls`):
+ * `["a", "/", "b", "*args", "c", "**kw"]`, with `"*"` before keyword-only parameters that
+ * follow no `*args`.
+ */
+function parameterList(fn: FunctionDef): string {
+  const spec: string[] = [];
+  let sawPosOnly = false;
+  let sawStar = false;
+  // A class method is read from its class bound to it (its `cls` is `this`): no `cls` here.
+  const classMethod = fn.decorators.some((d) => d.k === "Name" && d.id === "classmethod");
+  for (const p of classMethod ? fn.params.slice(1) : fn.params) {
+    if (p.kind === "posonly") sawPosOnly = true;
+    else if (sawPosOnly) {
+      spec.push("/");
+      sawPosOnly = false;
+    }
+    if (p.kind === "kwonly" && !sawStar) spec.push("*");
+    if (p.kind === "vararg" || p.kind === "kwonly") sawStar = true;
+    spec.push(p.kind === "vararg" ? `*${p.name}` : p.kind === "kwarg" ? `**${p.name}` : p.name);
+  }
+  if (sawPosOnly) spec.push("/");
+  return JSON.stringify(spec);
 }
 
 /** `fn`'s annotated parameters (and `return`) with their annotations, in CPython's order. */

@@ -537,6 +537,17 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
         ? `(${cx.expr(f.value).code} as any)`
         : par(cx.expr(f.value), P.call);
     const callee = `${receiver}.${f.attr}`;
+    if (cx.inAttributeErrorTry && !mod && !isClass(cx, f) && !isEsModuleCall(cx, f.value)) {
+      // In a `try` that catches AttributeError: a missing method raises it (`callMethod`).
+      return awaitIfBlocking(
+        cx,
+        e,
+        ex(
+          `${cx.helper("callMethod")}(${[cx.expr(f.value).code, JSON.stringify(f.attr), ...args].join(", ")})`,
+          P.call,
+        ),
+      );
+    }
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {
     call = ex(`new ${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);

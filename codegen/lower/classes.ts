@@ -126,7 +126,7 @@ import { annotationEntries } from "./annotations";
 import { propertyKey } from "./calls";
 import { classBodyBound } from "./class-scope";
 import { type Context, classJsName, type Feature } from "./context";
-import { docComment, lowerFunction, methodAttributes } from "./functions";
+import { cleanDoc, docComment, lowerFunction, methodAttributes } from "./functions";
 import { runtimeModulePath } from "./imports";
 import { block, ex, jsString, line, P, type TsExpr, type TsStmt } from "./output";
 
@@ -1106,6 +1106,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   // decorated class expression (`const F = dataclass(class F {...})`) cannot infer the type.
   if (annotations.length > 0)
     head.push(line(`static __annotations__: any = { ${annotations.join(", ")} };`));
+  // The docstring is the class's `__doc__` (a class without one has None, not its base's),
+  // unless the body assigns `__doc__` itself.
+  if (cls.docstring !== null && !statics.has("__doc__") && !blockNames.has("__doc__"))
+    head.push(line(`static __doc__: any = ${jsString(cleanDoc(cls.docstring))};`));
   const hasSlots =
     cls.body.some(
       (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),

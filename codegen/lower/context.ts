@@ -141,6 +141,11 @@ export interface ModuleOptions {
    * `attributeHooks`): attribute stores go through `setattr`.
    */
   attrHooks?: boolean;
+  /**
+   * Some module of the program uses `inspect.signature` (lower/annotations.ts): every function
+   * keeps its parameter list (this module's own source is checked in any case).
+   */
+  signatures?: boolean;
 }
 
 /** Per-function state: temporaries and the innermost exception being handled. */
@@ -154,6 +159,8 @@ interface FunctionState {
   loops: (string | null)[];
   /** Inside a class method: the class name (for `super()`). */
   className: string | null;
+  /** How many `try` bodies we are in whose handlers catch AttributeError (lower/calls.ts). */
+  attributeErrorTries: number;
 }
 
 /** The annotations a subclass of a builtin type widens (an int is acceptable as a float). */
@@ -189,6 +196,7 @@ export class Context {
       handling: [],
       loops: [],
       className: null,
+      attributeErrorTries: 0,
     };
   }
 
@@ -224,7 +232,15 @@ export class Context {
   inFunction<T>(scope: Scope, fn: FunctionDef | null, className: string | null, f: () => T): T {
     const saved = this.scope;
     this.fstack.push(this.fstate);
-    this.fstate = { scope, temps: [], fn, handling: [], loops: [], className };
+    this.fstate = {
+      scope,
+      temps: [],
+      fn,
+      handling: [],
+      loops: [],
+      className,
+      attributeErrorTries: 0,
+    };
     this.scope = scope;
     try {
       return f();
@@ -290,6 +306,23 @@ export class Context {
   /** A fresh name that is declared by the caller (not added to the temporaries). */
   fresh(prefix: string): string {
     return `$${prefix}${++this.counter}`;
+  }
+
+  /**
+   * Lower `body`, a `try` body whose handlers catch AttributeError: method calls there check that
+   * the method exists (`$py.callMethod`), so that a missing one raises AttributeError, as the
+   * program expects, rather than JS's TypeError "x.m is not a function".
+   */
+  attributeErrorTry<T>(body: () => T): T {
+    this.fstate.attributeErrorTries++;
+    try {
+      return body();
+    } finally {
+      this.fstate.attributeErrorTries--;
+    }
+  }
+  get inAttributeErrorTry(): boolean {
+    return this.fstate.attributeErrorTries > 0;
   }
 
   pushHandling(name: string): void {

@@ -384,10 +384,31 @@ function quietCode(node: unknown, cx: Context, seen = new Set<object>()): boolea
  * because of an exception has it as the exception being handled, as in CPython (an exception
  * raised there is chained to it).
  */
+/**
+ * Can a handler of this `try` catch an AttributeError (`except AttributeError`, a base class of
+ * it, a tuple holding one, a bare `except`, or a class the program computes)?
+ */
+function catchesAttributeError(cx: Context, s: Extract<Stmt, { k: "Try" }>): boolean {
+  const catches = (t: Expr | null): boolean => {
+    if (t === null) return true;
+    if (t.k === "Tuple") return t.elts.some(catches);
+    // A module's exception class (`asyncio.CancelledError`, `json.JSONDecodeError`) is not one.
+    if (t.k === "Attribute") return false;
+    if (t.k !== "Name") return true;
+    const sym = cx.lookup(t.id);
+    // A class of the program is taken not to derive from AttributeError; other names may hold any.
+    if (sym !== null) return sym.cls === null;
+    return t.id === "AttributeError" || t.id === "Exception" || t.id === "BaseException";
+  };
+  return !s.star && s.handlers.some((h) => catches(h.type));
+}
+
 function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   const out: TsStmt[] = [];
   let okFlag: string | null = null;
-  const body = cx.block(s.body);
+  const body = catchesAttributeError(cx, s)
+    ? cx.attributeErrorTry(() => cx.block(s.body))
+    : cx.block(s.body);
   if (s.orelse.length > 0 && s.handlers.length > 0) {
     okFlag = cx.fresh("ok");
     out.push(line(`let ${okFlag} = false;`, s.pos.line));

@@ -543,7 +543,11 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     const body = emitInline(lowered.body);
     const inner = withDefaults(cx, `function $lambda(...$args: any[]): any {\n${body}}`, lowered);
     const fnText = `((${m[1]}: any) => ${inner})(${m[2]})`;
-    return ex(`${cx.helper("named")}(${fnText}, ${jsString(lowered.qualname)})`, P.call);
+    return annotateLambda(
+      cx,
+      fn,
+      ex(`${cx.helper("named")}(${fnText}, ${jsString(lowered.qualname)})`, P.call),
+    );
   }
   const qualname = qualnameOf(fn, cx.scope);
   const params = fn.params
@@ -559,11 +563,19 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
   // A named function expression, not an arrow: V8 names its frames `$lambda`, which tracebacks
   // print as `<lambda>` (codegen/run.ts).
   const named = `${cx.helper("named")}(function $lambda(${params}${sig}): any ${value}, ${jsString(qualname)})`;
-  if (constants.length === 0) return ex(named, P.call);
-  return ex(
-    `${cx.helper("defaults")}(${named}, [${constants.map((c) => c.code).join(", ")}])`,
-    P.call,
+  if (constants.length === 0) return annotateLambda(cx, fn, ex(named, P.call));
+  return annotateLambda(
+    cx,
+    fn,
+    ex(`${cx.helper("defaults")}(${named}, [${constants.map((c) => c.code).join(", ")}])`, P.call),
   );
+}
+
+/** A lambda's parameter list, in a module using `inspect.signature` (lower/annotations.ts). */
+function annotateLambda(cx: Context, fn: FunctionDef, lambda: TsExpr): TsExpr {
+  const annotations = annotationEntries(cx, fn);
+  if (annotations === null) return lambda;
+  return ex(`${cx.helper("annotate")}(${lambda.code}, ${annotations})`, P.call);
 }
 
 function emitInline(body: TsStmt[]): string {

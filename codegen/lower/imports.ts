@@ -44,6 +44,7 @@ export const RUNTIME_MODULES = new Set([
   "operator",
   "string",
   "os",
+  "pathlib",
   "signal",
   "textwrap",
   "copy",
@@ -69,6 +70,8 @@ export const RUNTIME_MODULES = new Set([
   "inspect",
   "atexit",
   "threading",
+  "queue",
+  "numbers",
   "argparse",
 ]);
 

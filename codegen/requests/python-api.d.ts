@@ -244,7 +244,11 @@ export declare function callError(message: string, ...args: unknown[]): any;
  * REQUEST: give a function its `__annotations__` (a dict of the `[name, value]` pairs, in
  * order; src/python/annotations.ts). Returns the function.
  */
-export declare function annotate<F extends Function>(fn: F, entries: [string, unknown][]): F;
+export declare function annotate<F extends Function>(
+  fn: F,
+  entries: [string, unknown][],
+  parameters?: string[],
+): F;
 /**
  * REQUEST: finish a transpiled class: set __name__/__qualname__/__module__, make class attributes
  * (static fields) readable through instances, bind methods on attribute access, give instances
@@ -383,6 +387,7 @@ export declare const operator: any;
 export declare const statistics: any;
 export declare const string: any;
 export declare const os: any;
+export declare const pathlib: any;
 export declare const signal: any;
 export declare const textwrap: any;
 export declare const copy: any;
@@ -400,6 +405,8 @@ export declare const argparse: any;
 export declare const inspect: any;
 export declare const atexit: any;
 export declare const threading: any;
+export declare const queue: any;
+export declare const numbers: any;
 export declare const secrets: any;
 export declare const struct: any;
 export declare const pprint: any;

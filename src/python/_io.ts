@@ -58,6 +58,7 @@ const ERRNO: Record<string, [number, string]> = {
   EMFILE: [24, "Too many open files"],
   EFBIG: [27, "File too large"],
   ENOSPC: [28, "No space left on device"],
+  ENOTEMPTY: [39, "Directory not empty"],
   EROFS: [30, "Read-only file system"],
   ENAMETOOLONG: [36, "File name too long"],
   ELOOP: [40, "Too many levels of symbolic links"],
@@ -686,6 +687,16 @@ export function open(...args: unknown[]): IOBase {
   pos.forEach((v, i) => {
     values[i] = v;
   });
+  const fsp = (values[0] as { __fspath__?: unknown } | null)?.__fspath__;
+  if (typeof fsp === "function" && typeof values[0] === "object") {
+    // an os.PathLike (a pathlib path): its str is the path and the file's name
+    const s = fsp.call(values[0]);
+    if (typeof s !== "string")
+      throw new PyTypeError(
+        `expected str, bytes or os.PathLike object, not ${typeName(values[0])}`,
+      );
+    values[0] = s;
+  }
   const [file, mode, buffering, encoding, errors, newline, , opener] = values;
   if (opener !== null)
     throw new NotImplementedError("open() with an opener is not supported by asyncio-ts");

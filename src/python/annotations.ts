@@ -12,8 +12,22 @@
 
 import { Dict } from "./dict";
 
+/**
+ * The key of a function's parameter list, `["self", "a", "/", "*args", "k", "**kw"]` (the
+ * spelling of `$py.signature`), which `inspect.signature` reads with `__defaults__`,
+ * `__kwdefaults__` and `__annotations__`, as CPython reads the code object.
+ */
+export const PARAMETERS = Symbol.for("asyncio-ts.parameters");
+
 /** Give `fn` its `__annotations__` dict (from `[name, value]` pairs); returns `fn`. */
-export function annotate<F extends Function>(fn: F, entries: [string, unknown][]): F {
+export function annotate<F extends Function>(
+  fn: F,
+  entries: [string, unknown][],
+  parameters?: string[],
+): F {
+  // In a module using `inspect.signature`, the parameter list (stdlib/inspect.ts).
+  if (parameters !== undefined)
+    Object.defineProperty(fn, PARAMETERS, { value: parameters, configurable: true });
   const d = new Dict();
   for (const [k, v] of entries) d.__setitem__(k, v);
   Object.defineProperty(fn, "__annotations__", {

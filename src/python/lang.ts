@@ -343,6 +343,8 @@ export function pyclass<C extends Function>(
   define("__name__", qualname.split(".").pop());
   define("__qualname__", qualname);
   define("__module__", module);
+  // `__doc__` is the class's own docstring (a `static __doc__`), else None: never a base's.
+  if (!Object.hasOwn(cls, "__doc__")) define("__doc__", null);
   registerPyclass(cls);
   bindFunctionAttributes(cls);
   // A class that defines `__eq__` without `__hash__` is unhashable: its `__hash__` is None.

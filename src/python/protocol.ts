@@ -820,6 +820,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
     return builtinKind(obj) === "function" ? "builtins" : "__main__";
   }
   if (name === "__doc__" && typeof obj === "function" && !(name in obj)) return null;
+  // An instance's `__doc__` is its class's (None when the class has no docstring).
+  if (name === "__doc__" && typeof obj === "object" && obj !== null && !(name in obj))
+    return (typeOf(obj) as { __doc__?: unknown }).__doc__ ?? null;
   if (typeof obj === "function" && isClass(obj)) {
     if (name === "__mro__") return new Tuple(mro(obj));
     if (name === "__dict__") {

@@ -4,8 +4,8 @@
  * qualnames, nested dataclasses and enums, inheritance between nested classes), class keywords
  * passed to `__init_subclass__`, and the other statements of a class body (unpacking, `if`/`for`/
  * `while`/`try`, calls, `+=`, `del`) with Python's class-scope rules, and functions'
- * `__annotations__` (lower/annotations.ts), and names bound by more than one `class`/`def`
- * statement (called through `$py.call`, declared `any`). Programs whose output must
+ * `__annotations__` (lower/annotations.ts), names bound by more than one `class`/`def`
+ * statement (called through `$py.call`, declared `any`), and class docstrings (`__doc__`). Programs whose output must
  * equal CPython 3.13.0's, the shape of the generated TypeScript, type-checking, and what is still
  * refused, with its location.
  *
@@ -76,6 +76,12 @@ const CASES: ProgramCase[] = [
       "A1\nA2 A2\nf1\nf2\nC C as function\nD function\nD instance\n'int' object is not callable\n1 2 outer.<locals>.K\n",
     expectedInFunction:
       "A1\nA2 A2\nf1\nf2\nC C as function\nD function\nD instance\n'int' object is not callable\n1 2 case.<locals>.outer.<locals>.K\n",
+  },
+  {
+    name: "class_docstrings",
+    code: 'import inspect\nclass C:\n    """Class doc.\n\n    More lines here.\n        indented\n    """\n    def m(self):\n        """Method doc."""\nclass D(C):\n    pass\nclass E:\n    x = 1\nprint(repr(C.__doc__), C().__doc__ == C.__doc__, C.m.__doc__, D.__doc__, repr(D().__doc__), E().__doc__, E.__doc__)\nprint(repr(inspect.getdoc(C)), repr(inspect.getdoc(D)), inspect.getdoc(D()), inspect.getdoc(E), inspect.getdoc(E()))\nclass F(Exception):\n    """Failure."""\nclass G(Exception):\n    pass\nprint(F.__doc__, F("x").__doc__, G.__doc__)\nimport enum\nclass Color(enum.Enum):\n    """Colors."""\n    RED = 1\nprint(Color.__doc__, Color.RED.__doc__)\nclass H:\n    __doc__ = "explicit"\nprint(H.__doc__, H().__doc__)\ndef outer():\n    class K:\n        """K doc."""\n    return K\nprint(outer().__doc__, outer()().__doc__)\nclass H:\n    """doc"""\n    __doc__ = "explicit"\nprint(H.__doc__)\nclass TD:\n    """A typed thing."""\n    __slots__ = ("a",)\n    def __init__(self):\n        self.a = 1\nprint(TD.__doc__, TD().__doc__)\nfrom dataclasses import dataclass\n@dataclass\nclass P:\n    """Point."""\n    x: int\nprint(P.__doc__, P(1).__doc__)\n',
+    expected:
+      "'Class doc.\\n\\nMore lines here.\\n    indented\\n' True Method doc. None None None None\n'Class doc.\\n\\nMore lines here.\\n    indented' 'Class doc.\\n\\nMore lines here.\\n    indented' None None None\nFailure. Failure. None\nColors. Colors.\nexplicit explicit\nK doc. K doc.\nexplicit\nA typed thing. A typed thing.\nPoint. Point.\n",
   },
 ];
 

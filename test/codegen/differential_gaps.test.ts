@@ -1,8 +1,8 @@
 /**
  * Small exactness gaps found by differential testing (issue #4): UTF-16 / UTF-32 codecs (BOM,
  * aliases, error positions and handlers; text files), the SyntaxWarning path of the main
- * script, the sign of float("-nan"), the names of stdlib exception classes, and
- * types.MappingProxyType.
+ * script, the sign of float("-nan"), the names of stdlib exception classes,
+ * types.MappingProxyType, and missing methods called in a `try` that catches AttributeError.
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -50,6 +50,12 @@ const CASES: ProgramCase[] = [
     code: 'import types\n\nd = {"a": 1, "b": 2}\np = types.MappingProxyType(d)\nprint(type(p), type(p).__name__, type(p).__qualname__, type(p).__module__, type(p) is types.MappingProxyType, isinstance(p, types.MappingProxyType))\nprint(p, repr(p), str(p), len(p), p["a"], p.get("z"), p.get("b", 0), "a" in p, "z" in p)\nprint(list(p), list(p.keys()), list(p.values()), list(p.items()), list(reversed(p)))\nprint(p.copy(), type(p.copy()).__name__, p | {"c": 3}, {"c": 3} | p, p == d, p == {"a": 1}, p != d, dict(p))\nd["c"] = 3\nprint(p, len(p), sorted(p))\nfor bad in [lambda: p.__setitem__("x", 1), lambda: p["zz"], lambda: types.MappingProxyType([1]), lambda: hash(p), lambda: p.pop("a")]:\n    try:\n        print(bad())\n    except Exception as e:\n        print(type(e).__name__, e)\ntry:\n    p["x"] = 1\nexcept TypeError as e:\n    print("TypeError", e)\ntry:\n    del p["a"]\nexcept TypeError as e:\n    print("TypeError", e)\ntry:\n    p |= {"q": 1}\nexcept TypeError as e:\n    print("TypeError", e)\nprint(d)\n',
     expected:
       "<class 'mappingproxy'> mappingproxy mappingproxy builtins True True\n{'a': 1, 'b': 2} mappingproxy({'a': 1, 'b': 2}) {'a': 1, 'b': 2} 2 1 None 2 True False\n['a', 'b'] ['a', 'b'] [1, 2] [('a', 1), ('b', 2)] ['b', 'a']\n{'a': 1, 'b': 2} dict {'a': 1, 'b': 2, 'c': 3} {'c': 3, 'a': 1, 'b': 2} True False False {'a': 1, 'b': 2}\n{'a': 1, 'b': 2, 'c': 3} 3 ['a', 'b', 'c']\nAttributeError 'mappingproxy' object has no attribute '__setitem__'\nKeyError 'zz'\nTypeError mappingproxy() argument must be a mapping, not list\nTypeError unhashable type: 'dict'\nAttributeError 'mappingproxy' object has no attribute 'pop'\nTypeError 'mappingproxy' object does not support item assignment\nTypeError 'mappingproxy' object does not support item deletion\nTypeError '|=' is not supported by mappingproxy; use '|' instead\n{'a': 1, 'b': 2, 'c': 3}\n",
+  },
+  {
+    name: "missing_methods_in_try",
+    code: 'import asyncio, json\n\nclass A:\n    pass\n\nclass B:\n    count = 5\n    def close(self):\n        return "closed"\n    async def aclose(self):\n        await asyncio.sleep(0)\n        return "aclosed"\n\ndef shutdown(obj):\n    try:\n        return obj.close()\n    except AttributeError as e:\n        return f"AttributeError: {e}"\n\nasync def ashutdown(obj):\n    try:\n        return await obj.aclose()\n    except (AttributeError, TypeError) as e:\n        return f"{type(e).__name__}: {e}"\n\nasync def main():\n    print(shutdown(A()), shutdown(B()), shutdown(5), shutdown("s"), shutdown(None), shutdown([1]))\n    print(await ashutdown(B()), await ashutdown(A()), await ashutdown(asyncio.Queue()))\n    f = asyncio.get_running_loop().create_future()\n    try:\n        f.nope()\n    except Exception as e:\n        print(type(e).__name__, e)\n    try:\n        B().count()\n    except BaseException as e:\n        print(type(e).__name__, e)\n    try:\n        print(json.loads("[1]"), B().close(), [1, 2].index(2))\n        A().run()\n    except:\n        print("bare except caught it")\n    x = A()\n    x.helper = lambda: "lam"\n    try:\n        print(x.helper(), B.close(B()))\n    except AttributeError:\n        print("unexpected")\n\nasyncio.run(main())\n',
+    expected:
+      "AttributeError: 'A' object has no attribute 'close' closed AttributeError: 'int' object has no attribute 'close' AttributeError: 'str' object has no attribute 'close' AttributeError: 'NoneType' object has no attribute 'close' AttributeError: 'list' object has no attribute 'close'\naclosed AttributeError: 'A' object has no attribute 'aclose' AttributeError: 'Queue' object has no attribute 'aclose'\nAttributeError '_asyncio.Future' object has no attribute 'nope'\nTypeError 'int' object is not callable\n[1] closed 1\nbare except caught it\nlam closed\n",
   },
 ];
 

@@ -1,6 +1,9 @@
 /**
  * Python's `os` (the parts asyncio programs use): process ids, `environ`/`getenv`, `kill`,
- * `cpu_count`, `getcwd`, `remove`/`unlink`, constants, and `os.path` string functions.
+ * `cpu_count`, `getcwd`, `remove`/`unlink`, `fspath`, `stat`/`lstat` (an `os.stat_result` with
+ * the ten fields by index and by name, float times as CPython's seconds + ns * 1e-9), constants,
+ * and `os.path` string functions. Paths may be os.PathLike objects (pathlib's), read through
+ * `__fspath__`; errors name the path as a str, as CPython's.
  *
  * `environ` is a live mapping over `process.env` with str values: reading a missing key raises
  * `KeyError`, assignments and deletions change the environment of the process.
@@ -9,10 +12,12 @@
 import * as nodeFs from "node:fs";
 import * as nodePath from "node:path";
 import { osError } from "../_io";
+import { BytesLike } from "../bytes";
 import { Dict } from "../dict";
 import { KeyError, OSError, TypeError as PyTypeError } from "../exceptions";
+import { Kw } from "../kw";
 import { index } from "../numbers";
-import { repr } from "../repr";
+import { repr, str } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { libraryClass } from "./types";
@@ -145,7 +150,14 @@ class EnvironImpl {
   }
 }
 
+/** An os.PathLike (pathlib's paths) as its `__fspath__`, anything else as is. */
+function pathLike(x: unknown): unknown {
+  const f = (x as { __fspath__?: unknown } | null)?.__fspath__;
+  return typeof f === "function" && typeof x === "object" ? fspath(x) : x;
+}
+
 function checkStr(x: unknown, msg: string): string {
+  x = pathLike(x);
   if (typeof x !== "string") {
     // a StrEnum member is a str (see enum.ts)
     const v = (x as { __str_value__?: unknown } | null)?.__str_value__;
@@ -166,7 +178,7 @@ export function remove(p: unknown): null {
   try {
     nodeFs.unlinkSync(s);
   } catch (e) {
-    throw osError(e, p);
+    throw osError(e, s);
   }
   return null;
 }
@@ -225,9 +237,11 @@ export const path = {
     return new Tuple([s, ""]);
   },
   exists(p: unknown): boolean {
+    p = pathLike(p);
     return typeof p === "string" && nodeFs.existsSync(p);
   },
   isfile(p: unknown): boolean {
+    p = pathLike(p);
     try {
       return typeof p === "string" && nodeFs.statSync(p).isFile();
     } catch {
@@ -235,6 +249,7 @@ export const path = {
     }
   },
   isdir(p: unknown): boolean {
+    p = pathLike(p);
     try {
       return typeof p === "string" && nodeFs.statSync(p).isDirectory();
     } catch {
@@ -286,3 +301,131 @@ export const path = {
   },
   __name__: "posixpath",
 };
+
+/** `os.fspath(path)`: a str or bytes as is, else the result of its `__fspath__`. */
+export function fspath(x: unknown): unknown {
+  if (typeof x === "string" || x instanceof BytesLike) return x;
+  const f = (x as { __fspath__?: unknown } | null)?.__fspath__;
+  if (typeof f === "function") {
+    const r = f.call(x);
+    if (typeof r === "string" || r instanceof BytesLike) return r;
+    throw new PyTypeError(
+      `expected ${typeName(x)}.__fspath__() to return str or bytes, not ${typeName(r)}`,
+    );
+  }
+  throw new PyTypeError(`expected str, bytes or os.PathLike object, not ${typeName(x)}`);
+}
+
+const STAT_FIELDS = [
+  "st_mode",
+  "st_ino",
+  "st_dev",
+  "st_nlink",
+  "st_uid",
+  "st_gid",
+  "st_size",
+  "st_atime",
+  "st_mtime",
+  "st_ctime",
+] as const;
+
+/** A float timestamp as CPython's `fill_time`: seconds + nanoseconds * 1e-9. */
+function floatTime(ns: bigint): number {
+  const sec = ns / 1_000_000_000n;
+  return Number(sec) + Number(ns - sec * 1_000_000_000n) * 1e-9;
+}
+
+/**
+ * `os.stat_result`: the ten fields by index (int timestamps) and by name (`st_size`, float
+ * `st_mtime`, `st_mtime_ns`, ...). Not a tuple subclass.
+ */
+class StatResultImpl {
+  declare readonly st_mode: bigint;
+  declare readonly st_ino: bigint;
+  declare readonly st_dev: bigint;
+  declare readonly st_nlink: bigint;
+  declare readonly st_uid: bigint;
+  declare readonly st_gid: bigint;
+  declare readonly st_size: bigint;
+  declare readonly st_atime: number;
+  declare readonly st_mtime: number;
+  declare readonly st_ctime: number;
+  declare readonly st_atime_ns: bigint;
+  declare readonly st_mtime_ns: bigint;
+  declare readonly st_ctime_ns: bigint;
+  declare readonly st_blksize: bigint;
+  declare readonly st_blocks: bigint;
+
+  constructor(s: nodeFs.BigIntStats) {
+    Object.assign(this, {
+      st_mode: s.mode,
+      st_ino: s.ino,
+      st_dev: s.dev,
+      st_nlink: s.nlink,
+      st_uid: s.uid,
+      st_gid: s.gid,
+      st_size: s.size,
+      st_atime: floatTime(s.atimeNs),
+      st_mtime: floatTime(s.mtimeNs),
+      st_ctime: floatTime(s.ctimeNs),
+      st_atime_ns: s.atimeNs,
+      st_mtime_ns: s.mtimeNs,
+      st_ctime_ns: s.ctimeNs,
+      st_blksize: s.blksize,
+      st_blocks: s.blocks,
+    });
+  }
+
+  private items(): unknown[] {
+    return STAT_FIELDS.map((k) =>
+      typeof this[k] === "number" ? BigInt(Math.floor(this[k] as number)) : this[k],
+    );
+  }
+
+  __getitem__(i: unknown): unknown {
+    return new Tuple(this.items()).__getitem__(i);
+  }
+
+  __len__(): bigint {
+    return 10n;
+  }
+
+  __iter__(): Iterator<unknown> {
+    return this.items()[Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.__iter__();
+  }
+
+  __repr__(): string {
+    const items = this.items();
+    const fields = STAT_FIELDS.map((k, i) => `${k}=${str(items[i])}`);
+    return `os.stat_result(${fields.join(", ")})`;
+  }
+}
+
+export const stat_result = libraryClass(StatResultImpl, "stat_result", "os");
+
+/** `os.stat(path, *, follow_symlinks=True)` / `os.lstat(path)`. */
+export function stat(p: unknown, opts: unknown = null): StatResultImpl {
+  const follow =
+    !(opts instanceof Kw) ||
+    (opts.kwargs as { follow_symlinks?: unknown }).follow_symlinks !== false;
+  const s = checkStr(p, "stat: path should be string, bytes, os.PathLike or integer, not");
+  try {
+    return new stat_result(
+      follow ? nodeFs.statSync(s, { bigint: true }) : nodeFs.lstatSync(s, { bigint: true }),
+    );
+  } catch (e) {
+    throw osError(e, s);
+  }
+}
+export function lstat(p: unknown): StatResultImpl {
+  const s = checkStr(p, "lstat: path should be string, bytes, os.PathLike or integer, not");
+  try {
+    return new stat_result(nodeFs.lstatSync(s, { bigint: true }));
+  } catch (e) {
+    throw osError(e, s);
+  }
+}

@@ -12,16 +12,22 @@
  * data themselves (so ints stay ints where Python's do); `fmean` and `geometric_mean` use
  * `math.fsum`.
  *
- * Supported data: ints, bools and floats (the runtime has no `Fraction` or `Decimal`); anything
- * else raises CPython's TypeError. Not provided: `covariance`, `correlation`,
+ * Fraction and Decimal data (and other types with `as_integer_ratio()` or `numerator` and
+ * `denominator`) go the same way: their exact ratios are summed, the result type is CPython's
+ * `_coerce` of the data's types (Decimal with float is its TypeError) and `_convert` makes the
+ * result (a Fraction as is; a Decimal as `Decimal(n) / Decimal(d)` in the current context);
+ * `stdev`/`pstdev` of Decimal data are CPython's correctly rounded Decimal square roots
+ * (`_decimal_sqrt_of_frac`). Nans and infinities (float or Decimal) are summed with Python's `+`,
+ * as CPython's `_sum` does. Anything else raises CPython's TypeError. Not provided: `covariance`, `correlation`,
  * `linear_regression`, `kde`, `kde_random` and `NormalDist` (the transpiler refuses them by
  * name).
  */
 
-import { eq, gt, lt } from "../compare";
+import { eq, gt, le, lt } from "../compare";
 import { Dict } from "../dict";
 import {
   AttributeError,
+  OverflowError,
   TypeError as PyTypeError,
   ValueError,
   ZeroDivisionError,
@@ -30,11 +36,15 @@ import { decomposeFloat } from "../hash";
 import { sortList } from "../list";
 import { intTrueDiv, isInt, toBigInt } from "../numbers";
 import { add, mul, sub, truediv } from "../operators";
-import { iter, toArray, truthy } from "../protocol";
+import { call, getattr, iter, toArray, truthy } from "../protocol";
 import { repr } from "../repr";
-import { typeName } from "../types";
+import type { Tuple } from "../tuple";
+import { isinstance, issubclass, typeName, typeOf } from "../types";
 import { bisect_left, bisect_right } from "./bisect";
+import { Decimal } from "./decimal";
+import { Fraction } from "./fractions";
 import { exp, fsum, isnan, isqrt, log } from "./math";
+import { Real } from "./numbers";
 import { bindArgs } from "./types";
 
 /** `statistics.StatisticsError`, a ValueError. */
@@ -83,45 +93,100 @@ function ratioOfInt(n: bigint): Ratio {
   return new Ratio(n, 1n);
 }
 
-type Kind = "int" | "float";
+/**
+ * The result type of the data: a Python type (`int`, `float`, `Fraction`, `Decimal` or a subclass),
+ * combined over the data's types as CPython's `_coerce` does.
+ */
+type Kind = Function;
+
+function builtinType(name: "int" | "bool" | "float"): Function {
+  return (require("../builtins") as Record<string, Function>)[name]!;
+}
+
+function nameOf(t: Function): string {
+  return (t as { __name__?: string }).__name__ ?? t.name;
+}
+
+/** CPython's `_coerce(T, S)`: the common type of T and S, or TypeError. */
+function coerce(T: Kind, S: Kind): Kind {
+  const int = builtinType("int");
+  const float = builtinType("float");
+  if (T === S) return T;
+  if (S === int || S === builtinType("bool")) return T;
+  if (T === int) return S;
+  if (issubclass(S, T)) return S;
+  if (issubclass(T, S)) return T;
+  if (issubclass(T, int)) return S;
+  if (issubclass(S, int)) return T;
+  if (issubclass(T, Fraction) && issubclass(S, float)) return S;
+  if (issubclass(T, float) && issubclass(S, Fraction)) return T;
+  throw new PyTypeError(`don't know how to coerce ${nameOf(T)} and ${nameOf(S)}`);
+}
 
 /**
- * `x` as an exact ratio, or the float itself when it is a nan or an infinity (CPython's
- * `_exact_ratio` gives `(x, None)` for those). Raises CPython's TypeError for other types.
+ * `reduce(_coerce, types, int)` over the data's types. CPython iterates a set of types, whose
+ * order follows memory addresses; here the types come in the order met, with `float` last (where
+ * CPython's order is stable, "Decimal and float", it is the same).
  */
-function exactRatio(x: unknown): Ratio | number {
+function coerceAll(types: Set<Function>): Kind {
+  const float = builtinType("float");
+  const ordered = [...types].filter((t) => t !== float);
+  if (types.has(float)) ordered.push(float);
+  return ordered.reduce(coerce, builtinType("int"));
+}
+
+/** A value that is not an exact ratio: a nan or an infinity (float or Decimal). */
+interface Special {
+  value: unknown;
+}
+
+/**
+ * `x` as an exact ratio (CPython's `_exact_ratio`: `as_integer_ratio()`, else `numerator` and
+ * `denominator`), or the value itself when it is a nan or an infinity (CPython's `(x, None)`).
+ * Raises CPython's TypeError for other types.
+ */
+function exactRatio(x: unknown): Ratio | Special {
   if (isInt(x)) return ratioOfInt(toBigInt(x));
   if (typeof x === "number") {
-    if (!Number.isFinite(x)) return x;
+    if (!Number.isFinite(x)) return { value: x };
     const [m, e] = decomposeFloat(x);
     return e >= 0 ? new Ratio(m << BigInt(e), 1n) : new Ratio(m, 1n << BigInt(-e));
   }
-  throw new PyTypeError(`can't convert type '${typeName(x)}' to numerator/denominator`);
+  try {
+    const t = call(getattr(x, "as_integer_ratio")) as Tuple;
+    return new Ratio(toBigInt(t.items[0] as bigint), toBigInt(t.items[1] as bigint));
+  } catch (e) {
+    if (e instanceof OverflowError || e instanceof ValueError) return { value: x };
+    if (!(e instanceof AttributeError)) throw e;
+  }
+  try {
+    const n = getattr(x, "numerator") as bigint;
+    const d = getattr(x, "denominator") as bigint;
+    return new Ratio(toBigInt(n), toBigInt(d));
+  } catch (e) {
+    if (!(e instanceof AttributeError)) throw e;
+    throw new PyTypeError(`can't convert type '${nameOf(typeOf(x))}' to numerator/denominator`);
+  }
 }
 
-/** The result type of data of these kinds (CPython's `_coerce`: int with float is float). */
-function kindOf(x: unknown): Kind {
-  return typeof x === "number" ? "float" : "int";
-}
-
-/** The exact total: a ratio, or the non-finite float sum of the data's nans and infinities. */
-type Total = Ratio | number;
+/** The exact total: a ratio, or the sum of the data's nans and infinities (a float or Decimal). */
+type Total = Ratio | Special;
 
 /**
- * The data as exact ratios, with their result type and the float sum of their nans and
- * infinities (null when there are none), in one pass as CPython's `_sum` and `_ss` make it.
+ * The data as exact ratios, with their result type and the sum of their nans and infinities
+ * (null when there are none), in one pass as CPython's `_sum` and `_ss` make it.
  */
-function exactData(data: unknown): { kind: Kind; ratios: Ratio[]; special: number | null } {
-  let kind: Kind = "int";
+function exactData(data: unknown): { kind: Kind; ratios: Ratio[]; special: Special | null } {
+  const types = new Set<Function>();
   const ratios: Ratio[] = [];
-  let special: number | null = null;
+  let special: Special | null = null;
   for (const x of iter(data)) {
+    types.add(typeOf(x));
     const r = exactRatio(x);
-    if (kindOf(x) === "float") kind = "float";
-    if (typeof r === "number") special = special === null ? r : special + r;
-    else ratios.push(r);
+    if (r instanceof Ratio) ratios.push(r);
+    else special = { value: add(special === null ? 0n : special.value, r.value) };
   }
-  return { kind, ratios, special };
+  return { kind: coerceAll(types), ratios, special };
 }
 
 /** CPython's `_sum`: the result type, the exact total and the count. */
@@ -153,16 +218,42 @@ function sumOfSquares(data: unknown, c: unknown): [Kind, Total, number] {
   return [d.kind, n.mul(sxx).sub(sx.mul(sx)).div(n), count];
 }
 
-/** CPython's `_convert`: an int when the data were ints and the value is whole, else a float. */
+/** A ratio as the `Fraction` CPython computes with. */
+function fractionOf(r: Ratio): unknown {
+  return new Fraction(r.n, r.d);
+}
+
+/** A total as the Python value CPython has there (a Fraction, a float or a Decimal). */
+function pyValue(t: Total): unknown {
+  return t instanceof Ratio ? fractionOf(t) : t.value;
+}
+
+/**
+ * CPython's `_convert(value, T)`: the value itself when it has type T; an int when T is int and
+ * the value is whole, else a float; a Decimal as `T(numerator) / T(denominator)` in the current
+ * context; otherwise `T(value)`.
+ */
 function convert(value: Total, kind: Kind): unknown {
-  if (typeof value === "number") return value;
-  if (kind === "int" && value.d === 1n) return value.n;
-  return intTrueDiv(value.n, value.d);
+  const int = builtinType("int");
+  const float = builtinType("float");
+  if (!(value instanceof Ratio)) {
+    if (typeOf(value.value) === kind) return value.value;
+    return call(kind, value.value);
+  }
+  if (kind === Fraction) return fractionOf(value);
+  let T = kind;
+  if (issubclass(T, int) && value.d !== 1n) T = float;
+  if (T === int) return value.n;
+  if (T === float) return intTrueDiv(value.n, value.d);
+  if (issubclass(T, Decimal)) return truediv(call(T, value.n), call(T, value.d));
+  return call(T, fractionOf(value));
 }
 
 /** `total / count` for a total that may be a non-finite float. */
 function divide(total: Total, count: number): Total {
-  return typeof total === "number" ? total / count : total.div(ratioOfInt(BigInt(count)));
+  return total instanceof Ratio
+    ? total.div(ratioOfInt(BigInt(count)))
+    : { value: truediv(total.value, BigInt(count)) };
 }
 
 function bitLength(n: bigint): number {
@@ -184,11 +275,40 @@ function sqrtOfRatio(n: bigint, m: bigint): number {
   return intTrueDiv(rootRoundedToOdd(n << BigInt(-2 * q), m), 1n << BigInt(-q));
 }
 
-/** stdev's square root of an exact variance (a float variance has no `numerator`, as CPython). */
-function sqrtOfVariance(v: Total): number {
-  if (typeof v === "number")
-    throw new AttributeError("'float' object has no attribute 'numerator'");
+/**
+ * stdev's square root of an exact variance: a correctly rounded float, or for Decimal data a
+ * correctly rounded Decimal (`_decimal_sqrt_of_frac`). A nan or infinite variance has no
+ * `numerator`, as in CPython.
+ */
+function sqrtOfVariance(v: Total, kind: Kind): unknown {
+  if (!(v instanceof Ratio))
+    throw new AttributeError(`'${typeName(v.value)}' object has no attribute 'numerator'`);
+  if (issubclass(kind, Decimal)) return decimalSqrtOfRatio(v.n, v.d);
   return sqrtOfRatio(v.n, v.d);
+}
+
+/**
+ * CPython's `_decimal_sqrt_of_frac`: the Decimal square root of n/m in the current context,
+ * corrected by one step up or down when a neighbour is closer to the exact root.
+ */
+function decimalSqrtOfRatio(n: bigint, m: bigint): unknown {
+  if (n <= 0n) {
+    if (n === 0n) return new Decimal("0.0");
+    [n, m] = [-n, -m];
+  }
+  const root = call(getattr(truediv(new Decimal(n), new Decimal(m)), "sqrt"));
+  const ratio = (x: unknown): [bigint, bigint] => {
+    const t = call(getattr(x, "as_integer_ratio")) as Tuple;
+    return [t.items[0] as bigint, t.items[1] as bigint];
+  };
+  const [nr, dr] = ratio(root);
+  const plus = call(getattr(root, "next_plus"));
+  const [np, dp] = ratio(plus);
+  if (4n * n * (dr * dp) ** 2n > m * (dr * np + dp * nr) ** 2n) return plus;
+  const minus = call(getattr(root, "next_minus"));
+  const [nm, dm] = ratio(minus);
+  if (4n * n * (dr * dm) ** 2n < m * (dr * nm + dm * nr) ** 2n) return minus;
+  return root;
 }
 
 function sortedData(data: unknown): unknown[] {
@@ -237,11 +357,18 @@ function sumOfProducts(xs: unknown[], ws: unknown[]): unknown {
       acc += toBigInt(xs[i] as bigint) * toBigInt(ws[i] as bigint);
     return acc;
   }
+  const plain = (x: unknown) => isInt(x) || typeof x === "number";
+  if (!xs.every(plain) || !ws.every(plain)) {
+    // Fractions, Decimals, ...: sumprod's generic path, Python's `*` and `+`.
+    let acc: unknown = 0n;
+    for (let k = 0; k < xs.length; k++) acc = add(acc, mul(xs[k], ws[k]));
+    return acc;
+  }
   let exact = ZERO;
   for (let i = 0; i < xs.length; i++) {
     const a = exactRatio(xs[i]);
     const b = exactRatio(ws[i]);
-    if (typeof a === "number" || typeof b === "number") {
+    if (!(a instanceof Ratio) || !(b instanceof Ratio)) {
       let acc: unknown = 0n;
       for (let k = 0; k < xs.length; k++) acc = add(acc, mul(xs[k], ws[k]));
       return acc;
@@ -278,7 +405,7 @@ export function harmonic_mean(...args: unknown[]): unknown {
   if (n < 1) throw new StatisticsError("harmonic_mean requires at least one data point");
   if (n === 1 && weightsArg === null) {
     const x = xs[0];
-    if (!isInt(x) && typeof x !== "number") throw new PyTypeError("unsupported type");
+    if (!isinstance(x, Real) && !isinstance(x, Decimal)) throw new PyTypeError("unsupported type");
     if (lt(x, 0n)) throw new StatisticsError(negative);
     return x;
   }
@@ -310,15 +437,11 @@ export function harmonic_mean(...args: unknown[]): unknown {
     }
   }
   const [kind, total] = exactSum(terms);
-  if (typeof total === "number" ? total <= 0 : total.n <= 0n)
+  if (total instanceof Ratio ? total.n <= 0n : le(total.value, 0n))
     throw new StatisticsError("Weighted sum must be positive");
-  if (typeof total === "number" || typeof sumWeights === "number")
-    return convert(toNumber(sumWeights) / toNumber(total), kind);
-  return convert(sumWeights.div(total), kind);
-}
-
-function toNumber(t: Total): number {
-  return typeof t === "number" ? t : intTrueDiv(t.n, t.d);
+  if (total instanceof Ratio && sumWeights instanceof Ratio)
+    return convert(sumWeights.div(total), kind);
+  return convert({ value: truediv(pyValue(sumWeights), pyValue(total)) }, kind);
 }
 
 /** `median(data)`: the middle value, or the mean of the two middle values (`(a + b) / 2`). */
@@ -460,17 +583,17 @@ export function pvariance(...args: unknown[]): unknown {
 }
 
 /** `stdev(data, xbar=None)`: the correctly rounded square root of the exact sample variance. */
-export function stdev(...args: unknown[]): number {
+export function stdev(...args: unknown[]): unknown {
   const [data, xbar] = bindArgs("stdev", args, ["data", "xbar"], [null]);
-  const [, ss, n] = sumOfSquares(data, xbar);
+  const [kind, ss, n] = sumOfSquares(data, xbar);
   if (n < 2) throw new StatisticsError("stdev requires at least two data points");
-  return sqrtOfVariance(divide(ss, n - 1));
+  return sqrtOfVariance(divide(ss, n - 1), kind);
 }
 
 /** `pstdev(data, mu=None)`: the correctly rounded square root of the population variance. */
-export function pstdev(...args: unknown[]): number {
+export function pstdev(...args: unknown[]): unknown {
   const [data, mu] = bindArgs("pstdev", args, ["data", "mu"], [null]);
-  const [, ss, n] = sumOfSquares(data, mu);
+  const [kind, ss, n] = sumOfSquares(data, mu);
   if (n < 1) throw new StatisticsError("pstdev requires at least one data point");
-  return sqrtOfVariance(divide(ss, n));
+  return sqrtOfVariance(divide(ss, n), kind);
 }

@@ -166,7 +166,7 @@ export function active_count(): bigint {
  * Wait until `ready()` (see the header): run the queued executor calls; then, if still not
  * ready, sleep `timeout` seconds and answer, or raise when there is no timeout.
  */
-function block(ready: () => boolean, timeout: number | null, what: string): boolean {
+export function _block_until(ready: () => boolean, timeout: number | null, what: string): boolean {
   if (ready()) return true;
   _run_workers_until(ready);
   if (ready()) return true;
@@ -222,7 +222,7 @@ class LockImpl {
       return true;
     }
     if (!blocking) return false;
-    if (!block(() => !this._locked, timeout, "acquire() of a held lock")) return false;
+    if (!_block_until(() => !this._locked, timeout, "acquire() of a held lock")) return false;
     this._locked = true;
     return true;
   }
@@ -277,7 +277,11 @@ class RLockImpl {
     if (this._owner !== null) {
       if (!blocking) return false;
       if (
-        !block(() => this._owner === null, timeout, "acquire() of an RLock held by another thread")
+        !_block_until(
+          () => this._owner === null,
+          timeout,
+          "acquire() of an RLock held by another thread",
+        )
       )
         return false;
     }
@@ -393,7 +397,7 @@ class ConditionImpl {
     if (saved === null) this.release();
     let notified = false;
     try {
-      notified = block(() => waiter.notified, timeout, "Condition.wait()");
+      notified = _block_until(() => waiter.notified, timeout, "Condition.wait()");
     } finally {
       if (!notified) {
         const i = this._waiters.indexOf(waiter);
@@ -486,7 +490,8 @@ class SemaphoreImpl {
     if (this._value === 0n) {
       if (!blocking) return false;
       if (timeout !== null && timeout <= 0) return false;
-      if (!block(() => this._value > 0n, timeout, "acquire() of a semaphore at 0")) return false;
+      if (!_block_until(() => this._value > 0n, timeout, "acquire() of a semaphore at 0"))
+        return false;
     }
     this._value -= 1n;
     return true;
@@ -564,7 +569,7 @@ class EventImpl {
   wait(...args: unknown[]): boolean {
     const [t] = clinicArgs("wait", args, ["timeout"], 0);
     const timeout = t === undefined || t === null ? null : toFloat(t as number);
-    return block(() => this._flag, timeout, "Event.wait()");
+    return _block_until(() => this._flag, timeout, "Event.wait()");
   }
 
   __repr__(): string {
