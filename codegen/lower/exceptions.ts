@@ -379,12 +379,6 @@ function quietCode(node: unknown, cx: Context, seen = new Set<object>()): boolea
 }
 
 /**
- * `try`/`except`/`except*`/`else`/`finally`. `else` runs only when the body finished without an
- * exception, outside the handlers (a flag set at the end of the body). A `finally` block run
- * because of an exception has it as the exception being handled, as in CPython (an exception
- * raised there is chained to it).
- */
-/**
  * Can a handler of this `try` catch an AttributeError (`except AttributeError`, a base class of
  * it, a tuple holding one, a bare `except`, or a class the program computes)?
  */
@@ -403,6 +397,13 @@ function catchesAttributeError(cx: Context, s: Extract<Stmt, { k: "Try" }>): boo
   return !s.star && s.handlers.some((h) => catches(h.type));
 }
 
+/**
+ * `try`/`except`/`except*`/`else`/`finally`. `else` runs only when the body finished without an
+ * exception, outside the handlers (a flag set at the end of the body). A `finally` block run
+ * because of an exception has it as the exception being handled, as in CPython (an exception
+ * raised there is chained to it). In a body whose handlers can catch AttributeError, method calls
+ * check that the method exists (`Context.attributeErrorTry`).
+ */
 function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   const out: TsStmt[] = [];
   let okFlag: string | null = null;
