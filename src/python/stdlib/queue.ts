@@ -26,7 +26,7 @@ import { typeName } from "../types";
 import { _DequeImpl } from "./collections";
 import { heappop, heappush } from "./heapq";
 import { _block_until, Condition, Lock } from "./threading";
-import { clinicArgs, initFromConstructor, takeKw } from "./types";
+import { clinicArgs, initFromConstructor, pythonArgs, takeKw } from "./types";
 
 /** `queue.Empty` (`_queue.Empty`): raised by `get(block=False)` or a timed-out `get()`. */
 export class Empty extends Exception {
@@ -44,42 +44,6 @@ export class ShutDown extends Exception {
 }
 
 // ---------------------------------------------------------------- blocking
-
-/**
- * Bind the arguments of a method written in Python (`Queue.put(self, item, block=True,
- * timeout=None)`), with CPython's messages for a Python function; an omitted optional is
- * `undefined`.
- */
-function pyArgs(fname: string, args: unknown[], names: string[], required: number): unknown[] {
-  const [pos, kws] = takeKw(args);
-  if (pos.length > names.length) {
-    const lo = required + 1;
-    const hi = names.length + 1;
-    const takes = lo === hi ? `${hi}` : `from ${lo} to ${hi}`;
-    throw new PyTypeError(
-      `${fname}() takes ${takes} positional argument${hi === 1 ? "" : "s"} but ${pos.length + 1} were given`,
-    );
-  }
-  const out: unknown[] = [...pos];
-  for (const [k, v] of Object.entries(kws)) {
-    const i = names.indexOf(k);
-    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
-    if (i < pos.length) throw new PyTypeError(`${fname}() got multiple values for argument '${k}'`);
-    out[i] = v;
-  }
-  const missing = names.slice(0, required).filter((_, i) => out[i] === undefined);
-  if (missing.length > 0) {
-    const quoted = missing.map((n) => `'${n}'`);
-    const list =
-      quoted.length === 1
-        ? quoted[0]
-        : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-    throw new PyTypeError(
-      `${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
-    );
-  }
-  return out;
-}
 
 /** `timeout` as `time() + timeout` reads it: a float, with `timeout < 0` refused first. */
 function timeoutSeconds(timeout: unknown): number {
@@ -108,7 +72,7 @@ export class Queue {
   }
 
   __init__(...args: unknown[]): null {
-    const [maxsize] = pyArgs("Queue.__init__", args, ["maxsize"], 0);
+    const [maxsize] = pythonArgs("Queue.__init__", args, ["maxsize"], 0, 1);
     this.maxsize = maxsize === undefined ? 0n : maxsize;
     this._init(this.maxsize);
     this.mutex = new Lock();
@@ -136,7 +100,7 @@ export class Queue {
 
   /** `task_done()`: one item taken earlier is processed. */
   task_done(...args: unknown[]): null {
-    pyArgs("Queue.task_done", args, [], 0);
+    pythonArgs("Queue.task_done", args, [], 0, 1);
     const unfinished = this.unfinished_tasks - 1n;
     if (unfinished < 0n) throw new ValueError("task_done() called too many times");
     this.unfinished_tasks = unfinished;
@@ -145,30 +109,30 @@ export class Queue {
 
   /** `join()`: wait until every item put was marked done. */
   join(...args: unknown[]): null {
-    pyArgs("Queue.join", args, [], 0);
+    pythonArgs("Queue.join", args, [], 0, 1);
     _block_until(() => this.unfinished_tasks === 0n, null, "Queue.join() with unfinished tasks");
     return null;
   }
 
   qsize(...args: unknown[]): unknown {
-    pyArgs("Queue.qsize", args, [], 0);
+    pythonArgs("Queue.qsize", args, [], 0, 1);
     return this._qsize();
   }
 
   empty(...args: unknown[]): boolean {
-    pyArgs("Queue.empty", args, [], 0);
+    pythonArgs("Queue.empty", args, [], 0, 1);
     return !this._hasItems();
   }
 
   full(...args: unknown[]): boolean {
-    pyArgs("Queue.full", args, [], 0);
+    pythonArgs("Queue.full", args, [], 0, 1);
     // `0 < self.maxsize <= self._qsize()`
     return lt(0n, this.maxsize) && le(this.maxsize, this._qsize());
   }
 
   /** `put(item, block=True, timeout=None)`. */
   put(...args: unknown[]): null {
-    const [item, b, t] = pyArgs("Queue.put", args, ["item", "block", "timeout"], 1);
+    const [item, b, t] = pythonArgs("Queue.put", args, ["item", "block", "timeout"], 1, 1);
     if (this.is_shutdown) throw new ShutDown();
     if (this._bounded()) {
       if (b !== undefined && !truthy(b)) {
@@ -187,7 +151,7 @@ export class Queue {
 
   /** `get(block=True, timeout=None)`: remove and return an item. */
   get(...args: unknown[]): unknown {
-    const [b, t] = pyArgs("Queue.get", args, ["block", "timeout"], 0);
+    const [b, t] = pythonArgs("Queue.get", args, ["block", "timeout"], 0, 1);
     if (this.is_shutdown && !this._hasItems()) throw new ShutDown();
     if (b !== undefined && !truthy(b)) {
       if (!this._hasItems()) throw new Empty();
@@ -201,18 +165,18 @@ export class Queue {
   }
 
   put_nowait(...args: unknown[]): null {
-    const [item] = pyArgs("Queue.put_nowait", args, ["item"], 1);
+    const [item] = pythonArgs("Queue.put_nowait", args, ["item"], 1, 1);
     return this.put(item, false);
   }
 
   get_nowait(...args: unknown[]): unknown {
-    pyArgs("Queue.get_nowait", args, [], 0);
+    pythonArgs("Queue.get_nowait", args, [], 0, 1);
     return this.get(false);
   }
 
   /** `shutdown(immediate=False)`: refuse puts; with `immediate`, drop the items left. */
   shutdown(...args: unknown[]): null {
-    const [immediate] = pyArgs("Queue.shutdown", args, ["immediate"], 0);
+    const [immediate] = pythonArgs("Queue.shutdown", args, ["immediate"], 0, 1);
     this.is_shutdown = true;
     if (immediate !== undefined && truthy(immediate)) {
       while (this._hasItems()) {

@@ -74,7 +74,7 @@ import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 import { enumclass, IntFlag, KEEP } from "./enum";
-import { clinicArgs, MappingProxyType } from "./types";
+import { clinicArgs, MappingProxyType, pythonArgs } from "./types";
 import { warn } from "./warnings";
 
 // ---------------------------------------------------------------- flags
@@ -1854,36 +1854,6 @@ function isInside(parents: number[], g: number, outer: number): boolean {
 
 // ---------------------------------------------------------------- arguments
 
-/** Bind the arguments of a module-level function of `re` (a Python function: Python's messages). */
-function bindPy(fname: string, args: unknown[], names: string[], required: number): unknown[] {
-  const [pos, kws] = splitKw(args);
-  if (pos.length > names.length) {
-    const takes = required === names.length ? `${required}` : `from ${required} to ${names.length}`;
-    throw new PyTypeError(
-      `${fname}() takes ${takes} positional argument${names.length === 1 ? "" : "s"} but ${pos.length} were given`,
-    );
-  }
-  const out: unknown[] = [...pos];
-  for (const [k, v] of Object.entries(kws)) {
-    const i = names.indexOf(k);
-    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
-    if (i < pos.length) throw new PyTypeError(`${fname}() got multiple values for argument '${k}'`);
-    out[i] = v;
-  }
-  const missing = names.slice(0, required).filter((_, i) => out[i] === undefined);
-  if (missing.length > 0) {
-    const q = missing.map((m) => `'${m}'`);
-    const list =
-      q.length === 1
-        ? q[0]
-        : `${q.slice(0, -1).join(", ")}${q.length > 2 ? "," : ""} and ${q[q.length - 1]}`;
-    throw new PyTypeError(
-      `${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
-    );
-  }
-  return out;
-}
-
 function argIndex(v: unknown, dflt: bigint): bigint {
   if (v === undefined || v === null) return dflt;
   if (typeof v === "bigint") return v;
@@ -1938,37 +1908,37 @@ function compile_(pattern: unknown, flagsArg: unknown): Pattern {
 
 /** `re.compile(pattern, flags=0)` */
 export function compile(...args: unknown[]): Pattern {
-  const [pattern, flags] = bindPy("compile", args, ["pattern", "flags"], 1);
+  const [pattern, flags] = pythonArgs("compile", args, ["pattern", "flags"], 1);
   return compile_(pattern, flags);
 }
 
 /** `re.search(pattern, string, flags=0)` */
 export function search(...args: unknown[]): Match | null {
-  const [pattern, string, flags] = bindPy("search", args, ["pattern", "string", "flags"], 2);
+  const [pattern, string, flags] = pythonArgs("search", args, ["pattern", "string", "flags"], 2);
   return compile_(pattern, flags).search(string);
 }
 
 /** `re.match(pattern, string, flags=0)` */
 export function match(...args: unknown[]): Match | null {
-  const [pattern, string, flags] = bindPy("match", args, ["pattern", "string", "flags"], 2);
+  const [pattern, string, flags] = pythonArgs("match", args, ["pattern", "string", "flags"], 2);
   return compile_(pattern, flags).match(string);
 }
 
 /** `re.fullmatch(pattern, string, flags=0)` */
 export function fullmatch(...args: unknown[]): Match | null {
-  const [pattern, string, flags] = bindPy("fullmatch", args, ["pattern", "string", "flags"], 2);
+  const [pattern, string, flags] = pythonArgs("fullmatch", args, ["pattern", "string", "flags"], 2);
   return compile_(pattern, flags).fullmatch(string);
 }
 
 /** `re.findall(pattern, string, flags=0)` */
 export function findall(...args: unknown[]): unknown[] {
-  const [pattern, string, flags] = bindPy("findall", args, ["pattern", "string", "flags"], 2);
+  const [pattern, string, flags] = pythonArgs("findall", args, ["pattern", "string", "flags"], 2);
   return compile_(pattern, flags).findall(string);
 }
 
 /** `re.finditer(pattern, string, flags=0)` */
 export function finditer(...args: unknown[]): IterableIterator<Match> {
-  const [pattern, string, flags] = bindPy("finditer", args, ["pattern", "string", "flags"], 2);
+  const [pattern, string, flags] = pythonArgs("finditer", args, ["pattern", "string", "flags"], 2);
   return compile_(pattern, flags).finditer(string);
 }
 
@@ -1987,7 +1957,7 @@ function countAndFlags(
     if (![...fixed, countName, "flags"].includes(k))
       throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
   }
-  const out = bindPy(
+  const out = pythonArgs(
     fname,
     [
       ...pos.slice(0, fixed.length),

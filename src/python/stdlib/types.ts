@@ -138,6 +138,51 @@ export function clinicArgs(
 }
 
 /**
+ * Bind the arguments of a function written in Python (`re.sub(pattern, repl, string, count=0,
+ * flags=0)`), or with `self` 1 of a method (`Queue.put(self, item, block=True, timeout=None)`):
+ * `names` in order, without `self`, the first `required` of them required; an omitted optional
+ * argument is `undefined`. The TypeErrors are a Python function's ("takes from 2 to 4 positional
+ * arguments but 5 were given", counting `self`; "missing 2 required positional arguments: 'a'
+ * and 'b'").
+ */
+export function pythonArgs(
+  fname: string,
+  args: unknown[],
+  names: string[],
+  required: number,
+  self: 0 | 1 = 0,
+): unknown[] {
+  const [pos, kws] = takeKw(args);
+  if (pos.length > names.length) {
+    const lo = required + self;
+    const hi = names.length + self;
+    const takes = lo === hi ? `${hi}` : `from ${lo} to ${hi}`;
+    throw new PyTypeError(
+      `${fname}() takes ${takes} positional argument${hi === 1 ? "" : "s"} but ${pos.length + self} were given`,
+    );
+  }
+  const out: unknown[] = [...pos];
+  for (const [k, v] of Object.entries(kws)) {
+    const i = names.indexOf(k);
+    if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < pos.length) throw new PyTypeError(`${fname}() got multiple values for argument '${k}'`);
+    out[i] = v;
+  }
+  const missing = names.slice(0, required).filter((_, i) => out[i] === undefined);
+  if (missing.length > 0) {
+    const q = missing.map((m) => `'${m}'`);
+    const list =
+      q.length === 1
+        ? q[0]
+        : `${q.slice(0, -1).join(", ")}${q.length > 2 ? "," : ""} and ${q[q.length - 1]}`;
+    throw new PyTypeError(
+      `${fname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
+    );
+  }
+  return out;
+}
+
+/**
  * Bind positional and keyword arguments to named parameters for a library function, raising
  * CPython's TypeErrors. `names` in order; `required` is how many have no default.
  */
