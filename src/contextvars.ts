@@ -49,9 +49,7 @@ export class Context {
 
   /** Run `callable(...args)` in this context, then restore the previous one. */
   run<A extends unknown[], R>(callable: (...args: A) => R, ...args: A): R {
-    if ((this._flags & ENTERED) !== 0) {
-      throw new RuntimeError(`cannot enter context: ${contextRepr(this)} is already entered`);
-    }
+    if ((this._flags & ENTERED) !== 0) alreadyEntered(this);
     const saved = current;
     this._flags |= ENTERED;
     current = this;
@@ -68,9 +66,7 @@ export class Context {
    * callback the loop runs, without the rest-parameter array and spread of `run`.
    */
   _run_args(callable: (...args: any[]) => unknown, args: readonly unknown[]): unknown {
-    if ((this._flags & ENTERED) !== 0) {
-      throw new RuntimeError(`cannot enter context: ${contextRepr(this)} is already entered`);
-    }
+    if ((this._flags & ENTERED) !== 0) alreadyEntered(this);
     const saved = current;
     this._flags |= ENTERED;
     current = this;
@@ -144,6 +140,10 @@ export class Context {
   __repr__(): string {
     return contextRepr(this);
   }
+}
+
+function alreadyEntered(ctx: Context): never {
+  throw new RuntimeError(`cannot enter context: ${contextRepr(ctx)} is already entered`);
 }
 
 /** ` at 0x...`: the deterministic `id()` that default object reprs print. */

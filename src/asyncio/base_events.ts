@@ -66,6 +66,10 @@ const HOST_YIELD_INTERVAL_MS = 8;
 /** Check the host-yield clock every this many iterations (reading the clock is not free). */
 const HOST_YIELD_CHECK_EVERY = 256;
 
+/** What `_run_without_waiting` returns besides a poll timeout (which is never negative). */
+const STOPPED = -1;
+const HOST_TURN = -2;
+
 /** A monotonic clock in seconds. Tests replace it with a fake clock (see test/helpers). */
 export interface Clock {
   time(): number;
@@ -463,24 +467,15 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     try {
       this._lastHostYield = performance.now();
       for (;;) {
-        const timeout = this._prepare_poll();
-        if (timeout !== 0) {
-          await this._poll(timeout);
-        } else if (++this._iterationsSinceCheck >= HOST_YIELD_CHECK_EVERY) {
-          this._iterationsSinceCheck = 0;
-          const now = performance.now();
-          if (now - this._lastHostYield >= HOST_YIELD_INTERVAL_MS) {
-            await this._yield_to_host();
-            this._lastHostYield = performance.now();
-          }
+        const wait = this._run_without_waiting();
+        if (wait === STOPPED) break;
+        if (wait === HOST_TURN) {
+          await this._yield_to_host();
+          this._lastHostYield = performance.now();
+        } else {
+          await this._poll(wait);
         }
-        if (this._pendingInterrupt !== null) {
-          const exc = this._pendingInterrupt;
-          this._pendingInterrupt = null;
-          throw exc;
-        }
-        this._run_ready();
-        if (this._stopping) break;
+        if (this._finish_iteration()) break;
       }
     } catch (exc) {
       // Out of the loop to the code that runs it: that code's frames join the traceback.
@@ -489,6 +484,36 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     } finally {
       this._run_forever_cleanup();
     }
+  }
+
+  /**
+   * Whole iterations, for as long as none has to wait: returns the poll timeout (seconds, or null
+   * for none) the next iteration waits with, HOST_TURN when the host is due a turn first, or
+   * STOPPED. A plain function rather than part of the async body above: V8 optimizes a hot loop
+   * in a plain function while it runs (on-stack replacement), but the loop of an async function
+   * only from a later call, which left the first runs of a program at half speed.
+   */
+  private _run_without_waiting(): number | null {
+    for (;;) {
+      const timeout = this._prepare_poll();
+      if (timeout !== 0) return timeout;
+      if (++this._iterationsSinceCheck >= HOST_YIELD_CHECK_EVERY) {
+        this._iterationsSinceCheck = 0;
+        if (performance.now() - this._lastHostYield >= HOST_YIELD_INTERVAL_MS) return HOST_TURN;
+      }
+      if (this._finish_iteration()) return STOPPED;
+    }
+  }
+
+  /** The rest of an iteration once it has waited: a pending interrupt, then the ready handles. */
+  private _finish_iteration(): boolean {
+    if (this._pendingInterrupt !== null) {
+      const exc = this._pendingInterrupt;
+      this._pendingInterrupt = null;
+      throw exc;
+    }
+    this._run_ready();
+    return this._stopping;
   }
 
   /**
@@ -621,6 +646,9 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   call_soon(callback: Callback, ...args: unknown[]): Handle {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_soon");
+    // The common call has no keywords: no [args, context] pair to make.
+    const n = args.length;
+    if (n === 0 || !(args[n - 1] instanceof Kw)) return this._call_soon(callback, args, null);
     const [cbArgs, context] = splitContextKw(args);
     return this._call_soon(callback, cbArgs, context);
   }
@@ -753,24 +781,14 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   /** Steps 1 and 2 of an iteration: drop cancelled timers, compute the poll timeout. */
   _prepare_poll(): number | null {
     const schedCount = this._scheduled.length;
-    if (
-      schedCount > MIN_SCHEDULED_TIMER_HANDLES &&
-      this._timer_cancelled_count / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION
-    ) {
-      const newScheduled: TimerHandle[] = [];
-      for (const handle of this._scheduled) {
-        if (handle._cancelled) handle._scheduled = false;
-        else newScheduled.push(handle);
-      }
-      this._scheduled_when = timerHeapify(newScheduled);
-      this._scheduled = newScheduled;
-      this._timer_cancelled_count = 0;
-    } else {
-      const scheduled = this._scheduled;
-      while (scheduled.length > 0 && scheduled[0]._cancelled) {
-        this._timer_cancelled_count -= 1;
-        const handle = timerHeappop(scheduled, this._scheduled_when);
-        handle._scheduled = false;
+    if (schedCount > 0) {
+      if (
+        schedCount > MIN_SCHEDULED_TIMER_HANDLES &&
+        this._timer_cancelled_count / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+      ) {
+        this._rebuild_timer_heap();
+      } else if (this._scheduled[0]._cancelled) {
+        this._pop_cancelled_timers();
       }
     }
     if (this._ready.length > 0 || this._stopping) return 0;
@@ -782,37 +800,72 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     return null;
   }
 
+  // The cold parts of the loop's hot functions are methods of their own, here and below: V8
+  // inlines a hot function into its callers only while it is small.
+
+  /** Too many cancelled timers: drop them all and heapify the rest. */
+  private _rebuild_timer_heap(): void {
+    const newScheduled: TimerHandle[] = [];
+    for (const handle of this._scheduled) {
+      if (handle._cancelled) handle._scheduled = false;
+      else newScheduled.push(handle);
+    }
+    this._scheduled_when = timerHeapify(newScheduled);
+    this._scheduled = newScheduled;
+    this._timer_cancelled_count = 0;
+  }
+
+  /** Pop the cancelled timers at the head of the heap. */
+  private _pop_cancelled_timers(): void {
+    const scheduled = this._scheduled;
+    while (scheduled.length > 0 && scheduled[0]._cancelled) {
+      this._timer_cancelled_count -= 1;
+      const handle = timerHeappop(scheduled, this._scheduled_when);
+      handle._scheduled = false;
+    }
+  }
+
   /** Steps 4 and 5: move due timers to the ready queue, then run a snapshot of it. */
   _run_ready(): void {
-    if (this._self_pipe_data) {
-      // Step 3, _process_events: the self-pipe is readable, its reader handle goes first.
-      this._self_pipe_data = false;
-      this._self_reading_handle ??= new Handle(_read_from_self, [], this, null);
-      this._ready.push(this._self_reading_handle);
-    }
-    const scheduled = this._scheduled;
-    if (scheduled.length > 0) {
-      const endTime = this.time() + this._clock_resolution;
-      const whens = this._scheduled_when;
-      while (scheduled.length > 0) {
-        if (whens[0] >= endTime) break;
-        const handle = timerHeappop(scheduled, whens);
-        handle._scheduled = false;
-        this._ready.push(handle);
-      }
-    }
+    // Step 3, _process_events: the self-pipe is readable, its reader handle goes first.
+    if (this._self_pipe_data) this._queue_self_reading();
+    if (this._scheduled.length > 0) this._move_due_timers();
     const ready = this._ready;
     const ntodo = ready.length;
     if (this._debug) {
-      for (let i = 0; i < ntodo; i++) {
-        const handle = ready.shift()._tsAsHandle();
-        if (handle._cancelled) continue;
-        this._run_handle_debug(handle);
-      }
+      this._run_ready_debug(ntodo);
       return;
     }
     // `if handle._cancelled: continue; handle._run()`, inside each entry's _tsRunReady.
     for (let i = 0; i < ntodo; i++) ready.shift()._tsRunReady();
+  }
+
+  private _queue_self_reading(): void {
+    this._self_pipe_data = false;
+    this._self_reading_handle ??= new Handle(_read_from_self, [], this, null);
+    this._ready.push(this._self_reading_handle);
+  }
+
+  /** Step 4: the timers due by now (within the clock's resolution) join the ready queue. */
+  private _move_due_timers(): void {
+    const scheduled = this._scheduled;
+    const endTime = this.time() + this._clock_resolution;
+    const whens = this._scheduled_when;
+    while (scheduled.length > 0) {
+      if (whens[0] >= endTime) break;
+      const handle = timerHeappop(scheduled, whens);
+      handle._scheduled = false;
+      this._ready.push(handle);
+    }
+  }
+
+  private _run_ready_debug(ntodo: number): void {
+    const ready = this._ready;
+    for (let i = 0; i < ntodo; i++) {
+      const handle = ready.shift()._tsAsHandle();
+      if (handle._cancelled) continue;
+      this._run_handle_debug(handle);
+    }
   }
 
   private _run_handle_debug(handle: Handle): void {

@@ -127,12 +127,7 @@ export class Handle {
     const held = this._ctx;
     const ctx = _enter_lazy(this);
     try {
-      // A callable object of the program (a class with `__call__`) or a non-callable: called
-      // as Python calls it (TypeError "'NoneType' object is not callable").
-      ctx._run_args(
-        typeof callback === "function" ? callback : (...a: unknown[]) => pyCall(callback, ...a),
-        this._args!,
-      );
+      ctx._run_args(typeof callback === "function" ? callback : asCallable(callback), this._args!);
     } catch (exc) {
       this._run_failed(callback, exc);
     } finally {
@@ -160,6 +155,14 @@ export class Handle {
   _tsAsHandle(): Handle {
     return this;
   }
+}
+
+/**
+ * A callable object of the program (a class with `__call__`) or a non-callable, called as Python
+ * calls it (TypeError "'NoneType' object is not callable").
+ */
+function asCallable(callback: unknown): (...args: unknown[]) => unknown {
+  return (...a: unknown[]) => pyCall(callback, ...a);
 }
 
 /**
