@@ -59,6 +59,8 @@ export interface SymbolInfo {
   isRunner: boolean;
   /** Every binding is a `def` (maybe decorated) or `class` statement. */
   isFunctionOnly: boolean;
+  /** The decorators of the `def` statements binding the name (what they return is its value). */
+  defDecorators: Expr[];
   /** Some binding is a `class` statement. */
   classBound: boolean;
   /** Bound by a `for` loop (the iterated values are untyped in TS: declared `any`). */
@@ -227,6 +229,7 @@ class Analyzer {
         readBeforeBinding: false,
         isRunner: false,
         isFunctionOnly: true,
+        defDecorators: [],
         classBound: false,
         loopBound: false,
         deleted: false,
@@ -250,7 +253,12 @@ class Analyzer {
     const sym = this.symbol(target, name);
     sym.bindings++;
     if (sym.bindings === 1 && (depth > 0 || target !== scope)) sym.hoist = true;
-    sym.values.push(value);
+    // Bound only through `global` in functions (never at module level, whose bindings are seen
+    // first): TypeScript cannot see that it is assigned before a read at module level, so its
+    // type is left unknown (`any`).
+    sym.values.push(
+      scope.globals.has(name) && target !== scope && sym.bindings === 1 ? null : value,
+    );
     if (!this.bindingIsDef) sym.isFunctionOnly = false;
     // A name bound twice is no longer known to be the one class or function it was first.
     if (sym.bindings > 1) {
@@ -397,6 +405,7 @@ class Analyzer {
         this.bindingIsDef = false;
         if (sym.bindings === 1 && s.fn.decorators.length === 0) sym.fn = s.fn;
         else sym.fn = null;
+        sym.defDecorators.push(...s.fn.decorators);
         this.function(s.fn, scope);
         return;
       }

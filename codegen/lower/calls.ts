@@ -198,7 +198,13 @@ export function callArgs(cx: Context, args: Arg[], callee: Expr | null = null): 
     return placed.args;
   }
   const out: string[] = [];
-  const kws: string[] = [];
+  // `**m` parts and groups of plain keywords, in source order.
+  const parts: { dstar: boolean; code: string[] }[] = [];
+  // The callee, for the messages of `*`/`**` errors ("f() argument after ** must be a
+  // mapping"), when reading it again is a plain read.
+  const unpacks = args.some((a) => a.kind === "star" || a.kind === "dstar");
+  const who = unpacks && callee !== null ? calleeValue(cx, callee) : null;
+  const whoArg = who === null ? "" : `, ${who}`;
   for (const a of args) {
     const v = cx.expr(a.value);
     switch (a.kind) {
@@ -206,18 +212,37 @@ export function callArgs(cx: Context, args: Arg[], callee: Expr | null = null): 
         out.push(par(v, P.assign));
         break;
       case "star":
-        out.push(`...${cx.helper("iter")}(${v.code})`);
+        out.push(`...${cx.helper("starIter")}(${v.code}${whoArg})`);
         break;
-      case "kw":
-        kws.push(`${propertyKey(a.name!)}: ${par(v, P.assign)}`);
+      case "kw": {
+        const last = parts[parts.length - 1];
+        const item = `${propertyKey(a.name!)}: ${par(v, P.assign)}`;
+        if (last !== undefined && !last.dstar) last.code.push(item);
+        else parts.push({ dstar: false, code: [item] });
         break;
+      }
       case "dstar":
-        kws.push(`...${cx.helper("kwargs")}(${v.code})`);
+        parts.push({ dstar: true, code: [`${cx.helper("kwargs")}(${v.code}${whoArg})`] });
         break;
     }
   }
-  if (kws.length > 0) out.push(`${cx.runtime("kw").code}({ ${kws.join(", ")} })`);
+  const kw = parts.length > 0 ? cx.runtime("kw").code : "";
+  if (parts.length === 1 && parts[0]!.dstar) out.push(`${kw}(${parts[0]!.code[0]})`);
+  else if (parts.length === 1) out.push(`${kw}({ ${parts[0]!.code.join(", ")} })`);
+  else if (parts.length > 1) {
+    // `f(a=1, **m)`: a name given twice is CPython's "got multiple values" TypeError.
+    const codes = parts.map((p) => (p.dstar ? p.code[0]! : `{ ${p.code.join(", ")} }`));
+    out.push(`${kw}(${cx.helper("mergeKwargs")}(${who ?? "undefined"}, ${codes.join(", ")}))`);
+  }
   return out;
+}
+
+/**
+ * The callee of a call with `*`/`**` arguments, read again for error messages: a name only (an
+ * attribute read could make a bound method at each call).
+ */
+function calleeValue(cx: Context, f: Expr): string | null {
+  return f.k === "Name" ? par(cx.expr(f), P.assign) : null;
 }
 
 export function propertyKey(name: string): string {
@@ -303,6 +328,8 @@ function isUnknownCallee(cx: Context, f: Expr): boolean {
   if (f.k !== "Name") return true;
   const sym = cx.lookup(f.id);
   if (sym === null) return false;
+  // `@CountCalls def f` binds an instance (called through its `__call__`).
+  if (sym.defDecorators.some((d) => !returnsFunction(cx, d))) return true;
   if (sym.values.length > 0 && sym.values.every((v) => v !== null && v.k === "Lambda"))
     return false;
   return (
@@ -311,6 +338,21 @@ function isUnknownCallee(cx: Context, f: Expr): boolean {
     (sym.imported === null || isSiblingImport(sym.imported.module)) &&
     !isFunctionBinding(cx, sym.name)
   );
+}
+
+/**
+ * Does applying the decorator `d` to a function give a function (so the decorated name is called
+ * directly)? Not when `d` is a class of the program (`@CountCalls`: an instance) or one made by
+ * calling a class (`@Retry(3)`: what its `__call__` returns), nor when `d` is a name whose
+ * value is not known.
+ */
+export function returnsFunction(cx: Context, d: Expr): boolean {
+  const f = d.k === "Call" ? d.func : d;
+  if (f.k !== "Name") return true;
+  const sym = cx.lookup(f.id);
+  if (sym === null) return true;
+  if (sym.cls !== null || sym.classBound) return false;
+  return d.k === "Call" || !isUnknownCallee(cx, f);
 }
 
 /**
@@ -537,7 +579,15 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
         ? `(${cx.expr(f.value).code} as any)`
         : par(cx.expr(f.value), P.call);
     const callee = `${receiver}.${f.attr}`;
-    if (cx.inAttributeErrorTry && !mod && !isClass(cx, f) && !isEsModuleCall(cx, f.value)) {
+    // In a program where a class defines `__getattr__` (a proxy delegating to another object),
+    // a method call on another object than `self` may need it.
+    const viaGetattr = cx.analysis.methodNames.has("__getattr__") && !cx.isSelf(f.value);
+    if (
+      (cx.inAttributeErrorTry || viaGetattr) &&
+      !mod &&
+      !isClass(cx, f) &&
+      !isEsModuleCall(cx, f.value)
+    ) {
       // In a `try` that catches AttributeError: a missing method raises it (`callMethod`).
       return awaitIfBlocking(
         cx,

@@ -1187,6 +1187,9 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   } else {
     const bind = cx.bindingPrefix(cls.name);
     const decos = cls.decorators.map((d) => cx.expr(d).code);
+    // The program's own decorators may store attributes on the class (`cls.extra = 1`).
+    if (cls.decorators.some((d) => !isRuntimeDecorator(cx, d)))
+      decos.unshift(cx.helper("refreshClass"));
     // A name bound again (another class, a def, a value) holds more than this class's type.
     const declared =
       bind.keyword === "let" && (bind.sym?.bindings ?? 1) > 1 ? `${bind.name}: any` : bind.name;
@@ -1201,6 +1204,17 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   }
   out.push(...after);
   return out;
+}
+
+/** A decorator of the runtime's modules (`@dataclass`, `@functools.total_ordering`). */
+function isRuntimeDecorator(cx: Context, d: Expr): boolean {
+  let root = d.k === "Call" ? d.func : d;
+  while (root.k === "Attribute") root = root.value;
+  if (root.k !== "Name") return false;
+  const sym = cx.lookup(root.id);
+  if (sym === null) return true;
+  const module = sym.imported?.module;
+  return module !== undefined && runtimeModulePath(module) !== null;
 }
 
 /** Own properties of every JS class that a plain store cannot replace. */
@@ -1547,6 +1561,7 @@ function lowerMethod(
     method,
     className,
     sigPrefix: `${className}$`,
+    accessor: accessor !== null,
   });
   before.push(...lowered.before);
   let head = lowered.head;

@@ -138,8 +138,10 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
   const text = cx.inScope(scope, () => {
     // A closure made in the comprehension (`[lambda: i for i in xs]`) sees its variables as
     // Python's one comprehension scope has them: one binding, updated by every iteration.
+    // So do loops that rebind a variable of an earlier loop (`[x for x in xs for x in f(x)]`):
+    // the inner loop's iterable reads the outer binding, which a second `const x` would shadow.
     const shared: TsStmt[] = [];
-    if (scope.children.length > 0) {
+    if (scope.children.length > 0 || rebindsTarget(e.generators)) {
       const names: string[] = [];
       for (const sym of scope.symbols.values()) {
         if (sym.scope !== scope) continue;
@@ -201,6 +203,25 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       : `(function ${name}() {\n${indent(body)}})()`;
   });
   return { code: text, prec: isAsync && e.kind !== "gen" ? P.yield : P.call };
+}
+
+/** Does a loop of the comprehension bind a name an earlier loop of it binds too? */
+function rebindsTarget(gens: Comprehension[]): boolean {
+  const seen = new Set<string>();
+  const names = (t: Expr): string[] =>
+    t.k === "Name"
+      ? [t.id]
+      : t.k === "Tuple" || t.k === "List"
+        ? t.elts.flatMap(names)
+        : t.k === "Starred"
+          ? names(t.value)
+          : [];
+  for (const g of gens) {
+    const own = new Set(names(g.target));
+    for (const n of own) if (seen.has(n)) return true;
+    for (const n of own) seen.add(n);
+  }
+  return false;
 }
 
 function indent(body: TsStmt[]): string {

@@ -161,6 +161,8 @@ interface FunctionState {
   className: string | null;
   /** How many `try` bodies we are in whose handlers catch AttributeError (lower/calls.ts). */
   attributeErrorTries: number;
+  /** How many `try` bodies we are in whose handlers catch ImportError (lower/imports.ts). */
+  importErrorTries: number;
 }
 
 /** The annotations a subclass of a builtin type widens (an int is acceptable as a float). */
@@ -197,6 +199,7 @@ export class Context {
       loops: [],
       className: null,
       attributeErrorTries: 0,
+      importErrorTries: 0,
     };
   }
 
@@ -240,6 +243,7 @@ export class Context {
       loops: [],
       className,
       attributeErrorTries: 0,
+      importErrorTries: 0,
     };
     this.scope = scope;
     try {
@@ -325,6 +329,24 @@ export class Context {
     return this.fstate.attributeErrorTries > 0;
   }
 
+  /**
+   * Lower `body`, a `try` body whose handlers catch ImportError: an import of a module that is
+   * neither supported nor part of CPython's standard library raises ModuleNotFoundError there
+   * when it runs (the `try: import uvloop` / `except ImportError:` idiom), instead of being
+   * refused at transpile time.
+   */
+  importErrorTry<T>(body: () => T): T {
+    this.fstate.importErrorTries++;
+    try {
+      return body();
+    } finally {
+      this.fstate.importErrorTries--;
+    }
+  }
+  get inImportErrorTry(): boolean {
+    return this.fstate.importErrorTries > 0;
+  }
+
   pushHandling(name: string): void {
     this.fstate.handling.push(name);
   }
@@ -400,6 +422,8 @@ export class Context {
         : `the builtin '${id}'`;
       throw this.unsupported(pos, what);
     }
+    // A method's `__class__` cell: the class it is defined in.
+    if (id === "__class__" && this.className !== null) return ex(this.className);
     if (id === "__file__") {
       const base = this.source.path.split(/[\\/]/).pop()!;
       const main = this.options.exportAll ? "" : ", true";

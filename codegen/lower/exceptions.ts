@@ -383,6 +383,11 @@ function quietCode(node: unknown, cx: Context, seen = new Set<object>()): boolea
  * it, a tuple holding one, a bare `except`, or a class the program computes)?
  */
 function catchesAttributeError(cx: Context, s: Extract<Stmt, { k: "Try" }>): boolean {
+  return catchesBuiltin(cx, s, "AttributeError");
+}
+
+/** Can a handler of this `try` catch the builtin exception `name` (as catchesAttributeError)? */
+function catchesBuiltin(cx: Context, s: Extract<Stmt, { k: "Try" }>, ...names: string[]): boolean {
   const catches = (t: Expr | null): boolean => {
     if (t === null) return true;
     if (t.k === "Tuple") return t.elts.some(catches);
@@ -390,9 +395,9 @@ function catchesAttributeError(cx: Context, s: Extract<Stmt, { k: "Try" }>): boo
     if (t.k === "Attribute") return false;
     if (t.k !== "Name") return true;
     const sym = cx.lookup(t.id);
-    // A class of the program is taken not to derive from AttributeError; other names may hold any.
+    // A class of the program is taken not to derive from it; other names may hold any.
     if (sym !== null) return sym.cls === null;
-    return t.id === "AttributeError" || t.id === "Exception" || t.id === "BaseException";
+    return names.includes(t.id) || t.id === "Exception" || t.id === "BaseException";
   };
   return !s.star && s.handlers.some((h) => catches(h.type));
 }
@@ -407,9 +412,10 @@ function catchesAttributeError(cx: Context, s: Extract<Stmt, { k: "Try" }>): boo
 function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   const out: TsStmt[] = [];
   let okFlag: string | null = null;
-  const body = catchesAttributeError(cx, s)
-    ? cx.attributeErrorTry(() => cx.block(s.body))
-    : cx.block(s.body);
+  const lowerBody = catchesBuiltin(cx, s, "ImportError", "ModuleNotFoundError")
+    ? () => cx.importErrorTry(() => cx.block(s.body))
+    : () => cx.block(s.body);
+  const body = catchesAttributeError(cx, s) ? cx.attributeErrorTry(lowerBody) : lowerBody();
   if (s.orelse.length > 0 && s.handlers.length > 0) {
     okFlag = cx.fresh("ok");
     out.push(line(`let ${okFlag} = false;`, s.pos.line));

@@ -55,7 +55,7 @@ import type { Scope } from "../analyze";
 import { emit } from "../emit";
 import type { Expr, FPart, FunctionDef, Param, Stmt } from "../ir";
 import { annotationEntries } from "./annotations";
-import { propertyKey } from "./calls";
+import { propertyKey, returnsFunction } from "./calls";
 import { type Context, type Feature, mangle } from "./context";
 import { block, ex, jsString, line, P, par, type TsExpr, type TsStmt } from "./output";
 import { orNull, tsType } from "./types";
@@ -166,6 +166,11 @@ export function lowerFunction(
     method: "instance" | "class" | "static" | null;
     className: string | null;
     sigPrefix: string;
+    /**
+     * A property's getter, setter or deleter: JS passes it exactly its arguments, so plain
+     * parameters keep their natural signature (a JS setter cannot take `...$args`).
+     */
+    accessor?: boolean;
   },
 ): LoweredFunction {
   const parent = cx.scope;
@@ -174,7 +179,9 @@ export function lowerFunction(
   const qualname = qualnameOf(fn, parent);
   const isMethod = opts.method === "instance" || opts.method === "class";
   const params = isMethod ? fn.params.slice(1) : fn.params;
-  const binder = needsBinder(cx, fn, isMethod, fn.isLambda);
+  const plainAccessor =
+    opts.accessor === true && params.every((p) => p.kind === "normal" && p.default === null);
+  const binder = !plainAccessor && needsBinder(cx, fn, isMethod, fn.isLambda);
   const before: TsStmt[] = [];
   let sigName: string | null = null;
   let paramList: string;
@@ -206,7 +213,7 @@ export function lowerFunction(
     if (sawPosOnly) spec.push('"/"');
     before.push(
       line(
-        `const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]);`,
+        `const ${sigName} = ${cx.helper("signature")}(${jsString(qualname)}, [${spec.join(", ")}]${isMethod ? ", {}, 1" : ""});`,
         fn.pos.line,
       ),
     );
@@ -445,7 +452,12 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   }
   // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
   const bind = cx.bindingPrefix(fn.name);
-  const decorators = fn.decorators.map((d) => cx.expr(d).code);
+  // A decorator that may be a class or a callable object is called through `$py.call`.
+  const decorators = fn.decorators.map((d) =>
+    returnsFunction(cx, d) && (d.k !== "Name" || cx.lookup(d.id)?.cls == null)
+      ? cx.expr(d).code
+      : `${cx.helper("call")}(${cx.expr(d).code}, `,
+  );
   // A decorated function that refers to its own name (recursion) must see the decorated value
   // (`fib` under `@lru_cache`), not the function expression's own name: that one is `fib$`.
   const renamed = decorators.length > 0 && refersTo(fn.body, fn.name);
@@ -475,7 +487,7 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   // A name bound again later (`@overload` stubs, then the implementation) holds functions of
   // other signatures: its type is not the first one's.
   const declared = bind.keyword === "let" ? `${bind.name}: any` : bind.name;
-  const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${declared} = ${decorators.map((d) => `${d}(`).join("")}${open}`;
+  const prefix = `${bind.keyword ? `${cx.exportPrefix()}${bind.keyword} ` : ""}${declared} = ${decorators.map((d) => (d.endsWith(", ") ? d : `${d}(`)).join("")}${open}`;
   const suffix = `${close}${")".repeat(decorators.length)};`;
   out.push(...docs);
   out.push({

@@ -12,13 +12,18 @@
  * - `from m import name` of a runtime module checks that the runtime provides `name` (asking the
  *   runtime itself, loaded lazily) and refuses it at transpile time otherwise.
  * - A sibling module `helpers.py` is the ES module "./helpers.js" (transpiled next to this one).
- * - Anything else is refused at transpile time, naming the module.
+ * - Anything else is refused at transpile time, naming the module; except in the body of a `try`
+ *   whose handlers catch ImportError, where a module that is not part of CPython's standard
+ *   library (`try: import uvloop` / `except ImportError:`) binds its names to
+ *   `$py.moduleNotFound("uvloop")`, which raises CPython's ModuleNotFoundError when it runs (as
+ *   CPython does without that package installed). A standard module the runtime lacks is still
+ *   refused there: CPython would import it and not take the fallback.
  */
 
 import { compilerRuntime } from "../bundle";
 import type { Alias, Pos, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
-import { line, type TsStmt } from "./output";
+import { jsString, line, type TsStmt } from "./output";
 
 /**
  * Modules provided by "asyncio-ts/python" as namespaces (`$py.time`); test/codegen checks that the
@@ -81,6 +86,7 @@ const RUNTIME_ALIASES: Record<string, string> = {
   typing_extensions: "typing",
   "collections.abc": "collections.abc",
   "urllib.parse": "urllib.parse",
+  "logging.config": "logging.config",
   "concurrent.futures": "concurrent.futures",
   "concurrent.futures.thread": "concurrent.futures",
 };
@@ -88,6 +94,58 @@ const RUNTIME_ALIASES: Record<string, string> = {
 /** Where a Python module is in "asyncio-ts/python" (`collections.abc`), or null if it is not. */
 export function runtimeModulePath(module: string): string | null {
   return RUNTIME_MODULES.has(module) ? module : (RUNTIME_ALIASES[module] ?? null);
+}
+
+/**
+ * CPython 3.13's `sys.stdlib_module_names`: an import of one of these that the runtime does not
+ * provide is refused even where ImportError is caught (see `missingModule`).
+ */
+const STDLIB_MODULES = new Set(
+  (
+    "__future__ _abc _aix_support _android_support _ast _asyncio _bisect _blake2 _bz2 _codecs " +
+    "_codecs_cn _codecs_hk _codecs_iso2022 _codecs_jp _codecs_kr _codecs_tw _collections " +
+    "_collections_abc _colorize _compat_pickle _compression _contextvars _csv _ctypes _curses " +
+    "_curses_panel _datetime _dbm _decimal _elementtree _frozen_importlib " +
+    "_frozen_importlib_external _functools _gdbm _hashlib _heapq _imp _interpchannels " +
+    "_interpqueues _interpreters _io _ios_support _json _locale _lsprof _lzma _markupbase " +
+    "_md5 _multibytecodec _multiprocessing _opcode _opcode_metadata _operator _osx_support " +
+    "_overlapped _pickle _posixshmem _posixsubprocess _py_abc _pydatetime _pydecimal _pyio " +
+    "_pylong _pyrepl _queue _random _scproxy _sha1 _sha2 _sha3 _signal _sitebuiltins _socket " +
+    "_sqlite3 _sre _ssl _stat _statistics _string _strptime _struct _suggestions _symtable " +
+    "_sysconfig _thread _threading_local _tkinter _tokenize _tracemalloc _typing _uuid " +
+    "_warnings _weakref _weakrefset _winapi _wmi _zoneinfo abc antigravity argparse array ast " +
+    "asyncio atexit base64 bdb binascii bisect builtins bz2 cProfile calendar cmath cmd code " +
+    "codecs codeop collections colorsys compileall concurrent configparser contextlib " +
+    "contextvars copy copyreg csv ctypes curses dataclasses datetime dbm decimal difflib dis " +
+    "doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput " +
+    "fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib " +
+    "grp gzip hashlib heapq hmac html http idlelib imaplib importlib inspect io ipaddress " +
+    "itertools json keyword linecache locale logging lzma mailbox marshal math mimetypes mmap " +
+    "modulefinder msvcrt multiprocessing netrc nt ntpath nturl2path numbers opcode operator " +
+    "optparse os pathlib pdb pickle pickletools pkgutil platform plistlib poplib posix " +
+    "posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue " +
+    "quopri random re readline reprlib resource rlcompleter runpy sched secrets select " +
+    "selectors shelve shlex shutil signal site smtplib socket socketserver sqlite3 " +
+    "sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct " +
+    "subprocess symtable sys sysconfig syslog tabnanny tarfile tempfile termios textwrap this " +
+    "threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty " +
+    "turtle turtledemo types typing unicodedata unittest urllib uuid venv warnings wave " +
+    "weakref webbrowser winreg winsound wsgiref xml xmlrpc zipapp zipfile zipimport zlib " +
+    "zoneinfo"
+  ).split(" "),
+);
+
+/**
+ * The module CPython's ModuleNotFoundError would name for `import module` in a `try` that
+ * catches ImportError, when the module is neither the runtime's, the program's nor part of
+ * CPython's standard library (its top-level package: "No module named 'a'" for `a.b`); else null.
+ */
+function missingModule(cx: Context, module: string, level: number): string | null {
+  if (!cx.inImportErrorTry || level > 0 || cx.options.siblings.has(module)) return null;
+  const top = module.split(".")[0]!;
+  if (STDLIB_MODULES.has(top) || NO_OP_MODULES.has(module) || ES_MODULES[top] !== undefined)
+    return null;
+  return runtimeModulePath(module) === null && runtimeModulePath(top) === null ? top : null;
 }
 
 /** Modules whose import binds nothing. */
@@ -273,6 +331,11 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
   const out: TsStmt[] = [];
   const atTop = cx.scope.kind === "module";
   for (const al of s.names) {
+    const missing = missingModule(cx, al.name, 0);
+    if (missing !== null) {
+      out.push(bindLocal(cx, al, `${cx.helper("moduleNotFound")}(${jsString(missing)})`));
+      continue;
+    }
     // `import collections.abc` binds `collections` (whose `abc` attribute is the submodule).
     const dotted = al.name.includes(".") && al.asname === null;
     if (dotted && RUNTIME_ALIASES[al.name] === undefined) {
@@ -311,6 +374,11 @@ function bindLocal(cx: Context, al: Alias, value: string): TsStmt {
 }
 
 function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[] {
+  const missing = missingModule(cx, s.module, s.level);
+  if (missing !== null) {
+    const raise = `${cx.helper("moduleNotFound")}(${jsString(missing)})`;
+    return s.names.map((al) => bindLocal(cx, al, raise));
+  }
   const src = resolveModule(cx, s.module, s.level, s.pos);
   if (src.kind === "none") return [];
   if (s.level === 0) for (const al of s.names) refuseMissing(cx, s.module, al.name, al.pos);

@@ -17,11 +17,15 @@ export function floatLiteral(v: number): TsExpr {
   return ex(s);
 }
 
-/** Items of a list/tuple/set display: `[a, b]`, or `[a, ...$py.iter(b)]` with starred items. */
-export function items(cx: Context, elts: Expr[]): string {
+/**
+ * Items of a list/tuple/set display: `[a, b]`, or `[a, ...$py.starIter(b)]` with starred items
+ * (a set display's `$py.iter(b)`: CPython's messages differ).
+ */
+export function items(cx: Context, elts: Expr[], set = false): string {
+  const star = set ? "iter" : "starIter";
   return elts
     .map((e) =>
-      e.k === "Starred" ? `...${cx.helper("iter")}(${cx.expr(e.value).code})` : cx.expr(e).code,
+      e.k === "Starred" ? `...${cx.helper(star)}(${cx.expr(e.value).code})` : cx.expr(e).code,
     )
     .join(", ");
 }
@@ -80,13 +84,13 @@ export const literals: Feature = {
     // by item: the two give different iteration orders, and the runtime mirrors both.
     Set: (e, cx) => {
       if (e.elts.some((x) => x.k === "Starred"))
-        return ex(`${cx.runtime("set").code}([${items(cx, e.elts)}])`, P.call);
+        return ex(`${cx.runtime("set").code}([${items(cx, e.elts, true)}])`, P.call);
       const constant = e.elts.every(
         (x) =>
           x.k === "Int" || x.k === "Float" || x.k === "Str" || x.k === "Bytes" || x.k === "Const",
       );
       return ex(
-        `${cx.helper(constant ? "set_of_consts" : "set_of")}(${items(cx, e.elts)})`,
+        `${cx.helper(constant ? "set_of_consts" : "set_of")}(${items(cx, e.elts, true)})`,
         P.call,
       );
     },

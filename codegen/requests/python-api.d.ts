@@ -181,7 +181,16 @@ export declare function unpackStar(x: unknown, before: number, after: number): a
 /** REQUEST: `{**m}` in a dict display: the [key, value] pairs of a mapping. */
 export declare function dictItems(m: unknown): Iterable<[unknown, unknown]>;
 /** REQUEST: `f(**m)`: a mapping as a plain object of keyword arguments (TypeError if a key is not a str). */
-export declare function kwargs(m: unknown): Record<string, unknown>;
+export declare function kwargs(m: unknown, callee?: unknown): Record<string, unknown>;
+/** REQUEST: `f(a=1, **m)`: the keyword parts in source order, merged (TypeError on a repeated name). */
+export declare function mergeKwargs(
+  callee: unknown,
+  ...parts: Record<string, unknown>[]
+): Record<string, unknown>;
+/** REQUEST: `f(*xs)` / `[*xs]`: an iterator of `xs` (CPython's "argument after * must be an iterable"). */
+export declare function starIter(x: unknown, callee?: unknown): Iterable<unknown>;
+/** REQUEST: `import m` of a missing module in a `try` catching ImportError: raises ModuleNotFoundError. */
+export declare function moduleNotFound(name: string): any;
 
 // Operators (the names of Python's operator module).
 export declare function add(a: unknown, b: unknown): any;
@@ -213,12 +222,15 @@ export declare function invert(a: unknown): any;
 /**
  * REQUEST: a function's parameter list for run-time argument binding. `params` lists names in
  * order with "/" after positional-only ones, "*" before keyword-only ones (when there is no
- * `*args`), "*args" and "**kwargs"; `defaults` maps parameter names to their default values.
+ * `*args`), "*args" and "**kwargs"; `defaults` maps parameter names to their default values;
+ * `bound` counts the parameters bound before the call (1 for a method's `self` or `cls`), which
+ * CPython's "takes 2 positional arguments but 3 were given" includes.
  */
 export declare function signature(
   qualname: string,
   params: string[],
   defaults?: Record<string, unknown>,
+  bound?: number,
 ): unknown;
 /**
  * REQUEST: bind call arguments (positional values, optionally ending with a Kw) to a signature:
@@ -261,6 +273,11 @@ export declare function pyclass<C extends Function>(
   module?: string,
   classKw?: Kw,
 ): C;
+/**
+ * REQUEST: after the program's class decorators: what they stored on the class with plain
+ * assignments (`cls.extra = 1`) is seen through instances too. Returns the class.
+ */
+export declare function refreshClass<C>(cls: C): C;
 /**
  * Give a function its `__defaults__` (positional defaults) and `__kwdefaults__` and link its
  * run-time signature (if any) to them; returns the function (src/python/functions.ts).

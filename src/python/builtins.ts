@@ -8,7 +8,7 @@
 
 import { ByteArray, Bytes, bytesCallArgs, bytesFromDunder, makeBytesData } from "./bytes";
 import { eq, gt, lt } from "./compare";
-import { Dict, mergeInto } from "./dict";
+import { Dict, DictItems, DictKeys, DictValues, mergeInto } from "./dict";
 import {
   IndexError,
   OverflowError,
@@ -74,7 +74,7 @@ import { ascii, repr, str as strImpl } from "./repr";
 import { FrozenSet, PySet } from "./set";
 import { PY_WHITESPACE, strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
-import { isinstance, issubclass, typeName, typeOf } from "./types";
+import { isClass, isinstance, issubclass, typeName, typeOf } from "./types";
 
 // ---------------------------------------------------------------- keyword helpers
 
@@ -367,6 +367,9 @@ export const bytes = defineType(
   () => Bytes,
 );
 Object.defineProperty(bytes, "fromhex", { value: (s: unknown) => Bytes.fromhex(s) });
+Object.defineProperty(bytes, "maketrans", {
+  value: (frm: unknown, to: unknown) => Bytes.maketrans(frm, to),
+});
 
 /** `bytearray(source)`. */
 export const bytearray = defineType(
@@ -378,6 +381,9 @@ export const bytearray = defineType(
   () => ByteArray,
 );
 Object.defineProperty(bytearray, "fromhex", { value: (s: unknown) => ByteArray.fromhex(s) });
+Object.defineProperty(bytearray, "maketrans", {
+  value: (frm: unknown, to: unknown) => Bytes.maketrans(frm, to),
+});
 
 class ObjectInstance {}
 
@@ -400,19 +406,51 @@ function markObject(cls: Function): void {
   Object.defineProperty(cls, "__module__", { value: "builtins" });
 }
 
+/** lang.ts's `pyclass`, which finishes the classes `type(name, bases, dict)` makes. */
+let finishClass: ((cls: Function, qualname: string) => Function) | null = null;
+export function setClassFinisher(f: (cls: Function, qualname: string) => Function): void {
+  finishClass = f;
+}
+
 /** `type(x)` or `type(name, bases, dict)`. */
 export const type = defineType(function type(...args: unknown[]): unknown {
   if (args.length === 1) return typeOf(args[0]);
   if (args.length === 3) {
     const [name, bases, ns] = args as [string, Tuple, Dict];
     const base = (bases.items[0] as new (...a: unknown[]) => object) ?? Object;
-    const cls = class extends (base as new (...a: unknown[]) => object) {};
+    // As a transpiled class: the namespace's values are class attributes (functions bind to
+    // instances, `staticmethod`/`classmethod`/`property` objects are installed by `pyclass`)
+    // and construction calls `__init__`.
+    const cls = class extends (base as new (...a: unknown[]) => object) {
+      constructor(...a: unknown[]) {
+        super(...a);
+        const init = (this as { __init__?: unknown }).__init__;
+        if (base === Object && typeof init === "function") init.apply(this, a);
+      }
+    };
     Object.defineProperty(cls, "name", { value: name });
     for (const [k, v] of ns.entries()) {
-      if (typeof v === "function") (cls.prototype as Record<string, unknown>)[k as string] = v;
-      else (cls as unknown as Record<string, unknown>)[k as string] = v;
+      if (typeof v === "function" && !isClass(v)) {
+        // A function is a method: called with the instance first.
+        const method = function (this: unknown, ...a: unknown[]) {
+          return call(v, this, ...a);
+        };
+        Object.defineProperty(method, "__name__", { value: k, writable: true, configurable: true });
+        Object.defineProperty(cls.prototype, k as string, {
+          value: method,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        Object.defineProperty(cls, k as string, {
+          value: v,
+          writable: true,
+          configurable: true,
+          enumerable: true,
+        });
+      }
     }
-    return cls;
+    return finishClass === null ? cls : finishClass(cls, name);
   }
   throw new PyTypeError("type() takes 1 or 3 arguments");
 }, "type");
@@ -807,6 +845,12 @@ export const reversed = iteratorType(function reversed(seq: unknown): IterableIt
     return new BuiltinIterator(seq.items.slice().reverse()[Symbol.iterator](), "reversed");
   if (seq instanceof Dict)
     return new BuiltinIterator([...seq].reverse()[Symbol.iterator](), "dict_reversekeyiterator");
+  // `reversed(d.items())` (views are reversible since 3.8).
+  if (seq instanceof DictKeys || seq instanceof DictValues || seq instanceof DictItems) {
+    const kind = seq instanceof DictKeys ? "key" : seq instanceof DictValues ? "value" : "item";
+    const items = [...(seq as Iterable<unknown>)].reverse();
+    return new BuiltinIterator(items[Symbol.iterator](), `dict_reverse${kind}iterator`);
+  }
   if (typeof seq === "function") {
     // A class with a class-level `__reversed__` (an enum: `reversed(Color)`).
     const r = (seq as { __reversed__?: () => unknown }).__reversed__;
@@ -1052,6 +1096,15 @@ export function pow(base: unknown, exp: unknown, mod: unknown = null): unknown {
   // IntEnum/IntFlag members are ints (see stdlib/enum.ts)
   const asInt = (x: unknown) => (x as { __int_value__?: unknown } | null)?.__int_value__ ?? x;
   [base, exp, mod] = [asInt(base), asInt(exp), asInt(mod)];
+  // A class's `__pow__(exp, mod)` (three-argument pow never tries `__rpow__`).
+  if (base !== null && typeof base === "object") {
+    const f = (base as { __pow__?: unknown }).__pow__;
+    const r = typeof f === "function" ? f.call(base, exp, mod) : NotImplemented;
+    if (r !== NotImplemented) return r;
+    throw new PyTypeError(
+      `unsupported operand type(s) for ** or pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(mod)}'`,
+    );
+  }
   if (!isInt(base) || !isInt(exp) || !isInt(mod)) {
     throw new PyTypeError("pow() 3rd argument not allowed unless all arguments are integers");
   }

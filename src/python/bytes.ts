@@ -9,10 +9,10 @@ import { decode, encode } from "./codecs";
 import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { bytesPercentFormat } from "./format";
 import { hashBytes } from "./hash";
-import { splitKw } from "./kw";
+import { Kw, splitKw } from "./kw";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import { markBuiltinClass, NotImplemented } from "./objects";
-import { call, iter, Slice, tryIter } from "./protocol";
+import { call, iter, Slice, truthy, tryIter } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
@@ -339,6 +339,7 @@ export abstract class BytesLike {
   }
   partition(sep: unknown): Tuple {
     const sb = toBytesData(sep);
+    if (sb.length === 0) throw new ValueError("empty separator");
     const k = this.findSub(sb, 0, this.data.length);
     if (k < 0)
       return new Tuple([
@@ -352,6 +353,292 @@ export abstract class BytesLike {
       this.make(this.data.slice(k + sb.length)),
     ]);
   }
+
+  // ---- ASCII case and character classes (bytes_methods.c: only ASCII letters are cased)
+
+  private mapBytes(f: (b: number, i: number) => number): this {
+    return this.make(this.data.map(f));
+  }
+  capitalize(): this {
+    return this.mapBytes((b, i) => (i === 0 ? asciiUpper(b) : asciiLower(b)));
+  }
+  swapcase(): this {
+    return this.mapBytes((b) => (isAsciiUpper(b) ? b + 32 : isAsciiLower(b) ? b - 32 : b));
+  }
+  title(): this {
+    let prevCased = false;
+    return this.mapBytes((b) => {
+      const out = prevCased ? asciiLower(b) : asciiUpper(b);
+      prevCased = isAsciiUpper(b) || isAsciiLower(b);
+      return out;
+    });
+  }
+  islower(): boolean {
+    return !this.data.some(isAsciiUpper) && this.data.some(isAsciiLower);
+  }
+  isupper(): boolean {
+    return !this.data.some(isAsciiLower) && this.data.some(isAsciiUpper);
+  }
+  istitle(): boolean {
+    let cased = false;
+    let prevCased = false;
+    for (const b of this.data) {
+      if (isAsciiUpper(b)) {
+        if (prevCased) return false;
+        prevCased = cased = true;
+      } else if (isAsciiLower(b)) {
+        if (!prevCased) return false;
+        prevCased = cased = true;
+      } else prevCased = false;
+    }
+    return cased;
+  }
+  isalnum(): boolean {
+    return (
+      this.data.length > 0 &&
+      this.data.every((b) => (b >= 48 && b <= 57) || isAsciiUpper(b) || isAsciiLower(b))
+    );
+  }
+  isascii(): boolean {
+    return this.data.every((b) => b < 128);
+  }
+
+  // ---- padding
+
+  private pad(name: string, width: unknown, fillchar: unknown, where: "l" | "r" | "c"): this {
+    const w = indexNumber(width);
+    let fill = 32;
+    if (fillchar !== undefined) {
+      if (!(fillchar instanceof BytesLike) || fillchar.data.length !== 1) {
+        throw new PyTypeError(
+          `${name}() argument 2 must be a byte string of length 1, not ${typeName(fillchar)}`,
+        );
+      }
+      fill = fillchar.data[0]!;
+    }
+    const n = this.data.length;
+    if (n >= w) return this.make(this.data.slice());
+    const marg = w - n;
+    const left = where === "l" ? 0 : where === "r" ? marg : Math.floor(marg / 2) + (marg & w & 1);
+    const out = new Uint8Array(w).fill(fill);
+    out.set(this.data, left);
+    return this.make(out);
+  }
+  ljust(width: unknown, fillchar?: unknown): this {
+    return this.pad("ljust", width, fillchar, "l");
+  }
+  rjust(width: unknown, fillchar?: unknown): this {
+    return this.pad("rjust", width, fillchar, "r");
+  }
+  center(width: unknown, fillchar?: unknown): this {
+    return this.pad("center", width, fillchar, "c");
+  }
+  zfill(width: unknown): this {
+    const w = indexNumber(width);
+    const d = this.data;
+    if (d.length >= w) return this.make(d.slice());
+    const out = new Uint8Array(w).fill(48);
+    out.set(d, w - d.length);
+    // A sign moves to the front: `b"-5".zfill(4) == b"-005"`.
+    if (d.length > 0 && (d[0] === 43 || d[0] === 45)) {
+      out[0] = d[0]!;
+      out[w - d.length] = 48;
+    }
+    return this.make(out);
+  }
+  expandtabs(tabsize: unknown = 8n): this {
+    const ts = indexNumber(tabsize);
+    const out: number[] = [];
+    let col = 0;
+    for (const b of this.data) {
+      if (b === 9) {
+        if (ts > 0) {
+          const k = ts - (col % ts);
+          for (let j = 0; j < k; j++) out.push(32);
+          col += k;
+        }
+      } else {
+        out.push(b);
+        col = b === 10 || b === 13 ? 0 : col + 1;
+      }
+    }
+    return this.make(Uint8Array.from(out));
+  }
+
+  // ---- prefixes, partitions, splitting
+
+  removeprefix(prefix: unknown): this {
+    const p = toBytesData(prefix);
+    return BytesLike.prototype.startswith.call(this, prefix)
+      ? this.make(this.data.slice(p.length))
+      : this.make(this.data.slice());
+  }
+  removesuffix(suffix: unknown): this {
+    const p = toBytesData(suffix);
+    return p.length > 0 && BytesLike.prototype.endswith.call(this, suffix)
+      ? this.make(this.data.slice(0, this.data.length - p.length))
+      : this.make(this.data.slice());
+  }
+  rpartition(sep: unknown): Tuple {
+    const sb = toBytesData(sep);
+    if (sb.length === 0) throw new ValueError("empty separator");
+    const k = this.rfindSub(sb, 0, this.data.length);
+    const empty = () => this.make(new Uint8Array(0));
+    if (k < 0) return new Tuple([empty(), empty(), this.make(this.data.slice())]);
+    return new Tuple([
+      this.make(this.data.slice(0, k)),
+      this.make(sb.slice()),
+      this.make(this.data.slice(k + sb.length)),
+    ]);
+  }
+  rsplit(sep: unknown = null, maxsplit: unknown = -1n): this[] {
+    const max = indexNumber(maxsplit);
+    const d = this.data;
+    const out: this[] = [];
+    if (sep === null || sep === undefined) {
+      let i = d.length;
+      let splits = 0;
+      while (i > 0) {
+        while (i > 0 && isSpaceByte(d[i - 1]!)) i--;
+        if (i === 0) break;
+        if (max >= 0 && splits >= max) {
+          out.push(this.make(d.slice(0, i)));
+          break;
+        }
+        let j = i;
+        while (j > 0 && !isSpaceByte(d[j - 1]!)) j--;
+        out.push(this.make(d.slice(j, i)));
+        splits++;
+        i = j;
+      }
+      return out.reverse();
+    }
+    const sb = toBytesData(sep);
+    if (sb.length === 0) throw new ValueError("empty separator");
+    let end = d.length;
+    let splits = 0;
+    for (;;) {
+      const k = max >= 0 && splits >= max ? -1 : this.rfindSub(sb, 0, end);
+      if (k < 0) {
+        out.push(this.make(d.slice(0, end)));
+        return out.reverse();
+      }
+      out.push(this.make(d.slice(k + sb.length, end)));
+      end = k;
+      splits++;
+    }
+  }
+  /** Lines end at `\n`, `\r` or `\r\n` (bytes know no other line boundaries). */
+  splitlines(keepends: unknown = false): this[] {
+    const keep = truthy(keepends);
+    const d = this.data;
+    const out: this[] = [];
+    let start = 0;
+    let i = 0;
+    while (i < d.length) {
+      if (d[i] === 10 || d[i] === 13) {
+        const eol = d[i] === 13 && d[i + 1] === 10 ? i + 2 : i + 1;
+        out.push(this.make(d.slice(start, keep ? eol : i)));
+        start = i = eol;
+      } else i++;
+    }
+    if (start < d.length) out.push(this.make(d.slice(start)));
+    return out;
+  }
+
+  // ---- translation
+
+  translate(table: unknown, del: unknown = undefined): this {
+    let map: Uint8Array | null = null;
+    if (table !== null) {
+      map = toBytesData(table);
+      if (map.length !== 256) throw new ValueError("translation table must be 256 characters long");
+    }
+    const drop = del === undefined ? null : new Set(toBytesData(del));
+    const out: number[] = [];
+    for (const b of this.data) {
+      if (drop?.has(b)) continue;
+      out.push(map === null ? b : map[b]!);
+    }
+    return this.make(Uint8Array.from(out));
+  }
+  /** `bytes.maketrans(frm, to)`: a 256-byte table mapping `frm`'s bytes to `to`'s. */
+  static maketrans(frm: unknown, to: unknown): Bytes {
+    const f = toBytesData(frm);
+    const t = toBytesData(to);
+    if (f.length !== t.length) throw new ValueError("maketrans arguments must have same length");
+    const table = Uint8Array.from({ length: 256 }, (_, i) => i);
+    f.forEach((b, i) => {
+      table[b] = t[i]!;
+    });
+    return new Bytes(table);
+  }
+  maketrans(frm: unknown, to: unknown): Bytes {
+    return BytesLike.maketrans(frm, to);
+  }
+}
+
+/**
+ * The methods of bytes and bytearray that take keyword arguments (their Argument Clinic
+ * signatures; the others are positional-only): `line.decode(errors="replace")`,
+ * `data.split(maxsplit=1)`. A call ending with keywords has them placed by name.
+ */
+const KEYWORD_PARAMS: Record<string, string[]> = {
+  decode: ["encoding", "errors"],
+  hex: ["sep", "bytes_per_sep"],
+  split: ["sep", "maxsplit"],
+  rsplit: ["sep", "maxsplit"],
+  splitlines: ["keepends"],
+  expandtabs: ["tabsize"],
+  translate: ["", "delete"],
+};
+for (const [name, params] of Object.entries(KEYWORD_PARAMS)) {
+  const proto = BytesLike.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const method = proto[name]!;
+  const withKeywords = function (this: BytesLike, ...args: unknown[]): unknown {
+    const n = args.length;
+    if (n === 0 || !(args[n - 1] instanceof Kw)) return method.apply(this, args);
+    const [pos, kws] = splitKw(args);
+    if (pos.length > params.length) {
+      const given = pos.length + Object.keys(kws).length;
+      throw new PyTypeError(`${name}() takes at most ${params.length} arguments (${given} given)`);
+    }
+    const out: unknown[] = [...pos];
+    for (const [k, v] of Object.entries(kws)) {
+      const i = params.indexOf(k);
+      if (i < 0) throw new PyTypeError(`${name}() got an unexpected keyword argument '${k}'`);
+      if (i < pos.length) {
+        throw new PyTypeError(
+          `argument for ${name}() given by name ('${k}') and position (${i + 1})`,
+        );
+      }
+      out[i] = v;
+    }
+    return method.apply(this, out);
+  };
+  Object.defineProperty(withKeywords, "name", { value: name });
+  Object.defineProperty(proto, name, {
+    value: withKeywords,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+function isAsciiUpper(b: number): boolean {
+  return b >= 65 && b <= 90;
+}
+function isAsciiLower(b: number): boolean {
+  return b >= 97 && b <= 122;
+}
+function asciiUpper(b: number): number {
+  return isAsciiLower(b) ? b - 32 : b;
+}
+function asciiLower(b: number): number {
+  return isAsciiUpper(b) ? b + 32 : b;
+}
+function isSpaceByte(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13);
 }
 
 function concatBytes(parts: Uint8Array[]): Uint8Array {
@@ -513,6 +800,25 @@ export class ByteArray extends BytesLike {
   }
   clear(): void {
     this.data = new Uint8Array(0);
+  }
+  insert(i: unknown, v: unknown): void {
+    let k = indexNumber(i);
+    const n = this.data.length;
+    if (k < 0) k = Math.max(0, k + n);
+    k = Math.min(k, n);
+    this.data = concatBytes([
+      this.data.slice(0, k),
+      Uint8Array.of(byteValue(v)),
+      this.data.slice(k),
+    ]);
+  }
+  remove(v: unknown): void {
+    const k = this.data.indexOf(byteValue(v));
+    if (k < 0) throw new ValueError("value not found in bytearray");
+    this.deleteRange(k, k + 1);
+  }
+  reverse(): void {
+    this.data.reverse();
   }
   copy(): ByteArray {
     return new ByteArray(this.data.slice());

@@ -148,6 +148,12 @@ export function eq(a: unknown, b: unknown): boolean {
     if (b instanceof SetBase) return a.equals(b);
   } else if (a instanceof BytesLike) {
     if (b instanceof BytesLike) return bytesEqual(a, b);
+  } else if (ta === "function" && typeof b === "function") {
+    // Bound methods are made at each read: equal when they bind one function to one object.
+    const ma = a as { __func__?: unknown; __self__?: unknown };
+    const mb = b as { __func__?: unknown; __self__?: unknown };
+    if (ma.__func__ !== undefined && ma.__self__ !== undefined && mb.__func__ !== undefined)
+      return ma.__func__ === mb.__func__ && ma.__self__ === mb.__self__;
   }
   const r = richCompare(a, b, "__eq__");
   if (r === NotImplemented) return false;

@@ -20,14 +20,14 @@
 
 import { AttributeError, TypeError as PyTypeError } from "./exceptions";
 import { Kw } from "./kw";
-import { classQualname, markBuiltinClass } from "./objects";
+import { classQualname, defineOwnAttr, markBuiltinClass } from "./objects";
 import { call } from "./protocol";
-import { isClass, typeOf } from "./types";
+import { isClass, typeName, typeOf } from "./types";
 
 const PROPERTY_PARAMS = ["fget", "fset", "fdel", "doc"] as const;
 
 /** What a property's accessor on a prototype belongs to (for `del obj.x`). */
-const accessorOwners = new WeakMap<Function, () => property>();
+const accessorOwners = new WeakMap<Function, () => { __delete__(obj: unknown): unknown }>();
 
 /** `property(fget=None, fset=None, fdel=None, doc=None)`. */
 export class property {
@@ -279,6 +279,16 @@ export function decorateMethod(
         return (getter as Function).call(f, this, cls);
       },
     });
+    // `C.m` is `__get__(None, C)`, as for a descriptor assigned in the class body.
+    Object.defineProperty(cls, name, {
+      configurable: true,
+      get(this: Function) {
+        return (getter as Function).call(f, null, this);
+      },
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, name, { value: v, writable: true, configurable: true });
+      },
+    });
     return;
   }
   if (typeof f !== "function") {
@@ -484,4 +494,126 @@ export function deleteDescriptor(obj: object, name: string): boolean {
     return true;
   }
   return false;
+}
+
+// ---- descriptors of the program (`qty = Validated()` in a class body)
+
+/**
+ * The accessors made for data descriptors (a `__set__` or `__delete__`): an instance attribute
+ * of that name stored through `obj.__dict__[name] = v` goes to `storedValues` instead of an own
+ * property, which would hide the accessor (CPython's data descriptors win over the instance
+ * dict).
+ */
+const dataAccessors = new WeakSet<Function>();
+const storedValues = new WeakMap<object, Map<string, unknown>>();
+
+/** Is `name` of `obj` a data descriptor of its class (see `dataAccessors`)? */
+export function dataDescriptorCovers(obj: object, name: string): boolean {
+  for (let p = Object.getPrototypeOf(obj); p !== null; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d !== undefined) return d.set !== undefined && dataAccessors.has(d.set);
+  }
+  return false;
+}
+
+/** `obj.__dict__[name]`'s value under a data descriptor (`storedValues`), or `undefined`. */
+export function storedValue(obj: object, name: string): unknown {
+  return storedValues.get(obj)?.get(name);
+}
+
+/** `obj.__dict__[name] = value` under a data descriptor of `name` (`dataDescriptorCovers`). */
+export function storeValue(obj: object, name: string, value: unknown): void {
+  let m = storedValues.get(obj);
+  if (m === undefined) storedValues.set(obj, (m = new Map()));
+  m.set(name, value);
+}
+
+/** `del obj.__dict__[name]` of such a value; whether there was one. */
+export function dropValue(obj: object, name: string): boolean {
+  return storedValues.get(obj)?.delete(name) ?? false;
+}
+
+/** The values kept in `storedValues` for `obj` (its `__dict__` lists them too). */
+export function storedValuesOf(obj: object): [string, unknown][] {
+  return [...(storedValues.get(obj) ?? [])];
+}
+
+/**
+ * A class attribute holding an object whose class defines `__get__`, `__set__` or `__delete__`
+ * (a descriptor the program wrote): instances reach it through an accessor on the prototype, as
+ * CPython's attribute lookup does. `obj.x` is `__get__(obj, type(obj))`; `obj.x = v` is
+ * `__set__(obj, v)` for a data descriptor, else an instance attribute (which then hides it);
+ * `del obj.x` is `__delete__(obj)`; `C.x` is `__get__(None, C)`. Returns false for other values.
+ */
+export function installUserDescriptor(cls: Function, key: string, value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (value instanceof property || value instanceof staticmethod || value instanceof classmethod)
+    return false;
+  const d = value as Record<string, unknown>;
+  const fn = (name: string) => (typeof d[name] === "function" ? (d[name] as Function) : null);
+  const get = fn("__get__");
+  const set = fn("__set__");
+  const del = fn("__delete__");
+  if (get === null && set === null && del === null) return false;
+  const install = fn("install");
+  if (install !== null) {
+    // functools.cached_property (stdlib/functools.ts) installs itself.
+    install.call(value, cls, key);
+    return true;
+  }
+  const isData = set !== null || del !== null;
+  const getter = function (this: object) {
+    if (get !== null) return get.call(value, this, this.constructor);
+    const stored = storedValues.get(this);
+    return stored?.has(key) ? stored.get(key) : value;
+  };
+  const setter = function (this: object, v: unknown) {
+    if (set !== null) set.call(value, this, v);
+    else if (isData) throw new AttributeError("__set__");
+    else defineOwnAttr(this, key, v);
+  };
+  if (isData) dataAccessors.add(setter);
+  accessorOwners.set(getter, () => ({
+    __delete__(obj: unknown) {
+      if (del !== null) return del.call(value, obj);
+      if (isData) throw new AttributeError("__delete__");
+      throw new AttributeError(`'${typeName(obj)}' object has no attribute '${key}'`);
+    },
+  }));
+  accessorOwners.set(setter, accessorOwners.get(getter)!);
+  Object.defineProperty(cls.prototype, key, {
+    configurable: true,
+    enumerable: false,
+    get: getter,
+    set: setter,
+  });
+  if (get !== null) {
+    Object.defineProperty(cls, key, {
+      configurable: true,
+      enumerable: false,
+      get(this: Function) {
+        return get.call(value, null, this);
+      },
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, key, { value: v, writable: true, configurable: true });
+      },
+    });
+  }
+  return true;
+}
+
+/**
+ * What `type.__new__` does before `__init_subclass__`: `__set_name__(cls, name)` of each class
+ * attribute that has one (properties name themselves in `installDescriptors`).
+ */
+export function setNames(cls: Function): void {
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, key)!;
+    const v = desc.value as unknown;
+    // Class attributes are the class's enumerable own values (JS static fields).
+    if (!desc.enumerable || v === null || typeof v !== "object" || v instanceof property) continue;
+    const f = (v as { __set_name__?: unknown }).__set_name__;
+    if (typeof f === "function" && typeof (v as { install?: unknown }).install !== "function")
+      f.call(v, cls, key);
+  }
 }

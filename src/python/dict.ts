@@ -28,6 +28,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** True when a key compares by value through `__eq__` (needs the hash side table). */
 function needsEqLookup(key: object): boolean {
   return (
+    typeof key === "function" ||
     typeof (key as { __eq__?: unknown }).__eq__ === "function" ||
     key instanceof Tuple ||
     key instanceof SetBase ||
@@ -73,7 +74,9 @@ export class Dict<K = unknown, V = unknown> {
       case "undefined":
         return null;
       case "function":
-        return key;
+        // A bound method is made at each read: looked up by its object and function.
+        if ((key as { __func__?: unknown }).__func__ === undefined) return key;
+        break;
     }
     if (key === null) return null;
     const h = hash(key); // raises TypeError for unhashable keys
@@ -93,7 +96,8 @@ export class Dict<K = unknown, V = unknown> {
   }
 
   private unindex(normKey: unknown): void {
-    if (this.eqIndex === null || typeof normKey !== "object" || normKey === null) return;
+    if (this.eqIndex === null || normKey === null) return;
+    if (typeof normKey !== "object" && typeof normKey !== "function") return;
     const h = hash(normKey);
     const bucket = this.eqIndex.get(h);
     if (bucket === undefined) return;
@@ -220,12 +224,17 @@ export class Dict<K = unknown, V = unknown> {
     return this.map.values() as IterableIterator<[K, V]>;
   }
 
-  /** Iterate keys, raising CPython's RuntimeError when the dict changes size meanwhile. */
+  /**
+   * Iterate keys, raising CPython's RuntimeError when the dict changes size meanwhile, or when
+   * it yields more keys than it had (a key deleted and another added: "keys changed").
+   */
   *[Symbol.iterator](): Iterator<K> {
     const size = this.map.size;
+    let left = size;
     for (const e of this.map.values()) {
       if (this.map.size !== size)
         throw new RuntimeError("dictionary changed size during iteration");
+      if (left-- === 0) throw new RuntimeError("dictionary keys changed during iteration");
       yield e[0] as K;
     }
     if (this.map.size !== size) throw new RuntimeError("dictionary changed size during iteration");
@@ -500,9 +509,11 @@ markBuiltinClass(DictKeys, "dict_keys");
 export class DictValues<V = unknown> extends DictView<V> {
   *[Symbol.iterator](): Iterator<V> {
     const size = this.dict.size;
+    let left = size;
     for (const [, v] of this.dict.entries()) {
       if (this.dict.size !== size)
         throw new RuntimeError("dictionary changed size during iteration");
+      if (left-- === 0) throw new RuntimeError("dictionary keys changed during iteration");
       yield v as V;
     }
   }
@@ -515,9 +526,11 @@ markBuiltinClass(DictValues, "dict_values");
 export class DictItems<K = unknown, V = unknown> extends SetLikeView<Tuple> {
   *[Symbol.iterator](): Iterator<Tuple> {
     const size = this.dict.size;
+    let left = size;
     for (const [k, v] of this.dict.entries()) {
       if (this.dict.size !== size)
         throw new RuntimeError("dictionary changed size during iteration");
+      if (left-- === 0) throw new RuntimeError("dictionary keys changed during iteration");
       yield new Tuple([k as K, v as V]);
     }
   }

@@ -233,6 +233,8 @@ function classDictNames(K: Function, out: Set<string>): void {
     // JS's own `name` is read-only; a class body's `name = ...` is a class attribute.
     if (key === "name" && !d.writable && d.get === undefined) continue;
     if (key === "mro" && (d.value as { name?: string } | undefined)?.name === "classMro") continue;
+    if (key === "__subclasses__" && (d.value as { name?: string })?.name === "classSubclasses")
+      continue;
     out.add(key);
   }
   const proto = K.prototype as object;

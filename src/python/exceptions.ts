@@ -10,6 +10,7 @@
  */
 
 import { setUnhashableError } from "./hash";
+import { Kw } from "./kw";
 import { markBuiltinClass } from "./objects";
 import { repr, str } from "./repr";
 import { Tuple } from "./tuple";
@@ -48,9 +49,20 @@ export class BaseException extends Error {
     if (quiet) Error.stackTraceLimit = 0;
     super();
     if (quiet) Error.stackTraceLimit = limit;
-    this._args = args;
     const proto = new.target.prototype;
     if (!namesChecked.has(proto)) nameClass(proto, new.target);
+    const n = args.length;
+    if (n > 0 && args[n - 1] instanceof Kw) {
+      // Keywords are for a subclass's own `__init__`; BaseException.__init__ takes none.
+      const names = Object.keys((args[n - 1] as Kw).kwargs);
+      args = args.slice(0, n - 1);
+      if (
+        names.length > 0 &&
+        (proto as BaseException).__init__ === BaseException.prototype.__init__
+      )
+        throw new TypeError_(`${new.target.name}() takes no keyword arguments`);
+    }
+    this._args = args;
   }
 
   /** `exc.__cause__`; setting it sets `__suppress_context__` too, as in CPython. */
@@ -165,6 +177,9 @@ export const EXCEPTION_FIELDS = new Set([
   "_tbCatchSite",
   "_tbCallersOnly",
   "jsError",
+  "_importPath",
+  "_importMsg",
+  "name_",
 ]);
 
 /** Prototypes of exception classes already given their JS `name` (or left alone): nameClass. */
@@ -267,7 +282,52 @@ export class AssertionError extends Exception {}
 export class AttributeError extends Exception {}
 export class BufferError extends Exception {}
 export class EOFError extends Exception {}
-export class ImportError extends Exception {}
+export class ImportError extends Exception {
+  _importPath: unknown = null;
+  _importMsg: unknown = null;
+  /** `path`, and `name` (kept as `name_`, see withName): keyword arguments of the constructor. */
+  get path(): unknown {
+    return this._importPath;
+  }
+  set path(v: unknown) {
+    this._importPath = v;
+  }
+  /** CPython's `msg`: the message when the exception has one argument, which `str()` prints. */
+  get msg(): unknown {
+    return this._importMsg;
+  }
+  set msg(v: unknown) {
+    this._importMsg = v;
+  }
+  constructor(...args: unknown[]) {
+    const n = args.length;
+    const kws = n > 0 && args[n - 1] instanceof Kw ? (args[n - 1] as Kw).kwargs : null;
+    super(...(kws === null ? args : args.slice(0, n - 1)));
+    if (this._args.length === 1) this.msg = this._args[0];
+    // A subclass's own `__init__` takes the keywords instead (`super().__init__` sets msg).
+    if (kws !== null && this.__init__ === ImportError.prototype.__init__) this.importKeywords(kws);
+  }
+  /** `ImportError.__init__(*args, name=None, path=None, name_from=None)`. */
+  override __init__(...args: unknown[]): null {
+    const n = args.length;
+    const kws = n > 0 && args[n - 1] instanceof Kw ? (args[n - 1] as Kw).kwargs : null;
+    this._args = kws === null ? args : args.slice(0, n - 1);
+    this.msg = this._args.length === 1 ? this._args[0] : null;
+    if (kws !== null) this.importKeywords(kws);
+    return null;
+  }
+  private importKeywords(kws: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(kws)) {
+      if (k === "name") (this as { name_?: unknown }).name_ = v;
+      else if (k === "path") this.path = v;
+      else if (k !== "name_from")
+        throw new TypeError_(`${typeName(this)}() got an unexpected keyword argument '${k}'`);
+    }
+  }
+  override __str__(): string {
+    return typeof this.msg === "string" ? this.msg : super.__str__();
+  }
+}
 export class ModuleNotFoundError extends ImportError {}
 export class LookupError extends Exception {}
 export class IndexError extends LookupError {}
@@ -652,8 +712,8 @@ for (const [name, cls] of Object.entries(builtinExceptions)) markBuiltinClass(cl
 export const IOError = OSError;
 export const EnvironmentError = OSError;
 
-setUnhashableError((value) => {
-  throw new TypeError(`unhashable type: '${typeName(value)}'`);
+setUnhashableError((value, message) => {
+  throw new TypeError(message ?? `unhashable type: '${typeName(value)}'`);
 });
 
 /**
@@ -680,7 +740,17 @@ export function toPyException(err: unknown): BaseException {
       /^Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(
         err.message,
       );
-    if (err.message === "Generator is already running") {
+    // `(1).x = 5`: a JS primitive takes no properties (int, str, float and bool have no __dict__).
+    const prim = /^Cannot create property '(.*)' on (bigint|string|number|boolean) /.exec(
+      err.message,
+    );
+    if (prim !== null) {
+      const t = { bigint: "int", string: "str", number: "float", boolean: "bool" }[prim[2]!];
+      exc = new AttributeError(
+        `'${t}' object has no attribute '${prim[1]}' and no __dict__ for setting new attributes`,
+      );
+      (exc as { name_?: string }).name_ = prim[1];
+    } else if (err.message === "Generator is already running") {
       // A generator resumed from its own body (CPython's generator `gi_running` check).
       exc = new ValueError("generator already executing");
     } else if (m !== null) {

@@ -396,11 +396,19 @@ export function strFormatMap(fmt: string, mapping: unknown): string {
   return formatWith(fmt, { positional: null, named: (name) => getitem(mapping, name) });
 }
 
-function formatWith(fmt: string, a: FormatArgs, depth = 2): string {
+/**
+ * CPython's build_string: `depth` counts the levels of nested specs left (`{:{}}`), and the
+ * automatic field numbering is shared with the specs' fields.
+ */
+function formatWith(
+  fmt: string,
+  a: FormatArgs,
+  depth = 2,
+  st: { auto: number; mode: "" | "auto" | "manual" } = { auto: 0, mode: "" },
+): string {
+  if (depth <= 0) throw new ValueError("Max string recursion exceeded");
   let out = "";
   let i = 0;
-  let auto = 0;
-  let mode: "" | "auto" | "manual" = "";
   const n = fmt.length;
   while (i < n) {
     const c = fmt[i];
@@ -422,85 +430,68 @@ function formatWith(fmt: string, a: FormatArgs, depth = 2): string {
       i += 2;
       continue;
     }
-    // parse field up to matching }
+    // The field, as CPython's parse_field reads it: the name (a `[...]` may hold any
+    // character), then `!c` and `:spec`, whose braces nest.
+    if (i + 1 >= n) throw new ValueError("Single '{' encountered in format string");
     let j = i + 1;
-    let level = 1;
-    let inBracket = false;
+    let end = "";
     while (j < n) {
-      const ch = fmt[j];
-      if (ch === "[") inBracket = true;
-      else if (ch === "]") inBracket = false;
-      else if (!inBracket && ch === "{") level++;
-      else if (!inBracket && ch === "}") {
-        level--;
-        if (level === 0) break;
+      const ch = fmt[j++]!;
+      if (ch === "{") throw new ValueError("unexpected '{' in field name");
+      if (ch === "[") {
+        while (j < n && fmt[j] !== "]") j++;
+        continue;
       }
-      j++;
+      if (ch === "}" || ch === ":" || ch === "!") {
+        end = ch;
+        break;
+      }
     }
-    if (j >= n) {
-      throw new ValueError(
-        level > 1 ? "expected '}' before end of string" : "Single '{' encountered in format string",
-      );
-    }
-    const field = fmt.slice(i + 1, j);
-    i = j + 1;
-    // split field into name, conversion, spec
-    let name = field;
+    const name = fmt.slice(i + 1, end === "" ? j : j - 1);
     let conv = "";
     let spec = "";
-    let k = 0;
-    let br = false;
-    for (; k < field.length; k++) {
-      const ch = field[k];
-      if (ch === "[") br = true;
-      else if (ch === "]") br = false;
-      else if (!br && (ch === "!" || ch === ":")) break;
-    }
-    name = field.slice(0, k);
-    if (field[k] === "!") {
-      conv = field[k + 1] ?? "";
-      if (k + 2 < field.length && field[k + 2] !== ":") {
-        throw new ValueError("expected ':' after conversion specifier");
+    if (end === "") throw new ValueError("expected '}' before end of string");
+    if (end === "!") {
+      if (j >= n) throw new ValueError("end of string while looking for conversion specifier");
+      conv = fmt[j++]!;
+      if (j < n) {
+        const ch = fmt[j++];
+        if (ch === "}") end = "}";
+        else if (ch !== ":") throw new ValueError("expected ':' after conversion specifier");
       }
-      if (!"rsa".includes(conv) || conv === "") {
-        throw new ValueError(`Unknown conversion specifier ${conv}`);
+    }
+    if (end !== "}") {
+      const start = j;
+      let count = 1;
+      while (j < n) {
+        const ch = fmt[j++];
+        if (ch === "{") count++;
+        else if (ch === "}" && --count === 0) break;
       }
-      spec = field.slice(k + 3);
-    } else if (field[k] === ":") {
-      spec = field.slice(k + 1);
+      if (count !== 0) throw new ValueError("unmatched '{' in format spec");
+      spec = fmt.slice(start, j - 1);
     }
-    if (spec.includes("{")) {
-      if (depth <= 0) throw new ValueError("Max string recursion exceeded");
-      spec = formatWithState(spec, a, depth - 1, () => {
-        if (mode === "manual") {
-          throw new ValueError(
-            "cannot switch from manual field specification to automatic field numbering",
-          );
-        }
-        mode = "auto";
-        return auto++;
-      });
-    }
-    // resolve the value
+    i = j;
+    // resolve the value (first: `{:{}}` numbers the field before the fields of its spec)
     const m = /^([^.[]*)(.*)$/s.exec(name)!;
     let first = m[1];
     const rest = m[2];
     let value: unknown;
     if (first === "") {
-      if (mode === "manual") {
+      if (st.mode === "manual") {
         throw new ValueError(
           "cannot switch from manual field specification to automatic field numbering",
         );
       }
-      mode = "auto";
-      first = String(auto++);
+      st.mode = "auto";
+      first = String(st.auto++);
     } else if (/^\d+$/.test(first)) {
-      if (mode === "auto") {
+      if (st.mode === "auto") {
         throw new ValueError(
           "cannot switch from automatic field numbering to manual field specification",
         );
       }
-      mode = "manual";
+      st.mode = "manual";
     }
     if (/^\d+$/.test(first)) {
       const idx = Number(first);
@@ -525,22 +516,16 @@ function formatWith(fmt: string, a: FormatArgs, depth = 2): string {
     }
     if (pos < rest.length)
       throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
+    if (conv !== "" && !"rsa".includes(conv)) {
+      const code = conv.codePointAt(0)!;
+      throw new ValueError(
+        `Unknown conversion specifier ${code > 32 && code < 127 ? conv : `\\x${code.toString(16)}`}`,
+      );
+    }
+    if (spec.includes("{")) spec = formatWith(spec, a, depth - 1, st);
     out += formatValue(value, spec, conv);
   }
   return out;
-}
-
-function formatWithState(
-  spec: string,
-  a: FormatArgs,
-  depth: number,
-  nextAuto: () => number,
-): string {
-  // nested fields inside a spec: `{:{width}}` and `{:{}}` (automatic numbering shared)
-  return spec.replace(/\{([^{}]*)\}/g, (_m, inner: string) => {
-    const name = inner === "" ? String(nextAuto()) : inner;
-    return formatWith(`{${name}}`, a, depth);
-  });
 }
 
 // ---------------------------------------------------------------- printf-style %

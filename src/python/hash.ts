@@ -23,11 +23,14 @@ const INF_HASH = 314159n;
 const NONE_HASH = 0xfca86420n;
 const M64 = (1n << 64n) - 1n;
 
-let unhashable: (value: unknown) => never = (value) => {
+let unhashable: (value: unknown, message?: string) => never = (value) => {
   throw new Error(`unhashable type: ${String(value)}`);
 };
-/** Installed by the exceptions module (avoids an import cycle at load time). */
-export function setUnhashableError(fn: (value: unknown) => never): void {
+/**
+ * Installed by the exceptions module (avoids an import cycle at load time): raises the
+ * TypeError "unhashable type: 'X'", or with `message` when one is given.
+ */
+export function setUnhashableError(fn: (value: unknown, message?: string) => never): void {
   unhashable = fn;
 }
 
@@ -216,8 +219,15 @@ export function hash(value: unknown): bigint {
       return hashStr(value);
     case "undefined":
       return NONE_HASH;
-    case "function":
+    case "function": {
+      // A bound method (made at each read): its object's identity and its function's hash.
+      const m = value as { __self__?: unknown; __func__?: unknown };
+      if (m.__func__ !== undefined && m.__self__ !== undefined && m.__self__ !== null) {
+        const x = BigInt.asIntN(64, hashPointer(m.__self__) ^ hash(m.__func__));
+        return x === -1n ? -2n : x;
+      }
       return hashPointer(value);
+    }
   }
   if (value === null) return NONE_HASH;
   if (Array.isArray(value)) return unhashable(value);
@@ -229,7 +239,7 @@ export function hash(value: unknown): bigint {
     if (typeof r === "bigint") return r === -1n ? -2n : BigInt.asIntN(64, r);
     if (typeof r === "boolean") return r ? 1n : 0n;
     if (typeof r === "number" && Number.isInteger(r)) return hashInt(BigInt(r));
-    return unhashable(value);
+    return unhashable(value, "__hash__ method should return an integer");
   }
   if (typeof obj.__eq__ === "function") return unhashable(value);
   return hashPointer(value);

@@ -117,6 +117,7 @@ export {
   named,
   pep479,
   pyclass,
+  refreshClass,
   signature,
   slotted,
   withCtx,
@@ -197,7 +198,16 @@ export {
   unpackStar,
   vars,
 } from "./protocol";
-export { dictItems, exceptionMatches, exceptionOf, kwargs, withCause } from "./raise";
+export {
+  dictItems,
+  exceptionMatches,
+  exceptionOf,
+  kwargs,
+  mergeKwargs,
+  moduleNotFound,
+  starIter,
+  withCause,
+} from "./raise";
 export { ascii, classRepr, objectRepr, repr, reprGuard, strRepr } from "./repr";
 export { FrozenSet, PySet, SetBase, set_of, set_of_consts } from "./set";
 export * as abc from "./stdlib/abc";

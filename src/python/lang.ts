@@ -21,8 +21,10 @@ import {
   NOT_FAST,
   WAIT_ITER,
 } from "../asyncio/protocols";
+import { setClassFinisher } from "./builtins";
+import { BytesLike } from "./bytes";
 import { eq } from "./compare";
-import { installDescriptors, isTranspiledClass } from "./descriptors";
+import { installDescriptors, isTranspiledClass, setNames } from "./descriptors";
 import { Dict } from "./dict";
 import {
   AttributeError,
@@ -42,7 +44,7 @@ import {
 } from "./exceptions";
 import { streams } from "./io";
 import { Kw } from "./kw";
-import { mro, registerForwarder, registerPyclass } from "./mro";
+import { isPyclass, mro, pyBases, registerForwarder, registerPyclass } from "./mro";
 import { classQualname } from "./objects";
 import {
   callMethod,
@@ -54,6 +56,7 @@ import {
   truthy,
 } from "./protocol";
 import { _warn_unawaited_coroutine } from "./stdlib/warnings";
+import { strBase } from "./str";
 import { formatUnraisable } from "./traceback";
 import { Tuple } from "./tuple";
 import { typeOf } from "./types";
@@ -76,6 +79,8 @@ interface Signature {
    * them: its `__defaults__`/`__kwdefaults__` are then the defaults, read at each call.
    */
   fn: Function | null;
+  /** Parameters bound before the call (`self`, `cls`), which CPython counts in "takes 2 ...". */
+  bound: number;
 }
 
 /** A function's parameter list (see requests/python-api.d.ts). */
@@ -83,8 +88,10 @@ export function signature(
   qualname: string,
   params: string[],
   defaults: Record<string, unknown> = {},
+  bound = 0,
 ): Signature {
   const sig: Signature = {
+    bound,
     qualname,
     positional: [],
     posonly: 0,
@@ -216,7 +223,13 @@ export function bind(sig: Signature, args: unknown[]): any[] {
   if (positional.length > np && sig.vararg === null) {
     const kwGiven = Object.keys(kwargs).filter((k) => sig.kwonly.includes(k)).length;
     throw new PyTypeError(
-      tooManyMessage(sig.qualname, np - posDefaults.length, np, positional.length, kwGiven),
+      tooManyMessage(
+        sig.qualname,
+        sig.bound + np - posDefaults.length,
+        sig.bound + np,
+        sig.bound + positional.length,
+        kwGiven,
+      ),
     );
   }
   for (let i = 0; i < Math.min(np, positional.length); i++)
@@ -277,6 +290,13 @@ function isClassValue(v: Function): boolean {
 
 function classMro(this: Function): Function[] {
   return [...mro(this)];
+}
+
+/** The program's classes by base class, in the order they were made (`C.__subclasses__()`). */
+const subclassLists = new WeakMap<Function, Function[]>();
+
+function classSubclasses(this: Function): Function[] {
+  return [...(subclassLists.get(this) ?? [])];
 }
 
 /**
@@ -346,6 +366,11 @@ export function pyclass<C extends Function>(
   // `__doc__` is the class's own docstring (a `static __doc__`), else None: never a base's.
   if (!Object.hasOwn(cls, "__doc__")) define("__doc__", null);
   registerPyclass(cls);
+  for (const base of pyBases(cls)) {
+    let subs = subclassLists.get(base);
+    if (subs === undefined) subclassLists.set(base, (subs = []));
+    subs.push(cls);
+  }
   bindFunctionAttributes(cls);
   // A class that defines `__eq__` without `__hash__` is unhashable: its `__hash__` is None.
   if (Object.hasOwn(c.prototype, "__eq__") && !Object.hasOwn(c.prototype, "__hash__"))
@@ -357,6 +382,7 @@ export function pyclass<C extends Function>(
     });
   // `x = property(...)`, `staticmethod(f)`, `classmethod(f)`, `@property` (descriptors.ts).
   installDescriptors(cls);
+  setNames(cls);
   forwardClassAttributes(cls);
   for (const target of [c.prototype, c]) {
     for (const key of Object.getOwnPropertyNames(target)) {
@@ -416,6 +442,7 @@ export function pyclass<C extends Function>(
   }
   // `C.mro()`: a static every transpiled class inherits from its root.
   if (!("mro" in cls)) define("mro", classMro);
+  if (!("__subclasses__" in cls)) define("__subclasses__", classSubclasses);
   // What `type.__new__` does last: the parent's `__init_subclass__` (an enum base finalizes here).
   // Class keywords (`class P(Base, name="x")`) are passed on; `object.__init_subclass__` takes none.
   const parent = Object.getPrototypeOf(cls) as { __init_subclass__?: Function } | null;
@@ -428,6 +455,21 @@ export function pyclass<C extends Function>(
     if (isTranspiledClass(owner)) forwardClassAttributes(cls);
   } else if (classKw !== undefined && Object.keys(classKw.kwargs).length > 0)
     throw new PyTypeError(`${classQualname(cls)}.__init_subclass__() takes no keyword arguments`);
+  return cls;
+}
+
+setClassFinisher((cls, qualname) => pyclass(cls, qualname));
+
+/**
+ * After a class decorator of the program ran (`@register class C`): the class attributes and
+ * methods it stored with plain assignments (`cls.extra = 1`, `cls.helper = f`) are seen through
+ * instances too, as those `pyclass` made from the class body.
+ */
+export function refreshClass<T>(cls: T): T {
+  if (typeof cls === "function" && isPyclass(cls)) {
+    bindFunctionAttributes(cls);
+    forwardClassAttributes(cls);
+  }
   return cls;
 }
 
@@ -880,8 +922,11 @@ export function pep479(e: unknown, what: "generator" | "async generator"): unkno
 /** A sequence pattern's subject as `n` items (the starred one, at `star`, as a list), or null. */
 export function matchSequence(subject: unknown, n: number, star: number): unknown[] | null {
   if (typeof subject === "string" || subject === null || typeof subject !== "object") return null;
+  // str, bytes and bytearray are not sequences to a pattern.
   if (
     subject instanceof Dict ||
+    subject instanceof BytesLike ||
+    strBase(subject) !== undefined ||
     !(Array.isArray(subject) || subject instanceof Tuple || isSequence(subject))
   )
     return null;
@@ -909,9 +954,10 @@ function isSequence(x: object): boolean {
 
 /** A mapping pattern: the values of `keys` (all present), or null. */
 export function matchMapping(subject: unknown, keys: unknown[]): unknown[] | null {
+  // A JS array (a list) has a `keys` method, but is not a mapping.
   if (
     !(subject instanceof Dict) &&
-    typeof (subject as { keys?: unknown } | null)?.keys !== "function"
+    (Array.isArray(subject) || typeof (subject as { keys?: unknown } | null)?.keys !== "function")
   )
     return null;
   const out: unknown[] = [];

@@ -144,7 +144,8 @@ export function floatDivmod(vx: number, wx: number, what = "float divmod()"): [n
   if (wx === 0) throw new ZeroDivisionError(what);
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  // C's truth tests: NaN (from an infinite vx) counts as nonzero, unlike JS's.
+  if (mod !== 0) {
     if (wx < 0 !== mod < 0) {
       mod += wx;
       div -= 1.0;
@@ -153,7 +154,7 @@ export function floatDivmod(vx: number, wx: number, what = "float divmod()"): [n
     mod = Math.sign(wx) < 0 || Object.is(wx, -0) ? -0.0 : 0.0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
@@ -166,7 +167,7 @@ export function floatDivmod(vx: number, wx: number, what = "float divmod()"): [n
 export function floatMod(vx: number, wx: number): number {
   if (wx === 0) throw new ZeroDivisionError("float modulo by zero");
   let mod = vx % wx;
-  if (mod) {
+  if (mod !== 0) {
     if (wx < 0 !== mod < 0) mod += wx;
   } else {
     mod = wx < 0 ? -0.0 : 0.0;

@@ -9,6 +9,7 @@
  * `can only concatenate str (not "int") to str`, ...).
  */
 
+import { BytesLike } from "./bytes";
 import { TypeError as PyTypeError, ValueError } from "./exceptions";
 import { percentFormat } from "./format";
 import {
@@ -29,6 +30,7 @@ import { NotImplemented } from "./objects";
 import { iter } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
+import { UnionType, unionOr } from "./union";
 
 type Num = bigint | number | boolean;
 
@@ -65,10 +67,14 @@ function binaryDunder(a: unknown, b: unknown, name: string, rname: string): unkn
 }
 
 function unsupported(sym: string, a: unknown, b: unknown): never {
-  throw new PyTypeError(
+  const e = new PyTypeError(
     `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`,
   );
+  // `inplace` names the augmented operator instead ("for +=:") when these were its operands.
+  unsupportedOperands.set(e, [a, b]);
+  throw e;
 }
+const unsupportedOperands = new WeakMap<object, [unknown, unknown]>();
 
 function concatError(a: unknown, b: unknown): never {
   const t = typeName(a);
@@ -114,6 +120,8 @@ export function add(a: unknown, b: unknown): unknown {
   const r = binaryDunder(a, b, "__add__", "__radd__");
   if (r !== NotImplemented) return r;
   if (typeof a === "string" || Array.isArray(a) || a instanceof Tuple) concatError(a, b);
+  if (a instanceof BytesLike)
+    throw new PyTypeError(`can't concat ${typeName(b)} to ${typeName(a)}`);
   return unsupported("+", a, b);
 }
 
@@ -250,6 +258,11 @@ export function and_(a: unknown, b: unknown): unknown {
 }
 /** `a | b`. */
 export function or_(a: unknown, b: unknown): unknown {
+  // `int | None`: `type.__or__` makes a `types.UnionType` (union.ts).
+  if (typeof a === "function" || typeof b === "function" || a instanceof UnionType) {
+    const u = unionOr(a, b);
+    if (u !== NotImplemented) return u;
+  }
   return intBinary(
     a,
     b,
@@ -319,6 +332,21 @@ const INPLACE: Record<string, [string, (a: unknown, b: unknown) => unknown]> = {
  * repeat in place for `*=`; objects use `__iadd__` etc. when defined.
  */
 export function inplace(op: string, a: unknown, b: unknown): unknown {
+  try {
+    return inplaceOp(op, a, b);
+  } catch (e) {
+    // CPython's message for a failed `a op= b` names the augmented operator.
+    const operands = e instanceof PyTypeError ? unsupportedOperands.get(e) : undefined;
+    if (operands !== undefined && operands[0] === a && operands[1] === b) {
+      throw new PyTypeError(
+        `unsupported operand type(s) for ${op}=: '${typeName(a)}' and '${typeName(b)}'`,
+      );
+    }
+    throw e;
+  }
+}
+
+function inplaceOp(op: string, a: unknown, b: unknown): unknown {
   const entry = INPLACE[op];
   if (entry === undefined) throw new PyTypeError(`unknown in-place operator ${op}`);
   // ints and floats have no in-place methods: the binary operator

@@ -11,7 +11,15 @@
 import * as builtins from "./builtins";
 import { ByteArray, Bytes, BytesLike } from "./bytes";
 import { eq } from "./compare";
-import { deleteDescriptor, methodFunction } from "./descriptors";
+import {
+  dataDescriptorCovers,
+  deleteDescriptor,
+  dropValue,
+  installUserDescriptor,
+  methodFunction,
+  storedValuesOf,
+  storeValue,
+} from "./descriptors";
 import { Dict, storeItem } from "./dict";
 import { isDunder, typeDunder, valueDunder } from "./dunders";
 import {
@@ -472,7 +480,13 @@ export function setslice(
   value: unknown,
 ): void {
   if (Array.isArray(x)) {
-    const items = toArray(value);
+    let items: unknown[];
+    if (Array.isArray(value) || value instanceof Tuple) items = toArray(value);
+    else {
+      const it = tryIter(value);
+      if (it === null) throw new PyTypeError("must assign iterable to extended slice");
+      items = [...it];
+    }
     if (step === null || step === undefined || step === 1n) {
       const [s, e] = sliceAdjust(x.length, start, stop, null);
       x.splice(s, Math.max(0, e - s), ...items);
@@ -829,7 +843,14 @@ function lookupAttr(obj: unknown, name: string): unknown {
       // The class's own attributes (class attributes and methods), not inherited ones.
       const d = new Dict();
       for (const k of Object.getOwnPropertyNames(obj)) {
-        if (k === "length" || k === "name" || k === "prototype" || k === "__name__" || k === "mro")
+        if (
+          k === "length" ||
+          k === "name" ||
+          k === "prototype" ||
+          k === "__name__" ||
+          k === "mro" ||
+          k === "__subclasses__"
+        )
           continue;
         d.__setitem__(k, (obj as unknown as Record<string, unknown>)[k]);
       }
@@ -1229,6 +1250,7 @@ const classAttributeMethods = new WeakSet<Function>();
  * `pyclass` makes these for the class body's attributes, `setattr` for a class's later ones.
  */
 export function classAttributeView(cls: Function, key: string, value: unknown): void {
+  if (installUserDescriptor(cls, key, value)) return;
   const proto = cls.prototype as object;
   if (typeof value === "function" && bindsToInstance(value)) {
     const method = function (this: object, ...args: unknown[]) {
@@ -1270,7 +1292,16 @@ export function dictStore(obj: unknown, name: unknown, value: unknown): void {
     return;
   }
   checkAttrName(name);
-  defineOwnAttr(obj, name as string, value);
+  storeOwn(obj, name as string, value);
+}
+
+/**
+ * A store into the instance's namespace: an own property, or, under a data descriptor of the
+ * class (which an own property would hide), the descriptor's stored value (descriptors.ts).
+ */
+function storeOwn(obj: object, name: string, value: unknown): void {
+  if (dataDescriptorCovers(obj, name)) storeValue(obj, name, value);
+  else defineOwnAttr(obj, name, value);
 }
 
 /** `del obj.__dict__[name]`: KeyError when the instance has no attribute `name`. */
@@ -1279,6 +1310,7 @@ export function dictDelete(obj: unknown, name: unknown): void {
     delitem(getattr(obj, "__dict__"), name);
     return;
   }
+  if (typeof name === "string" && dropValue(obj, name)) return;
   if (typeof name !== "string" || !Object.hasOwn(obj, name)) throw new KeyError(name);
   delete (obj as Record<string, unknown>)[name];
 }
@@ -1333,10 +1365,10 @@ let InstanceDict: InstanceDictClass | null = null;
 function instanceDictClass(): InstanceDictClass {
   if (InstanceDict !== null) return InstanceDict;
   const store = (obj: object, k: unknown, v: unknown) => {
-    if (typeof k === "string") defineOwnAttr(obj, k, v);
+    if (typeof k === "string") storeOwn(obj, k, v);
   };
   const drop = (obj: object, k: unknown) => {
-    if (typeof k === "string") delete (obj as Record<string, unknown>)[k];
+    if (typeof k === "string" && !dropValue(obj, k)) delete (obj as Record<string, unknown>)[k];
   };
   const C = class extends Dict {
     declare readonly owner: object;
@@ -1392,6 +1424,8 @@ function instanceDictClass(): InstanceDictClass {
 
 /** `vars(obj)` / `obj.__dict__`: the instance attributes, as a view (see `instanceDictClass`). */
 export function vars(obj: unknown): Dict {
+  // A class's `__dict__`: its own attributes (lookupAttr).
+  if (typeof obj === "function" && isClass(obj)) return lookupAttr(obj, "__dict__") as Dict;
   if (
     obj === null ||
     typeof obj !== "object" ||
@@ -1411,6 +1445,7 @@ export function vars(obj: unknown): Dict {
     if (exc && (EXCEPTION_FIELDS.has(k) || (k === "__notes__" && obj[k] === undefined))) continue;
     storeItem(d, k, (obj as Record<string, unknown>)[k]);
   }
+  for (const [k, v] of storedValuesOf(obj)) storeItem(d, k, v);
   return d;
 }
 

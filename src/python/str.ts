@@ -191,14 +191,20 @@ function padArgs(fname: string, width: unknown, fillchar: unknown): [number, str
   return [w, f];
 }
 
+// Unicode's Cased, Uppercase and Lowercase properties, as CPython's CASED/UPPER/LOWER flags
+// (they include `ª`, `º`, the modifier letters `ʰ`, the circled letters `ⓐ`).
+const RE_CASED = /\p{Cased}/u;
+const RE_UPPER = /\p{Uppercase}/u;
+const RE_LOWER = /\p{Lowercase}/u;
+const RE_CASE_IGNORABLE = /\p{Case_Ignorable}/u;
 function isCased(ch: string): boolean {
-  return ch.toLowerCase() !== ch.toUpperCase();
+  return RE_CASED.test(ch);
 }
 function isUpperCh(ch: string): boolean {
-  return isCased(ch) && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+  return RE_UPPER.test(ch);
 }
 function isLowerCh(ch: string): boolean {
-  return isCased(ch) && ch === ch.toLowerCase() && ch !== ch.toUpperCase();
+  return RE_LOWER.test(ch);
 }
 function titleCh(ch: string): string {
   // Titlecase digraphs (U+01C4..U+01CC, U+01F1..U+01F3) have distinct titlecase forms.
@@ -217,9 +223,23 @@ function titleCh(ch: string): string {
     "\u01f3": "\u01f2",
   };
   if (ch in special) return special[ch];
-  if (ch === "ß") return "Ss";
-  return ch.toUpperCase();
+  // Georgian letters are their own titlecase (their uppercase is Mtavruli).
+  if (ch >= "\u10d0" && ch <= "\u10ff") return ch;
+  return TITLE_SPECIAL.get(ch) ?? ch.toUpperCase();
 }
+
+/** SpecialCasing.txt's titlecase forms that differ from the uppercase (`ﬁ` is "Fi"). */
+const TITLE_SPECIAL = new Map(
+  (
+    "ß:Ss և:Եւ ᾀ:ᾈ ᾁ:ᾉ ᾂ:ᾊ ᾃ:ᾋ ᾄ:ᾌ ᾅ:ᾍ ᾆ:ᾎ ᾇ:ᾏ ᾈ:ᾈ ᾉ:ᾉ ᾊ:ᾊ ᾋ:ᾋ ᾌ:ᾌ ᾍ:ᾍ ᾎ:ᾎ " +
+    "ᾏ:ᾏ ᾐ:ᾘ ᾑ:ᾙ ᾒ:ᾚ ᾓ:ᾛ ᾔ:ᾜ ᾕ:ᾝ ᾖ:ᾞ ᾗ:ᾟ ᾘ:ᾘ ᾙ:ᾙ ᾚ:ᾚ ᾛ:ᾛ ᾜ:ᾜ ᾝ:ᾝ ᾞ:ᾞ ᾟ:ᾟ " +
+    "ᾠ:ᾨ ᾡ:ᾩ ᾢ:ᾪ ᾣ:ᾫ ᾤ:ᾬ ᾥ:ᾭ ᾦ:ᾮ ᾧ:ᾯ ᾨ:ᾨ ᾩ:ᾩ ᾪ:ᾪ ᾫ:ᾫ ᾬ:ᾬ ᾭ:ᾭ ᾮ:ᾮ ᾯ:ᾯ ᾲ:Ὰͅ " +
+    "ᾳ:ᾼ ᾴ:Άͅ ᾷ:ᾼ͂ ᾼ:ᾼ ῂ:Ὴͅ ῃ:ῌ ῄ:Ήͅ ῇ:ῌ͂ ῌ:ῌ ῲ:Ὼͅ ῳ:ῼ ῴ:Ώͅ ῷ:ῼ͂ ῼ:ῼ " +
+    "ﬀ:Ff ﬁ:Fi ﬂ:Fl ﬃ:Ffi ﬄ:Ffl ﬅ:St ﬆ:St ﬓ:Մն ﬔ:Մե ﬕ:Մի ﬖ:Վն ﬗ:Մխ"
+  )
+    .split(" ")
+    .map((e) => [e.slice(0, e.indexOf(":")), e.slice(e.indexOf(":") + 1)] as [string, string]),
+);
 
 const RE_DECIMAL = /^\p{Nd}+$/u;
 const RE_DIGIT =
@@ -233,15 +253,57 @@ const RE_NONPRINT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 void RE_ALPHA;
 
+/**
+ * Unicode full case folding (CPython's `str.casefold`), which JS lacks: lowercase of the
+ * uppercase form folds the expansions (`ß`, `ﬁ`, `ŉ`, `ᾀ`) and the variant letters (`ς`, `ſ`,
+ * `µ`, `ϐ`) as CaseFolding.txt does. The exceptions: `ı` folds to itself, `ẞ` to "ss" (its
+ * lowercase is `ß`), and Cherokee folds to the uppercase letters.
+ */
+function casefold(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  let out = "";
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0x131) out += ch;
+    else if (cp >= 0x13a0 && cp <= 0x13f5) out += ch;
+    else if (cp >= 0x13f8 && cp <= 0x13fd) out += String.fromCodePoint(cp - 8);
+    else if (cp >= 0xab70 && cp <= 0xabbf) out += String.fromCodePoint(cp - 0xab70 + 0x13a0);
+    else out += ch.toUpperCase().toLowerCase();
+  }
+  return out.replace(/ß/g, "ss");
+}
+
 function titleImpl(s: string): string {
+  const cps = codePoints(s);
   let out = "";
   let prevCased = false;
-  for (const ch of s) {
-    if (prevCased) out += ch.toLowerCase();
-    else out += titleCh(ch);
-    prevCased = isCased(ch) || /\p{Lt}/u.test(ch);
+  for (let i = 0; i < cps.length; i++) {
+    const ch = cps[i]!;
+    if (!prevCased) out += titleCh(ch);
+    else out += lowerAt(cps, i);
+    prevCased = isCased(ch);
   }
   return out;
+}
+
+/** The lowercase of the character at `i` of `cps`, in its context (a final `Σ` is `ς`). */
+function lowerAt(cps: string[], i: number): string {
+  const ch = cps[i]!;
+  if (ch === "\u03a3") return finalSigma(cps, i) ? "\u03c2" : "\u03c3";
+  return ch.toLowerCase();
+}
+
+/**
+ * CPython's handle_capital_sigma: a `Σ` lowercased at `i` is final (`ς`) when a cased letter
+ * comes before it and none after it (case-ignorable characters skipped both ways).
+ */
+function finalSigma(cps: string[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && RE_CASE_IGNORABLE.test(cps[j]!)) j--;
+  if (j < 0 || !isCased(cps[j]!)) return false;
+  j = i + 1;
+  while (j < cps.length && RE_CASE_IGNORABLE.test(cps[j]!)) j++;
+  return j === cps.length || !isCased(cps[j]!);
 }
 
 function splitlinesImpl(s: string, keepends: boolean): string[] {
@@ -395,17 +457,21 @@ export const strMethods = {
   },
   upper: (s: string) => s.toUpperCase(),
   lower: (s: string) => s.toLowerCase(),
-  casefold: (s: string) => s.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ"),
+  casefold: (s: string) => casefold(s),
   title: (s: string) => titleImpl(s),
   capitalize(s: string): string {
     const cps = codePoints(s);
     if (cps.length === 0) return s;
-    return titleCh(cps[0]) + cps.slice(1).join("").toLowerCase();
+    let out = titleCh(cps[0]!);
+    for (let i = 1; i < cps.length; i++) out += lowerAt(cps, i);
+    return out;
   },
   swapcase(s: string): string {
+    const cps = codePoints(s);
     let out = "";
-    for (const ch of s) {
-      if (isUpperCh(ch)) out += ch.toLowerCase();
+    for (let i = 0; i < cps.length; i++) {
+      const ch = cps[i]!;
+      if (isUpperCh(ch)) out += lowerAt(cps, i);
       else if (isLowerCh(ch)) out += ch.toUpperCase();
       else out += ch;
     }

@@ -196,9 +196,19 @@ function hasFloatBase(x: unknown): boolean {
   return typeof x === "object" && x !== null && "__float_value__" in x;
 }
 
+/** A `types.UnionType` (`int | str`, union.ts, which marks its prototype). */
+function isUnion(x: unknown): x is { __args__: Tuple } {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    (x as Record<symbol, unknown>)[Symbol.for("asyncio-ts.union")] === true
+  );
+}
+
 /** `isinstance(x, classinfo)` where classinfo is a type, a tuple of types, or a union list. */
 export function isinstance(x: unknown, classinfo: unknown): boolean {
   if (classinfo instanceof Tuple) return classinfo.items.some((t) => isinstance(x, t));
+  if (isUnion(classinfo)) return classinfo.__args__.items.some((t) => isinstance(x, t));
   const b = builtinCheck(x, classinfo);
   if (b !== undefined) return b;
   if (typeof classinfo === "function") {
@@ -234,6 +244,7 @@ const builtinBases = (): Map<unknown, unknown> =>
 export function issubclass(cls: unknown, classinfo: unknown): boolean {
   if (!isClass(cls)) throw new PyTypeError("issubclass() arg 1 must be a class");
   if (classinfo instanceof Tuple) return classinfo.items.some((t) => issubclass(cls, t));
+  if (isUnion(classinfo)) return classinfo.__args__.items.some((t) => issubclass(cls, t));
   if (!isClass(classinfo)) {
     throw new PyTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
   }

@@ -19,6 +19,7 @@ import { Exception, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { index } from "../numbers";
 import { truthy } from "../protocol";
 import { typeName } from "../types";
+import { cFunctions } from "./_cfunctions";
 import { bindArgs } from "./types";
 
 /** `binascii.Error`: raised for malformed data. */
@@ -209,3 +210,6 @@ export function crc32(data: unknown, crc: unknown = 0n): bigint {
   for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
   return BigInt((c ^ 0xffffffff) >>> 0);
 }
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("binascii", [hexlify, unhexlify, b2a_base64, a2b_base64, crc32]);

@@ -8,6 +8,7 @@ import { lt } from "../compare";
 import { ValueError } from "../exceptions";
 import { index } from "../numbers";
 import { call, callMethod, getitem, lenOf } from "../protocol";
+import { cFunctions } from "./_cfunctions";
 import { takeKw } from "./types";
 
 interface Bounds {
@@ -72,3 +73,6 @@ export function insort_right(a: unknown, x: unknown, ...args: unknown[]): null {
 
 export const bisect = bisect_right;
 export const insort = insort_right;
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("_bisect", [bisect_left, bisect_right, insort_left, insort_right]);

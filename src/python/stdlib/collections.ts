@@ -26,10 +26,10 @@ import { Kw } from "../kw";
 import { index, isInt, toBigInt } from "../numbers";
 import { className, NotImplemented } from "../objects";
 import { add, sub } from "../operators";
-import { call, contains, iter, Slice } from "../protocol";
+import { call, callMethod, contains, iter, Slice } from "../protocol";
 import { repr, reprGuard } from "../repr";
 import { Tuple } from "../tuple";
-import { isinstance, typeName } from "../types";
+import { isinstance, realSubclass, typeName } from "../types";
 import { initFromConstructor, libraryClass, takeKw } from "./types";
 
 function clsName(obj: object): string {
@@ -115,10 +115,11 @@ class DequeImpl {
   }
 
   rotate(n: unknown = 1n): null {
+    const steps = toBigInt(index(n));
     const len = this.items.length;
     this.state++;
     if (len <= 1) return null;
-    let k = Number(toBigInt(index(n)) % BigInt(len));
+    let k = Number(steps % BigInt(len));
     if (k < 0) k += len;
     if (k === 0) return null;
     this.items = [...this.items.slice(len - k), ...this.items.slice(0, len - k)];
@@ -781,11 +782,35 @@ export type OrderedDict = OrderedDictImpl;
 
 // ---------------------------------------------------------------- ChainMap
 
+/** `isinstance(x, collections.abc.Mapping)` for ChainMap's operators: dicts and mapping classes. */
+function isMapping(x: unknown): boolean {
+  if (x instanceof Dict || x instanceof ChainMapImpl) return true;
+  const o = x as { keys?: unknown; __getitem__?: unknown } | null;
+  return (
+    typeof o === "object" &&
+    o !== null &&
+    typeof o.keys === "function" &&
+    typeof o.__getitem__ === "function"
+  );
+}
+
 class ChainMapImpl {
   maps: unknown[] = [];
 
   constructor(...args: unknown[]) {
     initFromConstructor(this, new.target, ChainMapImpl, args);
+  }
+
+  /** `self.__class__(*maps)`, as CPython's methods make their results. */
+  private make(...maps: unknown[]): ChainMapImpl {
+    return new (this.constructor as new (...a: unknown[]) => ChainMapImpl)(...maps);
+  }
+
+  /** `ChainMap.fromkeys(iterable, value=None)`: a ChainMap of one new dict. */
+  static fromkeys(iterable: unknown, value: unknown = null): ChainMapImpl {
+    const d = new Dict();
+    for (const k of iter(iterable)) d.__setitem__(k, value);
+    return new (this as unknown as new (...a: unknown[]) => ChainMapImpl)(d);
   }
 
   __init__(...maps: unknown[]): null {
@@ -858,16 +883,16 @@ class ChainMapImpl {
 
   new_child(m: unknown = null): ChainMapImpl {
     if (m instanceof Kw) m = new Dict(Object.entries(m.kwargs));
-    return new ChainMap(m === null ? new Dict() : m, ...this.maps);
+    return this.make(m === null ? new Dict() : m, ...this.maps);
   }
 
   get parents(): ChainMapImpl {
-    return new ChainMap(...this.maps.slice(1));
+    return this.make(...this.maps.slice(1));
   }
 
   copy(): ChainMapImpl {
     const first = this.maps[0] as { copy: () => unknown };
-    return new ChainMap(first.copy(), ...this.maps.slice(1));
+    return this.make(first.copy(), ...this.maps.slice(1));
   }
 
   pop(key: unknown, ...dflt: unknown[]): unknown {
@@ -900,6 +925,28 @@ class ChainMapImpl {
       "...",
       () => `${clsName(this)}(${this.maps.map((m) => repr(m)).join(", ")})`,
     );
+  }
+
+  /** `self | other`: a copy whose first mapping is updated with `other` (a mapping). */
+  __or__(other: unknown): unknown {
+    if (!isMapping(other)) return NotImplemented;
+    const m = this.copy();
+    callMethod(m.maps[0], "update", other);
+    return m;
+  }
+
+  __ior__(other: unknown): this {
+    callMethod(this.maps[0], "update", other);
+    return this;
+  }
+
+  /** `other | self`: a ChainMap of one dict, `other` updated with the maps from the last. */
+  __ror__(other: unknown): unknown {
+    if (!isMapping(other)) return NotImplemented;
+    const m = new Dict();
+    m.update(other);
+    for (let i = this.maps.length - 1; i >= 0; i--) m.update(this.maps[i]);
+    return this.make(m);
   }
 
   __eq__(other: unknown): unknown {
@@ -1167,6 +1214,17 @@ export function installNamedTuple(cls: Function, spec: NamedTupleSpec, keepOwn: 
   };
   for (const [key, v] of Object.entries(statics))
     Object.defineProperty(cls, key, { value: v, writable: true, configurable: true });
+  // Instances read the class's data attributes (`p._fields`, `p._field_defaults`).
+  for (const key of ["_fields", "_field_defaults", "__match_args__"]) {
+    if (Object.hasOwn(proto, key)) continue;
+    Object.defineProperty(proto, key, {
+      get(this: Tuple) {
+        return (this.constructor as unknown as Record<string, unknown>)[key];
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
   for (let i = 0; i < names.length; i++) {
     Object.defineProperty(proto, names[i]!, {
       get(this: Tuple) {
@@ -1196,6 +1254,79 @@ function AttributeErrorRef(): new (msg: string) => Error {
 
 // ---------------------------------------------------------------- collections.abc
 
+/** The builtin and collections classes CPython registers with (or derives from) each ABC. */
+const ABC_CLASSES: Record<string, string[]> = {
+  Iterable: [
+    "list",
+    "tuple",
+    "str",
+    "bytes",
+    "bytearray",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "memoryview",
+    "deque",
+    "ChainMap",
+  ],
+  Sized: [
+    "list",
+    "tuple",
+    "str",
+    "bytes",
+    "bytearray",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "memoryview",
+    "deque",
+    "ChainMap",
+  ],
+  Container: [
+    "list",
+    "tuple",
+    "str",
+    "bytes",
+    "bytearray",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "memoryview",
+    "deque",
+    "ChainMap",
+  ],
+  Collection: [
+    "list",
+    "tuple",
+    "str",
+    "bytes",
+    "bytearray",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "memoryview",
+    "deque",
+    "ChainMap",
+  ],
+  Sequence: ["list", "tuple", "str", "bytes", "bytearray", "range", "memoryview", "deque"],
+  MutableSequence: ["list", "bytearray", "deque"],
+  Mapping: ["dict", "ChainMap"],
+  MutableMapping: ["dict", "ChainMap"],
+  Set: ["set", "frozenset"],
+  MutableSet: ["set"],
+};
+
+/** The class of `name` in ABC_CLASSES (builtins, or this module's). */
+function abcClass(name: string): unknown {
+  if (name === "deque") return deque;
+  if (name === "ChainMap") return ChainMap;
+  return (require("../builtins") as Record<string, unknown>)[name];
+}
+
 function abcType(name: string, check: (x: unknown) => boolean): Function {
   const f = () => {
     throw new PyTypeError(`Can't instantiate abstract class ${name}`);
@@ -1204,6 +1335,14 @@ function abcType(name: string, check: (x: unknown) => boolean): Function {
   Object.defineProperty(f, "__qualname__", { value: name });
   Object.defineProperty(f, "__module__", { value: "collections.abc" });
   Object.defineProperty(f, "__instancecheck__", { value: (x: unknown) => check(x) });
+  // `issubclass(list, Sequence)`: the registered classes and their subclasses.
+  Object.defineProperty(f, "__subclasscheck__", {
+    value: (c: unknown) =>
+      (ABC_CLASSES[name] ?? []).some((n) => {
+        const k = abcClass(n);
+        return typeof k === "function" && typeof c === "function" && realSubclass(c, k);
+      }),
+  });
   return f;
 }
 
@@ -1228,31 +1367,73 @@ function has(x: unknown, ...names: (string | symbol)[]): boolean {
 }
 
 const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as object;
+const KIND = Symbol.for("asyncio-ts.kind");
+
+/** A JS generator object: a Python generator, or a coroutine (marked with its kind). */
+function generatorKind(x: unknown): "generator" | "coroutine" | null {
+  if (
+    typeof x !== "object" ||
+    x === null ||
+    !Object.prototype.isPrototypeOf.call(GeneratorProto, x)
+  )
+    return null;
+  return (x as { [KIND]?: string })[KIND] === "coroutine" ? "coroutine" : "generator";
+}
+
+/** Runtime types CPython registers with the ABCs (their JS objects lack the dunder methods). */
+const CONTAINER_TYPES = new Set([
+  "tuple",
+  "bytes",
+  "bytearray",
+  "range",
+  "dict_keys",
+  "dict_values",
+  "dict_items",
+  "set",
+  "frozenset",
+  "memoryview",
+]);
+const SEQUENCE_TYPES = new Set(["bytes", "bytearray", "range", "memoryview"]);
+const UNHASHABLE_TYPES = new Set([
+  "list",
+  "dict",
+  "set",
+  "bytearray",
+  "collections.deque",
+  "dict_keys",
+  "dict_items",
+]);
+
+function isContainer(x: unknown): boolean {
+  return has(x, "__contains__") || CONTAINER_TYPES.has(typeName(x));
+}
 
 /** `collections.abc`: runtime checks for isinstance (structural, as CPython's ABCs mostly are). */
 export const abc = {
-  Iterable: abcType("Iterable", (x) => has(x, "__iter__")),
+  Iterable: abcType("Iterable", (x) => generatorKind(x) !== "coroutine" && has(x, "__iter__")),
   Iterator: abcType(
     "Iterator",
     (x) =>
       typeof x === "object" &&
       x !== null &&
+      generatorKind(x) !== "coroutine" &&
       (has(x, "__next__") || (has(x, "next") && has(x, "__iter__"))),
   ),
-  Generator: abcType(
-    "Generator",
-    (x) =>
-      typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x),
-  ),
+  Generator: abcType("Generator", (x) => generatorKind(x) === "generator"),
   Sized: abcType("Sized", (x) => has(x, "__len__")),
-  Container: abcType("Container", (x) => has(x, "__contains__")),
-  Collection: abcType("Collection", (x) => has(x, "__len__", "__iter__", "__contains__")),
+  Container: abcType("Container", isContainer),
+  Collection: abcType(
+    "Collection",
+    (x) => has(x, "__len__", "__iter__") && (isContainer(x) || typeof x === "string"),
+  ),
   Hashable: abcType(
     "Hashable",
     (x) =>
       !(
         Array.isArray(x) ||
         x instanceof Dict ||
+        x instanceof ChainMapImpl ||
+        UNHASHABLE_TYPES.has(typeName(x)) ||
         (typeof x === "object" && x !== null && (x as { __hash__?: unknown }).__hash__ === null)
       ),
   ),
@@ -1260,26 +1441,25 @@ export const abc = {
   Sequence: abcType(
     "Sequence",
     (x) =>
-      typeof x === "string" || Array.isArray(x) || isinstance(x, Tuple) || x instanceof DequeImpl,
+      typeof x === "string" ||
+      Array.isArray(x) ||
+      isinstance(x, Tuple) ||
+      x instanceof DequeImpl ||
+      SEQUENCE_TYPES.has(typeName(x)),
   ),
-  MutableSequence: abcType("MutableSequence", (x) => Array.isArray(x) || x instanceof DequeImpl),
+  MutableSequence: abcType(
+    "MutableSequence",
+    (x) => Array.isArray(x) || x instanceof DequeImpl || typeName(x) === "bytearray",
+  ),
   Mapping: abcType("Mapping", (x) => x instanceof Dict || x instanceof ChainMapImpl),
   MutableMapping: abcType("MutableMapping", (x) => x instanceof Dict || x instanceof ChainMapImpl),
   Set: abcType("Set", (x) => has(x, "isdisjoint", "__contains__")),
   MutableSet: abcType("MutableSet", (x) => has(x, "isdisjoint", "add", "discard")),
   Awaitable: abcType(
     "Awaitable",
-    (x) =>
-      has(x, "__await__") ||
-      (typeof x === "object" &&
-        x !== null &&
-        Object.prototype.isPrototypeOf.call(GeneratorProto, x)),
+    (x) => generatorKind(x) === "coroutine" || (generatorKind(x) === null && has(x, "__await__")),
   ),
-  Coroutine: abcType(
-    "Coroutine",
-    (x) =>
-      typeof x === "object" && x !== null && Object.prototype.isPrototypeOf.call(GeneratorProto, x),
-  ),
+  Coroutine: abcType("Coroutine", (x) => generatorKind(x) === "coroutine"),
   AsyncIterable: abcType("AsyncIterable", (x) => has(x, "__aiter__")),
   AsyncIterator: abcType("AsyncIterator", (x) => has(x, "__aiter__", "__anext__")),
   AsyncGenerator: abcType("AsyncGenerator", (x) => has(x, "__aiter__", "__anext__", "asend")),

@@ -633,7 +633,7 @@ export function replace(obj: unknown, ...rest: unknown[]): unknown {
     }
     if (!f.init) {
       if (n in changes)
-        throw new ValueError(
+        throw new PyTypeError(
           `field ${n} is declared with init=False, it cannot be specified with replace()`,
         );
       continue;

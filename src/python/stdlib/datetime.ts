@@ -2182,6 +2182,32 @@ function strptimeImpl(data: unknown, format: unknown): DateTimeImpl {
     throw new PyTypeError(`strptime() argument 1 must be str, not ${argType(data)}`);
   if (typeof format !== "string")
     throw new PyTypeError(`strptime() argument 2 must be str, not ${argType(format)}`);
+  const f = strptimeFields(data, format);
+  let tz: TzInfoImpl | null = null;
+  if (f.gmtoff !== null) {
+    const off = makeDelta(BigInt(f.gmtoff) * US_PER_SECOND + BigInt(f.gmtoffFraction));
+    checkZoneOffset(off);
+    tz = makeZone(off, f.tzname);
+  }
+  return makeDateTime(f.year, f.month, f.day, f.hour, f.minute, f.second, f.fraction, tz, 0);
+}
+
+/** The fields `_strptime` finds in `data` (a checked date; the time fields as parsed). */
+export interface StrptimeFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  fraction: number;
+  gmtoff: number | null;
+  gmtoffFraction: number;
+  tzname: string | null;
+}
+
+/** Parse `data` with `format` (both str) as `_strptime._strptime` does; time.strptime uses it too. */
+export function strptimeFields(data: string, format: string): StrptimeFields {
   const regex = strptimePattern(format);
   regex.lastIndex = 0;
   const found = regex.exec(data);
@@ -2287,13 +2313,7 @@ function strptimeImpl(data: unknown, format: unknown): DateTimeImpl {
   }
   const yy = year ?? 1900;
   checkDate(yy, month, day);
-  let tz: TzInfoImpl | null = null;
-  if (gmtoff !== null) {
-    const off = makeDelta(BigInt(gmtoff) * US_PER_SECOND + BigInt(gmtoffFraction));
-    checkZoneOffset(off);
-    tz = makeZone(off, tzname);
-  }
-  return makeDateTime(yy, month, day, hour, minute, second, fraction, tz, 0);
+  return { year: yy, month, day, hour, minute, second, fraction, gmtoff, gmtoffFraction, tzname };
 }
 
 // ---------------------------------------------------------------- class attributes

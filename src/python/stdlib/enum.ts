@@ -62,6 +62,7 @@ import { AttributeError, KeyError, TypeError as PyTypeError, ValueError } from "
 import { format as pyFormat } from "../format";
 import { hash, hashStr } from "../hash";
 import { type Kw, splitKw } from "../kw";
+import { isForwarder } from "../mro";
 import { numberMethods } from "../numbermethods";
 import { isInt, toBigInt } from "../numbers";
 import { markBuiltinClass, NotImplemented } from "../objects";
@@ -262,7 +263,10 @@ function newMember(cls: EnumClass, name: string | null, value: unknown): Enum {
 function userProto(cls: EnumClass, name: string): Function | undefined {
   for (let p = cls.prototype; p !== null && !BASE_PROTOS.has(p); p = Object.getPrototypeOf(p)) {
     const d = Object.getOwnPropertyDescriptor(p, name);
-    if (d !== undefined && typeof d.value === "function") return d.value as Function;
+    // A static method's forwarder (lang.ts `pyclass`) is not a method of the body: the class's
+    // own static (`@staticmethod def _generate_next_value_`) is what the caller falls back to.
+    if (d !== undefined && typeof d.value === "function" && !isForwarder(d.value))
+      return d.value as Function;
   }
   return undefined;
 }
@@ -725,8 +729,17 @@ export class Enum {
     return this._name_;
   }
 
+  /** enum.property's `__set__`: a member's `name` and `value` are read-only. */
+  set name(_v: string) {
+    throw new AttributeError(`<enum 'Enum'> cannot set attribute 'name'`);
+  }
+
   get value(): unknown {
     return this._value_;
+  }
+
+  set value(_v: unknown) {
+    throw new AttributeError(`<enum 'Enum'> cannot set attribute 'value'`);
   }
 
   __init__(..._args: unknown[]): null {

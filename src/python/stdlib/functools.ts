@@ -24,6 +24,7 @@ import { call, callable, iter, truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { isClass, mro, typeOf } from "../types";
+import { cFunctions } from "./_cfunctions";
 import { namedtuple } from "./collections";
 import { takeKw } from "./types";
 
@@ -551,3 +552,6 @@ export function singledispatch(func: unknown): Fn {
   });
   return wrapper;
 }
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("_functools", [reduce, cmp_to_key]);

@@ -12,6 +12,7 @@ import { Kw } from "../kw";
 import { index } from "../numbers";
 import { call, iter, toArray } from "../protocol";
 import { Tuple } from "../tuple";
+import { cFunctions } from "./_cfunctions";
 
 export type Less<T> = (a: T, b: T) => boolean;
 
@@ -155,3 +156,6 @@ export function* merge(...args: unknown[]): Generator<unknown> {
       heapreplace(h, new Tuple([key === null ? r.value : call(key, r.value), order, r.value]), lt);
   }
 }
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("_heapq", [heappush, heappop, heapify, heapreplace, heappushpop]);

@@ -71,11 +71,25 @@ function nonNegative(x: unknown, fname: string, what: string): number {
   return Number(n);
 }
 
+/** C's `PyNumber_Check`: ints, floats, bools and objects with `__index__`/`__int__`/`__float__`. */
+function isNumberLike(x: unknown): boolean {
+  if (typeof x === "bigint" || typeof x === "number" || typeof x === "boolean") return true;
+  if (typeof x !== "object" || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return ["__index__", "__int__", "__float__", "__complex__"].some(
+    (k) => typeof o[k] === "function",
+  );
+}
+
 /** `count(start=0, step=1)`. */
 export function count(...args: unknown[]): ItertoolsIterator {
   const [pos, kws] = takeKw(args);
   let cur: unknown = pos.length > 0 ? pos[0] : (kws.start ?? 0n);
   const step: unknown = pos.length > 1 ? pos[1] : (kws.step ?? 1n);
+  if (!isNumberLike(cur) || !isNumberLike(step)) throw new PyTypeError("a number is required");
+  // CPython's fast mode (int start, int step) counts in C integers: `count(True)` yields 1.
+  if (typeof cur === "boolean" && (typeof step === "bigint" || typeof step === "boolean"))
+    cur = cur ? 1n : 0n;
   function* gen(): Generator<unknown> {
     for (;;) {
       const v = cur;
@@ -107,6 +121,12 @@ export function cycle(iterable: unknown): ItertoolsIterator {
 /** `repeat(object[, times])`. */
 export function repeat(...args: unknown[]): ItertoolsIterator {
   const [pos, kws] = takeKw(args);
+  if (pos.length > 2) {
+    throw new PyTypeError(`repeat() takes at most 2 arguments (${pos.length} given)`);
+  }
+  if (pos.length === 0 && !("object" in kws)) {
+    throw new PyTypeError("repeat() missing required argument 'object' (pos 1)");
+  }
   const obj = pos.length > 0 ? pos[0] : kws.object;
   const timesArg = pos.length > 1 ? pos[1] : kws.times;
   let remaining = timesArg === undefined ? -1 : Math.max(0, Number(index(timesArg)));

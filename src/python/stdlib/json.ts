@@ -7,21 +7,27 @@
  * Decoding errors are `JSONDecodeError` (a `ValueError`) with CPython's message and position:
  * `Expecting value: line 1 column 1 (char 0)`; positions count code points, as Python indexes str.
  *
- * Differences from CPython: `cls=` (custom encoder/decoder classes) is not supported; `dump`
- * writes the whole document with one `fp.write` call (CPython writes many chunks).
+ * `JSONEncoder`/`JSONDecoder` (and `cls=`) work for subclasses overriding `default`, `encode`,
+ * `decode` or passing hooks to `__init__`.
+ *
+ * Differences from CPython: `dump` writes the whole document with one `fp.write` call (CPython
+ * writes many chunks); `JSONEncoder.iterencode` and the decoder's `scan_once`/`parse_object`
+ * hooks do not exist.
  */
 
+import { float as pyFloat, int as pyInt } from "../builtins";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
 import { floatRepr } from "../floatfmt";
-import { splitKw } from "../kw";
+import { Kw, splitKw } from "../kw";
 import { sortList } from "../list";
-import { isInt, toBigInt } from "../numbers";
+import { index, isInt, toBigInt } from "../numbers";
 import { builtinValue, className } from "../objects";
-import { call, callMethod } from "../protocol";
+import { call, callMethod, getattr, iter, setattr, truthy } from "../protocol";
 import { Tuple } from "../tuple";
 import { typeName, typeOf } from "../types";
 import { Enum, IntEnum, IntFlag, StrEnum } from "./enum";
+import { bindArgs, initFromConstructor, libraryClass } from "./types";
 
 /** `json.JSONDecodeError(msg, doc, pos)`: `ValueError` with `msg`, `doc`, `pos`, `lineno`, `colno`. */
 export class JSONDecodeError extends ValueError {
@@ -246,20 +252,145 @@ function encodeOptions(k: Record<string, unknown>, fn: string): EncodeOptions {
   };
 }
 
-/** `json.dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators, default, sort_keys)`. */
+/**
+ * `dumps`' encoding: with `cls` (not None), `cls(**kw).encode(obj)`, so a JSONEncoder subclass's
+ * `default`/`encode` and extra keywords are its own; otherwise JSONEncoder's.
+ */
+function dumpsWith(obj: unknown, k: Record<string, unknown>): string {
+  const cls = k.cls ?? null;
+  if (cls === null) return encode(obj, encodeOptions(k, "JSONEncoder.__init__"), new Set(), 0);
+  const { cls: _cls, ...rest } = k;
+  return callMethod(call(cls, new Kw(rest)), "encode", obj) as string;
+}
+
+/** `json.dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators, default, sort_keys, **kw)`. */
 export function dumps(obj: unknown, ...rest: unknown[]): string {
   const [pos, k] = splitKw(rest);
   if (pos.length > 0)
     throw new PyTypeError(`dumps() takes 1 positional argument but ${pos.length + 1} were given`);
-  return encode(obj, encodeOptions(k, "dumps"), new Set(), 0);
+  return dumpsWith(obj, k);
 }
 
 /** `json.dump(obj, fp, **kw)`: `fp.write(dumps(obj, **kw))`. */
 export function dump(obj: unknown, fp: unknown, ...rest: unknown[]): null {
   const [, k] = splitKw(rest);
-  callMethod(fp, "write", encode(obj, encodeOptions(k, "dump"), new Set(), 0));
+  callMethod(fp, "write", dumpsWith(obj, k));
   return null;
 }
+
+// ---- JSONEncoder
+
+/** The keyword-only `__init__`s: CPython counts `self` in the message. */
+function noPositional(fname: string, args: unknown[]): void {
+  const [pos] = splitKw(args);
+  if (pos.length > 0)
+    throw new PyTypeError(
+      `${fname}() takes 1 positional argument but ${pos.length + 1} were given`,
+    );
+}
+
+const ENCODER_KW = [
+  "skipkeys",
+  "ensure_ascii",
+  "check_circular",
+  "allow_nan",
+  "sort_keys",
+  "indent",
+  "separators",
+  "default",
+];
+
+/**
+ * `json.JSONEncoder(*, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,
+ * sort_keys=False, indent=None, separators=None, default=None)`: its options are instance
+ * attributes read when `encode` runs; objects it cannot serialize go to `self.default(o)`, which
+ * subclasses override (and whose base raises the TypeError).
+ */
+class JSONEncoderImpl {
+  static item_separator = ", ";
+  static key_separator = ": ";
+  declare skipkeys: unknown;
+  declare ensure_ascii: unknown;
+  declare check_circular: unknown;
+  declare allow_nan: unknown;
+  declare sort_keys: unknown;
+  declare indent: unknown;
+  declare item_separator: unknown;
+  declare key_separator: unknown;
+
+  constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, JSONEncoderImpl, args);
+  }
+
+  __init__(...args: unknown[]): null {
+    noPositional("JSONEncoder.__init__", args);
+    const [skipkeys, ensureAscii, checkCircular, allowNan, sortKeys, indent, separators, dflt] =
+      bindArgs(
+        "JSONEncoder.__init__",
+        args,
+        [],
+        [false, true, true, true, false, null, null, null],
+        {
+          kwOnly: ENCODER_KW,
+        },
+      );
+    this.skipkeys = skipkeys;
+    this.ensure_ascii = ensureAscii;
+    this.check_circular = checkCircular;
+    this.allow_nan = allowNan;
+    this.sort_keys = sortKeys;
+    this.indent = indent;
+    if (separators !== null) {
+      const [item, key] = [...iter(separators)];
+      this.item_separator = item;
+      this.key_separator = key;
+    } else if (indent !== null) {
+      this.item_separator = ",";
+    }
+    if (dflt !== null) setattr(this, "default", dflt);
+    return null;
+  }
+
+  default(o: unknown): unknown {
+    throw new PyTypeError(`Object of type ${className(typeOf(o))} is not JSON serializable`);
+  }
+
+  encode(o: unknown): string {
+    const a = (name: string) => getattr(this, name);
+    const indent = a("indent");
+    const opts: EncodeOptions = {
+      skipkeys: truthy(a("skipkeys")),
+      ensureAscii: truthy(a("ensure_ascii")),
+      checkCircular: truthy(a("check_circular")),
+      allowNan: truthy(a("allow_nan")),
+      indent:
+        indent === null
+          ? null
+          : isInt(indent)
+            ? " ".repeat(Math.max(0, Number(toBigInt(indent))))
+            : String(indent),
+      itemSep: String(a("item_separator")),
+      keySep: String(a("key_separator")),
+      sortKeys: truthy(a("sort_keys")),
+      default_: (x: unknown) => callMethod(this, "default", x),
+    };
+    return encode(o, opts, new Set(), 0);
+  }
+}
+
+// The class attributes are what instances read until `__init__` stores their own.
+for (const [k, v] of [
+  ["item_separator", ", "],
+  ["key_separator", ": "],
+]) {
+  Object.defineProperty(JSONEncoderImpl.prototype, k!, {
+    value: v,
+    writable: true,
+    configurable: true,
+  });
+}
+export const JSONEncoder = libraryClass(JSONEncoderImpl, "JSONEncoder", "json.encoder");
+export type JSONEncoder = JSONEncoderImpl;
 
 // ---- decoding
 
@@ -293,6 +424,11 @@ class Decoder {
   private ws(i: number): number {
     while (i < this.s.length && WS.has(this.s[i])) i++;
     return i;
+  }
+
+  /** `raw_decode(s, idx)`: one value starting exactly at `idx`, and where it ends. */
+  rawDecode(idx: number): [unknown, number] {
+    return this.value(idx);
   }
 
   decode(): unknown {
@@ -443,13 +579,9 @@ const LOADS_KW = new Set([
   "strict",
 ]);
 
-/** `json.loads(s, *, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook)`. */
+/** `json.loads(s, *, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, **kw)`. */
 export function loads(s: unknown, ...rest: unknown[]): unknown {
   const [, k] = splitKw(rest);
-  for (const name of Object.keys(k)) {
-    if (!LOADS_KW.has(name))
-      throw new PyTypeError(`loads() got an unexpected keyword argument '${name}'`);
-  }
   let doc: string;
   if (typeof s === "string") {
     if (s.startsWith("\ufeff"))
@@ -465,6 +597,15 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
   } else {
     throw new PyTypeError(`the JSON object must be str, bytes or bytearray, not ${typeName(s)}`);
   }
+  const cls = k.cls ?? null;
+  if (cls !== null) {
+    const { cls: _cls, ...kw } = k;
+    return callMethod(call(cls, new Kw(kw)), "decode", doc);
+  }
+  for (const name of Object.keys(k)) {
+    if (!LOADS_KW.has(name))
+      throw new PyTypeError(`JSONDecoder.__init__() got an unexpected keyword argument '${name}'`);
+  }
   const opts: DecodeOptions = {
     objectHook: k.object_hook ?? null,
     objectPairsHook: k.object_pairs_hook ?? null,
@@ -475,6 +616,75 @@ export function loads(s: unknown, ...rest: unknown[]): unknown {
   };
   return new Decoder(doc, opts).decode();
 }
+
+/**
+ * `json.JSONDecoder(*, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
+ * strict=True, object_pairs_hook=None)`: `decode(s)` and `raw_decode(s, idx=0)`, reading the
+ * hooks from the instance when they run (a subclass may set them in its `__init__`).
+ */
+class JSONDecoderImpl {
+  declare object_hook: unknown;
+  declare parse_float: unknown;
+  declare parse_int: unknown;
+  declare parse_constant: unknown;
+  declare strict: unknown;
+  declare object_pairs_hook: unknown;
+
+  constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, JSONDecoderImpl, args);
+  }
+
+  __init__(...args: unknown[]): null {
+    noPositional("JSONDecoder.__init__", args);
+    const names = [
+      "object_hook",
+      "parse_float",
+      "parse_int",
+      "parse_constant",
+      "strict",
+      "object_pairs_hook",
+    ];
+    const vals = bindArgs("JSONDecoder.__init__", args, [], [null, null, null, null, true, null], {
+      kwOnly: names,
+    });
+    // CPython stores `parse_float or float` and `parse_int or int`.
+    if (vals[1] === null) vals[1] = pyFloat;
+    if (vals[2] === null) vals[2] = pyInt;
+    names.forEach((n, i) => {
+      (this as unknown as Record<string, unknown>)[n] = vals[i];
+    });
+    return null;
+  }
+
+  private decoder(doc: string): Decoder {
+    const a = (name: string) => getattr(this, name);
+    const pf = a("parse_float");
+    const pi = a("parse_int");
+    return new Decoder(doc, {
+      objectHook: a("object_hook"),
+      objectPairsHook: a("object_pairs_hook"),
+      parseFloat: pf === pyFloat ? null : pf,
+      parseInt: pi === pyInt ? null : pi,
+      parseConstant: a("parse_constant"),
+      strict: truthy(a("strict")),
+    });
+  }
+
+  decode(s: unknown): unknown {
+    if (typeof s !== "string") throw new PyTypeError(`expected string or buffer`);
+    return this.decoder(s).decode();
+  }
+
+  raw_decode(s: unknown, idx: unknown = 0n): Tuple {
+    if (typeof s !== "string")
+      throw new PyTypeError(`first argument must be a string, not ${typeName(s)}`);
+    const [value, end] = this.decoder(s).rawDecode(Number(toBigInt(index(idx))));
+    return new Tuple([value, BigInt(end)]);
+  }
+}
+
+export const JSONDecoder = libraryClass(JSONDecoderImpl, "JSONDecoder", "json.decoder");
+export type JSONDecoder = JSONDecoderImpl;
 
 /** `json.load(fp, **kw)`: `loads(fp.read(), **kw)`. */
 export function load(fp: unknown, ...rest: unknown[]): unknown {

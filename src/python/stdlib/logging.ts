@@ -18,8 +18,8 @@
  * Differences from CPython: without a runner that maps stacks, the source location is unknown:
  * `"<unknown>"`/`0`/`"(unknown function)"`, as for CPython records whose caller cannot be found;
  * a call in a comprehension names the JS function the comprehension is lowered into; the
- * "--- Logging error ---" report lists the program's frames only; `FileHandler`, `config`,
- * `handlers` submodules, `stack_info` and `stacklevel` are not supported; `thread` is 0 and
+ * "--- Logging error ---" report lists the program's frames only; `FileHandler` and the
+ * `handlers` submodule (`config` is logging_config.ts), `stack_info` and `stacklevel` are not supported; `thread` is 0 and
  * `threadName` `"MainThread"`.
  */
 
@@ -42,12 +42,16 @@ import { percentFormat, strFormatMap } from "../format";
 import { streams } from "../io";
 import { Kw, splitKw } from "../kw";
 import { isInt, toBigInt } from "../numbers";
-import { call, callMethod, getattr, truthy } from "../protocol";
+import { call, callMethod, getattr, len, setattr, truthy } from "../protocol";
 import { str as pyStr, repr } from "../repr";
+import { PySet } from "../set";
 import { callerFrame, currentStackFrames, formatException } from "../traceback";
 import { Tuple } from "../tuple";
-import { typeOf } from "../types";
+import { typeName, typeOf } from "../types";
 import { localtime, strftime } from "./time";
+import { bindArgs, initFromConstructor } from "./types";
+
+export * as config from "./logging_config";
 
 export const CRITICAL = 50n;
 export const FATAL = CRITICAL;
@@ -109,6 +113,16 @@ export function getLevelNamesMapping(): Dict {
   return new Dict([...nameToLevel.entries()]);
 }
 
+/** `logging._checkLevel(level)`: a level number from an int or a level name. */
+export function _checkLevel(level: unknown): bigint {
+  return checkLevel(level);
+}
+
+/** The names of the loggers made so far (CPython's `Logger.manager.loggerDict` keys, without placeholders). */
+export function _existingLoggerNames(): string[] {
+  return [...loggers.keys()];
+}
+
 function checkLevel(level: unknown): bigint {
   if (isInt(level)) return toBigInt(level);
   if (typeof level === "string") {
@@ -117,6 +131,20 @@ function checkLevel(level: unknown): bigint {
     return v;
   }
   throw new PyTypeError(`Level not an integer or a valid string: ${repr(level)}`);
+}
+
+/** `bindArgs` for an `__init__`: CPython's count of positional arguments includes `self`. */
+function initArgs(fname: string, args: unknown[], names: string[], defaults: unknown[]): unknown[] {
+  const [pos] = splitKw(args);
+  if (pos.length > names.length) {
+    const max = names.length + 1;
+    const min = 1 + names.length - defaults.length;
+    const takes = min === max ? `${max}` : `from ${min} to ${max}`;
+    throw new PyTypeError(
+      `${fname}() takes ${takes} positional argument${max === 1 ? "" : "s"} but ${pos.length + 1} were given`,
+    );
+  }
+  return bindArgs(fname, args, names, defaults);
 }
 
 const startTime = Date.now();
@@ -210,22 +238,150 @@ export class LogRecord {
   }
 }
 
+/** `logging.makeLogRecord(dict)`: an empty record (name, level and function None) updated with `dict`. */
+export function makeLogRecord(attrs: unknown): LogRecord {
+  const rv = new LogRecord("", NOTSET, "", 0n, "", new Tuple([]), null);
+  const r = rv as unknown as Record<string, unknown>;
+  r.name = null;
+  r.levelno = null;
+  r.levelname = "Level None";
+  r.funcName = null;
+  if (attrs instanceof Dict) for (const [k, v] of attrs.entries()) setattr(rv, pyStr(k), v);
+  else if (attrs !== null && attrs !== undefined)
+    throw new PyTypeError(`'${typeName(attrs)}' object is not iterable`);
+  return rv;
+}
+
 function recordDict(r: LogRecord): Dict {
   const d = new Dict();
   for (const k of Object.keys(r)) d.__setitem__(k, r[k]);
   return d;
 }
 
-/** `logging.Formatter(fmt=None, datefmt=None, style='%')`. */
+/** PercentStyle's `validation_pattern`: a format must use at least one `%(name)x` field. */
+const PERCENT_FIELD = /%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]/i;
+/** StrFormatStyle's `field_spec` and `fmt_spec`. */
+const BRACE_FIELD = /^(\d+|\w+)(\.\w+|\[[^\]]+\])*$/i;
+const BRACE_SPEC = /^(.?[<>=^])?[+ -]?#?0?(\d+|\{\w+\})?[,_]?(\.(\d+|\{\w+\}))?[bcdefgnosx%]?$/i;
+/** string.Template's pattern: `$$`, `$name`, `${name}` or a bare `$`. */
+const TEMPLATE_FIELD = /\$(?:(\$)|([_a-z][_a-z0-9]*)|\{([_a-z][_a-z0-9]*)\}|)/gi;
+
+/**
+ * The `(literal, field_name, format_spec, conversion)` fields of a `str.format` string, as
+ * `string.Formatter().parse` finds them (only what `validate` needs), raising its ValueErrors.
+ */
+function braceFields(fmt: string): [string, string, string | null][] {
+  const out: [string, string, string | null][] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const c = fmt[i]!;
+    if (c === "}") {
+      if (fmt[i + 1] !== "}") throw new ValueError("Single '}' encountered in format string");
+      i += 2;
+      continue;
+    }
+    if (c !== "{") {
+      i++;
+      continue;
+    }
+    if (fmt[i + 1] === "{") {
+      i += 2;
+      continue;
+    }
+    let j = i + 1;
+    let level = 1;
+    let inBracket = false;
+    for (; j < fmt.length; j++) {
+      const ch = fmt[j];
+      if (ch === "[") inBracket = true;
+      else if (ch === "]") inBracket = false;
+      else if (!inBracket && ch === "{") level++;
+      else if (!inBracket && ch === "}" && --level === 0) break;
+    }
+    if (j >= fmt.length) {
+      throw new ValueError(
+        i + 1 === fmt.length
+          ? "Single '{' encountered in format string"
+          : "expected '}' before end of string",
+      );
+    }
+    const field = fmt.slice(i + 1, j);
+    i = j + 1;
+    let end = 0;
+    inBracket = false;
+    for (; end < field.length; end++) {
+      const ch = field[end];
+      if (ch === "[") inBracket = true;
+      else if (ch === "]") inBracket = false;
+      else if (!inBracket && (ch === "!" || ch === ":")) break;
+    }
+    const name = field.slice(0, end);
+    let conversion: string | null = null;
+    let spec = "";
+    if (field[end] === "!") {
+      if (end + 1 >= field.length)
+        throw new ValueError("end of string while looking for conversion specifier");
+      conversion = field[end + 1]!;
+      if (end + 2 < field.length && field[end + 2] !== ":")
+        throw new ValueError("expected ':' after conversion specifier");
+      spec = field.slice(end + 3);
+    } else if (field[end] === ":") {
+      spec = field.slice(end + 1);
+    }
+    out.push([name, spec, conversion]);
+  }
+  return out;
+}
+
+/** The styles' `validate()`: CPython checks a format when the Formatter is made. */
+function validateFormat(fmt: string, style: string): void {
+  if (style === "%") {
+    if (!PERCENT_FIELD.test(fmt)) throw new ValueError(`Invalid format '${fmt}' for '%' style`);
+    return;
+  }
+  let fields = 0;
+  if (style === "{") {
+    try {
+      for (const [name, spec, conversion] of braceFields(fmt)) {
+        if (name) {
+          if (!BRACE_FIELD.test(name))
+            throw new ValueError(`invalid field name/expression: ${repr(name)}`);
+          fields++;
+        }
+        if (conversion && !"rsa".includes(conversion))
+          throw new ValueError(`invalid conversion: ${repr(conversion)}`);
+        if (spec && !BRACE_SPEC.test(spec)) throw new ValueError(`bad specifier: ${repr(spec)}`);
+      }
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      throw new ValueError(`invalid format: ${pyStr(e)}`);
+    }
+  } else {
+    for (const m of fmt.matchAll(TEMPLATE_FIELD)) {
+      if (m[2] !== undefined || m[3] !== undefined) fields++;
+      else if (m[0] === "$") throw new ValueError("invalid format: bare '$' not allowed");
+    }
+  }
+  if (fields === 0) throw new ValueError("invalid format: no fields");
+}
+
+/** `logging.Formatter(fmt=None, datefmt=None, style='%', validate=True, *, defaults=None)`. */
 export class Formatter {
   static __module__ = "logging";
-  default_time_format = "%Y-%m-%d %H:%M:%S";
-  default_msec_format = "%s,%03d";
-  _fmt: string;
-  datefmt: string | null;
-  _style: string;
+  static default_time_format: unknown = "%Y-%m-%d %H:%M:%S";
+  static default_msec_format: unknown = "%s,%03d";
+  declare _fmt: string;
+  declare datefmt: string | null;
+  declare _style: string;
 
+  declare _defaults: Dict | null;
+
+  /** `Formatter(fmt=None, datefmt=None, style='%', validate=True, *, defaults=None)`. */
   constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, Formatter, args);
+  }
+
+  __init__(...args: unknown[]): null {
     const [pos, k] = splitKw(args);
     const style = (pos[2] ?? k.style ?? "%") as string;
     if (!["%", "{", "$"].includes(style)) throw new ValueError("Style must be one of: %,{,$");
@@ -233,6 +389,10 @@ export class Formatter {
     this._fmt = (pos[0] ?? k.fmt ?? null) === null ? dflt : String(pos[0] ?? k.fmt);
     this.datefmt = (pos[1] ?? k.datefmt ?? null) as string | null;
     this._style = style;
+    const defaults = k.defaults ?? null;
+    this._defaults = defaults instanceof Dict ? defaults : null;
+    if (truthy(pos[3] ?? k.validate ?? true)) validateFormat(this._fmt, style);
+    return null;
   }
 
   /**
@@ -258,6 +418,33 @@ export class Formatter {
 
   static converter: unknown = localtime;
 
+  /** `default_time_format`/`default_msec_format`: class attributes (a subclass's, or assigned). */
+  get default_time_format(): unknown {
+    return (this.constructor as unknown as { default_time_format: unknown }).default_time_format;
+  }
+
+  set default_time_format(value: unknown) {
+    Object.defineProperty(this, "default_time_format", {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+  }
+
+  get default_msec_format(): unknown {
+    return (this.constructor as unknown as { default_msec_format: unknown }).default_msec_format;
+  }
+
+  set default_msec_format(value: unknown) {
+    Object.defineProperty(this, "default_msec_format", {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+  }
+
   usesTime(): boolean {
     const f = this._fmt;
     if (this._style === "%") return f.includes("%(asctime)");
@@ -269,9 +456,11 @@ export class Formatter {
     // As CPython: `self.converter(record.created)` (time.localtime unless a program set the
     // instance's or the class's `converter`), formatted by time.strftime.
     const ct = call(this.converter, record.created);
-    if (datefmt !== null) return strftime(String(datefmt), ct);
-    const t = strftime(this.default_time_format, ct);
-    return `${t},${String(Math.floor(record.msecs)).padStart(3, "0")}`;
+    if (truthy(datefmt)) return strftime(String(datefmt), ct);
+    const t = strftime(pyStr(this.default_time_format), ct);
+    const msecFormat = this.default_msec_format;
+    if (!truthy(msecFormat)) return t;
+    return percentFormat(pyStr(msecFormat), new Tuple([t, record.msecs]));
   }
 
   formatException(ei: unknown): string {
@@ -282,7 +471,12 @@ export class Formatter {
   }
 
   formatMessage(record: LogRecord): string {
+    // CPython's styles format `defaults | record.__dict__` when there are defaults.
     const d = recordDict(record);
+    if (this._defaults !== null) {
+      for (const [key, v] of this._defaults.entries())
+        if (!d.__contains__(key)) d.__setitem__(key, v);
+    }
     try {
       if (this._style === "%") return percentFormat(this._fmt, d);
       if (this._style === "{") return strFormatMap(this._fmt, d);
@@ -344,7 +538,19 @@ class Filterer {
 /** `logging.Filter(name='')`: passes records of the named logger and its children. */
 export class Filter {
   static __module__ = "logging";
-  constructor(public name = "") {}
+  declare name: string;
+
+  // Runtime classes programs subclass run `__init__` from their constructor (stdlib/types.ts).
+  constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, Filter, args);
+  }
+
+  __init__(...args: unknown[]): null {
+    const [name] = initArgs("Filter.__init__", args, ["name"], [""]);
+    len(name); // CPython keeps `len(name)`: a name without a length is its TypeError
+    this.name = name as string;
+    return null;
+  }
   filter(record: LogRecord): boolean {
     const n = this.name;
     if (n === "") return true;
@@ -356,13 +562,19 @@ export class Filter {
 /** `logging.Handler(level=NOTSET)`. */
 export class Handler extends Filterer {
   static __module__ = "logging";
-  level: bigint;
+  declare level: bigint;
   formatter: Formatter | null = null;
   name: string | null = null;
 
-  constructor(level: unknown = NOTSET) {
+  constructor(...args: unknown[]) {
     super();
+    initFromConstructor(this, new.target, Handler, args);
+  }
+
+  __init__(...args: unknown[]): null {
+    const [level] = initArgs("Handler.__init__", args, ["level"], [NOTSET]);
     this.level = checkLevel(level);
+    return null;
   }
 
   setLevel(level: unknown): null {
@@ -372,6 +584,15 @@ export class Handler extends Filterer {
 
   setFormatter(fmt: Formatter | null): null {
     this.formatter = fmt;
+    return null;
+  }
+
+  get_name(): string | null {
+    return this.name;
+  }
+
+  set_name(name: string | null): null {
+    this.name = name;
     return null;
   }
 
@@ -433,11 +654,13 @@ export class Handler extends Filterer {
 /** `logging.StreamHandler(stream=None)`: writes to `stream` (default: `sys.stderr` now). */
 export class StreamHandler extends Handler {
   terminator = "\n";
-  stream: unknown;
+  declare stream: unknown;
 
-  constructor(stream: unknown = null) {
-    super();
+  override __init__(...args: unknown[]): null {
+    const [stream] = initArgs("StreamHandler.__init__", args, ["stream"], [null]);
+    super.__init__();
     this.stream = stream ?? streams.stderr;
+    return null;
   }
 
   override flush(): null {
@@ -490,7 +713,7 @@ export class NullHandler extends Handler {
 }
 
 /** `logging.lastResort`'s class: writes to the current `sys.stderr`. */
-class StderrHandler extends StreamHandler {
+class _StderrHandler extends StreamHandler {
   constructor(level: unknown = NOTSET) {
     super();
     this.level = checkLevel(level);
@@ -501,7 +724,7 @@ class StderrHandler extends StreamHandler {
   }
 }
 
-export const lastResort: Handler = new StderrHandler(WARNING);
+export const lastResort: Handler = new _StderrHandler(WARNING);
 
 let disableLevel = 0n;
 
@@ -517,16 +740,22 @@ const loggers = new Map<string, Logger>();
 /** `logging.Logger`. */
 export class Logger extends Filterer {
   static __module__ = "logging";
-  name: string;
-  level: bigint;
+  declare name: string;
+  declare level: bigint;
   propagate = true;
   handlers: Handler[] = [];
   disabled = false;
 
-  constructor(name: string, level: unknown = NOTSET) {
+  constructor(...args: unknown[]) {
     super();
-    this.name = name;
+    initFromConstructor(this, new.target, Logger, args);
+  }
+
+  __init__(...args: unknown[]): null {
+    const [name, level] = initArgs("Logger.__init__", args, ["name", "level"], [NOTSET]);
+    this.name = name as string;
     this.level = checkLevel(level);
+    return null;
   }
 
   /** The nearest existing ancestor (the root logger last). */
@@ -560,6 +789,15 @@ export class Logger extends Filterer {
 
   getChild(suffix: string): Logger {
     return getLogger(this === root ? suffix : `${this.name}.${suffix}`);
+  }
+
+  /** `getChildren()`: the set of loggers whose parent is this one, one level below it. */
+  getChildren(): PySet {
+    const depth = (l: Logger): number => (l === root ? 0 : 1 + l.name.split(".").length - 1);
+    const kids = [...loggers.values()].filter(
+      (l) => l.parent === this && depth(l) === 1 + depth(this),
+    );
+    return new PySet(kids);
   }
 
   addHandler(h: Handler): null {
@@ -678,11 +916,15 @@ export class Logger extends Filterer {
  */
 export class LoggerAdapter {
   static __module__ = "logging";
-  logger: Logger;
-  extra: unknown;
-  merge_extra: unknown;
+  declare logger: Logger;
+  declare extra: unknown;
+  declare merge_extra: unknown;
 
   constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, LoggerAdapter, args);
+  }
+
+  __init__(...args: unknown[]): null {
     const [pos, k] = splitKw<{ logger: unknown; extra: unknown; merge_extra: unknown }>(args);
     const logger = pos[0] ?? k.logger;
     if (logger === undefined)
@@ -692,6 +934,7 @@ export class LoggerAdapter {
     this.logger = logger as Logger;
     this.extra = pos[1] ?? k.extra ?? null;
     this.merge_extra = pos[2] ?? k.merge_extra ?? false;
+    return null;
   }
 
   /** `process(msg, kwargs)`: sets `kwargs["extra"]` (merged with the call's if `merge_extra`). */
@@ -775,10 +1018,31 @@ export function getLogger(name: unknown = null): Logger {
   if (typeof name !== "string") throw new PyTypeError("A logger name must be a string");
   let l = loggers.get(name);
   if (l === undefined) {
-    l = new Logger(name);
+    l = (loggerClass === Logger ? new Logger(name) : call(loggerClass, name)) as Logger;
     loggers.set(name, l);
   }
   return l;
+}
+
+/** The class `getLogger` makes new loggers of. */
+let loggerClass: Function = Logger;
+
+/** `logging.getLoggerClass()`. */
+export function getLoggerClass(): Function {
+  return loggerClass;
+}
+
+/** `logging.setLoggerClass(klass)`: a subclass of Logger for the loggers made from now on. */
+export function setLoggerClass(klass: unknown): null {
+  if (klass !== Logger) {
+    if (typeof klass !== "function" || !(klass.prototype instanceof Logger)) {
+      throw new PyTypeError(
+        `logger not derived from logging.Logger: ${pyStr(getattr(klass, "__name__"))}`,
+      );
+    }
+  }
+  loggerClass = klass as Function;
+  return null;
 }
 
 /** `logging.basicConfig(**kwargs)`. */
@@ -853,6 +1117,46 @@ export const log = (level: unknown, ...args: unknown[]): null => {
   if (root.handlers.length === 0) basicConfig();
   return root.log(level, ...args);
 };
+
+/** `warnings.showwarning` as it was before `captureWarnings(True)`. */
+let warningsShowwarning: unknown = null;
+
+/** What `captureWarnings(True)` makes `warnings.showwarning`: the text goes to "py.warnings". */
+function showwarningToLog(
+  message: unknown,
+  category: unknown,
+  filename: unknown,
+  lineno: unknown,
+  file: unknown = null,
+  line: unknown = null,
+): null {
+  if (file !== null) {
+    if (warningsShowwarning !== null)
+      call(warningsShowwarning, message, category, filename, lineno, file, line);
+    return null;
+  }
+  const warnings = require("./warnings") as { formatwarning: unknown };
+  const s = call(warnings.formatwarning, message, category, filename, lineno, line);
+  const logger = getLogger("py.warnings");
+  if (logger.handlers.length === 0) logger.addHandler(new NullHandler());
+  logger.warning(pyStr(s));
+  return null;
+}
+
+/** `logging.captureWarnings(capture)`: route `warnings` through the "py.warnings" logger, or stop. */
+export function captureWarnings(capture: unknown): null {
+  const warnings = require("./warnings") as { showwarning: unknown };
+  if (truthy(capture)) {
+    if (warningsShowwarning === null) {
+      warningsShowwarning = warnings.showwarning;
+      warnings.showwarning = showwarningToLog;
+    }
+  } else if (warningsShowwarning !== null) {
+    warnings.showwarning = warningsShowwarning;
+    warningsShowwarning = null;
+  }
+  return null;
+}
 
 /** `logging.shutdown()`: flush every handler. */
 export function shutdown(): null {

@@ -12,6 +12,7 @@ import { floatToInt, index, isInt, isNumber, signBit, toBigInt, toFloat } from "
 import { mul } from "../operators";
 import { iter } from "../protocol";
 import { typeName } from "../types";
+import { cFunctions } from "./_cfunctions";
 import { takeKw } from "./types";
 
 export const pi = Math.PI;
@@ -496,3 +497,59 @@ export function ulp(x: unknown): number {
   if (!Number.isFinite(n)) return v - nextafter(v, 0);
   return n - v;
 }
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("math", [
+  sqrt,
+  exp,
+  exp2,
+  expm1,
+  sin,
+  cos,
+  tan,
+  asin,
+  acos,
+  atan,
+  sinh,
+  cosh,
+  tanh,
+  asinh,
+  acosh,
+  atanh,
+  atan2,
+  fabs,
+  degrees,
+  radians,
+  cbrt,
+  log,
+  log2,
+  log10,
+  log1p,
+  pow,
+  floor,
+  ceil,
+  trunc,
+  isfinite,
+  isinf,
+  isnan,
+  isclose,
+  copysign,
+  fmod,
+  remainder,
+  modf,
+  frexp,
+  ldexp,
+  hypot,
+  dist,
+  gcd,
+  lcm,
+  factorial,
+  perm,
+  comb,
+  isqrt,
+  prod,
+  fsum,
+  sumprod,
+  nextafter,
+  ulp,
+]);

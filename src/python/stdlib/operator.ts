@@ -15,12 +15,14 @@ import {
   ne as pyNe,
 } from "../compare";
 import { TypeError as PyTypeError } from "../exceptions";
+import { Kw } from "../kw";
 import { index as pyIndex } from "../numbers";
 import * as ops from "../operators";
 import {
   callMethod,
   getattr,
   lenOf,
+  call as pyCall,
   contains as pyContains,
   delitem as pyDelitem,
   getitem as pyGetitem,
@@ -29,6 +31,7 @@ import {
 } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
+import { cFunctions } from "./_cfunctions";
 import { takeKw } from "./types";
 
 export const add = (a: unknown, b: unknown) => ops.add(a, b);
@@ -53,6 +56,27 @@ export const abs = (a: unknown) =>
 export const iadd = (a: unknown, b: unknown) => ops.inplace("+", a, b);
 export const isub = (a: unknown, b: unknown) => ops.inplace("-", a, b);
 export const imul = (a: unknown, b: unknown) => ops.inplace("*", a, b);
+export const itruediv = (a: unknown, b: unknown) => ops.inplace("/", a, b);
+export const ifloordiv = (a: unknown, b: unknown) => ops.inplace("//", a, b);
+export const imod = (a: unknown, b: unknown) => ops.inplace("%", a, b);
+export const ipow = (a: unknown, b: unknown) => ops.inplace("**", a, b);
+export const imatmul = (a: unknown, b: unknown) => ops.inplace("@", a, b);
+export const ilshift = (a: unknown, b: unknown) => ops.inplace("<<", a, b);
+export const irshift = (a: unknown, b: unknown) => ops.inplace(">>", a, b);
+export const iand = (a: unknown, b: unknown) => ops.inplace("&", a, b);
+export const ior = (a: unknown, b: unknown) => ops.inplace("|", a, b);
+export const ixor = (a: unknown, b: unknown) => ops.inplace("^", a, b);
+/** `operator.iconcat(a, b)`: `a += b` for sequences. */
+export const iconcat = (a: unknown, b: unknown) => {
+  concat(a, b); // its TypeError for a non-sequence
+  return ops.inplace("+", a, b);
+};
+/** `operator.call(obj, /, *args, **kwargs)`. */
+export const call = (...args: unknown[]) => {
+  if (args.length === 0 || (args.length === 1 && args[0] instanceof Kw))
+    throw new PyTypeError("call expected at least 1 argument, got 0");
+  return pyCall(args[0], ...args.slice(1));
+};
 export const concat = (a: unknown, b: unknown) => {
   if (typeof a !== "string" && !Array.isArray(a) && !(a instanceof Tuple)) {
     throw new PyTypeError(
@@ -154,3 +178,56 @@ export const __add__ = add;
 export const __sub__ = sub;
 export const __mul__ = mul;
 export const __getitem__ = getitem;
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("_operator", [
+  add,
+  sub,
+  mul,
+  truediv,
+  floordiv,
+  mod,
+  pow,
+  matmul,
+  lshift,
+  rshift,
+  and_,
+  or_,
+  xor,
+  neg,
+  pos,
+  invert,
+  abs,
+  iadd,
+  isub,
+  imul,
+  itruediv,
+  ifloordiv,
+  imod,
+  ipow,
+  imatmul,
+  ilshift,
+  irshift,
+  iand,
+  ior,
+  ixor,
+  iconcat,
+  call,
+  concat,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  not_,
+  truth,
+  contains,
+  getitem,
+  setitem,
+  delitem,
+  index,
+  length_hint,
+  countOf,
+  indexOf,
+]);

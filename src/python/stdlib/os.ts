@@ -14,7 +14,7 @@ import * as nodePath from "node:path";
 import { osError } from "../_io";
 import { BytesLike } from "../bytes";
 import { Dict } from "../dict";
-import { KeyError, OSError, TypeError as PyTypeError } from "../exceptions";
+import { KeyError, OSError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { Kw } from "../kw";
 import { index } from "../numbers";
 import { repr, str } from "../repr";
@@ -299,8 +299,124 @@ export const path = {
     const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
     return s === "~" || s.startsWith("~/") ? nodeOs().homedir() + s.slice(1) : s;
   },
+  curdir: ".",
+  pardir: "..",
+  extsep: ".",
+  altsep: null,
+  pathsep: ":",
+  defpath: "/bin:/usr/bin",
+  devnull: "/dev/null",
+  supports_unicode_filenames: false,
+  normcase(p: unknown): string {
+    return checkStr(p, "expected str, bytes or os.PathLike object, not");
+  },
+  splitdrive(p: unknown): Tuple {
+    return new Tuple(["", checkStr(p, "expected str, bytes or os.PathLike object, not")]);
+  },
+  /** posixpath.splitroot: `('', root, tail)`, the root being '', '/' or exactly '//'. */
+  splitroot(p: unknown): Tuple {
+    const s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    if (s[0] !== "/") return new Tuple(["", "", s]);
+    if (s[1] !== "/" || s[2] === "/") return new Tuple(["", "/", s.slice(1)]);
+    return new Tuple(["", s.slice(0, 2), s.slice(2)]);
+  },
+  /** `commonprefix(list)`: the longest common leading string (not path-aware). */
+  commonprefix(m: unknown): unknown {
+    const items = [...iterOf(m)];
+    if (items.length === 0) return "";
+    const strs = items.map((x) => checkStr(x, "expected str, bytes or os.PathLike object, not"));
+    const sorted = [...strs].sort();
+    const s1 = sorted[0]!;
+    const s2 = sorted[sorted.length - 1]!;
+    for (let i = 0; i < s1.length; i++) if (s1[i] !== s2[i]) return s1.slice(0, i);
+    return s1;
+  },
+  /** `commonpath(paths)`: the longest common sub-path, CPython's posixpath algorithm. */
+  commonpath(paths: unknown): string {
+    const items = [...iterOf(paths)].map((x) =>
+      checkStr(x, "expected str, bytes or os.PathLike object, not"),
+    );
+    if (items.length === 0) throw new ValueError("commonpath() arg is an empty sequence");
+    const abs = new Set(items.map((x) => x.startsWith("/")));
+    if (abs.size > 1) throw new ValueError("Can't mix absolute and relative paths");
+    const split = items.map((x) => x.split("/").filter((c) => c !== "" && c !== "."));
+    const cmp = (a: string[], b: string[]): number => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++)
+        if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+      return a.length - b.length;
+    };
+    const s1 = split.reduce((a, b) => (cmp(b, a) < 0 ? b : a));
+    const s2 = split.reduce((a, b) => (cmp(b, a) > 0 ? b : a));
+    let common = s1;
+    for (let i = 0; i < s1.length; i++) {
+      if (s1[i] !== s2[i]) {
+        common = s1.slice(0, i);
+        break;
+      }
+    }
+    return (abs.has(true) ? "/" : "") + common.join("/");
+  },
+  getsize(p: unknown): bigint {
+    return stat(p).st_size as bigint;
+  },
+  getmtime(p: unknown): number {
+    return stat(p).st_mtime as number;
+  },
+  getatime(p: unknown): number {
+    return stat(p).st_atime as number;
+  },
+  getctime(p: unknown): number {
+    return stat(p).st_ctime as number;
+  },
+  islink(p: unknown): boolean {
+    p = pathLike(p);
+    try {
+      return typeof p === "string" && nodeFs.lstatSync(p).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  },
+  lexists(p: unknown): boolean {
+    p = pathLike(p);
+    try {
+      if (typeof p !== "string") return false;
+      nodeFs.lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  /** posixpath.expandvars: `$name` and `${name}` of the environment; unknown names stay. */
+  expandvars(p: unknown): string {
+    let s = checkStr(p, "expected str, bytes or os.PathLike object, not");
+    if (!s.includes("$")) return s;
+    const re = /\$([A-Za-z0-9_]+|\{[^}]*\})/g;
+    let i = 0;
+    for (;;) {
+      re.lastIndex = i;
+      const m = re.exec(s);
+      if (m === null) break;
+      let name = m[1]!;
+      const j = m.index + m[0].length;
+      if (name.startsWith("{") && name.endsWith("}")) name = name.slice(1, -1);
+      const value = process.env[name];
+      if (value === undefined) {
+        i = j;
+      } else {
+        const tail = s.slice(j);
+        s = s.slice(0, m.index) + value;
+        i = s.length;
+        s += tail;
+      }
+    }
+    return s;
+  },
   __name__: "posixpath",
 };
+
+function iterOf(x: unknown): Iterable<unknown> {
+  return (require("../protocol") as { iter: (x: unknown) => Iterable<unknown> }).iter(x);
+}
 
 /** `os.fspath(path)`: a str or bytes as is, else the result of its `__fspath__`. */
 export function fspath(x: unknown): unknown {

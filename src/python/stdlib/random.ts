@@ -22,8 +22,8 @@ import { IndexError, TypeError as PyTypeError, ValueError, ZeroDivisionError } f
 import { decomposeFloat, hash } from "../hash";
 import { Kw, splitKw } from "../kw";
 import { bitLength, index, isInt, isNumber, ratioToFloat, toBigInt, toFloat } from "../numbers";
-import { add as pyAdd } from "../operators";
-import { getitem, len, lenOf, toArray } from "../protocol";
+import { add as pyAdd, mul as pyMul, sub as pySub } from "../operators";
+import { getitem, len, lenOf, setitem, toArray } from "../protocol";
 import { str as pyStr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
@@ -381,8 +381,17 @@ export class Random extends MersenneTwister {
 
   /** `shuffle(x)`: in place, CPython's loop from the end. */
   shuffle(x: unknown): null {
-    if (!Array.isArray(x))
-      throw new PyTypeError(`'${typeName(x)}' object does not support item assignment`);
+    if (!Array.isArray(x)) {
+      // Any mutable sequence (a deque, a program's class): `x[i], x[j] = x[j], x[i]`.
+      for (let i = Number(len(x)) - 1; i >= 1; i--) {
+        const j = this._randbelow(BigInt(i + 1));
+        const a = getitem(x, BigInt(i));
+        const b = getitem(x, j);
+        setitem(x, BigInt(i), b);
+        setitem(x, j, a);
+      }
+      return null;
+    }
     for (let i = x.length - 1; i >= 1; i--) {
       const j = Number(this._randbelow(BigInt(i + 1)));
       const t = x[i];
@@ -484,8 +493,9 @@ export class Random extends MersenneTwister {
 
   /** `uniform(a, b)`. */
   uniform(a: unknown, b: unknown): number {
-    const fa = floatArg(a, "a");
-    return fa + (floatArg(b, "b") - fa) * this.random();
+    // `a + (b - a) * self.random()` with Python's operators (and their TypeErrors).
+    if (typeof a === "number" && typeof b === "number") return a + (b - a) * this.random();
+    return pyAdd(a, pyMul(pySub(b, a), this.random())) as number;
   }
 
   /** `triangular(low=0.0, high=1.0, mode=None)`. */
@@ -604,6 +614,18 @@ export class Random extends MersenneTwister {
     return x * beta;
   }
 
+  /** `randbytes(n)`: `self.getrandbits(n * 8).to_bytes(n, 'little')`. */
+  randbytes(n: unknown): Bytes {
+    const count = toBigInt(index(n));
+    let bits = this.getrandbits(count * 8n);
+    const out = new Uint8Array(Number(count));
+    for (let i = 0; i < out.length; i++) {
+      out[i] = Number(bits & 0xffn);
+      bits >>= 8n;
+    }
+    return new Bytes(out);
+  }
+
   /** `betavariate(alpha, beta)`. */
   betavariate(alpha: unknown, beta: unknown): number {
     const y = this.gammavariate(alpha, 1.0);
@@ -687,6 +709,7 @@ export const gammavariate = (a: unknown, b: unknown): number => inst().gammavari
 export const betavariate = (a: unknown, b: unknown): number => inst().betavariate(a, b);
 export const paretovariate = (a: unknown): number => inst().paretovariate(a);
 export const weibullvariate = (a: unknown, b: unknown): number => inst().weibullvariate(a, b);
+export const randbytes = (n: unknown): Bytes => inst().randbytes(n);
 export const getstate = (): Tuple => inst().getstate();
 export const setstate = (state: unknown): null => inst().setstate(state);
 
@@ -711,6 +734,7 @@ for (const [name, fn] of Object.entries({
   betavariate,
   paretovariate,
   weibullvariate,
+  randbytes,
   getstate,
   setstate,
 })) {

@@ -1,18 +1,22 @@
 /**
  * Python's `string`: the character-class constants, `capwords`, `Template` (`$name`, `${name}`,
- * `$$`) and a basic `Formatter`, as CPython 3.13 has them.
+ * `$$`) and `Formatter`, as CPython 3.13 has them.
  *
- * Differences from CPython: `Template` subclasses cannot change `delimiter`/`idpattern`/`pattern`;
- * `Formatter` supports `format`/`vformat` (the runtime's `str.format`), not the overridable
- * `parse`/`get_field`/`convert_field` hooks.
+ * `Formatter` is Lib/string.py's, with `_string`'s parser and field-name splitter written here.
+ *
+ * Differences from CPython: `Template` subclasses cannot change `delimiter`/`idpattern`/`pattern`.
  */
 
 import { Dict } from "../dict";
 import { KeyError, TypeError as PyTypeError, ValueError } from "../exceptions";
-import { strFormat, strFormatMap } from "../format";
-import { Kw, splitKw } from "../kw";
-import { getitem } from "../protocol";
-import { str as pyStr } from "../repr";
+import { format as pyFormat } from "../format";
+import { splitKw } from "../kw";
+import { isInt } from "../numbers";
+import { callMethod, getattr, getitem, iter, toArray, truthy } from "../protocol";
+import { ascii, str as pyStr, repr } from "../repr";
+import { PySet } from "../set";
+import { Tuple } from "../tuple";
+import { typeName } from "../types";
 
 export const whitespace = " \t\n\r\x0b\x0c";
 export const ascii_lowercase = "abcdefghijklmnopqrstuvwxyz";
@@ -119,20 +123,209 @@ export class Template {
   }
 }
 
-/** `string.Formatter`: `format(format_string, *args, **kwargs)` as `str.format`. */
+/**
+ * `_string.formatter_parser(s)`: the `(literal_text, field_name, format_spec, conversion)` parts
+ * of a format string, with CPython's ValueErrors (MarkupIterator).
+ */
+function formatterParser(fmt: string): Tuple[] {
+  const out: Tuple[] = [];
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    let literal = "";
+    let markup = false;
+    while (i < n) {
+      const c = fmt[i]!;
+      if (c !== "{" && c !== "}") {
+        literal += c;
+        i++;
+        continue;
+      }
+      if (fmt[i + 1] === c) {
+        literal += c; // an escaped brace ends the literal
+        i += 2;
+        break;
+      }
+      if (c === "}") throw new ValueError("Single '}' encountered in format string");
+      if (i + 1 >= n) throw new ValueError("Single '{' encountered in format string");
+      markup = true;
+      i++;
+      break;
+    }
+    if (!markup) {
+      out.push(new Tuple([literal, null, null, null]));
+      continue;
+    }
+    // parse_field (unicode_format.h): the name up to '}', ':' or '!' ('[...]' skipped).
+    const nameStart = i;
+    let c = "";
+    while (i < n) {
+      c = fmt[i++]!;
+      if (c === "{") throw new ValueError("unexpected '{' in field name");
+      if (c === "[") {
+        while (i < n && fmt[i] !== "]") i++;
+        continue;
+      }
+      if (c === "}" || c === ":" || c === "!") break;
+    }
+    const name = fmt.slice(nameStart, Math.max(i - 1, nameStart));
+    let conversion: string | null = null;
+    let spec = "";
+    if (c === "!" || c === ":") {
+      let done = false;
+      if (c === "!") {
+        if (i >= n) throw new ValueError("end of string while looking for conversion specifier");
+        conversion = fmt[i++]!;
+        if (i < n) {
+          const d = fmt[i++]!;
+          if (d === "}") done = true;
+          else if (d !== ":") throw new ValueError("expected ':' after conversion specifier");
+        }
+      }
+      if (!done) {
+        const specStart = i;
+        let count = 1;
+        while (i < n) {
+          const d = fmt[i++]!;
+          if (d === "{") count++;
+          else if (d === "}" && --count === 0) break;
+        }
+        if (count !== 0) throw new ValueError("unmatched '{' in format spec");
+        spec = fmt.slice(specStart, i - 1);
+      }
+    } else if (c !== "}") {
+      throw new ValueError("expected '}' before end of string");
+    }
+    out.push(new Tuple([literal, name, spec, conversion]));
+  }
+  return out;
+}
+
+/** `_string.formatter_field_name_split(name)`: the first key and the `(is_attr, key)` rest. */
+function fieldNameSplit(name: string): [unknown, [boolean, unknown][]] {
+  let k = 0;
+  while (k < name.length && name[k] !== "." && name[k] !== "[") k++;
+  const asKey = (s: string): unknown => (/^[0-9]+$/.test(s) ? BigInt(s) : s);
+  const first = asKey(name.slice(0, k));
+  const rest: [boolean, unknown][] = [];
+  while (k < name.length) {
+    if (name[k] === ".") {
+      let e = k + 1;
+      while (e < name.length && name[e] !== "." && name[e] !== "[") e++;
+      const attr = name.slice(k + 1, e);
+      if (attr === "") throw new ValueError("Empty attribute in format string");
+      rest.push([true, attr]);
+      k = e;
+    } else if (name[k] === "[") {
+      const e = name.indexOf("]", k + 1);
+      if (e < 0) throw new ValueError("Missing ']' in format string");
+      const key = name.slice(k + 1, e);
+      if (key === "") throw new ValueError("Empty attribute in format string");
+      rest.push([false, asKey(key)]);
+      k = e + 1;
+      if (k < name.length && name[k] !== "." && name[k] !== "[")
+        throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
+    }
+  }
+  return [first, rest];
+}
+
+/**
+ * `string.Formatter`: CPython's Lib/string.py class, whose `format`/`vformat` go through the
+ * overridable `parse`, `get_field`, `get_value`, `check_unused_args`, `format_field` and
+ * `convert_field`.
+ */
 export class Formatter {
   static __module__ = "string";
 
-  format(formatString: string, ...args: unknown[]): string {
-    return strFormat(formatString, ...args);
+  format(formatString: unknown, ...args: unknown[]): string {
+    const [pos, kws] = splitKw(args);
+    return callMethod(
+      this,
+      "vformat",
+      formatString,
+      new Tuple(pos),
+      new Dict(Object.entries(kws)),
+    ) as string;
   }
 
-  vformat(formatString: string, args: unknown, kwargs: unknown): string {
-    const positional = Array.isArray(args) ? args : [...((args as Iterable<unknown>) ?? [])];
-    if (positional.length === 0 && kwargs instanceof Dict)
-      return strFormatMap(formatString, kwargs);
-    const kw: Record<string, unknown> = {};
-    if (kwargs instanceof Dict) for (const [k, v] of kwargs.entries()) kw[String(k)] = v;
-    return strFormat(formatString, ...positional, new Kw(kw));
+  vformat(formatString: unknown, args: unknown, kwargs: unknown): string {
+    const used = new PySet();
+    const [result] = this._vformat(formatString, args, kwargs, used, 2);
+    callMethod(this, "check_unused_args", used, args, kwargs);
+    return result;
+  }
+
+  _vformat(
+    formatString: unknown,
+    args: unknown,
+    kwargs: unknown,
+    used: PySet,
+    depth: number,
+    autoIndex: number | false = 0,
+  ): [string, number | false] {
+    if (depth < 0) throw new ValueError("Max string recursion exceeded");
+    let result = "";
+    for (const part of iter(callMethod(this, "parse", formatString))) {
+      const [literal, fieldName0, spec0, conversion] = toArray(part);
+      if (truthy(literal)) result += pyStr(literal);
+      if (fieldName0 === null || fieldName0 === undefined) continue;
+      let fieldName = pyStr(fieldName0);
+      if (fieldName === "") {
+        if (autoIndex === false)
+          throw new ValueError(
+            "cannot switch from manual field specification to automatic field numbering",
+          );
+        fieldName = String(autoIndex);
+        autoIndex++;
+      } else if (/^[0-9]+$/.test(fieldName)) {
+        if (autoIndex !== false && autoIndex > 0)
+          throw new ValueError(
+            "cannot switch from manual field specification to automatic field numbering",
+          );
+        autoIndex = false;
+      }
+      const [obj0, argUsed] = toArray(callMethod(this, "get_field", fieldName, args, kwargs));
+      used.add(argUsed);
+      const obj = callMethod(this, "convert_field", obj0, conversion);
+      const [spec, nextIndex] = this._vformat(spec0, args, kwargs, used, depth - 1, autoIndex);
+      autoIndex = nextIndex;
+      result += pyStr(callMethod(this, "format_field", obj, spec));
+    }
+    return [result, autoIndex];
+  }
+
+  get_value(key: unknown, args: unknown, kwargs: unknown): unknown {
+    return isInt(key) ? getitem(args, key) : getitem(kwargs, key);
+  }
+
+  check_unused_args(_used: unknown, _args: unknown, _kwargs: unknown): null {
+    return null;
+  }
+
+  format_field(value: unknown, spec: unknown): unknown {
+    return pyFormat(value, spec);
+  }
+
+  convert_field(value: unknown, conversion: unknown): unknown {
+    if (conversion === null || conversion === undefined) return value;
+    if (conversion === "s") return pyStr(value);
+    if (conversion === "r") return repr(value);
+    if (conversion === "a") return ascii(value);
+    throw new ValueError(`Unknown conversion specifier ${pyStr(conversion)}`);
+  }
+
+  parse(formatString: unknown): Tuple[] {
+    if (typeof formatString !== "string")
+      throw new PyTypeError(`expected str, got ${typeName(formatString)}`);
+    return formatterParser(formatString);
+  }
+
+  get_field(fieldName: unknown, args: unknown, kwargs: unknown): Tuple {
+    const [first, rest] = fieldNameSplit(pyStr(fieldName));
+    let obj = callMethod(this, "get_value", first, args, kwargs);
+    for (const [isAttr, key] of rest)
+      obj = isAttr ? getattr(obj, key as string) : getitem(obj, key);
+    return new Tuple([obj, first]);
   }
 }

@@ -47,6 +47,7 @@ import { truthy } from "../protocol";
 import { strRepr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName, typeOf } from "../types";
+import { cFunctions } from "./_cfunctions";
 import { clinicArgs, initFromConstructor, libraryClass } from "./types";
 
 /** `struct.error`: raised for bad formats and values. */
@@ -702,3 +703,6 @@ export function iter_unpack(...args: unknown[]): UnpackIterator {
 export function calcsize(...args: unknown[]): bigint {
   return cached(oneArg("_struct.calcsize", args)).size;
 }
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("_struct", [pack, pack_into, unpack, unpack_from, iter_unpack, calcsize]);

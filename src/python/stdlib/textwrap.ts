@@ -2,14 +2,15 @@
  * Python's `textwrap`: `dedent`, `indent`, `wrap`, `fill`, `shorten` and `TextWrapper`, with
  * CPython 3.13's line-breaking algorithm (`_wrap_chunks`, `_handle_long_word`).
  *
- * Differences from CPython: words are split on whitespace only (CPython with
- * `break_on_hyphens=True`, the default, also splits after hyphens inside words such as
- * "long-term"); `fix_sentence_endings` is not supported.
+ * Text is split into chunks by CPython's own regular expressions (`wordsep_re`, which also
+ * breaks after the hyphens of words such as "long-term", or `wordsep_simple_re` with
+ * `break_on_hyphens=False`), compiled by the runtime's `re`, so they mean what they mean in
+ * CPython; `fix_sentence_endings` is `_fix_sentence_endings`.
  */
 
 import { ValueError } from "../exceptions";
 import { splitKw } from "../kw";
-import { call, truthy } from "../protocol";
+import { call, callMethod, truthy } from "../protocol";
 
 const WS_CHARS = "\t\n\x0b\x0c\r ";
 
@@ -25,6 +26,8 @@ interface Options {
   replace_whitespace: boolean;
   drop_whitespace: boolean;
   break_long_words: boolean;
+  break_on_hyphens: boolean;
+  fix_sentence_endings: boolean;
   tabsize: number;
   max_lines: number | null;
   placeholder: string;
@@ -48,6 +51,8 @@ function options(args: unknown[], positionalNames: string[]): [unknown[], Option
       replace_whitespace: b(named.replace_whitespace, true),
       drop_whitespace: b(named.drop_whitespace, true),
       break_long_words: b(named.break_long_words, true),
+      break_on_hyphens: b(named.break_on_hyphens, true),
+      fix_sentence_endings: b(named.fix_sentence_endings, false),
       tabsize: Number(named.tabsize ?? 8n),
       max_lines:
         named.max_lines === undefined || named.max_lines === null ? null : Number(named.max_lines),
@@ -76,12 +81,49 @@ function isBlank(s: string): boolean {
   return s.trim() === "" && [...s].every((c) => WS_CHARS.includes(c) || /\s/.test(c));
 }
 
+// CPython's TextWrapper patterns (Python regex syntax, compiled by the runtime's `re`).
+const WS = "[\\t\\n\\x0b\\x0c\\r ]";
+const NOWS = "[^\\t\\n\\x0b\\x0c\\r ]";
+const WORD_PUNCT = "[\\w!\"'&.,?]";
+const LETTER = "[^\\d\\W]";
+const WORDSEP = `(${WS}+|(?<=${WORD_PUNCT})-{2,}(?=\\w)|${NOWS}+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})|(?=${WS}|\\Z)|(?<=${WORD_PUNCT})(?=-{2,}\\w)))`;
+const WORDSEP_SIMPLE = `(${WS}+)`;
+const SENTENCE_END = "[a-z][\\.\\!\\?][\\\"\\']?\\Z";
+const compiled = new Map<string, unknown>();
+
+function pattern(source: string): unknown {
+  let p = compiled.get(source);
+  if (p === undefined) {
+    p = (require("./re") as { compile: (s: string) => unknown }).compile(source);
+    compiled.set(source, p);
+  }
+  return p;
+}
+
+/** `_split(text)`: the non-empty chunks of `wordsep_re.split(text)` (or the simple pattern). */
+function splitChunks(text: string, o: Options): string[] {
+  const parts = callMethod(pattern(o.break_on_hyphens ? WORDSEP : WORDSEP_SIMPLE), "split", text);
+  const chunks = (parts as unknown[]).filter((c): c is string => typeof c === "string" && c !== "");
+  if (o.fix_sentence_endings) {
+    // `_fix_sentence_endings`: two spaces after a chunk ending a sentence.
+    const end = pattern(SENTENCE_END);
+    let i = 0;
+    while (i < chunks.length - 1) {
+      if (chunks[i + 1] === " " && callMethod(end, "search", chunks[i]) !== null) {
+        chunks[i + 1] = "  ";
+        i += 2;
+      } else i += 1;
+    }
+  }
+  return chunks;
+}
+
 /** `TextWrapper`'s algorithm on one text. */
 function wrapText(text: string, o: Options): string[] {
   if (o.width <= 0) throw new ValueError(`invalid width ${o.width} (must be > 0)`);
   if (o.expand_tabs) text = expandTabs(text, o.tabsize);
   if (o.replace_whitespace) text = text.replace(/[\t\n\x0b\x0c\r]/g, " ");
-  const chunks = text.split(/(\s+)/).filter((c) => c !== "");
+  const chunks = splitChunks(text, o);
   if (o.max_lines !== null) {
     const indent = o.max_lines > 1 ? o.subsequent_indent : o.initial_indent;
     if (len(indent) + len(o.placeholder.trimStart()) > o.width)
@@ -107,9 +149,15 @@ function wrapText(text: string, o: Options): string[] {
       const spaceLeft = width < 1 ? 1 : width - curLen;
       if (o.break_long_words) {
         const chunk = Array.from(chunks[chunks.length - 1]);
-        curLine.push(chunk.slice(0, spaceLeft).join(""));
-        curLen += Math.min(spaceLeft, chunk.length);
-        chunks[chunks.length - 1] = chunk.slice(spaceLeft).join("");
+        let end = spaceLeft;
+        if (o.break_on_hyphens && chunk.length > spaceLeft) {
+          // break after the last hyphen, but only if there are non-hyphens before it
+          const hyphen = chunk.slice(0, spaceLeft).lastIndexOf("-");
+          if (hyphen > 0 && chunk.slice(0, hyphen).some((c) => c !== "-")) end = hyphen + 1;
+        }
+        curLine.push(chunk.slice(0, end).join(""));
+        curLen += Math.min(end, chunk.length);
+        chunks[chunks.length - 1] = chunk.slice(end).join("");
       } else if (curLine.length === 0) {
         const c = chunks.pop() as string;
         curLine.push(c);

@@ -14,8 +14,10 @@ import { OverflowError, TypeError as PyTypeError, ValueError } from "../exceptio
 import { kw } from "../kw";
 import { isNumber, toFloat } from "../numbers";
 import { iter } from "../protocol";
+import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
+import { cFunctions } from "./_cfunctions";
 import { namedtuple } from "./collections";
 
 const startNs = process.hrtime.bigint();
@@ -79,7 +81,7 @@ export function sleep(secs: unknown): null {
 type StructTime = Tuple & Record<string, unknown>;
 let StructTimeClass: ((...a: unknown[]) => StructTime) | null = null;
 
-function structTime(values: unknown[], zone: string, gmtoff: bigint): StructTime {
+function structTime(values: unknown[], zone: string | null, gmtoff: bigint | null): StructTime {
   if (StructTimeClass === null) {
     const nt = namedtuple(
       "struct_time",
@@ -215,6 +217,52 @@ export function strftime(format: unknown, t: unknown = null): string {
   });
 }
 
+/** `time.strptime(string, format="%a %b %d %H:%M:%S %Y")`: datetime's parser, as `_strptime`. */
+export function strptime(data: unknown, format: unknown = "%a %b %d %H:%M:%S %Y"): StructTime {
+  for (const [i, v] of [data, format].entries()) {
+    if (typeof v !== "string") {
+      const t = (require("../types") as { typeOf: (x: unknown) => unknown }).typeOf(v);
+      throw new PyTypeError(`strptime() argument ${i} must be str, not ${repr(t)}`);
+    }
+  }
+  const { strptimeFields } = require("./datetime") as {
+    strptimeFields: (
+      d: string,
+      f: string,
+    ) => {
+      year: number;
+      month: number;
+      day: number;
+      hour: number;
+      minute: number;
+      second: number;
+      gmtoff: number | null;
+      tzname: string | null;
+    };
+  };
+  const f = strptimeFields(data as string, format as string);
+  const date = new Date(0);
+  date.setUTCFullYear(f.year, f.month - 1, f.day);
+  const jan1 = new Date(0);
+  jan1.setUTCFullYear(f.year, 0, 1);
+  const wday = (date.getUTCDay() + 6) % 7;
+  const ydayOf = Math.round((date.getTime() - jan1.getTime()) / 86400000) + 1;
+  // `%Z`: UTC/GMT and the standard zone name are not DST, the DST one is; otherwise unknown.
+  let isdst = -1n;
+  if (f.tzname !== null) {
+    const z = f.tzname.toLowerCase();
+    const names = tzname.items as string[];
+    if (z === "utc" || z === "gmt" || z === names[0]!.toLowerCase()) isdst = 0n;
+    else if (daylight && z === names[1]!.toLowerCase()) isdst = 1n;
+  }
+  const fields = [f.year, f.month, f.day, f.hour, f.minute, f.second, wday, ydayOf];
+  return structTime(
+    [...fields.map((n) => BigInt(n)), isdst],
+    f.tzname,
+    f.gmtoff === null ? null : BigInt(f.gmtoff),
+  );
+}
+
 /** `time.asctime([t])` / `time.ctime([secs])`. */
 export function asctime(t: unknown = null): string {
   return strftime("%a %b %e %H:%M:%S %Y", t);
@@ -233,3 +281,24 @@ export const timezone = BigInt(stdDate.getTimezoneOffset() * 60);
 export const altzone = BigInt(dstDate.getTimezoneOffset() * 60);
 export const daylight = timezone !== altzone ? 1n : 0n;
 export const tzname = new Tuple([zoneName(stdDate), zoneName(dstDate)]);
+
+// CPython's C implementation: builtins (see _cfunctions.ts).
+cFunctions("time", [
+  strptime,
+  time,
+  time_ns,
+  monotonic,
+  monotonic_ns,
+  perf_counter,
+  perf_counter_ns,
+  process_time,
+  process_time_ns,
+  thread_time,
+  sleep,
+  gmtime,
+  localtime,
+  mktime,
+  strftime,
+  asctime,
+  ctime,
+]);

@@ -209,6 +209,15 @@ function writeWarning(text: string, file: unknown): void {
 }
 
 let currentShower: Shower = showwarning;
+
+/**
+ * `warnings.showwarning` as the module's attribute now: a program's `warnings.showwarning = f`
+ * (and `logging.captureWarnings(True)`) assigns the export, which CPython's `_showwarnmsg` calls
+ * instead of the original (not while `catch_warnings(record=True)` records).
+ */
+function assignedShowwarning(): unknown {
+  return (require("./warnings") as { showwarning: unknown }).showwarning;
+}
 /** The list of `catch_warnings(record=True)` while one is active (it replaces the shower). */
 let recording: WarningMessage[] | null = null;
 
@@ -378,8 +387,11 @@ function warnAt(message: unknown, category: Function, loc: Location, source: unk
   const lineno = BigInt(loc.lineno);
   // A replaced showwarning and the record get `line=None`, as in CPython (where the default
   // formatting reads the line from the file).
+  const assigned = recording === null ? assignedShowwarning() : showwarning;
   if (currentShower !== showwarning) {
     call(currentShower, instance, category, loc.filename, lineno, null, null);
+  } else if (assigned !== showwarning) {
+    call(assigned, instance, category, loc.filename, lineno, null, null);
   } else if (recording !== null) {
     recording.push(
       new WarningMessage(instance, category, loc.filename, lineno, null, null, source),
