@@ -99,10 +99,9 @@ function forStatement(s: Extract<Stmt, { k: "For" }>, cx: Context): TsStmt[] {
       if (!s.isAsync) {
         // Leaving the loop early closes the iterator of a call (`for x in gen():`, whose
         // generator CPython drops then), not one the program may hold (`for x in g:`).
-        const src =
-          s.iter.k === "Call" || s.iter.k === "List" || s.iter.k === "Tuple"
-            ? iterable(cx, s.iter).code
-            : `${cx.helper("iterHeld")}(${cx.expr(s.iter).code})`;
+        const src = isTemporary(s.iter)
+          ? iterable(cx, s.iter).code
+          : `${cx.helper("iterHeld")}(${cx.expr(s.iter).code})`;
         return [block(`for (${head} of ${src})`, [...prologue, ...cx.block(s.body)], s.pos.line)];
       }
       const fs = cx.scope.functionScope();
@@ -116,25 +115,39 @@ function forStatement(s: Extract<Stmt, { k: "For" }>, cx: Context): TsStmt[] {
       const it = cx.fresh("it");
       const step = cx.fresh("step");
       const bind = [line(`${head} = ${step}.value;`)];
+      const steps = block(
+        "while (true)",
+        [
+          line(`const ${step} = yield* ${cx.helper("anextStep")}(${it});`),
+          line(`if (${step}.done) break;`),
+          ...bind,
+          ...prologue,
+          ...cx.block(s.body),
+        ],
+        s.pos.line,
+      );
+      const start = line(
+        `const ${it} = ${cx.helper("asyncForIter")}(${cx.expr(s.iter).code});`,
+        s.pos.line,
+      );
+      if (!isTemporary(s.iter)) return [start, steps];
+      // The iterator of a call (`async for x in ticker():`) is dropped when the loop is left;
+      // CPython's GC then has the loop close an unfinished async generator (its finalizer hook).
       return [
-        line(`const ${it} = ${cx.helper("asyncForIter")}(${cx.expr(s.iter).code});`, s.pos.line),
-        block(
-          "while (true)",
-          [
-            line(`const ${step} = yield* ${cx.helper("anextStep")}(${it});`),
-            line(`if (${step}.done) break;`),
-            ...bind,
-            ...prologue,
-            ...cx.block(s.body),
-          ],
-          s.pos.line,
-        ),
+        start,
+        block("try", [steps], s.pos.line),
+        block("finally", [line(`${cx.helper("asyncForDrop")}(${it});`)]),
       ];
     } finally {
       cx.popLoop();
     }
   };
   return [...declare, ...loopWithElse(cx, loop, s.orelse, s.pos.line)];
+}
+
+/** The iterable of a loop is made for it (the loop holds the only reference to its iterator). */
+function isTemporary(e: Expr): boolean {
+  return e.k === "Call" || e.k === "List" || e.k === "Tuple";
 }
 
 function whileStatement(s: Extract<Stmt, { k: "While" }>, cx: Context): TsStmt[] {

@@ -30,10 +30,11 @@
  *
  * Differences from CPython:
  * - CPython calls the loop's finalizer hook when an unfinished async generator is garbage-collected
- *   (it then schedules `aclose()`); JS garbage collection is not observable deterministically, so an
- *   unfinished generator is closed by `loop.shutdown_asyncgens()` at the end of `asyncio.run()`
- *   instead. A `break` out of `async for` therefore runs the generator's `finally` at shutdown,
- *   where CPython runs it soon after the generator is dropped.
+ *   (it then schedules `aclose()`). JS garbage collection is not observable deterministically, so
+ *   the hook is called where the program certainly drops the generator: as it leaves an
+ *   `async for` over a call (`async for x in ticker(): break`; see `asyncForDrop`). A generator
+ *   dropped otherwise (`agen = None`) is closed by `loop.shutdown_asyncgens()` at the end of
+ *   `asyncio.run()`, where CPython closes it soon after it is dropped.
  * - `__anext__()` and `asend()` return coroutine objects (CPython returns `async_generator_asend`
  *   objects, which are awaitables but not coroutines), so `create_task(agen.__anext__())` is accepted.
  */
@@ -78,6 +79,8 @@ export class AsyncGenerator<T = unknown, S = unknown> {
   private _started = false;
   private _hooks_inited = false;
   private _loop: unknown = null;
+  /** The finalizer hook installed when the generator first ran (CPython keeps it likewise). */
+  private _finalizer: ((agen: unknown) => void) | null = null;
   readonly __qualname__: string;
   readonly __name__: string;
 
@@ -140,8 +143,20 @@ export class AsyncGenerator<T = unknown, S = unknown> {
     if (this._hooks_inited) return;
     this._hooks_inited = true;
     this._loop = _get_running_loop();
-    const firstiter = get_asyncgen_hooks().firstiter;
-    if (firstiter !== null) firstiter(this);
+    const hooks = get_asyncgen_hooks();
+    this._finalizer = hooks.finalizer;
+    if (hooks.firstiter !== null) hooks.firstiter(this);
+  }
+
+  /**
+   * The program dropped its last reference (the iterator of `async for x in agen():` once the loop
+   * is left): what CPython's GC does then, the finalizer hook for a generator not yet finished.
+   */
+  _tsDropped(): void {
+    if (this._closed || this._finalizer === null) return;
+    const finalizer = this._finalizer;
+    this._finalizer = null;
+    finalizer(this);
   }
 
   /** The generator finished: the loop no longer needs to close it at shutdown. */

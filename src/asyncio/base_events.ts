@@ -340,7 +340,16 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   _asyncgen_finalizer_hook(agen: unknown): void {
     this._asyncgens.delete(agen);
+    if (!this.is_closed()) {
+      const aclose = (agen as { aclose(): Coro<unknown> }).aclose();
+      this.call_soon_threadsafe(this._create_task_hook, aclose);
+    }
   }
+
+  /** `self.create_task`, as the finalizer hook passes it to call_soon_threadsafe. */
+  private readonly _create_task_hook = internal(
+    (coro: Coro<unknown>): Task<unknown> => this.create_task(coro),
+  );
 
   /** Shutdown all active asynchronous generators: gather their `aclose()`, report failures. */
   *shutdown_asyncgens(): Generator<unknown, void, unknown> {

@@ -98,6 +98,7 @@ export {
   aiter,
   anext,
   anextStep,
+  asyncForDrop,
   asyncForIter,
   asyncWithCtx,
   awaitOperand,

@@ -752,6 +752,15 @@ export function asyncForIter(x: unknown): unknown {
   );
 }
 
+/**
+ * The iterator of an `async for` over a call (`async for x in ticker():`) is dropped as the loop
+ * is left. In CPython that is when the GC finalizes an unfinished async generator: the loop's
+ * finalizer hook schedules its `aclose()`. Other async iterators have nothing to finalize.
+ */
+export function asyncForDrop(it: unknown): void {
+  (it as { _tsDropped?: () => void } | null)?._tsDropped?.();
+}
+
 /** One step of `async for`. */
 export function* anextStep(
   it: unknown,
