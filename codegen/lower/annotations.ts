@@ -34,12 +34,12 @@ const FUTURE = /^\s*from\s+__future__\s+import\s+[^\n]*\bannotations\b/m;
  * the `def` runs), or null when the program does not read `__annotations__`.
  */
 export function annotationEntries(cx: Context, fn: FunctionDef): string | null {
-  const text = cx.source.text;
+  const text = textChecks(cx);
   // A module using `inspect.signature` gives every function (lambdas too) its annotations and
   // its parameter list, the third argument of `$py.annotate` (src/python/stdlib/inspect.ts).
-  if (cx.options.signatures === true || usesSignature(text)) {
+  if (cx.options.signatures === true || text.signature) {
     const annotated = annotatedNames(fn);
-    if (annotated.length > 0 && FUTURE.test(text))
+    if (annotated.length > 0 && text.future)
       throw cx.unsupported(
         fn.pos,
         "inspect.signature of annotated functions under 'from __future__ import annotations' (annotations as source text)",
@@ -49,18 +49,43 @@ export function annotationEntries(cx: Context, fn: FunctionDef): string | null {
   }
   if (fn.isLambda) return null;
   let annotated = annotatedNames(fn);
-  if (!text.includes("__annotations__")) {
+  if (!text.annotations) {
     // A function under a plain `@f.register` decorator (`functools.singledispatch`) dispatches on
     // its first annotation (CPython reads `get_type_hints(func)`): that function alone keeps it.
     if (!fn.decorators.some((d) => d.k === "Attribute" && d.attr === "register")) return null;
     annotated = annotated.slice(0, 1);
-  } else if (FUTURE.test(text))
+  } else if (text.future)
     throw cx.unsupported(
       fn.pos,
       "a function's '__annotations__' under 'from __future__ import annotations' (annotations as source text)",
     );
   const entries = annotated.map(([name, e]) => `[${JSON.stringify(name)}, ${value(cx, e)}]`);
   return `[${entries.join(", ")}]`;
+}
+
+/** What the textual checks found in a module's source. */
+interface TextChecks {
+  signature: boolean;
+  annotations: boolean;
+  future: boolean;
+}
+
+// Made once per module (one Context each), not once per function: a check of the whole source
+// for each `def` made transpiling grow with the square of the module's size.
+const checksCache = new WeakMap<Context, TextChecks>();
+
+function textChecks(cx: Context): TextChecks {
+  let checks = checksCache.get(cx);
+  if (checks === undefined) {
+    const text = cx.source.text;
+    checks = {
+      signature: usesSignature(text),
+      annotations: text.includes("__annotations__"),
+      future: FUTURE.test(text),
+    };
+    checksCache.set(cx, checks);
+  }
+  return checks;
 }
 
 const IMPORTS_INSPECT = /^\s*(?:import\s+[^\n]*\binspect\b|from\s+inspect\s+import\b)/m;
