@@ -48,6 +48,7 @@ import { Dict } from "../dict";
 import { AttributeError, TypeError as PyTypeError, ValueError } from "../exceptions";
 import { hashSequence } from "../hash";
 import { Kw, splitKw } from "../kw";
+import { isForwarder } from "../mro";
 import { defineOwnAttr, id, NotImplemented } from "../objects";
 import { call } from "../protocol";
 import { classRepr, repr, reprGuard } from "../repr";
@@ -343,7 +344,46 @@ function processClass(cls: Cls, opts: Options): Cls {
         );
       }
     }
+    // The common case takes a shorter way: every field a positional parameter, no InitVar, not
+    // frozen, no accessor on the class for a field's name, and (checked per call) an instance of
+    // this very class, called without keywords and without `__setattr__`. It stores the fields as
+    // plain properties, which is what `defineField` does then, without binding into a Map.
+    const names = fields.map((f) => f.name as string);
+    // A field with a class attribute (its default) is read through a forwarding accessor on the
+    // prototype (protocol.ts, `classAttributeView`): the instance's own property is defined over it.
+    const slots = names.map((n) => slotKind(proto, n));
+    const simple =
+      initVars.length === 0 &&
+      !opts.frozen &&
+      fields.every(
+        (f, i) => f.init && !f.kw_only && (slots[i] === "plain" || slots[i] === "shadow"),
+      );
+    const shadows = slots.map((k) => k === "shadow");
+    const required = positional.filter(
+      (f) => f.default_ === MISSING && f.default_factory === MISSING,
+    ).length;
     const init = function (this: Record<string, unknown>, ...args: unknown[]) {
+      const n = args.length;
+      if (
+        simple &&
+        n >= required &&
+        n <= names.length &&
+        (n === 0 || !(args[n - 1] instanceof Kw)) &&
+        this.constructor === cls &&
+        this.__setattr__ === undefined
+      ) {
+        for (let i = 0; i < names.length; i++) {
+          const f = fields[i];
+          let v: unknown;
+          if (i < n) v = args[i];
+          else v = f.default_factory !== MISSING ? call(f.default_factory) : f.default_;
+          if (shadows[i]) defineOwnAttr(this, names[i], v);
+          else this[names[i]] = v;
+        }
+        const post = this.__post_init__;
+        if (typeof post === "function") post.call(this);
+        return null;
+      }
       const values = bindInit(qualname(cls), params, args);
       for (const f of fields) {
         let v: unknown;
@@ -443,6 +483,23 @@ function processClass(cls: Cls, opts: Options): Cls {
   return cls;
 }
 
+/**
+ * How `__init__` can store field `name` as an instance's own data property (what `defineField`
+ * does): a plain store ("plain"), over a class attribute's forwarding accessor ("shadow"), or
+ * neither: a property of the class, whose setter the store runs ("property"), or a read-only
+ * member ("other").
+ */
+function slotKind(proto: object | null, name: string): "plain" | "shadow" | "property" | "other" {
+  for (let p = proto; p !== null; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d === undefined) continue;
+    if (d.get !== undefined || d.set !== undefined)
+      return d.get !== undefined && isForwarder(d.get) ? "shadow" : "property";
+    return d.writable === true ? "plain" : "other";
+  }
+  return "plain";
+}
+
 /** Marks the setter of a frozen field. */
 const FROZEN_FIELD = Symbol.for("asyncio-ts.frozen-field");
 
@@ -458,7 +515,10 @@ function defineField(obj: object, name: string, value: unknown, frozen: boolean)
     return;
   }
   if (!frozen) {
-    defineOwnAttr(obj, name, value);
+    // `self.name = value` runs a property's setter (AttributeError "... has no setter" without one).
+    if (slotKind(Object.getPrototypeOf(obj), name) === "property")
+      (obj as Record<string, unknown>)[name] = value;
+    else defineOwnAttr(obj, name, value);
     return;
   }
   const set = () => {
