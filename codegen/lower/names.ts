@@ -115,11 +115,20 @@ export const names: Feature = {
       }
       return viaGetattr();
     },
-    Subscript: (e, cx) =>
-      ex(
-        `${cx.helper("getitem")}(${cx.expr(e.value).code}, ${sliceOrIndex(cx, e.index).code})`,
-        P.call,
-      ),
+    Subscript: (e, cx) => {
+      const value = cx.expr(e.value).code;
+      // `x[a:b]` slices without making a slice object first (the runtime makes one only for an
+      // object with its own `__getitem__`).
+      if (e.index.k === "Slice") {
+        const part = (x: Expr | null) => (x === null ? "null" : cx.expr(x).code);
+        const { lower, upper, step } = e.index;
+        return ex(
+          `${cx.helper("getslice")}(${value}, ${part(lower)}, ${part(upper)}, ${part(step)})`,
+          P.call,
+        );
+      }
+      return ex(`${cx.helper("getitem")}(${value}, ${sliceOrIndex(cx, e.index).code})`, P.call);
+    },
     Slice: (e, cx) => {
       const part = (x: Expr | null) => (x === null ? "null" : cx.expr(x).code);
       return ex(

@@ -71,9 +71,36 @@ import { functionType, isClass, isinstance, mro, typeName, typeOf } from "./type
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+// Indexing a long str in a loop (`s[i]`, `s[i:j]`, `len(s)`) must not scan it each time: for a
+// long string the scan's answer is kept (and, for one with astral characters, its code points),
+// in small caches keyed by the string (V8 keeps a string's hash, so a lookup is cheap).
+const LONG_STRING = 64;
+const CACHE_SIZE = 64;
+const surrogateCache = new Map<string, boolean>();
+const codePointCache = new Map<string, readonly string[]>();
+
 /** True when the JS string has astral characters (indexes differ from Python's). */
 export function hasSurrogates(s: string): boolean {
-  return SURROGATE.test(s);
+  if (s.length < LONG_STRING) return SURROGATE.test(s);
+  let has = surrogateCache.get(s);
+  if (has === undefined) {
+    has = SURROGATE.test(s);
+    if (surrogateCache.size >= CACHE_SIZE) surrogateCache.clear();
+    surrogateCache.set(s, has);
+  }
+  return has;
+}
+
+/** The code points of a string with astral characters, shared (callers must not modify it). */
+function sharedCodePoints(s: string): readonly string[] {
+  if (s.length < LONG_STRING) return Array.from(s);
+  let cps = codePointCache.get(s);
+  if (cps === undefined) {
+    cps = Array.from(s);
+    if (codePointCache.size >= CACHE_SIZE) codePointCache.clear();
+    codePointCache.set(s, cps);
+  }
+  return cps;
 }
 
 /** The code points of s (each a JS string of 1 or 2 units). */
@@ -83,10 +110,8 @@ export function codePoints(s: string): string[] {
 
 /** `len(s)` of a str in code points. */
 export function strLen(s: string): number {
-  if (!SURROGATE.test(s)) return s.length;
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
+  if (!hasSurrogates(s)) return s.length;
+  return sharedCodePoints(s).length;
 }
 
 // ---------------------------------------------------------------- truthiness and len
@@ -444,11 +469,11 @@ export function getslice(
   step: unknown = null,
 ): unknown {
   if (typeof x === "string") {
-    if ((step === null || step === 1n) && !SURROGATE.test(x)) {
+    if ((step === null || step === 1n) && !hasSurrogates(x)) {
       const [s, e] = sliceAdjust(x.length, start, stop, null);
       return e > s ? x.slice(s, e) : "";
     }
-    const cps = Array.from(x);
+    const cps = sharedCodePoints(x);
     return sliceIndexList(cps.length, start, stop, step)
       .map((i) => cps[i])
       .join("");
@@ -552,8 +577,8 @@ export function getitem(x: unknown, k: unknown): unknown {
       if (typeof k === "object" && k !== null && "__index__" in k) return getitem(x, index(k));
       throw new PyTypeError(`string indices must be integers, not '${typeName(k)}'`);
     }
-    if (!SURROGATE.test(x)) return x[seqIndex(k, x.length, "string", "string")];
-    const cps = Array.from(x);
+    if (!hasSurrogates(x)) return x[seqIndex(k, x.length, "string", "string")];
+    const cps = sharedCodePoints(x);
     return cps[seqIndex(k, cps.length, "string", "string")];
   }
   if (k instanceof Slice && (x instanceof Tuple || x instanceof BytesLike)) {

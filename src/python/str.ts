@@ -128,21 +128,40 @@ function countImpl(s: string, sub: string, start: unknown, end: unknown): number
   }
 }
 
+// Python's whitespace is all in the BMP and never a surrogate: the whitespace splits below walk
+// UTF-16 code units, and a surrogate pair always stays inside a word.
+
+/** Is the UTF-16 code unit one of PY_WHITESPACE? */
+function isWsCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
 function splitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  const cps = codePoints(s);
   let i = 0;
-  const n = cps.length;
+  const n = s.length;
   while (i < n) {
-    while (i < n && isWs(cps[i])) i++;
+    while (i < n && isWsCode(s.charCodeAt(i))) i++;
     if (i >= n) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(cps.slice(i).join(""));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
-    while (j < n && !isWs(cps[j])) j++;
-    out.push(cps.slice(i, j).join(""));
+    while (j < n && !isWsCode(s.charCodeAt(j))) j++;
+    out.push(s.slice(i, j));
     i = j;
   }
   return out;
@@ -150,18 +169,17 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
 
 function rsplitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  const cps = codePoints(s);
-  let i = cps.length;
+  let i = s.length;
   while (i > 0) {
-    while (i > 0 && isWs(cps[i - 1])) i--;
+    while (i > 0 && isWsCode(s.charCodeAt(i - 1))) i--;
     if (i <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      out.push(cps.slice(0, i).join(""));
+      out.push(s.slice(0, i));
       break;
     }
     let j = i;
-    while (j > 0 && !isWs(cps[j - 1])) j--;
-    out.push(cps.slice(j, i).join(""));
+    while (j > 0 && !isWsCode(s.charCodeAt(j - 1))) j--;
+    out.push(s.slice(j, i));
     i = j;
   }
   return out.reverse();
