@@ -279,7 +279,8 @@ const QUIET_METHODS = new Set(
  *   (`cannotRaise`: nothing could print the caught exception, even as another's context);
  * - the body cannot suspend (no `await`/`yield`: other tasks would run while quiet), and calls
  *   no function of the program (whose own handlers might print such an exception) or other
- *   code beyond QUIET_CALLS/QUIET_METHODS, has no nested `try`, `with`, `def` or `class`.
+ *   code beyond QUIET_CALLS/QUIET_METHODS and builtin `...Error` classes, has no nested `try`,
+ *   `with`, `def` or `class`.
  */
 function quietTypes(s: Extract<Stmt, { k: "Try" }>, cx: Context): string | null {
   if (s.star || s.handlers.length === 0) return null;
@@ -363,9 +364,11 @@ function quietCode(node: unknown, cx: Context, seen = new Set<object>()): boolea
     case "Call": {
       const call = n as unknown as Extract<Expr, { k: "Call" }>;
       const f = call.func;
+      // A builtin exception class made here (`raise ValueError(i)`) prints nothing either.
       const ok =
         f.k === "Name"
-          ? cx.lookup(f.id) === null && QUIET_CALLS.has(f.id)
+          ? cx.lookup(f.id) === null &&
+            (QUIET_CALLS.has(f.id) || (BUILTIN_CLASSES.has(f.id) && /Error$/.test(f.id)))
           : f.k === "Attribute" && QUIET_METHODS.has(f.attr);
       if (!ok || call.args.some((a) => (a as { name?: string | null }).name === "exc_info"))
         return false;

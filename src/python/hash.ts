@@ -185,22 +185,75 @@ export function hashPointer(value: unknown): bigint {
   return signed64(((addr >> 4n) | (addr << 60n)) & M64);
 }
 
-const XXPRIME_1 = 11400714785074694791n;
-const XXPRIME_2 = 14029467366897019727n;
-const XXPRIME_5 = 2870177450012600261n;
+// The tuple hash (xxHash's round on 64-bit lanes) works on 64-bit values as two uint32 halves in
+// plain numbers: BigInt arithmetic allocates at every step, and tuples are hashed for every set
+// and dict operation on them. `hi`/`lo` hold the result of the last step.
+let hi = 0;
+let lo = 0;
+const TWO32 = 4294967296;
+
+/** (hi, lo) = (ah, al) * (bh, bl) mod 2^64. */
+function mul64(ah: number, al: number, bh: number, bl: number): void {
+  const a0 = al & 0xffff;
+  const a1 = al >>> 16;
+  const b0 = bl & 0xffff;
+  const b1 = bl >>> 16;
+  const mid = a0 * b1 + a1 * b0; // < 2^33
+  const low = a0 * b0 + (mid % 65536) * 65536; // < 2^33
+  const carry = low >= TWO32 ? 1 : 0;
+  lo = low >>> 0;
+  const high = a1 * b1 + Math.floor(mid / 65536) + carry; // al * bl >> 32, < 2^33
+  hi = (high + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+}
+
+/** (hi, lo) = (ah, al) + (bh, bl) mod 2^64. */
+function add64(ah: number, al: number, bh: number, bl: number): void {
+  const low = al + bl;
+  lo = low >>> 0;
+  hi = (ah + bh + (low >= TWO32 ? 1 : 0)) >>> 0;
+}
+
+const P1_HI = 0x9e3779b1;
+const P1_LO = 0x85ebca87; // XXPRIME_1 = 11400714785074694791
+const P2_HI = 0xc2b2ae3d;
+const P2_LO = 0x27d4eb4f; // XXPRIME_2 = 14029467366897019727
+const P5_HI = 0x27d4eb2f;
+const P5_LO = 0x165667c5; // XXPRIME_5 = 2870177450012600261
+const LEN_KEY_LO = (P5_LO ^ 3527539) >>> 0; // low half of XXPRIME_5 ^ 3527539
 
 /** CPython's tuple hash over already computed item hashes. */
 export function hashSequence(items: readonly unknown[]): bigint {
-  let acc = XXPRIME_5;
+  let accHi = P5_HI;
+  let accLo = P5_LO;
   for (const item of items) {
-    const lane = BigInt.asUintN(64, hash(item));
-    acc = (acc + lane * XXPRIME_2) & M64;
-    acc = rotl(acc, 31n);
-    acc = (acc * XXPRIME_1) & M64;
+    // The item's hash as an unsigned 64-bit lane. A small int is its own hash (-1 hashes as -2).
+    const small =
+      typeof item === "bigint" && item >= -9007199254740991n && item <= 9007199254740991n;
+    const h = small ? item : hash(item);
+    let laneHi: number;
+    let laneLo: number;
+    if (small || (h >= -9007199254740991n && h <= 9007199254740991n)) {
+      let n = Number(h);
+      if (n === -1) n = -2;
+      const high = Math.floor(n / TWO32);
+      laneLo = (n - high * TWO32) >>> 0;
+      laneHi = high >>> 0;
+    } else {
+      laneLo = Number(BigInt.asUintN(32, h));
+      laneHi = Number(BigInt.asUintN(32, h >> 32n));
+    }
+    mul64(laneHi, laneLo, P2_HI, P2_LO);
+    add64(accHi, accLo, hi, lo);
+    // rotate left by 31
+    const rHi = ((hi << 31) | (lo >>> 1)) >>> 0;
+    const rLo = ((lo << 31) | (hi >>> 1)) >>> 0;
+    mul64(rHi, rLo, P1_HI, P1_LO);
+    accHi = hi;
+    accLo = lo;
   }
-  acc = (acc + (BigInt(items.length) ^ (XXPRIME_5 ^ 3527539n))) & M64;
-  if (acc === M64) return 1546275796n;
-  return signed64(acc);
+  add64(accHi, accLo, P5_HI, (LEN_KEY_LO ^ items.length) >>> 0);
+  if (hi === 0xffffffff && lo === 0xffffffff) return 1546275796n;
+  return (BigInt(hi | 0) << 32n) + BigInt(lo);
 }
 
 /**
