@@ -221,17 +221,49 @@ const P5_HI = 0x27d4eb2f;
 const P5_LO = 0x165667c5; // XXPRIME_5 = 2870177450012600261
 const LEN_KEY_LO = (P5_LO ^ 3527539) >>> 0; // low half of XXPRIME_5 ^ 3527539
 
+/** One round: (hi, lo) = rotl(acc + lane * XXPRIME_2, 31) * XXPRIME_1. */
+function mixLane(laneHi: number, laneLo: number, accHi: number, accLo: number): void {
+  mul64(laneHi, laneLo, P2_HI, P2_LO);
+  add64(accHi, accLo, hi, lo);
+  const rHi = ((hi << 31) | (lo >>> 1)) >>> 0;
+  const rLo = ((lo << 31) | (hi >>> 1)) >>> 0;
+  mul64(rHi, rLo, P1_HI, P1_LO);
+}
+
+/** A str's hash as [hi, lo] uint32 halves, for tuple hashes (kept for strings seen again). */
+const laneCache = new Map<string, readonly [number, number]>();
+
+function strLanes(s: string): readonly [number, number] {
+  let lanes = laneCache.get(s);
+  if (lanes === undefined) {
+    const h = hashStr(s);
+    lanes = [Number(BigInt.asUintN(32, h >> 32n)), Number(BigInt.asUintN(32, h))];
+    if (laneCache.size >= 4096) laneCache.clear();
+    laneCache.set(s, lanes);
+  }
+  return lanes;
+}
+
 /** CPython's tuple hash over already computed item hashes. */
 export function hashSequence(items: readonly unknown[]): bigint {
   let accHi = P5_HI;
   let accLo = P5_LO;
   for (const item of items) {
     // The item's hash as an unsigned 64-bit lane. A small int is its own hash (-1 hashes as -2).
+    let laneHi: number;
+    let laneLo: number;
+    if (typeof item === "string") {
+      const lanes = strLanes(item);
+      laneHi = lanes[0];
+      laneLo = lanes[1];
+      mixLane(laneHi, laneLo, accHi, accLo);
+      accHi = hi;
+      accLo = lo;
+      continue;
+    }
     const small =
       typeof item === "bigint" && item >= -9007199254740991n && item <= 9007199254740991n;
     const h = small ? item : hash(item);
-    let laneHi: number;
-    let laneLo: number;
     if (small || (h >= -9007199254740991n && h <= 9007199254740991n)) {
       let n = Number(h);
       if (n === -1) n = -2;
@@ -242,12 +274,7 @@ export function hashSequence(items: readonly unknown[]): bigint {
       laneLo = Number(BigInt.asUintN(32, h));
       laneHi = Number(BigInt.asUintN(32, h >> 32n));
     }
-    mul64(laneHi, laneLo, P2_HI, P2_LO);
-    add64(accHi, accLo, hi, lo);
-    // rotate left by 31
-    const rHi = ((hi << 31) | (lo >>> 1)) >>> 0;
-    const rLo = ((lo << 31) | (hi >>> 1)) >>> 0;
-    mul64(rHi, rLo, P1_HI, P1_LO);
+    mixLane(laneHi, laneLo, accHi, accLo);
     accHi = hi;
     accLo = lo;
   }

@@ -1133,6 +1133,18 @@ function describeBound(
 
 /** `getattr(obj, name[, default])`; AttributeError as CPython words it. */
 export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown {
+  // The common case first: an instance's own attribute (what CPython keeps in its `__dict__`),
+  // which the general lookup below would also return as it is.
+  if (
+    typeof obj === "object" &&
+    obj !== null &&
+    Object.hasOwn(obj, name) &&
+    !Array.isArray(obj) &&
+    !SPECIAL_OWN.has(name)
+  ) {
+    const v = (obj as Record<string, unknown>)[name];
+    if (v !== undefined) return v;
+  }
   if (dflt.length === 0) {
     const v = findAttr(obj, name);
     if (v === MISSING) throw noAttribute(obj, name);
@@ -1148,6 +1160,9 @@ export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown
     throw e;
   }
 }
+
+/** Names `lookupAttr` answers itself even when the object has an own property of that name. */
+const SPECIAL_OWN = new Set(["__class__", "__dict__", "__doc__", "__name__", "name"]);
 
 /**
  * The attribute as `getattr` finds it (then the instance's `__getattr__`), or MISSING without

@@ -21,6 +21,8 @@ function tupleIteratorType(): Function {
 
 export class Tuple<T = unknown> {
   readonly items: readonly T[];
+  /** The hash, once computed, of a tuple of plain values (see `__hash__`). */
+  declare _hash?: bigint;
 
   constructor(items: readonly T[] = []) {
     this.items = items;
@@ -50,7 +52,12 @@ export class Tuple<T = unknown> {
   }
 
   __hash__(): bigint {
-    return hashSequence(this.items);
+    if (this._hash !== undefined) return this._hash;
+    const h = hashSequence(this.items);
+    // A tuple of strs, ints, floats, bools and None always hashes the same: its hash is kept
+    // (not one holding objects, whose `__hash__` may change; nor a subclass's instance).
+    if (this.constructor === Tuple && this.items.every(isPlainValue)) this._hash = h;
+    return h;
   }
 
   __repr__(): string {
@@ -93,6 +100,11 @@ export class Tuple<T = unknown> {
 markBuiltinClass(Tuple, "tuple");
 
 /** `(a, b, ...)`: a tuple of the arguments. */
+function isPlainValue(x: unknown): boolean {
+  const t = typeof x;
+  return t === "string" || t === "bigint" || t === "number" || t === "boolean" || x === null;
+}
+
 export function tuple_of(...items: unknown[]): Tuple {
   return new Tuple(items);
 }
