@@ -652,12 +652,18 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   }
 
   /** `call_soon(callback, *args, context=None)`: FIFO, next iteration. */
-  call_soon(callback: Callback, ...args: unknown[]): Handle {
+  call_soon(callback: Callback, ...args: unknown[]): Handle;
+  call_soon(callback: Callback): Handle {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_soon");
-    // The common call has no keywords: no [args, context] pair to make.
+    // The common call has no arguments: no array for them (a rest parameter would make one).
+    // biome-ignore lint/complexity/noArguments: see above.
+    if (arguments.length === 1) return this._call_soon(callback, NO_ARGS, null);
+    // biome-ignore lint/complexity/noArguments: see above.
+    const args: unknown[] = Array.prototype.slice.call(arguments, 1);
     const n = args.length;
-    if (n === 0 || !(args[n - 1] instanceof Kw)) return this._call_soon(callback, args, null);
+    // Without keywords: no [args, context] pair to make.
+    if (!(args[n - 1] instanceof Kw)) return this._call_soon(callback, args, null);
     const [cbArgs, context] = splitContextKw(args);
     return this._call_soon(callback, cbArgs, context);
   }
