@@ -6,7 +6,8 @@
  * line, the cases that are known to fail today: each is an open bug, not an accepted difference
  * (accepted differences are `divergence` entries in case.json, documented in DIFFERENCES.md). This
  * test fails when any case outside that list fails (a regression), and names the listed cases that
- * now pass so the list can shrink.
+ * now pass so the list can shrink. A failure that does not happen again when the case runs alone
+ * (timers racing on a loaded machine) is reported, not counted.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -34,7 +35,18 @@ test("no conformance case fails except the known failures", async () => {
   expect(summary.total).toBeGreaterThanOrEqual(250);
 
   const failed = results.filter((r) => r.status === "failed");
-  const regressions = failed.filter((r) => !known.has(`${r.area}/${r.name}`));
+  // A case whose timers race (its trace depends on which timers are due in one iteration) can
+  // fail when the machine is loaded, as it could under CPython: each new failure is run again,
+  // alone, and counts only if it fails again. The ones that pass then are named.
+  const regressions: typeof failed = [];
+  const flaky: string[] = [];
+  for (const r of failed.filter((x) => !known.has(`${x.area}/${x.name}`))) {
+    const [again] = await runSuite({ root, jobs: 1, filter: { area: r.area, case: r.name } });
+    if (again?.status === "passed") flaky.push(`${r.area}/${r.name}`);
+    else regressions.push(r);
+  }
+  if (flaky.length > 0)
+    console.warn(`Failed under load, passed when run again alone:\n  ${flaky.join("\n  ")}`);
   const failedIds = new Set(failed.map((r) => `${r.area}/${r.name}`));
   const nowPassing = [...known].filter((id) => !failedIds.has(id));
   if (nowPassing.length > 0) {
