@@ -312,6 +312,17 @@ export class Context {
     return `$${prefix}${++this.counter}`;
   }
 
+  private readonly uniqueNames = new Set<string>();
+
+  /** `name`, or `name2`, `name3`, ... when the module already has it (see lowerFunction). */
+  uniqueName(name: string): string {
+    let n = 1;
+    let candidate = name;
+    while (this.uniqueNames.has(candidate)) candidate = `${name}${++n}`;
+    this.uniqueNames.add(candidate);
+    return candidate;
+  }
+
   /**
    * Lower `body`, a `try` body whose handlers catch AttributeError: method calls there check that
    * the method exists (`$py.callMethod`), so that a missing one raises AttributeError, as the

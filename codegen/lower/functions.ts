@@ -191,7 +191,9 @@ export function lowerFunction(
   const posDefaults = params.filter((p) => p.default !== null && p.kind !== "kwonly");
   const kwDefaults = params.filter((p) => p.default !== null && p.kind === "kwonly");
   if (binder) {
-    sigName = `${baseName}$sig`;
+    // `f$sig`, or `f$sig2` for a second `def f` of the module (`@overload` stubs, `def _` under
+    // `@x.register`): its constant may share a block with the first one's.
+    sigName = cx.uniqueName(`${baseName}$sig`);
     const spec: string[] = [];
     let sawPosOnly = false;
     let sawStar = false;
