@@ -1356,6 +1356,10 @@ class Builder {
     const end = p.namedChildren.find((c) => c.type === "string_end")!;
     let cursor = start.endIndex;
     const text = this.source.text;
+    // The content ends before the closing quote. (tree-sitter-python puts a raw string's final
+    // backslashes into its `string_end`: `r"\\"` has no content node, and `string_end` is `\\"`.)
+    const quote = start.text.replace(/^[A-Za-z]*/, "");
+    const contentEnd = end.endIndex - quote.length;
     const literal = (from: number, to: number) => {
       if (to <= from) return;
       let s = text.slice(from, to);
@@ -1368,7 +1372,7 @@ class Builder {
       out.push(...this.interpolation(c, text));
       cursor = c.endIndex;
     }
-    literal(cursor, end.startIndex);
+    literal(cursor, contentEnd);
   }
 
   private interpolation(c: SyntaxNode, text: string): FPart[] {

@@ -89,6 +89,11 @@ export function undeclaredAttribute(cx: Context, recv: Expr, attr: string, store
   };
   if (recv.k === "Call") return lacks(recv);
   if (recv.k !== "Name") return false;
+  // `self.helper()` of a static or class method: TypeScript has it on the class, not on `self`.
+  if (cx.isSelf(recv) && cx.className !== null) {
+    const cls = cx.lookup(cx.className)?.cls;
+    if (cls != null && isStaticOrClassMethod(cx, cls, attr)) return true;
+  }
   const values = cx.lookup(recv.id)?.values ?? [];
   if (values.length === 0 || !values.every((v) => v !== null && isTypedByTs(cx, v))) return false;
   return values.some(lacks);

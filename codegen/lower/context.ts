@@ -540,6 +540,8 @@ export class Context {
   isSelf(e: Expr): boolean {
     const fn = this.currentFunction;
     if (e.k !== "Name" || fn === null || this.className === null) return false;
+    // A static method's first parameter is an ordinary argument.
+    if (fn.decorators.some((d) => d.k === "Name" && d.id === "staticmethod")) return false;
     return fn.params[0]?.name === e.id && this.lookup(e.id)?.scope === this.scope.functionScope();
   }
 

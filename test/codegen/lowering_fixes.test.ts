@@ -1,0 +1,36 @@
+/**
+ * Differential tests of lowering fixes:
+ *
+ * - names a module defines more than once: functions redefined in the same scope, the `def _`
+ *   functions of `@singledispatch`'s `register`, `@overload` stubs before the implementation.
+ *   Each definition's argument binder has a constant of its own (`h$sig`, `h$sig2`): before, the
+ *   second one redeclared the first and the program failed to load;
+ * - raw strings ending in backslashes (`r"\\"`, whose backslashes tree-sitter-python puts into
+ *   the closing token) and a static method's first parameter, which is not `self`.
+ *
+ * The expected outputs were recorded by running each program under CPython 3.13.0
+ * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
+ */
+
+import { type ProgramCase, programCaseTests, typecheckCasesTest } from "./helpers";
+
+// Recorded with CPython 3.13.0 (see the header).
+const CASES: ProgramCase[] = [
+  {
+    name: "redefined_functions",
+    code: 'from functools import singledispatch\nfrom typing import overload\n\n\n@singledispatch\ndef show(x):\n    return f"obj {x!r}"\n\n\n@show.register\ndef _(x: int, *rest):\n    return f"int {x}"\n\n\n@show.register(list)\ndef _(x, *rest):\n    return "list " + ",".join(show(i) for i in x)\n\n\n@show.register(str)\n@show.register(bytes)\ndef _(x, *rest):\n    return f"text {x!r}"\n\n\nprint(show(1), show("a"), show(b"b"), show([1, "x", 2.5]), show(None), _.__name__)\n\n\n@overload\ndef scale(x: int, *, by: int = 2) -> int: ...\n@overload\ndef scale(x: float, *, by: int = 2) -> float: ...\ndef scale(x, *, by=2):\n    return x * by\n\n\nprint(scale(3), scale(1.5, by=3))\n\n\ndef h(*a):\n    return 1\n\n\ndef h(*a, **k):\n    return 2, a, k\n\n\nprint(h(1, z=3))\n',
+    expected:
+      "int 1 text 'a' text b'b' list int 1,text 'x',obj 2.5 obj None _\n6 4.5\n(2, (1,), {'z': 3})\n",
+  },
+  {
+    name: "raw_strings_static_methods",
+    code: 'x = 5\nprint(repr(r"\\\\"), repr(r"a\\\\"), repr("a\\\\"), repr("\\\\"), repr(r"""tri\\\\"""), repr(rb"\\\\"), repr(b"\\\\"), repr(rf"\\\\{x}\\\\"), repr(f"\\\\{x}\\\\"), repr(R"\\\\\\\\"), repr(r\'\\\\\'), repr(r"\\"q"))\nprint(repr(r"C:\\Users\\name\\\\"), repr("""x\\\\"""), repr(Rb\'\\d+\\\\\'), repr(fr\'{x}\\\\\'))\n\nclass K:\n    count = 0\n\n    def __init__(self, v):\n        self.v = v\n\n    @staticmethod\n    def low(name, *rest):\n        return name.lower() + str(len(rest))\n\n    @staticmethod\n    def make(other):\n        return other.v\n\n    @classmethod\n    def build(cls, v):\n        cls.count += 1\n        return cls(v)\n\n    def m(self):\n        return self.low("Q"), self.make(self)\n\n\nk = K.build(3)\nprint(K.low("AbC"), K().low("X", 1) if False else k.low("X", 1), k.m(), K.make(k), K.count, k.v)\nclass Base:\n    @staticmethod\n    def norm(s):\n        return s.strip().lower()\n\n    @classmethod\n    def tag(cls):\n        return cls.__name__\n\n\nclass K2(Base):\n    @staticmethod\n    def low(name):\n        return name.lower()\n\n    def m(self):\n        return self.low("Q"), self.norm("  Z "), self.tag()\n\n\nprint(K2().m())\n',
+    expected:
+      "'\\\\\\\\' 'a\\\\\\\\' 'a\\\\' '\\\\' 'tri\\\\\\\\' b'\\\\\\\\' b'\\\\' '\\\\\\\\5\\\\\\\\' '\\\\5\\\\' '\\\\\\\\\\\\\\\\' '\\\\\\\\' '\\\\\"q'\n'C:\\\\Users\\\\name\\\\\\\\' 'x\\\\' b'\\\\d+\\\\\\\\' '5\\\\\\\\'\nabc0 x1 ('q0', 3) 3 1 3\n('q', 'z', 'K2')\n",
+  },
+];
+
+describe("lowering fixes, differential", () => {
+  const dir = programCaseTests(CASES, "asyncio-ts-lowering-fixes-");
+  typecheckCasesTest(() => dir, CASES);
+});
