@@ -89,7 +89,7 @@ export class TextStream {
   }
 
   __repr__(): string {
-    return `<_io.TextIOWrapper name='<${this.name}>' mode='w' encoding='utf-8'>`;
+    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
   }
 }
 
@@ -128,8 +128,8 @@ function isTTY(fd: number): boolean {
 /** `PYTHONUNBUFFERED` set to a non-empty string makes stdout and stderr unbuffered, as in CPython. */
 const unbuffered = (process.env.PYTHONUNBUFFERED ?? "") !== "";
 
-export const stdout = new TextStream(1, "stdout", isTTY(1), unbuffered);
-export const stderr = new TextStream(2, "stderr", true, unbuffered);
+export const stdout = new TextStream(1, "<stdout>", isTTY(1), unbuffered);
+export const stderr = new TextStream(2, "<stderr>", true, unbuffered);
 export const __stdout__ = stdout;
 export const __stderr__ = stderr;
 

@@ -1,12 +1,13 @@
 /**
- * Differential tests of lowering fixes:
+ * Differential tests of lowering (and a few runtime) fixes:
  *
  * - names a module defines more than once: functions redefined in the same scope, the `def _`
  *   functions of `@singledispatch`'s `register`, `@overload` stubs before the implementation.
  *   Each definition's argument binder has a constant of its own (`h$sig`, `h$sig2`): before, the
  *   second one redeclared the first and the program failed to load;
  * - raw strings ending in backslashes (`r"\\"`, whose backslashes tree-sitter-python puts into
- *   the closing token) and a static method's first parameter, which is not `self`.
+ *   the closing token) and a static method's first parameter, which is not `self`;
+ * - `sys.stdout.name` is `<stdout>` (as `StreamHandler` reprs show it).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -27,6 +28,12 @@ const CASES: ProgramCase[] = [
     code: 'x = 5\nprint(repr(r"\\\\"), repr(r"a\\\\"), repr("a\\\\"), repr("\\\\"), repr(r"""tri\\\\"""), repr(rb"\\\\"), repr(b"\\\\"), repr(rf"\\\\{x}\\\\"), repr(f"\\\\{x}\\\\"), repr(R"\\\\\\\\"), repr(r\'\\\\\'), repr(r"\\"q"))\nprint(repr(r"C:\\Users\\name\\\\"), repr("""x\\\\"""), repr(Rb\'\\d+\\\\\'), repr(fr\'{x}\\\\\'))\n\nclass K:\n    count = 0\n\n    def __init__(self, v):\n        self.v = v\n\n    @staticmethod\n    def low(name, *rest):\n        return name.lower() + str(len(rest))\n\n    @staticmethod\n    def make(other):\n        return other.v\n\n    @classmethod\n    def build(cls, v):\n        cls.count += 1\n        return cls(v)\n\n    def m(self):\n        return self.low("Q"), self.make(self)\n\n\nk = K.build(3)\nprint(K.low("AbC"), K().low("X", 1) if False else k.low("X", 1), k.m(), K.make(k), K.count, k.v)\nclass Base:\n    @staticmethod\n    def norm(s):\n        return s.strip().lower()\n\n    @classmethod\n    def tag(cls):\n        return cls.__name__\n\n\nclass K2(Base):\n    @staticmethod\n    def low(name):\n        return name.lower()\n\n    def m(self):\n        return self.low("Q"), self.norm("  Z "), self.tag()\n\n\nprint(K2().m())\n',
     expected:
       "'\\\\\\\\' 'a\\\\\\\\' 'a\\\\' '\\\\' 'tri\\\\\\\\' b'\\\\\\\\' b'\\\\' '\\\\\\\\5\\\\\\\\' '\\\\5\\\\' '\\\\\\\\\\\\\\\\' '\\\\\\\\' '\\\\\"q'\n'C:\\\\Users\\\\name\\\\\\\\' 'x\\\\' b'\\\\d+\\\\\\\\' '5\\\\\\\\'\nabc0 x1 ('q0', 3) 3 1 3\n('q', 'z', 'K2')\n",
+  },
+  {
+    name: "stream_names",
+    code: "import sys, logging\nprint(sys.stdout.name, sys.stderr.name, sys.stdin.name, sys.stdout, sys.stderr)\nprint(logging.StreamHandler(), logging.StreamHandler(sys.stdout))\n",
+    expected:
+      "<stdout> <stderr> <stdin> <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'> <_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>\n<StreamHandler <stderr> (NOTSET)> <StreamHandler <stdout> (NOTSET)>\n",
   },
 ];
 
