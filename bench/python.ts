@@ -36,9 +36,10 @@ export function runPython(
 /**
  * How many times every workload runs, on each side, the best run being reported: the same for
  * asyncio-ts and its Python twins, so that neither side is measured with its warm-up or an
- * unlucky run while the other is not.
+ * unlucky run while the other is not. Five, as bench/programs.ts: V8 compiles a workload's hot
+ * code during its first runs, and with three the best run was sometimes still one of those.
  */
-export const RUNS = 3;
+export const RUNS = 5;
 
 /** The twin under CPython 3.13 and under uvloop, in that order (best of RUNS each). */
 export function runTwins(script: string): [Rates | string, Rates | string] {
