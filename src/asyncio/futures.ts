@@ -24,6 +24,7 @@ import {
   InvalidStateError as ConcurrentInvalidStateError,
 } from "../concurrent/futures";
 import { type Context, copy_context } from "../contextvars";
+import { eq as pyEq } from "../python/compare";
 import {
   AssertionError,
   type BaseException,
@@ -65,6 +66,14 @@ export interface TaskWaiter {
   _isWakeupCallback(fn: unknown): boolean;
   /** The context the wakeup runs in: the task's. */
   readonly _context: Context;
+}
+
+/**
+ * Is `a` the callback `b`? As CPython's C Future compares them: identity, then `==` (a bound
+ * method is made at each read, `obj.method == obj.method`).
+ */
+function sameCallback(a: unknown, b: unknown): boolean {
+  return a === b || pyEq(a, b);
 }
 
 /** The loop methods a Future uses; BaseEventLoop implements them. */
@@ -319,14 +328,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
   remove_done_callback(fn: DoneCallback<any>): bigint {
     let removed = 0;
     const cb0 = this._callback0;
-    if (cb0 !== null && (typeof cb0 === "function" ? cb0 === fn : cb0._isWakeupCallback(fn))) {
+    if (
+      cb0 !== null &&
+      (typeof cb0 === "function" ? sameCallback(cb0, fn) : cb0._isWakeupCallback(fn))
+    ) {
       this._callback0 = null;
       this._context0 = null;
       removed = 1;
     }
     const callbacks = this._moreCallbacks;
     if (callbacks !== null) {
-      const kept = callbacks.filter(([f]) => f !== fn);
+      const kept = callbacks.filter(([f]) => !sameCallback(f, fn));
       removed += callbacks.length - kept.length;
       if (kept.length === 0) this._moreCallbacks = null;
       else if (kept.length !== callbacks.length) this._moreCallbacks = kept;

@@ -7,7 +7,9 @@
  *   second one redeclared the first and the program failed to load;
  * - raw strings ending in backslashes (`r"\\"`, whose backslashes tree-sitter-python puts into
  *   the closing token) and a static method's first parameter, which is not `self`;
- * - `sys.stdout.name` is `<stdout>` (as `StreamHandler` reprs show it).
+ * - `sys.stdout.name` is `<stdout>` (as `StreamHandler` reprs show it);
+ * - `Future.remove_done_callback(obj.method)` finds the callback by `==`, as bound methods are
+ *   made at each read.
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -34,6 +36,11 @@ const CASES: ProgramCase[] = [
     code: "import sys, logging\nprint(sys.stdout.name, sys.stderr.name, sys.stdin.name, sys.stdout, sys.stderr)\nprint(logging.StreamHandler(), logging.StreamHandler(sys.stdout))\n",
     expected:
       "<stdout> <stderr> <stdin> <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'> <_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>\n<StreamHandler <stderr> (NOTSET)> <StreamHandler <stdout> (NOTSET)>\n",
+  },
+  {
+    name: "remove_done_callback_bound_method",
+    code: "import asyncio\n\nclass Watcher:\n    def __init__(self):\n        self.seen = []\n\n    def on_done(self, fut):\n        self.seen.append(fut.result())\n\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    w = Watcher()\n    f = loop.create_future()\n    f.add_done_callback(w.on_done)\n    f.add_done_callback(w.on_done)\n    f.add_done_callback(print)\n    print(f.remove_done_callback(w.on_done), f.remove_done_callback(w.on_done), f.remove_done_callback(len))\n    f.set_result(5)\n    await asyncio.sleep(0)\n    print(w.seen)\n    g = loop.create_future()\n    g.add_done_callback(w.on_done)\n    print(g.remove_done_callback(Watcher().on_done), g.remove_done_callback(w.on_done))\n\nasyncio.run(main())\n",
+    expected: "2 0 0\n<Future finished result=5>\n[]\n0 1\n",
   },
 ];
 
