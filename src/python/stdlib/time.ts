@@ -225,21 +225,7 @@ export function strptime(data: unknown, format: unknown = "%a %b %d %H:%M:%S %Y"
       throw new PyTypeError(`strptime() argument ${i} must be str, not ${repr(t)}`);
     }
   }
-  const { strptimeFields } = require("./datetime") as {
-    strptimeFields: (
-      d: string,
-      f: string,
-    ) => {
-      year: number;
-      month: number;
-      day: number;
-      hour: number;
-      minute: number;
-      second: number;
-      gmtoff: number | null;
-      tzname: string | null;
-    };
-  };
+  const { strptimeFields } = require("./datetime") as typeof import("./datetime");
   const f = strptimeFields(data as string, format as string);
   const date = new Date(0);
   date.setUTCFullYear(f.year, f.month - 1, f.day);
