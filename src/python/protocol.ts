@@ -76,6 +76,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 // in small caches keyed by the string (V8 keeps a string's hash, so a lookup is cheap).
 const LONG_STRING = 64;
 const CACHE_SIZE = 64;
+/** Fewer code-point arrays are kept: each is as long as its string. */
+const CODE_POINT_CACHE_SIZE = 4;
 const surrogateCache = new Map<string, boolean>();
 const codePointCache = new Map<string, readonly string[]>();
 
@@ -97,7 +99,7 @@ function sharedCodePoints(s: string): readonly string[] {
   let cps = codePointCache.get(s);
   if (cps === undefined) {
     cps = Array.from(s);
-    if (codePointCache.size >= CACHE_SIZE) codePointCache.clear();
+    if (codePointCache.size >= CODE_POINT_CACHE_SIZE) codePointCache.clear();
     codePointCache.set(s, cps);
   }
   return cps;

@@ -19,10 +19,13 @@ function tupleIteratorType(): Function {
   return tupleIterator;
 }
 
+/** A symbol, not a name: Python code sees no attribute of the tuple (`hasattr(t, ...)`). */
+const HASH: unique symbol = Symbol("tuple hash");
+
 export class Tuple<T = unknown> {
   readonly items: readonly T[];
   /** The hash, once computed, of a tuple of plain values (see `__hash__`). */
-  declare _hash?: bigint;
+  declare [HASH]?: bigint;
 
   constructor(items: readonly T[] = []) {
     this.items = items;
@@ -52,11 +55,12 @@ export class Tuple<T = unknown> {
   }
 
   __hash__(): bigint {
-    if (this._hash !== undefined) return this._hash;
+    const kept = this[HASH];
+    if (kept !== undefined) return kept;
     const h = hashSequence(this.items);
     // A tuple of strs, ints, floats, bools and None always hashes the same: its hash is kept
     // (not one holding objects, whose `__hash__` may change; nor a subclass's instance).
-    if (this.constructor === Tuple && this.items.every(isPlainValue)) this._hash = h;
+    if (this.constructor === Tuple && this.items.every(isPlainValue)) this[HASH] = h;
     return h;
   }
 
