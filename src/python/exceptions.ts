@@ -279,9 +279,45 @@ export class FloatingPointError extends ArithmeticError {}
 export class OverflowError extends ArithmeticError {}
 export class ZeroDivisionError extends ArithmeticError {}
 export class AssertionError extends Exception {}
-export class AttributeError extends Exception {}
+export class AttributeError extends Exception {
+  /** The object whose attribute was missing (None unless given or raised by a lookup). */
+  obj: unknown = null;
+  constructor(...args: unknown[]) {
+    const kws = trailingKwargs(args);
+    super(...(kws === null ? args : args.slice(0, -1)));
+    if (kws !== null && this.__init__ === AttributeError.prototype.__init__)
+      exceptionKeywords(this, kws, ["name", "obj"]);
+  }
+  /** `AttributeError.__init__(*args, name=None, obj=None)`. */
+  override __init__(...args: unknown[]): null {
+    const kws = trailingKwargs(args);
+    this._args = kws === null ? args : args.slice(0, -1);
+    if (kws !== null) exceptionKeywords(this, kws, ["name", "obj"]);
+    return null;
+  }
+}
 export class BufferError extends Exception {}
 export class EOFError extends Exception {}
+/** The keyword arguments ending `args` (a `Kw`), or null. */
+function trailingKwargs(args: unknown[]): Record<string, unknown> | null {
+  const n = args.length;
+  return n > 0 && args[n - 1] instanceof Kw ? (args[n - 1] as Kw).kwargs : null;
+}
+
+/** The keyword arguments 3.13's AttributeError and NameError take (`name` is kept as `name_`). */
+function exceptionKeywords(
+  exc: BaseException,
+  kws: Record<string, unknown>,
+  allowed: readonly string[],
+): void {
+  for (const [k, v] of Object.entries(kws)) {
+    if (!allowed.includes(k))
+      throw new TypeError_(`${typeName(exc)}() got an unexpected keyword argument '${k}'`);
+    if (k === "name") (exc as { name_?: unknown }).name_ = v;
+    else (exc as unknown as Record<string, unknown>)[k] = v;
+  }
+}
+
 export class ImportError extends Exception {
   _importPath: unknown = null;
   _importMsg: unknown = null;
@@ -339,7 +375,21 @@ export class KeyError extends LookupError {
   }
 }
 export class MemoryError extends Exception {}
-export class NameError extends Exception {}
+export class NameError extends Exception {
+  constructor(...args: unknown[]) {
+    const kws = trailingKwargs(args);
+    super(...(kws === null ? args : args.slice(0, -1)));
+    if (kws !== null && this.__init__ === NameError.prototype.__init__)
+      exceptionKeywords(this, kws, ["name"]);
+  }
+  /** `NameError.__init__(*args, name=None)`. */
+  override __init__(...args: unknown[]): null {
+    const kws = trailingKwargs(args);
+    this._args = kws === null ? args : args.slice(0, -1);
+    if (kws !== null) exceptionKeywords(this, kws, ["name"]);
+    return null;
+  }
+}
 export class UnboundLocalError extends NameError {}
 export class OSError extends Exception {
   /** `OSError(errno, strerror, filename[, winerror[, filename2]])`: not part of `args`. */

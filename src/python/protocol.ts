@@ -1142,7 +1142,8 @@ export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown
     obj !== null &&
     Object.hasOwn(obj, name) &&
     !Array.isArray(obj) &&
-    !SPECIAL_OWN.has(name)
+    !SPECIAL_OWN.has(name) &&
+    !(name === "name" && obj instanceof BaseException)
   ) {
     const v = (obj as Record<string, unknown>)[name];
     if (v !== undefined) return v;
@@ -1164,7 +1165,7 @@ export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown
 }
 
 /** Names `lookupAttr` answers itself even when the object has an own property of that name. */
-const SPECIAL_OWN = new Set(["__class__", "__dict__", "__doc__", "__name__", "name"]);
+const SPECIAL_OWN = new Set(["__class__", "__dict__", "__doc__", "__name__"]);
 
 /**
  * The attribute as `getattr` finds it (then the instance's `__getattr__`), or MISSING without

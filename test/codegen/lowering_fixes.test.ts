@@ -9,7 +9,8 @@
  *   the closing token) and a static method's first parameter, which is not `self`;
  * - `sys.stdout.name` is `<stdout>` (as `StreamHandler` reprs show it);
  * - `Future.remove_done_callback(obj.method)` finds the callback by `==`, as bound methods are
- *   made at each read.
+ *   made at each read;
+ * - 3.13's keyword arguments of AttributeError (`name`, `obj`) and NameError (`name`).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -41,6 +42,12 @@ const CASES: ProgramCase[] = [
     name: "remove_done_callback_bound_method",
     code: "import asyncio\n\nclass Watcher:\n    def __init__(self):\n        self.seen = []\n\n    def on_done(self, fut):\n        self.seen.append(fut.result())\n\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    w = Watcher()\n    f = loop.create_future()\n    f.add_done_callback(w.on_done)\n    f.add_done_callback(w.on_done)\n    f.add_done_callback(print)\n    print(f.remove_done_callback(w.on_done), f.remove_done_callback(w.on_done), f.remove_done_callback(len))\n    f.set_result(5)\n    await asyncio.sleep(0)\n    print(w.seen)\n    g = loop.create_future()\n    g.add_done_callback(w.on_done)\n    print(g.remove_done_callback(Watcher().on_done), g.remove_done_callback(w.on_done))\n\nasyncio.run(main())\n",
     expected: "2 0 0\n<Future finished result=5>\n[]\n0 1\n",
+  },
+  {
+    name: "exception_keywords",
+    code: 'e = AttributeError("q", name="zz", obj=5)\nprint(e.name, e.obj, e.args, str(e))\nf = AttributeError("plain")\nprint(f.name, f.obj)\nn = NameError("x", name="y")\nprint(n.name, n.args, NameError("z").name)\nfor bad in [lambda: AttributeError("a", foo=1), lambda: NameError("a", obj=1), lambda: ValueError("v", name="n")]:\n    try:\n        bad()\n    except TypeError as ex:\n        print("TypeError", ex)\nclass MyAttr(AttributeError):\n    pass\nprint(MyAttr("m", name="k").name)\ntry:\n    object().missing\nexcept AttributeError as ex:\n    print(ex.name, type(ex.obj).__name__)\ntry:\n    undefined_name\nexcept NameError as ex:\n    print(ex.name)\n',
+    expected:
+      "zz 5 ('q',) q\nNone None\ny ('x',) None\nTypeError AttributeError() got an unexpected keyword argument 'foo'\nTypeError NameError() got an unexpected keyword argument 'obj'\nTypeError ValueError() takes no keyword arguments\nk\nmissing object\nundefined_name\n",
   },
 ];
 
