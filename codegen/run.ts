@@ -29,6 +29,7 @@ import {
   runtimeFiles,
   writeAtomic,
 } from "./bundle";
+import { locatedModules, type SourceLocator, sourceLocator } from "./coro_location";
 
 /** Bump when the generated code's shape changes (invalidates every cache entry). */
 export const COMPILER_VERSION = "asyncio-ts-codegen-1";
@@ -314,6 +315,9 @@ export async function runFile(file: string, args: string[]): Promise<number> {
   // the program's frames are mapped (to TypeScript lines, then through the line maps to Python).
   runtime("src/index.js");
   runtime("src/contextvars.js");
+  const formatHelpers = runtime("src/asyncio/format_helpers.js") as {
+    _setSourceLocator(locator: SourceLocator): void;
+  };
   Error.stackTraceLimit = 200;
   process.setSourceMapsEnabled(true);
   py.setFrameSource((exc) => {
@@ -338,6 +342,14 @@ export async function runFile(file: string, args: string[]): Promise<number> {
       ? null
       : { pathname: frame.file, lineno: frame.line, funcName: frame.fn };
   });
+  // Reprs of tasks and callbacks: where the program's coroutines and functions are
+  // (codegen/coro_location.ts).
+  formatHelpers._setSourceLocator(
+    sourceLocator(locatedModules(dir, manifest.modules), () => {
+      const frames = programFrames(withinTask(new Error().stack ?? ""), dir, manifest);
+      return frames.length === 0 ? 0 : frames[frames.length - 1]!.line;
+    }),
+  );
   process.argv = [process.argv[0]!, file, ...args];
   let status = 0;
   try {

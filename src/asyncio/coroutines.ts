@@ -15,6 +15,7 @@
 
 import { GeneratorExit, RuntimeError, StopIteration } from "../python/exceptions";
 import { id, nativeType, PY_TYPE } from "../python/objects";
+import { _coroutine_location } from "./format_helpers";
 
 /** A coroutine returning T: what `function*` coroutine functions return. */
 export type Coro<T = unknown> = Generator<unknown, T, unknown>;
@@ -174,4 +175,14 @@ export function coroQualname(coro: unknown): string {
   if (typeof q === "string") return q;
   const ownName = (coro as { __qualname__?: unknown } | null)?.__qualname__;
   return typeof ownName === "string" ? ownName : "coroutine";
+}
+
+/** `_format_coroutine(coro)` for a task's coroutine, as asyncio.coroutines formats it. */
+export function _format_coroutine(coro: unknown, done: boolean): string {
+  const name = `${coroQualname(coro)}()`;
+  const loc = typeof coro === "object" && coro !== null ? _coroutine_location(coro) : null;
+  if (loc === null) return done ? `${name} done` : `${name} running`;
+  return loc.hasFrame
+    ? `${name} running at ${loc.filename}:${loc.lineno}`
+    : `${name} done, defined at ${loc.filename}:${loc.lineno}`;
 }

@@ -1,9 +1,11 @@
 /**
  * asyncio.format_helpers: how callbacks appear in reprs and log messages.
  *
- * Differences from CPython: CPython appends ` at FILE:LINE` from the function's code object. A JS
- * function has no Python source position, so the suffix is printed only when the function carries
- * one in `__source__` as `[file, line]` (generated code may set it).
+ * CPython appends ` at FILE:LINE` from a function's code object, and task reprs say where a
+ * coroutine's frame is. A JS function or generator carries no Python position: a source locator
+ * supplies them. `asyncio-ts run` installs one that asks V8 where the program's functions and
+ * generators are and maps that to Python lines (codegen/coro_location.ts). Without a locator,
+ * and for the runtime's own functions, there is no position: the suffix is left out.
  */
 
 import { repr } from "../python/repr";
@@ -11,7 +13,8 @@ import { repr } from "../python/repr";
 interface Describable {
   __qualname__?: unknown;
   __name__?: unknown;
-  __source__?: [string, number];
+  __wrapped__?: unknown;
+  __func__?: unknown;
   func?: unknown;
   args?: unknown[];
   keywords?: unknown;
@@ -55,10 +58,50 @@ export function _format_callback(
   return callableName(func) + formatArgs(args, debug) + suffix;
 }
 
+/**
+ * Where a coroutine is: its Python file and, while it has a frame (not started, suspended or
+ * running), the line its frame is at (`cr_frame.f_lineno`); once finished, the line its function
+ * is defined at (`cr_code.co_firstlineno`).
+ */
+export interface CoroLocation {
+  filename: string;
+  lineno: number;
+  hasFrame: boolean;
+}
+
+/** Positions of the program's functions and coroutines (see the header). */
+export interface SourceLocator {
+  /** `(co_filename, co_firstlineno)` of a program function, or null. */
+  function(fn: Function): [string, number] | null;
+  coroutine(coro: object): CoroLocation | null;
+}
+
+let locator: SourceLocator | null = null;
+
+export function _setSourceLocator(value: SourceLocator | null): void {
+  locator = value;
+}
+
+/** Where a coroutine object is, if the locator knows it. */
+export function _coroutine_location(coro: object): CoroLocation | null {
+  return locator === null ? null : locator.coroutine(coro);
+}
+
+/**
+ * `_get_function_source(func)`: a partial's function, else the function `inspect.unwrap` gives;
+ * a plain function has a source, a bound method or a builtin has none.
+ */
 function functionSource(func: unknown): [string, number] | null {
   if (isPartial(func)) return functionSource(func.func);
-  const src = (func as Describable | null)?.__source__;
-  return Array.isArray(src) ? src : null;
+  if (locator === null || typeof func !== "function") return null;
+  let f = func as Describable;
+  for (let i = 0; typeof f.__wrapped__ === "function" && i < 100; i++) {
+    f = f.__wrapped__ as Describable;
+  }
+  // A bound method or a class is no function for `inspect.isfunction`.
+  if (f.__func__ !== undefined || typeof f !== "function") return null;
+  if (/^class[\s{]/.test(Function.prototype.toString.call(f))) return null;
+  return locator.function(f as unknown as Function);
 }
 
 export function _format_callback_source(

@@ -43,7 +43,13 @@ import { Kw, splitKw } from "../python/kw";
 import { repr, str } from "../python/repr";
 import { PySet } from "../python/set";
 import { Tuple } from "../python/tuple";
-import { type Coro, coroQualname, iscoroutine, markcoroutinefunction } from "./coroutines";
+import {
+  _format_coroutine,
+  type Coro,
+  coroQualname,
+  iscoroutine,
+  markcoroutinefunction,
+} from "./coroutines";
 import {
   type AbstractEventLoop,
   get_event_loop,
@@ -645,19 +651,14 @@ function isGenerator(obj: unknown): boolean {
   );
 }
 
-function formatCoroutine(task: Task<unknown>): string {
-  const name = `${coroQualname(task._coro)}()`;
-  if (task.done()) return `${name} done`;
-  return `${name} running`;
-}
-
 /** The parts of a task's repr, as base_tasks._task_repr_info. */
 export function _task_repr_info(task: Task<unknown>): string[] {
   const info = _future_repr_info(task);
   if (task.cancelling() && !task.done()) info[0] = "cancelling";
   info.splice(1, 0, `name=${repr(task.get_name())}`);
   if (task._fut_waiter !== null) info.splice(2, 0, `wait_for=${task._fut_waiter.__repr__()}`);
-  if (task._coro !== null) info.splice(2, 0, `coro=<${formatCoroutine(task)}>`);
+  if (task._coro !== null)
+    info.splice(2, 0, `coro=<${_format_coroutine(task._coro, task.done())}>`);
   return info;
 }
 

@@ -157,9 +157,8 @@ test("callbacks and TaskGroup children start at their own frame; a cancellation 
   const f = path.join(dir, "edges.py");
   expect(r.status).toBe(1);
   expect(r.stderr).toEqual([
-    // CPython adds " at FILE:LINE" to the callback's repr (docs/DIFFERENCES.md).
-    "Exception in callback boom()",
-    "handle: <Handle boom()>",
+    `Exception in callback boom() at ${f}:5`,
+    `handle: <Handle boom() at ${f}:5>`,
     "Traceback (most recent call last):",
     `  File "${f}", line 6, in boom`,
     "    raise ValueError(x)",
