@@ -155,8 +155,15 @@ function isGeneratorObject(obj: unknown): obj is Generator {
 /** True for a coroutine object: any generator not made by a marked Python generator function. */
 export function iscoroutine(obj: unknown): obj is Coro {
   // A marked coroutine function's objects (every task's coroutine) answer from their prototype's
-  // mark, without walking the prototype chain to the generator prototype.
-  if (typeof obj === "object" && obj !== null && (obj as Marked)[KIND] === "coroutine") return true;
+  // `__await__`, without walking the prototype chain to the generator prototype. A named load:
+  // V8 caches it per map even where a call site sees many coroutine functions' objects, which a
+  // symbol-keyed load (`obj[KIND]`) is not.
+  if (
+    typeof obj === "object" &&
+    obj !== null &&
+    (obj as { __await__?: unknown }).__await__ === coroutineAwait
+  )
+    return true;
   if (!isGeneratorObject(obj)) return false;
   const kind = (obj as unknown as Marked)[KIND];
   return kind === undefined || kind === "coroutine";
