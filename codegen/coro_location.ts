@@ -15,6 +15,10 @@
  *
  * A running coroutine (a task printing itself) is on the stack: its line is that of the
  * outermost program frame within the task's step.
+ *
+ * Cost: definitions are looked up once per function; the repr of a finished task then costs
+ * what it did without locations, that of a pending task about 0.25 ms (the inspector's answer
+ * for one generator), where CPython takes 20 us.
  */
 
 import * as fs from "node:fs";
@@ -30,7 +34,13 @@ export interface CoroLocation {
 
 export interface SourceLocator {
   function(fn: Function): [string, number] | null;
-  coroutine(coro: object): CoroLocation | null;
+  coroutine(coro: object, done: boolean): CoroLocation | null;
+}
+
+/** Where a function is defined: its module and Python line. */
+interface Definition {
+  mod: LocatedModule;
+  line: number;
 }
 
 /** A program module as the locator needs it. */
@@ -123,10 +133,7 @@ export function sourceLocator(modules: LocatedModule[], runningLine: () => numbe
   };
 
   /** The module and Python definition line of the function behind `objectId`. */
-  const definition = (
-    objectId: string,
-    text: string,
-  ): { mod: LocatedModule; line: number } | null => {
+  const definition = (objectId: string, text: string): Definition | null => {
     const loc = internals(objectId).get("[[FunctionLocation]]")?.value as Position | undefined;
     if (loc === undefined) return null;
     const mod = moduleOf(loc, text);
@@ -134,30 +141,53 @@ export function sourceLocator(modules: LocatedModule[], runningLine: () => numbe
     return mod === null || line === 0 ? null : { mod, line };
   };
 
+  // Definitions found, per function and per coroutine function (a coroutine's prototype is its
+  // function's `prototype`): a repr after the first asks the inspector only where a suspended
+  // coroutine is.
+  const functions = new WeakMap<Function, Definition | null>();
+  const coroutineFunctions = new WeakMap<object, Definition | null>();
+
   return {
     function(fn) {
-      const objectId = handle(fn);
-      try {
-        if (objectId === undefined) return null;
-        const def = definition(objectId, Function.prototype.toString.call(fn));
-        return def === null ? null : [def.mod.pyFile, def.line];
-      } finally {
-        release();
+      let def = functions.get(fn);
+      if (def === undefined) {
+        const objectId = handle(fn);
+        try {
+          def =
+            objectId === undefined
+              ? null
+              : definition(objectId, Function.prototype.toString.call(fn));
+        } finally {
+          release();
+        }
+        functions.set(fn, def);
       }
+      return def === null ? null : [def.mod.pyFile, def.line];
     },
 
-    coroutine(coro) {
+    coroutine(coro, done) {
+      const proto = Object.getPrototypeOf(coro) as object | null;
+      if (proto === null) return null;
+      let def = coroutineFunctions.get(proto);
+      if (def === null) return null;
+      if (def !== undefined && done)
+        return { filename: def.mod.pyFile, lineno: def.line, hasFrame: false };
       const objectId = handle(coro);
       try {
         if (objectId === undefined) return null;
         const gen = internals(objectId);
         const state = gen.get("[[GeneratorState]]")?.value;
-        const fn = gen.get("[[GeneratorFunction]]");
-        if (state === undefined || fn?.objectId === undefined) return null;
-        const def = definition(fn.objectId, fn.description ?? "");
-        if (def === null) return null;
+        if (def === undefined) {
+          const fn = gen.get("[[GeneratorFunction]]");
+          def =
+            state === undefined || fn?.objectId === undefined
+              ? null
+              : definition(fn.objectId, fn.description ?? "");
+          coroutineFunctions.set(proto, def);
+          if (def === null) return null;
+        }
         const filename = def.mod.pyFile;
-        if (state === "closed") return { filename, lineno: def.line, hasFrame: false };
+        if (done || state === "closed") return { filename, lineno: def.line, hasFrame: false };
         let line = 0;
         if (state === "running") {
           line = runningLine();

@@ -187,7 +187,7 @@ export function coroQualname(coro: unknown): string {
 /** `_format_coroutine(coro)` for a task's coroutine, as asyncio.coroutines formats it. */
 export function _format_coroutine(coro: unknown, done: boolean): string {
   const name = `${coroQualname(coro)}()`;
-  const loc = typeof coro === "object" && coro !== null ? _coroutine_location(coro) : null;
+  const loc = typeof coro === "object" && coro !== null ? _coroutine_location(coro, done) : null;
   if (loc === null) return done ? `${name} done` : `${name} running`;
   return loc.hasFrame
     ? `${name} running at ${loc.filename}:${loc.lineno}`

@@ -10,11 +10,16 @@
 
 import { repr } from "../python/repr";
 
+/** The marks of asyncio's own functions (trace.ts: `internal`, `TASK_STEP`). */
+const INTERNAL = Symbol.for("asyncio-ts.internal");
+const TASK_STEP = Symbol.for("asyncio-ts.task-step");
+
 interface Describable {
   __qualname__?: unknown;
   __name__?: unknown;
   __wrapped__?: unknown;
   __func__?: unknown;
+  __self__?: unknown;
   func?: unknown;
   args?: unknown[];
   keywords?: unknown;
@@ -73,7 +78,8 @@ export interface CoroLocation {
 export interface SourceLocator {
   /** `(co_filename, co_firstlineno)` of a program function, or null. */
   function(fn: Function): [string, number] | null;
-  coroutine(coro: object): CoroLocation | null;
+  /** Where a program's coroutine is; `done`: its task is done (so it has no frame). */
+  coroutine(coro: object, done: boolean): CoroLocation | null;
 }
 
 let locator: SourceLocator | null = null;
@@ -82,9 +88,9 @@ export function _setSourceLocator(value: SourceLocator | null): void {
   locator = value;
 }
 
-/** Where a coroutine object is, if the locator knows it. */
-export function _coroutine_location(coro: object): CoroLocation | null {
-  return locator === null ? null : locator.coroutine(coro);
+/** Where a task's coroutine object is, if the locator knows it. */
+export function _coroutine_location(coro: object, done: boolean): CoroLocation | null {
+  return locator === null ? null : locator.coroutine(coro, done);
 }
 
 /**
@@ -94,14 +100,19 @@ export function _coroutine_location(coro: object): CoroLocation | null {
 function functionSource(func: unknown): [string, number] | null {
   if (isPartial(func)) return functionSource(func.func);
   if (locator === null || typeof func !== "function") return null;
-  let f = func as Describable;
-  for (let i = 0; typeof f.__wrapped__ === "function" && i < 100; i++) {
-    f = f.__wrapped__ as Describable;
+  let f: unknown = func;
+  for (let i = 0; typeof (f as Describable).__wrapped__ === "function" && i < 100; i++) {
+    f = (f as Describable).__wrapped__;
   }
-  // A bound method or a class is no function for `inspect.isfunction`.
-  if (f.__func__ !== undefined || typeof f !== "function") return null;
+  if (typeof f !== "function") return null;
+  // A bound method (a task's `task_wakeup` too) or a class is no function for
+  // `inspect.isfunction`; asyncio's own functions have no Python source here.
+  const d = f as unknown as Describable & Record<symbol, unknown>;
+  if (d.__func__ !== undefined || d.__self__ !== undefined || d[INTERNAL] || d[TASK_STEP]) {
+    return null;
+  }
   if (/^class[\s{]/.test(Function.prototype.toString.call(f))) return null;
-  return locator.function(f as unknown as Function);
+  return locator.function(f);
 }
 
 export function _format_callback_source(
