@@ -408,6 +408,47 @@ function decoratorName(d: Expr): string | null {
   return null;
 }
 
+/**
+ * The `def`s of a class body that a later `def` of the same name replaces before anything can
+ * see them: `@overload` stubs (typing's `overload` is an identity decorator here) and plain
+ * redefinitions, with only other `def`s between the two. Python binds the name again; a class
+ * body in TypeScript cannot hold two methods of one name, so only the last is emitted. A `def`
+ * under any other decorator stays (its decorator may register it), as does one that a later
+ * accessor decorator (`@name.setter`) refers to.
+ */
+function supersededDefs(cx: Context, cls: ClassDef): Set<Stmt> {
+  const out = new Set<Stmt>();
+  const body = cls.body;
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i]!;
+    if (s.k !== "FunctionDef") continue;
+    if (!s.fn.decorators.every((d) => isTypingOverload(cx, d))) continue;
+    for (let j = i + 1; j < body.length; j++) {
+      const t = body[j]!;
+      if (t.k === "Comment" || t.k === "Pass") continue;
+      if (t.k !== "FunctionDef") break;
+      if (t.fn.name !== s.fn.name) continue;
+      const refersBack = t.fn.decorators.some(
+        (d) => d.k === "Attribute" && d.value.k === "Name" && d.value.id === s.fn.name,
+      );
+      if (!refersBack) out.add(s);
+      break;
+    }
+  }
+  return out;
+}
+
+/** `@overload` imported from typing, or `@typing.overload`. */
+function isTypingOverload(cx: Context, d: Expr): boolean {
+  if (d.k === "Attribute") {
+    if (d.attr !== "overload" || d.value.k !== "Name") return false;
+    return cx.lookup(d.value.id)?.imported?.module === "typing";
+  }
+  if (d.k !== "Name") return false;
+  const imported = cx.lookup(d.id)?.imported;
+  return imported?.module === "typing" && imported.name === "overload";
+}
+
 /** Attributes assigned through `self.x = ...` in the class's methods. */
 function selfAttributes(cls: ClassDef): string[] {
   const out = new Set<string>();
@@ -990,6 +1031,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   for (const s of cls.body) if (s.k === "FunctionDef") methods.add(s.fn.name);
   const definesInit = methods.has("__init__");
   const ownMethods = instanceMethods(cls);
+  const superseded = supersededDefs(cx, cls);
   // Class attributes bound so far (`x = x.setter(f)` binds `x` again: a static block).
   const statics = new Set<string>();
   // Names bound by statements lowered in static blocks (`a, b = 1, 2`, a `for` target).
@@ -1053,6 +1095,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           declares.add(s.name);
           break;
         case "FunctionDef":
+          if (superseded.has(s)) break;
           // Attribute reads are property reads or `getattr` (names.ts), which never call it.
           if (s.fn.name === "__getattribute__")
             throw cx.unsupported(s.pos, "defining '__getattribute__' (use '__getattr__')");

@@ -4,7 +4,9 @@
  * - names a module defines more than once: functions redefined in the same scope, the `def _`
  *   functions of `@singledispatch`'s `register`, `@overload` stubs before the implementation.
  *   Each definition's argument binder has a constant of its own (`h$sig`, `h$sig2`): before, the
- *   second one redeclared the first and the program failed to load;
+ *   second one redeclared the first and the program failed to load; in a class body, the
+ *   `@overload` stubs and a plain redefinition are left out (TypeScript refuses two methods of
+ *   one name), the implementation and a property's setter stay;
  * - raw strings ending in backslashes (`r"\\"`, whose backslashes tree-sitter-python puts into
  *   the closing token) and a static method's first parameter, which is not `self`;
  * - `sys.stdout.name` is `<stdout>` (as `StreamHandler` reprs show it);
@@ -25,6 +27,12 @@ const CASES: ProgramCase[] = [
     code: 'from functools import singledispatch\nfrom typing import overload\n\n\n@singledispatch\ndef show(x):\n    return f"obj {x!r}"\n\n\n@show.register\ndef _(x: int, *rest):\n    return f"int {x}"\n\n\n@show.register(list)\ndef _(x, *rest):\n    return "list " + ",".join(show(i) for i in x)\n\n\n@show.register(str)\n@show.register(bytes)\ndef _(x, *rest):\n    return f"text {x!r}"\n\n\nprint(show(1), show("a"), show(b"b"), show([1, "x", 2.5]), show(None), _.__name__)\n\n\n@overload\ndef scale(x: int, *, by: int = 2) -> int: ...\n@overload\ndef scale(x: float, *, by: int = 2) -> float: ...\ndef scale(x, *, by=2):\n    return x * by\n\n\nprint(scale(3), scale(1.5, by=3))\n\n\ndef h(*a):\n    return 1\n\n\ndef h(*a, **k):\n    return 2, a, k\n\n\nprint(h(1, z=3))\n',
     expected:
       "int 1 text 'a' text b'b' list int 1,text 'x',obj 2.5 obj None _\n6 4.5\n(2, (1,), {'z': 3})\n",
+  },
+  {
+    name: "redefined_methods",
+    code: 'import typing\nfrom typing import overload\n\n\nclass Conv:\n    """Overload stubs, then the implementation; a method defined twice."""\n\n    @overload\n    def get(self, x: int) -> int: ...\n    @overload\n    def get(self, x: str) -> str: ...\n    def get(self, x):\n        return ("got", x)\n\n    @typing.overload\n    def put(self, x: int) -> None: ...\n    def put(self, x):\n        self.last = x\n        return self\n\n    def area(self):\n        return 1\n\n    def area(self):\n        return 2\n\n    @property\n    def v(self):\n        return self._v\n\n    @v.setter\n    def v(self, val):\n        self._v = val * 2\n\n\nc = Conv()\nc.v = 3\nprint(c.get(1), c.get("a"), c.put(5).last, c.area(), c.v, Conv.get.__qualname__, Conv.area.__name__)\n',
+    expected: "('got', 1) ('got', 'a') 5 2 6 Conv.get area\n",
+    expectedInFunction: "('got', 1) ('got', 'a') 5 2 6 case.<locals>.Conv.get area\n",
   },
   {
     name: "raw_strings_static_methods",
