@@ -26,7 +26,9 @@
  * - Construction: a root class (no base) gets `constructor(...args) { this.__init__(...args) }`,
  *   so `Dog(...)` -> `new Dog(...)` runs Python's `__init__` (a subclass inherits that constructor
  *   and overrides `__init__`). A class extending a runtime class (an exception) and defining
- *   `__init__` calls `super(...args)` first, as `BaseException.__new__` stores `args`.
+ *   `__init__` calls `super(...args)` first, as `BaseException.__new__` stores `args` (over an
+ *   asyncio class, whose constructor has typed parameters, `super(...(args as
+ *   ConstructorParameters<typeof asyncio.Task>))`).
  *   A class over a class of a runtime module other than asyncio (`logging.Formatter`), which
  *   generated code sees as `any`, spells out `constructor(...args) { super(...args); }`:
  *   TypeScript gives a class extending an `any` base a constructor without parameters.
@@ -757,6 +759,15 @@ function untypedRuntimeBase(cx: Context, e: Expr): boolean {
   return e.k === "Name" ? imported.name !== null : imported.name === null;
 }
 
+/** Does `e` name a class of asyncio (`asyncio.Task`, `from asyncio import Task`)? */
+function asyncioClass(cx: Context, e: Expr): boolean {
+  const name =
+    e.k === "Name" ? e.id : e.k === "Attribute" && e.value.k === "Name" ? e.value.id : null;
+  const imported = name === null ? null : cx.lookup(name)?.imported;
+  if (imported?.module !== "asyncio") return false;
+  return e.k === "Name" ? imported.name !== null : imported.name === null;
+}
+
 /** Does a base of `cls` come from the `enum` module (`Enum`, `IntEnum`, `enum.Flag`, ...)? */
 function hasEnumBase(cx: Context, cls: ClassDef): boolean {
   return posBases(cls).some(({ value: b }) => {
@@ -1189,9 +1200,15 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
       ),
     );
   } else if (definesInit && !multiple && !constructsViaInit(cx, ubase)) {
+    // An asyncio class's constructor has typed parameters (`Task(coro, kwargs)`), which
+    // TypeScript lets no `any[]` spread into: the arguments are cast to its parameter list.
+    const spread =
+      ubase === null && baseExpr !== null && asyncioClass(cx, baseExpr)
+        ? `(args as ConstructorParameters<typeof ${base}>)`
+        : "args";
     head.push(
       line(
-        "constructor(...args: any[]) {\n  super(...args);\n  (this as any).__init__(...args);\n}",
+        `constructor(...args: any[]) {\n  super(...${spread});\n  (this as any).__init__(...args);\n}`,
       ),
     );
   } else if (!multiple && baseExpr !== null && (anyBase || untypedRuntimeBase(cx, baseExpr))) {

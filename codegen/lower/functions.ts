@@ -16,7 +16,9 @@
  * without suspending), minus the coroutine object: making and stepping a generator per item cost
  * about 6x the whole queue operation. Anything else (another class, a `Queue` subclass overriding
  * `get`/`put`, a queue that must wait) takes the ordinary `yield*`. The receiver must be a plain
- * name (it is read more than once); `v` is evaluated once, before the check, as in CPython.
+ * name (it is read more than once) not bound to an instance of one of the program's classes (its
+ * TypeScript type is that class, which need not have `get_nowait`); `v` is evaluated once,
+ * before the check, as in CPython.
  *
  * Parameters: a function whose parameters are all plain positional-or-keyword ones, and which no
  * call in the program passes a keyword naming one of them, keeps a natural signature
@@ -621,6 +623,9 @@ function queueAwait(cx: Context, call: Expr, lowered: TsExpr): TsExpr | null {
   const method = call.func.attr;
   const recv = cx.expr(call.func.value).code;
   if (!IDENTIFIER.test(recv)) return null;
+  // An instance of one of the program's classes is typed as that class, which need not have
+  // `get_nowait`: its own `get`/`put` are awaited as they are.
+  if (programInstance(cx, call.func.value.id)) return null;
   const queue = `${cx.asyncio()}.Queue`;
   if (method === "get" && call.args.length === 0 && lowered.code === `${recv}.get()`) {
     return ex(
@@ -637,6 +642,15 @@ function queueAwait(cx: Context, call: Expr, lowered: TsExpr): TsExpr | null {
   if (SIMPLE.test(arg)) return ex(put(arg), P.yield);
   const v = cx.temp("v");
   return ex(`(${v} = ${arg}, ${put(v)})`, P.primary);
+}
+
+/** Is `name` bound only to instances of the program's classes (`b = Box()`)? */
+function programInstance(cx: Context, name: string): boolean {
+  const sym = cx.lookup(name);
+  if (sym === null || sym.values.length === 0) return false;
+  return sym.values.every(
+    (v) => v !== null && v.k === "Call" && v.func.k === "Name" && cx.lookup(v.func.id)?.cls != null,
+  );
 }
 
 /**

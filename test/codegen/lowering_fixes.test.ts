@@ -7,6 +7,9 @@
  *   second one redeclared the first and the program failed to load; in a class body, the
  *   `@overload` stubs and a plain redefinition are left out (TypeScript refuses two methods of
  *   one name), the implementation and a property's setter stay;
+ * - a subclass of `asyncio.Task` defining `__init__` (its constructor spreads the arguments into
+ *   Task's typed parameter list), and `await b.get()` on an instance of the program's own class
+ *   with async `get`/`put` (no queue fast path, whose `b.get_nowait()` did not type-check);
  * - raw strings ending in backslashes (`r"\\"`, whose backslashes tree-sitter-python puts into
  *   the closing token) and a static method's first parameter, which is not `self`;
  * - `sys.stdout.name` is `<stdout>` (as `StreamHandler` reprs show it);
@@ -56,6 +59,14 @@ const CASES: ProgramCase[] = [
     code: 'e = AttributeError("q", name="zz", obj=5)\nprint(e.name, e.obj, e.args, str(e))\nf = AttributeError("plain")\nprint(f.name, f.obj)\nn = NameError("x", name="y")\nprint(n.name, n.args, NameError("z").name)\nfor bad in [lambda: AttributeError("a", foo=1), lambda: NameError("a", obj=1), lambda: ValueError("v", name="n")]:\n    try:\n        bad()\n    except TypeError as ex:\n        print("TypeError", ex)\nclass MyAttr(AttributeError):\n    pass\nprint(MyAttr("m", name="k").name)\ntry:\n    object().missing\nexcept AttributeError as ex:\n    print(ex.name, type(ex.obj).__name__)\ntry:\n    undefined_name\nexcept NameError as ex:\n    print(ex.name)\n',
     expected:
       "zz 5 ('q',) q\nNone None\ny ('x',) None\nTypeError AttributeError() got an unexpected keyword argument 'foo'\nTypeError NameError() got an unexpected keyword argument 'obj'\nTypeError ValueError() takes no keyword arguments\nk\nmissing object\nundefined_name\n",
+  },
+  {
+    name: "asyncio_subclass_and_queue_like",
+    code: 'import asyncio\n\n\nclass LoggingTask(asyncio.Task):\n    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):\n        print("LoggingTask for", coro.__qualname__)\n        super().__init__(coro, loop=loop, name=name, context=context, eager_start=eager_start)\n\n\nclass Box:\n    """Not a queue: its own async get/put."""\n\n    def __init__(self):\n        self.items = []\n\n    async def put(self, item):\n        self.items.append(item)\n\n    async def get(self):\n        return self.items.pop(0)\n\n\nclass Loud(asyncio.Queue):\n    async def put(self, item):\n        print("putting", item)\n        await super().put(item)\n\n\nasync def hello():\n    return "hi"\n\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    loop.set_task_factory(lambda loop, coro, **kw: LoggingTask(coro, loop=loop, **kw))\n    print(await asyncio.create_task(hello()))\n    b = Box()\n    await b.put("a")\n    print("box", await b.get(), b.items)\n    q = Loud()\n    await q.put(1)\n    print("got", await q.get(), q.qsize())\n\n\nasyncio.run(main())\n',
+    expected:
+      "LoggingTask for hello\nhi\nbox a []\nputting 1\ngot 1 0\nLoggingTask for BaseEventLoop.shutdown_asyncgens\nLoggingTask for BaseEventLoop.shutdown_default_executor\n",
+    expectedInFunction:
+      "LoggingTask for case.<locals>.hello\nhi\nbox a []\nputting 1\ngot 1 0\nLoggingTask for BaseEventLoop.shutdown_asyncgens\nLoggingTask for BaseEventLoop.shutdown_default_executor\n",
   },
 ];
 
