@@ -50,11 +50,87 @@ function valueBase(key: object): unknown {
   return o.__int_value__ ?? o.__str_value__ ?? o.__float_value__ ?? o.__number_key__;
 }
 
+// Tuples of plain values (strs, ints, floats, bools, None) are the usual compound keys. Besides
+// the hash buckets, a dict keeps a trie of its stored ones, so that a lookup finds them without
+// hashing: one level per item, keyed as `norm` keys items (equal numbers are one key), under
+// `eqIndex.get(length)` (a number; the buckets' keys are bigints).
+
+const NOT_PLAIN: unique symbol = Symbol("not plain");
+
+/** A tuple item as a trie key: equal in Python exactly when the keys are the same (NaN is not). */
+function plainItemKey(x: unknown): unknown {
+  switch (typeof x) {
+    case "string":
+      return x;
+    case "bigint":
+      return x >= -MAX_SAFE && x <= MAX_SAFE ? Number(x) : x;
+    case "number":
+      if (Number.isNaN(x)) return NOT_PLAIN;
+      return Number.isInteger(x) && !Number.isSafeInteger(x) ? BigInt(x) : x;
+    case "boolean":
+      return x ? 1 : 0;
+  }
+  return x === null ? null : NOT_PLAIN;
+}
+
+type Trie = Map<unknown, unknown>;
+
+/** The stored key equal to the tuple's items, undefined, or NOT_PLAIN when an item is not plain. */
+function trieGet(root: Trie, items: readonly unknown[]): unknown {
+  let node: unknown = root;
+  for (let i = 0; i < items.length; i++) {
+    const k = plainItemKey(items[i]);
+    if (k === NOT_PLAIN) return NOT_PLAIN;
+    node = (node as Trie).get(k);
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** Record `stored` (a tuple equal to items) in the trie, when all the items are plain. */
+function trieSet(index: Map<unknown, unknown>, items: readonly unknown[], stored: unknown): void {
+  const keys = items.map(plainItemKey);
+  if (keys.includes(NOT_PLAIN)) return;
+  let node = index.get(items.length) as Trie | undefined;
+  if (node === undefined) index.set(items.length, (node = new Map()));
+  for (let i = 0; i < keys.length - 1; i++) {
+    let next = node.get(keys[i]) as Trie | undefined;
+    if (next === undefined) node.set(keys[i], (next = new Map()));
+    node = next;
+  }
+  node.set(keys[keys.length - 1], stored);
+}
+
+/** Forget `stored` (a tuple being removed) in the trie, and the levels it leaves empty. */
+function trieDelete(
+  index: Map<unknown, unknown>,
+  items: readonly unknown[],
+  stored: unknown,
+): void {
+  const root = index.get(items.length) as Trie | undefined;
+  if (root === undefined) return;
+  const path: Trie[] = [root];
+  const keys = items.map(plainItemKey);
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = path[i].get(keys[i]) as Trie | undefined;
+    if (next === undefined) return;
+    path.push(next);
+  }
+  const last = keys.length - 1;
+  if (path[last].get(keys[last]) !== stored) return;
+  path[last].delete(keys[last]);
+  for (let i = last; i > 0 && path[i].size === 0; i--) path[i - 1].delete(keys[i - 1]);
+  if (root.size === 0) index.delete(items.length);
+}
+
 export class Dict<K = unknown, V = unknown> {
   /** normalized key -> [key, value] */
   protected map = new Map<unknown, Entry>();
-  /** hash -> stored key objects that compare with __eq__ */
-  private eqIndex: Map<bigint, unknown[]> | null = null;
+  /**
+   * hash -> stored key objects that compare with __eq__; and tuple length -> the trie of the
+   * stored tuples of plain values (see `trieGet`).
+   */
+  private eqIndex: Map<bigint | number, unknown> | null = null;
 
   constructor(entries?: Iterable<readonly [K, V]>) {
     if (entries !== undefined) for (const [k, v] of entries) this.__setitem__(k, v);
@@ -79,13 +155,32 @@ export class Dict<K = unknown, V = unknown> {
         break;
     }
     if (key === null) return null;
+    if (key instanceof Tuple && key.constructor === Tuple && key.items.length > 0) {
+      // A tuple of plain values: found in the trie without hashing it when it is stored.
+      const items = key.items;
+      const root = this.eqIndex?.get(items.length) as Trie | undefined;
+      const found = root === undefined ? undefined : trieGet(root, items);
+      if (found === NOT_PLAIN) return this.normEq(key, insert);
+      if (found !== undefined) return found;
+      const n = this.normEq(key, insert);
+      // Record the stored key (or the one about to be stored) equal to it.
+      if (n !== key ? n instanceof Tuple && n.constructor === Tuple : insert) {
+        trieSet(this.eqIndex!, items, n);
+      }
+      return n;
+    }
+    return this.normEq(key, insert);
+  }
+
+  /** `norm` of an object key: by identity, or found among the stored keys of equal hash. */
+  private normEq(key: unknown, insert: boolean): unknown {
     const h = hash(key); // raises TypeError for unhashable keys
     if (!needsEqLookup(key as object)) return key;
     // An IntEnum/StrEnum member is the same key as its int/str value (see enum.ts).
     const base = valueBase(key as object);
     if (base !== undefined) return this.norm(base, insert);
     if (this.eqIndex === null) this.eqIndex = new Map();
-    const bucket = this.eqIndex.get(h);
+    const bucket = this.eqIndex.get(h) as unknown[] | undefined;
     if (bucket !== undefined) {
       for (const k of bucket) if (k === key || eq(k, key)) return k;
       if (insert) bucket.push(key);
@@ -98,8 +193,11 @@ export class Dict<K = unknown, V = unknown> {
   private unindex(normKey: unknown): void {
     if (this.eqIndex === null || normKey === null) return;
     if (typeof normKey !== "object" && typeof normKey !== "function") return;
+    if (normKey instanceof Tuple && normKey.constructor === Tuple && normKey.items.length > 0) {
+      trieDelete(this.eqIndex, normKey.items, normKey);
+    }
     const h = hash(normKey);
-    const bucket = this.eqIndex.get(h);
+    const bucket = this.eqIndex.get(h) as unknown[] | undefined;
     if (bucket === undefined) return;
     const i = bucket.indexOf(normKey);
     if (i >= 0) bucket.splice(i, 1);

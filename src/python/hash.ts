@@ -187,30 +187,31 @@ export function hashPointer(value: unknown): bigint {
 
 // The tuple hash (xxHash's round on 64-bit lanes) works on 64-bit values as two uint32 halves in
 // plain numbers: BigInt arithmetic allocates at every step, and tuples are hashed for every set
-// and dict operation on them. `hi`/`lo` hold the result of the last step.
-let hi = 0;
-let lo = 0;
+// and dict operation on them. `R` holds the (hi, lo) result of the last step: a typed array, as
+// values of 2^30 and more in plain variables would each be a heap number.
+const R = new Uint32Array(2);
 const TWO32 = 4294967296;
 
-/** (hi, lo) = (ah, al) * (bh, bl) mod 2^64. */
+/** (hi, lo) = (ah, al) * (bh, bl) mod 2^64: al * bl in 16-bit limbs, no products past 2^32. */
 function mul64(ah: number, al: number, bh: number, bl: number): void {
   const a0 = al & 0xffff;
   const a1 = al >>> 16;
   const b0 = bl & 0xffff;
   const b1 = bl >>> 16;
-  const mid = a0 * b1 + a1 * b0; // < 2^33
-  const low = a0 * b0 + (mid % 65536) * 65536; // < 2^33
-  const carry = low >= TWO32 ? 1 : 0;
-  lo = low >>> 0;
-  const high = a1 * b1 + Math.floor(mid / 65536) + carry; // al * bl >> 32, < 2^33
-  hi = (high + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+  const p00 = a0 * b0;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff); // < 2^18
+  R[1] = ((mid << 16) | (p00 & 0xffff)) >>> 0;
+  const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16); // al * bl >> 32
+  R[0] = (high + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
 }
 
 /** (hi, lo) = (ah, al) + (bh, bl) mod 2^64. */
 function add64(ah: number, al: number, bh: number, bl: number): void {
   const low = al + bl;
-  lo = low >>> 0;
-  hi = (ah + bh + (low >= TWO32 ? 1 : 0)) >>> 0;
+  R[1] = low >>> 0;
+  R[0] = (ah + bh + (low >= TWO32 ? 1 : 0)) >>> 0;
 }
 
 const P1_HI = 0x9e3779b1;
@@ -224,9 +225,9 @@ const LEN_KEY_LO = (P5_LO ^ 3527539) >>> 0; // low half of XXPRIME_5 ^ 3527539
 /** One round: (hi, lo) = rotl(acc + lane * XXPRIME_2, 31) * XXPRIME_1. */
 function mixLane(laneHi: number, laneLo: number, accHi: number, accLo: number): void {
   mul64(laneHi, laneLo, P2_HI, P2_LO);
-  add64(accHi, accLo, hi, lo);
-  const rHi = ((hi << 31) | (lo >>> 1)) >>> 0;
-  const rLo = ((lo << 31) | (hi >>> 1)) >>> 0;
+  add64(accHi, accLo, R[0], R[1]);
+  const rHi = ((R[0] << 31) | (R[1] >>> 1)) >>> 0;
+  const rLo = ((R[1] << 31) | (R[0] >>> 1)) >>> 0;
   mul64(rHi, rLo, P1_HI, P1_LO);
 }
 
@@ -244,6 +245,9 @@ function strLanes(s: string): readonly [number, number] {
   return lanes;
 }
 
+const SMALL_MIN = -9007199254740991n;
+const SMALL_MAX = 9007199254740991n;
+
 /** CPython's tuple hash over already computed item hashes. */
 export function hashSequence(items: readonly unknown[]): bigint {
   let accHi = P5_HI;
@@ -257,30 +261,41 @@ export function hashSequence(items: readonly unknown[]): bigint {
       laneHi = lanes[0];
       laneLo = lanes[1];
       mixLane(laneHi, laneLo, accHi, accLo);
-      accHi = hi;
-      accLo = lo;
+      accHi = R[0];
+      accLo = R[1];
       continue;
     }
-    const small =
-      typeof item === "bigint" && item >= -9007199254740991n && item <= 9007199254740991n;
-    const h = small ? item : hash(item);
-    if (small || (h >= -9007199254740991n && h <= 9007199254740991n)) {
-      let n = Number(h);
-      if (n === -1) n = -2;
-      const high = Math.floor(n / TWO32);
-      laneLo = (n - high * TWO32) >>> 0;
-      laneHi = high >>> 0;
-    } else {
-      laneLo = Number(BigInt.asUintN(32, h));
-      laneHi = Number(BigInt.asUintN(32, h >> 32n));
-    }
+    // A small int is its own hash (-1 hashes as -2); its 64-bit lanes are read back from a
+    // BigInt64Array, which stores the two's complement without making BigInts.
+    INT64[0] =
+      typeof item === "bigint" && item >= SMALL_MIN && item <= SMALL_MAX
+        ? item === -1n
+          ? -2n
+          : item
+        : hash(item);
+    laneLo = INT64_HALVES[LO_HALF];
+    laneHi = INT64_HALVES[HI_HALF];
     mixLane(laneHi, laneLo, accHi, accLo);
-    accHi = hi;
-    accLo = lo;
+    accHi = R[0];
+    accLo = R[1];
   }
   add64(accHi, accLo, P5_HI, (LEN_KEY_LO ^ items.length) >>> 0);
-  if (hi === 0xffffffff && lo === 0xffffffff) return 1546275796n;
-  return (BigInt(hi | 0) << 32n) + BigInt(lo);
+  if (R[0] === 0xffffffff && R[1] === 0xffffffff) return 1546275796n;
+  return int64Of(R[0], R[1]);
+}
+
+// The signed 64-bit int of two uint32 halves, read back from a BigInt64Array: one BigInt made,
+// where shifting and adding BigInts makes three more.
+const INT64 = new BigInt64Array(1);
+const INT64_HALVES = new Uint32Array(INT64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LO_HALF = LITTLE_ENDIAN ? 0 : 1;
+const HI_HALF = 1 - LO_HALF;
+
+function int64Of(hiHalf: number, loHalf: number): bigint {
+  INT64_HALVES[LO_HALF] = loHalf;
+  INT64_HALVES[HI_HALF] = hiHalf;
+  return INT64[0];
 }
 
 /**

@@ -17,13 +17,14 @@
  * directly (`__getitem__`, `__len__`, `__eq__`, ...) and members named like `Array`'s own.
  */
 
-import { eq, lt } from "./compare";
+import { cmpStr, eq, lt } from "./compare";
 import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { Kw, splitKw } from "./kw";
 import { indexNumber } from "./numbers";
 import { markBuiltinClass } from "./objects";
 import { iter, toArray, truthy } from "./protocol";
 import { listRepr, repr } from "./repr";
+import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
 function normIndex(i: unknown, n: number): number {
@@ -68,17 +69,59 @@ export function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
 }
 
 /** Sort in place with Python's `key=` and `reverse=`. */
+/**
+ * The `<` to sort keys with. As CPython's sort does (`unsafe_long_compare`, `unsafe_tuple_compare`,
+ * ...), keys all of one plain type compare directly: ints with `<`, strs by code point, exact
+ * tuples item by item (the same steps as `lt`: the first unequal items decide). Anything else
+ * goes through `lt`.
+ */
+function lessFor(keys: readonly unknown[]): (a: unknown, b: unknown) => boolean {
+  let ints = true;
+  let strs = true;
+  let tuples = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const t = typeof k;
+    if (t !== "bigint") ints = false;
+    if (t !== "string") strs = false;
+    if (!(k instanceof Tuple && k.constructor === Tuple)) tuples = false;
+    if (!ints && !strs && !tuples) return lt;
+  }
+  if (ints) return (a, b) => (a as bigint) < (b as bigint);
+  if (strs) return (a, b) => cmpStr(a as string, b as string) < 0;
+  return tupleLess;
+}
+
+function tupleLess(a: unknown, b: unknown): boolean {
+  const x = (a as Tuple).items;
+  const y = (b as Tuple).items;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const u = x[i];
+    const v = y[i];
+    if (u === v && typeof u !== "number") continue;
+    const t = typeof u;
+    if (t === typeof v) {
+      if (t === "bigint") return (u as bigint) < (v as bigint);
+      if (t === "string") return cmpStr(u as string, v as string) < 0;
+    }
+    if (!eq(u, v)) return lt(u, v);
+  }
+  return x.length < y.length;
+}
+
 export function sortList(xs: unknown[], key: unknown = null, reverse: unknown = false): void {
   const rev = truthy(reverse);
   // Array's own `reverse`: a list subclass may override `reverse`.
   if (rev) Array.prototype.reverse.call(xs);
   if (key === null || key === undefined) {
-    stableSort(xs, lt);
+    stableSort(xs, lessFor(xs));
   } else {
     if (typeof key !== "function")
       throw new PyTypeError(`'${typeName(key)}' object is not callable`);
     const dec = xs.map((v) => [(key as (v: unknown) => unknown)(v), v] as [unknown, unknown]);
-    stableSort(dec, (a, b) => lt(a[0], b[0]));
+    const less = lessFor(dec.map((d) => d[0]));
+    stableSort(dec, (a, b) => less(a[0], b[0]));
     for (let i = 0; i < xs.length; i++) xs[i] = dec[i][1];
   }
   if (rev) {

@@ -300,11 +300,16 @@ export function index(x: unknown): bigint {
   throw new PyTypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
 }
 
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE_BIG = BigInt(Number.MIN_SAFE_INTEGER);
+
 /** `index(x)` as a JS number (for lengths and positions), saturating huge values. */
 export function indexNumber(x: unknown): number {
+  // Fast path: an int in the safe range (the usual case) converts directly.
+  if (typeof x === "bigint" && x <= MAX_SAFE_BIG && x >= MIN_SAFE_BIG) return Number(x);
   const n = index(x);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
-  if (n < BigInt(Number.MIN_SAFE_INTEGER)) return Number.MIN_SAFE_INTEGER;
+  if (n > MAX_SAFE_BIG) return Number.MAX_SAFE_INTEGER;
+  if (n < MIN_SAFE_BIG) return Number.MIN_SAFE_INTEGER;
   return Number(n);
 }
 

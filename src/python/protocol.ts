@@ -420,12 +420,17 @@ export const slice = defineType(
   () => Slice,
 );
 
+const SLICE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
 function sliceIndexArg(v: unknown): number {
   if (v === null || v === undefined) return Number.NaN;
   if (isInt(v) || (typeof v === "object" && v !== null && "__index__" in v)) {
     const n = index(v);
-    const max = BigInt(Number.MAX_SAFE_INTEGER);
-    return n > max ? Number.MAX_SAFE_INTEGER : n < -max ? -Number.MAX_SAFE_INTEGER : Number(n);
+    return n > SLICE_MAX
+      ? Number.MAX_SAFE_INTEGER
+      : n < -SLICE_MAX
+        ? -Number.MAX_SAFE_INTEGER
+        : Number(n);
   }
   throw new PyTypeError("slice indices must be integers or None or have an __index__ method");
 }
@@ -1537,7 +1542,18 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   const table = builtinMethodTable(obj);
   if (table !== undefined) {
     const m = table[name];
-    if (typeof m === "function") return m(obj, ...args);
+    if (typeof m === "function") {
+      // Direct calls for the usual arities: cheaper than spreading the arguments.
+      switch (args.length) {
+        case 0:
+          return m(obj);
+        case 1:
+          return m(obj, args[0]);
+        case 2:
+          return m(obj, args[0], args[1]);
+      }
+      return m(obj, ...args);
+    }
     return call(getattr(obj, name), ...args);
   }
   if (obj !== null && obj !== undefined) {

@@ -26,6 +26,17 @@ const M64 = (1n << 64n) - 1n;
 
 type Slot = unknown; // undefined = unused, DUMMY = deleted
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The first slot of hash h: its low bits. A hash in the safe range (any int's up to 2^53) takes
+ * them from the number (`&` keeps the low 32 bits of its two's complement), without BigInts.
+ */
+function startSlot(h: bigint, mask: number): number {
+  if (h >= -SAFE && h <= SAFE) return Number(h) & mask;
+  return Number(BigInt.asUintN(64, h) & BigInt(mask));
+}
+
 /** Iterator over the table's probe sequence start values (perturbation). */
 function probeNext(i: number, perturb: bigint, mask: number): [number, bigint] {
   perturb >>= PERTURB_SHIFT;
@@ -60,9 +71,10 @@ export abstract class SetBase {
 
   protected addEntry(key: unknown, h: bigint): void {
     let mask = this.mask;
-    let i = Number(BigInt.asUintN(64, h) & BigInt(mask));
+    let i = startSlot(h, mask);
     let freeslot = -1;
-    let perturb = BigInt.asUintN(64, h);
+    // Made when the linear probes are used up (rare), as the first perturbation step needs it.
+    let perturb: bigint | undefined;
     for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
@@ -92,15 +104,15 @@ export abstract class SetBase {
         mask = this.mask;
         j++;
       } while (probes--);
-      [i, perturb] = probeNext(i, perturb, mask);
+      [i, perturb] = probeNext(i, perturb ?? BigInt.asUintN(64, h), mask);
     }
   }
 
   /** Slot index of key, or -1. */
   protected lookup(key: unknown, h: bigint): number {
     const mask = this.mask;
-    let i = Number(BigInt.asUintN(64, h) & BigInt(mask));
-    let perturb = BigInt.asUintN(64, h);
+    let i = startSlot(h, mask);
+    let perturb: bigint | undefined;
     for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
@@ -110,7 +122,7 @@ export abstract class SetBase {
         if (k !== DUMMY && this.hashes[j] === h && (k === key || eq(k, key))) return j;
         j++;
       } while (probes--);
-      [i, perturb] = probeNext(i, perturb, mask);
+      [i, perturb] = probeNext(i, perturb ?? BigInt.asUintN(64, h), mask);
     }
   }
 
@@ -121,8 +133,8 @@ export abstract class SetBase {
     key: unknown,
     h: bigint,
   ): void {
-    let perturb = BigInt.asUintN(64, h);
-    let i = Number(perturb & BigInt(mask));
+    let perturb: bigint | undefined;
+    let i = startSlot(h, mask);
     for (;;) {
       if (keys[i] === undefined) {
         keys[i] = key;
@@ -138,7 +150,7 @@ export abstract class SetBase {
           }
         }
       }
-      [i, perturb] = probeNext(i, perturb, mask);
+      [i, perturb] = probeNext(i, perturb ?? BigInt.asUintN(64, h), mask);
     }
   }
 
