@@ -14,9 +14,11 @@
  * offers `get`, `has` (`in`), `keys`, `values`, `items`, `len` and iteration.
  */
 
+import { eq } from "./python/compare";
 import { KeyError, LookupError, RuntimeError, TypeError, ValueError } from "./python/exceptions";
 import { splitKw } from "./python/kw";
-import { id } from "./python/objects";
+import { id, NotImplemented } from "./python/objects";
+import { call } from "./python/protocol";
 import { repr } from "./python/repr";
 
 /** Marker for "no default", as CPython's `Token.MISSING`. */
@@ -35,6 +37,8 @@ const ENTERED = 1;
 export const PINNED = 2;
 
 export class Context {
+  static readonly __module__ = "_contextvars";
+  static readonly __tp_name__ = "_contextvars.Context";
   /** The current mapping; replaced (never mutated) by ContextVar.set/reset. */
   _data: VarMap;
   /**
@@ -49,6 +53,12 @@ export class Context {
 
   /** Run `callable(...args)` in this context, then restore the previous one. */
   run<A extends unknown[], R>(callable: (...args: A) => R, ...args: A): R {
+    if (typeof callable !== "function") {
+      // CPython checks the argument count first; a non-callable fails at the call, in the context.
+      if (callable === undefined)
+        throw new TypeError("run() missing 1 required positional argument");
+      return this._run_args((...a: unknown[]) => call(callable, ...a), args) as R;
+    }
     if ((this._flags & ENTERED) !== 0) alreadyEntered(this);
     const saved = current;
     this._flags |= ENTERED;
@@ -137,10 +147,23 @@ export class Context {
     return this._data.keys();
   }
 
+  /** Contexts compare as mappings: the same variables with equal values. */
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (!(other instanceof Context)) return NotImplemented;
+    if (other._data.size !== this._data.size) return false;
+    for (const [key, value] of this._data) {
+      if (!other._data.has(key) || !eq(value, other._data.get(key))) return false;
+    }
+    return true;
+  }
+
   __repr__(): string {
     return contextRepr(this);
   }
 }
+
+// Mutable mappings are unhashable: `hash(ctx)` raises TypeError.
+(Context.prototype as unknown as { __hash__: null }).__hash__ = null;
 
 function alreadyEntered(ctx: Context): never {
   throw new RuntimeError(`cannot enter context: ${contextRepr(ctx)} is already entered`);
@@ -234,6 +257,8 @@ export function _leave_lazy(holder: LazyContextHolder, ctx: Context, held: Conte
 }
 
 export class ContextVar<T> {
+  static readonly __module__ = "_contextvars";
+  static readonly __tp_name__ = "_contextvars.ContextVar";
   readonly name: string;
   private readonly _default: T | Missing;
 
@@ -264,7 +289,11 @@ export class ContextVar<T> {
     throw new LookupError(this);
   }
 
-  set(value: T): Token<T> {
+  set(value: T, ...extra: unknown[]): Token<T> {
+    if (extra.length > 0 || value === undefined) {
+      const n = extra.length + (value === undefined ? 0 : 1);
+      throw new TypeError(`ContextVar.set() takes exactly one argument (${n} given)`);
+    }
     const ctx = current;
     const data = ctx._data;
     const key = this as ContextVar<unknown>;
@@ -303,6 +332,8 @@ export class ContextVar<T> {
 }
 
 export class Token<T> {
+  static readonly __module__ = "_contextvars";
+  static readonly __tp_name__ = "_contextvars.Token";
   static readonly MISSING: unknown = MISSING;
   _used = false;
 

@@ -29,14 +29,23 @@
  *   bigints, as every Python int is in asyncio-ts; numeric arguments accept number or bigint.
  */
 
+import { lt } from "../python/compare";
 import { RuntimeError, ValueError } from "../python/exceptions";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import { BrokenBarrierError, CancelledError } from "./exceptions";
 import type { Future } from "./futures";
-import { _LoopBoundMixin, Deque } from "./mixins";
+import { _initArgs, _initSignature, _LoopBoundMixin, Deque } from "./mixins";
 import { async_with, FAST_PATH, NOT_FAST, WAIT_ITER } from "./protocols";
 
 type Waiter = Future<unknown>;
+
+// The `__init__` signatures, for CPython's errors on wrong constructor arguments (mixins.ts).
+const LOCK_INIT = _initSignature("Lock", []);
+const EVENT_INIT = _initSignature("Event", []);
+const CONDITION_INIT = _initSignature("Condition", ["lock"], { lock: null });
+const SEMAPHORE_INIT = _initSignature("Semaphore", ["value"], { value: 1n });
+const BOUNDED_INIT = _initSignature("BoundedSemaphore", ["value"], { value: 1n });
+const BARRIER_INIT = _initSignature("Barrier", ["parties"]);
 
 /** True if every waiter is cancelled (true for none): `all(w.cancelled() for w in waiters)`. */
 function allCancelled(waiters: Deque<Waiter>): boolean {
@@ -207,6 +216,11 @@ export class Lock extends _ContextManagerMixin {
   _waiters: Deque<Waiter> | null = null;
   _locked = false;
 
+  constructor(...args: unknown[]) {
+    super();
+    _initArgs(new.target, LOCK_INIT, args);
+  }
+
   override __repr__(): string {
     let extra = this._locked ? "locked" : "unlocked";
     if (this._waiters?.length) extra = `${extra}, waiters:${this._waiters.length}`;
@@ -275,6 +289,11 @@ export class Event extends _LoopBoundMixin {
   _waiters = new Deque<Waiter>();
   _value = false;
 
+  constructor(...args: unknown[]) {
+    super();
+    _initArgs(new.target, EVENT_INIT, args);
+  }
+
   override __repr__(): string {
     let extra = this._value ? "set" : "unset";
     if (this._waiters.length) extra = `${extra}, waiters:${this._waiters.length}`;
@@ -324,9 +343,12 @@ export class Condition extends _ContextManagerMixin {
   _lock: Lock;
   _waiters = new Deque<Waiter>();
 
-  constructor(lock: Lock | null = null) {
+  constructor(lock?: unknown, ...rest: unknown[]) {
+    // Named, for `super().__init__(lock=...)` (mro.ts maps keywords to these names).
+    const args = lock === undefined ? rest : [lock, ...rest];
     super();
-    this._lock = lock ?? new Lock();
+    const [given] = _initArgs(new.target, CONDITION_INIT, args) as [Lock | null | undefined];
+    this._lock = given ?? new Lock();
   }
 
   override __repr__(): string {
@@ -461,10 +483,19 @@ export class Semaphore extends _ContextManagerMixin {
     this._val = Number(value);
   }
 
-  constructor(value: number | bigint = 1) {
+  constructor(value?: unknown, ...rest: unknown[]) {
+    // Named, for `super().__init__(value=...)` (mro.ts maps keywords to these names).
+    const args = value === undefined ? rest : [value, ...rest];
     super();
-    if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
-    this._val = Number(value);
+    const [arg] = _initArgs(new.target, SEMAPHORE_INIT, args) as [number | bigint | undefined];
+    const initial = arg === undefined ? 1n : arg;
+    // A non-number fails Python's `value < 0` with CPython's TypeError ("'<' not supported ...").
+    if (
+      typeof initial === "number" || typeof initial === "bigint" ? initial < 0 : lt(initial, 0n)
+    ) {
+      throw new ValueError("Semaphore initial value must be >= 0");
+    }
+    this._val = Number(initial);
   }
 
   override __repr__(): string {
@@ -540,15 +571,27 @@ markCoroutineMethods(Semaphore, ["acquire", "__aenter__", "__aexit__"]);
 /** A semaphore that refuses to be released above its initial value. */
 export class BoundedSemaphore extends Semaphore {
   static override readonly __module__ = "asyncio.locks";
-  _bound_value: number;
+  _bound: number;
 
-  constructor(value: number | bigint = 1) {
-    super(value);
-    this._bound_value = Number(value);
+  /** The initial value, a Python int (as `_value`). */
+  get _bound_value(): bigint {
+    return BigInt(this._bound);
+  }
+
+  set _bound_value(value: number | bigint) {
+    this._bound = Number(value);
+  }
+
+  constructor(value?: unknown, ...rest: unknown[]) {
+    // Named, for `super().__init__(value=...)` (mro.ts maps keywords to these names).
+    const args = value === undefined ? rest : [value, ...rest];
+    const [bound] = _initArgs(new.target, BOUNDED_INIT, args) as [number | bigint | undefined];
+    super(bound === undefined ? 1n : bound);
+    this._bound = Number(bound === undefined ? 1n : bound);
   }
 
   override release(): null {
-    if (this._val >= this._bound_value) {
+    if (this._val >= this._bound) {
       throw new ValueError("BoundedSemaphore released too many times");
     }
     super.release();
@@ -573,10 +616,17 @@ export class Barrier extends _LoopBoundMixin {
   _state: BarrierState = _BarrierState.FILLING;
   _count = 0;
 
-  constructor(parties: number | bigint) {
+  constructor(parties?: unknown, ...rest: unknown[]) {
+    // Named, for `super().__init__(parties=...)` (mro.ts maps keywords to these names).
+    const args = parties === undefined ? rest : [parties, ...rest];
     super();
-    if (parties < 1) throw new ValueError("parties must be > 0");
-    this._parties = Number(parties);
+    const [arg] = _initArgs(new.target, BARRIER_INIT, args) as [number | bigint | undefined];
+    // No argument: a Python subclass's `__init__` will initialize it (see _initArgs).
+    const n = arg === undefined ? 1n : arg;
+    if (typeof n === "number" || typeof n === "bigint" ? n < 1 : lt(n, 1n)) {
+      throw new ValueError("parties must be > 0");
+    }
+    this._parties = Number(n);
   }
 
   override __repr__(): string {

@@ -6,7 +6,9 @@
  */
 
 import { RuntimeError } from "../python/exceptions";
+import { bind, signature } from "../python/lang";
 import { id } from "../python/objects";
+import { repr } from "../python/repr";
 import { _get_running_loop, type AbstractEventLoop } from "./events";
 
 export class _LoopBoundMixin {
@@ -28,6 +30,30 @@ export class _LoopBoundMixin {
     }
     return loop!;
   }
+}
+
+type InitSignature = ReturnType<typeof signature>;
+
+/** `Cls.__init__`'s signature (bound `self` counted, as CPython's messages do). */
+export function _initSignature(
+  qualname: string,
+  params: string[],
+  defaults: Record<string, unknown> = {},
+): InitSignature {
+  return signature(`${qualname}.__init__`, params, defaults, 1);
+}
+
+/**
+ * The arguments of `Cls(...)` bound to `Cls.__init__`'s signature, with CPython's TypeErrors
+ * (`Queue(loop=loop)`: "Queue.__init__() got an unexpected keyword argument 'loop'"), when they
+ * are the runtime class's own: `target` (`new.target`) is the class itself or a Python subclass
+ * without an `__init__`. A subclass with an `__init__` passes its own arguments along to the JS
+ * constructor, which are not the base's: the object starts with the defaults (all `undefined`),
+ * and `super().__init__(...)` in that `__init__` initializes it again with the base's arguments.
+ */
+export function _initArgs(target: Function, sig: InitSignature, args: unknown[]): unknown[] {
+  const init = (target.prototype as { __init__?: unknown }).__init__;
+  return typeof init === "function" ? [] : bind(sig, args);
 }
 
 function objectAddress(obj: object): string {
@@ -144,5 +170,12 @@ export class Deque<T> {
 
   *[Symbol.iterator](): IterableIterator<T> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  /** Printed as the `collections.deque` it stands for (`queue._getters` -> `deque([])`). */
+  __repr__(): string {
+    return `deque([${this.toArray()
+      .map((x) => repr(x))
+      .join(", ")}])`;
   }
 }

@@ -25,7 +25,7 @@ import { heappop, heappush } from "../python/stdlib/heapq";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import type { Future } from "./futures";
 import { Event } from "./locks";
-import { _LoopBoundMixin, Deque } from "./mixins";
+import { _initArgs, _initSignature, _LoopBoundMixin, Deque } from "./mixins";
 
 /** Raised by `get_nowait()` when the queue is empty. */
 export class QueueEmpty extends Exception {
@@ -50,6 +50,9 @@ type Waiter = Future<unknown>;
  * A FIFO queue. With `maxsize > 0`, `put()` waits while the queue is full; `get()` waits while it
  * is empty. `task_done()`/`join()` track unfinished items.
  */
+/** `Queue.__init__`'s signature, for CPython's errors on wrong constructor arguments. */
+const QUEUE_INIT = _initSignature("Queue", ["maxsize"], { maxsize: 0n });
+
 export class Queue<T = unknown> extends _LoopBoundMixin {
   static readonly __module__ = "asyncio.queues";
   _maxsize: number | bigint;
@@ -61,15 +64,18 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
   _queue!: { length: number };
   _is_shutdown = false;
 
-  constructor(maxsize: number | bigint = 0n) {
+  constructor(maxsize?: unknown, ...rest: unknown[]) {
+    // Named, for `super().__init__(maxsize=...)` (mro.ts maps keywords to these names).
+    const args = maxsize === undefined ? rest : [maxsize, ...rest];
     super();
+    const [arg] = _initArgs(new.target, QUEUE_INIT, args) as [number | bigint | undefined];
+    const size = arg === undefined ? 0n : arg;
     // A Python int stays a bigint; an integral JS number (hand-written TypeScript) is taken as
     // the int it means, so `maxsize` returns a Python int either way.
-    this._maxsize =
-      typeof maxsize === "number" && Number.isInteger(maxsize) ? BigInt(maxsize) : maxsize;
-    this._max = Number(maxsize);
+    this._maxsize = typeof size === "number" && Number.isInteger(size) ? BigInt(size) : size;
+    this._max = Number(size);
     this._finished.set();
-    this._init(maxsize);
+    this._init(size);
   }
 
   _init(_maxsize: number | bigint): void {

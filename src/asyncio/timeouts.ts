@@ -14,12 +14,15 @@
  * inserted in its context chain. States: created, active, expiring, expired, finished.
  */
 
+import { round } from "../python/builtins";
+import { le } from "../python/compare";
 import {
   type BaseException,
   ExceptionGroup,
   RuntimeError,
   TimeoutError,
 } from "../python/exceptions";
+import { add } from "../python/operators";
 import { repr } from "../python/repr";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import { get_running_loop, type Handle } from "./events";
@@ -46,7 +49,8 @@ export class Timeout {
   _state: State = _State.CREATED;
   _timeout_handler: Handle | null = null;
   _task: Task<unknown> | null = null;
-  _when: number | null;
+  /** The deadline as given (a Python int stays an int, as `when()` returns it). */
+  _when: number | bigint | null;
   _cancelling: bigint = 0n;
   private readonly _onTimeoutCb: () => void;
 
@@ -55,13 +59,14 @@ export class Timeout {
    * it is already past.
    */
   constructor(when: number | bigint | null) {
-    this._when = when === null || when === undefined ? null : Number(when);
+    // Not a number: kept as it is for reschedule() (on entry) to raise CPython's TypeError.
+    this._when = when === undefined ? null : when;
     this._onTimeoutCb = internal(() => this._on_timeout());
     Object.assign(this._onTimeoutCb, { __qualname__: "Timeout._on_timeout", __self__: this });
   }
 
   /** The current deadline. */
-  when(): number | null {
+  when(): number | bigint | null {
     return this._when;
   }
 
@@ -71,7 +76,16 @@ export class Timeout {
       if (this._state === _State.CREATED) throw new RuntimeError("Timeout has not been entered");
       throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
     }
-    this._when = when === null || when === undefined ? null : Number(when);
+    if (
+      when !== null &&
+      when !== undefined &&
+      typeof when !== "number" &&
+      typeof when !== "bigint"
+    ) {
+      // CPython's `when <= loop.time()` comparison error ("'<=' not supported between ...").
+      le(when, get_running_loop().time());
+    }
+    this._when = when === undefined ? null : when;
     if (this._timeout_handler !== null) this._timeout_handler.cancel();
     if (this._when === null) {
       this._timeout_handler = null;
@@ -94,7 +108,7 @@ export class Timeout {
   __repr__(): string {
     const info = [""];
     if (this._state === _State.ENTERED) {
-      const when = this._when !== null ? repr(Math.round(this._when * 1000) / 1000) : "None";
+      const when = this._when !== null ? repr(round(this._when, 3n)) : "None";
       info.push(`when=${when}`);
     }
     return `<Timeout [${this._state}]${info.join(" ")}>`;
@@ -172,12 +186,14 @@ markcoroutinefunction(Timeout.prototype.__aexit__, "Timeout.__aexit__");
  * `timeout(delay)`: a Timeout `delay` seconds from now (null: no timeout). The block's
  * CancelledError becomes TimeoutError when the deadline passes.
  */
-export function timeout(delay: number | bigint | null): Timeout {
+export function timeout(delay: number | bigint | null | unknown): Timeout {
   const loop = get_running_loop();
-  return new Timeout(delay !== null && delay !== undefined ? loop.time() + Number(delay) : null);
+  return new Timeout(
+    delay !== null && delay !== undefined ? (add(loop.time(), delay) as number) : null,
+  );
 }
 
 /** `timeout_at(when)`: a Timeout at absolute loop time `when` (null: no timeout). */
-export function timeout_at(when: number | bigint | null): Timeout {
-  return new Timeout(when);
+export function timeout_at(when: number | bigint | null | unknown): Timeout {
+  return new Timeout(when as number | null);
 }

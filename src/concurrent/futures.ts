@@ -28,7 +28,9 @@ import { Context } from "../contextvars";
 import { Exception, RuntimeError, TimeoutError, TypeError, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { classQualname, id } from "../python/objects";
-import { call, truthy } from "../python/protocol";
+import { call, iter, truthy } from "../python/protocol";
+import { PySet } from "../python/set";
+import { namedtuple } from "../python/stdlib/collections";
 import { formatExceptionOnly } from "../python/traceback";
 import { typeName } from "../python/types";
 
@@ -168,10 +170,13 @@ function runUntil(done: () => boolean): void {
 
 /** `concurrent.futures.Future`: the result of a call in an executor. */
 export class Future<T = unknown> {
+  static readonly __module__ = "concurrent.futures._base";
   _state: State = "PENDING";
   _result: T | undefined = undefined;
   _exception: unknown = null;
   _done_callbacks: ((f: Future<T>) => unknown)[] = [];
+  /** The `wait()`/`as_completed()` calls waiting on it (CPython's `_waiters`). */
+  _waiters: Waiter[] = [];
 
   __repr__(): string {
     const at = `at 0x${id(this).toString(16)}`;
@@ -254,6 +259,7 @@ export class Future<T = unknown> {
   set_running_or_notify_cancel(): boolean {
     if (this._state === "CANCELLED") {
       this._state = "CANCELLED_AND_NOTIFIED";
+      for (const waiter of this._waiters) waiter.finished.push(this as Future<unknown>);
       return false;
     }
     if (this._state === "PENDING") {
@@ -267,6 +273,7 @@ export class Future<T = unknown> {
     if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
     this._result = result;
     this._state = "FINISHED";
+    for (const waiter of this._waiters) waiter.finished.push(this as Future<unknown>);
     this._invoke_callbacks();
   }
 
@@ -274,6 +281,7 @@ export class Future<T = unknown> {
     if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
     this._exception = exception;
     this._state = "FINISHED";
+    for (const waiter of this._waiters) waiter.finished.push(this as Future<unknown>);
     this._invoke_callbacks();
   }
 
@@ -297,8 +305,175 @@ function reportCallbackError(fut: Future<unknown>, exc: unknown): void {
   );
 }
 
+// ---------------------------------------------------------------- wait() and as_completed()
+
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+export const ALL_COMPLETED = "ALL_COMPLETED";
+
+/** A `wait()` or `as_completed()` call: the futures that finished since it was installed, in order. */
+interface Waiter {
+  finished: Future<unknown>[];
+}
+
+/** Finished or cancelled-and-notified: what wait() and as_completed() count as done. */
+function isFinished(f: Future<unknown>): boolean {
+  return f._state === "FINISHED" || f._state === "CANCELLED_AND_NOTIFIED";
+}
+
+/** `fs` as a Python set of futures (duplicates removed, as CPython's `set(fs)`). */
+function futureSet(fs: unknown): PySet & Iterable<Future<unknown>> {
+  return new PySet([...iter(fs)]) as PySet & Iterable<Future<unknown>>;
+}
+
+/** Bind `(fs, timeout=None, ...)`-style arguments: positional values, then a trailing Kw. */
+function bindArgs(fname: string, names: string[], args: unknown[]): unknown[] {
+  const out: unknown[] = new Array(names.length).fill(undefined);
+  let pos = args;
+  if (args.length > 0 && args[args.length - 1] instanceof Kw) {
+    pos = args.slice(0, -1);
+    const kwargs = (args[args.length - 1] as Kw).kwargs as Record<string, unknown>;
+    for (const [key, value] of Object.entries(kwargs)) {
+      const i = names.indexOf(key);
+      if (i < 0) throw new TypeError(`${fname}() got an unexpected keyword argument '${key}'`);
+      if (i < pos.length) {
+        throw new TypeError(`${fname}() got multiple values for argument '${key}'`);
+      }
+      out[i] = value;
+    }
+  }
+  if (pos.length > names.length) {
+    throw new TypeError(
+      `${fname}() takes from 1 to ${names.length} positional arguments but ${pos.length} were given`,
+    );
+  }
+  pos.forEach((v, i) => {
+    out[i] = v;
+  });
+  if (out[0] === undefined) {
+    throw new TypeError(`${fname}() missing 1 required positional argument: '${names[0]}'`);
+  }
+  return out;
+}
+
+/** The deadline `timeout` seconds from now (ms, `performance.now()` clock), or null. */
+function deadlineOf(timeout: unknown): number | null {
+  if (timeout === null || timeout === undefined) return null;
+  const t = typeof timeout === "bigint" ? Number(timeout) : timeout;
+  if (typeof t !== "number") {
+    throw new TypeError(`unsupported operand type(s) for +: '${typeName(timeout)}' and 'float'`);
+  }
+  return performance.now() + t * 1000;
+}
+
+function remaining(deadline: number | null): number {
+  return deadline === null ? Infinity : deadline - performance.now();
+}
+
+let doneAndNotDone: ((...args: unknown[]) => unknown) | null = null;
+
+/** `DoneAndNotDoneFutures(done, not_done)`, the named tuple wait() returns. */
+function DoneAndNotDoneFutures(done: PySet, notDone: PySet): unknown {
+  doneAndNotDone ??= namedtuple(
+    "DoneAndNotDoneFutures",
+    "done not_done",
+    new Kw({ module: "concurrent.futures._base" }),
+  ) as unknown as (...args: unknown[]) => unknown;
+  return call(doneAndNotDone, done, notDone);
+}
+
+/**
+ * `wait(fs, timeout=None, return_when=ALL_COMPLETED)`: the named tuple `(done, not_done)` of sets.
+ * Waiting runs the executors' queued calls one by one (see the module header) until the condition
+ * holds, the deadline passes, or none is left; with no call left and no timeout, nothing could
+ * ever finish the futures, so it raises RuntimeError where CPython blocks forever.
+ */
+export function wait(...args: unknown[]): unknown {
+  const [fsArg, timeout, whenArg] = bindArgs("wait", ["fs", "timeout", "return_when"], args);
+  const returnWhen = whenArg === undefined ? ALL_COMPLETED : whenArg;
+  const fs = futureSet(fsArg);
+  const done = new PySet() as PySet & Iterable<Future<unknown>>;
+  const notDone = new PySet() as PySet & Iterable<Future<unknown>>;
+  for (const f of fs) (isFinished(f) ? done : notDone).add(f);
+  const raised = (f: Future<unknown>): boolean => !f.cancelled() && f._exception !== null;
+  if (returnWhen === FIRST_COMPLETED && done.size > 0) return DoneAndNotDoneFutures(done, notDone);
+  if (returnWhen === FIRST_EXCEPTION && [...done].some(raised)) {
+    return DoneAndNotDoneFutures(done, notDone);
+  }
+  if (done.size === fs.size) return DoneAndNotDoneFutures(done, notDone);
+  const deadline = deadlineOf(timeout);
+  const waiter: Waiter = { finished: [] };
+  for (const f of fs) f._waiters.push(waiter);
+  const satisfied = (): boolean => {
+    const finished = waiter.finished;
+    if (returnWhen === FIRST_COMPLETED) return finished.length > 0;
+    if (returnWhen === FIRST_EXCEPTION && finished.some(raised)) return true;
+    return finished.length + done.size >= fs.size;
+  };
+  try {
+    runUntil(() => satisfied() || remaining(deadline) <= 0);
+  } finally {
+    for (const f of fs) f._waiters.splice(f._waiters.indexOf(waiter), 1);
+  }
+  if (!satisfied() && deadline === null) throw blockedForever("wait");
+  for (const f of waiter.finished) done.add(f);
+  const rest = new PySet() as PySet & Iterable<Future<unknown>>;
+  for (const f of fs) if (!done.has(f)) rest.add(f);
+  return DoneAndNotDoneFutures(done, rest);
+}
+
+function blockedForever(fname: string): RuntimeError {
+  return new RuntimeError(`${fname}() would block forever: no thread can complete the futures`);
+}
+
+/**
+ * `as_completed(fs, timeout=None)`: a generator of the futures as they finish, the finished ones
+ * first (in reverse set order, as CPython pops them), then the others in the order they finish.
+ * Like wait(), it runs the queued calls to get there.
+ */
+export function as_completed(...args: unknown[]): Generator<Future<unknown>, void, unknown> {
+  const [fsArg, timeout] = bindArgs("as_completed", ["fs", "timeout"], args);
+  const deadline = deadlineOf(timeout);
+  const fs = futureSet(fsArg);
+  return (function* as_completed() {
+    const total = fs.size;
+    const finished: Future<unknown>[] = [];
+    const pending = new Set<Future<unknown>>();
+    for (const f of fs) {
+      if (isFinished(f)) finished.push(f);
+      else pending.add(f);
+    }
+    const waiter: Waiter = { finished: [] };
+    for (const f of fs) f._waiters.push(waiter);
+    try {
+      while (finished.length > 0) yield finished.pop()!;
+      while (pending.size > 0) {
+        if (remaining(deadline) < 0) {
+          throw new TimeoutError(`${pending.size} (of ${total}) futures unfinished`);
+        }
+        runUntil(() => waiter.finished.length > 0 || remaining(deadline) < 0);
+        if (waiter.finished.length === 0 && deadline === null) {
+          throw blockedForever("as_completed");
+        }
+        const batch = waiter.finished;
+        waiter.finished = [];
+        for (const f of batch) {
+          pending.delete(f);
+          yield f;
+        }
+      }
+    } finally {
+      for (const f of fs) {
+        const i = f._waiters.indexOf(waiter);
+        if (i >= 0) f._waiters.splice(i, 1);
+      }
+    }
+  })();
+}
+
 /** `concurrent.futures.Executor`: submit, map, shutdown, and use as a context manager. */
 export abstract class Executor {
+  static readonly __module__: string = "concurrent.futures._base";
   abstract submit(fn: unknown, ...args: unknown[]): Future<unknown>;
 
   /** `map(fn, *iterables, timeout=None, chunksize=1)`: the results in order. */
@@ -346,6 +521,7 @@ let poolCounter = 0;
 
 /** `ThreadPoolExecutor(max_workers=None, thread_name_prefix='', initializer=None, initargs=())`. */
 export class ThreadPoolExecutor extends Executor {
+  static override readonly __module__ = "concurrent.futures.thread";
   _max_workers: bigint;
   _thread_name_prefix: string;
   _initializer: unknown;
@@ -470,8 +646,13 @@ export class ThreadPoolExecutor extends Executor {
   }
 }
 
+/** `concurrent.futures.BrokenExecutor`: an executor that can no longer run calls. */
+export class BrokenExecutor extends RuntimeError {
+  static readonly __module__: string = "concurrent.futures._base";
+}
+
 /** `concurrent.futures.thread.BrokenThreadPool`. */
-export class BrokenThreadPool extends Error {
+export class BrokenThreadPool extends BrokenExecutor {
   static override readonly __module__ = "concurrent.futures.thread";
 }
 
