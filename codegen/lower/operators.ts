@@ -132,9 +132,16 @@ const CMP_FUNCTIONS: Record<string, string> = {
 function compareOne(cx: Context, op: CmpOp, l: TsExpr, r: TsExpr, lt: Ty, rt: Ty): TsExpr {
   switch (op) {
     case "is":
-      return ex(`${par(l, P.equality)} === ${par(r, P.equality + 1)}`, P.equality);
-    case "is not":
-      return ex(`${par(l, P.equality)} !== ${par(r, P.equality + 1)}`, P.equality);
+    case "is not": {
+      // A list, dict or set display on either side (`[1] is [1]`, CPython's SyntaxWarning
+      // case) is a fresh object: TypeScript refuses to compare one by reference unless both
+      // operands are cast.
+      const [a, b] =
+        /^[[{]/.test(l.code) || /^[[{]/.test(r.code)
+          ? [`(${l.code} as unknown)`, `(${r.code} as unknown)`]
+          : [par(l, P.equality), par(r, P.equality + 1)];
+      return ex(`${a} ${op === "is" ? "===" : "!=="} ${b}`, P.equality);
+    }
     case "in":
       return ex(`${cx.helper("contains")}(${r.code}, ${l.code})`, P.call);
     case "not in":

@@ -26,6 +26,7 @@ import {
   type Context,
   type VarMap,
 } from "../contextvars";
+import { le } from "../python/compare";
 import {
   BaseException,
   handledStack,
@@ -82,12 +83,16 @@ export function _task_name_counter(): number {
 }
 
 /**
- * Tasks that are not done yet (CPython keeps a weak set; done tasks leave it here). An array with
- * swap-remove (each task knows its slot) rather than a Set: registering and unregistering 100,000
- * short tasks through a Set spends its time rehashing tombstones. all_tasks() returns a set whose
- * order, like CPython's WeakSet order, programs must not depend on.
+ * Tasks that are not done yet (CPython keeps a weak set; done tasks leave it here), in the order
+ * they were registered: `asyncio.run` cancels the leftover tasks in this order, as CPython's
+ * weak set gives them for tasks made one after the other. An array whose removed slots are holes
+ * (each task knows its slot), compacted when half of it is holes, rather than a Set:
+ * registering and unregistering 100,000 short tasks through a Set spends its time rehashing
+ * tombstones.
  */
-const scheduledTasks: Task<unknown>[] = [];
+const scheduledTasks: (Task<unknown> | null)[] = [];
+/** How many slots of scheduledTasks are holes. */
+let registryHoles = 0;
 /**
  * The task each loop is running lives in the loop's own `_current_task` field (AbstractEventLoop
  * declares it): entering and leaving a task is a field write, with no map lookup.
@@ -103,12 +108,30 @@ function registryAdd(task: Task<unknown>): void {
 function registryRemove(task: Task<unknown>): void {
   const i = task._registry_index;
   if (i < 0) return;
-  const last = scheduledTasks.pop()!;
-  if (last !== task) {
-    scheduledTasks[i] = last;
-    last._registry_index = i;
-  }
   task._registry_index = -1;
+  if (i === scheduledTasks.length - 1) {
+    scheduledTasks.pop();
+    return;
+  }
+  scheduledTasks[i] = null;
+  registryHoles += 1;
+  if (registryHoles >= 32 && registryHoles * 2 >= scheduledTasks.length) compactRegistry();
+}
+
+/** Close the holes of scheduledTasks, keeping the order of the tasks. */
+function compactRegistry(): void {
+  let j = 0;
+  for (let i = 0; i < scheduledTasks.length; i++) {
+    const t = scheduledTasks[i]!;
+    if (t === null) continue;
+    if (j !== i) {
+      scheduledTasks[j] = t;
+      t._registry_index = j;
+    }
+    j += 1;
+  }
+  scheduledTasks.length = j;
+  registryHoles = 0;
 }
 
 export function _register_task(task: Task<unknown>): void {
@@ -167,7 +190,7 @@ export function all_tasks(loop: AbstractEventLoop | null = null): PySet {
 export function _pending_tasks(loop: AbstractEventLoop): Task<unknown>[] {
   const result: Task<unknown>[] = [];
   for (const t of scheduledTasks) {
-    if (t._loop === loop && !t.done()) result.push(t);
+    if (t !== null && t._loop === loop && !t.done()) result.push(t);
   }
   return result;
 }
@@ -662,12 +685,23 @@ export function _task_repr_info(task: Task<unknown>): string[] {
   return info;
 }
 
+/**
+ * `delay <= 0` as Python compares: a number directly, anything else through its `__le__`
+ * (`sleep("x")` raises "'<=' not supported between instances of 'str' and 'int'").
+ */
+function nonPositive(delay: unknown): boolean {
+  if (typeof delay === "number" || typeof delay === "bigint") return delay <= 0;
+  return le(delay, 0n);
+}
+
 /** The coroutine function behind `sleep()` (its generators are `sleep` coroutines). */
 const sleepCoro = markcoroutinefunction(function* sleep<R = null>(
-  delay: number | bigint,
+  delay: number | bigint | boolean,
   result: R = null as R,
 ): Coro<R> {
-  if (delay <= 0) {
+  // A bool is an int (`sleep(True)` sleeps a second).
+  if (typeof delay === "boolean") delay = delay ? 1n : 0n;
+  if (nonPositive(delay)) {
     yield;
     return result;
   }
@@ -744,7 +778,7 @@ const SLEEP_RETURNED_NONE: IteratorResult<undefined, null> = Object.freeze({
 
 /** `asyncio.sleep(delay, result=None)`: a coroutine that completes after `delay` seconds. */
 export const sleep = markcoroutinefunction(function sleep<R = null>(
-  delay: number | bigint,
+  delay: number | bigint | boolean,
   result: R = null as R,
 ): Coro<R> {
   if ((typeof delay === "number" && delay <= 0) || (typeof delay === "bigint" && delay <= 0n)) {
@@ -1109,7 +1143,7 @@ export const wait_for = markcoroutinefunction(function* wait_for<T>(
   timeout: number | bigint | null | Kw<{ timeout?: number | bigint | null }>,
 ): Coro<T> {
   if (timeout instanceof Kw) timeout = timeout.kwargs.timeout ?? null;
-  if (timeout !== null && timeout !== undefined && timeout <= 0) {
+  if (timeout !== null && timeout !== undefined && nonPositive(timeout)) {
     const f = ensure_future(fut);
     if (f.done()) return f.result();
     yield* _cancel_and_wait(f as Future<unknown>);

@@ -230,3 +230,31 @@ test("a Runner keeps one context across run() calls unless given one", async () 
   expect(first).toEqual(["d", "a", "d"]);
   expect(second).toEqual(["d", "c", "b"]);
 });
+
+// asyncio.run cancels the tasks left when main returns in the order they were registered, also
+// after tasks registered between them finished (the registry keeps holes, not swaps). CPython
+// iterates a set of the tasks (its order follows their addresses); registration order is what
+// that gives for tasks made one after another in small programs, and it does not depend on
+// which tasks finished first.
+test("run() cancels leftover tasks in their registration order", async () => {
+  const order: string[] = [];
+  const bg = coro(function* bg(i: number): asyncio.Coro<void> {
+    try {
+      yield* asyncio.sleep(10);
+    } catch (exc) {
+      order.push(`bg ${i}`);
+      throw exc;
+    }
+  }, "bg");
+  const quick = coro(function* quick(): asyncio.Coro<void> {
+    yield* asyncio.sleep(0);
+  }, "quick");
+  const top = coro(function* top(): asyncio.Coro<void> {
+    for (let i = 0; i < 3; i++) asyncio.create_task(bg(i));
+    for (let i = 0; i < 40; i++) asyncio.create_task(quick());
+    for (let i = 3; i < 6; i++) asyncio.create_task(bg(i));
+    yield* asyncio.sleep(0.01);
+  }, "top");
+  await asyncio.run(top(), fakeRunKw());
+  expect(order).toEqual(["bg 0", "bg 1", "bg 2", "bg 3", "bg 4", "bg 5"]);
+});

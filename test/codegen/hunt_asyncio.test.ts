@@ -14,6 +14,8 @@
  * - subclassed_primitives: Python subclasses of Lock, Semaphore, Queue, Event, PriorityQueue,
  *   Barrier and Condition overriding methods or `__init__`, the constructor checks of a subclass
  *   without `__init__`, and the waiter deques (`q._getters`) printing as `deque([...])`.
+ * - bad_delays: `sleep("x")`, `sleep(None)`, `wait_for(c, "x")` raise CPython's TypeError from
+ *   `delay <= 0` (they raised ValueError "Invalid delay: NaN" or returned the result).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -50,6 +52,12 @@ const CASES: ProgramCase[] = [
       "<TracingLock L locked=True> True\n<TracingLock L locked=False> ['acquire', 'release']\n[('api', 0), ('api', 1), ('api', 2), ('api', 3), ('api', 4)] 2 2\nmq True 2 [10, 20]\nTrue set!\n3 (1, 'a') PriorityQueue\nValueError Semaphore initial value must be >= 0\nTypeError TracingLock.__init__() missing 1 required positional argument: 'name'\n2 t False\nTrue 2\n2 [0, 1]\nTypeError Barrier.__init__() missing 1 required positional argument: 'parties'\ndeque([]) deque([]) False 0\n1 ['Future']\ndeque(['x']) [5, 'x'] 5\n",
     expectedInFunction:
       "<TracingLock L locked=True> True\n<TracingLock L locked=False> ['acquire', 'release']\n[('api', 0), ('api', 1), ('api', 2), ('api', 3), ('api', 4)] 2 2\nmq True 2 [10, 20]\nTrue set!\n3 (1, 'a') PriorityQueue\nValueError Semaphore initial value must be >= 0\nTypeError case.<locals>.TracingLock.__init__() missing 1 required positional argument: 'name'\n2 t False\nTrue 2\n2 [0, 1]\nTypeError Barrier.__init__() missing 1 required positional argument: 'parties'\ndeque([]) deque([]) False 0\n1 ['Future']\ndeque(['x']) [5, 'x'] 5\n",
+  },
+  {
+    name: "bad_delays",
+    code: 'import asyncio\n\nasync def val():\n    return 5\n\nasync def main():\n    for bad in ["x", None, [1]]:\n        try:\n            await asyncio.sleep(bad)\n        except Exception as e:\n            print(type(e).__name__, e)\n        c = val()\n        try:\n            print(await asyncio.wait_for(c, bad))\n        except Exception as e:\n            print(type(e).__name__, e)\n            c.close()\n    print(await asyncio.sleep(0, "r"), await asyncio.sleep(False, "f"), await asyncio.wait_for(val(), 0.5), await asyncio.wait_for(val(), None))\n    try:\n        await asyncio.sleep(float("nan"))\n    except ValueError as e:\n        print(e)\n\nasyncio.run(main())\n',
+    expected:
+      "TypeError '<=' not supported between instances of 'str' and 'int'\nTypeError '<=' not supported between instances of 'str' and 'int'\nTypeError '<=' not supported between instances of 'NoneType' and 'int'\n5\nTypeError '<=' not supported between instances of 'list' and 'int'\nTypeError '<=' not supported between instances of 'list' and 'int'\nr f 5 5\nInvalid delay: NaN (not a number)\n",
   },
 ];
 
