@@ -141,12 +141,12 @@ export function assignTo(
           // Values from the runtime API may be typed `unknown` there: a Python variable holding
           // them is dynamically typed (`any`) unless analysis knows a primitive type.
           else if (inferred === "any" && source !== null && !isTypedByTs(cx, source)) type = "any";
-          // `xs = []` must not make TS infer an evolving `any[]` (or `never[]`).
-          if (
-            source !== null &&
-            (source.k === "List" || (source.k === "Comp" && source.kind === "list"))
-          )
-            type = "any[]";
+          // `xs = []` must not make TS infer an evolving `any[]` (or `never[]`); a name that
+          // some other binding gives another value (`global xs; xs = "abc"` elsewhere) is `any`.
+          const isList = (v: Expr | null) =>
+            v !== null && (v.k === "List" || (v.k === "Comp" && v.kind === "list"));
+          if (source !== null && isList(source))
+            type = b.sym.values.every(isList) ? "any[]" : "any";
         }
         return [
           line(
