@@ -893,6 +893,8 @@ function installIntOps(proto: Record<string, unknown>, skip: Set<string>): void 
 
 /** `enum.IntEnum`: members are ints. */
 export class IntEnum extends ReprEnum {
+  /** A member has int's methods (`self.bit_length()` in a method type-checks). */
+  [name: string]: any;
   static get __extra_bases__(): unknown[] {
     return [(require("../builtins") as { int: unknown }).int];
   }
@@ -902,6 +904,8 @@ installIntOps(IntEnum.prototype as unknown as Record<string, unknown>, new Set()
 
 /** `enum.StrEnum`: members are strs; `auto()` gives the lower-cased name. */
 export class StrEnum extends ReprEnum {
+  /** A member has str's methods (`self.upper()` in a method type-checks). */
+  [name: string]: any;
   static get __extra_bases__(): unknown[] {
     return [(require("../builtins") as { str: unknown }).str];
   }
