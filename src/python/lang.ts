@@ -436,8 +436,14 @@ export function pyclass<C extends Function>(
     typeof c.prototype.__await__ === "function" &&
     !Object.hasOwn(c.prototype, Symbol.iterator)
   ) {
-    c.prototype[Symbol.iterator] = function (this: { __await__(): Iterator<unknown> }) {
-      return this.__await__();
+    c.prototype[Symbol.iterator] = function (this: { __await__(): unknown }) {
+      // CPython's checks of what `__await__` returns (`_PyCoro_GetAwaitableIter`).
+      const it = this.__await__();
+      if (iscoroutine(it)) throw new PyTypeError("__await__() returned a coroutine");
+      if (typeof (it as Iterator<unknown> | null)?.next !== "function") {
+        throw new PyTypeError(`__await__() returned non-iterator of type '${typeName(it)}'`);
+      }
+      return it as Iterator<unknown>;
     };
   }
   // `C.mro()`: a static every transpiled class inherits from its root.

@@ -16,6 +16,8 @@
  *   without `__init__`, and the waiter deques (`q._getters`) printing as `deque([...])`.
  * - bad_delays: `sleep("x")`, `sleep(None)`, `wait_for(c, "x")` raise CPython's TypeError from
  *   `delay <= 0` (they raised ValueError "Invalid delay: NaN" or returned the result).
+ * - await_protocol_errors: an `__await__` returning a non-iterator or a coroutine raises CPython's
+ *   TypeError (it was JS's "Result of the Symbol.iterator method is not an object").
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -58,6 +60,12 @@ const CASES: ProgramCase[] = [
     code: 'import asyncio\n\nasync def val():\n    return 5\n\nasync def main():\n    for bad in ["x", None, [1]]:\n        try:\n            await asyncio.sleep(bad)\n        except Exception as e:\n            print(type(e).__name__, e)\n        c = val()\n        try:\n            print(await asyncio.wait_for(c, bad))\n        except Exception as e:\n            print(type(e).__name__, e)\n            c.close()\n    print(await asyncio.sleep(0, "r"), await asyncio.sleep(False, "f"), await asyncio.wait_for(val(), 0.5), await asyncio.wait_for(val(), None))\n    try:\n        await asyncio.sleep(float("nan"))\n    except ValueError as e:\n        print(e)\n\nasyncio.run(main())\n',
     expected:
       "TypeError '<=' not supported between instances of 'str' and 'int'\nTypeError '<=' not supported between instances of 'str' and 'int'\nTypeError '<=' not supported between instances of 'NoneType' and 'int'\n5\nTypeError '<=' not supported between instances of 'list' and 'int'\nTypeError '<=' not supported between instances of 'list' and 'int'\nr f 5 5\nInvalid delay: NaN (not a number)\n",
+  },
+  {
+    name: "await_protocol_errors",
+    code: 'import asyncio\n\nclass Bad:\n    def __await__(self):\n        return 5\n\nclass Good:\n    def __await__(self):\n        yield\n        return "good"\n\nclass Gen:\n    def __await__(self):\n        return iter([None, None])\n\nasync def main():\n    print(await Good())\n    try:\n        await Bad()\n    except TypeError as e:\n        print(type(e).__name__, e)\n    try:\n        print(await Gen())\n    except Exception as e:\n        print(type(e).__name__, e)\n\nasyncio.run(main())\n\nasync def inner():\n    return 1\n\nclass Coro:\n    def __await__(self):\n        return inner()\n\nasync def main2():\n    try:\n        await Coro()\n    except TypeError as e:\n        print(type(e).__name__, e)\n\nasyncio.run(main2())\n',
+    expected:
+      "good\nTypeError __await__() returned non-iterator of type 'int'\nNone\nTypeError __await__() returned a coroutine\n",
   },
 ];
 
