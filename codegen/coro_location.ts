@@ -25,17 +25,10 @@ import * as fs from "node:fs";
 import * as inspector from "node:inspector";
 import * as path from "node:path";
 
-/** What the runtime's source locator answers (src/asyncio/format_helpers.ts). */
-export interface CoroLocation {
-  filename: string;
-  lineno: number;
-  hasFrame: boolean;
-}
+// What the runtime asks (a type only: run.ts hands the locator to the bundled runtime).
+import type { SourceLocator } from "../src/asyncio/format_helpers";
 
-export interface SourceLocator {
-  function(fn: Function): [string, number] | null;
-  coroutine(coro: object, done: boolean): CoroLocation | null;
-}
+export type { SourceLocator };
 
 /** Where a function is defined: its module and Python line. */
 interface Definition {
