@@ -4,8 +4,9 @@
  * that `PYTHONHASHSEED=0` gives).
  *
  * The table mirrors `Objects/setobject.c` (3.13): initial size 8, linear probing of 9 slots and
- * then perturbed probing (`i = i*5 + 1 + perturb; perturb >>= 5`), deleted slots become dummies,
- * resize when `fill*5 >= mask*3` to `used*4` (`used*2` above 50000), `pop()` walks a finger, and
+ * then perturbed probing (`i = i*5 + 1 + perturb; perturb >>= 5`), deleted slots become dummies
+ * (an add reuses the last dummy met before the first unused slot of its probe path), resize
+ * when `fill*5 >= mask*3` to `used*4` (`used*2` above 50000), `pop()` walks a finger, and
  * `set_merge`/`intersection`/`difference`/`symmetric_difference` insert in CPython's order.
  */
 
@@ -69,6 +70,10 @@ export abstract class SetBase {
 
   // ---- table primitives (setobject.c) ----
 
+  /**
+   * set_add_entry. A new key goes into the LAST dummy slot met on its probe sequence before the
+   * first unused slot (CPython overwrites `freeslot` at each dummy), else into that unused slot.
+   */
   protected addEntry(key: unknown, h: bigint): void {
     let mask = this.mask;
     let i = startSlot(h, mask);
@@ -80,7 +85,6 @@ export abstract class SetBase {
       let j = i;
       do {
         const k = this.keysT[j];
-        const eh = this.hashes[j];
         if (k === undefined) {
           if (freeslot !== -1) {
             this.used++;
@@ -97,8 +101,8 @@ export abstract class SetBase {
           return;
         }
         if (k === DUMMY) {
-          if (freeslot === -1) freeslot = j;
-        } else if (eh === h && (k === key || eq(k, key))) {
+          freeslot = j;
+        } else if (this.hashes[j] === h && (k === key || eq(k, key))) {
           return;
         }
         mask = this.mask;
@@ -157,6 +161,8 @@ export abstract class SetBase {
   protected resize(minused: number): void {
     let newsize = MINSIZE;
     while (newsize <= minused) newsize <<= 1;
+    // A small table without dummies is left as it is (rebuilding could move displaced keys).
+    if (newsize === MINSIZE && this.mask === MINSIZE - 1 && this.fill === this.used) return;
     const oldKeys = this.keysT;
     const oldHashes = this.hashes;
     const keys: Slot[] = new Array(newsize);
@@ -179,6 +185,15 @@ export abstract class SetBase {
     this.hashes[j] = -1n;
     this.used--;
     return true;
+  }
+
+  /** Adopt a copy of another set's table as it is (the effect of set_swap_bodies). */
+  protected takeTable(other: SetBase): void {
+    this.keysT = other.keysT.slice();
+    this.hashes = other.hashes.slice();
+    this.mask = other.mask;
+    this.fill = other.fill;
+    this.used = other.used;
   }
 
   protected clearTable(): void {
@@ -346,9 +361,12 @@ export abstract class SetBase {
     }
     if (other instanceof SetBase) {
       for (const [k, h] of [...other.entriesT()]) this.discardEntry(k, h);
-      return;
+    } else {
+      for (const k of iter(other)) this.discardEntry(k, hash(k));
     }
-    for (const k of iter(other)) this.discardEntry(k, hash(k));
+    // If more than 1/4th are dummies, then resize them away (set_difference_update_internal).
+    if (this.fill - this.used <= this.mask >> 2) return;
+    this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
   }
 
   symmetric_difference(other: unknown): SetBase {
@@ -363,8 +381,14 @@ export abstract class SetBase {
       this.clearTable();
       return;
     }
-    const src: SetBase = other instanceof SetBase ? other : new PySet(iter(other));
-    for (const [k, h] of [...src.entriesT()]) {
+    // A dict is walked in its own order; another iterable first becomes a set (set order).
+    const src: Iterable<[unknown, bigint]> =
+      other instanceof SetBase
+        ? [...other.entriesT()]
+        : other instanceof Dict
+          ? [...other.entries()].map(([k]) => [k, hash(k)] as [unknown, bigint])
+          : [...new PySet(iter(other)).entriesT()];
+    for (const [k, h] of src) {
       if (!this.discardEntry(k, h)) this.addEntry(k, h);
     }
   }
@@ -465,8 +489,8 @@ export class PySet extends SetBase {
 
   intersection_update(...others: unknown[]): void {
     const r = SetBase.prototype.intersection.call(this, ...others);
-    this.clearTable();
-    this.merge(r);
+    // set_swap_bodies: this set takes the result's table as it is (its size and layout).
+    if (r !== this) this.takeTable(r);
   }
 
   difference_update(...others: unknown[]): void {
@@ -523,6 +547,11 @@ export class FrozenSet extends SetBase {
 
   protected empty(): SetBase {
     return new FrozenSet();
+  }
+
+  /** A frozenset's copy is itself (a subclass's instance copies to a plain frozenset). */
+  override copy(): SetBase {
+    return this.constructor === FrozenSet ? this : super.copy();
   }
 
   __hash__(): bigint {
