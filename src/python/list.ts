@@ -4,7 +4,9 @@
  *
  * `sort` is stable, uses only Python's `<` (so errors read `'<' not supported between instances
  * of 'str' and 'int'`), honours `key` and `reverse` (reverse keeps equal items in order, as
- * CPython does by reversing before and after sorting).
+ * CPython does by reversing before and after sorting). It takes sorted and reversed runs as they
+ * are, as timsort does; keys that are all numbers or all plain strs are sorted as JS values
+ * (`sortByKeys`), with no Python comparison per step.
  *
  * A program's `class L(list)` extends `ListSubclassBase` (below), a JS `Array` subclass, so its
  * instances are arrays that every fast path of the runtime treats as lists (indexing, `len`,
@@ -22,7 +24,7 @@ import { IndexError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { Kw, splitKw } from "./kw";
 import { indexNumber } from "./numbers";
 import { markBuiltinClass } from "./objects";
-import { iter, toArray, truthy } from "./protocol";
+import { hasSurrogates, iter, toArray, truthy } from "./protocol";
 import { listRepr, repr } from "./repr";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
@@ -33,39 +35,138 @@ function normIndex(i: unknown, n: number): number {
   return Math.min(k, n);
 }
 
-/** Stable merge sort using only `less(a, b)`. */
+/**
+ * Stable sort using only `less(a, b)`, in place: natural runs as CPython's timsort finds them
+ * (an ascending run, or a strictly descending one reversed in place), short runs extended to
+ * `minrun` by binary insertion, and runs merged as they come (timsort's stack invariants, without
+ * galloping). Sorted or reversed input costs n - 1 comparisons, as in CPython. The result is the
+ * same as any stable sort's; only the sequence of comparisons differs from CPython's, which
+ * gallops. If a comparison raises, the list holds a permutation of its items, as CPython's does.
+ */
 export function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
   const n = items.length;
   if (n < 2) return items;
-  // Binary insertion sort for short lists (CPython sorts short lists this way too).
-  if (n <= 64) {
-    for (let i = 1; i < n; i++) {
-      const pivot = items[i];
-      let lo = 0;
-      let hi = i;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (less(pivot, items[mid])) hi = mid;
-        else lo = mid + 1;
+  const minrun = minrunFor(n);
+  const bases: number[] = [];
+  const lens: number[] = [];
+  const tmp: T[] = [];
+  let lo = 0;
+  while (lo < n) {
+    let hi = lo + 1;
+    if (hi < n) {
+      if (less(items[hi]!, items[lo]!)) {
+        hi += 1;
+        while (hi < n && less(items[hi]!, items[hi - 1]!)) hi += 1;
+        reverseRange(items, lo, hi);
+      } else {
+        hi += 1;
+        while (hi < n && !less(items[hi]!, items[hi - 1]!)) hi += 1;
       }
-      for (let j = i; j > lo; j--) items[j] = items[j - 1];
-      items[lo] = pivot;
     }
-    return items;
+    let len = hi - lo;
+    if (len < minrun) {
+      const force = Math.min(minrun, n - lo);
+      binaryInsertion(items, lo, lo + force, lo + len, less);
+      len = force;
+    }
+    bases.push(lo);
+    lens.push(len);
+    // Timsort's invariants on the run lengths A, B, C (top last): A > B + C and B > C.
+    for (;;) {
+      let k = lens.length - 2;
+      if (k < 0) break;
+      if (
+        (k > 0 && lens[k - 1]! <= lens[k]! + lens[k + 1]!) ||
+        (k > 1 && lens[k - 2]! <= lens[k - 1]! + lens[k]!)
+      ) {
+        if (lens[k - 1]! < lens[k + 1]!) k -= 1;
+      } else if (lens[k]! > lens[k + 1]!) {
+        break;
+      }
+      mergeRuns(items, bases, lens, k, less, tmp);
+    }
+    lo += len;
   }
-  const mid = n >> 1;
-  const left = stableSort(items.slice(0, mid), less);
-  const right = stableSort(items.slice(mid), less);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < left.length && j < right.length) {
-    if (less(right[j], left[i])) items[k++] = right[j++];
-    else items[k++] = left[i++];
+  while (lens.length > 1) {
+    let k = lens.length - 2;
+    if (k > 0 && lens[k - 1]! < lens[k + 1]!) k -= 1;
+    mergeRuns(items, bases, lens, k, less, tmp);
   }
-  while (i < left.length) items[k++] = left[i++];
-  while (j < right.length) items[k++] = right[j++];
   return items;
+}
+
+/** Timsort's minimum run length: n's top 6 bits, plus 1 if any lower bit is set. */
+function minrunFor(n: number): number {
+  let r = 0;
+  while (n >= 64) {
+    r |= n & 1;
+    n >>= 1;
+  }
+  return n + r;
+}
+
+function reverseRange<T>(items: T[], lo: number, hi: number): void {
+  for (let i = lo, j = hi - 1; i < j; i++, j--) {
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  }
+}
+
+/** Sort items[lo:hi] by binary insertion, items[lo:start] being sorted already. */
+function binaryInsertion<T>(
+  items: T[],
+  lo: number,
+  hi: number,
+  start: number,
+  less: (a: T, b: T) => boolean,
+): void {
+  for (let i = start; i < hi; i++) {
+    const pivot = items[i]!;
+    let l = lo;
+    let r = i;
+    while (l < r) {
+      const mid = (l + r) >> 1;
+      if (less(pivot, items[mid]!)) r = mid;
+      else l = mid + 1;
+    }
+    for (let j = i; j > l; j--) items[j] = items[j - 1]!;
+    items[l] = pivot;
+  }
+}
+
+/** Merge runs k and k + 1 (adjacent) into one, stably. */
+function mergeRuns<T>(
+  items: T[],
+  bases: number[],
+  lens: number[],
+  k: number,
+  less: (a: T, b: T) => boolean,
+  tmp: T[],
+): void {
+  const b1 = bases[k]!;
+  const n1 = lens[k]!;
+  const b2 = b1 + n1;
+  const end = b2 + lens[k + 1]!;
+  lens[k] = n1 + lens[k + 1]!;
+  bases.splice(k + 1, 1);
+  lens.splice(k + 1, 1);
+  // Already in order: the second run starts at or after the first one's end.
+  if (!less(items[b2]!, items[b2 - 1]!)) return;
+  for (let i = 0; i < n1; i++) tmp[i] = items[b1 + i]!;
+  let i = 0;
+  let j = b2;
+  let out = b1;
+  try {
+    while (i < n1 && j < end) {
+      if (less(items[j]!, tmp[i]!)) items[out++] = items[j++]!;
+      else items[out++] = tmp[i++]!;
+    }
+  } finally {
+    // The rest of the first run fills the gap before the rest of the second (also when a
+    // comparison raised: the list keeps every item).
+    while (i < n1) items[out++] = tmp[i++]!;
+  }
 }
 
 /** Sort in place with Python's `key=` and `reverse=`. */
@@ -112,22 +213,154 @@ function tupleLess(a: unknown, b: unknown): boolean {
 
 export function sortList(xs: unknown[], key: unknown = null, reverse: unknown = false): void {
   const rev = truthy(reverse);
-  // Array's own `reverse`: a list subclass may override `reverse`.
-  if (rev) Array.prototype.reverse.call(xs);
-  if (key === null || key === undefined) {
-    stableSort(xs, lessFor(xs));
-  } else {
+  let keys: unknown[] = xs;
+  if (key !== null && key !== undefined) {
     if (typeof key !== "function")
       throw new PyTypeError(`'${typeName(key)}' object is not callable`);
-    const dec = xs.map((v) => [(key as (v: unknown) => unknown)(v), v] as [unknown, unknown]);
-    const less = lessFor(dec.map((d) => d[0]));
-    stableSort(dec, (a, b) => less(a[0], b[0]));
-    for (let i = 0; i < xs.length; i++) xs[i] = dec[i][1];
+    keys = xs.map((v) => (key as (v: unknown) => unknown)(v));
   }
+  // Array's own `reverse`: a list subclass may override `reverse`.
+  if (rev) {
+    Array.prototype.reverse.call(xs);
+    if (keys !== xs) keys.reverse();
+  }
+  sortByKeys(xs, keys);
   if (rev) {
     // stability with reverse: reverse, sort by "greater", reverse back == CPython
     Array.prototype.reverse.call(xs);
   }
+}
+
+/**
+ * Sort `items` in place by `keys` (the same array when there is no `key=`), stably. The sort
+ * orders the positions 0..n-1, so that keys of one plain kind compare as JS values: ints of the
+ * safe range, floats (not NaN) and bools as numbers, strs without surrogates with `<` (code
+ * units order them as code points do then). Other keys compare as `lessFor` says, the items
+ * themselves or (key, item) pairs sorted in place. A comparison that raises leaves the list a
+ * permutation of its items (as it was, for plain keys).
+ */
+function sortByKeys(items: unknown[], keys: readonly unknown[]): void {
+  const n = items.length;
+  if (n < 2) return;
+  const nums = numericKeys(keys);
+  let order: ArrayLike<number>;
+  if (nums !== null) {
+    order = numericOrder(nums);
+  } else if (plainStrs(keys)) {
+    order = positions(n);
+    const strs = keys as readonly string[];
+    // V8's own sort is a stable timsort too; plain keys need no Python comparison.
+    (order as number[]).sort((a, b) => (strs[a]! < strs[b]! ? -1 : strs[a]! > strs[b]! ? 1 : 0));
+  } else if (keys === items) {
+    stableSort(items, lessFor(keys));
+    return;
+  } else {
+    // Key and item side by side, so that the comparisons read the keys without an indirection.
+    const less = lessFor(keys);
+    const pairs = items.map((v, i) => [keys[i], v] as [unknown, unknown]);
+    stableSort(pairs, (a, b) => less(a[0], b[0]));
+    for (let i = 0; i < n; i++) items[i] = pairs[i]![1];
+    return;
+  }
+  const copy = items.slice();
+  for (let i = 0; i < n; i++) items[i] = copy[order[i]!];
+}
+
+/** 0, 1, ..., n - 1. */
+function positions(n: number): number[] {
+  const out: number[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/**
+ * The stable order of numeric keys: a merge sort of positions over typed arrays (runs of 32 by
+ * insertion, then merges, a merge skipped when its halves are in order already), where every
+ * comparison is a plain `<` of two doubles: no call per comparison, as V8's own sorts make.
+ * Equal keys (-0 and 0 too) keep their positions' order.
+ */
+function numericOrder(nums: Float64Array): Int32Array {
+  const n = nums.length;
+  let src = new Int32Array(n);
+  let dst = new Int32Array(n);
+  // Keys in order already, or strictly descending (a list sorted with reverse=True is reversed
+  // first): one pass, as timsort's run detection makes them.
+  let up = 1;
+  while (up < n && !(nums[up]! < nums[up - 1]!)) up++;
+  if (up === n) {
+    for (let i = 0; i < n; i++) src[i] = i;
+    return src;
+  }
+  let down = 1;
+  while (down < n && nums[down]! < nums[down - 1]!) down++;
+  if (down === n) {
+    for (let i = 0; i < n; i++) src[i] = n - 1 - i;
+    return src;
+  }
+  const RUN = 32;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo; i < hi; i++) {
+      const k = nums[i]!;
+      let j = i - 1;
+      while (j >= lo && nums[src[j]!]! > k) {
+        src[j + 1] = src[j]!;
+        j--;
+      }
+      src[j + 1] = i;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      if (mid >= hi || !(nums[src[mid]!]! < nums[src[mid - 1]!]!)) {
+        dst.set(src.subarray(lo, hi), lo);
+        continue;
+      }
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) dst[k++] = nums[src[j]!]! < nums[src[i]!]! ? src[j++]! : src[i++]!;
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < hi) dst[k++] = src[j++]!;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/** The keys as numbers when all are ints of the safe range, floats other than NaN or bools. */
+function numericKeys(keys: readonly unknown[]): Float64Array | null {
+  const out = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k === "bigint") {
+      if (k > MAX_SAFE_BIG || k < -MAX_SAFE_BIG) return null;
+      out[i] = Number(k);
+    } else if (typeof k === "number") {
+      if (Number.isNaN(k)) return null;
+      out[i] = k;
+    } else if (typeof k === "boolean") {
+      out[i] = k ? 1 : 0;
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** All strs, none holding a surrogate (whose code units would misorder astral characters). */
+function plainStrs(keys: readonly unknown[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k !== "string" || hasSurrogates(k)) return false;
+  }
+  return true;
 }
 
 export const listMethods = {

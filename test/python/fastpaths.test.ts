@@ -356,6 +356,81 @@ describe("sorting keys of one plain type", () => {
   });
 });
 
+describe("sorting: natural runs, numeric and str keys by position, errors", () => {
+  const sorted = (xs: unknown[], key: unknown = null, reverse = false) => {
+    const c = xs.slice();
+    sortList(c, key, reverse);
+    return repr(c);
+  };
+  const first = (p: Any) => p.items[0];
+
+  test("runs, stability of equal keys (0.0, -0.0, False, 0), reverse, keys beyond the safe range", () => {
+    // xs = list(range(0, 3000, 3)); xs.sort(reverse=True); print(xs[:3], xs[-2:])
+    const xs = Array.from({ length: 1000 }, (_, i) => BigInt(i * 3));
+    sortList(xs, null, true);
+    expect(repr([xs.slice(0, 3), xs.slice(-2)])).toBe("[[2997, 2994, 2991], [3, 0]]");
+    // sorted([(0.0,"a"), (-0.0,"b"), (False,"c"), (0,"d"), (-1,"e")], key=lambda p: p[0])
+    // sorted([(1,"a"),(2,"b"),(1,"c"),(2,"d")], key=lambda p: p[0], reverse=True)
+    // sorted([10**30, 5, -10**30, 5.5]), sorted([float("inf"), -1, 2.5, float("-inf")])
+    expect([
+      sorted(
+        [
+          tuple_of(0.0, "a"),
+          tuple_of(-0.0, "b"),
+          tuple_of(false, "c"),
+          tuple_of(0n, "d"),
+          tuple_of(-1n, "e"),
+        ],
+        first,
+      ),
+      sorted(
+        [tuple_of(1n, "a"), tuple_of(2n, "b"), tuple_of(1n, "c"), tuple_of(2n, "d")],
+        first,
+        true,
+      ),
+      sorted([10n ** 30n, 5n, -(10n ** 30n), 5.5]),
+      sorted([Number.POSITIVE_INFINITY, -1n, 2.5, Number.NEGATIVE_INFINITY]),
+    ]).toEqual([
+      "[(-1, 'e'), (0.0, 'a'), (-0.0, 'b'), (False, 'c'), (0, 'd')]",
+      "[(2, 'b'), (2, 'd'), (1, 'a'), (1, 'c')]",
+      "[-1000000000000000000000000000000, 5, 5.5, 1000000000000000000000000000000]",
+      "[-inf, -1, 2.5, inf]",
+    ]);
+    // d = list(range(100, 0, -1)) + list(range(100)); sorted(d)[:4], sorted(d)[-3:],
+    // sorted(d, reverse=True)[:3]; sorted(["b","a","c"]*50)[:4]
+    const d = [
+      ...Array.from({ length: 100 }, (_, i) => BigInt(100 - i)),
+      ...Array.from({ length: 100 }, (_, i) => BigInt(i)),
+    ];
+    const up = d.slice();
+    sortList(up);
+    const down = d.slice();
+    sortList(down, null, true);
+    const strs = Array.from({ length: 150 }, (_, i) => ["b", "a", "c"][i % 3]!);
+    sortList(strs);
+    expect(repr([up.slice(0, 4), up.slice(-3), down.slice(0, 3), strs.slice(0, 4)])).toBe(
+      "[[0, 1, 1, 2], [99, 99, 100], [100, 99, 99], ['a', 'a', 'a', 'a']]",
+    );
+  });
+
+  test("every order of a permutation, and a comparison that raises leaves a permutation", () => {
+    // sorted([(i * 7919) % 1009 for i in range(1009)]) == list(range(1009))
+    const perm = Array.from({ length: 1009 }, (_, i) => BigInt((i * 7919) % 1009));
+    sortList(perm);
+    expect(perm.every((v, i) => v === BigInt(i))).toBe(true);
+    const objs = Array.from({ length: 300 }, (_, i) => tuple_of(BigInt((i * 37) % 300)));
+    objs[200] = tuple_of("x") as Any;
+    expect(r(() => sortList(objs))).toBe(
+      "TypeError(\"'<' not supported between instances of 'str' and 'int'\")",
+    );
+    const seen = objs.map((t) => repr(t)).sort();
+    const all = Array.from({ length: 300 }, (_, i) =>
+      repr(i === 200 ? tuple_of("x") : tuple_of(BigInt((i * 37) % 300))),
+    ).sort();
+    expect(seen).toEqual(all);
+  });
+});
+
 describe("set slots", () => {
   test("ints of any size and sign land where CPython's do, through the probe sequence", () => {
     // s = {-1, 5, 2**60, -2**62, 3, -7, 2**53 + 1}; print(s)
