@@ -169,10 +169,16 @@ export const ES_MODULES: Record<string, string> = {
   contextvars: "asyncio-ts/contextvars",
 };
 
-/** The runtime module behind each ES module, for the names it exports. */
+/**
+ * The runtime module behind each ES module, for the names it exports: from the runtime bundle,
+ * as `runtimeNamespace` takes `src/python` (compilerRuntime), so that `asyncio-ts run` of a
+ * program not yet compiled holds one copy of the runtime. A second copy's generator methods
+ * (`send`, installed on the prototype all generators share) raised the other copy's
+ * StopIteration, which the program's `except StopIteration` did not catch.
+ */
 const ES_RUNTIME: Record<string, string> = {
-  asyncio: "../../src/index",
-  contextvars: "../../src/contextvars",
+  asyncio: "src/index",
+  contextvars: "src/contextvars",
 };
 
 /**
@@ -182,7 +188,7 @@ const ES_RUNTIME: Record<string, string> = {
 function moduleExports(cx: Context, module: string): Record<string, unknown> | null {
   if (cx.options.siblings.has(module)) return null;
   const es = ES_RUNTIME[module];
-  if (es !== undefined) return require(es) as Record<string, unknown>;
+  if (es !== undefined) return compilerRuntime(es) as Record<string, unknown>;
   const path = runtimeModulePath(module);
   return path === null ? null : runtimeNamespace(path);
 }
@@ -236,7 +242,9 @@ let asyncioCoroutineMethods: Set<string> | null = null;
 export function coroutineMethodNames(): ReadonlySet<string> {
   if (asyncioCoroutineMethods === null) {
     const names = new Set<string>();
-    for (const cls of Object.values(require(ES_RUNTIME.asyncio!) as Record<string, unknown>)) {
+    for (const cls of Object.values(
+      compilerRuntime(ES_RUNTIME.asyncio!) as Record<string, unknown>,
+    )) {
       if (typeof cls !== "function") continue;
       for (let p = cls.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p))
         for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
