@@ -46,12 +46,13 @@ export { Deque };
 
 type Waiter = Future<unknown>;
 
+/** `Queue.__init__`'s signature, for CPython's errors on wrong constructor arguments. */
+const QUEUE_INIT = _initSignature("Queue", ["maxsize"], { maxsize: 0n });
+
 /**
  * A FIFO queue. With `maxsize > 0`, `put()` waits while the queue is full; `get()` waits while it
  * is empty. `task_done()`/`join()` track unfinished items.
  */
-/** `Queue.__init__`'s signature, for CPython's errors on wrong constructor arguments. */
-const QUEUE_INIT = _initSignature("Queue", ["maxsize"], { maxsize: 0n });
 
 export class Queue<T = unknown> extends _LoopBoundMixin {
   static readonly __module__ = "asyncio.queues";
