@@ -84,8 +84,8 @@ export function _task_name_counter(): number {
 
 /**
  * Tasks that are not done yet (CPython keeps a weak set; done tasks leave it here), in the order
- * they were registered: `asyncio.run` cancels the leftover tasks in this order, as CPython's
- * weak set gives them for tasks made one after the other. An array whose removed slots are holes
+ * they were registered: `asyncio.run` cancels the leftover tasks in this order, where CPython's
+ * set of them follows their addresses (docs/DIFFERENCES.md). An array whose removed slots are holes
  * (each task knows its slot), compacted when half of it is holes, rather than a Set:
  * registering and unregistering 100,000 short tasks through a Set spends its time rehashing
  * tombstones.

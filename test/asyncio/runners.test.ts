@@ -233,9 +233,8 @@ test("a Runner keeps one context across run() calls unless given one", async () 
 
 // asyncio.run cancels the tasks left when main returns in the order they were registered, also
 // after tasks registered between them finished (the registry keeps holes, not swaps). CPython
-// iterates a set of the tasks (its order follows their addresses); registration order is what
-// that gives for tasks made one after another in small programs, and it does not depend on
-// which tasks finished first.
+// iterates a set of the tasks, whose order follows their addresses; this order is the
+// deterministic one documented in docs/DIFFERENCES.md.
 test("run() cancels leftover tasks in their registration order", async () => {
   const order: string[] = [];
   const bg = coro(function* bg(i: number): asyncio.Coro<void> {
