@@ -169,7 +169,6 @@ function mergeRuns<T>(
   }
 }
 
-/** Sort in place with Python's `key=` and `reverse=`. */
 /**
  * The `<` to sort keys with. As CPython's sort does (`unsafe_long_compare`, `unsafe_tuple_compare`,
  * ...), keys all of one plain type compare directly: ints with `<`, strs by code point, exact
@@ -211,6 +210,10 @@ function tupleLess(a: unknown, b: unknown): boolean {
   return x.length < y.length;
 }
 
+/**
+ * Sort in place with Python's `key=` and `reverse=`: the keys are computed first, in the list's
+ * order, as CPython computes them.
+ */
 export function sortList(xs: unknown[], key: unknown = null, reverse: unknown = false): void {
   const rev = truthy(reverse);
   let keys: unknown[] = xs;
