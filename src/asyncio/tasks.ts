@@ -1221,12 +1221,18 @@ export class _AsCompletedIterator<T = unknown> {
     return this._wait_for_one(true) as Coro<T>;
   }
 
-  /** JS iteration gives the same awaitables: `for (const aw of as_completed(fs)) yield* aw`. */
-  *[Symbol.iterator](): Generator<Coro<T>, void, unknown> {
-    while (this._todo_left) {
-      this._todo_left -= 1;
-      yield this._wait_for_one(true) as Coro<T>;
-    }
+  /**
+   * JS iteration gives the same awaitables: `for (const aw of as_completed(fs)) yield* aw`. The
+   * iterator is the object itself, as in CPython (`iter(it) is it`).
+   */
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Coro<T>, undefined> {
+    if (!this._todo_left) return { done: true, value: undefined };
+    this._todo_left -= 1;
+    return { done: false, value: this._wait_for_one(true) as Coro<T> };
   }
 
   _handle_timeout(): void {

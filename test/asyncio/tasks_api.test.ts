@@ -7,6 +7,7 @@
 import * as asyncio from "../../src/index";
 import { async_for, type Coro, kw } from "../../src/index";
 import { TimeoutError, ValueError } from "../../src/python/exceptions";
+import { iter, next } from "../../src/python/protocol";
 import { repr } from "../../src/python/repr";
 import { eventLog } from "../helpers/eventLog";
 
@@ -111,6 +112,10 @@ describe("as_completed", () => {
           L(e);
         }
         L(repr([...asyncio.as_completed([])]));
+        // The iterator is its own iterator (CPython: `iter(it) is it`), for Python and for JS.
+        const it = asyncio.as_completed([job(4n, 0)]);
+        L(iter(it) === it, it[Symbol.iterator]() === it, yield* next(it) as Coro<unknown>);
+        L(next(it, "end"));
       }),
     ).toEqual([
       "plain 2",
@@ -122,6 +127,8 @@ describe("as_completed", () => {
       "timeout",
       "expects an iterable of awaitables, not Task",
       "[]",
+      "True True 4",
+      "end",
     ]);
   });
 });
