@@ -2005,6 +2005,10 @@ export function cStrftime(
         return pad(h);
       case "I":
         return pad(h % 12 === 0 ? 12 : h % 12);
+      case "k": // glibc: the hour, space-padded
+        return String(h).padStart(2, " ");
+      case "l":
+        return String(h % 12 === 0 ? 12 : h % 12).padStart(2, " ");
       case "p":
         return h < 12 ? "AM" : "PM";
       case "M":

@@ -56,7 +56,72 @@ export function sqrt(x: unknown): number {
   return math1(x, Math.sqrt, false);
 }
 export function exp(x: unknown): number {
-  return math1(x, Math.exp, true);
+  return math1(x, expCR, true);
+}
+
+/**
+ * `exp` rounded correctly (glibc's exp, which CPython calls, is correctly rounded in all but
+ * vanishingly rare cases; V8's Math.exp is off by one ulp for about 7% of arguments).
+ * x = k*ln2 + r with r in double-double, exp(r) by its Taylor series in double-double, then
+ * one rounding and the scaling by 2**k.
+ */
+export function expCR(x: number): number {
+  if (!Number.isFinite(x)) return Math.exp(x);
+  if (x > 709.8) return Number.POSITIVE_INFINITY;
+  if (x < -745.2) return 0;
+  if (x === 0) return 1;
+  const k = Math.round(x / Math.LN2);
+  // r = x - k*ln2 as rh + rl, with ln2 = 0.6931471805599453 + 2.3190468138462996e-17.
+  const [p, pe] = dlMul(k, Math.LN2);
+  const [dh, dl] = twoSum(x, -p);
+  const [rh, rl] = twoSum(dh, dl - pe - k * 2.3190468138462996e-17);
+  // exp(r) = sum of r**n / n!, terms and sum in double-double (inlined: no allocations).
+  const SPLIT = 134217729;
+  let c = SPLIT * rh;
+  const rhh = c - (c - rh);
+  const rhl = rh - rhh;
+  let sh = 1;
+  let sl = 0;
+  let th = 1;
+  let tl = 0;
+  for (let n = 1; n < 40 && Math.abs(th) > 1e-40; n++) {
+    // m = t * r (Dekker's exact product of the high parts, plus the cross terms)
+    const m = th * rh;
+    c = SPLIT * th;
+    const thh = c - (c - th);
+    const thl = th - thh;
+    const me = thh * rhh - m + thh * rhl + thl * rhh + thl * rhl;
+    let lo = me + th * rl + tl * rh;
+    const mh = m + lo;
+    const ml = lo - (mh - m);
+    // t = m / n
+    const q = mh / n;
+    c = SPLIT * q;
+    const qh = c - (c - q);
+    const ql = q - qh;
+    const qp = q * n;
+    const qpe = qh * n - qp + ql * n; // n < 2**26: exact split of n itself
+    lo = (mh - qp - qpe + ml) / n;
+    th = q + lo;
+    tl = lo - (th - q);
+    // s += t
+    const s1 = sh + th;
+    const bb = s1 - sh;
+    const s2 = sh - (s1 - bb) + (th - bb) + sl + tl;
+    sh = s1 + s2;
+    sl = s2 - (sh - s1);
+  }
+  const y = sh + sl;
+  if (k > 1023) return y * 2 ** (k - 1) * 2;
+  if (k < -1000) return y * 2 ** (k + 64) * 2 ** -64; // one rounding into the subnormals
+  return y * 2 ** k;
+}
+
+/** a + b exactly, as the rounded sum and its error. */
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const bb = s - a;
+  return [s, a - (s - bb) + (b - bb)];
 }
 export function exp2(x: unknown): number {
   return math1(x, (v) => 2 ** v, true);
@@ -306,8 +371,81 @@ export function ldexp(x: unknown, i: unknown): number {
   return r;
 }
 
+/** Exact product of two doubles as hi + lo (Dekker's algorithm; CPython uses fma). */
+function dlMul(x: number, y: number): [number, number] {
+  const hi = x * y;
+  const split = (a: number): [number, number] => {
+    const c = 134217729 * a; // 2**27 + 1
+    const h = c - (c - a);
+    return [h, a - h];
+  };
+  const [xh, xl] = split(x);
+  const [yh, yl] = split(y);
+  return [hi, xh * yh - hi + xh * yl + xl * yh + xl * yl];
+}
+
+/**
+ * Euclidean norm of finite |values| whose largest is `max`, as CPython's
+ * `vector_norm` (Modules/mathmodule.c) computes it: scale to [0.5, 1), sum the
+ * squares with their rounding errors kept aside, then apply one differential
+ * correction to the square root. The result is what CPython's hypot()/dist()
+ * print, where JS Math.hypot can differ in the last digit.
+ */
+function vectorNorm(vec: number[], max: number, foundNan: boolean): number {
+  if (max === Number.POSITIVE_INFINITY) return max;
+  if (foundNan) return Number.NaN;
+  if (max === 0 || vec.length <= 1) return max;
+  let maxE = Math.floor(Math.log2(max)) + 1;
+  while (max * 2 ** -maxE >= 1) maxE++;
+  while (max * 2 ** -maxE < 0.5) maxE--;
+  if (maxE < -1023) {
+    const dblMin = 2 ** -1022;
+    return (
+      dblMin *
+      vectorNorm(
+        vec.map((v) => v / dblMin),
+        max / dblMin,
+        foundNan,
+      )
+    );
+  }
+  const scale = 2 ** -maxE;
+  let csum = 1.0;
+  let frac1 = 0.0;
+  let frac2 = 0.0;
+  for (const v of vec) {
+    const x = v * scale;
+    const [hi, lo] = dlMul(x, x);
+    const sum = csum + hi;
+    frac2 += csum - sum + hi;
+    csum = sum;
+    frac1 += lo;
+  }
+  let h = Math.sqrt(csum - 1.0 + (frac1 + frac2));
+  const [phi, plo] = dlMul(-h, h);
+  const sum = csum + phi;
+  frac2 += csum - sum + phi;
+  csum = sum;
+  frac1 += plo;
+  const x = csum - 1.0 + (frac1 + frac2);
+  h += x / (2.0 * h);
+  return h / scale;
+}
+
+function norm(values: number[]): number {
+  let max = 0;
+  let foundNan = false;
+  const abs = values.map((v) => {
+    const a = Math.abs(v);
+    foundNan ||= Number.isNaN(a);
+    if (a > max) max = a;
+    return a;
+  });
+  return vectorNorm(abs, max, foundNan);
+}
+
 export function hypot(...args: unknown[]): number {
-  return Math.hypot(...args.map(f));
+  return norm(args.map(f));
 }
 
 export function dist(p: unknown, q: unknown): number {
@@ -315,7 +453,7 @@ export function dist(p: unknown, q: unknown): number {
   const b = [...iter(q)].map(f);
   if (a.length !== b.length)
     throw new ValueError("both points must have the same number of dimensions");
-  return Math.hypot(...a.map((v, i) => v - b[i]!));
+  return norm(a.map((v, i) => v - b[i]!));
 }
 
 // ---------------------------------------------------------------- integer functions
@@ -540,6 +678,8 @@ cFunctions("math", [
   frexp,
   ldexp,
   hypot,
+  erf,
+  erfc,
   dist,
   gcd,
   lcm,
@@ -553,3 +693,121 @@ cFunctions("math", [
   nextafter,
   ulp,
 ]);
+
+// ---------------------------------------------------------------- erf, erfc
+
+/*
+ * CPython's math.erf/erfc call the C library's; glibc's are Sun's fdlibm rational
+ * approximations (s_erf.c). This evaluates the same approximations with the same constants
+ * so that results match to the last bit wherever exp() agrees with glibc's.
+ */
+const ERX = 0.8450629115104675;
+const EFX = 0.1283791670955126;
+const PP = [
+  0.12837916709551256, -0.3250421072470015, -0.02848174957559851, -0.005770270296489442,
+  -2.3763016656650163e-5,
+];
+const QQ = [
+  1, 0.39791722395915535, 0.0650222499887673, 0.005081306281875766, 0.00013249473800432164,
+  -3.960228278775368e-6,
+];
+const PA = [
+  -0.0023621185607526594, 0.41485611868374833, -0.3722078760357013, 0.31834661990116175,
+  -0.11089469428239668, 0.035478304325618236, -0.002166375594868791,
+];
+const QA = [
+  1, 0.10642088040084423, 0.540397917702171, 0.07182865441419627, 0.12617121980876164,
+  0.01363708391202905, 0.011984499846799107,
+];
+const RA = [
+  -0.009864944034847148, -0.6938585727071818, -10.558626225323291, -62.375332450326006,
+  -162.39666946257347, -184.60509290671104, -81.2874355063066, -9.814329344169145,
+];
+const SA = [
+  1, 19.651271667439257, 137.65775414351904, 434.56587747522923, 645.3872717332679,
+  429.00814002756783, 108.63500554177944, 6.570249770319282, -0.0604244152148581,
+];
+const RB = [
+  -0.0098649429247001, -0.799283237680523, -17.757954917754752, -160.63638485582192,
+  -637.5664433683896, -1025.0951316110772, -483.5191916086514,
+];
+const SB = [
+  1, 30.33806074348246, 325.7925129965739, 1536.729586084437, 3199.8582195085955,
+  2553.0504064331644, 474.52854120695537, -22.44095244658582,
+];
+
+/**
+ * glibc's evaluation order of these polynomials (not plain Horner): coefficient pairs
+ * `c[2k] + z*c[2k+1]`, summed left to right with the even powers z^2, z^4, z^6 = z^4*z^2,
+ * z^8 = z^4*z^4 (a trailing single coefficient takes the next power).
+ */
+function poly(c: readonly number[], z: number): number {
+  const z2 = z * z;
+  const z4 = z2 * z2;
+  const powers = [1, z2, z4, z4 * z2, z4 * z4];
+  let acc = 0;
+  for (let i = 0, k = 0; i < c.length; i += 2, k++) {
+    const term = i + 1 < c.length ? c[i]! + z * c[i + 1]! : c[i]!;
+    acc = k === 0 ? term : acc + powers[k]! * term;
+  }
+  return acc;
+}
+
+/** `exp(-x*x - 0.5625 + R/S) / x` for x >= 1.25, splitting x*x exactly as fdlibm does. */
+function erfcTail(x: number, split: number): number {
+  const s = 1 / (x * x);
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  // Which approximation: fdlibm compares the high word with 1/0.35's (erf and erfc differ by one).
+  const near = buf.getUint32(0) < split;
+  const [r, q] = near ? [poly(RA, s), poly(SA, s)] : [poly(RB, s), poly(SB, s)];
+  buf.setUint32(4, 0); // x with its low 32 bits cleared
+  const z = buf.getFloat64(0);
+  return (expCR(-z * z - 0.5625) * expCR((z - x) * (z + x) + r / q)) / x;
+}
+
+export function erf(x: unknown): number {
+  const v = f(x);
+  if (Number.isNaN(v)) return v;
+  const a = Math.abs(v);
+  if (a < 0.84375) {
+    if (a < 2 ** -28) {
+      if (a < 2 ** -1015) return 0.0625 * (16.0 * v + 16.0 * EFX * v); // no underflow
+      return v + EFX * v;
+    }
+    const z = v * v;
+    return v + v * (poly(PP, z) / poly(QQ, z));
+  }
+  if (a < 1.25) {
+    const s = a - 1;
+    const pq = poly(PA, s) / poly(QA, s);
+    return v >= 0 ? ERX + pq : -ERX - pq;
+  }
+  if (a >= 6) return v >= 0 ? 1 - 1e-300 : 1e-300 - 1;
+  const r = erfcTail(a, 0x4006db6e);
+  return v >= 0 ? 1 - r : r - 1;
+}
+
+export function erfc(x: unknown): number {
+  const v = f(x);
+  if (Number.isNaN(v)) return v;
+  const a = Math.abs(v);
+  if (a < 0.84375) {
+    if (a < 2 ** -56) return 1 - v;
+    const z = v * v;
+    const y = poly(PP, z) / poly(QQ, z);
+    if (v < 0.25) return 1 - (v + v * y);
+    return 0.5 - (v * y + (v - 0.5));
+  }
+  if (a < 1.25) {
+    const s = a - 1;
+    const pq = poly(PA, s) / poly(QA, s);
+    return v >= 0 ? 1 - ERX - pq : 1 + (ERX + pq);
+  }
+  if (a < 28) {
+    if (v <= -6) return 2 - 1e-300;
+    const r = erfcTail(a, 0x4006db6d);
+    return v > 0 ? r : 2 - r;
+  }
+  return v > 0 ? 0 : 2;
+}

@@ -10,8 +10,8 @@
  * - `Random` has its own state; the module functions are bound to one hidden instance, as in
  *   CPython.
  *
- * Differences from CPython: the float distributions use JS `Math.log`/`Math.cos`/`Math.sin`/
- * `Math.exp`, which may differ from C's libm in the last bit for rare arguments. `SystemRandom`,
+ * Differences from CPython: the float distributions use JS `Math.log`/`Math.cos`/`Math.sin`
+ * (and a correctly rounded `exp`), which may differ from C's libm in the last bit for rare arguments. `SystemRandom`,
  * `binomialvariate` and `randbytes` are not provided.
  */
 
@@ -27,6 +27,7 @@ import { getitem, len, lenOf, setitem, toArray } from "../protocol";
 import { str as pyStr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
+import { expCR } from "./math";
 
 const N = 624;
 const M = 397;
@@ -34,7 +35,7 @@ const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
 
-const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+const NV_MAGICCONST = (4 * expCR(-0.5)) / Math.sqrt(2.0);
 const TWOPI = 2 * Math.PI;
 const LOG4 = Math.log(4.0);
 const SG_MAGICCONST = 1.0 + Math.log(4.5);
@@ -545,7 +546,7 @@ export class Random extends MersenneTwister {
 
   /** `lognormvariate(mu, sigma)`. */
   lognormvariate(mu: unknown, sigma: unknown): number {
-    return Math.exp(this.normalvariate(mu, sigma));
+    return expCR(this.normalvariate(mu, sigma));
   }
 
   /** `expovariate(lambd=1.0)`. */
@@ -569,13 +570,15 @@ export class Random extends MersenneTwister {
       z = Math.cos(Math.PI * u1);
       const d = z / (r + z);
       const u2 = this.random();
-      if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * Math.exp(d)) break;
+      if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * expCR(d)) break;
     }
     const q = 1.0 / r;
     const f = (q + z) / (1.0 + q * z);
     const u3 = this.random();
     const theta = u3 > 0.5 ? mu + Math.acos(f) : mu - Math.acos(f);
-    return ((theta % TWOPI) + TWOPI) % TWOPI;
+    // Python's float `%`: fmod, then one step into [0, TWOPI) for a negative remainder.
+    const m = theta % TWOPI;
+    return m < 0 ? m + TWOPI : m === 0 ? 0 : m;
   }
 
   /** `gammavariate(alpha, beta)`. */
@@ -593,7 +596,7 @@ export class Random extends MersenneTwister {
         if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
         const u2 = 1.0 - this.random();
         const v = log(u1 / (1.0 - u1)) / ainv;
-        const x = alpha * Math.exp(v);
+        const x = alpha * expCR(v);
         const z = u1 * u1 * u2;
         const r = bbb + ccc * v - x;
         if (r + SG_MAGICCONST - 4.5 * z >= 0.0 || r >= log(z)) return x * beta;
@@ -609,7 +612,7 @@ export class Random extends MersenneTwister {
       const u1 = this.random();
       if (p > 1.0) {
         if (u1 <= x ** (alpha - 1.0)) break;
-      } else if (u1 <= Math.exp(-x)) break;
+      } else if (u1 <= expCR(-x)) break;
     }
     return x * beta;
   }

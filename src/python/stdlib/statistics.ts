@@ -18,11 +18,14 @@
  * result (a Fraction as is; a Decimal as `Decimal(n) / Decimal(d)` in the current context);
  * `stdev`/`pstdev` of Decimal data are CPython's correctly rounded Decimal square roots
  * (`_decimal_sqrt_of_frac`). Nans and infinities (float or Decimal) are summed with Python's `+`,
- * as CPython's `_sum` does. Anything else raises CPython's TypeError. Not provided: `covariance`, `correlation`,
- * `linear_regression`, `kde`, `kde_random` and `NormalDist` (the transpiler refuses them by
- * name).
+ * as CPython's `_sum` does. Anything else raises CPython's TypeError.
+ * `covariance`, `correlation` and `linear_regression` follow CPython's formulas (fsum means,
+ * `sumprod` as the exact sum of exact products rounded once, `_sqrtprod`'s correction).
+ * `NormalDist` follows Lib/statistics.py, with `math.erf` and a correctly rounded exp and log.
+ * Not provided: `kde` and `kde_random` (the transpiler refuses them by name).
  */
 
+import { float as pyFloat } from "../builtins";
 import { eq, gt, le, lt } from "../compare";
 import { Dict } from "../dict";
 import {
@@ -32,19 +35,23 @@ import {
   ValueError,
   ZeroDivisionError,
 } from "../exceptions";
-import { decomposeFloat } from "../hash";
+import { decomposeFloat, hash as pyHash } from "../hash";
+import { Kw } from "../kw";
 import { sortList } from "../list";
 import { intTrueDiv, isInt, toBigInt } from "../numbers";
+import { NotImplemented } from "../objects";
 import { add, mul, sub, truediv } from "../operators";
-import { call, getattr, iter, toArray, truthy } from "../protocol";
+import { call, getattr, iter, lenOf, toArray, truthy } from "../protocol";
 import { repr } from "../repr";
-import type { Tuple } from "../tuple";
+import { Tuple } from "../tuple";
 import { isinstance, issubclass, typeName, typeOf } from "../types";
 import { bisect_left, bisect_right } from "./bisect";
+import { namedtuple } from "./collections";
 import { Decimal } from "./decimal";
 import { Fraction } from "./fractions";
-import { exp, fsum, isnan, isqrt, log } from "./math";
+import { erf, exp, expCR, fabs, fsum, hypot, isnan, isqrt, log } from "./math";
 import { Real } from "./numbers";
+import { log as crLog } from "./random";
 import { bindArgs } from "./types";
 
 /** `statistics.StatisticsError`, a ValueError. */
@@ -375,7 +382,15 @@ function sumOfProducts(xs: unknown[], ws: unknown[]): unknown {
     }
     exact = exact.add(a.mul(b));
   }
-  return intTrueDiv(exact.n, exact.d);
+  try {
+    return intTrueDiv(exact.n, exact.d);
+  } catch (e) {
+    // Beyond a float's range: CPython's sumprod falls back to plain float arithmetic (inf).
+    if (!(e instanceof OverflowError)) throw e;
+    let acc: unknown = 0n;
+    for (let k = 0; k < xs.length; k++) acc = add(acc, mul(xs[k], ws[k]));
+    return acc;
+  }
 }
 
 /** `geometric_mean(data)`: `exp(fsum(map(log, data)) / n)`, with 3.13's rules for zeros. */
@@ -596,4 +611,349 @@ export function pstdev(...args: unknown[]): unknown {
   const [kind, ss, n] = sumOfSquares(data, mu);
   if (n < 1) throw new StatisticsError("pstdev requires at least one data point");
   return sqrtOfVariance(divide(ss, n), kind);
+}
+
+// ---- relations between two inputs
+
+/** CPython's `len(x)` for the two inputs (TypeError for iterators, as there). */
+function pairedData(fname: string, what: string, x: unknown, y: unknown): [unknown[], unknown[]] {
+  const n = lenOf(x);
+  if (lenOf(y) !== n)
+    throw new StatisticsError(`${fname} requires that both inputs have same number of data points`);
+  if (n < 2) throw new StatisticsError(`${what} requires at least two data points`);
+  return [toArray(x), toArray(y)];
+}
+
+/** `[xi - mean(x) for xi in x]` with CPython's `fsum(x) / n` mean. */
+function centered(xs: unknown[]): unknown[] {
+  const xbar = fsum(xs) / xs.length;
+  return xs.map((xi) => sub(xi, xbar));
+}
+
+/** `x / y`, with CPython's message when y is zero replaced by the caller's. */
+function divideOr(x: unknown, y: unknown, message: string): unknown {
+  try {
+    return truediv(x, y);
+  } catch (e) {
+    if (e instanceof ZeroDivisionError) throw new StatisticsError(message);
+    throw e;
+  }
+}
+
+/** `covariance(x, y, /)`: the sample covariance. */
+export function covariance(...args: unknown[]): unknown {
+  const [x, y] = bindArgs("covariance", args, ["x", "y"], [], { posOnly: 2 });
+  const [xs, ys] = pairedData("covariance", "covariance", x, y);
+  return truediv(sumOfProducts(centered(xs), centered(ys)), BigInt(xs.length - 1));
+}
+
+/** `_rank(data, start=start)`: ranks as floats, ties averaged. */
+function rank(data: unknown[], start: number): number[] {
+  const sorted = data.map((v, i) => new Tuple([v, BigInt(i)]));
+  sortList(sorted);
+  const result: number[] = new Array(data.length).fill(0);
+  let i = start - 1;
+  for (let k = 0; k < sorted.length; ) {
+    let end = k + 1;
+    while (end < sorted.length && eq(sorted[end]!.items[0], sorted[k]!.items[0])) end++;
+    const size = end - k;
+    const r = i + (size + 1) / 2;
+    for (let j = k; j < end; j++) result[Number(sorted[j]!.items[1] as bigint)] = r;
+    i += size;
+    k = end;
+  }
+  return result;
+}
+
+/** CPython's `_sqrtprod`: sqrt(x * y) without overflow/underflow, then one correction. */
+function sqrtprod(x: number, y: number): number {
+  const h = Math.sqrt(x * y);
+  if (!Number.isFinite(h)) {
+    if (h === Number.POSITIVE_INFINITY && Number.isFinite(x) && Number.isFinite(y)) {
+      const scale = 2 ** -512;
+      return sqrtprod(scale * x, scale * y) / scale;
+    }
+    return h;
+  }
+  if (h === 0) {
+    if (x !== 0 && y !== 0) {
+      const scale = 2 ** 537;
+      return sqrtprod(scale * x, scale * y) / scale;
+    }
+    return h;
+  }
+  const d = sumOfProducts([x, h], [y, -h]) as number;
+  return h + d / (2.0 * h);
+}
+
+/** `correlation(x, y, /, *, method='linear')`: Pearson's (or Spearman's, 'ranked') r. */
+export function correlation(...args: unknown[]): unknown {
+  const [x, y, method] = bindArgs("correlation", args, ["x", "y"], ["linear"], {
+    posOnly: 2,
+    kwOnly: ["method"],
+  });
+  let [xs, ys] = pairedData("correlation", "correlation", x, y);
+  if (method !== "linear" && method !== "ranked")
+    throw new ValueError(`Unknown method: ${repr(method)}`);
+  if (method === "ranked") {
+    const start = (xs.length - 1) / -2;
+    xs = rank(xs, start);
+    ys = rank(ys, start);
+  } else {
+    xs = centered(xs);
+    ys = centered(ys);
+  }
+  const sxy = sumOfProducts(xs, ys);
+  const sxx = Number(sumOfProducts(xs, xs));
+  const syy = Number(sumOfProducts(ys, ys));
+  return divideOr(sxy, sqrtprod(sxx, syy), "at least one of the inputs is constant");
+}
+
+let LinearRegressionClass: ((...a: unknown[]) => Tuple) | null = null;
+
+/** `statistics.LinearRegression`, the namedtuple `linear_regression` returns. */
+function linearRegressionResult(slope: unknown, intercept: unknown): Tuple {
+  LinearRegressionClass ??= namedtuple(
+    "LinearRegression",
+    ["slope", "intercept"],
+    new Kw({ module: "statistics" }),
+  ) as unknown as (...a: unknown[]) => Tuple;
+  return LinearRegressionClass(slope, intercept);
+}
+
+/** `linear_regression(x, y, /, *, proportional=False)`: ordinary least squares. */
+export function linear_regression(...args: unknown[]): Tuple {
+  const [x, y, proportional] = bindArgs("linear_regression", args, ["x", "y"], [false], {
+    posOnly: 2,
+    kwOnly: ["proportional"],
+  });
+  let [xs, ys] = pairedData("linear regression", "linear regression", x, y);
+  let xbar = 0;
+  let ybar = 0;
+  if (!truthy(proportional)) {
+    xbar = fsum(xs) / xs.length;
+    ybar = fsum(ys) / ys.length;
+    xs = xs.map((xi) => sub(xi, xbar));
+    ys = ys.map((yi) => sub(yi, ybar));
+  }
+  const sxy = add(sumOfProducts(xs, ys), 0.0);
+  const sxx = sumOfProducts(xs, xs);
+  const slope = divideOr(sxy, sxx, "x is constant");
+  const intercept = truthy(proportional) ? 0.0 : sub(ybar, mul(slope, xbar));
+  return linearRegressionResult(slope, intercept);
+}
+
+// ---- the normal distribution
+
+/** `((c[0]*r + c[1])*r + ...)*r + c[7]`, in the order CPython's nested expression computes it. */
+function horner(c: readonly number[], r: number): number {
+  let acc = c[0]!;
+  for (let i = 1; i < c.length; i++) acc = acc * r + c[i]!;
+  return acc;
+}
+
+// Wichura's AS241 coefficients, as in CPython's statistics._normal_dist_inv_cdf.
+const AS241 = {
+  centralNum: [
+    2509.0809287301227, 33430.57558358813, 67265.7709270087, 45921.95393154987, 13731.69376550946,
+    1971.5909503065513, 133.14166789178438, 3.3871328727963665,
+  ],
+  centralDen: [
+    5226.495278852854, 28729.085735721943, 39307.89580009271, 21213.794301586597, 5394.196021424751,
+    687.1870074920579, 42.31333070160091, 1.0,
+  ],
+  nearNum: [
+    0.0007745450142783414, 0.022723844989269184, 0.2417807251774506, 1.2704582524523684,
+    3.6478483247632045, 5.769497221460691, 4.630337846156546, 1.4234371107496835,
+  ],
+  nearDen: [
+    1.0507500716444169e-9, 0.0005475938084995345, 0.015198666563616457, 0.14810397642748008,
+    0.6897673349851, 1.6763848301838038, 2.053191626637759, 1.0,
+  ],
+  farNum: [
+    2.0103343992922881e-7, 2.7115555687434876e-5, 0.0012426609473880784, 0.026532189526576124,
+    0.29656057182850487, 1.7848265399172913, 5.463784911164114, 6.657904643501103,
+  ],
+  farDen: [
+    2.0442631033899397e-15, 1.421511758316446e-7, 1.8463183175100548e-5, 0.0007868691311456133,
+    0.014875361290850615, 0.1369298809227358, 0.599832206555888, 1.0,
+  ],
+};
+
+/** CPython's `_normal_dist_inv_cdf(p, mu, sigma)`. */
+function normalDistInvCdf(p: number, mu: number, sigma: number): number {
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r = 0.180625 - q * q;
+    const x = (horner(AS241.centralNum, r) * q) / horner(AS241.centralDen, r);
+    return mu + x * sigma;
+  }
+  let r = q <= 0.0 ? p : 1.0 - p;
+  r = Math.sqrt(-crLog(r));
+  let x: number;
+  if (r <= 5.0) {
+    r = r - 1.6;
+    x = horner(AS241.nearNum, r) / horner(AS241.nearDen, r);
+  } else {
+    r = r - 5.0;
+    x = horner(AS241.farNum, r) / horner(AS241.farDen, r);
+  }
+  if (q < 0.0) x = -x;
+  return mu + x * sigma;
+}
+
+/** A float argument as CPython's arithmetic sees it (an int or float; others via `float()`). */
+function asFloat(x: unknown): number {
+  return typeof x === "number" ? x : (pyFloat(x) as number);
+}
+
+/** `statistics.NormalDist(mu=0.0, sigma=1.0)`, following Lib/statistics.py. */
+export class NormalDist {
+  static __module__ = "statistics";
+  _mu: number;
+  _sigma: number;
+
+  constructor(...args: unknown[]) {
+    const [mu, sigma] = bindArgs("NormalDist", args, ["mu", "sigma"], [0.0, 1.0]);
+    if (lt(sigma, 0.0)) throw new StatisticsError("sigma must be non-negative");
+    this._mu = asFloat(mu);
+    this._sigma = asFloat(sigma);
+  }
+
+  /** `NormalDist.from_samples(data)`: the sample mean and standard deviation. */
+  static from_samples(data: unknown): NormalDist {
+    const xs = toArray(data);
+    const sd = asFloat(stdev(xs));
+    return new NormalDist(asFloat(mean(xs)), sd);
+  }
+
+  /** `samples(n, *, seed=None)`. */
+  samples(...args: unknown[]): number[] {
+    const [n, seed] = bindArgs("samples", args, ["n"], [null], { kwOnly: ["seed"] });
+    const rnd = require("./random") as typeof import("./random");
+    const next =
+      seed === null
+        ? rnd.random
+        : (() => {
+            const r = new rnd.Random(seed);
+            return () => r.random();
+          })();
+    const count = Number(toBigInt(n as bigint));
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) out.push(normalDistInvCdf(next(), this._mu, this._sigma));
+    return out;
+  }
+
+  pdf(x: unknown): number {
+    const variance = this._sigma * this._sigma;
+    if (variance === 0) throw new StatisticsError("pdf() not defined when sigma is zero");
+    const diff = asFloat(sub(x, this._mu));
+    return expCR((diff * diff) / (-2.0 * variance)) / Math.sqrt(2 * Math.PI * variance);
+  }
+
+  cdf(x: unknown): number {
+    if (this._sigma === 0) throw new StatisticsError("cdf() not defined when sigma is zero");
+    return 0.5 * (1.0 + erf(asFloat(sub(x, this._mu)) / (this._sigma * Math.SQRT2)));
+  }
+
+  inv_cdf(p: unknown): number {
+    if (le(p, 0.0) || !lt(p, 1.0))
+      throw new StatisticsError("p must be in the range 0.0 < p < 1.0");
+    return normalDistInvCdf(asFloat(p), this._mu, this._sigma);
+  }
+
+  quantiles(n: unknown = 4n): number[] {
+    const k = Number(toBigInt(n as bigint));
+    const out: number[] = [];
+    for (let i = 1; i < k; i++) out.push(this.inv_cdf(asFloat(truediv(BigInt(i), n))));
+    return out;
+  }
+
+  overlap(other: unknown): number {
+    if (!(other instanceof NormalDist))
+      throw new PyTypeError("Expected another NormalDist instance");
+    let X: NormalDist = this;
+    let Y: NormalDist = other;
+    if (Y._sigma < X._sigma || (Y._sigma === X._sigma && Y._mu < X._mu)) [X, Y] = [Y, X];
+    const xVar = X.variance;
+    const yVar = Y.variance;
+    if (xVar === 0 || yVar === 0)
+      throw new StatisticsError("overlap() not defined when sigma is zero");
+    const dv = yVar - xVar;
+    const dm = Math.abs(Y._mu - X._mu);
+    if (dv === 0) return 1.0 - erf(dm / (2.0 * X._sigma * Math.SQRT2));
+    const a = X._mu * yVar - Y._mu * xVar;
+    const b = X._sigma * Y._sigma * Math.sqrt(dm * dm + dv * crLog(yVar / xVar));
+    const x1 = (a + b) / dv;
+    const x2 = (a - b) / dv;
+    return 1.0 - (Math.abs(Y.cdf(x1) - X.cdf(x1)) + Math.abs(Y.cdf(x2) - X.cdf(x2)));
+  }
+
+  zscore(x: unknown): number {
+    if (this._sigma === 0) throw new StatisticsError("zscore() not defined when sigma is zero");
+    return asFloat(sub(x, this._mu)) / this._sigma;
+  }
+
+  get mean(): number {
+    return this._mu;
+  }
+  get median(): number {
+    return this._mu;
+  }
+  get mode(): number {
+    return this._mu;
+  }
+  get stdev(): number {
+    return this._sigma;
+  }
+  get variance(): number {
+    return this._sigma * this._sigma;
+  }
+
+  __add__(other: unknown): NormalDist {
+    if (other instanceof NormalDist)
+      return new NormalDist(this._mu + other._mu, hypot(this._sigma, other._sigma));
+    return new NormalDist(add(this._mu, other), this._sigma);
+  }
+  __radd__(other: unknown): NormalDist {
+    return this.__add__(other);
+  }
+  __sub__(other: unknown): NormalDist {
+    if (other instanceof NormalDist)
+      return new NormalDist(this._mu - other._mu, hypot(this._sigma, other._sigma));
+    return new NormalDist(sub(this._mu, other), this._sigma);
+  }
+  __rsub__(other: unknown): NormalDist {
+    return this.__sub__(other).__neg__();
+  }
+  __mul__(other: unknown): NormalDist {
+    return new NormalDist(mul(this._mu, other), mul(this._sigma, fabs(other)));
+  }
+  __rmul__(other: unknown): NormalDist {
+    return this.__mul__(other);
+  }
+  __truediv__(other: unknown): NormalDist {
+    return new NormalDist(truediv(this._mu, other), truediv(this._sigma, fabs(other)));
+  }
+  __pos__(): NormalDist {
+    return new NormalDist(this._mu, this._sigma);
+  }
+  __neg__(): NormalDist {
+    return new NormalDist(-this._mu, this._sigma);
+  }
+  __eq__(other: unknown): unknown {
+    if (!(other instanceof NormalDist)) return NotImplemented;
+    return this._mu === other._mu && this._sigma === other._sigma;
+  }
+  __ne__(other: unknown): unknown {
+    if (!(other instanceof NormalDist)) return NotImplemented;
+    return !(this._mu === other._mu && this._sigma === other._sigma);
+  }
+  __hash__(): bigint {
+    return pyHash(new Tuple([this._mu, this._sigma]));
+  }
+  __repr__(): string {
+    const name = (this.constructor as { __name__?: string }).__name__ ?? "NormalDist";
+    return `${name}(mu=${repr(this._mu)}, sigma=${repr(this._sigma)})`;
+  }
 }

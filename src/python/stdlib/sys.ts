@@ -41,6 +41,40 @@ function versionInfo(): Tuple {
   return VersionInfo(3n, 13n, 0n, "final", 0n);
 }
 
+let floatInfoCache: Tuple | null = null;
+/** `sys.float_info`: IEEE-754 double's constants, printed as `sys.float_info(max=..., ...)`. */
+function floatInfo(): Tuple {
+  if (floatInfoCache === null) {
+    const nt = namedtuple(
+      "float_info",
+      "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds".split(" "),
+      kw({ module: "sys" }),
+    );
+    Object.defineProperty(nt, "__qualname__", { value: "float_info" });
+    const proto = (nt as unknown as { prototype: { __repr__: () => string } }).prototype;
+    const base = proto.__repr__;
+    Object.defineProperty(proto, "__repr__", {
+      value(this: Tuple) {
+        return `sys.${base.call(this)}`;
+      },
+    });
+    floatInfoCache = (nt as unknown as (...a: unknown[]) => Tuple)(
+      Number.MAX_VALUE,
+      1024n,
+      308n,
+      2 ** -1022,
+      -1021n,
+      -307n,
+      15n,
+      53n,
+      Number.EPSILON,
+      2n,
+      1n,
+    );
+  }
+  return floatInfoCache;
+}
+
 let argvCache: string[] | null = null;
 let recursionLimit = 1000n;
 let versionInfoCache: Tuple | null = null;
@@ -195,6 +229,9 @@ export const sys = {
   },
   set stderr(s: unknown) {
     streams.stderr = s;
+  },
+  get float_info(): Tuple {
+    return floatInfo();
   },
   get version_info(): Tuple {
     if (versionInfoCache === null) {

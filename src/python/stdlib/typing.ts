@@ -35,8 +35,14 @@ export class SpecialForm {
     readonly _name: string,
     readonly __args__: unknown[] | null = null,
   ) {}
-  __getitem__(params: unknown): SpecialForm {
-    const args = params instanceof Tuple ? [...params.items] : [params];
+  __getitem__(params: unknown): unknown {
+    let args = params instanceof Tuple ? [...params.items] : [params];
+    if (this._name === "Literal") return new SpecialForm(this._name, args);
+    if (this._name === "Annotated")
+      return new SpecialForm(this._name, [typeArg(args[0]), ...args.slice(1)]);
+    args = args.map(typeArg);
+    if (this._name === "Optional") return unionOf([...args, NoneType]);
+    if (this._name === "Union") return unionOf(args);
     return new SpecialForm(this._name, args);
   }
   __call__(...args: unknown[]): unknown {
@@ -44,6 +50,11 @@ export class SpecialForm {
   }
   __repr__(): string {
     if (this.__args__ === null) return `typing.${this._name}`;
+    if (this._name === "Union" && this.__args__.length === 2 && this.__args__.includes(NoneType)) {
+      // CPython prints a two-member union with None as Optional.
+      const other = this.__args__.find((a) => a !== NoneType);
+      return `typing.Optional[${typeRepr(other)}]`;
+    }
     return `typing.${this._name}[${this.__args__.map(typeRepr).join(", ")}]`;
   }
   __or__(other: unknown): SpecialForm {
@@ -52,6 +63,23 @@ export class SpecialForm {
   __ror__(other: unknown): SpecialForm {
     return new SpecialForm("Union", [other, this]);
   }
+}
+
+/** A type argument as typing stores it: None becomes NoneType (also inside Callable's list). */
+function typeArg(t: unknown): unknown {
+  if (t === null) return NoneType;
+  if (Array.isArray(t)) return t.map(typeArg);
+  return t;
+}
+
+/** `Union[...]`: nested unions flattened, duplicates dropped, a single member returned as is. */
+function unionOf(args: unknown[]): unknown {
+  const members: unknown[] = [];
+  for (const a of args) {
+    const parts = a instanceof SpecialForm && a._name === "Union" && a.__args__ ? a.__args__ : [a];
+    for (const p of parts) if (!members.includes(p)) members.push(p);
+  }
+  return members.length === 1 ? members[0] : new SpecialForm("Union", members);
 }
 
 const form = (name: string) => new SpecialForm(name);
@@ -94,6 +122,34 @@ export const Concatenate = form("Concatenate");
 export const LiteralString = form("LiteralString");
 export const Hashable = form("Hashable");
 export const Sized = form("Sized");
+export const Container = form("Container");
+export const Collection = form("Collection");
+export const Reversible = form("Reversible");
+export const AbstractSet = form("AbstractSet");
+export const MutableSet = form("MutableSet");
+export const MutableSequence = form("MutableSequence");
+export const MappingView = form("MappingView");
+export const KeysView = form("KeysView");
+export const ValuesView = form("ValuesView");
+export const ItemsView = form("ItemsView");
+export const ChainMap = form("ChainMap");
+export const OrderedDict = form("OrderedDict");
+export const Pattern = form("Pattern");
+export const Match = form("Match");
+
+/** The `bool | None` default of ContextManager's second parameter, as typing prints it. */
+const BOOL_OR_NONE = { __repr__: () => "bool | None" };
+
+/** `typing.ContextManager[T]` / `AsyncContextManager[T]`: the exit type defaults to `bool | None`. */
+class ContextManagerForm extends SpecialForm {
+  override __getitem__(params: unknown): SpecialForm {
+    const args = (params instanceof Tuple ? [...params.items] : [params]).map(typeArg);
+    if (args.length === 1) args.push(BOOL_OR_NONE);
+    return new SpecialForm(this._name, args);
+  }
+}
+export const ContextManager = new ContextManagerForm("ContextManager");
+export const AsyncContextManager = new ContextManagerForm("AsyncContextManager");
 
 export const TYPE_CHECKING = false;
 
@@ -136,6 +192,12 @@ export class TypeVar {
     return `${variance}${this.__name__}`;
   }
 }
+
+/** `typing.AnyStr = TypeVar('AnyStr', bytes, str)` (the constraints resolved on first use). */
+export const AnyStr = new TypeVar("AnyStr", null, null);
+Object.defineProperty(AnyStr, "__constraints__", {
+  get: () => new Tuple([mods().builtins.bytes, mods().builtins.str]),
+});
 
 /** `typing.ParamSpec(name, *, bound=None, ...)` (without a bound, its `__bound__` is NoneType). */
 export class ParamSpec extends TypeVar {
@@ -254,7 +316,21 @@ export function NewType(name: string, _tp: unknown): (x: unknown) => unknown {
   return f;
 }
 
-/** `typing.assert_never`/`reveal_type`. */
+/** `typing.assert_type(val, typ)`: returns `val` unchanged. */
+export function assert_type(val: unknown, _typ: unknown): unknown {
+  return val;
+}
+
+/** `typing.assert_never(arg)`: always raises AssertionError (repr cut at 100 characters). */
+export function assert_never(arg: unknown): never {
+  let value = repr(arg);
+  if (value.length > 100) value = `${value.slice(0, 100)}...`;
+  throw new (mods().exceptions.AssertionError)(
+    `Expected code to be unreachable, but got: ${value}`,
+  );
+}
+
+/** `typing.reveal_type`. */
 export function reveal_type(x: unknown): unknown {
   return x;
 }
