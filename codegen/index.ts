@@ -25,6 +25,7 @@ import { lowerModule } from "./lower";
 import { usesSignature } from "./lower/annotations";
 import { ATTR_HOOKS } from "./lower/assign";
 import { parse } from "./parse";
+import { noteModule } from "./quiet";
 
 export { CompileError } from "./diagnostics";
 
@@ -62,6 +63,7 @@ export function transpile(
   const cst = parse(source);
   const ir = buildModule(cst, source);
   const analysis = analyze(ir, source);
+  noteModule(analysis, ir); // for codegen/quiet.ts
   const siblings = new Set(options.siblings ?? []);
   const tree = lowerModule(ir, analysis, source, {
     moduleName: options.moduleName ?? "__main__",

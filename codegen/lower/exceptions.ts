@@ -31,7 +31,9 @@
  * is raised, whether by a raise statement, a called function or a runtime operation.
  */
 
+import type { SymbolInfo } from "../analyze";
 import type { Expr, Handler, Stmt } from "../ir";
+import { newFound, quietModule } from "../quiet";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import { block, line, P, par, type TsStmt } from "./output";
 
@@ -254,51 +256,77 @@ function handlers(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   return [head, ...handling(cx, err, chain, undefined, undefined, tryLines(s))];
 }
 
-/**
- * Builtin functions and methods of builtin types a body may call and still be "quiet" (see
- * quietTypes): none of them can print a traceback.
- */
-const QUIET_CALLS = new Set(
-  "abs bool bytes chr dict divmod float format frozenset hash hex int isinstance issubclass iter len list max min next oct ord pow print range repr round set sorted str sum tuple".split(
-    " ",
-  ),
-);
-const QUIET_METHODS = new Set(
-  "add append count debug decode discard encode endswith extend find format get index info insert items join keys lower lstrip partition pop popleft put_nowait get_nowait remove replace rsplit rstrip setdefault split startswith strip update upper values warning".split(
-    " ",
-  ),
-);
+/** A builtin exception class a quiet `try` may name (`except KeyError:`). */
+function builtinError(id: string): boolean {
+  return BUILTIN_CLASSES.has(id) && /Error$|^(StopIteration|StopAsyncIteration)$/.test(id);
+}
 
 /**
- * The exception classes of a `try` whose handlers can never show where the exception they catch
- * was raised, so that the runtime makes those exceptions without a JS stack while the body runs
- * (`$py.noStackFor`): a stack capture is most of what an exception costs (several microseconds,
- * where CPython takes under one), and `try: v = d[k] except KeyError:` is everyday Python.
- * Null unless all of this holds:
- * - every handler names builtin exception classes, binds no name (`as e`) and raises nothing
+ * The exception classes of a `try` whose handlers never show the frames of a full stack of the
+ * exceptions they catch, and the stack limit the runtime makes those exceptions with while the
+ * body runs (`$py.noStackFor(classes, limit)`): a stack capture is most of what an exception
+ * costs (several microseconds, where CPython takes under one), and `try: v = d[k] except
+ * KeyError:` is everyday Python. Null unless the handlers name classes (builtin `...Error`
+ * classes, or the program's exception classes) and:
+ * - no handler can show the exception: none binds a name (`as e`) or can raise
  *   (`cannotRaise`: nothing could print the caught exception, even as another's context);
- * - the body cannot suspend (no `await`/`yield`: other tasks would run while quiet), and calls
- *   no function of the program (whose own handlers might print such an exception) or other
- *   code beyond QUIET_CALLS/QUIET_METHODS and builtin `...Error` classes, has no nested `try`,
- *   `with`, `def` or `class`.
+ *   then the limit is 0;
+ * - or the handlers can show it but only from the `try`'s frame inwards: they name program
+ *   exception classes only the body and its direct callees raise, nothing in them re-raises,
+ *   and the frames down to the `try` are bounded (codegen/quiet.ts); the limit is that bound;
+ * and the body cannot suspend (no `await`/`yield`: other tasks would run while quiet) and is
+ * quiet code (codegen/quiet.ts): it calls only quiet builtins and methods, builtin exception
+ * classes, the program's classes and its functions whose bodies are quiet code; no nested `try`,
+ * `with`, `def` or `class`; and all the code of the program the runtime may call implicitly
+ * (methods through operators, lambdas, generators) is quiet code too.
  */
-function quietTypes(s: Extract<Stmt, { k: "Try" }>, cx: Context): string | null {
+function quietTypes(s: Extract<Stmt, { k: "Try" }>, cx: Context): [string, number] | null {
   if (s.star || s.handlers.length === 0) return null;
   const names: string[] = [];
-  const builtinClass = (t: Expr): boolean => {
-    if (t.k === "Tuple") return t.elts.every(builtinClass);
-    if (t.k !== "Name" || cx.lookup(t.id) !== null || !BUILTIN_CLASSES.has(t.id)) return false;
-    if (!/Error$|^(StopIteration|StopAsyncIteration)$/.test(t.id)) return false;
+  const programClasses: SymbolInfo[] = [];
+  const qm = quietModule(cx.analysis, builtinError);
+  const handlerClass = (t: Expr): boolean => {
+    if (t.k === "Tuple") return t.elts.every(handlerClass);
+    if (t.k !== "Name") return false;
+    const sym = cx.lookup(t.id);
+    if (sym === null) {
+      if (!builtinError(t.id)) return false;
+    } else if (qm.exceptionClass(sym) === null) return false;
+    else programClasses.push(sym);
     names.push(t.id);
     return true;
   };
+  let strict = true;
   for (const h of s.handlers) {
-    if (h.type === null || h.name || !builtinClass(h.type) || !h.body.every(cannotRaise))
-      return null;
+    if (h.type === null || !handlerClass(h.type)) return null;
+    if (h.name || !h.body.every(cannotRaise)) strict = false;
   }
-  if (!quietCode(s.body, cx)) return null;
+  // A StopIteration raised in a generator becomes the cause of a RuntimeError (printed).
+  if (names.some((n) => n.startsWith("Stop")) && qm.hasGenerators) return null;
+  const found = newFound();
+  if (!qm.scan(s.body, cx.scope, found, false)) return null;
+  // Any operation may run the program's implicit code (a method through an operator), which
+  // must all be known: the module neither imports a sibling module nor is imported by one.
+  if (
+    cx.options.exportAll ||
+    qm.imports.some((m) => m === "." || cx.options.siblings.has(m.split(".")[0]!))
+  )
+    return null;
+  if (!qm.implicitOk() || !qm.calleesOk(found)) return null;
+  let limit = 0;
+  if (!strict) {
+    // Bounded: only the program's own classes, raised only where the depth is known.
+    if (programClasses.length !== names.length) return null;
+    if (!programClasses.every((c) => qm.boundedClass(c))) return null;
+    // The handlers are quiet code too: nothing in them re-raises (a bare `raise`).
+    const inHandlers = newFound();
+    if (!s.handlers.every((h) => qm.scan(h.body, cx.scope, inHandlers, false))) return null;
+    if (!qm.calleesOk(inHandlers)) return null;
+    limit = 1 + qm.depth(found.callees);
+    if (!Number.isFinite(limit)) return null;
+  }
   const classes = [...new Set(names)].map((n) => cx.expr({ k: "Name", pos: s.pos, id: n }).code);
-  return classes.length === 1 ? classes[0]! : `[${classes.join(", ")}]`;
+  return [classes.length === 1 ? classes[0]! : `[${classes.join(", ")}]`, limit];
 }
 
 /**
@@ -337,48 +365,6 @@ function cannotRaise(st: Stmt): boolean {
     default:
       return false;
   }
-}
-
-/** See quietTypes: nothing in the body (statements or expressions) breaks the conditions. */
-function quietCode(node: unknown, cx: Context, seen = new Set<object>()): boolean {
-  if (node === null || typeof node !== "object" || seen.has(node)) return true;
-  seen.add(node);
-  if (Array.isArray(node)) return node.every((n) => quietCode(n, cx, seen));
-  const n = node as { k?: string } & Record<string, unknown>;
-  switch (n.k) {
-    case "Await":
-    case "Yield":
-    case "YieldFrom":
-    case "Try":
-    case "With":
-    case "FunctionDef":
-    case "ClassDef":
-    case "Lambda":
-    case "Comp":
-    case "Global":
-    case "Nonlocal":
-      return false;
-    case "For":
-      if (n.isAsync) return false;
-      break;
-    case "Call": {
-      const call = n as unknown as Extract<Expr, { k: "Call" }>;
-      const f = call.func;
-      // A builtin exception class made here (`raise ValueError(i)`) prints nothing either.
-      const ok =
-        f.k === "Name"
-          ? cx.lookup(f.id) === null &&
-            (QUIET_CALLS.has(f.id) || (BUILTIN_CLASSES.has(f.id) && /Error$/.test(f.id)))
-          : f.k === "Attribute" && QUIET_METHODS.has(f.attr);
-      if (!ok || call.args.some((a) => (a as { name?: string | null }).name === "exc_info"))
-        return false;
-      break;
-    }
-  }
-  for (const [key, value] of Object.entries(n)) {
-    if (key !== "pos" && !quietCode(value, cx, seen)) return false;
-  }
-  return true;
 }
 
 /**
@@ -429,7 +415,9 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   if (quiet !== null) {
     // The caught classes are made without a JS stack while the body runs (quietTypes).
     const q = cx.fresh("q");
-    out.push(line(`const ${q} = ${cx.helper("noStackFor")}(${quiet});`, s.pos.line));
+    const [classes, limit] = quiet;
+    const args = limit === 0 ? classes : `${classes}, ${limit}`;
+    out.push(line(`const ${q} = ${cx.helper("noStackFor")}(${args});`, s.pos.line));
     inner.push(
       block("catch ($e)", [line(`${cx.helper("stacksAgain")}(${q});`), ...handlers(s, cx)]),
       block("finally", [line(`${cx.helper("stacksAgain")}(${q});`)]),

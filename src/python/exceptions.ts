@@ -44,9 +44,9 @@ export class BaseException extends Error {
   declare _tbReraise?: Error[];
 
   constructor(...args: unknown[]) {
-    const quiet = quietClasses !== null && isQuiet(new.target);
+    const quiet = quietState !== null && isQuiet(quietState.classes, new.target);
     const limit = Error.stackTraceLimit;
-    if (quiet) Error.stackTraceLimit = 0;
+    if (quiet) Error.stackTraceLimit = quietState!.limit;
     super();
     if (quiet) Error.stackTraceLimit = limit;
     const proto = new.target.prototype;
@@ -216,31 +216,42 @@ export function programSetsName(exc: BaseException): boolean {
 }
 
 /**
- * The exception classes made without a JS stack right now: those a `try` whose handlers cannot
- * show a traceback catches, while its body runs (codegen/lower/exceptions.ts, quietTypes).
- * Capturing a stack is most of what making an exception costs.
+ * The exception classes made without a JS stack (or with a short one) right now: those a `try`
+ * whose handlers cannot show the frames a full stack would add catches, while its body runs
+ * (codegen/lower/exceptions.ts, quietTypes; codegen/quiet.ts). Capturing a stack is most of what
+ * making an exception costs, and V8's cost grows with every frame it walks.
+ *
+ * `limit` is the `Error.stackTraceLimit` they are made with: 0 when nothing can print their
+ * traceback; else the most JS frames there can be from where one is made down to the frame of
+ * the `try` (a traceback of an exception caught there starts at that frame, so the frames below
+ * it are never printed unless it is raised again, which such handlers cannot do).
  */
-let quietClasses: Function | readonly Function[] | null = null;
+interface QuietState {
+  readonly classes: Function | readonly Function[];
+  readonly limit: number;
+}
 
-function isQuiet(cls: Function): boolean {
-  const q = quietClasses!;
+let quietState: QuietState | null = null;
+
+function isQuiet(q: Function | readonly Function[], cls: Function): boolean {
   if (typeof q === "function") return cls === q || cls.prototype instanceof q;
   for (const c of q) if (cls === c || cls.prototype instanceof c) return true;
   return false;
 }
 
-/** `try` with quiet handlers: make `classes` without a stack; returns what to restore. */
-export function noStackFor(
-  classes: Function | readonly Function[],
-): Function | readonly Function[] | null {
-  const previous = quietClasses;
-  quietClasses = classes;
+/**
+ * `try` with quiet handlers: make `classes` with at most `limit` frames of JS stack while its
+ * body runs; returns what to restore.
+ */
+export function noStackFor(classes: Function | readonly Function[], limit = 0): QuietState | null {
+  const previous = quietState;
+  quietState = { classes, limit };
   return previous;
 }
 
 /** The end of noStackFor's body (its handlers, its end): restore what it returned. */
-export function stacksAgain(previous: Function | readonly Function[] | null): void {
-  quietClasses = previous;
+export function stacksAgain(previous: QuietState | null): void {
+  quietState = previous;
 }
 
 /**
