@@ -18,6 +18,7 @@
 
 import type { SourceFile } from "./diagnostics";
 import { type UnboundKind, unboundReads } from "./flow";
+import { type AttrStore, InstanceFacts } from "./instances";
 import {
   type ClassDef,
   childBlocks,
@@ -69,6 +70,10 @@ export interface SymbolInfo {
   deleted: boolean;
   /** ... from another scope than the name's own (through `global`/`nonlocal`). */
   deletedElsewhere: boolean;
+  /** Some binding's value is evaluated in another scope (`global`/`nonlocal`, a walrus). */
+  boundElsewhere: boolean;
+  /** Bindings that are bare annotations in a class body (`x: int`: a dataclass field). */
+  bareAnnotations: number;
 }
 
 export class Scope {
@@ -152,6 +157,8 @@ export interface Analysis {
   unbound: Map<Expr, UnboundKind>;
   /** The program assigns (or deletes) some function's `__defaults__`/`__kwdefaults__`. */
   storesDefaults: boolean;
+  /** Values certainly instances of the program's plain classes, and their data attributes. */
+  instances: InstanceFacts;
 }
 
 const DEFAULTS_ATTRS = new Set(["__defaults__", "__kwdefaults__"]);
@@ -178,6 +185,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
   for (let i = 0; i < a.deferred.length; i++) a.deferred[i]!();
   a.finish();
   const unbound = unboundReads(mod, a.scopeOf, a.outerReads);
+  const instances = new InstanceFacts(a.scopeOf, a.methodNames, a.attrStores, a.setattrNames);
   return {
     module: root,
     scopeOf: a.scopeOf,
@@ -189,6 +197,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     coroutineNames: a.coroutineNames,
     unbound,
     storesDefaults: a.storesDefaults,
+    instances,
   };
 }
 
@@ -202,6 +211,10 @@ class Analyzer {
   /** Every `def` and `async def` (not lambdas), for `coroutineNames`. */
   private readonly defs: FunctionDef[] = [];
   storesDefaults = false;
+  /** `obj.attr = v` targets (for {@link InstanceFacts}). */
+  readonly attrStores: AttrStore[] = [];
+  /** Attribute names passed to `setattr` as literals; "*" for any other. */
+  readonly setattrNames = new Set<string>();
   private bindingIsDef = false;
   /** Calls found in each function scope, to propagate blocking. */
   private readonly calls: { scope: Scope; call: Expr & { k: "Call" } }[] = [];
@@ -234,6 +247,8 @@ class Analyzer {
         loopBound: false,
         deleted: false,
         deletedElsewhere: false,
+        boundElsewhere: false,
+        bareAnnotations: 0,
       };
       scope.symbols.set(name, sym);
     }
@@ -252,6 +267,7 @@ class Analyzer {
     }
     const sym = this.symbol(target, name);
     sym.bindings++;
+    if (target !== scope) sym.boundElsewhere = true;
     if (sym.bindings === 1 && (depth > 0 || target !== scope)) sym.hoist = true;
     // Bound only through `global` in functions (never at module level, whose bindings are seen
     // first): TypeScript cannot see that it is assigned before a read at module level, so its
@@ -335,7 +351,7 @@ class Analyzer {
         else if (s.target.k === "Name" && scope.kind !== "class") this.symbol(scope, s.target.id);
         else if (s.target.k === "Name") {
           this.dataAttrs.add(s.target.id);
-          this.bind(scope, s.target.id, depth, null);
+          this.bind(scope, s.target.id, depth, null).bareAnnotations++;
         } else this.expr(s.target, scope);
         return;
       case "AugAssign": {
@@ -536,7 +552,10 @@ class Analyzer {
         return;
       default:
         if (t.k === "Attribute" && DEFAULTS_ATTRS.has(t.attr)) this.storesDefaults = true;
-        if (t.k === "Attribute") this.dataAttrs.add(t.attr);
+        if (t.k === "Attribute") {
+          this.dataAttrs.add(t.attr);
+          this.attrStores.push({ recv: t.value, attr: t.attr, scope });
+        }
         this.expr(t, scope);
     }
   }
@@ -611,8 +630,17 @@ class Analyzer {
         // `setattr(f, "__defaults__", v)` assigns them too.
         if (e.func.k === "Name" && e.func.id === "setattr") {
           const attr = e.args[1]?.value;
+          if (attr?.k === "Str") this.setattrNames.add(attr.value);
+          else this.setattrNames.add("*");
           if (attr === undefined || attr.k !== "Str" || DEFAULTS_ATTRS.has(attr.value))
             this.storesDefaults = true;
+        }
+        // `object.__setattr__(obj, "x", v)`, `obj.__setattr__("x", v)`: names set past `obj.x = v`.
+        if (e.func.k === "Attribute" && e.func.attr === "__setattr__") {
+          const names = e.args
+            .slice(0, 2)
+            .flatMap((a) => (a.value.k === "Str" ? [a.value.value] : []));
+          for (const n of names.length > 0 ? names : ["*"]) this.setattrNames.add(n);
         }
         return;
       case "BinOp":
@@ -663,7 +691,8 @@ class Analyzer {
         while (s.kind === "comprehension") s = s.parent!;
         if (s.kind === "class")
           this.err(e.pos, "assignment expressions in a class body are not supported");
-        this.bind(s, e.target, 1, e.value);
+        const sym = this.bind(s, e.target, 1, e.value);
+        if (s !== scope) sym.boundElsewhere = true;
         return;
       }
       default:

@@ -8,8 +8,10 @@
  * - Classes are constructed with `new`: classes defined in the program, builtin exceptions and
  *   the asyncio classes in `ASYNCIO_CLASSES`.
  * - Methods of `str` and `list` (JS strings and arrays) are called through `$py.callMethod`, since
- *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's. The exception: the
- *   statement `xs.append(v)` on a name that can only hold a list is `xs.push(v);`.
+ *   JS's own `split`, `sort`, `pop`, `join`, ... differ from Python's. The exceptions: the
+ *   statement `xs.append(v)` on a name that can only hold a list is `xs.push(v);`; a str method
+ *   on a str literal is `$py.strMethod.m("lit", ...)`, and on a name meant to be a str
+ *   (`guardedStrMethod`) `typeof x === "string" ? $py.strMethod.m(x, ...) : $py.callMethod(...)`.
  * - `super()` is `super_(Cls, self)` (cooperative: see `zeroArgSuper`).
  * - `obj.attr(...)` where the program stores data under `attr` (`self.factory = Conn`, a class
  *   body's `factory = Conn`) and no class defines a method `attr` is `$py.call(obj.attr, ...)`: the
@@ -447,6 +449,74 @@ function zeroArgSuper(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
 }
 
 /**
+ * Methods of `str` (the runtime's `strMethods`) called directly on a str receiver; with
+ * `count` and `index` ({@link SHARED_STR_METHODS}, which lists have too) on a str literal or a
+ * guarded name.
+ */
+export const STR_METHODS = new Set(
+  (
+    "split rsplit splitlines join strip lstrip rstrip partition rpartition zfill center ljust " +
+    "rjust upper lower casefold title capitalize swapcase find rfind rindex replace startswith " +
+    "endswith removeprefix removesuffix expandtabs encode isdigit isdecimal isnumeric isalpha " +
+    "isalnum isspace isascii isidentifier isprintable islower isupper istitle format format_map " +
+    "translate"
+  ).split(" "),
+);
+const SHARED_STR_METHODS = new Set(["count", "index"]);
+
+/**
+ * `x.m(a, b)` where `x` is a plain name (no unbound check) and `m` a str method, with positional
+ * arguments that are names or literals (written twice, evaluated once), and `x` is meant to be a
+ * str: analysis types it `str`, it is a parameter annotated `str` (not enforced by Python: hence
+ * the guard), or it is a local and `m` a method that only strs have in this program. Lowered as
+ * `typeof x === "string" ? $py.strMethod.m(x, a, b) : $py.callMethod(x, "m", a, b)`.
+ */
+function guardedStrMethod(cx: Context, f: Extract<Expr, { k: "Attribute" }>, args: Arg[]): boolean {
+  const recv = f.value;
+  if (recv.k !== "Name" || cx.analysis.unbound.has(recv) || cx.isModule(recv) || cx.isSelf(recv))
+    return false;
+  if (!STR_METHODS.has(f.attr) && !SHARED_STR_METHODS.has(f.attr)) return false;
+  // Where the value is meant to be a str (analysis says so, or the parameter's annotation), or
+  // on a local (not a parameter: those keep the general call) for a method only strs have here.
+  if (cx.typeOf(recv) === "str" || annotatedStrParam(cx, recv)) return simpleArgs(cx, args);
+  const sym = cx.lookup(recv.id);
+  if (
+    sym === null ||
+    sym.isParam ||
+    sym.scope.kind === "class" ||
+    SHARED_STR_METHODS.has(f.attr) ||
+    OTHER_TYPES_METHODS.has(f.attr) ||
+    cx.analysis.methodNames.has(f.attr)
+  )
+    return false;
+  return simpleArgs(cx, args);
+}
+
+/** Str methods that other common receivers have too (`queue.join()`, `template.format()`). */
+const OTHER_TYPES_METHODS = new Set(["join", "format", "encode", "translate"]);
+
+/** Positional arguments that are names or literals (each written twice, evaluated once). */
+function simpleArgs(cx: Context, args: Arg[]): boolean {
+  return args.every((a) => {
+    const v = a.value;
+    if (a.kind !== "pos") return false;
+    if (v.k === "Name") return !cx.analysis.unbound.has(v);
+    return v.k === "Str" || v.k === "Int" || v.k === "Float" || v.k === "Const";
+  });
+}
+
+/** A parameter annotated `str` (`def parse(line: str)`), never bound again. */
+function annotatedStrParam(cx: Context, e: Extract<Expr, { k: "Name" }>): boolean {
+  const sym = cx.lookup(e.id);
+  if (sym === null || !sym.isParam || sym.bindings !== 1) return false;
+  const ann = sym.scope.fn?.params.find((p) => p.name === e.id)?.annotation;
+  return (
+    ann != null &&
+    ((ann.k === "Name" && ann.id === "str") || (ann.k === "Str" && ann.value === "str"))
+  );
+}
+
+/**
  * A name that can only ever hold the list it was bound to: one binding, from a list display or a
  * list comprehension, never deleted. (Read before that binding, the read itself raises.)
  */
@@ -517,6 +587,23 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
       `${cx.helper("call")}(${[`${cx.runtime("getattr").code}(${cx.expr(f.value).code}, ${JSON.stringify(f.attr)})`, ...args].join(", ")})`,
       P.call,
     );
+  } else if (
+    f.k === "Attribute" &&
+    f.value.k === "Str" &&
+    (STR_METHODS.has(f.attr) || SHARED_STR_METHODS.has(f.attr))
+  ) {
+    // `", ".join(parts)`: a str literal's method is the str method itself.
+    call = ex(
+      `${cx.helper("strMethod")}.${f.attr}(${[cx.expr(f.value).code, ...args].join(", ")})`,
+      P.call,
+    );
+  } else if (f.k === "Attribute" && guardedStrMethod(cx, f, e.args)) {
+    // `line.split()` on a name: the str method itself when the value is a str (no dispatch),
+    // `$py.callMethod` for anything else (a str subclass, a list, an object with its own method).
+    const recv = cx.expr(f.value).code;
+    const method = `${cx.helper("strMethod")}.${f.attr}(${[recv, ...args].join(", ")})`;
+    const general = `${cx.helper("callMethod")}(${[recv, JSON.stringify(f.attr), ...args].join(", ")})`;
+    call = ex(`typeof ${recv} === "string" ? ${method} : ${general}`, P.cond);
   } else if (
     f.k === "Attribute" &&
     ((BUILTIN_METHODS.has(f.attr) && !cx.isSelf(f.value) && !cx.isModule(f.value)) ||

@@ -15,6 +15,7 @@
 
 import type { UnboundKind } from "../analyze";
 import type { ClassDef, Expr } from "../ir";
+import { undeclaredAttribute } from "./assign";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
 import { classAttributes, instanceMethods, selfAttributeRead } from "./classes";
 import type { Context, Feature } from "./context";
@@ -105,6 +106,19 @@ export const names: Feature = {
             ? viaGetattr()
             : direct();
       }
+      // `req.method` where `req` certainly holds an instance of a plain program class (or None)
+      // and `method` is a plain data attribute (codegen/instances.ts): the own property, else
+      // (None, deleted, never set) the general lookup and its AttributeError.
+      if (
+        e.value.k === "Name" &&
+        !cx.analysis.unbound.has(e.value) &&
+        cx.analysis.instances.readsDirectly(e.value, e.attr, cx.scope) &&
+        !undeclaredAttribute(cx, e.value, e.attr)
+      )
+        return ex(
+          `${cx.helper("checkAttr")}(${obj.code}?.${e.attr}, ${obj.code}, ${JSON.stringify(e.attr)})`,
+          P.call,
+        );
       if (isMethod || primitive || /^__\w+__$/.test(e.attr)) return viaGetattr();
       // Direct property reads only where the class is known to have the attribute (`self.x`);
       // anything else goes through getattr (AttributeError, `__getattr__`).

@@ -56,6 +56,20 @@ export function binop(cx: Context, op: BinOpName, left: Expr, right: Expr, lt: T
   const native = nativeBinop(cx, op, left, right, lt, rt);
   if (native !== null) return native;
   const call = `${cx.helper(OPERATOR_FUNCTIONS[op])}(${cx.expr(left).code}, ${cx.expr(right).code})`;
+  // `i % 50` / `i // 50` for an int name and a positive literal: JS's operator where it agrees
+  // with Python's flooring (i >= 0), which V8 compiles to machine arithmetic for small values.
+  if (
+    (op === "%" || op === "//") &&
+    lt === "int" &&
+    left.k === "Name" &&
+    !cx.analysis.unbound.has(left) &&
+    right.k === "Int" &&
+    right.value > 0n
+  ) {
+    const x = cx.expr(left).code;
+    const d = cx.expr(right).code;
+    return ex(`${x} >= 0n ? ${x} ${op === "%" ? "%" : "/"} ${d} : ${castTo(call, "int")}`, P.cond);
+  }
   return ex(castTo(call, binOpResult(op, lt, rt, right)), P.primary);
 }
 

@@ -325,8 +325,11 @@ export declare function excEnter(exc: unknown, first?: number, last?: number): v
 /** A bare `raise` in a handler, or no handler matched: the exception, raised again. */
 export declare function rethrow(exc: unknown): any;
 export declare function excLeave(exc: unknown): void;
-/** A `try` whose handlers cannot show a traceback: its caught classes are made without a JS stack until `stacksAgain`. */
-export declare function noStackFor(classes: Function | readonly Function[]): unknown;
+/** A `try` whose handlers cannot show more of a traceback: its caught classes are made with at most `limit` (0) frames of JS stack until `stacksAgain`. */
+export declare function noStackFor(
+  classes: Function | readonly Function[],
+  limit?: number,
+): unknown;
 export declare function stacksAgain(previous: unknown): void;
 /** An expression statement's value that may be a coroutine: warns if it never ran ("never awaited"). */
 export declare function discard(value: unknown): void;

@@ -132,6 +132,8 @@ function seqEq(x: readonly unknown[], y: readonly unknown[]): boolean {
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return typeof a !== "number" || !Number.isNaN(a);
   const ta = typeof a;
+  // Two different ints (or strs) are unequal: the common case, without the numeric tower.
+  if (ta === typeof b && (ta === "bigint" || ta === "string")) return false;
   if (isNum(a)) {
     if (isNum(b)) return cmpNum(a, b) === 0;
     if (typeof b !== "object" || b === null) return false;

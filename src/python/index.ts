@@ -260,7 +260,7 @@ export * as typing from "./stdlib/typing";
 export * as urllib from "./stdlib/urllib";
 export * as uuid from "./stdlib/uuid";
 export * as warnings from "./stdlib/warnings";
-export { strMethods } from "./str";
+export { strMethod, strMethods } from "./str";
 export {
   ByteArraySubclassBase,
   BytesSubclassBase,

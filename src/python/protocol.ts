@@ -1090,6 +1090,9 @@ function unboundMethod(t: Function, name: string, m: Function): Function {
       }
       // A bool receiver of an int method uses its int value.
       const impl = typeof self === "boolean" ? (numberMethods(self)[name] ?? m) : m;
+      // A str subclass's instance (`str.upper(self)` in its own `upper`) is its str value.
+      if (t === builtins.str && typeof self === "object")
+        return impl(strBase(self) ?? self, ...args);
       return impl(self, ...args);
     };
     const d = f as unknown as Record<string, unknown>;

@@ -783,3 +783,14 @@ export const strMethods = {
   __contains__: (s: string, x: unknown) =>
     s.includes(checkStr(x, "'in <string>' requires string as left operand")),
 };
+
+/**
+ * `strMethods` as generated code calls them on a value known to be a str (codegen/lower/calls.ts:
+ * `typeof s === "string" ? $py.strMethod.split(s) : $py.callMethod(s, "split")`): any arguments
+ * and an untyped result, as generated code sees `callMethod` (codegen/requests/python-api.d.ts),
+ * so that a call type-checks where Python would raise its own TypeError (a missing argument) at
+ * run time.
+ */
+export const strMethod = strMethods as unknown as Readonly<
+  Record<keyof typeof strMethods, (s: string, ...args: unknown[]) => any>
+>;

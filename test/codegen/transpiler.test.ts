@@ -193,7 +193,7 @@ while (n > 0n) {
   n -= 1n;
 }
 const ratio = ($py.truediv(total, 3n) as number);
-print(($py.floordiv(total, 7n) as bigint), ratio * 0.5, 1n < n && n <= 5n);
+print(total >= 0n ? total / 7n : ($py.floordiv(total, 7n) as bigint), ratio * 0.5, 1n < n && n <= 5n);
 `);
   });
 
