@@ -1377,6 +1377,9 @@ class Builder {
 
   private interpolation(c: SyntaxNode, text: string): FPart[] {
     const exprNode = this.field(c, "expression");
+    // `f"{n:=+8}"` is `n` with the format spec `=+8` (a walrus needs parentheses in a replacement
+    // field); tree-sitter-python reads it as the assignment expression `n := +8`.
+    if (exprNode.type === "named_expression") return this.walrusSpec(c, exprNode, text);
     const conv = c.childForFieldName("type_conversion");
     const specNode = c.childForFieldName("format_specifier");
     const out: FPart[] = [];
@@ -1406,6 +1409,16 @@ class Builder {
     }
     out.push({ expr: this.exprOrTuple(exprNode), conv: convName, spec });
     return out;
+  }
+
+  /** `{name:=spec}`: the name, formatted with everything after its `:` as a literal spec. */
+  private walrusSpec(c: SyntaxNode, named: SyntaxNode, text: string): FPart[] {
+    const op = named.children.find((x) => !x.isNamed && x.type === ":=");
+    const close = c.lastChild;
+    const spec = op && close ? text.slice(op.startIndex + 1, close.startIndex) : "";
+    if (!op || close?.type !== "}" || /[{}]/.test(spec))
+      return this.unsupported(c, "this format spec starting with '='");
+    return [{ expr: this.exprOrTuple(this.field(named, "name")), conv: null, spec: [spec] }];
   }
 
   private unescape(s: string, bytes: boolean, at: SyntaxNode): string {

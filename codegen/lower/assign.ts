@@ -193,6 +193,8 @@ export function assignTo(
           { code: `[${source.elts.map((e) => cx.expr(e).code).join(", ")}]`, prec: P.primary },
           pyLine,
           true,
+          // `xs, ys = [], []`: TypeScript would type the names `never[]` from the display.
+          source.elts.some((e) => e.k === "List"),
         );
       }
       return unpack(cx, t.elts, value, pyLine);
@@ -209,6 +211,7 @@ function unpack(
   value: TsExpr,
   pyLine: number,
   direct = false,
+  untyped = false,
 ): TsStmt[] {
   const star = elts.findIndex((e) => e.k === "Starred");
   if (elts.filter((e) => e.k === "Starred").length > 1) {
@@ -234,7 +237,7 @@ function unpack(
       const kw = prefixes.every((p) => p.keyword === "const") ? "const" : "let";
       return [
         line(
-          `${cx.exportPrefix()}${kw} [${names.join(", ")}]${kw === "let" ? ": any[]" : ""} = ${unpacked};`,
+          `${cx.exportPrefix()}${kw} [${names.join(", ")}]${kw === "let" || untyped ? ": any[]" : ""} = ${unpacked};`,
           pyLine,
         ),
       ];

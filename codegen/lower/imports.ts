@@ -85,6 +85,7 @@ const RUNTIME_ALIASES: Record<string, string> = {
   typing: "typing",
   typing_extensions: "typing",
   "collections.abc": "collections.abc",
+  "os.path": "os.path",
   "urllib.parse": "urllib.parse",
   "logging.config": "logging.config",
   "concurrent.futures": "concurrent.futures",

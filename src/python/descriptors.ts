@@ -441,18 +441,23 @@ export function installDescriptors(cls: Function): void {
   for (const key of Object.getOwnPropertyNames(proto)) {
     const desc = Object.getOwnPropertyDescriptor(proto, key)!;
     if (desc.get === undefined && desc.set === undefined) continue;
-    if (accessorOwners.has((desc.get ?? desc.set)!) || Object.hasOwn(cls, key)) continue;
+    // A JS function's own `name`/`length` stay (the runtime names classes by them); a property
+    // of that name still gets its setter below.
+    const jsOwn = key === "name" || key === "length";
+    if (accessorOwners.has((desc.get ?? desc.set)!) || (Object.hasOwn(cls, key) && !jsOwn))
+      continue;
     // A decorated property: `C.x` is its property object; a missing setter raises.
     const p = propertyOf(cls, key); // made from the accessors, before they are replaced
     const prop = () => p;
-    Object.defineProperty(cls, key, {
-      configurable: true,
-      enumerable: false,
-      get: prop,
-      set(this: Function, v: unknown) {
-        Object.defineProperty(this, key, { value: v, writable: true, configurable: true });
-      },
-    });
+    if (!jsOwn)
+      Object.defineProperty(cls, key, {
+        configurable: true,
+        enumerable: false,
+        get: prop,
+        set(this: Function, v: unknown) {
+          Object.defineProperty(this, key, { value: v, writable: true, configurable: true });
+        },
+      });
     const set =
       desc.set ??
       function (this: unknown, v: unknown) {

@@ -63,7 +63,9 @@ export function parseSpec(spec: string, kind: string): Spec {
   };
   const cps = codePoints(spec);
   let i = 0;
+  let fillGiven = false;
   if (cps.length >= 2 && ALIGNS.includes(cps[1])) {
+    fillGiven = true;
     s.fill = cps[0];
     s.align = cps[1];
     i = 2;
@@ -80,12 +82,12 @@ export function parseSpec(spec: string, kind: string): Spec {
     s.alt = true;
     i++;
   }
+  // The `0` flag pads with zeros unless a fill is given, whatever the alignment (`<08`); with no
+  // alignment it also places them after the sign for numbers (strs stay left-aligned: `ab000000`).
   if (i < cps.length && cps[i] === "0") {
     s.zero = true;
-    if (s.align === "") {
-      s.fill = "0";
-      s.align = "=";
-    }
+    if (!fillGiven) s.fill = "0";
+    if (s.align === "" && kind !== "str") s.align = "=";
     i++;
   }
   let w = "";
