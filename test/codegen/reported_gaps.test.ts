@@ -2,9 +2,9 @@
  * Differential cases for divergences found by whole-program testing and fixed where they lay:
  * format specs (`f"{n:=+8}"` read by tree-sitter as a walrus; the `0` flag with an explicit
  * alignment pads with zeros), a property named `name` without a setter (the JS function's own
- * `name` hid it), `xs, ys = [], []` in generated TypeScript, `import os.path`, and a quiet `try`
+ * `name` hid it), `xs, ys = [], []` in generated TypeScript, `import os.path`, a quiet `try`
  * in a coroutine that also awaits a gather of coroutine calls (the quiet-handler analysis met an
- * async callee and failed).
+ * async callee and failed), and strftime's `%s` (seconds since the epoch, local time).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -32,6 +32,11 @@ const CASES: ProgramCase[] = [
     name: "quiet_try_with_async_callees",
     code: 'import asyncio\n\n\nclass BadLine(Exception):\n    pass\n\n\nasync def parse(i):\n    return i * 2\n\n\ndef check(i):\n    if i % 2:\n        raise BadLine(f"odd {i}")\n    return i\n\n\nasync def main():\n    recs = await asyncio.gather(*(parse(i) for i in range(3)))\n    bad = 0\n    for r in recs + [3, 5]:\n        try:\n            check(r)\n        except BadLine:\n            bad += 1\n    try:\n        raise ValueError("x")\n    except ValueError:\n        print("caught", recs, bad)\n\n\nasyncio.run(main())\n',
     expected: "caught [0, 2, 4] 2\n",
+  },
+  {
+    name: "strftime_epoch_seconds",
+    code: 'import datetime\ndays = [datetime.datetime(2024, 1, 10, 8, 30), datetime.datetime(2024, 1, 11, 8, 30), datetime.datetime(1999, 12, 31, 23, 59, 59)]\nfor dt in days:\n    print(dt.strftime("%s") == str(int(dt.timestamp())), dt.strftime("%-d %k|%l|%%s"))\nprint(int(days[1].strftime("%s")) - int(days[0].strftime("%s")))\n',
+    expected: "True 10  8| 8|%s\nTrue 11  8| 8|%s\nTrue 31 23|11|%s\n86400\n",
   },
 ];
 

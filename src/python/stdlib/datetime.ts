@@ -2009,6 +2009,14 @@ export function cStrftime(
         return String(h).padStart(2, " ");
       case "l":
         return String(h % 12 === 0 ? 12 : h % 12).padStart(2, " ");
+      case "s": {
+        // glibc: seconds since the epoch of the fields read as local time (mktime; any tzinfo
+        // is ignored, as there).
+        const t = new Date(2000, 0, 1);
+        t.setFullYear(y, mo - 1, d);
+        t.setHours(h, mi, s, 0);
+        return String(Math.floor(t.getTime() / 1000));
+      }
       case "p":
         return h < 12 ? "AM" : "PM";
       case "M":
