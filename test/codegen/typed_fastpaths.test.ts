@@ -18,6 +18,8 @@
  */
 
 import { transpile } from "../../codegen";
+import { STR_METHODS } from "../../codegen/lower/calls";
+import { strMethods } from "../../src/python";
 import { type ProgramCase, programCaseTests, typecheckCasesTest } from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
@@ -85,5 +87,12 @@ describe("type-directed fast paths, emitted shape", () => {
     expect(code).toContain('getattr(a, "z")');
     // A parameter is not proven to hold an instance (type hints are not enforced).
     expect(code).toContain('return getattr(a, "x")');
+  });
+
+  test("every str method the transpiler calls directly is one of the runtime's", () => {
+    const table = strMethods as unknown as Record<string, unknown>;
+    expect(
+      [...STR_METHODS, "count", "index"].filter((m) => typeof table[m] !== "function"),
+    ).toEqual([]);
   });
 });
