@@ -12,22 +12,25 @@ import type { SourceFile } from "./diagnostics";
 export type SyntaxNode = Parser.SyntaxNode;
 
 /**
- * One parser per process, kept on `process`: test runners that give each test file its own
- * module registry and global object (jest) would otherwise load tree-sitter's JS binding twice
- * over one native module, which tree-sitter does not support.
+ * tree-sitter's JS binding patches the native module's shared prototypes when it is evaluated, so
+ * it must be evaluated once per process: a second evaluation breaks the first
+ * (`Tree.prototype.rootNode` then reads as undefined). Test runners that give each test file its
+ * own module registry and its own copy of `process` (jest) would evaluate it once per file. The
+ * parser is therefore kept on the prototype of `process`, which every such copy shares, so the
+ * binding is required only by the first file that parses.
  */
 const PARSER_KEY = Symbol.for("asyncio-ts.parser");
 
 function getParser(): Parser {
-  const g = process as unknown as { [PARSER_KEY]?: Parser };
-  let parser = g[PARSER_KEY];
+  const shared = Object.getPrototypeOf(process) as { [PARSER_KEY]?: Parser };
+  let parser = shared[PARSER_KEY];
   if (parser === undefined) {
-    // Required here, not imported: the native binding is loaded once per process.
+    // Required here, not imported, so that only the first file to parse loads the binding.
     const TreeSitter = require("tree-sitter") as typeof Parser;
     const Python = require("tree-sitter-python") as Parser.Language;
     parser = new TreeSitter();
     parser.setLanguage(Python);
-    g[PARSER_KEY] = parser;
+    shared[PARSER_KEY] = parser;
   }
   return parser;
 }

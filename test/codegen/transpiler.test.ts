@@ -2,9 +2,8 @@
  * The transpiler in process: Python in -> TypeScript out (exact text for key features), errors
  * with their locations, the CLI's statuses, and type-checking of everything generated.
  *
- * One test file on purpose: tree-sitter's native binding cannot be loaded into a second jest
- * test context in the same worker, so every in-process use of the parser lives here (run.test.ts
- * runs programs in child processes).
+ * Other test files may transpile in process too: codegen/parse.ts keeps one parser per process,
+ * shared by jest's per-file sandboxes (see its header).
  */
 
 import { spawnSync } from "node:child_process";
