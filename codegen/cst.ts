@@ -114,47 +114,111 @@ class CstTree {
   }
 }
 
-/** Copy the tree under `root` (parsed from `text`) into `CstNode`s. */
+/** What the copy needs to know about a node type, from the grammar's `node-types.json`. */
+interface TypeFacts {
+  type: string;
+  isNamed: boolean;
+  /** A node of this type never has children (a token, `identifier`, `integer`, ...). */
+  leaf: boolean;
+  /** Some child of a node of this type may be in a field. */
+  hasFields: boolean;
+  /** Its text is its type (an anonymous token: `(`, `def`, `+=`), so its end is start + length. */
+  textIsType: boolean;
+}
+
+interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  fields?: Record<string, unknown>;
+  children?: unknown;
+}
+
+/** Per language: the grammar's facts about each node type, by name and namedness. */
+const grammarFacts = new WeakMap<object, Map<string, NodeTypeInfo>>();
+
+function grammarInfo(language: { nodeTypeInfo?: NodeTypeInfo[] }): Map<string, NodeTypeInfo> {
+  let info = grammarFacts.get(language);
+  if (info === undefined) {
+    info = new Map();
+    for (const t of language.nodeTypeInfo ?? []) info.set(`${t.named ? "n" : "a"}:${t.type}`, t);
+    grammarFacts.set(language, info);
+  }
+  return info;
+}
+
+/**
+ * Copy the tree under `root` (parsed from `text`) into `CstNode`s.
+ *
+ * Every cursor accessor is a call into native code (about half a microsecond each), which made
+ * the copy the transpiler's largest single cost. The grammar says which calls can be skipped: a
+ * leaf type's node is not asked for children, a child of a type without fields is not asked for
+ * its field, and an anonymous token's end is its start plus its text's length. A type the grammar
+ * does not describe is asked everything.
+ */
 export function copyTree(root: TSNode, text: string): CstNode {
   const tree = new CstTree(text);
+  const language = (root.tree as unknown as { language?: { nodeTypeInfo?: NodeTypeInfo[] } })
+    .language;
+  const info = language === undefined ? new Map<string, NodeTypeInfo>() : grammarInfo(language);
   const cursor = root.walk();
   // Node type, namedness and field name depend only on the symbol / field id: ask tree-sitter for
   // the strings once per id instead of once per node.
-  const types: string[] = [];
-  const named: boolean[] = [];
+  const facts: TypeFacts[] = [];
   const fieldNames: string[] = [];
-  const make = (): CstNode => {
-    const id = cursor.nodeTypeId;
-    let type = types[id];
-    if (type === undefined) {
-      type = cursor.nodeType;
-      types[id] = type;
-      named[id] = cursor.nodeIsNamed;
+  const typeFacts = (id: number): TypeFacts => {
+    let f = facts[id];
+    if (f === undefined) {
+      const type = cursor.nodeType;
+      const isNamed = cursor.nodeIsNamed;
+      const t = info.get(`${isNamed ? "n" : "a"}:${type}`);
+      const leaf = t !== undefined && t.fields === undefined && t.children === undefined;
+      f = {
+        type,
+        isNamed,
+        leaf,
+        hasFields: t === undefined || Object.keys(t.fields ?? {}).length > 0,
+        textIsType: leaf && !isNamed,
+      };
+      facts[id] = f;
     }
-    return new CstNode(tree, type, named[id]!, cursor.startIndex, cursor.endIndex);
+    return f;
   };
-  const top = make();
+  let f = typeFacts(cursor.nodeTypeId);
+  const top = new CstNode(tree, f.type, f.isNamed, cursor.startIndex, cursor.endIndex);
   const stack: CstNode[] = [top];
+  const parentHasFields: boolean[] = [f.hasFields];
   if (!cursor.gotoFirstChild()) return top;
   for (;;) {
-    const node = make();
-    const fieldId = cursor.currentFieldId;
+    f = typeFacts(cursor.nodeTypeId);
+    const start = cursor.startIndex;
+    const node = new CstNode(
+      tree,
+      f.type,
+      f.isNamed,
+      start,
+      f.textIsType ? start + f.type.length : cursor.endIndex,
+    );
     let field: string | null = null;
-    if (fieldId !== undefined) {
-      field = fieldNames[fieldId] ?? null;
-      if (field === null) {
-        field = cursor.currentFieldName;
-        fieldNames[fieldId] = field;
+    if (parentHasFields[parentHasFields.length - 1]) {
+      const fieldId = cursor.currentFieldId;
+      if (fieldId !== undefined) {
+        field = fieldNames[fieldId] ?? null;
+        if (field === null) {
+          field = cursor.currentFieldName;
+          fieldNames[fieldId] = field;
+        }
       }
     }
     stack[stack.length - 1]!.add(node, field);
-    if (cursor.gotoFirstChild()) {
+    if (!f.leaf && cursor.gotoFirstChild()) {
       stack.push(node);
+      parentHasFields.push(f.hasFields);
       continue;
     }
     while (!cursor.gotoNextSibling()) {
       if (stack.length === 1 || !cursor.gotoParent()) return top;
       stack.pop();
+      parentHasFields.pop();
     }
   }
 }

@@ -842,6 +842,8 @@ describe("the IR builder's copy of the CST", () => {
       ...CASES.map((c) => c.code),
       'x = "é😀\\u1234"; y = f"{a!r:>{w}}é"\r\nz = 1\n',
       "match x:\n    case [1, *r] if r:\n        pass\n    case {'k': v} as w:\n        pass\n",
+      // Tokens whose text is not their type, and extras (comments, continuations) among fields.
+      "y = (a is  not b, c not \\\n in d)  # c\nz = f(  # note\n    1, k=2)[x : y]\n",
     ];
     // The language fixtures (the others add little syntax and would make this test slow).
     for (const dir of fs.readdirSync(path.join(root, "fixtures"))) {
