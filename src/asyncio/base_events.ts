@@ -603,6 +603,10 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   /** `call_later(delay, callback, *args, context=None)`. */
   call_later(delay: number | bigint, callback: Callback, ...args: unknown[]): TimerHandle {
+    // Keywords are bound (and refused) before the body runs, as in CPython.
+    if (args.length > 0 && args[args.length - 1] instanceof Kw) {
+      splitContextKw(args, "BaseEventLoop.call_later");
+    }
     if (delay === null || delay === undefined) throw new TypeError("delay must not be None");
     if (typeof delay !== "number" && typeof delay !== "bigint" && typeof delay !== "boolean") {
       // CPython's `self.time() + delay`.
@@ -624,10 +628,10 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
 
   /** `call_at(when, callback, *args, context=None)`. */
   call_at(when: number | bigint, callback: Callback, ...args: unknown[]): TimerHandle {
+    const [cbArgs, context] = splitContextKw(args, "BaseEventLoop.call_at");
     if (when === null || when === undefined) throw new TypeError("when cannot be None");
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_at");
-    const [cbArgs, context] = splitContextKw(args);
     return this._call_at_ctx(when, callback, cbArgs, context);
   }
 
@@ -664,7 +668,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
     const n = args.length;
     // Without keywords: no [args, context] pair to make.
     if (!(args[n - 1] instanceof Kw)) return this._call_soon(callback, args, null);
-    const [cbArgs, context] = splitContextKw(args);
+    const [cbArgs, context] = splitContextKw(args, "BaseEventLoop.call_soon");
     return this._call_soon(callback, cbArgs, context);
   }
 
@@ -706,7 +710,7 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
   call_soon_threadsafe(callback: Callback, ...args: unknown[]): Handle {
     this._check_closed();
     if (this._debug) this._check_callback(callback, "call_soon_threadsafe");
-    const [cbArgs, context] = splitContextKw(args);
+    const [cbArgs, context] = splitContextKw(args, "BaseEventLoop.call_soon_threadsafe");
     const handle = this._call_soon(callback, cbArgs, context);
     // CPython's selector loop writes a byte to its self-pipe here; the next iteration's select()
     // sees it and runs the reader callback `_read_from_self` (emulated by `_self_pipe_data`).

@@ -271,14 +271,17 @@ Object.defineProperty(TimerHandle.prototype, "_when_int", {
  */
 export const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
 
-/** Split `...args` ending in an optional `kw({ context })`, as call_soon & co. take them. */
-export function splitContextKw(args: unknown[]): [unknown[], Context | null] {
+/**
+ * Split `...args` ending in an optional `kw({ context })`, as call_soon & co. take them; any other
+ * keyword is CPython's binding error, naming `method` (`BaseEventLoop.call_soon`).
+ */
+export function splitContextKw(args: unknown[], method: string): [unknown[], Context | null] {
   const n = args.length;
   if (n > 0 && args[n - 1] instanceof Kw) {
     const kwargs = (args[n - 1] as Kw<Record<string, unknown>>).kwargs;
     for (const key of Object.keys(kwargs)) {
       if (key !== "context") {
-        throw new TypeError(`got an unexpected keyword argument '${key}'`);
+        throw new TypeError(`${method}() got an unexpected keyword argument '${key}'`);
       }
     }
     return [args.slice(0, n - 1), (kwargs.context as Context | null | undefined) ?? null];

@@ -98,11 +98,28 @@ describe("Handle", () => {
     loop.close();
   });
 
-  test("call_soon rejects unknown keyword arguments", () => {
+  test("call_soon & co. reject unknown keyword arguments with CPython's message", () => {
     const loop = fakeLoop();
-    const e = catchSync(() => loop.call_soon(f, kw({ ctx: 1 })));
-    expect(e).toBeInstanceOf(TypeError);
-    expect(e.message).toBe("got an unexpected keyword argument 'ctx'");
+    const messages = [
+      () => loop.call_soon(f, kw({ ctx: 1 })),
+      () => loop.call_soon_threadsafe(f, 1, kw({ end: "" })),
+      () => loop.call_later(1, f, kw({ end: "" })),
+      // Bound before the body runs: before call_later's check of `delay`.
+      () => loop.call_later(null as unknown as number, f, kw({ end: "" })),
+      () => loop.call_at(1, f, kw({ context: null, end: "" })),
+    ].map((call) => {
+      const e = catchSync(call);
+      expect(e).toBeInstanceOf(TypeError);
+      return e.message;
+    });
+    expect(messages).toEqual([
+      "BaseEventLoop.call_soon() got an unexpected keyword argument 'ctx'",
+      "BaseEventLoop.call_soon_threadsafe() got an unexpected keyword argument 'end'",
+      "BaseEventLoop.call_later() got an unexpected keyword argument 'end'",
+      "BaseEventLoop.call_later() got an unexpected keyword argument 'end'",
+      "BaseEventLoop.call_at() got an unexpected keyword argument 'end'",
+    ]);
+    expect(loop._ready.length + loop._scheduled.length).toBe(0);
     loop.close();
   });
 });
