@@ -617,7 +617,17 @@ class Builder {
     let star = false;
     for (const c of n.namedChildren) {
       if (c.type === "except_clause" || c.type === "except_group_clause") {
-        if (c.type === "except_group_clause" || this.hasToken(c, "*")) star = true;
+        const starred = c.type === "except_group_clause" || this.hasToken(c, "*");
+        if (handlers.length > 0 && starred !== star) {
+          // CPython's parser points at the first clause of the other kind.
+          throw this.source.error(
+            "SyntaxError",
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            c.startPosition.row + 1,
+            c.startPosition.column,
+          );
+        }
+        star = starred;
         const blockNode = c.namedChildren.find((x) => x.type === "block")!;
         const values = c.childrenForFieldName("value");
         const aliasNode = c.childForFieldName("alias");

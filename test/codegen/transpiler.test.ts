@@ -487,6 +487,21 @@ describe("syntax errors", () => {
     expect(e.detail).toBe("'await' outside async function");
     expect(e.loc).toEqual({ file: "bad.py", line: 2, col: 4 });
   });
+
+  test("'except' and 'except*' on one try is a SyntaxError at the first clause of the other kind", () => {
+    for (const [py, line] of [
+      ["try:\n    pass\nexcept ValueError:\n    pass\n  # c\nexcept* TypeError:\n    pass\n", 6],
+      [
+        "try:\n    pass\nexcept* ValueError:\n    pass\nexcept* OSError:\n    pass\nexcept:\n    pass\n",
+        7,
+      ],
+    ] as const) {
+      const e = compileError(py);
+      expect(e.kind).toBe("SyntaxError");
+      expect(e.detail).toBe("cannot have both 'except' and 'except*' on the same 'try'");
+      expect(e.loc).toEqual({ file: "bad.py", line, col: 0 });
+    }
+  });
 });
 
 describe("from __future__ import", () => {
