@@ -964,6 +964,8 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
       else outer.set_result(results);
     }
   });
+  // Named as CPython's nested function, for the reprs of the futures it waits on.
+  Object.assign(_done_callback, { __qualname__: "gather.<locals>._done_callback" });
 
   // CPython's arg_to_fut dict, which awaits a repeated argument once. Building a Set of the
   // arguments in one builtin call is cheaper than a lookup and an insertion per argument; the map
@@ -1099,6 +1101,8 @@ export const _wait = markcoroutinefunction(function* _wait<T>(
       if (!waiter.done()) waiter.set_result(null);
     }
   });
+  // Named as CPython's nested function, for the reprs of the futures it waits on.
+  Object.assign(_on_completion, { __qualname__: "_wait.<locals>._on_completion" });
 
   for (const f of fs) f.add_done_callback(_on_completion);
   try {
@@ -1308,10 +1312,14 @@ export function shield<T>(arg: Coro<T> | Future<T> | PromiseLike<T>): Future<T> 
       else outer.set_result(inner.result());
     }
   });
+  // Named as CPython's nested function, for the reprs of the futures it waits on.
+  Object.assign(_inner_done_callback, { __qualname__: "shield.<locals>._inner_done_callback" });
 
   const _outer_done_callback = internal(function _outer_done_callback(_outer: Future<T>): void {
     if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
   });
+  // Named as CPython's nested function, for the reprs of the futures it waits on.
+  Object.assign(_outer_done_callback, { __qualname__: "shield.<locals>._outer_done_callback" });
 
   inner.add_done_callback(_inner_done_callback);
   outer.add_done_callback(_outer_done_callback);

@@ -763,3 +763,34 @@ describe("ensure_future and the task API", () => {
     ]);
   });
 });
+
+// import asyncio
+// async def main():
+//     f = asyncio.get_running_loop().create_future()
+//     g = asyncio.gather(f); print(repr(f))
+//     s = asyncio.shield(f); print(repr(f)); print(repr(s))
+//     w = asyncio.ensure_future(asyncio.wait([f])); await asyncio.sleep(0); print(repr(f))
+//     f.set_result(1); await asyncio.sleep(0)
+// asyncio.run(main())
+test("the callbacks of gather, shield and wait show CPython's qualified names in reprs", async () => {
+  const printed: string[] = [];
+  const main = coro(function* () {
+    const f = asyncio.get_running_loop().create_future() as asyncio.Future<bigint>;
+    asyncio.gather(f);
+    printed.push(repr(f));
+    const s = asyncio.shield(f);
+    printed.push(repr(f), repr(s));
+    asyncio.ensure_future(asyncio.wait([f]));
+    yield* asyncio.sleep(0);
+    printed.push(repr(f));
+    f.set_result(1n);
+    yield* asyncio.sleep(0);
+  }, "main");
+  await run(main());
+  expect(printed).toEqual([
+    "<Future pending cb=[gather.<locals>._done_callback()]>",
+    "<Future pending cb=[gather.<locals>._done_callback(), shield.<locals>._inner_done_callback()]>",
+    "<Future pending cb=[shield.<locals>._outer_done_callback()]>",
+    "<Future pending cb=[gather.<locals>._done_callback(), <1 more>, _wait.<locals>._on_completion()]>",
+  ]);
+});
