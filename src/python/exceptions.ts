@@ -574,7 +574,9 @@ export class BaseExceptionGroup extends BaseException {
     }
     const [message, excs] = args;
     if (typeof message !== "string") {
-      throw new TypeError(`argument 1 must be str, not ${typeName(message)}`);
+      throw new TypeError(
+        `BaseExceptionGroup.__new__() argument 1 must be str, not ${typeName(message)}`,
+      );
     }
     let items: unknown[];
     if (Array.isArray(excs)) items = excs;

@@ -14,6 +14,35 @@ describe("exception groups", () => {
     );
   });
 
+  test("bad constructor arguments raise CPython's errors and messages", () => {
+    const cases: unknown[][] = [
+      [1n, [new $py.ValueError()]],
+      ["m", new $py.ValueError()],
+      ["m", []],
+      ["m", [1n]],
+      ["m"],
+      ["m", [new $py.ValueError()], 3n],
+      ["m", [new $py.KeyboardInterrupt()]],
+    ];
+    const seen = cases.map((args) => {
+      try {
+        new $py.ExceptionGroup(...args);
+      } catch (e) {
+        return `${$py.typeName(e)} ${$py.str(e)}`;
+      }
+      return "no error";
+    });
+    expect(seen).toEqual([
+      "TypeError BaseExceptionGroup.__new__() argument 1 must be str, not int",
+      "TypeError second argument (exceptions) must be a sequence",
+      "ValueError second argument (exceptions) must be a non-empty sequence",
+      "ValueError Item 0 of second argument (exceptions) is not an exception",
+      "TypeError BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)",
+      "TypeError BaseExceptionGroup.__new__() takes exactly 2 arguments (3 given)",
+      "TypeError Cannot nest BaseExceptions in an ExceptionGroup",
+    ]);
+  });
+
   test("a raised group gets the Exception Group Traceback header", () => {
     expect($py.formatException($py.markRaised(eg()))).toMatch(
       /^ {2}\+ Exception Group Traceback \(most recent call last\):\n {2}\| ExceptionGroup: msg/,
