@@ -28,7 +28,7 @@
 
 import type { Arg, Expr } from "../ir";
 import { undeclaredAttribute } from "./assign";
-import { overValueType } from "./classes";
+import { definingDef, overValueType } from "./classes";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import {
   coroutineMethodNames,
@@ -552,7 +552,13 @@ export function appendStatement(cx: Context, e: Expr): string | null {
  * which has it as a JS property.
  */
 function specialMethodCall(cx: Context, f: Extract<Expr, { k: "Attribute" }>): boolean {
-  if (!/^__\w+__$/.test(f.attr) || cx.isModule(f.value)) return false;
+  if (!/^__\w+__$/.test(f.attr)) return false;
+  if (cx.isModule(f.value)) {
+    // `A.__new__(A)`: a program class's special method that no class up its chain of first bases
+    // defines is object's (or a builtin base's), which is no JS property of the class.
+    const cls = f.value.k === "Name" ? cx.lookup(f.value.id)?.cls : null;
+    return cls != null && definingDef(cx, cls, f.attr) === null;
+  }
   const v = f.value;
   return !(v.k === "Call" && v.func.k === "Name" && v.func.id === "super");
 }

@@ -597,6 +597,13 @@ export function isStaticOrClassMethod(cx: Context, cls: ClassDef, name: string):
 }
 
 /** The `def name` of the first class up `cls`'s chain of first bases that defines one. */
+/** Is `name` a `@classmethod` of a user class (as `isStaticOrClassMethod` finds it)? */
+export function isClassMethodOf(cx: Context, cls: ClassDef, name: string): boolean {
+  return (
+    definingDef(cx, cls, name)?.decorators.some((d) => decoratorName(d) === "classmethod") ?? false
+  );
+}
+
 export function definingDef(cx: Context, cls: ClassDef, name: string): FunctionDef | null {
   const seen = new Set<ClassDef>();
   let c: ClassDef | null = cls;
@@ -1673,6 +1680,9 @@ function lowerMethod(
     );
   } else if (marker)
     after.push(
+  // Read as a value, a class method is bound to the class it is read through (runtime getattr).
+  if (method === "class")
+    after.push(line(`${cx.helper("markClassMethod")}(${className}, ${jsString(fn.name)});`));
       line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
     );
   if (accessor === null) after.push(...methodAttributes(cx, fn, target, lowered));

@@ -17,7 +17,7 @@ import type { UnboundKind } from "../analyze";
 import type { ClassDef, Expr } from "../ir";
 import { undeclaredAttribute } from "./assign";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
-import { classAttributes, instanceMethods, selfAttributeRead } from "./classes";
+import { classAttributes, instanceMethods, isClassMethodOf, selfAttributeRead } from "./classes";
 import type { Context, Feature } from "./context";
 import { refuseMissing } from "./imports";
 import { ex, P, par, type TsExpr } from "./output";
@@ -102,6 +102,7 @@ export const names: Feature = {
         if (sym?.cls && !/^__\w+__$/.test(e.attr))
           return hasInstanceMethod(cx, sym.cls, e.attr) ||
             !classAttributes(cx, sym.cls).classLevel.has(e.attr) ||
+            isClassMethodOf(cx, sym.cls, e.attr) ||
             JS_FUNCTION_PROPS.has(e.attr)
             ? viaGetattr()
             : direct();

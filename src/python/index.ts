@@ -125,7 +125,7 @@ export {
 } from "./lang";
 export { ListSubclassBase, listMethods, sortList } from "./list";
 export { moduleFile, runMain } from "./main";
-export { constructsViaInit } from "./mro";
+export { constructsViaInit, markClassMethod } from "./mro";
 export {
   floatToInt,
   index,

@@ -152,6 +152,23 @@ export function isForwarder(fn: unknown): boolean {
 }
 
 /**
+ * The `@classmethod`s of the program's classes. Both they and `@staticmethod`s are JS static
+ * methods (a class method's `cls` is `this`); read as values, a class method is bound to the class
+ * it is read through (`C.parse` is `<bound method C.parse of <class 'C'>>`), a static one is not.
+ */
+const classMethods = new WeakSet<Function>();
+
+/** Mark `cls[name]` (a JS static method) as a `@classmethod` (lowering emits the call). */
+export function markClassMethod(cls: Function, name: string): void {
+  classMethods.add((cls as unknown as Record<string, Function>)[name]!);
+}
+
+/** Is `fn` a method `markClassMethod` marked? */
+export function isClassMethod(fn: unknown): boolean {
+  return classMethods.has(fn as Function);
+}
+
+/**
  * The runtime classes a program's `class C(str)` (`int`, `float`, `tuple`, `bytes`) extends
  * (subclass.ts), with the builtin type each stands for and the runtime classes whose members are
  * that type's in `super()` lookups.

@@ -41,6 +41,7 @@ import {
 } from "../exceptions";
 import { hash } from "../hash";
 import { kw } from "../kw";
+import { isClassMethod } from "../mro";
 import { id, NotImplemented } from "../objects";
 import { call, callable, getattr, hasattr, truthy } from "../protocol";
 import { repr, str } from "../repr";
@@ -939,8 +940,10 @@ export function signature(...args: unknown[]): SignatureImpl {
 function fromCallable(obj: unknown, followWrapped: boolean, skipBound = true): SignatureImpl {
   if (!callable(obj)) throw new PyTypeError(`${repr(obj)} is not a callable object`);
   if (ismethod(obj)) {
-    const sig = fromCallable(getattr(obj, "__func__"), followWrapped, skipBound);
-    return skipBound ? boundMethod(sig) : sig;
+    const func = getattr(obj, "__func__");
+    const sig = fromCallable(func, followWrapped, skipBound);
+    // A class method's parameters leave `cls` out (it is the JS `this`): nothing to drop.
+    return skipBound && !isClassMethod(func) ? boundMethod(sig) : sig;
   }
   if (followWrapped) {
     obj = unwrap(obj, kw({ stop: (f: unknown) => hasOwnSignature(f) }));
