@@ -175,6 +175,8 @@ export class Context {
   /** Header lines collected while lowering (namespace imports of modules). */
   readonly imports = new Map<string, string>();
   usesAsyncio = false;
+  /** Some inserted reference is `$asyncio` (see `asyncio()`). */
+  usesAsyncioAlias = false;
   usesModuleName = false;
   /** Compile-time warnings CPython prints before running the module (`x is 1`). */
   readonly syntaxWarnings: { line: number; message: string }[] = [];
@@ -460,8 +462,16 @@ export class Context {
     return `$py.${name}`;
   }
 
-  /** The asyncio namespace, for runtime calls the transpiler inserts itself. */
+  /**
+   * The asyncio namespace, for runtime calls and types the transpiler inserts itself: `asyncio`,
+   * or `$asyncio` where a function's own `asyncio` (a local `import asyncio`) hides the module's.
+   */
   asyncio(): string {
+    const local = this.lookup("asyncio");
+    if (local !== null && local.scope.kind !== "module") {
+      this.usesAsyncioAlias = true;
+      return "$asyncio";
+    }
     this.usesAsyncio = true;
     return "asyncio";
   }

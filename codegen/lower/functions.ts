@@ -340,7 +340,7 @@ function returnType(cx: Context, fn: FunctionDef, kind: FunctionKind, scope: Sco
   if (endReachable(fn.body)) r = orNull(r);
   switch (kind) {
     case "coroutine":
-      return `asyncio.Coro<${r}>`;
+      return `${cx.asyncio()}.Coro<${r}>`;
     case "generator":
       // A Python generator object: also has send()/close()/__next__() (the runtime adds them).
       return "any";

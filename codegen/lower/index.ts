@@ -88,6 +88,7 @@ export function lowerModule(
   );
   if (cx.usesAsyncio && !asyncioImported)
     header.push(line('import * as asyncio from "asyncio-ts";'));
+  if (cx.usesAsyncioAlias) header.push(line('import * as $asyncio from "asyncio-ts";'));
   for (const imp of cx.imports.values())
     if (imp.startsWith("import * as asyncio ")) header.push(line(imp));
   header.push(line('import * as $py from "asyncio-ts/python";'));
