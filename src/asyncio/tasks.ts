@@ -794,11 +794,17 @@ const _wrap_awaitable = markcoroutinefunction(function* _wrap_awaitable(
 }, "_wrap_awaitable");
 
 /**
+ * What the task functions accept as an awaitable: a coroutine, a future, a Promise (the JS
+ * awaitable) or an object with `__await__` (a program's awaitable class).
+ */
+type AwaitableArg<T> = Coro<T> | Future<T> | PromiseLike<T> | { __await__(): unknown };
+
+/**
  * Wrap a coroutine or an awaitable in a future. A Future is returned as is; a Promise (the JS
  * awaitable) is wrapped with `wrap_promise`.
  */
 export function ensure_future<T>(
-  coro_or_future: Coro<T> | Future<T> | PromiseLike<T>,
+  coro_or_future: AwaitableArg<T>,
   kwargs?: Kw<{ loop?: AbstractEventLoop | null }>,
 ): Future<T> {
   return _ensure_future(coro_or_future, kwargs?.kwargs.loop ?? null);
@@ -806,7 +812,7 @@ export function ensure_future<T>(
 
 /** ensure_future() with the loop argument as a value (null: none given). */
 function _ensure_future<T>(
-  coro_or_future: Coro<T> | Future<T> | PromiseLike<T>,
+  coro_or_future: AwaitableArg<T>,
   loop: AbstractEventLoop | null,
 ): Future<T> {
   if (isfuture(coro_or_future)) {
@@ -904,8 +910,6 @@ export class _GatheringFuture<T = unknown[]> extends Future<T> {
   }
 }
 
-type Awaitable<T> = Coro<T> | Future<T> | PromiseLike<T>;
-
 /**
  * `gather(*coros_or_futures, return_exceptions=False)`: a future aggregating the results, in
  * argument order; a repeated argument is awaited once. Pass `kw({ return_exceptions: true })` last.
@@ -979,7 +983,7 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
   for (const arg of coros_or_futures) {
     let fut = argToFut === null ? undefined : argToFut.get(arg);
     if (fut === undefined) {
-      fut = _ensure_future(arg as Awaitable<unknown>, loop);
+      fut = _ensure_future(arg as AwaitableArg<unknown>, loop);
       if (loop === null) loop = fut.get_loop();
       if (fut !== arg) (fut as Task<unknown>)._log_destroy_pending = false;
       nfuts += 1;
@@ -1143,7 +1147,7 @@ export const _cancel_and_wait = markcoroutinefunction(function* _cancel_and_wait
  * `kw({ timeout })`.
  */
 export const wait_for = markcoroutinefunction(function* wait_for<T>(
-  fut: Coro<T> | Future<T> | PromiseLike<T>,
+  fut: AwaitableArg<T>,
   timeout: number | bigint | null | Kw<{ timeout?: number | bigint | null }>,
 ): Coro<T> {
   if (timeout instanceof Kw) timeout = timeout.kwargs.timeout ?? null;
@@ -1193,7 +1197,7 @@ export class _AsCompletedIterator<T = unknown> {
     const loop = get_event_loop();
     const todo = new Set<Future<T>>();
     for (const aw of new Set(aws)) {
-      todo.add(ensure_future(aw as Awaitable<T>, new Kw({ loop })));
+      todo.add(ensure_future(aw as AwaitableArg<T>, new Kw({ loop })));
     }
     for (const f of todo) f.add_done_callback(this._completionCb);
     if (todo.size > 0 && timeout !== null) {
@@ -1293,7 +1297,7 @@ export function as_completed<T = unknown>(
  * `shield(aw)`: protect an awaitable from being cancelled. Cancelling the returned future does not
  * cancel the inner task; if the inner task is cancelled, so is the outer future.
  */
-export function shield<T>(arg: Coro<T> | Future<T> | PromiseLike<T>): Future<T> {
+export function shield<T>(arg: AwaitableArg<T>): Future<T> {
   const inner = ensure_future(arg);
   if (inner.done()) return inner;
   const loop = inner.get_loop();
