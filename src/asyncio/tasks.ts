@@ -791,7 +791,7 @@ const _wrap_awaitable = markcoroutinefunction(function* _wrap_awaitable(
   awaitable: Iterable<unknown>,
 ): Coro<unknown> {
   return yield* awaitable as unknown as Coro<unknown>;
-}, "_wrap_awaitable");
+}, "ensure_future.<locals>._wrap_awaitable");
 
 /**
  * What the task functions accept as an awaitable: a coroutine, a future, a Promise (the JS
