@@ -679,7 +679,8 @@ describe("ensure_future and the task API", () => {
         },
       };
       const ta = asyncio.ensure_future(awaitable as never) as asyncio.Task<string>;
-      printed.push([ta.constructor.name, yield* ta]);
+      const wrapper = ta.get_coro() as unknown as { __qualname__: string };
+      printed.push([ta.constructor.name, yield* ta, wrapper.__qualname__]);
       const tp = asyncio.ensure_future(Promise.resolve("from promise"));
       printed.push(yield* tp);
       const ctx = copy_context();
@@ -694,7 +695,7 @@ describe("ensure_future and the task API", () => {
       true,
       "The future belongs to a different loop than the one specified as the loop argument",
       "An asyncio.Future, a coroutine or an awaitable is required",
-      ["Task", "aw"],
+      ["Task", "aw", "ensure_future.<locals>._wrap_awaitable"],
       "from promise",
       true,
     ]);
