@@ -596,7 +596,6 @@ export function isStaticOrClassMethod(cx: Context, cls: ClassDef, name: string):
   );
 }
 
-/** The `def name` of the first class up `cls`'s chain of first bases that defines one. */
 /** Is `name` a `@classmethod` of a user class (as `isStaticOrClassMethod` finds it)? */
 export function isClassMethodOf(cx: Context, cls: ClassDef, name: string): boolean {
   return (
@@ -604,6 +603,7 @@ export function isClassMethodOf(cx: Context, cls: ClassDef, name: string): boole
   );
 }
 
+/** The `def name` of the first class up `cls`'s chain of first bases that defines one. */
 export function definingDef(cx: Context, cls: ClassDef, name: string): FunctionDef | null {
   const seen = new Set<ClassDef>();
   let c: ClassDef | null = cls;
@@ -1680,11 +1680,11 @@ function lowerMethod(
     );
   } else if (marker)
     after.push(
+      line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
+    );
   // Read as a value, a class method is bound to the class it is read through (runtime getattr).
   if (method === "class")
     after.push(line(`${cx.helper("markClassMethod")}(${className}, ${jsString(fn.name)});`));
-      line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
-    );
   if (accessor === null) after.push(...methodAttributes(cx, fn, target, lowered));
   // `C.m.__annotations__`, when the program reads it (lower/annotations.ts).
   const annotations = accessor === null ? annotationEntries(cx, fn) : null;

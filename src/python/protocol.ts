@@ -926,6 +926,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
     }
     // A tuple's, or a str/int/float subclass instance's, special method of its builtin type.
     if (isDunder(name) && typeof obj === "object") return specialMethod(obj, name);
+    // `A.__eq__`, `A.__repr__`: a program class's special method it inherits from object.
+    if (typeof obj === "function" && obj !== builtins.object && isObjectMethod(name) && isClass(obj))
+      return lookupAttr(builtins.object, name);
     return MISSING;
   }
   if (
@@ -937,13 +940,14 @@ function lookupAttr(obj: unknown, name: string): unknown {
   const v = o[name];
   // `undefined` is never a Python value: an unset field (`__notes__` before `add_note`).
   if (v === undefined) return MISSING;
+  // A class method read through its class (or a subclass): bound to that class.
+  if (typeof obj === "function" && isClassMethod(v) && isClass(obj)) {
+    return boundClassMethod(obj, name, v);
+  }
   if (
     typeof v === "function" &&
     typeof obj === "object" &&
     !Object.hasOwn(obj as object, name) &&
-    // `A.__eq__`, `A.__repr__`: a program class's special method it inherits from object.
-    if (typeof obj === "function" && obj !== builtins.object && isObjectMethod(name) && isClass(obj))
-      return lookupAttr(builtins.object, name);
     !isClass(v)
   ) {
     const owner = methodOwner(obj, name);
@@ -953,12 +957,14 @@ function lookupAttr(obj: unknown, name: string): unknown {
       ? Object.getOwnPropertyDescriptor(owner.prototype, name)
       : undefined;
     if (held?.get !== undefined && isForwarder(held.get)) return v;
+    // A class method read through an instance: bound to the instance's class.
+    if (isForwarder(v)) {
+      const klass = typeOf(obj) as unknown as Record<string, unknown>;
+      const m = klass[name];
+      if (isClassMethod(m)) return boundClassMethod(klass as unknown as Function, name, m);
+    }
     const own = (v as { __name__?: unknown }).__name__;
     // A method of a C type of asyncio's (`_asyncio.Future`) is a builtin method: its qualname
-  // A class method read through its class (or a subclass): bound to that class.
-  if (typeof obj === "function" && isClassMethod(v) && isClass(obj)) {
-    return boundClassMethod(obj, name, v);
-  }
     // names the receiver's type (`Task.done`, `MyFuture.done`).
     const cMethod = owner !== undefined && classModule(owner) === "_asyncio";
     const bound = describeBound(
@@ -972,12 +978,6 @@ function lookupAttr(obj: unknown, name: string): unknown {
     // A static or class method read through an instance (a forwarder to the class's, see
     // `pyclass`) has none: it is not a method bound to the instance.
     if (isForwarder(v)) delete (bound as unknown as { __func__?: unknown }).__func__;
-    // A class method read through an instance: bound to the instance's class.
-    if (isForwarder(v)) {
-      const klass = typeOf(obj) as unknown as Record<string, unknown>;
-      const m = klass[name];
-      if (isClassMethod(m)) return boundClassMethod(klass as unknown as Function, name, m);
-    }
     else
       (bound as unknown as { __func__: unknown }).__func__ = classAttributeMethods.has(v)
         ? // `h = helper` in the class body: the function the class holds.
@@ -1155,6 +1155,18 @@ function describeBound(
   return bound;
 }
 
+/** A class method bound to `cls`: `__self__` is the class, `__func__` the method. */
+function boundClassMethod(cls: Function, name: string, m: unknown): Function {
+  const own = (m as { __name__?: unknown }).__name__;
+  return describeBound(
+    (m as Function).bind(cls),
+    cls,
+    typeof own === "string" ? own : name,
+    methodQualname(cls, name, m),
+    m,
+  );
+}
+
 /** `getattr(obj, name[, default])`; AttributeError as CPython words it. */
 export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown {
   // The common case first: an instance's own attribute (what CPython keeps in its `__dict__`),
@@ -1170,18 +1182,6 @@ export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown
     const v = (obj as Record<string, unknown>)[name];
     if (v !== undefined) return v;
   }
-/** A class method bound to `cls`: `__self__` is the class, `__func__` the method. */
-function boundClassMethod(cls: Function, name: string, m: unknown): Function {
-  const own = (m as { __name__?: unknown }).__name__;
-  return describeBound(
-    (m as Function).bind(cls),
-    cls,
-    typeof own === "string" ? own : name,
-    methodQualname(cls, name, m),
-    m,
-  );
-}
-
   if (dflt.length === 0) {
     const v = findAttr(obj, name);
     if (v === MISSING) throw noAttribute(obj, name);
