@@ -927,7 +927,12 @@ function lookupAttr(obj: unknown, name: string): unknown {
     // A tuple's, or a str/int/float subclass instance's, special method of its builtin type.
     if (isDunder(name) && typeof obj === "object") return specialMethod(obj, name);
     // `A.__eq__`, `A.__repr__`: a program class's special method it inherits from object.
-    if (typeof obj === "function" && obj !== builtins.object && isObjectMethod(name) && isClass(obj))
+    if (
+      typeof obj === "function" &&
+      obj !== builtins.object &&
+      isObjectMethod(name) &&
+      isClass(obj)
+    )
       return lookupAttr(builtins.object, name);
     return MISSING;
   }
