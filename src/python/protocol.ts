@@ -849,6 +849,14 @@ function lookupAttr(obj: unknown, name: string): unknown {
     if (unbound !== undefined) return unbound;
   }
   if (name === "__dict__" && typeof obj === "object") return hasDict(obj) ? vars(obj) : MISSING;
+  // A functools.partial (a JS function) has no names of its own, as in CPython.
+  if (
+    (name === "__name__" || name === "__qualname__") &&
+    typeof obj === "function" &&
+    (obj as { __partial__?: unknown }).__partial__ === true &&
+    !Object.hasOwn(obj, name)
+  )
+    return MISSING;
   if (name === "__name__" && typeof obj === "function") return className(obj);
   if (name === "name" && obj instanceof BaseException && !programSetsName(obj))
     return exceptionName(obj);

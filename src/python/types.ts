@@ -135,7 +135,10 @@ export function typeName(value: unknown): string {
     case "undefined":
       return "NoneType";
     case "function":
-      return isClass(value) ? "type" : className(functionType(value));
+      if (isClass(value)) return "type";
+      // A functools.partial is a JS function; CPython's messages name its C type.
+      if ((value as { __partial__?: unknown }).__partial__ === true) return "functools.partial";
+      return className(functionType(value));
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value) && value.constructor === Array) return "list";

@@ -4,7 +4,12 @@
  * alignment pads with zeros), a property named `name` without a setter (the JS function's own
  * `name` hid it), `xs, ys = [], []` in generated TypeScript, `import os.path`, a quiet `try`
  * in a coroutine that also awaits a gather of coroutine calls (the quiet-handler analysis met an
- * async callee and failed), and strftime's `%s` (seconds since the epoch, local time).
+ * async callee and failed), strftime's `%s` (seconds since the epoch, local time), a function's
+ * own `import asyncio` after a local `async def` (the runtime calls inserted for it named the
+ * local, then in its temporal dead zone; they use `$asyncio` there), objects with `__await__`
+ * passed to ensure_future, wait_for and shield (they ran, but the generated code did not
+ * type-check; the wrapping coroutine's qualname is `ensure_future.<locals>._wrap_awaitable`), and
+ * a functools.partial's missing `__name__`/`__qualname__` (getattr with a default gave the JS name).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -37,6 +42,30 @@ const CASES: ProgramCase[] = [
     name: "strftime_epoch_seconds",
     code: 'import datetime\ndays = [datetime.datetime(2024, 1, 10, 8, 30), datetime.datetime(2024, 1, 11, 8, 30), datetime.datetime(1999, 12, 31, 23, 59, 59)]\nfor dt in days:\n    print(dt.strftime("%s") == str(int(dt.timestamp())), dt.strftime("%-d %k|%l|%%s"))\nprint(int(days[1].strftime("%s")) - int(days[0].strftime("%s")))\n',
     expected: "True 10  8| 8|%s\nTrue 11  8| 8|%s\nTrue 31 23|11|%s\n86400\n",
+  },
+  {
+    name: "local_import_of_asyncio",
+    code: "def case2():\n    async def f():\n        await asyncio.sleep(0)\n        return 1\n\n    async def g():\n        async with asyncio.timeout(1):\n            return await f() + 1\n\n    import asyncio\n    print(asyncio.run(g()), asyncio.iscoroutinefunction(f))\n\n\ndef case3():\n    from asyncio import sleep\n\n    async def h(asyncio):\n        await sleep(0)\n        return asyncio * 2\n\n    import asyncio as aio\n    print(aio.run(h(21)))\n\n\ncase2()\ncase3()\n",
+    expected: "2 True\n42\n",
+  },
+  {
+    name: "program_awaitables_to_task_functions",
+    code: "import asyncio\nclass Delay:\n    def __init__(self, d, v): self.d, self.v = d, v\n    def __await__(self):\n        yield from asyncio.sleep(self.d).__await__()\n        return self.v\nasync def main():\n    print(await asyncio.gather(Delay(0, 1), Delay(0, 2)))\n    print(await asyncio.ensure_future(Delay(0, 3)), await asyncio.wait_for(Delay(0, 4), 1))\n    print(await asyncio.shield(Delay(0, 5)))\n    for c in asyncio.as_completed([Delay(0, 6)]): print(await c)\n    t = asyncio.create_task(asyncio.wait_for(Delay(0, 7), None))\n    print(await t)\nasyncio.run(main())\n",
+    expected: "[1, 2]\n3 4\n5\n6\n7\n",
+  },
+  {
+    name: "wrap_awaitable_qualname",
+    code: 'import asyncio\nclass D:\n    def __await__(self):\n        yield from asyncio.sleep(0).__await__()\n        return 1\nasync def main():\n    t = asyncio.ensure_future(D())\n    c = t.get_coro()\n    print(c.__qualname__, c.__name__, repr(c).split(" at ")[0])\n    print(await t)\nasyncio.run(main())\n',
+    expected:
+      "ensure_future.<locals>._wrap_awaitable _wrap_awaitable <coroutine object ensure_future.<locals>._wrap_awaitable\n1\n",
+  },
+  {
+    name: "partial_has_no_names",
+    code: 'import functools, asyncio\ndef f(a, b):\n    return a + b\np = functools.partial(f, 1)\nprint(getattr(p, "__name__", "dflt"), getattr(p, "__qualname__", "dflt"), p(2))\ntry:\n    p.__name__\nexcept AttributeError as e:\n    print(type(e).__name__, e)\np.__name__ = "named"\nprint(p.__name__)\nasync def main():\n    loop = asyncio.get_running_loop()\n    h = loop.call_soon(functools.partial(f, 1, 2))\n    print(repr(h).split(" at ")[0])\n    await asyncio.sleep(0)\nasyncio.run(main())\n',
+    expected:
+      "dflt dflt 3\nAttributeError 'functools.partial' object has no attribute '__name__'\nnamed\n<Handle f()()\n",
+    expectedInFunction:
+      "dflt dflt 3\nAttributeError 'functools.partial' object has no attribute '__name__'\nnamed\n<Handle case.<locals>.f()()\n",
   },
 ];
 
