@@ -348,6 +348,11 @@ export class Token<T> {
     return this.var_;
   }
 
+  /** `token.MISSING`: the class attribute, read through an instance. */
+  get MISSING(): unknown {
+    return MISSING;
+  }
+
   __repr__(): string {
     return `<Token${this._used ? " used" : ""} var=${this.var_.__repr__()}${at(this)}>`;
   }

@@ -354,6 +354,10 @@ export function returnsFunction(cx: Context, d: Expr): boolean {
   const sym = cx.lookup(f.id);
   if (sym === null) return true;
   if (sym.cls !== null || sym.classBound) return false;
+  // `@timed("job")` where `timed` is itself decorated (`@contextlib.asynccontextmanager`): what
+  // calling it returns is whatever its decorator made of it (a context manager, used as a
+  // decorator through its `__call__`).
+  if (d.k === "Call" && sym.defDecorators.length > 0) return false;
   return d.k === "Call" || !isUnknownCallee(cx, f);
 }
 

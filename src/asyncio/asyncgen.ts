@@ -107,13 +107,13 @@ export class AsyncGenerator<T = unknown, S = unknown> {
   /** The next item; raises StopAsyncIteration at the end. */
   __anext__(): Coro<T> {
     this._init_hooks();
-    return this._step("anext", undefined) as Coro<T>;
+    return primed(this._step("anext", undefined)) as Coro<T>;
   }
 
   /** Send `value` into the generator (the result of its current `yield`); returns the next item. */
   asend(value: S): Coro<T> {
     this._init_hooks();
-    return this._step("anext", value) as Coro<T>;
+    return primed(this._step("anext", value)) as Coro<T>;
   }
 
   /**
@@ -130,13 +130,13 @@ export class AsyncGenerator<T = unknown, S = unknown> {
         exc = val === null || val === undefined ? new Cls() : new Cls(val);
       }
     }
-    return athrowObject(this._step("athrow", exc)) as Coro<T | null>;
+    return athrowObject(primed(this._step("athrow", exc))) as Coro<T | null>;
   }
 
   /** Throw GeneratorExit into the generator and wait for it to finish. */
   aclose(): Coro<null> {
     this._init_hooks();
-    return athrowObject(this._step("aclose", new GeneratorExit())) as Coro<null>;
+    return athrowObject(primed(this._step("aclose", new GeneratorExit()))) as Coro<null>;
   }
 
   private _init_hooks(): void {
@@ -166,20 +166,43 @@ export class AsyncGenerator<T = unknown, S = unknown> {
     loop?._asyncgens?.delete(this);
   }
 
+  /**
+   * The awaitable of `__anext__()`/`asend()`/`athrow()`/`aclose()`. It is created suspended at
+   * `yield PRIMED` (see `primed`), so that an exception thrown into the awaitable before its first
+   * step (a Task cancelled before it ran, `agen.aclose().throw(exc)`) reaches the generator body,
+   * as CPython's `async_generator_asend`/`async_generator_athrow` objects forward `throw()` in
+   * their initial state: `thrown` is then that exception, thrown in at the body's current `yield`.
+   */
   private *_step(mode: Mode, arg: unknown): Coro<unknown> {
+    let thrown: { exc: unknown } | null = null;
+    try {
+      yield PRIMED;
+    } catch (exc) {
+      thrown = { exc };
+    }
     if (this.ag_running) throw new RuntimeError(RUNNING_MESSAGES[mode]);
     if (this._closed) {
+      if (thrown !== null) throw thrown.exc;
       if (mode === "anext") throw new StopAsyncIteration();
       return null;
     }
     const gen = this.ag_code;
-    if (mode === "aclose" && !this._started) {
+    if (thrown !== null) {
+      mode = mode === "aclose" ? "aclose" : "athrow";
+      arg = thrown.exc;
+    } else if (mode === "aclose" && !this._started) {
       // Closing a generator that never ran just marks it finished.
       gen.return(undefined);
       this._finish();
       return null;
     }
-    if (!this._started && mode === "anext" && arg !== undefined && arg !== null) {
+    if (
+      thrown === null &&
+      !this._started &&
+      mode === "anext" &&
+      arg !== undefined &&
+      arg !== null
+    ) {
       throw new PyTypeError("can't send non-None value to a just-started async generator");
     }
     this._started = true;
@@ -259,6 +282,15 @@ markcoroutinefunction(
 );
 
 const QUALNAME = Symbol.for("asyncio-ts.qualname");
+
+/** What `_step` yields once, before its first step, to be suspended where `throw()` reaches it. */
+const PRIMED = Symbol("asyncgen-primed");
+
+/** Advance a fresh `_step` generator to its `yield PRIMED` (no effect beyond that point). */
+function primed(step: Coro<unknown>): Coro<unknown> {
+  step.next();
+  return step;
+}
 
 /** Name the coroutine of `athrow()`/`aclose()` as CPython's `async_generator_athrow`. */
 function athrowObject(coro: Coro<unknown>): Coro<unknown> {

@@ -17,6 +17,19 @@ import { GeneratorExit, RuntimeError, StopIteration } from "../python/exceptions
 import { id, nativeType, PY_TYPE } from "../python/objects";
 import { _coroutine_location } from "./format_helpers";
 
+declare global {
+  /**
+   * Python's generator and coroutine methods, which src/python/lang.ts installs on JS generator
+   * objects: generated code calls `coro.send(None)` and `coro.close()` on coroutines typed `Coro`.
+   */
+  interface Generator<T = unknown, TReturn = any, TNext = any> {
+    /** `gen.send(value)`: the next value yielded; raises StopIteration when the generator ends. */
+    send(value: TNext | null): T;
+    /** `gen.close()`: GeneratorExit thrown in at the suspended `yield`. */
+    close(): TReturn | null;
+  }
+}
+
 /** A coroutine returning T: what `function*` coroutine functions return. */
 export type Coro<T = unknown> = Generator<unknown, T, unknown>;
 
@@ -171,9 +184,20 @@ export function iscoroutine(obj: unknown): obj is Coro {
 
 /** True for a function marked with markcoroutinefunction (or one that says `_is_coroutine`). */
 export function iscoroutinefunction(fn: unknown): boolean {
-  if (typeof fn !== "function") return false;
-  const m = fn as unknown as Marked & { _is_coroutine?: unknown };
-  return m[KIND] === "coroutine";
+  // As `inspect.iscoroutinefunction`: through bound methods (`__func__`) and
+  // `functools.partial` objects (`func`) to the function.
+  for (let i = 0; typeof fn === "function" && i < 100; i++) {
+    const m = fn as unknown as Marked & {
+      __func__?: unknown;
+      __partial__?: unknown;
+      func?: unknown;
+    };
+    if (m[KIND] === "coroutine") return true;
+    if (typeof m.__func__ === "function" && m.__func__ !== fn) fn = m.__func__;
+    else if (m.__partial__ === true) fn = m.func;
+    else return false;
+  }
+  return false;
 }
 
 /** The `__qualname__` of a coroutine object's function, as task reprs and traces print it. */

@@ -16,6 +16,40 @@ export const INFO = 20;
 export const WARNING = 30;
 export const ERROR = 40;
 
+/**
+ * Where CPython 3.13.0's asyncio emits a record: the file, function and line `logging`'s
+ * `findCaller` reports for it (`%(filename)s`, `%(module)s`, `%(funcName)s`, `%(lineno)d`).
+ */
+export interface LogSite {
+  filename: string;
+  funcName: string;
+  lineno: number;
+}
+
+const BASE_EVENTS = "base_events.py";
+
+/**
+ * The site of one of the runtime's asyncio records. Each message comes from one place in CPython's
+ * asyncio: `Using selector` from `BaseSelectorEventLoop.__init__`, `Close` from `close()`, the
+ * slow-callback warning from `_run_once()`, "Exception in default exception handler..." from
+ * `call_exception_handler()`, and every other error from `default_exception_handler()`.
+ */
+export function logSite(level: number, message: string): LogSite {
+  if (message.startsWith("Using selector: "))
+    return { filename: "selector_events.py", funcName: "__init__", lineno: 64 };
+  if (level === DEBUG && message.startsWith("Close "))
+    return { filename: BASE_EVENTS, funcName: "close", lineno: 744 };
+  if (level === WARNING && message.startsWith("Executing "))
+    return { filename: BASE_EVENTS, funcName: "_run_once", lineno: 2022 };
+  if (message.startsWith("Exception in default exception handler"))
+    return {
+      filename: BASE_EVENTS,
+      funcName: "call_exception_handler",
+      lineno: message.includes("custom exception handler") ? 1927 : 1891,
+    };
+  return { filename: BASE_EVENTS, funcName: "default_exception_handler", lineno: 1858 };
+}
+
 export type LogBackend = (level: number, message: string, exc: unknown) => void;
 
 /**

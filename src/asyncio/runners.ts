@@ -13,6 +13,7 @@
 import { type Context, copy_context } from "../contextvars";
 import { KeyboardInterrupt, RuntimeError, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
+import { call } from "../python/protocol";
 import { repr } from "../python/repr";
 import type { BaseEventLoop } from "./base_events";
 import { type Coro, iscoroutine } from "./coroutines";
@@ -29,9 +30,13 @@ const CREATED = "created";
 const INITIALIZED = "initialized";
 const CLOSED = "closed";
 
+/** What makes the Runner's loop: a function or a loop class. */
+type LoopFactory = (() => AbstractEventLoop) | (new () => AbstractEventLoop);
+
 interface RunnerKwargs {
   debug?: boolean | null;
-  loop_factory?: (() => AbstractEventLoop) | null;
+  /** A function or a class (`loop_factory=asyncio.EventLoop`), called with no arguments. */
+  loop_factory?: LoopFactory | null;
 }
 
 /** The loop as the runner drives it. */
@@ -42,7 +47,7 @@ export class Runner {
   static readonly __module__ = "asyncio.runners";
   _state: string = CREATED;
   _debug: boolean | null;
-  _loop_factory: (() => AbstractEventLoop) | null;
+  _loop_factory: LoopFactory | null;
   _loop: RunnerLoop | null = null;
   _context: Context | null = null;
   _interrupt_count = 0;
@@ -98,7 +103,14 @@ export class Runner {
   }
 
   private async _run_task<T>(task: Task<T>): Promise<T> {
-    const onSigint = () => this._on_sigint(task);
+    // A SIGINT handler the loop installed (`loop.add_signal_handler`) replaces the runner's, as
+    // it replaces CPython's `signal.signal(SIGINT, runner._on_sigint)`.
+    const onSigint = () => {
+      const handlers = (this._loop as { _signal_handlers?: Map<bigint, unknown> } | null)
+        ?._signal_handlers;
+      if (handlers?.has(2n)) return;
+      this._on_sigint(task);
+    };
     const installSigint = process.listenerCount("SIGINT") === 0;
     if (installSigint) process.on("SIGINT", onSigint);
     this._interrupt_count = 0;
@@ -124,7 +136,7 @@ export class Runner {
         this._set_event_loop = true;
       }
     } else {
-      this._loop = this._loop_factory() as RunnerLoop;
+      this._loop = call(this._loop_factory) as RunnerLoop;
     }
     if (this._debug !== null) this._loop.set_debug(this._debug);
     this._context = copy_context();

@@ -9,7 +9,9 @@
  * local, then in its temporal dead zone; they use `$asyncio` there), objects with `__await__`
  * passed to ensure_future, wait_for and shield (they ran, but the generated code did not
  * type-check; the wrapping coroutine's qualname is `ensure_future.<locals>._wrap_awaitable`), and
- * a functools.partial's missing `__name__`/`__qualname__` (getattr with a default gave the JS name).
+ * a functools.partial's missing `__name__`/`__qualname__` (getattr with a default gave the JS name),
+ * and a decorator factory that is itself decorated (`@timed("job")` with `timed` an
+ * `asynccontextmanager`: its call returns a context manager, applied through `__call__`).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -66,6 +68,12 @@ const CASES: ProgramCase[] = [
       "dflt dflt 3\nAttributeError 'functools.partial' object has no attribute '__name__'\nnamed\n<Handle f()()\n",
     expectedInFunction:
       "dflt dflt 3\nAttributeError 'functools.partial' object has no attribute '__name__'\nnamed\n<Handle case.<locals>.f()()\n",
+  },
+  {
+    name: "decorator_factories_made_by_decorators",
+    code: 'import asyncio, contextlib, functools\n\n@contextlib.asynccontextmanager\nasync def timed(label):\n    print("start", label)\n    yield\n    print("end", label)\n\n@contextlib.contextmanager\ndef section(name):\n    print("enter", name)\n    try:\n        yield\n    finally:\n        print("exit", name)\n\ndef logged(prefix):\n    def deco(fn):\n        @functools.wraps(fn)\n        def inner(*a):\n            print(prefix, fn.__name__, a)\n            return fn(*a)\n        return inner\n    return deco\n\n@functools.lru_cache(maxsize=None)\ndef make(n):\n    return n * 2\n\n@timed("job")\nasync def work(n):\n    return n + 1\n\n@section("s")\ndef plain(x, y=2):\n    return x * y\n\n@logged(">>")\ndef add(a, b):\n    return a + b\n\nasync def main():\n    print(await work(1))\n    print(await work(n=5))\n    print(plain(3), plain(3, y=4))\n    print(add(1, 2), add.__name__)\n    print(make(4), make(4))\n\nasyncio.run(main())\n',
+    expected:
+      "start job\nend job\n2\nstart job\nend job\n6\nenter s\nexit s\nenter s\nexit s\n6 12\n>> add (1, 2)\n3 add\n8 8\n",
   },
 ];
 

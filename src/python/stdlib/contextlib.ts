@@ -1,5 +1,6 @@
 /**
- * Python's `contextlib`: contextmanager, asynccontextmanager, suppress, closing, aclosing,
+ * Python's `contextlib`: contextmanager, asynccontextmanager, ContextDecorator,
+ * AsyncContextDecorator, suppress, closing, aclosing,
  * nullcontext, redirect_stdout/redirect_stderr, ExitStack, AsyncExitStack,
  * AbstractContextManager/AbstractAsyncContextManager.
  *
@@ -12,10 +13,16 @@
  * An `@asynccontextmanager` function returns an async generator (src/asyncio/asyncgen.ts), stepped
  * with `__anext__()`/`athrow()`.
  *
- * Differences from CPython: the objects made by `@contextmanager` cannot be used as decorators.
+ * The objects made by `@contextmanager`/`@asynccontextmanager` are ContextDecorators, as in
+ * CPython: calling one with a function (`timed()(f)`) wraps each call of `f` in a fresh `with`.
+ * Difference from CPython (docs/DIFFERENCES.md): `@timed()` written over a `def` is applied by
+ * the transpiler as a plain function call, which such an object is not.
  */
 
+import { markcoroutinefunction } from "../../asyncio/coroutines";
+import { Dict } from "../dict";
 import {
+  AttributeError,
   type BaseException,
   BaseExceptionGroup,
   TypeError as PyTypeError,
@@ -25,11 +32,14 @@ import {
   toPyException,
 } from "../exceptions";
 import { streams } from "../io";
+import { Kw } from "../kw";
+import { awaitOperand } from "../lang";
 import { classModule, classQualname } from "../objects";
 import { call, callMethod, truthy } from "../protocol";
 import { exceptionMatches } from "../raise";
 import { Tuple } from "../tuple";
-import { typeOf } from "../types";
+import { typeName, typeOf } from "../types";
+import { update_wrapper } from "./functools";
 import { initFromConstructor, libraryClass, takeKw } from "./types";
 
 type Gen = Generator<unknown, unknown, unknown>;
@@ -84,22 +94,159 @@ export const AbstractAsyncContextManager = libraryClass(
   "contextlib",
 );
 
+// ---------------------------------------------------------------- ContextDecorator
+
+/**
+ * ContextDecorator's `__call__(func)`: `func` wrapped (functools.wraps) so that each call runs
+ * inside `with cm():`, `cm` giving the context manager (`self._recreate_cm()`).
+ */
+function decorateSync(cm: () => unknown, func: Fn): Fn {
+  const inner = function (this: unknown, ...args: unknown[]) {
+    const m = cm();
+    callMethod(m, "__enter__");
+    let result: unknown;
+    try {
+      result = call(bindReceiver(func, this), ...args);
+    } catch (e) {
+      const exc = toPyException(e);
+      if (!truthy(callMethod(m, "__exit__", typeOf(exc), exc, null))) throw exc;
+      return null;
+    }
+    callMethod(m, "__exit__", null, null, null);
+    return result;
+  };
+  return update_wrapper(inner, func) as Fn;
+}
+
+/** AsyncContextDecorator's `__call__(func)`: each call of the coroutine function in `async with`. */
+function decorateAsync(cm: () => unknown, func: Fn): Fn {
+  const inner = markcoroutinefunction(function* (this: unknown, ...args: unknown[]): Coro {
+    const m = cm();
+    yield* awaitOperand(callMethod(m, "__aenter__")) as Coro;
+    let result: unknown;
+    try {
+      result = yield* awaitOperand(call(bindReceiver(func, this), ...args)) as Coro;
+    } catch (e) {
+      const exc = toPyException(e);
+      const exit = callMethod(m, "__aexit__", typeOf(exc), exc, null);
+      if (!truthy(yield* awaitOperand(exit) as Coro)) throw exc;
+      return null;
+    }
+    yield* awaitOperand(callMethod(m, "__aexit__", null, null, null)) as Coro;
+    return result;
+  });
+  return update_wrapper(inner, func) as Fn;
+}
+
+class ContextDecoratorImpl {
+  constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, ContextDecoratorImpl, args);
+  }
+  __init__(..._args: unknown[]): null {
+    return null;
+  }
+  /** The context manager for one call: this one (a subclass may make a fresh one). */
+  _recreate_cm(): unknown {
+    return this;
+  }
+  __call__(func: Fn): Fn {
+    return decorateSync(() => callMethod(this, "_recreate_cm"), func);
+  }
+}
+/** `contextlib.ContextDecorator`: a base class making a context manager usable as a decorator. */
+export const ContextDecorator = libraryClass(
+  ContextDecoratorImpl,
+  "ContextDecorator",
+  "contextlib",
+);
+
+class AsyncContextDecoratorImpl {
+  constructor(...args: unknown[]) {
+    initFromConstructor(this, new.target, AsyncContextDecoratorImpl, args);
+  }
+  __init__(..._args: unknown[]): null {
+    return null;
+  }
+  _recreate_cm(): unknown {
+    return this;
+  }
+  __call__(func: Fn): Fn {
+    return decorateAsync(() => callMethod(this, "_recreate_cm"), func);
+  }
+}
+/** `contextlib.AsyncContextDecorator`: ContextDecorator for `async with` and `async def`. */
+export const AsyncContextDecorator = libraryClass(
+  AsyncContextDecoratorImpl,
+  "AsyncContextDecorator",
+  "contextlib",
+);
+
 // ---------------------------------------------------------------- contextmanager
 
-class GeneratorContextManager {
+/**
+ * What `_GeneratorContextManagerBase.__init__` keeps: the generator, and the function and
+ * arguments that made it (`func`, `args`, `kwds`), which `__enter__`/`__aenter__` delete, so that
+ * a second `with` of the same object fails as in CPython (AttributeError on `args`), and which
+ * `_recreate_cm()` reuses when the object decorates a function (ContextDecorator).
+ */
+abstract class GeneratorContextManagerBase<G> {
+  gen: G;
+  func?: Fn;
+  args?: Tuple;
+  kwds?: Dict;
+  __doc__: unknown;
+
+  constructor(func: Fn, args: unknown) {
+    const [pos, kws] = takeKw(args as unknown[]);
+    this.gen = call(func, ...(args as unknown[])) as G;
+    this.func = func;
+    this.args = new Tuple(pos);
+    this.kwds = new Dict(Object.entries(kws));
+    this.__doc__ =
+      (func as { __doc__?: unknown }).__doc__ ??
+      (this.constructor as { __doc__?: unknown }).__doc__ ??
+      null;
+  }
+
+  /** `self.__class__(self.func, self.args, self.kwds)`, a fresh one for each decorated call. */
+  _recreate_cm(): this {
+    const C = this.constructor as new (func: Fn, args: unknown[]) => this;
+    const pos = (this.args as Tuple).items;
+    const kws = Object.fromEntries((this.kwds as Dict).entries() as Iterable<[string, unknown]>);
+    return new C(this.func as Fn, Object.keys(kws).length > 0 ? [...pos, new Kw(kws)] : [...pos]);
+  }
+
+  /** `del self.args, self.kwds, self.func` at the start of `__enter__`/`__aenter__`. */
+  protected consumeArgs(): void {
+    for (const name of ["args", "kwds", "func"] as const) {
+      if (!(name in this)) {
+        throw new AttributeError(
+          `'${classQualname(typeOf(this))}' object has no attribute '${name}'`,
+        );
+      }
+      delete this[name];
+    }
+  }
+}
+
+/** The object a `@contextmanager` function returns (CPython's `_GeneratorContextManager`). */
+class GeneratorContextManager extends GeneratorContextManagerBase<Gen> {
   static readonly __name__ = "_GeneratorContextManager";
   static readonly __module__ = "contextlib";
-  private gen: Gen;
+  static readonly __doc__ = "Helper for @contextmanager decorator.";
 
-  constructor(func: Fn, args: unknown[]) {
-    this.gen = call(func, ...args) as Gen;
-    if (this.gen === null || typeof (this.gen as { next?: unknown }).next !== "function") {
-      throw new PyTypeError("'NoneType' object is not an iterator");
-    }
+  /** ContextDecorator: `@cm(...)` over a function runs each call inside a fresh `with`. */
+  __call__(func: Fn): Fn {
+    return decorateSync(() => this._recreate_cm(), func);
   }
 
   __enter__(): unknown {
-    const r = this.gen.next();
+    this.consumeArgs();
+    const gen = this.gen as Gen | null;
+    if (gen === null || typeof (gen as { next?: unknown }).next !== "function") {
+      throw new PyTypeError(`'${typeName(gen)}' object is not an iterator`);
+    }
+    const r = gen.next();
     if (r.done) throw new RuntimeError("generator didn't yield");
     return r.value;
   }
@@ -108,23 +255,40 @@ class GeneratorContextManager {
     if (typ === null || typ === undefined) {
       const r = this.gen.next();
       if (r.done) return false;
-      throw new RuntimeError("generator didn't stop");
+      const err = new RuntimeError("generator didn't stop");
+      closeAfter(err, () => this.gen.return(undefined));
+      throw err;
     }
-    let exc = value;
-    if (exc === null || exc === undefined) exc = call(typ);
+    const exc = value === null || value === undefined ? call(typ) : value;
     let r: IteratorResult<unknown>;
     try {
       r = this.gen.throw(exc);
     } catch (e) {
-      if (e === exc) {
+      if (e instanceof StopIteration) return e !== exc;
+      if (e === exc) return false;
+      // PEP 479 turned a StopIteration thrown in (and not caught) into a RuntimeError.
+      if (e instanceof RuntimeError && exc instanceof StopIteration && e.__cause__ === exc)
         return false;
-      }
-      if (e instanceof StopIteration && exc instanceof StopIteration) return e !== exc;
-      if (e instanceof RuntimeError && e.__cause__ === exc) return false;
       throw e;
     }
     if (r.done) return true;
-    throw new RuntimeError("generator didn't stop after throw()");
+    const err = new RuntimeError("generator didn't stop after throw()");
+    closeAfter(err, () => this.gen.return(undefined));
+    throw err;
+  }
+}
+
+/**
+ * `try: raise err finally: close()`: the exception `close()` raises (a generator that ignores
+ * GeneratorExit) replaces `err`, with `err` as its context.
+ */
+function closeAfter(err: BaseException, close: () => unknown): void {
+  try {
+    close();
+  } catch (e) {
+    const exc = toPyException(e);
+    if (exc !== err && exc.__context__ === null) exc.__context__ = err;
+    throw exc;
   }
 }
 
@@ -163,18 +327,25 @@ interface AsyncGen {
   aclose(): Coro;
 }
 
-class AsyncGeneratorContextManager {
+/** The object an `@asynccontextmanager` function returns (`_AsyncGeneratorContextManager`). */
+class AsyncGeneratorContextManager extends GeneratorContextManagerBase<AsyncGen> {
   static readonly __name__ = "_AsyncGeneratorContextManager";
   static readonly __module__ = "contextlib";
-  private gen: AsyncGen;
+  static readonly __doc__ = "Helper for @asynccontextmanager decorator.";
 
-  constructor(func: Fn, args: unknown[]) {
-    this.gen = call(func, ...args) as AsyncGen;
+  /** AsyncContextDecorator: `@acm(...)` over an `async def` runs each call in an `async with`. */
+  __call__(func: Fn): Fn {
+    return decorateAsync(() => this._recreate_cm(), func);
   }
 
   *__aenter__(): Coro {
+    this.consumeArgs();
+    const gen = this.gen as AsyncGen | null;
+    if (gen === null || typeof (gen as { __anext__?: unknown }).__anext__ !== "function") {
+      throw new PyTypeError(`'${typeName(gen)}' object is not an async iterator`);
+    }
     try {
-      return yield* this.gen.__anext__();
+      return yield* gen.__anext__();
     } catch (e) {
       if (e instanceof StopAsyncIteration) throw new RuntimeError("generator didn't yield");
       throw e;
@@ -189,19 +360,38 @@ class AsyncGeneratorContextManager {
         if (e instanceof StopAsyncIteration) return false;
         throw e;
       }
-      throw new RuntimeError("generator didn't stop");
+      const err = new RuntimeError("generator didn't stop");
+      yield* acloseAfter(err, this.gen);
+      throw err;
     }
-    let exc = value;
-    if (exc === null || exc === undefined) exc = call(typ);
+    const exc = value === null || value === undefined ? call(typ) : value;
     try {
       yield* this.gen.athrow(exc);
     } catch (e) {
-      if (e === exc) return false;
       if (e instanceof StopAsyncIteration) return e !== exc;
-      if (e instanceof RuntimeError && e.__cause__ === exc) return false;
+      if (e === exc) return false;
+      if (
+        e instanceof RuntimeError &&
+        (exc instanceof StopIteration || exc instanceof StopAsyncIteration) &&
+        e.__cause__ === exc
+      )
+        return false;
       throw e;
     }
-    throw new RuntimeError("generator didn't stop after athrow()");
+    const err = new RuntimeError("generator didn't stop after athrow()");
+    yield* acloseAfter(err, this.gen);
+    throw err;
+  }
+}
+
+/** `try: raise err finally: await gen.aclose()` (see `closeAfter`). */
+function* acloseAfter(err: BaseException, gen: AsyncGen): Coro<void> {
+  try {
+    yield* gen.aclose();
+  } catch (e) {
+    const exc = toPyException(e);
+    if (exc !== err && exc.__context__ === null) exc.__context__ = err;
+    throw exc;
   }
 }
 

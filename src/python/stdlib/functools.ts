@@ -177,6 +177,11 @@ export function update_wrapper(wrapper: unknown, wrapped: unknown, ...rest: unkn
       (w.prototype[KIND] !== undefined || src[KIND] !== undefined)
     ) {
       w.prototype[QUALNAME] = qual;
+      // The coroutine or generator objects' own `__qualname__`/`__name__` come from the
+      // function's when it is called (CPython's `_Py_MakeCoro`), so they follow the wrapped one.
+      if (Object.hasOwn(w.prototype, "__qualname__")) w.prototype.__qualname__ = qual;
+      if (Object.hasOwn(w.prototype, "__name__") && typeof w.__name__ === "string")
+        w.prototype.__name__ = w.__name__;
     }
   }
   const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as Function;

@@ -54,6 +54,7 @@ import {
   CoroutineType,
   FunctionType,
   GeneratorType,
+  ITERABLE_COROUTINE,
   libraryClass,
   MappingProxyType,
   MethodType,
@@ -109,9 +110,13 @@ export function isroutine(object: unknown): boolean {
 
 /** `functools._unwrap_partial` after `while ismethod(f): f = f.__func__` (`_has_code_flag`). */
 function unwrapForFlags(f: unknown): unknown {
-  while (ismethod(f)) f = getattr(f, "__func__");
-  while (isPartial(f)) f = (f as { func: unknown }).func;
-  return f;
+  // CPython unwraps methods, then partials, and a partial of a bound method passes as
+  // "function-like" through the method's forwarded `__code__`: so unwrap both, in any order.
+  for (;;) {
+    if (ismethod(f)) f = getattr(f, "__func__");
+    else if (isPartial(f)) f = (f as { func: unknown }).func;
+    else return f;
+  }
 }
 
 /** The runtime's mark of a (transpiled or runtime) function, CPython's code flags. */
@@ -183,7 +188,8 @@ export function isasyncgen(object: unknown): boolean {
 export function isawaitable(object: unknown): boolean {
   if (iscoroutine(object)) return true;
   if (object === null || object === undefined || typeof object !== "object") return false;
-  if (isgenerator(object) || isasyncgen(object)) return false;
+  if (isgenerator(object)) return (object as Record<symbol, unknown>)[ITERABLE_COROUTINE] === true;
+  if (isasyncgen(object)) return false;
   const cls = typeOf(object);
   const m = (cls.prototype as Record<string, unknown> | undefined)?.__await__;
   return m !== undefined && m !== null;

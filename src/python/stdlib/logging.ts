@@ -23,7 +23,7 @@
  * `threadName` `"MainThread"`.
  */
 
-import { formatExceptionForLog, setLogBackend } from "../../asyncio/log";
+import { formatExceptionForLog, type LogSite, logSite, setLogBackend } from "../../asyncio/log";
 import { Dict } from "../dict";
 import {
   BaseException,
@@ -87,6 +87,26 @@ const nameToLevel = new Map<string, bigint>([
  */
 // biome-ignore lint/style/useConst: assigned by programs through the module object.
 export let raiseExceptions = true;
+
+/**
+ * `logging.logThreads`, `logProcesses`, `logMultiprocessing`, `logAsyncioTasks`: whether records
+ * carry the thread, process, process name and asyncio task name (None when false). Programs
+ * assign them through the module object, as `raiseExceptions`.
+ */
+// biome-ignore lint/style/useConst: assigned by programs through the module object.
+export let logThreads = true;
+// biome-ignore lint/style/useConst: assigned by programs through the module object.
+export let logProcesses = true;
+// biome-ignore lint/style/useConst: assigned by programs through the module object.
+export let logMultiprocessing = true;
+// biome-ignore lint/style/useConst: assigned by programs through the module object.
+export let logAsyncioTasks = true;
+
+/**
+ * The location of the asyncio record being logged (what CPython's `findCaller` finds in asyncio's
+ * sources): the runtime's records have no Python frame of their own.
+ */
+let asyncioSite: { pathname: string; lineno: number; funcName: string } | null = null;
 
 export const BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s";
 
@@ -212,11 +232,12 @@ export class LogRecord {
     this.created = now / 1000;
     this.msecs = now % 1000;
     this.relativeCreated = now - startTime;
-    this.thread = 0n;
-    this.threadName = "MainThread";
-    this.processName = "MainProcess";
-    this.process = BigInt(process.pid);
-    this.taskName = currentTaskName();
+    const threads = truthy(logThreads);
+    this.thread = threads ? 0n : null;
+    this.threadName = threads ? "MainThread" : null;
+    this.processName = truthy(logMultiprocessing) ? "MainProcess" : null;
+    this.process = truthy(logProcesses) ? BigInt(process.pid) : null;
+    this.taskName = truthy(logAsyncioTasks) ? currentTaskName() : null;
   }
 
   /** `record.getMessage()`: `str(msg) % args`. */
@@ -833,7 +854,7 @@ export class Logger extends Filterer {
     }
     // CPython's findCaller: the innermost frame of the program (the runtime's frames are not
     // the program's), when the runner can map the JS stack to Python lines.
-    const caller = callerFrame();
+    const caller = asyncioSite ?? callerFrame();
     const record = new LogRecord(
       this.name,
       level,
@@ -1166,6 +1187,10 @@ export function shutdown(): null {
 
 let routed = false;
 
+function siteFrame(site: LogSite): { pathname: string; lineno: number; funcName: string } {
+  return { pathname: `asyncio/${site.filename}`, lineno: site.lineno, funcName: site.funcName };
+}
+
 /** Route asyncio's logger through `getLogger("asyncio")` (see the header). */
 function useLogging(): void {
   if (routed) return;
@@ -1173,7 +1198,13 @@ function useLogging(): void {
   setLogBackend((level, message, exc) => {
     const l = getLogger("asyncio");
     const hasExc = exc !== undefined && exc !== null && exc !== false;
-    if (hasExc) l.log(BigInt(level), "%s", message, new Kw({ exc_info: exc }));
-    else l.log(BigInt(level), "%s", message);
+    const saved = asyncioSite;
+    asyncioSite = siteFrame(logSite(level, message));
+    try {
+      if (hasExc) l.log(BigInt(level), "%s", message, new Kw({ exc_info: exc }));
+      else l.log(BigInt(level), "%s", message);
+    } finally {
+      asyncioSite = saved;
+    }
   });
 }

@@ -265,6 +265,19 @@ export function signal(sig: unknown, handler: unknown): unknown {
   return old;
 }
 
+/**
+ * Internal (asyncio's `remove_signal_handler`): back to the handler the process started with,
+ * `default_int_handler` for SIGINT (with no listener of ours: the runner's or Node's default
+ * applies), SIG_DFL otherwise.
+ */
+export function _restore_default(n: bigint): void {
+  const prev = listeners.get(n);
+  if (prev) process.removeListener(nodeName(n), prev);
+  listeners.delete(n);
+  if (n === 2n) handlers.set(n, default_int_handler);
+  else handlers.delete(n);
+}
+
 /** `signal.raise_signal(signalnum)`. */
 export function raise_signal(sig: unknown): null {
   process.kill(process.pid, nodeName(signum(sig)));

@@ -385,29 +385,50 @@ function typeObject(name: string, check: (x: unknown) => boolean): Function {
   return f;
 }
 
-const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as object;
-const KIND = Symbol.for("asyncio-ts.kind");
-
 // The types `type()` gives functions (src/python/types.ts, `functionType`).
 export const FunctionType = nativeType("function");
 export const LambdaType = FunctionType;
 export const BuiltinFunctionType = nativeType("builtin_function_or_method");
 export const BuiltinMethodType = BuiltinFunctionType;
 export const MethodType = nativeType("method");
-export const GeneratorType = typeObject(
-  "generator",
-  (x) =>
-    typeof x === "object" &&
-    x !== null &&
-    Object.prototype.isPrototypeOf.call(GeneratorProto, x) &&
-    (x as Record<symbol, unknown>)[KIND] === "generator",
-);
-export const CoroutineType = typeObject(
-  "coroutine",
-  (x) =>
-    typeof x === "object" &&
-    x !== null &&
-    Object.prototype.isPrototypeOf.call(GeneratorProto, x) &&
-    (x as Record<symbol, unknown>)[KIND] !== "generator",
-);
+// The types `type()` gives generator and coroutine objects (types.ts `nativeValueType`), so that
+// `type(g) is types.GeneratorType`; `isinstance` asks `type()` too.
+export const GeneratorType = nativeType("generator");
+export const CoroutineType = nativeType("coroutine");
 export const NoneType = typeObject("NoneType", (x) => x === null || x === undefined);
+
+const KIND = Symbol.for("asyncio-ts.kind");
+/** CPython's `CO_ITERABLE_COROUTINE` flag: on a generator function's prototype (see `coroutine`). */
+export const ITERABLE_COROUTINE = Symbol.for("asyncio-ts.iterable-coroutine");
+
+/**
+ * `types.coroutine(func)`. A generator function becomes an "iterable coroutine" function (CPython
+ * sets `CO_ITERABLE_COROUTINE` on its code and returns it): `await` accepts its generators and
+ * `inspect.isawaitable` says so. A coroutine function is returned as it is; any other callable is
+ * wrapped (functools.wraps) in a function returning what it returns.
+ */
+export function coroutine<F>(func: F): F {
+  if (typeof func !== "function") throw new PyTypeError("types.coroutine() expects a callable");
+  const f = func as unknown as Record<PropertyKey, unknown> & {
+    prototype?: Record<PropertyKey, unknown>;
+  };
+  if (f[KIND] === "coroutine") return func;
+  if (f[KIND] === "generator" && f.prototype) {
+    Object.defineProperty(f.prototype, ITERABLE_COROUTINE, { value: true, configurable: true });
+    return func;
+  }
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    return (func as (...a: unknown[]) => unknown).apply(this, args);
+  } as F;
+  for (const k of ["__module__", "__name__", "__qualname__", "__doc__"]) {
+    const v = k === "__name__" || k === "__qualname__" ? (f[k] ?? func.name) : f[k];
+    if (v !== undefined)
+      Object.defineProperty(wrapped, k, { value: v, writable: true, configurable: true });
+  }
+  Object.defineProperty(wrapped, "__wrapped__", {
+    value: func,
+    writable: true,
+    configurable: true,
+  });
+  return wrapped;
+}
