@@ -111,7 +111,7 @@ export function awaitable_iter<T>(obj: unknown): Iterator<unknown, T, unknown> |
     return obj as Iterator<unknown, T, unknown>;
   }
   if (typeof o.__await__ === "function") {
-    return (o.__await__ as () => Iterator<unknown, T, unknown>).call(obj);
+    return yieldFromIterator((o.__await__ as () => Iterator<unknown, T, unknown>).call(obj));
   }
   if (o._asyncio_future_blocking !== undefined && typeof o[Symbol.iterator] === "function") {
     return (o[Symbol.iterator] as () => Iterator<unknown, T, unknown>).call(obj);
@@ -120,6 +120,33 @@ export function awaitable_iter<T>(obj: unknown): Iterator<unknown, T, unknown> |
     return wrap_promise(obj as PromiseLike<T>, get_event_loop())[Symbol.iterator]();
   }
   return null;
+}
+
+/**
+ * An iterator for `yield*` with Python's `yield from` semantics: a generator (which has `throw`)
+ * as it is; for a plain iterator (`iter([1, 2])` from an `__await__`), an exception thrown in is
+ * raised at the delegation point, where JS's `yield*` would raise a TypeError ("The iterator does
+ * not provide a 'throw' method"), and GeneratorExit closes the iterator first.
+ */
+export function yieldFromIterator<T>(
+  it: Iterator<unknown, T, unknown>,
+): Iterator<unknown, T, unknown> {
+  return typeof it.throw === "function" ? it : delegateTo(it);
+}
+
+function* delegateTo<T>(it: Iterator<unknown, T, unknown>): Generator<unknown, T, unknown> {
+  let r = it.next();
+  while (!r.done) {
+    let sent: unknown;
+    try {
+      sent = yield r.value;
+    } catch (exc) {
+      if (exc instanceof GeneratorExit) it.return?.();
+      throw exc;
+    }
+    r = it.next(sent);
+  }
+  return r.value;
 }
 
 /** `[Symbol.iterator]` of %IteratorPrototype% (generators, Future iterators): returns `this`. */

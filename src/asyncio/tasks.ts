@@ -788,9 +788,9 @@ export const sleep = markcoroutinefunction(function sleep<R = null>(
 }, "sleep");
 
 const _wrap_awaitable = markcoroutinefunction(function* _wrap_awaitable(
-  awaitable: Iterable<unknown>,
+  awaitable: unknown,
 ): Coro<unknown> {
-  return yield* awaitable as unknown as Coro<unknown>;
+  return yield* await_(awaitable);
 }, "ensure_future.<locals>._wrap_awaitable");
 
 /**
@@ -828,9 +828,8 @@ function _ensure_future<T>(
   if (iscoroutine(coro_or_future)) {
     coro = coro_or_future;
   } else if (typeof (coro_or_future as { __await__?: unknown })?.__await__ === "function") {
-    coro = _wrap_awaitable(
-      (coro_or_future as unknown as { __await__(): Iterable<unknown> }).__await__(),
-    );
+    // Its `__await__()` is called when the wrapper first runs, as CPython's `await awaitable`.
+    coro = _wrap_awaitable(coro_or_future);
     shouldClose = false;
   } else if (typeof (coro_or_future as PromiseLike<T>)?.then === "function") {
     return wrap_promise(coro_or_future as PromiseLike<T>, loop ?? get_event_loop());

@@ -20,6 +20,7 @@ import {
   FAST_PATH,
   NOT_FAST,
   WAIT_ITER,
+  yieldFromIterator,
 } from "../asyncio/protocols";
 import { setClassFinisher } from "./builtins";
 import { BytesLike } from "./bytes";
@@ -443,7 +444,7 @@ export function pyclass<C extends Function>(
       if (typeof (it as Iterator<unknown> | null)?.next !== "function") {
         throw new PyTypeError(`__await__() returned non-iterator of type '${typeName(it)}'`);
       }
-      return it as Iterator<unknown>;
+      return yieldFromIterator(it as Iterator<unknown>);
     };
   }
   // `C.mro()`: a static every transpiled class inherits from its root.

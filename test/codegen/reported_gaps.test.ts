@@ -11,7 +11,10 @@
  * type-check; the wrapping coroutine's qualname is `ensure_future.<locals>._wrap_awaitable`), and
  * a functools.partial's missing `__name__`/`__qualname__` (getattr with a default gave the JS name),
  * and a decorator factory that is itself decorated (`@timed("job")` with `timed` an
- * `asynccontextmanager`: its call returns a context manager, applied through `__call__`).
+ * `asynccontextmanager`: its call returns a context manager, applied through `__call__`), and an
+ * `__await__` returning a plain iterator (`iter([1, 2])`): the Task's "bad yield" RuntimeError is
+ * raised at the `await` (JS's `yield*` raised a TypeError: the iterator has no `throw`), and
+ * ensure_future calls `__await__` when its wrapper first runs.
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -74,6 +77,12 @@ const CASES: ProgramCase[] = [
     code: 'import asyncio, contextlib, functools\n\n@contextlib.asynccontextmanager\nasync def timed(label):\n    print("start", label)\n    yield\n    print("end", label)\n\n@contextlib.contextmanager\ndef section(name):\n    print("enter", name)\n    try:\n        yield\n    finally:\n        print("exit", name)\n\ndef logged(prefix):\n    def deco(fn):\n        @functools.wraps(fn)\n        def inner(*a):\n            print(prefix, fn.__name__, a)\n            return fn(*a)\n        return inner\n    return deco\n\n@functools.lru_cache(maxsize=None)\ndef make(n):\n    return n * 2\n\n@timed("job")\nasync def work(n):\n    return n + 1\n\n@section("s")\ndef plain(x, y=2):\n    return x * y\n\n@logged(">>")\ndef add(a, b):\n    return a + b\n\nasync def main():\n    print(await work(1))\n    print(await work(n=5))\n    print(plain(3), plain(3, y=4))\n    print(add(1, 2), add.__name__)\n    print(make(4), make(4))\n\nasyncio.run(main())\n',
     expected:
       "start job\nend job\n2\nstart job\nend job\n6\nenter s\nexit s\nenter s\nexit s\n6 12\n>> add (1, 2)\n3 add\n8 8\n",
+  },
+  {
+    name: "awaitables_yielding_non_futures",
+    code: 'import asyncio\nclass Bad:\n    def __await__(self):\n        return iter([1, 2])\nclass Loud:\n    def __await__(self):\n        print("__await__ called")\n        yield from asyncio.sleep(0).__await__()\n        return "loud"\nasync def main():\n    try:\n        await Bad()\n    except RuntimeError as e:\n        print(type(e).__name__, e)\n    t = asyncio.ensure_future(Bad())\n    try:\n        await t\n    except RuntimeError as e:\n        print("task", type(e).__name__, e)\n    t2 = asyncio.ensure_future(Loud())\n    print("ensured")\n    print(await t2)\n    print(await asyncio.gather(Loud(), Loud()))\nasyncio.run(main())\n',
+    expected:
+      "RuntimeError Task got bad yield: 1\ntask RuntimeError Task got bad yield: 1\nensured\n__await__ called\nloud\n__await__ called\n__await__ called\n['loud', 'loud']\n",
   },
 ];
 
