@@ -4,7 +4,8 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/transpile.js
  *
  * 1. Throughput: transpile a generated program of about 10,000 lines (functions, classes,
- *    loops, comprehensions, f-strings, coroutines); target: under 1 s.
+ *    loops, comprehensions, f-strings, coroutines), cold, in 3 fresh processes with the CLI's V8
+ *    flags; the best is reported; target: under 1 s.
  * 2. Startup: wall time of `asyncio-ts run hello.py` with a warm cache (the transpiled program
  *    is reused); target: under 0.25 s.
  */
@@ -20,6 +21,7 @@ const TARGET_LINES = 10_000;
 const THROUGHPUT_TARGET_S = 1;
 const STARTUP_TARGET_S = 0.25;
 const STARTUP_RUNS = 5;
+const THROUGHPUT_RUNS = 3;
 
 /** One block of varied Python (about 30 lines), numbered to keep names unique. */
 function block(i: number): string {
@@ -63,16 +65,37 @@ function program(lines: number): string {
   return text;
 }
 
-function throughput(): void {
-  const text = program(TARGET_LINES);
-  const n = text.split("\n").length;
+/** One cold transpile of the 10,000-line program in this process: seconds and TS lines. */
+function transpileOnce(text: string): { s: number; tsLines: number } {
   transpile("x = 1\n", "warmup.py"); // load tree-sitter once
   const t0 = process.hrtime.bigint();
   const out = transpile(text, "big.py");
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { s: Number(process.hrtime.bigint() - t0) / 1e9, tsLines: out.code.split("\n").length };
+}
+
+/**
+ * Each run is a fresh process with the CLI's V8 flags (what `asyncio-ts transpile` gets), so every
+ * run is a cold transpile; the best of THROUGHPUT_RUNS is reported, as this VM's speed drifts.
+ */
+function throughput(): void {
+  const text = program(TARGET_LINES);
+  const n = text.split("\n").length;
+  const runs: number[] = [];
+  let tsLines = 0;
+  for (let i = 0; i < THROUGHPUT_RUNS; i++) {
+    const r = spawnSync(process.execPath, [...BIN_NODE_FLAGS, __filename, "--once"], {
+      encoding: "utf8",
+    });
+    const m = /^(\S+) (\d+)$/m.exec(r.stdout);
+    if (r.status !== 0 || m === null)
+      throw new Error(`transpile run failed: ${r.stdout}${r.stderr}`);
+    runs.push(Number(m[1]));
+    tsLines = Number(m[2]);
+  }
+  const s = Math.min(...runs);
   const verdict = s < THROUGHPUT_TARGET_S ? "ok" : "SLOWER THAN TARGET";
   console.log(
-    `transpile: ${n} lines in ${s.toFixed(3)} s = ${Math.round(n / s)} lines/s -> ${out.code.split("\n").length} TS lines (target < ${THROUGHPUT_TARGET_S} s: ${verdict})`,
+    `transpile: ${n} lines in ${s.toFixed(3)} s (best of ${runs.map((r) => r.toFixed(3)).join(", ")}) = ${Math.round(n / s)} lines/s -> ${tsLines} TS lines (target < ${THROUGHPUT_TARGET_S} s: ${verdict})`,
   );
 }
 
@@ -101,5 +124,10 @@ function startup(): void {
   );
 }
 
-throughput();
-startup();
+if (process.argv.includes("--once")) {
+  const r = transpileOnce(program(TARGET_LINES));
+  console.log(`${r.s} ${r.tsLines}`);
+} else {
+  throughput();
+  startup();
+}

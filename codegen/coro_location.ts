@@ -22,7 +22,7 @@
  */
 
 import * as fs from "node:fs";
-import * as inspector from "node:inspector";
+import type * as inspector from "node:inspector";
 import * as path from "node:path";
 
 // What the runtime asks (a type only: run.ts hands the locator to the bundled runtime).
@@ -70,7 +70,10 @@ export function sourceLocator(modules: LocatedModule[], runningLine: () => numbe
   /** The inspector's handle on a JS value (released with GROUP). */
   const handle = (value: object): string | undefined => {
     if (session === null) {
-      session = new inspector.Session();
+      // Required on first use: loading node:inspector costs about 10 ms of every run's startup,
+      // and most programs never print where a coroutine is suspended.
+      const { Session } = require("node:inspector") as typeof inspector;
+      session = new Session();
       session.connect();
     }
     const g = globalThis as Record<string, unknown>;
