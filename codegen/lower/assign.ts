@@ -20,7 +20,8 @@
  *   value is a dict whose changes are made to the instance too, `vars` in protocol.ts).
  * - `x += v` is `x += v` when both sides' types make the JS operator exact, else
  *   `x = $py.iadd(x, v)` (in-place for lists, as Python's `+=`); `obj.x += v` reads `obj.x` as
- *   any attribute read (names.ts) and stores it as above.
+ *   any attribute read (names.ts) and stores it as above; `x[k] += v` (or `-=`) with a literal or
+ *   a plain variable for `v` is `$py.augitem(x, k, $py.iadd, v)` (a dict's key found once).
  */
 
 import type { Expr, Stmt } from "../ir";
@@ -259,17 +260,31 @@ function unpack(
   return out;
 }
 
+/**
+ * A value whose evaluation cannot raise or run code: a number or str literal, None/True/False, or
+ * a variable read as a bare JS name (its lowering checks nothing, so it is known bound).
+ */
+function effectFree(e: Expr, code: string): boolean {
+  if (e.k === "Int" || e.k === "Float" || e.k === "Str" || e.k === "Const") return true;
+  return e.k === "Name" && /^[A-Za-z_$][\w$]*$/.test(code);
+}
+
 function isSimple(e: Expr): boolean {
   return e.k === "Name" || e.k === "Int" || e.k === "Str" || e.k === "Const";
 }
 
+/** The value of `a op= b`: `$py.iadd` / `$py.isub` for `+=` / `-=`, else `$py.inplace("op", ...)`. */
+export function inplaceCode(cx: Context, op: string, a: string, b: string): string {
+  if (op === "+") return `${cx.helper("iadd")}(${a}, ${b})`;
+  if (op === "-") return `${cx.helper("isub")}(${a}, ${b})`;
+  return `${cx.helper("inplace")}(${JSON.stringify(op)}, ${a}, ${b})`;
+}
+
 function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] {
   const t = s.target;
-  // `$py.iadd(a, b)` for `+=` (the common case), `$py.inplace("op", a, b)` for the others.
-  const inplaceCall = (a: string, b: string) =>
-    s.op === "+"
-      ? `${cx.helper("iadd")}(${a}, ${b})`
-      : `${cx.helper("inplace")}(${JSON.stringify(s.op)}, ${a}, ${b})`;
+  // `$py.iadd(a, b)` / `$py.isub(a, b)` for `+=` / `-=` (the common cases, with direct paths
+  // for ints, floats and strs), `$py.inplace("op", a, b)` for the others.
+  const inplaceCall = (a: string, b: string) => inplaceCode(cx, s.op, a, b);
   if (t.k === "Name") {
     const lt = cx.typeOf(t);
     const rt = cx.typeOf(s.value);
@@ -327,12 +342,17 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
       out.push(line(`${tmp} = ${idx};`, s.pos.line));
       idx = tmp;
     }
+    const value = cx.expr(s.value).code;
+    if ((s.op === "+" || s.op === "-") && effectFree(s.value, value)) {
+      // `d[k] += 1`: the value may be evaluated before `d[k]` is read (nothing can tell), so one
+      // call does both, and finds a dict's key once.
+      const op = cx.helper(s.op === "+" ? "iadd" : "isub");
+      out.push(line(`${cx.helper("augitem")}(${obj}, ${idx}, ${op}, ${value});`, s.pos.line));
+      return out;
+    }
     const get = `${cx.helper("getitem")}(${obj}, ${idx})`;
     out.push(
-      line(
-        `${cx.helper("setitem")}(${obj}, ${idx}, ${inplaceCall(get, cx.expr(s.value).code)});`,
-        s.pos.line,
-      ),
+      line(`${cx.helper("setitem")}(${obj}, ${idx}, ${inplaceCall(get, value)});`, s.pos.line),
     );
     return out;
   }

@@ -125,6 +125,7 @@ import {
   type Stmt,
 } from "../ir";
 import { annotationEntries } from "./annotations";
+import { inplaceCode } from "./assign";
 import { propertyKey } from "./calls";
 import { classBodyBound } from "./class-scope";
 import { type Context, classJsName, type Feature } from "./context";
@@ -1403,10 +1404,7 @@ function bodyStatement(
   if (s.k === "AugAssign" && s.target.k === "Name") {
     const read = cx.expr(s.target).code;
     const value = cx.expr(s.value).code;
-    const call =
-      s.op === "+"
-        ? `${cx.helper("iadd")}(${read}, ${value})`
-        : `${cx.helper("inplace")}(${JSON.stringify(s.op)}, ${read}, ${value})`;
+    const call = inplaceCode(cx, s.op, read, value);
     return block(
       "static",
       [line(`${cx.bindingPrefix(s.target.id).name} = ${call};`, s.pos.line)],

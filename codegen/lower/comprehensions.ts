@@ -28,7 +28,7 @@ import { emit } from "../emit";
 import type { Comprehension, Expr } from "../ir";
 import { assignTo } from "./assign";
 import { type Context, type Feature, mangle } from "./context";
-import { iterable } from "./control";
+import { iterable, literalRange, type RangeBounds, rangeStep } from "./control";
 import { jsString, P, type TsExpr, type TsStmt } from "./output";
 
 /**
@@ -62,15 +62,21 @@ function containsAwait(e: Expr): boolean {
   return found;
 }
 
-/** `first`: the first iterable, lowered in the enclosing scope (where Python evaluates it). */
+/**
+ * `first`: the first iterable, lowered in the enclosing scope (where Python evaluates it), and
+ * `firstRange` its bounds when it is a range of int literals (found there too, see literalRange).
+ */
 function loops(
   cx: Context,
   gens: Comprehension[],
   inner: () => TsStmt[],
   first?: string,
+  firstRange: RangeBounds | null = null,
 ): TsStmt[] {
   const [g, ...rest] = gens;
   if (g === undefined) return inner();
+  // A range of int literals counts JS numbers, as a `for` statement over one does (control.ts).
+  const bounds = g.isAsync ? null : first !== undefined ? firstRange : literalRange(cx, g.iter);
   let head: string;
   let prologue: TsStmt[] = [];
   const sym = g.target.k === "Name" ? cx.lookup(g.target.id) : null;
@@ -110,6 +116,18 @@ function loops(
       },
     ];
   }
+  if (bounds !== null) {
+    const [start, stop, step] = bounds;
+    const k = cx.fresh("k");
+    const advance = rangeStep(k, step);
+    return [
+      {
+        t: "block",
+        head: `for (let ${k} = ${start}; ${k} ${step > 0 ? "<" : ">"} ${stop}; ${advance})`,
+        body: [{ t: "line", code: `${head} = BigInt(${k});` }, ...body],
+      },
+    ];
+  }
   return [{ t: "block", head: `for (${head} of ${first ?? iterable(cx, g.iter).code})`, body }];
 }
 
@@ -132,7 +150,11 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
   }
   // In a class body, only the first iterable sees the class's names.
   const g0 = e.generators[0]!;
-  const first = g0.isAsync ? cx.expr(g0.iter).code : iterable(cx, g0.iter).code;
+  // A generator expression gets its first iterable as made here; other comprehensions may count
+  // over a range of int literals, which is then not made at all.
+  const firstRange = g0.isAsync || e.kind === "gen" ? null : literalRange(cx, g0.iter);
+  const first =
+    firstRange !== null ? "" : g0.isAsync ? cx.expr(g0.iter).code : iterable(cx, g0.iter).code;
   // `<genexpr>`, `main.<locals>.<genexpr>`: a generator expression's `__qualname__`.
   const qualname = scope.qualname.slice(0, -1);
   const text = cx.inScope(scope, () => {
@@ -194,7 +216,7 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     const body: TsStmt[] = [
       { t: "line", code: `const ${r}${e.kind === "list" ? ": any[]" : ""} = ${init};` },
       ...shared,
-      ...loops(cx, e.generators, () => [{ t: "line", code: add() }], first),
+      ...loops(cx, e.generators, () => [{ t: "line", code: add() }], first, firstRange),
       { t: "line", code: `return ${r};` },
     ];
     const name = `$${e.kind}comp`;

@@ -7,7 +7,9 @@
  * - `for x in range(...)` (the builtin) is a counted loop over the range's values, which V8 runs
  *   several times faster than an iterator:
  *   `for (let $r1 = range(a, b), $k1 = 0, $n1 = $r1.length; $k1 < $n1; $k1++) { x = $r1.at($k1); ... }`.
- *   Assigning to `x` in the body does not change the next value, as in Python.
+ *   Assigning to `x` in the body does not change the next value, as in Python. Over a range of
+ *   int literals (`range(20)`, `range(10, 0, -2)`) it counts JS numbers and makes no range:
+ *   `for (let $k1 = 0; $k1 < 20; $k1++) { x = BigInt($k1); ... }`.
  * - A loop with an `else` is wrapped in a labeled block: `break` becomes `break $loop1`, which
  *   leaves the block and skips the `else` part, exactly as in Python.
  * - `async for x in ait` steps the async iterator with `yield* $py.anextStep(it)` until it is done.
@@ -49,6 +51,38 @@ function isRangeCall(cx: Context, e: Expr): boolean {
   );
 }
 
+/** An int literal's value, `-` of one included; null for anything else. */
+function intLiteral(e: Expr): bigint | null {
+  if (e.k === "Int") return e.value;
+  if (e.k === "UnaryOp" && e.op === "-" && e.operand.k === "Int") return -e.operand.value;
+  return null;
+}
+
+/** A range's `[start, stop, step]` as JS numbers. */
+export type RangeBounds = [number, number, number];
+
+/**
+ * `[start, stop, step]` of a call of the builtin `range` whose arguments are int literals within
+ * int32 (and a step other than 0): such a call cannot fail and has nothing to evaluate, so a
+ * `for` loop over it counts in JS numbers. Null for any other iterable.
+ */
+export function literalRange(cx: Context, e: Expr): RangeBounds | null {
+  if (!isRangeCall(cx, e) || e.k !== "Call") return null;
+  const values = e.args.map((a) => intLiteral(a.value));
+  if (values.some((v) => v === null || v < -(2n ** 31n) || v >= 2n ** 31n)) return null;
+  const [a, b, c] = values.map(Number);
+  if (values.length === 1) return [0, a!, 1];
+  if (c === 0) return null; // range() arg 3 must not be zero: the general path raises it
+  return [a!, b!, c ?? 1];
+}
+
+/** The update of a counted loop's `k` by `step`: `k++`, `k += 2`, `k--`, `k -= 3`. */
+export function rangeStep(k: string, step: number): string {
+  if (step === 1) return `${k}++`;
+  if (step === -1) return `${k}--`;
+  return step > 0 ? `${k} += ${step}` : `${k} -= ${-step}`;
+}
+
 /** The iterable to loop over with `for...of`. */
 export function iterable(cx: Context, e: Expr): TsExpr {
   const v = cx.expr(e);
@@ -84,6 +118,22 @@ function forStatement(s: Extract<Stmt, { k: "For" }>, cx: Context): TsStmt[] {
   const loop = (label: string | null): TsStmt[] => {
     cx.pushLoop(label);
     try {
+      const bounds = s.isAsync ? null : literalRange(cx, s.iter);
+      if (bounds !== null) {
+        // `range` of int literals: a loop over JS numbers, no range object to make (the value of
+        // `x` is made at each step, as `range.at` would).
+        const [start, stop, step] = bounds;
+        const k = cx.fresh("k");
+        const bind = [line(`${head} = BigInt(${k});`), ...prologue];
+        const advance = rangeStep(k, step);
+        return [
+          block(
+            `for (let ${k} = ${start}; ${k} ${step > 0 ? "<" : ">"} ${stop}; ${advance})`,
+            [...bind, ...cx.block(s.body)],
+            s.pos.line,
+          ),
+        ];
+      }
       if (!s.isAsync && isRangeCall(cx, s.iter)) {
         const [r, k, n] = [cx.fresh("r"), cx.fresh("k"), cx.fresh("n")];
         // `head` is the target name, or `const $item` that `prologue` unpacks.

@@ -207,6 +207,13 @@ export declare function and_(a: unknown, b: unknown): any;
 export declare function or_(a: unknown, b: unknown): any;
 export declare function xor(a: unknown, b: unknown): any;
 export declare function iadd(a: unknown, b: unknown): any;
+export declare function isub(a: unknown, b: unknown): any;
+export declare function augitem(
+  x: unknown,
+  k: unknown,
+  op: (a: unknown, b: unknown) => unknown,
+  v: unknown,
+): void;
 export declare function inplace(op: string, a: unknown, b: unknown): any;
 export declare function eq(a: unknown, b: unknown): boolean;
 export declare function ne(a: unknown, b: unknown): boolean;

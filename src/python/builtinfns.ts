@@ -34,7 +34,7 @@ import {
   sum,
 } from "./builtins";
 import { ByteArray, Bytes } from "./bytes";
-import { Dict, DictItems, DictKeys, DictValues } from "./dict";
+import { DictItemIterator, DictKeyIterator, DictValueIterator } from "./dict";
 import { dir } from "./dir";
 import { format } from "./format";
 import { hash } from "./hash";
@@ -43,7 +43,7 @@ import { aiter, anext } from "./lang";
 import { id, markBuiltin, nativeType, PY_TYPE } from "./objects";
 import { callable, delattr, getattr, hasattr, len, next, setattr, vars } from "./protocol";
 import { ascii, repr } from "./repr";
-import { SetBase } from "./set";
+import { SetIterator } from "./set";
 import { isinstance, issubclass } from "./types";
 
 const FUNCTIONS: Record<string, Function> = {
@@ -107,18 +107,18 @@ for (const [type, name] of TYPE_METHODS) {
 }
 
 /**
- * The iterators of dicts, their views, sets and bytes are the generators of their classes'
- * `[Symbol.iterator]` methods; each such generator function's prototype names the type of its
- * generators (`typeOf` reads `PY_TYPE`), once, at no cost per iterator.
+ * The iterators of bytes are the generators of their classes' `[Symbol.iterator]` methods,
+ * those of dicts, their views and sets objects of iterator classes (dict.ts, set.ts); each such
+ * generator function's or class's prototype names the type of its iterators (`typeOf` reads
+ * `PY_TYPE`), once, at no cost per iterator.
  */
 function nameIterators(generatorFunction: Function, name: string): void {
   const type = nativeType(name);
   Object.defineProperty(generatorFunction.prototype, PY_TYPE, { value: () => type });
 }
-nameIterators(Dict.prototype[Symbol.iterator], "dict_keyiterator");
-nameIterators(DictKeys.prototype[Symbol.iterator], "dict_keyiterator");
-nameIterators(DictValues.prototype[Symbol.iterator], "dict_valueiterator");
-nameIterators(DictItems.prototype[Symbol.iterator], "dict_itemiterator");
-nameIterators(SetBase.prototype[Symbol.iterator], "set_iterator");
+nameIterators(DictKeyIterator, "dict_keyiterator");
+nameIterators(DictValueIterator, "dict_valueiterator");
+nameIterators(DictItemIterator, "dict_itemiterator");
+nameIterators(SetIterator, "set_iterator");
 nameIterators(Bytes.prototype[Symbol.iterator], "bytes_iterator");
 nameIterators(ByteArray.prototype[Symbol.iterator], "bytearray_iterator");

@@ -99,6 +99,38 @@ function stripWs(s: string): string {
   return s.replace(STRIP_RE, "");
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const WS_CHAR = new RegExp(WS_CLASS);
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * What int() and float() parse of a str with non-ASCII characters, as CPython's
+ * `_PyUnicode_TransformDecimalAndSpaceToASCII` makes it: whitespace becomes " ", a decimal digit
+ * of any script (`٤`, `𝟘`) its ASCII digit, anything else "?" (never valid).
+ */
+function decimalAndSpaceToAscii(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out += ch;
+    else if (WS_CHAR.test(ch)) out += " ";
+    else if (DECIMAL_DIGIT.test(ch)) out += String(decimalDigit(cp));
+    else out += "?";
+  }
+  return out;
+}
+
+/**
+ * The value of a decimal digit (Unicode category Nd). Unicode encodes them only in runs of ten,
+ * 0 to 9, so the value is how many digits precede it in its stretch of digits, modulo 10.
+ */
+function decimalDigit(cp: number): number {
+  let n = 0;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(cp - n - 1))) n++;
+  return n % 10;
+}
+
 /**
  * The value of a short plain decimal (ASCII digits, an optional minus, at most 15 digits, so that
  * a double holds it exactly), or NaN for anything else. The common case of int(str): a digit loop
@@ -125,11 +157,13 @@ const PLAIN_DECIMAL = /^-?[0-9]{1,300}$/;
 export function parseInt_(text: string, base: number, orig: unknown): bigint {
   if (base === 10) {
     const v = shortDecimal(text);
+    // An int32 is converted inline by V8 (`| 0` shows it one); a bigger double by a call.
+    if (v >= -0x80000000 && v <= 0x7fffffff) return BigInt(v | 0);
     if (!Number.isNaN(v)) return BigInt(v);
     if (PLAIN_DECIMAL.test(text)) return BigInt(text);
   }
   const err = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(orig)}`);
-  let s = stripWs(text);
+  let s = stripWs(decimalAndSpaceToAscii(text));
   let neg = false;
   if (s[0] === "+" || s[0] === "-") {
     neg = s[0] === "-";
@@ -175,6 +209,9 @@ export function parseFloat_(text: string, orig: unknown = text): number {
     return sp[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
   if (!FLOAT_RE.test(s)) {
+    // Digits of other scripts, Unicode whitespace: read again as CPython reads them.
+    const ascii = decimalAndSpaceToAscii(text);
+    if (ascii !== text) return parseFloat_(ascii, orig);
     throw new ValueError(`could not convert string to float: ${repr(orig)}`);
   }
   return Number(s.replace(/_/g, ""));
@@ -182,6 +219,8 @@ export function parseFloat_(text: string, orig: unknown = text): number {
 
 /** `int(x=0)` / `int(x, base=10)`. */
 export const int = defineType(function int(...args: unknown[]): bigint {
+  // `int(s)` of a str, the everyday call: no keywords to look for.
+  if (args.length === 1 && typeof args[0] === "string") return parseInt_(args[0], 10, args[0]);
   const k = takeKw(args, "int", ["base"]);
   // A str subclass's instance (subclass.ts) parses as its str.
   const x = args.length > 0 ? (strBase(args[0]) ?? args[0]) : 0n;
@@ -1001,6 +1040,19 @@ export function max(...args: unknown[]): unknown {
 
 /** `sum(iterable, /, start=0)` with CPython's compensated float summation. */
 export function sum(...args: unknown[]): unknown {
+  // `sum(xs)` of a list of ints: added in place, with no iterator (reading ints runs no Python
+  // code, so anything else found starts the general way from the beginning).
+  const xs = args[0];
+  if (args.length === 1 && Array.isArray(xs) && xs.constructor === Array) {
+    let acc = 0n;
+    let i = 0;
+    for (const n = xs.length; i < n; i++) {
+      const v = xs[i];
+      if (typeof v !== "bigint") break;
+      acc += v;
+    }
+    if (i === xs.length) return acc;
+  }
   const k = takeKw(args, "sum", ["start"]);
   const it = iter(args[0]);
   let result: unknown = args.length > 1 ? args[1] : (k.start ?? 0n);
@@ -1033,8 +1085,12 @@ export function sum(...args: unknown[]): unknown {
       let x: number | null = null;
       if (typeof item === "number") x = item;
       else if (isInt(item)) {
+        // An int that fits a C long is added as a double, without compensation, as CPython does.
         const b = toBigInt(item);
-        if (b >= -(2n ** 63n) && b < 2n ** 63n) x = Number(b);
+        if (b < -(2n ** 63n) || b >= 2n ** 63n) break;
+        f += Number(b);
+        r = it.next();
+        continue;
       }
       if (x === null) break;
       const t = f + x;

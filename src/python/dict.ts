@@ -25,6 +25,20 @@ type Entry = [unknown, unknown];
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** Not an object (None is `null`, an object): an int, float, str or bool. */
+function isPrimitive(x: unknown): boolean {
+  return typeof x !== "object" && typeof x !== "function";
+}
+
+/** A tuple (not a subclass) of ints, floats, strs, bools and None: hashed with no Python code. */
+function plainTuple(t: Tuple): boolean {
+  if (t.constructor !== Tuple) return false;
+  const items = t.items;
+  for (let i = 0; i < items.length; i++)
+    if (!isPrimitive(items[i]) && items[i] !== null) return false;
+  return true;
+}
+
 /** True when a key compares by value through `__eq__` (needs the hash side table). */
 function needsEqLookup(key: object): boolean {
   return (
@@ -235,6 +249,27 @@ export class Dict<K = unknown, V = unknown> {
     else this.map.set(n, [key, value]);
   }
 
+  /**
+   * `d[key] = op(d[key], value)` for a stored key, found once (`augitem`, protocol.ts); false, with
+   * nothing done, when the key is not stored (`__getitem__` then raises or calls `__missing__`),
+   * when a subclass has its own `__getitem__` or `__setitem__`, or when finding the key may run
+   * Python code (`__hash__`, `__eq__`: CPython runs it for the read and again for the store).
+   */
+  augment(key: K, op: (a: unknown, b: unknown) => unknown, value: unknown): boolean {
+    if (this.__getitem__ !== dictGetitem || this.__setitem__ !== dictSetitem) return false;
+    if (!isPrimitive(key) && !(key instanceof Tuple && plainTuple(key))) return false;
+    const n = this.norm(key, false);
+    const e = this.map.get(n);
+    if (e === undefined) return false;
+    const old = e[1];
+    const r = op(old, value);
+    // Of two ints, floats or strs the operator runs no Python code; else it (an `__iadd__`) may
+    // have removed the key meanwhile, and then it is stored again.
+    if ((isPrimitive(old) && isPrimitive(value)) || this.map.get(n) === e) e[1] = r;
+    else this.__setitem__(key, r as V);
+    return true;
+  }
+
   __delitem__(key: K): void {
     const n = this.norm(key, false);
     if (!this.map.delete(n)) throw new KeyError(key);
@@ -322,20 +357,9 @@ export class Dict<K = unknown, V = unknown> {
     return this.map.values() as IterableIterator<[K, V]>;
   }
 
-  /**
-   * Iterate keys, raising CPython's RuntimeError when the dict changes size meanwhile, or when
-   * it yields more keys than it had (a key deleted and another added: "keys changed").
-   */
-  *[Symbol.iterator](): Iterator<K> {
-    const size = this.map.size;
-    let left = size;
-    for (const e of this.map.values()) {
-      if (this.map.size !== size)
-        throw new RuntimeError("dictionary changed size during iteration");
-      if (left-- === 0) throw new RuntimeError("dictionary keys changed during iteration");
-      yield e[0] as K;
-    }
-    if (this.map.size !== size) throw new RuntimeError("dictionary changed size during iteration");
+  /** Iterate keys (a `dict_keyiterator`, see DictIterator). */
+  [Symbol.iterator](): Iterator<K> {
+    return new DictKeyIterator(this) as Iterator<K>;
   }
 
   __iter__(): Iterator<K> {
@@ -383,6 +407,11 @@ export class Dict<K = unknown, V = unknown> {
     return d;
   }
 }
+
+/** dict's own item methods (a subclass may replace them: `augment`). */
+const dictGetitem = Dict.prototype.__getitem__;
+const dictSetitem = Dict.prototype.__setitem__;
+
 markBuiltinClass(Dict, "dict");
 (Dict as unknown as { __hash__: null }).__hash__ = null;
 (Dict.prototype as unknown as { __hash__: null }).__hash__ = null;
@@ -592,8 +621,8 @@ abstract class SetLikeView<T> extends DictView<T> {
 }
 
 export class DictKeys<K = unknown> extends SetLikeView<K> {
-  *[Symbol.iterator](): Iterator<K> {
-    yield* this.dict as Dict<K>;
+  [Symbol.iterator](): Iterator<K> {
+    return new DictKeyIterator(this.dict) as Iterator<K>;
   }
   protected viewName(): string {
     return "dict_keys";
@@ -605,15 +634,8 @@ export class DictKeys<K = unknown> extends SetLikeView<K> {
 markBuiltinClass(DictKeys, "dict_keys");
 
 export class DictValues<V = unknown> extends DictView<V> {
-  *[Symbol.iterator](): Iterator<V> {
-    const size = this.dict.size;
-    let left = size;
-    for (const [, v] of this.dict.entries()) {
-      if (this.dict.size !== size)
-        throw new RuntimeError("dictionary changed size during iteration");
-      if (left-- === 0) throw new RuntimeError("dictionary keys changed during iteration");
-      yield v as V;
-    }
+  [Symbol.iterator](): Iterator<V> {
+    return new DictValueIterator(this.dict) as Iterator<V>;
   }
   protected viewName(): string {
     return "dict_values";
@@ -621,16 +643,9 @@ export class DictValues<V = unknown> extends DictView<V> {
 }
 markBuiltinClass(DictValues, "dict_values");
 
-export class DictItems<K = unknown, V = unknown> extends SetLikeView<Tuple> {
-  *[Symbol.iterator](): Iterator<Tuple> {
-    const size = this.dict.size;
-    let left = size;
-    for (const [k, v] of this.dict.entries()) {
-      if (this.dict.size !== size)
-        throw new RuntimeError("dictionary changed size during iteration");
-      if (left-- === 0) throw new RuntimeError("dictionary keys changed during iteration");
-      yield new Tuple([k as K, v as V]);
-    }
+export class DictItems<_K = unknown, _V = unknown> extends SetLikeView<Tuple> {
+  [Symbol.iterator](): Iterator<Tuple> {
+    return new DictItemIterator(this.dict);
   }
   protected viewName(): string {
     return "dict_items";
@@ -642,6 +657,71 @@ export class DictItems<K = unknown, V = unknown> extends SetLikeView<Tuple> {
   }
 }
 markBuiltinClass(DictItems, "dict_items");
+
+/**
+ * The iterators of a dict and of its views (CPython's dictiter): over the entries in order,
+ * raising CPython's RuntimeError when the dict changes size meanwhile (checked at each step, the
+ * last included), or when it yields more entries than it had (a key deleted and another added:
+ * "keys changed"); once exhausted or failed on changed keys, exhausted for good, once failed on a
+ * changed size, failing so at every step (CPython makes that state sticky). Plain iterator
+ * objects rather than generators: a `for` loop over a dict steps them directly (builtinfns.ts
+ * names their Python types, `dict_keyiterator` and the others).
+ */
+abstract class DictIterator<T> implements IterableIterator<T> {
+  private readonly entriesIt: Iterator<Entry>;
+  private readonly size: number;
+  private left: number;
+  private finished = false;
+  private sizeChanged = false;
+
+  constructor(private readonly dict: Dict) {
+    this.entriesIt = dict.entries();
+    this.size = dict.size;
+    this.left = this.size;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<T> {
+    if (this.finished) return { value: undefined, done: true };
+    if (this.sizeChanged || this.dict.size !== this.size) {
+      this.sizeChanged = true;
+      throw new RuntimeError("dictionary changed size during iteration");
+    }
+    const r = this.entriesIt.next();
+    if (r.done) {
+      this.finished = true;
+      return { value: undefined, done: true };
+    }
+    if (this.left-- === 0) {
+      this.finished = true;
+      throw new RuntimeError("dictionary keys changed during iteration");
+    }
+    return { value: this.item(r.value), done: false };
+  }
+
+  protected abstract item(e: Entry): T;
+}
+
+export class DictKeyIterator extends DictIterator<unknown> {
+  protected item(e: Entry): unknown {
+    return e[0];
+  }
+}
+
+export class DictValueIterator extends DictIterator<unknown> {
+  protected item(e: Entry): unknown {
+    return e[1];
+  }
+}
+
+export class DictItemIterator extends DictIterator<Tuple> {
+  protected item(e: Entry): Tuple {
+    return new Tuple([e[0], e[1]]);
+  }
+}
 
 /** `{k: v, ...}` from alternating keys and values (generated code for dict displays). */
 export function dict_of(...kv: unknown[]): Dict {

@@ -151,6 +151,7 @@ export {
   iadd,
   inplace,
   invert,
+  isub,
   lshift,
   matmul,
   mod,
@@ -165,6 +166,7 @@ export {
   xor,
 } from "./operators";
 export {
+  augitem,
   call,
   callable,
   callMethod,

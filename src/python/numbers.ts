@@ -126,6 +126,8 @@ export function intTrueDiv(a: bigint, b: bigint): number {
 }
 
 export function intFloorDiv(a: bigint, b: bigint): bigint {
+  // Both not negative (the usual case): JS's truncating division floors, no remainder to make.
+  if (a >= 0n && b > 0n) return a / b;
   if (b === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
   const q = a / b;
   if (a % b !== 0n && a < 0n !== b < 0n) return q - 1n;
@@ -133,6 +135,11 @@ export function intFloorDiv(a: bigint, b: bigint): bigint {
 }
 
 export function intMod(a: bigint, b: bigint): bigint {
+  // A positive modulus (the usual case): two comparisons, where the general rule takes four.
+  if (b > 0n) {
+    const r = a % b;
+    return r < 0n ? r + b : r;
+  }
   if (b === 0n) throw new ZeroDivisionError("integer modulo by zero");
   const r = a % b;
   if (r !== 0n && r < 0n !== b < 0n) return r + b;

@@ -375,9 +375,17 @@ function inplaceOp(op: string, a: unknown, b: unknown): unknown {
   return entry[1](a, b);
 }
 
-/** `a += b`. */
+/** `a += b`: ints, floats and strs at once (no in-place method, no try), the rest by `inplace`. */
 export function iadd(a: unknown, b: unknown): unknown {
   if (typeof a === "bigint" && typeof b === "bigint") return a + b;
+  if (typeof a === "number" && typeof b === "number") return a + b;
   if (typeof a === "string" && typeof b === "string") return a + b;
   return inplace("+", a, b);
+}
+
+/** `a -= b`: as `iadd`, for the other everyday counter update. */
+export function isub(a: unknown, b: unknown): unknown {
+  if (typeof a === "bigint" && typeof b === "bigint") return a - b;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return inplace("-", a, b);
 }

@@ -678,6 +678,21 @@ export function setitem(x: unknown, k: unknown, v: unknown): void {
   throw new PyTypeError(`'${typeName(x)}' object does not support item assignment`);
 }
 
+/**
+ * `x[k] += v` and `x[k] -= v` (`op` is `iadd` or `isub`) where evaluating `v` has no effect, so
+ * it may come first: `setitem(x, k, op(getitem(x, k), v))`, with the key of a dict looked up
+ * once when the dict's `__getitem__` and `__setitem__` are dict's own.
+ */
+export function augitem(
+  x: unknown,
+  k: unknown,
+  op: (a: unknown, b: unknown) => unknown,
+  v: unknown,
+): void {
+  if (x instanceof Dict && x.augment(k, op, v)) return;
+  setitem(x, k, op(getitem(x, k), v));
+}
+
 /** `del x[k]`. */
 export function delitem(x: unknown, k: unknown): void {
   if (Array.isArray(x)) {

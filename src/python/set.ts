@@ -45,6 +45,44 @@ function probeNext(i: number, perturb: bigint, mask: number): [number, bigint] {
   return [ni, perturb];
 }
 
+/**
+ * The iterator of a set or frozenset (CPython's setiterobject): the keys in table order, raising
+ * CPython's RuntimeError when the set changes size meanwhile (checked at each step, the last
+ * included, and at every step after, as CPython makes that state sticky); once exhausted,
+ * exhausted for good. A plain iterator object rather than a generator, so that a `for` loop steps
+ * it directly (builtinfns.ts names its Python type).
+ */
+export class SetIterator implements IterableIterator<unknown> {
+  private readonly used: number;
+  private i = 0;
+  private finished = false;
+  private sizeChanged = false;
+
+  constructor(private readonly set: SetBase) {
+    this.used = set.size;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<unknown> {
+    if (this.finished) return { value: undefined, done: true };
+    const s = this.set;
+    if (this.sizeChanged || s.size !== this.used) {
+      this.sizeChanged = true;
+      throw new RuntimeError("Set changed size during iteration");
+    }
+    const j = s._nextSlot(this.i);
+    if (j < 0) {
+      this.finished = true;
+      return { value: undefined, done: true };
+    }
+    this.i = j + 1;
+    return { value: s._slotKey(j), done: false };
+  }
+}
+
 export abstract class SetBase {
   protected keysT: Slot[] = new Array(MINSIZE);
   protected hashes: bigint[] = new Array(MINSIZE).fill(0n);
@@ -271,14 +309,23 @@ export abstract class SetBase {
     return this.lookup(key, h) >= 0;
   }
 
-  *[Symbol.iterator](): Iterator<unknown> {
-    const used = this.used;
-    for (let i = 0; i <= this.mask; i++) {
-      if (this.used !== used) throw new RuntimeError("Set changed size during iteration");
+  /** Iterate the keys in table order (a `set_iterator`, see SetIterator). */
+  [Symbol.iterator](): Iterator<unknown> {
+    return new SetIterator(this);
+  }
+
+  /** The first slot at or after `i` that holds a key, or -1 (SetIterator's step). */
+  _nextSlot(i: number): number {
+    for (; i <= this.mask; i++) {
       const k = this.keysT[i];
-      if (k !== undefined && k !== DUMMY) yield k;
+      if (k !== undefined && k !== DUMMY) return i;
     }
-    if (this.used !== used) throw new RuntimeError("Set changed size during iteration");
+    return -1;
+  }
+
+  /** The key in slot `i` (one `_nextSlot` found). */
+  _slotKey(i: number): unknown {
+    return this.keysT[i];
   }
 
   __iter__(): Iterator<unknown> {
