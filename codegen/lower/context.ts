@@ -497,7 +497,12 @@ export class Context {
       this.declared.add(sym);
       // `x!`: a read before the first binding is checked at run time (`$py.checkBound`).
       const definite = sym.readBeforeBinding && scope.kind === "function" ? "!" : "";
-      decls.push(`${mangle(sym.name)}${definite}: ${sym.loopBound ? "any" : inferredType(sym.ty)}`);
+      // A loop target is `any` (iterated values are untyped in TS), unless analysis proved it an
+      // int (`for i in range(n)`): then `i * i`, emitted as JS's operator, must type as bigint.
+      // (`let i!: bigint`: read after a loop that may not have run, it is checked at run time.)
+      const typedLoop = sym.loopBound && sym.ty === "int";
+      const ty = sym.loopBound && !typedLoop ? "any" : inferredType(sym.ty);
+      decls.push(`${mangle(sym.name)}${definite || (typedLoop ? "!" : "")}: ${ty}`);
     }
     if (decls.length === 0) return [];
     const exp = scope.kind === "module" && this.options.exportAll ? "export " : "";

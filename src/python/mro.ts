@@ -160,7 +160,9 @@ const classMethods = new WeakSet<Function>();
 
 /** Mark `cls[name]` (a JS static method) as a `@classmethod` (lowering emits the call). */
 export function markClassMethod(cls: Function, name: string): void {
-  classMethods.add((cls as unknown as Record<string, Function>)[name]!);
+  const m = (cls as unknown as Record<string, unknown>)[name];
+  // Not there when the class body deleted it (`del c`).
+  if (typeof m === "function") classMethods.add(m);
 }
 
 /** Is `fn` a method `markClassMethod` marked? */

@@ -14,7 +14,9 @@
  * `asynccontextmanager`: its call returns a context manager, applied through `__call__`), and an
  * `__await__` returning a plain iterator (`iter([1, 2])`): the Task's "bad yield" RuntimeError is
  * raised at the `await` (JS's `yield*` raised a TypeError: the iterator has no `throw`), and
- * ensure_future calls `__await__` when its wrapper first runs.
+ * ensure_future calls `__await__` when its wrapper first runs; and `total += i * i` with `i` a
+ * `range` loop's target (declared `any`, JS's `*` typed it a number: the generated code did not
+ * type-check; the target is now `let i!: bigint`).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`.
@@ -83,6 +85,12 @@ const CASES: ProgramCase[] = [
     code: 'import asyncio\nclass Bad:\n    def __await__(self):\n        return iter([1, 2])\nclass Loud:\n    def __await__(self):\n        print("__await__ called")\n        yield from asyncio.sleep(0).__await__()\n        return "loud"\nasync def main():\n    try:\n        await Bad()\n    except RuntimeError as e:\n        print(type(e).__name__, e)\n    t = asyncio.ensure_future(Bad())\n    try:\n        await t\n    except RuntimeError as e:\n        print("task", type(e).__name__, e)\n    t2 = asyncio.ensure_future(Loud())\n    print("ensured")\n    print(await t2)\n    print(await asyncio.gather(Loud(), Loud()))\nasyncio.run(main())\n',
     expected:
       "RuntimeError Task got bad yield: 1\ntask RuntimeError Task got bad yield: 1\nensured\n__await__ called\nloud\n__await__ called\n__await__ called\n['loud', 'loud']\n",
+  },
+  {
+    name: "int_loop_targets_type_check",
+    code: "def f():\n    total = 0\n    for x in range(3):\n        for y in [1, 2]:\n            total += x * y\n    return total\n\n\ndef g(n):\n    total = 0\n    for i in range(n):\n        total += i * i\n    for j in range(0):\n        pass\n    try:\n        print(j)\n    except NameError as e:\n        print(type(e).__name__, e)\n    return total, i\n\n\nprint(f(), g(4))\n",
+    expected:
+      "UnboundLocalError cannot access local variable 'j' where it is not associated with a value\n9 (14, 3)\n",
   },
 ];
 

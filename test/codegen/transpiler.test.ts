@@ -210,7 +210,7 @@ print(total >= 0n ? total / 7n : ($py.floordiv(total, 7n) as bigint), ratio * 0.
 import { range } from "asyncio-ts/python";
 
 function f(n: any = $py.missingArgs("f", ["n"])): any {
-  let i: any, a: any, b: any;
+  let i!: bigint, a: any, b: any;
   const out: any[] = [];
   for (let $r1 = range(1n, n), $k2 = 0, $n3 = $r1.length; $k2 < $n3; $k2++) {
     i = $r1.at($k2);
