@@ -794,6 +794,15 @@ const _wrap_awaitable = markcoroutinefunction(function* _wrap_awaitable(
 }, "ensure_future.<locals>._wrap_awaitable");
 
 /**
+ * Give a callback made per call CPython's qualified name of its nested function
+ * (`gather.<locals>._done_callback`): one property store (an `Object.assign` of a fresh literal
+ * cost about twice as much on gather's path).
+ */
+function localQualname(fn: Function, qualname: string): void {
+  (fn as unknown as { __qualname__: string }).__qualname__ = qualname;
+}
+
+/**
  * What the task functions accept as an awaitable: a coroutine, a future, a Promise (the JS
  * awaitable) or an object with `__await__` (a program's awaitable class).
  */
@@ -968,7 +977,7 @@ export function gather(...args: unknown[]): _GatheringFuture<unknown[]> {
     }
   });
   // Named as CPython's nested function, for the reprs of the futures it waits on.
-  Object.assign(_done_callback, { __qualname__: "gather.<locals>._done_callback" });
+  localQualname(_done_callback, "gather.<locals>._done_callback");
 
   // CPython's arg_to_fut dict, which awaits a repeated argument once. Building a Set of the
   // arguments in one builtin call is cheaper than a lookup and an insertion per argument; the map
@@ -1105,7 +1114,7 @@ export const _wait = markcoroutinefunction(function* _wait<T>(
     }
   });
   // Named as CPython's nested function, for the reprs of the futures it waits on.
-  Object.assign(_on_completion, { __qualname__: "_wait.<locals>._on_completion" });
+  localQualname(_on_completion, "_wait.<locals>._on_completion");
 
   for (const f of fs) f.add_done_callback(_on_completion);
   try {
@@ -1316,13 +1325,13 @@ export function shield<T>(arg: AwaitableArg<T>): Future<T> {
     }
   });
   // Named as CPython's nested function, for the reprs of the futures it waits on.
-  Object.assign(_inner_done_callback, { __qualname__: "shield.<locals>._inner_done_callback" });
+  localQualname(_inner_done_callback, "shield.<locals>._inner_done_callback");
 
   const _outer_done_callback = internal(function _outer_done_callback(_outer: Future<T>): void {
     if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
   });
   // Named as CPython's nested function, for the reprs of the futures it waits on.
-  Object.assign(_outer_done_callback, { __qualname__: "shield.<locals>._outer_done_callback" });
+  localQualname(_outer_done_callback, "shield.<locals>._outer_done_callback");
 
   inner.add_done_callback(_inner_done_callback);
   outer.add_done_callback(_outer_done_callback);

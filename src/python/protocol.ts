@@ -985,8 +985,10 @@ function lookupAttr(obj: unknown, name: string): unknown {
       ? Object.getOwnPropertyDescriptor(owner.prototype, name)
       : undefined;
     if (held?.get !== undefined && isForwarder(held.get)) return v;
-    // A class method read through an instance: bound to the instance's class.
-    if (isForwarder(v)) {
+    // A static or class method read through an instance (a forwarder to the class's, see
+    // `pyclass`); a class method is bound to the instance's class.
+    const forwarder = isForwarder(v);
+    if (forwarder) {
       const klass = typeOf(obj) as unknown as Record<string, unknown>;
       const m = klass[name];
       if (isClassMethod(m)) return boundClassMethod(klass as unknown as Function, name, m);
@@ -1003,9 +1005,8 @@ function lookupAttr(obj: unknown, name: string): unknown {
       v,
     );
     // `__func__` is the method as its class gives it (`C.m`: a function taking `self` first).
-    // A static or class method read through an instance (a forwarder to the class's, see
-    // `pyclass`) has none: it is not a method bound to the instance.
-    if (isForwarder(v)) delete (bound as unknown as { __func__?: unknown }).__func__;
+    // A static method read through an instance has none: it is not bound to the instance.
+    if (forwarder) delete (bound as unknown as { __func__?: unknown }).__func__;
     else
       (bound as unknown as { __func__: unknown }).__func__ = classAttributeMethods.has(v)
         ? // `h = helper` in the class body: the function the class holds.
