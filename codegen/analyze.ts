@@ -316,6 +316,13 @@ class Analyzer {
             p = p.parent;
           }
         } else {
+          if (scope.kind === "module")
+            throw this.source.error(
+              "SyntaxError",
+              "nonlocal declaration not allowed at module level",
+              s.pos.line,
+              s.pos.col,
+            );
           if (scope.lookup(n) === null || scope.parent === null) {
             throw this.source.error(
               "SyntaxError",

@@ -118,10 +118,18 @@ function transpileCommand(args: string[]): number {
     return 0;
   }
   const outDir = path.dirname(out);
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const m of modules) {
-    const target = m.name === "__main__" ? out : path.join(outDir, m.tsName);
-    fs.writeFileSync(target, m.code);
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const m of modules) {
+      const target = m.name === "__main__" ? out : path.join(outDir, m.tsName);
+      fs.writeFileSync(target, m.code);
+    }
+  } catch (e) {
+    // A path through a file, a folder named OUT.ts, no permission: Node's message says which.
+    const why = (e as NodeJS.ErrnoException).code !== undefined ? (e as Error).message : null;
+    if (why === null) throw e;
+    process.stderr.write(`asyncio-ts: cannot write '${out}': ${why}\n`);
+    return EXIT_USAGE;
   }
   return 0;
 }

@@ -3,7 +3,8 @@
  *
  * Every problem found in a Python program is a `CompileError` with the file, line and column it
  * concerns: a `SyntaxError` (the program is not valid Python: tree-sitter produced an ERROR or
- * MISSING node) or an `Unsupported` (valid Python that the transpiler refuses rather than
+ * MISSING node, or a check of CPython's found one tree-sitter lets through), its subclasses
+ * `IndentationError` and `TabError` (indentation.ts), or an `Unsupported` (valid Python that the transpiler refuses rather than
  * mistranslate). Anything else thrown inside the transpiler is an internal error (a bug).
  */
 
@@ -14,7 +15,7 @@ export interface Location {
   col: number;
 }
 
-export type CompileErrorKind = "SyntaxError" | "Unsupported";
+export type CompileErrorKind = "SyntaxError" | "IndentationError" | "TabError" | "Unsupported";
 
 export class CompileError extends Error {
   constructor(
@@ -23,6 +24,8 @@ export class CompileError extends Error {
     readonly loc: Location,
     /** The source line the error points into, for the caret display. */
     readonly sourceLine = "",
+    /** Whether CPython shows a caret under the line ("unexpected indent" has none). */
+    readonly caret = true,
   ) {
     super(`${loc.file}:${loc.line}:${loc.col + 1}: ${kind}: ${detail}`);
     this.name = "CompileError";
@@ -44,9 +47,9 @@ export class CompileError extends Error {
       const stripped = this.sourceLine.replace(/^\s+/, "");
       const indent = this.sourceLine.length - stripped.length;
       lines.push(`    ${stripped.replace(/\s+$/, "")}`);
-      lines.push(`    ${" ".repeat(Math.max(0, this.loc.col - indent))}^`);
+      if (this.caret) lines.push(`    ${" ".repeat(Math.max(0, this.loc.col - indent))}^`);
     }
-    const label = this.kind === "SyntaxError" ? "SyntaxError" : "asyncio-ts: unsupported";
+    const label = this.kind === "Unsupported" ? "asyncio-ts: unsupported" : this.kind;
     lines.push(`${label}: ${this.detail}`);
     return lines.join("\n");
   }
@@ -71,7 +74,13 @@ export class SourceFile {
     return this.lines.length;
   }
 
-  error(kind: CompileErrorKind, detail: string, line: number, col: number): CompileError {
-    return new CompileError(kind, detail, { file: this.path, line, col }, this.line(line));
+  error(
+    kind: CompileErrorKind,
+    detail: string,
+    line: number,
+    col: number,
+    caret = true,
+  ): CompileError {
+    return new CompileError(kind, detail, { file: this.path, line, col }, this.line(line), caret);
   }
 }

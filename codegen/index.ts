@@ -43,6 +43,13 @@ export interface TranspileOptions {
   attrHooks?: boolean;
   /** Some sibling module uses `inspect.signature` (lower/annotations.ts): keep parameter lists. */
   signatures?: boolean;
+  /**
+   * The names a sibling module binds at module level (lower/imports.ts: `from helpers import x`
+   * of a name it never binds is CPython's ImportError); unknown when absent.
+   */
+  siblingNames?: (module: string) => ReadonlySet<string>;
+  /** The names `from module import *` binds for a sibling module (null for other modules). */
+  siblingStarNames?: (module: string) => readonly string[] | null;
 }
 
 export interface TranspileResult {
@@ -59,9 +66,9 @@ export function transpile(
   file: string,
   options: TranspileOptions = {},
 ): TranspileResult {
-  const source = new SourceFile(file, text);
+  const source = new SourceFile(file, universalNewlines(text));
   const cst = parse(source);
-  const ir = buildModule(cst, source);
+  const ir = buildModule(cst, source, options.siblingStarNames);
   const analysis = analyze(ir, source);
   noteModule(analysis, ir); // for codegen/quiet.ts
   const siblings = new Set(options.siblings ?? []);
@@ -71,6 +78,7 @@ export function transpile(
     siblings,
     attrHooks: options.attrHooks ?? false,
     signatures: options.signatures ?? false,
+    siblingNames: options.siblingNames,
   });
   const { code, lineMap } = emit(tree);
   return { code, lineMap, imports: siblingImports(ir, siblings) };
@@ -143,6 +151,34 @@ export function transpileProgram(entry: string): ProgramModule[] {
   }
 }
 
+/**
+ * The source as CPython's tokenizer reads it: `\r\n` and `\r` line ends are `\n` (a string
+ * spanning lines of a Windows-made file holds "\n", not "\r\n").
+ */
+function universalNewlines(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+/** A module's `__all__ = [...]` (or a tuple) of string literals, or null. */
+function declaredAll(ir: Module): string[] | null {
+  let all: string[] | null = null;
+  for (const s of ir.body) {
+    if (s.k !== "Assign" || !s.targets.some((t) => t.k === "Name" && t.id === "__all__")) continue;
+    const v = s.value;
+    all =
+      (v.k === "List" || v.k === "Tuple") && v.elts.every((e) => e.k === "Str")
+        ? v.elts.map((e) => (e as { value: string }).value)
+        : null;
+  }
+  return all;
+}
+
+/** A module's file as errors name it: relative to the working folder when inside it. */
+function displayName(file: string): string {
+  const display = path.relative(process.cwd(), file) || file;
+  return display.startsWith("..") ? file : display;
+}
+
 /** Transpile the entry and the sibling modules it imports into `out`; the sources read. */
 function transpileModules(
   entry: string,
@@ -152,6 +188,36 @@ function transpileModules(
   out: ProgramModule[],
 ): string[] {
   const texts: string[] = [];
+  const known = new Map<string, { names: ReadonlySet<string>; star: readonly string[] }>();
+  // What a sibling module binds at module level (there, or through `global` in its functions),
+  // and what `import *` of it binds: its `__all__` when that is a list or tuple of strings, else
+  // its names that do not start with `_`.
+  const reading = new Set<string>();
+  const sibling = (module: string) => {
+    let found = known.get(module);
+    if (found === undefined) {
+      const file = path.join(dir, `${module}.py`);
+      const text = universalNewlines(fs.readFileSync(file, "utf8"));
+      const source = new SourceFile(displayName(file), text);
+      // `import *` of a module whose own `import *` leads back here: its names are not known yet.
+      if (reading.has(module))
+        throw source.error("Unsupported", "'from ... import *' in a cycle of imports", 1, 0);
+      reading.add(module);
+      const ir = buildModule(parse(source), source, starNames);
+      reading.delete(module);
+      const scope = analyze(ir, source).module;
+      const bound = [...scope.symbols].filter(([, s]) => s.bindings > 0).map(([n]) => n);
+      found = {
+        // `__name__` and `__file__` are exported by every imported module (lower/index.ts).
+        names: new Set([...bound, "__name__", "__file__"]),
+        star: declaredAll(ir) ?? bound.filter((n) => !n.startsWith("_")),
+      };
+      known.set(module, found);
+    }
+    return found;
+  };
+  const siblingNames = (module: string) => sibling(module).names;
+  const starNames = (module: string) => (siblings.has(module) ? sibling(module).star : null);
   const done = new Set<string>();
   const queue: { name: string; file: string }[] = [{ name: "__main__", file: entry }];
   while (queue.length > 0) {
@@ -160,11 +226,12 @@ function transpileModules(
     done.add(file);
     const text = fs.readFileSync(file, "utf8");
     texts.push(text);
-    const display = path.relative(process.cwd(), file) || file;
-    const result = transpile(text, display.startsWith("..") ? file : display, {
+    const result = transpile(text, displayName(file), {
       moduleName: name,
       exportAll: name !== "__main__",
       siblings,
+      siblingNames,
+      siblingStarNames: starNames,
       ...program,
     });
     const base = path.basename(file, ".py");

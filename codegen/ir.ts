@@ -223,6 +223,11 @@ export interface Module {
   body: Stmt[];
   docstring: string | null;
   scope: ScopeRef;
+  /**
+   * The SyntaxWarnings of CPython's tokenizer (invalid escape sequences), in source order; they
+   * print before the compiler's (lower/index.ts).
+   */
+  warnings: { line: number; message: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,10 +256,52 @@ export function childBlocks(s: Stmt): Stmt[][] {
   }
 }
 
-export function buildModule(cst: TSNode, source: SourceFile): Module {
-  const b = new Builder(source);
+/**
+ * The last line a statement of `body` starts on, nested blocks included (at least `first`):
+ * where an exception of a `with` or `try` body can be raised in its frame.
+ */
+export function lastStatementLine(body: readonly Stmt[], first: number): number {
+  let last = first;
+  for (const s of body) {
+    last = Math.max(last, s.pos.line);
+    if (s.k === "FunctionDef" || s.k === "ClassDef") continue;
+    for (const block of childBlocks(s)) last = lastStatementLine(block, last);
+  }
+  return last;
+}
+
+/**
+ * `starNames(module)`: the names `from module import *` binds, for a module of the program
+ * (codegen/index.ts); null for any other module, whose `import *` is refused.
+ */
+export function buildModule(
+  cst: TSNode,
+  source: SourceFile,
+  starNames?: (module: string) => readonly string[] | null,
+): Module {
+  const b = new Builder(source, starNames);
   const body = b.block(copyTree(cst, source.text));
-  return { body, docstring: takeDocstring(body), scope: newScope() };
+  checkLoopExits(body, false, source);
+  return { body, docstring: takeDocstring(body), scope: newScope(), warnings: b.warnings };
+}
+
+/**
+ * CPython's compiler errors for `break` and `continue` outside a loop's body (a loop's `else`
+ * is outside it; the body of a `def` or `class` inside a loop starts afresh).
+ */
+function checkLoopExits(body: readonly Stmt[], inLoop: boolean, source: SourceFile): void {
+  for (const s of body) {
+    if ((s.k === "Break" || s.k === "Continue") && !inLoop) {
+      const detail = s.k === "Break" ? "'break' outside loop" : "'continue' not properly in loop";
+      throw source.error("SyntaxError", detail, s.pos.line, s.pos.col);
+    }
+    if (s.k === "FunctionDef") checkLoopExits(s.fn.body, false, source);
+    else if (s.k === "ClassDef") checkLoopExits(s.body, false, source);
+    else if (s.k === "For" || s.k === "While") {
+      checkLoopExits(s.body, true, source);
+      checkLoopExits(s.orelse, inLoop, source);
+    } else for (const block of childBlocks(s)) checkLoopExits(block, inLoop, source);
+  }
 }
 
 /** Remove and return a leading docstring (it becomes a comment, not a statement). */
@@ -285,8 +332,6 @@ const AUG_OPS: Record<string, BinOpName> = {
 
 /** Names of tree-sitter node types and what Python calls them, for "unsupported" messages. */
 const CONSTRUCT_NAMES: Record<string, string> = {
-  print_statement: "the Python 2 print statement",
-  exec_statement: "the Python 2 exec statement",
   type_alias_statement: "the type statement",
   complex_pattern: "complex literals",
   chevron: "print >>",
@@ -306,11 +351,30 @@ const FUTURE_FEATURES = new Set([
 ]);
 
 class Builder {
+  /** SyntaxWarnings of the tokenizer, in source order (Module.warnings). */
+  readonly warnings: { line: number; message: string }[] = [];
   /** Until the module's first statement other than its docstring and future imports. */
   private futureAllowed = true;
   private firstStatement = true;
 
-  constructor(private readonly source: SourceFile) {}
+  /** Inside a `def` or `class` body (where `import *` is a SyntaxError). */
+  private inFunction = false;
+
+  /** Build a `def` or `class` body. */
+  private nested<T>(build: () => T): T {
+    const outer = this.inFunction;
+    this.inFunction = true;
+    try {
+      return build();
+    } finally {
+      this.inFunction = outer;
+    }
+  }
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly starNames?: (module: string) => readonly string[] | null,
+  ) {}
 
   private pos(n: SyntaxNode): Pos {
     const start = n.startPosition;
@@ -378,6 +442,16 @@ class Builder {
       case "expression_statement":
         this.expressionStatement(n, out);
         return;
+      case "print_statement":
+      case "exec_statement": {
+        const name = n.type === "print_statement" ? "print" : "exec";
+        throw this.source.error(
+          "SyntaxError",
+          `Missing parentheses in call to '${name}'. Did you mean ${name}(...)?`,
+          pos.line,
+          pos.col,
+        );
+      }
       case "return_statement": {
         const v = n.namedChildren.find((c) => c.type !== "comment");
         out.push({ k: "Return", pos, value: v ? this.exprOrTuple(v) : null });
@@ -652,6 +726,20 @@ class Builder {
       else if (c.type === "finally_clause")
         finalbody = this.block(c.namedChildren.find((x) => x.type === "block")!);
     }
+    if (handlers.length === 0 && !n.namedChildren.some((c) => c.type === "finally_clause")) {
+      // CPython's parser stops at the token after the body, where a clause should start (at
+      // the end of the file: the body's last line).
+      const text = this.source.text;
+      const after = /^(?:\s|#[^\n]*)*/.exec(text.slice(n.endIndex))![0].length;
+      const at = n.endIndex + after < text.length ? n.endIndex + after : n.endIndex;
+      const line = text.slice(0, at).split("\n");
+      throw this.source.error(
+        "SyntaxError",
+        "expected 'except' or 'finally' block",
+        line.length,
+        line[line.length - 1]!.length,
+      );
+    }
     return { k: "Try", pos: this.pos(n), body: this.body(n), handlers, orelse, finalbody, star };
   }
 
@@ -820,11 +908,29 @@ class Builder {
       level = prefix ? prefix.text.length : 0;
       module = modNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "";
     }
-    if (n.namedChildren.some((c) => c.type === "wildcard_import"))
-      this.unsupported(n, "'from ... import *'");
+    const pos = this.pos(n);
+    if (n.namedChildren.some((c) => c.type === "wildcard_import")) {
+      if (this.inFunction)
+        throw this.source.error(
+          "SyntaxError",
+          "import * only allowed at module level",
+          pos.line,
+          pos.col,
+        );
+      // A module of the program: the names it makes public, known before this one is lowered.
+      const names = level <= 1 && module !== "" ? this.starNames?.(module) : null;
+      if (names == null) this.unsupported(n, "'from ... import *' of a module not in the program");
+      return {
+        k: "ImportFrom",
+        pos,
+        module,
+        level,
+        names: names.map((name) => ({ name, asname: null, pos })),
+      };
+    }
     return {
       k: "ImportFrom",
-      pos: this.pos(n),
+      pos,
       module,
       level,
       names: n.childrenForFieldName("name").map((c) => this.alias(c)),
@@ -833,7 +939,7 @@ class Builder {
 
   functionDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): FunctionDef {
     if (n.childForFieldName("type_parameters")) this.unsupported(n, "type parameter lists");
-    const body = this.body(n);
+    const body = this.nested(() => this.body(n));
     const returns = n.childForFieldName("return_type");
     return {
       name: this.field(n, "name").text,
@@ -930,13 +1036,24 @@ class Builder {
           this.unsupported(c, `parameter form '${c.type}'`);
       }
     }
+    const seen = new Set<string>();
+    for (const p of out) {
+      if (seen.has(p.name))
+        throw this.source.error(
+          "SyntaxError",
+          `duplicate argument '${p.name}' in function definition`,
+          p.pos.line,
+          p.pos.col,
+        );
+      seen.add(p.name);
+    }
     return out;
   }
 
   private classDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): ClassDef {
     if (n.childForFieldName("type_parameters")) this.unsupported(n, "type parameter lists");
     const sup = n.childForFieldName("superclasses");
-    const body = this.body(n);
+    const body = this.nested(() => this.body(n));
     return {
       k: "ClassDef",
       pos,
@@ -1179,24 +1296,41 @@ class Builder {
 
   private args(n: SyntaxNode): Arg[] {
     const out: Arg[] = [];
+    // CPython's parser: positional arguments come before keywords and `**`, `*` before `**`.
+    const misplaced = (c: SyntaxNode, detail: string): never => {
+      throw this.source.error(
+        "SyntaxError",
+        detail,
+        c.startPosition.row + 1,
+        c.startPosition.column,
+      );
+    };
+    const keywords = new Set<string>();
+    let kw = false;
+    let dstar = false;
     for (const c of n.namedChildren) {
       switch (c.type) {
         case "comment":
           continue;
         case "list_splat":
+          if (dstar) misplaced(c, "iterable argument unpacking follows keyword argument unpacking");
           out.push({ kind: "star", value: this.expr(c.namedChildren[0]!) });
           continue;
         case "dictionary_splat":
+          dstar = true;
           out.push({ kind: "dstar", value: this.expr(c.namedChildren[0]!) });
           continue;
-        case "keyword_argument":
-          out.push({
-            kind: "kw",
-            name: this.field(c, "name").text,
-            value: this.expr(this.field(c, "value")),
-          });
+        case "keyword_argument": {
+          const name = this.field(c, "name").text;
+          if (keywords.has(name)) misplaced(c, `keyword argument repeated: ${name}`);
+          keywords.add(name);
+          kw = true;
+          out.push({ kind: "kw", name, value: this.expr(this.field(c, "value")) });
           continue;
+        }
         default:
+          if (dstar) misplaced(c, "positional argument follows keyword argument unpacking");
+          if (kw) misplaced(c, "positional argument follows keyword argument");
           out.push({ kind: "pos", value: this.expr(c) });
       }
     }
@@ -1370,11 +1504,17 @@ class Builder {
     // backslashes into its `string_end`: `r"\\"` has no content node, and `string_end` is `\\"`.)
     const quote = start.text.replace(/^[A-Za-z]*/, "");
     const contentEnd = end.endIndex - quote.length;
+    // CPython's tokenizer warns of the first invalid escape of each string, at its first line.
+    let warned = false;
+    const invalid = (message: string) => {
+      if (!warned) this.warnings.push({ line: p.startPosition.row + 1, message });
+      warned = true;
+    };
     const literal = (from: number, to: number) => {
       if (to <= from) return;
       let s = text.slice(from, to);
       if (f) s = s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
-      out.push(raw ? s : this.unescape(s, bytes, p));
+      out.push(raw ? s : this.unescape(s, bytes, p, invalid));
     };
     for (const c of p.namedChildren) {
       if (c.type !== "interpolation") continue;
@@ -1431,7 +1571,12 @@ class Builder {
     return [{ expr: this.exprOrTuple(this.field(named, "name")), conv: null, spec: [spec] }];
   }
 
-  private unescape(s: string, bytes: boolean, at: SyntaxNode): string {
+  private unescape(
+    s: string,
+    bytes: boolean,
+    at: SyntaxNode,
+    invalid: (message: string) => void,
+  ): string {
     return s.replace(
       /\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)/gs,
       (m, e: string) => {
@@ -1460,13 +1605,24 @@ class Builder {
             return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
           case "u":
           case "U":
-            if (bytes) return m;
+            if (bytes) {
+              invalid(`invalid escape sequence '\\${c}'`);
+              return m;
+            }
             return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
           case "N":
-            if (bytes) return m;
+            if (bytes) {
+              invalid("invalid escape sequence '\\N'");
+              return m;
+            }
             return this.unsupported(at, "\\N{...} escapes");
         }
-        if (/[0-7]/.test(c)) return String.fromCodePoint(Number.parseInt(e, 8));
+        if (/[0-7]/.test(c)) {
+          const code = Number.parseInt(e, 8);
+          if (code > 0o377) invalid(`invalid octal escape sequence '\\${e}'`);
+          return String.fromCodePoint(bytes ? code & 0xff : code);
+        }
+        invalid(`invalid escape sequence '\\${c}'`);
         return m;
       },
     );

@@ -4,10 +4,12 @@
  * tree-sitter parses leniently: it recovers from errors by inserting ERROR and MISSING nodes and
  * still returns a tree. We refuse any tree that contains one, reporting the first (in source
  * order) as a SyntaxError with its line and column, so no invalid program ever reaches lowering.
+ * Indentation, which tree-sitter does not check, is checked here too (indentation.ts).
  */
 
 import type Parser from "tree-sitter";
 import type { SourceFile } from "./diagnostics";
+import { checkIndentation } from "./indentation";
 
 export type SyntaxNode = Parser.SyntaxNode;
 
@@ -42,10 +44,16 @@ export function parse(source: SourceFile): SyntaxNode {
     bufferSize: Math.max(32 * 1024, source.text.length * 2 + 1),
   });
   const root = tree.rootNode;
+  // tree-sitter lets bad indentation through (indentation.ts); the first error in the file wins.
+  const indentation = checkIndentation(source);
   if (root.hasError) {
     const bad = firstErrorNode(root);
-    if (bad !== null) throw syntaxErrorAt(source, bad);
+    if (bad !== null) {
+      const error = syntaxErrorAt(source, bad);
+      throw indentation !== null && indentation.loc.line <= error.loc.line ? indentation : error;
+    }
   }
+  if (indentation !== null) throw indentation;
   return root;
 }
 
@@ -65,46 +73,86 @@ function firstErrorNode(node: SyntaxNode): SyntaxNode | null {
 }
 
 function syntaxErrorAt(source: SourceFile, node: SyntaxNode) {
-  // CPython reports a bracket left open at the end of the file where it was opened.
-  const open = unclosedBracket(source.text);
-  if (open !== null && node.endPosition.row + 1 > open.line) {
+  // CPython tokenizes the rest of the source after a generic "invalid syntax": an error of its
+  // tokenizer anywhere (an unterminated string, an unmatched or mismatched bracket) is reported
+  // instead.
+  const scan = scanTokens(source.text);
+  if (scan.error !== null)
+    return source.error("SyntaxError", scan.error.detail, scan.error.line, scan.error.col);
+  // A bracket still open at the end of the file: reported where it was opened when parsing
+  // failed after its line, or on the file's last line (the end came first).
+  const open = scan.open;
+  const row = node.endPosition.row + 1;
+  const last = source.text.trimEnd().split("\n").length;
+  if (open !== null && (row > open.line || row >= last)) {
     return source.error("SyntaxError", `'${open.char}' was never closed`, open.line, open.col);
   }
   // CPython's caret sits on the token where parsing failed: the one after the ERROR node.
-  const { row, column } = node.isMissing
+  const { row: r, column } = node.isMissing
     ? node.startPosition
     : (node.nextSibling?.startPosition ?? node.endPosition);
-  return source.error("SyntaxError", "invalid syntax", row + 1, column);
+  return source.error("SyntaxError", "invalid syntax", r + 1, column);
 }
 
-/** The first bracket never closed (skipping strings and comments), or null. */
-function unclosedBracket(text: string): { char: string; line: number; col: number } | null {
-  const stack: { char: string; line: number; col: number }[] = [];
+interface Bracket {
+  char: string;
+  line: number;
+  col: number;
+}
+
+const CLOSES: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/**
+ * The source as CPython's tokenizer reads its strings and brackets: its first error (an
+ * unterminated string, a closing bracket with no or another opening one), and the innermost
+ * bracket still open at the end.
+ */
+function scanTokens(text: string): {
+  error: { detail: string; line: number; col: number } | null;
+  open: Bracket | null;
+} {
+  const stack: Bracket[] = [];
   let line = 1;
   let lineStart = 0;
-  const newline = (k: number) => {
-    line++;
-    lineStart = k + 1;
-  };
+  const at = (i: number) => ({ line, col: i - lineStart });
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === "\n") newline(i);
-    else if (c === "#") {
+    if (c === "\n") {
+      line++;
+      lineStart = i + 1;
+    } else if (c === "#") {
       while (i + 1 < text.length && text[i + 1] !== "\n") i++;
     } else if (c === '"' || c === "'") {
+      const start = at(i);
       const q = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
       let j = i + q.length;
       while (j < text.length && !text.startsWith(q, j) && (q.length === 3 || text[j] !== "\n")) {
-        if (text[j] === "\n") newline(j);
-        j += text[j] === "\\" ? 2 : 1;
+        if (text[j] === "\\") j++;
+        if (text[j] === "\n") {
+          line++;
+          lineStart = j + 1;
+        }
+        j++;
+      }
+      if (j >= text.length || text[j] === "\n") {
+        const kind = q.length === 3 ? "triple-quoted string literal" : "string literal";
+        const detected = q.length === 3 ? text.trimEnd().split("\n").length : line;
+        return {
+          error: { detail: `unterminated ${kind} (detected at line ${detected})`, ...start },
+          open: null,
+        };
       }
       i = j + q.length - 1;
-    } else if (c === "(" || c === "[" || c === "{")
-      stack.push({ char: c, line, col: i - lineStart });
-    else if (c === ")" || c === "]" || c === "}") {
-      if (stack.length === 0) return null;
-      stack.pop();
+    } else if (c === "(" || c === "[" || c === "{") stack.push({ char: c, ...at(i) });
+    else if (c in CLOSES) {
+      const top = stack.pop();
+      if (top === undefined) return { error: { detail: `unmatched '${c}'`, ...at(i) }, open: null };
+      if (top.char !== CLOSES[c]) {
+        const where = top.line === line ? "" : ` on line ${top.line}`;
+        const detail = `closing parenthesis '${c}' does not match opening parenthesis '${top.char}'${where}`;
+        return { error: { detail, ...at(i) }, open: null };
+      }
     }
   }
-  return stack[0] ?? null;
+  return { error: null, open: stack[stack.length - 1] ?? null };
 }

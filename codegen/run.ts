@@ -72,9 +72,10 @@ const RESERVED = new Set(
 
 /**
  * An ES module re-exporting a runtime module's exports (plus the requests module's, for names
- * the runtime lacks); the module comes from the runtime bundle (codegen/bundle.ts).
+ * the runtime lacks, and the stdlib namespaces in `stdlib`); the modules come from the runtime
+ * bundle (codegen/bundle.ts).
  */
-function shimSource(key: string, extras: string | null): string {
+function shimSource(key: string, extras: string | null, stdlib: readonly string[]): string {
   const exported = runtime(key) as Record<string, unknown>;
   const names = Object.keys(exported).filter(
     (n) => IDENT.test(n) && !RESERVED.has(n) && n !== "default",
@@ -87,12 +88,14 @@ function shimSource(key: string, extras: string | null): string {
     `export const { ${names.join(", ")} } = $m;`,
   ];
   // Reserved words (`enum`) cannot be bound by `const`, but can be exported under that name.
+  const reserved = (n: string, value: string): void => {
+    lines.push(`const $r_${n} = ${value};`, `export { $r_${n} as ${n} };`);
+  };
   for (const n of Object.keys(exported)) {
-    if (IDENT.test(n) && RESERVED.has(n))
-      lines.push(`const $r_${n} = $m[${JSON.stringify(n)}];`, `export { $r_${n} as ${n} };`);
+    if (IDENT.test(n) && RESERVED.has(n)) reserved(n, `$m[${JSON.stringify(n)}]`);
   }
+  const have = new Set(names);
   if (extras !== null && runtimeFiles().files.includes(extras)) {
-    const have = new Set(names);
     const add = Object.keys(runtime(extras) as object).filter(
       (n) => !have.has(n) && IDENT.test(n) && !RESERVED.has(n),
     );
@@ -103,35 +106,72 @@ function shimSource(key: string, extras: string | null): string {
       );
     }
   }
+  // `$py.NAME` is src/python/stdlib/NAME.js; `sys` is that module's `sys` (src/python/index.ts).
+  for (const n of stdlib) {
+    const value = `runtime(${JSON.stringify(`src/python/stdlib/${n}.js`)})${n === "sys" ? ".sys" : ""}`;
+    if (RESERVED.has(n)) reserved(n, value);
+    else lines.push(`export const ${n} = ${value};`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
-/** The ES module shims for the runtime, written once per build of dist/. */
+/** The ES module shims of "asyncio-ts" and "asyncio-ts/contextvars", written once per build. */
 function ensureShims(dir: string): Record<string, string> {
-  const targets: Record<string, { key: string; extras: string | null }> = {
-    "asyncio-ts": { key: "src/index.js", extras: null },
-    "asyncio-ts/python": { key: "src/python/index.js", extras: REQUESTS_KEY },
-    "asyncio-ts/contextvars": { key: "src/contextvars.js", extras: null },
+  const targets: Record<string, string> = {
+    "asyncio-ts": "src/index.js",
+    "asyncio-ts/contextvars": "src/contextvars.js",
   };
   const out: Record<string, string> = {};
   fs.mkdirSync(dir, { recursive: true });
-  for (const [spec, t] of Object.entries(targets)) {
+  for (const [spec, key] of Object.entries(targets)) {
     const file = path.join(dir, `${spec.replace(/\W/g, "_")}.mjs`);
-    if (!fs.existsSync(file)) writeAtomic(file, shimSource(t.key, t.extras));
+    if (!fs.existsSync(file)) writeAtomic(file, shimSource(key, null, []));
     out[spec] = pathToFileURL(file).href;
   }
   return out;
 }
 
+/**
+ * The shim of "asyncio-ts/python" for a program that names the stdlib modules `stdlib` (sorted):
+ * src/python/core.ts's exports and those namespaces only, so that a run loads no other stdlib
+ * module (a third of the runtime's startup). One file per set of modules, written once per build.
+ */
+function pythonShim(dir: string, stdlib: readonly string[]): string {
+  const tag = stdlib.length === 0 ? "" : `.${cacheHash(stdlib).slice(0, 12)}`;
+  const file = path.join(dir, `asyncio_ts_python${tag}.mjs`);
+  if (!fs.existsSync(file))
+    writeAtomic(file, shimSource("src/python/core.js", REQUESTS_KEY, stdlib));
+  return pathToFileURL(file).href;
+}
+
+/**
+ * The stdlib namespaces the compiled modules read: `$py.NAME` (generated code reaches every one
+ * through `$py`: `const json = $py.json;`, `const { dumps } = $py.json;`) or a name imported from
+ * "asyncio-ts/python" (`import { sys } from ...`, where nothing in the module shadows it).
+ */
+function stdlibNamed(compiled: readonly string[], modules: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const js of compiled) {
+    for (const m of js.matchAll(/\$py\.([A-Za-z_]\w*)/g)) if (modules.has(m[1]!)) found.add(m[1]!);
+    for (const m of js.matchAll(/import\s*\{([^}]*)\}\s*from\s*"asyncio-ts\/python"/g)) {
+      for (const spec of m[1]!.split(",")) {
+        const name = spec.trim().split(/\s+as\s+/)[0]!;
+        if (modules.has(name)) found.add(name);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
 /** Transpile and compile the program into `dir`; returns its manifest. */
-function build(entry: string, dir: string, shims: Record<string, string>): Manifest {
+function build(entry: string, dir: string, runtimeFolder: string): Manifest {
   // Loaded only on a cache miss: tree-sitter and the transpiler are the slow part of startup.
   const { transpileProgram } = require("./index") as typeof import("./index");
+  const { STDLIB_NAMESPACES } = require("./lower/imports") as typeof import("./lower/imports");
   const { transform } = require("sucrase") as typeof import("sucrase");
   const modules = transpileProgram(entry);
   fs.mkdirSync(dir, { recursive: true });
-  const records: ModuleRecord[] = [];
-  for (const m of modules) {
+  const compiled = modules.map((m) => {
     const base = path.basename(m.tsName, ".ts");
     const tsPath = path.join(dir, `${base}.ts`);
     fs.writeFileSync(tsPath, m.code);
@@ -143,9 +183,25 @@ function build(entry: string, dir: string, shims: Record<string, string>): Manif
       sourceMapOptions: { compiledFilename: `${base}.mjs` },
     });
     const map = Buffer.from(JSON.stringify(stripped.sourceMap)).toString("base64");
-    const js = `${stripped.code}\n//# sourceMappingURL=data:application/json;base64,${map}\n`;
+    return {
+      m,
+      base,
+      js: `${stripped.code}\n//# sourceMappingURL=data:application/json;base64,${map}\n`,
+    };
+  });
+  const shims = ensureShims(runtimeFolder);
+  shims["asyncio-ts/python"] = pythonShim(
+    runtimeFolder,
+    stdlibNamed(
+      compiled.map((c) => c.js),
+      STDLIB_NAMESPACES,
+    ),
+  );
+  const records: ModuleRecord[] = [];
+  for (const { m, base, js } of compiled) {
     const rewritten = js.replace(
-      /(from\s+|import\s*\(\s*)"([^"]+)"/g,
+      // `from "x"`, `import("x")`, and a statement `import "./helpers.js";` (lower/imports.ts).
+      /(from\s+|import\s*\(\s*|^import\s+)"([^"]+)"/gm,
       (all, pre: string, spec: string) => {
         if (shims[spec] !== undefined) return `${pre}"${shims[spec]}"`;
         if (spec.startsWith("./") && spec.endsWith(".js"))
@@ -177,9 +233,8 @@ export function prepare(entry: string): { dir: string; manifest: Manifest } {
     return { dir, manifest: JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest };
   }
   pruneCache();
-  const shims = ensureShims(runtimeDir());
   const tmp = `${dir}.${process.pid}.tmp`;
-  const manifest = build(entry, tmp, shims);
+  const manifest = build(entry, tmp, runtimeDir());
   fs.rmSync(dir, { recursive: true, force: true });
   try {
     fs.renameSync(tmp, dir);
@@ -250,13 +305,18 @@ function programFrames(stack: string, dir: string, manifest: Manifest, max = Inf
     if (rec === undefined) continue;
     const pyLine = rec.lineMap[Number(m[3]) - 1] ?? 0;
     if (pyLine === 0) continue;
+    // A class's JS constructor (`new C`) only hands its arguments to `__init__` (lower/
+    // classes.ts): it is no frame of the Python program, whose construction shows none.
+    if (m[1]?.startsWith("new ")) continue;
     // `B.$lambda [as key]`: a lambda called as a method keeps its own name.
     const anonymous = /(?:^|\.)(\$genexpr|\$lambda)(?: \[as .*\])?$/.exec(m[1] ?? "");
     let fn = (m[1] ?? "")
-      .replace(/^(Generator\.|Object\.|Function\.|new )/, "")
+      .replace(/^(Generator\.|Object\.|Function\.)/, "")
       .replace(/^.*\[as (.*)\]$/, "$1");
     if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
-    fn = unmangle(fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, ""));
+    fn = fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, "");
+    // A property's getter or setter (`get cents`) is the function of its `def`.
+    fn = unmangle(fn.replace(/^(?:get|set) /, ""));
     if (INLINED.test(fn)) {
       // The innermost of nested comprehensions has the line.
       inlined ??= { file: rec.pyFile, line: pyLine, fn };
@@ -289,6 +349,9 @@ export function pythonFrames(stack: string, dir: string, manifest: Manifest): st
   return frames.reverse();
 }
 
+/** What a rejected Promise nobody handled does: the program run last's (one listener). */
+let rejected: ((reason: unknown) => void) | null = null;
+
 /** Run a Python program; resolves with the process exit status. */
 export async function runFile(file: string, args: string[]): Promise<number> {
   const { dir, manifest } = prepare(file);
@@ -296,7 +359,7 @@ export async function runFile(file: string, args: string[]): Promise<number> {
   // (`python3 ./t.py` in /tmp: "/tmp/./t.py"); the cached manifest has the normalised one.
   const entry = manifest.modules.find((m) => m.base === manifest.entry);
   if (entry !== undefined) entry.pyFile = path.isAbsolute(file) ? file : `${process.cwd()}/${file}`;
-  const py = runtime("src/python/index.js") as {
+  const py = runtime("src/python/core.js") as {
     setFrameSource(
       f: (exc: { stack?: string; jsError?: { stack?: string }; _tbReraise?: Error[] }) => string[],
     ): void;
@@ -305,10 +368,9 @@ export async function runFile(file: string, args: string[]): Promise<number> {
     SystemExit: Function;
     KeyboardInterrupt: Function;
     flushStd(): void;
-    atexit: { _run_exitfuncs(): unknown };
   };
   const main = runtime("src/python/main.js") as {
-    printUncaught(e: unknown): void;
+    printUncaught(e: unknown): number | undefined;
     systemExitStatus(e: unknown): [number, string];
   };
   // Loaded before source maps are enabled, so that Node does not read the runtime's maps: only
@@ -351,6 +413,18 @@ export async function runFile(file: string, args: string[]): Promise<number> {
     }),
   );
   process.argv = [process.argv[0]!, file, ...args];
+  const atexit = () =>
+    (runtime("src/python/stdlib/atexit.js") as { _run_exitfuncs(): unknown })._run_exitfuncs();
+  // A Promise the program dropped that rejects (a blocking call such as `asyncio.run()` reached
+  // through a lambda returns one: docs/DIFFERENCES.md) ends it as an uncaught exception would,
+  // with a traceback, not Node's dump of the object.
+  if (rejected === null) process.on("unhandledRejection", (reason) => rejected?.(reason));
+  rejected = (reason) => {
+    main.printUncaught(py.toPyException(reason));
+    atexit();
+    py.flushStd();
+    process.exit(1);
+  };
   let status = 0;
   try {
     await import(pathToFileURL(path.join(dir, `${manifest.entry}.mjs`)).href);
@@ -361,13 +435,13 @@ export async function runFile(file: string, args: string[]): Promise<number> {
       if (text) process.stderr.write(text);
       status = code;
     } else {
-      main.printUncaught(exc);
-      // CPython ends itself with SIGINT after an uncaught KeyboardInterrupt: a shell sees 130.
-      status = exc instanceof py.KeyboardInterrupt ? 130 : 1;
+      // A `sys.excepthook` that raises SystemExit gives the status; else CPython ends itself
+      // with SIGINT after an uncaught KeyboardInterrupt (a shell sees 130), or exits with 1.
+      status = main.printUncaught(exc) ?? (exc instanceof py.KeyboardInterrupt ? 130 : 1);
     }
   }
   // `atexit`'s calls run last, after the traceback or SystemExit message (CPython's Py_FinalizeEx).
-  py.atexit._run_exitfuncs();
+  atexit();
   py.flushStd();
   return status;
 }

@@ -58,6 +58,20 @@ function isModule(cx: Context, e: Expr): boolean {
   return sym?.imported != null && sym.imported.name === null;
 }
 
+/**
+ * `helpers.x = 1`, `helpers.x += 1`, `del helpers.x` of a module of the program: refused, as its
+ * names are the bindings of an ES module, which only that module can change.
+ */
+function refuseModuleStore(cx: Context, recv: Expr, what: string): void {
+  if (recv.k !== "Name") return;
+  const imported = cx.lookup(recv.id)?.imported;
+  if (imported?.name === null && cx.options.siblings.has(imported.module))
+    throw cx.unsupported(
+      recv.pos,
+      `${what} an attribute of the program's module '${imported.module}'`,
+    );
+}
+
 /** `obj.attr = value` for the lowered receiver `obj` (see the header). */
 function storeAttr(cx: Context, recv: Expr, obj: TsExpr, attr: string, value: string): string {
   // A store on a class of the module (`C.h = helper`) also gives its instances their view of it.
@@ -159,6 +173,10 @@ export function assignTo(
       return [line(`${b.name} = ${value.code};`, pyLine)];
     }
     case "Attribute":
+      // Construction calls the `__new__` a class statement defines (lower/classes.ts).
+      if (t.attr === "__new__")
+        throw cx.unsupported(t.pos, "assigning '__new__' outside a class body");
+      refuseModuleStore(cx, t.value, "assignment to");
       return [line(storeAttr(cx, t.value, cx.expr(t.value), t.attr, value.code), pyLine)];
     case "Subscript": {
       const owner = instanceDict(cx, t.value);
@@ -308,6 +326,7 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
     ];
   }
   if (t.k === "Attribute") {
+    refuseModuleStore(cx, t.value, "augmented assignment to");
     // `obj.x += v`: `obj` evaluated once; the read is any attribute read (`getattr`, `checkAttr`
     // or a plain property read, names.ts), the store `storeAttr`'s.
     const out: TsStmt[] = [];
@@ -358,10 +377,33 @@ function augAssign(s: Extract<Stmt, { k: "AugAssign" }>, cx: Context): TsStmt[] 
   }
   throw cx.source.error(
     "SyntaxError",
-    "'expression' is an illegal expression for augmented assignment",
+    `'${expressionName(t)}' is an illegal expression for augmented assignment`,
     t.pos.line,
     t.pos.col,
   );
+}
+
+/** What CPython's compiler calls an expression that is not a target (`del 1`, `f() += 1`). */
+function expressionName(e: Expr): string {
+  switch (e.k) {
+    case "Int":
+    case "Float":
+    case "Str":
+    case "Bytes":
+      return "literal";
+    case "Const":
+      return e.value === "Ellipsis" ? "ellipsis" : e.value;
+    case "FString":
+      return "f-string expression";
+    case "Call":
+      return "function call";
+    case "Tuple":
+      return "tuple";
+    case "List":
+      return "list";
+    default:
+      return "expression";
+  }
 }
 
 export const assignments: Feature = {
@@ -415,6 +457,7 @@ export const assignments: Feature = {
             `${cx.helper("delitem")}(${cx.expr(t.value).code}, ${cx.expr(t.index).code});`,
             s.pos.line,
           );
+        if (t.k === "Attribute") refuseModuleStore(cx, t.value, "deletion of");
         if (t.k === "Attribute")
           return line(
             `${cx.helper("delattr")}(${cx.expr(t.value).code}, ${JSON.stringify(t.attr)});`,
@@ -428,7 +471,14 @@ export const assignments: Feature = {
           const value = checked === name ? "undefined as any" : `(${checked}, undefined as any)`;
           return line(`${name} = ${value};`, s.pos.line);
         }
-        throw cx.unsupported(t.pos, "'del' of this target");
+        if (t.k === "Tuple" || t.k === "List") throw cx.unsupported(t.pos, "'del' of this target");
+        // Not a target: CPython's compiler names what cannot be deleted.
+        throw cx.source.error(
+          "SyntaxError",
+          `cannot delete ${expressionName(t)}`,
+          t.pos.line,
+          t.pos.col,
+        );
       }),
   },
 };

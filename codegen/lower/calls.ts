@@ -28,7 +28,7 @@
 
 import type { Arg, Expr } from "../ir";
 import { undeclaredAttribute } from "./assign";
-import { definingDef, overValueType } from "./classes";
+import { constructedViaNew, definingDef, overValueType } from "./classes";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import {
   coroutineMethodNames,
@@ -496,6 +496,32 @@ function guardedStrMethod(cx: Context, f: Extract<Expr, { k: "Attribute" }>, arg
   return simpleArgs(cx, args);
 }
 
+/**
+ * `obj.attr.m(a, b)` where `m` is a method only strs have in this program (as for a local in
+ * `guardedStrMethod`) and `obj.attr` is an attribute of a name (`req.path`, `self.line`), not a
+ * module's: lowered as `typeof ($t = obj.attr) === "string" ? $py.strMethod.m($t, a, b) :
+ * $py.callMethod($t, "m", a, b)`, the attribute read once. Either branch does what
+ * `callMethod` does, so this changes no behaviour, only skips the dispatch for a str.
+ */
+function guardedAttrStrMethod(
+  cx: Context,
+  f: Extract<Expr, { k: "Attribute" }>,
+  args: Arg[],
+): boolean {
+  const recv = f.value;
+  if (recv.k !== "Attribute" || recv.value.k !== "Name" || /^__\w+__$/.test(recv.attr))
+    return false;
+  if (cx.isModule(recv) || cx.isModule(recv.value) || cx.analysis.unbound.has(recv.value))
+    return false;
+  if (
+    !STR_METHODS.has(f.attr) ||
+    OTHER_TYPES_METHODS.has(f.attr) ||
+    cx.analysis.methodNames.has(f.attr)
+  )
+    return false;
+  return simpleArgs(cx, args);
+}
+
 /** Str methods that other common receivers have too (`queue.join()`, `template.format()`). */
 const OTHER_TYPES_METHODS = new Set(["join", "format", "encode", "translate"]);
 
@@ -614,6 +640,15 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     const method = `${cx.helper("strMethod")}.${f.attr}(${[recv, ...args].join(", ")})`;
     const general = `${cx.helper("callMethod")}(${[recv, JSON.stringify(f.attr), ...args].join(", ")})`;
     call = ex(`typeof ${recv} === "string" ? ${method} : ${general}`, P.cond);
+  } else if (f.k === "Attribute" && guardedAttrStrMethod(cx, f, e.args)) {
+    // `req.path.split("/")`: the same guard, on the attribute's value read once into a temporary.
+    const t = cx.temp();
+    const method = `${cx.helper("strMethod")}.${f.attr}(${[t, ...args].join(", ")})`;
+    const general = `${cx.helper("callMethod")}(${[t, JSON.stringify(f.attr), ...args].join(", ")})`;
+    call = ex(
+      `typeof (${t} = ${cx.expr(f.value).code}) === "string" ? ${method} : ${general}`,
+      P.cond,
+    );
   } else if (
     f.k === "Attribute" &&
     ((BUILTIN_METHODS.has(f.attr) && !cx.isSelf(f.value) && !cx.isModule(f.value)) ||
@@ -697,9 +732,12 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
     }
     call = ex(`${isClass(cx, f) ? "new " : ""}${callee}(${args.join(", ")})`, P.call);
   } else if (isClass(cx, f)) {
-    call = ex(`new ${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
-    // `asyncio.sleep(Seconds(0.5))`: an instance of a float subclass where a number is typed.
     const cls = f.k === "Name" ? cx.lookup(f.id)?.cls : null;
+    // A class with a `__new__` of the program: `type.__call__`, which may give any value.
+    if (cls && constructedViaNew(cx, cls))
+      call = ex(`${cx.helper("typeCall")}(${cx.expr(f).code}, [${args.join(", ")}])`, P.call);
+    else call = ex(`new ${par(cx.expr(f), P.call)}(${args.join(", ")})`, P.call);
+    // `asyncio.sleep(Seconds(0.5))`: an instance of a float subclass where a number is typed.
     if (cls && overValueType(cx, cls)) call = ex(`(${call.code} as any)`, P.primary);
   } else if (isUnknownCallee(cx, f)) {
     call = ex(`${cx.helper("call")}(${[cx.expr(f).code, ...args].join(", ")})`, P.call);

@@ -68,8 +68,7 @@
  * - `class B(metaclass=ABCMeta)` extends `$py.abc._ABCMetaBase` (ABC's behaviour with `object`
  *   as B's Python base: src/python/stdlib/abc.ts); with bases that are abstract base classes
  *   already, and `metaclass=type`, the keyword changes nothing and is dropped. Other metaclasses
- *   are refused, and so are `__getattribute__` and `__new__` outside an enum class (construction
- *   would never call them). Other class keywords (`class P(Base, name="x")`, `**opts`) become
+ *   are refused, and so is `__getattribute__` (attribute reads never call it). Other class keywords (`class P(Base, name="x")`, `**opts`) become
  *   `$py.pyclass(P, "P", "__main__", kw({ name: "x" }))`, which passes them to the parent's
  *   `__init_subclass__` (`object`'s raises CPython's TypeError for any keyword).
  * - A class statement in a class body (`class Outer: class Inner: ...`) is a static of the outer
@@ -81,6 +80,17 @@
  *   once the body has bound it, else as the global name (or checked at run time): see
  *   class-scope.ts. What those statements may not hold is refused (`checkBodyStatement`).
  *   `@property` over `@abstractmethod` marks the accessor abstract after the class is made.
+ * - `__new__` in a class whose ancestors are the program's own classes, `abc.ABC` or
+ *   `typing.Generic` (`objectRooted`) is a static method (`static __new__(cls, ...)`;
+ *   `super().__new__(cls)` reaches `object.__new__`, which makes an instance without running JS
+ *   constructors), and the class defining it gets
+ *   `constructor(...args) { return $py.constructViaNew(new.target, args); }`: CPython's
+ *   `type.__call__` (`__new__`, then `__init__` on what it gave when that is an instance of the
+ *   class; src/python/mro.ts `typeCall`). A call the transpiler sees (`Single(...)`) is
+ *   `$py.typeCall(Single, [...])`, which may give any value (`None`, a str); the constructor, for
+ *   the runtime's own `new`, can only give an object. `__new__` over another runtime class (an
+ *   exception, `typing.Protocol`) is refused, and so is assigning `C.__new__` after the class
+ *   statement.
  * - `super()` is `super_(Dog, self)` (lower/calls.ts), never JS `super`: Python continues in
  *   `type(self).__mro__` after the defining class, which JS `super` cannot follow.
  * - Several bases: `class C(A, B)` is `class C extends $py.bases(A, B) { static [name: string]: any; ... }`.
@@ -309,6 +319,67 @@ function anyTypedBase(cx: Context, cls: ClassDef, e: Expr): boolean {
 /** The user-defined class a base expression of `cls` names, if any. */
 function baseClass(cx: Context, cls: ClassDef, e: Expr): ClassDef | null {
   return e.k === "Name" ? (baseSymbol(cx, cls, e)?.cls ?? null) : null;
+}
+
+/**
+ * Are all the ancestors of `cls` classes of this program, `object`, `abc.ABC` or
+ * `typing.Generic[...]` (the only metaclass a class may have is `abc.ABCMeta`, see
+ * `metaclassBase`)? Its `__new__` is then
+ * called by construction (`$py.typeCall`, src/python/mro.ts), and `super().__new__(cls)` ends at
+ * `object.__new__`.
+ */
+function objectRooted(cx: Context, cls: ClassDef, seen = new Set<ClassDef>()): boolean {
+  if (seen.has(cls)) return true;
+  seen.add(cls);
+  return posBases(cls).every(({ value: b }) => {
+    if (b.k === "Name" && b.id === "object" && cx.lookup("object") === null) return true;
+    if (isAbcName(cx, b, "ABC") || isTypingGeneric(cx, b)) return true;
+    const c = baseClass(cx, cls, b);
+    return c !== null && objectRooted(cx, c, seen);
+  });
+}
+
+/**
+ * Is `cls` constructed through a `__new__` it defines or inherits (an object-rooted class, see
+ * `objectRooted`)? `C(...)` is then `$py.typeCall(C, [...])` (lower/calls.ts), which gives
+ * whatever `__new__` returns, as `type.__call__` does.
+ */
+export function constructedViaNew(cx: Context, cls: ClassDef): boolean {
+  if (!objectRooted(cx, cls) || enumInAncestry(cx, cls)) return false;
+  const seen = new Set<ClassDef>();
+  const defines = (c: ClassDef): boolean => {
+    if (seen.has(c)) return false;
+    seen.add(c);
+    if (bindsNewMethod(c)) return true;
+    return posBases(c).some(({ value: b }) => {
+      const u = baseClass(cx, c, b);
+      return u !== null && defines(u);
+    });
+  };
+  return defines(cls);
+}
+
+/** Is `e` `Generic[...]` of `typing` (a base that adds nothing to an instance)? */
+function isTypingGeneric(cx: Context, e: Expr): boolean {
+  const g = e.k === "Subscript" ? e.value : e;
+  if (g.k === "Name") {
+    const sym = cx.lookup(g.id);
+    return sym?.imported?.module === "typing" && sym.imported.name === "Generic";
+  }
+  if (g.k === "Attribute" && g.attr === "Generic" && g.value.k === "Name") {
+    const sym = cx.lookup(g.value.id);
+    return sym?.imported?.module === "typing" && sym.imported.name === null;
+  }
+  return false;
+}
+
+/** Does the body of `cls` define `__new__` (`def __new__`, or `__new__ = make` / `staticmethod(make)`)? */
+function bindsNewMethod(cls: ClassDef): boolean {
+  return cls.body.some(
+    (s) =>
+      (s.k === "FunctionDef" && s.fn.name === "__new__") ||
+      (s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__new__")),
+  );
 }
 
 /** The user-defined class the first base expression names, if any. */
@@ -1049,6 +1120,14 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const methods = new Set<string>();
   for (const s of cls.body) if (s.k === "FunctionDef") methods.add(s.fn.name);
   const definesInit = methods.has("__init__");
+  // A class over object (or the program's own classes only) defining `__new__`: construction is
+  // CPython's `type.__call__` (`__new__`, then `__init__` when it gave an instance of the class).
+  const rooted = container === null && mixin === null && objectRooted(cx, cls);
+  const bindsNew = bindsNewMethod(cls);
+  const viaNew = bindsNew && rooted && !hasEnumBase(cx, cls);
+  if (bindsNew && !methods.has("__new__") && !viaNew && !hasEnumBase(cx, cls))
+    throw cx.unsupported(cls.pos, "binding '__new__' in a class over a runtime class");
+  const staticNew = VALUE_TYPES.has(container ?? "") || viaNew;
   const ownMethods = instanceMethods(cls);
   const superseded = supersededDefs(cx, cls);
   // Class attributes bound so far (`x = x.setter(f)` binds `x` again: a static block).
@@ -1118,17 +1197,16 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           // Attribute reads are property reads or `getattr` (names.ts), which never call it.
           if (s.fn.name === "__getattribute__")
             throw cx.unsupported(s.pos, "defining '__getattribute__' (use '__getattr__')");
-          // Construction never calls a class's own `__new__`; enum's machinery does (stdlib/enum.ts),
-          // and so do the base classes of str/int/float/tuple/bytes subclasses (a static method).
-          if (s.fn.name === "__new__" && !hasEnumBase(cx, cls) && !VALUE_TYPES.has(container ?? ""))
+          // `__new__` is called by enum's machinery (stdlib/enum.ts), by the base classes of
+          // str/int/float/tuple/bytes subclasses, and by the constructor of a class whose
+          // ancestors are the program's own (`$py.typeCall`); a static method in the last two.
+          if (s.fn.name === "__new__" && !hasEnumBase(cx, cls) && !staticNew)
             throw cx.unsupported(
               s.pos,
-              "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple, bytes or frozenset)",
+              "defining '__new__' in a class over a runtime class (other than abc.ABC, typing.Generic, str, int, float, tuple, bytes or frozenset)",
             );
           checkAccessorDecorators(cx, cls.body, s);
-          lowerMethod(cx, s.fn, name, qual, inherited, before, members, after, {
-            staticNew: VALUE_TYPES.has(container ?? ""),
-          });
+          lowerMethod(cx, s.fn, name, qual, inherited, before, members, after, { staticNew });
           break;
         default:
           throw cx.unsupported(s.pos, `'${keyword(s)}' statements in a class body`);
@@ -1189,7 +1267,24 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
             a.value.value === "True",
         ),
     );
-  if (base === null && hasSlots) {
+  if (viaNew) {
+    // `type.__call__` (src/python/mro.ts): what `__new__` returned, `__init__` run on it; the
+    // constructors of the bases never run (`object.__new__` makes the instance), but TypeScript
+    // wants a `super()` call in a derived class's constructor. A class over one that has this
+    // constructor (or over `$py.bases(...)` with a `__new__` among them) inherits it.
+    const inherits = posBases(cls).some(({ value: b }) => {
+      const u = baseClass(cx, cls, b);
+      return u !== null && constructedViaNew(cx, u);
+    });
+    const call = `return ${cx.helper("constructViaNew")}(new.target, args);`;
+    const unreached = "\n  super(); // never reached: for TypeScript";
+    if (!inherits)
+      head.push(
+        line(`constructor(...args: any[]) {\n  ${call}${base === null ? "" : unreached}\n}`),
+      );
+    if (base === null && !definesInit)
+      head.push(line("__init__(..._args: any[]): any {\n  return null;\n}"));
+  } else if (base === null && hasSlots) {
     // `__slots__`: no new attributes on instances (see `$py.slotted`).
     head.push(
       line(

@@ -146,6 +146,8 @@ export interface ModuleOptions {
    * keeps its parameter list (this module's own source is checked in any case).
    */
   signatures?: boolean;
+  /** The names a sibling module binds at module level (codegen/index.ts), when known. */
+  siblingNames?: (module: string) => ReadonlySet<string>;
 }
 
 /** Per-function state: temporaries and the innermost exception being handled. */
@@ -178,6 +180,8 @@ export class Context {
   /** Some inserted reference is `$asyncio` (see `asyncio()`). */
   usesAsyncioAlias = false;
   usesModuleName = false;
+  /** The module's docstring (`__doc__` at module level), set by lowerModule. */
+  moduleDoc: string | null = null;
   /** Compile-time warnings CPython prints before running the module (`x is 1`). */
   readonly syntaxWarnings: { line: number; message: string }[] = [];
   private fstate: FunctionState;
@@ -437,15 +441,18 @@ export class Context {
     }
     // A method's `__class__` cell: the class it is defined in.
     if (id === "__class__" && this.className !== null) return ex(this.className);
+    // The module's own attributes: its docstring; the main script has no package or spec.
+    if (id === "__doc__" && this.scope.kind !== "class")
+      return ex(this.moduleDoc === null ? "null" : JSON.stringify(this.moduleDoc));
+    if (id === "__package__") return ex(this.options.exportAll ? '""' : "null");
+    if (id === "__spec__" && !this.options.exportAll) return ex("null");
     if (id === "__file__") {
       const base = this.source.path.split(/[\\/]/).pop()!;
       const main = this.options.exportAll ? "" : ", true";
       return ex(`${this.helper("moduleFile")}(${JSON.stringify(base)}${main})`, P.call);
     }
     // Not bound anywhere and not a builtin: NameError when (and only if) the line runs.
-    const err = `${this.runtime("NameError").code}(${JSON.stringify(`name '${id}' is not defined`)})`;
-    const named = `${this.helper("withName")}(new ${err}, ${JSON.stringify(id)})`;
-    return ex(`(() => {\n  throw ${this.helper("markRaised")}(${named});\n})()`, P.call);
+    return ex(`${this.helper("nameError")}(${JSON.stringify(id)})`, P.call);
   }
 
   /** A runtime export of "asyncio-ts/python": by name when the module does not shadow it. */

@@ -32,7 +32,7 @@
  */
 
 import type { SymbolInfo } from "../analyze";
-import type { Expr, Handler, Stmt } from "../ir";
+import { type Expr, type Handler, lastStatementLine, type Stmt } from "../ir";
 import { newFound, quietModule } from "../quiet";
 import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
 import { block, line, P, par, type TsStmt } from "./output";
@@ -441,13 +441,17 @@ function tryStatement(s: Extract<Stmt, { k: "Try" }>, cx: Context): TsStmt[] {
   } finally {
     cx.popHandling();
   }
+  // While the finally block runs, the exception's traceback starts at this frame (the context
+  // of one the block raises); re-raised when the block ends, it has its whole traceback again.
+  const blocks = [s.body, ...s.handlers.map((h) => h.body), s.orelse];
+  const last = blocks.reduce((n, b) => lastStatementLine(b, n), s.pos.line);
   out.push(
     line(`let ${fx}: any = null;`, s.pos.line),
     block("try", inner, s.pos.line),
     block("catch ($e)", [line(`throw (${fx} = ${cx.helper("caught")}($e));`)]),
     block("finally", [
-      line(`if (${fx} !== null) ${cx.helper("excEnter")}(${fx});`),
-      block("try", fin),
+      line(`if (${fx} !== null) ${cx.helper("excEnter")}(${fx}, ${s.pos.line}, ${last});`),
+      block("try", [...fin, line(`if (${fx} !== null) ${cx.helper("rethrow")}(${fx});`)]),
       block(`catch (${y})`, [line(`throw ${cx.helper("caught")}(${y});`)]),
       block("finally", [line(`if (${fx} !== null) ${cx.helper("excLeave")}(${fx});`)]),
     ]),
@@ -493,6 +497,11 @@ export const exceptions: Feature = {
       return [line(`throw ${cx.helper(raise)}(${exc});`, s.pos.line)];
     },
     Assert: (s, cx) => {
+      if (s.test.k === "Tuple" && s.test.elts.length > 0)
+        cx.syntaxWarnings.push({
+          line: s.pos.line,
+          message: "assertion is always true, perhaps remove parentheses?",
+        });
       const msg = s.msg === null ? "" : cx.expr(s.msg).code;
       return [
         line(

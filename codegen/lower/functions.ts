@@ -720,7 +720,9 @@ function awaitable(cx: Context, e: Expr, what: string): void {
   const fs = cx.scope.functionScope();
   const fn = fs.fn;
   if (fn === null || !fn.isAsync) {
-    throw cx.source.error("SyntaxError", `'${what}' outside async function`, e.pos.line, e.pos.col);
+    // CPython: "'await' outside function" at module level (or in a class body there).
+    const where = fn === null ? "function" : "async function";
+    throw cx.source.error("SyntaxError", `'${what}' outside ${where}`, e.pos.line, e.pos.col);
   }
 }
 

@@ -20,6 +20,8 @@
  *   refused there: CPython would import it and not take the fallback.
  */
 
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { compilerRuntime } from "../bundle";
 import type { Alias, Pos, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
@@ -92,6 +94,15 @@ const RUNTIME_ALIASES: Record<string, string> = {
   "concurrent.futures.thread": "concurrent.futures",
 };
 
+/**
+ * The stdlib namespaces of "asyncio-ts/python" (`$py.json`, `$py.typing`): the first part of every
+ * module path above.
+ */
+export const STDLIB_NAMESPACES: ReadonlySet<string> = new Set([
+  ...RUNTIME_MODULES,
+  ...Object.values(RUNTIME_ALIASES).map((p) => p.split(".")[0]!),
+]);
+
 /** Where a Python module is in "asyncio-ts/python" (`collections.abc`), or null if it is not. */
 export function runtimeModulePath(module: string): string | null {
   return RUNTIME_MODULES.has(module) ? module : (RUNTIME_ALIASES[module] ?? null);
@@ -157,12 +168,24 @@ export const NO_OP_MODULES = new Set(["__future__"]);
  * on first use), or null when the runtime does not have it.
  */
 export function runtimeNamespace(path: string): Record<string, unknown> | null {
-  let ns: unknown = compilerRuntime("src/python/index");
-  for (const part of path.split(".")) {
+  const [top, ...rest] = path.split(".");
+  if (!STDLIB_NAMESPACES.has(top!)) return null;
+  let ns: unknown = stdlibNamespace(top!);
+  for (const part of rest) {
     ns = (ns as Record<string, unknown> | null)?.[part];
     if (typeof ns !== "object" || ns === null) return null;
   }
   return ns as Record<string, unknown>;
+}
+
+/**
+ * The runtime's `$py.NAME` for a name of STDLIB_NAMESPACES: the module src/python/stdlib/NAME
+ * (`sys`: its `sys` object), as src/python/index.ts exports it. Loading only that module keeps a
+ * transpiling run's runtime as a cached run's: both load the stdlib modules the program names.
+ */
+export function stdlibNamespace(name: string): unknown {
+  const m = compilerRuntime(`src/python/stdlib/${name}`) as Record<string, unknown>;
+  return name === "sys" ? m.sys : m;
 }
 
 export const ES_MODULES: Record<string, string> = {
@@ -289,12 +312,22 @@ function resolveModule(cx: Context, module: string, level: number, pos: Pos): So
   if (es !== undefined) return { kind: "es", specifier: es };
   const runtime = runtimeModulePath(module);
   if (runtime !== null) return { kind: "runtime", path: `$py.${runtime}` };
-  throw cx.source.error(
-    "Unsupported",
-    `module '${module}' is not supported by asyncio-ts`,
-    pos.line,
-    pos.col,
-  );
+  // A folder of modules next to the program: only single-file modules are transpiled.
+  const top = module.split(".")[0]!;
+  const pkg = path.join(path.dirname(cx.source.path), top, "__init__.py");
+  const what = fs.existsSync(pkg)
+    ? `package '${top}' (a folder with __init__.py: a program is the .py files of one folder)`
+    : `module '${module}'`;
+  throw cx.source.error("Unsupported", `${what} is not supported by asyncio-ts`, pos.line, pos.col);
+}
+
+/**
+ * `import "./helpers.js";` ahead of the bindings imported from a module of the program: the
+ * module runs even where none of them is used (`import plugin` for its side effects), which
+ * TypeScript's and sucrase's elision of unused imports would otherwise drop.
+ */
+function runsModule(cx: Context, specifier: string): void {
+  if (specifier.startsWith("./")) cx.imports.set(`${specifier}|`, `import "${specifier}";`);
 }
 
 /** Add an ES import to the module header and return the local name it binds. */
@@ -306,6 +339,7 @@ function esImport(
   atTop: boolean,
 ): string {
   const name = atTop ? local : `$mod_${local}`;
+  runsModule(cx, specifier);
   cx.imports.set(
     `${specifier}|${what}|${name}`,
     what === "*"
@@ -336,9 +370,20 @@ function reexportedImport(
   return line(`export { ${local} };`, al.pos.line);
 }
 
+/**
+ * Can the ES import bind the Python name itself? Only in the main module's own scope, for a name
+ * nothing else binds (an ES import binding cannot be assigned) and that no declaration came
+ * before: a name the module binds inside a block (`if`, `try`) is declared by a `let` before the
+ * module's statements. Otherwise the import takes another name and is assigned to the name.
+ */
+function direct(cx: Context, al: Alias): boolean {
+  if (cx.scope.kind !== "module" || cx.options.exportAll) return false;
+  const sym = cx.lookup(al.asname ?? al.name.split(".")[0]!);
+  return sym === null || (sym.bindings === 1 && !cx.isDeclared(sym));
+}
+
 function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt[] {
   const out: TsStmt[] = [];
-  const atTop = cx.scope.kind === "module";
   for (const al of s.names) {
     const missing = missingModule(cx, al.name, 0);
     if (missing !== null) {
@@ -363,7 +408,7 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
         out.push(reexport);
         continue;
       }
-      const name = esImport(cx, src.specifier, "*", local, atTop && !cx.options.exportAll);
+      const name = esImport(cx, src.specifier, "*", local, direct(cx, al));
       if (name !== local || cx.options.exportAll) out.push(bindLocal(cx, al, name));
       else {
         const sym = cx.lookup(al.asname ?? al.name);
@@ -391,17 +436,27 @@ function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[
   const src = resolveModule(cx, s.module, s.level, s.pos);
   if (src.kind === "none") return [];
   if (s.level === 0) for (const al of s.names) refuseMissing(cx, s.module, al.name, al.pos);
-  const atTop = cx.scope.kind === "module" && !cx.options.exportAll;
   const out: TsStmt[] = [];
+  const sibling = src.kind === "es" && ES_MODULES[s.module] === undefined;
+  const bound = sibling ? cx.options.siblingNames : undefined;
   for (const al of s.names) {
     const local = mangle(al.asname ?? al.name);
+    if (bound !== undefined && !bound(s.module).has(al.name)) {
+      // A name the program's module never binds: CPython's ImportError when this runs (after
+      // the module itself ran).
+      runsModule(cx, (src as { specifier: string }).specifier);
+      const raise = `${cx.helper("cannotImport")}(${jsString(al.name)}, ${jsString(s.module)})`;
+      out.push(bindLocal(cx, al, raise));
+      continue;
+    }
     if (src.kind === "es") {
       const reexport = reexportedImport(cx, al, src.specifier, al.name, local);
       if (reexport !== null) {
         out.push(reexport);
         continue;
       }
-      const name = esImport(cx, src.specifier, al.name, atTop ? local : `${local}`, atTop);
+      const atTop = direct(cx, al);
+      const name = esImport(cx, src.specifier, al.name, local, atTop);
       if (!atTop) out.push(bindLocal(cx, al, name));
       else {
         const sym = cx.lookup(al.asname ?? al.name);

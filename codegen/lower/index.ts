@@ -77,6 +77,7 @@ export function lowerModule(
   options: ModuleOptions,
 ): TsStmt[] {
   const cx = new Context(analysis, source, options, TABLES.stmts, TABLES.exprs);
+  cx.moduleDoc = mod.docstring;
   const hoisted = cx.hoistedDeclarations(analysis.module);
   const body = cx.block(mod.body);
   const temps = cx.tempDeclarations();
@@ -105,12 +106,13 @@ export function lowerModule(
     header.push(
       line(`export const __name__: string = ${JSON.stringify(options.moduleName)};`),
       line(`export const __file__: string = $py.moduleFile(${JSON.stringify(base)});`),
+      line(`export const __doc__: string | null = ${JSON.stringify(mod.docstring)};`),
     );
   } else if (cx.usesModuleName)
     header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
-  // CPython's compiler warnings (SyntaxWarning) print before the module runs, naming the file
-  // as its `__file__` (absolute).
-  for (const w of cx.syntaxWarnings) {
+  // CPython's SyntaxWarnings print before the module runs, naming the file as its `__file__`
+  // (absolute): the tokenizer's (invalid escapes), then the compiler's.
+  for (const w of [...mod.warnings, ...cx.syntaxWarnings]) {
     const args = [
       JSON.stringify(w.message),
       "$py.SyntaxWarning",

@@ -129,7 +129,11 @@ function knownCallee(cx: Context, f: Expr): KnownParams | string | null {
     if (sym.fn !== null && !sym.fn.isLambda) return naturalParams(cx, sym.fn, "function");
     if (sym.cls === null) return null;
     const chain = classChain(cx, sym.cls);
-    if (chain === null || chain.some((c) => classMember(c, "__new__") !== "none")) return null;
+    if (chain === null) return null;
+    // A class defining `__new__` is called through it first (`type.__call__`): its parameters.
+    const nw = chain.map((c) => classMember(c, "__new__")).find((m) => m !== "none");
+    if (nw !== undefined)
+      return nw === "unknown" || nw.decorators.length > 0 ? null : naturalParams(cx, nw, "bound");
     for (const c of chain) {
       const m = classMember(c, "__init__");
       if (m === "none") continue;

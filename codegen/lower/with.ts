@@ -19,7 +19,7 @@
  */
 
 import { isRunnerCtor } from "../analyze";
-import type { Stmt, WithItem } from "../ir";
+import { lastStatementLine, type Stmt, type WithItem } from "../ir";
 import { assignTo } from "./assign";
 import { canAwait } from "./calls";
 import type { Context, Feature } from "./context";
@@ -52,11 +52,12 @@ function withItems(
   // `with asyncio.Runner() as r:` - Runner.__exit__ closes the loop and returns a Promise (the
   // loop cannot block Node): await it where the function can await (as for Runner.run()).
   const blocking = !isAsync && isRunnerCtor(item!.ctx) && canAwait(cx);
+  const lines = `$e, ${pyLine}, ${lastStatementLine(body, pyLine)}`;
   const exit = isAsync
-    ? `yield* ${cm}.aexit($e)`
+    ? `yield* ${cm}.aexit(${lines})`
     : blocking
-      ? `await ${cm}.exitAsync($e)`
-      : `${cm}.exit($e)`;
+      ? `await ${cm}.exitAsync(${lines})`
+      : `${cm}.exit(${lines})`;
   const close = isAsync ? `yield* ${cm}.aclose()` : `${blocking ? "await " : ""}${cm}.close()`;
   out.push(
     block("try", inner, pyLine),

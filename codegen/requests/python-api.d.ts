@@ -377,14 +377,14 @@ export declare function matchClassArg(subject: unknown, cls: unknown, i: number,
 /** REQUEST: a context manager for `with` (see codegen/lower/with.ts for the protocol). */
 export declare function withCtx(cm: unknown): {
   enter(): any;
-  exit(e: unknown): void;
-  exitAsync(e: unknown): Promise<void>;
+  exit(e: unknown, first?: number, last?: number): void;
+  exitAsync(e: unknown, first?: number, last?: number): Promise<void>;
   close(): any;
 };
 /** REQUEST: the same for `async with` (__aenter__/__aexit__). */
 export declare function asyncWithCtx(cm: unknown): {
   aenter(): Iterable<unknown, any, unknown>;
-  aexit(e: unknown): Generator<unknown, void, unknown>;
+  aexit(e: unknown, first?: number, last?: number): Generator<unknown, void, unknown>;
   aclose(): Iterable<unknown, void, unknown>;
 };
 /** REQUEST: PEP 479's RuntimeError for a StopIteration leaving a generator body (else `e`). */

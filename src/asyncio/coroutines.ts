@@ -208,9 +208,15 @@ export function coroQualname(coro: unknown): string {
   return typeof ownName === "string" ? ownName : "coroutine";
 }
 
+const BUILTIN_AWAITABLES = new Set(["async_generator_asend", "async_generator_athrow"]);
+
 /** `_format_coroutine(coro)` for a task's coroutine, as asyncio.coroutines formats it. */
 export function _format_coroutine(coro: unknown, done: boolean): string {
-  const name = `${coroQualname(coro)}()`;
+  const qualname = coroQualname(coro);
+  // The awaitables of async generators are builtins with neither `__qualname__`, `__name__` nor
+  // code: CPython names them by their type, and says nothing of their state.
+  if (BUILTIN_AWAITABLES.has(qualname)) return `<${qualname} without __name__>()`;
+  const name = `${qualname}()`;
   const loc = typeof coro === "object" && coro !== null ? _coroutine_location(coro, done) : null;
   if (loc === null) return done ? `${name} done` : `${name} running`;
   return loc.hasFrame

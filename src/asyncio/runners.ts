@@ -11,7 +11,7 @@
  */
 
 import { type Context, copy_context } from "../contextvars";
-import { KeyboardInterrupt, RuntimeError, ValueError } from "../python/exceptions";
+import { BaseException, KeyboardInterrupt, RuntimeError, ValueError } from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { call } from "../python/protocol";
 import { repr } from "../python/repr";
@@ -74,7 +74,12 @@ export class Runner {
     if (this._state !== INITIALIZED) return;
     const loop = this._loop!;
     try {
-      await _cancel_all_tasks(loop);
+      try {
+        await _cancel_all_tasks(loop);
+      } catch (exc) {
+        this._escapedAgain(exc);
+        throw exc;
+      }
       await loop.run_until_complete(loop.shutdown_asyncgens());
       await loop.run_until_complete(loop.shutdown_default_executor(300));
     } finally {
@@ -83,6 +88,26 @@ export class Runner {
       this._loop = null;
       this._state = CLOSED;
     }
+  }
+
+  /**
+   * The exception that came out of `run()` (and how many times it had left the loop then), for
+   * `_escapedAgain`.
+   */
+  private _escaped: { exc: BaseException; exits: number } | null = null;
+
+  /**
+   * `exc` left the loop again while `close()` cancelled the remaining tasks: a KeyboardInterrupt or
+   * SystemExit of a child task leaves the loop at once, and again when the main task, cancelled
+   * here, fails with it. CPython's `with Runner(...)` then propagates the second one, so the code
+   * around `asyncio.run()` is in the traceback once, from that second exit: the first exit's
+   * frames (that code, from the JS stack when it left the loop) are dropped.
+   */
+  private _escapedAgain(exc: unknown): void {
+    const first = this._escaped;
+    if (first === null || first.exc !== exc || first.exits === 0) return;
+    const kept = first.exc._tbReraise;
+    if (kept !== undefined && kept.length > first.exits) kept.splice(first.exits - 1, 1);
   }
 
   get_loop(): AbstractEventLoop {
@@ -117,8 +142,14 @@ export class Runner {
     try {
       return await this._loop!.run_until_complete(task);
     } catch (exc) {
+      if (exc instanceof BaseException) this._escaped = { exc, exits: exc._tbReraise?.length ?? 0 };
       if (exc instanceof CancelledError && this._interrupt_count > 0) {
-        if (task.uncancel() === 0n) throw new KeyboardInterrupt();
+        // Raised in CPython's `except exceptions.CancelledError:` block: chained to it.
+        if (task.uncancel() === 0n) {
+          const interrupt = new KeyboardInterrupt();
+          interrupt.__context__ = exc;
+          throw interrupt;
+        }
       }
       throw exc;
     } finally {

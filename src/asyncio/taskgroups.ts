@@ -21,12 +21,15 @@
 
 import type { Context } from "../contextvars";
 import {
+  type BaseException,
   BaseExceptionGroup,
   KeyboardInterrupt,
   RuntimeError,
+  rethrow,
   SystemExit,
 } from "../python/exceptions";
 import { Kw } from "../python/kw";
+import { noteReraise } from "../python/traceback";
 import { type Coro, markcoroutinefunction } from "./coroutines";
 import { type AbstractEventLoop, get_running_loop } from "./events";
 import { CancelledError } from "./exceptions";
@@ -119,7 +122,12 @@ export class TaskGroup {
       this._on_completed_fut = null;
     }
 
-    if (this._base_error !== null) throw this._base_error;
+    if (this._base_error !== null) {
+      // `raise self._base_error`: the frame of the `async with` joins its traceback, which goes
+      // on past the `async with` (`rethrow`: not cut where the statement received it).
+      noteReraise(this._base_error);
+      throw rethrow(this._base_error as BaseException);
+    }
 
     if (this._parent_cancel_requested) {
       // We cancelled the parent ourselves (a child failed): undo it, so the parent's own

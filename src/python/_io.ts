@@ -147,6 +147,19 @@ let exitHook = false;
 /** What every file object has: the descriptor, the position, the write buffer, `close`, `with`. */
 abstract class IOBase {
   closed = false;
+
+  /** Files cannot be pickled, so neither copied: "cannot pickle 'BufferedReader' instances". */
+  __getstate__(): never {
+    throw new PyTypeError(`cannot pickle '${className(this.constructor)}' instances`);
+  }
+
+  __copy__(): never {
+    return this.__getstate__();
+  }
+
+  __deepcopy__(_memo: unknown): never {
+    return this.__getstate__();
+  }
   /** The byte position of the next read or write (the end of the file in append mode). */
   protected pos = 0;
   private wbuf: Uint8Array[] = [];
@@ -780,3 +793,26 @@ export function open(...args: unknown[]): IOBase {
     throw e;
   }
 }
+
+// `type(open(f))` is `<class '_io.TextIOWrapper'>`, `type(open(f, "rb"))` `_io.BufferedReader`.
+for (const cls of [TextIOWrapper, BufferedReader, BufferedWriter, BufferedRandom, FileIO]) {
+  for (const [k, v] of [
+    ["__name__", cls.name],
+    ["__qualname__", cls.name],
+    ["__module__", "_io"],
+  ]) {
+    Object.defineProperty(cls, k, { value: v, writable: true, configurable: true });
+  }
+}
+
+// `sys.stdout`, `sys.stderr` and `sys.stdin` (io.ts's streams on the process descriptors) are
+// instances of `io.TextIOWrapper` too, as in CPython.
+Object.defineProperty(TextIOWrapper, Symbol.hasInstance, {
+  value(this: Function, x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    if (this !== TextIOWrapper) return false;
+    const std = require("./io") as typeof import("./io");
+    return x instanceof std.TextStream || x instanceof std.InputStream;
+  },
+  configurable: true,
+});

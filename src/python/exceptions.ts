@@ -245,9 +245,17 @@ function isQuiet(q: Function | readonly Function[], cls: Function): boolean {
  */
 export function noStackFor(classes: Function | readonly Function[], limit = 0): QuietState | null {
   const previous = quietState;
-  quietState = { classes, limit };
+  // A `try` in a loop enters with the same classes each time: its state is made once (states
+  // are never changed, so one can be shared).
+  let state = lastQuiet;
+  if (state === null || state.classes !== classes || state.limit !== limit)
+    lastQuiet = state = { classes, limit };
+  quietState = state;
   return previous;
 }
+
+/** The state noStackFor made last. */
+let lastQuiet: QuietState | null = null;
 
 /** The end of noStackFor's body (its handlers, its end): restore what it returned. */
 export function stacksAgain(previous: QuietState | null): void {
@@ -469,7 +477,83 @@ export function stopIteration(value: unknown): StopIteration {
   return value === undefined || value === null ? new StopIteration() : new StopIteration(value);
 }
 export class StopAsyncIteration extends Exception {}
-export class SyntaxError extends Exception {}
+/**
+ * `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`, as CPython's
+ * SyntaxError_init: the first argument is `msg`; a second (any iterable of 4 to 6 items) gives
+ * the place, all None otherwise. `str(e)` is the message with the file's base name and the line.
+ */
+export class SyntaxError extends Exception {
+  // CPython's member descriptors (not in `vars(e)`): accessors on the prototype, below.
+  declare msg: unknown;
+  declare filename: unknown;
+  declare lineno: unknown;
+  declare offset: unknown;
+  declare text: unknown;
+  declare end_lineno: unknown;
+  declare end_offset: unknown;
+  declare print_file_and_line: unknown;
+  constructor(...args: unknown[]) {
+    super(...args);
+    // A subclass's own `__init__` (run by its constructor) decides what the fields are.
+    if (this.__init__ === SyntaxError.prototype.__init__) syntaxErrorInit(this, this._args);
+  }
+  override __init__(...args: unknown[]): null {
+    this._args = args;
+    syntaxErrorInit(this, args);
+    return null;
+  }
+  override __str__(): string {
+    const msg = str(this.msg);
+    const file =
+      typeof this.filename === "string"
+        ? this.filename.slice(this.filename.lastIndexOf("/") + 1)
+        : null;
+    const line = typeof this.lineno === "bigint" ? this.lineno : null;
+    if (file !== null && line !== null) return `${msg} (${file}, line ${line})`;
+    if (file !== null) return `${msg} (${file})`;
+    if (line !== null) return `${msg} (line ${line})`;
+    return msg;
+  }
+}
+
+/** SyntaxError's fields, kept off the instance's own keys (so `vars(e)` leaves them out). */
+const syntaxFieldsOf = new WeakMap<object, Record<string, unknown>>();
+for (const name of [
+  "msg",
+  "filename",
+  "lineno",
+  "offset",
+  "text",
+  "end_lineno",
+  "end_offset",
+  "print_file_and_line",
+]) {
+  Object.defineProperty(SyntaxError.prototype, name, {
+    get(this: object): unknown {
+      return syntaxFieldsOf.get(this)?.[name] ?? null;
+    },
+    set(this: object, value: unknown) {
+      let fields = syntaxFieldsOf.get(this);
+      if (fields === undefined) syntaxFieldsOf.set(this, (fields = {}));
+      fields[name] = value;
+    },
+    configurable: true,
+  });
+}
+
+function syntaxErrorInit(e: SyntaxError, args: unknown[]): void {
+  if (args.length >= 1) e.msg = args[0];
+  if (args.length !== 2) return;
+  const { iter } = require("./protocol") as typeof import("./protocol");
+  const info = [...(iter(args[1]) as Iterable<unknown>)];
+  if (info.length < 4)
+    throw new TypeError_(`function takes at least 4 arguments (${info.length} given)`);
+  if (info.length > 6)
+    throw new TypeError_(`function takes at most 6 arguments (${info.length} given)`);
+  [e.filename, e.lineno, e.offset, e.text] = info;
+  e.end_lineno = info.length > 4 ? info[4] : null;
+  e.end_offset = info.length > 5 ? info[5] : null;
+}
 export class IndentationError extends SyntaxError {}
 export class TabError extends IndentationError {}
 export class SystemError extends Exception {}

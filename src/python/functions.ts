@@ -32,7 +32,7 @@
  */
 
 import { Dict } from "./dict";
-import { NameError, withName } from "./exceptions";
+import { markRaised, NameError, withName } from "./exceptions";
 import { Tuple } from "./tuple";
 
 function define(fn: Function, name: string, value: unknown): void {
@@ -72,6 +72,15 @@ export function checkFree<T>(value: T, name: string): T {
       name,
     );
   return value;
+}
+
+/**
+ * A read of a name bound nowhere (not a builtin either): CPython's NameError when the line runs.
+ * A call of this runtime function, not a throwing closure in generated code, so that the
+ * traceback has no extra frame of the program.
+ */
+export function nameError(name: string): never {
+  throw markRaised(withName(new NameError(`name '${name}' is not defined`), name));
 }
 
 /** A read (or `del`) of a module-level name that may be unbound. */

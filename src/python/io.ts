@@ -8,12 +8,21 @@
  * and line-buffered on a terminal; stderr is line-buffered; with `PYTHONUNBUFFERED` set, both
  * write at once. Everything still buffered is
  * flushed at process exit, so output order at exit matches CPython's.
+ *
+ * A closed pipe (`prog | head`; Node ignores SIGPIPE, as CPython does) raises
+ * `BrokenPipeError: [Errno 32] Broken pipe` from the write; when the flush at exit fails, CPython's
+ * "Exception ignored on flushing sys.stdout:" is printed and the process exits with 120.
+ * The std streams are named `_io.TextIOWrapper` and have CPython's attributes (`mode`, `errors`,
+ * `line_buffering`, `write_through`) and `reconfigure(...)`.
  */
 
 import * as fs from "node:fs";
 import { Bytes, BytesLike } from "./bytes";
+import { encode, normalizeEncoding } from "./codecs";
 import {
+  BrokenPipeError,
   EOFError,
+  NotImplementedError,
   OSError,
   TypeError as PyTypeError,
   RuntimeError,
@@ -28,25 +37,124 @@ import { repr, str } from "./repr";
 import { clinicArgs } from "./stdlib/types";
 import { typeName } from "./types";
 
+/** `io.UnsupportedOperation` (from _io.ts, loaded on first use: it imports this module). */
+function unsupportedOperation(): new (msg: string) => Error {
+  return (require("./_io") as typeof import("./_io")).UnsupportedOperation();
+}
+
+/** No lone surrogate in `s` (ES2024's `String.prototype.isWellFormed`, in Node 20). */
+function wellFormed(s: string): boolean {
+  return (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
 /** Bytes/chars buffered before a block-buffered stream writes (CPython's io.DEFAULT_BUFFER_SIZE). */
 const BUFFER_SIZE = 8192;
 
-/** A text stream on a file descriptor (Python's `TextIOWrapper` as far as programs see it). */
+/**
+ * CPython's default `errors` of stdin and stdout: "surrogateescape" under the C or POSIX locale
+ * (C.UTF-8 too) or in UTF-8 mode (`PYTHONUTF8=1`), else "strict". stderr's is always
+ * "backslashreplace".
+ */
+function stdErrors(): string {
+  const env = process.env;
+  if (env.PYTHONUTF8 === "1") return "surrogateescape";
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "C";
+  return locale === "C" || locale === "POSIX" || locale.startsWith("C.")
+    ? "surrogateescape"
+    : "strict";
+}
+
+/** Whether `lseek` works on `fd` (CPython's `seekable()` of the std streams). */
+function seekableFd(fd: number): boolean {
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isFile() || st.isBlockDevice()) return true;
+    return st.isCharacterDevice() && !isTTY(fd);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checked arguments of `reconfigure(*, encoding=None, errors=None, newline=None,
+ * line_buffering=None, write_through=None)` (CPython's `_io.TextIOWrapper.reconfigure`), None
+ * for those not given. An encoding given without errors resets errors to "strict".
+ */
+function reconfigureArgs(args: unknown[]): {
+  encoding: string | null;
+  errors: string | null;
+  newline: string | null | undefined;
+  line_buffering: boolean | null;
+  write_through: boolean | null;
+} {
+  const kw = args.length > 0 && args[args.length - 1] instanceof Kw ? (args.pop() as Kw) : null;
+  if (args.length > 0) throw new PyTypeError("reconfigure() takes no positional arguments");
+  const k = (kw?.kwargs ?? {}) as Record<string, unknown>;
+  const names = ["encoding", "errors", "newline", "line_buffering", "write_through"];
+  for (const key of Object.keys(k)) {
+    if (!names.includes(key))
+      throw new PyTypeError(`reconfigure() got an unexpected keyword argument '${key}'`);
+  }
+  const text = (name: string): string | null => {
+    const v = k[name];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== "string")
+      throw new PyTypeError(
+        `reconfigure() argument '${name}' must be str or None, not ${typeName(v)}`,
+      );
+    return v;
+  };
+  const flag = (name: string): boolean | null => {
+    const v = k[name];
+    if (v === undefined || v === null) return null;
+    return index(v) !== 0n;
+  };
+  const encoding = text("encoding");
+  let errors = text("errors");
+  const newline = "newline" in k ? text("newline") : undefined;
+  if (newline !== undefined && newline !== null && !["", "\n", "\r", "\r\n"].includes(newline))
+    throw new ValueError(`illegal newline value: ${newline}`);
+  const line_buffering = flag("line_buffering");
+  const write_through = flag("write_through");
+  if (encoding !== null) {
+    normalizeEncoding(encoding); // LookupError: unknown encoding: ...
+    errors ??= "strict";
+  }
+  return { encoding, errors, newline, line_buffering, write_through };
+}
+
+/**
+ * A text stream on a file descriptor: `sys.stdout` and `sys.stderr`, Python's
+ * `_io.TextIOWrapper` as far as programs see it. Text is buffered as strings and encoded as UTF-8
+ * when the buffer is written. A write that UTF-8 cannot encode plainly (a lone surrogate), or any
+ * write after `reconfigure(encoding=..., errors=...)` to another codec or error handler, is
+ * encoded at once with src/python/codecs.ts and buffered as bytes, so that an unencodable
+ * character raises from the `print`, as in CPython.
+ */
 export class TextStream {
-  private buf: string[] = [];
+  private buf: (string | Uint8Array)[] = [];
   private bufLen = 0;
+  /** Whether `buf` holds bytes (then written piece by piece). */
+  private hasBytes = false;
+  private encoded = false;
+  private _encoding = "utf-8";
+  /** "\r" or "\r\n": what "\n" is written as (`newline=`); null writes "\n" unchanged. */
+  private writeNewline: string | null = null;
   closed = false;
+  readonly mode = "w";
+  readonly newlines = null;
 
   constructor(
     readonly fd: number,
     readonly name: string,
     public line_buffering: boolean,
     /** Every write goes out at once (`PYTHONUNBUFFERED`, CPython's `-u`). */
-    readonly write_through = false,
+    public write_through = false,
+    public errors = "strict",
   ) {}
 
   get encoding(): string {
-    return "utf-8";
+    return this._encoding;
   }
 
   write(s: unknown): bigint {
@@ -55,24 +163,74 @@ export class TextStream {
     }
     if (this.closed) throw new ValueError("I/O operation on closed file.");
     if (s.length === 0) return 0n;
-    this.buf.push(s);
-    this.bufLen += s.length;
+    const text = this.writeNewline === null ? s : s.replace(/\n/g, this.writeNewline);
+    if (this.encoded || !wellFormed(text)) {
+      const data = encode(text, this._encoding, this.errors);
+      this.buf.push(data);
+      this.hasBytes = true;
+      this.bufLen += data.length;
+    } else {
+      this.buf.push(text);
+      this.bufLen += text.length;
+    }
     if (
       this.write_through ||
       this.bufLen >= BUFFER_SIZE ||
       (this.line_buffering && (s.includes("\n") || s.includes("\r")))
     ) {
-      this.flush();
+      this.writeBuffer(false);
     }
     return BigInt(Array.from(s).length);
   }
 
+  /** Whether writing `s` cannot fail to encode (UTF-8 of well-formed text). */
+  encodesPlainly(s: string): boolean {
+    return !this.encoded && wellFormed(s);
+  }
+
+  /**
+   * `flush()`. When the write fails (a closed pipe), the text stays buffered, so that the flush at
+   * exit fails again and reports it, as in CPython; a write that fills the buffer drops it.
+   */
   flush(): null {
-    if (this.bufLen === 0) return null;
-    const data = Buffer.from(this.buf.join(""), "utf8");
+    this.writeBuffer(true);
+    return null;
+  }
+
+  private writeBuffer(keepOnError: boolean): void {
+    if (this.bufLen === 0) return;
+    const data = this.hasBytes
+      ? Buffer.concat(this.buf.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p)))
+      : Buffer.from((this.buf as string[]).join(""), "utf8");
+    try {
+      writeAll(this.fd, data);
+    } catch (e) {
+      if (!keepOnError) this.discardBuffer();
+      throw e;
+    }
+    this.discardBuffer();
+  }
+
+  /** Drop what is buffered (after the exit flush reported its failure). */
+  discardBuffer(): void {
     this.buf = [];
+    this.hasBytes = false;
     this.bufLen = 0;
-    writeAll(this.fd, data);
+  }
+
+  /** `reconfigure(*, encoding, errors, newline, line_buffering, write_through)`. */
+  reconfigure(...args: unknown[]): null {
+    const a = reconfigureArgs(args);
+    this.flush();
+    if (a.encoding !== null) this._encoding = a.encoding;
+    if (a.errors !== null) this.errors = a.errors;
+    if (a.newline !== undefined)
+      this.writeNewline = a.newline === "\r" || a.newline === "\r\n" ? a.newline : null;
+    if (a.line_buffering !== null) this.line_buffering = a.line_buffering;
+    if (a.write_through !== null) this.write_through = a.write_through;
+    // The fast path (UTF-8 of the whole buffer at flush) is CPython's encoding for well-formed
+    // text under any error handler; ill-formed text is encoded by `write` (see the class).
+    this.encoded = normalizeEncoding(this._encoding) !== "utf-8";
     return null;
   }
 
@@ -84,16 +242,36 @@ export class TextStream {
     return isTTY(this.fd);
   }
 
+  readable(): boolean {
+    return false;
+  }
+
   writable(): boolean {
     return true;
   }
 
+  seekable(): boolean {
+    return seekableFd(this.fd);
+  }
+
+  read(..._args: unknown[]): never {
+    throw new (unsupportedOperation())("not readable");
+  }
+
+  readline(..._args: unknown[]): never {
+    throw new (unsupportedOperation())("not readable");
+  }
+
   __repr__(): string {
-    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='utf-8'>`;
+    return `<_io.TextIOWrapper name='${this.name}' mode='w' encoding='${this._encoding}'>`;
   }
 }
 
-/** Write every byte, retrying on EAGAIN (non-blocking pipes). */
+/**
+ * Write every byte, retrying on EAGAIN (non-blocking pipes). A closed pipe (`prog | head`) raises
+ * CPython's `BrokenPipeError: [Errno 32] Broken pipe` (Node ignores SIGPIPE, as CPython does);
+ * what was buffered is dropped, so the exit flush does not fail again.
+ */
 function writeAll(fd: number, data: Buffer): void {
   let off = 0;
   while (off < data.length) {
@@ -105,7 +283,7 @@ function writeAll(fd: number, data: Buffer): void {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
         continue;
       }
-      if (code === "EPIPE") return;
+      if (code === "EPIPE") throw new BrokenPipeError(32n, "Broken pipe");
       throw e;
     }
   }
@@ -128,8 +306,16 @@ function isTTY(fd: number): boolean {
 /** `PYTHONUNBUFFERED` set to a non-empty string makes stdout and stderr unbuffered, as in CPython. */
 const unbuffered = (process.env.PYTHONUNBUFFERED ?? "") !== "";
 
-export const stdout = new TextStream(1, "<stdout>", isTTY(1), unbuffered);
-export const stderr = new TextStream(2, "<stderr>", true, unbuffered);
+// CPython's create_stdio: unbuffered streams write through and are not line-buffered; else
+// stdout is line-buffered on a terminal and stderr always.
+export const stdout = new TextStream(
+  1,
+  "<stdout>",
+  !unbuffered && isTTY(1),
+  unbuffered,
+  stdErrors(),
+);
+export const stderr = new TextStream(2, "<stderr>", !unbuffered, unbuffered, "backslashreplace");
 export const __stdout__ = stdout;
 export const __stderr__ = stderr;
 
@@ -140,21 +326,52 @@ export const streams: { stdin: unknown; stdout: unknown; stderr: unknown } = {
   stderr,
 };
 
-/** Flush both standard streams (also done at exit). */
+/** Set when flushing sys.stdout/sys.stderr at exit failed: the process then exits with 120. */
+let exitFlushFailed = false;
+
+/**
+ * Flush both standard streams (done at exit), as CPython's `flush_std_files`: an error flushing
+ * `sys.stdout` or `sys.stderr` (a reader that closed the pipe) is reported as "Exception ignored
+ * on flushing sys.stdout:" with the exception, and the exit status becomes 120.
+ */
 export function flushStd(): void {
-  for (const s of [streams.stdout, streams.stderr, stdout, stderr]) {
+  const targets: [unknown, string][] = [
+    [streams.stdout, "sys.stdout"],
+    [streams.stderr, "sys.stderr"],
+    [stdout, ""],
+    [stderr, ""],
+  ];
+  for (const [s, name] of targets) {
+    if (s === null || s === undefined || (s as { closed?: unknown }).closed === true) continue;
     const f = (s as { flush?: () => unknown }).flush;
-    if (typeof f === "function") {
-      try {
-        f.call(s);
-      } catch {
-        // ignore errors at exit, as CPython mostly does
-      }
+    if (typeof f !== "function") continue;
+    try {
+      f.call(s);
+    } catch (e) {
+      if (s instanceof TextStream) s.discardBuffer();
+      if (name === "") continue;
+      exitFlushFailed = true;
+      reportIgnored(`Exception ignored on flushing ${name}`, e);
     }
   }
 }
 
-process.on("exit", flushStd);
+/** CPython's "Exception ignored ..." report on stderr (the exception without a traceback). */
+function reportIgnored(what: string, e: unknown): void {
+  const { toPyException } = require("./exceptions") as typeof import("./exceptions");
+  const { formatExceptionOnly } = require("./traceback") as typeof import("./traceback");
+  try {
+    stderr.write(`${what}:\n${formatExceptionOnly(toPyException(e))}`);
+    stderr.flush();
+  } catch {
+    // stderr is gone too
+  }
+}
+
+process.on("exit", () => {
+  flushStd();
+  if (exitFlushFailed) process.exitCode = 120;
+});
 
 /** `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
 export function print(...args: unknown[]): null {
@@ -187,13 +404,25 @@ export function print(...args: unknown[]): null {
     throw new PyTypeError(`'${typeName(out)}' object has no attribute 'write'`);
   }
   if (out instanceof TextStream) {
-    // one write call for speed; same bytes as CPython's per-item writes
-    let s = "";
-    for (let i = 0; i < args.length; i++) {
-      if (i > 0) s += sep;
-      s += str(args[i]);
+    // One write call for speed: the same bytes as CPython's per-item writes, unless an item may
+    // not encode (then the items are written one by one, so what came before it is written).
+    const m = args.length;
+    const items = new Array<string>(m);
+    let whole = "";
+    for (let i = 0; i < m; i++) {
+      const item = str(args[i]);
+      items[i] = item;
+      whole += i > 0 ? sep + item : item;
     }
-    out.write(s + end);
+    whole += end;
+    if (out.encodesPlainly(whole)) out.write(whole);
+    else {
+      for (let i = 0; i < m; i++) {
+        if (i > 0) out.write(sep as string);
+        out.write(items[i]!);
+      }
+      out.write(end as string);
+    }
   } else {
     for (let i = 0; i < args.length; i++) {
       if (i > 0) out.write(sep as string);
@@ -290,7 +519,30 @@ export class InputStream {
   readonly name = "<stdin>";
   readonly mode = "r";
   readonly encoding = "utf-8";
-  readonly errors = "strict";
+  errors = stdErrors();
+  line_buffering = !unbuffered && isTTY(0);
+  write_through = unbuffered;
+  readonly newlines = null;
+
+  /**
+   * `reconfigure(...)`: stdin is decoded as UTF-8 with "\n" line ends only, so another encoding
+   * or newline is refused (NotImplementedError) rather than read wrongly.
+   */
+  reconfigure(...args: unknown[]): null {
+    const a = reconfigureArgs(args);
+    if (a.encoding !== null && normalizeEncoding(a.encoding) !== "utf-8")
+      throw new NotImplementedError("asyncio-ts reads sys.stdin as UTF-8 only");
+    if (a.newline !== undefined && a.newline !== "\n")
+      throw new NotImplementedError("asyncio-ts reads sys.stdin with newline='\\n' only");
+    if (a.errors !== null) this.errors = a.errors;
+    if (a.line_buffering !== null) this.line_buffering = a.line_buffering;
+    if (a.write_through !== null) this.write_through = a.write_through;
+    return null;
+  }
+
+  write(..._args: unknown[]): never {
+    throw new (unsupportedOperation())("not writable");
+  }
 
   private check(): void {
     if (this.closed) throw new ValueError("I/O operation on closed file.");
@@ -377,13 +629,36 @@ export class InputStream {
   }
 
   seekable(): boolean {
-    return false;
+    return seekableFd(0);
   }
 
   __repr__(): string {
     return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>";
   }
 }
+
+/**
+ * Name a runtime class as CPython's (`_io.TextIOWrapper`): `type(sys.stdout)` and its repr. Its
+ * instances cannot be pickled, so neither copied: `copy.copy`/`copy.deepcopy` raise CPython's
+ * TypeError ("cannot pickle 'TextIOWrapper' instances") through `__copy__`/`__deepcopy__`.
+ */
+export function nameIoClass(cls: Function, name: string, module = "_io"): void {
+  for (const [k, v] of [
+    ["__name__", name],
+    ["__qualname__", name],
+    ["__module__", module],
+  ]) {
+    Object.defineProperty(cls, k as string, { value: v, writable: true, configurable: true });
+  }
+  const refuse = (): never => {
+    throw new PyTypeError(`cannot pickle '${name}' instances`);
+  };
+  for (const k of ["__getstate__", "__copy__", "__deepcopy__"])
+    Object.defineProperty(cls.prototype, k, { value: refuse, writable: true, configurable: true });
+}
+
+nameIoClass(TextStream, "TextIOWrapper");
+nameIoClass(InputStream, "TextIOWrapper");
 
 export const stdin = new InputStream();
 export const __stdin__ = stdin;

@@ -37,6 +37,7 @@ import {
   markRaised,
   TypeError as PyTypeError,
   RuntimeError,
+  rethrow,
   StopAsyncIteration,
   StopIteration,
   stopIteration,
@@ -45,7 +46,15 @@ import {
 } from "./exceptions";
 import { streams } from "./io";
 import { Kw } from "./kw";
-import { isPyclass, mro, pyBases, registerForwarder, registerPyclass } from "./mro";
+import {
+  constructed,
+  installObjectNew,
+  isPyclass,
+  mro,
+  pyBases,
+  registerForwarder,
+  registerPyclass,
+} from "./mro";
 import { classQualname } from "./objects";
 import {
   callMethod,
@@ -563,10 +572,21 @@ function managerMethods(
  * as the exception being handled (`sys.exception()`; what `__exit__` raises is chained to it);
  * a true result swallows it, anything else re-raises it.
  */
-function exitArgs(e: unknown): [BaseException, unknown[]] {
+function exitArgs(e: unknown, first?: number, last?: number): [BaseException, unknown[]] {
   const exc = caught(e);
-  excEnter(exc);
+  // `first`..`last`, the statement's lines: its traceback, as the context of what `__exit__`
+  // raises, starts at the frame of the `with` (as one caught by a `try` there).
+  excEnter(exc, first, last);
   return [exc, [typeOf(exc), exc, null]];
+}
+
+/**
+ * What `__exit__` raised: chained to the body's exception, or that exception itself raised on
+ * (`raise exc_value`), whose traceback is then its whole one again (see exitArgs).
+ */
+function exitRaised(x: unknown, exc: BaseException): BaseException {
+  const raised = caught(x);
+  return raised === exc ? rethrow(exc) : raised;
 }
 
 /**
@@ -587,36 +607,36 @@ class WithCtx {
     return this.enterFn.call(this.cm);
   }
 
-  exit(e: unknown): void {
+  exit(e: unknown, first?: number, last?: number): void {
     this.exited = true;
-    const [exc, args] = exitArgs(e);
+    const [exc, args] = exitArgs(e, first, last);
     let swallow: boolean;
     try {
       swallow = truthy(this.exitFn.apply(this.cm, args));
     } catch (x) {
-      throw caught(x);
+      throw exitRaised(x, exc);
     } finally {
       excLeave(exc);
     }
-    if (!swallow) throw exc;
+    if (!swallow) throw rethrow(exc);
   }
 
   /**
    * `exit` for a manager whose `__exit__` returns a Promise (asyncio.Runner, which cannot block
    * Node); the transpiler awaits it for such managers.
    */
-  async exitAsync(e: unknown): Promise<void> {
+  async exitAsync(e: unknown, first?: number, last?: number): Promise<void> {
     this.exited = true;
-    const [exc, args] = exitArgs(e);
+    const [exc, args] = exitArgs(e, first, last);
     let swallow: boolean;
     try {
       swallow = truthy(await this.exitFn.apply(this.cm, args));
     } catch (x) {
-      throw caught(x);
+      throw exitRaised(x, exc);
     } finally {
       excLeave(exc);
     }
-    if (!swallow) throw exc;
+    if (!swallow) throw rethrow(exc);
   }
 
   /** Leaves without an exception (a Promise for a Promise-returning `__exit__`). */
@@ -677,20 +697,20 @@ class AsyncWithCtx {
   }
 
   /** The body raised `e`: await `__aexit__`; re-raises `e` unless that swallows it. */
-  *aexit(e: unknown): Generator<unknown, void, unknown> {
+  *aexit(e: unknown, first?: number, last?: number): Generator<unknown, void, unknown> {
     this.exited = true;
-    const [exc, args] = exitArgs(e);
+    const [exc, args] = exitArgs(e, first, last);
     let swallow: boolean;
     try {
       swallow = truthy(
         yield* this.aexitFn.apply(this.cm, args) as Generator<unknown, unknown, unknown>,
       );
     } catch (x) {
-      throw caught(x);
+      throw exitRaised(x, exc);
     } finally {
       excLeave(exc);
     }
-    if (!swallow) throw exc;
+    if (!swallow) throw rethrow(exc);
   }
 
   /** The body left normally (or by break, continue, return): `__aexit__(None, None, None)`. */
@@ -801,6 +821,24 @@ export function anext(it: unknown, ...dflt: unknown[]): unknown {
 
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
 
+// ---- __new__
+
+/**
+ * The constructor of a class of the program that defines `__new__` or inherits it from another
+ * (lower/classes.ts): `type.__call__` (mro.ts's `typeCall`), reached through `new C(...)` where
+ * the transpiler could not call `typeCall` itself (the runtime's own `new`). A JS constructor can
+ * only give an object: a `__new__` returning a str, a number or None is refused there with a
+ * TypeError (see docs/DIFFERENCES.md).
+ */
+export function constructViaNew(cls: Function, args: unknown[]): any {
+  return constructed(cls, args);
+}
+
+installObjectNew((cls) => {
+  const obj = Object.create(cls.prototype as object) as object;
+  return "__slots__" in cls ? slotted(obj, cls) : obj;
+});
+
 /**
  * The instance a transpiled root class with `__slots__` constructs: when every class from
  * `newTarget` up to the root declares its own `__slots__` (CPython: no `__dict__`), a proxy that
@@ -902,12 +940,16 @@ installGeneratorMethod("__next__", function (this: Generator) {
 // `finally` blocks run), as CPython does.
 installGeneratorMethod("close", function (this: Generator) {
   let r: IteratorResult<unknown>;
+  const exit = new GeneratorExit();
   try {
-    r = this.throw(new GeneratorExit());
+    r = this.throw(exit);
   } catch (e) {
     if (e instanceof GeneratorExit || e instanceof StopIteration) return null;
     throw e;
   }
+  // It yielded from its `except GeneratorExit:` handler, which stays suspended: the exception
+  // must not stay the one being handled (CPython keeps it in the generator's frame).
+  excLeave(exit);
   if (!r.done) throw new RuntimeError("generator ignored GeneratorExit");
   return r.value === undefined ? null : r.value;
 });

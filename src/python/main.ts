@@ -27,12 +27,66 @@ export function systemExitStatus(exc: SystemExit): [number, string] {
   return [1, `${str(code)}\n`];
 }
 
-/** Print a traceback for an uncaught exception to sys.stderr. */
-export function printUncaught(exc: unknown): void {
+/** Flush sys.stdout before a traceback, ignoring errors (a closed pipe), as CPython's flush_io. */
+function flushStdoutQuietly(): void {
+  try {
+    (streams.stdout as { flush?: () => unknown }).flush?.();
+  } catch {
+    // reported again by the flush at exit
+  }
+}
+
+/**
+ * Report an uncaught exception as CPython's `_PyErr_PrintEx` does: call `sys.excepthook(type,
+ * value, traceback)` (by default `sys.__excepthook__`, which prints the traceback to sys.stderr).
+ * When the hook itself raises, print "Error in sys.excepthook:", its exception, then "Original
+ * exception was:" and the original traceback; a `SystemExit` raised by the hook ends the program
+ * with its status instead, which is returned (undefined otherwise: the caller's status stands).
+ */
+export function printUncaught(exc: unknown): number | undefined {
   const err = streams.stderr as { write: (s: string) => unknown; flush?: () => unknown };
-  (streams.stdout as { flush?: () => unknown }).flush?.();
-  err.write(formatException(markRaised(exc)));
+  flushStdoutQuietly();
+  const raised = markRaised(exc);
+  const sys = (require("./stdlib/sys") as typeof import("./stdlib/sys")).sys as {
+    excepthook?: unknown;
+    __excepthook__: unknown;
+  };
+  const hook = sys.excepthook;
+  let status: number | undefined;
+  if (hook === sys.__excepthook__ || !(raised instanceof BaseException)) {
+    err.write(formatException(raised));
+  } else if (hook === undefined) {
+    // `del sys.excepthook`
+    err.write("sys.excepthook is missing\n");
+    err.write(formatException(raised));
+  } else {
+    try {
+      (require("./protocol") as typeof import("./protocol")).call(
+        hook,
+        raised.constructor,
+        raised,
+        raised.__traceback__,
+      );
+    } catch (e) {
+      const exc2 = markRaised(e instanceof BaseException ? e : toPyException(e));
+      if (exc2 instanceof SystemExit) {
+        const [code, text] = systemExitStatus(exc2);
+        if (text) err.write(text);
+        status = code;
+      } else {
+        flushStdoutQuietly();
+        err.write("Error in sys.excepthook:\n");
+        // An exception with no frame of the program (the hook is not callable) has no header.
+        err.write(
+          formatException(exc2).replace(/^Traceback \(most recent call last\):\n(?! )/, ""),
+        );
+        err.write("\nOriginal exception was:\n");
+        err.write(formatException(raised));
+      }
+    }
+  }
   err.flush?.();
+  return status;
 }
 
 /** `atexit`'s calls, run when the program ends (CPython's Py_FinalizeEx), loaded on first use. */
@@ -57,11 +111,11 @@ export function runMain(body: () => void): void {
       process.exitCode = status;
       return;
     }
-    printUncaught(exc);
+    const hookStatus = printUncaught(exc);
     exitFuncs();
     flushStd();
     // CPython ends itself with SIGINT after an uncaught KeyboardInterrupt: a shell sees 130.
-    process.exitCode = exc instanceof KeyboardInterrupt ? 130 : EXIT_FAILURE;
+    process.exitCode = hookStatus ?? (exc instanceof KeyboardInterrupt ? 130 : EXIT_FAILURE);
   }
 }
 

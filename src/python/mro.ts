@@ -382,8 +382,13 @@ export function bases(...classes: unknown[]): SyntheticBase {
   const layout = bestBase(bs, true);
   const layoutInits = constructsViaInit(layout);
   const Layout = layout as new (...args: unknown[]) => object;
+  const newInBases = tail.some((K) => pyclasses.has(K) && Object.hasOwn(K, "__new__"));
   const M = class extends Layout {
+    // biome-ignore lint/correctness/noUnreachableSuper: `type.__call__` runs no JS constructor
     constructor(...args: unknown[]) {
+      // A `__new__` of the program among the bases: `type.__call__`.
+      // biome-ignore lint/correctness/noConstructorReturn: type.__call__ returns what __new__ made
+      if (newInBases && viaNew(new.target)) return constructed(new.target, args);
       const plan = layoutInits ? "layout" : initPlan(new.target);
       if (plan === "runtime-quiet") super();
       else super(...args);
@@ -589,7 +594,152 @@ function constructorParams(K: Function): string[] {
   return [];
 }
 
+// ---- object.__new__
+
+/** Does a class of `cls`'s MRO other than object define `__init__` (`tp_init != object_init`)? */
+function overridesInit(cls: Function): boolean {
+  return mro(cls).some((K) => K !== B.object && ownDefinition(K, "__init__") !== undefined);
+}
+
+/** How `object.__new__` makes an instance of a class of the program (lang.ts adds `__slots__`). */
+let makeInstance = (cls: Function): object => Object.create(cls.prototype as object) as object;
+
+/** Install `object.__new__`, with `make` making the instances (called by lang.ts once loaded). */
+export function installObjectNew(make: (cls: Function) => object): void {
+  makeInstance = make;
+  Object.defineProperty(B.object, "__new__", {
+    value: objectNew,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * `object.__new__(cls, *args)`: an instance of a class of the program, no constructor run (CPython's
+ * `object_new`: extra arguments are an error when `cls` overrides `__new__`, or overrides neither
+ * `__new__` nor `__init__`). Classes over builtin types are refused as CPython refuses them; over
+ * another runtime class, as asyncio-ts cannot make their instances this way.
+ */
+export function objectNew(...args: unknown[]): object {
+  if (args.length === 0) throw new PyTypeError("object.__new__(): not enough arguments");
+  const cls = args[0];
+  if (!isClass(cls))
+    throw new PyTypeError(`object.__new__(X): X is not a type object (${typeName(cls)})`);
+  const abc = abcModule();
+  enumClass ??= (require("./stdlib/enum") as typeof import("./stdlib/enum")).Enum;
+  if (cls.prototype instanceof enumClass) {
+    // `Color.__new__(Color, 1)` is `Enum.__new__`: the member with that value (`Color(1)`); an
+    // enum's own `__new__` makes its members with `object.__new__(cls)` (stdlib/enum.ts).
+    if (args.length > 1) return Reflect.construct(cls, args.slice(1)) as object;
+    return Object.create(cls.prototype as object) as object;
+  }
+  if (!mro(cls).every((K) => K === B.object || pyclasses.has(K) || isAbcBase(K))) {
+    if (solidBase(cls, false) === B.object)
+      throw new PyTypeError(
+        `asyncio-ts: object.__new__(${className(cls)}) for a class over a runtime class is not supported`,
+      );
+    // CPython names the nearest class up the chain whose `__new__` is not a Python function.
+    let c = cls;
+    while (pyclasses.has(c) && Object.hasOwn(c, "__new__")) c = pyBase(c) ?? B.object;
+    throw new PyTypeError(
+      `object.__new__(${className(cls)}) is not safe, use ${className(c)}.__new__()`,
+    );
+  }
+  const [positional, kwargs] = splitKw(args.slice(1));
+  if (positional.length > 0 || Object.keys(kwargs).length > 0) {
+    const nw = (cls as { __new__?: unknown }).__new__;
+    if (typeof nw === "function" && nw !== objectNew)
+      throw new PyTypeError(
+        "object.__new__() takes exactly one argument (the type to instantiate)",
+      );
+    if (!overridesInit(cls)) throw new PyTypeError(`${className(cls)}() takes no arguments`);
+  }
+  if (cls.prototype instanceof abc.ABC) {
+    const missing = abc.abstractMethods(cls);
+    if (missing.length > 0)
+      throw new PyTypeError(
+        `Can't instantiate abstract class ${className(cls)} without an implementation for abstract method${missing.length > 1 ? "s" : ""} ${missing.map((n) => `'${n}'`).join(", ")}`,
+      );
+  }
+  return makeInstance(cls);
+}
+Object.defineProperty(objectNew, "__name__", { value: "__new__", configurable: true });
+Object.defineProperty(objectNew, "__qualname__", { value: "object.__new__", configurable: true });
+
+let abcLoaded: typeof import("./stdlib/abc") | null = null;
+/** The abc module (loaded on first use: it imports much of the runtime). */
+function abcModule(): typeof import("./stdlib/abc") {
+  abcLoaded ??= require("./stdlib/abc") as typeof import("./stdlib/abc");
+  return abcLoaded;
+}
+
+let genericClass: Function | null = null;
+let enumClass: Function | null = null;
+
+/** Is `K` `abc.ABC` or `typing.Generic`, which add nothing to an instance of their subclasses? */
+function isAbcBase(K: Function): boolean {
+  genericClass ??= (require("./stdlib/typing") as typeof import("./stdlib/typing")).Generic;
+  return K === abcModule().ABC || K === genericClass;
+}
+
+/**
+ * Is `cls` a class of the program constructed through its `__new__`: one it defines or inherits
+ * from another class of the program, with no runtime class among its ancestors (lower/classes.ts
+ * gives such a class a constructor calling `typeCall`)?
+ */
+export function constructsViaNew(cls: Function): boolean {
+  const nw = (cls as { __new__?: unknown }).__new__;
+  return (
+    typeof nw === "function" &&
+    nw !== objectNew &&
+    pyclasses.has(cls) &&
+    mro(cls).every((K) => K === B.object || pyclasses.has(K) || isAbcBase(K))
+  );
+}
+
+/**
+ * `type.__call__(cls, *args)` for such a class: `cls.__new__(cls, *args)` (a static method;
+ * `super().__new__(cls)` ends at `objectNew`, which makes the instance without running any JS
+ * constructor); when it gave an instance of `cls` (or of a subclass), the `__init__` of its class
+ * runs with the same arguments, keywords included. Whatever else `__new__` gave is the result.
+ * Generated code calls it for `C(...)` (lower/calls.ts), and so does `call` (protocol.ts).
+ */
+export function typeCall(cls: Function, args: unknown[]): any {
+  const obj = (cls as unknown as { __new__: (...a: unknown[]) => unknown }).__new__(cls, ...args);
+  if (typeof obj === "object" && obj !== null && isInstanceOf(obj, cls)) {
+    // No `__init__` (a class over `typing.Generic`): object's, which ignores the arguments.
+    const init = (obj as { __init__?: unknown }).__init__;
+    if (typeof init === "function") init.apply(obj, args);
+  }
+  return obj;
+}
+
+/** CPython's `PyObject_TypeCheck`: `cls` in the MRO of `type(obj)` (no `__instancecheck__`). */
+function isInstanceOf(obj: object, cls: Function): boolean {
+  if (Object.prototype.isPrototypeOf.call(cls.prototype, obj)) return true;
+  return (obj as Record<symbol, unknown>)[MULTIPLE] === true && mro(typeOf(obj)).includes(cls);
+}
+
+const viaNewClasses = new WeakMap<Function, boolean>();
+
+/** `constructsViaNew(cls)`, remembered (asked by each construction over a synthetic base). */
+function viaNew(cls: Function): boolean {
+  let v = viaNewClasses.get(cls);
+  if (v === undefined) viaNewClasses.set(cls, (v = constructsViaNew(cls)));
+  return v;
+}
+
+/** `typeCall` in a JS constructor, which can only give an object. */
+export function constructed(cls: Function, args: unknown[]): object {
+  const obj = typeCall(cls, args);
+  if ((typeof obj === "object" && obj !== null) || typeof obj === "function") return obj;
+  throw new PyTypeError(
+    `asyncio-ts: ${className(cls)}.__new__ returned ${obj === null ? "None" : `a '${typeName(obj)}' value`} where only an object can be given (a JS constructor; not supported)`,
+  );
+}
+
 const OBJECT_METHODS = [
+  "__new__",
   "__init__",
   "__init_subclass__",
   "__repr__",
@@ -615,13 +765,23 @@ export function isObjectMethod(name: string): boolean {
 /** `object`'s own methods, which end every `super()` lookup (and `object.__repr__(x)`, dunders.ts). */
 export function objectMethod(obj: unknown, name: string, start: Function): unknown {
   switch (name) {
+    case "__new__":
+      return objectNew;
     case "__init__":
       return (...args: unknown[]) => {
         const extra = args.filter((a) => !(a instanceof Kw && Object.keys(a.kwargs).length === 0));
-        if (extra.length > 0)
-          throw new PyTypeError(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
-          );
+        if (extra.length > 0) {
+          // CPython's `object_init`: extra arguments are ignored when the class overrides
+          // `__new__` but not `__init__`.
+          const t = typeOf(obj);
+          if (!pyclasses.has(t) || overridesInit(t))
+            throw new PyTypeError(
+              "object.__init__() takes exactly one argument (the instance to initialize)",
+            );
+          const nw = (t as { __new__?: unknown }).__new__;
+          if (typeof nw !== "function" || nw === objectNew)
+            throw new PyTypeError(`${className(t)}() takes no arguments`);
+        }
         return null;
       };
     case "__init_subclass__":

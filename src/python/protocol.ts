@@ -39,6 +39,7 @@ import {
 import type { Kw } from "./kw";
 import { ListSubclassBase, listMethods } from "./list";
 import {
+  constructsViaNew,
   isClassMethod,
   isForwarder,
   isObjectMethod,
@@ -47,6 +48,7 @@ import {
   pyBase,
   pyBases,
   registerForwarder,
+  typeCall,
 } from "./mro";
 import { numberMethods } from "./numbermethods";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
@@ -1205,7 +1207,8 @@ export function getattr(obj: unknown, name: string, ...dflt: unknown[]): unknown
     obj !== null &&
     Object.hasOwn(obj, name) &&
     !Array.isArray(obj) &&
-    !SPECIAL_OWN.has(name) &&
+    // (The special names all start with "_": most names skip the Set lookup.)
+    (name.charCodeAt(0) !== 95 || !SPECIAL_OWN.has(name)) &&
     !(name === "name" && obj instanceof BaseException)
   ) {
     const v = (obj as Record<string, unknown>)[name];
@@ -1629,12 +1632,13 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   return call(getattr(obj, name), ...args);
 }
 
-const constructable = new WeakMap<Function, boolean>();
+/** 0: a function; 1: a class (`new`); 2: a class of the program with `__new__` (`typeCall`). */
+const constructable = new WeakMap<Function, 0 | 1 | 2>();
 
-function needsNew(f: Function): boolean {
+function callKind(f: Function): 0 | 1 | 2 {
   let v = constructable.get(f);
   if (v === undefined) {
-    v = /^class[\s{]/.test(Function.prototype.toString.call(f));
+    v = !/^class[\s{]/.test(Function.prototype.toString.call(f)) ? 0 : constructsViaNew(f) ? 2 : 1;
     constructable.set(f, v);
   }
   return v;
@@ -1643,7 +1647,10 @@ function needsNew(f: Function): boolean {
 /** `f(*args)` for any callable: functions, classes (constructed with `new`), `__call__`. */
 export function call(f: unknown, ...args: unknown[]): unknown {
   if (typeof f === "function") {
-    if (needsNew(f)) return Reflect.construct(f, args);
+    const kind = callKind(f);
+    if (kind === 1) return Reflect.construct(f, args);
+    // `type.__call__`, whose `__new__` may give any value (mro.ts).
+    if (kind === 2) return typeCall(f, args);
     return f(...args);
   }
   if (f !== null && typeof f === "object") {

@@ -3,8 +3,14 @@
  */
 
 import { Dict } from "./dict";
-import { BaseException, ModuleNotFoundError, TypeError as PyTypeError } from "./exceptions";
+import {
+  BaseException,
+  ImportError,
+  ModuleNotFoundError,
+  TypeError as PyTypeError,
+} from "./exceptions";
 import { kw } from "./kw";
+import { moduleFile } from "./main";
 import { getattr, getitem, iter, tryIter } from "./protocol";
 import { str } from "./repr";
 import { Tuple } from "./tuple";
@@ -123,4 +129,16 @@ export function starIter(x: unknown, ...f: unknown[]): Iterable<unknown> {
  */
 export function moduleNotFound(name: string): any {
   throw new ModuleNotFoundError(`No module named '${name}'`, kw({ name }));
+}
+
+/**
+ * `from helpers import x` where the program's module helpers.py never binds `x` (codegen/lower/
+ * imports.ts): CPython's ImportError, raised when the import statement runs.
+ */
+export function cannotImport(name: string, module: string): any {
+  const path = moduleFile(`${module}.py`);
+  throw new ImportError(
+    `cannot import name '${name}' from '${module}' (${path})`,
+    kw({ name: module, path }),
+  );
 }

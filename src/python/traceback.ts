@@ -9,7 +9,12 @@
  * header is printed for raised exceptions but no frames, and the final lines are exact.
  */
 
-import { BaseException, BaseExceptionGroup, setReraiseHook } from "./exceptions";
+import {
+  BaseException,
+  BaseExceptionGroup,
+  SyntaxError as PySyntaxError,
+  setReraiseHook,
+} from "./exceptions";
 import { classModule, classQualname } from "./objects";
 import { repr, str } from "./repr";
 import { Tuple } from "./tuple";
@@ -163,6 +168,93 @@ function safeString(x: unknown, what: string, fn: (v: unknown) => string = str):
   }
 }
 
+/** What a SyntaxError says of its place (CPython's `msg`, `filename`, `lineno`, ...). */
+interface SyntaxFields {
+  msg: unknown;
+  filename: unknown;
+  lineno: unknown;
+  offset: unknown;
+  text: unknown;
+  end_lineno: unknown;
+  end_offset: unknown;
+}
+
+/**
+ * The fields of a SyntaxError: its attributes where the program set them, else what CPython's
+ * `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))` takes from its
+ * arguments (all None but `msg` for other arguments).
+ */
+function syntaxFields(exc: BaseException): SyntaxFields {
+  const args = exc._args;
+  const info =
+    args.length === 2 && args[1] instanceof Tuple && [4, 6].includes(args[1].items.length)
+      ? args[1].items
+      : [];
+  const names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"] as const;
+  const own = exc as unknown as Record<string, unknown>;
+  const field = (name: string, fallback: unknown) =>
+    own[name] !== undefined ? own[name] : fallback;
+  const out = { msg: field("msg", args.length >= 1 ? args[0] : null) } as Record<string, unknown>;
+  names.forEach((name, i) => {
+    out[name] = field(name, info[i] ?? null);
+  });
+  return out as unknown as SyntaxFields;
+}
+
+const isIntValue = (x: unknown): x is bigint => typeof x === "bigint";
+
+/**
+ * The lines CPython's `TracebackException._format_syntax_error` gives a SyntaxError in place of
+ * `SyntaxError: msg`: where it is (`  File "f.py", line 3`), the source line and a caret line under
+ * `offset`..`end_offset` (1-based columns), then `stype: msg`.
+ */
+function syntaxErrorLines(exc: BaseException, stype: string): string[] {
+  const f = syntaxFields(exc);
+  const out: string[] = [];
+  let suffix = "";
+  const lineno = f.lineno === null ? null : str(f.lineno);
+  const endLineno = f.end_lineno === null ? null : str(f.end_lineno);
+  if (lineno !== null) {
+    out.push(
+      `  File "${f.filename !== null && truthyText(f.filename) ? str(f.filename) : "<string>"}", line ${lineno}\n`,
+    );
+  } else if (f.filename !== null) suffix = ` (${str(f.filename)})`;
+  if (typeof f.text === "string") {
+    const rtext = f.text.replace(/\n+$/, "");
+    const ltext = rtext.replace(/^[ \n\f]+/, "");
+    const spaces = rtext.length - ltext.length;
+    if (f.offset === null) out.push(`    ${ltext}\n`);
+    else if (isIntValue(f.offset) || typeof f.offset === "boolean") {
+      let offset = Number(f.offset);
+      let end =
+        lineno === endLineno
+          ? isIntValue(f.end_offset) && f.end_offset !== 0n
+            ? Number(f.end_offset)
+            : offset
+          : rtext.length + 1;
+      if (f.text && offset > f.text.length) offset = rtext.length + 1;
+      if (f.text && end > f.text.length) end = rtext.length + 1;
+      if (offset >= end || end < 0) end = offset + 1;
+      const colno = offset - 1 - spaces;
+      const endColno = end - 1 - spaces;
+      out.push(`    ${ltext}\n`);
+      if (colno >= 0) {
+        // Whitespace other than spaces (tabs) is kept, for alignment.
+        const space = [...ltext.slice(0, colno)].map((c) => (/\s/.test(c) ? c : " ")).join("");
+        out.push(`    ${space}${"^".repeat(Math.max(0, endColno - colno))}\n`);
+      }
+    }
+  }
+  const msg = f.msg === null || !truthyText(f.msg) ? "<no detail available>" : str(f.msg);
+  out.push(`${stype}: ${msg}${suffix}\n`);
+  return out;
+}
+
+/** Python truthiness of a str (or other value) the SyntaxError fields hold. */
+function truthyText(x: unknown): boolean {
+  return !(x === "" || x === null || x === undefined || x === false || x === 0n);
+}
+
 /**
  * The pieces of the last line(s) of a traceback: `ValueError: boom`, then each note line; with
  * `showGroup`, then those of each exception of a group, indented by three spaces a level (each
@@ -173,10 +265,14 @@ function exceptionOnlyLines(exc: BaseException, showGroup = false, depth = 0): s
   let stype = classQualname(cls);
   const mod = classModule(cls);
   if (mod !== "__main__" && mod !== "builtins") stype = `${mod}.${stype}`;
-  const value = safeString(exc, "exception");
-  const first = value ? `${stype}: ${value}` : stype;
   const indent = " ".repeat(3 * depth);
-  const out = depth === 0 ? [`${first}\n`] : first.split("\n").map((l) => `${indent}${l}\n`);
+  let out: string[];
+  if (exc instanceof PySyntaxError) out = syntaxErrorLines(exc, stype).map((l) => indent + l);
+  else {
+    const value = safeString(exc, "exception");
+    const first = value ? `${stype}: ${value}` : stype;
+    out = depth === 0 ? [`${first}\n`] : first.split("\n").map((l) => `${indent}${l}\n`);
+  }
   const notes = exc.__notes__ as unknown;
   if (notes !== undefined && notes !== null) {
     if (Array.isArray(notes) || notes instanceof Tuple) {
@@ -288,7 +384,7 @@ function frameKey(frame: string): string {
  * The frames as printed: a run of more than three equal frames (recursion) is cut after three
  * with "[Previous line repeated N more times]", as CPython's `StackSummary.format`.
  */
-function collapseRepeats(frames: string[]): string[] {
+export function collapseRepeats(frames: string[]): string[] {
   const out: string[] = [];
   let last: string | null = null;
   let count = 0;
@@ -314,6 +410,34 @@ function collapseRepeats(frames: string[]): string[] {
 
 function framesOf(exc: BaseException, limit: number | null): string[] {
   return collapseRepeats(frameList(exc, limit));
+}
+
+/**
+ * The frames of `exc`, the context of `during` (raised while `exc` was being handled), when
+ * nothing cut them where `exc` was caught: an exception a `finally` block or a `with` statement's
+ * `__exit__` was running for ends, in CPython, at the frame that ran that block. Its JS stack goes
+ * on to the outermost frame; the frames it shares with `during`'s, from the outermost on (the
+ * same function at the same line), are those outer frames, and are left out.
+ */
+function contextFramesOf(
+  exc: BaseException,
+  during: BaseException,
+  limit: number | null,
+): string[] {
+  const r = exc as Reraised & { _tbCatchSite?: unknown; _tbDropCallers?: unknown };
+  const uncut =
+    exc._tbFirst === 0 &&
+    r._tbFrozen === undefined &&
+    r._tbCatchSite === undefined &&
+    r._tbDropCallers === undefined;
+  if (!uncut) return framesOf(exc, limit);
+  let frames = frameList(exc, null);
+  const outer = frameList(during, null);
+  let k = 0;
+  while (k < frames.length - 1 && k < outer.length && frames[k] === outer[k]) k++;
+  frames = frames.slice(k);
+  if (limit !== null) frames = limit >= 0 ? frames.slice(0, limit) : frames.slice(limit);
+  return collapseRepeats(frames);
 }
 
 /** Raised exceptions have a traceback (see `markRaised`); others print without a header. */
@@ -345,7 +469,10 @@ function formatNode(top: TbNode, ctx: Ctx, out: string[]): void {
     if (node.exceptions === null) {
       if (hasTraceback(ex) && ctx.limit !== 0) {
         out.push(ctx.emit("Traceback (most recent call last):\n"));
-        for (const f of framesOf(ex, ctx.limit)) out.push(ctx.emit(f));
+        const during = i > 0 && chain[i - 1][0] === CONTEXT_MESSAGE ? chain[i - 1][1].exc : null;
+        const frames =
+          during === null ? framesOf(ex, ctx.limit) : contextFramesOf(ex, during, ctx.limit);
+        for (const f of frames) out.push(ctx.emit(f));
       }
       for (const l of exceptionOnlyLines(ex)) out.push(ctx.emit(l));
     } else if (ctx.depth > MAX_GROUP_DEPTH) {

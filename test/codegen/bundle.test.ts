@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
-import { bundleSource, cacheHash, pruneCache } from "../../codegen/bundle";
+import { asciiSource, bundleSource, cacheHash, pruneCache } from "../../codegen/bundle";
 import { BIN, childEnv, ensureBuilt } from "./helpers";
 
 function tempDir(): string {
@@ -73,6 +73,26 @@ describe("bundleSource", () => {
       'asyncio-ts runtime bundle: cannot resolve "./missing" from src/bad.js',
     );
     expect(() => load("src/nope.js")).toThrow("asyncio-ts runtime bundle: no module src/nope.js");
+  });
+});
+
+describe("asciiSource", () => {
+  // Each expression evaluates to the same value before and after: non-ASCII characters in strings
+  // (also after an identity escape `\é`, and after an escaped backslash), templates, regular
+  // expressions with and without the u flag (an astral character in a class), identifiers and
+  // comments.
+  const sources = [
+    '"ſß€" + "\\é" + "\\\\é"',
+    ["`İ$", "{1}ς\\ü`"].join(""),
+    '/^[ß𝟘]+$/u.test("ß𝟘ß")',
+    '/^𝟘$/.test("𝟘") + "|" + /^[𝟘]$/.test("𝟘")',
+    "(() => { const ſ = 2; return ſ * 3; })() // ς comment",
+    "/* é */ 'x'.replace(/x/, 'ü')",
+  ];
+  test.each(sources)("%s", (source) => {
+    const ascii = asciiSource(source);
+    expect(/^[\x00-\x7f]*$/.test(ascii)).toBe(true);
+    expect(vm.runInNewContext(ascii)).toEqual(vm.runInNewContext(source));
   });
 });
 
@@ -158,6 +178,46 @@ describe("one copy of the runtime per run", () => {
       expect(run("first.py", "print('runtime bundle built')\n")[0]).toBe("runtime bundle built\n");
       expect(run("stop.py", program)).toEqual(["returned 5 2\n", "", 0]);
       expect(run("stop.py", program)).toEqual(["returned 5 2\n", "", 0]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a run loads the stdlib modules its program names, and no other", () => {
+    ensureBuilt();
+    const dir = tempDir();
+    try {
+      const cache = path.join(dir, "cache");
+      const shimOf = (name: string, text: string): string[] => {
+        fs.writeFileSync(path.join(dir, name), text);
+        const r = spawnSync(process.execPath, [BIN, "run", path.join(dir, name)], {
+          encoding: "utf8",
+          env: childEnv(cache),
+        });
+        expect([r.stderr, r.status]).toEqual(["", 0]);
+        // The program's entry module imports "asyncio-ts/python" from a shim over the bundle.
+        const [runtimeDir] = fs.readdirSync(cache).filter((d) => d.startsWith("runtime-"));
+        const root = path.join(cache, runtimeDir!);
+        const entry = fs
+          .readdirSync(root)
+          .filter((d) => d.startsWith("p-"))
+          .map((d) => path.join(root, d, `${path.basename(name, ".py")}.mjs`))
+          .find((f) => fs.existsSync(f))!;
+        const shim = /"file:\/\/([^"]*asyncio_ts_python[^"]*\.mjs)"/.exec(
+          fs.readFileSync(entry, "utf8"),
+        )![1]!;
+        const source = fs.readFileSync(decodeURIComponent(shim), "utf8");
+        return [...source.matchAll(/runtime\("src\/python\/stdlib\/(\w+)\.js"\)/g)].map(
+          (m) => m[1]!,
+        );
+      };
+      expect(shimOf("plain.py", "print(len('abc'))\n")).toEqual([]);
+      expect(
+        shimOf(
+          "named.py",
+          "import json\nfrom collections import Counter\ndef f():\n    import sys\n    return sys.maxsize > 0\nprint(json.dumps([1]), Counter('aab')['a'], f())\n",
+        ),
+      ).toEqual(["collections", "json", "sys"]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

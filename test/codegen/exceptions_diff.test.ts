@@ -7,8 +7,11 @@
  * of an exception made elsewhere, recursion ("[Previous line repeated N more times]"),
  * KeyboardInterrupt's exit status, PEP 479's tracebacks, the `traceback` module's pieces,
  * `__cause__`/`__context__` setters, `vars()` of exceptions, `StopIteration()` of generators,
- * generator expressions' first iterable, `for` loops leaving a held generator open, and
- * `asend()` of a just-started async generator.
+ * generator expressions' first iterable, `for` loops leaving a held generator open,
+ * `asend()` of a just-started async generator, the frames of a NameError, of a construction
+ * and of a property, a `sys.excepthook` that exits, SyntaxWarnings, and
+ * the context of an exception `__exit__` or
+ * a `finally` block raises.
  *
  * The expected texts were recorded with CPython 3.13.0 (PYTHONHASHSEED=0), the program's path
  * written as FILE, addresses as 0xADDR; the 3.13 `~~~^^^` marker lines are left out
@@ -165,6 +168,77 @@ const CASES: Case[] = [
     stderr:
       'Exception ignored in: <generator object stubborn at 0xADDR>\nTraceback (most recent call last):\n  File "FILE", line 10, in <module>\n    break\nRuntimeError: generator ignored GeneratorExit\nException ignored in: <generator object gen at 0xADDR>\nTraceback (most recent call last):\n  File "FILE", line 18, in gen\n    raise ValueError("in finally")\nValueError: in finally\n',
     status: 0,
+  },
+  {
+    // A name bound nowhere: its NameError has no frame of its own (generated code once threw
+    // it from a closure, which showed as an extra "in <module>" frame).
+    name: "name_error_frames",
+    code: 'def g():\n    return y\n\n\ndef f():\n    return g()\n\n\nprint("start")\nf()\n',
+    stdout: "start\n",
+    stderr:
+      'Traceback (most recent call last):\n  File "FILE", line 10, in <module>\n    f()\n  File "FILE", line 6, in f\n    return g()\n  File "FILE", line 2, in g\n    return y\nNameError: name \'y\' is not defined\n',
+    status: 1,
+  },
+  {
+    // No frame for a class's construction (its JS constructor only calls `__init__`), a
+    // property's frame is named after its `def` (V8 says "get cents"), and a `sys.excepthook`
+    // that raises SystemExit sets the exit status.
+    name: "constructor_and_property_frames",
+    code: 'import sys\nimport traceback\n\n\nclass Money:\n    def __init__(self, v):\n        if v < 0:\n            raise ValueError("negative")\n        self.v = v\n\n    @property\n    def cents(self):\n        return self.v * self.rate\n\n\nclass Euro(Money):\n    pass\n\n\ndef make(v):\n    return Euro(v)\n\n\ntry:\n    make(-1)\nexcept ValueError as e:\n    print("caught", e)\n    traceback.print_exc()\ntry:\n    Money(1).cents\nexcept AttributeError as e:\n    print("caught", e)\n    traceback.print_exc()\n\n\ndef hook(t, v, tb):\n    print("hook", t.__name__, v)\n    sys.exit(4)\n\n\nsys.excepthook = hook\nprint(make(2).cents)\n',
+    stdout:
+      "caught negative\ncaught 'Money' object has no attribute 'rate'\nhook AttributeError 'Euro' object has no attribute 'rate'\n",
+    stderr:
+      'Traceback (most recent call last):\n  File "FILE", line 25, in <module>\n    make(-1)\n  File "FILE", line 21, in make\n    return Euro(v)\n  File "FILE", line 8, in __init__\n    raise ValueError("negative")\nValueError: negative\nTraceback (most recent call last):\n  File "FILE", line 30, in <module>\n    Money(1).cents\n  File "FILE", line 13, in cents\n    return self.v * self.rate\nAttributeError: \'Money\' object has no attribute \'rate\'\n',
+    status: 4,
+  },
+  {
+    // The tokenizer's SyntaxWarnings (the first invalid escape of each string, at the string's
+    // first line), before the compiler's (`assert (x, "msg")`, `is` with a literal).
+    name: "syntax_warnings",
+    code: 'import re\nprint(re.findall("\\d+", "a1b22"))\nprint("tab\\q", "\\d\\d", "\\8")\ns = """\nx\n\\w y\n"""\nb = b"\\d\\N{x}"\nf = f"{1}\\s"\nr = r"\\d"\nx = 5\nassert (x, "msg")\nprint(s, b, f, r, "\\477")\nif x is 5: pass\n',
+    stdout: "['1', '22']\ntab\\q \\d\\d \\8\n\nx\n\\w y\n b'\\\\d\\\\N{x}' 1\\s \\d \u013f\n",
+    stderr:
+      'FILE:2: SyntaxWarning: invalid escape sequence \'\\d\'\n  print(re.findall("\\d+", "a1b22"))\nFILE:3: SyntaxWarning: invalid escape sequence \'\\q\'\n  print("tab\\q", "\\d\\d", "\\8")\nFILE:3: SyntaxWarning: invalid escape sequence \'\\d\'\n  print("tab\\q", "\\d\\d", "\\8")\nFILE:3: SyntaxWarning: invalid escape sequence \'\\8\'\n  print("tab\\q", "\\d\\d", "\\8")\nFILE:4: SyntaxWarning: invalid escape sequence \'\\w\'\n  s = """\nFILE:8: SyntaxWarning: invalid escape sequence \'\\d\'\n  b = b"\\d\\N{x}"\nFILE:9: SyntaxWarning: invalid escape sequence \'\\s\'\n  f = f"{1}\\s"\nFILE:13: SyntaxWarning: invalid octal escape sequence \'\\477\'\n  print(s, b, f, r, "\\477")\nFILE:12: SyntaxWarning: assertion is always true, perhaps remove parentheses?\n  assert (x, "msg")\nFILE:14: SyntaxWarning: "is" with \'int\' literal. Did you mean "=="?\n  if x is 5: pass\n',
+    status: 0,
+  },
+  {
+    // The body's exception, as the context of what `__exit__` raises, has a traceback that
+    // starts at the frame of the `with` (it listed the frames of the callers too).
+    name: "with_exit_context",
+    code: 'import contextlib\n\n\nclass Res:\n    def __enter__(self):\n        return self\n\n    def __exit__(self, *exc):\n        raise OSError("close failed")\n\n\n@contextlib.contextmanager\ndef passes():\n    yield\n\n\ndef use():\n    with passes():\n        try:\n            with Res():\n                x = 1\n                raise ValueError("body failed")\n        except OSError as e:\n            print("caught", e, repr(e.__context__))\n    with Res():\n        raise KeyError("again")\n\n\nuse()\n',
+    stdout: "caught close failed ValueError('body failed')\n",
+    stderr:
+      'Traceback (most recent call last):\n  File "FILE", line 26, in use\n    raise KeyError("again")\nKeyError: \'again\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File "FILE", line 29, in <module>\n    use()\n  File "FILE", line 25, in use\n    with Res():\n  File "FILE", line 9, in __exit__\n    raise OSError("close failed")\nOSError: close failed\n',
+    status: 1,
+  },
+  {
+    // `__exit__` raising the body's exception itself: its whole traceback, through `__exit__`.
+    name: "with_exit_reraise",
+    code: 'class Res:\n    def __enter__(self):\n        return self\n\n    def __exit__(self, t, v, tb):\n        raise v\n\n\ndef use():\n    with Res():\n        raise ValueError("body failed")\n\n\ndef main():\n    use()\n\n\nmain()\n',
+    stdout: "",
+    stderr:
+      'Traceback (most recent call last):\n  File "FILE", line 18, in <module>\n    main()\n  File "FILE", line 15, in main\n    use()\n  File "FILE", line 10, in use\n    with Res():\n  File "FILE", line 6, in __exit__\n    raise v\n  File "FILE", line 11, in use\n    raise ValueError("body failed")\nValueError: body failed\n',
+    status: 1,
+  },
+  {
+    // A generator that yields from its `except GeneratorExit:` handler when closed: the
+    // GeneratorExit does not stay the exception being handled.
+    name: "close_ignored",
+    code: 'def g():\n    try:\n        yield 1\n    except GeneratorExit:\n        yield 2\n\n\ngen = g()\nnext(gen)\ntry:\n    gen.close()\nexcept RuntimeError as e:\n    print("close:", e, repr(e.__context__))\ntry:\n    raise\nexcept BaseException as e:\n    print(repr(e))\ntry:\n    raise ValueError("later")\nexcept ValueError as e:\n    print(repr(e.__context__))\n',
+    stdout:
+      "close: generator ignored GeneratorExit None\nRuntimeError('No active exception to reraise')\nNone\n",
+    stderr: "",
+    status: 0,
+  },
+  {
+    // The same for `finally`: the context of what the block raises starts at the frame of the
+    // `try`; an exception the block lets through keeps its whole traceback.
+    name: "finally_context",
+    code: 'def f():\n    try:\n        raise ValueError("in try")\n    finally:\n        raise TypeError("in finally")\n\n\ndef g():\n    try:\n        x = 1\n        raise KeyError("propagates")\n    finally:\n        print("cleanup")\n\n\ndef h():\n    try:\n        g()\n    except KeyError as e:\n        import traceback\n        traceback.print_exc()\n    try:\n        f()\n    except TypeError:\n        import traceback\n        traceback.print_exc()\n\n\nh()\ng()\n',
+    stdout: "cleanup\ncleanup\n",
+    stderr:
+      'Traceback (most recent call last):\n  File "FILE", line 18, in h\n    g()\n  File "FILE", line 11, in g\n    raise KeyError("propagates")\nKeyError: \'propagates\'\nTraceback (most recent call last):\n  File "FILE", line 3, in f\n    raise ValueError("in try")\nValueError: in try\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File "FILE", line 23, in h\n    f()\n  File "FILE", line 5, in f\n    raise TypeError("in finally")\nTypeError: in finally\nTraceback (most recent call last):\n  File "FILE", line 30, in <module>\n    g()\n  File "FILE", line 11, in g\n    raise KeyError("propagates")\nKeyError: \'propagates\'\n',
+    status: 1,
   },
 ];
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-exc-diff-")));

@@ -14,7 +14,13 @@ import { CompileError, transpile } from "../../codegen";
 import { copyTree } from "../../codegen/cst";
 import { SourceFile } from "../../codegen/diagnostics";
 import { BUILTINS, UNSUPPORTED_BUILTINS } from "../../codegen/lower/context";
-import { RUNTIME_MODULES, runtimeModulePath, runtimeNamespace } from "../../codegen/lower/imports";
+import {
+  RUNTIME_MODULES,
+  runtimeModulePath,
+  runtimeNamespace,
+  STDLIB_NAMESPACES,
+  stdlibNamespace,
+} from "../../codegen/lower/imports";
 import { parse } from "../../codegen/parse";
 import { missingRuntimeNames, typecheck } from "../../codegen/typecheck";
 import * as $py from "../../src/python";
@@ -463,6 +469,42 @@ async def f(fut, obj):
     expect(out).toContain('import * as helpers from "./helpers.js";');
     expect(out).toContain('import { f } from "./helpers.js";');
   });
+
+  test.each([
+    ["import helpers\nhelpers.X = 1\n", "assignment to", 2, 0],
+    ["import helpers as h\ndef g():\n    h.X += 1\n", "augmented assignment to", 3, 4],
+    ["import helpers\ndel helpers.X\n", "deletion of", 2, 4],
+  ])("%j is refused: a program module's names are ES bindings", (source, what, line, col) => {
+    let e: unknown = null;
+    try {
+      transpile(source, "t.py", { siblings: ["helpers"] });
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(CompileError);
+    const c = e as CompileError;
+    expect([c.kind, c.detail, c.loc.line, c.loc.col]).toEqual([
+      "Unsupported",
+      `${what} an attribute of the program's module 'helpers' is not supported`,
+      line,
+      col,
+    ]);
+  });
+
+  test("a sibling imported inside a block is assigned there, not declared twice", () => {
+    // The names are declared (`let`) before the module's statements, so the ES import takes
+    // another name; it was bound under the Python name too, and the program did not compile.
+    const out = transpile(
+      "import sys\nif len(sys.argv) > 5:\n    import helpers as h\ntry:\n    from helpers import f\nexcept ImportError:\n    f = None\nprint(f)\n",
+      "t.py",
+      { siblings: ["helpers"] },
+    ).code;
+    expect(out).toContain('import * as $mod_h from "./helpers.js";');
+    expect(out).toContain('import { f as $mod_f } from "./helpers.js";');
+    expect(out).toContain("let h: any, f: any;");
+    expect(out).toContain("  h = $mod_h;");
+    expect(out).toContain("  f = $mod_f;");
+  });
 });
 
 describe("syntax errors", () => {
@@ -535,6 +577,190 @@ describe("from __future__ import", () => {
   });
 });
 
+// CPython's parser and compiler reject these; tree-sitter accepts them, and the generated
+// JavaScript was invalid (V8's own SyntaxError at run time) or ran (a positional argument after a
+// keyword one). Lines are 1-based, columns 0-based.
+describe("CPython's SyntaxErrors that tree-sitter accepts", () => {
+  test.each([
+    ["try:\n    pass\nprint(1)\n", "expected 'except' or 'finally' block", 3, 0],
+    [
+      "def f():\n    try:\n        x = 1  # c\n    # c\n\n    return x\n",
+      "expected 'except' or 'finally' block",
+      6,
+      4,
+    ],
+    ["x = 1\ntry:\n    pass\n", "expected 'except' or 'finally' block", 3, 8],
+    ["def f(a, b, a):\n    pass\n", "duplicate argument 'a' in function definition", 1, 12],
+    ["g = lambda a, *, a=1: a\n", "duplicate argument 'a' in function definition", 1, 17],
+    ["x = 1\nbreak\n", "'break' outside loop", 2, 0],
+    [
+      "for i in range(2):\n    def g():\n        continue\n",
+      "'continue' not properly in loop",
+      3,
+      8,
+    ],
+    ["while True:\n    class C:\n        break\n", "'break' outside loop", 3, 8],
+    ["for i in []:\n    pass\nelse:\n    break\n", "'break' outside loop", 4, 4],
+    ["f(**k, *a)\n", "iterable argument unpacking follows keyword argument unpacking", 1, 7],
+    ["f(a=1, 2)\n", "positional argument follows keyword argument", 1, 7],
+    ["f(**k, 2)\n", "positional argument follows keyword argument unpacking", 1, 7],
+    ["f(a=1, b=2, a=3)\n", "keyword argument repeated: a", 1, 12],
+    // CPython's messages for what tree-sitter reports only as an ERROR node, or what the
+    // transpiler refused as unsupported.
+    ["f(a, [1, 2\n", "'[' was never closed", 1, 5],
+    ["x = ]\n", "unmatched ']'", 1, 4],
+    [
+      "x = (1,\n2]\n",
+      "closing parenthesis ']' does not match opening parenthesis '(' on line 1",
+      2,
+      1,
+    ],
+    ['s = "a" + "b\nz = 1\n', "unterminated string literal (detected at line 1)", 1, 10],
+    ["s = '''abc\nx\n", "unterminated triple-quoted string literal (detected at line 2)", 1, 4],
+    ["del f()\n", "cannot delete function call", 1, 4],
+    ["del ...\n", "cannot delete ellipsis", 1, 4],
+    ["a, b += 1, 2\n", "'tuple' is an illegal expression for augmented assignment", 1, 0],
+    ['print "hi"\n', "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 0],
+    ["async def f():\n    pass\nawait f()\n", "'await' outside function", 3, 0],
+    ["nonlocal x\n", "nonlocal declaration not allowed at module level", 1, 0],
+  ])("%j", (source, detail, line, col) => {
+    const e = compileError(source);
+    expect([e.kind, e.detail, e.loc.line, e.loc.col]).toEqual(["SyntaxError", detail, line, col]);
+  });
+
+  test("a Windows-made file's line ends are read as CPython's universal newlines", () => {
+    // A string spanning lines holds "\n" (CPython 3.13.0: 'a\nb'), not "\r\n".
+    expect(ts('s = """a\r\nb"""\r\nif s:\r\n    print(s)\r\n')).toContain(
+      'const s: string = "a\\nb";',
+    );
+  });
+
+  test("break and continue in a loop's body, also under try/finally, with or if, are accepted", () => {
+    expect(() =>
+      ts(
+        "for i in range(3):\n    try:\n        pass\n    finally:\n        continue\nwhile True:\n    if i:\n        break\n",
+      ),
+    ).not.toThrow();
+  });
+});
+
+// tree-sitter accepts these (the first ran, printing 2); CPython's tokenizer and parser do not.
+// Recorded with CPython 3.13.0; `caret` is whether its message shows a caret line.
+describe("indentation errors (codegen/indentation.ts)", () => {
+  const blockAfter = (what: string, line: number) =>
+    `expected an indented block after ${what} on line ${line}`;
+  test.each([
+    [
+      "for i in range(3):\nprint(i)\n",
+      "IndentationError",
+      blockAfter("'for' statement", 1),
+      2,
+      0,
+      true,
+    ],
+    [
+      "def f():\n    x = 1\n    if x:\n    return 2\n",
+      "IndentationError",
+      blockAfter("'if' statement", 3),
+      4,
+      4,
+      true,
+    ],
+    ["def f():\n    x = 1\n      y = 2\n", "IndentationError", "unexpected indent", 3, 0, false],
+    [
+      "def f():\n    x = 1\n  y = 2\n",
+      "IndentationError",
+      "unindent does not match any outer indentation level",
+      3,
+      7,
+      true,
+    ],
+    ["x = 1\n\tif x:\n", "IndentationError", "unexpected indent", 2, 0, false],
+    [
+      "if True:\n\tx = 1\n        y = 2\n",
+      "TabError",
+      "inconsistent use of tabs and spaces in indentation",
+      3,
+      0,
+      false,
+    ],
+    ["class C:\npass\n", "IndentationError", blockAfter("class definition", 1), 2, 0, true],
+    [
+      "@dec\nasync def f():\nx\n",
+      "IndentationError",
+      blockAfter("function definition", 2),
+      3,
+      0,
+      true,
+    ],
+    [
+      "try:\n    pass\nexcept* E:\nx\n",
+      "IndentationError",
+      blockAfter("'except*' statement", 3),
+      4,
+      0,
+      true,
+    ],
+    [
+      "async def f():\n    async with a:\n    pass\n",
+      "IndentationError",
+      blockAfter("'with' statement", 2),
+      3,
+      4,
+      true,
+    ],
+    [
+      "match x:\n    case 1:\n    pass\n",
+      "IndentationError",
+      blockAfter("'case' statement", 2),
+      3,
+      4,
+      true,
+    ],
+    [
+      "while x:\n    pass\nelse:\n  # c\n\nz\n",
+      "IndentationError",
+      blockAfter("'else' statement", 3),
+      6,
+      0,
+      true,
+    ],
+    ["with a:\n", "IndentationError", blockAfter("'with' statement", 1), 1, 0, false],
+    // Brackets, strings and backslashes join lines; their indentation does not count.
+    ["x = (1,\n  2)\n  y = 3\n", "IndentationError", "unexpected indent", 3, 0, false],
+    [
+      'x = """\n  a\n"""\nif x:\n    y = 1\n     z = 2\n',
+      "IndentationError",
+      "unexpected indent",
+      6,
+      0,
+      false,
+    ],
+    ["x = 1 + \\\n    2\n  y = 1\n", "IndentationError", "unexpected indent", 3, 0, false],
+    ["if x: pass\n  y = 1\n", "IndentationError", "unexpected indent", 2, 0, false],
+  ])("%j", (source, kind, detail, line, col, caret) => {
+    const e = compileError(source);
+    expect([e.kind, e.detail, e.loc.line, e.loc.col, e.caret]).toEqual([
+      kind,
+      detail,
+      line,
+      col,
+      caret,
+    ]);
+  });
+
+  test("the message has CPython's shape; valid indentation passes", () => {
+    expect(compileError("if True:\n\tx = 1\n        y = 2\n").format()).toBe(
+      '  File "bad.py", line 3, column 1\n    y = 2\nTabError: inconsistent use of tabs and spaces in indentation',
+    );
+    expect(() =>
+      ts(
+        "if x:\n    a = 1\n  # comment\n    b = (1,\n2)\n    s = '''\nz'''\n\n    t = 1 + \\\n3\nelse:\n\n    pass\n",
+      ),
+    ).not.toThrow();
+  });
+});
+
 describe("subclasses of dict and list", () => {
   test("extend the runtime's base classes; __init__ runs through the generated constructor", () => {
     const code = ts(
@@ -595,12 +821,17 @@ describe("unsupported constructs are refused, never mistranslated", () => {
     ["x = eval('1 + 1')\n", "the builtin 'eval' is not supported", 1, 4],
     ["print(globals())\n", "the builtin 'globals' is not supported", 1, 6],
     [
-      "class Single:\n    def __new__(cls):\n        return object.__new__(cls)\n",
-      "defining '__new__' (outside an enum class or a subclass of str, int, float, tuple, bytes or frozenset) is not supported",
+      "class Single(Exception):\n    def __new__(cls):\n        return super().__new__(cls)\n",
+      "defining '__new__' in a class over a runtime class (other than abc.ABC, typing.Generic, str, int, float, tuple, bytes or frozenset) is not supported",
       2,
       4,
     ],
-    ["from os import *\n", "'from ... import *' is not supported", 1, 0],
+    [
+      "from os import *\n",
+      "'from ... import *' of a module not in the program is not supported",
+      1,
+      0,
+    ],
     [
       "class Name(set):\n    def __eq__(self, o):\n        return True\n",
       "overriding '__eq__' in a subclass of 'set' (the runtime's set operations do not call it) is not supported",
@@ -716,6 +947,99 @@ describe("the CLI", () => {
     expect(r.stdout).toBe("HI!\n");
   });
 
+  test("a name imported from a sibling can be bound again (an ES import binding cannot)", () => {
+    fs.writeFileSync(
+      path.join(dir, "conf.py"),
+      "level = 1\n\ndef bump():\n    global level\n    level += 1\n",
+    );
+    fs.writeFileSync(
+      path.join(dir, "rebind.py"),
+      "from conf import level, bump\nimport conf\n\ndef rebind():\n    global level\n    level = 100\n\nbump()\nprint(level, conf.level)\nrebind()\nprint(level, conf.level)\n",
+    );
+    // CPython 3.13.0 prints the same: the importer's name was bound when it imported.
+    const r = run("run", "rebind.py");
+    expect([r.stdout, r.stderr, r.status]).toEqual(["1 2\n100 2\n", "", 0]);
+  });
+
+  test("a sibling imported for its side effects runs; a name it never binds is an ImportError", () => {
+    fs.writeFileSync(path.join(dir, "plugin.py"), "print('plugin registered')\nX = 1\n");
+    fs.writeFileSync(
+      path.join(dir, "uses_plugin.py"),
+      "import plugin\ntry:\n    from plugin import fast\nexcept ImportError as e:\n    print(type(e).__name__, e.name, str(e).split(' (')[0])\nfrom plugin import X, __name__ as pn\nprint(pn)\nfrom plugin import nope\n",
+    );
+    // CPython 3.13.0 prints the same (its last line names plugin.py's absolute path).
+    const r = run("run", "uses_plugin.py");
+    expect(r.stdout).toBe(
+      "plugin registered\nImportError plugin cannot import name 'fast' from 'plugin'\nplugin\n",
+    );
+    expect(r.stderr.trimEnd().split("\n").pop()).toBe(
+      `ImportError: cannot import name 'nope' from 'plugin' (${path.join(dir, "plugin.py")})`,
+    );
+    expect(r.status).toBe(1);
+  });
+
+  test("a module's __doc__, __package__ and __spec__ (argparse's description=__doc__)", () => {
+    fs.writeFileSync(path.join(dir, "documented.py"), '"""Helper things.\n\nMore.\n"""\nX = 1\n');
+    fs.writeFileSync(
+      path.join(dir, "tool.py"),
+      '"""Tool that does things."""\nimport argparse\nimport documented\np = argparse.ArgumentParser(description=__doc__)\nprint(p.description)\nprint(repr(documented.__doc__), __spec__, __package__)\ndef f():\n    return __doc__\nprint(f())\n',
+    );
+    fs.writeFileSync(path.join(dir, "undocumented.py"), "print(__doc__)\n");
+    // CPython 3.13.0 prints the same.
+    expect(run("run", "tool.py").stdout).toBe(
+      "Tool that does things.\n'Helper things.\\n\\nMore.\\n' None None\nTool that does things.\n",
+    );
+    expect(run("run", "undocumented.py").stdout).toBe("None\n");
+  });
+
+  test("from sibling import * binds its __all__, or its public names", () => {
+    fs.writeFileSync(
+      path.join(dir, "errors.py"),
+      '__all__ = ["BadRequest", "parse"]\nimport json\nclass BadRequest(Exception):\n    pass\ndef parse(s):\n    return json.loads(s)\nHIDDEN = 1\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, "util.py"),
+      "import os\nVALUE = 2\ndef helper():\n    return VALUE\n_x = 1\n",
+    );
+    fs.writeFileSync(
+      path.join(dir, "star.py"),
+      'from errors import *\nfrom util import *\nprint(parse("[1]"), BadRequest.__name__, helper(), VALUE, os.sep)\ntry:\n    HIDDEN\nexcept NameError as e:\n    print(e)\ntry:\n    _x\nexcept NameError as e:\n    print(e)\n',
+    );
+    // CPython 3.13.0 prints the same.
+    const r = run("run", "star.py");
+    expect([r.stdout, r.stderr, r.status]).toEqual([
+      "[1] BadRequest 2 2 /\nname 'HIDDEN' is not defined\nname '_x' is not defined\n",
+      "",
+      0,
+    ]);
+    const inFn = compileError("def f():\n    from os import *\n");
+    expect([inFn.detail, inFn.loc.line]).toEqual(["import * only allowed at module level", 2]);
+  });
+
+  test("a dropped Promise that rejects ends the program with a traceback, not Node's dump", () => {
+    // `asyncio.run()` reached through a lambda returns a Promise (docs/DIFFERENCES.md).
+    fs.writeFileSync(
+      path.join(dir, "dropped.py"),
+      'import asyncio\n\nasync def g():\n    raise KeyError("k")\n\nfor fn in [lambda: asyncio.run(g())]:\n    fn()\nprint("after")\n',
+    );
+    const r = run("run", "dropped.py");
+    expect([r.stdout, r.status]).toEqual(["after\n", 1]);
+    expect(r.stderr).toBe(
+      `Traceback (most recent call last):\n  File "${path.join(dir, "dropped.py")}", line 4, in g\n    raise KeyError("k")\nKeyError: 'k'\n`,
+    );
+  });
+
+  test("a package next to the program is refused as one", () => {
+    fs.mkdirSync(path.join(dir, "pkg"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "pkg", "__init__.py"), "");
+    fs.writeFileSync(path.join(dir, "uses_pkg.py"), "import os\nfrom pkg import util\n");
+    const r = run("run", "uses_pkg.py");
+    expect([r.stdout, r.status]).toEqual(["", 1]);
+    expect(r.stderr.trimEnd().split("\n").pop()).toBe(
+      "asyncio-ts: unsupported: package 'pkg' (a folder with __init__.py: a program is the .py files of one folder) is not supported by asyncio-ts",
+    );
+  });
+
   test("transpile -o writes the module and its imported siblings", () => {
     const r = run("transpile", "app.py", "-o", "gen/app.ts");
     expect(r.status).toBe(0);
@@ -724,6 +1048,14 @@ describe("the CLI", () => {
     );
     expect(fs.readFileSync(path.join(dir, "gen", "helpers.ts"), "utf8")).toContain(
       "export function shout(",
+    );
+  });
+
+  test("an output path that cannot be written exits with 2 and says why", () => {
+    const r = run("transpile", "app.py", "-o", "app.py/x.ts");
+    expect([r.stdout, r.status]).toEqual(["", 2]);
+    expect(r.stderr).toBe(
+      `asyncio-ts: cannot write 'app.py/x.ts': EEXIST: file already exists, mkdir 'app.py'\n`,
     );
   });
 
@@ -773,6 +1105,19 @@ describe("the runtime contract", () => {
     expect(
       [...RUNTIME_MODULES].filter((m) => typeof exported[m] !== "object" || exported[m] === null),
     ).toEqual([]);
+  });
+
+  // `asyncio-ts run` loads src/python/core.ts and only the stdlib modules a program names, by
+  // the rule that `$py.NAME` is src/python/stdlib/NAME (codegen/run.ts, pythonShim).
+  test("each stdlib namespace is its stdlib module; the rest of the runtime is core.ts", () => {
+    expect([...STDLIB_NAMESPACES].filter((m) => stdlibNamespace(m) !== exported[m])).toEqual([]);
+    const core = Object.keys(require("../../src/python/core")).sort();
+    expect(
+      Object.keys(exported)
+        .filter((n) => !STDLIB_NAMESPACES.has(n))
+        .sort(),
+    ).toEqual(core);
+    expect(core.filter((n) => STDLIB_NAMESPACES.has(n))).toEqual([]);
   });
 
   test("the contract declares nothing the runtime does not export", () => {

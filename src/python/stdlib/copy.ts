@@ -6,28 +6,67 @@
  * the same class (its constructor is not run) with the instance attributes copied.
  */
 
+import { Range } from "../builtins";
 import { ByteArray, Bytes } from "../bytes";
+import { isTranspiledClass } from "../descriptors";
 import { Dict } from "../dict";
-import { Exception } from "../exceptions";
+import { Exception, TypeError as PyTypeError } from "../exceptions";
 import { ListSubclassBase } from "../list";
-import { id } from "../objects";
-import { call, callMethod } from "../protocol";
+import { classModule, classQualname, Ellipsis, id, NotImplemented } from "../objects";
+import { call, callMethod, Slice } from "../protocol";
 import { FrozenSet, PySet, SetBase } from "../set";
 import { Tuple } from "../tuple";
+import { typeOf } from "../types";
 
 /** `copy.Error`. */
 export class Error extends Exception {
   static readonly __module__ = "copy";
 }
 
+/** Values `copy` and `deepcopy` return as they are (CPython's `_copy_atomic`/`_deepcopy_atomic`). */
 function isAtomic(x: unknown): boolean {
   return (
     x === null ||
     x === undefined ||
     typeof x !== "object" ||
+    x === Ellipsis ||
+    x === NotImplemented ||
     (x instanceof FrozenSet && x.constructor === FrozenSet) ||
-    (x instanceof Bytes && x.constructor === Bytes)
+    (x instanceof Bytes && x.constructor === Bytes) ||
+    (x instanceof Range && x.constructor === Range)
   );
+}
+
+/**
+ * Objects of CPython's C types without pickling support: `__reduce_ex__(4)`, which `copy` and
+ * `deepcopy` fall back on, raises "cannot pickle 'T' object" for them (T their `tp_name`).
+ */
+const UNPICKLABLE = new Set([
+  "generator",
+  "coroutine",
+  "async_generator",
+  "_asyncio.Future",
+  "_asyncio.Task",
+  "_thread.lock",
+  "_thread.RLock",
+]);
+
+/** The generator types: a runtime object's own generator (an itertools iterator's) is copied. */
+const GENERATORS = new Set(["generator", "coroutine", "async_generator"]);
+
+function refuseUnpicklable(x: object, internal = false): void {
+  const cls = typeOf(x);
+  let mod: string;
+  let name: string;
+  try {
+    mod = classModule(cls);
+    name = classQualname(cls);
+  } catch {
+    return;
+  }
+  const tpName = mod === "builtins" ? name : `${mod}.${name}`;
+  if (internal && GENERATORS.has(tpName)) return;
+  if (UNPICKLABLE.has(tpName)) throw new PyTypeError(`cannot pickle '${tpName}' object`);
 }
 
 /**
@@ -58,6 +97,7 @@ function reconstruct(
 /** `copy.copy(x)`: a shallow copy. */
 export function copy(x: unknown): unknown {
   if (isAtomic(x) || (x instanceof Tuple && x.constructor === Tuple)) return x;
+  if (x instanceof Slice && x.constructor === Slice) return x;
   if (Array.isArray(x) && !(x instanceof ListSubclassBase)) return x.slice();
   const hook = (x as { __copy__?: () => unknown }).__copy__;
   if (typeof hook === "function") return hook.call(x);
@@ -68,6 +108,7 @@ export function copy(x: unknown): unknown {
   const ctor = (x as object).constructor;
   if (ctor === Dict) return (x as Dict).copy();
   if (x instanceof PySet && ctor === PySet) return (x as unknown as { copy: () => unknown }).copy();
+  refuseUnpicklable(x as object);
   return cloneObject(x as object, (v) => v);
 }
 
@@ -123,7 +164,8 @@ function dictMemo(d: Dict): Map<unknown, unknown> {
   return new Map([...d.entries()]);
 }
 
-function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
+/** `internal`: `x` is a field of an object of the runtime's own classes. */
+function deep(x: unknown, memo: Map<unknown, unknown>, internal = false): unknown {
   if (isAtomic(x)) return x;
   if (memo.has(x)) return memo.get(x);
   const rec = (v: unknown) => deep(v, memo);
@@ -162,7 +204,9 @@ function deep(x: unknown, memo: Map<unknown, unknown>): unknown {
       (s as unknown as { add: (v: unknown) => void }).add(rec(v));
     return s;
   }
-  return cloneObject(x as object, rec, memo);
+  refuseUnpicklable(x as object, internal);
+  const own = isTranspiledClass(typeOf(x));
+  return cloneObject(x as object, own ? rec : (v) => deep(v, memo, true), memo);
 }
 
 /** `copy.replace(obj, /, **changes)` (3.13): via `__replace__`. */

@@ -70,10 +70,17 @@ const SIGNAL_NAMES: Record<number, NodeJS.Signals> = {
   20: "SIGTSTP",
 };
 
-/** `os.kill(pid, sig)`. */
+/**
+ * `os.kill(pid, sig)`. A signal to the program's own process is `signal.raise_signal`'s: CPython
+ * runs the Python-level handlers before `kill` returns.
+ */
 export function kill(pid: unknown, sig: unknown): null {
   const p = Number(index(pid));
   const s = Number(index(sig));
+  if (p === process.pid && s in SIGNAL_NAMES && s !== 9 && s !== 19) {
+    (require("./signal") as typeof import("./signal")).raise_signal(BigInt(s));
+    return null;
+  }
   try {
     process.kill(p, s === 0 ? 0 : (SIGNAL_NAMES[s] ?? s));
   } catch (e) {
@@ -83,6 +90,17 @@ export function kill(pid: unknown, sig: unknown): null {
     throw e;
   }
   return null;
+}
+
+/**
+ * `os._exit(n)`: end the process at once with status `n`, without running `atexit`'s calls,
+ * `finally` blocks or flushing output still buffered (what CPython's `_exit(2)` does).
+ */
+export function _exit(n: unknown): never {
+  const status = Number(BigInt.asIntN(32, index(n))) & 0xff;
+  const io = require("../io") as typeof import("../io");
+  process.removeListener("exit", io.flushStd);
+  process.exit(status);
 }
 
 class EnvironImpl {

@@ -8,7 +8,8 @@
  *
  * Differences from CPython: a Python handler installed with `signal.signal` runs as a Node signal
  * listener, i.e. when the JS thread is idle (between event-loop callbacks or while the loop waits),
- * not between any two bytecodes; the asyncio signal layer (loop.add_signal_handler) is separate.
+ * not between any two bytecodes (`raise_signal` runs them at once, as CPython does); the asyncio
+ * signal layer (loop.add_signal_handler) is separate.
  */
 
 import { eq } from "../compare";
@@ -278,9 +279,24 @@ export function _restore_default(n: bigint): void {
   else handlers.delete(n);
 }
 
-/** `signal.raise_signal(signalnum)`. */
+/**
+ * `signal.raise_signal(signalnum)`. CPython's C handler only records the signal, and
+ * `raise_signal` then runs the Python-level handlers (`PyErr_CheckSignals`) before it returns, so
+ * a handler's exception comes out of `raise_signal`. Here the handlers are the process's
+ * listeners (a `signal.signal` handler, asyncio's), called the same way, now; without one,
+ * SIGINT's `default_int_handler` raises KeyboardInterrupt, and any other signal gets its default
+ * action from the system.
+ */
 export function raise_signal(sig: unknown): null {
-  process.kill(process.pid, nodeName(signum(sig)));
+  const n = signum(sig);
+  const name = nodeName(n);
+  const current = process.listeners(name);
+  if (current.length > 0) {
+    for (const listener of current) (listener as (s: NodeJS.Signals) => void)(name);
+    return null;
+  }
+  if (n === 2n && handlers.get(n) === default_int_handler) throw new KeyboardInterrupt();
+  process.kill(process.pid, name);
   return null;
 }
 

@@ -6,16 +6,28 @@
  * (they write to `streams.stdout`/`streams.stderr` of io.ts). `sys.argv` is `[FILE.py, ARGS...]`,
  * taken from `process.argv` (the runner rewrites it to `[node, FILE.py, ARGS...]`) on first use.
  *
+ * `sys.excepthook` is called by the program's exit path (src/python/main.ts `printUncaught`) with
+ * `(type, value, traceback)` of an uncaught exception; `sys.__excepthook__` prints the traceback.
+ *
  * Differences from CPython: `getsizeof` raises (object sizes are not observable in JS);
  * `setrecursionlimit` is recorded but JS's stack depth decides when RecursionError happens.
  */
 
 import { Dict } from "../dict";
-import { currentException, TypeError as PyTypeError, SystemExit, ValueError } from "../exceptions";
+import {
+  BaseException,
+  currentException,
+  TypeError as PyTypeError,
+  SystemExit,
+  ValueError,
+} from "../exceptions";
 import { __stderr__, __stdin__, __stdout__, streams } from "../io";
 import { kw } from "../kw";
 import { index } from "../numbers";
+import { formatException } from "../traceback";
 import { Tuple } from "../tuple";
+import { typeName } from "../types";
+import { cFunctions } from "./_cfunctions";
 import { namedtuple } from "./collections";
 import { SimpleNamespace } from "./types";
 
@@ -100,6 +112,32 @@ export function setrecursionlimit(n: unknown): null {
   return null;
 }
 
+/** `sys.is_finalizing()`: False while the program runs (atexit's calls run before finalization). */
+export function is_finalizing(...args: unknown[]): boolean {
+  if (args.length !== 0)
+    throw new PyTypeError(`sys.is_finalizing() takes no arguments (${args.length} given)`);
+  return false;
+}
+
+/** The thread switch interval (`sys.setswitchinterval`): only recorded, there are no threads. */
+let switchInterval = 0.005;
+
+/** `sys.getswitchinterval()`. */
+export function getswitchinterval(): number {
+  return switchInterval;
+}
+
+/** `sys.setswitchinterval(interval)`: a float (or int) above 0, recorded. */
+export function setswitchinterval(interval: unknown): null {
+  let v: number;
+  if (typeof interval === "number") v = interval;
+  else if (typeof interval === "bigint" || typeof interval === "boolean") v = Number(interval);
+  else throw new PyTypeError(`must be real number, not ${typeName(interval)}`);
+  if (!(v > 0)) throw new ValueError("switch interval must be strictly positive");
+  switchInterval = v;
+  return null;
+}
+
 /** `sys.intern(s)`: strings are values in JS, so this returns its argument. */
 export function intern(s: unknown): unknown {
   if (typeof s !== "string")
@@ -125,6 +163,29 @@ export function exc_info(): Tuple {
 export function exception(): unknown {
   return currentException();
 }
+
+/**
+ * `sys.__excepthook__(type, value, traceback)`: print the traceback of `value` to `sys.stderr`, as
+ * the interpreter does for an uncaught exception (the default `sys.excepthook`). A value that is
+ * not an exception prints CPython's complaint instead. `traceback` is not used: an exception
+ * keeps its own (CPython's also prints the value's own traceback when it is None).
+ */
+export function __excepthook__(...args: unknown[]): null {
+  if (args.length !== 3)
+    throw new PyTypeError(`excepthook expected 3 arguments, got ${args.length}`);
+  const value = args[1];
+  const err = streams.stderr as { write: (s: string) => unknown; flush?: () => unknown };
+  if (value instanceof BaseException) err.write(formatException(value));
+  else
+    err.write(
+      `TypeError: print_exception(): Exception expected for value, ${typeName(value)} found\n`,
+    );
+  err.flush?.();
+  return null;
+}
+
+/** `sys.excepthook` as the program set it (the default is `__excepthook__`). */
+let excepthookValue: unknown = __excepthook__;
 
 export const maxsize = 9223372036854775807n;
 export const platform = "linux";
@@ -168,6 +229,25 @@ export const builtin_module_names = new Tuple(
 
 let pathCache: string[] | null = null;
 
+// CPython's `sys` is written in C: its functions are builtins (see _cfunctions.ts).
+Object.defineProperty(__excepthook__, "__name__", { value: "excepthook", configurable: true });
+cFunctions("sys", [
+  exit,
+  getrecursionlimit,
+  setrecursionlimit,
+  intern,
+  getsizeof,
+  exc_info,
+  exception,
+  __excepthook__,
+  getdefaultencoding,
+  getfilesystemencoding,
+  getfilesystemencodeerrors,
+  is_finalizing,
+  getswitchinterval,
+  setswitchinterval,
+]);
+
 /** The `sys` module object (`$py.sys`). */
 export const sys = {
   exit,
@@ -177,6 +257,16 @@ export const sys = {
   getsizeof,
   exc_info,
   exception,
+  is_finalizing,
+  getswitchinterval,
+  setswitchinterval,
+  __excepthook__,
+  get excepthook(): unknown {
+    return excepthookValue;
+  },
+  set excepthook(hook: unknown) {
+    excepthookValue = hook;
+  },
   maxsize,
   platform,
   byteorder,

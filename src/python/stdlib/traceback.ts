@@ -1,7 +1,8 @@
 /**
  * Python's `traceback` for transpiled programs: `print_exc`, `format_exc`, `print_exception`,
  * `format_exception` and `format_exception_only`, printing what src/python/traceback.ts formats
- * (CPython 3.13's layout: chains, notes, exception groups).
+ * (CPython 3.13's layout: chains, notes, exception groups); `print_stack` and `format_stack` of
+ * the current stack (no frame objects exist, so their `f` must be None).
  *
  * `limit` keeps the first `limit` frames of each exception (the last `-limit` when negative);
  * `sys.tracebacklimit` is not consulted.
@@ -22,7 +23,13 @@ import {
 import { streams } from "../io";
 import { splitKw } from "../kw";
 import { truthy } from "../protocol";
-import { formatException, formatExceptionLines, formatExceptionOnlyLines } from "../traceback";
+import {
+  collapseRepeats,
+  currentStackFrames,
+  formatException,
+  formatExceptionLines,
+  formatExceptionOnlyLines,
+} from "../traceback";
 import { typeName } from "../types";
 
 interface Options {
@@ -114,4 +121,36 @@ export function format_exception_only(...args: unknown[]): string[] {
   if (exc === null || exc === undefined) return ["NoneType: None\n"];
   const showGroup = (k as { show_group?: unknown }).show_group;
   return formatExceptionOnlyLines(exc, showGroup !== undefined && truthy(showGroup));
+}
+
+/**
+ * The frame pieces of `format_stack(f=None, limit=None)`: the program's frames of the current
+ * stack, outermost first; `limit` keeps the innermost `limit` (the outermost `-limit` when
+ * negative), as `StackSummary.extract(walk_stack(f), limit)` does.
+ */
+function stackPieces(fn: string, pos: unknown[], k: Options & { f?: unknown }): string[] {
+  const f = pos[0] ?? k.f;
+  if (f !== null && f !== undefined)
+    throw new PyTypeError(
+      `${fn}(): frame objects are not supported by asyncio-ts (f must be None)`,
+    );
+  const limit = limitArg(pos[1] ?? k.limit);
+  let frames = currentStackFrames();
+  if (limit !== null)
+    frames = limit >= 0 ? frames.slice(frames.length - limit) : frames.slice(0, -limit);
+  if (limit === 0) frames = [];
+  return collapseRepeats(frames);
+}
+
+/** `traceback.format_stack(f=None, limit=None)`: a list of the current stack's frames. */
+export function format_stack(...args: unknown[]): string[] {
+  const [pos, k] = splitKw<Options & { f?: unknown }>(args);
+  return stackPieces("format_stack", pos, k);
+}
+
+/** `traceback.print_stack(f=None, limit=None, file=None)`: print the current stack's frames. */
+export function print_stack(...args: unknown[]): null {
+  const [pos, k] = splitKw<Options & { f?: unknown }>(args);
+  write(pos[2] ?? k.file, stackPieces("print_stack", pos, k).join(""));
+  return null;
 }

@@ -11,8 +11,8 @@
  *
  * The location comes from the transpiler's frame source (the Python frames of the current JS stack,
  * innermost last); `stacklevel` counts Python frames. Without frames (hand-written TypeScript,
- * tests) the location is `sys:1`, as CPython reports a stacklevel beyond the stack, but the
- * module is taken to be `__main__` for the filters.
+ * tests) the location is `sys:1`, but the module is taken to be `__main__` for the filters; a
+ * `stacklevel` beyond the program's frames is CPython 3.13's `<sys>:0` (module `sys`).
  *
  * This module also installs itself as asyncio's warning reporter (`_setWarningReporter` in
  * src/asyncio/events.ts) when it is loaded.
@@ -65,7 +65,19 @@ const CATEGORIES: Record<string, Function> = {
 
 const ACTIONS = new Set(["error", "ignore", "always", "all", "default", "module", "once"]);
 
-type Filter = [string, RegExp | null, Function, RegExp | null, number];
+/**
+ * A filter's message or module pattern: a compiled `re` pattern (`filterwarnings`, matched with
+ * `match`, as CPython's), or the exact module name of a default filter.
+ */
+type Matcher = RegExp | { match(s: string): unknown };
+
+type Filter = [string, Matcher | null, Function, Matcher | null, number];
+
+/** `re.compile(source[, re.IGNORECASE])`, loading `re` on first use. */
+function pyPattern(source: string, ignoreCase: boolean): Matcher {
+  const re = require("./re") as typeof import("./re");
+  return ignoreCase ? re.compile(source, re.IGNORECASE) : re.compile(source);
+}
 
 function defaultFilters(): Filter[] {
   return [
@@ -85,28 +97,30 @@ export const defaultaction = "default";
 
 function filtersMutated(): void {
   registries = new Map();
+  filters = showFilters();
 }
 
-/** `warnings.filters` as CPython shows it (a list of 5-tuples; patterns as their source). */
-export function filters(): Tuple[] {
-  return filterList.map(
-    ([a, m, c, mod, l]) =>
-      new Tuple([
-        a,
-        m === null ? null : m.source,
-        c,
-        mod === null ? null : mod.source.replace(/^\^|\$$/g, ""),
-        BigInt(l),
-      ]),
-  );
+/**
+ * `warnings.filters` as CPython shows it: a list of 5-tuples (patterns as their source), made
+ * again whenever the filters change (a list the program changes does not change the filters).
+ */
+export let filters: Tuple[] = [];
+
+function showFilters(): Tuple[] {
+  const shown = (m: Matcher | null) =>
+    m === null ? null : m instanceof RegExp ? m.source.replace(/^\^|\$$/g, "") : m;
+  return filterList.map(([a, m, c, mod, l]) => new Tuple([a, shown(m), c, shown(mod), BigInt(l)]));
 }
+
+filters = showFilters();
 
 function addFilter(f: Filter, append: boolean): void {
+  const key = (m: Matcher | null) => (m === null ? "" : m instanceof RegExp ? String(m) : repr(m));
   const same = (g: Filter) =>
     g[0] === f[0] &&
-    String(g[1]) === String(f[1]) &&
+    key(g[1]) === key(f[1]) &&
     g[2] === f[2] &&
-    String(g[3]) === String(f[3]) &&
+    key(g[3]) === key(f[3]) &&
     g[4] === f[4];
   if (!append) {
     filterList = filterList.filter((g) => !same(g));
@@ -144,9 +158,9 @@ export function filterwarnings(...args: unknown[]): null {
   addFilter(
     [
       action,
-      message ? new RegExp(`^(?:${message})`, "i") : null,
+      message ? pyPattern(message, true) : null,
       category,
-      module ? new RegExp(`^(?:${module})$`) : null,
+      module ? pyPattern(module, false) : null,
       lineno,
     ],
     append,
@@ -269,11 +283,13 @@ function pythonFrames(): { filename: string; lineno: number; line: string | null
 function location(stacklevel: number): Location {
   const frames = pythonFrames();
   const i = frames.length - Math.max(1, stacklevel);
-  if (frames.length === 0 || i < 0) {
+  if (frames.length === 0) {
     // no frames known: assume the caller is the main program (stacklevel 1) or beyond it
-    const module = frames.length === 0 && stacklevel <= 1 ? "__main__" : "sys";
+    const module = stacklevel <= 1 ? "__main__" : "sys";
     return { filename: "sys", lineno: 1, module, line: null };
   }
+  // A stacklevel beyond the stack: CPython 3.13 names `sys`'s globals and "<sys>", line 0.
+  if (i < 0) return { filename: "<sys>", lineno: 0, module: "sys", line: null };
   const f = frames[i]!;
   const main = process.argv[1];
   const module =
@@ -344,8 +360,9 @@ export function _warn_unawaited_coroutine(coro: unknown): null {
   return null;
 }
 
-function matches(re: RegExp | null, s: string): boolean {
-  return re === null || re.test(s);
+function matches(re: Matcher | null, s: string): boolean {
+  if (re === null) return true;
+  return re instanceof RegExp ? re.test(s) : re.match(s) !== null;
 }
 
 function warnAt(message: unknown, category: Function, loc: Location, source: unknown = null): void {

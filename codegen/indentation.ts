@@ -1,0 +1,188 @@
+/**
+ * CPython's indentation errors, which tree-sitter-python does not report.
+ *
+ * tree-sitter's scanner is lenient about indentation: `for i in x:` followed by an unindented
+ * line parses (the line becomes the body), and so do a line indented for no reason or dedented to
+ * a column no enclosing block has. CPython's tokenizer and parser reject all of these. So parse.ts
+ * asks this scan, which reads the source as CPython's tokenizer does:
+ *
+ *   - Logical lines: brackets, backslash continuations and strings spanning lines join physical
+ *     lines into one; blank lines and lines holding only a comment do not count.
+ *   - The indentation of a logical line is the width of its leading whitespace with tabs to the
+ *     next multiple of 8, and (for TabError) again with every tab counted as 1: the two must
+ *     order the lines the same way (CPython's `col` and `altcol`).
+ *   - A logical line ending in `:` (outside brackets, strings and comments) is a compound
+ *     statement's header: the next logical line must be indented further. Any other line must
+ *     not be.
+ *
+ * The errors, in CPython's words and at its positions: "expected an indented block after 'if'
+ * statement on line 3" (at the first token of the line that should have been indented, or at
+ * the header when the file ends), "unexpected indent", "unindent does not match any outer
+ * indentation level" (at the end of the line) and TabError's "inconsistent use of tabs and
+ * spaces in indentation".
+ */
+
+import type { CompileError, SourceFile } from "./diagnostics";
+
+interface LogicalLine {
+  /** 1-based line of its first token. */
+  line: number;
+  /** Indentation, tabs to multiples of 8, and with tabs counted as 1. */
+  col: number;
+  alt: number;
+  /** The statement's keyword (`if`, `def`, ...; `async` is skipped), or "" for another start. */
+  keyword: string;
+  /** Ends in `:` outside brackets: a compound statement's header. */
+  header: boolean;
+}
+
+/** What CPython's message calls the block a header opens. */
+const BLOCKS: Record<string, string> = {
+  if: "'if' statement",
+  elif: "'elif' statement",
+  else: "'else' statement",
+  for: "'for' statement",
+  while: "'while' statement",
+  try: "'try' statement",
+  except: "'except' statement",
+  finally: "'finally' statement",
+  with: "'with' statement",
+  match: "'match' statement",
+  case: "'case' statement",
+  def: "function definition",
+  class: "class definition",
+};
+
+/** The first indentation error of the module, or null. */
+export function checkIndentation(source: SourceFile): CompileError | null {
+  const lines = logicalLines(source.text);
+  const cols = [0];
+  const alts = [0];
+  const tabError = (l: LogicalLine) =>
+    source.error(
+      "TabError",
+      "inconsistent use of tabs and spaces in indentation",
+      l.line,
+      0,
+      false,
+    );
+  let opened: LogicalLine | null = null;
+  for (const l of lines) {
+    const top = cols[cols.length - 1]!;
+    if (l.col > top) {
+      if (opened === null)
+        return source.error("IndentationError", "unexpected indent", l.line, 0, false);
+      if (l.alt <= alts[alts.length - 1]!) return tabError(l);
+      cols.push(l.col);
+      alts.push(l.alt);
+    } else {
+      if (opened !== null) return expectedBlock(source, opened, l);
+      while (l.col < cols[cols.length - 1]!) {
+        cols.pop();
+        alts.pop();
+      }
+      if (l.col !== cols[cols.length - 1]) {
+        const text = source.line(l.line);
+        return source.error(
+          "IndentationError",
+          "unindent does not match any outer indentation level",
+          l.line,
+          text.replace(/\s+$/, "").length,
+        );
+      }
+      if (l.alt !== alts[alts.length - 1]) return tabError(l);
+    }
+    opened = l.header && BLOCKS[l.keyword] !== undefined ? l : null;
+  }
+  return opened === null ? null : expectedBlock(source, opened, null);
+}
+
+function expectedBlock(
+  source: SourceFile,
+  header: LogicalLine,
+  next: LogicalLine | null,
+): CompileError {
+  let what = BLOCKS[header.keyword]!;
+  if (header.keyword === "except" && /^\s*except\s*\*/.test(source.line(header.line)))
+    what = "'except*' statement";
+  const detail = `expected an indented block after ${what} on line ${header.line}`;
+  if (next === null) return source.error("IndentationError", detail, header.line, 0, false);
+  const text = source.line(next.line);
+  return source.error("IndentationError", detail, next.line, text.length - text.trimStart().length);
+}
+
+/** The logical lines of `text` (see the header). */
+function logicalLines(text: string): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  const n = text.length;
+  let line = 1;
+  let i = 0;
+  while (i < n) {
+    // The start of a physical line that may begin a logical line: its indentation.
+    let col = 0;
+    let alt = 0;
+    while (i < n) {
+      const c = text[i];
+      if (c === " ") {
+        col++;
+        alt++;
+      } else if (c === "\t") {
+        col = (Math.floor(col / 8) + 1) * 8;
+        alt++;
+      } else if (c === "\f") col = alt = 0;
+      else break;
+      i++;
+    }
+    if (i >= n) break;
+    if (text[i] === "\n" || text[i] === "\r" || text[i] === "#") {
+      // Blank or comment-only: skip the line.
+      while (i < n && text[i] !== "\n") i++;
+      i++;
+      line++;
+      continue;
+    }
+    const start = /^(?:async\s+)?([A-Za-z_]\w*)/.exec(text.slice(i, i + 40));
+    const logical: LogicalLine = { line, col, alt, keyword: start?.[1] ?? "", header: false };
+    // The rest of the logical line: up to a newline outside brackets.
+    let depth = 0;
+    let last = "";
+    while (i < n) {
+      const c = text[i]!;
+      if (c === "\n") {
+        line++;
+        i++;
+        if (depth === 0) break;
+        continue;
+      }
+      if (c === "#") {
+        while (i < n && text[i] !== "\n") i++;
+        continue;
+      }
+      if (c === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r")) {
+        // A backslash continuation joins the next physical line.
+        i = text.indexOf("\n", i) + 1 || n;
+        line++;
+        continue;
+      }
+      if (c === '"' || c === "'") {
+        const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+        let j = i + quote.length;
+        while (j < n && !text.startsWith(quote, j) && (quote.length === 3 || text[j] !== "\n")) {
+          if (text[j] === "\\") j++;
+          if (text[j] === "\n") line++;
+          j++;
+        }
+        i = Math.min(n, j + quote.length);
+        last = c;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{") depth++;
+      else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+      if (c !== " " && c !== "\t" && c !== "\r" && c !== "\f") last = c;
+      i++;
+    }
+    logical.header = last === ":";
+    out.push(logical);
+  }
+  return out;
+}
