@@ -208,8 +208,8 @@ function transpileModules(
       const scope = analyze(ir, source).module;
       const bound = [...scope.symbols].filter(([, s]) => s.bindings > 0).map(([n]) => n);
       found = {
-        // `__name__` and `__file__` are exported by every imported module (lower/index.ts).
-        names: new Set([...bound, "__name__", "__file__"]),
+        // Exported by every imported module (lower/index.ts).
+        names: new Set([...bound, "__name__", "__file__", "__doc__"]),
         star: declaredAll(ir) ?? bound.filter((n) => !n.startsWith("_")),
       };
       known.set(module, found);

@@ -982,12 +982,12 @@ describe("the CLI", () => {
     fs.writeFileSync(path.join(dir, "documented.py"), '"""Helper things.\n\nMore.\n"""\nX = 1\n');
     fs.writeFileSync(
       path.join(dir, "tool.py"),
-      '"""Tool that does things."""\nimport argparse\nimport documented\np = argparse.ArgumentParser(description=__doc__)\nprint(p.description)\nprint(repr(documented.__doc__), __spec__, __package__)\ndef f():\n    return __doc__\nprint(f())\n',
+      '"""Tool that does things."""\nimport argparse\nimport documented\nfrom documented import __doc__ as d\np = argparse.ArgumentParser(description=__doc__)\nprint(p.description)\nprint(repr(documented.__doc__), __spec__, __package__, d == documented.__doc__)\ndef f():\n    return __doc__\nprint(f())\n',
     );
     fs.writeFileSync(path.join(dir, "undocumented.py"), "print(__doc__)\n");
     // CPython 3.13.0 prints the same.
     expect(run("run", "tool.py").stdout).toBe(
-      "Tool that does things.\n'Helper things.\\n\\nMore.\\n' None None\nTool that does things.\n",
+      "Tool that does things.\n'Helper things.\\n\\nMore.\\n' None None True\nTool that does things.\n",
     );
     expect(run("run", "undocumented.py").stdout).toBe("None\n");
   });
