@@ -165,14 +165,13 @@ function logicalLines(text: string): LogicalLine[] {
         continue;
       }
       if (c === '"' || c === "'") {
-        const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-        let j = i + quote.length;
-        while (j < n && !text.startsWith(quote, j) && (quote.length === 3 || text[j] !== "\n")) {
-          if (text[j] === "\\") j++;
-          if (text[j] === "\n") line++;
-          j++;
-        }
-        i = Math.min(n, j + quote.length);
+        // An unterminated string (a SyntaxError parse.ts reports) runs to the end of its line,
+        // or of the file when it is triple-quoted.
+        const end = stringEnd(text, i);
+        const newline = text.indexOf("\n", i);
+        const stop = end >= 0 ? end : text.startsWith(c.repeat(3), i) || newline < 0 ? n : newline;
+        line += newlinesIn(text, i, stop);
+        i = stop;
         last = c;
         continue;
       }
@@ -185,4 +184,27 @@ function logicalLines(text: string): LogicalLine[] {
     out.push(logical);
   }
   return out;
+}
+
+/**
+ * Where the string literal whose opening quote is at `i` ends (just after its closing quote), as
+ * CPython's tokenizer reads it: a backslash escapes the next character (also in raw strings, and
+ * a line end); -1 when it is unterminated (a line end in a one-quote string, or the file's end).
+ */
+export function stringEnd(text: string, i: number): number {
+  const c = text[i]!;
+  const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+  for (let j = i + quote.length; j < text.length; j++) {
+    if (text.startsWith(quote, j)) return j + quote.length;
+    if (text[j] === "\n" && quote.length === 1) return -1;
+    if (text[j] === "\\") j++;
+  }
+  return -1;
+}
+
+/** The line ends in `text` from `from` to `to`. */
+export function newlinesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = text.indexOf("\n", from); k >= 0 && k < to; k = text.indexOf("\n", k + 1)) count++;
+  return count;
 }

@@ -9,7 +9,7 @@
 
 import type Parser from "tree-sitter";
 import type { SourceFile } from "./diagnostics";
-import { checkIndentation } from "./indentation";
+import { checkIndentation, newlinesIn, stringEnd } from "./indentation";
 
 export type SyntaxNode = Parser.SyntaxNode;
 
@@ -123,26 +123,20 @@ function scanTokens(text: string): {
     } else if (c === "#") {
       while (i + 1 < text.length && text[i + 1] !== "\n") i++;
     } else if (c === '"' || c === "'") {
-      const start = at(i);
-      const q = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      let j = i + q.length;
-      while (j < text.length && !text.startsWith(q, j) && (q.length === 3 || text[j] !== "\n")) {
-        if (text[j] === "\\") j++;
-        if (text[j] === "\n") {
-          line++;
-          lineStart = j + 1;
-        }
-        j++;
+      const end = stringEnd(text, i);
+      if (end < 0) {
+        const triple = text.startsWith(c.repeat(3), i);
+        const kind = triple ? "triple-quoted string literal" : "string literal";
+        const detected = triple ? text.trimEnd().split("\n").length : line;
+        const detail = `unterminated ${kind} (detected at line ${detected})`;
+        return { error: { detail, ...at(i) }, open: null };
       }
-      if (j >= text.length || text[j] === "\n") {
-        const kind = q.length === 3 ? "triple-quoted string literal" : "string literal";
-        const detected = q.length === 3 ? text.trimEnd().split("\n").length : line;
-        return {
-          error: { detail: `unterminated ${kind} (detected at line ${detected})`, ...start },
-          open: null,
-        };
+      const lines = newlinesIn(text, i, end);
+      if (lines > 0) {
+        line += lines;
+        lineStart = text.lastIndexOf("\n", end) + 1;
       }
-      i = j + q.length - 1;
+      i = end - 1;
     } else if (c === "(" || c === "[" || c === "{") stack.push({ char: c, ...at(i) });
     else if (c in CLOSES) {
       const top = stack.pop();

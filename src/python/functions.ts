@@ -85,6 +85,5 @@ export function nameError(name: string): never {
 
 /** A read (or `del`) of a module-level name that may be unbound. */
 export function checkGlobal<T>(value: T, name: string): T {
-  if (value === undefined) throw withName(new NameError(`name '${name}' is not defined`), name);
-  return value;
+  return value !== undefined ? value : nameError(name);
 }

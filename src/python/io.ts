@@ -161,17 +161,31 @@ export class TextStream {
     if (typeof s !== "string") {
       throw new PyTypeError(`write() argument must be str, not ${typeName(s)}`);
     }
+    this.writeText(s, this.encodesPlainly(s));
+    return BigInt(Array.from(s).length);
+  }
+
+  /** Whether writing `s` cannot fail to encode (UTF-8 of well-formed text). */
+  encodesPlainly(s: string): boolean {
+    return !this.encoded && wellFormed(s);
+  }
+
+  /**
+   * `write(s)` of a str whose `encodesPlainly(s)` the caller knows (`print` asks once for its
+   * whole line), without the count of code points `write` returns.
+   */
+  writeText(s: string, plain: boolean): void {
     if (this.closed) throw new ValueError("I/O operation on closed file.");
-    if (s.length === 0) return 0n;
+    if (s.length === 0) return;
     const text = this.writeNewline === null ? s : s.replace(/\n/g, this.writeNewline);
-    if (this.encoded || !wellFormed(text)) {
+    if (plain) {
+      this.buf.push(text);
+      this.bufLen += text.length;
+    } else {
       const data = encode(text, this._encoding, this.errors);
       this.buf.push(data);
       this.hasBytes = true;
       this.bufLen += data.length;
-    } else {
-      this.buf.push(text);
-      this.bufLen += text.length;
     }
     if (
       this.write_through ||
@@ -180,12 +194,6 @@ export class TextStream {
     ) {
       this.writeBuffer(false);
     }
-    return BigInt(Array.from(s).length);
-  }
-
-  /** Whether writing `s` cannot fail to encode (UTF-8 of well-formed text). */
-  encodesPlainly(s: string): boolean {
-    return !this.encoded && wellFormed(s);
   }
 
   /**
@@ -415,7 +423,7 @@ export function print(...args: unknown[]): null {
       whole += i > 0 ? sep + item : item;
     }
     whole += end;
-    if (out.encodesPlainly(whole)) out.write(whole);
+    if (out.encodesPlainly(whole)) out.writeText(whole, true);
     else {
       for (let i = 0; i < m; i++) {
         if (i > 0) out.write(sep as string);

@@ -168,39 +168,6 @@ function safeString(x: unknown, what: string, fn: (v: unknown) => string = str):
   }
 }
 
-/** What a SyntaxError says of its place (CPython's `msg`, `filename`, `lineno`, ...). */
-interface SyntaxFields {
-  msg: unknown;
-  filename: unknown;
-  lineno: unknown;
-  offset: unknown;
-  text: unknown;
-  end_lineno: unknown;
-  end_offset: unknown;
-}
-
-/**
- * The fields of a SyntaxError: its attributes where the program set them, else what CPython's
- * `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))` takes from its
- * arguments (all None but `msg` for other arguments).
- */
-function syntaxFields(exc: BaseException): SyntaxFields {
-  const args = exc._args;
-  const info =
-    args.length === 2 && args[1] instanceof Tuple && [4, 6].includes(args[1].items.length)
-      ? args[1].items
-      : [];
-  const names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"] as const;
-  const own = exc as unknown as Record<string, unknown>;
-  const field = (name: string, fallback: unknown) =>
-    own[name] !== undefined ? own[name] : fallback;
-  const out = { msg: field("msg", args.length >= 1 ? args[0] : null) } as Record<string, unknown>;
-  names.forEach((name, i) => {
-    out[name] = field(name, info[i] ?? null);
-  });
-  return out as unknown as SyntaxFields;
-}
-
 const isIntValue = (x: unknown): x is bigint => typeof x === "bigint";
 
 /**
@@ -208,8 +175,7 @@ const isIntValue = (x: unknown): x is bigint => typeof x === "bigint";
  * `SyntaxError: msg`: where it is (`  File "f.py", line 3`), the source line and a caret line under
  * `offset`..`end_offset` (1-based columns), then `stype: msg`.
  */
-function syntaxErrorLines(exc: BaseException, stype: string): string[] {
-  const f = syntaxFields(exc);
+function syntaxErrorLines(f: PySyntaxError, stype: string): string[] {
   const out: string[] = [];
   let suffix = "";
   const lineno = f.lineno === null ? null : str(f.lineno);
@@ -267,6 +233,7 @@ function exceptionOnlyLines(exc: BaseException, showGroup = false, depth = 0): s
   if (mod !== "__main__" && mod !== "builtins") stype = `${mod}.${stype}`;
   const indent = " ".repeat(3 * depth);
   let out: string[];
+  // Its fields (`msg`, `filename`, `lineno`, ...) come from its arguments (exceptions.ts).
   if (exc instanceof PySyntaxError) out = syntaxErrorLines(exc, stype).map((l) => indent + l);
   else {
     const value = safeString(exc, "exception");
