@@ -369,6 +369,13 @@ class Analyzer {
         return;
       }
       case "Return":
+        if (scope.kind === "class")
+          throw this.source.error(
+            "SyntaxError",
+            "'return' outside function",
+            s.pos.line,
+            s.pos.col,
+          );
         if (s.value) this.expr(s.value, scope);
         return;
       case "Delete":
@@ -721,9 +728,13 @@ class Analyzer {
 
   private markGenerator(scope: Scope, pos: Pos, what: string): void {
     if (scope.kind === "function") scope.isGenerator = true;
-    else if (scope.kind === "comprehension")
-      this.err(pos, `'${what}' inside a comprehension is not supported`);
-    else throw this.source.error("SyntaxError", `'${what}' outside function`, pos.line, pos.col);
+    else if (scope.kind === "comprehension") {
+      // CPython names the comprehension's kind (and says 'yield' for `yield from` too).
+      const kind = /<(\w+)>\.$/.exec(scope.qualname)?.[1];
+      const where =
+        kind === "genexpr" ? "generator expression" : `${kind?.slice(0, -4)} comprehension`;
+      throw this.source.error("SyntaxError", `'yield' inside ${where}`, pos.line, pos.col);
+    } else throw this.source.error("SyntaxError", `'${what}' outside function`, pos.line, pos.col);
   }
 
   /** Class bases such as `dict[str, int]`, checked by {@link finish}. */

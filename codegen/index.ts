@@ -12,7 +12,9 @@
  *
  * `transpile` runs it for one module; `transpileProgram` follows imports of sibling `.py` files
  * (and transpiles them all again with `attrHooks` when one of them may define `__setattr__`, whose
- * class's instances any module may store into: lower/assign.ts).
+ * class's instances any module may store into: lower/assign.ts). What the modules do to each
+ * other is found first, from their IR: cycles of imports (import_cycles.ts) and stores into each
+ * other's globals (module_stores.ts).
  */
 
 import * as fs from "node:fs";
@@ -20,10 +22,12 @@ import * as path from "node:path";
 import { analyze } from "./analyze";
 import { SourceFile } from "./diagnostics";
 import { emit } from "./emit";
+import { cyclicModules, importedFirst, type PartialImport, partialImports } from "./import_cycles";
 import { buildModule, type Module } from "./ir";
 import { lowerModule } from "./lower";
 import { usesSignature } from "./lower/annotations";
 import { ATTR_HOOKS } from "./lower/assign";
+import { externalStores, setglobalSource } from "./module_stores";
 import { parse } from "./parse";
 import { noteModule } from "./quiet";
 
@@ -50,6 +54,11 @@ export interface TranspileOptions {
   siblingNames?: (module: string) => ReadonlySet<string>;
   /** The names `from module import *` binds for a sibling module (null for other modules). */
   siblingStarNames?: (module: string) => readonly string[] | null;
+  /**
+   * This module's imports of a module partially initialised when they run, by `importKey`
+   * (codegen/import_cycles.ts).
+   */
+  partialImports?: ReadonlyMap<string, PartialImport>;
 }
 
 export interface TranspileResult {
@@ -79,6 +88,7 @@ export function transpile(
     attrHooks: options.attrHooks ?? false,
     signatures: options.signatures ?? false,
     siblingNames: options.siblingNames,
+    partialImports: options.partialImports,
   });
   const { code, lineMap } = emit(tree);
   return { code, lineMap, imports: siblingImports(ir, siblings) };
@@ -89,7 +99,7 @@ function siblingImports(ir: Module, siblings: Set<string>): string[] {
   const visit = (body: Module["body"]) => {
     for (const s of body) {
       if (s.k === "Import") for (const a of s.names) if (siblings.has(a.name)) out.add(a.name);
-      if (s.k === "ImportFrom" && (s.level > 0 || siblings.has(s.module))) out.add(s.module);
+      if (s.k === "ImportFrom" && s.level === 0 && siblings.has(s.module)) out.add(s.module);
       if (s.k === "FunctionDef") visit(s.fn.body);
       if (s.k === "ClassDef") visit(s.body);
       if (s.k === "If" || s.k === "While" || s.k === "For") {
@@ -188,7 +198,10 @@ function transpileModules(
   out: ProgramModule[],
 ): string[] {
   const texts: string[] = [];
-  const known = new Map<string, { names: ReadonlySet<string>; star: readonly string[] }>();
+  const known = new Map<
+    string,
+    { names: ReadonlySet<string>; star: readonly string[]; ir: Module; imports: string[] }
+  >();
   // What a sibling module binds at module level (there, or through `global` in its functions),
   // and what `import *` of it binds: its `__all__` when that is a list or tuple of strings, else
   // its names that do not start with `_`.
@@ -211,6 +224,8 @@ function transpileModules(
         // Exported by every imported module (lower/index.ts).
         names: new Set([...bound, "__name__", "__file__", "__doc__"]),
         star: declaredAll(ir) ?? bound.filter((n) => !n.startsWith("_")),
+        ir,
+        imports: siblingImports(ir, siblings),
       };
       known.set(module, found);
     }
@@ -220,23 +235,84 @@ function transpileModules(
   const starNames = (module: string) => (siblings.has(module) ? sibling(module).star : null);
   const done = new Set<string>();
   const queue: { name: string; file: string }[] = [{ name: "__main__", file: entry }];
+  // Set once the main script is transpiled: its modules' imports of each other that run while
+  // the module imported is partially initialised (codegen/import_cycles.ts), and the names
+  // modules store into other modules (codegen/module_stores.ts).
+  let partial: Map<string, Map<string, PartialImport>> | null = null;
+  let stores = new Map<string, Set<string>>();
   while (queue.length > 0) {
     const { name, file } = queue.shift()!;
     if (done.has(file)) continue;
     done.add(file);
     const text = fs.readFileSync(file, "utf8");
     texts.push(text);
-    const result = transpile(text, displayName(file), {
+    const stored = stores.get(name);
+    const source = stored === undefined ? text : `${text}${setglobalSource(stored)}`;
+    const result = transpile(source, displayName(file), {
       moduleName: name,
       exportAll: name !== "__main__",
       siblings,
       siblingNames,
       siblingStarNames: starNames,
+      partialImports: partial?.get(name),
       ...program,
     });
+    if (name === "__main__" && result.imports.length > 0) {
+      const facts = programFacts(text, file, result.imports);
+      ({ partial, stores } = facts);
+      importFirst(result, facts.first);
+    }
     const base = path.basename(file, ".py");
     out.push({ ...result, name, pyPath: file, tsName: `${name === "__main__" ? base : name}.ts` });
     for (const m of result.imports) queue.push({ name: m, file: path.join(dir, `${m}.py`) });
   }
   return texts;
+
+  /**
+   * What the modules of the program whose main script `text` imports the modules `imports` do
+   * to each other: the partial imports (none, null, unless some of them import each other in a
+   * cycle) and the stores into each other's globals.
+   */
+  function programFacts(
+    text: string,
+    file: string,
+    imports: readonly string[],
+  ): {
+    partial: Map<string, Map<string, PartialImport>> | null;
+    stores: Map<string, Set<string>>;
+    first: string[];
+  } {
+    const graph = new Map<string, readonly string[]>();
+    const pending = [...imports];
+    while (pending.length > 0) {
+      const m = pending.pop()!;
+      if (graph.has(m)) continue;
+      graph.set(m, sibling(m).imports);
+      pending.push(...sibling(m).imports);
+    }
+    const source = new SourceFile(displayName(file), universalNewlines(text));
+    const main = buildModule(parse(source), source, starNames);
+    const irs = new Map<string, Module>([["__main__", main]]);
+    for (const m of graph.keys()) irs.set(m, sibling(m).ir);
+    const stores = externalStores(irs, siblings);
+    const cyclic = cyclicModules(graph);
+    if (cyclic === null) return { partial: null, stores, first: [] };
+    const replay = partialImports((m) => (m === "__main__" ? main : sibling(m).ir), siblings);
+    const first = importedFirst(graph, cyclic, replay.ran, replay.partial);
+    return { partial: replay.partial, stores, first };
+  }
+}
+
+/**
+ * The main module importing the modules `first` ahead of the others (import_cycles.ts
+ * `importedFirst`): header lines before its first import of a module of the program.
+ */
+function importFirst(result: TranspileResult, first: readonly string[]): void {
+  if (first.length === 0) return;
+  const lines = result.code.split("\n");
+  const at = lines.findIndex((l) => /^import "\.\/\w+\.js";$/.test(l));
+  if (at < 0) return;
+  lines.splice(at, 0, ...first.map((m) => `import "./${m}.js";`));
+  result.code = lines.join("\n");
+  result.lineMap.splice(at, 0, ...first.map(() => 0));
 }

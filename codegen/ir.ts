@@ -13,6 +13,7 @@
 import { copyTree, type CstNode as SyntaxNode } from "./cst";
 import type { SourceFile } from "./diagnostics";
 import type { SyntaxNode as TSNode } from "./parse";
+import { checkSymtable } from "./symtable";
 
 export interface Pos {
   line: number;
@@ -282,15 +283,89 @@ export function buildModule(
   const b = new Builder(source, starNames);
   const body = b.block(copyTree(cst, source.text));
   checkLoopExits(body, false, source);
+  checkSymtable(body, source);
   return { body, docstring: takeDocstring(body), scope: newScope(), warnings: b.warnings };
+}
+
+/**
+ * A number literal CPython's tokenizer refuses: leading zeros in a decimal integer, an
+ * underscore not between digits. `index`: where in the literal CPython's caret goes.
+ */
+export function badNumber(text: string): { detail: string; index: number } | null {
+  const prefix = /^0([xXoObB])/.exec(text);
+  if (prefix === null && /^0[0-9_]*[1-9][0-9_]*$/.test(text))
+    return {
+      detail:
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+      index: 0,
+    };
+  const kind =
+    prefix === null
+      ? "decimal"
+      : { x: "hexadecimal", o: "octal", b: "binary" }[prefix[1]!.toLowerCase() as "x" | "o" | "b"];
+  const digit = prefix === null ? /[0-9]/ : /[0-9a-fA-F]/;
+  // `0x_ff` is allowed: an underscore may follow the prefix.
+  const start = prefix === null ? 0 : 2;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] !== "_") continue;
+    if (!digit.test(text[i + 1] ?? "") || (i > start && !digit.test(text[i - 1]!)))
+      return { detail: `invalid ${kind} literal`, index: i };
+  }
+  return null;
+}
+
+/** The names a pattern binds (captures, `as` names, `*rest`, `**rest`). */
+function patternNames(p: Pattern): Set<string> {
+  const out = new Set<string>();
+  const walk = (x: Pattern): void => {
+    switch (x.p) {
+      case "capture":
+        out.add(x.name);
+        return;
+      case "as":
+        out.add(x.name);
+        walk(x.pattern);
+        return;
+      case "or":
+        walk(x.alts[0]!);
+        return;
+      case "sequence":
+        x.items.forEach(walk);
+        if (x.starName !== null) out.add(x.starName);
+        return;
+      case "mapping":
+        x.values.forEach(walk);
+        if (x.rest !== null) out.add(x.rest);
+        return;
+      case "class":
+        x.args.forEach(walk);
+        for (const k of x.kwargs) walk(k.pattern);
+        return;
+    }
+  };
+  walk(p);
+  return out;
 }
 
 /**
  * CPython's compiler errors for `break` and `continue` outside a loop's body (a loop's `else`
  * is outside it; the body of a `def` or `class` inside a loop starts afresh).
  */
-function checkLoopExits(body: readonly Stmt[], inLoop: boolean, source: SourceFile): void {
+function checkLoopExits(
+  body: readonly Stmt[],
+  inLoop: boolean,
+  source: SourceFile,
+  inStarHandler = false,
+): void {
   for (const s of body) {
+    // A jump out of an `except*` block is refused first (lower/exceptions.ts checks `return`).
+    if ((s.k === "Break" || s.k === "Continue") && inStarHandler)
+      throw source.error(
+        "SyntaxError",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        s.pos.line,
+        s.pos.col,
+      );
     if ((s.k === "Break" || s.k === "Continue") && !inLoop) {
       const detail = s.k === "Break" ? "'break' outside loop" : "'continue' not properly in loop";
       throw source.error("SyntaxError", detail, s.pos.line, s.pos.col);
@@ -299,8 +374,12 @@ function checkLoopExits(body: readonly Stmt[], inLoop: boolean, source: SourceFi
     else if (s.k === "ClassDef") checkLoopExits(s.body, false, source);
     else if (s.k === "For" || s.k === "While") {
       checkLoopExits(s.body, true, source);
-      checkLoopExits(s.orelse, inLoop, source);
-    } else for (const block of childBlocks(s)) checkLoopExits(block, inLoop, source);
+      checkLoopExits(s.orelse, inLoop, source, inStarHandler);
+    } else if (s.k === "Try" && s.star) {
+      for (const block of [s.body, s.orelse, s.finalbody])
+        checkLoopExits(block, inLoop, source, inStarHandler);
+      for (const h of s.handlers) checkLoopExits(h.body, inLoop, source, true);
+    } else for (const block of childBlocks(s)) checkLoopExits(block, inLoop, source, inStarHandler);
   }
 }
 
@@ -393,13 +472,7 @@ class Builder {
 
   private field(n: SyntaxNode, name: string): SyntaxNode {
     const c = n.childForFieldName(name);
-    if (c === null)
-      throw this.source.error(
-        "SyntaxError",
-        "invalid syntax",
-        n.startPosition.row + 1,
-        n.startPosition.column,
-      );
+    if (c === null) this.syntaxErrorAt(n, "invalid syntax");
     return c;
   }
 
@@ -423,6 +496,21 @@ class Builder {
     return out;
   }
 
+  /** A SyntaxError where the node starts. */
+  private syntaxErrorAt(c: SyntaxNode, detail: string): never {
+    throw this.source.error("SyntaxError", detail, c.startPosition.row + 1, c.startPosition.column);
+  }
+
+  /** Python 2's `print x` and `exec code`. */
+  private missingParentheses(name: string, pos: Pos): never {
+    throw this.source.error(
+      "SyntaxError",
+      `Missing parentheses in call to '${name}'. Did you mean ${name}(...)?`,
+      pos.line,
+      pos.col,
+    );
+  }
+
   private body(n: SyntaxNode): Stmt[] {
     return this.block(this.field(n, "body"));
   }
@@ -443,15 +531,24 @@ class Builder {
         this.expressionStatement(n, out);
         return;
       case "print_statement":
-      case "exec_statement": {
-        const name = n.type === "print_statement" ? "print" : "exec";
-        throw this.source.error(
-          "SyntaxError",
-          `Missing parentheses in call to '${name}'. Did you mean ${name}(...)?`,
-          pos.line,
-          pos.col,
-        );
-      }
+        if (n.namedChildren.some((c) => c.type === "chevron")) {
+          // `print >> f, x` is Python 3 too: a tuple whose first item is `print >> f`.
+          const items: Expr[] = [];
+          for (const c of n.namedChildren) {
+            if (c.type === "comment") continue;
+            if (c.type === "chevron") {
+              const target = this.expr(c.namedChildren.find((x) => x.type !== "comment")!);
+              const left: Expr = { k: "Name", pos, id: "print" };
+              items.push({ k: "BinOp", pos, op: ">>", left, right: target });
+            } else items.push(this.expr(c));
+          }
+          const value: Expr = items.length === 1 ? items[0]! : { k: "Tuple", pos, elts: items };
+          out.push({ k: "Expr", pos, value });
+          return;
+        }
+        throw this.missingParentheses("print", pos);
+      case "exec_statement":
+        throw this.missingParentheses("exec", pos);
       case "return_statement": {
         const v = n.namedChildren.find((c) => c.type !== "comment");
         out.push({ k: "Return", pos, value: v ? this.exprOrTuple(v) : null });
@@ -571,12 +668,7 @@ class Builder {
    */
   private futureImport(n: SyntaxNode): void {
     const syntaxError = (detail: string): never => {
-      throw this.source.error(
-        "SyntaxError",
-        detail,
-        n.startPosition.row + 1,
-        n.startPosition.column,
-      );
+      this.syntaxErrorAt(n, detail);
     };
     if (!this.futureAllowed)
       syntaxError("from __future__ imports must occur at the beginning of the file");
@@ -627,6 +719,17 @@ class Builder {
     const left = this.field(n, "left");
     const right = n.childForFieldName("right");
     if (type !== null) {
+      if (
+        left.type === "pattern_list" ||
+        left.type === "list_pattern" ||
+        (left.type === "tuple_pattern" && left.children.some((c) => c.type === ","))
+      )
+        throw this.source.error(
+          "SyntaxError",
+          `only single target (not ${left.type === "list_pattern" ? "list" : "tuple"}) can be annotated`,
+          pos.line,
+          pos.col,
+        );
       return {
         k: "AnnAssign",
         pos,
@@ -694,16 +797,14 @@ class Builder {
         const starred = c.type === "except_group_clause" || this.hasToken(c, "*");
         if (handlers.length > 0 && starred !== star) {
           // CPython's parser points at the first clause of the other kind.
-          throw this.source.error(
-            "SyntaxError",
-            "cannot have both 'except' and 'except*' on the same 'try'",
-            c.startPosition.row + 1,
-            c.startPosition.column,
-          );
+          this.syntaxErrorAt(c, "cannot have both 'except' and 'except*' on the same 'try'");
         }
         star = starred;
         const blockNode = c.namedChildren.find((x) => x.type === "block")!;
         const values = c.childrenForFieldName("value");
+        // Python 2's `except A, B:` (tree-sitter: two values).
+        if (values.length > 1)
+          this.syntaxErrorAt(values[0]!, "multiple exception types must be parenthesized");
         const aliasNode = c.childForFieldName("alias");
         let type: Expr | null = null;
         let name: string | null = aliasNode ? aliasNode.text : null;
@@ -825,14 +926,34 @@ class Builder {
         for (const attr of ids.slice(1)) value = { k: "Attribute", pos, value, attr };
         return { p: "value", pos, value };
       }
-      case "union_pattern":
-        return { p: "or", pos, alts: n.namedChildren.map((c) => this.pattern(c)) };
+      case "union_pattern": {
+        const alts = n.namedChildren.map((c) => this.pattern(c));
+        const names = alts.map((a) => [...patternNames(a)].sort().join(","));
+        if (names.some((x) => x !== names[0]))
+          throw this.source.error(
+            "SyntaxError",
+            "alternative patterns bind different names",
+            pos.line,
+            pos.col,
+          );
+        return { p: "or", pos, alts };
+      }
       case "as_pattern": {
         const [pat, name] = n.namedChildren;
         return { p: "as", pos, pattern: this.pattern(pat!), name: name!.text };
       }
       case "list_pattern":
       case "tuple_pattern": {
+        // `(p)` without a comma is a group pattern: `p` itself, not a sequence of one.
+        const named = n.namedChildren.filter((c) => c.type !== "comment");
+        if (
+          n.type === "tuple_pattern" &&
+          named.length === 1 &&
+          !n.children.some((c) => c.type === ",") &&
+          (named[0]!.type === "case_pattern" ? named[0]!.namedChildren[0] : named[0])?.type !==
+            "splat_pattern"
+        )
+          return this.pattern(named[0]!);
         const items: Pattern[] = [];
         let star = -1;
         let starName: string | null = null;
@@ -851,6 +972,11 @@ class Builder {
         const keys = n.childrenForFieldName("key").map((k) => this.expr(k));
         const values = n.childrenForFieldName("value").map((v) => this.pattern(v));
         const splat = n.namedChildren.find((c) => c.type === "splat_pattern");
+        // `**rest` must come last (CPython: "invalid syntax" at what follows it).
+        const after = splat
+          ? n.namedChildren.find((c) => c.startIndex > splat.endIndex && c.type !== "comment")
+          : undefined;
+        if (after !== undefined) this.syntaxErrorAt(after, "invalid syntax");
         return {
           p: "mapping",
           pos,
@@ -959,8 +1085,24 @@ class Builder {
     if (n === null) return [];
     const out: Param[] = [];
     let kind: Param["kind"] = "normal";
+    // CPython's parser errors for the order of parameters.
+    let bareStar: SyntaxNode | null = null;
     for (const c of n.namedChildren) {
       const pos = this.pos(c);
+      if (c.type !== "comment" && out.some((p) => p.kind === "kwarg"))
+        this.syntaxErrorAt(c, "arguments cannot follow var-keyword argument");
+      if (bareStar !== null && c.type !== "comment" && c.type !== "dictionary_splat_pattern")
+        bareStar = null;
+      const defaultBefore = out.some(
+        (p) => (p.kind === "normal" || p.kind === "posonly") && p.default !== null,
+      );
+      if (
+        kind === "normal" &&
+        defaultBefore &&
+        (c.type === "identifier" ||
+          (c.type === "typed_parameter" && c.namedChildren[0]?.type === "identifier"))
+      )
+        this.syntaxErrorAt(c, "parameter without a default follows parameter with a default");
       switch (c.type) {
         case "comment":
           continue;
@@ -969,6 +1111,7 @@ class Builder {
           continue;
         case "keyword_separator":
           kind = "kwonly";
+          bareStar = c;
           continue;
         case "identifier":
           out.push({ name: c.text, pos, kind, default: null, annotation: null });
@@ -1036,6 +1179,7 @@ class Builder {
           this.unsupported(c, `parameter form '${c.type}'`);
       }
     }
+    if (bareStar !== null) this.syntaxErrorAt(bareStar, "named arguments must follow bare *");
     const seen = new Set<string>();
     for (const p of out) {
       if (seen.has(p.name))
@@ -1082,6 +1226,11 @@ class Builder {
 
   /** An assignment target (the same shapes as expressions, with patterns). */
   target(n: SyntaxNode): Expr {
+    // `(x) = 1`, `(x): int = 1`: parentheses around one target, no comma, are not a tuple.
+    if (n.type === "tuple_pattern" && !n.children.some((c) => c.type === ",")) {
+      const inner = n.namedChildren.filter((c) => c.type !== "comment");
+      if (inner.length === 1) return this.target(inner[0]!);
+    }
     switch (n.type) {
       case "pattern_list":
       case "tuple_pattern":
@@ -1112,6 +1261,7 @@ class Builder {
       case "integer":
         return this.integer(n);
       case "float": {
+        this.checkNumber(n);
         if (/[jJ]$/.test(n.text)) this.unsupported(n, "complex literals");
         return { k: "Float", pos, value: Number(n.text.replace(/_/g, "")) };
       }
@@ -1168,8 +1318,9 @@ class Builder {
         };
       case "subscript": {
         const subs = n.childrenForFieldName("subscript");
+        // `x[*a]` (PEP 646) indexes with the tuple `(*a,)`.
         const index =
-          subs.length === 1
+          subs.length === 1 && subs[0]!.type !== "list_splat"
             ? this.expr(subs[0]!)
             : { k: "Tuple" as const, pos: this.pos(subs[0]!), elts: subs.map((s) => this.expr(s)) };
         return { k: "Subscript", pos, value: this.expr(this.field(n, "value")), index };
@@ -1268,7 +1419,20 @@ class Builder {
     return n.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c));
   }
 
+  /** CPython's tokenizer errors for a number literal tree-sitter accepted. */
+  private checkNumber(n: SyntaxNode): void {
+    const bad = badNumber(n.text);
+    if (bad !== null)
+      throw this.source.error(
+        "SyntaxError",
+        bad.detail,
+        n.startPosition.row + 1,
+        n.startPosition.column + bad.index,
+      );
+  }
+
   private integer(n: SyntaxNode): Expr {
+    this.checkNumber(n);
     const text = n.text.replace(/_/g, "");
     if (/[jJ]$/.test(text)) this.unsupported(n, "complex literals");
     let value: bigint;
@@ -1297,23 +1461,17 @@ class Builder {
   private args(n: SyntaxNode): Arg[] {
     const out: Arg[] = [];
     // CPython's parser: positional arguments come before keywords and `**`, `*` before `**`.
-    const misplaced = (c: SyntaxNode, detail: string): never => {
-      throw this.source.error(
-        "SyntaxError",
-        detail,
-        c.startPosition.row + 1,
-        c.startPosition.column,
-      );
-    };
     const keywords = new Set<string>();
     let kw = false;
     let dstar = false;
     for (const c of n.namedChildren) {
       switch (c.type) {
         case "comment":
+        case "line_continuation":
           continue;
         case "list_splat":
-          if (dstar) misplaced(c, "iterable argument unpacking follows keyword argument unpacking");
+          if (dstar)
+            this.syntaxErrorAt(c, "iterable argument unpacking follows keyword argument unpacking");
           out.push({ kind: "star", value: this.expr(c.namedChildren[0]!) });
           continue;
         case "dictionary_splat":
@@ -1322,15 +1480,16 @@ class Builder {
           continue;
         case "keyword_argument": {
           const name = this.field(c, "name").text;
-          if (keywords.has(name)) misplaced(c, `keyword argument repeated: ${name}`);
+          if (keywords.has(name)) this.syntaxErrorAt(c, `keyword argument repeated: ${name}`);
           keywords.add(name);
           kw = true;
           out.push({ kind: "kw", name, value: this.expr(this.field(c, "value")) });
           continue;
         }
         default:
-          if (dstar) misplaced(c, "positional argument follows keyword argument unpacking");
-          if (kw) misplaced(c, "positional argument follows keyword argument");
+          if (dstar)
+            this.syntaxErrorAt(c, "positional argument follows keyword argument unpacking");
+          if (kw) this.syntaxErrorAt(c, "positional argument follows keyword argument");
           out.push({ kind: "pos", value: this.expr(c) });
       }
     }
@@ -1339,6 +1498,18 @@ class Builder {
 
   private call(n: SyntaxNode): Expr {
     const argsNode = this.field(n, "arguments");
+    // `f(x for x in y, 1)` (tree-sitter: iterating a tuple) and `f(x for x in y,)` (it drops
+    // the comma).
+    if (
+      argsNode.type === "generator_expression" &&
+      (/,\s*\)$/.test(argsNode.text) ||
+        argsNode.namedChildren.some(
+          (c) =>
+            c.type === "for_in_clause" &&
+            c.childrenForFieldName("right").filter((r) => r.isNamed).length > 1,
+        ))
+    )
+      this.unparenthesizedGenerator(argsNode);
     const args =
       argsNode.type === "generator_expression"
         ? [{ kind: "pos" as const, value: this.expr(argsNode) }]
@@ -1354,6 +1525,12 @@ class Builder {
       };
     }
     return { k: "Call", pos: this.pos(n), func: this.expr(fnNode), args };
+  }
+
+  /** A generator expression that is one of several arguments needs its own parentheses. */
+  private unparenthesizedGenerator(gen: SyntaxNode): never {
+    const body = this.field(gen, "body");
+    this.syntaxErrorAt(body, "Generator expression must be parenthesized");
   }
 
   private comparison(n: SyntaxNode): Expr {
@@ -1416,14 +1593,15 @@ class Builder {
     for (const c of n.namedChildren) {
       if (c.type === "for_in_clause") {
         const rights = c.childrenForFieldName("right").filter((r) => r.isNamed);
-        const iter =
-          rights.length === 1
-            ? this.expr(rights[0]!)
-            : {
-                k: "Tuple" as const,
-                pos: this.pos(rights[0]!),
-                elts: rights.map((r) => this.expr(r)),
-              };
+        // tree-sitter reads `[x for x in 1, 2]` as iterating a tuple; CPython's grammar has no
+        // tuple there.
+        if (rights.length > 1) {
+          const comma = c.children.find(
+            (t) => t.type === "," && t.startIndex >= rights[0]!.endIndex,
+          )!;
+          this.syntaxErrorAt(comma, "invalid syntax");
+        }
+        const iter = this.expr(rights[0]!);
         generators.push({
           target: this.target(this.field(c, "left")),
           iter,
@@ -1531,6 +1709,13 @@ class Builder {
     // field); tree-sitter-python reads it as the assignment expression `n := +8`.
     if (exprNode.type === "named_expression") return this.walrusSpec(c, exprNode, text);
     const conv = c.childForFieldName("type_conversion");
+    if (conv !== null && !/^![sra]$/.test(conv.text))
+      throw this.source.error(
+        "SyntaxError",
+        `f-string: invalid conversion character '${conv.text.slice(1)}': expected 's', 'r', or 'a'`,
+        conv.startPosition.row + 1,
+        conv.startPosition.column + 1,
+      );
     const specNode = c.childForFieldName("format_specifier");
     const out: FPart[] = [];
     let convName = conv ? (conv.text.slice(1) as "r" | "s" | "a") : null;

@@ -10,9 +10,13 @@
  *
  * The code that can run during the body is: the body; the program's functions it calls by name,
  * and those they call (the direct callees: plain `def`s bound once, called by name only); and
- * every other function of the program, which the runtime may call from anywhere (a method,
- * through an operator or a builtin; a lambda or a function passed as a value; a generator, as it
- * is iterated; a generator expression's body): the "implicit" code. Each must be quiet code:
+ * the functions of the program the runtime may call from it, the "implicit" code, in two groups:
+ * the methods of the program's classes (through an operator, an attribute, a builtin), which any
+ * operation may run; and the rest (a lambda or a function passed as a value; a generator, as it
+ * is iterated; a generator expression's body), which only iterating something or calling a
+ * builtin that iterates or calls back (`sorted`, `max`, `str.join`, logging's filters) can run,
+ * so that a body (with its callees and the methods) doing neither needs only the methods to be
+ * quiet. Each function that may run must be quiet code:
  * no `try`, `with`, `await`, nested `def`/`class`/`lambda`/comprehension, bare `raise`, reads of
  * `__traceback__`/`__context__`/`__cause__`, and calls only of quiet builtins and methods
  * (QUIET_CALLS, QUIET_METHODS), builtin exception classes, the program's classes and its
@@ -64,7 +68,24 @@ interface Found {
   callees: Set<FunctionDef>;
   /** The symbols of names read. */
   names: Set<SymbolInfo>;
+  /**
+   * It may run implicit code other than methods: it iterates, unpacks, tests `in`, calls a
+   * builtin that iterates or calls back, or makes an instance of a decorated class.
+   */
+  values: boolean;
 }
+
+/** Builtins of QUIET_CALLS that iterate their argument or call a `key` function. */
+const ITERATING_CALLS = new Set(
+  "bytes dict frozenset iter list max min next set sorted sum tuple".split(" "),
+);
+/** Methods of QUIET_METHODS that iterate an argument or run callbacks (logging's filters). */
+const ITERATING_METHODS = new Set("debug extend info join update warning".split(" "));
+/** Calls that make objects whose item or attribute reads call a function they are given. */
+const CALLING_OBJECTS = new Set(["defaultdict", "property", "cached_property", "partialmethod"]);
+
+/** Decorators of a method that leave calling it running only its own body. */
+const PLAIN_METHOD_DECORATORS = new Set(["property", "staticmethod", "classmethod"]);
 
 type BuiltinTest = (name: string) => boolean;
 
@@ -78,9 +99,16 @@ export class QuietModule {
    * clause's class: functions used as values, classes that may be made elsewhere.
    */
   private readonly escaped = new Set<SymbolInfo>();
-  private implicitCode: { node: unknown; scope: Scope }[] = [];
-  private implicitNames: Set<SymbolInfo> | null = null;
-  private implicitChecked: boolean | null = null;
+  /** Implicit code: the methods of the program's classes (see the header). */
+  private readonly methodCode: { node: unknown; scope: Scope }[] = [];
+  /** The rest of the implicit code: functions as values, generators, lambdas. */
+  private readonly valueCode: { node: unknown; scope: Scope }[] = [];
+  /** A method has a decorator that may wrap it in other code: methods need the values group. */
+  private methodsNeedValues = false;
+  private methodsChecked: GroupCheck | null = null;
+  private valuesChecked: GroupCheck | null = null;
+  /** The module body was not surveyed: no implicit code is known to be quiet. */
+  private readonly unknown: boolean;
   /**
    * The module has generators (functions or expressions): a StopIteration raised in one
    * becomes the cause of a RuntimeError, which shows its traceback.
@@ -96,8 +124,8 @@ export class QuietModule {
     private readonly isBuiltinError: BuiltinTest,
     mod: Module | undefined,
   ) {
-    if (mod === undefined) this.implicitChecked = false;
-    else this.survey(mod.body, analysis.module);
+    this.unknown = mod === undefined;
+    if (mod !== undefined) this.survey(mod.body, analysis.module);
   }
 
   private scopeOf(ref: { id: number }): Scope {
@@ -124,6 +152,7 @@ export class QuietModule {
       return;
     }
     const n = node as { k?: string } & Record<string, unknown>;
+    if (this.bindsMethodValue(n, scope)) this.methodsNeedValues = true;
     switch (n.k) {
       case "FunctionDef": {
         const fn = (n as unknown as { fn: FunctionDef }).fn;
@@ -158,7 +187,7 @@ export class QuietModule {
         };
         if (c.kind === "gen") this.hasGenerators = true;
         if (c.kind === "gen")
-          this.implicitCode.push({ node: [rest.elt, rest.value, rest.generators], scope: inner });
+          this.valueCode.push({ node: [rest.elt, rest.value, rest.generators], scope: inner });
         this.survey([rest.elt, rest.value, rest.generators], inner);
         return;
       }
@@ -209,6 +238,51 @@ export class QuietModule {
     for (const [key, value] of Object.entries(n)) if (key !== "pos") this.survey(value, scope);
   }
 
+  /**
+   * Could this node make a method call run other code than a method's own body: bind a name
+   * quiet code may call as a method (QUIET_METHODS, a dunder an operator calls) to something
+   * other than a plain `def` (a function value, a partial), or make attributes computed?
+   */
+  private bindsMethodValue(n: { k?: string } & Record<string, unknown>, scope: Scope): boolean {
+    const methodName = (name: string) => QUIET_METHODS.has(name) || /^__\w+__$/.test(name);
+    switch (n.k) {
+      case "Assign":
+      case "AnnAssign":
+      case "AugAssign": {
+        const value = n.value as Expr | null;
+        if (value === null || isLiteral(value)) return false;
+        const targets = (n.k === "Assign" ? n.targets : [n.target]) as Expr[];
+        return targets.some(
+          (t) =>
+            (t.k === "Attribute" && methodName(t.attr)) ||
+            (t.k === "Name" && scope.kind === "class" && methodName(t.id)),
+        );
+      }
+      case "Attribute":
+        return n.attr === "__dict__";
+      case "Call": {
+        const f = n.func as Expr;
+        if (f.k === "Name" && (f.id === "setattr" || f.id === "vars" || f.id === "type"))
+          return true;
+        // Objects that call a function of the program from an item or attribute read:
+        // `defaultdict(make)` (its factory), `property(get)`; builtin factories (`int`) do not.
+        const callee = f.k === "Name" ? f.id : f.k === "Attribute" ? f.attr : "";
+        if (!CALLING_OBJECTS.has(callee)) return false;
+        return (n.args as { value: Expr }[]).some(
+          (a) => a.value.k !== "Name" || scope.lookup(a.value.id) !== null,
+        );
+      }
+      case "FunctionDef": {
+        const fn = (n as unknown as { fn: FunctionDef }).fn;
+        if (scope.kind !== "class") return false;
+        if (/^__(getattr|getattribute|get)__$/.test(fn.name)) return true;
+        // A property whose value quiet code may call as a method.
+        return fn.decorators.length > 0 && QUIET_METHODS.has(fn.name);
+      }
+    }
+    return false;
+  }
+
   private surveyFunction(fn: FunctionDef, scope: Scope): void {
     const inner = this.scopeOf(fn.scope);
     this.survey(fn.decorators, scope);
@@ -217,43 +291,53 @@ export class QuietModule {
     this.survey(fn.body, inner);
     if (inner.isGenerator) this.hasGenerators = true;
     if (fn.isAsync) return;
+    if (scope.kind === "class" && !inner.isGenerator) {
+      if (!fn.decorators.every(plainMethodDecorator)) this.methodsNeedValues = true;
+      this.methodCode.push({ node: fn.body, scope: inner });
+      return;
+    }
     const sym = fn.isLambda ? null : scope.lookup(fn.name);
-    const direct =
-      scope.kind !== "class" &&
-      !inner.isGenerator &&
-      sym !== null &&
-      this.directFunction(sym) === fn;
-    if (!direct) this.implicitCode.push({ node: fn.body, scope: inner });
+    const direct = !inner.isGenerator && sym !== null && this.directFunction(sym) === fn;
+    if (!direct) this.valueCode.push({ node: fn.body, scope: inner });
   }
 
   /**
-   * Is every function the runtime may call implicitly quiet code (and what they call)? Only
-   * then may a quiet body do anything that could run them.
+   * Is every function the runtime may call implicitly from code that does (`values`) or does
+   * not iterate or call back quiet code (and what they call)? Only then may a quiet body do
+   * anything that could run them. Returns the names they read, or null.
    */
-  implicitOk(): boolean {
-    if (this.implicitChecked !== null) return this.implicitChecked;
-    // Functions used as values can be called from anywhere: implicit code too.
-    for (const sym of this.escaped) {
-      const fn = this.directFunction(sym);
-      if (fn !== null && !fn.isAsync)
-        this.implicitCode.push({ node: fn.body, scope: this.scopeOf(fn.scope) });
-    }
-    const names = new Set<SymbolInfo>();
-    this.implicitChecked = true;
-    for (const { node, scope } of this.implicitCode) {
-      const found: Found = { callees: new Set(), names };
-      if (!this.scan(node, scope, found, true) || !this.calleesQuiet(found.callees, names)) {
-        this.implicitChecked = false;
-        break;
+  implicitNames(values: boolean): Set<SymbolInfo> | null {
+    if (this.unknown) return null;
+    const methods = (this.methodsChecked ??= this.checkGroup(this.methodCode));
+    if (!methods.ok) return null;
+    if (!values && !methods.values && !this.methodsNeedValues) return methods.names;
+    if (this.valuesChecked === null) {
+      // Functions used as values can be called from anywhere: implicit code too.
+      for (const sym of this.escaped) {
+        const fn = this.directFunction(sym);
+        if (fn !== null && !fn.isAsync)
+          this.valueCode.push({ node: fn.body, scope: this.scopeOf(fn.scope) });
       }
+      this.valuesChecked = this.checkGroup(this.valueCode);
     }
-    this.implicitNames = names;
-    return this.implicitChecked;
+    if (!this.valuesChecked.ok) return null;
+    return new Set([...methods.names, ...this.valuesChecked.names]);
   }
 
-  private calleesQuiet(callees: Set<FunctionDef>, names: Set<SymbolInfo>): boolean {
+  private checkGroup(code: { node: unknown; scope: Scope }[]): GroupCheck {
+    const found: Found = { callees: new Set(), names: new Set(), values: false };
+    for (const { node, scope } of code) {
+      if (!this.scan(node, scope, found, true))
+        return { ok: false, values: true, names: found.names };
+    }
+    const ok = this.calleesQuiet(found);
+    return { ok, values: found.values, names: found.names };
+  }
+
+  /** Are the direct callees quiet? Adds the names they read and whether they iterate to `found`. */
+  private calleesQuiet(found: Found): boolean {
     const seen = new Set<FunctionDef>();
-    const todo = [...callees];
+    const todo = [...found.callees];
     while (todo.length > 0) {
       const fn = todo.pop()!;
       if (seen.has(fn)) continue;
@@ -262,7 +346,8 @@ export class QuietModule {
       // An async function's call only makes a coroutine: none of its body runs (nothing found).
       const f = this.fnFound.get(fn);
       if (f === undefined) continue;
-      for (const s of f.names) names.add(s);
+      for (const s of f.names) found.names.add(s);
+      if (f.values) found.values = true;
       todo.push(...f.callees);
     }
     return true;
@@ -281,7 +366,7 @@ export class QuietModule {
     }
     // Assumed while its body is scanned: a recursive call does not make it loud.
     this.fnQuiet.set(fn, true);
-    const found: Found = { callees: new Set(), names: new Set() };
+    const found: Found = { callees: new Set(), names: new Set(), values: false };
     // (Default values run where the function is defined, not in its calls.)
     const ok = this.scan(fn.body, scope, found, false);
     this.fnQuiet.set(fn, ok);
@@ -333,6 +418,20 @@ export class QuietModule {
         return false;
       case "For":
         if (n.isAsync) return false;
+        found.values = true;
+        break;
+      case "Starred":
+        found.values = true;
+        break;
+      case "Assign":
+        if ((n.targets as Expr[]).some((t) => t.k === "Tuple" || t.k === "List"))
+          found.values = true;
+        break;
+      case "Compare":
+        if ((n.ops as string[]).some((op) => op === "in" || op === "not in")) found.values = true;
+        break;
+      case "Dict":
+        if ((n.items as { key: unknown }[]).some((i) => i.key === null)) found.values = true;
         break;
       case "Raise":
         if (n.exc === null) return false;
@@ -361,13 +460,24 @@ export class QuietModule {
 
   private quietCall(call: Extract<Expr, { k: "Call" }>, scope: Scope, found: Found): boolean {
     const f = call.func;
-    if (f.k === "Attribute") return QUIET_METHODS.has(f.attr);
+    if (call.args.some((a) => a.kind === "star" || a.kind === "dstar")) found.values = true;
+    if (f.k === "Attribute") {
+      if (ITERATING_METHODS.has(f.attr)) found.values = true;
+      return QUIET_METHODS.has(f.attr);
+    }
     if (f.k !== "Name") return false;
     const sym = scope.lookup(f.id);
-    if (sym === null) return QUIET_CALLS.has(f.id) || this.isBuiltinError(f.id);
+    if (sym === null) {
+      if (ITERATING_CALLS.has(f.id)) found.values = true;
+      return QUIET_CALLS.has(f.id) || this.isBuiltinError(f.id);
+    }
     found.names.add(sym);
-    // A class of the program: its methods are implicit code.
-    if (sym.cls !== null && sym.bindings === 1) return true;
+    // A class of the program: its methods are implicit code (a decorated class may run other
+    // code, a dataclass's `default_factory`).
+    if (sym.cls !== null && sym.bindings === 1) {
+      if (sym.cls.decorators.length > 0) found.values = true;
+      return true;
+    }
     const fn = this.directFunction(sym);
     if (fn === null) return false;
     found.callees.add(fn);
@@ -399,14 +509,16 @@ export class QuietModule {
    * `raise C(...)` statements (it is never a value, no class derives from it), and no implicit
    * code names it (so only the body and its direct callees raise it)?
    */
-  boundedClass(sym: SymbolInfo): boolean {
-    if (!this.implicitOk()) return false;
-    return !this.escaped.has(sym) && !this.subclassed.has(sym) && !this.implicitNames!.has(sym);
+  boundedClass(sym: SymbolInfo, implicitNames: Set<SymbolInfo>): boolean {
+    return !this.escaped.has(sym) && !this.subclassed.has(sym) && !implicitNames.has(sym);
   }
 
-  /** The quiet body's facts: the functions it calls (after `scan`). */
+  /**
+   * The quiet body's facts (after `scan`): are the functions it calls quiet? Adds what they
+   * read and whether they iterate to `found`.
+   */
   calleesOk(found: Found): boolean {
-    return this.calleesQuiet(found.callees, new Set());
+    return this.calleesQuiet(found);
   }
 }
 
@@ -422,5 +534,34 @@ export function quietModule(analysis: Analysis, isBuiltinError: BuiltinTest): Qu
 }
 
 export function newFound(): Found {
-  return { callees: new Set(), names: new Set() };
+  return { callees: new Set(), names: new Set(), values: false };
+}
+
+interface GroupCheck {
+  ok: boolean;
+  /** The group's code (and its callees) may run the values group. */
+  values: boolean;
+  names: Set<SymbolInfo>;
+}
+
+/** A constant, or a tuple or list of them (`__slots__ = ("a", "b")`, `__hash__ = None`). */
+function isLiteral(e: Expr): boolean {
+  switch (e.k) {
+    case "Const":
+    case "Int":
+    case "Float":
+    case "Str":
+    case "Bytes":
+      return true;
+    case "Tuple":
+    case "List":
+      return e.elts.every(isLiteral);
+  }
+  return false;
+}
+
+/** `@property`, `@staticmethod`, `@classmethod`, `@x.setter` (and getter, deleter). */
+function plainMethodDecorator(d: Expr): boolean {
+  if (d.k === "Name") return PLAIN_METHOD_DECORATORS.has(d.id);
+  return d.k === "Attribute" && d.value.k === "Name" && /^(setter|getter|deleter)$/.test(d.attr);
 }

@@ -59,11 +59,12 @@ function isModule(cx: Context, e: Expr): boolean {
 }
 
 /**
- * `helpers.x = 1`, `helpers.x += 1`, `del helpers.x` of a module of the program: refused, as its
- * names are the bindings of an ES module, which only that module can change.
+ * `del helpers.x` of a module of the program: refused, as its names are the bindings of an ES
+ * module, which only that module can change. `helpers.x = 1` and `helpers.x += 1` are stores into
+ * its module object, which rebinds the module's global (codegen/module_stores.ts).
  */
 function refuseModuleStore(cx: Context, recv: Expr, what: string): void {
-  if (recv.k !== "Name") return;
+  if (recv.k !== "Name" || what !== "deletion of") return;
   const imported = cx.lookup(recv.id)?.imported;
   if (imported?.name === null && cx.options.siblings.has(imported.module))
     throw cx.unsupported(
@@ -218,7 +219,12 @@ export function assignTo(
       }
       return unpack(cx, t.elts, value, pyLine);
     case "Starred":
-      throw cx.unsupported(t.pos, "a starred assignment target outside a tuple");
+      throw cx.source.error(
+        "SyntaxError",
+        "starred assignment target must be in a list or tuple",
+        t.pos.line,
+        t.pos.col,
+      );
     default:
       throw cx.source.error("SyntaxError", "cannot assign to expression", t.pos.line, t.pos.col);
   }
@@ -401,6 +407,8 @@ function expressionName(e: Expr): string {
       return "tuple";
     case "List":
       return "list";
+    case "Starred":
+      return "starred";
     default:
       return "expression";
   }

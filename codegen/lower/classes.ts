@@ -403,13 +403,18 @@ function constructsViaInit(cx: Context, cls: ClassDef | null): boolean {
     const b = posBases(c)[0]?.value;
     if (b === undefined || (b.k === "Name" && b.id === "object" && cx.lookup("object") === null))
       return true;
-    if (c.body.some((s) => s.k === "FunctionDef" && s.fn.name === "__init__")) {
+    if (c.body.some((s) => s.k === "FunctionDef" && s.fn.name === "__init__") || dataclassMade(c)) {
       const ub = userBase(cx, c);
       if (ub === null || !constructsViaInit(cx, ub)) return true;
     }
     c = userBase(cx, c);
   }
   return false;
+}
+
+/** Is `cls` decorated with `@dataclass` (which gives it an `__init__` once it is made)? */
+function dataclassMade(cls: ClassDef): boolean {
+  return cls.decorators.some((d) => decoratorName(d.k === "Call" ? d.func : d) === "dataclass");
 }
 
 /** Does `e` name something imported from a sibling module (`helpers.Base`, `from helpers import Base`)? */
@@ -441,6 +446,39 @@ function multipleInAncestry(cx: Context, cls: ClassDef): boolean {
  * class with several bases extends `$py.bases(...)` (`SyntheticBase`), so the walk stops there.
  */
 function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
+  return inheritedDefs(
+    cx,
+    cls,
+    (fn) => !fn.decorators.some((d) => STATIC_DECORATORS.has(decoratorName(d) ?? "")),
+    true,
+  );
+}
+
+/** Names the user ancestors of `cls` define as properties (TypeScript accessors). */
+function inheritedAccessors(cx: Context, cls: ClassDef): Set<string> {
+  return inheritedDefs(
+    cx,
+    cls,
+    (fn) => fn.decorators.some((d) => ACCESSOR_DECORATORS.has(decoratorName(d) ?? "")),
+    false,
+  );
+}
+
+/** A static or class method is not an instance member TypeScript sees (`override`). */
+const STATIC_DECORATORS = new Set(["staticmethod", "classmethod"]);
+const ACCESSOR_DECORATORS = new Set(["property", ".setter", ".getter", ".deleter"]);
+
+/**
+ * The names of the `def`s of the user ancestors of `cls` that TypeScript sees and `keep`
+ * selects: a class with several bases extends `$py.bases(...)` (`SyntheticBase`), so the walk
+ * stops there. `init`: a root class's generated `__init__` counts.
+ */
+function inheritedDefs(
+  cx: Context,
+  cls: ClassDef,
+  keep: (fn: FunctionDef) => boolean,
+  init: boolean,
+): Set<string> {
   const out = new Set<string>();
   if (posBases(cls).length > 1) return out;
   let c = userBase(cx, cls);
@@ -448,9 +486,9 @@ function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
   while (c !== null && !seen.has(c)) {
     seen.add(c);
     for (const s of c.body) {
-      if (s.k === "FunctionDef") out.add(s.fn.name);
+      if (s.k === "FunctionDef" && keep(s.fn)) out.add(s.fn.name);
     }
-    if (posBases(c).length === 0) out.add("__init__");
+    if (init && posBases(c).length === 0) out.add("__init__");
     if (posBases(c).length > 1) break;
     c = userBase(cx, c);
   }
@@ -510,6 +548,37 @@ function supersededDefs(cx: Context, cls: ClassDef): Set<Stmt> {
     }
   }
   return out;
+}
+
+/**
+ * A method name defined again by a later decorated `def` of the class body (`@fmt.register def
+ * _(self, arg: int)` twice, singledispatchmethod's idiom): a JS class has one member per name and
+ * the decorators run after the class is made, so each would see the last `def`. Refused, except
+ * for a property's `@x.setter`/`@x.getter`/`@x.deleter` and typing's `@overload`s.
+ */
+function refuseRedecoratedName(
+  cx: Context,
+  cls: ClassDef,
+  s: Extract<Stmt, { k: "FunctionDef" }>,
+): void {
+  const accessorOf = (t: Extract<Stmt, { k: "FunctionDef" }>) =>
+    t.fn.decorators.some(
+      (d) =>
+        d.k === "Attribute" &&
+        d.value.k === "Name" &&
+        d.value.id === t.fn.name &&
+        (d.attr === "setter" || d.attr === "getter" || d.attr === "deleter"),
+    );
+  const i = cls.body.indexOf(s);
+  for (const t of cls.body.slice(i + 1)) {
+    if (t.k !== "FunctionDef" || t.fn.name !== s.fn.name) continue;
+    if (t.fn.decorators.length === 0 && s.fn.decorators.length === 0) return;
+    if (accessorOf(t) || t.fn.decorators.some((d) => isTypingOverload(cx, d))) return;
+    throw cx.unsupported(
+      t.pos,
+      `defining the method '${t.fn.name}' again in the class body with decorators (give each its own name)`,
+    );
+  }
 }
 
 /** `@overload` imported from typing, or `@typing.overload`. */
@@ -860,6 +929,20 @@ function hasEnumBase(cx: Context, cls: ClassDef): boolean {
   });
 }
 
+/**
+ * An enum's `def _generate_next_value_(name, start, count, last_values)` is called as a plain
+ * function (enum.py's `_EnumDict`), its first parameter the member's name, not `self`: lowered
+ * as the `@staticmethod` CPython's own `Enum` declares it.
+ */
+function staticGenerateNextValue(cls: ClassDef): void {
+  for (const s of cls.body) {
+    if (s.k !== "FunctionDef" || s.fn.name !== "_generate_next_value_") continue;
+    const names = s.fn.decorators.map(decoratorName);
+    if (names.includes("staticmethod") || names.includes("classmethod")) continue;
+    s.fn.decorators.unshift({ k: "Name", pos: s.fn.pos, id: "staticmethod" });
+  }
+}
+
 /** Is `cls` or a user ancestor along its first bases over a class of the `enum` module? */
 function enumInAncestry(cx: Context, cls: ClassDef): boolean {
   const seen = new Set<ClassDef>();
@@ -1049,6 +1132,7 @@ function refuseMetaclassDefinition(cx: Context, cls: ClassDef): void {
 
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   refuseMetaclassDefinition(cx, cls);
+  if (enumInAncestry(cx, cls)) staticGenerateNextValue(cls);
   const scope = cx.scopeOf(cls.scope);
   const name = classJsName(scope);
   // A class statement in a class body: see `nestedClass`.
@@ -1096,7 +1180,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
                   .join(", ")})`
               : baseExpr === null || isObjectBase
                 ? null
-                : cx.expr(baseExpr).code;
+                : heritage(cx.expr(baseExpr));
   const ubase = userBase(cx, cls);
   // Over a base TypeScript sees as `any`: no `override`, and JS's own constructor spelled out.
   const anyBase = !multiple && baseExpr !== null && anyTypedBase(cx, cls, baseExpr);
@@ -1194,6 +1278,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           break;
         case "FunctionDef":
           if (superseded.has(s)) break;
+          refuseRedecoratedName(cx, cls, s);
           // Attribute reads are property reads or `getattr` (names.ts), which never call it.
           if (s.fn.name === "__getattribute__")
             throw cx.unsupported(s.pos, "defining '__getattribute__' (use '__getattr__')");
@@ -1229,7 +1314,10 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   for (const id of [...clsAttributes(cls)].sort())
     if (!statics.has(id) && !methods.has(id) && !blockNames.has(id))
       head.push(line(`declare static ${id}: any;`));
-  for (const d of [...declares].sort()) if (!methods.has(d)) head.push(line(`declare ${d}: any;`));
+  // (A base's property stays the accessor TypeScript sees: a field would clash with it.)
+  const accessors = anyBase ? new Set<string>() : inheritedAccessors(cx, cls);
+  for (const d of [...declares].sort())
+    if (!methods.has(d) && !accessors.has(d)) head.push(line(`declare ${d}: any;`));
   // `C.x` of a decorated property is its property object (made by `$py.pyclass`); of a
   // `cached_property`, the cached_property (stdlib/functools.ts, `install`).
   for (const s of cls.body)
@@ -1237,7 +1325,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
       s.k === "FunctionDef" &&
       s.fn.decorators.some((d) => {
         const n = decoratorName(d);
-        return n === "property" || n === "cached_property";
+        return n === "property" || n === "cached_property" || n === "singledispatchmethod";
       }) &&
       !statics.has(s.fn.name)
     )
@@ -1250,6 +1338,9 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   // unless the body assigns `__doc__` itself.
   if (cls.docstring !== null && !statics.has("__doc__") && !blockNames.has("__doc__"))
     head.push(line(`static __doc__: any = ${jsString(cleanDoc(cls.docstring))};`));
+  // `@dataclass` gives the class an `__init__` after it is made: over a runtime class whose
+  // constructor does not run `__init__` (an exception), the class's constructor runs it.
+  const madeInit = dataclassMade(cls);
   const hasSlots =
     cls.body.some(
       (s) => s.k === "Assign" && s.targets.some((t) => t.k === "Name" && t.id === "__slots__"),
@@ -1302,7 +1393,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
         `constructor(...args: any[]) {\n  super(...args);\n  if (!${cx.helper("constructsViaInit")}(${base})) (this as any).__init__(...args);\n}`,
       ),
     );
-  } else if (definesInit && !multiple && !constructsViaInit(cx, ubase)) {
+  } else if ((definesInit || madeInit) && !multiple && !constructsViaInit(cx, ubase)) {
     // An asyncio class's constructor has typed parameters (`Task(coro, kwargs)`), which
     // TypeScript lets no `any[]` spread into: the arguments are cast to its parameter list.
     const spread =
@@ -1744,6 +1835,14 @@ function lowerMethod(
       return;
     }
     head = accessor === "get" ? `get ${m[1]}(${m[2]}): ${m[3]}` : `set ${m[1]}(${m[2]})`;
+    // The getter's docstring is the property's `__doc__`.
+    if (accessor === "get" && fn.docstring !== null)
+      after.push(
+        line(
+          `${cx.helper("named")}(Object.getOwnPropertyDescriptor(${className}.prototype, ${jsString(fn.name)})!.get!, ${jsString(lowered.qualname)}, ${jsString(cleanDoc(fn.docstring))});`,
+          fn.pos.line,
+        ),
+      );
     for (const d of abstract)
       after.push(
         line(
@@ -1806,3 +1905,8 @@ export const classes: Feature = {
     ClassDef: lowerClass,
   },
 };
+
+/** A base class expression as `extends` takes it: a call or member access, else parenthesized. */
+function heritage(e: TsExpr): string {
+  return e.prec >= P.call ? e.code : `(${e.code})`;
+}

@@ -36,13 +36,14 @@ import { jsString, P, type TsExpr, type TsStmt } from "./output";
  * (which makes the comprehension around it asynchronous too, as in CPython 3.11+); of a
  * generator expression only the first iterable is evaluated.
  */
-function containsAwait(e: Expr): boolean {
+function containsAwait(e: Expr, orYield = false): boolean {
   let found = false;
   const visit = (x: unknown): void => {
     if (found || x === null || typeof x !== "object") return;
     const n = x as Expr;
     if (
       n.k === "Await" ||
+      (orYield && (n.k === "Yield" || n.k === "YieldFrom")) ||
       (n.k === "Comp" && n.kind !== "gen" && n.generators.some((g) => g.isAsync))
     ) {
       found = true;
@@ -137,8 +138,19 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     e.generators.some((g) => g.isAsync) ||
     containsAwait(e.elt) ||
     (e.value !== null && containsAwait(e.value)) ||
-    e.generators.some((g, i) => (i > 0 && containsAwait(g.iter)) || g.ifs.some(containsAwait));
-  if (isAsync) {
+    e.generators.some(
+      (g, i) => (i > 0 && containsAwait(g.iter)) || g.ifs.some((c) => containsAwait(c)),
+    );
+  // `[*x for x in y]`: CPython's parser refuses it.
+  if (e.elt.k === "Starred")
+    throw cx.source.error(
+      "SyntaxError",
+      "iterable unpacking cannot be used in comprehension",
+      e.elt.pos.line,
+      e.elt.pos.col,
+    );
+  // An asynchronous generator expression may be made anywhere (it is an async generator).
+  if (isAsync && e.kind !== "gen") {
     const fs = cx.scope.functionScope();
     if (!fs.fn?.isAsync)
       throw cx.source.error(
@@ -213,16 +225,21 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       if (e.kind === "set") return `${r}.add(${cx.expr(e.elt).code});`;
       return `${cx.helper("setitem")}(${r}, ${cx.expr(e.elt).code}, ${cx.expr(e.value!).code});`;
     };
+    const firstArg =
+      !isAsync && !g0.isAsync && containsAwait(g0.iter, true) ? cx.fresh("first") : null;
     const body: TsStmt[] = [
       { t: "line", code: `const ${r}${e.kind === "list" ? ": any[]" : ""} = ${init};` },
       ...shared,
-      ...loops(cx, e.generators, () => [{ t: "line", code: add() }], first, firstRange),
+      ...loops(cx, e.generators, () => [{ t: "line", code: add() }], firstArg ?? first, firstRange),
       { t: "line", code: `return ${r};` },
     ];
     const name = `$${e.kind}comp`;
-    return isAsync
-      ? `yield* (function* ${name}() {\n${indent(body)}})()`
-      : `(function ${name}() {\n${indent(body)}})()`;
+    if (isAsync) return `yield* (function* ${name}() {\n${indent(body)}})()`;
+    // A first iterable that awaits or yields (`[x for x in await items()]`) suspends the
+    // function around the comprehension: it is evaluated there and passed in.
+    if (firstArg !== null)
+      return `(function ${name}(${firstArg}: any) {\n${indent(body)}})(${first})`;
+    return `(function ${name}() {\n${indent(body)}})()`;
   });
   return { code: text, prec: isAsync && e.kind !== "gen" ? P.yield : P.call };
 }

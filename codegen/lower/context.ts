@@ -15,8 +15,10 @@
 
 import type { Analysis, Scope, SymbolInfo, Ty } from "../analyze";
 import type { CompileError, SourceFile } from "../diagnostics";
+import type { PartialImport } from "../import_cycles";
 import type { Expr, FunctionDef, Pos, Stmt } from "../ir";
 import { classBodyBound } from "./class-scope";
+import { cleanDoc } from "./functions";
 import { ex, P, type TsExpr, type TsStmt } from "./output";
 import { inferredType } from "./types";
 
@@ -148,6 +150,8 @@ export interface ModuleOptions {
   signatures?: boolean;
   /** The names a sibling module binds at module level (codegen/index.ts), when known. */
   siblingNames?: (module: string) => ReadonlySet<string>;
+  /** Imports of a partially initialised module, by position (codegen/import_cycles.ts). */
+  partialImports?: ReadonlyMap<string, PartialImport>;
 }
 
 /** Per-function state: temporaries and the innermost exception being handled. */
@@ -442,9 +446,15 @@ export class Context {
     // A method's `__class__` cell: the class it is defined in.
     if (id === "__class__" && this.className !== null) return ex(this.className);
     // The module's own attributes: its docstring; the main script has no package or spec.
-    if (id === "__doc__" && this.scope.kind !== "class")
+    // In a class body, the class's docstring (its namespace's `__doc__`), else the module's.
+    if (id === "__doc__" && this.scope.kind === "class" && this.scope.cls?.docstring != null)
+      return ex(JSON.stringify(cleanDoc(this.scope.cls.docstring)));
+    if (id === "__doc__")
       return ex(this.moduleDoc === null ? "null" : JSON.stringify(this.moduleDoc));
     if (id === "__package__") return ex(this.options.exportAll ? '""' : "null");
+    // CPython's module (or class namespace) dict of the annotations of its simple names.
+    if (id === "__annotations__")
+      throw this.unsupported(pos, "reading the module's '__annotations__'");
     if (id === "__spec__" && !this.options.exportAll) return ex("null");
     if (id === "__file__") {
       const base = this.source.path.split(/[\\/]/).pop()!;

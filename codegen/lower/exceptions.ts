@@ -312,16 +312,20 @@ function quietTypes(s: Extract<Stmt, { k: "Try" }>, cx: Context): [string, numbe
     qm.imports.some((m) => m === "." || cx.options.siblings.has(m.split(".")[0]!))
   )
     return null;
-  if (!qm.implicitOk() || !qm.calleesOk(found)) return null;
+  if (!qm.calleesOk(found)) return null;
   let limit = 0;
-  if (!strict) {
+  if (strict) {
+    if (qm.implicitNames(found.values) === null) return null;
+  } else {
     // Bounded: only the program's own classes, raised only where the depth is known.
     if (programClasses.length !== names.length) return null;
-    if (!programClasses.every((c) => qm.boundedClass(c))) return null;
     // The handlers are quiet code too: nothing in them re-raises (a bare `raise`).
     const inHandlers = newFound();
     if (!s.handlers.every((h) => qm.scan(h.body, cx.scope, inHandlers, false))) return null;
     if (!qm.calleesOk(inHandlers)) return null;
+    const implicit = qm.implicitNames(found.values || inHandlers.values);
+    if (implicit === null || !programClasses.every((c) => qm.boundedClass(c, implicit)))
+      return null;
     limit = 1 + qm.depth(found.callees);
     if (!Number.isFinite(limit)) return null;
   }

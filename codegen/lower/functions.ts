@@ -735,6 +735,13 @@ export const functions: Feature = {
       if (fs.kind === "module")
         throw cx.source.error("SyntaxError", "'return' outside function", s.pos.line, s.pos.col);
       if (s.value === null) return [line("return null;", s.pos.line)];
+      if (fs.isGenerator && fs.fn?.isAsync)
+        throw cx.source.error(
+          "SyntaxError",
+          "'return' with value in async generator",
+          s.pos.line,
+          s.pos.col,
+        );
       return [line(`return ${cx.expr(s.value).code};`, s.pos.line)];
     },
     Global: () => [],

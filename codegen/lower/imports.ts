@@ -11,7 +11,11 @@
  *   nothing.
  * - `from m import name` of a runtime module checks that the runtime provides `name` (asking the
  *   runtime itself, loaded lazily) and refuses it at transpile time otherwise.
- * - A sibling module `helpers.py` is the ES module "./helpers.js" (transpiled next to this one).
+ * - A sibling module `helpers.py` is the ES module "./helpers.js" (transpiled next to this one);
+ *   `import helpers` binds its module object (`$py.programModule`, src/python/module.ts). An
+ *   import that runs while the module is partially initialised (a cycle) is codegen/
+ *   import_cycles.ts's. A relative import raises CPython's ImportError when it runs (a program's
+ *   modules are not in a package).
  * - Anything else is refused at transpile time, naming the module; except in the body of a `try`
  *   whose handlers catch ImportError, where a module that is not part of CPython's standard
  *   library (`try: import uvloop` / `except ImportError:`) binds its names to
@@ -23,6 +27,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { compilerRuntime } from "../bundle";
+import { importKey } from "../import_cycles";
 import type { Alias, Pos, Stmt } from "../ir";
 import { type Context, type Feature, mangle } from "./context";
 import { jsString, line, type TsStmt } from "./output";
@@ -288,25 +293,24 @@ export function refuseMissing(cx: Context, module: string, name: string, pos: Po
   if (ns !== null && !(name in ns)) throw cx.unsupported(pos, `'${name}' of module '${module}'`);
 }
 
+/**
+ * Does `module` bind `name` (read directly as `module.name`)? Always for the runtime's modules
+ * (`refuseMissing` checks theirs); for a module of the program, when its module-level code binds
+ * it, else the read goes through getattr (AttributeError, or the module object's own).
+ */
+export function bindsName(cx: Context, module: string, name: string): boolean {
+  const bound = cx.options.siblings.has(module) ? cx.options.siblingNames : undefined;
+  return bound === undefined || bound(module).has(name);
+}
+
 type Source =
   | { kind: "es"; specifier: string }
   | { kind: "runtime"; path: string }
   | { kind: "none" };
 
 function resolveModule(cx: Context, module: string, level: number, pos: Pos): Source {
-  if (level > 0 || cx.options.siblings.has(module)) {
-    if (level > 1) throw cx.unsupported(pos, "relative imports beyond the current package");
-    if (module === "") throw cx.unsupported(pos, "'from . import ...'");
-    if (!cx.options.siblings.has(module)) {
-      throw cx.source.error(
-        "Unsupported",
-        `module '${module}' was not found next to ${cx.source.path}`,
-        pos.line,
-        pos.col,
-      );
-    }
+  if (level === 0 && cx.options.siblings.has(module))
     return { kind: "es", specifier: `./${module}.js` };
-  }
   if (NO_OP_MODULES.has(module)) return { kind: "none" };
   const es = ES_MODULES[module];
   if (es !== undefined) return { kind: "es", specifier: es };
@@ -364,7 +368,9 @@ function reexportedImport(
 ): TsStmt | null {
   if (cx.scope.kind !== "module" || !cx.options.exportAll) return null;
   const sym = cx.lookup(al.asname ?? al.name.split(".")[0]!);
-  if (sym === null || sym.bindings !== 1 || sym.readBeforeBinding) return null;
+  // Declared already (`let`): bound in a block (`if TYPE_CHECKING:`), where no export can be.
+  if (sym === null || sym.bindings !== 1 || sym.readBeforeBinding || cx.isDeclared(sym))
+    return null;
   esImport(cx, specifier, what, local, true);
   cx.markDeclared(sym);
   return line(`export { ${local} };`, al.pos.line);
@@ -402,6 +408,17 @@ function importStatement(s: Extract<Stmt, { k: "Import" }>, cx: Context): TsStmt
     const src = resolveModule(cx, dotted ? top : al.name, 0, al.pos);
     const local = mangle(al.asname ?? top);
     if (src.kind === "none") continue;
+    if (src.kind === "es" && cx.options.siblings.has(al.name)) {
+      // A module of the program: its module object (src/python/module.ts) over its namespace;
+      // partially initialised here (a cycle), it has only the names bound by then.
+      const ns = esImport(cx, src.specifier, "*", local, false);
+      const partial = cx.options.partialImports?.get(importKey(s.pos, al.name));
+      const early = partial === undefined ? "" : `, ${JSON.stringify([...partial.bound].sort())}`;
+      out.push(
+        bindLocal(cx, al, `${cx.helper("programModule")}(${jsString(al.name)}, ${ns}${early})`),
+      );
+      continue;
+    }
     if (src.kind === "es") {
       const reexport = reexportedImport(cx, al, src.specifier, "*", local);
       if (reexport !== null) {
@@ -428,6 +445,13 @@ function bindLocal(cx: Context, al: Alias, value: string): TsStmt {
 }
 
 function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[] {
+  if (s.level > 0) {
+    // A program is a folder of modules, none in a package: CPython's ImportError when it runs
+    // (a relative import in a `try` falls back, `except ImportError: from helpers import f`).
+    const raise = `${cx.helper("noParentPackage")}()`;
+    if (s.names.length === 0) return [line(`${raise};`, s.pos.line)];
+    return s.names.map((al) => bindLocal(cx, al, raise));
+  }
   const missing = missingModule(cx, s.module, s.level);
   if (missing !== null) {
     const raise = `${cx.helper("moduleNotFound")}(${jsString(missing)})`;
@@ -439,8 +463,18 @@ function importFrom(s: Extract<Stmt, { k: "ImportFrom" }>, cx: Context): TsStmt[
   const out: TsStmt[] = [];
   const sibling = src.kind === "es" && ES_MODULES[s.module] === undefined;
   const bound = sibling ? cx.options.siblingNames : undefined;
+  const partial = cx.options.partialImports?.get(importKey(s.pos, s.module));
   for (const al of s.names) {
     const local = mangle(al.asname ?? al.name);
+    // `from a import x` while `a` is partially initialised and has not bound `x` yet (codegen/
+    // import_cycles.ts): CPython's ImportError when this runs. A name bound by then is the ES
+    // binding (ES runs all of `a` first, or JS bound it from the start: a plain `def`).
+    if (partial !== undefined && !partial.bound.has(al.name)) {
+      runsModule(cx, (src as { specifier: string }).specifier);
+      const raise = `${cx.helper("cannotImportPartial")}(${jsString(al.name)}, ${jsString(s.module)})`;
+      out.push(bindLocal(cx, al, raise));
+      continue;
+    }
     if (bound !== undefined && !bound(s.module).has(al.name)) {
       // A name the program's module never binds: CPython's ImportError when this runs (after
       // the module itself ran).

@@ -18,6 +18,7 @@ import {
   type ExprTable,
   type Feature,
   type ModuleOptions,
+  mangle,
   type StmtTable,
 } from "./context";
 import { control } from "./control";
@@ -104,9 +105,11 @@ export function lowerModule(
   if (options.exportAll) {
     // A module imported by a sibling: `helpers.__name__` and `helpers.__file__` are attributes.
     header.push(
+      line(`import * as $module from "./${options.moduleName}.js";`),
       line(`export const __name__: string = ${JSON.stringify(options.moduleName)};`),
       line(`export const __file__: string = $py.moduleFile(${JSON.stringify(base)});`),
       line(`export const __doc__: string | null = ${JSON.stringify(mod.docstring)};`),
+      ...moduleObject(mod, options.moduleName),
     );
   } else if (cx.usesModuleName)
     header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
@@ -125,5 +128,43 @@ export function lowerModule(
   }
   const doc: TsStmt[] =
     mod.docstring === null ? [] : [{ t: "comment", text: mod.docstring.trim() }];
-  return [...header, { t: "blank" }, ...doc, ...hoisted, ...temps, ...body];
+  const end = options.exportAll ? moduleEnd(mod, options.moduleName) : [];
+  return [...header, { t: "blank" }, ...doc, ...hoisted, ...temps, ...body, ...end];
+}
+
+/**
+ * An imported module's own module object (src/python/module.ts), made as its body starts:
+ * registered in `sys.modules`, its attributes read through its own ES namespace. Its plain
+ * `def`s, bound before any statement runs, say the module they belong to (`__module__`).
+ */
+function moduleObject(mod: Module, name: string): TsStmt[] {
+  const defs = mod.body.flatMap((s) =>
+    s.k === "FunctionDef" && s.fn.decorators.length === 0 && !s.fn.name.startsWith("__asyncio_ts_")
+      ? [JSON.stringify(mangle(s.fn.name))]
+      : [],
+  );
+  const args = [
+    JSON.stringify(name),
+    "$module",
+    ...(defs.length > 0 ? [`[${defs.join(", ")}]`] : []),
+  ];
+  return [line(`$py.startModule(${args.join(", ")});`)];
+}
+
+/**
+ * The end of an imported module's body: the functions its module-level statements made that
+ * were not bound at the start (decorated `def`s, lambdas) and its classes (their methods,
+ * including those a decorator added) say the module they belong to (`__module__`).
+ */
+function moduleEnd(mod: Module, name: string): TsStmt[] {
+  const made = mod.body.flatMap((s) => {
+    if (s.k === "FunctionDef") return s.fn.decorators.length > 0 ? [s.fn.name] : [];
+    if (s.k === "ClassDef") return [s.name];
+    if (s.k === "Assign" && s.value.k === "Lambda")
+      return s.targets.flatMap((t) => (t.k === "Name" ? [t.id] : []));
+    return [];
+  });
+  if (made.length === 0) return [];
+  const names = made.map((n) => JSON.stringify(mangle(n))).join(", ");
+  return [line(`$py.endModule(${JSON.stringify(name)}, $module, [${names}]);`)];
 }

@@ -104,7 +104,13 @@ export const literals: Feature = {
       return ex(`${cx.runtime("dict").code}([${pairs.join(", ")}])`, P.call);
     },
     Starred: (e, cx) => {
-      throw cx.unsupported(e.pos, "a starred expression here");
+      // Displays, calls and tuples lower their own `*x`: anywhere else is CPython's error.
+      throw cx.source.error(
+        "SyntaxError",
+        "can't use starred expression here",
+        e.pos.line,
+        e.pos.col,
+      );
     },
   },
 };

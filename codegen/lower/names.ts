@@ -19,7 +19,7 @@ import { undeclaredAttribute } from "./assign";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
 import { classAttributes, instanceMethods, isClassMethodOf, selfAttributeRead } from "./classes";
 import type { Context, Feature } from "./context";
-import { refuseMissing } from "./imports";
+import { bindsName, refuseMissing } from "./imports";
 import { ex, P, par, type TsExpr } from "./output";
 
 /** Does a user class (or a user base) define `name` as a plain instance method? */
@@ -94,7 +94,8 @@ export const names: Feature = {
         const sym = cx.lookup(e.value.id);
         if (sym?.imported && sym.imported.name === null) {
           refuseMissing(cx, sym.imported.module, e.attr, e.pos);
-          return direct();
+          // A name a module of the program never binds: getattr's AttributeError.
+          return bindsName(cx, sym.imported.module, e.attr) ? direct() : viaGetattr();
         }
         // `Greeter.greet`: an instance method read through its class is the plain function.
         // A class attribute its body (or a user base's) assigns is a plain property read; any

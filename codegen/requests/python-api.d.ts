@@ -280,6 +280,12 @@ export declare function pyclass<C extends Function>(
   module?: string,
   classKw?: Kw,
 ): C;
+export declare function pyclass<C extends abstract new (...args: never) => unknown>(
+  cls: C,
+  qualname: string,
+  module?: string,
+  classKw?: Kw,
+): C;
 /**
  * REQUEST: after the program's class decorators: what they stored on the class with plain
  * assignments (`cls.extra = 1`) is seen through instances too. Returns the class.

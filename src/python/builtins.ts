@@ -51,6 +51,7 @@ import {
 } from "./objects";
 import { add, pow as powOp } from "./operators";
 import {
+  asIterator,
   call,
   callable,
   contains,
@@ -968,8 +969,11 @@ export const reversed = iteratorType(function reversed(seq: unknown): IterableIt
   if (seq !== null && typeof seq === "object") {
     const r = (seq as { __reversed__?: () => unknown }).__reversed__;
     if (typeof r === "function") return iter(r.call(seq));
+    // `__reversed__ = None` (collections.abc.Mapping's) refuses.
+    if (r === null) throw new PyTypeError(`'${typeName(seq)}' object is not reversible`);
     const gi = (seq as { __getitem__?: (i: bigint) => unknown }).__getitem__;
-    if (typeof gi === "function" && typeof (seq as { __len__?: unknown }).__len__ === "function") {
+    // A sequence (`__getitem__`) without `__len__`: CPython's "object of type 'X' has no len()".
+    if (typeof gi === "function" && !(seq instanceof Dict)) {
       const n = lenOf(seq);
       function* gen(): Generator<unknown> {
         for (let i = n - 1; i >= 0; i--) yield gi!.call(seq, BigInt(i));
@@ -1287,7 +1291,23 @@ export function bin(x: unknown): string {
 
 /** `iter(x)` / `iter(callable, sentinel)`. */
 export function iter_(x: unknown, ...sentinel: unknown[]): IterableIterator<unknown> {
-  if (sentinel.length === 0) return iter(x);
+  if (sentinel.length === 0) {
+    // What a class's `__iter__` returns, when it is a Python iterator (`iter(it) is it` for an
+    // iterator whose `__iter__` returns itself); `protocol.iter` wraps it for JS iteration.
+    const o = x as { __iter__?: () => unknown } | null;
+    if (typeof x === "object" && o !== null && typeof o.__iter__ === "function") {
+      const r = o.__iter__() as { __next__?: unknown; [Symbol.iterator]?: unknown } | null;
+      if (
+        typeof r === "object" &&
+        r !== null &&
+        typeof r.__next__ === "function" &&
+        typeof r[Symbol.iterator] === "function"
+      )
+        return r as IterableIterator<unknown>;
+      return asIterator(r);
+    }
+    return iter(x);
+  }
   const s = sentinel[0];
   function* gen(): Generator<unknown> {
     for (;;) {

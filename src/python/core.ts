@@ -129,6 +129,14 @@ export {
 } from "./lang";
 export { ListSubclassBase, listMethods, sortList } from "./list";
 export { moduleFile, runMain } from "./main";
+export {
+  cannotImportPartial,
+  endModule,
+  ModuleType,
+  noParentPackage,
+  programModule,
+  startModule,
+} from "./module";
 export { constructsViaInit, markClassMethod, typeCall } from "./mro";
 export {
   floatToInt,

@@ -22,6 +22,7 @@ import { AttributeError, TypeError as PyTypeError } from "./exceptions";
 import { Kw } from "./kw";
 import { classQualname, defineOwnAttr, markBuiltinClass } from "./objects";
 import { call } from "./protocol";
+import { repr } from "./repr";
 import { isClass, typeName, typeOf } from "./types";
 
 const PROPERTY_PARAMS = ["fget", "fset", "fdel", "doc"] as const;
@@ -185,6 +186,10 @@ export class staticmethod {
   __get__(_obj: unknown, _type: unknown = null): unknown {
     return this.__func__;
   }
+
+  __repr__(): string {
+    return `<staticmethod(${repr(this.__func__)})>`;
+  }
 }
 markBuiltinClass(staticmethod, "staticmethod");
 
@@ -208,6 +213,10 @@ export class classmethod {
     const cls = type ?? typeOf(obj);
     const f = this.__func__;
     return (...args: unknown[]) => call(f, cls, ...args);
+  }
+
+  __repr__(): string {
+    return `<classmethod(${repr(this.__func__)})>`;
   }
 }
 markBuiltinClass(classmethod, "classmethod");

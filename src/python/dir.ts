@@ -313,6 +313,10 @@ export function dir(...args: unknown[]): string[] {
   if (obj === B.object || (t !== B.object && className(t) === "object" && !isTranspiledClass(t)))
     return [...OBJECT_DIR];
   if (isProgramModule(obj)) {
+    // A module's own `def __dir__()` (PEP 562): its names, sorted.
+    const own = Object.getOwnPropertyDescriptor(obj, "__dir__")?.get?.call(obj);
+    if (typeof own === "function")
+      return ([...iter(own())] as string[]).sort((a, b) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0));
     for (const n of MODULE_DICT) out.add(n);
     for (const key of Object.keys(obj as object))
       if ((obj as Record<string, unknown>)[key] !== undefined) out.add(key);

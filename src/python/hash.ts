@@ -331,9 +331,12 @@ export function hash(value: unknown): bigint {
   if (h === null) return unhashable(value);
   if (typeof h === "function") {
     const r = h.call(value);
-    if (typeof r === "bigint") return r === -1n ? -2n : BigInt.asIntN(64, r);
+    // CPython's `slot_tp_hash`: an int outside Py_ssize_t is hashed as an int; -1 becomes -2.
+    if (typeof r === "bigint") {
+      if (BigInt.asIntN(64, r) !== r) return hashInt(r);
+      return r === -1n ? -2n : r;
+    }
     if (typeof r === "boolean") return r ? 1n : 0n;
-    if (typeof r === "number" && Number.isInteger(r)) return hashInt(BigInt(r));
     return unhashable(value, "__hash__ method should return an integer");
   }
   if (typeof obj.__eq__ === "function") return unhashable(value);

@@ -655,6 +655,8 @@ export function nameIoClass(cls: Function, name: string, module = "_io"): void {
     ["__name__", name],
     ["__qualname__", name],
     ["__module__", module],
+    // Error messages name a C type by its `tp_name`: "'_io.TextIOWrapper' and 'int'".
+    ["__tp_name__", `${module}.${name}`],
   ]) {
     Object.defineProperty(cls, k as string, { value: v, writable: true, configurable: true });
   }

@@ -293,6 +293,38 @@ const SKIP_STATICS = new Set([
 
 export { bases, checkAttr } from "./mro";
 
+/** Is `cls`'s own `name`/`length` JS's own (read-only) rather than a Python attribute? */
+function jsOwnStatic(cls: Function, key: string): boolean {
+  const d = Object.getOwnPropertyDescriptor(cls, key);
+  return d !== undefined && "value" in d && !d.writable;
+}
+
+/**
+ * JS gives every class its own `name` and `length`, which would hide a base's class attribute,
+ * class method or static method of that name (`@classmethod def name(cls)`): a class that does
+ * not define its own reads the nearest base's through an accessor (assigning makes its own).
+ */
+function inheritJsNamedStatics(cls: Function): void {
+  for (const key of ["name", "length"]) {
+    if (!jsOwnStatic(cls, key)) continue;
+    let base = Object.getPrototypeOf(cls) as Function | null;
+    while (typeof base === "function" && base !== Function.prototype && !Object.hasOwn(base, key))
+      base = Object.getPrototypeOf(base) as Function | null;
+    if (typeof base !== "function" || base === Function.prototype || jsOwnStatic(base, key))
+      continue;
+    const from = base;
+    Object.defineProperty(cls, key, {
+      configurable: true,
+      get(this: Function) {
+        return Reflect.get(from, key, this);
+      },
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, key, { value: v, writable: true, configurable: true });
+      },
+    });
+  }
+}
+
 /** A JS class (`class ...`), as a class attribute's value: data, not a method. */
 function isClassValue(v: Function): boolean {
   return /^class[\s{]/.test(Function.prototype.toString.call(v));
@@ -359,6 +391,20 @@ function definingObject(proto: object, key: PropertyKey): object | null {
 export function pyclass<C extends Function>(
   cls: C,
   qualname: string,
+  module?: string,
+  classKw?: Kw,
+): C;
+// A class whose static `name`/`length` is a method (`@classmethod def name(cls)`) is not a
+// `Function` for TypeScript.
+export function pyclass<C extends abstract new (...args: never) => unknown>(
+  cls: C,
+  qualname: string,
+  module?: string,
+  classKw?: Kw,
+): C;
+export function pyclass<C extends Function>(
+  cls: C,
+  qualname: string,
   module = "__main__",
   classKw?: Kw,
 ): C {
@@ -373,6 +419,10 @@ export function pyclass<C extends Function>(
   define("__name__", qualname.split(".").pop());
   define("__qualname__", qualname);
   define("__module__", module);
+  inheritJsNamedStatics(cls);
+  // A sibling module's methods say its name (`__module__`); `__main__` is every function's default.
+  if (module !== "__main__")
+    (require("./module") as typeof import("./module")).markMethods(cls, module);
   // `__doc__` is the class's own docstring (a `static __doc__`), else None: never a base's.
   if (!Object.hasOwn(cls, "__doc__")) define("__doc__", null);
   registerPyclass(cls);
@@ -417,7 +467,10 @@ export function pyclass<C extends Function>(
   // instance's class as `cls`.
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key)!;
-    if (typeof desc.value !== "function" || SKIP_STATICS.has(key) || key in c.prototype) continue;
+    // (A class's own `name`/`length` are JS's string and number: a method of that name is the
+    // class body's.)
+    if (typeof desc.value !== "function" || key in c.prototype) continue;
+    if (SKIP_STATICS.has(key) && key !== "name" && key !== "length") continue;
     if (desc.enumerable) continue; // a class attribute (a static field), not a static method
     if (isClassValue(desc.value)) continue;
     const value = function (this: object, ...args: unknown[]) {

@@ -118,11 +118,13 @@ const INIT_CONSTRUCTOR = /\bconstructor\(\.\.\.args\)\s*\{[^}]*\.__init__\(\.\.\
  * stdlib/types.ts).
  */
 export function runsOwnInit(cls: Function): boolean {
+  // Whether the class has its own `__init__` is read each time: a class decorator
+  // (`@dataclass`) adds it after the class is made.
+  if (!Object.hasOwn(cls.prototype, "__init__")) return false;
   let v = initConstructors.get(cls);
   if (v === undefined) {
     const src = Function.prototype.toString.call(cls);
     v =
-      Object.hasOwn(cls.prototype, "__init__") &&
       INIT_CONSTRUCTOR.test(src) &&
       // Over a class of another module: `if (!$py.constructsViaInit(Base)) this.__init__(...)`.
       (!ASKS_BASE.test(src) || !constructsViaInit(Object.getPrototypeOf(cls) as Function));
@@ -159,7 +161,10 @@ export function isForwarder(fn: unknown): boolean {
 const classMethods = new WeakSet<Function>();
 
 /** Mark `cls[name]` (a JS static method) as a `@classmethod` (lowering emits the call). */
-export function markClassMethod(cls: Function, name: string): void {
+export function markClassMethod(
+  cls: Function | (abstract new (...args: never) => unknown),
+  name: string,
+): void {
   const m = (cls as unknown as Record<string, unknown>)[name];
   // Not there when the class body deleted it (`del c`).
   if (typeof m === "function") classMethods.add(m);

@@ -67,9 +67,15 @@ function binaryDunder(a: unknown, b: unknown, name: string, rname: string): unkn
 }
 
 function unsupported(sym: string, a: unknown, b: unknown): never {
-  const e = new PyTypeError(
-    `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`,
-  );
+  let message = `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`;
+  // Python 2's `print >> f, x` (valid syntax in Python 3: a tuple whose first item raises).
+  if (
+    sym === ">>" &&
+    typeName(a) === "builtin_function_or_method" &&
+    (a as { name?: unknown }).name === "print"
+  )
+    message += '. Did you mean "print(<message>, file=<output_stream>)"?';
+  const e = new PyTypeError(message);
   // `inplace` names the augmented operator instead ("for +=:") when these were its operands.
   unsupportedOperands.set(e, [a, b]);
   throw e;

@@ -17,6 +17,7 @@ import {
   dropValue,
   installUserDescriptor,
   methodFunction,
+  propertyOf,
   storedValuesOf,
   storeValue,
 } from "./descriptors";
@@ -281,7 +282,38 @@ export function tryIter<T = unknown>(x: unknown): IterableIterator<T> | null {
   return null;
 }
 
-function asIterator(r: unknown): IterableIterator<unknown> {
+const annotationDicts = new WeakMap<Function, Dict>();
+
+/**
+ * `C.__annotations__`: generated code keeps a class's own annotations as a JS object of their
+ * source texts (lower/classes.ts), which stdlib/dataclasses.ts and typing.ts read; Python sees
+ * a dict of them (one per class, made when first read; `{}` for a class without annotations).
+ */
+function classAnnotations(cls: Function): unknown {
+  const own = Object.getOwnPropertyDescriptor(cls, "__annotations__");
+  const v: unknown =
+    own === undefined ? undefined : "value" in own ? own.value : own.get?.call(cls);
+  if (
+    v !== undefined &&
+    (v === null || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype)
+  )
+    return v;
+  let d = annotationDicts.get(cls);
+  if (d === undefined) {
+    d = new Dict(Object.entries((v ?? {}) as Record<string, unknown>));
+    annotationDicts.set(cls, d);
+  }
+  return d;
+}
+
+/** Is a class's `name`/`length` JS's own (read-only) rather than a class attribute of the body? */
+function isJsOwnStatic(cls: Function, key: string): boolean {
+  const d = Object.getOwnPropertyDescriptor(cls, key);
+  return d !== undefined && "value" in d && !d.writable;
+}
+
+/** What `__iter__` returned, as a JS iterator (CPython's TypeError when it is not one). */
+export function asIterator(r: unknown): IterableIterator<unknown> {
   if (r !== null && typeof r === "object") {
     const o = r as { next?: unknown; __next__?: unknown; [Symbol.iterator]?: unknown };
     if (typeof o.next === "function" && typeof o[Symbol.iterator] === "function") {
@@ -897,18 +929,14 @@ function lookupAttr(obj: unknown, name: string): unknown {
     return (typeOf(obj) as { __doc__?: unknown }).__doc__ ?? null;
   if (typeof obj === "function" && isClass(obj)) {
     if (name === "__mro__") return new Tuple(mro(obj));
+    if (name === "__annotations__") return classAnnotations(obj);
     if (name === "__dict__") {
       // The class's own attributes (class attributes and methods), not inherited ones.
       const d = new Dict();
       for (const k of Object.getOwnPropertyNames(obj)) {
-        if (
-          k === "length" ||
-          k === "name" ||
-          k === "prototype" ||
-          k === "__name__" ||
-          k === "mro" ||
-          k === "__subclasses__"
-        )
+        // JS's own `name`/`length` are read-only; a class body's `name = ...` is writable.
+        const jsOwn = (k === "length" || k === "name") && isJsOwnStatic(obj, k);
+        if (jsOwn || k === "prototype" || k === "__name__" || k === "mro" || k === "__subclasses__")
           continue;
         d.__setitem__(k, (obj as unknown as Record<string, unknown>)[k]);
       }
@@ -919,6 +947,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
           // A class attribute's instance view (`classAttributeView`) is not the attribute.
           if (k !== "constructor" && "value" in desc && !classAttributeMethods.has(desc.value))
             d.__setitem__(k, desc.value);
+          // A property named `name`/`length` has no class-side accessor (JS's own stay).
+          else if ((k === "name" || k === "length") && !("value" in desc) && isJsOwnStatic(obj, k))
+            d.__setitem__(k, propertyOf(obj, k));
         }
       return d;
     }

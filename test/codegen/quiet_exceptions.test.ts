@@ -11,7 +11,10 @@
  * RuntimeError's cause, a method (implicitly called code) that prints a traceback. Calls with
  * `*args`/`**kwargs` and an exception class with its own `__init__` keep the frame count exact;
  * a caught exception kept (`as e`) and printed or raised again later, and one caught while
- * another is handled, print their frames down to the `try`.
+ * another is handled, print their frames down to the `try`. The implicit code a body may run
+ * comes in two groups: the methods, and the function values and generators, which only a body
+ * that iterates or calls back can run; a function bound as a method, or given to an object that
+ * calls it from an item or attribute read (`defaultdict(make)`), puts the two together.
  * Each program prints its tracebacks with the file names and `~~~^^^` lines taken out.
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
@@ -70,6 +73,30 @@ const CASES: ProgramCase[] = [
     expectedInFunction:
       '{\'ok\': 4}\nTraceback (most recent call last):\n  F, line 27, in collect\n    stats["ok"] += parse(s)\n  F, line 20, in parse\n    raise Bad(s)\ncase.<locals>.Bad: -2\nTraceback (most recent call last):\n  F, line 27, in collect\n    stats["ok"] += parse(s)\n  F, line 20, in parse\n    raise Bad(s)\ncase.<locals>.Bad: -4\nTraceback (most recent call last):\n  F, line 48, in case\n    raise saved[0]\n  F, line 27, in collect\n    stats["ok"] += parse(s)\n  F, line 20, in parse\n    raise Bad(s)\ncase.<locals>.Bad: -2\nTraceback (most recent call last):\n  F, line 35, in nested\n    stats["missing"]\nKeyError: \'missing\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  F, line 38, in nested\n    parse(items[0])\n  F, line 20, in parse\n    raise Bad(s)\ncase.<locals>.Bad: -1\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  F, line 52, in case\n    nested(["-1"], {})\n  F, line 40, in nested\n    stats["bad"] += 1\nKeyError: \'bad\'\n',
   },
+  {
+    name: "quiet_by_group",
+    code: 'import re\nimport traceback\n\n\ndef show(text):\n    for line in text.splitlines():\n        s = line.strip()\n        if s and set(s) <= set("~^"):\n            continue\n        print(re.sub(r\'File ".*?"\', "F", line))\n\n\ndef noisy_lookup(table, k):\n    try:\n        return table[k]\n    except KeyError:\n        show(traceback.format_exc())\n        return None\n\n\ndef rows(table, keys):\n    for k in keys:\n        try:\n            yield table[k]\n        except KeyError:\n            show(traceback.format_exc())\n            yield None\n\n\nclass Store:\n    def __init__(self, data):\n        self.data = data\n\n    def __getitem__(self, k):\n        return self.data[k]\n\n    def __len__(self):\n        return len(self.data)\n\n\nHANDLERS = [noisy_lookup, rows]\n\n\ndef parse_all(texts):\n    out = []\n    for t in texts:\n        try:\n            out.append(int(t))\n        except ValueError:\n            out.append(None)\n    return out\n\n\ndef fetch(store, k):\n    try:\n        return store[k] + len(store)\n    except KeyError:\n        return "missing"\n\n\ndef total(table, keys):\n    n = 0\n    try:\n        for v in rows(table, keys):\n            n += v or 0\n    except KeyError:\n        n = -1\n    return n\n\n\nprint(parse_all(["1", "x", "3"]))\ns = Store({"a": 1})\nprint(fetch(s, "a"), fetch(s, "b"))\nprint(total({"a": 2}, ["a", "b", "a"]))\nprint(HANDLERS[0]({"q": 5}, "q"), HANDLERS[0]({"q": 5}, "r"))\n',
+    expected:
+      "[1, None, 3]\n2 missing\nTraceback (most recent call last):\n  F, line 24, in rows\n    yield table[k]\nKeyError: 'b'\n4\nTraceback (most recent call last):\n  F, line 15, in noisy_lookup\n    return table[k]\nKeyError: 'r'\n5 None\n",
+    expectedInFunction:
+      "[1, None, 3]\n2 missing\nTraceback (most recent call last):\n  F, line 25, in rows\n    yield table[k]\nKeyError: 'b'\n4\nTraceback (most recent call last):\n  F, line 16, in noisy_lookup\n    return table[k]\nKeyError: 'r'\n5 None\n",
+  },
+  {
+    name: "patched_method",
+    code: 'import re\nimport traceback\n\n\ndef show(text):\n    for line in text.splitlines():\n        s = line.strip()\n        if s and set(s) <= set("~^"):\n            continue\n        print(re.sub(r\'File ".*?"\', "F", line))\n\n\ndef noisy_get(self, k):\n    try:\n        return self.data[k]\n    except KeyError:\n        show(traceback.format_exc())\n        return None\n\n\nclass Patched:\n    def __init__(self, data):\n        self.data = data\n\n\nPatched.get = noisy_get\n\n\ndef via_patched(p, k):\n    try:\n        return p.get(k)\n    except KeyError:\n        return "never"\n\n\np = Patched({"a": 1})\nprint(via_patched(p, "a"), via_patched(p, "zz"))\n',
+    expected:
+      "Traceback (most recent call last):\n  F, line 15, in noisy_get\n    return self.data[k]\nKeyError: 'zz'\n1 None\n",
+    expectedInFunction:
+      "Traceback (most recent call last):\n  F, line 16, in noisy_get\n    return self.data[k]\nKeyError: 'zz'\n1 None\n",
+  },
+  {
+    name: "factory_value",
+    code: 'import re\nimport traceback\nfrom collections import defaultdict\n\n\ndef show(text):\n    for line in text.splitlines():\n        s = line.strip()\n        if s and set(s) <= set("~^"):\n            continue\n        print(re.sub(r\'File ".*?"\', "F", line))\n\n\nDEFAULTS = {"a": 1}\n\n\ndef make():\n    try:\n        return DEFAULTS["missing"]\n    except KeyError:\n        show(traceback.format_exc())\n        return 0\n\n\ndef lookup(d, k):\n    try:\n        return d[k]\n    except KeyError:\n        return None\n\n\nd = defaultdict(make)\nprint(lookup(d, "x"), dict(d))\n',
+    expected:
+      "Traceback (most recent call last):\n  F, line 19, in make\n    return DEFAULTS[\"missing\"]\nKeyError: 'missing'\n0 {'x': 0}\n",
+    expectedInFunction:
+      "Traceback (most recent call last):\n  F, line 20, in make\n    return DEFAULTS[\"missing\"]\nKeyError: 'missing'\n0 {'x': 0}\n",
+  },
 ];
 
 /** The `noStackFor(...)` calls the transpiler emits for each program (the quiet `try`s). */
@@ -80,6 +107,13 @@ const QUIET: Record<string, string[]> = {
   implicit_loud: [],
   call_shapes: ["noStackFor(Invalid, 3)"],
   kept_and_nested: ["noStackFor(Bad, 2)", "noStackFor(Bad, 2)"],
+  // Loud function values (a generator, a function in a list) do not make the methods' callers
+  // loud: `fetch` iterates nothing; `total` iterates the generator and stays loud.
+  quiet_by_group: ["noStackFor(KeyError)"],
+  // A function value bound as a method (`Patched.get = noisy_get`) may run from any method call.
+  patched_method: [],
+  // A `defaultdict` whose factory is a function of the program runs it from `d[k]`.
+  factory_value: [],
 };
 
 describe("quiet exceptions, differential", () => {

@@ -30,21 +30,41 @@ export function abstractmethod<F>(fn: F): F {
   return fn;
 }
 
-/** The names of `cls`'s abstract methods, sorted (`cls.__abstractmethods__`). */
+/** The JS members of every function, never Python attributes of a class. */
+const FUNCTION_KEYS = new Set(["length", "name", "prototype", "caller", "arguments"]);
+
+function isAbstract(d: PropertyDescriptor): boolean {
+  const v = d.value ?? d.get;
+  return v !== undefined && v !== null && (v as Record<string, unknown>)[ABSTRACT] === true;
+}
+
+/**
+ * The names of `cls`'s abstract methods, sorted (`cls.__abstractmethods__`). Each name is
+ * decided by its nearest definition along the class chain, as CPython's `getattr(cls, name)`:
+ * a method or accessor on a class's prototype, or a static of the class (a class or static
+ * method, or a class attribute overriding an abstract method of a base). A static method's
+ * forwarder on the prototype (src/python/mro.ts) stands for the static.
+ */
 export function abstractMethods(cls: Function): string[] {
+  const { isForwarder } = require("../mro") as typeof import("../mro");
   const seen = new Set<string>();
   const out: string[] = [];
-  let proto = cls.prototype as object | null;
-  while (proto !== null && proto !== Object.prototype) {
+  for (let c: Function | null = cls; c !== null && c !== Function.prototype; ) {
+    const proto = c.prototype as object | undefined;
+    if (proto === undefined || proto === Object.prototype) break;
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (seen.has(name) || name === "constructor") continue;
-      seen.add(name);
       const d = Object.getOwnPropertyDescriptor(proto, name)!;
-      const v = d.value ?? d.get;
-      if (v !== undefined && v !== null && (v as Record<string, unknown>)[ABSTRACT] === true)
-        out.push(name);
+      if (isForwarder(d.value)) continue;
+      seen.add(name);
+      if (isAbstract(d)) out.push(name);
     }
-    proto = Object.getPrototypeOf(proto);
+    for (const name of Object.getOwnPropertyNames(c)) {
+      if (seen.has(name) || FUNCTION_KEYS.has(name)) continue;
+      seen.add(name);
+      if (isAbstract(Object.getOwnPropertyDescriptor(c, name)!)) out.push(name);
+    }
+    c = Object.getPrototypeOf(c) as Function | null;
   }
   return out.sort();
 }
@@ -60,6 +80,23 @@ function hidesABC(cls: unknown): boolean {
     typeof cls === "function" &&
     (cls === _ABCMetaBase || cls.prototype instanceof (_ABCMetaBase as Function))
   );
+}
+
+/**
+ * What a class's own `__subclasshook__(sub)` (a class method of the program) decides, or null
+ * when it has none or it returns NotImplemented (CPython's `ABCMeta.__subclasscheck__`).
+ */
+function subclassHook(cls: Function, sub: unknown): boolean | null {
+  const hook = (cls as { __subclasshook__?: unknown }).__subclasshook__;
+  if (typeof hook !== "function") return null;
+  const r = hook.call(cls, sub);
+  const { NotImplemented } = require("../objects") as { NotImplemented: unknown };
+  if (r === NotImplemented) return null;
+  if (typeof r !== "boolean")
+    throw new (require("../exceptions") as typeof import("../exceptions")).AssertionError(
+      "__subclasshook__ must return either False, True, or NotImplemented",
+    );
+  return r;
 }
 
 /** `class Foo(ABC)`. */
@@ -90,6 +127,9 @@ export class ABC {
   }
 
   static __instancecheck__(this: Function, x: unknown): boolean {
+    const { typeOf } = require("../types") as { typeOf: (x: unknown) => unknown };
+    const hooked = subclassHook(this, typeOf(x));
+    if (hooked !== null) return hooked;
     if (
       x !== null &&
       (typeof x === "object" || typeof x === "function") &&
@@ -109,6 +149,8 @@ export class ABC {
       issubclass: (a: unknown, b: unknown) => boolean;
       realSubclass: (a: Function, b: Function) => boolean;
     };
+    const hooked = subclassHook(this, sub);
+    if (hooked !== null) return hooked;
     if (realSubclass(sub as Function, this) && !(this === ABC && hidesABC(sub))) return true;
     return (registries.get(this) ?? []).some((c) => issubclass(sub, c));
   }

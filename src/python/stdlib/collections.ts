@@ -30,6 +30,7 @@ import { call, callMethod, contains, iter, Slice } from "../protocol";
 import { repr, reprGuard } from "../repr";
 import { Tuple } from "../tuple";
 import { isinstance, realSubclass, typeName } from "../types";
+import * as ABCS from "./_collections_abc";
 import { initFromConstructor, libraryClass, takeKw } from "./types";
 
 function clsName(obj: object): string {
@@ -1292,21 +1293,34 @@ function abcClass(name: string): unknown {
 }
 
 function abcType(name: string, check: (x: unknown) => boolean): Function {
-  const f = () => {
-    throw new PyTypeError(`Can't instantiate abstract class ${name}`);
+  // `subclass`: the registered classes and their subclasses (`issubclass(list, Sequence)`).
+  const subclass = (c: unknown) =>
+    (ABC_CLASSES[name] ?? []).some((n) => {
+      const k = abcClass(n);
+      return typeof k === "function" && typeof c === "function" && realSubclass(c, k);
+    });
+  // The ABCs a program can subclass (_collections_abc.ts) take the same checks.
+  const cls = (ABCS as Record<string, Function | undefined>)[name];
+  if (cls !== undefined) {
+    ABCS.setChecks(cls, { instance: check, subclass });
+    return cls;
+  }
+  const f = class {
+    constructor() {
+      throw new PyTypeError(`Can't instantiate abstract class ${name}`);
+    }
+    // A class statement over it (`class S(Set)`) fails when `pyclass` calls this.
+    static __init_subclass__(): never {
+      throw new NotImplementedError(
+        `subclassing collections.abc.${name} is not supported by asyncio-ts`,
+      );
+    }
   };
   Object.defineProperty(f, "__name__", { value: name });
   Object.defineProperty(f, "__qualname__", { value: name });
   Object.defineProperty(f, "__module__", { value: "collections.abc" });
   Object.defineProperty(f, "__instancecheck__", { value: (x: unknown) => check(x) });
-  // `issubclass(list, Sequence)`: the registered classes and their subclasses.
-  Object.defineProperty(f, "__subclasscheck__", {
-    value: (c: unknown) =>
-      (ABC_CLASSES[name] ?? []).some((n) => {
-        const k = abcClass(n);
-        return typeof k === "function" && typeof c === "function" && realSubclass(c, k);
-      }),
-  });
+  Object.defineProperty(f, "__subclasscheck__", { value: subclass });
   return f;
 }
 
@@ -1427,7 +1441,16 @@ export const abc = {
   AsyncIterable: abcType("AsyncIterable", (x) => has(x, "__aiter__")),
   AsyncIterator: abcType("AsyncIterator", (x) => has(x, "__aiter__", "__anext__")),
   AsyncGenerator: abcType("AsyncGenerator", (x) => has(x, "__aiter__", "__anext__", "asend")),
+  MappingView: ABCS.MappingView,
+  KeysView: ABCS.KeysView,
+  ItemsView: ABCS.ItemsView,
+  ValuesView: ABCS.ValuesView,
 };
+
+/** `collections.UserDict` (src/python/stdlib/_collections_abc.ts). */
+export const UserDict = ABCS.UserDict;
+/** `collections.UserList` (src/python/stdlib/_collections_abc.ts). */
+export const UserList = ABCS.UserList;
 
 /** Internal: the deque implementation class (for `copy` and `isinstance` inside the runtime). */
 export { DequeImpl as _DequeImpl };

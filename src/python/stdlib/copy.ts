@@ -13,10 +13,10 @@ import { Dict } from "../dict";
 import { Exception, TypeError as PyTypeError } from "../exceptions";
 import { ListSubclassBase } from "../list";
 import { classModule, classQualname, Ellipsis, id, NotImplemented } from "../objects";
-import { call, callMethod, Slice } from "../protocol";
+import { call, callMethod, iter, Slice, setattr, setitem } from "../protocol";
 import { FrozenSet, PySet, SetBase } from "../set";
 import { Tuple } from "../tuple";
-import { typeOf } from "../types";
+import { typeName, typeOf } from "../types";
 
 /** `copy.Error`. */
 export class Error extends Exception {
@@ -49,6 +49,7 @@ const UNPICKLABLE = new Set([
   "_asyncio.Task",
   "_thread.lock",
   "_thread.RLock",
+  "module",
 ]);
 
 /** The generator types: a runtime object's own generator (an itertools iterator's) is copied. */
@@ -104,12 +105,72 @@ export function copy(x: unknown): unknown {
   const args = reduceArgs(x as object);
   if (args !== null) return reconstruct(x as object, args, (v) => v);
   if (x instanceof ListSubclassBase) return cloneList(x, (v) => v);
-  if (x instanceof Tuple) return x;
+  // A tuple subclass's instance (a namedtuple) is made again, as `__reduce_ex__` does.
+  if (x instanceof Tuple) return new (x.constructor as new (...a: unknown[]) => Tuple)(...x.items);
   const ctor = (x as object).constructor;
   if (ctor === Dict) return (x as Dict).copy();
   if (x instanceof PySet && ctor === PySet) return (x as unknown as { copy: () => unknown }).copy();
   refuseUnpicklable(x as object);
+  if (isTranspiledClass(typeOf(x))) {
+    const y = viaProtocol(x as Obj, (v) => v);
+    if (y !== NO_PROTOCOL) return y;
+  }
   return cloneObject(x as object, (v) => v);
+}
+
+type Obj = Record<string, unknown>;
+const NO_PROTOCOL: unique symbol = Symbol("no pickling protocol");
+
+/**
+ * A program object whose class defines `__reduce_ex__`/`__reduce__` or `__getstate__`/
+ * `__setstate__`, copied through them as CPython's `copy._reconstruct` does (`each` copies the
+ * parts: itself for `copy`, `deepcopy` for `deepcopy`); `NO_PROTOCOL` for other objects.
+ */
+function viaProtocol(x: Obj, each: (v: unknown) => unknown, memo?: Map<unknown, unknown>): unknown {
+  const reduceEx = x.__reduce_ex__;
+  const reduce = x.__reduce__;
+  if (typeof reduceEx === "function" || typeof reduce === "function") {
+    const rv = typeof reduceEx === "function" ? reduceEx.call(x, 4n) : (reduce as Function).call(x);
+    if (typeof rv === "string") return x;
+    if (!(rv instanceof Tuple) || rv.items.length < 2 || rv.items.length > 5)
+      throw new Error(`__reduce__ must return a string or tuple, not ${typeName(rv)}`);
+    const [func, args, state, listitems, dictitems] = rv.items;
+    const argv = [...iter(each(args))];
+    const y = call(func, ...argv) as Obj;
+    memo?.set(x, y);
+    if (state !== undefined && state !== null) setState(y, each(state));
+    if (listitems !== undefined && listitems !== null)
+      for (const v of iter(listitems)) callMethod(y, "append", each(v));
+    if (dictitems !== undefined && dictitems !== null)
+      for (const kv of iter(dictitems)) {
+        const [k, v] = [...iter(kv)];
+        setitem(y, each(k), each(v));
+      }
+    return y;
+  }
+  const getState = x.__getstate__;
+  if (typeof getState !== "function" && typeof x.__setstate__ !== "function") return NO_PROTOCOL;
+  const y = Object.create(Object.getPrototypeOf(x)) as Obj;
+  memo?.set(x, y);
+  const state =
+    typeof getState === "function"
+      ? getState.call(x)
+      : new Dict(Object.keys(x).map((k) => [k, x[k]]));
+  if (state !== null && !(state instanceof Dict && state.size === 0)) setState(y, each(state));
+  return y;
+}
+
+/** `copy._reconstruct`'s state step: `__setstate__`, else the `__dict__` (and slots) updated. */
+function setState(y: Obj, state: unknown): void {
+  if (typeof y.__setstate__ === "function") {
+    (y.__setstate__ as Function).call(y, state);
+    return;
+  }
+  let slots: unknown = null;
+  let dict = state;
+  if (state instanceof Tuple && state.items.length === 2) [dict, slots] = state.items;
+  for (const part of [dict, slots])
+    if (part instanceof Dict) for (const [k, v] of part.entries()) setattr(y, k as string, v);
 }
 
 /**
@@ -206,6 +267,10 @@ function deep(x: unknown, memo: Map<unknown, unknown>, internal = false): unknow
   }
   refuseUnpicklable(x as object, internal);
   const own = isTranspiledClass(typeOf(x));
+  if (own) {
+    const y = viaProtocol(x as Obj, rec, memo);
+    if (y !== NO_PROTOCOL) return y;
+  }
   return cloneObject(x as object, own ? rec : (v) => deep(v, memo, true), memo);
 }
 

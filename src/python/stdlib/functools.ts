@@ -558,5 +558,121 @@ export function singledispatch(func: unknown): Fn {
   return wrapper;
 }
 
+// ---------------------------------------------------------------- method descriptors
+
+/** `f.__get__(obj, cls)` of a method's function (a classmethod/staticmethod's own binding). */
+function bindMethod(f: unknown, obj: unknown, cls: unknown): unknown {
+  const get = (f as { __get__?: unknown } | null)?.__get__;
+  if (typeof f !== "function" && typeof get === "function") return get.call(f, obj, cls);
+  if (obj === null || obj === undefined) return f;
+  return (...args: unknown[]) => call(f, obj, ...args);
+}
+
+/**
+ * `functools.singledispatchmethod(func)`: a method dispatching on the type of its first argument
+ * after `self` (or `cls`, over a `@classmethod`). A descriptor: generated code installs its
+ * `__get__` as the method's getter (descriptors.ts `decorateMethod`).
+ */
+export class singledispatchmethod {
+  static readonly __module__ = "functools";
+  readonly dispatcher: Fn & Record<string, unknown>;
+  readonly func: unknown;
+
+  constructor(func: unknown) {
+    const get = (func as { __get__?: unknown } | null)?.__get__;
+    if (!callable(func) && typeof get !== "function")
+      throw new PyTypeError(`${repr(func)} is not callable or a descriptor`);
+    this.func = func;
+    this.dispatcher = singledispatch(func) as Fn & Record<string, unknown>;
+  }
+
+  /** `@m.register`, `@m.register(cls)`, `m.register(cls, method)`. */
+  register(cls: unknown, method: unknown = undefined): unknown {
+    return (this.dispatcher.register as Fn)(cls, method);
+  }
+
+  __get__(obj: unknown, cls: unknown = null): unknown {
+    const dispatch = this.dispatcher.dispatch as (c: unknown) => unknown;
+    const func = this.func as { __name__?: string };
+    const name = func.__name__ ?? "singledispatchmethod method";
+    const method = (...args: unknown[]) => {
+      const [pos] = takeKw(args);
+      if (pos.length === 0)
+        throw new PyTypeError(`${name} requires at least 1 positional argument`);
+      return call(bindMethod(dispatch(typeOf(pos[0])), obj, cls), ...args);
+    };
+    update_wrapper(method, this.func);
+    const m = method as unknown as Record<string, unknown>;
+    m.register = (c: unknown, f: unknown = undefined) => this.register(c, f);
+    m.__isabstractmethod__ = this.__isabstractmethod__;
+    return method;
+  }
+
+  get __isabstractmethod__(): boolean {
+    return (this.func as { __isabstractmethod__?: unknown } | null)?.__isabstractmethod__ === true;
+  }
+}
+
+/**
+ * `functools.partialmethod(func, /, *args, **keywords)`: a method calling `func` with `self`
+ * and the given arguments first; read through an instance, a `functools.partial` of the bound
+ * method (through the class, of `func` itself).
+ */
+export class partialmethod {
+  static readonly __module__ = "functools";
+  readonly func: unknown;
+  readonly args: Tuple;
+  readonly keywords: Dict;
+
+  constructor(...allArgs: unknown[]) {
+    const [pos, kws] = takeKw(allArgs);
+    if (pos.length === 0)
+      throw new PyTypeError(
+        "partialmethod.__init__() missing 1 required positional argument: 'func'",
+      );
+    const func = pos[0];
+    const get = (func as { __get__?: unknown } | null)?.__get__;
+    if (!callable(func) && typeof get !== "function")
+      throw new PyTypeError(`${repr(func)} is not callable or a descriptor`);
+    if (func instanceof partialmethod) {
+      this.func = func.func;
+      this.args = new Tuple([...func.args.items, ...pos.slice(1)]);
+      this.keywords = new Dict([...func.keywords.entries(), ...Object.entries(kws)]);
+    } else {
+      this.func = func;
+      this.args = new Tuple(pos.slice(1));
+      this.keywords = new Dict(Object.entries(kws));
+    }
+  }
+
+  __get__(obj: unknown, cls: unknown = null): unknown {
+    const kws: Record<string, unknown> = {};
+    for (const [k, v] of this.keywords.entries()) kws[k as string] = v;
+    const bound = bindMethod(this.func, obj, cls);
+    // Through the class: a function taking `self` first, then the fixed arguments.
+    if ((obj === null || obj === undefined) && bound === this.func) {
+      const f = this.func;
+      const fixed = [...this.args.items];
+      return (self: unknown, ...rest: unknown[]) => {
+        const [pos, more] = takeKw(rest);
+        return call(f, self, ...fixed, ...pos, kw({ ...kws, ...more }));
+      };
+    }
+    return partial(bound, ...this.args.items, kw(kws));
+  }
+
+  __repr__(): string {
+    const parts = [repr(this.func), ...this.args.items.map((a) => repr(a))];
+    for (const [k, v] of this.keywords.entries()) parts.push(`${k as string}=${repr(v)}`);
+    return `functools.partialmethod(${parts.join(", ")})`;
+  }
+
+  get __isabstractmethod__(): boolean {
+    return (this.func as { __isabstractmethod__?: unknown } | null)?.__isabstractmethod__ === true;
+  }
+}
+for (const c of [singledispatchmethod, partialmethod])
+  Object.defineProperty(c, "__qualname__", { value: c.name, writable: true, configurable: true });
+
 // CPython's C implementation: builtins (see _cfunctions.ts).
 cFunctions("_functools", [reduce, cmp_to_key]);

@@ -14,9 +14,10 @@ import {
   lt as pyLt,
   ne as pyNe,
 } from "../compare";
-import { TypeError as PyTypeError } from "../exceptions";
+import { TypeError as PyTypeError, ValueError } from "../exceptions";
 import { Kw } from "../kw";
-import { index as pyIndex } from "../numbers";
+import { isInt, index as pyIndex, toBigInt } from "../numbers";
+import { NotImplemented } from "../objects";
 import * as ops from "../operators";
 import {
   callMethod,
@@ -31,6 +32,7 @@ import {
 } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
+import { typeName } from "../types";
 import { cFunctions } from "./_cfunctions";
 import { takeKw } from "./types";
 
@@ -105,12 +107,26 @@ export const delitem = (a: unknown, b: unknown) => {
   return null;
 };
 export const index = (a: unknown) => pyIndex(a);
+/**
+ * `operator.length_hint(obj, default=0)`: CPython's `PyObject_LengthHint`: `len(obj)`, else
+ * `type(obj).__length_hint__(obj)` (NotImplemented or missing gives `default`). The runtime's
+ * list, str and tuple iterators are JS iterators with no remaining count: they give `default`.
+ */
 export const length_hint = (a: unknown, d: unknown = 0n) => {
+  if (!isInt(d))
+    throw new PyTypeError(`'${typeName(d)}' object cannot be interpreted as an integer`);
   try {
     return BigInt(lenOf(a));
-  } catch {
-    return d;
+  } catch (e) {
+    if (!(e instanceof PyTypeError)) throw e;
   }
+  const hint = (a as { __length_hint__?: unknown } | null)?.__length_hint__;
+  if (a === null || typeof a !== "object" || typeof hint !== "function") return d;
+  const r = hint.call(a);
+  if (r === NotImplemented) return d;
+  if (!isInt(r)) throw new PyTypeError(`__length_hint__ must be an integer, not ${typeName(r)}`);
+  if (toBigInt(r) < 0n) throw new ValueError("__length_hint__() should return >= 0");
+  return toBigInt(r);
 };
 export const countOf = (a: unknown, b: unknown) => {
   let n = 0n;

@@ -23,6 +23,7 @@ import {
 } from "../exceptions";
 import { __stderr__, __stdin__, __stdout__, streams } from "../io";
 import { kw } from "../kw";
+import { programModulesFor } from "../module";
 import { index } from "../numbers";
 import { formatException } from "../traceback";
 import { Tuple } from "../tuple";
@@ -362,6 +363,9 @@ export const sys = {
       ]) {
         if (py[name] !== undefined) modulesCache.__setitem__(name, py[name]);
       }
+      // `__main__` and the program's modules (src/python/module.ts), as they are made.
+      const modules = modulesCache;
+      programModulesFor((name, m) => modules.__setitem__(name, m));
     }
     return modulesCache;
   },

@@ -395,6 +395,7 @@ export const MethodType = nativeType("method");
 // `type(g) is types.GeneratorType`; `isinstance` asks `type()` too.
 export const GeneratorType = nativeType("generator");
 export const CoroutineType = nativeType("coroutine");
+export { ModuleType } from "../module";
 export const NoneType = typeObject("NoneType", (x) => x === null || x === undefined);
 
 const KIND = Symbol.for("asyncio-ts.kind");

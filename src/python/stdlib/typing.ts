@@ -41,9 +41,30 @@ export class SpecialForm {
     if (this._name === "Annotated")
       return new SpecialForm(this._name, [typeArg(args[0]), ...args.slice(1)]);
     args = args.map(typeArg);
-    if (this._name === "Optional") return unionOf([...args, NoneType]);
-    if (this._name === "Union") return unionOf(args);
-    return new SpecialForm(this._name, args);
+    const name = this._name;
+    const got = () => repr(params instanceof Tuple ? params : new Tuple(args));
+    if (name === "Optional") {
+      if (args.length !== 1)
+        throw new PyTypeError(`typing.Optional requires a single type. Got ${got()}.`);
+      return unionOf([...args, NoneType]);
+    }
+    if (name === "Union") {
+      if (args.length === 0) throw new PyTypeError("Cannot take a Union of no types.");
+      return unionOf(args);
+    }
+    if (SINGLE_TYPE.has(name) && args.length !== 1)
+      throw new PyTypeError(`typing.${name} accepts only single type. Got ${got()}.`);
+    // CPython's `_SpecialGenericAlias` arity check; Generator's later parameters default to None.
+    const n = ARITY[name];
+    if (n !== undefined) {
+      const [min, max] = typeof n === "number" ? [n, n] : n;
+      if (args.length < min || args.length > max)
+        throw new PyTypeError(
+          `Too ${args.length < min ? "few" : "many"} arguments for typing.${name}; actual ${args.length}, expected ${args.length < min ? min : max}`,
+        );
+      while (args.length < max) args.push(NoneType);
+    }
+    return new SpecialForm(name, args);
   }
   __call__(...args: unknown[]): unknown {
     return args[0] ?? null;
@@ -55,6 +76,7 @@ export class SpecialForm {
       const other = this.__args__.find((a) => a !== NoneType);
       return `typing.Optional[${typeRepr(other)}]`;
     }
+    if (this.__args__.length === 0) return `typing.${this._name}[()]`;
     return `typing.${this._name}[${this.__args__.map(typeRepr).join(", ")}]`;
   }
   __or__(other: unknown): SpecialForm {
@@ -64,6 +86,52 @@ export class SpecialForm {
     return new SpecialForm("Union", [other, this]);
   }
 }
+
+/** The special forms taking one type (`typing.ClassVar accepts only single type`). */
+const SINGLE_TYPE = new globalThis.Set([
+  "ClassVar",
+  "Final",
+  "TypeGuard",
+  "TypeIs",
+  "Required",
+  "NotRequired",
+  "ReadOnly",
+]);
+
+/** The number of parameters of typing's aliases of generic classes ([min, max] with defaults). */
+const ARITY: Record<string, number | [number, number]> = {
+  List: 1,
+  Set: 1,
+  FrozenSet: 1,
+  Type: 1,
+  Deque: 1,
+  Counter: 1,
+  Iterator: 1,
+  Iterable: 1,
+  AsyncIterator: 1,
+  AsyncIterable: 1,
+  Awaitable: 1,
+  Sequence: 1,
+  MutableSequence: 1,
+  Collection: 1,
+  Container: 1,
+  AbstractSet: 1,
+  MutableSet: 1,
+  MappingView: 1,
+  KeysView: 1,
+  ValuesView: 1,
+  Reversible: 1,
+  Dict: 2,
+  DefaultDict: 2,
+  OrderedDict: 2,
+  ChainMap: 2,
+  Mapping: 2,
+  MutableMapping: 2,
+  ItemsView: 2,
+  Coroutine: 3,
+  Generator: [1, 3],
+  AsyncGenerator: [1, 2],
+};
 
 /** A type argument as typing stores it: None becomes NoneType (also inside Callable's list). */
 function typeArg(t: unknown): unknown {
@@ -205,11 +273,45 @@ export class ParamSpec extends TypeVar {
     super(...args);
     (this as { __bound__: unknown }).__bound__ ??= NoneType;
   }
+
+  /** `P.args` (`typing.ParamSpecArgs`, printed `P.args`). */
+  get args(): unknown {
+    return new ParamSpecPart(this, "args");
+  }
+
+  /** `P.kwargs` (`typing.ParamSpecKwargs`, printed `P.kwargs`). */
+  get kwargs(): unknown {
+    return new ParamSpecPart(this, "kwargs");
+  }
+}
+
+/** `P.args` / `P.kwargs`. */
+class ParamSpecPart {
+  constructor(
+    readonly __origin__: ParamSpec,
+    private readonly part: "args" | "kwargs",
+  ) {}
+  __repr__(): string {
+    return `${(this.__origin__ as unknown as { __name__: string }).__name__}.${this.part}`;
+  }
 }
 
 /** `class Foo(Generic[T])`: subscripting returns the class itself. */
 export class Generic {
-  static __class_getitem__(this: Function): Function {
+  static __class_getitem__(this: Function, params: unknown): Function {
+    // `Generic[...]`/`Protocol[...]` themselves take type variables only (CPython's checks).
+    if (this === Generic || this === Protocol) {
+      const args = params instanceof Tuple ? [...params.items] : [params];
+      const what = this === Generic ? "Generic" : "Protocol";
+      if (args.length === 0)
+        throw new PyTypeError(`Parameter list to ${what}[...] cannot be empty`);
+      if (!args.every((a) => a instanceof TypeVar))
+        throw new PyTypeError(
+          `Parameters to ${what}[...] must all be type variables or parameter specification variables.`,
+        );
+      if (new globalThis.Set(args).size !== args.length)
+        throw new PyTypeError(`Parameters to ${what}[...] must all be unique`);
+    }
     return this;
   }
 }
@@ -221,6 +323,12 @@ export class Generic {
  * class: `isinstance` is the usual subclass test there.
  */
 export class Protocol extends Generic {
+  constructor(..._args: unknown[]) {
+    super();
+    if (isProtocolClass(new.target))
+      throw new (mods().exceptions.TypeError)("Protocols cannot be instantiated");
+  }
+
   static __instancecheck__(this: Function, x: unknown): boolean {
     if (!isProtocolClass(this)) return Function.prototype[Symbol.hasInstance].call(this, x);
     if (!runtimeCheckable.has(this))
@@ -233,6 +341,9 @@ export class Protocol extends Generic {
     return protocolAttrs(this).every((name) => hasattr(x, name));
   }
 }
+
+for (const c of [Generic, Protocol])
+  Object.defineProperty(c, "__module__", { value: "typing", writable: true, configurable: true });
 
 const runtimeCheckable = new WeakSet<Function>();
 
@@ -309,9 +420,12 @@ export function get_type_hints(_obj: unknown): unknown {
 }
 
 /** `typing.NewType(name, tp)`: an identity function named `name`. */
-export function NewType(name: string, _tp: unknown): (x: unknown) => unknown {
+export function NewType(name: string, tp: unknown): (x: unknown) => unknown {
   const f = (x: unknown) => x;
   Object.defineProperty(f, "__name__", { value: name });
+  Object.defineProperty(f, "__qualname__", { value: name });
+  Object.defineProperty(f, "__module__", { value: "__main__" });
+  Object.defineProperty(f, "__supertype__", { value: tp });
   Object.defineProperty(f, "__repr__", { value: () => `__main__.${name}` });
   return f;
 }
@@ -559,6 +673,14 @@ function typedDictSubclass(this: Function): void {
   ] as const)
     Object.defineProperty(this, key, {
       value: new set.FrozenSet([...keys]),
+      writable: true,
+      configurable: true,
+    });
+  // A TypedDict's `__annotations__` also holds its TypedDict bases' (theirs merged already).
+  const inherited = own(parent as unknown as Function, "__annotations__") as object | undefined;
+  if (inherited !== undefined && Object.keys(inherited).length > 0)
+    Object.defineProperty(this, "__annotations__", {
+      value: { ...inherited, ...annotationsOf(this) },
       writable: true,
       configurable: true,
     });

@@ -1,0 +1,371 @@
+/**
+ * CPython's symbol-table errors (Python/symtable.c) that tree-sitter's grammar lets through:
+ *
+ * - a `global` or `nonlocal` declaration of a name the scope already used, assigned, annotated
+ *   or has as a parameter ("name 'x' is assigned to before global declaration"), and a name
+ *   declared both ("name 'x' is nonlocal and global");
+ * - assignment expressions in comprehensions: in an iterable ("assignment expression cannot be
+ *   used in a comprehension iterable expression"), rebinding an iteration variable, or binding
+ *   into a class body.
+ *
+ * One walk over the module, a scope at a time, in source order (the order CPython's symtable
+ * visits it): what a scope has done with a name so far decides whether a later declaration of it
+ * is an error. Function and lambda bodies, class bodies and comprehensions are scopes of their
+ * own; decorators, defaults, bases and a comprehension's first iterable belong to the enclosing
+ * scope.
+ */
+
+import type { SourceFile } from "./diagnostics";
+import type { Expr, Pattern, Pos, Stmt } from "./ir";
+
+/** What a scope has done with a name so far (CPython's symbol flags). */
+interface Flags {
+  param: boolean;
+  used: boolean;
+  assigned: boolean;
+  annotated: boolean;
+  global: Pos | null;
+  nonlocal: Pos | null;
+}
+
+type ScopeKind = "module" | "function" | "class";
+
+class Scope {
+  readonly names = new Map<string, Flags>();
+  constructor(readonly kind: ScopeKind) {}
+
+  flags(name: string): Flags {
+    let f = this.names.get(name);
+    if (f === undefined) {
+      f = {
+        param: false,
+        used: false,
+        assigned: false,
+        annotated: false,
+        global: null,
+        nonlocal: null,
+      };
+      this.names.set(name, f);
+    }
+    return f;
+  }
+}
+
+/** A comprehension being walked: its iteration variables. */
+interface Comp {
+  iterVars: Set<string>;
+}
+
+export function checkSymtable(body: readonly Stmt[], source: SourceFile): void {
+  new Walker(source).block(body, new Scope("module"), []);
+}
+
+class Walker {
+  constructor(private readonly source: SourceFile) {}
+
+  private error(detail: string, pos: Pos): never {
+    throw this.source.error("SyntaxError", detail, pos.line, pos.col);
+  }
+
+  block(body: readonly Stmt[], scope: Scope, comps: Comp[]): void {
+    for (const s of body) this.stmt(s, scope, comps);
+  }
+
+  private stmt(s: Stmt, scope: Scope, comps: Comp[]): void {
+    switch (s.k) {
+      case "Global":
+      case "Nonlocal":
+        for (const n of s.names)
+          this.declare(scope, n, s.k === "Global" ? "global" : "nonlocal", s.pos);
+        return;
+      case "Expr":
+        this.expr(s.value, scope, comps);
+        return;
+      case "Assign":
+        this.expr(s.value, scope, comps);
+        for (const t of s.targets) this.store(t, scope, comps);
+        return;
+      case "AugAssign":
+        // A name target is only stored (CPython's symtable visits it in a Store context).
+        if (s.target.k !== "Name") this.expr(s.target, scope, comps);
+        this.expr(s.value, scope, comps);
+        this.store(s.target, scope, comps);
+        return;
+      case "AnnAssign":
+        this.expr(s.annotation, scope, comps);
+        if (s.value !== null) this.expr(s.value, scope, comps);
+        if (s.target.k === "Name") {
+          scope.flags(s.target.id).annotated = true;
+          if (s.value !== null) scope.flags(s.target.id).assigned = true;
+        } else this.expr(s.target, scope, comps);
+        return;
+      case "Delete":
+        for (const t of s.targets) this.store(t, scope, comps);
+        return;
+      case "For":
+        this.expr(s.iter, scope, comps);
+        this.store(s.target, scope, comps);
+        this.block(s.body, scope, comps);
+        this.block(s.orelse, scope, comps);
+        return;
+      case "With":
+        for (const item of s.items) {
+          this.expr(item.ctx, scope, comps);
+          if (item.vars !== null) this.store(item.vars, scope, comps);
+        }
+        this.block(s.body, scope, comps);
+        return;
+      case "Try":
+        this.block(s.body, scope, comps);
+        for (const h of s.handlers) {
+          if (h.type !== null) this.expr(h.type, scope, comps);
+          if (h.name !== null) scope.flags(h.name).assigned = true;
+          this.block(h.body, scope, comps);
+        }
+        this.block(s.orelse, scope, comps);
+        this.block(s.finalbody, scope, comps);
+        return;
+      case "Import":
+      case "ImportFrom":
+        // An imported name is neither assigned nor used for these checks (CPython's DEF_IMPORT).
+        return;
+      case "FunctionDef": {
+        const fn = s.fn;
+        for (const d of fn.decorators) this.expr(d, scope, comps);
+        this.function(fn, scope, comps);
+        scope.flags(fn.name).assigned = true;
+        return;
+      }
+      case "ClassDef": {
+        for (const d of s.decorators) this.expr(d, scope, comps);
+        for (const b of s.bases) this.expr(b.value, scope, comps);
+        this.block(s.body, new Scope("class"), []);
+        scope.flags(s.name).assigned = true;
+        return;
+      }
+      case "Match":
+        this.expr(s.subject, scope, comps);
+        for (const c of s.cases) {
+          this.pattern(c.pattern, scope, comps);
+          if (c.guard !== null) this.expr(c.guard, scope, comps);
+          this.block(c.body, scope, comps);
+        }
+        return;
+      default:
+        // If, While, Return, Raise, Assert, ...: their expressions and blocks, in order.
+        for (const [key, v] of Object.entries(s)) {
+          if (key === "pos" || key === "k") continue;
+          this.any(v, scope, comps);
+        }
+    }
+  }
+
+  /** A statement list, an expression, or a list of expressions (the generic fields). */
+  private any(v: unknown, scope: Scope, comps: Comp[]): void {
+    if (v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      for (const x of v) this.any(x, scope, comps);
+      return;
+    }
+    const n = v as { k?: string };
+    if (n.k === undefined) return;
+    if (isStmt(n)) this.stmt(n as Stmt, scope, comps);
+    else this.expr(n as Expr, scope, comps);
+  }
+
+  private function(
+    fn: Extract<Stmt, { k: "FunctionDef" }>["fn"],
+    scope: Scope,
+    comps: Comp[],
+  ): void {
+    for (const p of fn.params) {
+      if (p.default !== null) this.expr(p.default, scope, comps);
+      if (p.annotation !== null) this.expr(p.annotation, scope, comps);
+    }
+    if (fn.returns !== null) this.expr(fn.returns, scope, comps);
+    const inner = new Scope("function");
+    for (const p of fn.params) inner.flags(p.name).param = true;
+    this.block(fn.body, inner, []);
+  }
+
+  /** `global x` / `nonlocal x`: CPython's checks, in its order. */
+  private declare(scope: Scope, name: string, kind: "global" | "nonlocal", pos: Pos): void {
+    const f = scope.flags(name);
+    const other = kind === "global" ? f.nonlocal : f.global;
+    if (other !== null) this.error(`name '${name}' is nonlocal and global`, other);
+    if (f.param) this.error(`name '${name}' is parameter and ${kind}`, pos);
+    if (f.used) this.error(`name '${name}' is used prior to ${kind} declaration`, pos);
+    if (f.annotated) this.error(`annotated name '${name}' can't be ${kind}`, pos);
+    if (f.assigned) this.error(`name '${name}' is assigned to before ${kind} declaration`, pos);
+    if (kind === "global") f.global = pos;
+    else f.nonlocal = pos;
+  }
+
+  /** An assignment (or `del`) target. */
+  private store(t: Expr, scope: Scope, comps: Comp[]): void {
+    switch (t.k) {
+      case "Name":
+        if (comps.length === 0) scope.flags(t.id).assigned = true;
+        return;
+      case "Tuple":
+      case "List":
+        for (const e of t.elts) this.store(e, scope, comps);
+        return;
+      case "Starred":
+        this.store(t.value, scope, comps);
+        return;
+      default:
+        this.expr(t, scope, comps);
+    }
+  }
+
+  private pattern(p: Pattern, scope: Scope, comps: Comp[]): void {
+    const bind = (name: string | null) => {
+      if (name !== null) scope.flags(name).assigned = true;
+    };
+    switch (p.p) {
+      case "capture":
+        bind(p.name);
+        return;
+      case "as":
+        this.pattern(p.pattern, scope, comps);
+        bind(p.name);
+        return;
+      case "or":
+        for (const a of p.alts) this.pattern(a, scope, comps);
+        return;
+      case "sequence":
+        for (const i of p.items) this.pattern(i, scope, comps);
+        bind(p.starName);
+        return;
+      case "mapping":
+        for (const k of p.keys) this.expr(k, scope, comps);
+        for (const v of p.values) this.pattern(v, scope, comps);
+        bind(p.rest);
+        return;
+      case "value":
+        this.expr(p.value, scope, comps);
+        return;
+      default:
+        for (const [key, v] of Object.entries(p)) {
+          if (key === "pos" || key === "p") continue;
+          if (Array.isArray(v)) {
+            for (const x of v)
+              if (x !== null && typeof x === "object" && "p" in x)
+                this.pattern(x as Pattern, scope, comps);
+              else this.any(x, scope, comps);
+          } else if (v !== null && typeof v === "object" && "p" in v)
+            this.pattern(v as Pattern, scope, comps);
+          else this.any(v, scope, comps);
+        }
+    }
+  }
+
+  private expr(e: Expr, scope: Scope, comps: Comp[], inIterable = false): void {
+    switch (e.k) {
+      case "Name":
+        if (comps.length === 0) scope.flags(e.id).used = true;
+        return;
+      case "NamedExpr":
+        this.expr(e.value, scope, comps, inIterable);
+        if (inIterable)
+          this.error(
+            "assignment expression cannot be used in a comprehension iterable expression",
+            e.pos,
+          );
+        if (comps.length > 0) {
+          if (comps.some((c) => c.iterVars.has(e.target)))
+            this.error(
+              `assignment expression cannot rebind comprehension iteration variable '${e.target}'`,
+              e.pos,
+            );
+          if (scope.kind === "class")
+            this.error(
+              "assignment expression within a comprehension cannot be used in a class body",
+              e.pos,
+            );
+        }
+        // Inside a comprehension it binds in the scope around the comprehensions.
+        scope.flags(e.target).assigned = true;
+        return;
+      case "Lambda":
+        this.function(e.fn, scope, comps);
+        return;
+      case "Comp": {
+        const comp: Comp = { iterVars: new Set() };
+        e.generators.forEach((g, i) => {
+          // The first iterable is evaluated in the enclosing scope.
+          this.expr(g.iter, scope, i === 0 ? comps : [...comps, comp], true);
+          for (const n of targetNames(g.target)) comp.iterVars.add(n);
+          const inner = [...comps, comp];
+          for (const c of g.ifs) this.expr(c, scope, inner, inIterable);
+        });
+        const inner = [...comps, comp];
+        this.expr(e.elt, scope, inner, inIterable);
+        if (e.value !== null) this.expr(e.value, scope, inner, inIterable);
+        return;
+      }
+    }
+    for (const [key, v] of Object.entries(e)) {
+      if (key === "pos" || key === "k") continue;
+      this.sub(v, scope, comps, inIterable);
+    }
+  }
+
+  private sub(v: unknown, scope: Scope, comps: Comp[], inIterable: boolean): void {
+    if (v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      for (const x of v) this.sub(x, scope, comps, inIterable);
+      return;
+    }
+    const n = v as { k?: string; value?: unknown; expr?: unknown };
+    if (typeof n.k === "string") this.expr(v as Expr, scope, comps, inIterable);
+    // Call arguments ({kind, value}), dict items ({key, value}), f-string parts ({expr, spec}).
+    else for (const x of Object.values(n)) this.sub(x, scope, comps, inIterable);
+  }
+}
+
+const STMT_KINDS = new Set([
+  "Expr",
+  "Assign",
+  "AnnAssign",
+  "AugAssign",
+  "Return",
+  "Pass",
+  "Break",
+  "Continue",
+  "Global",
+  "Nonlocal",
+  "Delete",
+  "Assert",
+  "Raise",
+  "If",
+  "While",
+  "For",
+  "Try",
+  "With",
+  "FunctionDef",
+  "ClassDef",
+  "Import",
+  "ImportFrom",
+  "Comment",
+  "Match",
+]);
+
+function isStmt(n: { k?: string }): boolean {
+  return n.k !== undefined && STMT_KINDS.has(n.k);
+}
+
+function targetNames(t: Expr): string[] {
+  switch (t.k) {
+    case "Name":
+      return [t.id];
+    case "Tuple":
+    case "List":
+      return t.elts.flatMap(targetNames);
+    case "Starred":
+      return targetNames(t.value);
+    default:
+      return [];
+  }
+}
