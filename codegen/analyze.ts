@@ -323,6 +323,9 @@ class Analyzer {
               s.pos.line,
               s.pos.col,
             );
+          // A method's implicit `__class__` cell (CPython accepts `nonlocal __class__`).
+          if (n === "__class__" && scope.parent?.kind === "class")
+            this.err(s.pos, "'nonlocal __class__' is not supported");
           if (scope.lookup(n) === null || scope.parent === null) {
             throw this.source.error(
               "SyntaxError",

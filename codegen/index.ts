@@ -75,6 +75,15 @@ export function transpile(
   file: string,
   options: TranspileOptions = {},
 ): TranspileResult {
+  return transpileModule(text, file, options).result;
+}
+
+/** `transpile`, also giving the module's IR (transpileModules reads the main script's). */
+function transpileModule(
+  text: string,
+  file: string,
+  options: TranspileOptions,
+): { result: TranspileResult; ir: Module } {
   const source = new SourceFile(file, universalNewlines(text));
   const cst = parse(source);
   const ir = buildModule(cst, source, options.siblingStarNames);
@@ -91,7 +100,7 @@ export function transpile(
     partialImports: options.partialImports,
   });
   const { code, lineMap } = emit(tree);
-  return { code, lineMap, imports: siblingImports(ir, siblings) };
+  return { result: { code, lineMap, imports: siblingImports(ir, siblings) }, ir };
 }
 
 function siblingImports(ir: Module, siblings: Set<string>): string[] {
@@ -248,7 +257,7 @@ function transpileModules(
     texts.push(text);
     const stored = stores.get(name);
     const source = stored === undefined ? text : `${text}${setglobalSource(stored)}`;
-    const result = transpile(source, displayName(file), {
+    const { result, ir } = transpileModule(source, displayName(file), {
       moduleName: name,
       exportAll: name !== "__main__",
       siblings,
@@ -258,7 +267,7 @@ function transpileModules(
       ...program,
     });
     if (name === "__main__" && result.imports.length > 0) {
-      const facts = programFacts(text, file, result.imports);
+      const facts = programFacts(ir, result.imports);
       ({ partial, stores } = facts);
       importFirst(result, facts.first);
     }
@@ -269,13 +278,12 @@ function transpileModules(
   return texts;
 
   /**
-   * What the modules of the program whose main script `text` imports the modules `imports` do
-   * to each other: the partial imports (none, null, unless some of them import each other in a
-   * cycle) and the stores into each other's globals.
+   * What the modules of the program do to each other, its main script (`main`, its IR)
+   * importing the modules `imports`: the partial imports (none, null, unless some of them import
+   * each other in a cycle) and the stores into each other's globals.
    */
   function programFacts(
-    text: string,
-    file: string,
+    main: Module,
     imports: readonly string[],
   ): {
     partial: Map<string, Map<string, PartialImport>> | null;
@@ -290,8 +298,6 @@ function transpileModules(
       graph.set(m, sibling(m).imports);
       pending.push(...sibling(m).imports);
     }
-    const source = new SourceFile(displayName(file), universalNewlines(text));
-    const main = buildModule(parse(source), source, starNames);
     const irs = new Map<string, Module>([["__main__", main]]);
     for (const m of graph.keys()) irs.set(m, sibling(m).ir);
     const stores = externalStores(irs, siblings);

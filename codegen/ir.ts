@@ -291,7 +291,7 @@ export function buildModule(
  * A number literal CPython's tokenizer refuses: leading zeros in a decimal integer, an
  * underscore not between digits. `index`: where in the literal CPython's caret goes.
  */
-export function badNumber(text: string): { detail: string; index: number } | null {
+function badNumber(text: string): { detail: string; index: number } | null {
   const prefix = /^0([xXoObB])/.exec(text);
   if (prefix === null && /^0[0-9_]*[1-9][0-9_]*$/.test(text))
     return {
@@ -314,36 +314,55 @@ export function badNumber(text: string): { detail: string; index: number } | nul
   return null;
 }
 
-/** The names a pattern binds (captures, `as` names, `*rest`, `**rest`). */
-function patternNames(p: Pattern): Set<string> {
-  const out = new Set<string>();
+/**
+ * Walk a pattern: `name` for each name it binds (captures, `as` names, `*rest`, `**rest`), `expr`
+ * for each expression it evaluates (values, mapping keys, classes). Of an or-pattern, only the
+ * first alternative's names (all alternatives bind the same ones).
+ */
+export function walkPattern(
+  p: Pattern,
+  name: (n: string) => void,
+  expr: (e: Expr) => void = () => {},
+): void {
   const walk = (x: Pattern): void => {
     switch (x.p) {
       case "capture":
-        out.add(x.name);
+        name(x.name);
+        return;
+      case "value":
+        expr(x.value);
         return;
       case "as":
-        out.add(x.name);
         walk(x.pattern);
+        name(x.name);
         return;
       case "or":
         walk(x.alts[0]!);
+        for (const a of x.alts.slice(1)) walkPattern(a, () => {}, expr);
         return;
       case "sequence":
         x.items.forEach(walk);
-        if (x.starName !== null) out.add(x.starName);
+        if (x.starName !== null) name(x.starName);
         return;
       case "mapping":
+        x.keys.forEach(expr);
         x.values.forEach(walk);
-        if (x.rest !== null) out.add(x.rest);
+        if (x.rest !== null) name(x.rest);
         return;
       case "class":
+        expr(x.cls);
         x.args.forEach(walk);
         for (const k of x.kwargs) walk(k.pattern);
         return;
     }
   };
   walk(p);
+}
+
+/** The names a pattern binds. */
+function patternNames(p: Pattern): Set<string> {
+  const out = new Set<string>();
+  walkPattern(p, (n) => out.add(n));
   return out;
 }
 

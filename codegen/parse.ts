@@ -89,7 +89,7 @@ function syntaxErrorAt(source: SourceFile, node: SyntaxNode) {
   }
   const colon = missingColon(source, node);
   if (colon !== null) return source.error("SyntaxError", "expected ':'", colon.line, colon.col);
-  const known = assignmentError(node) ?? forgottenComma(node);
+  const known = assignmentError(source.text, node) ?? forgottenComma(source.text, node);
   if (known !== null)
     return source.error(
       "SyntaxError",
@@ -185,7 +185,10 @@ const PLAIN_TARGET_NAMES: Record<string, string> = {
  * `f() = 1`, `True = 1`, `x = f() = 1` (tree-sitter: an ERROR node holding the target, then
  * `=`), and `if x = 1:` (an ERROR node starting at the `=`, after the condition).
  */
-function assignmentError(node: SyntaxNode): { detail: string; at: SyntaxNode } | null {
+function assignmentError(
+  text: string,
+  node: SyntaxNode,
+): { detail: string; at: SyntaxNode } | null {
   const kids = node.children;
   const named = node.namedChildren;
   if (kids[0]?.type === "=" && named.length === 1) {
@@ -198,7 +201,7 @@ function assignmentError(node: SyntaxNode): { detail: string; at: SyntaxNode } |
   // The `=` is inside the node, or the node is followed by one (the statement after it).
   const next = kids.length > 1 ? kids[1]! : node.nextSibling;
   if (next === null || (next.type !== "=" && next.type !== "expression_statement")) return null;
-  if (next.type === "expression_statement" && source(node, next) !== "=") return null;
+  if (next.type === "expression_statement" && between(text, node, next) !== "=") return null;
   const target = named[0]!;
   const plain = PLAIN_TARGET_NAMES[target.type];
   if (plain !== undefined) return { detail: `cannot assign to ${plain}`, at: target };
@@ -226,16 +229,16 @@ function assignmentError(node: SyntaxNode): { detail: string; at: SyntaxNode } |
   };
 }
 
-/** The text between two sibling nodes (the tokens tree-sitter left out of both). */
-function source(a: SyntaxNode, b: SyntaxNode): string {
-  return a.tree.rootNode.text.slice(a.endIndex, b.startIndex).trim();
+/** The source between two sibling nodes (the tokens tree-sitter left out of both). */
+function between(text: string, a: SyntaxNode, b: SyntaxNode): string {
+  return text.slice(a.endIndex, b.startIndex).trim();
 }
 
 /**
  * `[1 2]`, `f(a b)`: two expressions in brackets with no comma between (tree-sitter: the second
  * in an ERROR node after the first).
  */
-function forgottenComma(node: SyntaxNode): { detail: string; at: SyntaxNode } | null {
+function forgottenComma(text: string, node: SyntaxNode): { detail: string; at: SyntaxNode } | null {
   const parent = node.parent?.type;
   if (
     parent !== "list" &&
@@ -248,7 +251,7 @@ function forgottenComma(node: SyntaxNode): { detail: string; at: SyntaxNode } | 
   const kids = node.children;
   const before = node.previousSibling;
   if (kids.length !== 1 || !kids[0]!.isNamed || before === null || !before.isNamed) return null;
-  if (source(before, node) !== "") return null;
+  if (between(text, before, node) !== "") return null;
   return { detail: "invalid syntax. Perhaps you forgot a comma?", at: before };
 }
 

@@ -330,12 +330,15 @@ export class QuietModule {
       if (!this.scan(node, scope, found, true))
         return { ok: false, values: true, names: found.names };
     }
-    const ok = this.calleesQuiet(found);
+    const ok = this.calleesOk(found);
     return { ok, values: found.values, names: found.names };
   }
 
-  /** Are the direct callees quiet? Adds the names they read and whether they iterate to `found`. */
-  private calleesQuiet(found: Found): boolean {
+  /**
+   * The quiet code's facts (after `scan`): are the functions it calls quiet? Adds the names they
+   * read and whether they iterate to `found`.
+   */
+  calleesOk(found: Found): boolean {
     const seen = new Set<FunctionDef>();
     const todo = [...found.callees];
     while (todo.length > 0) {
@@ -511,14 +514,6 @@ export class QuietModule {
    */
   boundedClass(sym: SymbolInfo, implicitNames: Set<SymbolInfo>): boolean {
     return !this.escaped.has(sym) && !this.subclassed.has(sym) && !implicitNames.has(sym);
-  }
-
-  /**
-   * The quiet body's facts (after `scan`): are the functions it calls quiet? Adds what they
-   * read and whether they iterate to `found`.
-   */
-  calleesOk(found: Found): boolean {
-    return this.calleesQuiet(found);
   }
 }
 

@@ -16,7 +16,7 @@
  */
 
 import type { SourceFile } from "./diagnostics";
-import type { Expr, Pattern, Pos, Stmt } from "./ir";
+import { type Expr, type Pattern, type Pos, type Stmt, walkPattern } from "./ir";
 
 /** What a scope has done with a name so far (CPython's symbol flags). */
 interface Flags {
@@ -151,26 +151,25 @@ class Walker {
           this.block(c.body, scope, comps);
         }
         return;
-      default:
-        // If, While, Return, Raise, Assert, ...: their expressions and blocks, in order.
-        for (const [key, v] of Object.entries(s)) {
-          if (key === "pos" || key === "k") continue;
-          this.any(v, scope, comps);
-        }
+      case "If":
+      case "While":
+        this.expr(s.test, scope, comps);
+        this.block(s.body, scope, comps);
+        this.block(s.orelse, scope, comps);
+        return;
+      case "Return":
+        if (s.value !== null) this.expr(s.value, scope, comps);
+        return;
+      case "Raise":
+        if (s.exc !== null) this.expr(s.exc, scope, comps);
+        if (s.cause !== null) this.expr(s.cause, scope, comps);
+        return;
+      case "Assert":
+        this.expr(s.test, scope, comps);
+        if (s.msg !== null) this.expr(s.msg, scope, comps);
+        return;
+      // Pass, Break, Continue, Comment: nothing.
     }
-  }
-
-  /** A statement list, an expression, or a list of expressions (the generic fields). */
-  private any(v: unknown, scope: Scope, comps: Comp[]): void {
-    if (v === null || typeof v !== "object") return;
-    if (Array.isArray(v)) {
-      for (const x of v) this.any(x, scope, comps);
-      return;
-    }
-    const n = v as { k?: string };
-    if (n.k === undefined) return;
-    if (isStmt(n)) this.stmt(n as Stmt, scope, comps);
-    else this.expr(n as Expr, scope, comps);
   }
 
   private function(
@@ -220,45 +219,13 @@ class Walker {
   }
 
   private pattern(p: Pattern, scope: Scope, comps: Comp[]): void {
-    const bind = (name: string | null) => {
-      if (name !== null) scope.flags(name).assigned = true;
-    };
-    switch (p.p) {
-      case "capture":
-        bind(p.name);
-        return;
-      case "as":
-        this.pattern(p.pattern, scope, comps);
-        bind(p.name);
-        return;
-      case "or":
-        for (const a of p.alts) this.pattern(a, scope, comps);
-        return;
-      case "sequence":
-        for (const i of p.items) this.pattern(i, scope, comps);
-        bind(p.starName);
-        return;
-      case "mapping":
-        for (const k of p.keys) this.expr(k, scope, comps);
-        for (const v of p.values) this.pattern(v, scope, comps);
-        bind(p.rest);
-        return;
-      case "value":
-        this.expr(p.value, scope, comps);
-        return;
-      default:
-        for (const [key, v] of Object.entries(p)) {
-          if (key === "pos" || key === "p") continue;
-          if (Array.isArray(v)) {
-            for (const x of v)
-              if (x !== null && typeof x === "object" && "p" in x)
-                this.pattern(x as Pattern, scope, comps);
-              else this.any(x, scope, comps);
-          } else if (v !== null && typeof v === "object" && "p" in v)
-            this.pattern(v as Pattern, scope, comps);
-          else this.any(v, scope, comps);
-        }
-    }
+    walkPattern(
+      p,
+      (name) => {
+        scope.flags(name).assigned = true;
+      },
+      (e) => this.expr(e, scope, comps),
+    );
   }
 
   private expr(e: Expr, scope: Scope, comps: Comp[], inIterable = false): void {
@@ -323,37 +290,6 @@ class Walker {
     // Call arguments ({kind, value}), dict items ({key, value}), f-string parts ({expr, spec}).
     else for (const x of Object.values(n)) this.sub(x, scope, comps, inIterable);
   }
-}
-
-const STMT_KINDS = new Set([
-  "Expr",
-  "Assign",
-  "AnnAssign",
-  "AugAssign",
-  "Return",
-  "Pass",
-  "Break",
-  "Continue",
-  "Global",
-  "Nonlocal",
-  "Delete",
-  "Assert",
-  "Raise",
-  "If",
-  "While",
-  "For",
-  "Try",
-  "With",
-  "FunctionDef",
-  "ClassDef",
-  "Import",
-  "ImportFrom",
-  "Comment",
-  "Match",
-]);
-
-function isStmt(n: { k?: string }): boolean {
-  return n.k !== undefined && STMT_KINDS.has(n.k);
 }
 
 function targetNames(t: Expr): string[] {

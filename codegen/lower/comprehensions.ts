@@ -185,18 +185,20 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
       if (names.length > 0) shared.push({ t: "line", code: `let ${names.join(", ")};` });
     }
     if (e.kind === "gen" && isAsync) {
-      // An asynchronous generator expression is an async generator object.
+      // An asynchronous generator expression is an async generator object, given its first
+      // iterable evaluated where the expression is (as a generator expression is, below).
       const asyncio = cx.asyncio();
+      const it = cx.fresh("first");
       const body = [
         ...shared,
         ...loops(
           cx,
           e.generators,
           () => [{ t: "line", code: `yield ${asyncio}.asyncgen_yield(${cx.expr(e.elt).code});` }],
-          first,
+          it,
         ),
       ];
-      return `${asyncio}.asyncgenfunction(function* $genexpr() {\n${indent(body)}}, ${jsString(qualname)})()`;
+      return `${asyncio}.asyncgenfunction(function* $genexpr(${it}: any) {\n${indent(body)}}, ${jsString(qualname)})(${first})`;
     }
     if (e.kind === "gen") {
       // The first iterable is evaluated (and `iter()` called on it) where the expression is,

@@ -14,7 +14,8 @@
  *
  * Then one program (recorded from CPython 3.13.0 with /tmp/rec/record.py) for what used to be
  * refused or mistranslated: `await` or `yield` in a comprehension's first iterable (evaluated in
- * the function around it), Python 2's `print >> f, x` (valid Python 3: a tuple whose first item
+ * the function around it; an asynchronous generator expression's first iterable too, when it is
+ * made, not when it is first iterated), Python 2's `print >> f, x` (valid Python 3: a tuple whose first item
  * raises CPython's TypeError with its hint), a backslash continuation between call arguments,
  * parenthesized single targets (`(x): int = 1`, `(z) = 5`: not tuples), the valid forms of `*x`
  * (with `x[*a]`), an asynchronous generator expression made in a plain `def`, and a conditional
@@ -471,6 +472,11 @@ const CASES: ProgramCase[] = [
     name: "override_shapes",
     code: 'from abc import ABC, abstractmethod\n\n\nclass Repo(ABC):\n    @property\n    @abstractmethod\n    def size(self): ...\n\n    @staticmethod\n    @abstractmethod\n    def kind(): ...\n\n\nclass Impl(Repo):\n    size = 3\n\n    @staticmethod\n    def kind():\n        return "i"\n\n\nclass Impl2(Impl):\n    def kind(self):\n        return "k"\n\n\nprint(Impl().size, Impl2().kind())\n',
     expected: "3 k\n",
+  },
+  {
+    name: "async_genexpr_first_iterable",
+    code: 'import asyncio\ndef src():\n    print("first iterable evaluated")\n    return agen()\nasync def agen():\n    yield 1\nasync def main():\n    g = (x async for x in src())\n    print("made")\n    print([v async for v in g])\nasyncio.run(main())\n',
+    expected: "first iterable evaluated\nmade\n[1]\n",
   },
 ];
 

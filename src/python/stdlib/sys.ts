@@ -232,7 +232,7 @@ let pathCache: string[] | null = null;
 
 // CPython's `sys` is written in C: its functions are builtins (see _cfunctions.ts).
 Object.defineProperty(__excepthook__, "__name__", { value: "excepthook", configurable: true });
-cFunctions("sys", [
+const functions = {
   exit,
   getrecursionlimit,
   setrecursionlimit,
@@ -247,21 +247,12 @@ cFunctions("sys", [
   is_finalizing,
   getswitchinterval,
   setswitchinterval,
-]);
+};
+cFunctions("sys", Object.values(functions));
 
 /** The `sys` module object (`$py.sys`). */
 export const sys = {
-  exit,
-  getrecursionlimit,
-  setrecursionlimit,
-  intern,
-  getsizeof,
-  exc_info,
-  exception,
-  is_finalizing,
-  getswitchinterval,
-  setswitchinterval,
-  __excepthook__,
+  ...functions,
   get excepthook(): unknown {
     return excepthookValue;
   },
@@ -276,9 +267,6 @@ export const sys = {
   executable,
   maxunicode,
   implementation,
-  getdefaultencoding,
-  getfilesystemencoding,
-  getfilesystemencodeerrors,
   builtin_module_names,
   __stdin__,
   __stdout__,
