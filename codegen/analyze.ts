@@ -84,6 +84,11 @@ export class Scope {
   /** For function scopes. */
   isGenerator = false;
   blocks = false;
+  /**
+   * A generator expression that is asynchronous (it awaits, or has `async for`): `await` is
+   * valid in it even in a plain function. Set as it is lowered (lower/comprehensions.ts).
+   */
+  asyncGenexpr = false;
   /** Names referenced (read) in this scope, for free-variable resolution. */
   readonly reads = new Set<string>();
 

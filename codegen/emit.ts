@@ -29,9 +29,23 @@ export function emit(stmts: TsStmt[]): Emitted {
         case "blank":
           if (out.length > 0 && out[out.length - 1] !== "") push("", undefined);
           break;
-        case "comment":
+        case "comment": {
+          // A comment at the end of a Python line stays at the end of that line's code.
+          const last = out.length - 1;
+          if (
+            s.line !== undefined &&
+            !s.text.includes("\n") &&
+            last >= 0 &&
+            map[last] === s.line &&
+            out[last] !== "" &&
+            !out[last].trimStart().startsWith("//")
+          ) {
+            out[last] += trailing(s.text);
+            break;
+          }
           for (const l of s.text.split("\n")) push(l === "" ? `${pad}//` : `${pad}// ${l}`, s.line);
           break;
+        }
         case "line":
           for (const l of s.code.split("\n")) push(`${pad}${l}`, s.line);
           break;
@@ -41,7 +55,7 @@ export function emit(stmts: TsStmt[]): Emitted {
             out[last] = `${pad}} ${s.head} {`;
             if (s.line !== undefined) map[last] = s.line;
           } else push(`${pad}${s.head} {`, s.line);
-          walk(s.body, depth + 1);
+          walk(withHeadComments(s.body, s.line, out), depth + 1);
           push(`${pad}}${s.tail ?? ""}`, undefined);
           break;
         }
@@ -54,4 +68,27 @@ export function emit(stmts: TsStmt[]): Emitted {
     map.pop();
   }
   return { code: `${out.join("\n")}\n`, lineMap: map };
+}
+
+/**
+ * A comment at the end of a block's header line (`def f():  # why`) goes at the end of the
+ * block's head, before the code the lowering puts first in the block for that same line
+ * (`const self = this;`): the body without those comments.
+ */
+function withHeadComments(body: TsStmt[], line: number | undefined, out: string[]): TsStmt[] {
+  if (line === undefined) return body;
+  let i = 0;
+  for (; i < body.length && body[i]!.t === "line"; i++) {
+    const at = (body[i] as { line?: number }).line;
+    if (at !== undefined && at !== line) break;
+  }
+  const c = body[i];
+  if (i === 0 || c === undefined || c.t !== "comment" || c.line !== line || c.text.includes("\n"))
+    return body;
+  out[out.length - 1] += trailing(c.text);
+  return [...body.slice(0, i), ...body.slice(i + 1)];
+}
+
+function trailing(text: string): string {
+  return text === "" ? " //" : ` // ${text}`;
 }

@@ -359,11 +359,75 @@ export function walkPattern(
   walk(p);
 }
 
-/** The names a pattern binds. */
-function patternNames(p: Pattern): Set<string> {
-  const out = new Set<string>();
-  walkPattern(p, (n) => out.add(n));
-  return out;
+/**
+ * The compiler's checks of a case's pattern (CPython's `compiler_pattern`): a capture or wildcard
+ * that matches anything where later patterns would be unreachable (`allowIrrefutable` is false
+ * unless the case is the last or guarded; of an or-pattern only the last alternative may be
+ * irrefutable; inside a sequence, mapping or class any may), and a name bound twice.
+ */
+function checkPattern(
+  p: Pattern,
+  allowIrrefutable: boolean,
+  stores: string[],
+  source: SourceFile,
+): void {
+  const fail = (detail: string, pos: Pos): never => {
+    throw source.error("SyntaxError", detail, pos.line, pos.col);
+  };
+  const store = (name: string, pos: Pos) => {
+    if (name === "__debug__") fail("cannot assign to __debug__", pos);
+    if (stores.includes(name)) fail(`multiple assignments to name '${name}' in pattern`, pos);
+    stores.push(name);
+  };
+  const sub = (q: Pattern) => checkPattern(q, true, stores, source);
+  switch (p.p) {
+    case "capture":
+    case "wildcard":
+      if (!allowIrrefutable)
+        fail(
+          p.p === "capture"
+            ? `name capture '${p.name}' makes remaining patterns unreachable`
+            : "wildcard makes remaining patterns unreachable",
+          p.pos,
+        );
+      if (p.p === "capture") store(p.name, p.pos);
+      return;
+    case "as":
+      checkPattern(p.pattern, allowIrrefutable, stores, source);
+      store(p.name, p.pos);
+      return;
+    case "or": {
+      // Each alternative binds its own names (checked alike elsewhere); they join the stores.
+      let bound: string[] = [];
+      p.alts.forEach((alt, i) => {
+        const own = [...stores];
+        checkPattern(alt, allowIrrefutable && i === p.alts.length - 1, own, source);
+        const names = [...own].sort().join(",");
+        if (i > 0 && names !== [...bound].sort().join(","))
+          fail("alternative patterns bind different names", p.pos);
+        bound = own;
+      });
+      stores.splice(0, stores.length, ...bound);
+      return;
+    }
+    case "sequence":
+      p.items.forEach((item, i) => {
+        if (i === p.star) {
+          if (p.starName !== null) store(p.starName, item.pos);
+        } else sub(item);
+      });
+      return;
+    case "mapping":
+      p.values.forEach(sub);
+      if (p.rest !== null) store(p.rest, p.pos);
+      return;
+    case "class":
+      p.args.forEach(sub);
+      for (const k of p.kwargs) sub(k.pattern);
+      return;
+    case "value":
+      return;
+  }
 }
 
 /**
@@ -502,17 +566,70 @@ class Builder {
 
   // ---- statements
 
-  block(n: SyntaxNode): Stmt[] {
+  /**
+   * The statements of a block. `owner` is the statement or clause the block is the body of:
+   * tree-sitter puts the comments between its header and its first statement (`if x:  # why`,
+   * `def f():` followed by a comment line) in the owner, not in the block; they open the body.
+   */
+  block(n: SyntaxNode, owner?: SyntaxNode): Stmt[] {
     const out: Stmt[] = [];
+    if (owner !== undefined)
+      for (const c of owner.children) {
+        if (c.startIndex >= n.startIndex) break;
+        if (c.type === "comment") out.push(this.comment(c));
+      }
     for (const c of n.namedChildren) {
       if (c.type === "comment") {
-        out.push({ k: "Comment", pos: this.pos(c), text: c.text.replace(/^#\s?/, "") });
+        out.push(this.comment(c));
         continue;
       }
       if (c.type === "line_continuation") continue;
+      if (this.hasHash(c)) this.strayComments(c, out);
       this.statement(c, out);
     }
     return out;
+  }
+
+  /** Where the source has a `#` (in a comment or a string), in order: made on first use. */
+  private hashes: number[] | null = null;
+
+  /** Is there a `#` in the node's text (so perhaps a comment)? */
+  private hasHash(n: SyntaxNode): boolean {
+    if (this.hashes === null) {
+      this.hashes = [];
+      const text = this.source.text;
+      for (let i = text.indexOf("#"); i >= 0; i = text.indexOf("#", i + 1)) this.hashes.push(i);
+    }
+    const h = this.hashes;
+    let lo = 0;
+    let hi = h.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (h[mid]! < n.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < h.length && h[lo]! < n.endIndex;
+  }
+
+  private comment(c: SyntaxNode): Stmt {
+    return { k: "Comment", pos: this.pos(c), text: c.text.replace(/^#\s?/, "") };
+  }
+
+  /**
+   * The comments inside a statement's expressions (a commented list of arguments or entries)
+   * and its header's, which no block of it opens with: they are kept, before the statement.
+   */
+  private strayComments(n: SyntaxNode, out: Stmt[]): void {
+    const kids = n.children;
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i]!;
+      if (c.type === "block") continue;
+      if (c.type !== "comment") this.strayComments(c, out);
+      // A comment before a block is that block's (`block`), but a match statement's cases are
+      // not read as a block.
+      else if (n.type === "match_statement" || !kids.slice(i + 1).some((k) => k.type === "block"))
+        out.push(this.comment(c));
+    }
   }
 
   /** A SyntaxError where the node starts. */
@@ -531,7 +648,7 @@ class Builder {
   }
 
   private body(n: SyntaxNode): Stmt[] {
-    return this.block(this.field(n, "body"));
+    return this.block(this.field(n, "body"), n);
   }
 
   private statement(n: SyntaxNode, out: Stmt[]): void {
@@ -607,6 +724,9 @@ class Builder {
         const exc = n.namedChildren.find(
           (c) => c.type !== "comment" && (cause === null || c !== cause),
         );
+        // `raise from x` (tree-sitter takes it): CPython fails at the `from`.
+        const from = n.children.find((c) => c.type === "from");
+        if (exc === undefined && from !== undefined) this.syntaxErrorAt(from, "invalid syntax");
         out.push({
           k: "Raise",
           pos,
@@ -749,10 +869,19 @@ class Builder {
           pos.line,
           pos.col,
         );
+      const target = this.target(left);
+      // `(): int`, `([a]): int`: in parentheses tree-sitter takes them as single targets.
+      if (target.k === "Tuple" || target.k === "List")
+        throw this.source.error(
+          "SyntaxError",
+          `only single target (not ${target.k === "List" ? "list" : "tuple"}) can be annotated`,
+          target.pos.line,
+          target.pos.col,
+        );
       return {
         k: "AnnAssign",
         pos,
-        target: this.target(left),
+        target,
         annotation: this.expr(type.namedChildren[0]!),
         value: right ? this.assignedValue(right) : null,
       };
@@ -763,8 +892,11 @@ class Builder {
       targets.push(this.target(this.field(value, "left")));
       value = this.field(value, "right");
     }
-    if (value.type === "augmented_assignment" || value.type === "assignment")
-      this.unsupported(value, "this assignment form");
+    // `x = y: int = 1`, `x = y += 1`: not Python (CPython fails at the `:` or the operator).
+    if (value.type === "augmented_assignment" || value.type === "assignment") {
+      const op = value.children.find((c) => !c.isNamed && (c.type === ":" || c.type.endsWith("=")));
+      this.syntaxErrorAt(op ?? value, "invalid syntax");
+    }
     return { k: "Assign", pos, targets, value: this.assignedValue(value) };
   }
 
@@ -786,7 +918,7 @@ class Builder {
             k: "If",
             pos: this.pos(alt),
             test: this.expr(this.field(alt, "condition")),
-            body: this.block(this.field(alt, "consequence")),
+            body: this.block(this.field(alt, "consequence"), alt),
             orelse,
           },
         ];
@@ -796,7 +928,7 @@ class Builder {
       k: "If",
       pos,
       test: this.expr(this.field(n, "condition")),
-      body: this.block(this.field(n, "consequence")),
+      body: this.block(this.field(n, "consequence"), n),
       orelse,
     };
   }
@@ -841,11 +973,20 @@ class Builder {
         }
         if (values.length > 1)
           type = { k: "Tuple", pos: this.pos(values[0]!), elts: values.map((v) => this.expr(v)) };
-        handlers.push({ pos: this.pos(c), type, name, body: this.block(blockNode) });
+        handlers.push({ pos: this.pos(c), type, name, body: this.block(blockNode, c) });
       } else if (c.type === "else_clause") orelse = this.body(c);
       else if (c.type === "finally_clause")
-        finalbody = this.block(c.namedChildren.find((x) => x.type === "block")!);
+        finalbody = this.block(c.namedChildren.find((x) => x.type === "block")!, c);
     }
+    // CPython's parser: a bare `except:` must be the last handler.
+    const bare = handlers.findIndex((h) => h.type === null);
+    if (bare >= 0 && bare < handlers.length - 1 && !star)
+      throw this.source.error(
+        "SyntaxError",
+        "default 'except:' must be last",
+        handlers[bare]!.pos.line,
+        handlers[bare]!.pos.col,
+      );
     if (handlers.length === 0 && !n.namedChildren.some((c) => c.type === "finally_clause")) {
       // CPython's parser stops at the token after the body, where a clause should start (at
       // the end of the file: the body's last line).
@@ -868,7 +1009,10 @@ class Builder {
     const items: WithItem[] = clause.namedChildren
       .filter((c) => c.type === "with_item")
       .map((item) => {
-        const v = this.field(item, "value");
+        let v = this.field(item, "value");
+        // `with (a as b):`, one item in parentheses.
+        const inner = v.type === "parenthesized_expression" ? v.namedChildren : [];
+        if (inner.length === 1 && inner[0]!.type === "as_pattern") v = inner[0]!;
         if (v.type === "as_pattern") {
           return {
             ctx: this.expr(v.namedChildren[0]!),
@@ -896,28 +1040,28 @@ class Builder {
             pos: this.pos(subjects[0]!),
             elts: subjects.map((s) => this.expr(s)),
           };
-    const cases: MatchCase[] = this.field(n, "body")
-      .childrenForFieldName("alternative")
-      .map((c) => {
-        const pats = c.namedChildren.filter((x) => x.type === "case_pattern");
-        const guard = c.childForFieldName("guard");
-        const pattern: Pattern =
-          pats.length === 1
-            ? this.pattern(pats[0]!)
-            : {
-                p: "sequence",
-                pos: this.pos(c),
-                items: pats.map((x) => this.pattern(x)),
-                star: -1,
-                starName: null,
-              };
-        return {
-          pos: this.pos(c),
-          pattern,
-          guard: guard ? this.expr(guard.namedChildren[0]!) : null,
-          body: this.block(this.field(c, "consequence")),
-        };
-      });
+    const clauses = this.field(n, "body").childrenForFieldName("alternative");
+    const cases: MatchCase[] = clauses.map((c, i) => {
+      const pats = c.namedChildren.filter((x) => x.type === "case_pattern");
+      const guard = c.childForFieldName("guard");
+      const pattern: Pattern =
+        pats.length === 1
+          ? this.pattern(pats[0]!)
+          : {
+              p: "sequence",
+              pos: this.pos(c),
+              items: pats.map((x) => this.pattern(x)),
+              star: -1,
+              starName: null,
+            };
+      checkPattern(pattern, guard !== null || i === clauses.length - 1, [], this.source);
+      return {
+        pos: this.pos(c),
+        pattern,
+        guard: guard ? this.expr(guard.namedChildren[0]!) : null,
+        body: this.block(this.field(c, "consequence"), c),
+      };
+    });
     return { k: "Match", pos: this.pos(n), subject, cases };
   }
 
@@ -946,15 +1090,11 @@ class Builder {
         return { p: "value", pos, value };
       }
       case "union_pattern": {
-        const alts = n.namedChildren.map((c) => this.pattern(c));
-        const names = alts.map((a) => [...patternNames(a)].sort().join(","));
-        if (names.some((x) => x !== names[0]))
-          throw this.source.error(
-            "SyntaxError",
-            "alternative patterns bind different names",
-            pos.line,
-            pos.col,
-          );
+        // The alternatives must bind the same names (checkPattern).
+        // tree-sitter-python keeps a `_` alternative as an anonymous token.
+        const alts = n.children
+          .filter((c) => (c.isNamed ? c.type !== "comment" : c.type === "_"))
+          .map((c): Pattern => (c.isNamed ? this.pattern(c) : { p: "wildcard", pos: this.pos(c) }));
         return { p: "or", pos, alts };
       }
       case "as_pattern": {
@@ -996,6 +1136,9 @@ class Builder {
           ? n.namedChildren.find((c) => c.startIndex > splat.endIndex && c.type !== "comment")
           : undefined;
         if (after !== undefined) this.syntaxErrorAt(after, "invalid syntax");
+        // `**_` (tree-sitter keeps the `_` as an anonymous token) is no capture.
+        if (splat !== undefined && splat.namedChildren[0] === undefined)
+          this.syntaxErrorAt(splat.lastChild ?? splat, "invalid syntax");
         return {
           p: "mapping",
           pos,
@@ -1013,6 +1156,8 @@ class Builder {
         const kwargs: { name: string; pattern: Pattern }[] = [];
         for (const c of rest) {
           const inner = c.namedChildren[0];
+          if (inner?.type !== "keyword_pattern" && kwargs.length > 0)
+            this.syntaxErrorAt(c, "positional patterns follow keyword patterns");
           if (inner?.type === "keyword_pattern") {
             const [k, v] = inner.namedChildren;
             kwargs.push({ name: k!.text, pattern: this.pattern(v!) });
@@ -1054,6 +1199,15 @@ class Builder {
       module = modNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "";
     }
     const pos = this.pos(n);
+    // `from x import a, b,` (tree-sitter takes the comma): CPython points after it.
+    const last = n.children.filter((c) => c.type !== "comment").at(-1);
+    if (last?.type === "," && !this.hasToken(n, "("))
+      throw this.source.error(
+        "SyntaxError",
+        "trailing comma not allowed without surrounding parentheses",
+        last.startPosition.row + 1,
+        last.startPosition.column + 1,
+      );
     if (n.namedChildren.some((c) => c.type === "wildcard_import")) {
       if (this.inFunction)
         throw this.source.error(
@@ -1106,8 +1260,24 @@ class Builder {
     let kind: Param["kind"] = "normal";
     // CPython's parser errors for the order of parameters.
     let bareStar: SyntaxNode | null = null;
+    let slash = false;
+    let star = false;
     for (const c of n.namedChildren) {
       const pos = this.pos(c);
+      if (c.type !== "comment" && out.some((p) => p.kind === "kwarg"))
+        this.syntaxErrorAt(c, "arguments cannot follow var-keyword argument");
+      if (c.type === "positional_separator") {
+        if (slash) this.syntaxErrorAt(c, "/ may appear only once");
+        if (star) this.syntaxErrorAt(c, "/ must be ahead of *");
+        if (!n.namedChildren.some((x) => x.startIndex < c.startIndex && x.type !== "comment"))
+          this.syntaxErrorAt(c, "at least one argument must precede /");
+        slash = true;
+      }
+      const inner = c.type === "typed_parameter" ? c.namedChildren[0] : c;
+      if (inner?.type === "keyword_separator" || inner?.type === "list_splat_pattern") {
+        if (star) this.syntaxErrorAt(c, "* argument may appear only once");
+        star = true;
+      }
       if (c.type !== "comment" && out.some((p) => p.kind === "kwarg"))
         this.syntaxErrorAt(c, "arguments cannot follow var-keyword argument");
       if (bareStar !== null && c.type !== "comment" && c.type !== "dictionary_splat_pattern")
@@ -1194,6 +1364,13 @@ class Builder {
             annotation: null,
           });
           continue;
+        case "tuple_pattern":
+          return this.syntaxErrorAt(
+            c,
+            n.type === "lambda_parameters"
+              ? "Lambda expression parameters cannot be parenthesized"
+              : "Function parameters cannot be parenthesized",
+          );
         default:
           this.unsupported(c, `parameter form '${c.type}'`);
       }
@@ -1275,7 +1452,25 @@ class Builder {
   expr(n: SyntaxNode): Expr {
     const pos = this.pos(n);
     switch (n.type) {
+      case "as_pattern": {
+        // `x as y` outside `with`, `except`, `import` and `case` (tree-sitter takes it anywhere).
+        const as = n.children.find((c) => c.type === "as");
+        return this.syntaxErrorAt(as ?? n, "invalid syntax");
+      }
       case "identifier":
+        // tree-sitter-python takes the keywords `await` and `async` for names where nothing
+        // follows them: CPython fails at the token after.
+        if (n.text === "await" || n.text === "async") {
+          const text = this.source.text;
+          const at = n.endIndex + /^[ \t]*/.exec(text.slice(n.endIndex))![0].length;
+          const col = at - (text.lastIndexOf("\n", at - 1) + 1);
+          throw this.source.error(
+            "SyntaxError",
+            "invalid syntax",
+            newlinesBefore(text, at) + 1,
+            col,
+          );
+        }
         return { k: "Name", pos, id: n.text };
       case "integer":
         return this.integer(n);
@@ -1499,6 +1694,7 @@ class Builder {
           continue;
         case "keyword_argument": {
           const name = this.field(c, "name").text;
+          if (name === "__debug__") this.syntaxErrorAt(c, "cannot assign to __debug__");
           if (keywords.has(name)) this.syntaxErrorAt(c, `keyword argument repeated: ${name}`);
           keywords.add(name);
           kw = true;
@@ -1707,11 +1903,22 @@ class Builder {
       if (!warned) this.warnings.push({ line: p.startPosition.row + 1, message });
       warned = true;
     };
+    // CPython's tokenizer refuses a bytes literal with a character beyond ASCII in its source.
+    if (bytes && /[^\x00-\x7f]/.test(text.slice(cursor, contentEnd)))
+      this.syntaxErrorAt(p, "bytes can only contain ASCII literal characters");
     const literal = (from: number, to: number) => {
       if (to <= from) return;
       let s = text.slice(from, to);
       if (f) s = s.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
-      out.push(raw ? s : this.unescape(s, bytes, p, invalid));
+      // A bad escape: CPython's decoder error, at the string (an f-string: after its literal
+      // text), with the escape's position in the literal text.
+      const bad = (message: string): never => {
+        if (!f) this.syntaxErrorAt(p, message);
+        const lineStart = text.lastIndexOf("\n", to - 1) + 1;
+        const line = newlinesBefore(text, to) + 1;
+        throw this.source.error("SyntaxError", message, line, to - lineStart);
+      };
+      out.push(raw ? s : this.unescape(s, bytes, p, invalid, bad));
     };
     for (const c of p.namedChildren) {
       if (c.type !== "interpolation") continue;
@@ -1780,10 +1987,21 @@ class Builder {
     bytes: boolean,
     at: SyntaxNode,
     invalid: (message: string) => void,
+    bad: (message: string) => never,
   ): string {
+    // CPython decodes a str literal with its non-ASCII characters as `\U` escapes (ten
+    // characters each): positions in its messages count them so.
+    const position = (index: number) =>
+      bytes ? index : index + 9 * (s.slice(0, index).match(/[^\x00-\x7f]/gu)?.length ?? 0);
+    const decodeError = (index: number, length: number, why: string): never => {
+      const from = position(index);
+      return bad(
+        `(unicode error) 'unicodeescape' codec can't decode bytes in position ${from}-${from + length - 1}: ${why}`,
+      );
+    };
     return s.replace(
-      /\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)/gs,
-      (m, e: string) => {
+      /\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|N(?:\{[^}]*\}?)?|.)/gs,
+      (m, e: string, index: number) => {
         const c = e[0]!;
         if (e === "\n" || e === "\r\n") return "";
         switch (c) {
@@ -1806,19 +2024,31 @@ class Builder {
           case "v":
             return "\v";
           case "x":
+            if (e.length < 3) {
+              if (bytes) return bad(`(value error) invalid \\x escape at position ${index}`);
+              return decodeError(index, m.length, "truncated \\xXX escape");
+            }
             return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
           case "u":
-          case "U":
+          case "U": {
             if (bytes) {
               invalid(`invalid escape sequence '\\${c}'`);
               return m;
             }
-            return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+            const digits = c === "u" ? 4 : 8;
+            if (e.length < digits + 1)
+              return decodeError(index, m.length, `truncated \\${c}${"X".repeat(digits)} escape`);
+            const code = Number.parseInt(e.slice(1), 16);
+            if (code > 0x10ffff) return decodeError(index, m.length, "illegal Unicode character");
+            return String.fromCodePoint(code);
+          }
           case "N":
             if (bytes) {
               invalid("invalid escape sequence '\\N'");
               return m;
             }
+            if (!/^N\{[^}]+\}$/.test(e))
+              return decodeError(index, m.length, "malformed \\N character escape");
             return this.unsupported(at, "\\N{...} escapes");
         }
         if (/[0-7]/.test(c)) {
@@ -1831,6 +2061,13 @@ class Builder {
       },
     );
   }
+}
+
+/** How many line breaks the text has before `index`. */
+function newlinesBefore(text: string, index: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 function mergeStrings(parts: FPart[]): FPart[] {

@@ -4,12 +4,22 @@
  * tree-sitter parses leniently: it recovers from errors by inserting ERROR and MISSING nodes and
  * still returns a tree. We refuse any tree that contains one, reporting the first (in source
  * order) as a SyntaxError with its line and column, so no invalid program ever reaches lowering.
- * Indentation, which tree-sitter does not check, is checked here too (indentation.ts).
+ * Indentation, which tree-sitter does not check, is checked here too (indentation.ts), and so
+ * are CPython's tokenizer errors (tokenizer.ts), which win over the parser's as in CPython.
+ *
+ * Where tree-sitter's ERROR node sits on tokens CPython's parser names an error for, the message
+ * is CPython's (`syntaxErrorAt`: assignment targets, a forgotten comma, `'not' after an
+ * operator`, `import a from b`, `def f:`, ...); otherwise it is "invalid syntax" at the token
+ * after the ERROR node. tree-sitter also accepts some code without any error node, which is
+ * refused here too: a line ending in an operator continued on the next line (`joinedLine`), a
+ * hidden MISSING newline between two statements (`hiddenError`), stray commas (`strayComma`),
+ * `:=` without the parentheses CPython needs (`bareWalrus`), a backquote or `$`.
  */
 
 import type Parser from "tree-sitter";
-import type { SourceFile } from "./diagnostics";
-import { checkIndentation, newlinesIn, stringEnd } from "./indentation";
+import type { CompileError, SourceFile } from "./diagnostics";
+import { checkIndentation } from "./indentation";
+import { scanSource, type TokenScan } from "./tokenizer";
 
 export type SyntaxNode = Parser.SyntaxNode;
 
@@ -46,15 +56,207 @@ export function parse(source: SourceFile): SyntaxNode {
   const root = tree.rootNode;
   // tree-sitter lets bad indentation through (indentation.ts); the first error in the file wins.
   const indentation = checkIndentation(source);
+  // CPython's tokenizer errors (tokenizer.ts) anywhere in the file win over its parser's, but not
+  // over an indentation error on an earlier line.
+  const scan = scanSource(source.text);
+  if (scan.error !== null) {
+    const { detail, line, col } = scan.error;
+    const earlier =
+      indentation !== null &&
+      (indentation.loc.line < line ||
+        (indentation.loc.line === line && indentation.detail === "unexpected indent"));
+    throw earlier ? indentation : source.error("SyntaxError", detail, line, col);
+  }
   if (root.hasError) {
     const bad = firstErrorNode(root);
     if (bad !== null) {
-      const error = syntaxErrorAt(source, bad);
-      throw indentation !== null && indentation.loc.line <= error.loc.line ? indentation : error;
+      const found = syntaxErrorAt(source, bad, scan);
+      const broken = brokenHeader(source, indentation);
+      const error = broken !== null && broken.loc.line <= found.loc.line ? broken : found;
+      // A missing block is noticed after its header's line: an error on that line comes first.
+      const header = /^expected an indented block .* on line (\d+)$/.exec(
+        indentation?.detail ?? "",
+      );
+      const first =
+        indentation !== null &&
+        indentation.loc.line <= error.loc.line &&
+        (header === null || Number(header[1]) < error.loc.line);
+      throw first ? indentation : error;
     }
+    // An error tree-sitter keeps out of sight (a MISSING newline between two statements on one
+    // line, `x = f()  y = g()`): never let the tree through.
+    const broken = brokenHeader(source, indentation);
+    if (broken !== null) throw broken;
+    if (indentation !== null) throw indentation;
+    const at = hiddenError(source.text, root);
+    throw source.error("SyntaxError", "invalid syntax", at.row + 1, at.column);
+  }
+  // A line ending in an operator (`x = a +`) that tree-sitter continued on the next line.
+  const joined = joinedLine(root, scan);
+  if (joined !== null) {
+    const lineStart = source.text.lastIndexOf("\n", joined - 1) + 1;
+    const line = source.text.slice(0, lineStart).split("\n").length;
+    if (indentation === null || indentation.loc.line > line)
+      throw source.error("SyntaxError", "invalid syntax", line, joined - lineStart);
   }
   if (indentation !== null) throw indentation;
+  const comma = strayComma(root) ?? bareWalrus(root);
+  if (comma !== null)
+    throw source.error(
+      "SyntaxError",
+      "invalid syntax",
+      comma.startPosition.row + 1,
+      comma.startPosition.column,
+    );
+  // A character that starts no token (a backquote) tree-sitter may take in its stride.
+  if (scan.stray !== null)
+    throw source.error("SyntaxError", "invalid syntax", scan.stray.line, scan.stray.col);
   return root;
+}
+
+/**
+ * A comma tree-sitter-python accepts where CPython's grammar has none: first in a call's
+ * arguments or a dict display (`f(,)`, `{,}`), between Python 2's `raise E, V`, or a third
+ * operand of `assert`, or last in unparenthesized `with` items.
+ */
+function strayComma(root: SyntaxNode): SyntaxNode | null {
+  let first: SyntaxNode | null = null;
+  const found = (c: SyntaxNode | null | undefined, what = ",") => {
+    if (c?.type === what && (first === null || c.startIndex < first.startIndex)) first = c;
+  };
+  const kinds = [
+    "argument_list",
+    "dictionary",
+    "raise_statement",
+    "assert_statement",
+    "with_clause",
+  ];
+  for (const n of root.descendantsOfType(kinds)) {
+    if (n.type === "argument_list" || n.type === "dictionary") found(n.children[1]);
+    else if (n.type === "raise_statement") {
+      for (const c of n.namedChildren)
+        if (c.type === "expression_list") found(c.children.find((k) => k.type === ","));
+    } else if (n.type === "with_clause") {
+      // `with a, :` (parenthesized items may end in a comma): CPython fails at the colon.
+      if (n.lastChild?.type === ",") found(n.nextSibling, ":");
+    } else found(n.children.filter((c) => c.type === ",")[1]);
+  }
+  return first;
+}
+
+/**
+ * "unexpected indent" after a line that ends in `:` but is no compound statement's header
+ * (`fro x in y:`, `async f():`, `f(x):`): CPython's parser fails on that line first, at its
+ * second name (two names in a row), at its end (`x.y:`, an annotation without its type), or at
+ * the colon. Null when the error is not that.
+ */
+function brokenHeader(source: SourceFile, indentation: CompileError | null): CompileError | null {
+  if (indentation?.detail !== "unexpected indent") return null;
+  let line = indentation.loc.line - 1;
+  while (line > 0 && /^\s*(#.*)?$/.test(source.line(line))) line--;
+  const text = source.line(line).trimEnd();
+  const colon = colonMissing(source, line);
+  if (colon !== null) return source.error("SyntaxError", "expected ':'", colon.line, colon.col);
+  // A header cut short: `class`, `def`, `async` alone or before a word that is no `def`, `for`
+  // or `with`.
+  const raw = source.line(line);
+  if (line >= 1 && !raw.includes("#")) {
+    if (/^\s*(class|def)\s*$/.test(raw))
+      return source.error("SyntaxError", "invalid syntax", line, raw.length);
+    const cut = /^(\s*async\s+)([A-Za-z_]\w*)?/.exec(`${raw} `);
+    if (cut !== null && !/^(def|for|with)$/.test(cut[2] ?? ""))
+      return source.error(
+        "SyntaxError",
+        "invalid syntax",
+        line,
+        cut[2] === undefined ? raw.length : cut[1]!.length,
+      );
+  }
+  if (line < 1 || /[#\\'"]/.test(text) || !text.endsWith(":")) return null;
+  const indent = text.length - text.trimStart().length;
+  if (afterTry(source, line))
+    return source.error("SyntaxError", "expected 'except' or 'finally' block", line, indent);
+  const header = text.trim();
+  // A line led by a keyword (`import a def f():`) fails elsewhere.
+  const keyword = /^[A-Za-z_]\w*/.exec(header)?.[0];
+  if (keyword !== undefined && keyword !== "async" && KEYWORDS.has(keyword)) return null;
+  const words = /^([A-Za-z_]\w*)(\s+)(?=[A-Za-z_([{0-9])/.exec(header);
+  const col =
+    words !== null && !/^(def|for|with)\b/.test(header.slice(words[0].length))
+      ? indent + words[0].length
+      : /^[A-Za-z_][\w.]*(\[[^\]]*\])?\s*:$/.test(header)
+        ? text.length
+        : text.length - 1;
+  return source.error("SyntaxError", "invalid syntax", line, col);
+}
+
+/**
+ * Where parsing failed when tree-sitter reports an error but no ERROR or MISSING node is visible:
+ * the second of two statements on one line without `;`, or else the end of the innermost node
+ * with an error.
+ */
+function hiddenError(text: string, node: SyntaxNode): Parser.Point {
+  const kids = node.children;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    if (c.hasError) return hiddenError(text, c);
+    const next = kids[i + 1];
+    if (
+      next !== undefined &&
+      /statement|definition/.test(next.type) &&
+      c.endPosition.row === next.startPosition.row &&
+      !text.slice(c.endIndex, next.startIndex).includes(";")
+    )
+      return next.startPosition;
+  }
+  return node.endPosition;
+}
+
+/**
+ * An assignment expression without parentheses where CPython's grammar does not take one
+ * (tree-sitter takes it anywhere): CPython's `named_expression` is only a condition of `if`,
+ * `elif`, `while` or a case guard, a subject of `match`, an item of a display, a positional
+ * argument, a subscript, a decorator or a comprehension's element. Its `:=` token (where
+ * CPython fails), or null.
+ */
+function bareWalrus(root: SyntaxNode): SyntaxNode | null {
+  for (const n of root.descendantsOfType("named_expression")) {
+    const parent = n.parent;
+    if (parent === null) continue;
+    if (
+      /^(if_statement|elif_clause|while_statement|match_statement|list|set|tuple|argument_list|subscript|parenthesized_expression|list_comprehension|set_comprehension|generator_expression|interpolation|decorator)$/.test(
+        parent.type,
+      ) ||
+      (parent.type === "if_clause" && parent.parent?.type === "case_clause")
+    )
+      continue;
+    return n.children.find((c) => c.type === ":=") ?? n;
+  }
+  return null;
+}
+
+/** Nodes that may span the end of a logical line: blocks and compound statements. */
+const MULTILINE =
+  /^(module|block|if_statement|for_statement|while_statement|try_statement|with_statement|match_statement|function_definition|class_definition|decorated_definition|elif_clause|else_clause|except_clause|except_group_clause|finally_clause|case_clause)$/;
+
+/**
+ * tree-sitter-python reads on past the end of a line that ends in an operator or a keyword
+ * (`x = a +` then `b` on the next line is `x = a + b` to it). CPython's tokenizer ends the
+ * statement there: where such a line end falls inside a simple statement, the index of CPython's
+ * NEWLINE token (where its "invalid syntax" points), else null.
+ */
+function joinedLine(root: SyntaxNode, scan: TokenScan): number | null {
+  for (const end of scan.lineEnds) {
+    for (
+      let n: SyntaxNode | null = root.descendantForIndex(end.newline, end.newline + 1);
+      n !== null;
+      n = n.parent
+    ) {
+      if (MULTILINE.test(n.type)) break;
+      if (n.startIndex < end.newline && n.endIndex > end.newline) return end.at;
+    }
+  }
+  return null;
 }
 
 function firstErrorNode(node: SyntaxNode): SyntaxNode | null {
@@ -72,13 +274,7 @@ function firstErrorNode(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function syntaxErrorAt(source: SourceFile, node: SyntaxNode) {
-  // CPython tokenizes the rest of the source after a generic "invalid syntax": an error of its
-  // tokenizer anywhere (an unterminated string, an unmatched or mismatched bracket) is reported
-  // instead.
-  const scan = scanTokens(source.text);
-  if (scan.error !== null)
-    return source.error("SyntaxError", scan.error.detail, scan.error.line, scan.error.col);
+function syntaxErrorAt(source: SourceFile, node: SyntaxNode, scan: TokenScan) {
   // A bracket still open at the end of the file: reported where it was opened when parsing
   // failed after its line, or on the file's last line (the end came first).
   const open = scan.open;
@@ -87,9 +283,22 @@ function syntaxErrorAt(source: SourceFile, node: SyntaxNode) {
   if (open !== null && (row > open.line || row >= last)) {
     return source.error("SyntaxError", `'${open.char}' was never closed`, open.line, open.col);
   }
+  // A character that is no token, where or before parsing failed (see the end).
+  const { row: r, column } = node.isMissing
+    ? node.startPosition
+    : (node.nextSibling?.startPosition ?? node.endPosition);
+  const stray = scan.stray;
+  if (stray !== null && (stray.line < r + 1 || (stray.line === r + 1 && stray.col <= column)))
+    return source.error("SyntaxError", "invalid syntax", stray.line, stray.col);
+  const hint = statementHint(source, node);
+  if (hint !== null) return source.error("SyntaxError", hint.detail, hint.line, hint.col);
   const colon = missingColon(source, node);
   if (colon !== null) return source.error("SyntaxError", "expected ':'", colon.line, colon.col);
-  const known = assignmentError(source.text, node) ?? forgottenComma(source.text, node);
+  const known =
+    misplacedToken(source.text, node) ??
+    assignmentError(source.text, node) ??
+    forgottenComma(source.text, node) ??
+    forTargetError(node);
   if (known !== null)
     return source.error(
       "SyntaxError",
@@ -105,12 +314,102 @@ function syntaxErrorAt(source: SourceFile, node: SyntaxNode) {
       ifExp.startPosition.row + 1,
       ifExp.startPosition.column,
     );
+  // A clause with no statement to belong to (`else:` first), a keyword where `class` or `def`
+  // wants a name: the token where CPython's parsing failed is inside the ERROR node.
+  const [first, second] = node.children;
+  if (
+    node.type === "ERROR" &&
+    first !== undefined &&
+    /^(else|elif|except|finally)$/.test(first.type) &&
+    source
+      .line(first.startPosition.row + 1)
+      .slice(0, first.startPosition.column)
+      .trim() === ""
+  )
+    return source.error(
+      "SyntaxError",
+      "invalid syntax",
+      first.startPosition.row + 1,
+      first.startPosition.column,
+    );
+  if (
+    node.type === "ERROR" &&
+    (first?.type === "class" || first?.type === "def") &&
+    second !== undefined &&
+    second.type !== "identifier"
+  )
+    return source.error(
+      "SyntaxError",
+      "invalid syntax",
+      second.startPosition.row + 1,
+      second.startPosition.column,
+    );
   // CPython's caret sits on the token where parsing failed: the one after the ERROR node.
-  const { row: r, column } = node.isMissing
-    ? node.startPosition
-    : (node.nextSibling?.startPosition ?? node.endPosition);
   return source.error("SyntaxError", "invalid syntax", r + 1, column);
 }
+
+/**
+ * CPython's messages for a few malformed simple statements and headers, recognized on the line
+ * where parsing failed: `import a from b`, `import` without names, `def f:` without its
+ * parameters, a parameter or keyword argument with `=` but no value.
+ */
+function statementHint(
+  source: SourceFile,
+  node: SyntaxNode,
+): { detail: string; line: number; col: number } | null {
+  const line = node.startPosition.row + 1;
+  const text = source.line(line);
+  if (/[#\\'"]/.test(text)) return null;
+  const indent = text.length - text.trimStart().length;
+  if (/^\s*import\s+[\w.]+(\s*,\s*[\w.]+)*\s+from\s+[\w.]+(\s+as\s+\w+)?\s*$/.test(text))
+    return { detail: "Did you mean to use 'from ... import ...' instead?", line, col: indent };
+  if (/^\s*(from\s+[\w.]+\s+)?import\s*$/.test(text))
+    return {
+      detail: "Expected one or more names after 'import'",
+      line,
+      col: text.replace(/\r$/, "").length,
+    };
+  // `def f:`, `def f x():`: CPython's parser wants the `(` after the name.
+  const def = /^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)?/.exec(text);
+  if (def !== null && !KEYWORDS.has(def[1]!) && !/^[([]/.test(text.slice(def[0].length)))
+    return { detail: "expected '('", line, col: def[0].length };
+  if (afterTry(source, line))
+    return { detail: "expected 'except' or 'finally' block", line, col: indent };
+  // `def f(a, d=, c)`: at the `=`; `f(a, b=)`: at the keyword.
+  const param = node.parent?.type === "parameters" || node.parent?.type === "lambda_parameters";
+  const empty = /(\w+)\s*(?::[^=,()]*)?(=)\s*[,):]/g;
+  for (let m = empty.exec(text); m !== null; m = empty.exec(text)) {
+    const eq = m.index + m[0].lastIndexOf("=");
+    if (text[eq - 1] === "=" || /[<>!:]/.test(text[eq - 1] ?? "")) continue;
+    if (param || /^\s*lambda\b/.test(text.slice(0, m.index).split(/[(,]/).at(-1) ?? ""))
+      return { detail: "expected default value expression", line, col: eq };
+    if (node.parent?.type === "argument_list")
+      return { detail: "expected argument value expression", line, col: m.index };
+  }
+  return null;
+}
+
+/** Whether the line follows a `try:` block at the `try`'s indentation and is no handler. */
+function afterTry(source: SourceFile, line: number): boolean {
+  const text = source.line(line);
+  if (/^\s*(except|finally)\b/.test(text) || text.trim() === "") return false;
+  const indent = text.length - text.trimStart().length;
+  for (let l = line - 1; l >= 1; l--) {
+    const above = source.line(l);
+    if (/^\s*(#.*)?$/.test(above)) continue;
+    const width = above.length - above.trimStart().length;
+    if (width > indent) continue;
+    return width === indent && /^\s*try\s*:\s*(#.*)?$/.test(above) && l < line - 1;
+  }
+  return false;
+}
+
+/** Python's keywords (never a name). */
+const KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
 
 /** How to check a compound statement's header alone: what must come before and after it. */
 const HEADER_CONTEXT: Record<string, [string, string]> = {
@@ -125,6 +424,8 @@ const HEADER_CONTEXT: Record<string, [string, string]> = {
   else: ["if 0:\n pass\n", ":\n pass\n"],
   except: ["try:\n pass\n", ":\n pass\n"],
   finally: ["try:\n pass\n", ":\n pass\n"],
+  match: ["", ":\n case _:\n  pass\n"],
+  case: ["match x:\n ", ":\n  pass\n"],
 };
 
 /**
@@ -135,20 +436,24 @@ const HEADER_CONTEXT: Record<string, [string, string]> = {
 function missingColon(source: SourceFile, node: SyntaxNode): { line: number; col: number } | null {
   const lines = source.text.split("\n");
   const row = node.startPosition.row;
-  const at = (r: number): { line: number; col: number } | null => {
-    const text = lines[r]?.replace(/\r$/, "");
-    // A comment could hide the colon the probe adds; a backslash continues the line.
-    if (text === undefined || /[#\\]/.test(text)) return null;
-    const header = text.trim();
-    const m = /^(?:async\s+)?([a-z]+)\b/.exec(header);
-    const context = m === null ? undefined : HEADER_CONTEXT[m[1]!];
-    if (context === undefined || header.endsWith(":")) return null;
-    const probe = getParser().parse(`${context[0]}${header}${context[1]}`);
-    return probe.rootNode.hasError ? null : { line: r + 1, col: text.trimEnd().length };
-  };
   // An ERROR node that starts its line (`try` then an indented `pass`): the header may be above.
   const startsLine = lines[row]!.slice(0, node.startPosition.column).trim() === "";
-  return at(row) ?? (row > 0 && startsLine ? at(row - 1) : null);
+  return (
+    colonMissing(source, row + 1) ?? (row > 0 && startsLine ? colonMissing(source, row) : null)
+  );
+}
+
+/** Whether the line is a compound statement's header valid but for its missing colon. */
+function colonMissing(source: SourceFile, line: number): { line: number; col: number } | null {
+  const text = source.line(line);
+  // A comment could hide the colon the probe adds; a backslash continues the line.
+  if (line < 1 || /[#\\]/.test(text)) return null;
+  const header = text.trim();
+  const m = /^(?:async\s+)?([a-z]+)\b/.exec(header);
+  const context = m === null ? undefined : HEADER_CONTEXT[m[1]!];
+  if (context === undefined || header.endsWith(":")) return null;
+  const probe = getParser().parse(`${context[0]}${header}${context[1]}`);
+  return probe.rootNode.hasError ? null : { line, col: text.trimEnd().length };
 }
 
 /** What CPython's messages call an expression that cannot be assigned to (`_PyPegen_get_expr_name`). */
@@ -167,6 +472,7 @@ const EXPRESSION_NAMES: Record<string, string> = {
   dictionary: "dict literal",
   set: "set display",
   await: "await expression",
+  yield: "yield expression",
 };
 
 /** Kinds CPython names without "here. Maybe you meant '==' instead of '='?". */
@@ -194,8 +500,14 @@ function assignmentError(
   if (kids[0]?.type === "=" && named.length === 1) {
     const before = node.previousSibling;
     const parent = node.parent?.type;
-    if (before?.isNamed && (parent === "if_statement" || parent === "while_statement"))
-      return { detail: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: before };
+    if (before?.isNamed && (parent === "if_statement" || parent === "while_statement")) {
+      const name = before.type === "identifier" ? undefined : exprName(before);
+      const detail =
+        name === undefined
+          ? "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+          : `cannot assign to ${name} here. Maybe you meant '==' instead of '='?`;
+      return { detail, at: before };
+    }
   }
   if (named.length !== 1 || (kids.length > 1 && kids[1]!.type !== "=")) return null;
   // The `=` is inside the node, or the node is followed by one (the statement after it).
@@ -229,6 +541,178 @@ function assignmentError(
   };
 }
 
+/** What CPython's `_PyPegen_get_expr_name` calls an expression (for its messages). */
+function exprName(n: SyntaxNode): string | undefined {
+  if (n.type === "attribute") return "attribute";
+  if (n.type === "subscript") return "subscript";
+  if (n.type === "yield") return "yield expression";
+  if (n.type === "tuple") return "tuple";
+  if (n.type === "list") return "list";
+  if (n.type === "named_expression") return "named expression";
+  return PLAIN_TARGET_NAMES[n.type] ?? EXPRESSION_NAMES[n.type];
+}
+
+/**
+ * Errors CPython's parser names where tree-sitter leaves a token in an ERROR node: an augmented
+ * assignment to what cannot be assigned (`f() += 1`: a binary operation with an ERROR holding
+ * the `=`), an assignment to `yield`, an assignment expression whose target is not a name
+ * (`(a.b := 1)`), a default for `*args` or `**kwargs`, `**x` in a dict comprehension.
+ */
+function misplacedToken(text: string, node: SyntaxNode): { detail: string; at: SyntaxNode } | null {
+  const parent = node.parent;
+  if (node.type !== "ERROR" || parent === null) return null;
+  const before = node.previousSibling;
+  const after = node.nextSibling;
+  if (
+    parent.type === "binary_operator" &&
+    node.text === "=" &&
+    before !== null &&
+    !before.isNamed
+  ) {
+    // In a lambda's body, the lambda is the target (`lambda: 1 += 1`).
+    const left =
+      parent.parent?.type === "lambda" ? parent.parent : parent.childForFieldName("left");
+    const name = left === null ? undefined : exprName(left);
+    if (left !== null && name !== undefined)
+      return { detail: `'${name}' is an illegal expression for augmented assignment`, at: left };
+  }
+  if (parent.type === "yield" && node.text === "=" && before?.type === "yield")
+    return { detail: "assignment to yield expression not possible", at: parent };
+  const named = node.namedChildren;
+  if (named.length === 1 && after !== null && /:\s*=$/.test(node.text)) {
+    const name = exprName(named[0]!);
+    if (name !== undefined)
+      return { detail: `cannot use assignment expressions with ${name}`, at: named[0]! };
+  }
+  if (parent.type === "parameters" && node.text.startsWith("=")) {
+    if (before?.type === "list_splat_pattern")
+      return { detail: "var-positional argument cannot have default value", at: node };
+    if (before?.type === "dictionary_splat_pattern")
+      return { detail: "var-keyword argument cannot have default value", at: node };
+  }
+  // `[a.b c]`, `f(a=1 b=2)`: a forgotten comma (see forgottenComma).
+  const bracketed = ["list", "tuple", "set", "argument_list", "parenthesized_expression"];
+  if (bracketed.includes(parent.type)) {
+    const only = node.children.length === 1 ? node.children[0]! : null;
+    if (only?.isNamed && after?.isNamed && between(text, node, after) === "")
+      return { detail: "invalid syntax. Perhaps you forgot a comma?", at: only };
+    const value = before?.type === "keyword_argument" ? before.childForFieldName("value") : null;
+    if (value !== null && node.children[1]?.type === "=" && node.children[0]?.type === "identifier")
+      return { detail: "invalid syntax. Perhaps you forgot a comma?", at: value };
+  }
+  // `3 + not 3`, `- not 3`: CPython wants the `not` in parentheses.
+  const notAfterOperator = "'not' after an operator must be parenthesized";
+  if (node.text === "not" && before !== null && !before.isNamed)
+    return { detail: notAfterOperator, at: node };
+  if (/^[-+~]$/.test(node.text) && after?.firstChild?.type === "not_operator")
+    return { detail: notAfterOperator, at: after };
+  // `[x, y=1]`, `f(a.b=1)`: an `=` after an expression in brackets.
+  if (node.children[0]?.type === "=" && before?.isNamed && between(text, before, node) === "") {
+    const inner =
+      before.type === "parenthesized_expression" ? (before.namedChildren[0] ?? before) : before;
+    if (parent.type === "argument_list" && before.type !== "keyword_argument") {
+      const unpacking =
+        before.type === "list_splat"
+          ? "iterable argument unpacking"
+          : before.type === "dictionary_splat"
+            ? "keyword argument unpacking"
+            : PLAIN_TARGET_NAMES[before.type];
+      if (
+        unpacking !== undefined &&
+        !/^(comparison_operator|lambda|boolean_operator|not_operator|conditional_expression)$/.test(
+          before.type,
+        )
+      )
+        return { detail: `cannot assign to ${unpacking}`, at: before };
+      return { detail: 'expression cannot contain assignment, perhaps you meant "=="?', at: inner };
+    }
+    if (parent.type === "list" || parent.type === "tuple" || parent.type === "set") {
+      const name = before.type === "identifier" ? undefined : exprName(before);
+      const detail =
+        name === undefined
+          ? "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+          : `cannot assign to ${name} here. Maybe you meant '==' instead of '='?`;
+      return { detail, at: before };
+    }
+  }
+  // `f(x for x in y, z=1)`, `f(a, x for x in y)`: a generator expression that is not the only
+  // argument.
+  const generator = "Generator expression must be parenthesized";
+  if (parent.type === "generator_expression" && parent.parent?.type === "call") {
+    const body = parent.childForFieldName("body");
+    if (body !== null && parent.text.includes(",")) return { detail: generator, at: body };
+  }
+  if (
+    parent.type === "argument_list" &&
+    parent.parent?.type === "call" &&
+    /^\S+\s+for$/.test(node.text) &&
+    after?.type === "comparison_operator"
+  )
+    return { detail: generator, at: node };
+  // `{1:}`, `{1: *a}`: a dict display's value missing or starred.
+  if (parent.type === "set" || parent.type === "dictionary") {
+    const colon = node.children.find((c) => c.type === ":");
+    const next = colon?.nextSibling;
+    if (colon !== undefined && (next === null || next === undefined) && after?.type === "}")
+      return { detail: "expression expected after dictionary key and ':'", at: colon };
+    if (colon !== undefined && next?.type === "*")
+      return { detail: "cannot use a starred expression in a dictionary value", at: next };
+  }
+  if (parent.type === "dictionary_splat" && /(^|\s)for$/.test(node.text))
+    return { detail: "dict unpacking cannot be used in dict comprehension", at: parent };
+  return null;
+}
+
+/** The first part of an assignment target that cannot be assigned, or null. */
+function badTarget(t: SyntaxNode): SyntaxNode | null {
+  switch (t.type) {
+    case "identifier":
+    case "attribute":
+    case "subscript":
+    case "comment":
+      return null;
+    case "tuple":
+    case "list":
+    case "pattern_list":
+    case "tuple_pattern":
+    case "list_pattern":
+    case "expression_list":
+    case "parenthesized_expression":
+    case "list_splat":
+    case "list_splat_pattern":
+      for (const c of t.namedChildren) {
+        const bad = badTarget(c);
+        if (bad !== null) return bad;
+      }
+      return null;
+    default:
+      return t;
+  }
+}
+
+/**
+ * `for f() in x:`, `[y for a, b + 1 in x]`: a loop's target that cannot be assigned
+ * (tree-sitter: an ERROR node holding `for`, the target and `in`, or the bad part of the target).
+ */
+function forTargetError(node: SyntaxNode): { detail: string; at: SyntaxNode } | null {
+  if (node.type !== "ERROR") return null;
+  const kids = node.children;
+  const start = kids.findIndex((k) => k.type === "for");
+  let targets: SyntaxNode[] = [];
+  if (start >= 0) {
+    const end = kids.findIndex((k, i) => i > start && k.type === "in");
+    if (end < 0) return null;
+    targets = kids.slice(start + 1, end).filter((k) => k.isNamed);
+  } else if (node.parent?.type === "for_statement" && node.nextSibling?.type === "in")
+    targets = node.namedChildren;
+  for (const t of targets) {
+    const bad = badTarget(t);
+    const name = bad === null ? undefined : exprName(bad);
+    if (bad !== null && name !== undefined) return { detail: `cannot assign to ${name}`, at: bad };
+  }
+  return null;
+}
+
 /** The source between two sibling nodes (the tokens tree-sitter left out of both). */
 function between(text: string, a: SyntaxNode, b: SyntaxNode): string {
   return text.slice(a.endIndex, b.startIndex).trim();
@@ -239,20 +723,48 @@ function between(text: string, a: SyntaxNode, b: SyntaxNode): string {
  * in an ERROR node after the first).
  */
 function forgottenComma(text: string, node: SyntaxNode): { detail: string; at: SyntaxNode } | null {
-  const parent = node.parent?.type;
-  if (
-    parent !== "list" &&
-    parent !== "tuple" &&
-    parent !== "set" &&
-    parent !== "argument_list" &&
-    parent !== "parenthesized_expression"
-  )
-    return null;
   const kids = node.children;
   const before = node.previousSibling;
-  if (kids.length !== 1 || !kids[0]!.isNamed || before === null || !before.isNamed) return null;
-  if (between(text, before, node) !== "") return null;
-  return { detail: "invalid syntax. Perhaps you forgot a comma?", at: before };
+  if (node.type !== "ERROR" || kids.length === 0 || !kids[0]!.isNamed) return null;
+  if (before === null || !before.isNamed || between(text, before, node) !== "") return null;
+  // The second expression starts in the ERROR node: a name, a literal or a bracket, not a word
+  // of a statement.
+  const first = kids[0]!;
+  if (
+    !/^(identifier|string|integer|float|none|true|false|call|attribute|list|tuple|dictionary|set|parenthesized_expression|subscript)$/.test(
+      first.type,
+    )
+  )
+    return null;
+  if (KEYWORDS.has(first.text) || /^(print|exec|match|case|type)$/.test(first.text)) return null;
+  // CPython's rule skips a first expression that starts with a name followed by a string, or
+  // with a name its check takes for a soft keyword (any prefix of `case`, `match`, `type`, `_`):
+  // its plain "invalid syntax" then points at the second expression.
+  const leading = /^[A-Za-z_]\w*/.exec(text.slice(before.startIndex))?.[0];
+  if (
+    (before.type === "identifier" && first.type === "string") ||
+    (leading !== undefined && ["case", "match", "type", "_"].some((k) => k.startsWith(leading)))
+  ) {
+    for (let p = node.parent; p !== null; p = p.parent)
+      if (/^(list|tuple|set|dictionary|argument_list|parenthesized_expression)$/.test(p.type))
+        return { detail: "invalid syntax", at: first };
+    return null;
+  }
+  // CPython gives the hint only in brackets (where a new line cannot end the statement).
+  for (let p = node.parent; p !== null; p = p.parent) {
+    const open = p.children.find((c) => c.type === "(" || c.type === "[" || c.type === "{");
+    if (
+      /^(list|tuple|set|dictionary|argument_list|parenthesized_expression|subscript)$/.test(
+        p.type,
+      ) &&
+      open !== undefined &&
+      open.endIndex <= before.startIndex
+    )
+      return { detail: "invalid syntax. Perhaps you forgot a comma?", at: before };
+    if (/statement|^block$|^module$|^lambda$|comprehension|generator_expression/.test(p.type))
+      return null;
+  }
+  return null;
 }
 
 /**
@@ -281,61 +793,4 @@ function conditionalWithoutElse(node: SyntaxNode): SyntaxNode | null {
       return before;
   }
   return null;
-}
-
-interface Bracket {
-  char: string;
-  line: number;
-  col: number;
-}
-
-const CLOSES: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
-
-/**
- * The source as CPython's tokenizer reads its strings and brackets: its first error (an
- * unterminated string, a closing bracket with no or another opening one), and the innermost
- * bracket still open at the end.
- */
-function scanTokens(text: string): {
-  error: { detail: string; line: number; col: number } | null;
-  open: Bracket | null;
-} {
-  const stack: Bracket[] = [];
-  let line = 1;
-  let lineStart = 0;
-  const at = (i: number) => ({ line, col: i - lineStart });
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "\n") {
-      line++;
-      lineStart = i + 1;
-    } else if (c === "#") {
-      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
-    } else if (c === '"' || c === "'") {
-      const end = stringEnd(text, i);
-      if (end < 0) {
-        const triple = text.startsWith(c.repeat(3), i);
-        const kind = triple ? "triple-quoted string literal" : "string literal";
-        const detected = triple ? text.trimEnd().split("\n").length : line;
-        const detail = `unterminated ${kind} (detected at line ${detected})`;
-        return { error: { detail, ...at(i) }, open: null };
-      }
-      const lines = newlinesIn(text, i, end);
-      if (lines > 0) {
-        line += lines;
-        lineStart = text.lastIndexOf("\n", end) + 1;
-      }
-      i = end - 1;
-    } else if (c === "(" || c === "[" || c === "{") stack.push({ char: c, ...at(i) });
-    else if (c in CLOSES) {
-      const top = stack.pop();
-      if (top === undefined) return { error: { detail: `unmatched '${c}'`, ...at(i) }, open: null };
-      if (top.char !== CLOSES[c]) {
-        const where = top.line === line ? "" : ` on line ${top.line}`;
-        const detail = `closing parenthesis '${c}' does not match opening parenthesis '${top.char}'${where}`;
-        return { error: { detail, ...at(i) }, open: null };
-      }
-    }
-  }
-  return { error: null, open: stack[stack.length - 1] ?? null };
 }

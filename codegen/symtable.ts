@@ -6,7 +6,8 @@
  *   declared both ("name 'x' is nonlocal and global");
  * - assignment expressions in comprehensions: in an iterable ("assignment expression cannot be
  *   used in a comprehension iterable expression"), rebinding an iteration variable, or binding
- *   into a class body.
+ *   into a class body;
+ * - binding or deleting `__debug__` (CPython's compiler: "cannot assign to __debug__").
  *
  * One walk over the module, a scope at a time, in source order (the order CPython's symtable
  * visits it): what a scope has done with a name so far decides whether a later declaration of it
@@ -51,9 +52,10 @@ class Scope {
   }
 }
 
-/** A comprehension being walked: its iteration variables. */
+/** A comprehension being walked: its iteration variables, and its assignment expressions' targets. */
 interface Comp {
   iterVars: Set<string>;
+  walrus: Set<string>;
 }
 
 export function checkSymtable(body: readonly Stmt[], source: SourceFile): void {
@@ -92,6 +94,15 @@ class Walker {
         this.store(s.target, scope, comps);
         return;
       case "AnnAssign":
+        if (s.target.k === "Name") {
+          this.forbidden(s.target.id, s.target.pos);
+          const f = scope.flags(s.target.id);
+          if (f.global !== null || f.nonlocal !== null)
+            this.error(
+              `annotated name '${s.target.id}' can't be ${f.global !== null ? "global" : "nonlocal"}`,
+              s.target.pos,
+            );
+        }
         this.expr(s.annotation, scope, comps);
         if (s.value !== null) this.expr(s.value, scope, comps);
         if (s.target.k === "Name") {
@@ -100,7 +111,7 @@ class Walker {
         } else this.expr(s.target, scope, comps);
         return;
       case "Delete":
-        for (const t of s.targets) this.store(t, scope, comps);
+        for (const t of s.targets) this.store(t, scope, comps, "delete");
         return;
       case "For":
         this.expr(s.iter, scope, comps);
@@ -119,7 +130,10 @@ class Walker {
         this.block(s.body, scope, comps);
         for (const h of s.handlers) {
           if (h.type !== null) this.expr(h.type, scope, comps);
-          if (h.name !== null) scope.flags(h.name).assigned = true;
+          if (h.name !== null) {
+            this.forbidden(h.name, h.pos);
+            scope.flags(h.name).assigned = true;
+          }
           this.block(h.body, scope, comps);
         }
         this.block(s.orelse, scope, comps);
@@ -128,10 +142,13 @@ class Walker {
       case "Import":
       case "ImportFrom":
         // An imported name is neither assigned nor used for these checks (CPython's DEF_IMPORT).
+        for (const a of s.names)
+          this.forbidden(a.asname ?? (s.k === "Import" ? a.name.split(".")[0]! : a.name), s.pos);
         return;
       case "FunctionDef": {
         const fn = s.fn;
         for (const d of fn.decorators) this.expr(d, scope, comps);
+        this.forbidden(fn.name, s.pos);
         this.function(fn, scope, comps);
         scope.flags(fn.name).assigned = true;
         return;
@@ -139,6 +156,7 @@ class Walker {
       case "ClassDef": {
         for (const d of s.decorators) this.expr(d, scope, comps);
         for (const b of s.bases) this.expr(b.value, scope, comps);
+        this.forbidden(s.name, s.pos);
         this.block(s.body, new Scope("class"), []);
         scope.flags(s.name).assigned = true;
         return;
@@ -183,7 +201,10 @@ class Walker {
     }
     if (fn.returns !== null) this.expr(fn.returns, scope, comps);
     const inner = new Scope("function");
-    for (const p of fn.params) inner.flags(p.name).param = true;
+    for (const p of fn.params) {
+      this.forbidden(p.name, p.pos);
+      inner.flags(p.name).param = true;
+    }
     this.block(fn.body, inner, []);
   }
 
@@ -200,18 +221,33 @@ class Walker {
     else f.nonlocal = pos;
   }
 
+  /** CPython's compiler refuses to bind `__debug__` (its value is fixed at compile time). */
+  private forbidden(name: string, pos: Pos, what: "assign to" | "delete" = "assign to"): void {
+    if (name === "__debug__") this.error(`cannot ${what} __debug__`, pos);
+  }
+
   /** An assignment (or `del`) target. */
-  private store(t: Expr, scope: Scope, comps: Comp[]): void {
+  private store(
+    t: Expr,
+    scope: Scope,
+    comps: Comp[],
+    what: "assign to" | "delete" = "assign to",
+  ): void {
     switch (t.k) {
       case "Name":
+        this.forbidden(t.id, t.pos, what);
         if (comps.length === 0) scope.flags(t.id).assigned = true;
         return;
       case "Tuple":
       case "List":
-        for (const e of t.elts) this.store(e, scope, comps);
+        for (const e of t.elts) this.store(e, scope, comps, what);
         return;
       case "Starred":
-        this.store(t.value, scope, comps);
+        this.store(t.value, scope, comps, what);
+        return;
+      case "Attribute":
+        this.forbidden(t.attr, t.pos, what);
+        this.expr(t, scope, comps);
         return;
       default:
         this.expr(t, scope, comps);
@@ -234,6 +270,7 @@ class Walker {
         if (comps.length === 0) scope.flags(e.id).used = true;
         return;
       case "NamedExpr":
+        this.forbidden(e.target, e.pos);
         this.expr(e.value, scope, comps, inIterable);
         if (inIterable)
           this.error(
@@ -253,17 +290,26 @@ class Walker {
             );
         }
         // Inside a comprehension it binds in the scope around the comprehensions.
+        for (const c of comps) c.walrus.add(e.target);
         scope.flags(e.target).assigned = true;
         return;
       case "Lambda":
         this.function(e.fn, scope, comps);
         return;
       case "Comp": {
-        const comp: Comp = { iterVars: new Set() };
+        const comp: Comp = { iterVars: new Set(), walrus: new Set() };
         e.generators.forEach((g, i) => {
           // The first iterable is evaluated in the enclosing scope.
           this.expr(g.iter, scope, i === 0 ? comps : [...comps, comp], true);
-          for (const n of targetNames(g.target)) comp.iterVars.add(n);
+          for (const n of targetNames(g.target)) {
+            this.forbidden(n, g.target.pos);
+            if (comp.walrus.has(n))
+              this.error(
+                `comprehension inner loop cannot rebind assignment expression target '${n}'`,
+                g.target.pos,
+              );
+            comp.iterVars.add(n);
+          }
           const inner = [...comps, comp];
           for (const c of g.ifs) this.expr(c, scope, inner, inIterable);
         });

@@ -77,7 +77,8 @@ function refuseModuleStore(cx: Context, recv: Expr, what: string): void {
 function storeAttr(cx: Context, recv: Expr, obj: TsExpr, attr: string, value: string): string {
   // A store on a class of the module (`C.h = helper`) also gives its instances their view of it.
   const onClass = recv.k === "Name" && cx.lookup(recv.id)?.cls != null;
-  if (onClass || (attributeHooks(cx) && !isModule(cx, recv)))
+  // `obj.__class__ = cls` is `object.__class__`'s setter (the runtime's `setattr`).
+  if (onClass || attr === "__class__" || (attributeHooks(cx) && !isModule(cx, recv)))
     return `${cx.runtime("setattr").code}(${obj.code}, ${JSON.stringify(attr)}, ${value});`;
   // A lambda's TS type is a function type: `f.calls = 0` / `f.__defaults__ = ...` need a cast;
   // so does a new attribute of an instance TypeScript knows the class of (`q = Q(); q.y = 2`).

@@ -943,6 +943,11 @@ function staticGenerateNextValue(cls: ClassDef): void {
   }
 }
 
+/** A name an enum class body may make a member of (not `__dunder__`, `_sunder_` or private). */
+function enumMemberName(id: string): boolean {
+  return !id.startsWith("__") && !/^_[^_].*[^_]_$/.test(id);
+}
+
 /** Is `cls` or a user ancestor along its first bases over a class of the `enum` module? */
 function enumInAncestry(cx: Context, cls: ClassDef): boolean {
   const seen = new Set<ClassDef>();
@@ -1218,6 +1223,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   const statics = new Set<string>();
   // Names bound by statements lowered in static blocks (`a, b = 1, 2`, a `for` target).
   const blockNames = new Set<string>();
+  const isEnum = enumInAncestry(cx, cls);
 
   cx.inScope(scope, () => {
     for (const s of cls.body) {
@@ -1257,7 +1263,16 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
             declares.add(id);
             break;
           }
-          members.push(staticField(name, id, cx.expr(s.value).code, statics, s.pos.line));
+          const value = cx.expr(s.value).code;
+          if (isEnum && statics.has(id) && enumMemberName(id))
+            // CPython's enum class dict refuses to bind a member's name again.
+            members.push(
+              line(
+                `static {\n  ${name}.${id} = ${cx.helper("enum._redefine")}(${name}, ${jsString(id)}, ${value});\n}`,
+                s.pos.line,
+              ),
+            );
+          else members.push(staticField(name, id, value, statics, s.pos.line));
           declares.add(id);
           break;
         }
@@ -1291,6 +1306,14 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
               "defining '__new__' in a class over a runtime class (other than abc.ABC, typing.Generic, str, int, float, tuple, bytes or frozenset)",
             );
           checkAccessorDecorators(cx, cls.body, s);
+          // `def A` after the enum member `A = 1`: CPython's TypeError, where the body binds it.
+          if (isEnum && statics.has(s.fn.name) && enumMemberName(s.fn.name))
+            members.push(
+              line(
+                `static {\n  ${cx.helper("enum._redefine")}(${name}, ${jsString(s.fn.name)});\n}`,
+                s.pos.line,
+              ),
+            );
           lowerMethod(cx, s.fn, name, qual, inherited, before, members, after, { staticNew });
           break;
         default:
@@ -1327,6 +1350,8 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
         const n = decoratorName(d);
         return n === "property" || n === "cached_property" || n === "singledispatchmethod";
       }) &&
+      // (A class or static method is a static member already.)
+      !s.fn.decorators.some((d) => STATIC_DECORATORS.has(decoratorName(d) ?? "")) &&
       !statics.has(s.fn.name)
     )
       head.push(line(`declare static ${s.fn.name}: any;`));
@@ -1786,6 +1811,9 @@ function lowerMethod(
   let method: "instance" | "class" | "static" = "instance";
   let accessor: "get" | "set" | "delete" | null = null;
   const others: Expr[] = [];
+  // How many of `others` are written above `@staticmethod`/`@classmethod` (they decorate its
+  // object, not the function).
+  let above = 0;
   for (const d of fn.decorators) {
     const n = decoratorName(d);
     if (n === "staticmethod") method = "static";
@@ -1794,8 +1822,12 @@ function lowerMethod(
     else if (n === ".setter") accessor = "set";
     else if (n === ".getter") accessor = "get";
     else if (n === ".deleter") accessor = "delete";
-    else others.push(d);
+    else {
+      if (method === "instance") above++;
+      others.push(d);
+    }
   }
+  if (method === "instance") above = 0;
   // Implicit class methods (Python makes them so without a decorator).
   if (fn.name === "__init_subclass__" || fn.name === "__class_getitem__") method = "class";
   // `__new__` is an implicit static method, called with the class (subclass.ts calls it).
@@ -1882,20 +1914,18 @@ function lowerMethod(
   const annotations = accessor === null ? annotationEntries(cx, fn) : null;
   if (annotations !== null)
     after.push(line(`${cx.helper("annotate")}(${target}, ${annotations});`, fn.pos.line));
-  if (others.length > 0 && accessor === null && method !== "static") {
-    // The decorators take and return the method as Python has it, `self` (or `cls`) first
-    // (descriptors.ts).
+  if (others.length > 0 && accessor === null) {
+    // The decorators take and return the method as Python has it, `self` first (a class or
+    // static method: the classmethod/staticmethod object; descriptors.ts).
     const decos = others.map((d) => cx.expr(d).code).join(", ");
-    const kind = method === "class" ? ', "class"' : "";
+    const kind =
+      method === "instance" ? "" : `, ${jsString(method)}${above > 0 ? `, ${above}` : ""}`;
     after.push(
       line(
         `${cx.helper("decorateMethod")}(${className}, ${jsString(fn.name)}, [${decos}]${kind});`,
         fn.pos.line,
       ),
     );
-  } else if (others.length > 0 && accessor === null) {
-    const wrapped = others.reduceRight((acc, d) => `${cx.expr(d).code}(${acc})`, target);
-    after.push(line(`${target} = ${wrapped};`));
   }
 }
 

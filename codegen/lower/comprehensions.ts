@@ -151,8 +151,10 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     );
   // An asynchronous generator expression may be made anywhere (it is an async generator).
   if (isAsync && e.kind !== "gen") {
-    const fs = cx.scope.functionScope();
-    if (!fs.fn?.isAsync)
+    // In an async function, not in a class body there; or in an asynchronous comprehension.
+    let s = cx.scope;
+    while (s.kind === "comprehension" && !s.asyncGenexpr) s = s.parent!;
+    if (!s.asyncGenexpr && !(s.kind === "function" && s.isAsync))
       throw cx.source.error(
         "SyntaxError",
         "asynchronous comprehension outside of an asynchronous function",
@@ -169,6 +171,7 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     firstRange !== null ? "" : g0.isAsync ? cx.expr(g0.iter).code : iterable(cx, g0.iter).code;
   // `<genexpr>`, `main.<locals>.<genexpr>`: a generator expression's `__qualname__`.
   const qualname = scope.qualname.slice(0, -1);
+  if (e.kind === "gen" && isAsync) scope.asyncGenexpr = true;
   const text = cx.inScope(scope, () => {
     // A closure made in the comprehension (`[lambda: i for i in xs]`) sees its variables as
     // Python's one comprehension scope has them: one binding, updated by every iteration.

@@ -74,7 +74,10 @@ function unobservable(s: Extract<Stmt, { k: "Try" }>): boolean {
   const simple = (t: Expr): boolean =>
     t.k === "Name" || t.k === "Attribute" || (t.k === "Tuple" && t.elts.every(simple));
   return s.handlers.every(
-    (h) => !h.name && h.body.every((b) => b.k === "Pass") && (h.type === null || simple(h.type)),
+    (h) =>
+      !h.name &&
+      h.body.every((b) => b.k === "Pass" || b.k === "Comment") &&
+      (h.type === null || simple(h.type)),
   );
 }
 

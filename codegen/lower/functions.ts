@@ -717,11 +717,13 @@ function knownCoroutine(cx: Context, e: Expr): boolean {
 }
 
 function awaitable(cx: Context, e: Expr, what: string): void {
-  const fs = cx.scope.functionScope();
-  const fn = fs.fn;
-  if (fn === null || !fn.isAsync) {
-    // CPython: "'await' outside function" at module level (or in a class body there).
-    const where = fn === null ? "function" : "async function";
+  // An asynchronous generator expression may await, wherever it is.
+  let s = cx.scope;
+  for (; s.kind === "comprehension"; s = s.parent!) if (s.asyncGenexpr) return;
+  if (s.kind !== "function" || !s.isAsync) {
+    // CPython: "'await' outside function" at module level and in a class body (even one in an
+    // async function).
+    const where = s.kind === "function" ? "async function" : "function";
     throw cx.source.error("SyntaxError", `'${what}' outside ${where}`, e.pos.line, e.pos.col);
   }
 }

@@ -45,6 +45,9 @@ export const RUNTIME_MODULES = new Set([
   "dataclasses",
   "datetime",
   "decimal",
+  "errno",
+  "fnmatch",
+  "glob",
   "fractions",
   "collections",
   "itertools",
@@ -66,6 +69,7 @@ export const RUNTIME_MODULES = new Set([
   "warnings",
   "traceback",
   "re",
+  "reprlib",
   "statistics",
   "io",
   "base64",
@@ -85,6 +89,7 @@ export const RUNTIME_MODULES = new Set([
   "queue",
   "numbers",
   "argparse",
+  "csv",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */

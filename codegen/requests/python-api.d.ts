@@ -348,12 +348,13 @@ export declare function stacksAgain(previous: unknown): void;
 export declare function discard(value: unknown): void;
 /** A NameError (or AttributeError) with Python's `name`: the variable (or attribute). */
 export declare function withName<E>(exc: E, name: string): E;
-/** `@deco def m(self)` in a class body: apply the decorators to the method as Python has it and install the result. */
+/** `@deco def m(self)` in a class body: apply the decorators to the method as Python has it and install the result (`above`: how many sit above `@classmethod`/`@staticmethod`). */
 export declare function decorateMethod(
   cls: Function,
   name: string,
   decorators: unknown[],
-  kind?: "instance" | "class",
+  kind?: "instance" | "class" | "static",
+  above?: number,
 ): void;
 /** `raise x` / `raise x from cause` (`cause` null for `from None`): the exception to throw. */
 export declare function raiseExc(x: unknown, ...from: unknown[]): any;
@@ -409,6 +410,9 @@ export declare const contextlib: any;
 export declare const dataclasses: any;
 export declare const datetime: any;
 export declare const decimal: any;
+export declare const errno: any;
+export declare const fnmatch: any;
+export declare const glob: any;
 export declare const fractions: any;
 export declare const collections: any;
 export declare const itertools: any;
@@ -424,7 +428,9 @@ export declare const pathlib: any;
 export declare const signal: any;
 export declare const textwrap: any;
 export declare const copy: any;
+export declare const csv: any;
 export declare const re: any;
+export declare const reprlib: any;
 export declare const io: any;
 export declare const base64: any;
 export declare const binascii: any;

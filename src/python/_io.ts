@@ -25,6 +25,7 @@
 import * as fs from "node:fs";
 import { ByteArray, Bytes, BytesLike } from "./bytes";
 import { decode, encode, normalizeEncoding } from "./codecs";
+import { messageOf, numberOf } from "./errnos";
 import {
   NotImplementedError,
   OSError,
@@ -43,37 +44,19 @@ import { typeName } from "./types";
 
 const BUFFER_SIZE = 8192;
 
-/** glibc's messages for the errors opening and reading files can give. */
-const ERRNO: Record<string, [number, string]> = {
-  EPERM: [1, "Operation not permitted"],
-  ENOENT: [2, "No such file or directory"],
-  EIO: [5, "Input/output error"],
-  EBADF: [9, "Bad file descriptor"],
-  EACCES: [13, "Permission denied"],
-  EBUSY: [16, "Device or resource busy"],
-  EEXIST: [17, "File exists"],
-  ENOTDIR: [20, "Not a directory"],
-  EISDIR: [21, "Is a directory"],
-  EINVAL: [22, "Invalid argument"],
-  EMFILE: [24, "Too many open files"],
-  EFBIG: [27, "File too large"],
-  ENOSPC: [28, "No space left on device"],
-  ENOTEMPTY: [39, "Directory not empty"],
-  EROFS: [30, "Read-only file system"],
-  ENAMETOOLONG: [36, "File name too long"],
-  ELOOP: [40, "Too many levels of symbolic links"],
-};
-
-/** A Node fs error as Python's OSError subclass (`FileNotFoundError` for ENOENT, ...). */
-export function osError(err: unknown, filename?: unknown): unknown {
+/**
+ * A Node fs error as Python's OSError subclass (`FileNotFoundError` for ENOENT, ...), naming the
+ * path (and the second path of a two-path call such as `rename`).
+ */
+export function osError(err: unknown, filename?: unknown, filename2?: unknown): unknown {
   const code = (err as { code?: string } | null)?.code;
   if (typeof code !== "string") return err;
-  const known = ERRNO[code];
-  const errno = known?.[0] ?? -((err as { errno?: number }).errno ?? 0);
-  const strerror = known?.[1] ?? code;
-  return filename === undefined
-    ? new OSError(BigInt(errno), strerror)
-    : new OSError(BigInt(errno), strerror, filename);
+  const known = numberOf(code);
+  const errno = known ?? -((err as { errno?: number }).errno ?? 0);
+  const strerror = known === undefined ? code : messageOf(known);
+  if (filename === undefined) return new OSError(BigInt(errno), strerror);
+  if (filename2 === undefined) return new OSError(BigInt(errno), strerror, filename);
+  return new OSError(BigInt(errno), strerror, filename, null, filename2);
 }
 
 let unsupported: (new (msg: string) => OSError) | undefined;
@@ -539,6 +522,8 @@ export class TextIOWrapper extends IOBase {
    */
   private codecAt(pos: number): string {
     const enc = normalizeEncoding(this.encoding);
+    // utf-8-sig likewise writes (and skips) its BOM only at the file's start
+    if (enc === "utf-8-sig") return pos === 0 ? enc : "utf-8";
     return pos === 0 || (enc !== "utf-16" && enc !== "utf-32") ? this.encoding : `${enc}-le`;
   }
 

@@ -24,7 +24,7 @@ import { decomposeFloat, hash } from "./hash";
 import { input, print } from "./io";
 import { Kw } from "./kw";
 import { sortList } from "./list";
-import { fromhex as fromhexArgs, intFromBytes } from "./numbermethods";
+import { bytesArgs, fromhex as fromhexArgs, intFromBytes } from "./numbermethods";
 import {
   floatDivmod,
   floatToInt,
@@ -71,7 +71,7 @@ import {
   truthy,
   vars,
 } from "./protocol";
-import { ascii, repr, str as strImpl } from "./repr";
+import { ascii, intMaxStrDigits, repr, str as strImpl } from "./repr";
 import { FrozenSet, PySet } from "./set";
 import { PY_WHITESPACE, strBase, strMethods } from "./str";
 import { Tuple } from "./tuple";
@@ -163,7 +163,11 @@ export function parseInt_(text: string, base: number, orig: unknown): bigint {
     if (!Number.isNaN(v)) return BigInt(v);
     if (PLAIN_DECIMAL.test(text)) return BigInt(text);
   }
-  const err = () => new ValueError(`invalid literal for int() with base ${base}: ${repr(orig)}`);
+  // CPython's "%.200R": the repr cut to 200 characters
+  const err = () =>
+    new ValueError(
+      `invalid literal for int() with base ${base}: ${Array.from(repr(orig)).slice(0, 200).join("")}`,
+    );
   let s = stripWs(decimalAndSpaceToAscii(text));
   let neg = false;
   if (s[0] === "+" || s[0] === "-") {
@@ -185,6 +189,14 @@ export function parseInt_(text: string, base: number, orig: unknown): bigint {
   if (s === "" || s.startsWith("_") || s.endsWith("_") || s.includes("__")) throw err();
   s = s.replace(/_/g, "");
   const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
+  const limit = intMaxStrDigits.limit;
+  if (limit > 0 && s.length > limit && (b & (b - 1)) !== 0) {
+    for (const ch of s.toLowerCase()) if (!digits.includes(ch)) throw err();
+    throw new ValueError(
+      `Exceeds the limit (${limit} digits) for integer string conversion: ` +
+        `value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+    );
+  }
   let v = 0n;
   const bb = BigInt(b);
   if (b === 10 && /^[0-9]+$/.test(s)) v = BigInt(s);
@@ -259,12 +271,8 @@ export const int = defineType(function int(...args: unknown[]): bigint {
 /** `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a classmethod). */
 Object.defineProperty(int, "from_bytes", {
   value: function from_bytes(...args: unknown[]): bigint {
-    const k = takeKw(args, "from_bytes", ["bytes", "byteorder", "signed"]);
-    const data = args.length > 0 ? args[0] : k.bytes;
-    const order = args.length > 1 ? args[1] : (k.byteorder ?? "big");
-    if (order !== "big" && order !== "little")
-      throw new ValueError("byteorder must be either 'little' or 'big'");
-    return intFromBytes(data, order, truthy(k.signed ?? false));
+    const [data, order, signed] = bytesArgs("from_bytes", "bytes", args);
+    return intFromBytes(data, order, signed);
   },
   writable: true,
   configurable: true,
@@ -282,6 +290,9 @@ export const float = defineType(function float(x: unknown = 0.0): number {
     if (typeof f === "function") {
       const r = f.call(x);
       if (typeof r === "number") return r;
+      // a float subclass's instance is accepted (CPython: with a DeprecationWarning) as its value
+      const fv = (r as { __float_value__?: unknown } | null)?.__float_value__;
+      if (typeof fv === "number") return fv;
       throw new PyTypeError(`${typeName(x)}.__float__ returned non-float (type ${typeName(r)})`);
     }
     const ix = (x as { __index__?: () => unknown }).__index__;

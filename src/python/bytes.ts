@@ -13,6 +13,7 @@ import { Kw, splitKw } from "./kw";
 import { index, indexNumber, isInt, toBigInt } from "./numbers";
 import { markBuiltinClass, NotImplemented } from "./objects";
 import { call, iter, Slice, truthy, tryIter } from "./protocol";
+import { strBase } from "./str";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
@@ -74,7 +75,7 @@ export abstract class BytesLike {
   }
 
   __repr__(): string {
-    const inner = bytesReprBody(this.data);
+    const inner = bytesReprBody(this.data, this instanceof ByteArray);
     // `bytearray(b'..')`, or the subclass's name (`Buffer(b'..')`); bytes subclasses: `b'..'`.
     return this instanceof ByteArray ? `${typeName(this)}(${inner})` : inner;
   }
@@ -117,12 +118,31 @@ export abstract class BytesLike {
     return decode(this.data, encoding, errors);
   }
 
-  hex(sep?: string, bytesPerSep: unknown = 1n): string {
+  /** `hex(sep=<unrepresentable>, bytes_per_sep=1)`: `sep` a one-char ASCII str or byte. */
+  hex(...args: unknown[]): string {
+    const [pos, kws] = splitKw<{ sep?: unknown; bytes_per_sep?: unknown }>(args);
+    for (const k of Object.keys(kws)) {
+      if (k !== "sep" && k !== "bytes_per_sep") {
+        throw new PyTypeError(`hex() got an unexpected keyword argument '${k}'`);
+      }
+    }
+    if (pos.length > 2) {
+      throw new PyTypeError(`hex() takes at most 2 arguments (${pos.length} given)`);
+    }
+    const sepArg = pos.length > 0 ? pos[0] : kws.sep;
+    const bytesPerSep = pos.length > 1 ? pos[1] : (kws.bytes_per_sep ?? 1n);
     const hx = Array.from(this.data, (b) => b.toString(16).padStart(2, "0"));
-    if (sep === undefined || sep === null) return hx.join("");
+    if (sepArg === undefined) return hx.join("");
+    let sep: string;
+    if (typeof sepArg === "string") sep = sepArg;
+    else if (sepArg instanceof BytesLike) sep = String.fromCharCode(...sepArg.data);
+    else throw new PyTypeError(`object of type '${typeName(sepArg)}' has no len()`);
+    if (sep.length !== 1) throw new ValueError("sep must be length 1.");
+    if (sep.charCodeAt(0) > 127) throw new ValueError("sep must be ASCII.");
     const n = indexNumber(bytesPerSep);
+    if (n === 0) return hx.join(""); // bytes_per_sep=0: no separator at all
     const groups: string[] = [];
-    const step = Math.abs(n) || 1;
+    const step = Math.abs(n);
     if (n >= 0) {
       for (let end = hx.length; end > 0; end -= step) {
         groups.unshift(hx.slice(Math.max(0, end - step), end).join(""));
@@ -653,9 +673,16 @@ function concatBytes(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The `sub` of find/count/index: a bytes-like object or an int in range(256). */
 function subBytes(x: unknown): Uint8Array {
-  if (isInt(x)) return Uint8Array.of(Number(toBigInt(x)));
-  return toBytesData(x);
+  if (isInt(x)) {
+    const v = toBigInt(x);
+    if (v < 0n || v > 255n) throw new ValueError("byte must be in range(0, 256)");
+    return Uint8Array.of(Number(v));
+  }
+  if (x instanceof BytesLike) return x.data;
+  if (x instanceof Uint8Array) return x;
+  throw new PyTypeError(`argument should be integer or bytes-like object, not '${typeName(x)}'`);
 }
 
 /** The bytes of a bytes-like argument, or TypeError. */
@@ -666,7 +693,7 @@ export function toBytesData(x: unknown): Uint8Array {
 }
 
 /** `b'...'` for the given data. */
-export function bytesReprBody(data: Uint8Array): string {
+export function bytesReprBody(data: Uint8Array, bytearray = false): string {
   let hasSingle = false;
   let hasDouble = false;
   for (const b of data) {
@@ -676,8 +703,10 @@ export function bytesReprBody(data: Uint8Array): string {
   const quote = hasSingle && !hasDouble ? '"' : "'";
   let out = `b${quote}`;
   for (const b of data) {
-    if (b === quote.charCodeAt(0) || b === 92) out += `\\${String.fromCharCode(b)}`;
-    else if (b === 9) out += "\\t";
+    // bytearray's repr escapes `'` whatever the quote (CPython's bytearray_repr)
+    if (b === quote.charCodeAt(0) || b === 92 || (bytearray && b === 39)) {
+      out += `\\${String.fromCharCode(b)}`;
+    } else if (b === 9) out += "\\t";
     else if (b === 10) out += "\\n";
     else if (b === 13) out += "\\r";
     else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, "0")}`;
@@ -721,7 +750,13 @@ export class ByteArray extends BytesLike {
       this.assignSlice(i, v);
       return;
     }
-    this.data[this.position(i)] = byteValue(v);
+    // CPython checks the index's type, then the value, then the index's range
+    if (!isInt(i) && typeof i === "object" && i !== null && "__index__" in i) i = index(i);
+    if (!isInt(i)) {
+      throw new PyTypeError(`bytearray indices must be integers or slices, not ${typeName(i)}`);
+    }
+    const b = byteValue(v);
+    this.data[this.position(i)] = b;
   }
   __delitem__(i: unknown): void {
     if (i instanceof Slice) {
@@ -765,6 +800,12 @@ export class ByteArray extends BytesLike {
     const idx: number[] = [];
     if (st > 0) for (let k = s; k < e; k += st) idx.push(k);
     else for (let k = s; k > e; k += st) idx.push(k);
+    if (src.length === 0) {
+      // CPython deletes an extended slice that is assigned nothing (`ba[::2] = b""`)
+      const drop = new Set(idx);
+      this.data = this.data.filter((_, k) => !drop.has(k));
+      return;
+    }
     if (idx.length !== src.length) {
       throw new ValueError(
         `attempt to assign bytes of size ${src.length} to extended slice of size ${idx.length}`,
@@ -781,12 +822,21 @@ export class ByteArray extends BytesLike {
     this.data = out;
   }
   extend(it: unknown): void {
+    if (typeof it === "string" || strBase(it) !== undefined) {
+      throw new PyTypeError(`expected iterable of integers; got: '${typeName(it)}'`);
+    }
+    if (!(it instanceof BytesLike) && tryIter(it) === null) {
+      throw new PyTypeError(`can't extend bytearray with ${typeName(it)}`);
+    }
     const more = it instanceof BytesLike ? it.data : Uint8Array.from([...iter(it)].map(byteValue));
     this.data = concatBytes([this.data, more]);
   }
   __iadd__(other: unknown): this {
-    // bytearray's own `extend`, not a subclass's override (CPython's `+=` does not call it)
-    ByteArray.prototype.extend.call(this, other);
+    // a bytes-like object only (CPython's bytearray_iconcat takes a buffer, not an iterable)
+    if (!(other instanceof BytesLike)) {
+      throw new PyTypeError(`can't concat ${typeName(other)} to bytearray`);
+    }
+    this.data = concatBytes([this.data, other.data]);
     return this;
   }
   pop(i: unknown = -1n): bigint {

@@ -1,7 +1,8 @@
 /**
  * Text encodings for `str.encode` / `bytes.decode`: UTF-8 (CPython's error positions and
  * reasons: "invalid start byte", "invalid continuation byte", "unexpected end of data"),
- * ASCII, Latin-1, UTF-16 and UTF-32 (the plain names write a little-endian BOM and detect
+ * UTF-8 with a BOM ("utf-8-sig"), ASCII, Latin-1, cp1252 (Windows' code page: errors name the
+ * 'charmap' codec, "character maps to <undefined>"), UTF-16 and UTF-32 (the plain names write a little-endian BOM and detect
  * one when decoding; "truncated data", "illegal UTF-16 surrogate", "illegal encoding" and
  * the UTF-32 range errors as CPython reports them), with the error handlers strict, ignore,
  * replace, backslashreplace, xmlcharrefreplace (encoding), surrogateescape and
@@ -35,6 +36,8 @@ for (const [name, aliases] of [
   ["utf-32", "utf_32 u32 utf32"],
   ["utf-32-le", "utf_32_le utf_32le"],
   ["utf-32-be", "utf_32_be utf_32be"],
+  ["utf-8-sig", "utf_8_sig"],
+  ["cp1252", "cp1252 1252 windows_1252"],
 ] as const) {
   for (const alias of aliases.split(" ")) CODECS.set(alias, name);
 }
@@ -65,6 +68,19 @@ const WIDE: Record<string, WideForm> = {
   "utf-32-be": { size: 4, little: false, bom: false },
 };
 
+/** cp1252's bytes 0x80..0x9f (0 where undefined); the other bytes are Latin-1's. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0,
+  0x17d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0, 0x17e, 0x178,
+];
+const CP1252_ENCODE = new Map<number, number>();
+for (let b = 0; b < 256; b++) {
+  const c = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+  if (c !== 0 || b === 0) CP1252_ENCODE.set(c, b);
+}
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
 function hex2(n: number): string {
   return n.toString(16).padStart(2, "0");
 }
@@ -89,10 +105,26 @@ export function decodeError(
 export function decode(data: Uint8Array, encoding = "utf-8", errors = "strict"): string {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf-8") return decodeUtf8(data, errors);
+  if (enc === "utf-8-sig") {
+    // CPython's encodings.utf_8_sig: a leading BOM is dropped, the rest decoded as UTF-8
+    const bom = data.length >= 3 && UTF8_BOM.every((b, i) => data[i] === b);
+    return decodeUtf8(bom ? data.slice(3) : data, errors);
+  }
   const wide = WIDE[enc];
   if (wide !== undefined) return decodeWide(data, enc, wide, errors);
-  const limit = enc === "ascii" ? 0x80 : 0x100;
   let out = "";
+  if (enc === "cp1252") {
+    for (let i = 0; i < data.length; i++) {
+      const b = data[i];
+      const c = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+      if (c !== 0 || b === 0) out += String.fromCharCode(c);
+      else {
+        out += handleDecodeError("charmap", data, i, i + 1, CHARMAP_UNDEFINED, errors);
+      }
+    }
+    return out;
+  }
+  const limit = enc === "ascii" ? 0x80 : 0x100;
   for (let i = 0; i < data.length; i++) {
     const b = data[i];
     if (b < limit) out += String.fromCharCode(b);
@@ -287,6 +319,8 @@ export function encode(s: string, encoding = "utf-8", errors = "strict"): Uint8A
   const enc = normalizeEncoding(encoding);
   const wide = WIDE[enc];
   if (wide !== undefined) return encodeWide(s, enc, wide, errors);
+  if (enc === "utf-8-sig") return Uint8Array.from([...UTF8_BOM, ...encode(s, "utf-8", errors)]);
+  if (enc === "cp1252") return encodeCharmap(s, CP1252_ENCODE, errors);
   const out: number[] = [];
   const replace = (pos: number, c: number, reason: string): void => {
     for (const ch of encodeErrorReplacement(enc, s, pos, c, reason, errors))
@@ -324,6 +358,37 @@ export function encode(s: string, encoding = "utf-8", errors = "strict"): Uint8A
   return Uint8Array.from(out);
 }
 
+const CHARMAP_UNDEFINED = "character maps to <undefined>";
+
+/** A single-byte code page (CPython's charmap codec): its errors name the 'charmap' codec. */
+function encodeCharmap(s: string, table: Map<number, number>, errors: string): Uint8Array {
+  const out: number[] = [];
+  let pos = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const b = table.get(c);
+    if (b !== undefined) out.push(b);
+    else if (errors === "surrogateescape" && c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
+    else {
+      for (const r of encodeErrorReplacement("charmap", s, pos, c, CHARMAP_UNDEFINED, errors)) {
+        const rb = table.get(r.codePointAt(0)!);
+        if (rb === undefined) {
+          throw new UnicodeEncodeError(
+            "charmap",
+            s,
+            BigInt(pos),
+            BigInt(pos + 1),
+            CHARMAP_UNDEFINED,
+          );
+        }
+        out.push(rb);
+      }
+    }
+    pos++;
+  }
+  return Uint8Array.from(out);
+}
+
 /**
  * UTF-16 / UTF-32. Surrogates are refused unless surrogatepass; surrogateescape's single
  * byte is not a whole code unit, so it refuses them too, as in CPython.
@@ -352,6 +417,14 @@ function encodeWide(s: string, enc: string, form: WideForm, errors: string): Uin
   return Uint8Array.from(out);
 }
 
+/** Whether the charmap-like encoders (ascii, latin-1, utf-8, utf-16/32) refuse `c`. */
+function unencodable(enc: string, c: number): boolean {
+  if (enc === "ascii") return c >= 0x80;
+  if (enc === "latin-1") return c >= 0x100;
+  if (enc === "charmap") return !CP1252_ENCODE.has(c);
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
 /** What an encoding error handler puts for `c` (ASCII), or the UnicodeEncodeError. */
 function encodeErrorReplacement(
   enc: string,
@@ -376,9 +449,14 @@ function encodeErrorReplacement(
       return `&#${c};`;
     case "strict":
     case "surrogateescape":
-    case "surrogatepass":
-      // The last two handle only surrogates, which the encoders pass to them themselves.
-      throw new UnicodeEncodeError(enc, s, BigInt(pos), BigInt(pos + 1), reason);
+    case "surrogatepass": {
+      // The last two handle only surrogates, which the encoders pass to them themselves. The
+      // error spans the whole run of unencodable characters, as CPython reports it.
+      const cps = Array.from(s);
+      let end = pos + 1;
+      while (end < cps.length && unencodable(enc, cps[end].codePointAt(0)!)) end++;
+      throw new UnicodeEncodeError(enc, s, BigInt(pos), BigInt(end), reason);
+    }
     default:
       throw new LookupError(`unknown error handler name '${errors}'`);
   }

@@ -20,8 +20,8 @@
 
 import { AttributeError, TypeError as PyTypeError } from "./exceptions";
 import { Kw } from "./kw";
-import { classQualname, defineOwnAttr, markBuiltinClass } from "./objects";
-import { call } from "./protocol";
+import { className, classQualname, defineOwnAttr, markBuiltinClass } from "./objects";
+import { call, getattr } from "./protocol";
 import { repr } from "./repr";
 import { isClass, typeName, typeOf } from "./types";
 
@@ -179,6 +179,24 @@ export class staticmethod {
     return this.__func__;
   }
 
+  // The wrapped function's attributes (3.10+): `__name__`, `__qualname__`, `__doc__`, ...
+  get __name__(): unknown {
+    return getattr(this.__func__, "__name__");
+  }
+  get __qualname__(): unknown {
+    return getattr(this.__func__, "__qualname__");
+  }
+  get __doc__(): unknown {
+    return getattr(this.__func__, "__doc__", null);
+  }
+  get __module__(): unknown {
+    return getattr(this.__func__, "__module__", null);
+  }
+  get __annotations__(): unknown {
+    const { Dict } = require("./dict") as typeof import("./dict");
+    return getattr(this.__func__, "__annotations__", null) ?? new Dict();
+  }
+
   __call__(...args: unknown[]): unknown {
     return call(this.__func__, ...args);
   }
@@ -209,6 +227,24 @@ export class classmethod {
     return this.__func__;
   }
 
+  // The wrapped function's attributes (3.10+): `__name__`, `__qualname__`, `__doc__`, ...
+  get __name__(): unknown {
+    return getattr(this.__func__, "__name__");
+  }
+  get __qualname__(): unknown {
+    return getattr(this.__func__, "__qualname__");
+  }
+  get __doc__(): unknown {
+    return getattr(this.__func__, "__doc__", null);
+  }
+  get __module__(): unknown {
+    return getattr(this.__func__, "__module__", null);
+  }
+  get __annotations__(): unknown {
+    const { Dict } = require("./dict") as typeof import("./dict");
+    return getattr(this.__func__, "__annotations__", null) ?? new Dict();
+  }
+
   __get__(obj: unknown, type: unknown = null): unknown {
     const cls = type ?? typeOf(obj);
     const f = this.__func__;
@@ -220,6 +256,46 @@ export class classmethod {
   }
 }
 markBuiltinClass(classmethod, "classmethod");
+
+/**
+ * A slot of a class with `__slots__` as its class attribute (`Point.x`): CPython's
+ * `member_descriptor`, reading and writing the attribute of the instances.
+ */
+export class MemberDescriptor {
+  constructor(
+    readonly __name__: string,
+    readonly __objclass__: Function,
+  ) {}
+
+  get __qualname__(): string {
+    return `${classQualname(this.__objclass__)}.${this.__name__}`;
+  }
+
+  __get__(obj: unknown, _type: unknown = null): unknown {
+    if (obj === null || obj === undefined) return this;
+    const o = obj as Record<string, unknown>;
+    if (!Object.hasOwn(o, this.__name__))
+      throw new AttributeError(`'${typeName(obj)}' object has no attribute '${this.__name__}'`);
+    return o[this.__name__];
+  }
+
+  __set__(obj: unknown, value: unknown): null {
+    defineOwnAttr(obj as object, this.__name__, value);
+    return null;
+  }
+
+  __delete__(obj: unknown): null {
+    const o = obj as Record<string, unknown>;
+    if (!Object.hasOwn(o, this.__name__)) throw new AttributeError(this.__name__);
+    delete o[this.__name__];
+    return null;
+  }
+
+  __repr__(): string {
+    return `<member '${this.__name__}' of '${className(this.__objclass__)}' objects>`;
+  }
+}
+markBuiltinClass(MemberDescriptor, "member_descriptor");
 
 const methodFunctions = new WeakMap<Function, Function>();
 
@@ -256,21 +332,55 @@ export function methodFunction(fn: Function, cls?: Function): Function {
  * the method again. The method itself when a decorator returned it (`abstractmethod`,
  * `typing.override`); a descriptor's `__get__` (`functools.cached_property`) as a getter;
  * another callable as a method that passes `this` as its first argument.
+ *
+ * A class or static method (`kind`): the first `above` decorators are written above its
+ * `@classmethod`/`@staticmethod` and get the classmethod/staticmethod object
+ * (`@singledispatchmethod @classmethod def m(cls, arg)`); the others get the function.
  */
 export function decorateMethod(
   cls: Function,
   name: string,
   decorators: unknown[],
-  kind: "instance" | "class" = "instance",
+  kind: "instance" | "class" | "static" = "instance",
+  above = 0,
 ): void {
   // A class method is a static of the class taking `cls` as `this`: the same, one level up.
-  const proto = (kind === "class" ? cls : cls.prototype) as Record<string, unknown>;
+  const proto = (kind === "instance" ? cls.prototype : cls) as Record<string, unknown>;
   const original = proto[name] as Function;
-  const asPython = methodFunction(original, cls);
+  const asPython = kind === "static" ? original : methodFunction(original, cls);
   let f: unknown = asPython;
-  for (let i = decorators.length - 1; i >= 0; i--) f = call(decorators[i], f);
+  for (let i = decorators.length - 1; i >= above; i--) f = call(decorators[i], f);
+  if (kind !== "instance" && above > 0) {
+    const wrapper = kind === "class" ? new classmethod(f) : new staticmethod(f);
+    let g: unknown = wrapper;
+    for (let i = above - 1; i >= 0; i--) g = call(decorators[i], g);
+    if (g !== wrapper) {
+      const getter = (g as { __get__?: unknown } | null)?.__get__;
+      if (typeof g !== "function" && typeof getter === "function") {
+        // `C.m` (and `obj.m`, through the prototype's forwarder) is `__get__(None, C)`.
+        Object.defineProperty(cls, name, {
+          configurable: true,
+          get(this: Function) {
+            return (getter as Function).call(g, null, this);
+          },
+          set(this: Function, v: unknown) {
+            Object.defineProperty(this, name, { value: v, writable: true, configurable: true });
+          },
+        });
+      } else proto[name] = g;
+      return;
+    }
+    // `@abstractmethod` over `@classmethod` marks the classmethod object.
+    if ((wrapper as { __isabstractmethod__?: unknown }).__isabstractmethod__ === true)
+      abstractMark(f);
+  }
   if (f === asPython) {
     proto[name] = original;
+    return;
+  }
+  // A static method's decorators made a new callable: the class attribute, called as it is.
+  if (kind === "static") {
+    proto[name] = f;
     return;
   }
   const getter = (f as { __get__?: unknown } | null)?.__get__;
@@ -309,6 +419,16 @@ export function decorateMethod(
   proto[name] = new Proxy(f as Function, {
     apply: (target, thisArg, args: unknown[]) => call(target, thisArg, ...args),
   });
+}
+
+/** Mark `f` as `@abstractmethod` does. */
+function abstractMark(f: unknown): void {
+  if ((typeof f === "function" || (typeof f === "object" && f !== null)) && Object.isExtensible(f))
+    Object.defineProperty(f, "__isabstractmethod__", {
+      value: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 const decorated = new WeakMap<Function, Map<string, property>>();

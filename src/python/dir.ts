@@ -8,9 +8,11 @@
  * `__dict__`: `__module__`, `__firstlineno__`, `__static_attributes__`, `__doc__`, `__dict__` and
  * `__weakref__` (or `__slots__` and the slot names), `__annotations__` when the body annotates,
  * and the class attributes, methods and properties (static fields and prototype members, minus
- * what the runtime adds: the stub `__init__`, `mro`, forwarders). Anything else (functions, the
- * runtime's classes and modules such as asyncio's, dataclasses and enums, whose generated members
- * differ) raises NotImplementedError naming the object, rather than listing wrong names.
+ * what the runtime adds: the stub `__init__`, `mro`, forwarders). A runtime class may list itself
+ * and its instances (the `Symbol.for("asyncio-ts.dir")` hook: enum.ts's `EnumType.__dir__` and
+ * `Enum.__dir__`). Anything else (functions, the runtime's classes and modules such as asyncio's,
+ * dataclasses, whose generated members differ) raises NotImplementedError naming the object,
+ * rather than listing wrong names.
  */
 
 import * as B from "./builtins";
@@ -224,7 +226,7 @@ function inexactClass(cls: Function): string | null {
 }
 
 /** The own `__dict__` names of a transpiled class `K`. */
-function classDictNames(K: Function, out: Set<string>): void {
+export function classDictNames(K: Function, out: Set<string>): void {
   const statics = K as unknown as Record<string, unknown>;
   for (const n of CLASS_DICT) out.add(n);
   for (const key of Object.getOwnPropertyNames(K)) {
@@ -300,11 +302,20 @@ function mroNames(cls: Function, out: Set<string>): Function | null {
   return runtime;
 }
 
+/** The listing a runtime class gives for itself or its instances (`__dir__`). */
+const DIR_HOOK = Symbol.for("asyncio-ts.dir");
+
 /** `dir(obj)`. */
 export function dir(...args: unknown[]): string[] {
   if (args.length !== 1)
     throw new E.TypeError(`dir expected at most 1 argument, got ${args.length}`);
   const obj = args[0];
+  // A runtime class's own listing (stdlib/enum.ts: `EnumType.__dir__`, `Enum.__dir__`).
+  const hook =
+    obj !== null && (typeof obj === "object" || typeof obj === "function")
+      ? (obj as { [DIR_HOOK]?: unknown })[DIR_HOOK]
+      : undefined;
+  if (typeof hook === "function") return hook.call(obj) as string[];
   const out = new Set<string>();
   const table = builtinTable(obj);
   if (table !== undefined) return [...words(table)];

@@ -133,8 +133,10 @@ export function formatFloatExp(x: number, prec: number, alt = false, upper = fal
 }
 
 /**
- * `g` presentation of |x| with precision `prec` (0 means 1). `alt` keeps trailing zeros;
- * `addDot0` is for the empty presentation type (at least one digit after the point).
+ * `g` presentation of |x| with precision `prec` (0 means 1), as CPython's format_float_short:
+ * `alt` keeps trailing zeros (and the point); `addDot0` is for the empty presentation type with
+ * a precision, which switches to exponent notation one digit earlier and keeps a `.0` on
+ * integral values (`format(12.0, ".3")` is `'12.0'`, `format(0.0, ".1")` is `'0e+00'`).
  */
 export function formatFloatGeneral(
   x: number,
@@ -144,29 +146,26 @@ export function formatFloatGeneral(
   addDot0 = false,
 ): string {
   if (prec === 0) prec = 1;
-  if (x === 0) {
-    if (alt) return prec > 1 ? `0.${"0".repeat(prec - 1)}` : "0.";
-    return addDot0 ? "0.0" : "0";
-  }
-  const [digits, e10] = roundSignificant(x, prec - 1);
+  // dtoa gives "0" with decpt 1 for zero
+  let [digits, e10] = x === 0 ? ["0", 0] : roundSignificant(x, prec - 1);
+  digits = digits.replace(/0+$/, "") || "0";
+  const decpt = e10 + 1;
+  const useExp = decpt <= -4 || decpt > (addDot0 ? prec - 1 : prec);
+  if (alt) digits = digits.padEnd(prec, "0");
   let out: string;
-  if (e10 >= -4 && e10 < prec) {
-    let ds = digits;
-    if (!alt) ds = ds.replace(/0+$/, "") || "0";
-    // fixed notation
-    if (e10 < 0) out = `0.${"0".repeat(-e10 - 1)}${ds}`;
-    else if (ds.length <= e10 + 1) {
-      out = ds + "0".repeat(e10 + 1 - ds.length);
-      if (alt) out += ".";
-      else if (addDot0) out += ".0";
-    } else out = `${ds.slice(0, e10 + 1)}.${ds.slice(e10 + 1)}`;
+  if (useExp) {
+    out = digits[0];
+    if (digits.length > 1) out += `.${digits.slice(1)}`;
+    else if (alt) out += ".";
+    out += expSuffix(e10);
+  } else if (decpt <= 0) {
+    out = `0.${"0".repeat(-decpt)}${digits}`;
+  } else if (digits.length > decpt) {
+    out = `${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
   } else {
-    let ds = digits;
-    if (!alt) ds = ds.replace(/0+$/, "") || "0";
-    let mant = ds[0];
-    if (ds.length > 1) mant += `.${ds.slice(1)}`;
-    else if (alt) mant += ".";
-    out = mant + expSuffix(e10);
+    out = digits + "0".repeat(decpt - digits.length);
+    if (alt) out += ".";
+    else if (addDot0) out += ".0";
   }
   return upper ? out.toUpperCase() : out;
 }

@@ -16,13 +16,7 @@ import {
   TypeError as PyTypeError,
   ValueError,
 } from "./exceptions";
-import {
-  floatRepr,
-  formatFloatExp,
-  formatFloatFixed,
-  formatFloatGeneral,
-  roundSignificant,
-} from "./floatfmt";
+import { floatRepr, formatFloatExp, formatFloatFixed, formatFloatGeneral } from "./floatfmt";
 import { Kw } from "./kw";
 import { floatToInt, index, intToFloat, isInt, toBigInt } from "./numbers";
 import { classTpName } from "./objects";
@@ -92,10 +86,10 @@ export function parseSpec(spec: string, kind: string): Spec {
   }
   let w = "";
   while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") w += cps[i++];
-  if (w) s.width = Number(w);
+  if (w) s.width = specNumber(w);
   if (i < cps.length && (cps[i] === "," || cps[i] === "_")) {
     s.grouping = cps[i++];
-    if (i < cps.length && (cps[i] === "," || cps[i] === "_")) {
+    if (i < cps.length && (cps[i] === "," || cps[i] === "_") && cps[i] !== s.grouping) {
       throw new ValueError("Cannot specify both ',' and '_'.");
     }
   }
@@ -104,7 +98,7 @@ export function parseSpec(spec: string, kind: string): Spec {
     let p = "";
     while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") p += cps[i++];
     if (!p) throw new ValueError("Format specifier missing precision");
-    s.precision = Number(p);
+    s.precision = specNumber(p);
   }
   if (cps.length - i > 1) {
     throw new ValueError(`Invalid format specifier '${spec}' for object of type '${kind}'`);
@@ -117,6 +111,14 @@ export function parseSpec(spec: string, kind: string): Spec {
     }
   }
   return s;
+}
+
+/** A width or precision: CPython reads it into a Py_ssize_t. */
+function specNumber(digits: string): number {
+  if (BigInt(digits) > 2n ** 63n - 1n) {
+    throw new ValueError("Too many decimal digits in format string");
+  }
+  return Number(digits);
 }
 
 /** Pad `body` (after sign/prefix) to the spec's width. */
@@ -178,7 +180,13 @@ export function formatInt(v: bigint, spec: string, kind = "int"): string {
   if ("eEfFgGn%".includes(s.type) && s.type !== "" && s.type !== "n") {
     return formatFloatSpec(intToFloat(v), s);
   }
+  if (!"bcdoxXn".includes(s.type)) {
+    throw new ValueError(`Unknown format code '${s.type}' for object of type '${kind}'`);
+  }
   if (s.precision >= 0) throw new ValueError("Precision not allowed in integer format specifier");
+  if (s.z) {
+    throw new ValueError("Negative zero coercion (z) not allowed in integer format specifier");
+  }
   let digits: string;
   let prefix = "";
   const neg = v < 0n;
@@ -188,7 +196,7 @@ export function formatInt(v: bigint, spec: string, kind = "int"): string {
     case "":
     case "d":
     case "n":
-      digits = a.toString();
+      digits = intStr(a);
       break;
     case "b":
       digits = a.toString(2);
@@ -214,6 +222,9 @@ export function formatInt(v: bigint, spec: string, kind = "int"): string {
       if (s.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
       if (s.alt)
         throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+      if (v < -(2n ** 63n) || v >= 2n ** 63n) {
+        throw new OverflowError("Python int too large to convert to C long");
+      }
       if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
       return pad(s, "", String.fromCodePoint(Number(v)), ">");
     }
@@ -245,14 +256,18 @@ function formatFloatSpec(x: number, s: Spec): string {
   if (type !== "" && !"eEfFgGn".includes(type)) {
     throw new ValueError(`Unknown format code '${s.type}' for object of type 'float'`);
   }
+  if (prec > 2147483647) throw new ValueError("precision too big");
   if (!Number.isFinite(a)) {
     body = Number.isNaN(a) ? "nan" : "inf";
     if (upper) body = body.toUpperCase();
   } else {
     switch (type) {
       case "":
-        if (prec < 0) body = floatRepr(a);
-        else body = generalDot0(a, prec);
+        if (prec < 0) {
+          body = floatRepr(a);
+          // `#` keeps the point of the repr's exponent form: `format(1e16, "#")` is '1.e+16'
+          if (s.alt && !body.includes(".")) body = body.replace("e", ".e");
+        } else body = formatFloatGeneral(a, prec, s.alt, false, true);
         break;
       case "e":
       case "E":
@@ -288,22 +303,6 @@ function formatFloatSpec(x: number, s: Spec): string {
   return pad(s, sp, body, ">");
 }
 
-/** Type '' with a precision: 'g' that keeps a '.0' and switches to exponent at precision-1. */
-function generalDot0(a: number, prec: number): string {
-  const p = prec === 0 ? 1 : prec;
-  if (a === 0) return "0.0";
-  const [digits, e10] = roundSignificant(a, p - 1);
-  const ds = digits.replace(/0+$/, "") || "0";
-  if (e10 < -4 || e10 + 1 > p - 1) {
-    const mant = ds.length > 1 ? `${ds[0]}.${ds.slice(1)}` : ds;
-    const ax = Math.abs(e10);
-    return `${mant}e${e10 < 0 ? "-" : "+"}${ax < 10 ? "0" : ""}${ax}`;
-  }
-  if (e10 < 0) return `0.${"0".repeat(-e10 - 1)}${ds}`;
-  if (ds.length <= e10 + 1) return `${ds}${"0".repeat(e10 + 1 - ds.length)}.0`;
-  return `${ds.slice(0, e10 + 1)}.${ds.slice(e10 + 1)}`;
-}
-
 /** Format a float with a spec. */
 export function formatFloat(x: number, spec: string): string {
   return formatFloatSpec(x, parseSpec(spec, "float"));
@@ -315,10 +314,14 @@ export function formatStr(v: string, spec: string): string {
   if (s.type !== "" && s.type !== "s") {
     throw new ValueError(`Unknown format code '${s.type}' for object of type 'str'`);
   }
+  if (s.grouping) throw new ValueError(`Cannot specify '${s.grouping}' with 's'.`);
+  if (s.sign === " ") throw new ValueError("Space not allowed in string format specifier");
   if (s.sign) throw new ValueError("Sign not allowed in string format specifier");
+  if (s.z) {
+    throw new ValueError("Negative zero coercion (z) not allowed in string format specifier");
+  }
   if (s.alt) throw new ValueError("Alternate form (#) not allowed in string format specifier");
   if (s.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
-  if (s.grouping) throw new ValueError(`Cannot specify '${s.grouping}' with 's'.`);
   let body = v;
   if (s.precision >= 0) body = codePoints(v).slice(0, s.precision).join("");
   return pad(s, "", body, "<");
@@ -505,19 +508,27 @@ function formatWith(
     } else {
       value = a.named(first);
     }
-    const re = /\.([^.[]+)|\[([^\]]*)\]/gy;
-    let mm: RegExpExecArray | null;
+    // CPython's FieldNameIterator: each `.attr` / `[key]` is parsed and applied in turn
     let pos = 0;
-    while (pos < rest.length && (mm = re.exec(rest)) !== null) {
-      if (mm[1] !== undefined) value = getattr(value, mm[1]);
-      else {
-        const key = mm[2];
-        value = getitem(value, /^\d+$/.test(key) ? BigInt(key) : key);
+    while (pos < rest.length) {
+      const c0 = rest[pos++];
+      let part: string;
+      if (c0 === ".") {
+        const stop = rest.slice(pos).search(/[.[]/);
+        const end2 = stop < 0 ? rest.length : pos + stop;
+        part = rest.slice(pos, end2);
+        pos = end2;
+      } else if (c0 === "[") {
+        const end2 = rest.indexOf("]", pos);
+        part = rest.slice(pos, end2);
+        pos = end2 + 1;
+      } else {
+        throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
       }
-      pos = re.lastIndex;
+      if (part === "") throw new ValueError("Empty attribute in format string");
+      if (c0 === ".") value = getattr(value, part);
+      else value = getitem(value, /^\d+$/.test(part) ? BigInt(part) : part);
     }
-    if (pos < rest.length)
-      throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
     if (conv !== "" && !"rsa".includes(conv)) {
       const code = conv.codePointAt(0)!;
       throw new ValueError(
@@ -772,7 +783,7 @@ function percentIntBody(
   const neg = iv < 0n;
   const mag = neg ? -iv : iv;
   let digits =
-    conv === "o" ? mag.toString(8) : conv === "x" || conv === "X" ? mag.toString(16) : `${mag}`;
+    conv === "o" ? mag.toString(8) : conv === "x" || conv === "X" ? mag.toString(16) : intStr(mag);
   if (conv === "X") digits = digits.toUpperCase();
   if (p > digits.length) digits = digits.padStart(p, "0");
   let prefix = neg ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";

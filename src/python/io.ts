@@ -395,7 +395,7 @@ export function print(...args: unknown[]): null {
       else if (key === "end") end = k.end;
       else if (key === "file") file = k.file;
       else if (key === "flush") flush = k.flush;
-      else throw new PyTypeError(`'${key}' is an invalid keyword argument for print()`);
+      else throw new PyTypeError(`print() got an unexpected keyword argument '${key}'`);
     }
   }
   if (sep === null || sep === undefined) sep = " ";
@@ -726,6 +726,16 @@ abstract class MemoryStream<T> {
   closed = false;
 
   protected check(): void {
+    if (this.closed) throw this.closedError();
+  }
+
+  /** CPython's BytesIO ends the message with a period, its StringIO does not. */
+  protected closedError(): ValueError {
+    return closedError();
+  }
+
+  /** The check of the methods both inherit from IOBase (its message has the period). */
+  protected checkIOBase(): void {
     if (this.closed) throw closedError();
   }
 
@@ -759,12 +769,12 @@ abstract class MemoryStream<T> {
   }
 
   isatty(): boolean {
-    this.check();
+    this.checkIOBase();
     return false;
   }
 
   __enter__(): this {
-    this.check();
+    this.checkIOBase();
     return this;
   }
 
@@ -774,7 +784,7 @@ abstract class MemoryStream<T> {
   }
 
   __iter__(): this {
-    this.check();
+    this.checkIOBase();
     return this;
   }
 
@@ -785,7 +795,7 @@ abstract class MemoryStream<T> {
   }
 
   [Symbol.iterator](): Iterator<T> {
-    this.check();
+    this.checkIOBase();
     return {
       next: () => {
         const line = this.readline();
@@ -797,7 +807,7 @@ abstract class MemoryStream<T> {
   }
 
   readlines(hint: unknown = -1n): T[] {
-    this.check();
+    this.checkIOBase();
     const limit = hint === null ? -1 : Number(index(hint));
     const out: T[] = [];
     let total = 0;
@@ -813,7 +823,7 @@ abstract class MemoryStream<T> {
   }
 
   writelines(lines: unknown): null {
-    this.check();
+    this.checkIOBase();
     for (const line of iter(lines)) this.write(line);
     return null;
   }
@@ -844,6 +854,15 @@ export class StringIO extends MemoryStream<string> {
   /** The position in UTF-16 code units (always at a code point boundary). */
   private at = 0;
   private readonly newline: string | null;
+
+  protected override closedError(): ValueError {
+    return new ValueError("I/O operation on closed file");
+  }
+
+  /** A closed StringIO's `flush()` does nothing, as CPython's. */
+  override flush(): null {
+    return null;
+  }
 
   constructor(...args: unknown[]) {
     super();
@@ -986,6 +1005,11 @@ export class BytesIO extends MemoryStream<Bytes> {
   private buf: Uint8Array;
   private size: number;
   private at = 0;
+
+  /** BytesIO's own `__iter__` does not check that it is open (its `__next__` does). */
+  override __iter__(): this {
+    return this;
+  }
 
   constructor(...args: unknown[]) {
     super();

@@ -25,7 +25,7 @@ import {
 import { setClassFinisher } from "./builtins";
 import { BytesLike } from "./bytes";
 import { eq } from "./compare";
-import { installDescriptors, isTranspiledClass, setNames } from "./descriptors";
+import { installDescriptors, isTranspiledClass, MemberDescriptor, setNames } from "./descriptors";
 import { Dict } from "./dict";
 import {
   AttributeError,
@@ -43,6 +43,7 @@ import {
   stopIteration,
   typeName,
   UnboundLocalError,
+  ValueError,
 } from "./exceptions";
 import { streams } from "./io";
 import { Kw } from "./kw";
@@ -345,6 +346,36 @@ function classSubclasses(this: Function): Function[] {
  * Make the class attributes `cls` has now (static fields) readable through its instances: Python
  * looks them up on the class; assigning through an instance creates an instance attribute.
  */
+/** The slot names of a class's own `__slots__` that are attributes (not `__dict__`, ...). */
+function ownSlots(cls: Function): string[] {
+  if (!Object.hasOwn(cls, "__slots__")) return [];
+  const decl = (cls as { __slots__?: unknown }).__slots__;
+  const names = typeof decl === "string" ? [decl] : [...iter(decl)].map(String);
+  return names.filter((n) => n !== "__dict__" && n !== "__weakref__");
+}
+
+/** CPython's check of `__slots__` when the class is made: a slot cannot be a class attribute. */
+function checkSlots(cls: Function): void {
+  for (const n of ownSlots(cls)) {
+    const d = Object.getOwnPropertyDescriptor(cls, n);
+    const jsOwn = SKIP_STATICS.has(n) && !(d?.writable && d.enumerable);
+    if ((d !== undefined && !jsOwn) || Object.hasOwn(cls.prototype as object, n))
+      throw new ValueError(`'${n}' in __slots__ conflicts with class variable`);
+  }
+}
+
+/** `C.x` of a slot `x`: its member descriptor (over JS's own `name`/`length` too). */
+function installSlots(cls: Function): void {
+  for (const n of ownSlots(cls)) {
+    if (SKIP_STATICS.has(n) && n !== "name" && n !== "length") continue;
+    Object.defineProperty(cls, n, {
+      value: new MemberDescriptor(n, cls),
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
 function forwardClassAttributes(cls: Function): void {
   const c = cls as unknown as { prototype: Record<PropertyKey, unknown> };
   for (const key of Object.getOwnPropertyNames(cls)) {
@@ -420,6 +451,7 @@ export function pyclass<C extends Function>(
   define("__qualname__", qualname);
   define("__module__", module);
   inheritJsNamedStatics(cls);
+  checkSlots(cls);
   // A sibling module's methods say its name (`__module__`); `__main__` is every function's default.
   if (module !== "__main__")
     (require("./module") as typeof import("./module")).markMethods(cls, module);
@@ -444,6 +476,7 @@ export function pyclass<C extends Function>(
   installDescriptors(cls);
   setNames(cls);
   forwardClassAttributes(cls);
+  installSlots(cls);
   for (const target of [c.prototype, c]) {
     for (const key of Object.getOwnPropertyNames(target)) {
       const desc = Object.getOwnPropertyDescriptor(target, key)!;

@@ -218,6 +218,9 @@ function builtinBase(cls: unknown): Function | undefined {
   return undefined;
 }
 
+/** A static marking a class whose `__extra_bases__` come before its JS parent in `__bases__`. */
+export const EXTRA_BASES_FIRST = Symbol.for("asyncio-ts.extra-bases-first");
+
 /** `cls.__bases__` as a list. */
 export function pyBases(cls: Function): Function[] {
   if (cls === B.object) return [];
@@ -234,7 +237,9 @@ export function pyBases(cls: Function): Function[] {
   if (typeof parent !== "function" || parent === Function.prototype || parent === Error)
     return [B.object];
   const extra = (cls as { __extra_bases__?: Function[] }).__extra_bases__;
-  return Object.hasOwn(cls, "__extra_bases__") && extra ? [parent, ...extra] : [parent];
+  if (!Object.hasOwn(cls, "__extra_bases__") || !extra) return [parent];
+  // The mixed-in type first (`IntEnum(int, ReprEnum)`, stdlib/enum.ts).
+  return Object.hasOwn(cls, EXTRA_BASES_FIRST) ? [...extra, parent] : [parent, ...extra];
 }
 
 /** `cls.__mro__` as a list of classes: CPython's C3 linearization. */

@@ -3,13 +3,15 @@
  * by `callMethod`/`getattr` on number receivers.
  */
 
-import { Bytes, toBytesData } from "./bytes";
+import { Bytes, BytesLike, makeBytesData } from "./bytes";
 import { OverflowError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { floatRepr } from "./floatfmt";
 import { decomposeFloat } from "./hash";
-import { Kw } from "./kw";
-import { floatToInt, NEGATIVE_NAN } from "./numbers";
+import { Kw, splitKw } from "./kw";
+import { floatToInt, index, isInt, NEGATIVE_NAN } from "./numbers";
+import { truthy } from "./protocol";
 import { Tuple } from "./tuple";
+import { typeName } from "./types";
 
 type Fn = (self: never, ...args: unknown[]) => unknown;
 
@@ -23,21 +25,27 @@ const intMethods: Record<string, Fn> = {
   __index__: (n: bigint) => n,
   __int__: (n: bigint) => n,
   __float__: (n: bigint) => Number(n),
-  to_bytes: (n: bigint, length: unknown = 1n, byteorder: unknown = "big", ...rest: unknown[]) => {
-    const len = Number(length as bigint);
-    const signed =
-      rest.length > 0 && Boolean((rest[0] as { kwargs?: { signed?: boolean } })?.kwargs?.signed);
+  to_bytes: (n: bigint, ...args: unknown[]) => {
+    const [len, byteorder, signed] = bytesArgs("to_bytes", "length", args);
+    const size = index(len ?? 1n);
+    if (size < 0n) throw new ValueError("length argument must be non-negative");
+    const nlen = Number(size);
     let v = n;
     if (v < 0n) {
       if (!signed) throw new OverflowError("can't convert negative int to unsigned");
-      v += 1n << BigInt(8 * len);
+      v += 1n << BigInt(8 * nlen);
+      if (v < 0n) throw new OverflowError("int too big to convert");
+    } else if (signed && nlen > 0 && v >= 1n << BigInt(8 * nlen - 1)) {
+      throw new OverflowError("int too big to convert");
     }
-    const out = new Uint8Array(len);
-    for (let i = len - 1; i >= 0; i--) {
+    const out = new Uint8Array(nlen);
+    for (let i = nlen - 1; i >= 0; i--) {
       out[i] = Number(v & 0xffn);
       v >>= 8n;
     }
-    if (v !== 0n) throw new OverflowError("int too big to convert");
+    if (v !== 0n || (signed && nlen === 0 && n !== 0n)) {
+      throw new OverflowError("int too big to convert");
+    }
     if (byteorder === "little") out.reverse();
     return new Bytes(out);
   },
@@ -154,8 +162,47 @@ const boolMethods: Record<string, Function> = Object.fromEntries(
 );
 
 /** `int.from_bytes(bytes, byteorder, *, signed=False)`. */
+/**
+ * The arguments of `int.to_bytes(length=1, byteorder='big', *, signed=False)` and
+ * `int.from_bytes(bytes, byteorder='big', *, signed=False)`, with argument clinic's errors.
+ */
+export function bytesArgs(
+  fname: string,
+  first: string,
+  args: unknown[],
+): [unknown, "big" | "little", boolean] {
+  const [pos, kws] = splitKw(args);
+  if (pos.length > 2) {
+    throw new PyTypeError(`${fname}() takes at most 2 positional arguments (${pos.length} given)`);
+  }
+  const names = [first, "byteorder", "signed"];
+  const vals: unknown[] = [...pos];
+  for (const [k, v] of Object.entries(kws)) {
+    const at = names.indexOf(k);
+    if (at < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (at < pos.length) {
+      throw new PyTypeError(
+        `argument for ${fname}() given by name ('${k}') and position (${at + 1})`,
+      );
+    }
+    vals[at] = v;
+  }
+  if (fname === "from_bytes" && vals[0] === undefined) {
+    throw new PyTypeError("from_bytes() missing required argument 'bytes' (pos 1)");
+  }
+  const order = vals[1] ?? "big";
+  if (typeof order !== "string") {
+    throw new PyTypeError(`${fname}() argument 'byteorder' must be str, not ${typeName(order)}`);
+  }
+  if (order !== "big" && order !== "little") {
+    throw new ValueError("byteorder must be either 'little' or 'big'");
+  }
+  return [vals[0], order, vals[2] === undefined ? false : truthy(vals[2])];
+}
+
 export function intFromBytes(data: unknown, byteorder: unknown = "big", signed = false): bigint {
-  const d = toBytesData(data).slice();
+  if (isInt(data)) throw new PyTypeError(`cannot convert '${typeName(data)}' object to bytes`);
+  const d = (data instanceof BytesLike ? data.data : makeBytesData(data)).slice();
   if (byteorder === "little") d.reverse();
   let v = 0n;
   for (const b of d) v = (v << 8n) | BigInt(b);

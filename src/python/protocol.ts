@@ -1331,7 +1331,11 @@ export function setattr(obj: unknown, name: string, value: unknown): void {
     }
     // The common case, kept cheap: a frozen dataclass instance always has a `__setattr__`, so
     // there is no frozen field to look for here (`objectSetattr` does).
-    if (typeof name === "string" && (!Array.isArray(obj) || obj instanceof ListSubclassBase)) {
+    if (
+      typeof name === "string" &&
+      name !== "__class__" &&
+      (!Array.isArray(obj) || obj instanceof ListSubclassBase)
+    ) {
       (obj as Record<string, unknown>)[name] = value;
       return;
     }
@@ -1347,6 +1351,7 @@ export function setattr(obj: unknown, name: string, value: unknown): void {
  */
 export function objectSetattr(obj: unknown, name: string, value: unknown): null {
   checkAttrName(name);
+  if (name === "__class__" && typeof obj !== "function") return setClass(obj, value);
   if (
     obj === null ||
     (typeof obj !== "object" && typeof obj !== "function") ||
@@ -1365,6 +1370,56 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
   return null;
 }
 
+/**
+ * `obj.__class__ = cls` (`object.__class__`'s setter): between classes of the program whose
+ * instances have the same layout (CPython's `compatible_for_assignment`: the same builtin base
+ * and the same `__slots__`); the instance's prototype becomes the class's.
+ */
+function setClass(obj: unknown, cls: unknown): null {
+  if (!isClass(cls))
+    throw new PyTypeError(`__class__ must be set to a class, not '${typeName(cls)}' object`);
+  const old = typeOf(obj);
+  if (!isPyclass(cls) || !isPyclass(old) || typeof obj !== "object" || obj === null)
+    throw new PyTypeError(
+      "__class__ assignment only supported for mutable types or ModuleType subclasses",
+    );
+  if (!sameLayout(old, cls as Function))
+    throw new PyTypeError(
+      `__class__ assignment: '${className(cls)}' object layout differs from '${className(old)}'`,
+    );
+  Object.setPrototypeOf(obj, (cls as Function).prototype as object);
+  return null;
+}
+
+/** Do instances of the program's classes `a` and `b` have one layout (`setClass`)? */
+function sameLayout(a: Function, b: Function): boolean {
+  // The builtin base the instances are made by: the last runtime class of the MRO (`object`
+  // and the runtime's classes of object layout aside).
+  const base = (c: Function): unknown => {
+    const { ABC } = require("./stdlib/abc") as typeof import("./stdlib/abc");
+    const runtime = mro(c).filter((k) => !isPyclass(k) && k !== builtins.object && k !== ABC);
+    return runtime[runtime.length - 1];
+  };
+  // Whether the instances have a `__dict__`, and the slots of the classes.
+  const slots = (c: Function): string => {
+    let dict = false;
+    const names: string[] = [];
+    for (const k of mro(c)) {
+      if (!isPyclass(k)) continue;
+      if (!Object.hasOwn(k, "__slots__")) {
+        dict = true;
+        continue;
+      }
+      const decl = (k as { __slots__?: unknown }).__slots__;
+      for (const n of typeof decl === "string" ? [decl] : iter(decl))
+        if (n === "__dict__") dict = true;
+        else if (n !== "__weakref__") names.push(String(n));
+    }
+    return `${dict}:${names.sort().join(",")}`;
+  };
+  return base(a) === base(b) && slots(a) === slots(b);
+}
+
 /** A class's own names that are not class attributes its instances see. */
 const CLASS_OWN_NAMES = new Set(["prototype", "__name__", "__qualname__", "__module__", "__doc__"]);
 
@@ -1376,7 +1431,7 @@ const CLASS_OWN_NAMES = new Set(["prototype", "__name__", "__qualname__", "__mod
 function bindsToInstance(f: Function): boolean {
   if (isClass(f)) return false;
   const kind = className(functionType(f));
-  return kind === "function" || kind === "method_descriptor";
+  return kind === "function" || kind === "method_descriptor" || kind === "_lru_cache_wrapper";
 }
 
 /** The prototype methods `classAttributeView` makes for class attributes holding functions. */
@@ -1580,8 +1635,18 @@ export function vars(obj: unknown): Dict {
   const skip = Array.isArray(obj) ? INDEX_KEY : obj instanceof Dict ? DICT_FIELDS : null;
   // An exception's runtime fields (its chain, traceback state; `__notes__` until add_note).
   const exc = obj instanceof BaseException;
+  // The values of `__slots__` are not in the instance's `__dict__`.
+  const slots = new Set<unknown>();
+  for (let c = (obj as { constructor?: unknown }).constructor; typeof c === "function"; ) {
+    if (Object.hasOwn(c, "__slots__")) {
+      const decl = (c as { __slots__?: unknown }).__slots__;
+      for (const n of typeof decl === "string" ? [decl] : iter(decl)) slots.add(n);
+    }
+    c = Object.getPrototypeOf(c) as unknown;
+  }
   for (const k of Object.keys(obj)) {
     if (skip !== null && (skip instanceof RegExp ? skip.test(k) : skip.has(k))) continue;
+    if (slots.has(k)) continue;
     if (exc && (EXCEPTION_FIELDS.has(k) || (k === "__notes__" && obj[k] === undefined))) continue;
     storeItem(d, k, (obj as Record<string, unknown>)[k]);
   }

@@ -12,7 +12,7 @@
  */
 
 import { strFromBytes } from "./bytes";
-import { TypeError } from "./exceptions";
+import { TypeError, ValueError } from "./exceptions";
 import { floatRepr } from "./floatfmt";
 import {
   type BuiltinKind,
@@ -157,8 +157,23 @@ function fnHead(fn: Function): string {
 export function intStr(value: bigint): string {
   // Number() rounds an int beyond 2 ** 53 to a double that is not a safe integer.
   const n = Number(value);
-  return Number.isSafeInteger(n) ? `${n}` : value.toString();
+  if (Number.isSafeInteger(n)) return `${n}`;
+  const s = value.toString();
+  const limit = intMaxStrDigits.limit;
+  if (limit > 0 && s.length - (value < 0n ? 1 : 0) > limit) {
+    throw new ValueError(
+      `Exceeds the limit (${limit} digits) for integer string conversion; ` +
+        "use sys.set_int_max_str_digits() to increase the limit",
+    );
+  }
+  return s;
 }
+
+/**
+ * The limit on decimal digits converted between int and str (CPython's CVE-2020-10735
+ * mitigation): `sys.get_int_max_str_digits()`, 4300 by default, 0 for none.
+ */
+export const intMaxStrDigits = { limit: 4300 };
 
 export function repr(value: unknown): string {
   switch (typeof value) {

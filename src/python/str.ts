@@ -7,12 +7,11 @@
 import { Bytes } from "./bytes";
 import { encode } from "./codecs";
 import { Dict } from "./dict";
-import { TypeError as PyTypeError, ValueError } from "./exceptions";
+import { LookupError, TypeError as PyTypeError, ValueError } from "./exceptions";
 import { strFormat, strFormatMap } from "./format";
 import { Kw } from "./kw";
 import { index, indexNumber, isInt } from "./numbers";
-import { codePoints, getitem, hasSurrogates, iter, strLen } from "./protocol";
-import { str } from "./repr";
+import { codePoints, getitem, hasSurrogates, strLen, tryIter } from "./protocol";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
 
@@ -29,14 +28,19 @@ function isWs(ch: string): boolean {
 /** Bind positional + Kw arguments to parameter names (builtin-method style errors). */
 function bind(fname: string, names: string[], args: unknown[]): unknown[] {
   const n = args.length;
+  const max = `${names.length} ${names.length === 1 ? "argument" : "arguments"}`;
   if (n === 0 || !(args[n - 1] instanceof Kw)) {
-    if (n > names.length) {
-      throw new PyTypeError(`${fname}() takes at most ${names.length} arguments (${n} given)`);
-    }
+    if (n > names.length) throw new PyTypeError(`${fname}() takes at most ${max} (${n} given)`);
     return args;
   }
   const kws = (args[n - 1] as Kw).kwargs as Record<string, unknown>;
   const out = args.slice(0, n - 1);
+  const total = out.length + Object.keys(kws).length;
+  if (total > names.length) {
+    // argument clinic counts all the arguments first ("keyword" when all are keywords)
+    const what = out.length === 0 ? ` keyword ${max.split(" ")[1]}` : ` ${max.split(" ")[1]}`;
+    throw new PyTypeError(`${fname}() takes at most ${names.length}${what} (${total} given)`);
+  }
   for (const k of Object.keys(kws)) {
     const i = names.indexOf(k);
     if (i < 0) throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
@@ -249,8 +253,15 @@ function stripWhitespace(s: string, left: boolean, right: boolean): string {
 }
 
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
+  if (chars instanceof Kw) {
+    const name = left && right ? "strip" : left ? "lstrip" : "rstrip";
+    [chars] = noKeywords(`str.${name}`, [chars]);
+  }
   let set: Set<string> | null = null;
   if (chars !== undefined && chars !== null) {
+    if (typeof chars !== "string" && strBase(chars) === undefined) {
+      throw new PyTypeError("strip arg must be None or str");
+    }
     set = new Set(codePoints(checkStr(chars, "strip arg must be None or str")));
   }
   const test = (c: string) => (set ? set.has(c) : isWs(c));
@@ -262,13 +273,30 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean): s
   return a === 0 && b === cps.length ? s : cps.slice(a, b).join("");
 }
 
-function padArgs(fname: string, width: unknown, fillchar: unknown): [number, string] {
-  const w = indexNumber(width);
-  const f = fillchar === undefined ? " " : fillchar;
-  if (typeof f !== "string" || strLen(f) !== 1) {
-    throw new PyTypeError(`The fill character must be exactly one character long`);
+/** center/ljust/rjust(width[, fillchar]): positional only, as CPython's argument clinic. */
+function padArgs(fname: string, args: unknown[]): [number, string] {
+  const last = args[args.length - 1];
+  if (last instanceof Kw && Object.keys(last.kwargs).length === 0) args = args.slice(0, -1);
+  if (args.length === 0 || args[args.length - 1] instanceof Kw) {
+    if (args.length > 0) throw new PyTypeError(`str.${fname}() takes no keyword arguments`);
+    throw new PyTypeError(`${fname} expected at least 1 argument, got 0`);
   }
-  void fname;
+  if (args.length > 2) {
+    throw new PyTypeError(`${fname} expected at most 2 arguments, got ${args.length}`);
+  }
+  const w = indexNumber(args[0]);
+  const f = args.length < 2 ? " " : args[1];
+  if (typeof f !== "string") {
+    const v = strBase(f);
+    if (v === undefined) {
+      throw new PyTypeError(`The fill character must be a unicode character, not ${typeName(f)}`);
+    }
+    if (strLen(v) !== 1)
+      throw new PyTypeError("The fill character must be exactly one character long");
+    return [w, v];
+  }
+  if (strLen(f) !== 1)
+    throw new PyTypeError("The fill character must be exactly one character long");
   return [w, f];
 }
 
@@ -405,6 +433,24 @@ function splitlinesImpl(s: string, keepends: boolean): string[] {
   return out;
 }
 
+/**
+ * The arguments of a method that takes no keywords: a trailing empty `Kw` (`**{}`) dropped
+ * (as undefined), a non-empty one CPython's "str.find() takes no keyword arguments".
+ */
+function noKeywords(fname: string, args: unknown[]): unknown[] {
+  const out = args.slice();
+  for (let i = out.length - 1; i >= 0; i--) {
+    const a = out[i];
+    if (a instanceof Kw) {
+      if (Object.keys(a.kwargs).length > 0) {
+        throw new PyTypeError(`${fname}() takes no keyword arguments`);
+      }
+      out[i] = undefined;
+    }
+  }
+  return out;
+}
+
 function prefixTest(
   s: string,
   prefix: unknown,
@@ -413,6 +459,11 @@ function prefixTest(
   fname: string,
   atEnd: boolean,
 ): boolean {
+  // argument clinic's errors (checked here, off the fast path of a plain str prefix)
+  [prefix, start, end] = noKeywords(`str.${fname}`, [prefix, start, end]);
+  if (prefix === undefined) {
+    throw new PyTypeError(`${fname} expected at least 1 argument, got 0`);
+  }
   const cands = (prefix instanceof Tuple ? prefix.items : [prefix]).map((p) => strBase(p) ?? p);
   if (!(prefix instanceof Tuple) && typeof cands[0] !== "string") {
     throw new PyTypeError(
@@ -505,7 +556,15 @@ export const strMethods = {
     if (items !== undefined && allStrings(items)) return joinStrings(items as string[], s);
     const parts: string[] = [];
     let i = 0;
-    for (const x of Array.isArray(iterable) ? iterable : iter(iterable)) {
+    const it = Array.isArray(iterable) ? iterable : tryIter(iterable);
+    if (it === null) {
+      [iterable] = noKeywords("str.join", [iterable]);
+      if (iterable === undefined) {
+        throw new PyTypeError("str.join() takes exactly one argument (0 given)");
+      }
+      throw new PyTypeError("can only join an iterable");
+    }
+    for (const x of it) {
       if (typeof x !== "string") {
         const v = strBase(x);
         if (v === undefined) {
@@ -546,29 +605,36 @@ export const strMethods = {
     if (k < 0) return new Tuple(["", "", s]);
     return new Tuple([s.slice(0, k), sp, s.slice(k + sp.length)]);
   },
-  zfill(s: string, width: unknown): string {
-    const w = indexNumber(width);
+  zfill(s: string, ...args: unknown[]): string {
+    const last = args[args.length - 1];
+    if (last instanceof Kw && Object.keys(last.kwargs).length === 0) args = args.slice(0, -1);
+    if (args.length !== 1 || args[0] instanceof Kw) {
+      if (args[args.length - 1] instanceof Kw)
+        throw new PyTypeError("str.zfill() takes no keyword arguments");
+      throw new PyTypeError(`str.zfill() takes exactly one argument (${args.length} given)`);
+    }
+    const w = indexNumber(args[0]);
     const n = strLen(s);
     if (n >= w) return s;
     const fill = "0".repeat(w - n);
     if (s[0] === "+" || s[0] === "-") return s[0] + fill + s.slice(1);
     return fill + s;
   },
-  center(s: string, width: unknown, fillchar?: unknown): string {
-    const [w, f] = padArgs("center", width, fillchar);
+  center(s: string, ...args: unknown[]): string {
+    const [w, f] = padArgs("center", args);
     const n = strLen(s);
     if (n >= w) return s;
     const marg = w - n;
     const left = Math.floor(marg / 2) + (marg & w & 1);
     return f.repeat(left) + s + f.repeat(marg - left);
   },
-  ljust(s: string, width: unknown, fillchar?: unknown): string {
-    const [w, f] = padArgs("ljust", width, fillchar);
+  ljust(s: string, ...args: unknown[]): string {
+    const [w, f] = padArgs("ljust", args);
     const n = strLen(s);
     return n >= w ? s : s + f.repeat(w - n);
   },
-  rjust(s: string, width: unknown, fillchar?: unknown): string {
-    const [w, f] = padArgs("rjust", width, fillchar);
+  rjust(s: string, ...args: unknown[]): string {
+    const [w, f] = padArgs("rjust", args);
     const n = strLen(s);
     return n >= w ? s : f.repeat(w - n) + s;
   },
@@ -594,8 +660,13 @@ export const strMethods = {
     }
     return out;
   },
-  find: (s: string, sub: unknown, start?: unknown, end?: unknown) =>
-    BigInt(findImpl(s, checkStr(sub, "must be str"), start, end, false)),
+  find(s: string, sub: unknown, start?: unknown, end?: unknown): bigint {
+    if (typeof sub !== "string" || start instanceof Kw || end instanceof Kw) {
+      [sub, start, end] = noKeywords("str.find", [sub, start, end]);
+      if (sub === undefined) throw new PyTypeError("find expected at least 1 argument, got 0");
+    }
+    return BigInt(findImpl(s, checkStr(sub, "must be str"), start, end, false));
+  },
   rfind: (s: string, sub: unknown, start?: unknown, end?: unknown) =>
     BigInt(findImpl(s, checkStr(sub, "must be str"), start, end, true)),
   index(s: string, sub: unknown, start?: unknown, end?: unknown): bigint {
@@ -620,6 +691,10 @@ export const strMethods = {
       }
     }
     const [old, nw, count = -1n] = bind("replace", ["old", "new", "count"], args);
+    if (nw === undefined) {
+      const n = args.filter((a) => !(a instanceof Kw)).length;
+      throw new PyTypeError(`replace() takes at least 2 positional arguments (${n} given)`);
+    }
     const o = checkStr(old, "replace() argument 1 must be str");
     const n = checkStr(nw, "replace() argument 2 must be str");
     let max = indexNumber(count);
@@ -744,28 +819,64 @@ export const strMethods = {
       try {
         v = getitem(table, key);
       } catch (e) {
-        if (e instanceof Error && (e.name === "KeyError" || e.name === "IndexError")) {
+        if (e instanceof LookupError) {
           out += ch;
           continue;
         }
         throw e;
       }
       if (v === null || v === undefined) continue;
-      if (isInt(v)) out += String.fromCodePoint(Number(index(v)));
-      else out += str(v);
+      if (isInt(v)) {
+        const cp = index(v);
+        if (cp < 0n || cp > 0x10ffffn) {
+          throw new ValueError("character mapping must be in range(0x110000)");
+        }
+        out += String.fromCodePoint(Number(cp));
+      } else {
+        const t = typeof v === "string" ? v : strBase(v);
+        if (t === undefined) {
+          throw new PyTypeError("character mapping must return integer, None or str");
+        }
+        out += t;
+      }
     }
     return out;
   },
   maketrans(...args: unknown[]): Dict {
+    if (args[args.length - 1] instanceof Kw) {
+      throw new PyTypeError("str.maketrans() takes no keyword arguments");
+    }
+    if (args.length === 0 || args.length > 3) {
+      const which = args.length === 0 ? "at least 1 argument" : "at most 3 arguments";
+      throw new PyTypeError(`maketrans expected ${which}, got ${args.length}`);
+    }
     const d = new Dict();
     if (args.length === 1) {
-      for (const [k, v] of (args[0] as Dict).entries()) {
-        d.__setitem__(typeof k === "string" ? BigInt(k.codePointAt(0)!) : k, v);
+      if (!(args[0] instanceof Dict)) {
+        throw new PyTypeError("if you give only one argument to maketrans it must be a dict");
+      }
+      for (const [k, v] of args[0].entries()) {
+        const ks = typeof k === "string" ? k : strBase(k);
+        if (ks !== undefined) {
+          if (strLen(ks) !== 1) {
+            throw new ValueError("string keys in translate table must be of length 1");
+          }
+          d.__setitem__(BigInt(ks.codePointAt(0)!), v);
+        } else if (isInt(k)) {
+          d.__setitem__(k, v);
+        } else {
+          throw new PyTypeError("keys in translate table must be strings or integers");
+        }
       }
       return d;
     }
-    const a = codePoints(checkStr(args[0], "maketrans arg 1 must be str"));
-    const b = codePoints(checkStr(args[1], "maketrans arg 2 must be str"));
+    if (typeof args[0] !== "string" && strBase(args[0]) === undefined) {
+      throw new PyTypeError(
+        "first maketrans argument must be a string if there is a second argument",
+      );
+    }
+    const a = codePoints(checkStr(args[0], "maketrans() argument 1 must be str"));
+    const b = codePoints(checkStr(args[1], "maketrans() argument 2 must be str"));
     if (a.length !== b.length) {
       throw new ValueError("the first two maketrans arguments must have equal length");
     }
@@ -773,7 +884,7 @@ export const strMethods = {
       d.__setitem__(BigInt(c.codePointAt(0)!), BigInt(b[i].codePointAt(0)!));
     });
     if (args.length > 2) {
-      for (const c of codePoints(checkStr(args[2], "maketrans arg 3 must be str"))) {
+      for (const c of codePoints(checkStr(args[2], "maketrans() argument 3 must be str"))) {
         d.__setitem__(BigInt(c.codePointAt(0)!), null);
       }
     }
@@ -783,6 +894,67 @@ export const strMethods = {
   __contains__: (s: string, x: unknown) =>
     s.includes(checkStr(x, "'in <string>' requires string as left operand")),
 };
+
+/**
+ * How CPython's str methods take their arguments, for its argument errors: METH_NOARGS
+ * ("str.upper() takes no arguments (1 given)"), METH_O ("str.join() takes exactly one argument
+ * (0 given)") or argument clinic's positional-only `[min, max]` ("count expected at least 1
+ * argument, got 0"); none takes keywords. The methods called in hot loops (split, join, strip,
+ * startswith, replace, find, upper, lower, ...) check their own arguments and are not listed.
+ */
+const ARITY: [string, "noargs" | "one" | [number, number]][] = [
+  ...[
+    "capitalize",
+    "casefold",
+    "swapcase",
+    "title",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+  ].map((n): [string, "noargs"] => [n, "noargs"]),
+  ...["partition", "rpartition", "removeprefix", "removesuffix", "translate"].map(
+    (n): [string, "one"] => [n, "one"],
+  ),
+  ...["count", "index", "rfind", "rindex"].map((n): [string, [number, number]] => [n, [1, 3]]),
+];
+
+function plural(n: number): string {
+  return `${n} argument${n === 1 ? "" : "s"}`;
+}
+
+for (const [name, kind] of ARITY) {
+  const table = strMethods as unknown as Record<string, (s: string, ...a: unknown[]) => unknown>;
+  const f = table[name];
+  table[name] = (s: string, ...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (last instanceof Kw) {
+      if (Object.keys(last.kwargs).length > 0) {
+        throw new PyTypeError(`str.${name}() takes no keyword arguments`);
+      }
+      args = args.slice(0, -1);
+    }
+    const n = args.length;
+    if (kind === "noargs") {
+      if (n > 0) throw new PyTypeError(`str.${name}() takes no arguments (${n} given)`);
+    } else if (kind === "one") {
+      if (n !== 1) throw new PyTypeError(`str.${name}() takes exactly one argument (${n} given)`);
+    } else if (n < kind[0]) {
+      throw new PyTypeError(`${name} expected at least ${plural(kind[0])}, got ${n}`);
+    } else if (n > kind[1]) {
+      throw new PyTypeError(`${name} expected at most ${plural(kind[1])}, got ${n}`);
+    }
+    return f(s, ...args);
+  };
+}
 
 /**
  * `strMethods` as generated code calls them on a value known to be a str (codegen/lower/calls.ts:

@@ -13,6 +13,7 @@ import { mro as c3mro, hasMultipleBases } from "./mro";
 import {
   builtinKind,
   className,
+  classTpName,
   Ellipsis,
   NotImplemented,
   nativeType,
@@ -90,6 +91,9 @@ export function typeOf(x: unknown): Function {
  * other is a `function`.
  */
 export function functionType(f: Function): Function {
+  // A callable of another type made as a JS function (`functools._lru_cache_wrapper`).
+  const own = Object.hasOwn(f, PY_TYPE) ? (f as { [PY_TYPE]?: () => Function })[PY_TYPE] : null;
+  if (typeof own === "function") return own.call(f);
   const kind = builtinKind(f);
   if (kind === "descriptor") return nativeType("method_descriptor");
   if (kind !== undefined) return B.builtin_function_or_method;
@@ -138,7 +142,7 @@ export function typeName(value: unknown): string {
       if (isClass(value)) return "type";
       // A functools.partial is a JS function; CPython's messages name its C type.
       if ((value as { __partial__?: unknown }).__partial__ === true) return "functools.partial";
-      return className(functionType(value));
+      return classTpName(functionType(value));
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value) && value.constructor === Array) return "list";

@@ -74,6 +74,8 @@ describe("bundleSource", () => {
     );
     expect(() => load("src/nope.js")).toThrow("asyncio-ts runtime bundle: no module src/nope.js");
   });
+
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 });
 
 describe("asciiSource", () => {

@@ -178,6 +178,7 @@ describe("modules of the program, as CPython 3.13.0 runs them", () => {
         fs.writeFileSync(path.join(folder(c), f), text);
     }
   });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   test.each(CASES.map((c) => [c.name, c] as const))(
     "%s",

@@ -1,27 +1,28 @@
 /**
- * CPython's compile-time errors the parser and the compiler's symbol table raise and
- * tree-sitter lets through (codegen/symtable.ts, codegen/ir.ts, codegen/parse.ts, codegen/analyze.ts):
+ * CPython's compile-time errors the parser and the compiler's symbol table raise and tree-sitter
+ * lets through (codegen/symtable.ts, codegen/ir.ts, codegen/parse.ts, codegen/analyze.ts):
  * `global`/`nonlocal` after a use, an assignment, an annotation or as a parameter; assignment
  * expressions in comprehension iterables, rebinding iteration variables or in a class body;
  * `yield` in a comprehension; `return` in a class body; an unparenthesized generator argument
  * and a tuple after a comprehension's `in`; a conditional expression without `else`; a
  * compound statement's header without its colon; the order of parameters; number literals
  * (leading zeros, misplaced underscores); an f-string's conversion character; `except A, B:`;
- * alternatives of a pattern binding different names; `**rest` not last; CPython's messages for
+ * alternatives of a pattern binding different names; `**rest` not last; `await` and
+ * asynchronous comprehensions in a class body of an async function; CPython's messages for
  * assigning to what cannot be assigned (`f() = 1`, `if x = 1:`) and a forgotten comma in
  * brackets (`[1 2]`); `*x` where it cannot be. Each expectation (kind, message, line,
  * 0-based column) is what CPython 3.13.0's `compile()` reported for the source.
  *
- * Then one program (recorded from CPython 3.13.0 with /tmp/rec/record.py) for what used to be
+ * Then programs (recorded from CPython 3.13.0 with /tmp/rec/record.py) for what used to be
  * refused or mistranslated: `await` or `yield` in a comprehension's first iterable (evaluated in
  * the function around it; an asynchronous generator expression's first iterable too, when it is
- * made, not when it is first iterated), Python 2's `print >> f, x` (valid Python 3: a tuple whose first item
- * raises CPython's TypeError with its hint), a backslash continuation between call arguments,
- * parenthesized single targets (`(x): int = 1`, `(z) = 5`: not tuples), the valid forms of `*x`
- * (with `x[*a]`), an asynchronous generator expression made in a plain `def`, and a conditional
- * expression as a base class (`class E(A if c else B):`, once emitted unparenthesized), and
- * generated code that failed to type-check: a class attribute over a base's property, an
- * instance method over a base's static method.
+ * made, not when it is first iterated), Python 2's `print >> f, x` (valid Python 3: a tuple whose
+ * first item raises CPython's TypeError with its hint), a backslash continuation between call
+ * arguments, parenthesized single targets (`(x): int = 1`, `(z) = 5`: not tuples), the valid
+ * forms of `*x` (with `x[*a]`), an asynchronous generator expression made in a plain `def` (also
+ * one that awaits), and a conditional expression as a base class (`class E(A if c else B):`,
+ * once emitted unparenthesized), and generated code that failed to type-check: a class attribute
+ * over a base's property, an instance method over a base's static method.
  */
 
 import { CompileError, transpile } from "../../codegen";
@@ -39,6 +40,20 @@ function compileError(py: string): CompileError | null {
 
 describe("CPython's compile-time errors", () => {
   test.each([
+    [
+      "async def f():\n    class C:\n        x = await g()\n",
+      "SyntaxError",
+      "'await' outside function",
+      3,
+      12,
+    ],
+    [
+      "async def f():\n    class C:\n        x = [await g() for _ in y]\n",
+      "SyntaxError",
+      "asynchronous comprehension outside of an asynchronous function",
+      3,
+      12,
+    ],
     [
       "def f(z):\n    return [(yield from z) for i in z]\n",
       "SyntaxError",
@@ -438,6 +453,9 @@ describe("CPython's compile-time errors", () => {
       "def f(a=1, /, b=2, *, c, d=3, **e):\n    pass\n",
       "x = (00, 0_0, 0x_ff, 007.5, 09.5, 1_000.5e1_0)\n",
       "match x:\n    case [a] | (a,):\n        pass\n",
+      "def f():\n    return ((await g() for x in y) for z in w)\n",
+      "def f():\n    return ([await g() for x in y] for z in w)\n",
+      "async def f():\n    class C:\n        x = (await g() for _ in y)\n",
     ])
       expect([source, compileError(source)]).toEqual([source, null]);
   });
@@ -445,6 +463,11 @@ describe("CPython's compile-time errors", () => {
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
+  {
+    name: "await_in_genexpr_of_def",
+    code: "import asyncio\n\nasync def val(x):\n    await asyncio.sleep(0)\n    return x * 2\n\ndef make(items):\n    return (await val(x) for x in items)\n\nasync def main():\n    g = make([1, 2, 3])\n    print(type(g).__name__, [v async for v in g])\n\nasyncio.run(main())\n",
+    expected: "async_generator [2, 4, 6]\n",
+  },
   {
     name: "first_iterable_and_print_chevron",
     code: 'import asyncio\nimport sys\n\n\nasync def items(n):\n    await asyncio.sleep(0)\n    return list(range(n))\n\n\ndef collector():\n    got = [x * 10 for x in (yield "ready")]\n    yield got\n\n\nasync def main():\n    print([x * 2 for x in await items(3)], {x % 2 for x in await items(4)})\n    print({k: k * k for k in await items(3)}, sum(x for x in await items(5)))\n    print([y for x in await items(3) for y in range(x)])\n    g = collector()\n    print(next(g), g.send([1, 2, 3]))\n    try:\n        print >> sys.stderr, "message"\n    except TypeError as e:\n        print("TypeError:", e)\n    try:\n        print >> 1\n    except TypeError as e:\n        print("TypeError:", e)\n    f = lambda *a, **k: (a, sorted(k))\n    print(f(1, return_value=2, \\\n            create=True))\n\n\nasyncio.run(main())\n',

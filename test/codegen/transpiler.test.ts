@@ -381,9 +381,62 @@ function find(items: any, target: any = $py.missingArgs("find", ["items", "targe
     expect(out).toContain("print(delete_, delete__);");
   });
 
-  test("comments are kept", () => {
+  test("comments are kept, a trailing one at the end of its line", () => {
     expect(ts("# greeting\nprint('hi')  # trailing\n")).toContain(
-      '// greeting\nprint("hi");\n// trailing\n',
+      '// greeting\nprint("hi"); // trailing\n',
+    );
+  });
+
+  test("comments between a header and its body open the body; those in expressions precede it", () => {
+    const out = ts(
+      [
+        "def f(a,  # first",
+        "      b):  # second",
+        "    # body",
+        "    return [a,  # one",
+        "            b]  # two",
+        "if f(1, 2):  # header",
+        "    pass  # nothing",
+        "else:  # other",
+        "    # explain",
+        "    print(3)",
+        "try:  # try",
+        "    pass",
+        "except KeyError:  # handler",
+        "    pass",
+        "",
+      ].join("\n"),
+    );
+    expect(out).toContain(
+      [
+        "// first",
+        'function f(a: any, b: any = $py.missingArgs("f", ["a", "b"], a)): any {',
+        "  // second",
+        "  // body",
+        "  // one",
+        "  return [a, b];",
+        "  // two",
+        "}",
+        "if ($py.truthy(f(1n, 2n))) { // header",
+        "  // nothing",
+        "} else {",
+        "  // other",
+        "  // explain",
+        "  print(3n);",
+        "}",
+        "const $q1 = $py.noStackFor(KeyError);",
+        "try { // try",
+        "} catch ($e) {",
+        "  $py.stacksAgain($q1);",
+        "  const $err2 = $py.caught($e);",
+        "  if ($err2 instanceof KeyError) { // handler",
+        "  } else {",
+        "    throw $err2;",
+        "  }",
+        "} finally {",
+        "  $py.stacksAgain($q1);",
+        "}",
+      ].join("\n"),
     );
   });
 

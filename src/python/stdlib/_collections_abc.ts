@@ -1,9 +1,9 @@
 /**
  * The classes of `collections.abc` that a program can subclass (CPython's `_collections_abc.py`):
- * `Iterable`, `Iterator`, `Sized`, `Container`, `Collection`, `Hashable`, `Callable`,
- * `Awaitable`, `AsyncIterable`, `AsyncIterator`, `Sequence`, `MutableSequence`, `Mapping`,
- * `MutableMapping`, the mapping views `KeysView`, `ItemsView`, `ValuesView`, and over them
- * `collections.UserDict` and `collections.UserList`.
+ * `Iterable`, `Iterator`, `Reversible`, `Sized`, `Container`, `Collection`, `Hashable`, `Callable`,
+ * `Awaitable`, `AsyncIterable`, `AsyncIterator`, `Sequence`, `MutableSequence`, `Set`,
+ * `MutableSet`, `Mapping`, `MutableMapping`, the mapping views `KeysView`, `ItemsView`, `ValuesView`, and over them
+ * `collections.UserDict`, `collections.UserList` and `collections.UserString`.
  *
  * Each is an abstract base class (abc.ts: instantiating a subclass that leaves an abstract method
  * unimplemented raises CPython's TypeError) with CPython's mixin methods written on the Python
@@ -16,20 +16,30 @@
  * `issubclass(C, Sized)` looks for the methods as the one-method ABCs' `__subclasshook__` does.
  * The classes are over abc.ts's `_ABCMetaBase`, so `ABC` does not show in their `__mro__`; their
  * MROs are shorter than CPython's (`Mapping.__mro__` is `(Mapping, Collection, object)`, CPython's
- * lists `Sized`, `Iterable`, `Container`). `Set`, `MutableSet` and the other ABCs keep their
- * isinstance-only form (collections.ts) and cannot be subclassed.
+ * lists `Sized`, `Iterable`, `Container`). The other ABCs (`Generator`, `Coroutine`, ...) keep
+ * their isinstance-only form (collections.ts) and cannot be subclassed.
  */
 
 import { eq, ge, gt, le, lt } from "../compare";
 import { Dict } from "../dict";
-import { IndexError, KeyError, TypeError as PyTypeError, ValueError } from "../exceptions";
+import {
+  IndexError,
+  KeyError,
+  NotImplementedError,
+  TypeError as PyTypeError,
+  ValueError,
+} from "../exceptions";
+import { hash as pyHash } from "../hash";
 import { Kw } from "../kw";
 import { listMethods } from "../list";
+import { registerForwarder } from "../mro";
 import { index as pyIndex } from "../numbers";
 import { NotImplemented } from "../objects";
-import { mul } from "../operators";
+import { add, mod, mul, or_, sub } from "../operators";
 import {
+  call,
   callMethod,
+  contains,
   delitem,
   getitem,
   hasattr,
@@ -99,10 +109,21 @@ export function setChecks(cls: Function, c: AbcChecks): void {
 /** This module's ABCs (a class registered with `MutableMapping` is a `Mapping` too). */
 const ALL: Function[] = [];
 
+/**
+ * Is the ABC `k` the ABC `a` or below it (a class registered with `k` is one of `a`)? Along the
+ * JS chain, and for the CPython bases a single chain leaves out (`Sequence` is `Reversible`).
+ */
+function abcBelow(k: Function, a: Function): boolean {
+  if (k === a || realSubclass(k, a)) return true;
+  return a === Reversible && (k === Sequence || realSubclass(k, Sequence));
+}
+
 function instanceCheck(this: Function, x: unknown): boolean {
+  // A program's class over an ABC (`class Tags(MutableSet)`, `class L(UserList)`): ABCMeta's.
+  if (!ALL.includes(this)) return ABC.__instancecheck__.call(this, x);
   const c = checks.get(this);
   if (c?.instance(x)) return true;
-  return ALL.some((k) => (k === this || realSubclass(k, this)) && ABC.__instancecheck__.call(k, x));
+  return ALL.some((k) => abcBelow(k, this) && ABC.__instancecheck__.call(k, x));
 }
 
 /**
@@ -119,6 +140,7 @@ function definesAll(sub: Function, methods: string[]): boolean {
 }
 
 function subclassCheck(this: Function, sub: unknown): boolean {
+  if (!ALL.includes(this)) return ABC.__subclasscheck__.call(this, sub);
   const c = checks.get(this);
   if (c?.subclass(sub)) return true;
   const methods = HOOK_METHODS.get(this);
@@ -134,9 +156,7 @@ function subclassCheck(this: Function, sub: unknown): boolean {
       return true;
   }
   if (typeof sub === "function" && realSubclass(sub, this)) return true;
-  return ALL.some(
-    (k) => (k === this || realSubclass(k, this)) && ABC.__subclasscheck__.call(k, sub),
-  );
+  return ALL.some((k) => abcBelow(k, this) && ABC.__subclasscheck__.call(k, sub));
 }
 
 /** Split a trailing `Kw` off an argument list. */
@@ -205,6 +225,13 @@ export class Iterator extends Iterable {
 }
 abcClass(Iterator, "Iterator", ["__next__"]);
 
+export class Reversible extends Iterable {
+  __reversed__(): unknown {
+    return pyIter([][Symbol.iterator]());
+  }
+}
+abcClass(Reversible, "Reversible", ["__reversed__"]);
+
 export class Sized extends _ABCMetaBase {
   __len__(): unknown {
     return 0n;
@@ -247,6 +274,7 @@ for (const [cls, methods] of [
   [AsyncIterator, ["__anext__", "__aiter__"]],
   [Iterable, ["__iter__"]],
   [Iterator, ["__iter__", "__next__"]],
+  [Reversible, ["__reversed__", "__iter__"]],
   [Sized, ["__len__"]],
   [Container, ["__contains__"]],
   [Callable, ["__call__"]],
@@ -391,6 +419,248 @@ abcClass(MutableSequence, "MutableSequence", [
   "__len__",
   "insert",
 ]);
+
+// ---------------------------------------------------------------- Set
+
+/** `isinstance(x, Set)` (the ABC's check: a runtime set, or a class over `Set`). */
+function isSet(x: unknown): boolean {
+  return isinstance(x, AbcSet);
+}
+
+/** `isinstance(x, Iterable)`. */
+function isIterable(x: unknown): boolean {
+  return isinstance(x, Iterable);
+}
+
+/** `self._from_iterable(it)`: a class method a subclass may override (CPython's hook). */
+function fromIterable(self: unknown, it: IterableIterator<unknown>): unknown {
+  return callMethod(self, "_from_iterable", pyIter(it));
+}
+
+/** CPython's `sys.maxsize` and the mask of `Set._hash`. */
+const MAXSIZE = (1n << 63n) - 1n;
+const MASK = 2n * MAXSIZE + 1n;
+
+/**
+ * `collections.abc.Set`: the comparisons and operators of a set written on `__contains__`,
+ * `__iter__` and `__len__` (CPython's mixins); results are built by `_from_iterable` (`cls(it)`).
+ */
+export class AbcSet extends Collection {
+  __le__(other: unknown): unknown {
+    if (!isSet(other)) return NotImplemented;
+    if (lenOf(this) > lenOf(other)) return false;
+    for (const elem of iter(this)) if (!contains(other, elem)) return false;
+    return true;
+  }
+
+  __lt__(other: unknown): unknown {
+    if (!isSet(other)) return NotImplemented;
+    return lenOf(this) < lenOf(other) && callMethod(this, "__le__", other);
+  }
+
+  __gt__(other: unknown): unknown {
+    if (!isSet(other)) return NotImplemented;
+    return lenOf(this) > lenOf(other) && callMethod(this, "__ge__", other);
+  }
+
+  __ge__(other: unknown): unknown {
+    if (!isSet(other)) return NotImplemented;
+    if (lenOf(this) < lenOf(other)) return false;
+    for (const elem of iter(other)) if (!contains(this, elem)) return false;
+    return true;
+  }
+
+  __eq__(other: unknown): unknown {
+    if (!isSet(other)) return NotImplemented;
+    return lenOf(this) === lenOf(other) && callMethod(this, "__le__", other);
+  }
+
+  /** `Set._from_iterable(it)`: `cls(it)`. */
+  static _from_iterable(this: Function, it: unknown): unknown {
+    return call(this, it);
+  }
+
+  __and__(other: unknown): unknown {
+    if (!isIterable(other)) return NotImplemented;
+    const self = this;
+    return fromIterable(
+      this,
+      (function* () {
+        for (const v of iter(other)) if (contains(self, v)) yield v;
+      })(),
+    );
+  }
+  declare __rand__: (other: unknown) => unknown;
+
+  isdisjoint(other: unknown): boolean {
+    for (const v of iter(other)) if (contains(this, v)) return false;
+    return true;
+  }
+
+  __or__(other: unknown): unknown {
+    if (!isIterable(other)) return NotImplemented;
+    const self = this;
+    return fromIterable(
+      this,
+      (function* () {
+        for (const s of [self, other]) yield* iter(s);
+      })(),
+    );
+  }
+  declare __ror__: (other: unknown) => unknown;
+
+  __sub__(other: unknown): unknown {
+    let o = other;
+    if (!isSet(o)) {
+      if (!isIterable(o)) return NotImplemented;
+      o = fromIterable(this, iter(o));
+    }
+    const self = this;
+    return fromIterable(
+      this,
+      (function* () {
+        for (const v of iter(self)) if (!contains(o, v)) yield v;
+      })(),
+    );
+  }
+
+  __rsub__(other: unknown): unknown {
+    let o = other;
+    if (!isSet(o)) {
+      if (!isIterable(o)) return NotImplemented;
+      o = fromIterable(this, iter(o));
+    }
+    const self = this;
+    return fromIterable(
+      this,
+      (function* () {
+        for (const v of iter(o)) if (!contains(self, v)) yield v;
+      })(),
+    );
+  }
+
+  __xor__(other: unknown): unknown {
+    let o = other;
+    if (!isSet(o)) {
+      if (!isIterable(o)) return NotImplemented;
+      o = fromIterable(this, iter(o));
+    }
+    return or_(sub(this, o), sub(o, this));
+  }
+  declare __rxor__: (other: unknown) => unknown;
+
+  /** `Set._hash()`: frozenset's hash algorithm over the elements (for a hashable subclass). */
+  _hash(): bigint {
+    let h = (1927868237n * (BigInt(lenOf(this)) + 1n)) & MASK;
+    for (const x of iter(this)) {
+      const hx = pyHash(x);
+      h ^= (hx ^ (hx << 16n) ^ 89869747n) * 3644798167n;
+      h &= MASK;
+    }
+    h ^= (h >> 11n) ^ (h >> 25n);
+    h = (h * 69069n + 907133923n) & MASK;
+    if (h > MAXSIZE) h -= MASK + 1n;
+    return h === -1n ? 590923713n : h;
+  }
+}
+{
+  // CPython's aliases (`__rand__ = __and__`): the reflected operators are the same functions.
+  const p = AbcSet.prototype as unknown as Obj;
+  p.__rand__ = p.__and__;
+  p.__ror__ = p.__or__;
+  p.__rxor__ = p.__xor__;
+  for (const k of ["__rand__", "__ror__", "__rxor__"])
+    Object.defineProperty(p, k, { enumerable: false });
+}
+{
+  // The class method reached through an instance (`self._from_iterable`), with its class as
+  // `cls`, as `pyclass` gives a program's class.
+  const forward = function (this: object, it: unknown) {
+    return (this.constructor as unknown as { _from_iterable(it: unknown): unknown })._from_iterable(
+      it,
+    );
+  };
+  registerForwarder(forward);
+  Object.defineProperty(AbcSet.prototype, "_from_iterable", {
+    value: forward,
+    writable: true,
+    configurable: true,
+  });
+}
+abcClass(AbcSet, "Set", []);
+// Defining `__eq__` makes instances unhashable (a subclass may define `__hash__` from `_hash`).
+(AbcSet.prototype as unknown as Obj).__hash__ = null;
+
+/**
+ * `collections.abc.MutableSet`: `remove`, `pop`, `clear` and the in-place operators written on
+ * the abstract `add` and `discard`.
+ */
+export class MutableSet extends AbcSet {
+  add(_value: unknown): unknown {
+    throw new NotImplementedError();
+  }
+  discard(_value: unknown): unknown {
+    throw new NotImplementedError();
+  }
+
+  /** `remove(value)`: KeyError when it is missing. */
+  remove(value: unknown): null {
+    if (!contains(this, value)) throw new KeyError(value);
+    callMethod(this, "discard", value);
+    return null;
+  }
+
+  /** `pop()`: the first element iterated, a bare KeyError when empty. */
+  pop(): unknown {
+    const it = iter(this);
+    const r = it.next();
+    if (r.done) throw new KeyError();
+    callMethod(this, "discard", r.value);
+    return r.value;
+  }
+
+  clear(): null {
+    try {
+      for (;;) callMethod(this, "pop");
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+    }
+    return null;
+  }
+
+  __ior__(it: unknown): this {
+    for (const v of iter(it)) callMethod(this, "add", v);
+    return this;
+  }
+
+  __iand__(it: unknown): this {
+    for (const v of iter(sub(this, it))) callMethod(this, "discard", v);
+    return this;
+  }
+
+  __ixor__(it: unknown): this {
+    if (it === this) {
+      callMethod(this, "clear");
+      return this;
+    }
+    const o = isSet(it) ? it : fromIterable(this, iter(it));
+    for (const v of iter(o)) callMethod(this, contains(this, v) ? "discard" : "add", v);
+    return this;
+  }
+
+  __isub__(it: unknown): this {
+    if (it === this) {
+      callMethod(this, "clear");
+      return this;
+    }
+    for (const v of iter(it)) callMethod(this, "discard", v);
+    return this;
+  }
+}
+abcClass(MutableSet, "MutableSet", ["add", "discard"]);
+
+// `Set` is the JS global's name in this module.
+export { AbcSet as Set };
 
 // ---------------------------------------------------------------- Mapping
 
@@ -635,6 +905,16 @@ class SetView extends MappingView {
   }
 }
 
+// The `Set` comparisons (`keys() <= {...}`, `items() == {...}`); defining `__eq__` makes the
+// views unhashable.
+for (const k of ["__le__", "__lt__", "__gt__", "__ge__", "__eq__"])
+  Object.defineProperty(SetView.prototype, k, {
+    value: (AbcSet.prototype as unknown as Obj)[k],
+    writable: true,
+    configurable: true,
+  });
+(SetView.prototype as unknown as Obj).__hash__ = null;
+
 export class KeysView extends SetView {
   override __contains__(key: unknown): boolean {
     return lookup(this._mapping, key) !== undefined;
@@ -687,6 +967,14 @@ for (const [c, n] of [
     ["__module__", "collections.abc"],
   ] as const)
     Object.defineProperty(c, k, { value: v, writable: true, configurable: true });
+}
+
+/** A new instance of `self`'s class with its attributes, made without `__init__` (`__new__`). */
+function cloneAttributes<T extends object>(self: T): T {
+  const inst = Object.create(Object.getPrototypeOf(self) as object) as T;
+  for (const k of Reflect.ownKeys(self))
+    Object.defineProperty(inst, k, Object.getOwnPropertyDescriptor(self, k)!);
+  return inst;
 }
 
 // ---------------------------------------------------------------- collections.UserDict
@@ -772,6 +1060,13 @@ export class UserDict extends MutableMapping {
   __ior__(other: unknown): this {
     this.data.__ior__(other instanceof UserDict ? other.data : other);
     return this;
+  }
+
+  /** `copy.copy(d)`: the instance's attributes, with a copy of `data`. */
+  __copy__(): this {
+    const c = cloneAttributes(this);
+    c.data = this.data.copy();
+    return c;
   }
 
   /** `copy()`: a UserDict of a copy of `data`; a subclass's through `copy.copy`. */
@@ -926,6 +1221,12 @@ export class UserList extends MutableSequence {
   copy(): unknown {
     return this.make(this.data);
   }
+  /** `copy.copy(l)`: the instance's attributes, with a copy of `data`. */
+  __copy__(): this {
+    const c = cloneAttributes(this);
+    c.data = [...this.data];
+    return c;
+  }
   override count(item: unknown): bigint {
     return listMethods.count(this.data, item);
   }
@@ -952,3 +1253,207 @@ for (const [k, v] of [
   Object.defineProperty(UserList, k, { value: v, writable: true, configurable: true });
 // Defining `__eq__` makes instances unhashable.
 (UserList.prototype as unknown as Obj).__hash__ = null;
+
+// ---------------------------------------------------------------- collections.UserString
+
+/** `isinstance(x, str)`. */
+function isStr(x: unknown): boolean {
+  return typeof x === "string" || isinstance(x, (require("../builtins") as { str: Function }).str);
+}
+
+/** `str(x)`. */
+function toStr(x: unknown): unknown {
+  return call((require("../builtins") as { str: Function }).str, x);
+}
+
+/** A UserString operand as its `data`. */
+function usData(x: unknown): unknown {
+  return x instanceof UserString ? x.data : x;
+}
+
+/**
+ * `collections.UserString(seq)`: a `Sequence` over its `data` str (CPython's
+ * `Lib/collections/__init__.py`). The str methods run on `data`; those giving a str give an
+ * instance of the object's class (`self.__class__(...)`), the others the str method's value.
+ */
+export class UserString extends Sequence {
+  // Set by `__init__` (run from the ABC constructor, before a field initializer would be).
+  declare data: unknown;
+
+  override __init__(...args: unknown[]): null {
+    const [pos, kws] = splitKw(args);
+    let seq: unknown = pos[0];
+    for (const [k, v] of Object.entries(kws)) {
+      if (k !== "seq")
+        throw new PyTypeError(`UserString.__init__() got an unexpected keyword argument '${k}'`);
+      if (pos.length > 0)
+        throw new PyTypeError("UserString.__init__() got multiple values for argument 'seq'");
+      seq = v;
+    }
+    if (pos.length > 1)
+      throw new PyTypeError(
+        `UserString.__init__() takes 2 positional arguments but ${pos.length + 1} were given`,
+      );
+    if (seq === undefined)
+      throw new PyTypeError("UserString.__init__() missing 1 required positional argument: 'seq'");
+    if (isStr(seq)) this.data = seq;
+    else if (seq instanceof UserString) this.data = seq.data;
+    else this.data = toStr(seq);
+    return null;
+  }
+
+  /** `self.__class__(value)`. */
+  private make(value: unknown): unknown {
+    return call(this.constructor, value);
+  }
+
+  __str__(): unknown {
+    return toStr(this.data);
+  }
+  __repr__(): string {
+    return repr(this.data);
+  }
+  __int__(): unknown {
+    return call((require("../builtins") as { int: Function }).int, this.data);
+  }
+  __float__(): unknown {
+    return call((require("../builtins") as { float: Function }).float, this.data);
+  }
+  __hash__(): bigint {
+    return pyHash(this.data);
+  }
+  __getnewargs__(): Tuple {
+    return new Tuple([this.data]);
+  }
+  __eq__(other: unknown): boolean {
+    return eq(this.data, usData(other));
+  }
+  __lt__(other: unknown): boolean {
+    return lt(this.data, usData(other));
+  }
+  __le__(other: unknown): boolean {
+    return le(this.data, usData(other));
+  }
+  __gt__(other: unknown): boolean {
+    return gt(this.data, usData(other));
+  }
+  __ge__(other: unknown): boolean {
+    return ge(this.data, usData(other));
+  }
+  override __contains__(char: unknown): boolean {
+    return contains(this.data, usData(char));
+  }
+  override __len__(): bigint {
+    return BigInt(lenOf(this.data));
+  }
+  override __getitem__(index: unknown): unknown {
+    return this.make(getitem(this.data, index));
+  }
+  __add__(other: unknown): unknown {
+    if (other instanceof UserString) return this.make(add(this.data, other.data));
+    if (isStr(other)) return this.make(add(this.data, other));
+    return this.make(add(this.data, toStr(other)));
+  }
+  __radd__(other: unknown): unknown {
+    if (isStr(other)) return this.make(add(other, this.data));
+    return this.make(add(toStr(other), this.data));
+  }
+  __mul__(n: unknown): unknown {
+    return this.make(mul(this.data, n));
+  }
+  declare __rmul__: (n: unknown) => unknown;
+  __mod__(args: unknown): unknown {
+    return this.make(mod(this.data, args));
+  }
+  __rmod__(template: unknown): unknown {
+    return this.make(mod(toStr(template), this));
+  }
+  override count(sub: unknown, ...rest: unknown[]): bigint {
+    return callMethod(this.data, "count", usData(sub), ...rest) as bigint;
+  }
+  override index(sub: unknown, ...rest: unknown[]): bigint {
+    return callMethod(this.data, "index", sub, ...rest) as bigint;
+  }
+  encode(...args: unknown[]): unknown {
+    const [encoding, errors] = mapArgs("encode", args, ["encoding", "errors"], 0);
+    return callMethod(this.data, "encode", encoding ?? "utf-8", errors ?? "strict");
+  }
+  static maketrans(...args: unknown[]): unknown {
+    return callMethod((require("../builtins") as { str: Function }).str, "maketrans", ...args);
+  }
+}
+(UserString.prototype as unknown as Obj).__rmul__ = UserString.prototype.__mul__;
+Object.defineProperty(UserString.prototype, "__rmul__", { enumerable: false });
+{
+  const proto = UserString.prototype as unknown as Obj;
+  const define = (name: string, f: (this: UserString, ...args: unknown[]) => unknown) => {
+    Object.defineProperty(f, "name", { value: name });
+    Object.defineProperty(proto, name, { value: f, writable: true, configurable: true });
+  };
+  // The str methods giving a str: `self.__class__(self.data.m(...))` (a UserString argument of
+  // `removeprefix`/`removesuffix`/`replace` taken as its data).
+  for (const name of [
+    "capitalize",
+    "casefold",
+    "center",
+    "expandtabs",
+    "ljust",
+    "lower",
+    "lstrip",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rjust",
+    "rstrip",
+    "strip",
+    "swapcase",
+    "title",
+    "translate",
+    "upper",
+    "zfill",
+  ])
+    define(name, function (this: UserString, ...args: unknown[]) {
+      const cast = name === "replace" || name.startsWith("remove");
+      const a = cast ? args.map(usData) : args;
+      return call(this.constructor, callMethod(this.data, name, ...a));
+    });
+  // The others give the str method's value (`find`/`rfind` taking a UserString's data).
+  for (const name of [
+    "endswith",
+    "find",
+    "format",
+    "format_map",
+    "isalpha",
+    "isalnum",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "partition",
+    "rfind",
+    "rindex",
+    "rpartition",
+    "split",
+    "rsplit",
+    "splitlines",
+    "startswith",
+  ])
+    define(name, function (this: UserString, ...args: unknown[]) {
+      const cast = name === "find" || name === "rfind";
+      const a = cast ? [usData(args[0]), ...args.slice(1)] : args;
+      return callMethod(this.data, name, ...a);
+    });
+}
+for (const [k, v] of [
+  ["__name__", "UserString"],
+  ["__qualname__", "UserString"],
+  ["__module__", "collections"],
+] as const)
+  Object.defineProperty(UserString, k, { value: v, writable: true, configurable: true });

@@ -161,6 +161,8 @@ export class ABC {
   }
 }
 Object.defineProperty(ABC, "__name__", { value: "ABC", writable: true, configurable: true });
+// `C.register` read as a value (`@C.register` on a class) is bound to `C`.
+(require("../mro") as typeof import("../mro")).markClassMethod(ABC, "register");
 Object.defineProperty(ABC, "__qualname__", { value: "ABC", writable: true, configurable: true });
 
 /**

@@ -24,7 +24,7 @@ import {
 } from "../exceptions";
 import { Kw } from "../kw";
 import { index, isInt, toBigInt } from "../numbers";
-import { className, NotImplemented } from "../objects";
+import { className, NotImplemented, nativeType } from "../objects";
 import { add, sub } from "../operators";
 import { call, callMethod, contains, iter, Slice } from "../protocol";
 import { repr, reprGuard } from "../repr";
@@ -1273,11 +1273,29 @@ const COLLECTIONS = [
 
 /** The builtin and collections classes CPython registers with (or derives from) each ABC. */
 const ABC_CLASSES: Record<string, string[]> = {
-  Iterable: COLLECTIONS,
+  Iterable: [...COLLECTIONS, "generator"],
+  Iterator: ["generator"],
+  Generator: ["generator"],
+  Awaitable: ["coroutine"],
+  Coroutine: ["coroutine"],
+  AsyncIterable: ["async_generator"],
+  AsyncIterator: ["async_generator"],
+  AsyncGenerator: ["async_generator"],
   Sized: COLLECTIONS,
   Container: COLLECTIONS,
   Collection: COLLECTIONS,
   Sequence: ["list", "tuple", "str", "bytes", "bytearray", "range", "memoryview", "deque"],
+  Reversible: [
+    "list",
+    "tuple",
+    "str",
+    "bytes",
+    "bytearray",
+    "range",
+    "memoryview",
+    "deque",
+    "dict",
+  ],
   MutableSequence: ["list", "bytearray", "deque"],
   Mapping: ["dict", "ChainMap"],
   MutableMapping: ["dict", "ChainMap"],
@@ -1288,6 +1306,9 @@ const ABC_CLASSES: Record<string, string[]> = {
 /** The class of `name` in ABC_CLASSES (builtins, or this module's). */
 function abcClass(name: string): unknown {
   if (name === "deque") return deque;
+  // The types of generators and coroutines (`issubclass(type(gen()), Generator)`).
+  if (name === "generator" || name === "coroutine" || name === "async_generator")
+    return nativeType(name);
   if (name === "ChainMap") return ChainMap;
   return (require("../builtins") as Record<string, unknown>)[name];
 }
@@ -1372,6 +1393,7 @@ const CONTAINER_TYPES = new Set([
   "memoryview",
 ]);
 const SEQUENCE_TYPES = new Set(["bytes", "bytearray", "range", "memoryview"]);
+const REVERSIBLE_VIEWS = new Set(["dict_keys", "dict_values", "dict_items"]);
 const UNHASHABLE_TYPES = new Set([
   "list",
   "dict",
@@ -1398,6 +1420,18 @@ export const abc = {
       (has(x, "__next__") || (has(x, "next") && has(x, "__iter__"))),
   ),
   Generator: abcType("Generator", (x) => generatorKind(x) === "generator"),
+  Reversible: abcType(
+    "Reversible",
+    (x) =>
+      typeof x === "string" ||
+      Array.isArray(x) ||
+      isinstance(x, Tuple) ||
+      x instanceof Dict ||
+      x instanceof DequeImpl ||
+      SEQUENCE_TYPES.has(typeName(x)) ||
+      REVERSIBLE_VIEWS.has(typeName(x)) ||
+      has(x, "__reversed__", "__iter__"),
+  ),
   Sized: abcType("Sized", (x) => has(x, "__len__")),
   Container: abcType("Container", isContainer),
   Collection: abcType(
@@ -1451,6 +1485,8 @@ export const abc = {
 export const UserDict = ABCS.UserDict;
 /** `collections.UserList` (src/python/stdlib/_collections_abc.ts). */
 export const UserList = ABCS.UserList;
+/** `collections.UserString` (src/python/stdlib/_collections_abc.ts). */
+export const UserString = ABCS.UserString;
 
 /** Internal: the deque implementation class (for `copy` and `isinstance` inside the runtime). */
 export { DequeImpl as _DequeImpl };

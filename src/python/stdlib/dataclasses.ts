@@ -49,7 +49,7 @@ import { AttributeError, TypeError as PyTypeError, ValueError } from "../excepti
 import { hashSequence } from "../hash";
 import { Kw, splitKw } from "../kw";
 import { checkAttr, isForwarder } from "../mro";
-import { defineOwnAttr, id, NotImplemented } from "../objects";
+import { defineOwnAttr, markBuiltinClass, NotImplemented } from "../objects";
 import { call } from "../protocol";
 import { classRepr, repr, reprGuard } from "../repr";
 import { PySet } from "../set";
@@ -60,12 +60,21 @@ import { MappingProxyType } from "./types";
 
 type Cls = any;
 
+/** The sentinel types of `MISSING` and `KW_ONLY` (`<dataclasses._MISSING_TYPE object at ...>`). */
+class _MISSING_TYPE {}
+class _KW_ONLY_TYPE {}
+for (const [c, n] of [
+  [_MISSING_TYPE, "_MISSING_TYPE"],
+  [_KW_ONLY_TYPE, "_KW_ONLY_TYPE"],
+] as const) {
+  markBuiltinClass(c, n);
+  Object.defineProperty(c, "__module__", { value: "dataclasses", configurable: true });
+}
+
 /** `dataclasses.MISSING`. */
-export const MISSING: object = Object.freeze({
-  __repr__: () => `<dataclasses._MISSING_TYPE object at 0x${id(MISSING).toString(16)}>`,
-});
+export const MISSING: object = Object.freeze(new _MISSING_TYPE());
 /** `dataclasses.KW_ONLY`: an annotation marking the fields after it keyword-only. */
-export const KW_ONLY = Object.freeze({ __repr__: () => "<class 'dataclasses.KW_ONLY'>" });
+export const KW_ONLY: object = Object.freeze(new _KW_ONLY_TYPE());
 
 /** `dataclasses.FrozenInstanceError`. */
 export class FrozenInstanceError extends AttributeError {

@@ -62,7 +62,7 @@ import { AttributeError, KeyError, TypeError as PyTypeError, ValueError } from "
 import { format as pyFormat } from "../format";
 import { hash, hashStr } from "../hash";
 import { type Kw, splitKw } from "../kw";
-import { isForwarder } from "../mro";
+import { EXTRA_BASES_FIRST, isForwarder } from "../mro";
 import { numberMethods } from "../numbermethods";
 import { isInt, toBigInt } from "../numbers";
 import { markBuiltinClass, NotImplemented } from "../objects";
@@ -229,6 +229,22 @@ function isFlagClass(cls: EnumClass): boolean {
 function isIntClass(cls: EnumClass): boolean {
   return cls.prototype instanceof IntEnum || cls === IntFlag || cls.prototype instanceof IntFlag;
 }
+
+/** The mixed-in data type of an enum class (`_member_type_`): int, str, or null for object. */
+function memberType(cls: EnumClass): Function | null {
+  const B = require("../builtins") as { int: Function; str: Function };
+  if (isIntClass(cls) || cls.prototype instanceof _IntMixinEnum) return B.int;
+  if (cls.prototype instanceof StrEnum) return B.str;
+  return null;
+}
+
+/** `dir(x)` of the builtins. */
+function pyDir(x: unknown): string[] {
+  return (require("../dir") as typeof import("../dir")).dir(x);
+}
+
+/** The hook `dir()` calls on a class or an object defining it (dir.ts). */
+const DIR = Symbol.for("asyncio-ts.dir");
 
 function isSingleBit(v: bigint): boolean {
   return v > 0n && (v & (v - 1n)) === 0n;
@@ -591,6 +607,12 @@ function functionalApi(base: EnumClass, className_: unknown, names: unknown, kws
       }
     }
   }
+  // CPython's `_EnumDict.__setitem__`: a name given twice.
+  const seen = new Map<string, unknown>();
+  for (const [n, v] of pairs) {
+    if (seen.has(n)) throw alreadyDefined(n, seen.get(n));
+    seen.set(n, v);
+  }
   for (const [n, v] of pairs) {
     Object.defineProperty(cls, n, {
       value: v,
@@ -601,6 +623,57 @@ function functionalApi(base: EnumClass, className_: unknown, names: unknown, kws
   }
   buildEnum(cls, pairs, k.boundary);
   return cls;
+}
+
+// ---- a name bound twice in the class body
+
+function alreadyDefined(name: string, value: unknown): Error {
+  return new PyTypeError(`${repr(name)} already defined as ${repr(value)}`);
+}
+
+/** CPython's `_is_descriptor`: a function, or an object with `__get__`/`__set__`/`__delete__`. */
+function isDescriptor(v: unknown): boolean {
+  if (typeof v === "function") return true;
+  if (typeof v !== "object" || v === null) return false;
+  return "__get__" in v || "__set__" in v || "__delete__" in v;
+}
+
+/** The value the class body bound to the member `name` so far, its `auto()` resolved. */
+function boundValue(c: EnumClass, name: string): unknown {
+  const last: unknown[] = [];
+  const gnv = userProto(c, "_generate_next_value_");
+  for (const n of Object.getOwnPropertyNames(c)) {
+    if (SKIP.has(n) || isDunder(n) || isSunder(n)) continue;
+    const d = Object.getOwnPropertyDescriptor(c, n)!;
+    if (!("value" in d) || isDescriptor(d.value)) continue;
+    let v = d.value as unknown;
+    if (v instanceof auto) {
+      const count = BigInt(last.length);
+      if (v.value !== AUTO_NULL) v = v.value;
+      else if (gnv !== undefined) v = gnv.call(n, 1n, count, [...last]);
+      else v = c._generate_next_value_(n, 1n, count, [...last]);
+    }
+    if (n === name) return v;
+    last.push(v);
+  }
+  return undefined;
+}
+
+/**
+ * A name of an enum class body bound again (`A = 2` after `A = 1`; `_redefine(C, "A")` for a
+ * `def A` after it), called by the transpiled class body where CPython's class dict
+ * (`_EnumDict.__setitem__`) checks it: a member's name cannot be bound again, nor a name bound to
+ * a descriptor (a method, a property) become a member. Returns the value to store.
+ */
+export function _redefine(cls: unknown, name: string, ...value: unknown[]): unknown {
+  const c = cls as EnumClass;
+  const d = Object.getOwnPropertyDescriptor(c, name);
+  if (d !== undefined && "value" in d) {
+    const member = !isDescriptor(d.value);
+    if (member) throw alreadyDefined(name, boundValue(c, name));
+    if (value.length > 0 && !isDescriptor(value[0])) throw alreadyDefined(name, d.value);
+  }
+  return value[0];
 }
 
 // ---- Enum
@@ -691,6 +764,77 @@ export class Enum {
     const d = new Dict();
     for (const [k, v] of meta(this).memberMap) d.__setitem__(k, v);
     return d;
+  }
+
+  /** `_value2member_map_`: value -> member for the hashable values (pseudo-flags included). */
+  static get _value2member_map_(): Dict {
+    const m = meta(this);
+    const d = new Dict();
+    for (const [, member] of m.memberMap) {
+      try {
+        if (!d.__contains__(member._value_)) d.__setitem__(member._value_, member);
+      } catch (e) {
+        if (!(e instanceof PyTypeError)) throw e; // an unhashable value
+      }
+    }
+    // Pseudo-members of flags, under their value (and a negative int's, `F(-1)`).
+    for (const [key, member] of m.byValue) {
+      const value =
+        lookupKey(member._value_) === key ? member._value_ : BigInt((key as string).slice(2));
+      if (!d.__contains__(value)) d.__setitem__(value, member);
+    }
+    return d;
+  }
+
+  /** `dir(SomeEnum)`: CPython's `EnumType.__dir__` (called by dir.ts). */
+  static [DIR](this: EnumClass): string[] {
+    const names = new Set([
+      "__class__",
+      "__contains__",
+      "__doc__",
+      "__getitem__",
+      "__init_subclass__",
+      "__iter__",
+      "__len__",
+      "__members__",
+      "__module__",
+      "__name__",
+      "__qualname__",
+      ...meta(this).members.map((x) => x._name_),
+    ]);
+    if (userProto(this, "__new__") !== undefined) names.add("__new__");
+    const mixed = memberType(this);
+    if (mixed !== null) for (const n of pyDir(mixed)) names.add(n);
+    return [...names].sort();
+  }
+
+  /** `dir(member)`: CPython's `Enum.__dir__` (called by dir.ts). */
+  [DIR](): string[] {
+    const cls = this.constructor as EnumClass;
+    if (memberType(cls) !== null) {
+      const { NotImplementedError } = require("../exceptions") as typeof import("../exceptions");
+      throw new NotImplementedError(
+        `dir() of a '${className(cls)}' member is not supported by asyncio-ts`,
+      );
+    }
+    const members = new Set(meta(cls).memberMap.map(([n]) => n));
+    const names = new Set(["__class__", "__doc__", "__eq__", "__hash__", "__module__"]);
+    const add = (n: string) => {
+      if (!n.startsWith("_") && !members.has(n)) names.add(n);
+    };
+    for (const n of Object.keys(this)) add(n);
+    const { classDictNames } = require("../dir") as typeof import("../dir");
+    const { isTranspiledClass } = require("../descriptors") as typeof import("../descriptors");
+    const { mro } = require("../types") as typeof import("../types");
+    for (const K of mro(cls)) {
+      if (K === Enum) for (const n of ["name", "value"]) names.add(n);
+      else if (isTranspiledClass(K)) {
+        const own = new Set<string>();
+        classDictNames(K, own);
+        for (const n of own) add(n);
+      }
+    }
+    return [...names].sort();
   }
 
   static __getitem__(name: unknown): Enum {
@@ -895,9 +1039,11 @@ function installIntOps(proto: Record<string, unknown>, skip: Set<string>): void 
 export class IntEnum extends ReprEnum {
   /** A member has int's methods (`self.bit_length()` in a method type-checks). */
   [name: string]: any;
+  /** `IntEnum.__bases__` is `(int, ReprEnum)`. */
   static get __extra_bases__(): unknown[] {
     return [(require("../builtins") as { int: unknown }).int];
   }
+  static readonly [EXTRA_BASES_FIRST] = true;
 }
 installCompare(IntEnum.prototype as unknown as Record<string, unknown>);
 installIntOps(IntEnum.prototype as unknown as Record<string, unknown>, new Set());
@@ -906,9 +1052,11 @@ installIntOps(IntEnum.prototype as unknown as Record<string, unknown>, new Set()
 export class StrEnum extends ReprEnum {
   /** A member has str's methods (`self.upper()` in a method type-checks). */
   [name: string]: any;
+  /** `StrEnum.__bases__` is `(str, ReprEnum)`. */
   static get __extra_bases__(): unknown[] {
     return [(require("../builtins") as { str: unknown }).str];
   }
+  static readonly [EXTRA_BASES_FIRST] = true;
   static override _generate_next_value_(name: string): unknown {
     return name.toLowerCase();
   }
@@ -1191,18 +1339,19 @@ function flagMissing(cls: EnumClass, value: unknown): unknown {
     (pseudo as { _name_: string | null })._name_ = name;
   }
   const key = lookupKey(v);
-  const cached = m.byValue.get(key);
-  if (cached !== undefined) return cached;
-  m.byValue.set(key, pseudo);
-  if (negValue !== null) m.byValue.set(lookupKey(negValue), pseudo);
-  return pseudo;
+  const member = m.byValue.get(key) ?? pseudo;
+  m.byValue.set(key, member);
+  if (negValue !== null) m.byValue.set(lookupKey(negValue), member);
+  return member;
 }
 
 /** `enum.IntFlag`: a Flag whose members are ints; str() is the value. */
 export class IntFlag extends Flag {
+  /** `IntFlag.__bases__` is `(int, ReprEnum, Flag)`. */
   static get __extra_bases__(): unknown[] {
-    return [(require("../builtins") as { int: unknown }).int];
+    return [(require("../builtins") as { int: unknown }).int, ReprEnum];
   }
+  static readonly [EXTRA_BASES_FIRST] = true;
 }
 // CPython's IntFlag is (int, ReprEnum, Flag): str, format and hash are ReprEnum's.
 for (const name of ["__str__", "__format__", "__hash__"] as const)

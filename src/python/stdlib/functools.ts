@@ -19,11 +19,11 @@ import { eq, lt } from "../compare";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
 import { Kw, kw } from "../kw";
-import { defineOwnAttr, NotImplemented } from "../objects";
+import { defineOwnAttr, id, NotImplemented, nativeType, PY_TYPE } from "../objects";
 import { call, callable, iter, truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
-import { isClass, mro, typeOf } from "../types";
+import { isClass, mro, typeName, typeOf } from "../types";
 import { cFunctions } from "./_cfunctions";
 import { namedtuple } from "./collections";
 import { takeKw } from "./types";
@@ -273,6 +273,14 @@ function makeKey(self: unknown, args: unknown[], typed: boolean): unknown {
   return new Tuple(parts);
 }
 
+/** The type of `lru_cache`'s wrappers. */
+function lruWrapperType(): Function {
+  const t = nativeType("_lru_cache_wrapper", "functools");
+  if (!Object.hasOwn(t, "__tp_name__"))
+    Object.defineProperty(t, "__tp_name__", { value: "functools._lru_cache_wrapper" });
+  return t;
+}
+
 function lruWrapper(user: unknown, maxsize: bigint | null, typed: boolean): Fn {
   const cache = new Dict();
   let hits = 0n;
@@ -315,6 +323,12 @@ function lruWrapper(user: unknown, maxsize: bigint | null, typed: boolean): Fn {
       configurable: true,
       enumerable: false,
     });
+  // `type(f)` is functools' `_lru_cache_wrapper`, and so is its repr.
+  Object.defineProperty(wrapper, PY_TYPE, { value: lruWrapperType });
+  define(
+    "__repr__",
+    () => `<functools._lru_cache_wrapper object at 0x${id(wrapper).toString(16)}>`,
+  );
   define("cache_info", () => CacheInfo(hits, misses, limit, BigInt(cache.size)));
   define("cache_clear", () => {
     cache.clear();
@@ -484,6 +498,15 @@ export class cached_property {
   __get__(instance: unknown, _owner: unknown = null): unknown {
     if (instance === null || instance === undefined) return this;
     const name = this.attrname ?? (this.func as { __name__?: string }).__name__ ?? this.func.name;
+    // An instance without `__dict__` (`__slots__` all along its classes) cannot cache.
+    const { slotNames } = require("../lang") as typeof import("../lang");
+    const ctor = (instance as { constructor?: unknown }).constructor;
+    const slots =
+      typeof ctor === "function" && Object.hasOwn(ctor, "__slots__") ? slotNames(ctor) : null;
+    if (slots !== null && !slots.has("__dict__"))
+      throw new PyTypeError(
+        `No '__dict__' attribute on ${repr(typeName(instance))} instance to cache ${repr(name)} property.`,
+      );
     const v = this.func.call(instance, instance);
     defineOwnAttr(instance, name, v);
     return v;
@@ -509,6 +532,18 @@ export class cached_property {
 
 // ---------------------------------------------------------------- singledispatch
 
+/** The members of a union (`int | str`, `typing.Union[int, str]`, `Optional[int]`), or null. */
+function unionMembers(x: unknown): unknown[] | null {
+  if (typeof x !== "object" || x === null) return null;
+  const u = x as { _name?: unknown; __args__?: unknown; [k: symbol]: unknown };
+  if (u[Symbol.for("asyncio-ts.union")] === true && u.__args__ instanceof Tuple)
+    return [...u.__args__.items];
+  const { SpecialForm } = require("./typing") as typeof import("./typing");
+  if (x instanceof SpecialForm && u._name === "Union" && Array.isArray(u.__args__))
+    return u.__args__;
+  return null;
+}
+
 /** `functools.singledispatch(func)`: dispatch on the type of the first argument. */
 export function singledispatch(func: unknown): Fn {
   const registry = new Map<unknown, unknown>();
@@ -528,9 +563,10 @@ export function singledispatch(func: unknown): Fn {
   // `register(cls, func)`, `@register(cls)`, or plain `@register` on a function whose first
   // annotation names the class (the transpiler keeps it: codegen/lower/annotations.ts).
   const register = (cls: unknown, impl: unknown = undefined): unknown => {
-    if (isClass(cls)) {
+    const members = unionMembers(cls);
+    if (isClass(cls) || members?.every(isClass)) {
       if (impl === undefined) return (f: unknown) => register(cls, f);
-      registry.set(cls, impl);
+      for (const c of members ?? [cls]) registry.set(c, impl);
       return impl;
     }
     if (impl !== undefined)
@@ -543,11 +579,16 @@ export function singledispatch(func: unknown): Fn {
         `Invalid first argument to \`register()\`: ${repr(cls)}. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function.`,
       );
     const [argname, hint] = ann.entries().next().value as [unknown, unknown];
-    if (!isClass(hint))
+    const union = unionMembers(hint);
+    if (union !== null && !union.every(isClass))
+      throw new PyTypeError(
+        `Invalid annotation for ${repr(argname)}. ${repr(hint)} not all arguments are classes.`,
+      );
+    if (!isClass(hint) && union === null)
       throw new PyTypeError(
         `Invalid annotation for ${repr(argname)}. ${repr(hint)} is not a class.`,
       );
-    registry.set(hint, cls);
+    for (const c of union ?? [hint]) registry.set(c, cls);
     return cls;
   };
   wrapper.register = register;

@@ -2,8 +2,10 @@
  * Python's `os` (the parts asyncio programs use): process ids, `environ`/`getenv`, `kill`,
  * `cpu_count`, `getcwd`, `remove`/`unlink`, `fspath`, `stat`/`lstat` (an `os.stat_result` with
  * the ten fields by index and by name, float times as CPython's seconds + ns * 1e-9), constants,
- * and `os.path` string functions. Paths may be os.PathLike objects (pathlib's), read through
- * `__fspath__`; errors name the path as a str, as CPython's.
+ * `os.path` string functions, and the directory functions (`listdir`, `scandir`, `mkdir`,
+ * `makedirs`, `rmdir`, `removedirs`, `rename`, `replace`, `chdir`, and `walk` in CPython's order:
+ * a stack of directories, each listed in the OS's order). Paths may be os.PathLike objects
+ * (pathlib's), read through `__fspath__`; errors name the path as a str, as CPython's.
  *
  * `environ` is a live mapping over `process.env` with str values: reading a missing key raises
  * `KeyError`, assignments and deletions change the environment of the process.
@@ -12,15 +14,26 @@
 import * as nodeFs from "node:fs";
 import * as nodePath from "node:path";
 import { osError } from "../_io";
-import { BytesLike } from "../bytes";
+import { Bytes, BytesLike } from "../bytes";
 import { Dict } from "../dict";
-import { KeyError, OSError, TypeError as PyTypeError, ValueError } from "../exceptions";
+import { messageOf } from "../errnos";
+import {
+  FileExistsError,
+  KeyError,
+  NotImplementedError,
+  OSError,
+  OverflowError,
+  TypeError as PyTypeError,
+  StopIteration,
+  ValueError,
+} from "../exceptions";
 import { Kw } from "../kw";
 import { index } from "../numbers";
 import { repr, str } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
-import { libraryClass } from "./types";
+import { nodeCrypto } from "./hashlib";
+import { clinicArgs, libraryClass, pythonArgs, takeKw } from "./types";
 
 export const name = "posix";
 export const sep = "/";
@@ -84,12 +97,401 @@ export function kill(pid: unknown, sig: unknown): null {
   try {
     process.kill(p, s === 0 ? 0 : (SIGNAL_NAMES[s] ?? s));
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "ESRCH") throw new OSError(3n, "No such process");
-    if (code === "EPERM") throw new OSError(1n, "Operation not permitted");
-    throw e;
+    throw osError(e);
   }
   return null;
+}
+
+/**
+ * The entries of a directory in the OS's order, as `os.scandir` lists them (`readdir`, which
+ * Node's `readdirSync` would sort); throws Node's errors. For pathlib's and glob's walks.
+ */
+export function _scandir(path: string): nodeFs.Dirent[] {
+  const dir = nodeFs.opendirSync(path === "" ? "." : path);
+  const out: nodeFs.Dirent[] = [];
+  try {
+    for (let e = dir.readSync(); e !== null; e = dir.readSync()) out.push(e);
+  } finally {
+    dir.closeSync();
+  }
+  return out;
+}
+
+/** A path argument of an `os` function: str (or os.PathLike); bytes are not supported. */
+function pathArg(fname: string, what: string, x: unknown, kinds: string): string {
+  if (x instanceof BytesLike) throw new NotImplementedError(`os.${fname} of bytes paths`);
+  if ((typeof x === "bigint" || typeof x === "boolean") && kinds.includes("integer"))
+    throw new NotImplementedError(`os.${fname} of a file descriptor`);
+  return checkStr(x, `${fname}: ${what} should be ${kinds}, not`);
+}
+
+const STR_BYTES_PATHLIKE = "string, bytes or os.PathLike";
+
+/**
+ * Argument Clinic's check of a function whose last parameters are keyword-only (after its check
+ * of the number of arguments): at most `n` positional ones, `required` of them required.
+ */
+function positionalAtMost(fname: string, args: unknown[], n: number, required: number): void {
+  const last = args[args.length - 1];
+  const given = last instanceof Kw ? args.length - 1 : args.length;
+  if (given > n)
+    throw new PyTypeError(
+      `${fname}() takes ${required === n ? "exactly" : "at most"} ${n} positional argument${n === 1 ? "" : "s"} (${given} given)`,
+    );
+}
+
+function noDirFd(fname: string, dirFd: unknown): void {
+  if (dirFd !== undefined && dirFd !== null)
+    throw new NotImplementedError(`os.${fname}'s dir_fd is not supported`);
+}
+
+/** `os.listdir(path='.')`: the names in a directory, in the OS's order. */
+export function listdir(...args: unknown[]): string[] {
+  const [p] = clinicArgs("listdir", args, ["path"], 0);
+  const s =
+    p === undefined || p === null
+      ? "."
+      : pathArg("listdir", "path", p, "string, bytes, os.PathLike, integer or None");
+  try {
+    return _scandir(s).map((e) => e.name);
+  } catch (e) {
+    throw osError(e, s);
+  }
+}
+
+/** `os.mkdir(path, mode=0o777, *, dir_fd=None)`. */
+export function mkdir(...args: unknown[]): null {
+  const [p, mode, dirFd] = clinicArgs("mkdir", args, ["path", "mode", "dir_fd"], 1);
+  positionalAtMost("mkdir", args, 2, 1);
+  noDirFd("mkdir", dirFd);
+  const s = pathArg("mkdir", "path", p, STR_BYTES_PATHLIKE);
+  try {
+    nodeFs.mkdirSync(s, { mode: mode === undefined ? 0o777 : Number(index(mode)) });
+  } catch (e) {
+    throw osError(e, s);
+  }
+  return null;
+}
+
+/** `os.makedirs(name, mode=0o777, exist_ok=False)`: `mkdir` of each missing directory. */
+export function makedirs(...args: unknown[]): null {
+  const [name, mode, existOk] = pythonArgs("makedirs", args, ["name", "mode", "exist_ok"], 1);
+  const ok = existOk !== undefined && truthyOf(existOk);
+  let [head, tail] = path.split(name).items as [string, string];
+  if (!tail) [head, tail] = path.split(head).items as [string, string];
+  if (head && tail && !path.exists(head)) {
+    try {
+      makedirs(head, new Kw({ exist_ok: ok }));
+    } catch (e) {
+      if (!(e instanceof FileExistsError)) throw e;
+    }
+    if (tail === curdir) return null;
+  }
+  try {
+    mkdir(name, ...(mode === undefined ? [] : [mode]));
+  } catch (e) {
+    if (!(e instanceof OSError) || !ok || !path.isdir(name)) throw e;
+  }
+  return null;
+}
+
+/** `os.rmdir(path, *, dir_fd=None)`: an empty directory. */
+export function rmdir(...args: unknown[]): null {
+  const [p, dirFd] = clinicArgs("rmdir", args, ["path", "dir_fd"], 1);
+  positionalAtMost("rmdir", args, 1, 1);
+  noDirFd("rmdir", dirFd);
+  const s = pathArg("rmdir", "path", p, STR_BYTES_PATHLIKE);
+  try {
+    nodeFs.rmdirSync(s);
+  } catch (e) {
+    throw osError(e, s);
+  }
+  return null;
+}
+
+/** `os.removedirs(name)`: `rmdir`, then its parents while they are empty. */
+export function removedirs(...args: unknown[]): null {
+  const [name] = pythonArgs("removedirs", args, ["name"], 1);
+  rmdir(name);
+  let [head, tail] = path.split(name).items as [string, string];
+  if (!tail) [head, tail] = path.split(head).items as [string, string];
+  while (head && tail) {
+    try {
+      rmdir(head);
+    } catch {
+      break;
+    }
+    [head, tail] = path.split(head).items as [string, string];
+  }
+  return null;
+}
+
+function renameImpl(fname: string, args: unknown[]): null {
+  const [src, dst, srcFd, dstFd] = clinicArgs(
+    fname,
+    args,
+    ["src", "dst", "src_dir_fd", "dst_dir_fd"],
+    2,
+  );
+  positionalAtMost(fname, args, 2, 2);
+  noDirFd(fname, srcFd);
+  noDirFd(fname, dstFd);
+  const a = pathArg(fname, "src", src, STR_BYTES_PATHLIKE);
+  const b = pathArg(fname, "dst", dst, STR_BYTES_PATHLIKE);
+  try {
+    nodeFs.renameSync(a, b);
+  } catch (e) {
+    throw osError(e, a, b);
+  }
+  return null;
+}
+
+/** `os.rename(src, dst)`. */
+export function rename(...args: unknown[]): null {
+  return renameImpl("rename", args);
+}
+
+/** `os.replace(src, dst)`: `rename`, which on POSIX replaces an existing `dst` too. */
+export function replace(...args: unknown[]): null {
+  return renameImpl("replace", args);
+}
+
+/** `os.chdir(path)`. */
+export function chdir(...args: unknown[]): null {
+  const [p] = clinicArgs("chdir", args, ["path"], 1);
+  const s = pathArg("chdir", "path", p, "string, bytes, os.PathLike or integer");
+  try {
+    process.chdir(s);
+  } catch (e) {
+    throw osError(e, s);
+  }
+  return null;
+}
+
+/** `os.urandom(size)`: random bytes from the OS. */
+export function urandom(...args: unknown[]): Bytes {
+  const [size] = clinicArgs("urandom", args, ["size"], 1);
+  const n = index(size);
+  if (n < 0n) throw new ValueError("negative argument not allowed");
+  return new Bytes(new Uint8Array(nodeCrypto().randomBytes(Number(n))));
+}
+
+/**
+ * `os.walk(top, topdown=True, onerror=None, followlinks=False)`: `(dirpath, dirnames, filenames)`
+ * for each directory (see `_walk`); top-down, the program may prune `dirnames` before the walk
+ * goes on.
+ */
+export function* walk(...args: unknown[]): Generator<Tuple> {
+  const [top, topdown, onerror, followlinks] = pythonArgs(
+    "walk",
+    args,
+    ["top", "topdown", "onerror", "followlinks"],
+    1,
+  );
+  const down = topdown === undefined || truthyOf(topdown);
+  const follow = followlinks !== undefined && truthyOf(followlinks);
+  for (const t of _walk(fspath(top) as string, down, onerror ?? null, follow)) yield new Tuple(t);
+}
+
+/**
+ * The traversal of `os.walk`, in CPython's order: a stack of directories, each listed in the OS's
+ * order. `followlinks` "as files" is pathlib's `Path.walk` without `follow_symlinks` (CPython's
+ * `_walk_symlinks_as_files`): a symbolic link to a directory is listed with the files. The
+ * `dirnames` list yielded is the one the walk goes on with.
+ */
+export function* _walk(
+  top: string,
+  topdown: boolean,
+  onerror: unknown,
+  followlinks: boolean | "as files",
+): Generator<[string, string[], string[]]> {
+  const stack: (string | [string, string[], string[]])[] = [top];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    if (typeof dir !== "string") {
+      yield dir;
+      continue;
+    }
+    let entries: nodeFs.Dirent[];
+    try {
+      entries = _scandir(dir);
+    } catch (e) {
+      if (onerror !== null) callOf(onerror, osError(e, dir));
+      continue;
+    }
+    const dirs: string[] = [];
+    const nondirs: string[] = [];
+    const walkDirs: string[] = [];
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      // DirEntry.is_dir() follows a symbolic link, unless listing links as files.
+      const isDir =
+        entry.isDirectory() ||
+        (followlinks !== "as files" && entry.isSymbolicLink() && path.isdir(full));
+      (isDir ? dirs : nondirs).push(entry.name);
+      if (!topdown && isDir && (followlinks !== false || !entry.isSymbolicLink()))
+        walkDirs.push(full);
+    }
+    if (topdown) {
+      yield [dir, dirs, nondirs];
+      for (let i = dirs.length - 1; i >= 0; i--) {
+        const next = path.join(dir, dirs[i]);
+        if (followlinks !== false || !path.islink(next)) stack.push(next);
+      }
+    } else {
+      stack.push([dir, dirs, nondirs]);
+      for (let i = walkDirs.length - 1; i >= 0; i--) stack.push(walkDirs[i]!);
+    }
+  }
+}
+
+/** The `follow_symlinks` keyword of a DirEntry method (which takes no positional argument). */
+function followSymlinks(fname: string, args: unknown[]): boolean {
+  const [pos, kws] = takeKw(args);
+  if (pos.length > 0) throw new PyTypeError(`${fname}() takes no positional arguments`);
+  for (const k of Object.keys(kws))
+    if (k !== "follow_symlinks")
+      throw new PyTypeError(`${fname}() got an unexpected keyword argument '${k}'`);
+  return !("follow_symlinks" in kws) || truthyOf(kws.follow_symlinks);
+}
+
+/** Only `scandir` makes DirEntry objects. */
+const MADE_BY_SCANDIR = Symbol("scandir");
+
+/** `os.DirEntry`: an entry `os.scandir` lists, with what the directory listing told of it. */
+class DirEntryImpl {
+  readonly name: string;
+  readonly path: string;
+  private readonly entry: nodeFs.Dirent;
+
+  constructor(token: unknown, dir: string, entry: nodeFs.Dirent) {
+    if (token !== MADE_BY_SCANDIR)
+      throw new PyTypeError("cannot create 'posix.DirEntry' instances");
+    this.name = entry.name;
+    this.path = path.join(dir, entry.name);
+    this.entry = entry;
+  }
+
+  is_dir(...args: unknown[]): boolean {
+    const follow = followSymlinks("is_dir", args);
+    if (this.entry.isDirectory()) return true;
+    return follow && this.entry.isSymbolicLink() && path.isdir(this.path);
+  }
+
+  is_file(...args: unknown[]): boolean {
+    const follow = followSymlinks("is_file", args);
+    if (this.entry.isFile()) return true;
+    return follow && this.entry.isSymbolicLink() && path.isfile(this.path);
+  }
+
+  is_symlink(): boolean {
+    return this.entry.isSymbolicLink();
+  }
+
+  is_junction(): boolean {
+    return false;
+  }
+
+  stat(...args: unknown[]): StatResultImpl {
+    return followSymlinks("stat", args) ? stat(this.path) : lstat(this.path);
+  }
+
+  inode(): bigint {
+    return lstat(this.path).st_ino as bigint;
+  }
+
+  __fspath__(): string {
+    return this.path;
+  }
+
+  __repr__(): string {
+    return `<DirEntry ${repr(this.name)}>`;
+  }
+}
+
+export const DirEntry = libraryClass(DirEntryImpl, "DirEntry", "posix");
+/** The iterator `os.scandir` returns: reads the directory as it goes; a context manager. */
+class ScandirIteratorImpl {
+  private dir: nodeFs.Dir | null;
+
+  constructor(
+    private readonly base: string,
+    dir: nodeFs.Dir,
+  ) {
+    this.dir = dir;
+  }
+
+  __iter__(): this {
+    return this;
+  }
+
+  /** The next entry, or null at the end (which closes the directory). */
+  private read(): DirEntryImpl | null {
+    const e = this.dir?.readSync() ?? null;
+    if (e === null) {
+      this.close();
+      return null;
+    }
+    return new DirEntryImpl(MADE_BY_SCANDIR, this.base, e);
+  }
+
+  __next__(): DirEntryImpl {
+    const e = this.read();
+    if (e === null) throw new StopIteration();
+    return e;
+  }
+
+  [Symbol.iterator](): Iterator<DirEntryImpl> {
+    return {
+      next: () => {
+        const e = this.read();
+        return e === null ? { done: true, value: undefined } : { done: false, value: e };
+      },
+    };
+  }
+
+  close(): null {
+    if (this.dir !== null) {
+      this.dir.closeSync();
+      this.dir = null;
+    }
+    return null;
+  }
+
+  __enter__(): this {
+    return this;
+  }
+
+  __exit__(..._exc: unknown[]): boolean {
+    this.close();
+    return false;
+  }
+}
+
+const ScandirIterator = libraryClass(ScandirIteratorImpl, "ScandirIterator", "posix");
+
+/** `os.scandir(path='.')`: the entries of a directory, in the OS's order. */
+export function scandir(...args: unknown[]): ScandirIteratorImpl {
+  const [p] = clinicArgs("scandir", args, ["path"], 0);
+  const s =
+    p === undefined || p === null
+      ? "."
+      : pathArg("scandir", "path", p, "string, bytes, os.PathLike, integer or None");
+  let dir: nodeFs.Dir;
+  try {
+    dir = nodeFs.opendirSync(s);
+  } catch (e) {
+    throw osError(e, s);
+  }
+  return new ScandirIterator(s, dir);
+}
+
+/** `os.strerror(code)`: the C library's message for an error number. */
+export function strerror(code: unknown): string {
+  const n = index(code);
+  if (n < -(2n ** 31n) || n >= 2n ** 31n)
+    throw new OverflowError("Python int too large to convert to C int");
+  return messageOf(Number(n));
 }
 
 /**
@@ -432,8 +834,20 @@ export const path = {
   __name__: "posixpath",
 };
 
+function protocol(): typeof import("../protocol") {
+  return require("../protocol") as typeof import("../protocol");
+}
+
 function iterOf(x: unknown): Iterable<unknown> {
-  return (require("../protocol") as { iter: (x: unknown) => Iterable<unknown> }).iter(x);
+  return protocol().iter(x);
+}
+
+function truthyOf(x: unknown): boolean {
+  return protocol().truthy(x);
+}
+
+function callOf(f: unknown, ...args: unknown[]): unknown {
+  return protocol().call(f, ...args);
 }
 
 /** `os.fspath(path)`: a str or bytes as is, else the result of its `__fspath__`. */

@@ -44,11 +44,13 @@ import { hash as pyHash } from "../hash";
 import { Kw } from "../kw";
 import { index } from "../numbers";
 import { NotImplemented } from "../objects";
-import { call, Slice } from "../protocol";
+import { Slice, truthy } from "../protocol";
 import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
-import { fspath, stat_result } from "./os";
+import { translate as globTranslate } from "./glob";
+import { _walk, fspath, _scandir as scandir, stat_result } from "./os";
+import { IGNORECASE, compile as reCompile } from "./re";
 import { libraryClass, takeKw } from "./types";
 import { warn } from "./warnings";
 
@@ -99,102 +101,21 @@ function compareParts(a: readonly string[], b: readonly string[]): number {
 
 // ---------------------------------------------------------------- glob patterns
 
-function reEscape(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+/**
+ * A glob pattern as a matcher of whole strings: CPython's `_compile_pattern`, the regular
+ * expression of `glob.translate(pat, recursive=recursive, include_hidden=True, seps="/")`.
+ */
+function compilePattern(pat: string, recursive: boolean, ignoreCase = false): Matcher {
+  const regex = globTranslate(pat, new Kw({ recursive, include_hidden: true, seps: "/" }));
+  const compiled = reCompile(regex, ignoreCase ? IGNORECASE : 0n);
+  return { test: (s) => compiled.match(s) !== null };
 }
 
-/** `fnmatch._translate(pat, STAR, QUESTION_MARK)` as JS regex source. */
-function translatePart(pat: string, star: string, question: string): string {
-  const res: string[] = [];
-  let i = 0;
-  const n = pat.length;
-  while (i < n) {
-    const c = pat[i++]!;
-    if (c === "*") {
-      if (res.length === 0 || res[res.length - 1] !== star) res.push(star);
-    } else if (c === "?") res.push(question);
-    else if (c === "[") {
-      let j = i;
-      if (j < n && pat[j] === "!") j++;
-      if (j < n && pat[j] === "]") j++;
-      while (j < n && pat[j] !== "]") j++;
-      if (j >= n) res.push("\\[");
-      else {
-        let stuff = pat.slice(i, j);
-        let neg = false;
-        if (stuff.startsWith("!")) {
-          neg = true;
-          stuff = stuff.slice(1);
-        }
-        i = j + 1;
-        if (!stuff && !neg) res.push("(?!)");
-        else if (!stuff) res.push("[^]");
-        else {
-          // Ranges stay ranges; everything else is a literal member.
-          let body = "";
-          for (let k = 0; k < stuff.length; k++) {
-            const ch = stuff[k]!;
-            if (ch === "-" && k > 0 && k < stuff.length - 1) {
-              const lo = stuff[k - 1]!;
-              const hi = stuff[k + 1]!;
-              if (lo > hi) {
-                // an empty range: CPython drops it
-                body = body.slice(0, -reEscapeClass(lo).length);
-                k++;
-                continue;
-              }
-              body += "-";
-            } else body += reEscapeClass(ch);
-          }
-          res.push(body ? `[${neg ? "^" : ""}${body}]` : neg ? "[^]" : "(?!)");
-        }
-      }
-    } else res.push(reEscape(c));
-  }
-  return res.join("");
-}
-
-function reEscapeClass(c: string): string {
-  return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
-}
-
-/** `glob.translate(pat, recursive=recursive, include_hidden=True, seps='/')` as a JS regex. */
-function compilePattern(pat: string, recursive: boolean, ignoreCase = false): RegExp {
-  const notSep = "[^/]";
-  const oneLast = `${notSep}+`;
-  const one = `${oneLast}/`;
-  const anySegments = "(?:.+/)?";
-  const anyLast = ".*";
-  const results: string[] = [];
-  const parts = pat.split("/");
-  const last = parts.length - 1;
-  parts.forEach((part, idx) => {
-    if (part === "*") results.push(idx < last ? one : oneLast);
-    else if (recursive && part === "**") {
-      if (idx < last) {
-        if (parts[idx + 1] !== "**") results.push(anySegments);
-      } else results.push(anyLast);
-    } else {
-      if (part) results.push(translatePart(part, `${notSep}*`, notSep));
-      if (idx < last) results.push("/");
-    }
-  });
-  return new RegExp(`^(?:${results.join("")})$`, ignoreCase ? "sui" : "su");
+interface Matcher {
+  test(s: string): boolean;
 }
 
 const MAGIC = /[*?[]/;
-
-/** The entries of a directory in the OS's order (as `os.scandir`); throws Node errors. */
-function scandir(path: string): fs.Dirent[] {
-  const dir = fs.opendirSync(path === "" ? "." : path);
-  const out: fs.Dirent[] = [];
-  try {
-    for (let e = dir.readSync(); e !== null; e = dir.readSync()) out.push(e);
-  } finally {
-    dir.closeSync();
-  }
-  return out;
-}
 
 function entryIsDir(dir: string, e: fs.Dirent, followSymlinks: boolean): boolean {
   if (e.isDirectory()) return true;
@@ -628,15 +549,14 @@ class PurePathImpl {
       ["case_sensitive"],
     );
     const pattern = pat instanceof PurePathImpl ? pat : this.with_segments(pat);
-    const flags = caseSensitive === null || caseSensitive === true ? "" : "i";
+    const ignoreCase = caseSensitive !== null && !truthy(caseSensitive);
     const pathParts = [...this.parts.items].reverse() as string[];
     const patternParts = [...pattern.parts.items].reverse() as string[];
     if (patternParts.length === 0) throw new ValueError("empty pattern");
     if (pathParts.length < patternParts.length) return false;
     if (pathParts.length > patternParts.length && pattern.anchor) return false;
     for (let i = 0; i < patternParts.length; i++) {
-      const re = compilePattern(patternParts[i]!, false);
-      if (!new RegExp(re.source, re.flags + flags).test(pathParts[i]!)) return false;
+      if (!compilePattern(patternParts[i]!, false, ignoreCase).test(pathParts[i]!)) return false;
     }
     return true;
   }
@@ -650,9 +570,8 @@ class PurePathImpl {
       ["case_sensitive"],
     );
     const pattern = pat instanceof PurePathImpl ? pat : this.with_segments(pat);
-    const re = compilePattern(pattern._pattern_str, true);
-    const flags = caseSensitive === null || caseSensitive === true ? "" : "i";
-    return new RegExp(re.source, re.flags + flags).test(this._pattern_str);
+    const ignoreCase = caseSensitive !== null && !truthy(caseSensitive);
+    return compilePattern(pattern._pattern_str, true, ignoreCase).test(this._pattern_str);
   }
 
   __str__(): string {
@@ -979,8 +898,8 @@ class PathImpl extends PurePosixPathImpl {
     const raw = join(pattern._raw_paths);
     if (raw.endsWith("/")) parts.push("");
     const select = selector([...parts].reverse(), {
-      followSymlinks: recurseSymlinks === true,
-      ignoreCase: caseSensitive === false,
+      followSymlinks: truthy(recurseSymlinks),
+      ignoreCase: caseSensitive !== null && !truthy(caseSensitive),
       casePedantic: caseSensitive !== null,
     });
     const root = this.__str__();
@@ -1025,39 +944,10 @@ class PathImpl extends PurePosixPathImpl {
     );
     const self = this;
     const rootDir = this.__str__();
-    const followLinks = follow === true;
     function* gen(): Generator<Tuple> {
-      const stack: (string | [string, string[], string[]])[] = [rootDir];
-      while (stack.length > 0) {
-        const top = stack.pop()!;
-        if (typeof top !== "string") {
-          yield self.walkTuple(rootDir, ...top);
-          continue;
-        }
-        let entries: fs.Dirent[];
-        try {
-          entries = scandir(top);
-        } catch (e) {
-          if (onError !== null) call(onError, osError(e, top));
-          continue;
-        }
-        const dirs: string[] = [];
-        const nondirs: string[] = [];
-        const walkDirs: string[] = [];
-        for (const e of entries) {
-          const isDir = entryIsDir(addSlash(top), e, followLinks);
-          (isDir ? dirs : nondirs).push(e.name);
-          if (topDown !== true && isDir && (followLinks || !e.isSymbolicLink()))
-            walkDirs.push(join([top, e.name]));
-        }
-        if (topDown === true) {
-          yield self.walkTuple(rootDir, top, dirs, nondirs);
-          for (const d of [...dirs].reverse()) stack.push(join([top, d]));
-        } else {
-          stack.push([top, dirs, nondirs]);
-          for (const d of [...walkDirs].reverse()) stack.push(d);
-        }
-      }
+      // CPython's Path.walk is os.walk with links to directories listed as files unless followed.
+      const walk = _walk(rootDir, truthy(topDown), onError, truthy(follow) ? true : "as files");
+      for (const [top, dirs, files] of walk) yield self.walkTuple(rootDir, top, dirs, files);
     }
     return gen();
   }

@@ -3,8 +3,7 @@
  * `$$`) and `Formatter`, as CPython 3.13 has them.
  *
  * `Formatter` is Lib/string.py's, with `_string`'s parser and field-name splitter written here.
- *
- * Differences from CPython: `Template` subclasses cannot change `delimiter`/`idpattern`/`pattern`.
+
  */
 
 import { Dict } from "../dict";
@@ -15,6 +14,7 @@ import { isInt } from "../numbers";
 import { callMethod, getattr, getitem, iter, toArray, truthy } from "../protocol";
 import { ascii, str as pyStr, repr } from "../repr";
 import { PySet } from "../set";
+import { strMethods } from "../str";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
 
@@ -29,9 +29,7 @@ export const punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 export const printable = digits + ascii_letters + punctuation + whitespace;
 
 function capitalize(w: string): string {
-  const cps = Array.from(w);
-  if (cps.length === 0) return "";
-  return cps[0].toUpperCase() + cps.slice(1).join("").toLowerCase();
+  return strMethods.capitalize(w) as string;
 }
 
 /** `string.capwords(s, sep=None)`. */
@@ -45,79 +43,193 @@ export function capwords(s: string, sep: string | null = null): string {
   return s.split(sep).map(capitalize).join(sep);
 }
 
-const TEMPLATE_RE = /\$(?:(\$)|([_a-zA-Z][_a-zA-Z0-9]*)|\{([_a-zA-Z][_a-zA-Z0-9]*)\}|())/g;
+type Re = typeof import("./re");
+/** The runtime's `re` (loaded on first use, as textwrap does, to keep the import graph light). */
+function re(): Re {
+  return require("./re") as Re;
+}
 
-/** `string.Template(template)`. */
+/** Match `mo`'s group `name` (a str or None). */
+function group(mo: unknown, name: string): string | null {
+  return callMethod(mo, "group", name) as string | null;
+}
+
+/** The compiled pattern of a Template class: CPython's `__init_subclass__`, done lazily. */
+function templatePattern(cls: Record<string, unknown>): unknown {
+  if (Object.hasOwn(cls, "__pattern__")) return cls.__pattern__;
+  let pattern: unknown;
+  const own = Object.getOwnPropertyDescriptor(cls, "pattern");
+  if (own !== undefined && "value" in own) {
+    pattern = own.value;
+  } else {
+    const delim = re().escape(cls.delimiter) as string;
+    const id = cls.idpattern as string;
+    const bid = truthy(cls.braceidpattern) ? (cls.braceidpattern as string) : id;
+    pattern = `
+            ${delim}(?:
+              (?P<escaped>${delim})  |   # Escape sequence of two delimiters
+              (?P<named>${id})       |   # delimiter and a Python identifier
+              {(?P<braced>${bid})} |   # delimiter and a braced identifier
+              (?P<invalid>)             # Other ill-formed delimiter exprs
+            )
+            `;
+  }
+  const compiled =
+    pattern instanceof re().Pattern
+      ? pattern
+      : re().compile(pattern, callMethod(cls.flags, "__or__", re().VERBOSE));
+  Object.defineProperty(cls, "__pattern__", { value: compiled, configurable: true });
+  // as CPython's __init_subclass__, the class's own `pattern` becomes the compiled pattern
+  if (own !== undefined && "value" in own) {
+    Object.defineProperty(cls, "pattern", { value: compiled, writable: true, configurable: true });
+  }
+  return compiled;
+}
+
+const SENTINEL = {};
+
+/**
+ * `string.Template(template)`, as Lib/string.py: a class's `delimiter`, `idpattern`,
+ * `braceidpattern`, `flags` or `pattern` (overridden in a subclass) make its pattern, compiled
+ * by the runtime's `re` so it means what it means in CPython.
+ */
 export class Template {
   static __module__ = "string";
   static delimiter = "$";
+  static idpattern = "(?a:[_a-z][_a-z0-9]*)";
+  static braceidpattern: string | null = null;
+  static get flags(): unknown {
+    return re().IGNORECASE;
+  }
+  static set flags(v: unknown) {
+    Object.defineProperty(this, "flags", { value: v, writable: true, configurable: true });
+  }
+  static get pattern(): unknown {
+    return templatePattern(this as unknown as Record<string, unknown>);
+  }
+  static set pattern(v: unknown) {
+    Object.defineProperty(this, "pattern", { value: v, writable: true, configurable: true });
+  }
   template: string;
 
   constructor(template: string) {
     this.template = template;
   }
 
+  get pattern(): unknown {
+    return this.compiled();
+  }
+
+  /** The class's compiled pattern (not `this.pattern`: a subclass's class attribute shadows it). */
+  private compiled(): unknown {
+    return templatePattern(this.constructor as unknown as Record<string, unknown>);
+  }
+
+  get delimiter(): unknown {
+    return (this.constructor as unknown as Record<string, unknown>).delimiter;
+  }
+
   private lookup(args: unknown[]): (name: string) => unknown {
     const [pos, kws] = splitKw(args);
-    const mapping = pos.length > 0 ? pos[0] : null;
-    if (pos.length > 1) throw new PyTypeError("Too many positional arguments");
+    if (pos.length > 1) {
+      throw new PyTypeError(
+        `Template.substitute() takes from 1 to 2 positional arguments but ${pos.length + 1} were given`,
+      );
+    }
+    const mapping = pos.length > 0 ? pos[0] : SENTINEL;
     return (name: string) => {
       if (Object.hasOwn(kws, name)) return kws[name];
-      if (mapping === null) throw new KeyError(name);
+      if (mapping === SENTINEL) throw new KeyError(name);
       if (mapping instanceof Dict) return mapping.__getitem__(name);
       return getitem(mapping, name);
     };
   }
 
-  private invalid(offset: number): never {
-    const before = this.template.slice(0, offset);
-    const lines = before.split(/\r\n|\r|\n/);
-    const colno = Array.from(lines[lines.length - 1]).length + 1;
-    throw new ValueError(`Invalid placeholder in string: line ${lines.length}, col ${colno}`);
+  private invalid(mo: unknown): never {
+    const i = Number(callMethod(mo, "start", "invalid"));
+    const cps = Array.from(this.template).slice(0, i).join("");
+    const lines = strMethods.splitlines(cps, true) as string[];
+    let lineno = 1;
+    let colno = 1;
+    if (lines.length > 0) {
+      colno = i - Array.from(lines.slice(0, -1).join("")).length;
+      lineno = lines.length;
+    }
+    throw new ValueError(`Invalid placeholder in string: line ${lineno}, col ${colno}`);
+  }
+
+  private unrecognized(): never {
+    throw new ValueError("Unrecognized named group in pattern", this.compiled());
+  }
+
+  /** The template with each match of the pattern replaced by `convert(match)`. */
+  private subEach(convert: (mo: unknown) => string): string {
+    let out = "";
+    let last = 0;
+    const t = Array.from(this.template);
+    for (const mo of iter(callMethod(this.compiled(), "finditer", this.template))) {
+      const a = Number(callMethod(mo, "start"));
+      out += t.slice(last, a).join("") + convert(mo);
+      last = Number(callMethod(mo, "end"));
+    }
+    return out + t.slice(last).join("");
   }
 
   /** `substitute(mapping={}, /, **kws)`: KeyError for a missing name. */
   substitute(...args: unknown[]): string {
     const get = this.lookup(args);
-    return this.template.replace(TEMPLATE_RE, (_m, esc, named, braced, _inv, offset: number) => {
-      if (esc !== undefined) return "$";
-      const name = named ?? braced;
-      if (name !== undefined) return pyStr(get(name));
-      return this.invalid(offset);
+    return this.subEach((mo) => {
+      const named = group(mo, "named") || group(mo, "braced");
+      if (named !== null) return pyStr(get(named));
+      if (group(mo, "escaped") !== null) return pyStr(this.delimiter);
+      if (group(mo, "invalid") !== null) this.invalid(mo);
+      return this.unrecognized();
     });
   }
 
   /** `safe_substitute(mapping={}, /, **kws)`: placeholders without a value are kept. */
   safe_substitute(...args: unknown[]): string {
     const get = this.lookup(args);
-    return this.template.replace(TEMPLATE_RE, (m, esc, named, braced) => {
-      if (esc !== undefined) return "$";
-      const name = named ?? braced;
-      if (name !== undefined) {
+    return this.subEach((mo) => {
+      const named = group(mo, "named") || group(mo, "braced");
+      if (named !== null) {
         try {
-          return pyStr(get(name));
+          return pyStr(get(named));
         } catch (e) {
-          if (e instanceof KeyError) return m;
+          if (e instanceof KeyError) return callMethod(mo, "group") as string;
           throw e;
         }
       }
-      return m;
+      if (group(mo, "escaped") !== null) return pyStr(this.delimiter);
+      if (group(mo, "invalid") !== null) return callMethod(mo, "group") as string;
+      return this.unrecognized();
     });
   }
 
   /** `is_valid()`. */
   is_valid(): boolean {
-    for (const m of this.template.matchAll(TEMPLATE_RE)) if (m[4] !== undefined) return false;
+    for (const mo of iter(callMethod(this.compiled(), "finditer", this.template))) {
+      if (group(mo, "invalid") !== null) return false;
+      if (
+        group(mo, "named") === null &&
+        group(mo, "braced") === null &&
+        group(mo, "escaped") === null
+      ) {
+        this.unrecognized();
+      }
+    }
     return true;
   }
 
   /** `get_identifiers()`. */
   get_identifiers(): string[] {
     const ids: string[] = [];
-    for (const m of this.template.matchAll(TEMPLATE_RE)) {
-      const n = m[2] ?? m[3];
-      if (n !== undefined && !ids.includes(n)) ids.push(n);
-      if (m[4] !== undefined) this.invalid(m.index ?? 0);
+    for (const mo of iter(callMethod(this.compiled(), "finditer", this.template))) {
+      const named = group(mo, "named") || group(mo, "braced");
+      if (named !== null && !ids.includes(named)) ids.push(named);
+      else if (named === null && group(mo, "invalid") === null && group(mo, "escaped") === null) {
+        this.unrecognized();
+      }
     }
     return ids;
   }
@@ -125,10 +237,10 @@ export class Template {
 
 /**
  * `_string.formatter_parser(s)`: the `(literal_text, field_name, format_spec, conversion)` parts
- * of a format string, with CPython's ValueErrors (MarkupIterator).
+ * of a format string, with CPython's ValueErrors (MarkupIterator). Lazy, as CPython's iterator:
+ * a malformed part raises only when reached, after the fields before it were formatted.
  */
-function formatterParser(fmt: string): Tuple[] {
-  const out: Tuple[] = [];
+function* formatterParser(fmt: string): Generator<Tuple, void, unknown> {
   let i = 0;
   const n = fmt.length;
   while (i < n) {
@@ -153,7 +265,7 @@ function formatterParser(fmt: string): Tuple[] {
       break;
     }
     if (!markup) {
-      out.push(new Tuple([literal, null, null, null]));
+      yield new Tuple([literal, null, null, null]);
       continue;
     }
     // parse_field (unicode_format.h): the name up to '}', ':' or '!' ('[...]' skipped).
@@ -196,38 +308,45 @@ function formatterParser(fmt: string): Tuple[] {
     } else if (c !== "}") {
       throw new ValueError("expected '}' before end of string");
     }
-    out.push(new Tuple([literal, name, spec, conversion]));
+    yield new Tuple([literal, name, spec, conversion]);
   }
-  return out;
 }
 
-/** `_string.formatter_field_name_split(name)`: the first key and the `(is_attr, key)` rest. */
-function fieldNameSplit(name: string): [unknown, [boolean, unknown][]] {
-  let k = 0;
-  while (k < name.length && name[k] !== "." && name[k] !== "[") k++;
+/**
+ * `_string.formatter_field_name_split(name)`: the first key and the `(is_attr, key)` rest, an
+ * iterator that (as CPython's) reports a malformed part only when it reaches it.
+ */
+function fieldNameSplit(name: string): [unknown, Iterable<[boolean, unknown]>] {
+  let k0 = 0;
+  while (k0 < name.length && name[k0] !== "." && name[k0] !== "[") k0++;
   const asKey = (s: string): unknown => (/^[0-9]+$/.test(s) ? BigInt(s) : s);
-  const first = asKey(name.slice(0, k));
-  const rest: [boolean, unknown][] = [];
+  return [asKey(name.slice(0, k0)), fieldNameRest(name, k0, asKey)];
+}
+
+function* fieldNameRest(
+  name: string,
+  k: number,
+  asKey: (s: string) => unknown,
+): Generator<[boolean, unknown], void, unknown> {
   while (k < name.length) {
     if (name[k] === ".") {
       let e = k + 1;
       while (e < name.length && name[e] !== "." && name[e] !== "[") e++;
       const attr = name.slice(k + 1, e);
       if (attr === "") throw new ValueError("Empty attribute in format string");
-      rest.push([true, attr]);
+      yield [true, attr];
       k = e;
     } else if (name[k] === "[") {
       const e = name.indexOf("]", k + 1);
       if (e < 0) throw new ValueError("Missing ']' in format string");
       const key = name.slice(k + 1, e);
       if (key === "") throw new ValueError("Empty attribute in format string");
-      rest.push([false, asKey(key)]);
+      yield [false, asKey(key)];
       k = e + 1;
       if (k < name.length && name[k] !== "." && name[k] !== "[")
         throw new ValueError("Only '.' or '[' may follow ']' in format field specifier");
     }
   }
-  return [first, rest];
 }
 
 /**
@@ -315,7 +434,7 @@ export class Formatter {
     throw new ValueError(`Unknown conversion specifier ${pyStr(conversion)}`);
   }
 
-  parse(formatString: unknown): Tuple[] {
+  parse(formatString: unknown): Iterable<Tuple> {
     if (typeof formatString !== "string")
       throw new PyTypeError(`expected str, got ${typeName(formatString)}`);
     return formatterParser(formatString);

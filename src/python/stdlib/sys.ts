@@ -22,9 +22,10 @@ import {
   ValueError,
 } from "../exceptions";
 import { __stderr__, __stdin__, __stdout__, streams } from "../io";
-import { kw } from "../kw";
+import { kw, splitKw } from "../kw";
 import { programModulesFor } from "../module";
 import { index } from "../numbers";
+import { intMaxStrDigits } from "../repr";
 import { formatException } from "../traceback";
 import { Tuple } from "../tuple";
 import { typeName } from "../types";
@@ -110,6 +111,33 @@ export function setrecursionlimit(n: unknown): null {
   const v = index(n);
   if (v < 1n) throw new ValueError("recursion limit must be greater or equal than 1");
   recursionLimit = v;
+  return null;
+}
+
+/** `sys.get_int_max_str_digits()`. */
+export function get_int_max_str_digits(): bigint {
+  return BigInt(intMaxStrDigits.limit);
+}
+
+/** `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640. */
+export function set_int_max_str_digits(...args: unknown[]): null {
+  const [pos, kws] = splitKw(args);
+  for (const k of Object.keys(kws)) {
+    if (k !== "maxdigits") {
+      throw new PyTypeError(`set_int_max_str_digits() got an unexpected keyword argument '${k}'`);
+    }
+  }
+  if (pos.length + Object.keys(kws).length > 1) {
+    const n = pos.length + Object.keys(kws).length;
+    throw new PyTypeError(`set_int_max_str_digits() takes at most 1 argument (${n} given)`);
+  }
+  const arg = pos.length > 0 ? pos[0] : kws.maxdigits;
+  if (arg === undefined) {
+    throw new PyTypeError("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  }
+  const v = index(arg);
+  if (v !== 0n && v < 640n) throw new ValueError("maxdigits must be 0 or larger than 640");
+  intMaxStrDigits.limit = Number(v > 2n ** 31n ? 2n ** 31n : v);
   return null;
 }
 
@@ -247,6 +275,8 @@ const functions = {
   is_finalizing,
   getswitchinterval,
   setswitchinterval,
+  get_int_max_str_digits,
+  set_int_max_str_digits,
 };
 cFunctions("sys", Object.values(functions));
 

@@ -8,11 +8,10 @@
  * CPython; `fix_sentence_endings` is `_fix_sentence_endings`.
  */
 
-import { ValueError } from "../exceptions";
-import { splitKw } from "../kw";
+import { TypeError as PyTypeError, ValueError } from "../exceptions";
+import { Kw, splitKw } from "../kw";
 import { call, callMethod, truthy } from "../protocol";
-
-const WS_CHARS = "\t\n\x0b\x0c\r ";
+import { strMethods } from "../str";
 
 function len(s: string): number {
   return Array.from(s).length;
@@ -78,7 +77,8 @@ function expandTabs(s: string, tabsize: number): string {
 }
 
 function isBlank(s: string): boolean {
-  return s.trim() === "" && [...s].every((c) => WS_CHARS.includes(c) || /\s/.test(c));
+  // Python's `chunk.strip() == ''`: empty or all Python whitespace (str.isspace)
+  return s === "" || (strMethods.isspace(s) as boolean);
 }
 
 // CPython's TextWrapper patterns (Python regex syntax, compiled by the runtime's `re`).
@@ -126,7 +126,7 @@ function wrapText(text: string, o: Options): string[] {
   const chunks = splitChunks(text, o);
   if (o.max_lines !== null) {
     const indent = o.max_lines > 1 ? o.subsequent_indent : o.initial_indent;
-    if (len(indent) + len(o.placeholder.trimStart()) > o.width)
+    if (len(indent) + len(strMethods.lstrip(o.placeholder) as string) > o.width)
       throw new ValueError("placeholder too large for max width");
   }
   const lines: string[] = [];
@@ -191,13 +191,13 @@ function wrapText(text: string, o: Options): string[] {
         }
         if (!placed) {
           if (lines.length > 0) {
-            const prev = lines[lines.length - 1].replace(/\s+$/, "");
+            const prev = strMethods.rstrip(lines[lines.length - 1]) as string;
             if (len(prev) + len(o.placeholder) <= o.width) {
               lines[lines.length - 1] = prev + o.placeholder;
               break;
             }
           }
-          lines.push(indent + o.placeholder.trimStart());
+          lines.push(indent + (strMethods.lstrip(o.placeholder) as string));
         }
         break;
       }
@@ -221,19 +221,20 @@ export function fill(...args: unknown[]): string {
 export function shorten(...args: unknown[]): string {
   const [[text], o] = options(args, ["text", "width"]);
   o.max_lines = 1;
-  const collapsed = (text as string)
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w !== "")
-    .join(" ");
+  // Python's `' '.join(text.strip().split())`: runs of Python whitespace collapse
+  const collapsed = (strMethods.split(text as string) as string[]).join(" ");
   return wrapText(collapsed, o).join("\n");
 }
 
-/** `textwrap.dedent(text)`: remove the common leading whitespace of every line. */
+/**
+ * `textwrap.dedent(text)`: remove the common leading whitespace of every line. Lines end at
+ * "\n" only, as in the patterns of Lib/textwrap.py (Python's `^`/`$` with re.MULTILINE; JS's
+ * `m` flag would also break lines at "\r").
+ */
 export function dedent(text: string): string {
-  text = text.replace(/^[ \t]+$/gm, "");
+  text = text.replace(/(?<=^|\n)[ \t]+(?=\n|$)/g, "");
   let margin: string | null = null;
-  for (const m of text.matchAll(/^([ \t]*)(?:[^ \t\n])/gm)) {
+  for (const m of text.matchAll(/(?<=^|\n)([ \t]*)(?:[^ \t\n])/g)) {
     const indent = m[1];
     if (margin === null) margin = indent;
     else if (indent.startsWith(margin)) {
@@ -245,33 +246,81 @@ export function dedent(text: string): string {
       margin = margin.slice(0, i);
     }
   }
-  if (margin) {
-    const m = margin;
-    text = text.replace(new RegExp(`^${m.replace(/\t/g, "\\t")}`, "gm"), "");
-  }
+  if (margin) text = text.replace(new RegExp(`(?<=^|\n)${margin}`, "g"), "");
   return text;
 }
 
-/** `textwrap.indent(text, prefix, predicate=None)`. */
+/** `textwrap.indent(text, prefix, predicate=None)`: lines as `str.splitlines(True)` gives them. */
 export function indent(text: string, prefix: string, predicate: unknown = null): string {
-  const lines = text.match(/[^\n\r]*(?:\r\n|\n|\r|$)/g)?.filter((l) => l !== "") ?? [];
+  const lines = strMethods.splitlines(text, true) as string[];
   return lines
     .map((line) => {
-      const keep = predicate === null ? line.trim() !== "" : truthy(call(predicate, line));
+      const keep = predicate === null ? !strMethods.isspace(line) : truthy(call(predicate, line));
       return keep ? prefix + line : line;
     })
     .join("");
 }
 
-/** `textwrap.TextWrapper(width=70, ...)`. */
+/** TextWrapper's positional parameters, in order (`max_lines`, `placeholder` are keyword-only). */
+const WRAPPER_PARAMS = [
+  "width",
+  "initial_indent",
+  "subsequent_indent",
+  "expand_tabs",
+  "replace_whitespace",
+  "fix_sentence_endings",
+  "break_long_words",
+  "drop_whitespace",
+  "break_on_hyphens",
+  "tabsize",
+];
+
+/**
+ * `textwrap.TextWrapper(width=70, ...)`: the options are plain attributes, read at each
+ * `wrap()`/`fill()` (a program may set `wrapper.width = 40` between calls).
+ */
 export class TextWrapper {
   static __module__ = "textwrap";
-  private readonly o: Options;
+  width: unknown = 70n;
+  initial_indent: unknown = "";
+  subsequent_indent: unknown = "";
+  expand_tabs: unknown = true;
+  replace_whitespace: unknown = true;
+  fix_sentence_endings: unknown = false;
+  break_long_words: unknown = true;
+  drop_whitespace: unknown = true;
+  break_on_hyphens: unknown = true;
+  tabsize: unknown = 8n;
+  max_lines: unknown = null;
+  placeholder: unknown = " [...]";
   constructor(...args: unknown[]) {
-    this.o = options([null, ...args], ["text", "width"])[1];
+    const [pos, k] = splitKw(args);
+    const self = this as unknown as Record<string, unknown>;
+    if (pos.length > WRAPPER_PARAMS.length) {
+      throw new PyTypeError(
+        `TextWrapper.__init__() takes from 1 to ${WRAPPER_PARAMS.length + 1} positional arguments but ${pos.length + 1} were given`,
+      );
+    }
+    pos.forEach((v, i) => {
+      self[WRAPPER_PARAMS[i]] = v;
+    });
+    for (const [name, v] of Object.entries(k)) {
+      if (!WRAPPER_PARAMS.includes(name) && name !== "max_lines" && name !== "placeholder") {
+        throw new PyTypeError(
+          `TextWrapper.__init__() got an unexpected keyword argument '${name}'`,
+        );
+      }
+      self[name] = v;
+    }
+  }
+  private opts(): Options {
+    const self = this as unknown as Record<string, unknown>;
+    const named: Record<string, unknown> = {};
+    for (const n of [...WRAPPER_PARAMS, "max_lines", "placeholder"]) named[n] = self[n];
+    return options([null, new Kw(named)], ["text"])[1];
   }
   wrap(text: string): string[] {
-    return wrapText(text, this.o);
+    return wrapText(text, this.opts());
   }
   fill(text: string): string {
     return this.wrap(text).join("\n");

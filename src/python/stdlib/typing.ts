@@ -79,6 +79,34 @@ export class SpecialForm {
     if (this.__args__.length === 0) return `typing.${this._name}[()]`;
     return `typing.${this._name}[${this.__args__.map(typeRepr).join(", ")}]`;
   }
+  /** `Union[int, str] == Union[str, int]` (unordered for Union and Literal), `List[int] == List[int]`. */
+  __eq__(other: unknown): unknown {
+    const { NotImplemented } = require("../objects") as typeof import("../objects");
+    if (!(other instanceof SpecialForm)) return NotImplemented;
+    if (this._name !== other._name) return false;
+    const a = this.__args__;
+    const b = other.__args__;
+    if (a === null || b === null) return a === b;
+    const { eq } = require("../compare") as typeof import("../compare");
+    const same = (x: unknown, y: unknown): boolean =>
+      Array.isArray(x) && Array.isArray(y)
+        ? x.length === y.length && x.every((v, i) => same(v, y[i]))
+        : x === y || eq(x, y);
+    if (this._name === "Union" || this._name === "Literal")
+      return a.every((x) => b.some((y) => same(x, y))) && b.every((y) => a.some((x) => same(x, y)));
+    return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  }
+  __hash__(): bigint {
+    const { hash } = require("../hash") as typeof import("../hash");
+    const h = (x: unknown): bigint =>
+      Array.isArray(x) ? hash(new Tuple(x.map(typeArg))) : hash(x);
+    const args = this.__args__ ?? [];
+    const unordered = this._name === "Union" || this._name === "Literal";
+    const argsHash = unordered
+      ? args.reduce<bigint>((acc, x) => acc ^ h(x), 0n)
+      : hash(new Tuple(args.map((x) => (Array.isArray(x) ? new Tuple(x) : x))));
+    return BigInt.asIntN(64, hash(this._name) ^ argsHash);
+  }
   __or__(other: unknown): SpecialForm {
     return new SpecialForm("Union", [this, other]);
   }
@@ -330,16 +358,68 @@ export class Protocol extends Generic {
   }
 
   static __instancecheck__(this: Function, x: unknown): boolean {
-    if (!isProtocolClass(this)) return Function.prototype[Symbol.hasInstance].call(this, x);
+    // (`Protocol` itself: the nominal check, as `_ProtocolMeta` does.)
+    if (this === Protocol || !isProtocolClass(this))
+      return Function.prototype[Symbol.hasInstance].call(this, x);
     if (!runtimeCheckable.has(this))
       throw new (mods().exceptions.TypeError)(
         "Instance and class checks can only be used with @runtime_checkable protocols",
       );
     // A subclass's instance is one (the nominal check first, as `_ProtocolMeta` does).
     if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
-    const { hasattr } = mods().protocol;
-    return protocolAttrs(this).every((name) => hasattr(x, name));
+    const { getattr } = mods().protocol;
+    const absent = {};
+    // A method set to None (`close = None`) is not there.
+    return protocolAttrs(this).every((name) => {
+      const v = getattr(x, name, absent);
+      return v !== absent && (v !== null || !isProtocolMethod(this, name));
+    });
   }
+
+  /**
+   * `issubclass(C, P)` of a `@runtime_checkable` protocol of methods only: C or a class of its
+   * MRO defines each of them (not as None), as `_ProtocolMeta.__subclasscheck__` checks.
+   */
+  static __subclasscheck__(this: Function, sub: unknown): boolean {
+    const { realSubclass, isClass } = require("../types") as typeof import("../types");
+    if (this === Protocol || !isProtocolClass(this))
+      return isClass(sub) && realSubclass(sub as Function, this);
+    const E = mods().exceptions;
+    if (!isClass(sub)) throw new E.TypeError("issubclass() arg 1 must be a class");
+    if (!runtimeCheckable.has(this))
+      throw new E.TypeError(
+        "Instance and class checks can only be used with @runtime_checkable protocols",
+      );
+    const attrs = protocolAttrs(this);
+    const dataMembers = attrs.filter((n) => !isProtocolMethod(this, n));
+    if (dataMembers.length > 0)
+      throw new E.TypeError(
+        `Protocols with non-method members don't support issubclass(). Non-method members: ${dataMembers.map((n) => repr(n)).join(", ")}.`,
+      );
+    if (realSubclass(sub as Function, this)) return true;
+    const chain = mods().mro.mro(sub as Function);
+    return attrs.every((n) => {
+      for (const c of chain) {
+        // (The class attributes first: the prototype has a view of each.)
+        for (const holder of [c, c.prototype as object])
+          if (holder !== undefined && holder !== null && Object.hasOwn(holder, n)) {
+            const d = Object.getOwnPropertyDescriptor(holder, n)!;
+            return !("value" in d) || d.value !== null;
+          }
+      }
+      return false;
+    });
+  }
+}
+
+/** Is the protocol member `name` of `cls` a method (a function on a class of its MRO)? */
+function isProtocolMethod(cls: Function, name: string): boolean {
+  for (const c of mods().mro.mro(cls)) {
+    const proto = c.prototype as object | undefined;
+    if (proto === undefined || !Object.hasOwn(proto, name)) continue;
+    return typeof Object.getOwnPropertyDescriptor(proto, name)!.value === "function";
+  }
+  return false;
 }
 
 for (const c of [Generic, Protocol])
