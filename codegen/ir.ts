@@ -10,9 +10,8 @@
  * so anyone who knows `ast` can read them.
  */
 
-import { copyTree, type CstNode as SyntaxNode } from "./cst";
+import type { CstNode as SyntaxNode } from "./cst";
 import type { SourceFile } from "./diagnostics";
-import type { SyntaxNode as TSNode } from "./parse";
 import { checkSymtable } from "./symtable";
 
 export interface Pos {
@@ -276,12 +275,12 @@ export function lastStatementLine(body: readonly Stmt[], first: number): number 
  * (codegen/index.ts); null for any other module, whose `import *` is refused.
  */
 export function buildModule(
-  cst: TSNode,
+  cst: SyntaxNode,
   source: SourceFile,
   starNames?: (module: string) => readonly string[] | null,
 ): Module {
   const b = new Builder(source, starNames);
-  const body = b.block(copyTree(cst, source.text));
+  const body = b.block(cst);
   checkLoopExits(body, false, source);
   checkSymtable(body, source);
   return { body, docstring: takeDocstring(body), scope: newScope(), warnings: b.warnings };

@@ -17,6 +17,7 @@
  */
 
 import type Parser from "tree-sitter";
+import { type CstNode, copyTree } from "./cst";
 import type { CompileError, SourceFile } from "./diagnostics";
 import { checkIndentation } from "./indentation";
 import { scanSource, type TokenScan } from "./tokenizer";
@@ -47,13 +48,21 @@ function getParser(): Parser {
   return parser;
 }
 
-/** Parse a whole module; throws a `CompileError` ("SyntaxError") on the first error node. */
-export function parse(source: SourceFile): SyntaxNode {
+/** tree-sitter's tree of a module (its root node), errors and all. */
+export function treeSitterParse(text: string): SyntaxNode {
   // tree-sitter's default read buffer is small; give it the whole file at once.
-  const tree = getParser().parse(source.text, undefined, {
-    bufferSize: Math.max(32 * 1024, source.text.length * 2 + 1),
-  });
-  const root = tree.rootNode;
+  return getParser().parse(text, undefined, {
+    bufferSize: Math.max(32 * 1024, text.length * 2 + 1),
+  }).rootNode;
+}
+
+/**
+ * Parse a whole module into its concrete syntax tree (cst.ts: a copy of tree-sitter's, which the
+ * later checks and ir.ts read cheaply); throws a `CompileError` ("SyntaxError") on the first
+ * error.
+ */
+export function parse(source: SourceFile): CstNode {
+  const root = treeSitterParse(source.text);
   // tree-sitter lets bad indentation through (indentation.ts); the first error in the file wins.
   const indentation = checkIndentation(source);
   // CPython's tokenizer errors (tokenizer.ts) anywhere in the file win over its parser's, but not
@@ -100,7 +109,8 @@ export function parse(source: SourceFile): SyntaxNode {
       throw source.error("SyntaxError", "invalid syntax", line, joined - lineStart);
   }
   if (indentation !== null) throw indentation;
-  const comma = strayComma(root) ?? bareWalrus(root);
+  const cst = copyTree(root, source.text);
+  const comma = strayComma(cst) ?? bareWalrus(cst);
   if (comma !== null)
     throw source.error(
       "SyntaxError",
@@ -111,7 +121,23 @@ export function parse(source: SourceFile): SyntaxNode {
   // A character that starts no token (a backquote) tree-sitter may take in its stride.
   if (scan.stray !== null)
     throw source.error("SyntaxError", "invalid syntax", scan.stray.line, scan.stray.col);
-  return root;
+  return cst;
+}
+
+/**
+ * Each node under `root` (itself included) in document order, with its parent, its index there
+ * and the parent's parent.
+ */
+function preorder(
+  root: CstNode,
+  visit: (n: CstNode, parent: CstNode | null, index: number, grand: CstNode | null) => void,
+): void {
+  const walk = (n: CstNode, parent: CstNode | null, index: number, grand: CstNode | null) => {
+    visit(n, parent, index, grand);
+    const kids = n.children;
+    for (let i = 0; i < kids.length; i++) walk(kids[i]!, n, i, parent);
+  };
+  walk(root, null, 0, null);
 }
 
 /**
@@ -119,28 +145,30 @@ export function parse(source: SourceFile): SyntaxNode {
  * arguments or a dict display (`f(,)`, `{,}`), between Python 2's `raise E, V`, or a third
  * operand of `assert`, or last in unparenthesized `with` items.
  */
-function strayComma(root: SyntaxNode): SyntaxNode | null {
-  let first: SyntaxNode | null = null;
-  const found = (c: SyntaxNode | null | undefined, what = ",") => {
+function strayComma(root: CstNode): CstNode | null {
+  let first: CstNode | null = null;
+  const found = (c: CstNode | null | undefined, what = ",") => {
     if (c?.type === what && (first === null || c.startIndex < first.startIndex)) first = c;
   };
-  const kinds = [
-    "argument_list",
-    "dictionary",
-    "raise_statement",
-    "assert_statement",
-    "with_clause",
-  ];
-  for (const n of root.descendantsOfType(kinds)) {
-    if (n.type === "argument_list" || n.type === "dictionary") found(n.children[1]);
-    else if (n.type === "raise_statement") {
-      for (const c of n.namedChildren)
-        if (c.type === "expression_list") found(c.children.find((k) => k.type === ","));
-    } else if (n.type === "with_clause") {
-      // `with a, :` (parenthesized items may end in a comma): CPython fails at the colon.
-      if (n.lastChild?.type === ",") found(n.nextSibling, ":");
-    } else found(n.children.filter((c) => c.type === ",")[1]);
-  }
+  preorder(root, (n, parent, i) => {
+    switch (n.type) {
+      case "argument_list":
+      case "dictionary":
+        found(n.children[1]);
+        break;
+      case "raise_statement":
+        for (const c of n.namedChildren)
+          if (c.type === "expression_list") found(c.children.find((k) => k.type === ","));
+        break;
+      case "with_clause":
+        // `with a, :` (parenthesized items may end in a comma): CPython fails at the colon.
+        if (n.lastChild?.type === ",") found(parent?.children[i + 1], ":");
+        break;
+      case "assert_statement":
+        found(n.children.filter((c) => c.type === ",")[1]);
+        break;
+    }
+  });
   return first;
 }
 
@@ -219,20 +247,20 @@ function hiddenError(text: string, node: SyntaxNode): Parser.Point {
  * argument, a subscript, a decorator or a comprehension's element. Its `:=` token (where
  * CPython fails), or null.
  */
-function bareWalrus(root: SyntaxNode): SyntaxNode | null {
-  for (const n of root.descendantsOfType("named_expression")) {
-    const parent = n.parent;
-    if (parent === null) continue;
+function bareWalrus(root: CstNode): CstNode | null {
+  let bare: CstNode | null = null;
+  preorder(root, (n, parent, _i, grand) => {
+    if (bare !== null || n.type !== "named_expression" || parent === null) return;
     if (
       /^(if_statement|elif_clause|while_statement|match_statement|list|set|tuple|argument_list|subscript|parenthesized_expression|list_comprehension|set_comprehension|generator_expression|interpolation|decorator)$/.test(
         parent.type,
       ) ||
-      (parent.type === "if_clause" && parent.parent?.type === "case_clause")
+      (parent.type === "if_clause" && grand?.type === "case_clause")
     )
-      continue;
-    return n.children.find((c) => c.type === ":=") ?? n;
-  }
-  return null;
+      return;
+    bare = n.children.find((c) => c.type === ":=") ?? n;
+  });
+  return bare;
 }
 
 /** Nodes that may span the end of a logical line: blocks and compound statements. */

@@ -342,10 +342,6 @@ function classSubclasses(this: Function): Function[] {
   return [...(subclassLists.get(this) ?? [])];
 }
 
-/**
- * Make the class attributes `cls` has now (static fields) readable through its instances: Python
- * looks them up on the class; assigning through an instance creates an instance attribute.
- */
 /** The slot names of a class's own `__slots__` that are attributes (not `__dict__`, ...). */
 function ownSlots(cls: Function): string[] {
   if (!Object.hasOwn(cls, "__slots__")) return [];
@@ -376,6 +372,10 @@ function installSlots(cls: Function): void {
   }
 }
 
+/**
+ * Make the class attributes `cls` has now (static fields) readable through its instances: Python
+ * looks them up on the class; assigning through an instance creates an instance attribute.
+ */
 function forwardClassAttributes(cls: Function): void {
   const c = cls as unknown as { prototype: Record<PropertyKey, unknown> };
   for (const key of Object.getOwnPropertyNames(cls)) {
