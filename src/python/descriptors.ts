@@ -163,6 +163,47 @@ export class property {
 }
 markBuiltinClass(property, "property");
 
+/**
+ * The wrapped function's attributes on a staticmethod or classmethod object (3.10+):
+ * `__wrapped__`, `__name__`, `__qualname__`, `__doc__`, `__module__`, `__annotations__`.
+ */
+function wrapsItsFunction(cls: { prototype: object }): void {
+  const attr = (name: string, dflt: () => unknown) => ({
+    get(this: { __func__: unknown }): unknown {
+      const v = getattr(this.__func__, name, null);
+      return v === null ? dflt() : v;
+    },
+    configurable: true,
+  });
+  const none = () => null;
+  Object.defineProperties(cls.prototype, {
+    __wrapped__: {
+      get(this: { __func__: unknown }): unknown {
+        return this.__func__;
+      },
+      configurable: true,
+    },
+    __name__: {
+      get(this: { __func__: unknown }): unknown {
+        return getattr(this.__func__, "__name__");
+      },
+      configurable: true,
+    },
+    __qualname__: {
+      get(this: { __func__: unknown }): unknown {
+        return getattr(this.__func__, "__qualname__");
+      },
+      configurable: true,
+    },
+    __doc__: attr("__doc__", none),
+    __module__: attr("__module__", none),
+    __annotations__: attr("__annotations__", () => {
+      const { Dict } = require("./dict") as typeof import("./dict");
+      return new Dict();
+    }),
+  });
+}
+
 /** `staticmethod(f)`: in a class body, the class exposes `f` itself. */
 export class staticmethod {
   readonly __func__: unknown;
@@ -173,28 +214,6 @@ export class staticmethod {
       throw new PyTypeError(`staticmethod expected 1 argument, got ${args.length}`);
     }
     this.__func__ = args[0];
-  }
-
-  get __wrapped__(): unknown {
-    return this.__func__;
-  }
-
-  // The wrapped function's attributes (3.10+): `__name__`, `__qualname__`, `__doc__`, ...
-  get __name__(): unknown {
-    return getattr(this.__func__, "__name__");
-  }
-  get __qualname__(): unknown {
-    return getattr(this.__func__, "__qualname__");
-  }
-  get __doc__(): unknown {
-    return getattr(this.__func__, "__doc__", null);
-  }
-  get __module__(): unknown {
-    return getattr(this.__func__, "__module__", null);
-  }
-  get __annotations__(): unknown {
-    const { Dict } = require("./dict") as typeof import("./dict");
-    return getattr(this.__func__, "__annotations__", null) ?? new Dict();
   }
 
   __call__(...args: unknown[]): unknown {
@@ -209,6 +228,7 @@ export class staticmethod {
     return `<staticmethod(${repr(this.__func__)})>`;
   }
 }
+wrapsItsFunction(staticmethod);
 markBuiltinClass(staticmethod, "staticmethod");
 
 /** `classmethod(f)`: in a class body, `C.c(...)` calls `f(C, ...)`. */
@@ -223,28 +243,6 @@ export class classmethod {
     this.__func__ = args[0];
   }
 
-  get __wrapped__(): unknown {
-    return this.__func__;
-  }
-
-  // The wrapped function's attributes (3.10+): `__name__`, `__qualname__`, `__doc__`, ...
-  get __name__(): unknown {
-    return getattr(this.__func__, "__name__");
-  }
-  get __qualname__(): unknown {
-    return getattr(this.__func__, "__qualname__");
-  }
-  get __doc__(): unknown {
-    return getattr(this.__func__, "__doc__", null);
-  }
-  get __module__(): unknown {
-    return getattr(this.__func__, "__module__", null);
-  }
-  get __annotations__(): unknown {
-    const { Dict } = require("./dict") as typeof import("./dict");
-    return getattr(this.__func__, "__annotations__", null) ?? new Dict();
-  }
-
   __get__(obj: unknown, type: unknown = null): unknown {
     const cls = type ?? typeOf(obj);
     const f = this.__func__;
@@ -255,6 +253,7 @@ export class classmethod {
     return `<classmethod(${repr(this.__func__)})>`;
   }
 }
+wrapsItsFunction(classmethod);
 markBuiltinClass(classmethod, "classmethod");
 
 /**

@@ -25,12 +25,18 @@ function isWs(ch: string): boolean {
   return WS_SET.has(ch);
 }
 
+function argumentsWord(n: number): string {
+  return n === 1 ? "argument" : "arguments";
+}
+
 /** Bind positional + Kw arguments to parameter names (builtin-method style errors). */
 function bind(fname: string, names: string[], args: unknown[]): unknown[] {
   const n = args.length;
-  const max = `${names.length} ${names.length === 1 ? "argument" : "arguments"}`;
   if (n === 0 || !(args[n - 1] instanceof Kw)) {
-    if (n > names.length) throw new PyTypeError(`${fname}() takes at most ${max} (${n} given)`);
+    if (n > names.length)
+      throw new PyTypeError(
+        `${fname}() takes at most ${names.length} ${argumentsWord(names.length)} (${n} given)`,
+      );
     return args;
   }
   const kws = (args[n - 1] as Kw).kwargs as Record<string, unknown>;
@@ -38,8 +44,9 @@ function bind(fname: string, names: string[], args: unknown[]): unknown[] {
   const total = out.length + Object.keys(kws).length;
   if (total > names.length) {
     // argument clinic counts all the arguments first ("keyword" when all are keywords)
-    const what = out.length === 0 ? ` keyword ${max.split(" ")[1]}` : ` ${max.split(" ")[1]}`;
-    throw new PyTypeError(`${fname}() takes at most ${names.length}${what} (${total} given)`);
+    const what =
+      out.length === 0 ? `keyword ${argumentsWord(names.length)}` : argumentsWord(names.length);
+    throw new PyTypeError(`${fname}() takes at most ${names.length} ${what} (${total} given)`);
   }
   for (const k of Object.keys(kws)) {
     const i = names.indexOf(k);

@@ -53,6 +53,7 @@ import { repr } from "../repr";
 import { Tuple } from "../tuple";
 import { isinstance, realSubclass, typeName } from "../types";
 import { _ABCMetaBase, ABC, abstractmethod } from "./abc";
+import { pythonArgs } from "./types";
 
 type Obj = Record<string, unknown>;
 
@@ -441,6 +442,22 @@ function fromIterable(self: unknown, it: IterableIterator<unknown>): unknown {
 const MAXSIZE = (1n << 63n) - 1n;
 const MASK = 2n * MAXSIZE + 1n;
 
+/** A set operator's other operand as a Set (`_from_iterable` of an iterable) or NotImplemented. */
+function asSet(self: object, other: unknown): unknown {
+  if (isSet(other)) return other;
+  return isIterable(other) ? fromIterable(self, iter(other)) : NotImplemented;
+}
+
+/** `self._from_iterable(v for v in source if keep(v))`. */
+function filtered(self: object, source: unknown, keep: (v: unknown) => boolean): unknown {
+  return fromIterable(
+    self,
+    (function* () {
+      for (const v of iter(source)) if (keep(v)) yield v;
+    })(),
+  );
+}
+
 /**
  * `collections.abc.Set`: the comparisons and operators of a set written on `__contains__`,
  * `__iter__` and `__len__` (CPython's mixins); results are built by `_from_iterable` (`cls(it)`).
@@ -482,13 +499,7 @@ export class AbcSet extends Collection {
 
   __and__(other: unknown): unknown {
     if (!isIterable(other)) return NotImplemented;
-    const self = this;
-    return fromIterable(
-      this,
-      (function* () {
-        for (const v of iter(other)) if (contains(self, v)) yield v;
-      })(),
-    );
+    return filtered(this, other, (v) => contains(this, v));
   }
   declare __rand__: (other: unknown) => unknown;
 
@@ -510,42 +521,18 @@ export class AbcSet extends Collection {
   declare __ror__: (other: unknown) => unknown;
 
   __sub__(other: unknown): unknown {
-    let o = other;
-    if (!isSet(o)) {
-      if (!isIterable(o)) return NotImplemented;
-      o = fromIterable(this, iter(o));
-    }
-    const self = this;
-    return fromIterable(
-      this,
-      (function* () {
-        for (const v of iter(self)) if (!contains(o, v)) yield v;
-      })(),
-    );
+    const o = asSet(this, other);
+    return o === NotImplemented ? o : filtered(this, this, (v) => !contains(o, v));
   }
 
   __rsub__(other: unknown): unknown {
-    let o = other;
-    if (!isSet(o)) {
-      if (!isIterable(o)) return NotImplemented;
-      o = fromIterable(this, iter(o));
-    }
-    const self = this;
-    return fromIterable(
-      this,
-      (function* () {
-        for (const v of iter(o)) if (!contains(self, v)) yield v;
-      })(),
-    );
+    const o = asSet(this, other);
+    return o === NotImplemented ? o : filtered(this, o, (v) => !contains(this, v));
   }
 
   __xor__(other: unknown): unknown {
-    let o = other;
-    if (!isSet(o)) {
-      if (!isIterable(o)) return NotImplemented;
-      o = fromIterable(this, iter(o));
-    }
-    return or_(sub(this, o), sub(o, this));
+    const o = asSet(this, other);
+    return o === NotImplemented ? o : or_(sub(this, o), sub(o, this));
   }
   declare __rxor__: (other: unknown) => unknown;
 
@@ -681,7 +668,7 @@ export class Mapping extends Collection {
 
   /** `M.get(key, default=None)`. */
   get(...args: unknown[]): unknown {
-    const [key, dflt] = mapArgs("get", args, ["key", "default"], 1);
+    const [key, dflt] = pythonArgs("Mapping.get", args, ["key", "default"], 1, 1);
     const v = lookup(this, key);
     return v === undefined ? (dflt ?? null) : v;
   }
@@ -718,28 +705,6 @@ abcClass(Mapping, "Mapping", ["__getitem__", "__len__", "__iter__"]);
 (Mapping.prototype as unknown as Obj).__hash__ = null;
 (Mapping.prototype as unknown as Obj).__reversed__ = null;
 
-/** Bind `args` (a trailing Kw allowed) to `names`, CPython's errors for a pure-Python method. */
-function mapArgs(fn: string, args: unknown[], names: string[], required: number): unknown[] {
-  const last = args[args.length - 1];
-  const pos = last instanceof Kw ? args.slice(0, -1) : args;
-  const kws = last instanceof Kw ? (last.kwargs as Record<string, unknown>) : {};
-  if (pos.length > names.length)
-    throw new PyTypeError(
-      `${fn}() takes from ${required + 1} to ${names.length + 1} positional arguments but ${pos.length + 1} were given`,
-    );
-  const out: unknown[] = [...pos];
-  for (const [k, v] of Object.entries(kws)) {
-    const i = names.indexOf(k);
-    if (i < 0) throw new PyTypeError(`${fn}() got an unexpected keyword argument '${k}'`);
-    if (i < pos.length) throw new PyTypeError(`${fn}() got multiple values for argument '${k}'`);
-    out[i] = v;
-  }
-  for (let i = 0; i < required; i++)
-    if (out[i] === undefined)
-      throw new PyTypeError(`${fn}() missing 1 required positional argument: '${names[i]}'`);
-  return out;
-}
-
 export class MutableMapping extends Mapping {
   __setitem__(key: unknown, _value: unknown): unknown {
     throw new KeyError(key);
@@ -750,7 +715,7 @@ export class MutableMapping extends Mapping {
 
   /** `M.pop(key[, default])`. */
   pop(...args: unknown[]): unknown {
-    const [key, dflt] = mapArgs("pop", args, ["key", "default"], 1);
+    const [key, dflt] = pythonArgs("MutableMapping.pop", args, ["key", "default"], 1, 1);
     const v = lookup(this, key);
     if (v === undefined) {
       if (args.length < 2 && dflt === undefined) throw new KeyError(key);
@@ -811,7 +776,7 @@ export class MutableMapping extends Mapping {
 
   /** `M.setdefault(key, default=None)`. */
   setdefault(...args: unknown[]): unknown {
-    const [key, dflt] = mapArgs("setdefault", args, ["key", "default"], 1);
+    const [key, dflt] = pythonArgs("MutableMapping.setdefault", args, ["key", "default"], 1, 1);
     const v = lookup(this, key);
     if (v !== undefined) return v;
     const d = dflt === undefined ? null : dflt;
@@ -1033,7 +998,7 @@ export class UserDict extends MutableMapping {
 
   /** `get(key, default=None)`: `self[key]` when `key in self` (3.12+). */
   override get(...args: unknown[]): unknown {
-    const [key, dflt] = mapArgs("get", args, ["key", "default"], 1);
+    const [key, dflt] = pythonArgs("UserDict.get", args, ["key", "default"], 1, 1);
     if ((this as unknown as { __contains__(k: unknown): boolean }).__contains__(key))
       return self_(this).__getitem__(key);
     return dflt ?? null;
@@ -1375,7 +1340,7 @@ export class UserString extends Sequence {
     return callMethod(this.data, "index", sub, ...rest) as bigint;
   }
   encode(...args: unknown[]): unknown {
-    const [encoding, errors] = mapArgs("encode", args, ["encoding", "errors"], 0);
+    const [encoding, errors] = pythonArgs("UserString.encode", args, ["encoding", "errors"], 0, 1);
     return callMethod(this.data, "encode", encoding ?? "utf-8", errors ?? "strict");
   }
   static maketrans(...args: unknown[]): unknown {

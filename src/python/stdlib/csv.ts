@@ -160,6 +160,12 @@ interface Settings {
   strict: boolean;
 }
 
+/** A class of the C module `_csv` (its `__module__`), builtin as CPython's. */
+function cClass(cls: Function, name: string): void {
+  markBuiltinClass(cls, name);
+  Object.defineProperty(cls, "__module__", { value: "_csv", writable: true, configurable: true });
+}
+
 /** `_csv.Dialect`: the checked settings a reader or writer uses (read-only attributes). */
 class DialectObj {
   static __tp_name__ = "_csv.Dialect";
@@ -192,12 +198,7 @@ class DialectObj {
     return this.s.strict;
   }
 }
-markBuiltinClass(DialectObj, "Dialect");
-Object.defineProperty(DialectObj, "__module__", {
-  value: "_csv",
-  writable: true,
-  configurable: true,
-});
+cClass(DialectObj, "Dialect");
 for (const name of ["delimiter", "escapechar", "lineterminator", "quotechar", "quoting"]) {
   const d = Object.getOwnPropertyDescriptor(DialectObj.prototype, name)!;
   Object.defineProperty(DialectObj.prototype, name, {
@@ -597,12 +598,7 @@ class ReaderObj implements IterableIterator<unknown[]> {
     return rec;
   }
 }
-markBuiltinClass(ReaderObj, "reader");
-Object.defineProperty(ReaderObj, "__module__", {
-  value: "_csv",
-  writable: true,
-  configurable: true,
-});
+cClass(ReaderObj, "reader");
 
 /** `reader(iterable, dialect='excel', **fmtparams)`. */
 export function reader(...args: unknown[]): ReaderObj {
@@ -756,12 +752,7 @@ class WriterObj {
     return null;
   }
 }
-markBuiltinClass(WriterObj, "writer");
-Object.defineProperty(WriterObj, "__module__", {
-  value: "_csv",
-  writable: true,
-  configurable: true,
-});
+cClass(WriterObj, "writer");
 
 /** `writer(fileobj, dialect='excel', **fmtparams)`. */
 export function writer(...args: unknown[]): WriterObj {
