@@ -30,6 +30,7 @@ import {
   type Pos,
   type Stmt,
 } from "./ir";
+import { writtenName } from "./private_names";
 
 export type { UnboundKind };
 
@@ -89,6 +90,8 @@ export class Scope {
    * valid in it even in a plain function. Set as it is lowered (lower/comprehensions.ts).
    */
   asyncGenexpr = false;
+  /** A function calling `locals()` (or `vars()`, `dir()`): see Analyzer.hoistForLocals. */
+  readsLocals = false;
   /** Names referenced (read) in this scope, for free-variable resolution. */
   readonly reads = new Set<string>();
 
@@ -154,6 +157,12 @@ export interface Analysis {
    */
   dataAttrs: Set<string>;
   /**
+   * Names of the methods decorated with a class of the program (`@CountCalls`, `@Retry(3)`):
+   * the attribute is what the class made (a callable object, or its `__get__`'s result), so
+   * `obj.m(...)` is `$py.callMethod`.
+   */
+  classDecorated: Set<string>;
+  /**
    * Names of the functions and methods whose calls may return a coroutine: every `async def`,
    * and plain `def`s that return a call of one (`def n(self): return self.fetch()`).
    */
@@ -179,6 +188,9 @@ function isNamespaceCall(f: Expr): boolean {
 /** Builtin classes whose subscription (`dict[str, int]`) is a `types.GenericAlias`. */
 const GENERIC_BUILTINS = new Set(["dict", "list", "tuple", "set", "frozenset", "type"]);
 
+/** Builtins that, called without arguments, read the caller's local variables. */
+export const LOCALS_CALLS: ReadonlySet<string> = new Set(["locals", "vars", "dir"]);
+
 /** Attribute calls that block (they return Promises in asyncio-ts). */
 const BLOCKING_METHODS = new Set(["run_until_complete", "run_forever"]);
 
@@ -189,6 +201,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
   a.block(mod.body, root, 0);
   for (let i = 0; i < a.deferred.length; i++) a.deferred[i]!();
   a.finish();
+  a.hoistForLocals();
   const unbound = unboundReads(mod, a.scopeOf, a.outerReads);
   const instances = new InstanceFacts(a.scopeOf, a.methodNames, a.attrStores, a.setattrNames);
   return {
@@ -199,6 +212,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     keywordNames: a.keywordNames,
     methodNames: a.methodNames,
     dataAttrs: a.dataAttrs,
+    classDecorated: a.classDecorated,
     coroutineNames: a.coroutineNames,
     unbound,
     storesDefaults: a.storesDefaults,
@@ -212,6 +226,7 @@ class Analyzer {
   readonly keywordNames = new Set<string>();
   readonly methodNames = new Set<string>();
   readonly dataAttrs = new Set<string>();
+  readonly classDecorated = new Set<string>();
   readonly coroutineNames = new Set<string>();
   /** Every `def` and `async def` (not lambdas), for `coroutineNames`. */
   private readonly defs: FunctionDef[] = [];
@@ -287,6 +302,21 @@ class Analyzer {
       sym.fn = null;
     }
     return sym;
+  }
+
+  /**
+   * A function calling `locals()` (or `vars()`, `dir()` without an argument) reads all its
+   * variables there (lower/calls.ts localsCall): they are declared at its top, so that each is in
+   * the TS scope of the call (undefined until bound).
+   */
+  hoistForLocals(): void {
+    for (const { scope, call } of this.calls) {
+      const f = call.func;
+      if (scope.kind !== "function" || f.k !== "Name" || call.args.length > 0) continue;
+      if (!LOCALS_CALLS.has(f.id) || scope.lookup(f.id) !== null) continue;
+      scope.readsLocals = true;
+      for (const sym of scope.symbols.values()) if (!sym.isParam) sym.hoist = true;
+    }
   }
 
   private unbound(sym: SymbolInfo, scope: Scope): void {
@@ -461,8 +491,16 @@ class Analyzer {
         sym.classBound = true;
         // A class in a class body is an attribute too (`self.Inner(...)` constructs it).
         if (scope.kind === "class") this.dataAttrs.add(s.name);
-        for (const m of s.body) if (m.k === "FunctionDef") this.methodNames.add(m.fn.name);
-        const cs = new Scope("class", scope, null, s, `${scope.qualname}${s.name}.`);
+        for (const m of s.body) {
+          if (m.k !== "FunctionDef") continue;
+          this.methodNames.add(m.fn.name);
+          const byClass = m.fn.decorators.some((d) => {
+            const f = d.k === "Call" ? d.func : d;
+            return f.k === "Name" && scope.lookup(f.id)?.classBound === true;
+          });
+          if (byClass) this.classDecorated.add(m.fn.name);
+        }
+        const cs = new Scope("class", scope, null, s, `${scope.qualname}${writtenName(s)}.`);
         this.scopeOf.set(s.scope.id, cs);
         this.block(s.body, cs, 0);
         return;
@@ -534,7 +572,9 @@ class Analyzer {
     }
     if (fn.returns) this.expr(fn.returns, parent, true);
     if (!fn.isLambda) this.defs.push(fn);
-    const qual = fn.isLambda ? `${parent.qualname}<lambda>` : `${parent.qualname}${fn.name}`;
+    const qual = fn.isLambda
+      ? `${parent.qualname}<lambda>`
+      : `${parent.qualname}${writtenName(fn)}`;
     const fs = new Scope("function", parent, fn, null, `${qual}.<locals>.`);
     this.scopeOf.set(fn.scope.id, fs);
     for (const p of fn.params) {

@@ -17,16 +17,21 @@
  *
  * The errors, in CPython's words and at its positions: "expected an indented block after 'if'
  * statement on line 3" (at the first token of the line that should have been indented, or at
- * the header when the file ends), "unexpected indent", "unindent does not match any outer
- * indentation level" (at the end of the line) and TabError's "inconsistent use of tabs and
- * spaces in indentation".
+ * the end of the file's last line when the file ends), "unexpected indent" (just before the
+ * first token), "unindent does not match any outer indentation level" (at the end of the line)
+ * and TabError's "inconsistent use of tabs and spaces in indentation".
+ *
+ * One-quote f-strings whose replacement fields span lines (valid since Python 3.12) are known
+ * from tokenizer.ts's scan, which reads the fields; a backslash continuation in the indentation
+ * keeps counting columns, as CPython's tokenizer does.
  */
 
 import type { CompileError, SourceFile } from "./diagnostics";
 
 interface LogicalLine {
-  /** 1-based line of its first token. */
+  /** 1-based line of its first token, and that token's column. */
   line: number;
+  first: number;
   /** Indentation, tabs to multiples of 8, and with tabs counted as 1. */
   col: number;
   alt: number;
@@ -53,9 +58,16 @@ const BLOCKS: Record<string, string> = {
   class: "class definition",
 };
 
-/** The first indentation error of the module, or null. */
-export function checkIndentation(source: SourceFile): CompileError | null {
-  const lines = logicalLines(source.text);
+/**
+ * The first indentation error of the module, or null. `fieldStrings`: one-quote f-strings whose
+ * replacement fields span lines, from the index of the opening quote to after the closing one
+ * (tokenizer.ts).
+ */
+export function checkIndentation(
+  source: SourceFile,
+  fieldStrings: ReadonlyMap<number, number>,
+): CompileError | null {
+  const lines = logicalLines(source.text, fieldStrings);
   const cols = [0];
   const alts = [0];
   const tabError = (l: LogicalLine) =>
@@ -70,8 +82,15 @@ export function checkIndentation(source: SourceFile): CompileError | null {
   for (const l of lines) {
     const top = cols[cols.length - 1]!;
     if (l.col > top) {
+      // CPython points before the first token (at the indentation's last character).
       if (opened === null)
-        return source.error("IndentationError", "unexpected indent", l.line, 0, false);
+        return source.error(
+          "IndentationError",
+          "unexpected indent",
+          l.line,
+          Math.max(0, l.first - 1),
+          false,
+        );
       if (l.alt <= alts[alts.length - 1]!) return tabError(l);
       cols.push(l.col);
       alts.push(l.alt);
@@ -106,21 +125,30 @@ function expectedBlock(
   if (header.keyword === "except" && /^\s*except\s*\*/.test(source.line(header.line)))
     what = "'except*' statement";
   const detail = `expected an indented block after ${what} on line ${header.line}`;
-  if (next === null) return source.error("IndentationError", detail, header.line, 0, false);
+  if (next === null) {
+    // The file ended: CPython points at the end of its last line (comments and blank lines count).
+    const last = source.text.endsWith("\n") ? source.lineCount - 1 : source.lineCount;
+    return source.error("IndentationError", detail, last, source.line(last).length, false);
+  }
   const text = source.line(next.line);
   return source.error("IndentationError", detail, next.line, text.length - text.trimStart().length);
 }
 
 /** The logical lines of `text` (see the header). */
-function logicalLines(text: string): LogicalLine[] {
+function logicalLines(text: string, fieldStrings: ReadonlyMap<number, number>): LogicalLine[] {
   const out: LogicalLine[] = [];
   const n = text.length;
   let line = 1;
   let i = 0;
   while (i < n) {
     // The start of a physical line that may begin a logical line: its indentation.
+    // A backslash continuation there joins the next physical line, whose whitespace counts on;
+    // the column at the first backslash, when not 0, is the indentation (CPython's
+    // `cont_line_col`).
     let col = 0;
     let alt = 0;
+    let cont = 0;
+    let lineStart = i;
     while (i < n) {
       const c = text[i];
       if (c === " ") {
@@ -130,9 +158,15 @@ function logicalLines(text: string): LogicalLine[] {
         col = (Math.floor(col / 8) + 1) * 8;
         alt++;
       } else if (c === "\f") col = alt = 0;
-      else break;
+      else if (c === "\\" && /^\r?\n/.test(text.slice(i + 1, i + 3))) {
+        cont ||= col;
+        i = lineStart = text.indexOf("\n", i) + 1;
+        line++;
+        continue;
+      } else break;
       i++;
     }
+    if (cont !== 0) col = alt = cont;
     if (i >= n) break;
     if (text[i] === "\n" || text[i] === "\r" || text[i] === "#") {
       // Blank or comment-only: skip the line.
@@ -142,7 +176,14 @@ function logicalLines(text: string): LogicalLine[] {
       continue;
     }
     const start = /^(?:async\s+)?([A-Za-z_]\w*)/.exec(text.slice(i, i + 40));
-    const logical: LogicalLine = { line, col, alt, keyword: start?.[1] ?? "", header: false };
+    const logical: LogicalLine = {
+      line,
+      first: i - lineStart,
+      col,
+      alt,
+      keyword: start?.[1] ?? "",
+      header: false,
+    };
     // The rest of the logical line: up to a newline outside brackets.
     let depth = 0;
     let last = "";
@@ -167,7 +208,7 @@ function logicalLines(text: string): LogicalLine[] {
       if (c === '"' || c === "'") {
         // An unterminated string (a SyntaxError parse.ts reports) runs to the end of its line,
         // or of the file when it is triple-quoted.
-        const end = stringEnd(text, i);
+        const end = fieldStrings.get(i) ?? stringEnd(text, i);
         const newline = text.indexOf("\n", i);
         const stop = end >= 0 ? end : text.startsWith(c.repeat(3), i) || newline < 0 ? n : newline;
         line += newlinesIn(text, i, stop);

@@ -12,7 +12,9 @@
 
 import type { CstNode as SyntaxNode } from "./cst";
 import type { SourceFile } from "./diagnostics";
+import { manglePrivateNames } from "./private_names";
 import { checkSymtable } from "./symtable";
+import { lookupUnicodeName } from "./unicode_names";
 
 export interface Pos {
   line: number;
@@ -169,7 +171,13 @@ export interface FunctionDefStmt {
 }
 
 export interface FunctionDef {
+  /** The name the function is bound to (mangled in a class: private_names.ts). */
   name: string;
+  /**
+   * The name as written when `name` is mangled (`__helper` of `_C__helper` in class `C`,
+   * private_names.ts): its `__name__` and the last part of its `__qualname__`.
+   */
+  pyName?: string;
   pos: Pos;
   params: Param[];
   body: Stmt[];
@@ -193,7 +201,13 @@ export interface Param {
 export interface ClassDef {
   k: "ClassDef";
   pos: Pos;
+  /** The name the class is bound to (mangled in a class: private_names.ts). */
   name: string;
+  /**
+   * The name as written when `name` is mangled (`__helper` of `_C__helper` in class `C`,
+   * private_names.ts): its `__name__` and the last part of its `__qualname__`.
+   */
+  pyName?: string;
   bases: Arg[];
   body: Stmt[];
   decorators: Expr[];
@@ -282,7 +296,9 @@ export function buildModule(
   const b = new Builder(source, starNames);
   const body = b.block(cst);
   checkLoopExits(body, false, source);
+  // The symbol-table errors name what the `global`/`nonlocal` statement wrote (CPython's do).
   checkSymtable(body, source);
+  manglePrivateNames(body, source);
   return { body, docstring: takeDocstring(body), scope: newScope(), warnings: b.warnings };
 }
 
@@ -1673,18 +1689,28 @@ class Builder {
 
   private args(n: SyntaxNode): Arg[] {
     const out: Arg[] = [];
-    // CPython's parser: positional arguments come before keywords and `**`, `*` before `**`.
+    // CPython's parser: positional arguments come before keywords and `**`, `*` before `**`. It
+    // reports `*` after `**` at the comma before it, a positional argument after a keyword at
+    // the closing bracket (the last token it read), and both before its compiler's errors
+    // (`__debug__`, a repeated keyword), which wait for the end of the list.
     const keywords = new Set<string>();
+    let later: [SyntaxNode, string] | null = null;
     let kw = false;
     let dstar = false;
-    for (const c of n.namedChildren) {
+    let comma: SyntaxNode | null = null;
+    for (const c of n.children) {
+      if (c.type === ",") comma = c;
+      if (!c.isNamed) continue;
       switch (c.type) {
         case "comment":
         case "line_continuation":
           continue;
         case "list_splat":
           if (dstar)
-            this.syntaxErrorAt(c, "iterable argument unpacking follows keyword argument unpacking");
+            this.syntaxErrorAt(
+              comma ?? c,
+              "iterable argument unpacking follows keyword argument unpacking",
+            );
           out.push({ kind: "star", value: this.expr(c.namedChildren[0]!) });
           continue;
         case "dictionary_splat":
@@ -1693,20 +1719,23 @@ class Builder {
           continue;
         case "keyword_argument": {
           const name = this.field(c, "name").text;
-          if (name === "__debug__") this.syntaxErrorAt(c, "cannot assign to __debug__");
-          if (keywords.has(name)) this.syntaxErrorAt(c, `keyword argument repeated: ${name}`);
+          if (name === "__debug__") later ??= [c, "cannot assign to __debug__"];
+          if (keywords.has(name)) later ??= [c, `keyword argument repeated: ${name}`];
           keywords.add(name);
           kw = true;
           out.push({ kind: "kw", name, value: this.expr(this.field(c, "value")) });
           continue;
         }
-        default:
+        default: {
+          const close = n.lastChild ?? c;
           if (dstar)
-            this.syntaxErrorAt(c, "positional argument follows keyword argument unpacking");
-          if (kw) this.syntaxErrorAt(c, "positional argument follows keyword argument");
+            this.syntaxErrorAt(close, "positional argument follows keyword argument unpacking");
+          if (kw) this.syntaxErrorAt(close, "positional argument follows keyword argument");
           out.push({ kind: "pos", value: this.expr(c) });
+        }
       }
     }
+    if (later !== null) this.syntaxErrorAt(...later);
     return out;
   }
 
@@ -1917,7 +1946,7 @@ class Builder {
         const line = newlinesBefore(text, to) + 1;
         throw this.source.error("SyntaxError", message, line, to - lineStart);
       };
-      out.push(raw ? s : this.unescape(s, bytes, p, invalid, bad));
+      out.push(raw ? s : this.unescape(s, bytes, invalid, bad));
     };
     for (const c of p.namedChildren) {
       if (c.type !== "interpolation") continue;
@@ -1984,7 +2013,6 @@ class Builder {
   private unescape(
     s: string,
     bytes: boolean,
-    at: SyntaxNode,
     invalid: (message: string) => void,
     bad: (message: string) => never,
   ): string {
@@ -1997,6 +2025,13 @@ class Builder {
       return bad(
         `(unicode error) 'unicodeescape' codec can't decode bytes in position ${from}-${from + length - 1}: ${why}`,
       );
+    };
+    // `\N{name}`: codegen/unicode_names.ts (loaded only when a string holds one).
+    const named = (name: string, index: number, length: number): string => {
+      const code = lookupUnicodeName(name);
+      if (code !== null) return String.fromCodePoint(code);
+      const span = position(index + length) - position(index);
+      return decodeError(index, span, "unknown Unicode character name");
     };
     return s.replace(
       /\\(\r?\n|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|N(?:\{[^}]*\}?)?|.)/gs,
@@ -2047,8 +2082,13 @@ class Builder {
               return m;
             }
             if (!/^N\{[^}]+\}$/.test(e))
-              return decodeError(index, m.length, "malformed \\N character escape");
-            return this.unsupported(at, "\\N{...} escapes");
+              // `\N{}`: CPython's span ends before the `}`.
+              return decodeError(
+                index,
+                m.length - (e === "N{}" ? 1 : 0),
+                "malformed \\N character escape",
+              );
+            return named(e.slice(2, -1), index, m.length);
         }
         if (/[0-7]/.test(c)) {
           const code = Number.parseInt(e, 8);

@@ -12,14 +12,17 @@
  * operator`, `import a from b`, `def f:`, ...); otherwise it is "invalid syntax" at the token
  * after the ERROR node. tree-sitter also accepts some code without any error node, which is
  * refused here too: a line ending in an operator continued on the next line (`joinedLine`), a
- * hidden MISSING newline between two statements (`hiddenError`), stray commas (`strayComma`),
- * `:=` without the parentheses CPython needs (`bareWalrus`), a backquote or `$`.
+ * hidden MISSING newline between two statements (`hiddenError`), stray commas, `:=` without the
+ * parentheses CPython needs, a `with` target that cannot be assigned (`acceptedError`), a
+ * backquote or `$`. Valid code tree-sitter misreads is refused as unsupported: `x = 1, *[2]`
+ * (`misreadStarred`), `with a if b else c as d:` (`misreadWithItem`), a line break in a
+ * one-quote f-string's format spec.
  */
 
 import type Parser from "tree-sitter";
 import { type CstNode, copyTree } from "./cst";
 import type { CompileError, SourceFile } from "./diagnostics";
-import { checkIndentation } from "./indentation";
+import { checkIndentation, newlinesIn } from "./indentation";
 import { scanSource, type TokenScan } from "./tokenizer";
 
 export type SyntaxNode = Parser.SyntaxNode;
@@ -63,11 +66,11 @@ export function treeSitterParse(text: string): SyntaxNode {
  */
 export function parse(source: SourceFile): CstNode {
   const root = treeSitterParse(source.text);
-  // tree-sitter lets bad indentation through (indentation.ts); the first error in the file wins.
-  const indentation = checkIndentation(source);
   // CPython's tokenizer errors (tokenizer.ts) anywhere in the file win over its parser's, but not
   // over an indentation error on an earlier line.
   const scan = scanSource(source.text);
+  // tree-sitter lets bad indentation through (indentation.ts); the first error in the file wins.
+  const indentation = checkIndentation(source, scan.fieldStrings);
   if (scan.error !== null) {
     const { detail, line, col } = scan.error;
     const earlier =
@@ -77,6 +80,17 @@ export function parse(source: SourceFile): CstNode {
     throw earlier ? indentation : source.error("SyntaxError", detail, line, col);
   }
   if (root.hasError) {
+    const starred = misreadStarred(source.text);
+    const starLine = starred === null ? 0 : newlinesIn(source.text, 0, starred) + 1;
+    if (starred !== null && (indentation === null || indentation.loc.line > starLine)) {
+      const lineStart = source.text.lastIndexOf("\n", starred - 1) + 1;
+      throw source.error(
+        "Unsupported",
+        "a starred display or string in a tuple without parentheses (`x = 1, *[2]`) is not supported",
+        starLine,
+        [...source.text.slice(lineStart, starred)].length,
+      );
+    }
     const bad = firstErrorNode(root);
     if (bad !== null) {
       const found = syntaxErrorAt(source, bad, scan);
@@ -110,18 +124,41 @@ export function parse(source: SourceFile): CstNode {
   }
   if (indentation !== null) throw indentation;
   const cst = copyTree(root, source.text);
-  const comma = strayComma(cst) ?? bareWalrus(cst);
-  if (comma !== null)
+  const accepted = acceptedError(cst);
+  if (accepted !== null)
     throw source.error(
-      "SyntaxError",
-      "invalid syntax",
-      comma.startPosition.row + 1,
-      comma.startPosition.column,
+      accepted.kind,
+      accepted.detail,
+      accepted.at.startPosition.row + 1,
+      accepted.at.startPosition.column,
     );
   // A character that starts no token (a backquote) tree-sitter may take in its stride.
   if (scan.stray !== null)
     throw source.error("SyntaxError", "invalid syntax", scan.stray.line, scan.stray.col);
+  if (scan.specBreak !== null)
+    throw source.error(
+      "Unsupported",
+      "a line break in a one-quote f-string's format spec is not supported",
+      scan.specBreak.line,
+      scan.specBreak.col,
+    );
   return cst;
+}
+
+/**
+ * tree-sitter-python fails on a starred display or string after a comma in a tuple without
+ * parentheses (`x = 1, *[2]`, `return a, *"bc"`), which is valid Python. When the file parses
+ * with those stars read as minus signs, the index of the first such star, else null (only on
+ * the error path: a second parse).
+ */
+function misreadStarred(text: string): number | null {
+  const stars: number[] = [];
+  for (const m of text.matchAll(/,\s*\*\s*(?:[[({"']|[A-Za-z]{1,2}["'])/g))
+    stars.push(m.index + m[0].indexOf("*"));
+  if (stars.length === 0) return null;
+  let minus = text;
+  for (const at of stars) minus = `${minus.slice(0, at)}-${minus.slice(at + 1)}`;
+  return treeSitterParse(minus).hasError ? null : stars[0]!;
 }
 
 /**
@@ -141,21 +178,101 @@ function preorder(
 }
 
 /**
- * A comma tree-sitter-python accepts where CPython's grammar has none: first in a call's
- * arguments or a dict display (`f(,)`, `{,}`), between Python 2's `raise E, V`, or a third
- * operand of `assert`, or last in unparenthesized `with` items.
+ * The first of the errors tree-sitter-python accepts without an ERROR node: a comma where
+ * CPython's grammar has none (first in a call's arguments or a dict display, `f(,)`, `{,}`,
+ * between Python 2's `raise E, V`, a third operand of `assert`, last in unparenthesized `with`
+ * items), an assignment expression without the parentheses CPython needs (`WALRUS_PARENTS`),
+ * a `with` item's target that cannot be assigned (`withTargetError`), `except*:` without a
+ * type, a starred expression in a slice (`A[*b:]`) or alone in parentheses (`(*b)`).
  */
-function strayComma(root: CstNode): CstNode | null {
-  let first: CstNode | null = null;
-  const found = (c: CstNode | null | undefined, what = ",") => {
-    if (c?.type === what && (first === null || c.startIndex < first.startIndex)) first = c;
+function acceptedError(root: CstNode): AcceptedError | null {
+  let first: AcceptedError | null = null;
+  const found = (
+    c: CstNode | null | undefined,
+    what = ",",
+    detail = "invalid syntax",
+    kind: AcceptedError["kind"] = "SyntaxError",
+  ) => {
+    if (c?.type === what && (first === null || c.startIndex < first.at.startIndex))
+      first = { at: c, detail, kind };
   };
-  preorder(root, (n, parent, i) => {
+  preorder(root, (n, parent, i, grand) => {
     switch (n.type) {
+      case "named_expression":
+        // At its `:=`, where CPython fails.
+        if (
+          parent !== null &&
+          !WALRUS_PARENTS.test(parent.type) &&
+          !(parent.type === "if_clause" && grand?.type === "case_clause")
+        ) {
+          const op = n.children.find((c) => c.type === ":=") ?? n;
+          found(op, op.type);
+        }
+        break;
+      case "with_item": {
+        const bad = withTargetError(n);
+        const misread = bad === null ? misreadWithItem(n) : null;
+        if (bad !== null) found(bad.at, bad.at.type, bad.detail);
+        else if (misread !== null)
+          found(
+            misread,
+            misread.type,
+            "a conditional expression or lambda before 'as' in a 'with' item, without parentheses, is not supported",
+            "Unsupported",
+          );
+        break;
+      }
+      case "except_clause":
+        // `except*:`, at the colon.
+        if (n.children[1]?.type === "*" && n.children[2]?.type === ":")
+          found(n.children[2], ":", "expected one or more exception types");
+        break;
+      case "slice": {
+        // `A[*b:]` (invalid syntax at the colon after it), `A[:*b]` (at the star).
+        const kids = n.children;
+        const star = kids.findIndex((c) => c.type === "list_splat");
+        if (star < 0) break;
+        const colon = kids.findIndex((c) => c.type === ":");
+        if (colon > star) found(kids[colon], ":");
+        else found(kids[star], "list_splat");
+        break;
+      }
+      case "parenthesized_expression":
+      case "tuple":
+      case "tuple_pattern":
+      case "parenthesized_list_splat": {
+        // `(*b)` (tree-sitter: a tuple without a comma), `((*b))`: CPython's parser refuses a
+        // starred expression alone in parentheses; `case (*x):` is invalid syntax at the `)`.
+        let only: CstNode | null = null;
+        let count = 0;
+        for (const c of n.children) {
+          if (c.type === ",") count = 2;
+          else if (c.isNamed && c.type !== "comment") {
+            only = c;
+            count++;
+          }
+        }
+        if (only === null || count !== 1) break;
+        if (only.type === "list_splat" || only.type === "list_splat_pattern")
+          found(only, only.type, "cannot use starred expression here");
+        else if (only.type === "case_pattern" && only.namedChildren[0]?.type === "splat_pattern")
+          found(n.lastChild, ")");
+        break;
+      }
       case "argument_list":
       case "dictionary":
         found(n.children[1]);
         break;
+      case "pair": {
+        // `{1: *a}`, `{1: *a + b}` (tree-sitter: `(*a) + b`), at the star.
+        let value = n.childForFieldName("value");
+        while (value !== null && value.type !== "list_splat") {
+          const left: CstNode | undefined = value.namedChildren[0];
+          value = left !== undefined && left.startIndex === value.startIndex ? left : null;
+        }
+        found(value, "list_splat", "cannot use a starred expression in a dictionary value");
+        break;
+      }
       case "raise_statement":
         for (const c of n.namedChildren)
           if (c.type === "expression_list") found(c.children.find((k) => k.type === ","));
@@ -170,6 +287,75 @@ function strayComma(root: CstNode): CstNode | null {
     }
   });
   return first;
+}
+
+interface AcceptedError {
+  at: CstNode;
+  detail: string;
+  kind: "SyntaxError" | "Unsupported";
+}
+
+/**
+ * `with a if b else c as d:` and `with lambda: x as d:` (valid): tree-sitter reads the `as` into
+ * the last operand or the body, a tree ir.ts cannot translate. The expression, or null.
+ */
+function misreadWithItem(item: CstNode): CstNode | null {
+  let value = item.childForFieldName("value");
+  const inner = value?.type === "parenthesized_expression" ? value.namedChildren : [];
+  if (inner.length === 1) value = inner[0]!;
+  let n = value;
+  while (n !== null && (n.type === "conditional_expression" || n.type === "lambda")) {
+    const named = n.namedChildren;
+    n = named[named.length - 1] ?? null;
+  }
+  return n !== value && n?.type === "as_pattern" ? value : null;
+}
+
+/**
+ * CPython's error for a `with` item's target that cannot be assigned (`with a as f():`, "cannot
+ * assign to function call", at the first part that cannot be), or null. tree-sitter reads
+ * `with a as b if c else d:` as a conditional expression holding `a as b`, which CPython names
+ * as a whole, and `with a as b as c:` as nested `as` patterns (CPython: invalid syntax at the
+ * second `as`).
+ */
+function withTargetError(item: CstNode): { at: CstNode; detail: string } | null {
+  let value = item.childForFieldName("value");
+  const inner = value?.type === "parenthesized_expression" ? value.namedChildren : [];
+  if (inner.length === 1) value = inner[0]!;
+  if (value === null) return null;
+  let as = value;
+  let parent: CstNode | null = null;
+  while (as.type !== "as_pattern") {
+    const left = as.namedChildren[0];
+    if (left === undefined || left.startIndex !== as.startIndex) return null;
+    parent = as;
+    as = left;
+  }
+  const alias = as.childForFieldName("alias");
+  if (alias === null) return null;
+  if (parent !== null) {
+    // CPython names the whole expression, unless another `as` follows (`with a as b if c else d
+    // as e:`): then its parser fails at the token after the first target.
+    let others = 0;
+    preorder(value, (n) => {
+      if (n.type === "as_pattern") others++;
+    });
+    const name = exprName(value);
+    if (others === 1)
+      return name === undefined ? null : { at: alias, detail: `cannot assign to ${name}` };
+    const after = parent.children[parent.children.indexOf(as) + 1];
+    return after === undefined ? null : { at: after, detail: "invalid syntax" };
+  }
+  if (as.namedChildren[0]?.type === "as_pattern") {
+    const second = as.children.find((c) => c.type === "as");
+    return second === undefined ? null : { at: second, detail: "invalid syntax" };
+  }
+  const target = alias.namedChildren[0];
+  const bad = target === undefined ? null : badTarget(target);
+  const name = bad === null ? undefined : exprName(bad);
+  return bad === null || name === undefined
+    ? null
+    : { at: starredCallee(bad), detail: `cannot assign to ${name}` };
 }
 
 /**
@@ -241,27 +427,13 @@ function hiddenError(text: string, node: SyntaxNode): Parser.Point {
 }
 
 /**
- * An assignment expression without parentheses where CPython's grammar does not take one
- * (tree-sitter takes it anywhere): CPython's `named_expression` is only a condition of `if`,
- * `elif`, `while` or a case guard, a subject of `match`, an item of a display, a positional
- * argument, a subscript, a decorator or a comprehension's element. Its `:=` token (where
- * CPython fails), or null.
+ * Parents where CPython's grammar takes an assignment expression without parentheses (its
+ * `named_expression`): a condition of `if`, `elif`, `while` or a case guard, a subject of
+ * `match`, an item of a display, a positional argument, a subscript, a decorator or a
+ * comprehension's element. tree-sitter takes one anywhere.
  */
-function bareWalrus(root: CstNode): CstNode | null {
-  let bare: CstNode | null = null;
-  preorder(root, (n, parent, _i, grand) => {
-    if (bare !== null || n.type !== "named_expression" || parent === null) return;
-    if (
-      /^(if_statement|elif_clause|while_statement|match_statement|list|set|tuple|argument_list|subscript|parenthesized_expression|list_comprehension|set_comprehension|generator_expression|interpolation|decorator)$/.test(
-        parent.type,
-      ) ||
-      (parent.type === "if_clause" && grand?.type === "case_clause")
-    )
-      return;
-    bare = n.children.find((c) => c.type === ":=") ?? n;
-  });
-  return bare;
-}
+const WALRUS_PARENTS =
+  /^(if_statement|elif_clause|while_statement|match_statement|list|set|tuple|argument_list|subscript|parenthesized_expression|list_comprehension|set_comprehension|generator_expression|interpolation|decorator)$/;
 
 /** Nodes that may span the end of a logical line: blocks and compound statements. */
 const MULTILINE =
@@ -322,6 +494,36 @@ function syntaxErrorAt(source: SourceFile, node: SyntaxNode, scan: TokenScan) {
   if (hint !== null) return source.error("SyntaxError", hint.detail, hint.line, hint.col);
   const colon = missingColon(source, node);
   if (colon !== null) return source.error("SyntaxError", "expected ':'", colon.line, colon.col);
+  const star = loneStar(node);
+  if (star !== null) {
+    // CPython's error is at the token after the `*` (the last it read).
+    let at = star.endIndex;
+    while (source.text[at] === " " || source.text[at] === "\t") at++;
+    const lineStart = source.text.lastIndexOf("\n", at - 1) + 1;
+    return source.error(
+      "SyntaxError",
+      "Invalid star expression",
+      newlinesIn(source.text, 0, at) + 1,
+      [...source.text.slice(lineStart, at)].length,
+    );
+  }
+  const key = keyWithoutValue(node);
+  if (key !== null) {
+    // `{1: 2, *a}`: invalid syntax at the star.
+    if (key.type === "list_splat")
+      return source.error(
+        "SyntaxError",
+        "invalid syntax",
+        key.startPosition.row + 1,
+        key.startPosition.column,
+      );
+    return source.error(
+      "SyntaxError",
+      "':' expected after dictionary key",
+      key.endPosition.row + 1,
+      key.endPosition.column - 1,
+    );
+  }
   const known =
     misplacedToken(source.text, node) ??
     assignmentError(source.text, node) ??
@@ -537,6 +739,20 @@ function assignmentError(
       return { detail, at: before };
     }
   }
+  // `True = True = 3`: targets and `=` in turn, the first that cannot be assigned (no hint).
+  if (
+    named.length > 1 &&
+    kids.length === 2 * named.length &&
+    kids.every((k, i) => (k.type === "=") === (i % 2 === 1))
+  ) {
+    for (const t of named) {
+      const bad = badTarget(t);
+      const name = bad === null ? undefined : exprName(bad);
+      if (bad !== null && name !== undefined)
+        return { detail: `cannot assign to ${name}`, at: starredCallee(bad) };
+    }
+    return null;
+  }
   if (named.length !== 1 || (kids.length > 1 && kids[1]!.type !== "=")) return null;
   // The `=` is inside the node, or the node is followed by one (the statement after it).
   const next = kids.length > 1 ? kids[1]! : node.nextSibling;
@@ -545,6 +761,14 @@ function assignmentError(
   const target = named[0]!;
   const plain = PLAIN_TARGET_NAMES[target.type];
   if (plain !== undefined) return { detail: `cannot assign to ${plain}`, at: target };
+  // `(a, "b") = c`, `[a, *f()] = c`: the first part that cannot be assigned, without the hint.
+  if (target.type === "tuple" || target.type === "list") {
+    const bad = badTarget(target);
+    const part = bad === null ? undefined : exprName(bad);
+    return bad === null || part === undefined
+      ? null
+      : { detail: `cannot assign to ${part}`, at: starredCallee(bad) };
+  }
   // In parentheses: named by what is inside (`(a if b else c) = 1`), here or not.
   const inner =
     target.type === "parenthesized_expression"
@@ -559,8 +783,12 @@ function assignmentError(
         ? "conditional expression"
         : EXPRESSION_NAMES[inner.type];
   if (name === undefined) return null;
-  // After an earlier `=` (`x = f() = 1`) CPython names it without the hint.
-  const chained = node.parent?.type === "assignment";
+  // After an earlier `=` (`x = f() = 1`) or before a later one (`f() = x = 1`) CPython names
+  // it without the hint.
+  const rest = next.type === "=" ? node.nextSibling : next;
+  const chained =
+    node.parent?.type === "assignment" ||
+    (rest?.type === "expression_statement" && rest.firstChild?.type === "assignment");
   return {
     detail: chained
       ? `cannot assign to ${name}`
@@ -569,8 +797,22 @@ function assignmentError(
   };
 }
 
+/** What the name checks read of a node: tree-sitter's or its copy (cst.ts). */
+interface NodeLike<T> {
+  type: string;
+  text: string;
+  namedChildren: T[];
+}
+
+/** A string literal or a concatenation with an f-string in it (CPython: a `JoinedStr`). */
+function isFString(n: NodeLike<unknown>): boolean {
+  return /^[a-zA-Z]*[fF]/.test(n.text) && n.type === "string";
+}
+
 /** What CPython's `_PyPegen_get_expr_name` calls an expression (for its messages). */
-function exprName(n: SyntaxNode): string | undefined {
+function exprName<T extends NodeLike<T>>(n: T): string | undefined {
+  if (n.type === "string" || n.type === "concatenated_string")
+    return isFString(n) || n.namedChildren.some(isFString) ? "f-string expression" : "literal";
   if (n.type === "attribute") return "attribute";
   if (n.type === "subscript") return "subscript";
   if (n.type === "yield") return "yield expression";
@@ -677,22 +919,60 @@ function misplacedToken(text: string, node: SyntaxNode): { detail: string; at: S
     after?.type === "comparison_operator"
   )
     return { detail: generator, at: node };
-  // `{1:}`, `{1: *a}`: a dict display's value missing or starred.
+  // `{1:}`, `{1: *a}`: a dict display's value missing or starred (see also `acceptedError`).
   if (parent.type === "set" || parent.type === "dictionary") {
     const colon = node.children.find((c) => c.type === ":");
     const next = colon?.nextSibling;
     if (colon !== undefined && (next === null || next === undefined) && after?.type === "}")
       return { detail: "expression expected after dictionary key and ':'", at: colon };
+    // `{1: **a}` is plain invalid syntax, at the `**`.
     if (colon !== undefined && next?.type === "*")
-      return { detail: "cannot use a starred expression in a dictionary value", at: next };
+      return text.startsWith("**", next.startIndex)
+        ? { detail: "invalid syntax", at: next }
+        : { detail: "cannot use a starred expression in a dictionary value", at: next };
   }
   if (parent.type === "dictionary_splat" && /(^|\s)for$/.test(node.text))
     return { detail: "dict unpacking cannot be used in dict comprehension", at: parent };
   return null;
 }
 
+/**
+ * Where CPython points for a call `badTarget` found: tree-sitter reads `*f()` as a call of
+ * `*f`, CPython as a starred call, pointing after the star.
+ */
+function starredCallee<T extends NodeLike<T>>(bad: T): T {
+  const callee = bad.type === "call" ? bad.namedChildren[0] : undefined;
+  return callee?.type === "list_splat" ? (callee.namedChildren[0] ?? bad) : bad;
+}
+
+/**
+ * `f(*)`, `[*, 1]`, `A[*]`: a `*` with no expression after it (tree-sitter: an ERROR node holding
+ * only the `*`, or an ERROR or MISSING node right after a starred expression's `*`). The `*`, or
+ * null.
+ */
+function loneStar(node: SyntaxNode): SyntaxNode | null {
+  if (node.type === "ERROR" && node.childCount === 1 && node.firstChild!.type === "*")
+    return node.firstChild;
+  const before = node.previousSibling;
+  if (node.parent?.type === "list_splat" && before?.type === "*" && !before.isNamed)
+    return node.isMissing || node.type === "ERROR" ? before : null;
+  return null;
+}
+
+/**
+ * `{1: 2, 3}`: an expression after a comma in a dict display, without its value (tree-sitter:
+ * an ERROR node holding it). CPython points at its last character.
+ */
+function keyWithoutValue(node: SyntaxNode): SyntaxNode | null {
+  if (node.type !== "ERROR" || node.parent?.type !== "dictionary") return null;
+  const kids = node.children;
+  const only = kids.length === 1 || (kids.length === 2 && kids[1]!.type === ",") ? kids[0]! : null;
+  if (only === null || !only.isNamed) return null;
+  return node.previousSibling?.type === "," ? only : null;
+}
+
 /** The first part of an assignment target that cannot be assigned, or null. */
-function badTarget(t: SyntaxNode): SyntaxNode | null {
+function badTarget<T extends NodeLike<T>>(t: T): T | null {
   switch (t.type) {
     case "identifier":
     case "attribute":
@@ -736,7 +1016,8 @@ function forTargetError(node: SyntaxNode): { detail: string; at: SyntaxNode } | 
   for (const t of targets) {
     const bad = badTarget(t);
     const name = bad === null ? undefined : exprName(bad);
-    if (bad !== null && name !== undefined) return { detail: `cannot assign to ${name}`, at: bad };
+    if (bad !== null && name !== undefined)
+      return { detail: `cannot assign to ${name}`, at: starredCallee(bad) };
   }
   return null;
 }

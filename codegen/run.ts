@@ -310,8 +310,10 @@ function programFrames(stack: string, dir: string, manifest: Manifest, max = Inf
     if (m[1]?.startsWith("new ")) continue;
     // `B.$lambda [as key]`: a lambda called as a method keeps its own name.
     const anonymous = /(?:^|\.)(\$genexpr|\$lambda)(?: \[as .*\])?$/.exec(m[1] ?? "");
+    // `C.__helper [as _C__helper]`: a private method, named as written (lang.ts `named`).
     let fn = (m[1] ?? "")
       .replace(/^(Generator\.|Object\.|Function\.)/, "")
+      .replace(/^.*?(__[\w$]+) \[as _[^_][\w$]*\1\]$/, "$1")
       .replace(/^.*\[as (.*)\]$/, "$1");
     if (fn === "" || fn === "<anonymous>" || /\.mjs$/.test(fn)) fn = "<module>";
     fn = fn.replace(/^[A-Za-z_$][\w$]*\.prototype\./, "").replace(/^.*\./, "");
@@ -383,8 +385,10 @@ export async function runFile(file: string, args: string[]): Promise<number> {
   Error.stackTraceLimit = 200;
   process.setSourceMapsEnabled(true);
   py.setFrameSource((exc) => {
-    const stack = exc.jsError?.stack ?? exc.stack ?? "";
-    const frames = pythonFrames(withinTask(stack), dir, manifest);
+    // (Not a string when the program stored its own `stack` attribute on the exception, over
+    // V8's: its frames are lost then.)
+    const raw: unknown = exc.jsError?.stack ?? exc.stack;
+    const frames = pythonFrames(withinTask(typeof raw === "string" ? raw : ""), dir, manifest);
     // Each point it was raised again at, further out, puts its frames in front (noteReraise).
     for (const more of exc._tbReraise ?? []) {
       frames.unshift(...pythonFrames(withinTask(more.stack ?? ""), dir, manifest));

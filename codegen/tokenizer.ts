@@ -22,8 +22,10 @@
  *   - brackets: a closing one with no opening one, or another one.
  *
  * Also reported: the innermost bracket left open at the end (parse.ts names it when parsing
- * failed) and the first character that is no token at all (`$`, `?`, a backquote: CPython's
- * "invalid syntax" points there).
+ * failed), the first character that is no token at all (`$`, `?`, a backquote: CPython's
+ * "invalid syntax" points there), the one-quote f-strings whose replacement fields span lines
+ * (for indentation.ts) and the first line break in such an f-string's format spec (CPython ends
+ * the spec there; parse.ts refuses it).
  *
  * Columns are counted in code points, as CPython counts them.
  */
@@ -50,6 +52,17 @@ export interface TokenScan {
    * any spaces).
    */
   lineEnds: { newline: number; at: number }[];
+  /**
+   * One-quote f-strings whose replacement fields span lines (`f"{a +` then `b}"`, valid since
+   * Python 3.12): the index of the opening quote to the index after the closing one, for
+   * indentation.ts, which would otherwise end the logical line at the line break.
+   */
+  fieldStrings: Map<number, number>;
+  /**
+   * The first line break ending the format spec of a one-quote f-string (`f"{a:x` then `}"`:
+   * CPython's spec is `x`), which parse.ts refuses as unsupported (ir.ts would keep the break).
+   */
+  specBreak: Place | null;
 }
 
 /** Keywords after which tree-sitter-python reads on past the end of the line. */
@@ -96,6 +109,8 @@ class Scanner {
   stray: number | null = null;
   /** Line ends after an operator or keyword (see {@link TokenScan.lineEnds}). */
   readonly lineEnds: { newline: number; at: number }[] = [];
+  readonly fieldStrings = new Map<number, number>();
+  specBreak: number | null = null;
   /** The last token outside replacement fields: where it starts and ends. */
   private lastStart = -1;
   private lastEnd = -1;
@@ -159,18 +174,9 @@ class Scanner {
           );
         }
         this.i++;
-      } else if (c === '"' || c === "'") {
-        const at = this.i;
-        try {
-          this.string("", at);
-        } catch (e) {
-          // In a replacement field, a string left open by the f-string's own quote.
-          if (field !== null && e instanceof TokenizerError && e.detail.startsWith("unterminated"))
-            this.fail(field.quote[0] === c ? "f-string: expecting '}'" : e.detail, at);
-          throw e;
-        }
-      } else if (isDigit(c) || (c === "." && isDigit(t[this.i + 1]))) this.number();
-      else if (isNameChar(c)) this.name();
+      } else if (c === '"' || c === "'") this.fieldString(field, "", this.i);
+      else if (isDigit(c) || (c === "." && isDigit(t[this.i + 1]))) this.number();
+      else if (isNameChar(c)) this.name(field);
       else if (c === "\n") {
         if (field === null && this.stack.length === 0) this.lineEnd();
         this.i++;
@@ -220,14 +226,30 @@ class Scanner {
     this.i += 1 + next;
   }
 
-  /** An identifier (or a string's prefix). */
-  private name(): void {
+  /**
+   * A string literal (its prefix, lower case, starts at `start`) in the code of `field`, or
+   * outside f-strings (`field` null): left open by the f-string's own quote, CPython's error is
+   * "f-string: expecting '}'".
+   */
+  private fieldString(field: { quote: string } | null, prefix: string, start: number): void {
+    const c = this.text[this.i];
+    try {
+      this.string(prefix, start);
+    } catch (e) {
+      if (field !== null && e instanceof TokenizerError && e.detail.startsWith("unterminated"))
+        this.fail(field.quote[0] === c ? "f-string: expecting '}'" : e.detail, start);
+      throw e;
+    }
+  }
+
+  /** An identifier (or a string's prefix), in the code of `field` or outside f-strings. */
+  private name(field: { quote: string } | null): void {
     const t = this.text;
     const start = this.i;
     while (this.i < t.length && isNameChar(t[this.i])) this.i++;
     const word = t.slice(start, this.i);
     if ((t[this.i] === '"' || t[this.i] === "'") && STRING_PREFIXES.has(word.toLowerCase())) {
-      this.string(word.toLowerCase(), start);
+      this.fieldString(field, word.toLowerCase(), start);
       return;
     }
     if (/^[A-Za-z0-9_]*$/.test(word)) return;
@@ -382,9 +404,29 @@ class Scanner {
         quote.length === 3 ? t.trimEnd().split("\n").length : this.place(this.i).line;
       this.fail(`unterminated ${what} (detected at line ${detected})`, start);
     };
+    const opening = this.i;
     this.i += quote.length;
-    const end = f ? this.fstringBody(quote, raw, false, unterminated) : this.plainBody(quote);
+    if (!f) {
+      const end = this.plainBody(quote);
+      if (end < 0) unterminated();
+      this.i = end;
+      return;
+    }
+    // A one-quote f-string spanning lines: also when an error inside ends the scan (the lines
+    // before it are one logical line for indentation.ts).
+    const spans = (end: number) => {
+      const newline = t.indexOf("\n", opening);
+      if (quote.length === 1 && newline >= 0 && newline < end) this.fieldStrings.set(opening, end);
+    };
+    let end: number;
+    try {
+      end = this.fstringBody(quote, raw, false, unterminated);
+    } catch (e) {
+      if (e instanceof TokenizerError) spans(e.index);
+      throw e;
+    }
     if (end < 0) unterminated();
+    spans(end);
     this.i = end;
   }
 
@@ -405,7 +447,8 @@ class Scanner {
 
   /**
    * An f-string's literal text and replacement fields, from `i`: to after its closing quote
-   * (`spec` false), or to the `}` closing a format spec (`spec` true; the index of the `}`).
+   * (`spec` false), or to the `}` closing a format spec (`spec` true; the index of the `}`, or
+   * -1 at the end of the file).
    */
   private fstringBody(
     quote: string,
@@ -414,13 +457,27 @@ class Scanner {
     unterminated: () => never,
   ): number {
     const t = this.text;
+    let nested = false;
     while (this.i < t.length) {
       const c = t[this.i]!;
       if (t.startsWith(quote, this.i)) {
         if (spec) this.fail("f-string: expecting '}', or format specs", this.i);
         return this.i + quote.length;
       }
-      if (c === "\n" && quote.length === 1) return -1;
+      if (c === "\n" && quote.length === 1) {
+        if (!spec) return -1;
+        // CPython's lexer ends a one-quote f-string's format spec at a line break (after a
+        // nested field: unterminated); the field's `}` (or another nested field) must follow,
+        // after blank lines and comments.
+        if (nested) unterminated();
+        this.specBreak ??= this.i;
+        const after = /^(?:\s|#[^\n]*)*/.exec(t.slice(this.i))![0].length;
+        this.i += after;
+        if (t[this.i] === "}" || this.i >= t.length) return this.i < t.length ? this.i : -1;
+        if (t[this.i] === "{") continue;
+        if (t.startsWith(quote, this.i)) this.fail("f-string: expecting '}'", this.i);
+        this.fail("f-string: expecting '}', or format specs", this.i);
+      }
       // `\N{...}` is an escape, not a replacement field (a malformed one is refused by ir.ts).
       const named = raw ? null : /^\\N\{[^}'"\n]*\}?/.exec(t.slice(this.i, this.i + 200));
       if (named !== null) this.i += named[0].length;
@@ -430,10 +487,12 @@ class Scanner {
       else if (c === "}") {
         if (spec) return this.i;
         this.fail("f-string: single '}' is not allowed", this.i);
-      } else if (c === "{") this.field(quote, raw, unterminated);
-      else this.i++;
+      } else if (c === "{") {
+        this.field(quote, raw, unterminated);
+        nested = true;
+      } else this.i++;
     }
-    return unterminated();
+    return spec ? -1 : unterminated();
   }
 
   /** A replacement field from its `{` to after its `}`. */
@@ -488,7 +547,8 @@ class Scanner {
     }
     if (end === ":") {
       this.i++;
-      this.fstringBody(quote, raw, true, unterminated);
+      if (this.fstringBody(quote, raw, true, unterminated) < 0)
+        this.fail("'{' was never closed", open);
     }
     if (t[this.i] !== "}") this.fail("f-string: expecting '}'", this.i);
     this.stack.pop();
@@ -506,10 +566,19 @@ export function scanSource(text: string): TokenScan {
       open,
       stray: s.stray === null ? null : s.place(s.stray),
       lineEnds: s.lineEnds,
+      fieldStrings: s.fieldStrings,
+      specBreak: s.specBreak === null ? null : s.place(s.specBreak),
     };
   } catch (e) {
     if (!(e instanceof TokenizerError)) throw e;
     const stray = s.stray !== null && s.stray < e.index ? s.place(s.stray) : null;
-    return { error: { detail: e.detail, ...s.place(e.index) }, open: null, stray, lineEnds: [] };
+    return {
+      error: { detail: e.detail, ...s.place(e.index) },
+      open: null,
+      stray,
+      lineEnds: [],
+      fieldStrings: s.fieldStrings,
+      specBreak: null,
+    };
   }
 }

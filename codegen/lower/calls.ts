@@ -26,10 +26,11 @@
  *   transpiled functions that call them) are awaited.
  */
 
-import type { Arg, Expr } from "../ir";
+import { LOCALS_CALLS, type Scope } from "../analyze";
+import type { Arg, Expr, Pos } from "../ir";
 import { undeclaredAttribute } from "./assign";
-import { constructedViaNew, definingDef, overValueType } from "./classes";
-import { BUILTIN_CLASSES, type Context, type Feature } from "./context";
+import { constructedViaNew, definingDef, methodDecorators, overValueType } from "./classes";
+import { BUILTIN_CLASSES, type Context, type Feature, mangle } from "./context";
 import {
   coroutineMethodNames,
   ES_MODULES,
@@ -353,12 +354,20 @@ export function returnsFunction(cx: Context, d: Expr): boolean {
   if (f.k !== "Name") return true;
   const sym = cx.lookup(f.id);
   if (sym === null) return true;
-  if (sym.cls !== null || sym.classBound) return false;
+  if (decoratesWithClass(cx, d)) return false;
   // `@timed("job")` where `timed` is itself decorated (`@contextlib.asynccontextmanager`): what
   // calling it returns is whatever its decorator made of it (a context manager, used as a
   // decorator through its `__call__`).
   if (d.k === "Call" && sym.defDecorators.length > 0) return false;
   return d.k === "Call" || !isUnknownCallee(cx, f);
+}
+
+/** Is the decorator `d` a class of the program, or a call of one (`@CountCalls`, `@Retry(3)`)? */
+export function decoratesWithClass(cx: Context, d: Expr): boolean {
+  const f = d.k === "Call" ? d.func : d;
+  if (f.k !== "Name") return false;
+  const sym = cx.lookup(f.id);
+  return sym !== null && (sym.cls !== null || sym.classBound);
 }
 
 /**
@@ -445,7 +454,7 @@ function zeroArgSuper(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
   if (cx.className === null || fn === null)
     throw cx.unsupported(e.pos, "super() outside a method (or inside a function nested in one)");
   const first = fn.params[0];
-  const isStatic = fn.decorators.some((d) => d.k === "Name" && d.id === "staticmethod");
+  const isStatic = methodDecorators(cx, fn).some((d) => d.k === "Name" && d.id === "staticmethod");
   if (first === undefined || isStatic || (first.kind !== "normal" && first.kind !== "posonly"))
     throw cx.unsupported(e.pos, "super() in a method without a self or cls parameter");
   const superFn = cx.runtime("super_").code;
@@ -593,11 +602,70 @@ function specialMethodCall(cx: Context, f: Extract<Expr, { k: "Attribute" }>): b
   return !(v.k === "Call" && v.func.k === "Name" && v.func.id === "super");
 }
 
+/**
+ * `locals()`, `vars()` and `dir()` without an argument: the caller's variables. In a function,
+ * every one is passed (analysis declared them all at its top: `hoistForLocals`), in CPython's
+ * order: the parameters (positional, keyword-only, `*args`, `**kwargs`), the other locals, then
+ * those inner scopes read (cells) and those it reads from enclosing functions (free variables),
+ * both sorted; the runtime keeps those bound. At module level, the module's `globals()`.
+ */
+function localsCall(cx: Context, builtin: string, pos: Pos): TsExpr {
+  const scope = cx.scope;
+  if (scope.kind === "module") {
+    if (builtin === "dir") throw cx.unsupported(pos, "dir() without an argument at module level");
+    return cx.expr({ k: "Call", pos, func: { k: "Name", pos, id: "globals" }, args: [] });
+  }
+  if (scope.kind !== "function")
+    throw cx.unsupported(pos, `${builtin}() without an argument in a ${scope.kind} body`);
+  const entries = localVariables(scope).map((name) => {
+    const ts = mangle(name);
+    return ts === name ? ts : `${JSON.stringify(name)}: ${ts}`;
+  });
+  const fn = builtin === "dir" ? "localNames" : "localsDict";
+  return ex(`${cx.helper(fn)}({ ${entries.join(", ")} })`, P.call);
+}
+
+const PARAM_ORDER = { posonly: 0, normal: 0, kwonly: 1, vararg: 2, kwarg: 3 } as const;
+
+/** The variables of a function scope in CPython's `co_localsplusnames` order (see localsCall). */
+function localVariables(scope: Scope): string[] {
+  const params = [...scope.fn!.params]
+    .sort((a, b) => PARAM_ORDER[a.kind] - PARAM_ORDER[b.kind])
+    .map((p) => p.name);
+  const own = [...scope.symbols.values()].filter((s) => !s.isParam).map((s) => s.name);
+  const inner: Scope[] = [];
+  const collect = (s: Scope) => {
+    for (const c of s.children) {
+      inner.push(c);
+      collect(c);
+    }
+  };
+  collect(scope);
+  const readBelow = (name: string, owner: Scope) =>
+    inner.some(
+      (d) => (d.reads.has(name) || d.nonlocals.has(name)) && d.lookup(name)?.scope === owner,
+    );
+  const cells = own.filter((n) => readBelow(n, scope)).sort();
+  const plain = own.filter((n) => !cells.includes(n));
+  const free = new Set<string>(scope.nonlocals);
+  for (const d of [scope, ...inner])
+    for (const name of d.reads) {
+      const owner = d.lookup(name)?.scope;
+      if (owner !== undefined && owner.kind === "function" && isAncestor(owner, scope))
+        free.add(name);
+    }
+  return [...params, ...plain, ...cells, ...[...free].sort()];
+}
+
+function isAncestor(a: Scope, s: Scope): boolean {
+  for (let p = s.parent; p !== null; p = p.parent) if (p === a) return true;
+  return false;
+}
+
 export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr {
   const f = e.func;
-  // `dir()` lists the caller's local names, which the generated code does not keep.
-  if (f.k === "Name" && f.id === "dir" && cx.lookup("dir") === null && e.args.length === 0)
-    throw cx.unsupported(e.pos, "dir() without an argument (the local names)");
+  if (f.k === "Name" && LOCALS_CALLS.has(f.id) && cx.lookup(f.id) === null && e.args.length === 0)
+    return localsCall(cx, f.id, e.pos);
   const wrong = knownCallError(cx, e);
   const args = callArgs(cx, e.args, f);
   if (wrong !== null) {
@@ -682,9 +750,14 @@ export function lowerCall(cx: Context, e: Extract<Expr, { k: "Call" }>): TsExpr 
   } else if (f.k === "Attribute" && !isSiblingModuleAttribute(cx, f)) {
     const mod = f.value.k === "Name" ? cx.lookup(f.value.id)?.imported : null;
     if (mod && mod.name === null) refuseMissing(cx, mod.module, f.attr, f.pos);
-    if (!holdsData(cx, f.attr) && fromSiblingModule(cx, f.value)) {
+    if (
+      (!holdsData(cx, f.attr) && fromSiblingModule(cx, f.value)) ||
+      (!mod && cx.analysis.classDecorated.has(f.attr))
+    ) {
       // `helpers.Outer.Inner(...)`: what a sibling module defines is not known here; the
       // attribute may be a class (`callMethod` constructs it) or a method (called on its object).
+      // `obj.m()` where some class's `m` is decorated with a class of the program (`@CountCalls`):
+      // a callable object (called without `self` when it has no `__get__`) or a method.
       return awaitIfBlocking(
         cx,
         e,

@@ -132,11 +132,13 @@ import {
   childBlocks,
   type Expr,
   type FunctionDef,
+  type Pos,
   type Stmt,
 } from "../ir";
+import { writtenName } from "../private_names";
 import { annotationEntries } from "./annotations";
 import { inplaceCode } from "./assign";
-import { propertyKey } from "./calls";
+import { decoratesWithClass, propertyKey } from "./calls";
 import { classBodyBound } from "./class-scope";
 import { type Context, classJsName, type Feature } from "./context";
 import { cleanDoc, docComment, lowerFunction, methodAttributes } from "./functions";
@@ -449,7 +451,7 @@ function inheritedMethods(cx: Context, cls: ClassDef): Set<string> {
   return inheritedDefs(
     cx,
     cls,
-    (fn) => !fn.decorators.some((d) => STATIC_DECORATORS.has(decoratorName(d) ?? "")),
+    (fn) => !methodDecorators(cx, fn).some((d) => STATIC_DECORATORS.has(decoratorName(d) ?? "")),
     true,
   );
 }
@@ -729,11 +731,13 @@ export function selfAttributeRead(
  * its instances.
  */
 export function isStaticOrClassMethod(cx: Context, cls: ClassDef, name: string): boolean {
+  const def = definingDef(cx, cls, name);
   return (
-    definingDef(cx, cls, name)?.decorators.some((d) => {
+    def !== null &&
+    methodDecorators(cx, def).some((d) => {
       const n = decoratorName(d);
       return n === "staticmethod" || n === "classmethod";
-    }) ?? false
+    })
   );
 }
 
@@ -758,15 +762,26 @@ export function definingDef(cx: Context, cls: ClassDef, name: string): FunctionD
 }
 
 /**
+ * Is `fn` decorated with a class of the program (`@CountCalls`, `@Retry(3)`)? Its attribute is
+ * what the class made, read through `getattr` (a callable object, or its `__get__`'s result).
+ */
+export function underClassDecorator(cx: Context, fn: FunctionDef): boolean {
+  return fn.decorators.some((d) => decoratesWithClass(cx, d));
+}
+
+/**
  * Instance methods (not static/class methods or properties) a class body defines, and does not
  * bind again (`f = staticmethod(f)`).
  */
-export function instanceMethods(cls: ClassDef): Set<string> {
+export function instanceMethods(cx: Context, cls: ClassDef): Set<string> {
   const out = new Set<string>();
   for (const s of cls.body) {
     if (s.k !== "FunctionDef") continue;
-    // A method under the program's own decorators is still one on the prototype (decorateMethod).
-    if (s.fn.decorators.some((d) => NOT_INSTANCE.has(decoratorName(d) ?? ""))) continue;
+    // A method under the program's own decorators is still one on the prototype (decorateMethod),
+    // but not under a class of the program: the attribute is its instance (`@CountCalls`), which
+    // `obj.m()` calls through its `__get__`, or without `self` when it has none.
+    if (methodDecorators(cx, s.fn).some((d) => NOT_INSTANCE.has(decoratorName(d) ?? ""))) continue;
+    if (underClassDecorator(cx, s.fn)) continue;
     // Python's `__new__` is a static method (`C.__new__(C, v)`; a static in subclasses of str,
     // int, ...; the enum machinery's own convention otherwise).
     if (s.fn.name === "__new__") continue;
@@ -929,23 +944,105 @@ function hasEnumBase(cx: Context, cls: ClassDef): boolean {
   });
 }
 
+const implicitDecorators = new WeakMap<FunctionDef, Expr[]>();
+
 /**
- * An enum's `def _generate_next_value_(name, start, count, last_values)` is called as a plain
- * function (enum.py's `_EnumDict`), its first parameter the member's name, not `self`: lowered
- * as the `@staticmethod` CPython's own `Enum` declares it.
+ * The decorators of `def fn` as Python applies them. An enum's `def _generate_next_value_(name,
+ * start, count, last_values)` is called as a plain function (enum.py's `_EnumDict`), its first
+ * parameter the member's name, not `self`: it is the `@staticmethod` CPython's own `Enum`
+ * declares it, so that decorator comes first. Every reader of a method's decorators during
+ * lowering asks here (the IR is left as parsed).
  */
-function staticGenerateNextValue(cls: ClassDef): void {
-  for (const s of cls.body) {
-    if (s.k !== "FunctionDef" || s.fn.name !== "_generate_next_value_") continue;
-    const names = s.fn.decorators.map(decoratorName);
-    if (names.includes("staticmethod") || names.includes("classmethod")) continue;
-    s.fn.decorators.unshift({ k: "Name", pos: s.fn.pos, id: "staticmethod" });
+export function methodDecorators(cx: Context, fn: FunctionDef): Expr[] {
+  if (fn.name !== "_generate_next_value_") return fn.decorators;
+  let decorators = implicitDecorators.get(fn);
+  if (decorators === undefined) {
+    const cls = cx.scopeOf(fn.scope).parent?.cls ?? null;
+    const names = fn.decorators.map(decoratorName);
+    const implicit =
+      cls !== null &&
+      !names.includes("staticmethod") &&
+      !names.includes("classmethod") &&
+      enumInAncestry(cx, cls);
+    decorators = implicit
+      ? [{ k: "Name", pos: fn.pos, id: "staticmethod" }, ...fn.decorators]
+      : fn.decorators;
+    implicitDecorators.set(fn, decorators);
   }
+  return decorators;
 }
 
 /** A name an enum class body may make a member of (not `__dunder__`, `_sunder_` or private). */
 function enumMemberName(id: string): boolean {
   return !id.startsWith("__") && !/^_[^_].*[^_]_$/.test(id);
+}
+
+/**
+ * The statement of a class body that last bound `id` before `s`, when it is a `def` or a
+ * `class` statement (null when an assignment or nothing did).
+ */
+function lastDefinition(cls: ClassDef, s: Stmt, id: string): Stmt | null {
+  let last: Stmt | null = null;
+  for (const x of cls.body) {
+    if (x === s) break;
+    if ((x.k === "FunctionDef" && x.fn.name === id) || (x.k === "ClassDef" && x.name === id))
+      last = x;
+    else if (x.k === "Assign" && x.targets.some((t) => t.k === "Name" && t.id === id)) last = null;
+    else if (
+      (x.k === "AnnAssign" || x.k === "AugAssign") &&
+      x.target.k === "Name" &&
+      x.target.id === id
+    )
+      last = null;
+  }
+  return last;
+}
+
+/**
+ * The Python value a `def`/`class` statement of a class body bound, as the class body sees it
+ * at `pos` (for CPython's message naming it): a `@staticmethod`/`@classmethod` def's wrapper.
+ */
+function definitionValue(cx: Context, def: Stmt, pos: Pos, qualname: string): string {
+  const read = cx.name(def.k === "FunctionDef" ? def.fn.name : (def as { name: string }).name, pos);
+  if (def.k !== "FunctionDef") return read.code;
+  // Methods are named once the class is made, after its body ran.
+  const fn = `${cx.helper("named")}(${read.code}, ${jsString(qualname)})`;
+  if (def.fn.decorators.length === 0) return fn;
+  const outer = decoratorName(def.fn.decorators[0]!);
+  if (outer === "staticmethod" || outer === "classmethod")
+    return `new ${cx.runtime(outer).code}(${fn})`;
+  return read.code;
+}
+
+/**
+ * `class C(Base[X], Generic[T])`: a subscripted base is the class itself in the runtime (see
+ * DIFFERENCES.md, "Parameterized generics"), so the class gets `__orig_bases__` and, over
+ * `Generic`, `__parameters__` after it is made: `$py.typing._orig_bases(C, [Base, [X]], [Generic,
+ * [T]])`, each subscript's operands evaluated again (type expressions: names, attributes,
+ * subscripts, constants; a class with another subscript gets neither).
+ */
+function origBasesLine(cx: Context, cls: ClassDef, name: string): TsStmt | null {
+  const bases = posBases(cls).map((b) => b.value);
+  const plainGeneric = (b: Expr) => {
+    const sym = b.k === "Name" ? cx.lookup(b.id) : null;
+    return sym?.imported?.module === "typing" && sym.imported.name === "Generic";
+  };
+  // (`class C(Generic)` is CPython's TypeError, raised there.)
+  if (!bases.some((b) => b.k === "Subscript" || plainGeneric(b))) return null;
+  const typeExpr = (e: Expr): boolean =>
+    e.k === "Name" ||
+    e.k === "Const" ||
+    e.k === "Str" ||
+    (e.k === "Attribute" && typeExpr(e.value)) ||
+    (e.k === "Subscript" && typeExpr(e.value) && typeExpr(e.index)) ||
+    ((e.k === "Tuple" || e.k === "List") && e.elts.every(typeExpr));
+  if (!bases.every(typeExpr)) return null;
+  const parts = bases.map((b) => {
+    if (b.k !== "Subscript") return cx.expr(b).code;
+    const args = b.index.k === "Tuple" ? b.index.elts : [b.index];
+    return `[${cx.expr(b.value).code}, [${args.map((a) => cx.expr(a).code).join(", ")}]]`;
+  });
+  return line(`${cx.helper("typing._orig_bases")}(${name}, ${parts.join(", ")});`, cls.pos.line);
 }
 
 /** Is `cls` or a user ancestor along its first bases over a class of the `enum` module? */
@@ -1137,7 +1234,7 @@ function refuseMetaclassDefinition(cx: Context, cls: ClassDef): void {
 
 function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   refuseMetaclassDefinition(cx, cls);
-  if (enumInAncestry(cx, cls)) staticGenerateNextValue(cls);
+  refuseJsClassMembers(cx, cls.body);
   const scope = cx.scopeOf(cls.scope);
   const name = classJsName(scope);
   // A class statement in a class body: see `nestedClass`.
@@ -1217,7 +1314,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   if (bindsNew && !methods.has("__new__") && !viaNew && !hasEnumBase(cx, cls))
     throw cx.unsupported(cls.pos, "binding '__new__' in a class over a runtime class");
   const staticNew = VALUE_TYPES.has(container ?? "") || viaNew;
-  const ownMethods = instanceMethods(cls);
+  const ownMethods = instanceMethods(cx, cls);
   const superseded = supersededDefs(cx, cls);
   // Class attributes bound so far (`x = x.setter(f)` binds `x` again: a static block).
   const statics = new Set<string>();
@@ -1264,6 +1361,7 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
             break;
           }
           const value = cx.expr(s.value).code;
+          const definition = isEnum && enumMemberName(id) ? lastDefinition(cls, s, id) : null;
           if (isEnum && statics.has(id) && enumMemberName(id))
             // CPython's enum class dict refuses to bind a member's name again.
             members.push(
@@ -1272,7 +1370,18 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
                 s.pos.line,
               ),
             );
-          else members.push(staticField(name, id, value, statics, s.pos.line));
+          else if (definition !== null) {
+            // ... and to make a member of a name a `def` or `class` bound (unless the value is
+            // a descriptor too: `f = property(f)`).
+            const previous = definitionValue(cx, definition, s.pos, `${qual}.${id}`);
+            members.push(
+              line(
+                `static {\n  (${name} as any).${id} = ${cx.helper("enum._rebind")}(${jsString(id)}, ${value}, () => ${previous});\n}`,
+                s.pos.line,
+              ),
+            );
+            statics.add(id);
+          } else members.push(staticField(name, id, value, statics, s.pos.line));
           declares.add(id);
           break;
         }
@@ -1288,6 +1397,14 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
           break;
         }
         case "ClassDef":
+          // `class A` after the enum member `A = 1`: CPython's TypeError, as for `def A`.
+          if (isEnum && statics.has(s.name) && enumMemberName(s.name))
+            members.push(
+              line(
+                `static {\n  ${cx.helper("enum._redefine")}(${name}, ${jsString(s.name)});\n}`,
+                s.pos.line,
+              ),
+            );
           members.push(...nestedClass(cx, s, statics));
           declares.add(s.name);
           break;
@@ -1436,6 +1553,8 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
     head.push(line("constructor(...args: any[]) {\n  super(...args);\n}"));
   }
   const body = [...head, ...typingMembers, ...members];
+  const origBases = origBasesLine(cx, cls, name);
+  if (origBases !== null) after.unshift(origBases);
   const heading = `class ${name}${base === null ? "" : ` extends ${base}`}`;
   const docs = docComment(cls.docstring, cls.pos.line);
   const sym = cx.lookup(cls.name)!;
@@ -1483,6 +1602,34 @@ function lowerClass(cls: ClassDef, cx: Context): TsStmt[] {
   }
   out.push(...after);
   return out;
+}
+
+/**
+ * Class attributes JS gives every class (`constructor` of its prototype, `prototype` of the
+ * class itself) cannot be Python class attributes: a class body binding one is refused.
+ */
+function refuseJsClassMembers(cx: Context, body: readonly Stmt[]): void {
+  const check = (name: string, pos: Pos, what: string): void => {
+    if (name === "constructor" || name === "prototype")
+      throw cx.unsupported(pos, `${what} named '${name}' in a class body (JS reserves it)`);
+  };
+  const target = (t: Expr | null): void => {
+    if (t === null) return;
+    if (t.k === "Name") check(t.id, t.pos, "a class attribute");
+    else if (t.k === "Tuple" || t.k === "List") t.elts.forEach(target);
+    else if (t.k === "Starred") target(t.value);
+  };
+  for (const s of body) {
+    if (s.k === "FunctionDef") check(s.fn.name, s.pos, "a method");
+    else if (s.k === "ClassDef") check(s.name, s.pos, "a class");
+    else if (s.k === "Assign") s.targets.forEach(target);
+    else if (s.k === "AnnAssign" || s.k === "AugAssign") target(s.target);
+    else if (s.k === "For") target(s.target);
+    else if (s.k === "With") for (const it of s.items) target(it.vars);
+    else if (s.k === "Import" || s.k === "ImportFrom")
+      for (const al of s.names) check(al.asname ?? al.name.split(".")[0]!, al.pos, "an import");
+    for (const b of childBlocks(s)) refuseJsClassMembers(cx, b);
+  }
 }
 
 /** A decorator of the runtime's modules (`@dataclass`, `@functools.total_ordering`). */
@@ -1814,7 +1961,7 @@ function lowerMethod(
   // How many of `others` are written above `@staticmethod`/`@classmethod` (they decorate its
   // object, not the function).
   let above = 0;
-  for (const d of fn.decorators) {
+  for (const d of methodDecorators(cx, fn)) {
     const n = decoratorName(d);
     if (n === "staticmethod") method = "static";
     else if (n === "classmethod") method = "class";
@@ -1899,12 +2046,12 @@ function lowerMethod(
   if (lowered.kind === "asyncgen") {
     after.push(
       line(
-        `${target} = ${cx.asyncio()}.asyncgenfunction(${target}, ${jsString(`${classQual}.${fn.name}`)});`,
+        `${target} = ${cx.asyncio()}.asyncgenfunction(${target}, ${jsString(`${classQual}.${writtenName(fn)}`)});`,
       ),
     );
   } else if (marker)
     after.push(
-      line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${fn.name}`)});`),
+      line(`${cx.asyncio()}.${marker}(${target}, ${jsString(`${classQual}.${writtenName(fn)}`)});`),
     );
   // Read as a value, a class method is bound to the class it is read through (runtime getattr).
   if (method === "class")

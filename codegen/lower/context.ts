@@ -18,6 +18,7 @@ import type { CompileError, SourceFile } from "../diagnostics";
 import type { PartialImport } from "../import_cycles";
 import type { Expr, FunctionDef, Pos, Stmt } from "../ir";
 import { classBodyBound } from "./class-scope";
+import { methodDecorators } from "./classes";
 import { cleanDoc } from "./functions";
 import { ex, P, type TsExpr, type TsStmt } from "./output";
 import { inferredType } from "./types";
@@ -62,7 +63,7 @@ export const BUILTINS = new Set(
  */
 export const UNSUPPORTED_BUILTINS = new Set<string>(
   (
-    "__import__ __build_class__ __debug__ breakpoint compile eval exec globals locals help " +
+    "__import__ __build_class__ __debug__ breakpoint compile eval exec locals help " +
     "copyright credits license memoryview complex UnicodeTranslateError"
   ).split(" "),
 );
@@ -71,16 +72,22 @@ export const UNSUPPORTED_BUILTINS = new Set<string>(
  * What the last statement of a class body binding `id` before the one at `pos` is, when it is a
  * `def`: an instance method (no decorator), a decorated property, or another kind of def.
  */
-function classBodyDef(body: Stmt[], id: string, pos: Pos): "method" | "property" | null {
+function classBodyDef(
+  cx: Context,
+  body: Stmt[],
+  id: string,
+  pos: Pos,
+): "method" | "property" | null {
   const before = body.filter((s) => s.pos.line <= pos.line);
   before.pop(); // the statement being run
   for (let i = before.length - 1; i >= 0; i--) {
     const s = before[i]!;
     if (s.k === "FunctionDef" && s.fn.name === id) {
-      if (s.fn.decorators.length === 0) return "method";
-      const d = s.fn.decorators[0]!;
+      const decorators = methodDecorators(cx, s.fn);
+      if (decorators.length === 0) return "method";
+      const d = decorators[0]!;
       const isProperty =
-        s.fn.decorators.length === 1 &&
+        decorators.length === 1 &&
         ((d.k === "Name" && d.id === "property") ||
           (d.k === "Attribute" && ["setter", "getter", "deleter"].includes(d.attr)));
       return isProperty ? "property" : null;
@@ -184,6 +191,8 @@ export class Context {
   /** Some inserted reference is `$asyncio` (see `asyncio()`). */
   usesAsyncioAlias = false;
   usesModuleName = false;
+  /** Reads the builtin `globals` (lower/index.ts defines `$globals`). */
+  usesGlobals = false;
   /** The module's docstring (`__doc__` at module level), set by lowerModule. */
   moduleDoc: string | null = null;
   /** Compile-time warnings CPython prints before running the module (`x is 1`). */
@@ -421,7 +430,7 @@ export class Context {
             P.primary,
           );
         }
-        const def = classBodyDef(sym.scope.cls!.body, id, pos);
+        const def = classBodyDef(this, sym.scope.cls!.body, id, pos);
         // A method read as a value (`x = property(getx)`): a prototype method taking `self`
         // as `this`, made a function taking it first; a decorated property: its object.
         if (def === "method")
@@ -437,6 +446,12 @@ export class Context {
       return ex("__name__");
     }
     if (BUILTINS.has(id)) return this.runtime(id);
+    if (id === "globals") {
+      // The module's `__dict__` (runtime/module.ts moduleGlobals), over `$module`: a sibling's
+      // ES namespace, or the main script's getters (lower/index.ts mainNamespace).
+      this.usesGlobals = true;
+      return ex("$globals");
+    }
     if (UNSUPPORTED_BUILTINS.has(id)) {
       const what = ["property", "staticmethod", "classmethod"].includes(id)
         ? `'${id}' other than as a method decorator`
@@ -498,6 +513,11 @@ export class Context {
   /** Symbols already declared with `let`/`const` in the generated code. */
   private readonly declared = new Set<SymbolInfo>();
 
+  /** The module-level names declared in the generated code, in the order of `scope.symbols`. */
+  declaredGlobals(scope: Scope): string[] {
+    return [...scope.symbols.values()].filter((s) => this.declared.has(s)).map((s) => s.name);
+  }
+
   /** Does the symbol need a declaration at the top of its function (or module)? */
   needsHoist(sym: SymbolInfo): boolean {
     if (sym.isParam || sym.scope.kind === "class" || sym.scope.kind === "comprehension")
@@ -513,7 +533,9 @@ export class Context {
         continue;
       this.declared.add(sym);
       // `x!`: a read before the first binding is checked at run time (`$py.checkBound`).
-      const definite = sym.readBeforeBinding && scope.kind === "function" ? "!" : "";
+      // (Likewise `locals()`, which reads them all: lower/calls.ts localsCall.)
+      const definite =
+        (sym.readBeforeBinding && scope.kind === "function") || scope.readsLocals ? "!" : "";
       // A loop target is `any` (iterated values are untyped in TS), unless analysis proved it an
       // int (`for i in range(n)`): then `i * i`, emitted as JS's operator, must type as bigint.
       // (`let i!: bigint`: read after a loop that may not have run, it is checked at run time.)
@@ -554,6 +576,17 @@ export class Context {
     return { keyword, name, sym };
   }
 
+  /**
+   * The name of the module of the program (not the main script) whose function, lambda or
+   * comprehension is being lowered: the functions made there say it (`$py.inModule`).
+   */
+  nestedModule(): string | null {
+    const kind = this.scope.kind;
+    return this.options.exportAll && (kind === "function" || kind === "comprehension")
+      ? this.options.moduleName
+      : null;
+  }
+
   /** `export ` for module-level declarations of an imported module. */
   exportPrefix(): string {
     return this.scope.kind === "module" && this.options.exportAll ? "export " : "";
@@ -573,7 +606,8 @@ export class Context {
     const fn = this.currentFunction;
     if (e.k !== "Name" || fn === null || this.className === null) return false;
     // A static method's first parameter is an ordinary argument.
-    if (fn.decorators.some((d) => d.k === "Name" && d.id === "staticmethod")) return false;
+    if (methodDecorators(this, fn).some((d) => d.k === "Name" && d.id === "staticmethod"))
+      return false;
     return fn.params[0]?.name === e.id && this.lookup(e.id)?.scope === this.scope.functionScope();
   }
 

@@ -126,6 +126,7 @@ function namedHandlerBody(cx: Context, h: Handler, exc: string): TsStmt[] {
   const observable =
     sym === null ||
     sym.readBeforeBinding ||
+    sym.scope.readsLocals ||
     sym.scope !== cx.scope.functionScope() ||
     (sym.scope.kind === "module" && cx.options.exportAll);
   if (!observable) return [bind, ...cx.block(h.body)];

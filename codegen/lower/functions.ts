@@ -7,7 +7,9 @@
  * | `def g():` with `yield`        | `function* g()` + `markgeneratorfunction`                 |
  * | `async def` with `yield`       | `asyncio.asyncgenfunction(function* h() {...})`; `yield v` is `yield asyncio.asyncgen_yield(v)` |
  * | `def` calling asyncio.run      | `async function f()` (its callers `await` it)             |
- * | `await x`                      | `(yield* x)`                                              |
+ * | `await f()` (`f` an `async def`) | `(yield* f())`                                          |
+ * | `await g()`                    | `(yield* $py.awaitOperand(g()))`: checked to be awaitable |
+ * | `await x` (not a call)         | `(yield* $py.awaitHeld(x))`: a coroutine's reuse checked as CPython's (asyncio/coroutines.ts) |
  * | `await q.get()` (`q` a name)   | `asyncio.Queue._get_ready(q) ? q.get_nowait() : yield* q.get()` |
  * | `await q.put(v)` (`q` a name)  | `($v1 = v, asyncio.Queue._put_now(q, $v1) ? null : yield* q.put($v1))` (`v` a name or literal: no `$v1`) |
  *
@@ -56,6 +58,7 @@
 import type { Scope } from "../analyze";
 import { emit } from "../emit";
 import type { Expr, FPart, FunctionDef, Param, Stmt } from "../ir";
+import { writtenName } from "../private_names";
 import { annotationEntries } from "./annotations";
 import { propertyKey, returnsFunction } from "./calls";
 import { type Context, type Feature, mangle } from "./context";
@@ -139,9 +142,10 @@ export function methodAttributes(
 ): TsStmt[] {
   const out: TsStmt[] = [];
   if (lowered.defaults !== null) out.push(line(`${withDefaults(cx, target, lowered)};`));
-  if (fn.docstring !== null) {
-    const doc = jsString(cleanDoc(fn.docstring));
-    out.push(line(`${cx.helper("named")}(${target}, ${jsString(lowered.qualname)}, ${doc});`));
+  // A mangled method (`_C__helper`) keeps its written name as `__name__` (`__helper`).
+  if (fn.docstring !== null || fn.pyName !== undefined) {
+    const doc = fn.docstring === null ? "" : `, ${jsString(cleanDoc(fn.docstring))}`;
+    out.push(line(`${cx.helper("named")}(${target}, ${jsString(lowered.qualname)}${doc});`));
   }
   return out;
 }
@@ -153,7 +157,7 @@ export function withDefaults(cx: Context, fn: string, lowered: LoweredFunction):
 
 /** The Python `__qualname__` of a function defined in `parent`. */
 export function qualnameOf(fn: FunctionDef, parent: Scope): string {
-  return `${parent.qualname}${fn.isLambda ? "<lambda>" : fn.name}`;
+  return `${parent.qualname}${fn.isLambda ? "<lambda>" : writtenName(fn)}`;
 }
 
 /**
@@ -452,6 +456,8 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
       const doc = fn.docstring === null ? "" : `, ${jsString(cleanDoc(fn.docstring))}`;
       out.push(line(`${cx.helper("named")}(${name}, ${jsString(lowered.qualname)}${doc});`));
     }
+    const module = cx.nestedModule();
+    if (module !== null) out.push(line(`${cx.helper("inModule")}(${name}, ${jsString(module)});`));
     return out;
   }
   // Expression form: `f = deco(asyncio.markcoroutinefunction(function* f() {...}, "f"));`
@@ -487,6 +493,11 @@ function lowerFunctionDef(s: Extract<Stmt, { k: "FunctionDef" }>, cx: Context): 
   if (annotations !== null) {
     open = `${cx.helper("annotate")}(${open}`;
     close = `${close}, ${annotations})`;
+  }
+  const module = cx.nestedModule();
+  if (module !== null) {
+    open = `${cx.helper("inModule")}(${open}`;
+    close = `${close}, ${jsString(module)})`;
   }
   // A name bound again later (`@overload` stubs, then the implementation) holds functions of
   // other signatures: its type is not the first one's.
@@ -541,6 +552,13 @@ export function docComment(doc: string | null, pyLine?: number): TsStmt[] {
 }
 
 function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
+  const made = lambdaValue(e, cx);
+  const module = cx.nestedModule();
+  if (module === null) return made;
+  return ex(`${cx.helper("inModule")}(${made.code}, ${jsString(module)})`, P.call);
+}
+
+function lambdaValue(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
   const fn = e.fn;
   const scope = cx.scopeOf(fn.scope);
   if (scope.isGenerator) throw cx.unsupported(e.pos, "'yield' inside a lambda");
@@ -571,10 +589,14 @@ function lowerLambda(e: Extract<Expr, { k: "Lambda" }>, cx: Context): TsExpr {
     .join(", ");
   const constants = fn.params.filter((p) => p.default !== null).map((p) => cx.expr(p.default!));
   const value = cx.inFunction(scope, fn, null, () => {
+    // The lambda's own locals are the targets of walrus expressions (`lambda: (n := f()) + n`).
+    const hoisted = cx.hoistedDeclarations(scope);
     const body = fn.body[0] as Extract<Stmt, { k: "Return" }>;
     const v = cx.expr(body.value!);
-    const temps = (cx.tempDeclarations()[0] as { code: string } | undefined)?.code;
-    return `{ ${temps === undefined ? "" : `${temps} `}return ${v.code}; }`;
+    const decls = [...hoisted, ...cx.tempDeclarations()].map(
+      (d) => `${(d as { code: string }).code} `,
+    );
+    return `{ ${decls.join("")}return ${v.code}; }`;
   });
   // A named function expression, not an arrow: V8 names its frames `$lambda`, which tracebacks
   // print as `<lambda>` (codegen/run.ts).
@@ -757,7 +779,10 @@ export const functions: Feature = {
       const queued = queueAwait(cx, e.value, value);
       if (queued !== null) return queued;
       if (knownCoroutine(cx, e.value)) return ex(`yield* ${par(value, P.assign)}`, P.yield);
-      return ex(`yield* ${cx.helper("awaitOperand")}(${value.code})`, P.yield);
+      // A call's coroutine is new (unless a cache returned it: `awaitOperand` checks its mark);
+      // any other operand may be a coroutine held elsewhere, finished or being awaited.
+      const check = e.value.k === "Call" ? "awaitOperand" : "awaitHeld";
+      return ex(`yield* ${cx.helper(check)}(${value.code})`, P.yield);
     },
     Yield: (e, cx) => {
       const fs = cx.scope.functionScope();

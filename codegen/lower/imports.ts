@@ -90,6 +90,10 @@ export const RUNTIME_MODULES = new Set([
   "numbers",
   "argparse",
   "csv",
+  "shutil",
+  "tempfile",
+  "zlib",
+  "unicodedata",
 ]);
 
 /** Runtime modules known by another name, and where they are in "asyncio-ts/python". */

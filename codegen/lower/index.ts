@@ -6,7 +6,7 @@
  * exactly one feature. `lowerModule` lowers a whole module and adds its header (imports).
  */
 
-import type { Analysis } from "../analyze";
+import type { Analysis, Scope } from "../analyze";
 import type { SourceFile } from "../diagnostics";
 import type { Module } from "../ir";
 import { assignments } from "./assign";
@@ -111,8 +111,16 @@ export function lowerModule(
       line(`export const __doc__: string | null = ${JSON.stringify(mod.docstring)};`),
       ...moduleObject(mod, options.moduleName),
     );
-  } else if (cx.usesModuleName)
-    header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
+  } else {
+    if (cx.usesModuleName)
+      header.push(line(`const __name__: string = ${JSON.stringify(options.moduleName)};`));
+    if (cx.usesGlobals || MAIN_NAMESPACE.test(source.text))
+      header.push(mainNamespace(cx, analysis.module, mod.docstring));
+  }
+  if (cx.usesGlobals) {
+    const name = JSON.stringify(options.moduleName);
+    header.push(line(`const $globals = (): any => $py.moduleGlobals(${name}, $module);`));
+  }
   // CPython's SyntaxWarnings print before the module runs, naming the file as its `__file__`
   // (absolute): the tokenizer's (invalid escapes), then the compiler's.
   for (const w of [...mod.warnings, ...cx.syntaxWarnings]) {
@@ -130,6 +138,22 @@ export function lowerModule(
     mod.docstring === null ? [] : [{ t: "comment", text: mod.docstring.trim() }];
   const end = options.exportAll ? moduleEnd(mod, options.moduleName) : [];
   return [...header, { t: "blank" }, ...doc, ...hoisted, ...temps, ...body, ...end];
+}
+
+/**
+ * A main script that may read its globals dynamically (it calls `globals()`, or names `modules`,
+ * as in `sys.modules[__name__]`) gets `$module`: `sys.modules["__main__"]`, given a getter for
+ * each global the generated code declares (runtime/module.ts mainNamespace). Others are spared it.
+ */
+const MAIN_NAMESPACE = /\bmodules\b/;
+
+function mainNamespace(cx: Context, scope: Scope, doc: string | null): TsStmt {
+  const getters = cx.declaredGlobals(scope).map((name) => {
+    const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+    return `  get ${key}() { return ${mangle(name)}; },\n`;
+  });
+  const docArg = doc === null ? "" : `, ${JSON.stringify(doc)}`;
+  return line(`const $module = $py.mainNamespace({\n${getters.join("")}}${docArg});`);
 }
 
 /**

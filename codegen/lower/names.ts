@@ -17,7 +17,13 @@ import type { UnboundKind } from "../analyze";
 import type { ClassDef, Expr } from "../ir";
 import { undeclaredAttribute } from "./assign";
 import { BUILTIN_METHODS, RUNTIME_METHODS } from "./calls";
-import { classAttributes, instanceMethods, isClassMethodOf, selfAttributeRead } from "./classes";
+import {
+  classAttributes,
+  instanceMethods,
+  isClassMethodOf,
+  selfAttributeRead,
+  underClassDecorator,
+} from "./classes";
 import type { Context, Feature } from "./context";
 import { bindsName, refuseMissing } from "./imports";
 import { ex, P, par, type TsExpr } from "./output";
@@ -28,7 +34,7 @@ export function hasInstanceMethod(cx: Context, cls: ClassDef, name: string): boo
   let c: ClassDef | null = cls;
   while (c !== null && !seen.has(c)) {
     seen.add(c);
-    if (instanceMethods(c).has(name)) return true;
+    if (instanceMethods(cx, c).has(name)) return true;
     for (const s of c.body) if (s.k === "FunctionDef" && s.fn.name === name) return false;
     // Several bases: the other bases too (the MRO's order is the runtime's business).
     for (const other of c.bases.slice(1))
@@ -103,6 +109,9 @@ export const names: Feature = {
         if (sym?.cls && !/^__\w+__$/.test(e.attr))
           return hasInstanceMethod(cx, sym.cls, e.attr) ||
             !classAttributes(cx, sym.cls).classLevel.has(e.attr) ||
+            sym.cls.body.some(
+              (s) => s.k === "FunctionDef" && s.fn.name === e.attr && underClassDecorator(cx, s.fn),
+            ) ||
             isClassMethodOf(cx, sym.cls, e.attr) ||
             JS_FUNCTION_PROPS.has(e.attr)
             ? viaGetattr()

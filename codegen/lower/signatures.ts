@@ -15,6 +15,7 @@
 
 import { compilerRuntime } from "../bundle";
 import type { Arg, ClassDef, Expr, FunctionDef } from "../ir";
+import { methodDecorators } from "./classes";
 import type { Context } from "./context";
 import { needsBinder, qualnameOf } from "./functions";
 
@@ -152,7 +153,9 @@ function knownCallee(cx: Context, f: Expr): KnownParams | string | null {
     const m = classMember(c, f.attr);
     if (m === "none") continue;
     if (m === "unknown") return null;
-    const deco = m.decorators.map((d) => (d.k === "Name" && cx.lookup(d.id) === null ? d.id : ""));
+    const deco = methodDecorators(cx, m).map((d) =>
+      d.k === "Name" && cx.lookup(d.id) === null ? d.id : "",
+    );
     if (deco.length === 0) return naturalParams(cx, m, "unbound");
     if (deco.length > 1) return null;
     if (deco[0] === "staticmethod") return naturalParams(cx, m, "function");

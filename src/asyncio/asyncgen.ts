@@ -107,7 +107,7 @@ export class AsyncGenerator<T = unknown, S = unknown> {
   /** The next item; raises StopAsyncIteration at the end. */
   __anext__(): Coro<T> {
     this._init_hooks();
-    return primed(this._step("anext", undefined)) as Coro<T>;
+    return primed(this._step("anext", null)) as Coro<T>;
   }
 
   /** Send `value` into the generator (the result of its current `yield`); returns the next item. */

@@ -62,8 +62,11 @@ function mark<F extends Function>(fn: F, kind: Kind, qualname?: string): F {
     // A coroutine object's own `__name__` and `__qualname__`, as CPython's coroutines have.
     m.prototype.__qualname__ = name;
     m.prototype.__name__ = m.__name__;
-    if (kind === "coroutine") m.prototype.__await__ = coroutineAwait;
-    else if (kind === "generator") m.prototype.return = generatorReturn;
+    if (kind === "coroutine") {
+      m.prototype.__await__ = coroutineAwait;
+      m.prototype.send = coroutineSend;
+      m.prototype.close = coroutineClose;
+    } else if (kind === "generator") m.prototype.return = generatorReturn;
   }
   return fn;
 }
@@ -136,8 +139,141 @@ Object.defineProperties(coroutine_wrapper.prototype, {
   },
 });
 
-function coroutineAwait(this: Coro): Coro {
+/** `coro.__await__` of every marked coroutine function's coroutines (`$py.awaitHeld` tests it). */
+export function coroutineAwait(this: Coro): Coro {
   return coroutine_wrapper(this);
+}
+
+// ---- Reuse of a coroutine object
+//
+// CPython refuses to await a coroutine that has finished ("cannot reuse already awaited
+// coroutine") or that is suspended in an await of its own, i.e. being awaited elsewhere
+// ("coroutine is being awaited already"). A JS generator does not say whether it has finished,
+// so the drivers that can meet a coroutine some other code also holds write down what happened
+// to it, in the coroutine's AWAITED property:
+//
+// - `await x` where `x` is not a call (a name, an attribute, an item: the object can be held)
+//   steps it through `awaitTracked` (codegen/lower/functions.ts, `$py.awaitHeld`), which marks it
+//   RUNNING, then DONE; so does an `await` of a call whose result is marked TRACKED (a cached
+//   coroutine: `@lru_cache`).
+// - A Task stores itself there when it is made (one store per task; nothing when it finishes:
+//   the coroutine is finished when that Task is done).
+// - `send`/`close`/`throw` mark it (below, and `genThrow` in src/python/protocol.ts).
+//
+// `await f()` of a fresh coroutine never looks: nothing else can hold the object, so nothing
+// can meet it again, and that await costs nothing more. Whoever's step finishes the coroutine
+// gets its value; a driver that finds it finished already (before its step) raises.
+
+const AWAITED = Symbol("asyncio-ts.awaited");
+/** A coroutine object that others may hold, not yet stepped by anyone. */
+const TRACKED = 0;
+/** Started by `send` or a tracked await, not finished. */
+const RUNNING = 1;
+const DONE = 2;
+
+/** The Task stepping a coroutine (a Future: done when the coroutine is finished). */
+interface Owner {
+  done(): boolean;
+}
+type Tracked = { [AWAITED]?: number | Owner };
+
+/** CPython's error for a coroutine stepped again after it finished. */
+export function _coro_reuse_error(): RuntimeError {
+  return new RuntimeError("cannot reuse already awaited coroutine");
+}
+
+/** Has the coroutine finished, as far as its marks tell? */
+function finished(state: number | Owner | undefined): boolean {
+  return state === DONE || (typeof state === "object" && state.done());
+}
+
+/** Mark a coroutine some code keeps (a cache's) so `await` of a call returning it tracks it. */
+export function trackcoroutine(coro: unknown): void {
+  if ((coro as Tracked)[AWAITED] === undefined) (coro as Tracked)[AWAITED] = TRACKED;
+}
+
+/** True when `await` of `x` must go through `awaitTracked` even where `x` is a fresh call's. */
+export function istrackedcoroutine(x: object): boolean {
+  return (x as Tracked)[AWAITED] !== undefined;
+}
+
+/** `await coro` where the coroutine object may be held elsewhere: CPython's checks, then `yield*`. */
+export function* awaitTracked<T>(coro: Coro<T>): Coro<T> {
+  const c = coro as Coro<T> & Tracked;
+  const state = c[AWAITED];
+  if (finished(state)) throw _coro_reuse_error();
+  if (state !== undefined && state !== TRACKED)
+    throw new RuntimeError("coroutine is being awaited already");
+  c[AWAITED] = RUNNING;
+  let value: T;
+  let returned = false;
+  try {
+    value = yield* c;
+    returned = true;
+  } finally {
+    // It raised, or was closed with the awaiting coroutine: finished either way.
+    if (!returned) c[AWAITED] = DONE;
+  }
+  // Finished by another driver's step (a Task also stepping it) before ours reached the end.
+  if (c[AWAITED] !== RUNNING) throw _coro_reuse_error();
+  c[AWAITED] = DONE;
+  return value;
+}
+
+/** A Task is made to step `coro`: it is the coroutine's owner unless it has finished. */
+export function _coro_task_started(coro: Coro, task: Owner): void {
+  const c = coro as Coro & Tracked;
+  const state = c[AWAITED];
+  if (state === undefined || state === TRACKED || (typeof state === "object" && !state.done()))
+    c[AWAITED] = task;
+}
+
+/**
+ * A step of `task` found `coro` finished: true if that step finished it, false if it had
+ * finished before (the Task then raises CPython's "cannot reuse already awaited coroutine").
+ */
+export function _coro_task_returned(coro: Coro, task: Owner): boolean {
+  const c = coro as Coro & Tracked;
+  const state = c[AWAITED];
+  if (state === task) return true;
+  if (finished(state)) return false;
+  // Another driver had started it; this step finished it.
+  c[AWAITED] = task;
+  return true;
+}
+
+/** The coroutine has finished (`throw` into it raises); raises as CPython if it had before. */
+export function _coro_check_reuse(coro: unknown): void {
+  if (finished((coro as Tracked)[AWAITED]) && iscoroutine(coro)) throw _coro_reuse_error();
+}
+
+/** `coro.send(value)`: a generator's, plus the bookkeeping above. */
+function coroutineSend(this: Coro & Tracked, value: unknown): unknown {
+  if (finished(this[AWAITED])) throw _coro_reuse_error();
+  let r: IteratorResult<unknown>;
+  try {
+    r = this.next(value);
+  } catch (e) {
+    this[AWAITED] = DONE;
+    throw e;
+  }
+  if (r.done) {
+    this[AWAITED] = DONE;
+    throw r.value === undefined || r.value === null
+      ? new StopIteration()
+      : new StopIteration(r.value);
+  }
+  if (this[AWAITED] === undefined || this[AWAITED] === TRACKED) this[AWAITED] = RUNNING;
+  return r.value;
+}
+
+/** `coro.close()`: a generator's; the coroutine is finished after it. */
+function coroutineClose(this: Coro & Tracked): unknown {
+  try {
+    return (GeneratorPrototype.close as (this: Coro) => unknown).call(this);
+  } finally {
+    this[AWAITED] = DONE;
+  }
 }
 
 /** Mark `fn` (a `function*`) as a coroutine function named `qualname` (as `inspect` does). */

@@ -45,7 +45,11 @@ import { repr, str } from "../python/repr";
 import { PySet } from "../python/set";
 import { Tuple } from "../python/tuple";
 import {
+  _coro_reuse_error,
+  _coro_task_returned,
+  _coro_task_started,
   _format_coroutine,
+  awaitTracked,
   type Coro,
   coroQualname,
   iscoroutine,
@@ -337,6 +341,7 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
     if (name === null || name === undefined) this._name = _task_name_counter();
     else this._name = str(name);
     this._coro = coro;
+    _coro_task_started(coro, this);
     this._ctx = context ?? _current_data();
     if (eager_start && this._loop.is_running()) {
       this._eager_start();
@@ -403,7 +408,13 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
     const exc = this._exception as BaseException | null;
     if (exc !== null && this._state === _FINISHED) {
       const name = exc.constructor.name;
-      const msg = exc.message;
+      // `str(exc)` (not JS's `message`: a program's exception may set its own).
+      let msg: string;
+      try {
+        msg = str(exc);
+      } catch {
+        msg = "<exception str() failed>";
+      }
       write(msg ? `${name}: ${msg}\n` : `${name}\n`);
     }
     return null;
@@ -565,6 +576,8 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
       const r = exc === null ? coro.next(undefined) : coro.throw(markRaised(exc));
       if (HANDLED.length > excBase) this._excSaved = HANDLED.splice(excBase);
       if (r.done) {
+        // Finished before this step (another driver's): CPython's RuntimeError.
+        if (!_coro_task_returned(coro, this)) throw _coro_reuse_error();
         if (this._must_cancel) {
           this._must_cancel = false;
           super.cancel(this._cancel_message);
@@ -576,6 +589,8 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
       }
       result = r.value;
     } catch (err) {
+      // (It raised: finished by this step.)
+      _coro_task_returned(coro, this);
       if (HANDLED.length > excBase) HANDLED.length = excBase;
       // It was raised out of the coroutine: tracebacks print with their header. Awaiting the
       // task raises it again, which chains it to what is being handled there (CPython's
@@ -1177,7 +1192,8 @@ export const wait_for = markcoroutinefunction(function* wait_for<T>(
     }
   }
   return (yield* async_with(timeouts.timeout(timeout ?? null), function* () {
-    return yield* await_<T>(fut);
+    // A coroutine is awaited as `await fut` in CPython's wait_for: checked not to be reused.
+    return yield* iscoroutine(fut) ? awaitTracked(fut) : await_<T>(fut);
   })) as T;
 }, "wait_for");
 

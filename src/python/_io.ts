@@ -37,7 +37,7 @@ import { Kw } from "./kw";
 import { pyclass } from "./lang";
 import { bases } from "./mro";
 import { className } from "./objects";
-import { iter } from "./protocol";
+import { iter, truthy } from "./protocol";
 import { repr } from "./repr";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
@@ -117,9 +117,9 @@ function parseMode(mode: string): Mode {
   return m;
 }
 
-/** The mode a binary file reports: `rb`, `wb`, `ab`, `xb`, plus `+`. */
+/** The mode a binary file reports: `rb`, `wb`, `ab`, `xb`, plus `+` (`w+b` is `rb+`, as FileIO's). */
 function binaryMode(m: Mode): string {
-  const c = m.creating ? "x" : m.appending ? "a" : m.writing ? "w" : "r";
+  const c = m.creating ? "x" : m.appending ? "a" : m.writing && !m.updating ? "w" : "r";
   return `${c}b${m.updating ? "+" : ""}`;
 }
 
@@ -237,6 +237,9 @@ abstract class IOBase {
     return null;
   }
 
+  /** False for `open(fd, closefd=False)`: closing the file leaves the descriptor open. */
+  closefd = true;
+
   close(): null {
     if (this.closed) return null;
     try {
@@ -244,7 +247,7 @@ abstract class IOBase {
     } finally {
       this.closed = true;
       pending.delete(this);
-      fs.closeSync(this.fd);
+      if (this.closefd) fs.closeSync(this.fd);
     }
     return null;
   }
@@ -695,14 +698,14 @@ export function open(...args: unknown[]): IOBase {
       );
     values[0] = s;
   }
-  const [file, mode, buffering, encoding, errors, newline, , opener] = values;
+  const [file, mode, buffering, encoding, errors, newline, closefd, opener] = values;
   if (opener !== null)
     throw new NotImplementedError("open() with an opener is not supported by asyncio-ts");
   if (file === undefined) throw new PyTypeError("open() missing required argument 'file' (pos 1)");
-  let path: string;
-  if (typeof file === "bigint" || typeof file === "boolean")
-    throw new NotImplementedError("open() of a file descriptor is not supported by asyncio-ts");
-  if (typeof file === "string") path = file;
+  let path: string | null = null;
+  if (typeof file === "bigint" || typeof file === "boolean") {
+    if (Number(file) < 0) throw new ValueError("negative file descriptor");
+  } else if (typeof file === "string") path = file;
   else if (file instanceof Bytes || file instanceof ByteArray) path = decode(file.data);
   else throw new PyTypeError(`expected str, bytes or os.PathLike object, not ${typeName(file)}`);
   if (typeof mode !== "string")
@@ -731,6 +734,10 @@ export function open(...args: unknown[]): IOBase {
         fs.constants.O_CREAT |
         fs.constants.O_EXCL
       : 0);
+  if (path === null)
+    return wrapFd(file, Number(file), m, mode, buffering, encoding, errors, newline, closefd);
+  if (closefd !== true && !truthy(closefd))
+    throw new ValueError("Cannot use closefd=False with file name");
   let fd: number;
   try {
     fd = fs.openSync(path, flags, 0o666);
@@ -741,42 +748,87 @@ export function open(...args: unknown[]): IOBase {
   } catch (e) {
     throw osError(e, file);
   }
+  return wrapFd(file, fd, m, mode, buffering, encoding, errors, newline, true);
+}
+
+/**
+ * The file object of `open()` on an open descriptor (one `open` has just opened, or `open(fd)`'s,
+ * which starts at the file's beginning, or its end in append mode: Node cannot ask a descriptor
+ * for its offset). The descriptor is closed if the arguments are refused (unless `closefd` is
+ * false).
+ */
+function wrapFd(
+  file: unknown,
+  fd: number,
+  m: Mode,
+  mode: string,
+  buffering: unknown,
+  encoding: unknown,
+  errors: unknown,
+  newline: unknown,
+  closefd: unknown,
+): IOBase {
+  const closeFd = closefd === true || truthy(closefd);
+  if (typeof file !== "string") {
+    try {
+      fs.fstatSync(fd);
+    } catch (e) {
+      throw osError(e);
+    }
+  }
   const buf = Number(buffering);
   const size = buf > 1 ? buf : BUFFER_SIZE;
   try {
-    if (m.binary) {
-      if (buf === 0) return new FileIO(file, fd, m, 0);
-      const C = m.updating ? BufferedRandom : m.reading ? BufferedReader : BufferedWriter;
-      return new C(file, fd, m, size);
-    }
-    if (buf === 0) throw new ValueError("can't have unbuffered text I/O");
-    if (newline !== null && !["", "\n", "\r", "\r\n"].includes(newline as string)) {
-      if (typeof newline !== "string")
-        throw new PyTypeError(
-          `TextIOWrapper() argument 'newline' must be str or None, not ${typeName(newline)}`,
-        );
-      throw new ValueError(`illegal newline value: ${newline}`);
-    }
-    if (encoding !== null && typeof encoding !== "string")
-      throw new PyTypeError(
-        `TextIOWrapper() argument 'encoding' must be str or None, not ${typeName(encoding)}`,
-      );
-    if (encoding !== null) normalizeEncoding(encoding as string);
-    return new TextIOWrapper(
-      file,
-      fd,
-      m,
-      size,
-      mode,
-      (encoding as string | null) ?? "UTF-8",
-      (errors as string | null) ?? "strict",
-      newline as string | null,
-      buf === 1,
-    );
+    const f = makeFile(file, fd, m, mode, buf, size, encoding, errors, newline);
+    f.closefd = closeFd;
+    return f;
   } catch (e) {
-    fs.closeSync(fd);
+    if (closeFd) fs.closeSync(fd);
     throw e;
   }
+}
+
+/** The file object for the mode and buffering (after `_io.open`'s checks of the text arguments). */
+function makeFile(
+  file: unknown,
+  fd: number,
+  m: Mode,
+  mode: string,
+  buf: number,
+  size: number,
+  encoding: unknown,
+  errors: unknown,
+  newline: unknown,
+): IOBase {
+  if (m.binary) {
+    if (buf === 0) return new FileIO(file, fd, m, 0);
+    const C = m.updating ? BufferedRandom : m.reading ? BufferedReader : BufferedWriter;
+    return new C(file, fd, m, size);
+  }
+  if (buf === 0) throw new ValueError("can't have unbuffered text I/O");
+  if (newline !== null && !["", "\n", "\r", "\r\n"].includes(newline as string)) {
+    if (typeof newline !== "string")
+      throw new PyTypeError(
+        `TextIOWrapper() argument 'newline' must be str or None, not ${typeName(newline)}`,
+      );
+    throw new ValueError(`illegal newline value: ${newline}`);
+  }
+  if (encoding !== null && typeof encoding !== "string")
+    throw new PyTypeError(
+      `TextIOWrapper() argument 'encoding' must be str or None, not ${typeName(encoding)}`,
+    );
+  if (encoding !== null) normalizeEncoding(encoding as string);
+  return new TextIOWrapper(
+    file,
+    fd,
+    m,
+    size,
+    mode,
+    (encoding as string | null) ?? "UTF-8",
+    (errors as string | null) ?? "strict",
+    newline as string | null,
+    buf === 1,
+  );
 }
 
 // `type(open(f))` is `<class '_io.TextIOWrapper'>`, `type(open(f, "rb"))` `_io.BufferedReader`.

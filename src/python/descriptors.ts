@@ -21,7 +21,7 @@
 import { AttributeError, TypeError as PyTypeError } from "./exceptions";
 import { Kw } from "./kw";
 import { className, classQualname, defineOwnAttr, markBuiltinClass } from "./objects";
-import { call, getattr } from "./protocol";
+import { call, getattr, truthy } from "./protocol";
 import { repr } from "./repr";
 import { isClass, typeName, typeOf } from "./types";
 
@@ -85,6 +85,11 @@ export class property {
 
   set __doc__(v: unknown) {
     this.doc = v;
+  }
+
+  /** True when one of its functions is abstract (CPython's `property_get___isabstractmethod__`). */
+  get __isabstractmethod__(): boolean {
+    return this.fns.some((f) => f !== null && truthy(getattr(f, "__isabstractmethod__", false)));
   }
 
   get __name__(): unknown {
@@ -391,12 +396,22 @@ export function decorateMethod(
     }
     const setName = (f as { __set_name__?: unknown }).__set_name__;
     if (typeof setName === "function") setName.call(f, cls, name);
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: unknown) {
-        return (getter as Function).call(f, this, cls);
-      },
-    });
+    // A property made from another class's (`@Base.x.setter`): its setter and deleter too.
+    if (f instanceof property) defineAccessor(proto, name, () => f as property);
+    else {
+      const setter = (f as { __set__?: unknown }).__set__;
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        get(this: unknown) {
+          return (getter as Function).call(f, this, cls);
+        },
+        // A data descriptor's `__set__`; assigning past any other makes an instance attribute.
+        set(this: object, v: unknown) {
+          if (typeof setter === "function") setter.call(f, this, v);
+          else defineOwnAttr(this, name, v);
+        },
+      });
+    }
     // `C.m` is `__get__(None, C)`, as for a descriptor assigned in the class body.
     Object.defineProperty(cls, name, {
       configurable: true,
@@ -475,6 +490,11 @@ function defineAccessor(proto: object, name: string, prop: () => property): void
   };
   accessorOwners.set(get, prop);
   accessorOwners.set(set, prop);
+  // `x = property(abstractmethod(f))`: abc (stdlib/abc.ts) reads the mark on the accessor.
+  Object.defineProperty(get, "__isabstractmethod__", {
+    configurable: true,
+    get: () => prop().__isabstractmethod__,
+  });
   Object.defineProperty(proto, name, { configurable: true, enumerable: false, get, set });
 }
 

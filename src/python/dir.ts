@@ -20,6 +20,7 @@ import { lt } from "./compare";
 import { isTranspiledClass } from "./descriptors";
 import * as E from "./exceptions";
 import { NotImplementedError } from "./exceptions";
+import { declaredSlots } from "./lang";
 import { className } from "./objects";
 import { iter } from "./protocol";
 import { isClass, mro, typeOf } from "./types";
@@ -227,7 +228,6 @@ function inexactClass(cls: Function): string | null {
 
 /** The own `__dict__` names of a transpiled class `K`. */
 export function classDictNames(K: Function, out: Set<string>): void {
-  const statics = K as unknown as Record<string, unknown>;
   for (const n of CLASS_DICT) out.add(n);
   for (const key of Object.getOwnPropertyNames(K)) {
     if (RUNTIME_STATICS.has(key) || key.startsWith("$")) continue;
@@ -250,21 +250,11 @@ export function classDictNames(K: Function, out: Set<string>): void {
     out.add(key);
   }
   if (Object.hasOwn(K, "__slots__")) {
-    const slots = statics.__slots__;
-    const names = typeof slots === "string" ? [slots] : [...(iterSlots(slots) ?? [])];
-    for (const n of names) out.add(String(n));
+    for (const n of declaredSlots(K)) out.add(n);
   } else {
     out.add("__dict__");
     out.add("__weakref__");
   }
-}
-
-function iterSlots(slots: unknown): Iterable<unknown> | null {
-  if (slots === null || slots === undefined) return null;
-  const items = (slots as { items?: unknown[] }).items;
-  if (Array.isArray(items)) return items;
-  if (Array.isArray(slots)) return slots;
-  return null;
 }
 
 const freshKeys = new WeakMap<Function, Set<string>>();

@@ -11,7 +11,7 @@
 
 import { setUnhashableError } from "./hash";
 import { Kw } from "./kw";
-import { markBuiltinClass } from "./objects";
+import { defineOwnAttr, markBuiltinClass } from "./objects";
 import { repr, str } from "./repr";
 import { Tuple } from "./tuple";
 import { typeName } from "./types";
@@ -92,22 +92,6 @@ export class BaseException extends Error {
     this._args = value instanceof Tuple ? [...value.items] : [...value];
   }
 
-  /**
-   * JS `Error.message` mirrors Python's `str(exc)`. V8 reads it to format the stack's header
-   * (lazily, when `stack` is first read): a failing `__str__` must not make that throw.
-   */
-  override get message(): string {
-    try {
-      return this.__str__();
-    } catch {
-      return "<exception str() failed>";
-    }
-  }
-
-  override set message(_value: string) {
-    // Error's constructor never assigns it (we call super() without arguments); ignore others.
-  }
-
   __str__(): string {
     if (this._args.length === 0) return "";
     if (this._args.length === 1) return str(this._args[0]);
@@ -151,6 +135,39 @@ export class BaseException extends Error {
   }
 }
 
+/**
+ * Define `message` on an exception prototype: an accessor at run time, while TypeScript keeps
+ * seeing `Error`'s `message` property, which the classes a program's exceptions become redeclare
+ * (`declare message: any`) when it assigns `self.message` (an accessor there is TS2610).
+ */
+export function exceptionMessage(
+  proto: object,
+  get: (this: never) => string,
+  set: (this: never, value: unknown) => void,
+): void {
+  Object.defineProperty(proto, "message", { configurable: true, get, set });
+}
+
+/**
+ * JS `Error.message` mirrors Python's `str(exc)`. V8 reads it to format the stack's header
+ * (lazily, when `stack` is first read): a failing `__str__` must not make that throw. Error's
+ * constructor never assigns it (we call super() without arguments): an assignment is the
+ * program's `self.message = ...`, an instance attribute (which V8's stack header then shows).
+ */
+exceptionMessage(
+  BaseException.prototype,
+  function (this: BaseException) {
+    try {
+      return this.__str__();
+    } catch {
+      return "<exception str() failed>";
+    }
+  },
+  function (this: BaseException, value: unknown) {
+    defineOwnAttr(this, "message", value);
+  },
+);
+
 /** The value of `__cause__` / `__context__` as their setters check it. */
 function chainLink(value: unknown, what: string): BaseException | null {
   if (value === null || value === undefined) return null;
@@ -180,6 +197,8 @@ export const EXCEPTION_FIELDS = new Set([
   "_importPath",
   "_importMsg",
   "name_",
+  "_egMessage",
+  "_raises",
 ]);
 
 /** Prototypes of exception classes already given their JS `name` (or left alone): nameClass. */
@@ -436,7 +455,8 @@ export class OSError extends Exception {
   }
   override __str__(): string {
     if (this.filename !== null) {
-      const head = `[Errno ${str(this._args[0])}] ${str(this._args[1])}: ${repr(this.filename)}`;
+      // errno and strerror are None unless given (`OSError("msg")` with a filename set later)
+      const head = `[Errno ${str(this.errno)}] ${str(this.strerror)}: ${repr(this.filename)}`;
       return this.filename2 === null ? head : `${head} -> ${repr(this.filename2)}`;
     }
     if (this._args.length >= 2) return `[Errno ${str(this._args[0])}] ${str(this._args[1])}`;
@@ -638,16 +658,11 @@ type Condition = unknown;
 
 /** Python's `BaseExceptionGroup`: `BaseExceptionGroup(message, exceptions)`. */
 export class BaseExceptionGroup extends BaseException {
-  private _message = "";
+  /** Its message (the `message` accessor below reads it). */
+  _egMessage = "";
   /** How many times a `raise` statement raised this group (tells `except*` re-raises apart). */
   _raises = 0;
   exceptions!: Tuple<BaseException>;
-
-  /** The group's message (Python's `eg.message`). */
-  override get message(): string {
-    return this._message;
-  }
-  override set message(_v: string) {}
 
   constructor(...args: unknown[]) {
     super(...args);
@@ -691,7 +706,7 @@ export class BaseExceptionGroup extends BaseException {
       }
       throw new TypeError(`Cannot nest BaseExceptions in '${(target as { name: string }).name}'`);
     }
-    this._message = message;
+    this._egMessage = message;
     this.exceptions = new Tuple(items as BaseException[]);
   }
 
@@ -715,7 +730,9 @@ export class BaseExceptionGroup extends BaseException {
     eg._chainPending = this._chainPending;
     eg._tbFirst = this._tbFirst;
     eg._tbLast = this._tbLast;
-    // The frames of the traceback come from the JS stack: the original's.
+    // The frames of the traceback come from the JS stack: the original's, and those it gained
+    // when raised again further out (out of `asyncio.run`, say: traceback.ts noteReraise).
+    eg._tbReraise = this._tbReraise?.slice();
     Object.defineProperty(eg, "stack", {
       value: this.stack,
       writable: true,
@@ -755,6 +772,17 @@ export class BaseExceptionGroup extends BaseException {
     return this.splitRecursive(makeMatcher(condition), false)[0];
   }
 }
+
+/** The group's message (Python's `eg.message`), read-only. */
+exceptionMessage(
+  BaseExceptionGroup.prototype,
+  function (this: BaseExceptionGroup) {
+    return this._egMessage;
+  },
+  () => {
+    throw new AttributeError("readonly attribute");
+  },
+);
 
 /** Python's `ExceptionGroup(BaseExceptionGroup, Exception)`: also an instance of Exception. */
 export class ExceptionGroup extends BaseExceptionGroup {

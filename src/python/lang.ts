@@ -8,8 +8,12 @@
  */
 
 import {
+  awaitTracked,
+  type Coro,
+  coroutineAwait,
   generatorReturn,
   iscoroutine,
+  istrackedcoroutine,
   markgeneratorfunction,
   setUnraisableHook,
 } from "../asyncio/coroutines";
@@ -342,12 +346,25 @@ function classSubclasses(this: Function): Function[] {
   return [...(subclassLists.get(this) ?? [])];
 }
 
+/**
+ * The attribute names of a class's own `__slots__`, private ones mangled as CPython's `type_new`
+ * does (`__x` of class `C` is the slot `_C__x`; codegen/private_names.ts).
+ */
+export function declaredSlots(cls: Function): string[] {
+  const decl = (cls as { __slots__?: unknown }).__slots__;
+  const names = typeof decl === "string" ? [decl] : [...iter(decl)].map(String);
+  const owner = String((cls as { __name__?: unknown }).__name__ ?? cls.name).replace(/^_+/, "");
+  return names.map((n) =>
+    owner !== "" && n.startsWith("__") && !n.endsWith("__") && !n.includes(".")
+      ? `_${owner}${n}`
+      : n,
+  );
+}
+
 /** The slot names of a class's own `__slots__` that are attributes (not `__dict__`, ...). */
 function ownSlots(cls: Function): string[] {
   if (!Object.hasOwn(cls, "__slots__")) return [];
-  const decl = (cls as { __slots__?: unknown }).__slots__;
-  const names = typeof decl === "string" ? [decl] : [...iter(decl)].map(String);
-  return names.filter((n) => n !== "__dict__" && n !== "__weakref__");
+  return declaredSlots(cls).filter((n) => n !== "__dict__" && n !== "__weakref__");
 }
 
 /** CPython's check of `__slots__` when the class is made: a slot cannot be a class attribute. */
@@ -827,23 +844,40 @@ function asyncIterOf(
   return it;
 }
 
+type AwaitIter<T> = T extends Iterable<unknown> ? T : Iterable<unknown, any, unknown>;
+
 /**
- * The operand of `await` that is not known to be a coroutine (codegen/lower/functions.ts): an
- * iterator (a coroutine, a Future's awaiting iterator) or an object with `__await__`; anything
- * else raises CPython's TypeError (`await` of a list would step through its items).
+ * The operand of `await` that is a call not known to make a coroutine (codegen/lower/functions.ts):
+ * an iterator (a coroutine, a Future's awaiting iterator) or an object with `__await__`; anything
+ * else raises CPython's TypeError (`await` of a list would step through its items). A coroutine
+ * made by the call is new; one a cache returned is tracked (`awaitTracked`: it may be finished).
  */
-export function awaitOperand<T>(
-  x: T,
-): T extends Iterable<unknown> ? T : Iterable<unknown, any, unknown> {
-  type R = T extends Iterable<unknown> ? T : Iterable<unknown, any, unknown>;
-  if (
-    typeof x === "object" &&
-    x !== null &&
-    (typeof (x as { next?: unknown }).next === "function" ||
-      typeof (x as { __await__?: unknown }).__await__ === "function")
-  )
-    return x as R;
+export function awaitOperand<T>(x: T): AwaitIter<T> {
+  if (typeof x === "object" && x !== null) {
+    if (istrackedcoroutine(x)) return awaitTracked(x as unknown as Coro) as unknown as AwaitIter<T>;
+    if (
+      typeof (x as { next?: unknown }).next === "function" ||
+      typeof (x as { __await__?: unknown }).__await__ === "function"
+    )
+      return x as AwaitIter<T>;
+  }
   throw new PyTypeError(`object ${typeName(x)} can't be used in 'await' expression`);
+}
+
+/**
+ * The operand of `await` that is not a call (a name, an attribute, an item): a coroutine there
+ * may be held elsewhere, finished or being awaited, which `awaitTracked` checks as CPython does.
+ */
+export function awaitHeld<T>(x: T): AwaitIter<T> {
+  if (typeof x === "object" && x !== null) {
+    // An `async def`'s coroutine (its prototype's `__await__`) is checked; a Future or another
+    // awaitable object is awaited as it is (one load for the common `await task`).
+    const aw = (x as { __await__?: unknown }).__await__;
+    if (aw === coroutineAwait) return awaitTracked(x as unknown as Coro) as unknown as AwaitIter<T>;
+    if (typeof aw === "function") return x as AwaitIter<T>;
+    if (iscoroutine(x)) return awaitTracked(x) as unknown as AwaitIter<T>;
+  }
+  return awaitOperand(x);
 }
 
 /** `aiter(x)`. */
@@ -960,8 +994,7 @@ export function slotNames(cls: Function, root: unknown = Function.prototype): Se
       if (Object.getPrototypeOf(c) === Function.prototype) break;
       return null;
     }
-    const decl = (c as { __slots__?: unknown }).__slots__;
-    for (const n of typeof decl === "string" ? [decl] : iter(decl)) slots.add(String(n));
+    for (const n of declaredSlots(c as Function)) slots.add(n);
     c = Object.getPrototypeOf(c);
   }
   return slots;
@@ -992,8 +1025,13 @@ export function checkBound<T>(value: T, name: string): T {
 export function named<F extends Function>(fn: F, qualname: string, doc?: string): F {
   const f = fn as unknown as { __qualname__?: string; __name__?: string; __doc__?: string };
   f.__qualname__ = qualname;
-  f.__name__ = qualname.split(".").pop()!;
+  const name = qualname.split(".").pop()!;
+  f.__name__ = name;
   if (doc !== undefined) f.__doc__ = doc;
+  // A private method's JS name is its mangled one (`_C__helper`, codegen/private_names.ts):
+  // V8's stack frames (hence tracebacks) show the written `__helper`, as CPython's do.
+  if (name.startsWith("__") && /^_[^_].*$/.test(fn.name) && fn.name.endsWith(name))
+    Object.defineProperty(fn, "name", { value: name, configurable: true });
   return fn;
 }
 

@@ -20,8 +20,10 @@
  *   stores into statically (`setattr(helpers, name, v)`) is a NotImplementedError.
  *
  * The main script is not an ES module others import: its `sys.modules["__main__"]` has the
- * attributes CPython sets before the script runs (`__name__`, `__file__`, ...), and the script's
- * globals are not reachable through it (a clear NotImplementedError, never a wrong answer).
+ * attributes CPython sets before the script runs (`__name__`, `__file__`, ...). A script that
+ * names `globals` or `modules` gives it its globals too: the transpiler emits an object of
+ * getters over them (`mainNamespace`), read as a sibling's namespace is. Otherwise they are not
+ * reachable through it (a clear NotImplementedError, never a wrong answer).
  */
 
 import {
@@ -183,6 +185,62 @@ export function programModulesFor(register: (name: string, module: unknown) => v
   for (const [name, m] of programModules) register(name, m);
 }
 
+/**
+ * The main script's globals as `sys.modules["__main__"]`'s attributes (see the header): `ns` has a
+ * getter for each global the script declares, in the order it first binds them. A global not
+ * bound (yet, or any more) is an AttributeError, and vars() and dir() leave it out. Storing one
+ * from outside the script's own code is a NotImplementedError. Returns the module object.
+ */
+export function mainNamespace(ns: Record<string, unknown>, doc: string | null = null): object {
+  const m = mainModule();
+  const own = m as unknown as Record<string, unknown>;
+  delete own.__getattr__;
+  delete (m as unknown as Record<symbol, unknown>)[Symbol.toStringTag]; // listed by dir() now
+  // CPython's order of the first attributes, with the script's docstring (vars(), globals()).
+  const first: [string, unknown][] = [
+    ["__name__", "__main__"],
+    ["__doc__", doc],
+    ["__package__", null],
+    ["__spec__", null],
+    ["__file__", own.__file__],
+    ["__cached__", null],
+  ];
+  for (const [k, v] of first) {
+    delete own[k];
+    if (v !== undefined) data(m, k, v);
+  }
+  const keys = Object.keys(ns);
+  const slow = (_key: string, e: unknown): unknown => {
+    if (e instanceof globalThis.ReferenceError) return undefined; // not bound yet
+    throw e;
+  };
+  hidden(m, STATE, "running");
+  const get = getters(m, ns, keys, slow);
+  keys.forEach((key, i) => {
+    Object.defineProperty(m, key, {
+      get: get[i],
+      set(_value: unknown) {
+        throw new NotImplementedError(
+          `assigning '${key}' of the module '__main__' from outside it is not supported by asyncio-ts`,
+        );
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  });
+  return m;
+}
+
+/**
+ * `globals()` in the program's module `name` (`module` is its module object, or a sibling's ES
+ * namespace): as CPython's, the module's `__dict__` (vars(), runtime/protocol.ts).
+ */
+export function moduleGlobals(name: string, module: object): unknown {
+  const m = module instanceof ModuleImpl ? module : programModule(name, module);
+  const { vars } = require("./protocol") as typeof import("./protocol");
+  return vars(m);
+}
+
 let mainModuleObject: ModuleImpl | null = null;
 let mainScript: string | undefined;
 
@@ -198,15 +256,17 @@ function mainModule(): ModuleImpl {
       data(m, "__file__", moduleFile(base, true));
     }
     // Not listed as a module of the program by dir() (dir.ts), which would leave out its names.
-    Object.defineProperty(m, Symbol.toStringTag, { value: "Object" });
+    Object.defineProperty(m, Symbol.toStringTag, { value: "Object", configurable: true });
     Object.defineProperty(m, "__getattr__", {
       value: (attr: string) => {
         throw new NotImplementedError(
           `reading '${attr}' of the main module through sys.modules is not supported by asyncio-ts`,
         );
       },
+      configurable: true, // mainNamespace removes it
     });
     mainModuleObject = m;
+    registry?.("__main__", m); // another program run in this process (the test driver)
   }
   return mainModuleObject;
 }
@@ -243,6 +303,15 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A Python function's `__module__` where the function has none of its own (protocol.ts). */
 const FUNC_MODULE = Symbol.for("asyncio-ts.func-module");
+
+/**
+ * A function a module of the program other than the main script makes inside a function (a
+ * nested `def`, a lambda): its `__module__` is the module's name (codegen/lower/functions.ts).
+ */
+export function inModule<F extends Function>(fn: F, name: string): F {
+  if (!Object.hasOwn(fn, FUNC_MODULE)) hidden(fn, FUNC_MODULE, name);
+  return fn;
+}
 
 /**
  * Called by a program module's first statement: it runs (see the header). `defs` are its

@@ -8,6 +8,7 @@
  * iterate natively.
  */
 
+import { _coro_check_reuse } from "../asyncio/coroutines";
 import * as builtins from "./builtins";
 import { ByteArray, Bytes, BytesLike } from "./bytes";
 import { eq } from "./compare";
@@ -868,6 +869,16 @@ function classAttrNotJs(cls: Function, name: string): unknown {
 }
 
 /**
+ * Is an exception's `message` the program's (an instance attribute, a property or method of its
+ * class, a group's message) rather than the runtime's JS `Error.message` accessor?
+ */
+function programSetsMessage(exc: BaseException): boolean {
+  let p: object | null = exc;
+  while (p !== null && !Object.hasOwn(p, "message")) p = Object.getPrototypeOf(p) as object | null;
+  return p !== null && p !== BaseException.prototype && p !== Error.prototype;
+}
+
+/**
  * Python's `name` of an exception the program did not give one: JS's `name` (the class name, for
  * stack traces) is not it. AttributeError, NameError and ImportError have one (the runtime sets
  * `name_` where it raises them; None otherwise); other exceptions have none.
@@ -909,6 +920,12 @@ function lookupAttr(obj: unknown, name: string): unknown {
   if (name === "__name__" && typeof obj === "function") return className(obj);
   if (name === "name" && obj instanceof BaseException && !programSetsName(obj))
     return exceptionName(obj);
+  if (name === "message" && obj instanceof BaseException && !programSetsMessage(obj)) {
+    // JS's `Error.message` (the runtime's `str(exc)` for stack headers) is no Python attribute;
+    // a class attribute `message = ...` of the program's exception class is.
+    const v = ownClassAttr(obj.constructor, "message");
+    return v === undefined ? MISSING : v;
+  }
   if (typeof obj === "function" && !(name in obj) && FUNCTION_ATTRS.has(name) && !isClass(obj)) {
     // A bound method reads its function's; a transpiled function without defaults has None
     // (functions.ts gives the others theirs); `__qualname__`/`__module__` of a module-level def.
@@ -1269,12 +1286,25 @@ const SPECIAL_OWN = new Set(["__class__", "__dict__", "__doc__", "__name__"]);
  * making the AttributeError (an exception costs a JS stack capture).
  */
 function findAttr(obj: unknown, name: string): unknown {
-  const v = lookupAttr(obj, name);
+  let v: unknown;
+  try {
+    v = lookupAttr(obj, name);
+  } catch (e) {
+    // CPython's slot_tp_getattr_hook: an AttributeError out of the lookup (a property getter's)
+    // also falls back to the class's `__getattr__`.
+    if (!(e instanceof AttributeError) || getattrHook(obj) === null) throw e;
+    v = MISSING;
+  }
   if (v !== MISSING) return v;
-  const ga = (obj as { __getattr__?: (n: string) => unknown } | null)?.__getattr__;
-  if (obj !== null && typeof obj === "object" && typeof ga === "function")
-    return ga.call(obj, name);
-  return MISSING;
+  const ga = getattrHook(obj);
+  return ga === null ? MISSING : ga.call(obj, name);
+}
+
+/** The instance's `__getattr__` method, if its class defines one. */
+function getattrHook(obj: unknown): Function | null {
+  if (obj === null || typeof obj !== "object") return null;
+  const ga = (obj as { __getattr__?: unknown }).__getattr__;
+  return typeof ga === "function" ? ga : null;
 }
 
 /** `object.__getattribute__(obj, name)`: the lookup without the class's `__getattr__`. */
@@ -1647,11 +1677,34 @@ export function vars(obj: unknown): Dict {
   for (const k of Object.keys(obj)) {
     if (skip !== null && (skip instanceof RegExp ? skip.test(k) : skip.has(k))) continue;
     if (slots.has(k)) continue;
-    if (exc && (EXCEPTION_FIELDS.has(k) || (k === "__notes__" && obj[k] === undefined))) continue;
-    storeItem(d, k, (obj as Record<string, unknown>)[k]);
+    if (exc && EXCEPTION_FIELDS.has(k)) continue;
+    const v = (obj as Record<string, unknown>)[k];
+    // Not bound: a module's global declared and not bound (yet), `__notes__` before add_note.
+    if (v !== undefined) storeItem(d, k, v);
   }
   for (const [k, v] of storedValuesOf(obj)) storeItem(d, k, v);
   return d;
+}
+
+/**
+ * `locals()` and `vars()` in a function: a new dict of its variables bound now (codegen/lower/
+ * calls.ts passes them all, in CPython's order; undefined is not bound), as CPython 3.13's
+ * snapshot.
+ */
+export function localsDict(variables: Record<string, unknown>): Dict {
+  const d = new Dict();
+  for (const k of Object.keys(variables)) {
+    const v = variables[k];
+    if (v !== undefined) d.__setitem__(k, v);
+  }
+  return d;
+}
+
+/** `dir()` in a function: the sorted names of its variables bound now. */
+export function localNames(variables: Record<string, unknown>): string[] {
+  return Object.keys(variables)
+    .filter((k) => variables[k] !== undefined)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** False for an instance of a class whose `__slots__` (all along its bases) leave out `__dict__`. */
@@ -1688,6 +1741,7 @@ export function genThrow(gen: Generator, typ: unknown, val: unknown = null): unk
   } else if (val !== null) {
     throw new PyTypeError("instance exception may not have a separate value");
   }
+  _coro_check_reuse(gen);
   const r = gen.throw(exc);
   if (r.done) throw stopIteration(r.value);
   return r.value;

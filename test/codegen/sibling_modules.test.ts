@@ -3,8 +3,9 @@
  * has them: module objects (repr, `type` is `module`, `types.ModuleType`, `sys.modules` with
  * `__main__`, `dir`/`vars`/`getattr`/`hasattr`, `__name__`/`__doc__`/`__file__`/`__package__`/
  * `__cached__`, AttributeError of a missing name, a module's own `__getattr__` and `__dir__`
- * (PEP 562), attributes set through `sys.modules[__name__]`), the `__module__` of their
- * functions (plain, decorated through `functools.wraps`, lambdas, coroutine functions), classes,
+ * (PEP 562), attributes set through `sys.modules[__name__]`, `globals()` in a module), the `__module__` of their
+ * functions (plain, decorated through `functools.wraps`, lambdas, coroutine functions, those
+ * their functions make when they run), classes,
  * enums, dataclasses and methods, `__doc__` read in a class body, stores into another module's
  * globals (`settings.DEBUG = True`, `+=`, from a function, from asyncio tasks), cycles of
  * imports (a benign one, where names are read inside functions; one closed only under
@@ -36,6 +37,36 @@ interface ModulesCase {
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ModulesCase[] = [
+  {
+    name: "module_of_nested_functions",
+    files: {
+      "helpers.py":
+        "import functools\n\ndef make():\n    def inner():\n        pass\n    return inner\n\nclass K:\n    def m(self):\n        def nested():\n            pass\n        return nested\n\nlam = lambda: (lambda: 0)\n\ndef logged(fn):\n    @functools.wraps(fn)\n    def wrapper(*a):\n        return fn(*a)\n    return wrapper\n\ndef plain_deco(fn):\n    def wrapper(*a):\n        return fn(*a)\n    return wrapper\n\nasync def co():\n    async def ic():\n        pass\n    return ic\n\nmakers = [lambda: i for i in range(2)]\n",
+      "main.py":
+        "import asyncio\nimport helpers\n\n@helpers.logged\ndef mine():\n    return 1\n\n@helpers.plain_deco\ndef other():\n    return 2\n\nprint(helpers.make().__module__, helpers.K().m().__module__, helpers.lam().__module__, helpers.make.__module__)\nprint(mine.__module__, mine(), other.__module__, other.__qualname__, other())\nprint(asyncio.run(helpers.co()).__module__, helpers.makers[0].__module__)\n",
+    },
+    expected:
+      "helpers helpers helpers helpers\n__main__ 1 helpers plain_deco.<locals>.wrapper 2\nhelpers helpers\n",
+  },
+  {
+    name: "vars_leaves_out_unbound_globals",
+    files: {
+      "helpers.py": "x = None\ndef setx():\n    global y\n    y = 1\n",
+      "main.py":
+        'import helpers\nprint(sorted(k for k in vars(helpers) if not k.startswith("__")))\nhelpers.setx()\nprint(sorted(k for k in vars(helpers) if not k.startswith("__")))\n',
+    },
+    expected: "['setx', 'x']\n['setx', 'x', 'y']\n",
+  },
+  {
+    name: "globals_of_a_module",
+    files: {
+      "helpers.py":
+        'X = 1\ndef f():\n    return X\ndef names():\n    return sorted(k for k in globals() if not k.startswith("__"))\ndef look(n):\n    return globals().get(n, "none")\n',
+      "main.py":
+        'import sys\nimport helpers\nY = 2\nprint(helpers.f(), sys.modules["helpers"].X, helpers.names(), helpers.look("f")(), helpers.look("Y"))\nprint(sorted(k for k in globals() if not k.startswith("__")), globals()["helpers"] is helpers)\n',
+    },
+    expected: "1 1 ['X', 'f', 'look', 'names'] 1 none\n['Y', 'helpers', 'sys'] True\n",
+  },
   {
     name: "module_object",
     files: {

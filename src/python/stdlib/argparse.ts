@@ -29,6 +29,7 @@ import {
   AttributeError,
   DeprecationWarning,
   Exception,
+  exceptionMessage,
   NotImplementedError,
   OSError,
   TypeError as PyTypeError,
@@ -674,19 +675,22 @@ export class ArgumentError extends Exception {
     this._message = message;
   }
 
-  /** `e.message` (the runtime's exceptions keep JS's `message` for their text). */
-  override get message(): string {
-    return this._message as string;
-  }
-  override set message(v: string) {
-    this._message = v;
-  }
-
   override __str__(): string {
     if (this.argument_name === null) return str(this._message);
     return `argument ${this.argument_name}: ${str(this._message)}`;
   }
 }
+
+/** `e.message` (the runtime's exceptions keep JS's `message` for their text). */
+exceptionMessage(
+  ArgumentError.prototype,
+  function (this: ArgumentError) {
+    return (this as unknown as { _message: string })._message;
+  },
+  function (this: ArgumentError, v: unknown) {
+    (this as unknown as { _message: unknown })._message = v;
+  },
+);
 
 /** `argparse.ArgumentTypeError`: raised by `type=` callables for their own message. */
 export class ArgumentTypeError extends Exception {

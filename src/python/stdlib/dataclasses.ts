@@ -71,6 +71,19 @@ for (const [c, n] of [
   Object.defineProperty(c, "__module__", { value: "dataclasses", configurable: true });
 }
 
+/** The default of an `__init__` parameter whose field has a default factory (`<factory>`). */
+class _HAS_DEFAULT_FACTORY_CLASS {
+  __repr__(): string {
+    return "<factory>";
+  }
+}
+markBuiltinClass(_HAS_DEFAULT_FACTORY_CLASS, "_HAS_DEFAULT_FACTORY_CLASS");
+Object.defineProperty(_HAS_DEFAULT_FACTORY_CLASS, "__module__", {
+  value: "dataclasses",
+  configurable: true,
+});
+const HAS_DEFAULT_FACTORY = Object.freeze(new _HAS_DEFAULT_FACTORY_CLASS());
+
 /** `dataclasses.MISSING`. */
 export const MISSING: object = Object.freeze(new _MISSING_TYPE());
 /** `dataclasses.KW_ONLY`: an annotation marking the fields after it keyword-only. */
@@ -336,9 +349,19 @@ function processClass(cls: Cls, opts: Options): Cls {
   const hasExplicitHash =
     Object.hasOwn(proto, "__hash__") &&
     !(proto.__hash__ === null && Object.hasOwn(proto, "__eq__"));
-  const set = (name: string, fn: unknown) => {
-    if (!definesOwn(cls, name))
-      Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  // Named as CPython names the methods it generates (`C.__init__`, `C.__repr__`, ...).
+  const nameMethod = (name: string, fn: Function) => {
+    Object.defineProperty(fn, "__name__", { value: name, configurable: true, writable: true });
+    Object.defineProperty(fn, "__qualname__", {
+      value: `${qualname(cls)}.${name}`,
+      configurable: true,
+      writable: true,
+    });
+  };
+  const set = (name: string, fn: Function) => {
+    if (definesOwn(cls, name)) return;
+    nameMethod(name, fn);
+    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
   };
 
   if (opts.init) {
@@ -420,7 +443,7 @@ function processClass(cls: Cls, opts: Options): Cls {
             init,
           )
         : init;
-    Object.defineProperty(fast, "__qualname__", { value: `${qualname(cls)}.__init__` });
+    initDefaults(fast, params);
     set("__init__", fast);
   }
   if (opts.repr) {
@@ -467,6 +490,7 @@ function processClass(cls: Cls, opts: Options): Cls {
   const hashFn = function (this: Record<string, unknown>) {
     return hashSequence(hashFields().map((f) => this[f.name as string]));
   };
+  nameMethod("__hash__", hashFn);
   const setHash = (value: unknown) =>
     Object.defineProperty(proto, "__hash__", { value, writable: true, configurable: true });
   if (opts.unsafe_hash) {
@@ -503,6 +527,27 @@ function processClass(cls: Cls, opts: Options): Cls {
     });
   }
   return cls;
+}
+
+/**
+ * The `__defaults__` and `__kwdefaults__` of a generated `__init__`, as CPython's: the defaults
+ * of the positional parameters, then of the keyword-only ones by name (`<factory>` for a default
+ * factory), None when there are none.
+ */
+function initDefaults(init: Function, params: readonly Field[]): void {
+  const positional: unknown[] = [];
+  const keyword = new Dict();
+  for (const f of params) {
+    if (!f.init) continue;
+    const value = f.default_factory !== MISSING ? HAS_DEFAULT_FACTORY : f.default_;
+    if (value === MISSING) continue;
+    if (f.kw_only) keyword.__setitem__(f.name, value);
+    else positional.push(value);
+  }
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(init, name, { value, configurable: true, writable: true });
+  define("__defaults__", positional.length > 0 ? new Tuple(positional) : null);
+  define("__kwdefaults__", keyword.size > 0 ? keyword : null);
 }
 
 /**

@@ -243,6 +243,24 @@ function pyDir(x: unknown): string[] {
   return (require("../dir") as typeof import("../dir")).dir(x);
 }
 
+/**
+ * What `object.__dir__(member)` lists for a member with a data type mixed in, besides the data
+ * type's names and the program's: enum.py's attributes of `Enum` and of the enum class
+ * (`_member_map_`, ...), and the member's own (`_name_`, `__objclass__`, ...).
+ */
+const MIXED_MEMBER_DIR = (
+  "__copy__ __deepcopy__ __dict__ __firstlineno__ __module__ __objclass__ __signature__ " +
+  "__static_attributes__ __weakref__ _add_alias_ _add_value_alias_ _generate_next_value_ " +
+  "_member_map_ _member_names_ _member_type_ _missing_ _name_ _new_member_ _sort_order_ " +
+  "_unhashable_values_ _unhashable_values_map_ _use_args_ _value2member_map_ _value_ " +
+  "_value_repr_ name value"
+).split(" ");
+/** ... and `Flag`'s, for an IntFlag member. */
+const FLAG_MEMBER_DIR = (
+  "__contains__ __iter__ __len__ _all_bits_ _boundary_ _flag_mask_ _get_value _inverted_ " +
+  "_iter_member_ _iter_member_by_def_ _iter_member_by_value_ _numeric_repr_ _singles_mask_"
+).split(" ");
+
 /** The hook `dir()` calls on a class or an object defining it (dir.ts). */
 const DIR = Symbol.for("asyncio-ts.dir");
 
@@ -373,7 +391,8 @@ export function enumclass<C>(cls: C, boundary?: unknown): C {
       if (SKIP.has(name) || isDunder(name) || isSunder(name)) continue;
       if (name.startsWith(`_${className(c)}__`)) continue;
       const desc = Object.getOwnPropertyDescriptor(c, name)!;
-      if (!("value" in desc) || typeof desc.value === "function") continue;
+      // Methods, and descriptors bound in the body (`f = property(f)`), are no members.
+      if (!("value" in desc) || isDescriptor(desc.value)) continue;
       entries.push([name, desc.value]);
     }
   }
@@ -676,6 +695,16 @@ export function _redefine(cls: unknown, name: string, ...value: unknown[]): unkn
   return value[0];
 }
 
+/**
+ * `A = value` in an enum class body after a `def A` or `class A` bound the name (`previous`
+ * gives what it bound): CPython's class dict makes no member of a name bound to a descriptor,
+ * and refuses the value unless it is a descriptor too (`f = property(f)`). Returns the value.
+ */
+export function _rebind(name: string, value: unknown, previous: () => unknown): unknown {
+  if (!isDescriptor(value)) throw alreadyDefined(name, previous());
+  return value;
+}
+
 // ---- Enum
 
 /** `enum.Enum`. */
@@ -808,20 +837,37 @@ export class Enum {
     return [...names].sort();
   }
 
-  /** `dir(member)`: CPython's `Enum.__dir__` (called by dir.ts). */
+  /**
+   * `dir(member)`: CPython's `Enum.__dir__` (called by dir.ts). A member of a plain Enum lists
+   * the public names of its class and itself; one with a data type mixed in (IntEnum, StrEnum,
+   * IntFlag, `class C(str, Enum)`) lists `object.__dir__(member)`, every name along the MRO:
+   * the data type's, enum.py's own (MIXED_MEMBER_DIR) and the program's classes'.
+   */
   [DIR](): string[] {
     const cls = this.constructor as EnumClass;
-    if (memberType(cls) !== null) {
-      const { NotImplementedError } = require("../exceptions") as typeof import("../exceptions");
-      throw new NotImplementedError(
-        `dir() of a '${className(cls)}' member is not supported by asyncio-ts`,
-      );
-    }
+    const mixed = memberType(cls);
     const members = new Set(meta(cls).memberMap.map(([n]) => n));
     const names = new Set(["__class__", "__doc__", "__eq__", "__hash__", "__module__"]);
-    const add = (n: string) => {
-      if (!n.startsWith("_") && !members.has(n)) names.add(n);
-    };
+    const add =
+      mixed === null
+        ? (n: string) => {
+            if (!n.startsWith("_") && !members.has(n)) names.add(n);
+          }
+        : (n: string) => names.add(n);
+    if (mixed !== null) {
+      for (const n of pyDir(mixed)) names.add(n);
+      for (const n of MIXED_MEMBER_DIR) names.add(n);
+      if (isFlagClass(cls)) for (const n of FLAG_MEMBER_DIR) names.add(n);
+      // StrEnum's `__new__` (or the program's) is kept as the class's `__new_member__`.
+      const strEnum = cls.prototype instanceof StrEnum && !(cls.prototype instanceof _StrMixinEnum);
+      if (strEnum || userProto(cls, "__new__") !== undefined) names.add("__new_member__");
+      for (const n of members) names.add(n);
+      // A flag's pseudo-member (`F.A | F.B`, `F(0)`) is made without them.
+      if (!meta(cls).memberMap.some(([, m]) => m === this)) {
+        names.delete("__objclass__");
+        names.delete("_sort_order_");
+      }
+    }
     for (const n of Object.keys(this)) add(n);
     const { classDictNames } = require("../dir") as typeof import("../dir");
     const { isTranspiledClass } = require("../descriptors") as typeof import("../descriptors");

@@ -185,6 +185,16 @@ class FractionImpl {
   get denominator(): bigint {
     return this._denominator;
   }
+  /** `numbers.Real`'s `real` (`+self`), `imag` (0) and `conjugate()` (`+self`). */
+  get real(): FractionImpl {
+    return this.__pos__();
+  }
+  get imag(): bigint {
+    return 0n;
+  }
+  conjugate(): FractionImpl {
+    return this.__pos__();
+  }
 
   is_integer(): boolean {
     return this._denominator === 1n;

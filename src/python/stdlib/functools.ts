@@ -15,6 +15,7 @@
  * decorates methods after the class is made: `$py.decorateMethod` (descriptors.ts) installs it.
  */
 
+import { iscoroutine, trackcoroutine } from "../../asyncio/coroutines";
 import { eq, lt } from "../compare";
 import { Dict } from "../dict";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
@@ -307,6 +308,8 @@ function lruWrapper(user: unknown, maxsize: bigint | null, typed: boolean): Fn {
         ? call(user, ...args)
         : (user as Fn).apply(this, args);
     if (cache.lookup(key) === undefined) {
+      // A cached coroutine is returned again: each `await` of it must check it is not finished.
+      if (iscoroutine(result)) trackcoroutine(result);
       cache.__setitem__(key, result);
       if (limit !== null && BigInt(cache.size) > limit) {
         const oldest = cache.entries().next().value as [unknown, unknown];

@@ -35,6 +35,9 @@ import { typeName } from "../types";
 import { nodeCrypto } from "./hashlib";
 import { clinicArgs, libraryClass, pythonArgs, takeKw } from "./types";
 
+// The descriptor and link functions (`open`, `read`, `write`, `fdopen`, `symlink`, `chmod`, ...).
+export * from "./_posix";
+
 export const name = "posix";
 export const sep = "/";
 export const altsep = null;
@@ -775,6 +778,15 @@ export const path = {
       }
     }
     return (abs.has(true) ? "/" : "") + common.join("/");
+  },
+  /** `samefile(f1, f2)`: whether two paths name the same file (device and inode). */
+  samefile(f1: unknown, f2: unknown): boolean {
+    return path.samestat(stat(f1), stat(f2));
+  },
+  samestat(s1: unknown, s2: unknown): boolean {
+    const a = s1 as StatResultImpl;
+    const b = s2 as StatResultImpl;
+    return a.st_ino === b.st_ino && a.st_dev === b.st_dev;
   },
   getsize(p: unknown): bigint {
     return stat(p).st_size as bigint;

@@ -107,12 +107,44 @@ export class SpecialForm {
       : hash(new Tuple(args.map((x) => (Array.isArray(x) ? new Tuple(x) : x))));
     return BigInt.asIntN(64, hash(this._name) ^ argsHash);
   }
+  /** The type variables among the arguments, in order (`Dict[K, List[V]]`: `(~K, ~V)`). */
+  get __parameters__(): Tuple {
+    if (this.__args__ === null) {
+      const { AttributeError } = require("../exceptions") as typeof import("../exceptions");
+      // (`Any` is a class in CPython 3.13.)
+      throw new AttributeError(
+        this._name === "Any"
+          ? "type object 'Any' has no attribute '__parameters__'"
+          : "__parameters__",
+      );
+    }
+    if (this._name === "Literal") return new Tuple([]);
+    return new Tuple(
+      typeParameters(this._name === "Annotated" ? [this.__args__[0]] : this.__args__),
+    );
+  }
   __or__(other: unknown): SpecialForm {
     return new SpecialForm("Union", [this, other]);
   }
   __ror__(other: unknown): SpecialForm {
     return new SpecialForm("Union", [other, this]);
   }
+}
+
+/** CPython's `_collect_type_parameters`: the type variables in `args` (and nested), once each. */
+function typeParameters(args: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  const add = (p: unknown) => {
+    if (!out.includes(p)) out.push(p);
+  };
+  for (const a of args) {
+    if (a instanceof TypeVar) add(a);
+    else if (Array.isArray(a)) for (const p of typeParameters(a)) add(p);
+    else if (a instanceof SpecialForm || a instanceof GenericAlias) {
+      if (a.__args__ !== null) for (const p of a.__parameters__.items) add(p);
+    }
+  }
+  return out;
 }
 
 /** The special forms taking one type (`typing.ClassVar accepts only single type`). */
@@ -324,8 +356,86 @@ class ParamSpecPart {
   }
 }
 
+/**
+ * A subscripted class among the bases of a class statement (`Generic[T]`, `Box[int]`,
+ * `list[T]`), as `__orig_bases__` lists it. Elsewhere subscripting a class gives the class itself
+ * (see docs/DIFFERENCES.md, "Parameterized generics").
+ */
+export class GenericAlias {
+  readonly __args__: Tuple;
+  constructor(
+    readonly __origin__: Function,
+    args: unknown[],
+  ) {
+    this.__args__ = new Tuple(args.map(typeArg));
+  }
+  get __parameters__(): Tuple {
+    return new Tuple(typeParameters(this.__args__.items));
+  }
+  __repr__(): string {
+    const origin = this.__origin__;
+    const builtin = (origin as { __module__?: string }).__module__ === undefined;
+    const name =
+      origin === Generic || origin === Protocol
+        ? `typing.${origin.name}`
+        : builtin
+          ? ((origin as { __name__?: string }).__name__ ?? origin.name)
+          : typeRepr(origin);
+    return `${name}[${this.__args__.items.map(typeRepr).join(", ")}]`;
+  }
+}
+
+const PARAMETERS = Symbol("typing.__parameters__");
+
+/**
+ * After `class C(Base[X], Generic[T], Other)` is made (codegen/lower/classes.ts): its
+ * `__orig_bases__`, each subscripted base given as `[origin, args]`, and, over `Generic`, its
+ * `__parameters__` as `Generic.__init_subclass__` computes them, with its TypeErrors.
+ */
+export function _orig_bases(cls: Function, ...bases: unknown[]): void {
+  const orig = bases.map((b) =>
+    Array.isArray(b) ? new GenericAlias(b[0] as Function, b[1] as unknown[]) : b,
+  );
+  Object.defineProperty(cls, "__orig_bases__", {
+    value: new Tuple(orig),
+    writable: true,
+    configurable: true,
+  });
+  if (!(cls.prototype instanceof Generic)) return;
+  if (orig.includes(Generic)) throw new PyTypeError("Cannot inherit from plain Generic");
+  let tvars: readonly unknown[] = typeParameters(orig);
+  let gvars: readonly unknown[] | null = null;
+  for (const base of orig) {
+    if (!(base instanceof GenericAlias) || base.__origin__ !== Generic) continue;
+    if (gvars !== null) throw new PyTypeError("Cannot inherit from Generic[...] multiple times.");
+    gvars = base.__parameters__.items;
+  }
+  if (gvars !== null) {
+    const missing = tvars.filter((t) => !gvars!.includes(t));
+    if (missing.length > 0) {
+      const list = (xs: readonly unknown[]) => xs.map((x) => repr(x)).join(", ");
+      throw new PyTypeError(
+        `Some type variables (${list(missing)}) are not listed in Generic[${list(gvars)}]`,
+      );
+    }
+    tvars = gvars;
+  }
+  Object.defineProperty(cls, PARAMETERS, { value: new Tuple(tvars), configurable: true });
+}
+
 /** `class Foo(Generic[T])`: subscripting returns the class itself. */
 export class Generic {
+  /** The class's type variables (`_orig_bases`); a subclass without subscripted bases has none. */
+  static get __parameters__(): Tuple {
+    if (this === Generic) {
+      const E = mods().exceptions;
+      throw new E.AttributeError("type object 'typing.Generic' has no attribute '__parameters__'");
+    }
+    return Object.hasOwn(this, PARAMETERS)
+      ? ((this as unknown as Record<symbol, Tuple>)[PARAMETERS] as Tuple)
+      : new Tuple([]);
+  }
+
   static __class_getitem__(this: Function, params: unknown): Function {
     // `Generic[...]`/`Protocol[...]` themselves take type variables only (CPython's checks).
     if (this === Generic || this === Protocol) {
