@@ -13,6 +13,10 @@
 import type { CstNode as SyntaxNode } from "./cst";
 import type { SourceFile } from "./diagnostics";
 import { manglePrivateNames } from "./private_names";
+
+/** Properties of every JS object, which an attribute of that name would shadow or miss. */
+const JS_OBJECT_PROPS = new Set(["constructor", "prototype", "__proto__"]);
+
 import { checkSymtable } from "./symtable";
 import { lookupUnicodeName } from "./unicode_names";
 
@@ -1538,13 +1542,13 @@ class Builder {
       case "list_splat_pattern":
       case "parenthesized_list_splat":
         return { k: "Starred", pos, value: this.expr(n.namedChildren[0]!) };
-      case "attribute":
-        return {
-          k: "Attribute",
-          pos,
-          value: this.expr(this.field(n, "object")),
-          attr: this.field(n, "attribute").text,
-        };
+      case "attribute": {
+        const attr = this.field(n, "attribute");
+        // JS gives every object these (its class, its prototype): refused, not mistranslated.
+        if (JS_OBJECT_PROPS.has(attr.text))
+          this.unsupported(attr, `an attribute named '${attr.text}' (JS reserves it)`);
+        return { k: "Attribute", pos, value: this.expr(this.field(n, "object")), attr: attr.text };
+      }
       case "subscript": {
         const subs = n.childrenForFieldName("subscript");
         // `x[*a]` (PEP 646) indexes with the tuple `(*a,)`.

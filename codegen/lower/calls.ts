@@ -613,7 +613,8 @@ function localsCall(cx: Context, builtin: string, pos: Pos): TsExpr {
   const scope = cx.scope;
   if (scope.kind === "module") {
     if (builtin === "dir") throw cx.unsupported(pos, "dir() without an argument at module level");
-    return cx.expr({ k: "Call", pos, func: { k: "Name", pos, id: "globals" }, args: [] });
+    cx.usesGlobals = true; // (the builtin's: lower/index.ts defines `$globals`)
+    return ex("$globals()", P.call);
   }
   if (scope.kind !== "function")
     throw cx.unsupported(pos, `${builtin}() without an argument in a ${scope.kind} body`);

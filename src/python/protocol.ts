@@ -32,6 +32,7 @@ import {
   IndexError,
   KeyError,
   NameError,
+  NotImplementedError,
   TypeError as PyTypeError,
   programSetsName,
   StopIteration,
@@ -903,6 +904,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
     return MISSING;
   }
   if (obj === null || obj === undefined) return MISSING;
+  // Every JS object has these (its class, its prototype); no Python object does (the transpiler
+  // refuses such attributes: codegen/ir.ts).
+  if (name === "constructor" || name === "__proto__" || name === "prototype") return MISSING;
   if (typeof obj === "function" && !(name in obj)) {
     // `str.lower`, `list.append`, `int.bit_length`: a builtin type's method, unbound.
     const unbound = typeMethod(obj, name);
@@ -1352,6 +1356,11 @@ function checkAttrName(name: unknown): void {
  * (`objectSetattr`).
  */
 export function setattr(obj: unknown, name: string, value: unknown): void {
+  // (See lookupAttr: JS's own properties of every object.)
+  if (name === "constructor" || name === "__proto__" || name === "prototype")
+    throw new NotImplementedError(
+      `setting an attribute named '${name}' is not supported by asyncio-ts (JS reserves it)`,
+    );
   if (obj !== null && typeof obj === "object") {
     const sa = (obj as { __setattr__?: unknown }).__setattr__;
     if (typeof sa === "function") {

@@ -6,7 +6,8 @@
  * frame names of mangled methods; what is not mangled (strings, call keywords, class pattern
  * keywords, names of all-underscore classes). Then methods decorated with a class of the program
  * (with and without `__get__`, called and read through instances and the class), and the class
- * attributes JS reserves (`constructor`, `prototype`), refused with their location.
+ * attributes JS reserves (`constructor`, `prototype`), refused with their location, and
+ * `getattr`/`hasattr` of those names and `__proto__` (missing on every object, as in CPython).
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
  * (PYTHONHASHSEED=0), at module level and as the body of `def case(): ...`
@@ -18,6 +19,11 @@ import { type ProgramCase, programCaseTests, transpileFile, typecheckCasesTest }
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
+  {
+    name: "js_object_properties",
+    code: 'class A:\n    pass\na = A()\nprint(hasattr(a, "constructor"), getattr(a, "__proto__", "none"), hasattr(A, "prototype"), hasattr(len, "constructor"))\ntry:\n    getattr(a, "constructor")\nexcept AttributeError as e:\n    print(e)\n',
+    expected: "False none False False\n'A' object has no attribute 'constructor'\n",
+  },
   {
     name: "private_basics",
     code: 'class A:\n    __count = 0\n    def __init__(self):\n        self.__x = 1\n        A.__count += 1\n    def __helper(self):\n        return "A.helper"\n    def call(self):\n        return self.__helper(), self.__x\n\nclass B(A):\n    def __init__(self):\n        super().__init__()\n        self.__x = 2\n    def __helper(self):\n        return "B.helper"\n    def callb(self):\n        return self.__helper()\n\nb = B()\nprint(b.call(), b.callb())\nprint(sorted(vars(b).items()))\nprint(b._A__x, b._B__x, A._A__count)\nprint(A._A__helper.__name__, A._A__helper.__qualname__)\ntry:\n    b.__x\nexcept AttributeError as e:\n    print(e)\nclass C:\n    def f(self):\n        return self.__missing\ntry:\n    C().f()\nexcept AttributeError as e:\n    print(e)\n',

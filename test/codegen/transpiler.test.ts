@@ -877,6 +877,18 @@ describe("unsupported constructs are refused, never mistranslated", () => {
     ["x = eval('1 + 1')\n", "the builtin 'eval' is not supported", 1, 4],
     ["f = locals\n", "the builtin 'locals' is not supported", 1, 4],
     [
+      "class A:\n    def __init__(self):\n        self.constructor = 5\n",
+      "an attribute named 'constructor' (JS reserves it) is not supported",
+      3,
+      13,
+    ],
+    [
+      "print(obj.__proto__)\n",
+      "an attribute named '__proto__' (JS reserves it) is not supported",
+      1,
+      10,
+    ],
+    [
       "class Single(Exception):\n    def __new__(cls):\n        return super().__new__(cls)\n",
       "defining '__new__' in a class over a runtime class (other than abc.ABC, typing.Generic, str, int, float, tuple, bytes or frozenset) is not supported",
       2,
