@@ -15,7 +15,13 @@
  */
 
 import { CompileError, transpile } from "../../codegen";
-import { type ProgramCase, programCaseTests, transpileFile, typecheckCasesTest } from "./helpers";
+import {
+  type ProgramCase,
+  programCaseTests,
+  refusalReport,
+  transpileFile,
+  typecheckCasesTest,
+} from "./helpers";
 
 // Recorded with CPython 3.13.0 (see the header).
 const CASES: ProgramCase[] = [
@@ -131,10 +137,8 @@ describe("private names and class-decorated methods, differential", () => {
       const r = transpileFile(dir, "bad.py", code);
       expect(r.status).toBe(1);
       expect(r.out).toBe("");
-      const indent = text.length - text.trimStart().length;
-      const caret = `${" ".repeat(4 + col - 1 - indent)}^`;
       expect(r.err).toBe(
-        `  File "bad.py", line ${lineNo}, column ${col}\n    ${text.trimStart()}\n${caret}\nasyncio-ts: unsupported: ${what} in a class body (JS reserves it) is not supported\n`,
+        refusalReport(lineNo, col, text, `${what} in a class body (JS reserves it)`),
       );
     },
   );

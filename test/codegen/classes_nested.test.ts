@@ -20,6 +20,7 @@ import {
   cli,
   type ProgramCase,
   programCaseTests,
+  refusalReport,
   transpileFile,
   typecheckCasesTest,
 } from "./helpers";
@@ -256,12 +257,7 @@ describe("nested classes, class keywords, class-body statements", () => {
     const r = transpileFile(dir, "bad.py", code);
     expect(r.status).toBe(1);
     expect(r.out).toBe("");
-    // The line is shown without its indentation, the caret under the column.
-    const indent = text.length - text.trimStart().length;
-    const caret = `${" ".repeat(4 + col - 1 - indent)}^`;
-    expect(r.err).toBe(
-      `  File "bad.py", line ${lineNo}, column ${col}\n    ${text.trimStart()}\n${caret}\nasyncio-ts: unsupported: ${what} is not supported\n`,
-    );
+    expect(r.err).toBe(refusalReport(lineNo, col, text, what));
   });
 
   typecheckCasesTest(() => dir, CASES, 180_000);

@@ -209,6 +209,17 @@ export function transpileFile(
 }
 
 /**
+ * What the CLI prints for an unsupported construct at `line`, `col` of bad.py, whose source line
+ * is `text`: the location, the line without its indentation, a caret under the column, the
+ * message.
+ */
+export function refusalReport(line: number, col: number, text: string, what: string): string {
+  const indent = text.length - text.trimStart().length;
+  const caret = `${" ".repeat(4 + col - 1 - indent)}^`;
+  return `  File "bad.py", line ${line}, column ${col}\n    ${text.trimStart()}\n${caret}\nasyncio-ts: unsupported: ${what} is not supported\n`;
+}
+
+/**
  * A test that every case's generated TypeScript type-checks: one `asyncio-ts typecheck` of all the
  * cases, which checks them in one TypeScript program.
  */
