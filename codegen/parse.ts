@@ -745,13 +745,7 @@ function assignmentError(
     kids.length === 2 * named.length &&
     kids.every((k, i) => (k.type === "=") === (i % 2 === 1))
   ) {
-    for (const t of named) {
-      const bad = badTarget(t);
-      const name = bad === null ? undefined : exprName(bad);
-      if (bad !== null && name !== undefined)
-        return { detail: `cannot assign to ${name}`, at: starredCallee(bad) };
-    }
-    return null;
+    return cannotAssign(named);
   }
   if (named.length !== 1 || (kids.length > 1 && kids[1]!.type !== "=")) return null;
   // The `=` is inside the node, or the node is followed by one (the statement after it).
@@ -971,6 +965,17 @@ function keyWithoutValue(node: SyntaxNode): SyntaxNode | null {
   return node.previousSibling?.type === "," ? only : null;
 }
 
+/** CPython's "cannot assign to ..." for the first of `targets` that cannot be assigned. */
+function cannotAssign(targets: readonly SyntaxNode[]): { detail: string; at: SyntaxNode } | null {
+  for (const t of targets) {
+    const bad = badTarget(t);
+    const name = bad === null ? undefined : exprName(bad);
+    if (bad !== null && name !== undefined)
+      return { detail: `cannot assign to ${name}`, at: starredCallee(bad) };
+  }
+  return null;
+}
+
 /** The first part of an assignment target that cannot be assigned, or null. */
 function badTarget<T extends NodeLike<T>>(t: T): T | null {
   switch (t.type) {
@@ -1013,13 +1018,7 @@ function forTargetError(node: SyntaxNode): { detail: string; at: SyntaxNode } | 
     targets = kids.slice(start + 1, end).filter((k) => k.isNamed);
   } else if (node.parent?.type === "for_statement" && node.nextSibling?.type === "in")
     targets = node.namedChildren;
-  for (const t of targets) {
-    const bad = badTarget(t);
-    const name = bad === null ? undefined : exprName(bad);
-    if (bad !== null && name !== undefined)
-      return { detail: `cannot assign to ${name}`, at: starredCallee(bad) };
-  }
-  return null;
+  return cannotAssign(targets);
 }
 
 /** The source between two sibling nodes (the tokens tree-sitter left out of both). */
