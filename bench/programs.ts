@@ -13,6 +13,11 @@
  * speed-ups of both. Target (the transpiler issue): transpiled asyncio workloads at least 5x
  * faster than CPython, judged on the warm runs.
  *
+ * A program with a hand-written TypeScript twin in bench/reference/ (same output, written to be
+ * fast on the same runtime) gets a fourth side: the ceiling a transpiler could reach on it, so a
+ * missed target can be told apart from what V8 allows. `node dist/bench/programs.js NAME...` runs
+ * only the named programs.
+ *
  * Each side runs each program in PROCESSES processes, the sides taking turns, and reports its
  * best: the best run of a transpiled program moves by up to 2x from one Node process to the
  * next (queue_pipeline: 0.046 s in some, 0.075-0.09 s in others, whatever the hash seed or V8's
@@ -26,6 +31,8 @@ import { BIN, BIN_NODE_FLAGS } from "./cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAMS = path.join(ROOT, "bench", "programs");
+/** The compiled hand-written twins (bench/reference/NAME.ts). */
+const REFERENCES = path.join(__dirname, "reference");
 const TARGET = 5;
 /** `asyncio.run(main())` calls per process: the first is cold, the best is warm. */
 const RUNS = 5;
@@ -81,9 +88,12 @@ const UVLOOP_RUNNER =
   "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')";
 
 function main(): void {
+  const only = process.argv.slice(2);
   const files = fs
     .readdirSync(PROGRAMS)
-    .filter((f) => f.endsWith(".py"))
+    .filter(
+      (f) => f.endsWith(".py") && (only.length === 0 || only.includes(f.replace(/\.py$/, ""))),
+    )
     .sort();
   const env = { ...process.env, ASYNCIO_TS_SKIP_STALE_CHECK: "1" };
   const pyEnv = { ...process.env, PYENV_VERSION: "3.13.0" };
@@ -97,6 +107,8 @@ function main(): void {
       "vs uvloop warm",
       "cold: asyncio-ts / CPython",
       "vs CPython cold",
+      "hand-written TS warm",
+      "hand-written vs CPython",
     ],
   ];
   let missed = 0;
@@ -111,8 +123,13 @@ function main(): void {
     ];
     const hasUvloop = fs.existsSync("/usr/bin/python3");
     if (hasUvloop) sides.push(["/usr/bin/python3", ["-c", UVLOOP_RUNNER, f], process.env]);
-    const [ours, cpy, uvTiming] = timeSides(sides);
-    const uv = hasUvloop ? uvTiming! : "no /usr/bin/python3";
+    const reference = path.join(REFERENCES, f.replace(/\.py$/, ".js"));
+    const hasReference = fs.existsSync(reference);
+    if (hasReference) sides.push([process.execPath, [...BIN_NODE_FLAGS, reference], env]);
+    const timings = timeSides(sides);
+    const [ours, cpy] = timings;
+    const uv = hasUvloop ? timings[2]! : "no /usr/bin/python3";
+    const ref = hasReference ? timings[timings.length - 1]! : "no hand-written twin";
     if (typeof ours === "string" || typeof cpy === "string") {
       rows.push([
         f,
@@ -123,6 +140,8 @@ function main(): void {
       continue;
     }
     if (ours.stdout !== cpy.stdout) throw new Error(`${f}: output differs from CPython's`);
+    if (typeof ref !== "string" && ref.stdout !== cpy.stdout)
+      throw new Error(`${f}: the hand-written twin's output differs from CPython's`);
     const ratio = cpy.warm / ours.warm;
     if (ratio < TARGET) missed++;
     rows.push([
@@ -134,6 +153,8 @@ function main(): void {
       typeof uv === "string" ? "-" : `${(uv.warm / ours.warm).toFixed(1)}x`,
       `${ours.cold.toFixed(3)} / ${cpy.cold.toFixed(3)} s`,
       `${(cpy.cold / ours.cold).toFixed(1)}x`,
+      typeof ref === "string" ? "-" : `${ref.warm.toFixed(3)} s`,
+      typeof ref === "string" ? "-" : `${(cpy.warm / ref.warm).toFixed(1)}x`,
     ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));

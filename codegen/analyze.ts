@@ -133,6 +133,12 @@ export class Scope {
     return s;
   }
 
+  /** A comprehension (or the ones around it) not yet marked as blocking (propagateBlocking)? */
+  needsBlocking(): boolean {
+    for (let s: Scope = this; s.kind === "comprehension"; s = s.parent!) if (!s.blocks) return true;
+    return false;
+  }
+
   /** The nearest function or module scope (where temporaries are declared). */
   functionScope(): Scope {
     let s: Scope = this;
@@ -173,6 +179,11 @@ export interface Analysis {
   storesDefaults: boolean;
   /** Values certainly instances of the program's plain classes, and their data attributes. */
   instances: InstanceFacts;
+  /**
+   * Calls of a program method that blocks (a sync `def` calling `asyncio.run`), on a receiver
+   * whose class is known: `app.run()` with `app = App()`, `App().run()`, `self.run()`.
+   */
+  blockingMethodCalls: Set<Expr>;
 }
 
 const DEFAULTS_ATTRS = new Set(["__defaults__", "__kwdefaults__"]);
@@ -217,6 +228,7 @@ export function analyze(mod: Module, source: SourceFile): Analysis {
     unbound,
     storesDefaults: a.storesDefaults,
     instances,
+    blockingMethodCalls: a.blockingMethodCalls,
   };
 }
 
@@ -226,6 +238,7 @@ class Analyzer {
   readonly keywordNames = new Set<string>();
   readonly methodNames = new Set<string>();
   readonly dataAttrs = new Set<string>();
+  readonly blockingMethodCalls = new Set<Expr>();
   readonly classDecorated = new Set<string>();
   readonly coroutineNames = new Set<string>();
   /** Every `def` and `async def` (not lambdas), for `coroutineNames`. */
@@ -948,7 +961,10 @@ class Analyzer {
             return true;
           if (sym?.isRunner) return true;
         }
-        return false;
+        if (this.blockingMethodCalls.has(call)) return true;
+        if (!this.callsBlockingMethod(f.value, f.attr, scope)) return false;
+        this.blockingMethodCalls.add(call);
+        return true;
       }
       if (f.k === "Name") {
         const sym = scope.lookup(f.id);
@@ -963,15 +979,129 @@ class Analyzer {
       changed = false;
       for (const { scope, call } of this.calls) {
         const fs = scope.functionScope();
-        if (fs.blocks || !direct(call, scope)) continue;
+        // (Every call is looked at: a blocking method's call sites are recorded.)
+        if (!direct(call, scope) || (fs.blocks && !scope.needsBlocking())) continue;
         // Inside a running loop (a coroutine) these calls raise RuntimeError synchronously, as in
-        // CPython; in a generator, lambda or comprehension they cannot be awaited (not awaited).
+        // CPython; in a generator or lambda they cannot be awaited (not awaited).
         const inCoroutine = fs.kind === "function" && (fs.isAsync || fs.isGenerator);
-        if (inCoroutine || scope.kind === "comprehension" || fs.fn?.isLambda) continue;
+        if (inCoroutine || fs.fn?.isLambda) continue;
+        // A list, set or dict comprehension (nested in such ones only, straight in `fs`) becomes
+        // an async function the code around it awaits; a generator expression cannot.
+        if (scope.kind === "comprehension") {
+          let s = scope;
+          while (s.kind === "comprehension" && !s.isGenerator) s = s.parent!;
+          if (s !== fs) continue;
+          for (s = scope; s !== fs; s = s.parent!) s.blocks = true;
+        }
         fs.blocks = true;
         changed = true;
       }
     }
+  }
+
+  /**
+   * Does `recv.attr(...)` call a method of the program that blocks? `recv`'s class must be known
+   * (receiverClass) and `attr` found on it or its program bases as a sync `def` (undecorated, or
+   * a static/class method) that blocks. Through `self`, a subclass may override the method: every
+   * method of the program named `attr` must block then.
+   */
+  private callsBlockingMethod(recv: Expr, attr: string, scope: Scope): boolean {
+    const known = this.receiverClass(recv, scope, 0);
+    if (known === null) return false;
+    const method = this.findMethod(known.cls, attr, 0);
+    if (method === null || !this.methodBlocks(method)) return false;
+    if (!known.viaSelf) return true;
+    for (const s of this.scopeOf.values()) {
+      const m = s.kind === "class" ? s.symbols.get(attr) : undefined;
+      if (m !== undefined && (m.fn === null || !this.methodBlocks(m.fn))) return false;
+    }
+    return true;
+  }
+
+  private methodBlocks(fn: FunctionDef): boolean {
+    const s = this.scopeOf.get(fn.scope.id);
+    const plain = fn.decorators.every(
+      (d) => d.k === "Name" && (d.id === "staticmethod" || d.id === "classmethod"),
+    );
+    return s !== undefined && plain && s.blocks && !fn.isAsync && !s.isGenerator;
+  }
+
+  /** The method `attr` of a program class, looked up in it and then its program bases. */
+  private findMethod(cls: ClassDef, attr: string, depth: number): FunctionDef | null {
+    const cs = this.scopeOf.get(cls.scope.id);
+    const sym = cs?.symbols.get(attr);
+    if (sym !== undefined) {
+      // (A decorated `def` leaves `fn` unset: its statement in the class body is the method.)
+      if (sym.bindings !== 1) return null;
+      const def = cls.body.find((st) => st.k === "FunctionDef" && st.fn.name === attr);
+      return def?.k === "FunctionDef" ? def.fn : sym.fn;
+    }
+    if (depth > 20 || cs === undefined) return null;
+    for (const base of cls.bases) {
+      if (base.kind !== "pos" || base.value.k !== "Name") return null;
+      const b = cs.parent!.lookup(base.value.id);
+      if (b === null || b.cls === null) return null;
+      const found = this.findMethod(b.cls, attr, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  /**
+   * The program class `e` is certainly an instance of: a call of a class bound once
+   * (`App(...)`), a name whose every binding is such a call, or `self` in a method (`viaSelf`).
+   */
+  private receiverClass(
+    e: Expr,
+    scope: Scope,
+    depth: number,
+  ): { cls: ClassDef; viaSelf: boolean } | null {
+    if (depth > 10) return null;
+    if (e.k === "Call" && e.func.k === "Name") {
+      const sym = scope.lookup(e.func.id);
+      if (sym !== null && sym.cls !== null && sym.bindings === 1)
+        return { cls: sym.cls, viaSelf: false };
+      // `cls(...)` in a class method: an instance of its class or of a subclass.
+      return sym !== null ? this.firstParamClass(sym, e.func.id, "classmethod") : null;
+    }
+    if (e.k !== "Name") return null;
+    const sym = scope.lookup(e.id);
+    if (sym === null || sym.boundElsewhere || sym.imported !== null) return null;
+    // The class itself (`App.main()` of a static or class method, `App.run(app)`).
+    if (sym.cls !== null && sym.bindings === 1) return { cls: sym.cls, viaSelf: false };
+    if (sym.isParam) return this.firstParamClass(sym, e.id, null);
+    if (sym.values.length === 0) return null;
+    let cls: ClassDef | null = null;
+    let viaSelf = false;
+    for (const v of sym.values) {
+      const r = v === null ? null : this.receiverClass(v, sym.scope, depth + 1);
+      if (r === null || (cls !== null && r.cls !== cls)) return null;
+      cls = r.cls;
+      viaSelf ||= r.viaSelf;
+    }
+    return cls === null ? null : { cls, viaSelf };
+  }
+
+  /**
+   * The class of a method's first parameter `name` (`self`; `cls` when `decorator` is
+   * "classmethod"), never rebound: its instances (or it) may be of a subclass (`viaSelf`).
+   */
+  private firstParamClass(
+    sym: SymbolInfo,
+    name: string,
+    decorator: string | null,
+  ): { cls: ClassDef; viaSelf: boolean } | null {
+    const s = sym.scope;
+    const fn = s.fn;
+    if (!sym.isParam || sym.bindings !== 1 || s.kind !== "function" || fn === null) return null;
+    if (s.parent?.kind !== "class" || s.parent.cls === null || fn.params[0]?.name !== name)
+      return null;
+    const decos = fn.decorators;
+    const ok =
+      decorator === null
+        ? decos.length === 0
+        : decos.length === 1 && decos[0]!.k === "Name" && decos[0]!.id === decorator;
+    return ok ? { cls: s.parent.cls, viaSelf: true } : null;
   }
 }
 

@@ -303,7 +303,25 @@ export function buildModule(
   // The symbol-table errors name what the `global`/`nonlocal` statement wrote (CPython's do).
   checkSymtable(body, source);
   manglePrivateNames(body, source);
-  return { body, docstring: takeDocstring(body), scope: newScope(), warnings: b.warnings };
+  const docstring = takeDocstring(body);
+  if (b.usesTypeParams) {
+    // The helpers of type parameter lists, after the future imports (see `typeParams`).
+    let at = 0;
+    while (at < body.length) {
+      const s = body[at]!;
+      if (s.k !== "Comment" && !(s.k === "ImportFrom" && s.module === "__future__")) break;
+      at++;
+    }
+    const pos = { line: 1, col: 0 };
+    body.splice(at, 0, {
+      k: "ImportFrom",
+      pos,
+      module: "typing",
+      level: 0,
+      names: PEP695_HELPERS.map(([name, asname]) => ({ name, asname, pos })),
+    });
+  }
+  return { body, docstring, scope: newScope(), warnings: b.warnings };
 }
 
 /**
@@ -511,6 +529,38 @@ const AUG_OPS: Record<string, BinOpName> = {
   "^=": "^",
 };
 
+/**
+ * What a module with type parameter lists or `type` statements imports from typing, under
+ * names a Python program cannot spell (Builder.typeParams).
+ */
+const PEP695_HELPERS: [string, string][] = [
+  ["Generic", "$pep695_Generic"],
+  ["_pep695_param", "$pep695_param"],
+  ["_pep695_class", "$pep695_class"],
+  ["_pep695_function", "$pep695_function"],
+  ["_pep695_alias", "$pep695_alias"],
+];
+
+/** `lambda params: body` at `pos`. */
+function lambdaOf(pos: Pos, params: Param[], body: Expr): Expr {
+  return {
+    k: "Lambda",
+    pos,
+    fn: {
+      name: "<lambda>",
+      pos,
+      params,
+      body: [{ k: "Return", pos: body.pos, value: body }],
+      isLambda: true,
+      isAsync: false,
+      decorators: [],
+      returns: null,
+      docstring: null,
+      scope: newScope(),
+    },
+  };
+}
+
 /** Names of tree-sitter node types and what Python calls them, for "unsupported" messages. */
 const CONSTRUCT_NAMES: Record<string, string> = {
   type_alias_statement: "the type statement",
@@ -540,6 +590,9 @@ class Builder {
 
   /** Inside a `def` or `class` body (where `import *` is a SyntaxError). */
   private inFunction = false;
+
+  /** Whether a type parameter list or `type` statement needs PEP695_HELPERS imported. */
+  usesTypeParams = false;
 
   /** Build a `def` or `class` body. */
   private nested<T>(build: () => T): T {
@@ -807,6 +860,9 @@ class Builder {
         return;
       case "import_from_statement":
         out.push(this.importFrom(n));
+        return;
+      case "type_alias_statement":
+        out.push(this.typeAlias(n, pos));
         return;
       case "future_import_statement":
         this.futureImport(n);
@@ -1256,7 +1312,9 @@ class Builder {
   }
 
   functionDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): FunctionDef {
-    if (n.childForFieldName("type_parameters")) this.unsupported(n, "type parameter lists");
+    const tps = this.typeParams(n);
+    if (tps !== null)
+      decorators = [...decorators, this.helperCall("$pep695_function", pos, tps.params)];
     const body = this.nested(() => this.body(n));
     const returns = n.childForFieldName("return_type");
     return {
@@ -1409,15 +1467,158 @@ class Builder {
     return out;
   }
 
+  /** `name(args...)` of a helper of PEP695_HELPERS. */
+  private helperCall(name: string, pos: Pos, args: Expr[]): Expr {
+    return {
+      k: "Call",
+      pos,
+      func: { k: "Name", pos, id: name },
+      args: args.map((value) => ({ kind: "pos", value })),
+    };
+  }
+
+  /** A thunk evaluating `value` lazily (a lambda of `params`). */
+  private thunk(value: Expr, params: string[] = []): Expr {
+    const pos = value.pos;
+    const ps = params.map(
+      (name): Param => ({ name, pos, kind: "normal", default: null, annotation: null }),
+    );
+    return lambdaOf(pos, ps, value);
+  }
+
+  /**
+   * The type parameter list of a `def`/`class` (`[T, U: int, V: (str, bytes), **P]`), as calls
+   * of `$pep695_param` (one TypeVar or ParamSpec each; src/python/stdlib/typing.ts), or null
+   * without one. The parameters exist only where annotations can see them (CPython's annotation
+   * scope), and annotations are not evaluated here (docs/DIFFERENCES.md), so a parameter named
+   * anywhere else in the statement (a default, a base, the body outside annotations) is refused;
+   * so is a list in a module that reads `__annotations__`, which evaluates them. `*Ts`
+   * (TypeVarTuple) and defaults (`T = int`, Python 3.13) are refused.
+   */
+  private typeParams(n: SyntaxNode): { names: string[]; params: Expr[] } | null {
+    const list = n.childForFieldName("type_parameters");
+    if (list === null) return null;
+    if (this.source.text.includes("__annotations__"))
+      this.unsupported(list, "type parameter lists in a module that reads '__annotations__'");
+    const out = this.typeParamList(list);
+    const skip = new Set([list, n.childForFieldName("name")]);
+    this.refuseUses(n, out.names, skip);
+    return out;
+  }
+
+  private typeParamList(list: SyntaxNode): { names: string[]; params: Expr[] } {
+    this.usesTypeParams = true;
+    const names: string[] = [];
+    const params: Expr[] = [];
+    for (const c of list.namedChildren) {
+      if (c.type === "comment") continue;
+      const t = c.type === "type" ? c.namedChildren.find((x) => x.type !== "comment") : null;
+      const pos = this.pos(c);
+      const none: Expr = { k: "Const", pos, value: "None" };
+      let name: string;
+      let kind = "TypeVar";
+      let bound: Expr = none;
+      let constraints: Expr = none;
+      if (t?.type === "identifier") name = t.text;
+      else if (t?.type === "splat_type" && t.text.startsWith("**")) {
+        name = t.namedChildren.find((x) => x.type === "identifier")!.text;
+        kind = "ParamSpec";
+      } else if (t?.type === "splat_type")
+        return this.unsupported(c, "TypeVarTuple type parameters ('*Ts')");
+      else if (t?.type === "constrained_type") {
+        const [head, spec] = t.namedChildren.filter((x) => x.type !== "comment");
+        if (head?.namedChildren[0]?.type !== "identifier" || spec === undefined)
+          return this.unsupported(c, "this type parameter");
+        name = head.namedChildren[0].text;
+        const inner =
+          spec.type === "type" ? spec.namedChildren.find((x) => x.type !== "comment") : spec;
+        if (inner?.type === "tuple") constraints = this.thunk(this.expr(inner));
+        else bound = this.thunk(this.expr(spec));
+        this.refuseUses(spec, [...names, name], new Set(), true);
+      } else return this.unsupported(c, "type parameter defaults");
+      if (names.includes(name)) this.syntaxErrorAt(c, `duplicate type parameter '${name}'`);
+      names.push(name);
+      params.push(
+        this.helperCall("$pep695_param", pos, [
+          { k: "Str", pos, value: name },
+          { k: "Str", pos, value: kind },
+          bound,
+          constraints,
+        ]),
+      );
+    }
+    return { names, params };
+  }
+
+  /**
+   * Refuses a type parameter named in `n` outside annotations (`type` nodes), attribute names
+   * and keyword names, skipping the nodes whose ids are in `skip`.
+   */
+  private refuseUses(
+    n: SyntaxNode,
+    names: string[],
+    skip: Set<SyntaxNode | null>,
+    inAnnotations = false,
+  ): void {
+    if (names.length === 0) return;
+    const visit = (x: SyntaxNode, parent: SyntaxNode | null): void => {
+      if (skip.has(x) || (x.type === "type" && !inAnnotations)) return;
+      if (x.type === "identifier" && names.includes(x.text)) {
+        const isAttr = parent?.type === "attribute" && parent.childForFieldName("attribute") === x;
+        const isKw = parent?.type === "keyword_argument" && parent.childForFieldName("name") === x;
+        if (!isAttr && !isKw)
+          this.unsupported(x, `the type parameter '${x.text}' outside annotations`);
+      }
+      for (const c of x.children) visit(c, x);
+    };
+    visit(n, null);
+  }
+
+  /** `type X[T] = value`: `X = $pep695_alias("X", lambda T: value, $pep695_param("T", ...))`. */
+  private typeAlias(n: SyntaxNode, pos: Pos): Stmt {
+    const left = this.field(n, "left");
+    const head = left.namedChildren.find((x) => x.type !== "comment")!;
+    let name = head.text;
+    let tps: { names: string[]; params: Expr[] } = { names: [], params: [] };
+    if (head.type === "generic_type") {
+      const [id, list] = head.namedChildren.filter((x) => x.type !== "comment");
+      name = id!.text;
+      tps = this.typeParamList(list!);
+    } else if (head.type !== "identifier") return this.unsupported(n);
+    this.usesTypeParams = true;
+    const value = this.expr(this.field(n, "right"));
+    return {
+      k: "Assign",
+      pos,
+      targets: [{ k: "Name", pos: this.pos(head), id: name }],
+      value: this.helperCall("$pep695_alias", pos, [
+        { k: "Str", pos, value: name },
+        this.thunk(value, tps.names),
+        ...tps.params,
+      ]),
+    };
+  }
+
   private classDef(n: SyntaxNode, decorators: Expr[], pos = this.pos(n)): ClassDef {
-    if (n.childForFieldName("type_parameters")) this.unsupported(n, "type parameter lists");
+    const tps = this.typeParams(n);
     const sup = n.childForFieldName("superclasses");
     const body = this.nested(() => this.body(n));
+    const bases = sup ? this.args(sup) : [];
+    if (tps !== null) {
+      // CPython's implicit last base `Generic[T, ...]`.
+      const index: Expr =
+        tps.params.length === 1 ? tps.params[0]! : { k: "Tuple", pos, elts: tps.params };
+      bases.push({
+        kind: "pos",
+        value: { k: "Subscript", pos, value: { k: "Name", pos, id: "$pep695_Generic" }, index },
+      });
+      decorators = [...decorators, this.helperCall("$pep695_class", pos, tps.params)];
+    }
     return {
       k: "ClassDef",
       pos,
       name: this.field(n, "name").text,
-      bases: sup ? this.args(sup) : [],
+      bases,
       body,
       decorators,
       docstring: takeDocstring(body),
@@ -1808,22 +2009,7 @@ class Builder {
   private lambda(n: SyntaxNode): Expr {
     const pos = this.pos(n);
     const body = this.expr(this.field(n, "body"));
-    return {
-      k: "Lambda",
-      pos,
-      fn: {
-        name: "<lambda>",
-        pos,
-        params: this.params(n.childForFieldName("parameters")),
-        body: [{ k: "Return", pos: body.pos, value: body }],
-        isLambda: true,
-        isAsync: false,
-        decorators: [],
-        returns: null,
-        docstring: null,
-        scope: newScope(),
-      },
-    };
+    return lambdaOf(pos, this.params(n.childForFieldName("parameters")), body);
   }
 
   private comprehension(n: SyntaxNode): Expr {

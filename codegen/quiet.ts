@@ -44,9 +44,18 @@ export const QUIET_CALLS = new Set(
   ),
 );
 export const QUIET_METHODS = new Set(
-  "__init__ add append count debug decode discard encode endswith extend find format get index info insert items join keys lower lstrip partition pop popleft put_nowait get_nowait remove replace rsplit rstrip setdefault split startswith strip update upper values warning".split(
-    " ",
-  ),
+  (
+    "__init__ add append count debug decode discard encode endswith extend find format get index " +
+    "info insert items join keys lower lstrip partition pop popleft put_nowait get_nowait remove " +
+    "replace rsplit rstrip setdefault split startswith strip update upper values warning " +
+    // The other methods of str, bytes, list, dict, set and the numbers that call no function
+    // they are given (a program's methods of these names are implicit code, checked as such).
+    "capitalize casefold center expandtabs isalnum isalpha isascii isdecimal isdigit " +
+    "isidentifier islower isnumeric isprintable isspace istitle isupper ljust removeprefix " +
+    "removesuffix rfind rindex rjust rpartition splitlines swapcase title zfill hex " +
+    "bit_length bit_count to_bytes is_integer copy clear reverse popitem appendleft " +
+    "difference intersection union symmetric_difference issubset issuperset isdisjoint"
+  ).split(" "),
 );
 
 /** Builtin exception classes a program exception class may derive from (besides `...Error`). */
@@ -80,7 +89,12 @@ const ITERATING_CALLS = new Set(
   "bytes dict frozenset iter list max min next set sorted sum tuple".split(" "),
 );
 /** Methods of QUIET_METHODS that iterate an argument or run callbacks (logging's filters). */
-const ITERATING_METHODS = new Set("debug extend info join update warning".split(" "));
+const ITERATING_METHODS = new Set(
+  (
+    "debug extend info join update warning difference intersection union " +
+    "symmetric_difference issubset issuperset isdisjoint"
+  ).split(" "),
+);
 /** Calls that make objects whose item or attribute reads call a function they are given. */
 const CALLING_OBJECTS = new Set(["defaultdict", "property", "cached_property", "partialmethod"]);
 

@@ -146,7 +146,7 @@ export const BUILTIN_METHODS = new Set(
     "istitle isupper join ljust lower lstrip partition removeprefix removesuffix replace rfind " +
     "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title " +
     "translate upper zfill append clear copy extend insert pop remove reverse sort bit_length " +
-    "bit_count to_bytes is_integer as_integer_ratio conjugate hex fromhex decode throw"
+    "bit_count to_bytes from_bytes is_integer as_integer_ratio conjugate hex fromhex maketrans decode throw"
   ).split(" "),
 );
 
@@ -291,7 +291,8 @@ function isClass(cx: Context, func: Expr): boolean {
 
 /** Can the current function use `await` (module level or a sync `def` that blocks)? */
 export function canAwait(cx: Context): boolean {
-  if (cx.scope.kind === "comprehension") return false;
+  // A comprehension that calls one is an async function (analyze.ts, propagateBlocking).
+  if (cx.scope.kind === "comprehension") return cx.scope.blocks;
   const fs = cx.scope.functionScope();
   if (fs.kind === "module") return true;
   return fs.blocks && !fs.isAsync && !fs.isGenerator && !(fs.fn?.isLambda ?? false);
@@ -302,6 +303,7 @@ export function isBlockingCall(cx: Context, e: Extract<Expr, { k: "Call" }>): bo
   const f = e.func;
   if (f.k === "Attribute") {
     if (f.attr === "run_until_complete" || f.attr === "run_forever") return true;
+    if (cx.analysis.blockingMethodCalls.has(e)) return true;
     if ((f.attr === "run" || f.attr === "close") && f.value.k === "Name") {
       const sym = cx.lookup(f.value.id);
       return (

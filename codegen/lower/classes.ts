@@ -144,6 +144,7 @@ import { type Context, classJsName, type Feature } from "./context";
 import { cleanDoc, docComment, lowerFunction, methodAttributes } from "./functions";
 import { runtimeModulePath } from "./imports";
 import { block, ex, jsString, line, P, type TsExpr, type TsStmt } from "./output";
+import { inferredType } from "./types";
 
 /** Builtin types whose instances are JS primitives or runtime containers. */
 const BUILTIN_TYPES = new Set([
@@ -311,7 +312,11 @@ function anyTypedBase(cx: Context, cls: ClassDef, e: Expr): boolean {
   if (e.k === "Name") {
     const where = cx.scopeOf(cls.scope).parent!;
     const sym = where.lookup(e.id);
-    return sym !== null && sym.scope === where && where.kind === "class";
+    if (sym === null) return false;
+    // A variable (`P = namedtuple("P", "x y")`, a parameter) rather than a class statement or
+    // an import: typed `any`, as every name the analysis infers no type for.
+    if (!sym.cls && !sym.imported && inferredType(sym.ty) === "any") return true;
+    return sym.scope === where && where.kind === "class";
   }
   let root: Expr = e;
   while (root.k === "Attribute") root = root.value;
@@ -664,6 +669,19 @@ interface KnownAttributes {
 
 const attrCache = new WeakMap<ClassDef, KnownAttributes>();
 
+/** `field(...)` or `dataclasses.field(...)` of the dataclasses module. */
+function isFieldCall(cx: Context, e: Expr): boolean {
+  if (e.k !== "Call") return false;
+  const f = e.func;
+  if (f.k === "Name") {
+    const imp = cx.lookup(f.id)?.imported;
+    return imp?.module === "dataclasses" && imp.name === "field";
+  }
+  if (f.k !== "Attribute" || f.attr !== "field" || f.value.k !== "Name") return false;
+  const imp = cx.lookup(f.value.id)?.imported;
+  return imp?.module === "dataclasses" && imp.name === null;
+}
+
 /**
  * The attributes a user class is statically known to have: its class-level names, methods and
  * `self.x` assignments, and those of its user bases. Used to keep direct property reads readable.
@@ -681,9 +699,11 @@ export function classAttributes(cx: Context, cls: ClassDef): KnownAttributes {
     if (s.k === "FunctionDef") out.classLevel.add(s.fn.name);
     if (s.k === "ClassDef") out.classLevel.add(s.name);
     if (s.k === "Assign") for (const t of s.targets) if (t.k === "Name") out.classLevel.add(t.id);
-    // `x: int` without a value only annotates (a dataclass field is set by `__init__`).
+    // `x: int` without a value only annotates (a dataclass field is set by `__init__`), and
+    // `x: list = field(...)` may leave no class attribute (`@dataclass` deletes it when the field
+    // has no default).
     if (s.k === "AnnAssign" && s.target.k === "Name") {
-      if (s.value !== null) out.classLevel.add(s.target.id);
+      if (s.value !== null && !isFieldCall(cx, s.value)) out.classLevel.add(s.target.id);
       else out.attrs.add(s.target.id);
     }
   }
@@ -1035,7 +1055,9 @@ function origBasesLine(cx: Context, cls: ClassDef, name: string): TsStmt | null 
     e.k === "Str" ||
     (e.k === "Attribute" && typeExpr(e.value)) ||
     (e.k === "Subscript" && typeExpr(e.value) && typeExpr(e.index)) ||
-    ((e.k === "Tuple" || e.k === "List") && e.elts.every(typeExpr));
+    ((e.k === "Tuple" || e.k === "List") && e.elts.every(typeExpr)) ||
+    // A type parameter of `class C[T]` (codegen/ir.ts, `typeParams`).
+    (e.k === "Call" && e.func.k === "Name" && e.func.id === "$pep695_param");
   if (!bases.every(typeExpr)) return null;
   const parts = bases.map((b) => {
     if (b.k !== "Subscript") return cx.expr(b).code;

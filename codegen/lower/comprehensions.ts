@@ -240,13 +240,16 @@ function comprehension(e: Extract<Expr, { k: "Comp" }>, cx: Context): TsExpr {
     ];
     const name = `$${e.kind}comp`;
     if (isAsync) return `yield* (function* ${name}() {\n${indent(body)}})()`;
+    // One that calls `asyncio.run()` (or a function that does) in a sync `def` or at module
+    // level is an async function, awaited (`[asyncio.run(f(x)) for x in xs]`).
+    const fn = scope.blocks ? `await (async function` : "(function";
     // A first iterable that awaits or yields (`[x for x in await items()]`) suspends the
     // function around the comprehension: it is evaluated there and passed in.
-    if (firstArg !== null)
-      return `(function ${name}(${firstArg}: any) {\n${indent(body)}})(${first})`;
-    return `(function ${name}() {\n${indent(body)}})()`;
+    if (firstArg !== null) return `${fn} ${name}(${firstArg}: any) {\n${indent(body)}})(${first})`;
+    return `${fn} ${name}() {\n${indent(body)}})()`;
   });
-  return { code: text, prec: isAsync && e.kind !== "gen" ? P.yield : P.call };
+  const prec = isAsync && e.kind !== "gen" ? P.yield : scope.blocks ? P.unary : P.call;
+  return { code: text, prec };
 }
 
 /** Does a loop of the comprehension bind a name an earlier loop of it binds too? */

@@ -16,6 +16,9 @@ import {
   type VarMap,
 } from "../contextvars";
 import {
+  BaseException,
+  excEnter,
+  excLeave,
   KeyboardInterrupt,
   markRaised,
   NotImplementedError,
@@ -140,11 +143,19 @@ export class Handle {
     markRaised(exc);
     if (isExitException(exc)) throw exc;
     const cb = _format_callback_source(callback, this._args ?? [], this._loop.get_debug());
-    this._loop.call_exception_handler({
-      message: `Exception in callback ${cb}`,
-      exception: exc,
-      handle: this,
-    });
+    // The handler runs in `_run`'s `except` block: `sys.exception()` is the callback's exception,
+    // and one the handler raises has it as its context.
+    const handled = exc instanceof BaseException;
+    if (handled) excEnter(exc);
+    try {
+      this._loop.call_exception_handler({
+        message: `Exception in callback ${cb}`,
+        exception: exc,
+        handle: this,
+      });
+    } finally {
+      if (handled) excLeave(exc);
+    }
   }
 
   /** Run as an entry of the loop's ready queue (see ReadyEntry): skipped once cancelled. */

@@ -27,7 +27,7 @@ import { type Context, copy_context } from "../contextvars";
 import { eq as pyEq } from "../python/compare";
 import {
   AssertionError,
-  type BaseException,
+  BaseException,
   RuntimeError,
   StopIteration,
   TypeError,
@@ -374,6 +374,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
       newExc.__context__ = exception;
       exception = newExc;
     }
+    // One never raised has no traceback yet in CPython: where it was made is no frame of it.
+    if (exception instanceof BaseException && exception.__traceback__ === null) {
+      Object.defineProperty(exception, "stack", {
+        value: `${exception.name}: (not raised)`,
+        writable: true,
+        configurable: true,
+      });
+    }
     this._exception = exception;
     this._state = _FINISHED;
     this._schedule_callbacks();
@@ -462,6 +470,9 @@ class FutureIter<T> {
       throw new RuntimeError("await wasn't used with future");
     }
     this._fut = null;
+    // A failed future raises here: the frames awaiting it join the traceback (as in throw()).
+    const exc = fut._exception;
+    if (exc !== null && fut._state === _FINISHED) noteReraise(exc);
     return { value: fut.result(), done: true };
   }
 
@@ -485,6 +496,34 @@ Object.setPrototypeOf(
   FutureIter.prototype,
   Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
 );
+
+/**
+ * `return returnedAsIs(value)` from an async function resolves its Promise with `value` as it is.
+ * A Promise resolved with a thenable (a Future or Task, which are PromiseLike) adopts its state,
+ * so `asyncio.run(main())` of a `main` returning a Task gave the Task's result, or never settled
+ * for a pending Future; CPython returns the object. The resolution reads `then` synchronously at
+ * the `return`: for that read the value has an own `then` of undefined, removed by a microtask
+ * queued before it, which runs before whatever awaits the Promise. (Keeping to `async` functions
+ * keeps V8's async stack traces, which tracebacks read.) Call it at the last `return` only, after
+ * any `finally` that awaits.
+ */
+export function returnedAsIs<T>(value: T): T {
+  const v = value as { then?: unknown } | null;
+  if (
+    v === null ||
+    (typeof v !== "object" && typeof v !== "function") ||
+    typeof v.then !== "function" ||
+    !Object.isExtensible(v)
+  )
+    return value;
+  const own = Object.getOwnPropertyDescriptor(v, "then");
+  Object.defineProperty(v, "then", { value: undefined, configurable: true, writable: true });
+  queueMicrotask(() => {
+    if (own !== undefined) Object.defineProperty(v, "then", own);
+    else delete v.then;
+  });
+  return value;
+}
 
 /** True for a Future or an object that declares itself Future-compatible. */
 export function isfuture(obj: unknown): obj is Future<unknown> {

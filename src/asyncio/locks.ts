@@ -612,9 +612,26 @@ type BarrierState = (typeof _BarrierState)[keyof typeof _BarrierState];
 export class Barrier extends _LoopBoundMixin {
   static readonly __module__ = "asyncio.locks";
   _cond = new Condition();
-  _parties: number;
+  /** `parties` and the tasks inside `wait()`, as numbers; Python reads them as `_parties`/`_count`. */
+  _size: number;
   _state: BarrierState = _BarrierState.FILLING;
-  _count = 0;
+  _arrived = 0;
+
+  get _parties(): bigint {
+    return BigInt(this._size);
+  }
+
+  set _parties(value: number | bigint) {
+    this._size = Number(value);
+  }
+
+  get _count(): bigint {
+    return BigInt(this._arrived);
+  }
+
+  set _count(value: number | bigint) {
+    this._arrived = Number(value);
+  }
 
   constructor(parties?: unknown, ...rest: unknown[]) {
     // Named, for `super().__init__(parties=...)` (mro.ts maps keywords to these names).
@@ -626,7 +643,7 @@ export class Barrier extends _LoopBoundMixin {
     if (typeof n === "number" || typeof n === "bigint" ? n < 1 : lt(n, 1n)) {
       throw new ValueError("parties must be > 0");
     }
-    this._parties = Number(n);
+    this._size = Number(n);
   }
 
   override __repr__(): string {
@@ -652,13 +669,13 @@ export class Barrier extends _LoopBoundMixin {
     return (yield* async_with(this._cond, function* () {
       yield* self._block();
       try {
-        const index = self._count;
-        self._count += 1;
-        if (index + 1 === self._parties) yield* self._release();
+        const index = self._arrived;
+        self._arrived += 1;
+        if (index + 1 === self._size) yield* self._release();
         else yield* self._wait();
         return BigInt(index);
       } finally {
-        self._count -= 1;
+        self._arrived -= 1;
         self._exit();
       }
     })) as bigint;
@@ -684,7 +701,7 @@ export class Barrier extends _LoopBoundMixin {
   }
 
   _exit(): void {
-    if (this._count === 0) {
+    if (this._arrived === 0) {
       if (this._state === _BarrierState.RESETTING || this._state === _BarrierState.DRAINING) {
         this._state = _BarrierState.FILLING;
       }
@@ -696,7 +713,7 @@ export class Barrier extends _LoopBoundMixin {
   *reset(): Coro<void> {
     const self = this;
     yield* async_with(this._cond, function* () {
-      if (self._count > 0) {
+      if (self._arrived > 0) {
         if (self._state !== _BarrierState.RESETTING) self._state = _BarrierState.RESETTING;
       } else {
         self._state = _BarrierState.FILLING;
@@ -715,12 +732,12 @@ export class Barrier extends _LoopBoundMixin {
   }
 
   get parties(): bigint {
-    return BigInt(this._parties);
+    return BigInt(this._size);
   }
 
   /** How many tasks are waiting while the barrier is filling. */
   get n_waiting(): bigint {
-    return this._state === _BarrierState.FILLING ? BigInt(this._count) : 0n;
+    return this._state === _BarrierState.FILLING ? BigInt(this._arrived) : 0n;
   }
 
   get broken(): boolean {

@@ -170,7 +170,7 @@ function selfIterable<T>(it: Iterator<unknown, T, unknown>): Iterable<unknown, T
 export function* await_<T = unknown>(obj: Awaitable<T> | unknown): Coro<T> {
   const it = awaitable_iter<T>(obj);
   if (it === null) {
-    throw new TypeError(`'${typeName(obj)}' object can't be awaited`);
+    throw new TypeError(`object ${typeName(obj)} can't be used in 'await' expression`);
   }
   return yield* selfIterable(it);
 }
@@ -468,7 +468,7 @@ export function* anext<T, D = never>(
   const awaitable = f.call(aiterator);
   const it = awaitable_iter<T>(awaitable);
   if (it === null) {
-    throw new TypeError(`'${typeName(awaitable)}' object can't be awaited`);
+    throw new TypeError(`object ${typeName(awaitable)} can't be used in 'await' expression`);
   }
   try {
     return yield* selfIterable(it);

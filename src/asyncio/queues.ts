@@ -60,10 +60,20 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
   _max: number;
   _getters = new Deque<Waiter>();
   _putters = new Deque<Waiter>();
-  _unfinished_tasks = 0;
+  /** Items put and not yet marked done (`task_done()`). */
+  _unfinished = 0;
   _finished = new Event();
   _queue!: { length: number };
   _is_shutdown = false;
+
+  /** The count as Python code reads it (`q._unfinished_tasks`): an int. */
+  get _unfinished_tasks(): bigint {
+    return BigInt(this._unfinished);
+  }
+
+  set _unfinished_tasks(value: number | bigint) {
+    this._unfinished = Number(value);
+  }
 
   constructor(maxsize?: unknown, ...rest: unknown[]) {
     // Named, for `super().__init__(maxsize=...)` (mro.ts maps keywords to these names).
@@ -119,7 +129,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
     if (this._queue.length) result += ` _queue=${repr(this._queueItems())}`;
     if (this._getters.length) result += ` _getters[${this._getters.length}]`;
     if (this._putters.length) result += ` _putters[${this._putters.length}]`;
-    if (this._unfinished_tasks) result += ` tasks=${this._unfinished_tasks}`;
+    if (this._unfinished) result += ` tasks=${this._unfinished}`;
     if (this._is_shutdown) result += " shutdown";
     return result;
   }
@@ -174,7 +184,7 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
     if (this._is_shutdown) throw new QueueShutDown();
     if (this.full()) throw new QueueFull();
     this._put(item);
-    this._unfinished_tasks += 1;
+    this._unfinished += 1;
     this._finished.clear();
     this._wakeup_next(this._getters);
     return null;
@@ -234,15 +244,15 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
 
   /** Indicate that a formerly enqueued item is complete. */
   task_done(): null {
-    if (this._unfinished_tasks <= 0) throw new ValueError("task_done() called too many times");
-    this._unfinished_tasks -= 1;
-    if (this._unfinished_tasks === 0) this._finished.set();
+    if (this._unfinished <= 0) throw new ValueError("task_done() called too many times");
+    this._unfinished -= 1;
+    if (this._unfinished === 0) this._finished.set();
     return null;
   }
 
   /** Wait until every item put has been gotten and processed (task_done()). */
   *join(): Coro<null> {
-    if (this._unfinished_tasks > 0) yield* this._finished.wait();
+    if (this._unfinished > 0) yield* this._finished.wait();
     return null;
   }
 
@@ -257,9 +267,9 @@ export class Queue<T = unknown> extends _LoopBoundMixin {
     if (immediate) {
       while (!this.empty()) {
         this._get();
-        if (this._unfinished_tasks > 0) this._unfinished_tasks -= 1;
+        if (this._unfinished > 0) this._unfinished -= 1;
       }
-      if (this._unfinished_tasks === 0) this._finished.set();
+      if (this._unfinished === 0) this._finished.set();
     }
     while (this._getters.length > 0) {
       const getter = this._getters.shift();

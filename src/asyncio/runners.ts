@@ -24,6 +24,7 @@ import {
   set_event_loop,
 } from "./events";
 import { CancelledError } from "./exceptions";
+import { returnedAsIs } from "./futures";
 import { _pending_tasks, gather, type Task } from "./tasks";
 
 const CREATED = "created";
@@ -140,7 +141,8 @@ export class Runner {
     if (installSigint) process.on("SIGINT", onSigint);
     this._interrupt_count = 0;
     try {
-      return await this._loop!.run_until_complete(task);
+      // The result as it is, even a Future or Task.
+      return returnedAsIs(await this._loop!.run_until_complete(task));
     } catch (exc) {
       if (exc instanceof BaseException) this._escaped = { exc, exits: exc._tbReraise?.length ?? 0 };
       if (exc instanceof CancelledError && this._interrupt_count > 0) {
@@ -206,11 +208,14 @@ export function run<T>(main: Coro<T>, kwargs?: Kw<RunnerKwargs>): Promise<T> {
     throw exc;
   }
   return (async () => {
+    let result: T;
     try {
-      return await running;
+      result = await running;
     } finally {
       await runner.close();
     }
+    // The result as it is, even a Future or Task.
+    return returnedAsIs(result);
   })();
 }
 

@@ -28,6 +28,7 @@ import {
 } from "../contextvars";
 import { le } from "../python/compare";
 import {
+  AttributeError,
   BaseException,
   handledStack,
   KeyboardInterrupt,
@@ -343,6 +344,10 @@ export class Task<T = unknown> extends Future<T> implements TaskWaiter {
     this._coro = coro;
     _coro_task_started(coro, this);
     this._ctx = context ?? _current_data();
+    // CPython 3.13.0's C Task asks its `loop` argument, not the task's loop, whether it is running.
+    if (eager_start && loop === null) {
+      throw new AttributeError("'NoneType' object has no attribute 'is_running'");
+    }
     if (eager_start && this._loop.is_running()) {
       this._eager_start();
     } else {
@@ -1199,6 +1204,7 @@ export const wait_for = markcoroutinefunction(function* wait_for<T>(
 
 /** The iterator `as_completed()` returns: plain iteration gives awaitables, async iteration tasks. */
 export class _AsCompletedIterator<T = unknown> {
+  static readonly __module__ = "asyncio.tasks";
   _done: Queue<Future<T> | null>;
   _timeout_handle: { cancel(): void } | null = null;
   _todo: Set<Future<T>>;

@@ -62,7 +62,11 @@ export class Timeout {
     // Not a number: kept as it is for reschedule() (on entry) to raise CPython's TypeError.
     this._when = when === undefined ? null : when;
     this._onTimeoutCb = internal(() => this._on_timeout());
-    Object.assign(this._onTimeoutCb, { __qualname__: "Timeout._on_timeout", __self__: this });
+    Object.assign(this._onTimeoutCb, {
+      __name__: "_on_timeout",
+      __qualname__: "Timeout._on_timeout",
+      __self__: this,
+    });
   }
 
   /** The current deadline. */

@@ -25,7 +25,14 @@
  */
 
 import { Context } from "../contextvars";
-import { Exception, RuntimeError, TimeoutError, TypeError, ValueError } from "../python/exceptions";
+import {
+  Exception,
+  markRaised,
+  RuntimeError,
+  TimeoutError,
+  TypeError,
+  ValueError,
+} from "../python/exceptions";
 import { Kw } from "../python/kw";
 import { classQualname, id } from "../python/objects";
 import { call, iter, truthy } from "../python/protocol";
@@ -136,7 +143,9 @@ function runCall(item: WorkItem): void {
     // A new thread starts with an empty context (to_thread passes its caller's via ctx.run).
     result = new Context()._run_args(call, [item.fn, ...item.args]);
   } catch (exc) {
-    item.future.set_exception(exc);
+    // Raised out of the call: it keeps its frames (asyncio's set_exception drops those of one
+    // never raised).
+    item.future.set_exception(markRaised(exc));
     if (item.initializer && item.executor !== null) initializerFailed(item.executor, exc);
     return;
   }

@@ -24,7 +24,7 @@ import { decomposeFloat, hash } from "./hash";
 import { input, print } from "./io";
 import { Kw } from "./kw";
 import { sortList } from "./list";
-import { bytesArgs, fromhex as fromhexArgs, intFromBytes } from "./numbermethods";
+import { fromBytes, fromhex as fromhexArgs } from "./numbermethods";
 import {
   floatDivmod,
   floatToInt,
@@ -270,9 +270,9 @@ export const int = defineType(function int(...args: unknown[]): bigint {
 
 /** `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a classmethod). */
 Object.defineProperty(int, "from_bytes", {
-  value: function from_bytes(...args: unknown[]): bigint {
-    const [data, order, signed] = bytesArgs("from_bytes", "bytes", args);
-    return intFromBytes(data, order, signed);
+  value: function from_bytes(this: unknown, ...args: unknown[]): unknown {
+    const value = fromBytes(args);
+    return this === int || typeof this !== "function" ? value : call(this, value);
   },
   writable: true,
   configurable: true,
@@ -316,6 +316,15 @@ export const bool = defineType(function bool(x: unknown = false): boolean {
   return truthy(x);
 }, "bool");
 
+/** `bool.from_bytes(...)`: int's class method, giving a bool. */
+Object.defineProperty(bool, "from_bytes", {
+  value: function from_bytes(...args: unknown[]): unknown {
+    return (int as unknown as { from_bytes: Function }).from_bytes.apply(bool, args);
+  },
+  writable: true,
+  configurable: true,
+});
+
 /** `str(object='')` / `str(bytes, encoding, errors)`. */
 export const str = defineType(function str(...args: unknown[]): string {
   const k = takeKw(args, "str", ["object", "encoding", "errors"]);
@@ -330,7 +339,7 @@ export const str = defineType(function str(...args: unknown[]): string {
 /** `str.maketrans(x[, y[, z]])` (a staticmethod). */
 Object.defineProperty(str, "maketrans", {
   value: function maketrans(...args: unknown[]): unknown {
-    return (strMethods.maketrans as (...a: unknown[]) => unknown)(...args);
+    return (strMethods.maketrans as (...a: unknown[]) => unknown)("", ...args);
   },
   writable: true,
   configurable: true,
@@ -468,19 +477,33 @@ export const type = defineType(function type(...args: unknown[]): unknown {
   if (args.length === 1) return typeOf(args[0]);
   if (args.length === 3) {
     const [name, bases, ns] = args as [string, Tuple, Dict];
-    const base = (bases.items[0] as new (...a: unknown[]) => object) ?? Object;
+    // Two or more bases: the JS parent that `class C(A, B)` gets (mro.ts).
+    const base = (
+      bases.items.length > 1
+        ? (require("./mro") as typeof import("./mro")).bases(...bases.items)
+        : bases.items[0]
+    ) as (new (...a: unknown[]) => object) | undefined;
     // As a transpiled class: the namespace's values are class attributes (functions bind to
     // instances, `staticmethod`/`classmethod`/`property` objects are installed by `pyclass`)
-    // and construction calls `__init__`.
-    const cls = class extends (base as new (...a: unknown[]) => object) {
-      constructor(...a: unknown[]) {
-        super(...a);
-        const init = (this as { __init__?: unknown }).__init__;
-        if (base === Object && typeof init === "function") init.apply(this, a);
-      }
-    };
+    // and construction calls `__init__`. Without bases it extends nothing (as a transpiled
+    // `class C:`), so that `object` alone follows it in its MRO.
+    const cls =
+      base === undefined
+        ? class {
+            constructor(...a: unknown[]) {
+              const init = (this as { __init__?: unknown }).__init__;
+              if (typeof init === "function") init.apply(this, a);
+            }
+          }
+        : class extends base {};
     Object.defineProperty(cls, "name", { value: name });
     for (const [k, v] of ns.entries()) {
+      if (k === "__annotations__" && v instanceof Dict) {
+        // As a transpiled class keeps them: a plain object, in order (dataclasses reads it).
+        const ann = Object.fromEntries(v.entries() as Iterable<[string, unknown]>);
+        Object.defineProperty(cls, k, { value: ann, writable: true, configurable: true });
+        continue;
+      }
       if (typeof v === "function" && !isClass(v)) {
         // A function is a method: called with the instance first.
         const method = function (this: unknown, ...a: unknown[]) {

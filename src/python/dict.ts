@@ -14,7 +14,7 @@ import { eq } from "./compare";
 import { KeyError, TypeError as PyTypeError, RuntimeError, ValueError } from "./exceptions";
 import { hash } from "./hash";
 import { Kw } from "./kw";
-import { markBuiltinClass, NotImplemented } from "./objects";
+import { forwardToClass, markBuiltinClass, NotImplemented } from "./objects";
 import { iter } from "./protocol";
 import { repr, reprGuard } from "./repr";
 import { PySet, SetBase } from "./set";
@@ -413,6 +413,7 @@ const dictGetitem = Dict.prototype.__getitem__;
 const dictSetitem = Dict.prototype.__setitem__;
 
 markBuiltinClass(Dict, "dict");
+forwardToClass(Dict, "fromkeys");
 (Dict as unknown as { __hash__: null }).__hash__ = null;
 (Dict.prototype as unknown as { __hash__: null }).__hash__ = null;
 

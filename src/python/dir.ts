@@ -10,9 +10,9 @@
  * and the class attributes, methods and properties (static fields and prototype members, minus
  * what the runtime adds: the stub `__init__`, `mro`, forwarders). A runtime class may list itself
  * and its instances (the `Symbol.for("asyncio-ts.dir")` hook: enum.ts's `EnumType.__dir__` and
- * `Enum.__dir__`). Anything else (functions, the runtime's classes and modules such as asyncio's,
- * dataclasses, whose generated members differ) raises NotImplementedError naming the object,
- * rather than listing wrong names.
+ * `Enum.__dir__`). A dataclass lists the members `@dataclass` added, as CPython's does. Anything
+ * else (functions, the runtime's classes and modules such as asyncio's) raises
+ * NotImplementedError naming the object, rather than listing wrong names.
  */
 
 import * as B from "./builtins";
@@ -23,6 +23,7 @@ import { NotImplementedError } from "./exceptions";
 import { declaredSlots } from "./lang";
 import { className } from "./objects";
 import { iter } from "./protocol";
+import { Tuple } from "./tuple";
 import { isClass, mro, typeOf } from "./types";
 
 function words(s: string): string[] {
@@ -219,13 +220,6 @@ function unsupported(what: string): NotImplementedError {
   return new NotImplementedError(`dir() of ${what} is not supported by asyncio-ts`);
 }
 
-/** Why `cls` (a transpiled class) cannot be listed exactly, or null. */
-function inexactClass(cls: Function): string | null {
-  const c = cls as unknown as Record<string, unknown>;
-  if (Object.hasOwn(c, "__dataclass_fields__")) return "a dataclass";
-  return null;
-}
-
 /** The own `__dict__` names of a transpiled class `K`. */
 export function classDictNames(K: Function, out: Set<string>): void {
   for (const n of CLASS_DICT) out.add(n);
@@ -283,13 +277,43 @@ function mroNames(cls: Function, out: Set<string>): Function | null {
       runtime ??= K;
       continue;
     }
-    if (!isTranspiledClass(K))
-      throw unsupported(`'${className(cls)}' (its base '${name}' is not a class of the program)`);
-    const why = inexactClass(K);
-    if (why !== null) throw unsupported(`'${className(cls)}' (${why})`);
+    if (K === Tuple || K === B.tuple) {
+      for (const n of words(TYPE_DIRS.tuple!)) out.add(n);
+      runtime ??= Tuple;
+      continue;
+    }
+    const fields = namedTupleFields(K);
+    if (!isTranspiledClass(K)) {
+      if (fields === undefined)
+        throw unsupported(`'${className(cls)}' (its base '${name}' is not a class of the program)`);
+      // A `collections.namedtuple` class: what its class body in CPython defines.
+      for (const n of NAMEDTUPLE_DICT) out.add(n);
+      for (const n of fields) out.add(n);
+      continue;
+    }
     classDictNames(K, out);
+    if (fields !== undefined && Object.hasOwn(K, NAMEDTUPLE_FIELDS)) {
+      // A `typing.NamedTuple` class: made by `collections.namedtuple`, then given the body's.
+      for (const n of [...NAMEDTUPLE_DICT, "__orig_bases__"]) out.add(n);
+      out.delete("__dict__");
+      out.delete("__weakref__");
+    }
   }
+  // Instances of a tuple subclass have no weak references in CPython (a variable-size type).
+  if (runtime === Tuple) out.delete("__weakref__");
   return runtime;
+}
+
+/** The field names a namedtuple class records (stdlib/collections.ts `installNamedTuple`). */
+const NAMEDTUPLE_FIELDS = Symbol.for("asyncio-ts.namedtuple-fields");
+
+/** What `collections.namedtuple` puts in its class's `__dict__`, besides the fields. */
+const NAMEDTUPLE_DICT = words(
+  "__match_args__ __module__ __replace__ __slots__ _asdict _field_defaults _fields _make _replace",
+);
+
+function namedTupleFields(K: Function): readonly string[] | undefined {
+  return (K as unknown as { [NAMEDTUPLE_FIELDS]?: readonly string[] })[NAMEDTUPLE_FIELDS];
 }
 
 /** The listing a runtime class gives for itself or its instances (`__dir__`). */
@@ -366,9 +390,9 @@ function codePointOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A transpiled class or a builtin exception: classes whose names are known exactly. */
+/** A transpiled class, a builtin exception or a namedtuple: classes whose names are known. */
 function listable(cls: Function): boolean {
-  return isTranspiledClass(cls) || isBuiltinException(cls);
+  return isTranspiledClass(cls) || isBuiltinException(cls) || namedTupleFields(cls) !== undefined;
 }
 
 function isBuiltinException(K: Function): boolean {

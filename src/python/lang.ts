@@ -51,16 +51,8 @@ import {
 } from "./exceptions";
 import { streams } from "./io";
 import { Kw } from "./kw";
-import {
-  constructed,
-  installObjectNew,
-  isPyclass,
-  mro,
-  pyBases,
-  registerForwarder,
-  registerPyclass,
-} from "./mro";
-import { classQualname } from "./objects";
+import { constructed, installObjectNew, isPyclass, mro, pyBases, registerPyclass } from "./mro";
+import { classQualname, forwardToClass } from "./objects";
 import {
   callMethod,
   classAttributeView,
@@ -523,14 +515,7 @@ export function pyclass<C extends Function>(
     if (SKIP_STATICS.has(key) && key !== "name" && key !== "length") continue;
     if (desc.enumerable) continue; // a class attribute (a static field), not a static method
     if (isClassValue(desc.value)) continue;
-    const value = function (this: object, ...args: unknown[]) {
-      return (this.constructor as unknown as Record<string, Function>)[key]!.apply(
-        this.constructor,
-        args,
-      );
-    };
-    registerForwarder(value);
-    Object.defineProperty(c.prototype, key, { configurable: true, writable: true, value });
+    forwardToClass(cls, key);
   }
   // JS iteration (`for...of`, spreads) calls `__iter__` when it is newer than the JS iterator the
   // class has (a runtime base's `__iter__` and iterator agree: `class S(set)` keeps set's).
@@ -796,7 +781,7 @@ class AsyncWithCtx {
       const wait = this.aenterFn[WAIT_ITER]?.call(this.cm);
       if (wait != null) return wait as unknown as Iterable<unknown, unknown, unknown>;
     }
-    return this.aenterFn.call(this.cm) as Iterable<unknown, unknown, unknown>;
+    return awaitedFrom("__aenter__", this.aenterFn.call(this.cm));
   }
 
   /** The body raised `e`: await `__aexit__`; re-raises `e` unless that swallows it. */
@@ -805,9 +790,7 @@ class AsyncWithCtx {
     const [exc, args] = exitArgs(e, first, last);
     let swallow: boolean;
     try {
-      swallow = truthy(
-        yield* this.aexitFn.apply(this.cm, args) as Generator<unknown, unknown, unknown>,
-      );
+      swallow = truthy(yield* awaitedFrom("__aexit__", this.aexitFn.apply(this.cm, args)));
     } catch (x) {
       throw exitRaised(x, exc);
     } finally {
@@ -821,8 +804,17 @@ class AsyncWithCtx {
     if (this.exited) return DONE_VOID;
     this.exited = true;
     if (aexitNow(this.cm, this.aexitFn)) return DONE_VOID;
-    return this.aexitFn.call(this.cm, null, null, null) as Iterable<unknown, void, unknown>;
+    return awaitedFrom("__aexit__", this.aexitFn.call(this.cm, null, null, null));
   }
+}
+
+/** What `__aenter__`/`__aexit__` returned, checked to be awaitable (CPython's message if not). */
+function awaitedFrom(method: string, value: unknown): Iterable<unknown, any, unknown> {
+  if (!isAwaitIter(value))
+    throw new PyTypeError(
+      `'async with' received an object from ${method} that does not implement __await__: ${typeName(value)}`,
+    );
+  return value as Iterable<unknown, any, unknown>;
 }
 
 /** The `async with` statement's protocol. */
@@ -846,6 +838,16 @@ function asyncIterOf(
 
 type AwaitIter<T> = T extends Iterable<unknown> ? T : Iterable<unknown, any, unknown>;
 
+/** Can `yield*` await `x` as it is: an iterator (a coroutine, a Future's iterator) or an `__await__`? */
+function isAwaitIter(x: unknown): boolean {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    (typeof (x as { next?: unknown }).next === "function" ||
+      typeof (x as { __await__?: unknown }).__await__ === "function")
+  );
+}
+
 /**
  * The operand of `await` that is a call not known to make a coroutine (codegen/lower/functions.ts):
  * an iterator (a coroutine, a Future's awaiting iterator) or an object with `__await__`; anything
@@ -855,11 +857,7 @@ type AwaitIter<T> = T extends Iterable<unknown> ? T : Iterable<unknown, any, unk
 export function awaitOperand<T>(x: T): AwaitIter<T> {
   if (typeof x === "object" && x !== null) {
     if (istrackedcoroutine(x)) return awaitTracked(x as unknown as Coro) as unknown as AwaitIter<T>;
-    if (
-      typeof (x as { next?: unknown }).next === "function" ||
-      typeof (x as { __await__?: unknown }).__await__ === "function"
-    )
-      return x as AwaitIter<T>;
+    if (isAwaitIter(x)) return x as AwaitIter<T>;
   }
   throw new PyTypeError(`object ${typeName(x)} can't be used in 'await' expression`);
 }
@@ -913,8 +911,14 @@ export function* anextStep(
   it: unknown,
 ): Generator<unknown, IteratorResult<unknown, undefined>, unknown> {
   const next = special(it, "__anext__", "asynchronous iterator");
+  const awaitable = next();
+  if (!isAwaitIter(awaitable)) {
+    throw new PyTypeError(
+      `'async for' received an invalid object from __anext__: ${typeName(awaitable)}`,
+    );
+  }
   try {
-    const value = yield* next() as Generator<unknown, unknown, unknown>;
+    const value = yield* awaitable as Generator<unknown, unknown, unknown>;
     return { done: false, value };
   } catch (e) {
     if (e instanceof StopAsyncIteration) return { done: true, value: undefined };
@@ -927,11 +931,13 @@ export function anext(it: unknown, ...dflt: unknown[]): unknown {
   const f = (it as Record<string, unknown> | null)?.__anext__;
   if (typeof f !== "function")
     throw new PyTypeError(`'${typeName(it)}' object is not an async iterator`);
-  const next = f.bind(it) as () => unknown;
-  if (dflt.length === 0) return next();
+  const awaitable = f.call(it);
+  if (dflt.length === 0) return awaitable;
   return (function* () {
+    if (!isAwaitIter(awaitable))
+      throw new PyTypeError(`object ${typeName(awaitable)} can't be used in 'await' expression`);
     try {
-      return yield* next() as Generator<unknown, unknown, unknown>;
+      return yield* awaitable as Generator<unknown, unknown, unknown>;
     } catch (e) {
       if (e instanceof StopAsyncIteration) return dflt[0];
       throw e;

@@ -54,7 +54,15 @@ import {
 import { hashPointer } from "./hash";
 import { Kw, splitKw } from "./kw";
 import { ListSubclassBase } from "./list";
-import { className, classQualname, classTpName, defineOwnAttr, NotImplemented } from "./objects";
+import {
+  className,
+  classQualname,
+  classTpName,
+  defineOwnAttr,
+  isForwarder,
+  NotImplemented,
+  registerForwarder,
+} from "./objects";
 import { getattr, objectDelattr, objectGetattribute, objectSetattr, truthy } from "./protocol";
 import { objectRepr, repr } from "./repr";
 import { isClass, isinstance, typeName, typeOf } from "./types";
@@ -78,8 +86,6 @@ export interface SyntheticBase {
 const synthetics = new WeakMap<Function, Synthetic>();
 const pyclasses = new WeakSet<Function>();
 const mroCache = new WeakMap<Function, Function[]>();
-/** Functions `pyclass` puts on prototypes that forward to the class (skipped by `super()`). */
-const forwarders = new WeakSet<Function>();
 
 /** Root classes' generated `__init__(..._args) { return null; }`: `object.__init__`'s stand-in. */
 const stubs = new WeakSet<Function>();
@@ -139,19 +145,11 @@ function ownDefinition(K: Function, name: PropertyKey): PropertyDescriptor | und
   if (kp === undefined || !Object.hasOwn(kp, name)) return undefined;
   const d = Object.getOwnPropertyDescriptor(kp, name)!;
   const f = (d.get ?? d.value) as unknown;
-  if (typeof f === "function" && (stubs.has(f) || forwarders.has(f))) return undefined;
+  if (typeof f === "function" && (stubs.has(f) || isForwarder(f))) return undefined;
   return d;
 }
 
-/** Record a function `pyclass` installs on a prototype to forward to the instance's class. */
-export function registerForwarder(fn: Function): void {
-  forwarders.add(fn);
-}
-
-/** Is `fn` one of the functions `registerForwarder` recorded? */
-export function isForwarder(fn: unknown): boolean {
-  return forwarders.has(fn as Function);
-}
+export { isForwarder, registerForwarder };
 
 /**
  * The `@classmethod`s of the program's classes. Both they and `@staticmethod`s are JS static
@@ -313,6 +311,8 @@ function solidBase(cls: Function, js: boolean): Function {
     if (parent === Function.prototype) return B.object;
     return solidBase(parent, js);
   }
+  // `abc.ABC` and `typing.Generic` add nothing to an instance: they combine with any base.
+  if (isAbcBase(cls)) return B.object;
   if (cls === BaseException || cls.prototype instanceof BaseException) {
     for (let c: Function = cls; c !== Error; c = Object.getPrototypeOf(c) as Function) {
       if (EXCEPTION_LAYOUTS.includes(className(c)) && builtinExceptions[className(c)] === c)

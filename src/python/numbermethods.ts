@@ -25,6 +25,7 @@ const intMethods: Record<string, Fn> = {
   __index__: (n: bigint) => n,
   __int__: (n: bigint) => n,
   __float__: (n: bigint) => Number(n),
+  from_bytes: (_n: bigint, ...args: unknown[]) => fromBytes(args),
   to_bytes: (n: bigint, ...args: unknown[]) => {
     const [len, byteorder, signed] = bytesArgs("to_bytes", "length", args);
     const size = index(len ?? 1n);
@@ -160,8 +161,17 @@ const boolMethods: Record<string, Function> = Object.fromEntries(
       (f as (...a: unknown[]) => unknown)(typeof self === "boolean" ? BigInt(self) : self, ...args),
   ]),
 );
+boolMethods.from_bytes = (_b: boolean, ...args: unknown[]) => fromBytes(args) !== 0n;
 
-/** `int.from_bytes(bytes, byteorder, *, signed=False)`. */
+/**
+ * `int.from_bytes(bytes, byteorder='big', *, signed=False)`'s int (the class method gives it to
+ * the class it is called on: `bool.from_bytes` is a bool).
+ */
+export function fromBytes(args: unknown[]): bigint {
+  const [data, order, signed] = bytesArgs("from_bytes", "bytes", args);
+  return intFromBytes(data, order, signed);
+}
+
 /**
  * The arguments of `int.to_bytes(length=1, byteorder='big', *, signed=False)` and
  * `int.from_bytes(bytes, byteorder='big', *, signed=False)`, with argument clinic's errors.

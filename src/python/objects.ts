@@ -141,6 +141,34 @@ export function builtinKind(fn: Function): BuiltinKind | undefined {
   return (fn as { [BUILTIN_KIND]?: BuiltinKind })[BUILTIN_KIND];
 }
 
+/** Functions on prototypes that forward to the instance's class (skipped by `super()`, `dir()`). */
+const forwarders = new WeakSet<Function>();
+
+/** Record a function put on a prototype to forward to the instance's class. */
+export function registerForwarder(fn: Function): void {
+  forwarders.add(fn);
+}
+
+/** Is `fn` one of the functions `registerForwarder` recorded? */
+export function isForwarder(fn: unknown): boolean {
+  return forwarders.has(fn as Function);
+}
+
+/**
+ * Make the static method `key` of `cls` (a Python class or static method) reachable through
+ * instances, as Python's attribute lookup makes it (`d.fromkeys(...)`, `obj.create()`): JS does
+ * not look statics up from instances, so the prototype gets a forwarder to the instance's own
+ * class (a subclass's, as a class method's `cls` is).
+ */
+export function forwardToClass(cls: Function, key: string): void {
+  const value = function (this: object, ...args: unknown[]) {
+    const klass = this.constructor as unknown as Record<string, Function>;
+    return klass[key]!.apply(klass, args);
+  };
+  registerForwarder(value);
+  Object.defineProperty(cls.prototype, key, { configurable: true, writable: true, value });
+}
+
 /** Mark a class as builtin (repr `<class 'name'>`), with its Python name. */
 export function markBuiltinClass(cls: Function, name: string = cls.name): void {
   Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });

@@ -8,7 +8,7 @@
  * iterate natively.
  */
 
-import { _coro_check_reuse } from "../asyncio/coroutines";
+import { _coro_check_reuse, coroutineAwait } from "../asyncio/coroutines";
 import * as builtins from "./builtins";
 import { ByteArray, Bytes, BytesLike } from "./bytes";
 import { eq } from "./compare";
@@ -276,6 +276,8 @@ export function tryIter<T = unknown>(x: unknown): IterableIterator<T> | null {
     };
     if (typeof o.__iter__ === "function") return asIterator(o.__iter__()) as IterableIterator<T>;
     if (typeof o[Symbol.iterator] === "function") {
+      // A coroutine is a JS generator, but not a Python iterable.
+      if ((o as { __await__?: unknown }).__await__ === coroutineAwait) return null;
       return o[Symbol.iterator]!() as IterableIterator<T>;
     }
     if (typeof o.__getitem__ === "function")
@@ -799,6 +801,12 @@ export function not_in(container: unknown, x: unknown): boolean {
 
 const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** Properties every JS function has, which are no class attributes. */
+const JS_FUNCTION_PROPS = new Set(["length", "name", "prototype", "caller", "arguments"]);
+
+/** The class and static methods in the method tables of str, int, bool and float. */
+const TYPE_METHODS = new Set(["from_bytes", "fromhex", "maketrans"]);
+
 function builtinMethodTable(obj: unknown): Record<string, Function> | undefined {
   if (typeof obj === "string") return strMethods as Record<string, Function>;
   // A list subclass's instances find their methods (overrides first) on their prototype.
@@ -897,7 +905,9 @@ function lookupAttr(obj: unknown, name: string): unknown {
     const m = table[name];
     if (typeof m === "function") {
       const bound = (...args: unknown[]) => m(obj, ...args);
-      return markBuiltin(describeBound(bound, obj, name, `${typeName(obj)}.${name}`, m), "method");
+      // `(5).from_bytes` is bound to the class, `"".maketrans` (a static method) to nothing.
+      const self = TYPE_METHODS.has(name) ? (name === "maketrans" ? null : typeOf(obj)) : obj;
+      return markBuiltin(describeBound(bound, self, name, `${typeName(obj)}.${name}`, m), "method");
     }
     if (isDunder(name)) return specialMethod(obj, name);
     if (typeof obj !== "string" && !Array.isArray(obj)) return numberAttr(obj, name);
@@ -1003,6 +1013,17 @@ function lookupAttr(obj: unknown, name: string): unknown {
     }
     // A tuple's, or a str/int/float subclass instance's, special method of its builtin type.
     if (isDunder(name) && typeof obj === "object") return specialMethod(obj, name);
+    // A runtime class's class attribute read through an instance (`timedelta(1).max`): JS
+    // does not look statics up from instances. (A program class's are on its prototype.)
+    if (typeof obj === "object" && !name.startsWith("_") && !JS_FUNCTION_PROPS.has(name)) {
+      let k = (obj as object).constructor as unknown;
+      while (typeof k === "function" && isPyclass(k)) k = Object.getPrototypeOf(k);
+      const v =
+        typeof k === "function" && name in k
+          ? (k as unknown as Record<string, unknown>)[name]
+          : undefined;
+      if (v !== undefined && typeof v !== "function") return v;
+    }
     // `A.__eq__`, `A.__repr__`: a program class's special method it inherits from object.
     if (
       typeof obj === "function" &&
@@ -1046,6 +1067,12 @@ function lookupAttr(obj: unknown, name: string): unknown {
       const klass = typeOf(obj) as unknown as Record<string, unknown>;
       const m = klass[name];
       if (isClassMethod(m)) return boundClassMethod(klass as unknown as Function, name, m);
+      // A runtime class's class method (`{}.fromkeys`, `dt.now`): a builtin method of the class.
+      if (owner !== undefined && !isPyclass(owner) && typeof m === "function")
+        return markBuiltin(
+          describeBound(m.bind(klass), klass, name, `${classQualname(klass)}.${name}`, m),
+          "method",
+        );
     }
     const own = (v as { __name__?: unknown }).__name__;
     // A method of a C type of asyncio's (`_asyncio.Future`) is a builtin method: its qualname
@@ -1162,7 +1189,7 @@ function typeMethod(t: Function, name: string): Function | null | undefined {
   }
   const m = table?.[name];
   if (typeof m !== "function") return undefined;
-  if (name === "maketrans") return m; // a staticmethod
+  if (name === "maketrans") return (...args: unknown[]) => m("", ...args); // a staticmethod
   return unboundMethod(t, name, m);
 }
 

@@ -849,7 +849,8 @@ export const strMethods = {
     }
     return out;
   },
-  maketrans(...args: unknown[]): Dict {
+  /** `str.maketrans(...)`, a static method: through an instance (`s.maketrans`), s is ignored. */
+  maketrans(_s: unknown, ...args: unknown[]): Dict {
     if (args[args.length - 1] instanceof Kw) {
       throw new PyTypeError("str.maketrans() takes no keyword arguments");
     }

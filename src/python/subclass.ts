@@ -49,7 +49,7 @@ import { splitKw } from "./kw";
 import { slotNames, slotProxy } from "./lang";
 import { registerBuiltinSubclassBase } from "./mro";
 import { numberMethods } from "./numbermethods";
-import { className, markBuiltinClass, NotImplemented } from "./objects";
+import { className, forwardToClass, markBuiltinClass, NotImplemented } from "./objects";
 import * as ops from "./operators";
 import { contains, getitem, iter, len } from "./protocol";
 import { str as pyStr, repr } from "./repr";
@@ -370,6 +370,10 @@ export class IntSubclassBase extends ValueSubclass {
   static convert(args: unknown[]): bigint {
     return (B.int as (...a: unknown[]) => bigint)(...args);
   }
+  /** `UserId.from_bytes(...)`, also through an instance: an instance of the class. */
+  static from_bytes(this: Function, ...args: unknown[]): unknown {
+    return (B.int as unknown as { from_bytes: Function }).from_bytes.apply(this, args);
+  }
   get __int_value__(): bigint {
     return this[VALUE];
   }
@@ -400,6 +404,10 @@ export class FloatSubclassBase extends ValueSubclass {
   }
   static convert(args: unknown[]): number {
     return (B.float as (...a: unknown[]) => number)(...atMostOne("float", args));
+  }
+  /** `Celsius.fromhex(s)`, also through an instance: an instance of the class. */
+  static fromhex(this: Function, ...args: unknown[]): unknown {
+    return (B.float as unknown as { fromhex: Function }).fromhex.apply(this, args);
   }
   get __float_value__(): number {
     return this[VALUE];
@@ -657,6 +665,10 @@ for (const [base, name] of [
   markBuiltinClass(base, name);
   registerBuiltinSubclassBase(base, name);
 }
+
+// The base types' class and static methods, through instances too (`UserId(5).from_bytes(...)`).
+forwardToClass(IntSubclassBase, "from_bytes");
+forwardToClass(FloatSubclassBase, "fromhex");
 
 /**
  * The base types' methods on the base classes, installed on first use (the method tables of

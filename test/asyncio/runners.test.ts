@@ -257,3 +257,41 @@ test("run() cancels leftover tasks in their registration order", async () => {
   await asyncio.run(top(), fakeRunKw());
   expect(order).toEqual(["bg 0", "bg 1", "bg 2", "bg 3", "bg 4", "bg 5"]);
 });
+
+// async def work(): return 7
+// async def give(): t = asyncio.create_task(work()); await t; return t
+// async def pend(): return asyncio.get_running_loop().create_future()
+// t = asyncio.run(give()); print(type(t).__name__, t.result())     -> Task 7
+// f = asyncio.run(pend()); print(f.done())                          -> False
+// with asyncio.Runner() as r: print(type(r.run(give())).__name__)  -> Task
+// loop.run_until_complete(give()) is the Task; of a future holding a Task, that Task.
+test("a result that is a Future or Task is returned as it is, not awaited", async () => {
+  const work = coro(function* work() {
+    return 7n;
+  }, "work");
+  const give = coro(function* give() {
+    const t = asyncio.create_task(work());
+    yield* t;
+    return t;
+  }, "give");
+  const pend = coro(function* pend() {
+    return asyncio.get_running_loop().create_future();
+  }, "pend");
+  const t = (await asyncio.run(give())) as unknown as asyncio.Task<bigint>;
+  expect([t instanceof asyncio.Task, t.result()]).toEqual([true, 7n]);
+  // Still a thenable afterwards: Promise code can await it.
+  expect(await t).toBe(7n);
+  const f = (await asyncio.run(pend())) as unknown as asyncio.Future<unknown>;
+  expect([f instanceof asyncio.Future, f.done()]).toEqual([true, false]);
+  const runner = new asyncio.Runner();
+  const t3 = (await runner.run(give())) as unknown as asyncio.Task<bigint>;
+  await runner.close();
+  expect([t3 instanceof asyncio.Task, t3.result()]).toEqual([true, 7n]);
+  const loop = asyncio.new_event_loop();
+  const t4 = (await loop.run_until_complete(give())) as unknown as asyncio.Task<bigint>;
+  const holder = loop.create_future() as asyncio.Future<unknown>;
+  holder.set_result(t4);
+  expect(await loop.run_until_complete(holder)).toBe(t4);
+  loop.close();
+  expect(t4.result()).toBe(7n);
+});

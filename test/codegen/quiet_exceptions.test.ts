@@ -15,6 +15,8 @@
  * comes in two groups: the methods, and the function values and generators, which only a body
  * that iterates or calls back can run; a function bound as a method, or given to an object that
  * calls it from an item or attribute read (`defaultdict(make)`), puts the two together.
+ * The methods of str and the other builtin types are quiet calls, unless a program class defines
+ * a method of the same name that is not quiet code.
  * Each program prints its tracebacks with the file names and `~~~^^^` lines taken out.
  *
  * The expected outputs were recorded by running each program under CPython 3.13.0
@@ -97,6 +99,22 @@ const CASES: ProgramCase[] = [
     expectedInFunction:
       "Traceback (most recent call last):\n  F, line 20, in make\n    return DEFAULTS[\"missing\"]\nKeyError: 'missing'\n0 {'x': 0}\n",
   },
+  {
+    name: "str_methods",
+    code: 'import re\nimport traceback\n\n\ndef show(text):\n    for line in text.splitlines():\n        s = line.strip()\n        if s and set(s) <= set("~^"):\n            continue\n        print(re.sub(r\'File ".*?"\', "F", line))\n\n\nclass Invalid(Exception):\n    pass\n\n\ndef field(s):\n    s = s.strip().casefold()\n    if not s.isdigit() or s.zfill(3) == "000":\n        raise Invalid(f"field {s!r}")\n    return int(s.removeprefix("0") or "0")\n\n\ndef tally(rows, stats):\n    for r in rows:\n        try:\n            stats["sum"] += field(r)\n        except Invalid:\n            stats["bad"] += 1\n    return stats\n\n\nprint(tally([" 12", "x", "007", "0", "5"], {"sum": 0, "bad": 0}))\ntry:\n    tally(["Y"], {"sum": 0})\nexcept KeyError:\n    show(traceback.format_exc())\n',
+    expected:
+      '{\'sum\': 24, \'bad\': 2}\nTraceback (most recent call last):\n  F, line 27, in tally\n    stats["sum"] += field(r)\n  F, line 20, in field\n    raise Invalid(f"field {s!r}")\nInvalid: field \'y\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  F, line 35, in <module>\n    tally(["Y"], {"sum": 0})\n  F, line 29, in tally\n    stats["bad"] += 1\nKeyError: \'bad\'\n',
+    expectedInFunction:
+      '{\'sum\': 24, \'bad\': 2}\nTraceback (most recent call last):\n  F, line 28, in tally\n    stats["sum"] += field(r)\n  F, line 21, in field\n    raise Invalid(f"field {s!r}")\ncase.<locals>.Invalid: field \'y\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  F, line 36, in case\n    tally(["Y"], {"sum": 0})\n  F, line 30, in tally\n    stats["bad"] += 1\nKeyError: \'bad\'\n',
+  },
+  {
+    name: "str_method_of_program",
+    code: 'import re\nimport traceback\n\n\ndef show(text):\n    for line in text.splitlines():\n        s = line.strip()\n        if s and set(s) <= set("~^"):\n            continue\n        print(re.sub(r\'File ".*?"\', "F", line))\n\n\nclass Invalid(Exception):\n    pass\n\n\nclass Code:\n    """A program method named like a str method, which shows a traceback: calls of `isdigit`\n    may run it, so no `try` around them is quiet."""\n\n    def __init__(self, text):\n        self.text = text\n\n    def isdigit(self):\n        try:\n            raise Invalid("shown")\n        except Invalid:\n            show(traceback.format_exc())\n        return self.text.isdigit()\n\n\ndef field(s):\n    s = s.strip().casefold()\n    if not s.isdigit() or s.zfill(3) == "000":\n        raise Invalid(f"field {s!r}")\n    return int(s.removeprefix("0") or "0")\n\n\ndef tally(rows, stats):\n    for r in rows:\n        try:\n            stats["sum"] += field(r)\n        except Invalid:\n            stats["bad"] += 1\n    return stats\n\n\nprint(tally([" 12", "x", "007", "0", "5"], {"sum": 0, "bad": 0}))\nprint(Code("12").isdigit())\ntry:\n    tally(["Y"], {"sum": 0})\nexcept KeyError:\n    show(traceback.format_exc())\n',
+    expected:
+      '{\'sum\': 24, \'bad\': 2}\nTraceback (most recent call last):\n  F, line 26, in isdigit\n    raise Invalid("shown")\nInvalid: shown\nTrue\nTraceback (most recent call last):\n  F, line 42, in tally\n    stats["sum"] += field(r)\n  F, line 35, in field\n    raise Invalid(f"field {s!r}")\nInvalid: field \'y\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  F, line 51, in <module>\n    tally(["Y"], {"sum": 0})\n  F, line 44, in tally\n    stats["bad"] += 1\nKeyError: \'bad\'\n',
+    expectedInFunction:
+      '{\'sum\': 24, \'bad\': 2}\nTraceback (most recent call last):\n  F, line 27, in isdigit\n    raise Invalid("shown")\ncase.<locals>.Invalid: shown\nTrue\nTraceback (most recent call last):\n  F, line 43, in tally\n    stats["sum"] += field(r)\n  F, line 36, in field\n    raise Invalid(f"field {s!r}")\ncase.<locals>.Invalid: field \'y\'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  F, line 52, in case\n    tally(["Y"], {"sum": 0})\n  F, line 45, in tally\n    stats["bad"] += 1\nKeyError: \'bad\'\n',
+  },
 ];
 
 /** The `noStackFor(...)` calls the transpiler emits for each program (the quiet `try`s). */
@@ -114,6 +132,10 @@ const QUIET: Record<string, string[]> = {
   patched_method: [],
   // A `defaultdict` whose factory is a function of the program runs it from `d[k]`.
   factory_value: [],
+  // str methods (`isdigit`, `casefold`, `zfill`, `removeprefix`) are quiet calls...
+  str_methods: ["noStackFor(Invalid, 2)"],
+  // ...unless a program class defines a method of that name that may show a traceback.
+  str_method_of_program: [],
 };
 
 describe("quiet exceptions, differential", () => {

@@ -841,7 +841,13 @@ describe("subclasses of dict and list", () => {
 
 describe("unsupported constructs are refused, never mistranslated", () => {
   test.each([
-    ["type Number = int | float\n", "the type statement is not supported", 1, 0],
+    ["def f[*Ts](x): pass\n", "TypeVarTuple type parameters ('*Ts') is not supported", 1, 6],
+    [
+      "def f[T](x):\n    return list[T]()\n",
+      "the type parameter 'T' outside annotations is not supported",
+      2,
+      16,
+    ],
     ["import numpy\n", "module 'numpy' is not supported by asyncio-ts", 1, 7],
     ["x = 1j\n", "complex literals is not supported", 1, 4],
     [
@@ -1226,8 +1232,8 @@ describe("the runtime contract", () => {
       ["import sqlite3\n", "module 'sqlite3' is not supported by asyncio-ts", 1, 7],
       ["from zoneinfo import ZoneInfo\n", "module 'zoneinfo' is not supported by asyncio-ts", 1, 0],
       [
-        "from typing import cast, TypeAliasType\n",
-        "'TypeAliasType' of module 'typing' is not supported",
+        "from typing import cast, TypeVarTuple\n",
+        "'TypeVarTuple' of module 'typing' is not supported",
         1,
         25,
       ],

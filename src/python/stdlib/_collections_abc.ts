@@ -34,7 +34,7 @@ import { Kw } from "../kw";
 import { listMethods } from "../list";
 import { registerForwarder } from "../mro";
 import { index as pyIndex } from "../numbers";
-import { NotImplemented } from "../objects";
+import { forwardToClass, NotImplemented } from "../objects";
 import { add, mod, mul, or_, sub } from "../operators";
 import {
   call,
@@ -1057,6 +1057,7 @@ export class UserDict extends MutableMapping {
     return d;
   }
 }
+forwardToClass(UserDict, "fromkeys");
 for (const [k, v] of [
   ["__name__", "UserDict"],
   ["__qualname__", "UserDict"],
@@ -1349,6 +1350,7 @@ export class UserString extends Sequence {
 }
 (UserString.prototype as unknown as Obj).__rmul__ = UserString.prototype.__mul__;
 Object.defineProperty(UserString.prototype, "__rmul__", { enumerable: false });
+forwardToClass(UserString, "maketrans");
 {
   const proto = UserString.prototype as unknown as Obj;
   const define = (name: string, f: (this: UserString, ...args: unknown[]) => unknown) => {

@@ -967,7 +967,8 @@ export type ChainMap = ChainMapImpl;
 // ---------------------------------------------------------------- namedtuple
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/u;
-const KEYWORDS = new Set(
+/** Python's keywords (namedtuple's and dataclasses.make_dataclass's field-name checks). */
+export const KEYWORDS = new Set(
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
     " ",
   ),
@@ -1142,9 +1143,14 @@ class TupleGetter {
  * properties (read-only), `_fields`, `_field_defaults`, `__match_args__`, `_make`, `_replace`,
  * `_asdict`, `__getnewargs__`, `__repr__`, and concatenation/repetition that give plain tuples.
  * With `keepOwn`, methods `cls` already defines itself win (a `typing.NamedTuple` class body);
- * the fields always win, as in CPython.
+ * the fields always win, as in CPython. `listed`: `dir()` lists the class as `namedtuple` makes it.
  */
-export function installNamedTuple(cls: Function, spec: NamedTupleSpec, keepOwn: boolean): void {
+export function installNamedTuple(
+  cls: Function,
+  spec: NamedTupleSpec,
+  keepOwn: boolean,
+  listed = true,
+): void {
   const { tname, names } = spec;
   const proto = cls.prototype as Record<string, unknown>;
   type Ctor = new (...a: unknown[]) => Tuple;
@@ -1197,11 +1203,20 @@ export function installNamedTuple(cls: Function, spec: NamedTupleSpec, keepOwn: 
     },
   };
   methods.__rmul__ = methods.__mul__!;
+  // `copy.replace` (3.13): the same function as `_replace`, as in CPython.
+  methods.__replace__ = methods._replace!;
   for (const [key, fn] of Object.entries(methods)) {
     if (keepOwn && Object.hasOwn(proto, key)) continue;
-    Object.defineProperty(fn, "__qualname__", { value: `${tname}.${key}`, configurable: true });
+    const own = key === "__replace__" ? "_replace" : key;
+    Object.defineProperty(fn, "__qualname__", { value: `${tname}.${own}`, configurable: true });
     Object.defineProperty(proto, key, { value: fn, writable: true, configurable: true });
   }
+  // For `dir()` (dir.ts), unless the runtime's class has more of its own than the fields.
+  if (listed)
+    Object.defineProperty(cls, Symbol.for("asyncio-ts.namedtuple-fields"), {
+      value: names,
+      configurable: true,
+    });
   const statics: Record<string, unknown> = {
     _fields: new Tuple(names),
     _field_defaults: spec.fieldDefaults,

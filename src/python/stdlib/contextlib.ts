@@ -476,6 +476,23 @@ class NullContextImpl {
 /** `contextlib.nullcontext(enter_result=None)`. */
 export const nullcontext = libraryClass(NullContextImpl, "nullcontext", "contextlib");
 
+class ChdirImpl {
+  readonly _old_cwd: unknown[] = [];
+  constructor(readonly path: unknown) {}
+  __enter__(): null {
+    const os = require("./os") as typeof import("./os");
+    this._old_cwd.push(os.getcwd());
+    os.chdir(this.path);
+    return null;
+  }
+  __exit__(): null {
+    (require("./os") as typeof import("./os")).chdir(this._old_cwd.pop());
+    return null;
+  }
+}
+/** `contextlib.chdir(path)` (3.11): the working directory is `path` inside the `with`. */
+export const chdir = libraryClass(ChdirImpl, "chdir", "contextlib");
+
 class RedirectImpl {
   private saved: unknown[] = [];
   constructor(

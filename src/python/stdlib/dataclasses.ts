@@ -38,7 +38,7 @@
  * of such a class refuse other attributes, as for a class body assigning `__slots__`
  * (codegen/lower/classes.ts). `__match_args__` is the positional `__init__` parameters.
  *
- * Differences from CPython: `weakref_slot` is accepted and ignored, `slots=True` keeps the same
+ * Differences from CPython: `weakref_slot` only adds `__weakref__` to `__slots__`, `slots=True` keeps the same
  * class (CPython makes a new one), and a `Field`'s `type` is the annotation's source text (a
  * class's annotations are not evaluated, see docs/DIFFERENCES.md).
  */
@@ -50,7 +50,7 @@ import { hashSequence } from "../hash";
 import { Kw, splitKw } from "../kw";
 import { checkAttr, isForwarder } from "../mro";
 import { defineOwnAttr, markBuiltinClass, NotImplemented } from "../objects";
-import { call } from "../protocol";
+import { call, iter } from "../protocol";
 import { classRepr, repr, reprGuard } from "../repr";
 import { PySet } from "../set";
 import { Tuple } from "../tuple";
@@ -237,6 +237,54 @@ class DataclassParams {
 }
 
 /** `@dataclass` / `@dataclass(init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, kw_only=False, ...)`. */
+/**
+ * `dataclasses.make_dataclass(cls_name, fields, *, bases=(), namespace=None, ...)`: the class
+ * `type(cls_name, bases, namespace)` makes with the fields' annotations (a bare name is
+ * `'typing.Any'`) and specs, through `dataclass` with the other keywords.
+ */
+export function make_dataclass(...args: unknown[]): unknown {
+  const [pos, k] = splitKw(args);
+  const clsName = pos[0] ?? k.cls_name;
+  const items = pos[1] ?? k.fields;
+  const { KEYWORDS } = require("./collections") as typeof import("./collections");
+  const { type, tuple } = require("../builtins") as typeof import("../builtins");
+  const ns = new Dict(
+    k.namespace === undefined || k.namespace === null ? [] : (k.namespace as Dict).entries(),
+  );
+  const annotations = new Dict();
+  for (const item of iter(items)) {
+    let name: unknown;
+    let tp: unknown = "typing.Any";
+    let spec: unknown = MISSING;
+    if (typeof item === "string") name = item;
+    else {
+      const parts = [...iter(item)];
+      if (parts.length === 2) [name, tp] = parts;
+      else if (parts.length === 3) [name, tp, spec] = parts;
+      else throw new PyTypeError(`Invalid field: ${repr(item)}`);
+    }
+    if (typeof name !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/u.test(name))
+      throw new PyTypeError(`Field names must be valid identifiers: ${repr(name)}`);
+    if (KEYWORDS.has(name))
+      throw new PyTypeError(`Field names must not be keywords: ${repr(name)}`);
+    if (annotations.has(name)) throw new PyTypeError(`Field name duplicated: ${repr(name)}`);
+    annotations.__setitem__(name, tp);
+    if (spec !== MISSING) ns.__setitem__(name, spec);
+  }
+  ns.__setitem__("__annotations__", annotations);
+  const cls = (type as (...a: unknown[]) => unknown)(
+    clsName,
+    (tuple as (...a: unknown[]) => unknown)(k.bases ?? new Tuple([])),
+    ns,
+  );
+  const opts = Object.fromEntries(
+    Object.entries(k).filter(
+      ([key]) => !["cls_name", "fields", "bases", "namespace", "module"].includes(key),
+    ),
+  );
+  return dataclass(cls, new Kw(opts));
+}
+
 export function dataclass(...args: unknown[]): unknown {
   const [pos, k] = splitKw(args);
   const opts: Options = {
@@ -257,6 +305,8 @@ export function dataclass(...args: unknown[]): unknown {
 
 function processClass(cls: Cls, opts: Options): Cls {
   if (opts.order && !opts.eq) throw new ValueError("eq must be true if order is true");
+  if (opts.weakref_slot && !opts.slots)
+    throw new PyTypeError("weakref_slot is True but slots is False");
   const all = new Map<string, Field>();
   // fields of dataclass bases, in MRO order from the most basic
   const bases: Cls[] = [];
@@ -287,7 +337,8 @@ function processClass(cls: Cls, opts: Options): Cls {
   >;
   let kwOnlyMarker = false;
   for (const [name, type] of Object.entries(annotations)) {
-    const t = String(type);
+    // Source text, or (`make_dataclass`, `type(...)`) the annotation's value.
+    const t = typeof type === "string" ? type : type === KW_ONLY ? "KW_ONLY" : repr(type);
     if (t === "KW_ONLY" || t.endsWith(".KW_ONLY")) {
       kwOnlyMarker = true;
       continue;
@@ -319,8 +370,13 @@ function processClass(cls: Cls, opts: Options): Cls {
       );
     }
     if (raw instanceof Field) {
-      if (f.default_ === MISSING) delete cls[name];
-      else
+      if (f.default_ === MISSING) {
+        // No class attribute at all (CPython deletes it), nor the accessor `pyclass` gave
+        // instances for it.
+        delete cls[name];
+        const held = Object.getOwnPropertyDescriptor(cls.prototype, name);
+        if (held?.get !== undefined && isForwarder(held.get)) delete cls.prototype[name];
+      } else
         Object.defineProperty(cls, name, {
           value: f.default_,
           writable: true,
@@ -350,17 +406,18 @@ function processClass(cls: Cls, opts: Options): Cls {
     Object.hasOwn(proto, "__hash__") &&
     !(proto.__hash__ === null && Object.hasOwn(proto, "__eq__"));
   // Named as CPython names the methods it generates (`C.__init__`, `C.__repr__`, ...).
-  const nameMethod = (name: string, fn: Function) => {
+  const nameMethod = (name: string, fn: Function, qual = `${qualname(cls)}.${name}`) => {
     Object.defineProperty(fn, "__name__", { value: name, configurable: true, writable: true });
-    Object.defineProperty(fn, "__qualname__", {
-      value: `${qualname(cls)}.${name}`,
-      configurable: true,
-      writable: true,
-    });
+    Object.defineProperty(fn, "__qualname__", { value: qual, configurable: true, writable: true });
   };
-  const set = (name: string, fn: Function) => {
+  /**
+   * Set method `name` unless the class defines it. A function CPython's module defines once for
+   * every class (`_replace`) keeps its own name (`fn.name`) as its `__name__` and `__qualname__`.
+   */
+  const set = (name: string, fn: Function, shared = false) => {
     if (definesOwn(cls, name)) return;
-    nameMethod(name, fn);
+    if (shared) nameMethod(fn.name, fn, fn.name);
+    else nameMethod(name, fn);
     Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
   };
 
@@ -446,6 +503,13 @@ function processClass(cls: Cls, opts: Options): Cls {
     initDefaults(fast, params);
     set("__init__", fast);
   }
+  set(
+    "__replace__",
+    function _replace(this: Record<string, unknown>, ...rest: unknown[]) {
+      return replaceFields(this, rest);
+    },
+    true,
+  );
   if (opts.repr) {
     const dataclassRepr = function (this: Record<string, unknown>) {
       return reprGuard(this, "...", () => {
@@ -512,11 +576,33 @@ function processClass(cls: Cls, opts: Options): Cls {
   if (opts.slots) {
     if (Object.hasOwn(cls, "__slots__"))
       throw new PyTypeError(`${cls.__name__ ?? cls.name} already specifies __slots__`);
+    const names: unknown[] = fields.map((f) => f.name);
+    if (opts.weakref_slot) names.push("__weakref__");
     Object.defineProperty(cls, "__slots__", {
-      value: new Tuple(fields.map((f) => f.name)),
+      value: new Tuple(names),
       configurable: true,
       writable: true,
     });
+    if (opts.frozen) {
+      // For pickling frozen classes with slots, as CPython's `_add_slots` adds them.
+      set(
+        "__getstate__",
+        function _dataclass_getstate(this: Record<string, unknown>) {
+          return fields.map((f) => fieldOf(this, f.name as string));
+        },
+        true,
+      );
+      set(
+        "__setstate__",
+        function _dataclass_setstate(this: Record<string, unknown>, state: unknown) {
+          const values = [...iter(state)];
+          for (let i = 0; i < fields.length && i < values.length; i++)
+            this[fields[i]!.name as string] = values[i];
+          return null;
+        },
+        true,
+      );
+    }
   }
   if (opts.frozen) {
     set("__setattr__", function (this: object, name: string) {
@@ -799,9 +885,14 @@ export function astuple(obj: unknown): Tuple {
   return deepConvert(obj, true) as Tuple;
 }
 
-/** `dataclasses.replace(obj, **changes)`: a new instance through `__init__`. */
+/** `dataclasses.replace(obj, /, **changes)`: a new instance through `__init__`. */
 export function replace(obj: unknown, ...rest: unknown[]): unknown {
   if (!isInstance(obj)) throw new PyTypeError("replace() should be called on dataclass instances");
+  return replaceFields(obj, rest);
+}
+
+/** A dataclass's `__replace__(self, /, **changes)` (`copy.replace`), CPython's `_replace`. */
+function replaceFields(obj: Record<string, unknown>, rest: unknown[]): unknown {
   const [, changes] = splitKw(rest);
   const m = fieldMap(obj, true) as Map<string, Field>;
   const kwargs: Record<string, unknown> = {};

@@ -122,6 +122,18 @@ export class auto {
   }
 }
 
+/** `enum.member(value)`: makes `value` a member even where it would not be (a function). */
+export class member {
+  static __module__ = "enum";
+  constructor(readonly value: unknown) {}
+}
+
+/** `enum.nonmember(value)`: keeps `value` a plain class attribute. */
+export class nonmember {
+  static __module__ = "enum";
+  constructor(readonly value: unknown) {}
+}
+
 /**
  * `A | B` of earlier `auto()` members in a class body: CPython has already replaced them by
  * their values there; here the operation is recorded and computed when the class is built.
@@ -391,6 +403,15 @@ export function enumclass<C>(cls: C, boundary?: unknown): C {
       if (SKIP.has(name) || isDunder(name) || isSunder(name)) continue;
       if (name.startsWith(`_${className(c)}__`)) continue;
       const desc = Object.getOwnPropertyDescriptor(c, name)!;
+      // `enum.member(x)` is a member whatever `x` is; `enum.nonmember(x)` is the attribute `x`.
+      if (desc.value instanceof member) {
+        entries.push([name, desc.value.value]);
+        continue;
+      }
+      if (desc.value instanceof nonmember) {
+        Object.defineProperty(c, name, { ...desc, value: desc.value.value });
+        continue;
+      }
       // Methods, and descriptors bound in the body (`f = property(f)`), are no members.
       if (!("value" in desc) || isDescriptor(desc.value)) continue;
       entries.push([name, desc.value]);
@@ -1484,6 +1505,93 @@ export const STRICT = (FlagBoundary_ as EnumClass).STRICT as Enum;
 export const CONFORM = (FlagBoundary_ as EnumClass).CONFORM as Enum;
 export const EJECT = (FlagBoundary_ as EnumClass).EJECT as Enum;
 export const KEEP = (FlagBoundary_ as EnumClass).KEEP as Enum;
+
+/** `enum.EnumCheck`: the checks `@verify` runs. */
+class EnumCheck_ extends StrEnum {
+  static CONTINUOUS = "no skipped integer values";
+  static NAMED_FLAGS = "multi-flag aliases may not contain unnamed flags";
+  static UNIQUE = "one name per value";
+}
+for (const [k, v] of [
+  ["__name__", "EnumCheck"],
+  ["__qualname__", "EnumCheck"],
+  ["__module__", "enum"],
+])
+  Object.defineProperty(EnumCheck_, k!, { value: v, configurable: true, writable: true });
+enumclass(EnumCheck_);
+
+export { EnumCheck_ as EnumCheck };
+export const CONTINUOUS = (EnumCheck_ as EnumClass).CONTINUOUS as Enum;
+export const NAMED_FLAGS = (EnumCheck_ as EnumClass).NAMED_FLAGS as Enum;
+export const UNIQUE = (EnumCheck_ as EnumClass).UNIQUE as Enum;
+
+const bitLength = (v: bigint) => (v < 0n ? -v : v).toString(2).length - (v === 0n ? 1 : 0);
+
+/** `@enum.verify(*checks)`: CPython's checks of an enum class, with its ValueErrors. */
+export function verify(...checks: unknown[]): <C>(cls: C) => C {
+  return (cls) => {
+    const c = cls as unknown as EnumClass;
+    const flag = isFlagClass(c);
+    const clsName = className(c);
+    const memberMap = c._member_map_ as Dict;
+    const names = c._member_names_ as string[];
+    const values = toArray(iter(c)).map((m) => (m as Enum)._value_);
+    for (const check of checks) {
+      if (check === UNIQUE) {
+        const dups: string[] = [];
+        for (const [name, m] of memberMap.entries())
+          if (name !== (m as Enum)._name_) dups.push(`${name} -> ${(m as Enum)._name_}`);
+        if (dups.length > 0)
+          throw new ValueError(`aliases found in ${repr(cls)}: ${dups.join(", ")}`);
+      } else if (check === CONTINUOUS) {
+        const set = new globalThis.Set(values as bigint[]);
+        if (set.size < 2) continue;
+        const sorted = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const low = sorted[0]!;
+        const high = sorted[sorted.length - 1]!;
+        const missing: bigint[] = [];
+        if (flag) {
+          for (let i = bitLength(low); i < bitLength(high) - 1; i++)
+            if (!set.has(1n << BigInt(i))) missing.push(1n << BigInt(i));
+        } else for (let i = low + 1n; i < high; i++) if (!set.has(i)) missing.push(i);
+        if (missing.length > 0)
+          throw new ValueError(
+            `invalid ${flag ? "flag" : "enum"} ${repr(clsName)}: missing values ${missing.join(", ")}`.slice(
+              0,
+              256,
+            ),
+          );
+      } else if (check === NAMED_FLAGS) {
+        const missingNames: string[] = [];
+        let missingValue = 0n;
+        for (const [name, alias] of memberMap.entries()) {
+          if (names.includes(name as string)) continue;
+          const v = (alias as Enum)._value_ as bigint;
+          if (v < 0n) continue;
+          let missed = false;
+          for (let bit = 1n; bit <= v; bit <<= 1n) {
+            if ((v & bit) === 0n || values.includes(bit)) continue;
+            missed = true;
+            missingValue |= bit;
+          }
+          if (missed) missingNames.push(name as string);
+        }
+        if (missingNames.length > 0) {
+          const alias =
+            missingNames.length === 1
+              ? `alias ${missingNames[0]} is missing`
+              : `aliases ${missingNames.slice(0, -1).join(", ")} and ${missingNames[missingNames.length - 1]} are missing`;
+          const single = (missingValue & (missingValue - 1n)) === 0n;
+          const value = `${single ? "value" : "combined values of"} 0x${missingValue.toString(16)}`;
+          throw new ValueError(
+            `invalid Flag ${repr(clsName)}: ${alias} ${value} [use enum.show_flag_values(value) for details]`,
+          );
+        }
+      }
+    }
+    return cls;
+  };
+}
 
 function checkBoundary(b: unknown, cls: EnumClass): Boundary {
   if (b === null || b === undefined) return STRICT;

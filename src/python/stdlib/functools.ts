@@ -542,8 +542,7 @@ function unionMembers(x: unknown): unknown[] | null {
   if (u[Symbol.for("asyncio-ts.union")] === true && u.__args__ instanceof Tuple)
     return [...u.__args__.items];
   const { SpecialForm } = require("./typing") as typeof import("./typing");
-  if (x instanceof SpecialForm && u._name === "Union" && Array.isArray(u.__args__))
-    return u.__args__;
+  if (x instanceof SpecialForm && x._name === "Union" && x._args !== null) return x._args;
   return null;
 }
 

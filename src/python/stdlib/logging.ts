@@ -685,6 +685,8 @@ export class StreamHandler extends Handler {
   }
 
   override flush(): null {
+    // (CPython: `if self.stream and hasattr(self.stream, "flush")`; a closed FileHandler has none.)
+    if (this.stream === null || this.stream === undefined) return null;
     const f = (this.stream as { flush?: unknown }).flush;
     if (typeof f === "function") callMethod(this.stream, "flush");
     return null;
@@ -720,6 +722,71 @@ export class StreamHandler extends Handler {
   override __repr__(): string {
     const name = pyStr(getattr(this.stream, "name", ""));
     return `<${typeOf(this).name} ${name}${name ? " " : ""}(${getLevelName(this.level)})>`;
+  }
+}
+
+/**
+ * `logging.FileHandler(filename, mode='a', encoding=None, delay=False, errors=None)`: a
+ * StreamHandler over the file `open()` gives (src/python/_io.ts), opened now or, with `delay`,
+ * at the first record. Every record is flushed, as StreamHandler flushes.
+ */
+export class FileHandler extends StreamHandler {
+  declare baseFilename: string;
+  declare mode: string;
+  declare encoding: unknown;
+  declare errors: unknown;
+  declare delay: boolean;
+
+  override __init__(...args: unknown[]): null {
+    const [filename, mode, encoding, delay, errors] = initArgs(
+      "FileHandler.__init__",
+      args,
+      ["filename", "mode", "encoding", "delay", "errors"],
+      ["a", null, false, null],
+    );
+    const os = require("./os") as typeof import("./os");
+    this.baseFilename = os.path.abspath(os.fspath(filename));
+    this.mode = mode as string;
+    this.encoding = encoding;
+    this.errors = errors;
+    this.delay = truthy(delay);
+    if (this.delay) {
+      Handler.prototype.__init__.call(this);
+      this.stream = null;
+    } else super.__init__(this._open());
+    return null;
+  }
+
+  _open(): unknown {
+    const { open } = require("../_io") as typeof import("../_io");
+    return open(
+      this.baseFilename,
+      this.mode,
+      new Kw({ encoding: this.encoding, errors: this.errors }),
+    );
+  }
+
+  override emit(record: LogRecord): null {
+    if (this.stream === null) this.stream = this._open();
+    return super.emit(record);
+  }
+
+  override close(): null {
+    const stream = this.stream;
+    if (stream !== null) {
+      try {
+        this.flush();
+      } finally {
+        this.stream = null;
+        if (typeof (stream as { close?: unknown }).close === "function")
+          callMethod(stream, "close");
+      }
+    }
+    return null;
+  }
+
+  override __repr__(): string {
+    return `<${typeOf(this).name} ${this.baseFilename} (${getLevelName(this.level)})>`;
   }
 }
 
@@ -1083,9 +1150,14 @@ export function basicConfig(...args: unknown[]): null {
   } else {
     if ("stream" in k && "filename" in k)
       throw new ValueError("'stream' and 'filename' should not be specified together");
-    if ("filename" in k)
-      throw new ValueError("logging.basicConfig(filename=...) is not supported by asyncio-ts");
-    handlers = [new StreamHandler((k.stream ?? null) as unknown)];
+    if ("filename" in k && k.filename !== null) {
+      // CPython's defaults: mode 'a', errors 'backslashreplace' (None for a binary mode).
+      const mode = (k.filemode ?? "a") as string;
+      const errors = mode.includes("b") ? null : (k.errors ?? "backslashreplace");
+      handlers = [
+        new FileHandler(k.filename, mode, new Kw({ encoding: k.encoding ?? null, errors })),
+      ];
+    } else handlers = [new StreamHandler((k.stream ?? null) as unknown)];
   }
   const style = (k.style ?? "%") as string;
   if (!["%", "{", "$"].includes(style)) throw new ValueError("Style must be one of: %,{,$");

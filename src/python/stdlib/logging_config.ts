@@ -72,6 +72,7 @@ const LOGGING_CLASSES: Record<string, () => unknown> = {
   "logging.Handler": () => logging.Handler,
   "logging.StreamHandler": () => logging.StreamHandler,
   "logging.NullHandler": () => logging.NullHandler,
+  "logging.FileHandler": () => logging.FileHandler,
 };
 
 /** `BaseConfigurator.resolve(s)`: a class of `logging` by its dotted name. */

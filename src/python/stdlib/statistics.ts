@@ -39,7 +39,7 @@ import { decomposeFloat, hash as pyHash } from "../hash";
 import { Kw } from "../kw";
 import { sortList } from "../list";
 import { intTrueDiv, isInt, toBigInt } from "../numbers";
-import { NotImplemented } from "../objects";
+import { forwardToClass, NotImplemented } from "../objects";
 import { add, mul, sub, truediv } from "../operators";
 import { call, getattr, iter, lenOf, toArray, truthy } from "../protocol";
 import { repr } from "../repr";
@@ -957,3 +957,4 @@ export class NormalDist {
     return `${name}(mu=${repr(this._mu)}, sigma=${repr(this._sigma)})`;
   }
 }
+forwardToClass(NormalDist, "from_samples");

@@ -27,7 +27,7 @@ import { TypeError as PyTypeError } from "../exceptions";
 import { hash } from "../hash";
 import { Kw } from "../kw";
 import { runsOwnInit } from "../mro";
-import { NotImplemented, nativeType } from "../objects";
+import { forwardToClass, NotImplemented, nativeType } from "../objects";
 import { or_ } from "../operators";
 import { callMethod, contains, getitem, iter, len } from "../protocol";
 import { repr, reprGuard, str } from "../repr";
@@ -51,6 +51,14 @@ export function libraryClass<C extends AnyClass>(
     ["__module__", module],
   ]) {
     Object.defineProperty(cls, k as string, { value: v, writable: true, configurable: true });
+  }
+  // Its class and static methods are reachable through instances (`dt.now()`), as in Python.
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const d = Object.getOwnPropertyDescriptor(cls, key)!;
+    if (typeof d.value !== "function" || d.enumerable || key in cls.prototype) continue;
+    if (key.startsWith("__") || /^class[\s{]/.test(Function.prototype.toString.call(d.value)))
+      continue;
+    forwardToClass(cls, key);
   }
   const proxy = new Proxy(cls, {
     apply: (target, _this, args) => Reflect.construct(target as unknown as Function, args),

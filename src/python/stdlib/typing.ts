@@ -5,7 +5,7 @@
  * `TypedDict` are bases of program classes (see them below).
  */
 
-import { NoneType } from "../builtins";
+import { NoneType, str as pyStr } from "../builtins";
 import { TypeError as PyTypeError, ValueError } from "../exceptions";
 import { truthy } from "../protocol";
 import { repr } from "../repr";
@@ -33,7 +33,7 @@ const Ellipsis_ = (require("../objects") as { Ellipsis: unknown }).Ellipsis;
 export class SpecialForm {
   constructor(
     readonly _name: string,
-    readonly __args__: unknown[] | null = null,
+    readonly _args: unknown[] | null = null,
   ) {}
   __getitem__(params: unknown): unknown {
     let args = params instanceof Tuple ? [...params.items] : [params];
@@ -69,23 +69,43 @@ export class SpecialForm {
   __call__(...args: unknown[]): unknown {
     return args[0] ?? null;
   }
+  /** CPython's `__args__`: a tuple, Callable's parameters flattened, Annotated's type only. */
+  get __args__(): Tuple {
+    const args = this._args;
+    if (args === null) throw this.noAttribute("__args__");
+    if (this._name === "Annotated") return new Tuple([args[0]]);
+    if (this._name === "Callable" && Array.isArray(args[0]))
+      return new Tuple([...args[0], ...args.slice(1)]);
+    return new Tuple(args);
+  }
+  /** `Annotated[T, *metadata].__metadata__`. */
+  get __metadata__(): Tuple {
+    if (this._name !== "Annotated" || this._args === null) throw this.noAttribute("__metadata__");
+    return new Tuple(this._args.slice(1));
+  }
+  /** CPython's `__origin__`: the class a generic alias stands for, or the special form itself. */
+  get __origin__(): unknown {
+    const origin = this._args === null ? null : aliasOrigin(this);
+    if (origin === null) throw this.noAttribute("__origin__");
+    return origin;
+  }
   __repr__(): string {
-    if (this.__args__ === null) return `typing.${this._name}`;
-    if (this._name === "Union" && this.__args__.length === 2 && this.__args__.includes(NoneType)) {
+    if (this._args === null) return `typing.${this._name}`;
+    if (this._name === "Union" && this._args.length === 2 && this._args.includes(NoneType)) {
       // CPython prints a two-member union with None as Optional.
-      const other = this.__args__.find((a) => a !== NoneType);
+      const other = this._args.find((a) => a !== NoneType);
       return `typing.Optional[${typeRepr(other)}]`;
     }
-    if (this.__args__.length === 0) return `typing.${this._name}[()]`;
-    return `typing.${this._name}[${this.__args__.map(typeRepr).join(", ")}]`;
+    if (this._args.length === 0) return `typing.${this._name}[()]`;
+    return `typing.${this._name}[${this._args.map(typeRepr).join(", ")}]`;
   }
   /** `Union[int, str] == Union[str, int]` (unordered for Union and Literal), `List[int] == List[int]`. */
   __eq__(other: unknown): unknown {
     const { NotImplemented } = require("../objects") as typeof import("../objects");
     if (!(other instanceof SpecialForm)) return NotImplemented;
     if (this._name !== other._name) return false;
-    const a = this.__args__;
-    const b = other.__args__;
+    const a = this._args;
+    const b = other._args;
     if (a === null || b === null) return a === b;
     const { eq } = require("../compare") as typeof import("../compare");
     const same = (x: unknown, y: unknown): boolean =>
@@ -100,7 +120,7 @@ export class SpecialForm {
     const { hash } = require("../hash") as typeof import("../hash");
     const h = (x: unknown): bigint =>
       Array.isArray(x) ? hash(new Tuple(x.map(typeArg))) : hash(x);
-    const args = this.__args__ ?? [];
+    const args = this._args ?? [];
     const unordered = this._name === "Union" || this._name === "Literal";
     const argsHash = unordered
       ? args.reduce<bigint>((acc, x) => acc ^ h(x), 0n)
@@ -109,18 +129,15 @@ export class SpecialForm {
   }
   /** The type variables among the arguments, in order (`Dict[K, List[V]]`: `(~K, ~V)`). */
   get __parameters__(): Tuple {
-    if (this.__args__ === null) {
-      const { AttributeError } = require("../exceptions") as typeof import("../exceptions");
-      // (`Any` is a class in CPython 3.13.)
-      throw new AttributeError(
-        this._name === "Any"
-          ? "type object 'Any' has no attribute '__parameters__'"
-          : "__parameters__",
-      );
-    }
+    if (this._args === null) throw this.noAttribute("__parameters__");
     if (this._name === "Literal") return new Tuple([]);
-    return new Tuple(
-      typeParameters(this._name === "Annotated" ? [this.__args__[0]] : this.__args__),
+    return new Tuple(typeParameters(this._name === "Annotated" ? [this._args[0]] : this._args));
+  }
+  /** The AttributeError of an attribute only subscripted forms have (`Any` is a class in 3.13). */
+  private noAttribute(name: string): Error {
+    const { AttributeError } = require("../exceptions") as typeof import("../exceptions");
+    return new AttributeError(
+      this._name === "Any" ? `type object 'Any' has no attribute '${name}'` : name,
     );
   }
   __or__(other: unknown): SpecialForm {
@@ -141,7 +158,8 @@ function typeParameters(args: readonly unknown[]): unknown[] {
     if (a instanceof TypeVar) add(a);
     else if (Array.isArray(a)) for (const p of typeParameters(a)) add(p);
     else if (a instanceof SpecialForm || a instanceof GenericAlias) {
-      if (a.__args__ !== null) for (const p of a.__parameters__.items) add(p);
+      if (!(a instanceof SpecialForm) || a._args !== null)
+        for (const p of a.__parameters__.items) add(p);
     }
   }
   return out;
@@ -204,13 +222,19 @@ function typeArg(t: unknown): unknown {
 function unionOf(args: unknown[]): unknown {
   const members: unknown[] = [];
   for (const a of args) {
-    const parts = a instanceof SpecialForm && a._name === "Union" && a.__args__ ? a.__args__ : [a];
+    const parts = a instanceof SpecialForm && a._name === "Union" && a._args ? a._args : [a];
     for (const p of parts) if (!members.includes(p)) members.push(p);
   }
   return members.length === 1 ? members[0] : new SpecialForm("Union", members);
 }
 
-const form = (name: string) => new SpecialForm(name);
+/** The special forms by name (`get_origin(Literal[1])` is `Literal`). */
+const formsByName = new Map<string, SpecialForm>();
+const form = (name: string) => {
+  const f = new SpecialForm(name);
+  formsByName.set(name, f);
+  return f;
+};
 
 export const Any = form("Any");
 export const Optional = form("Optional");
@@ -248,6 +272,9 @@ export const TypeAlias = form("TypeAlias");
 export const TypeGuard = form("TypeGuard");
 export const Concatenate = form("Concatenate");
 export const LiteralString = form("LiteralString");
+export const TypeIs = form("TypeIs");
+/** `typing.Text` is `str`. */
+export const Text = pyStr;
 export const Hashable = form("Hashable");
 export const Sized = form("Sized");
 export const Container = form("Container");
@@ -532,7 +559,15 @@ function isProtocolMethod(cls: Function, name: string): boolean {
   return false;
 }
 
-for (const c of [Generic, Protocol])
+/** `typing.IO`, `TextIO`, `BinaryIO`: the generic classes annotations of file objects name. */
+export class IO extends Generic {}
+export class TextIO extends IO {}
+export class BinaryIO extends IO {}
+
+/** `typing.NoDefault` (3.13): the sentinel of a type parameter without a default. */
+export const NoDefault = { __repr__: () => "typing.NoDefault" };
+
+for (const c of [Generic, Protocol, IO, TextIO, BinaryIO])
   Object.defineProperty(c, "__module__", { value: "typing", writable: true, configurable: true });
 
 const runtimeCheckable = new WeakSet<Function>();
@@ -580,6 +615,17 @@ function protocolAttrs(cls: Function): string[] {
   return [...names].filter((n) => !NOT_PROTOCOL_MEMBERS.has(n) && !n.startsWith("_abc_")).sort();
 }
 
+/** `typing.is_protocol(tp)` (3.13): is `tp` a protocol class (not `Protocol` itself)? */
+export function is_protocol(tp: unknown): boolean {
+  return typeof tp === "function" && tp !== Protocol && isProtocolClass(tp);
+}
+
+/** `typing.get_protocol_members(tp)` (3.13): a frozenset of the protocol's members. */
+export function get_protocol_members(tp: unknown): unknown {
+  if (!is_protocol(tp)) throw new PyTypeError(`${repr(tp)} is not a Protocol`);
+  return new (mods().set.FrozenSet)(protocolAttrs(tp as Function));
+}
+
 /** `typing.cast(typ, val)`. */
 export function cast(_typ: unknown, val: unknown): unknown {
   return val;
@@ -591,6 +637,47 @@ export function overload<F>(fn: F): F {
 }
 export const final = overload;
 export const no_type_check = overload;
+
+/** `@typing.override` (3.12): marks the function, as CPython does, and returns it. */
+export function override<F>(fn: F): F {
+  try {
+    Object.defineProperty(fn, "__override__", { value: true, writable: true, configurable: true });
+  } catch {
+    // (CPython ignores objects that refuse the attribute.)
+  }
+  return fn;
+}
+
+/**
+ * `@typing.dataclass_transform(...)`: a decorator factory that records its arguments as
+ * `__dataclass_transform__` on what it decorates.
+ */
+export function dataclass_transform(...args: unknown[]): <F>(fn: F) => F {
+  const [, kws] = takeKw(args);
+  const { Dict: PyDict } = mods().dict;
+  const rest = { ...kws };
+  const take = (k: string, dflt: unknown) => {
+    const v = k in rest ? rest[k] : dflt;
+    delete rest[k];
+    return v;
+  };
+  const info = new PyDict([
+    ["eq_default", take("eq_default", true)],
+    ["order_default", take("order_default", false)],
+    ["kw_only_default", take("kw_only_default", false)],
+    ["frozen_default", take("frozen_default", false)],
+    ["field_specifiers", take("field_specifiers", new Tuple([]))],
+    ["kwargs", new PyDict(Object.entries(rest))],
+  ]);
+  return (fn) => {
+    Object.defineProperty(fn, "__dataclass_transform__", {
+      value: info,
+      writable: true,
+      configurable: true,
+    });
+    return fn;
+  };
+}
 
 /** `@typing.runtime_checkable`: lets `isinstance` check a protocol structurally. */
 export function runtime_checkable<F>(cls: F): F {
@@ -607,6 +694,101 @@ export function runtime_checkable<F>(cls: F): F {
 export function get_type_hints(_obj: unknown): unknown {
   const { Dict: PyDict } = require("../dict");
   return new PyDict();
+}
+
+/** The classes typing's generic aliases stand for (`List` is `list`'s), by alias name. */
+function aliasClasses(): Record<string, unknown> {
+  const b = mods().builtins;
+  const c = mods().collections;
+  const abc = require("./_collections_abc") as typeof import("./_collections_abc");
+  const re = require("./re") as typeof import("./re");
+  const cl = require("./contextlib") as typeof import("./contextlib");
+  return {
+    List: b.list,
+    Dict: b.dict,
+    Set: b.set,
+    FrozenSet: b.frozenset,
+    Tuple: b.tuple,
+    Type: b.type,
+    Deque: c.deque,
+    DefaultDict: c.defaultdict,
+    OrderedDict: c.OrderedDict,
+    Counter: c.Counter,
+    ChainMap: c.ChainMap,
+    Pattern: re.Pattern,
+    Match: re.Match,
+    ContextManager: cl.AbstractContextManager,
+    AsyncContextManager: cl.AbstractAsyncContextManager,
+    AbstractSet: abc.Set,
+    ...Object.fromEntries(
+      [
+        "Awaitable",
+        "Coroutine",
+        "AsyncIterable",
+        "AsyncIterator",
+        "AsyncGenerator",
+        "Iterable",
+        "Iterator",
+        "Generator",
+        "Reversible",
+        "Container",
+        "Collection",
+        "Callable",
+        "MutableSet",
+        "Mapping",
+        "MutableMapping",
+        "Sequence",
+        "MutableSequence",
+        "MappingView",
+        "KeysView",
+        "ItemsView",
+        "ValuesView",
+        "Hashable",
+        "Sized",
+      ].map((n) => [
+        n,
+        (abc as unknown as Record<string, unknown>)[n] ?? (c.abc as Record<string, unknown>)[n],
+      ]),
+    ),
+  };
+}
+
+/**
+ * CPython's `get_origin` of a typing form: an alias of a generic class gives the class (also
+ * unsubscripted: `List` gives `list`), a subscripted special form gives the form (`Optional[X]`
+ * gives `Union`), anything else null.
+ */
+function aliasOrigin(f: SpecialForm): unknown {
+  const cls = aliasClasses()[f._name];
+  if (cls !== undefined) return cls;
+  if (f._args === null) return null;
+  return f._name === "Optional" ? Union : (formsByName.get(f._name) ?? null);
+}
+
+/** `typing.get_origin(tp)`. */
+export function get_origin(tp: unknown): unknown {
+  if (tp instanceof SpecialForm) return aliasOrigin(tp);
+  if (tp instanceof GenericAlias) return tp.__origin__;
+  if (tp instanceof ParamSpecPart) return tp.__origin__;
+  if (tp === Generic) return Generic;
+  const { UnionType } = require("../union") as typeof import("../union");
+  if (tp instanceof UnionType) return UnionType;
+  return null;
+}
+
+/** `typing.get_args(tp)`: Annotated's type and metadata, Callable's parameters as a list. */
+export function get_args(tp: unknown): unknown {
+  if (tp instanceof SpecialForm) {
+    const args = tp._args;
+    if (args === null || aliasOrigin(tp) === null) return new Tuple([]);
+    if (tp._name === "Callable" && Array.isArray(args[0]))
+      return new Tuple([[...args[0]], ...args.slice(1)]);
+    return new Tuple(args);
+  }
+  if (tp instanceof GenericAlias) return tp.__args__;
+  const { UnionType } = require("../union") as typeof import("../union");
+  if (tp instanceof UnionType) return tp.__args__;
+  return new Tuple([]);
 }
 
 /** `typing.NewType(name, tp)`: an identity function named `name`. */
@@ -895,6 +1077,11 @@ for (const [k, v] of [
   Object.defineProperty(TypedDictImpl, k, { value: v, writable: true, configurable: true });
 export const TypedDict = TypedDictImpl as unknown as ClassSyntaxBase;
 
+/** `typing.is_typeddict(tp)`: a class made by `TypedDict` (not `TypedDict` itself). */
+export function is_typeddict(tp: unknown): boolean {
+  return typeof tp === "function" && tp !== TypedDictImpl && tp.prototype instanceof TypedDictImpl;
+}
+
 /** `typing.Required[T]`, `typing.NotRequired[T]` (TypedDict keys). */
 export const Required = form("Required");
 export const NotRequired = form("NotRequired");
@@ -903,3 +1090,156 @@ export const ReadOnly = form("ReadOnly");
 TypedDictImpl.prototype = Object.create(
   (require("../dict") as typeof import("../dict")).Dict.prototype,
 );
+
+// ---------------------------------------------------------------- PEP 695 type parameters
+
+/*
+ * `class C[T]: ...`, `def f[T](x: T) -> T: ...` and `type X[T] = ...` (Python 3.12). The
+ * transpiler (codegen/ir.ts, `typeParams`) rewrites them onto these helpers, which it imports
+ * under names no Python program can spell (`$pep695_...`): each parameter is made by
+ * `_pep695_param` (a TypeVar with `infer_variance=True`, printed `T`, whose bound or
+ * constraints are evaluated on first use, as CPython's are), a class gets `Generic[T, ...]` as
+ * its last base and `_pep695_class` as its innermost decorator, a function `_pep695_function`,
+ * and `type X = v` becomes `X = _pep695_alias("X", lambda *params: v, *params)`.
+ */
+
+/** One type parameter: `T`, `T: bound`, `T: (c1, c2)` or `**P`, its bound a thunk. */
+export function _pep695_param(
+  name: string,
+  kind: string,
+  bound: (() => unknown) | null,
+  constraints: (() => unknown) | null,
+): TypeVar {
+  const { Kw } = mods().kw;
+  const p =
+    kind === "ParamSpec"
+      ? new ParamSpec(name, new Kw({ infer_variance: true }))
+      : new TypeVar(name, new Kw({ infer_variance: true }));
+  const lazy = (key: string, thunk: () => unknown, wrap: (v: unknown) => unknown) => {
+    let done = false;
+    let value: unknown = null;
+    Object.defineProperty(p, key, {
+      get: () => {
+        if (!done) {
+          value = wrap(thunk());
+          done = true;
+        }
+        return value;
+      },
+      configurable: true,
+    });
+  };
+  // (Without a bound, a ParamSpec of a type parameter list has None, not NoneType.)
+  if (kind === "ParamSpec") Object.defineProperty(p, "__bound__", { value: null });
+  if (bound !== null) lazy("__bound__", bound, (v) => v);
+  if (constraints !== null)
+    lazy("__constraints__", constraints, (v) => (v instanceof Tuple ? v : new Tuple([v])));
+  return p;
+}
+
+/**
+ * The innermost decorator of `class C[T, ...]`: its `__type_params__`, those of `Generic` (which
+ * `_orig_bases` sets after the decorators; `params` when the class gets no `_orig_bases`).
+ */
+export function _pep695_class(...params: unknown[]): <C extends Function>(cls: C) => C {
+  return (cls) => {
+    Object.defineProperty(cls, PARAMETERS, { value: new Tuple(params), configurable: true });
+    Object.defineProperty(cls, "__type_params__", {
+      get(this: unknown) {
+        return this === cls
+          ? (cls as unknown as { __parameters__: Tuple }).__parameters__
+          : new Tuple([]);
+      },
+      configurable: true,
+    });
+    return cls;
+  };
+}
+
+/** The innermost decorator of `def f[T, ...]`: sets its `__type_params__`. */
+export function _pep695_function(...params: unknown[]): <F>(fn: F) => F {
+  return (fn) => {
+    Object.defineProperty(fn, "__type_params__", {
+      value: new Tuple(params),
+      writable: true,
+      configurable: true,
+    });
+    return fn;
+  };
+}
+
+/**
+ * `typing.TypeAliasType`: what a `type X = ...` statement makes. Its value is evaluated on first
+ * read of `__value__`; it prints as its name; subscripting a generic one gives `X[int]`.
+ */
+export class TypeAliasType {
+  readonly __name__: string;
+  readonly __type_params__: Tuple;
+  readonly __module__ = "__main__";
+  #thunk: () => unknown;
+  #value: { v: unknown } | null = null;
+
+  constructor(...args: unknown[]) {
+    const [pos, kws] = takeKw(args);
+    const name = pos[0] ?? kws.name;
+    if (typeof name !== "string")
+      throw new PyTypeError(`typealias() argument 'name' must be str, not ${typeName(name)}`);
+    const value = pos.length > 1 ? pos[1] : kws.value;
+    this.__name__ = name;
+    this.#thunk = () => value;
+    const tp = kws.type_params ?? new Tuple([]);
+    this.__type_params__ = tp instanceof Tuple ? tp : new Tuple([...(tp as unknown[])]);
+  }
+  /** (`_pep695_alias`: the value as a thunk.) */
+  static _lazy(name: string, thunk: () => unknown, params: unknown[]): TypeAliasType {
+    const { Kw } = mods().kw;
+    const a = new TypeAliasType(name, null, new Kw({ type_params: new Tuple(params) }));
+    a.#thunk = thunk;
+    return a;
+  }
+  get __value__(): unknown {
+    this.#value ??= { v: this.#thunk() };
+    return this.#value.v;
+  }
+  get __parameters__(): Tuple {
+    return this.__type_params__;
+  }
+  __repr__(): string {
+    return this.__name__;
+  }
+  __getitem__(params: unknown): GenericAlias {
+    if (this.__type_params__.items.length === 0)
+      throw new PyTypeError("Only generic type aliases are subscriptable");
+    const args = params instanceof Tuple ? [...params.items] : [params];
+    return new GenericAlias(this as unknown as Function, args);
+  }
+  __or__(other: unknown): unknown {
+    return aliasUnion(this, other);
+  }
+  __ror__(other: unknown): unknown {
+    return aliasUnion(other, this);
+  }
+}
+
+/** `X | other` with a type alias: a `types.UnionType`, as for classes (union.ts). */
+function aliasUnion(a: unknown, b: unknown): unknown {
+  const { UnionType } = require("../union") as typeof import("../union");
+  const { isClass } = require("../types") as typeof import("../types");
+  const args: unknown[] = [];
+  for (const x of [a, b]) {
+    if (x instanceof UnionType) args.push(...x.__args__.items);
+    else if (x === null) args.push(NoneType);
+    else if (x instanceof TypeAliasType || isClass(x)) args.push(x);
+    else return (require("../objects") as typeof import("../objects")).NotImplemented;
+  }
+  return new UnionType(args.filter((x, i) => args.indexOf(x) === i));
+}
+
+/** `type X[P, ...] = value`: the value is `thunk(...params)`, evaluated on first use. */
+export function _pep695_alias(
+  name: string,
+  thunk: (...params: unknown[]) => unknown,
+  ...params: unknown[]
+): TypeAliasType {
+  return TypeAliasType._lazy(name, () => thunk(...params), params);
+}

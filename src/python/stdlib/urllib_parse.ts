@@ -206,7 +206,7 @@ function resultClass(
       return geturl(this);
     }
   }
-  installNamedTuple(Result, spec, true);
+  installNamedTuple(Result, spec, true, false); // its methods and properties: no dir()
   if (netloc) {
     for (const [key, get] of Object.entries(netlocProperties))
       Object.defineProperty(Result.prototype, key, { get, configurable: true });

@@ -45,7 +45,7 @@ import { call } from "../protocol";
 import { repr, str } from "../repr";
 import { formatException, formatExceptionOnly } from "../traceback";
 import { Tuple } from "../tuple";
-import { issubclass } from "../types";
+import { issubclass, typeName } from "../types";
 import { takeKw } from "./types";
 
 const CATEGORIES: Record<string, Function> = {
@@ -502,6 +502,73 @@ class CatchWarnings {
 /** `warnings.catch_warnings(*, record=False, module=None, action=None, category=Warning, lineno=0, append=False)`. */
 export function catch_warnings(...args: unknown[]): CatchWarnings {
   return new CatchWarnings(...args);
+}
+
+/**
+ * `@warnings.deprecated(message, /, *, category=DeprecationWarning, stacklevel=1)` (3.13): a
+ * decorated function warns at each call, a decorated class when it is instantiated or
+ * subclassed; both get `__deprecated__`. With `category=None` it
+ * only sets `__deprecated__`. The wrapper is no Python frame here, so `stacklevel` counts from
+ * the caller without CPython's `+ 1`.
+ */
+export function deprecated(...args: unknown[]): <T>(arg: T) => T {
+  const [pos, kws] = takeKw(args);
+  const message = pos[0] ?? kws.message;
+  if (typeof message !== "string")
+    throw new PyTypeError(
+      `Expected an object of type str for 'message', not ${repr(typeName(message))}`,
+    );
+  const category = "category" in kws ? kws.category : DeprecationWarning;
+  const stacklevel = Number(index(kws.stacklevel ?? 1n));
+  const mark = (x: unknown) =>
+    Object.defineProperty(x, "__deprecated__", {
+      value: message,
+      writable: true,
+      configurable: true,
+    });
+  return <T>(arg: T): T => decorate(arg) as T;
+  function decorate(arg: unknown): unknown {
+    if (category === null) return mark(arg);
+    const warnNow = () => warnAt(message, category as Function, location(stacklevel));
+    const { isClass } = require("../types") as typeof import("../types");
+    if (isClass(arg)) {
+      const proto = arg.prototype as Record<string, unknown>;
+      const init = proto.__init__ as ((...a: unknown[]) => unknown) | undefined;
+      Object.defineProperty(proto, "__init__", {
+        value: function (this: object, ...a: unknown[]) {
+          if (this.constructor === arg) warnNow();
+          return init?.apply(this, a) ?? null;
+        },
+        writable: true,
+        configurable: true,
+      });
+      // Subclassing warns too (`type.__new__` calls the parent's `__init_subclass__`, lang.ts).
+      const initSubclass = (arg as { __init_subclass__?: Function }).__init_subclass__;
+      Object.defineProperty(arg, "__init_subclass__", {
+        value: function (this: unknown, ...a: unknown[]) {
+          warnNow();
+          return typeof initSubclass === "function" ? initSubclass.apply(this, a) : null;
+        },
+        writable: true,
+        configurable: true,
+      });
+      return mark(arg);
+    }
+    if (typeof arg !== "function")
+      throw new PyTypeError(
+        `@deprecated decorator with non-None category must be applied to a class or callable, not ${repr(arg)}`,
+      );
+    const wrapper = function (this: unknown, ...a: unknown[]) {
+      warnNow();
+      return (arg as (...x: unknown[]) => unknown).apply(this, a);
+    };
+    const { update_wrapper } = require("./functools") as typeof import("./functools");
+    update_wrapper(wrapper, arg);
+    const inspect = require("./inspect") as typeof import("./inspect");
+    if (inspect.iscoroutinefunction(arg)) inspect.markcoroutinefunction(wrapper);
+    mark(arg);
+    return mark(wrapper);
+  }
 }
 
 /** Let a program replace `showwarning` (CPython: assign `warnings.showwarning`). */
