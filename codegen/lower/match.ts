@@ -65,7 +65,7 @@ function condition(cx: Context, pat: Pattern, subject: string): string {
       pat.args.forEach((a, i) => {
         const t = cx.temp();
         parts.push(
-          `((${t} = ${cx.helper("matchClassArg")}(${subject}, ${cls}, ${i}, ${pat.args.length})), true)`,
+          `(${t} = ${cx.helper("matchClassArg")}(${subject}, ${cls}, ${i}, ${pat.args.length})) !== undefined`,
         );
         if (a.p !== "wildcard") parts.push(condition(cx, a, t));
       });

@@ -377,7 +377,7 @@ export declare function matchSequence(subject: unknown, n: number, star: number)
 export declare function matchMapping(subject: unknown, keys: unknown[]): any[] | null;
 /** REQUEST: `**rest` in a mapping pattern. */
 export declare function mappingRest(subject: unknown, keys: unknown[]): any;
-/** REQUEST: the i-th positional sub-pattern's subject of a class pattern (__match_args__). */
+/** REQUEST: the i-th positional sub-pattern's subject of a class pattern (__match_args__), or undefined when missing. */
 export declare function matchClassArg(subject: unknown, cls: unknown, i: number, n: number): any;
 
 // with / async with / async for.

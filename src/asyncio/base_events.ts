@@ -50,6 +50,7 @@ import {
   splitContextKw,
   TimerHandle,
 } from "./events";
+import { CancelledError } from "./exceptions";
 import {
   _set_result_unless_cancelled,
   Future,
@@ -578,7 +579,9 @@ export abstract class BaseEventLoop extends AbstractEventLoop {
       // The result as it is, even a Future or Task.
       return returnedAsIs(fut.result());
     } catch (exc) {
-      noteReraise(exc);
+      // The code that runs the loop joins the traceback: `result()` adds it for an exception
+      // the future was given, here for the CancelledError of a cancelled one.
+      if (exc instanceof CancelledError) noteReraise(exc);
       throw exc;
     }
   }

@@ -273,7 +273,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._state === _CANCELLED) throw this._make_cancelled_error();
     if (this._state !== _FINISHED) throw new InvalidStateError("Result is not set.");
     this._setLogTraceback(false);
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) {
+      // CPython's `raise self._exception.with_traceback(...)`: the frames of the code asking for
+      // the result join the traceback (an `await`, `t.result()` after `asyncio.wait`, the loop).
+      noteReraise(this._exception);
+      throw this._exception;
+    }
     return this._result as T;
   }
 
@@ -470,9 +475,7 @@ class FutureIter<T> {
       throw new RuntimeError("await wasn't used with future");
     }
     this._fut = null;
-    // A failed future raises here: the frames awaiting it join the traceback (as in throw()).
-    const exc = fut._exception;
-    if (exc !== null && fut._state === _FINISHED) noteReraise(exc);
+    // A failed future raises here: `result()` adds the frames awaiting it to the traceback.
     return { value: fut.result(), done: true };
   }
 

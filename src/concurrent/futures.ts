@@ -38,7 +38,7 @@ import { classQualname, id } from "../python/objects";
 import { call, iter, truthy } from "../python/protocol";
 import { PySet } from "../python/set";
 import { namedtuple } from "../python/stdlib/collections";
-import { formatExceptionOnly } from "../python/traceback";
+import { formatExceptionOnly, noteReraise } from "../python/traceback";
 import { typeName } from "../python/types";
 
 /** `concurrent.futures.Error`, the base of this module's own exceptions. */
@@ -232,7 +232,11 @@ export class Future<T = unknown> {
   result(timeout: unknown = null): T {
     this._wait(timeout);
     if (this.cancelled()) throw new CancelledError();
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) {
+      // Raised again in the caller's thread: the frames asking for the result join its traceback.
+      noteReraise(this._exception);
+      throw this._exception;
+    }
     return this._result as T;
   }
 

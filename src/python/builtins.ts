@@ -79,6 +79,12 @@ import { isClass, isinstance, issubclass, typeName, typeOf } from "./types";
 
 // ---------------------------------------------------------------- keyword helpers
 
+/** CPython's "f() takes no keyword arguments" of a builtin taking positional arguments only. */
+function refuseKw(args: unknown[], fname: string): void {
+  if (args.some((a) => a instanceof Kw))
+    throw new PyTypeError(`${fname}() takes no keyword arguments`);
+}
+
 function takeKw(args: unknown[], fname: string, allowed: string[]): Record<string, unknown> {
   const n = args.length;
   if (n === 0 || !(args[n - 1] instanceof Kw)) return {};
@@ -945,6 +951,7 @@ export const map = iteratorType(function map(
   f: unknown,
   ...iterables: unknown[]
 ): IterableIterator<unknown> {
+  refuseKw([f, ...iterables], "map");
   if (iterables.length === 0) throw new PyTypeError("map() must have at least two arguments.");
   const its = iterables.map((a) => iter(a));
   function* gen(): Generator<unknown> {
@@ -965,7 +972,9 @@ export const map = iteratorType(function map(
 export const filter = iteratorType(function filter(
   f: unknown,
   iterable: unknown,
+  ...extra: unknown[]
 ): IterableIterator<unknown> {
+  refuseKw([f, iterable, ...extra], "filter");
   const it = iter(iterable);
   function* gen(): Generator<unknown> {
     for (const v of it) if (f === null ? truthy(v) : truthy(call(f, v))) yield v;
@@ -1020,10 +1029,10 @@ export const reversed = iteratorType(function reversed(seq: unknown): IterableIt
 
 /** `sorted(iterable, *, key=None, reverse=False)`. */
 export function sorted(...args: unknown[]): unknown[] {
-  const k = takeKw(args, "sorted", ["key", "reverse"]);
-  if (args.length !== 1) {
-    throw new PyTypeError(`sorted expected 1 argument, got ${args.length}`);
-  }
+  const positional = args.length - (args.at(-1) instanceof Kw ? 1 : 0);
+  if (positional !== 1) throw new PyTypeError(`sorted expected 1 argument, got ${positional}`);
+  // CPython's sorted() hands its keywords to list.sort(), which words the error.
+  const k = takeKw(args, "sort", ["key", "reverse"]);
   const xs = toArray(args[0]);
   sortList(xs, k.key ?? null, k.reverse ?? false);
   return xs;

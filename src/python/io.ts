@@ -201,7 +201,19 @@ export class TextStream {
    * exit fails again and reports it, as in CPython; a write that fills the buffer drops it.
    */
   flush(): null {
+    if (this.closed) throw new ValueError("I/O operation on closed file.");
     this.writeBuffer(true);
+    return null;
+  }
+
+  /** `close()`: flush, then every write or flush raises ValueError (the exit flush skips it). */
+  close(): null {
+    if (this.closed) return null;
+    try {
+      this.flush();
+    } finally {
+      this.closed = true;
+    }
     return null;
   }
 

@@ -1179,7 +1179,10 @@ const SELF_MATCHING = new Set([
   "tuple",
 ]);
 
-/** The `i`th positional sub-pattern's subject of a class pattern (`__match_args__`). */
+/**
+ * The `i`th positional sub-pattern's subject of a class pattern (`__match_args__`), or undefined
+ * when the subject lacks that attribute (the pattern then fails, as CPython's match_class).
+ */
 export function matchClassArg(subject: unknown, cls: unknown, i: number, n: number): unknown {
   const name = (cls as { __name__?: string }).__name__;
   if (
@@ -1193,10 +1196,12 @@ export function matchClassArg(subject: unknown, cls: unknown, i: number, n: numb
   }
   const args = (cls as { __match_args__?: unknown }).__match_args__;
   const list = args instanceof Tuple ? args.items : Array.isArray(args) ? args : [];
-  if (i >= list.length) {
+  // Checked before any attribute is read (CPython's match_class counts first).
+  if (n > list.length) {
     throw new PyTypeError(
       `${name ?? "?"}() accepts ${list.length} positional sub-pattern${list.length === 1 ? "" : "s"} (${n} given)`,
     );
   }
-  return getattr(subject, String(list[i]));
+  // A missing attribute (an AttributeError) fails the pattern: undefined, never a Python value.
+  return getattr(subject, String(list[i]), undefined);
 }

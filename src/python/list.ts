@@ -52,18 +52,7 @@ export function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
   const tmp: T[] = [];
   let lo = 0;
   while (lo < n) {
-    let hi = lo + 1;
-    if (hi < n) {
-      if (less(items[hi]!, items[lo]!)) {
-        hi += 1;
-        while (hi < n && less(items[hi]!, items[hi - 1]!)) hi += 1;
-        reverseRange(items, lo, hi);
-      } else {
-        hi += 1;
-        while (hi < n && !less(items[hi]!, items[hi - 1]!)) hi += 1;
-      }
-    }
-    let len = hi - lo;
+    let len = countRun(items, lo, n, less);
     if (len < minrun) {
       const force = Math.min(minrun, n - lo);
       binaryInsertion(items, lo, lo + force, lo + len, less);
@@ -93,6 +82,39 @@ export function stableSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
     mergeRuns(items, bases, lens, k, less, tmp);
   }
   return items;
+}
+
+/**
+ * CPython 3.13's `count_run`: the length of the run starting at items[lo] (before `end`), made
+ * ascending in place. A descending run may hold blocks of equal items (neither is less than the
+ * other), each reversed first so that reversing the whole run keeps them in order. The same
+ * comparisons as CPython's, which decide the result when `<` is not a total order (NaN keys).
+ */
+function countRun<T>(items: T[], lo: number, end: number, less: (a: T, b: T) => boolean): number {
+  const remaining = end - lo;
+  let n = 1;
+  while (n < remaining && !less(items[lo + n]!, items[lo + n - 1]!)) n++;
+  if (n === remaining) return n;
+  if (n > 1) {
+    if (less(items[lo]!, items[lo + n - 1]!)) return n;
+    reverseRange(items, lo, lo + n); // all equal
+  }
+  n++;
+  let neq = 0;
+  const reverseEqualTail = () => {
+    if (neq > 0) reverseRange(items, lo + n - neq - 1, lo + n);
+    neq = 0;
+  };
+  for (; n < remaining; n++) {
+    if (less(items[lo + n]!, items[lo + n - 1]!)) reverseEqualTail();
+    else if (less(items[lo + n - 1]!, items[lo + n]!)) break;
+    else neq++;
+  }
+  reverseEqualTail();
+  reverseRange(items, lo, lo + n);
+  // The reversed run may go on ascending ([3, 2, 3, 4, 1]).
+  while (n < remaining && !less(items[lo + n]!, items[lo + n - 1]!)) n++;
+  return n;
 }
 
 /** Timsort's minimum run length: n's top 6 bits, plus 1 if any lower bit is set. */
@@ -414,6 +436,9 @@ export const listMethods = {
   sort(xs: unknown[], ...args: unknown[]): null {
     const [pos, kws] = splitKw<{ key: unknown; reverse: unknown }>(args);
     if (pos.length > 0) throw new PyTypeError("sort() takes no positional arguments");
+    for (const k of Object.keys(kws))
+      if (k !== "key" && k !== "reverse")
+        throw new PyTypeError(`sort() got an unexpected keyword argument '${k}'`);
     sortList(xs, kws.key ?? null, kws.reverse ?? false);
     return null;
   },

@@ -804,6 +804,20 @@ const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
 /** Properties every JS function has, which are no class attributes. */
 const JS_FUNCTION_PROPS = new Set(["length", "name", "prototype", "caller", "arguments"]);
 
+/**
+ * The static `name` of the runtime class `k` or of its runtime bases (skipping the program's
+ * classes, whose class attributes are on their prototypes, and stopping at JS's `Error`, whose
+ * `stackTraceLimit` is no Python attribute).
+ */
+function runtimeClassAttr(k: unknown, name: string): unknown {
+  for (let c = k; typeof c === "function" && c !== Error && c !== Function.prototype; ) {
+    if (!isPyclass(c) && Object.hasOwn(c, name))
+      return (c as unknown as Record<string, unknown>)[name];
+    c = Object.getPrototypeOf(c);
+  }
+  return undefined;
+}
+
 /** The class and static methods in the method tables of str, int, bool and float. */
 const TYPE_METHODS = new Set(["from_bytes", "fromhex", "maketrans"]);
 
@@ -1016,12 +1030,7 @@ function lookupAttr(obj: unknown, name: string): unknown {
     // A runtime class's class attribute read through an instance (`timedelta(1).max`): JS
     // does not look statics up from instances. (A program class's are on its prototype.)
     if (typeof obj === "object" && !name.startsWith("_") && !JS_FUNCTION_PROPS.has(name)) {
-      let k = (obj as object).constructor as unknown;
-      while (typeof k === "function" && isPyclass(k)) k = Object.getPrototypeOf(k);
-      const v =
-        typeof k === "function" && name in k
-          ? (k as unknown as Record<string, unknown>)[name]
-          : undefined;
+      const v = runtimeClassAttr((obj as object).constructor, name);
       if (v !== undefined && typeof v !== "function") return v;
     }
     // `A.__eq__`, `A.__repr__`: a program class's special method it inherits from object.

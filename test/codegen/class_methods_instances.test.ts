@@ -6,7 +6,8 @@
  * the str is not an argument), `(1.5).fromhex`, the datetime classes' constructors
  * (`d.fromisoformat`, `dt.strptime`, `dt.combine`, a datetime subclass's), `Decimal.from_float`,
  * `Fraction.from_decimal`, `Path.cwd` and `Counter.fromkeys`'s NotImplementedError; class
- * attributes (`timedelta(1).max`, `date(...).resolution`, also of a subclass's instance); and
+ * attributes (`timedelta(1).max`, `date(...).resolution`, also of a subclass's instance; not JS's
+ * own, such as `Error.stackTraceLimit`); and
  * `int`/`float` subclasses' `from_bytes`/`fromhex` giving instances of the subclass. They were JS
  * TypeErrors ("d.fromkeys is not a function") or AttributeErrors. Read as values, they are bound
  * to the class (`{}.fromkeys.__self__` is dict).
@@ -54,6 +55,11 @@ const CASES: ProgramCase[] = [
     code: 'from datetime import date\nfrom collections import OrderedDict\nprint(dir({}).count("fromkeys"))\nprint(dir(5).count("from_bytes"), dir("").count("maketrans"), dir(1.5).count("fromhex"))\nclass C:\n    @classmethod\n    def make(cls, n):\n        return cls()\n    @staticmethod\n    def helper(x):\n        return x * 2\nc = C()\nprint(type(c.make(1)).__name__, c.helper(4))\nm = {}.fromkeys\nprint(m("ab"), m.__name__, m.__self__)\nprint(getattr(5, "from_bytes").__self__, getattr(date(2020, 1, 1), "today").__name__)\nm = {}.fromkeys\nprint(m.__self__)\nprint("".maketrans.__self__, (1.5).fromhex.__self__, True.from_bytes.__self__, (5).from_bytes.__name__, "a".upper.__self__)\n',
     expected:
       "1\n1 1 1\nC 8\n{'a': None, 'b': None} fromkeys <class 'dict'>\n<class 'int'> today\n<class 'dict'>\nNone <class 'float'> <class 'bool'> from_bytes a\n",
+  },
+  {
+    name: "classattr_js_statics",
+    code: 'from datetime import timedelta\nclass TD(timedelta):\n    pass\nprint(hasattr(ValueError(), "stackTraceLimit"), hasattr(KeyError(), "captureStackTrace"), TD(1).max, timedelta(1).min)\nimport asyncio\nprint(hasattr(asyncio.Queue(), "maxsize"))\n',
+    expected: "False False 999999999 days, 23:59:59.999999 -999999999 days, 0:00:00\nTrue\n",
   },
 ];
 

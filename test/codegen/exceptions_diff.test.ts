@@ -19,21 +19,9 @@
  * shell sees 130. A generator dropped by a `for` loop it broke out of is closed, and what that
  * raises is printed as "Exception ignored in: ..." (CPython's unraisable hook).
  */
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { BIN, childEnv, ensureBuilt } from "./helpers";
+import { type StderrCase, stderrCaseTests } from "./helpers";
 
-interface Case {
-  name: string;
-  code: string;
-  stdout: string;
-  stderr: string;
-  status: number;
-}
-
-const CASES: Case[] = [
+const CASES: StderrCase[] = [
   {
     name: "chain_in_group",
     code: 'def f():\n    try:\n        raise ValueError("inner")\n    except ValueError as e:\n        raise TypeError("outer") from e\n\n\ntry:\n    f()\nexcept TypeError as te:\n    raise ExceptionGroup("eg", [te])\n',
@@ -241,26 +229,6 @@ const CASES: Case[] = [
     status: 1,
   },
 ];
-const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "asyncio-ts-exc-diff-")));
-
-beforeAll(() => ensureBuilt(), 120_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
 describe("exceptions, tracebacks and generators as CPython prints them", () => {
-  for (const c of CASES) {
-    test(c.name, () => {
-      const file = path.join(dir, `${c.name}.py`);
-      fs.writeFileSync(file, c.code);
-      const r = spawnSync(process.execPath, [BIN, "run", `${c.name}.py`], {
-        cwd: dir,
-        encoding: "utf8",
-        env: childEnv(path.join(dir, "cache")),
-        timeout: 60_000,
-      });
-      expect(r.stdout).toBe(c.stdout);
-      // Object addresses (`<generator object g at 0x...>`) differ from run to run in CPython.
-      expect(r.stderr.replace(/0x[0-9a-f]+/g, "0xADDR")).toBe(c.stderr.split("FILE").join(file));
-      expect(r.status).toBe(c.status);
-    });
-  }
+  stderrCaseTests(CASES, "asyncio-ts-exc-diff-");
 });

@@ -243,3 +243,39 @@ export function typecheckCasesTest(
     timeout,
   );
 }
+
+/** A program with what CPython 3.13.0 wrote to stdout and stderr and its exit status. */
+export interface StderrCase {
+  name: string;
+  code: string;
+  stdout: string;
+  /** With `FILE` for the program's path. */
+  stderr: string;
+  status: number;
+}
+
+/**
+ * One test per case: `asyncio-ts run` of the program (in a temporary folder named by `prefix`)
+ * prints its stdout and stderr and exits with its status. Object addresses (`<... at 0x...>`),
+ * which differ from run to run in CPython too, are compared as `0xADDR`.
+ */
+export function stderrCaseTests(cases: StderrCase[], prefix: string): void {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  beforeAll(() => ensureBuilt(), 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const c of cases) {
+    test(c.name, () => {
+      const file = path.join(dir, `${c.name}.py`);
+      fs.writeFileSync(file, c.code);
+      const r = spawnSync(process.execPath, [BIN, "run", `${c.name}.py`], {
+        cwd: dir,
+        encoding: "utf8",
+        env: childEnv(path.join(dir, "cache")),
+        timeout: 60_000,
+      });
+      expect(r.stdout).toBe(c.stdout);
+      expect(r.stderr.replace(/0x[0-9a-f]+/g, "0xADDR")).toBe(c.stderr.split("FILE").join(file));
+      expect(r.status).toBe(c.status);
+    });
+  }
+}

@@ -27,6 +27,8 @@ import { eq } from "../compare";
 import { Dict } from "../dict";
 import {
   AttributeError,
+  type BaseException,
+  caught,
   DeprecationWarning,
   Exception,
   exceptionMessage,
@@ -692,6 +694,18 @@ exceptionMessage(
   },
 );
 
+/**
+ * `exc` raised in an `except` block of argparse handling `e`: `e` is its `__context__`, as in
+ * CPython, whose traceback of `e` starts in argparse, where it was caught: without the program's
+ * frames that called the parser (those of a program's `type=` function stay).
+ */
+function raisedIn<E extends BaseException>(exc: E, e: unknown): E {
+  const context = caught(e);
+  (context as { _tbDropCallers?: Error })._tbDropCallers ??= new Error();
+  exc.__context__ = context;
+  return exc;
+}
+
 /** `argparse.ArgumentTypeError`: raised by `type=` callables for their own message. */
 export class ArgumentTypeError extends Exception {
   static __module__ = "argparse";
@@ -1219,7 +1233,7 @@ class FileTypeImpl {
       return openFile(string, this._mode, this._bufsize, this._encoding, this._errors);
     } catch (e) {
       if (e instanceof OSError)
-        throw new ArgumentTypeError(`can't open '${str(string)}': ${str(e)}`);
+        throw raisedIn(new ArgumentTypeError(`can't open '${str(string)}': ${str(e)}`), e);
       throw e;
     }
   }
@@ -2327,10 +2341,11 @@ class ArgumentParserImpl extends ActionsContainer {
     try {
       return call(typeFunc, argString);
     } catch (e) {
-      if (e instanceof ArgumentTypeError) throw new ArgumentError(action, str(e));
+      if (e instanceof ArgumentTypeError) throw raisedIn(new ArgumentError(action, str(e)), e);
       if (e instanceof PyTypeError || e instanceof ValueError) {
         const name = getattr(action.type, "__name__", repr(action.type));
-        throw new ArgumentError(action, `invalid ${str(name)} value: ${repr(argString)}`);
+        const msg = `invalid ${str(name)} value: ${repr(argString)}`;
+        throw raisedIn(new ArgumentError(action, msg), e);
       }
       throw e;
     }

@@ -50,7 +50,7 @@ import { hashSequence } from "../hash";
 import { Kw, splitKw } from "../kw";
 import { checkAttr, isForwarder } from "../mro";
 import { defineOwnAttr, markBuiltinClass, NotImplemented } from "../objects";
-import { call, iter } from "../protocol";
+import { call, classAttributeView, iter } from "../protocol";
 import { classRepr, repr, reprGuard } from "../repr";
 import { PySet } from "../set";
 import { Tuple } from "../tuple";
@@ -178,6 +178,12 @@ const FIELDS = "__dataclass_fields__";
 /** The class's fields and pseudo-fields by name (`__dataclass_fields__` is a copy as a dict). */
 const FIELD_MAP = Symbol("dataclasses.fields");
 const STUB_INIT = /^__init__\s*\(\s*\.\.\._args\s*\)\s*\{\s*return null;?\s*\}$/;
+
+/** A class attribute the decorator adds, readable through instances too (`obj.__dataclass_fields__`). */
+function setClassAttr(cls: Cls, name: string, value: unknown): void {
+  Object.defineProperty(cls, name, { value, configurable: true, writable: true });
+  classAttributeView(cls, name, value);
+}
 
 function qualname(cls: Cls): string {
   return (Object.hasOwn(cls, "__qualname__") ? cls.__qualname__ : cls.name) as string;
@@ -389,12 +395,8 @@ function processClass(cls: Cls, opts: Options): Cls {
   Object.defineProperty(cls, FIELD_MAP, { value: all, configurable: true, writable: true });
   const fieldDict = new Dict();
   for (const [n, f] of all) fieldDict.__setitem__(n, f);
-  Object.defineProperty(cls, FIELDS, { value: fieldDict, configurable: true, writable: true });
-  Object.defineProperty(cls, "__dataclass_params__", {
-    value: new DataclassParams(opts),
-    configurable: true,
-    writable: true,
-  });
+  setClassAttr(cls, FIELDS, fieldDict);
+  setClassAttr(cls, "__dataclass_params__", new DataclassParams(opts));
   // the parameters of `__init__` (fields and InitVars), and the fields proper
   const params = [...all.values()].filter((f) => f._field_type !== "_FIELD_CLASSVAR");
   const fields = params.filter((f) => f._field_type === "_FIELD");
@@ -567,11 +569,8 @@ function processClass(cls: Cls, opts: Options): Cls {
     if (!hasExplicitHash) setHash(hashFn);
   } else if (opts.eq && !hasExplicitHash) setHash(null);
   if (opts.match_args && !Object.hasOwn(cls, "__match_args__")) {
-    Object.defineProperty(cls, "__match_args__", {
-      value: new Tuple(params.filter((f) => f.init && !f.kw_only).map((f) => f.name)),
-      configurable: true,
-      writable: true,
-    });
+    const names = params.filter((f) => f.init && !f.kw_only).map((f) => f.name);
+    setClassAttr(cls, "__match_args__", new Tuple(names));
   }
   if (opts.slots) {
     if (Object.hasOwn(cls, "__slots__"))

@@ -18,8 +18,8 @@
  * Differences from CPython: without a runner that maps stacks, the source location is unknown:
  * `"<unknown>"`/`0`/`"(unknown function)"`, as for CPython records whose caller cannot be found;
  * a call in a comprehension names the JS function the comprehension is lowered into; the
- * "--- Logging error ---" report lists the program's frames only; `FileHandler` and the
- * `handlers` submodule (`config` is logging_config.ts), `stack_info` and `stacklevel` are not supported; `thread` is 0 and
+ * "--- Logging error ---" report leaves out logging's own frames; `FileHandler` and the
+ * `handlers` submodule (`config` is logging_config.ts) is not supported; `thread` is 0 and
  * `threadName` `"MainThread"`.
  */
 
@@ -45,7 +45,7 @@ import { isInt, toBigInt } from "../numbers";
 import { call, callMethod, getattr, len, setattr, truthy } from "../protocol";
 import { str as pyStr, repr } from "../repr";
 import { PySet } from "../set";
-import { callerFrame, currentStackFrames, formatException } from "../traceback";
+import { type CallerFrame, callerFrame, currentStackFrames, formatException } from "../traceback";
 import { Tuple } from "../tuple";
 import { typeName, typeOf } from "../types";
 import { localtime, strftime } from "./time";
@@ -204,9 +204,11 @@ export class LogRecord {
     msg: unknown,
     args: unknown,
     excInfo: unknown,
-    func: unknown = null,
-    sinfo: unknown = null,
+    ...rest: unknown[] // func=None, sinfo=None (a program may pass them by keyword)
   ) {
+    const [opt, k] = splitKw<{ func: unknown; sinfo: unknown }>(rest);
+    const func = opt[0] ?? k.func ?? null;
+    const sinfo = opt[1] ?? k.sinfo ?? null;
     this.name = name;
     this.msg = msg;
     if (
@@ -256,6 +258,17 @@ export class LogRecord {
 
   __repr__(): string {
     return `<LogRecord: ${this.name}, ${this.levelno}, ${this.pathname}, ${this.lineno}, "${pyStr(this.msg)}">`;
+  }
+}
+
+/** Set the keys of a record's `extra` mapping on it; the record's own names are refused. */
+function addExtra(record: LogRecord, extra: unknown): void {
+  if (!(extra instanceof Dict)) return;
+  for (const [key, v] of extra.entries()) {
+    if (key === "message" || key === "asctime" || key in record) {
+      throw new KeyError(`Attempt to overwrite ${repr(key)} in LogRecord`);
+    }
+    record[key as string] = v;
   }
 }
 
@@ -491,6 +504,11 @@ export class Formatter {
     return s.endsWith("\n") ? s.slice(0, -1) : s;
   }
 
+  /** `formatStack(stack_info)`: the text of a record's `stack_info`, as it is. */
+  formatStack(stackInfo: unknown): unknown {
+    return stackInfo;
+  }
+
   formatMessage(record: LogRecord): string {
     // CPython's styles format `defaults | record.__dict__` when there are defaults.
     const d = recordDict(record);
@@ -524,6 +542,10 @@ export class Formatter {
     if (record.exc_text) {
       if (!s.endsWith("\n")) s += "\n";
       s += record.exc_text;
+    }
+    if (truthy(record.stack_info)) {
+      if (!s.endsWith("\n")) s += "\n";
+      s += pyStr(callMethod(this, "formatStack", record.stack_info));
     }
     return s;
   }
@@ -701,6 +723,9 @@ export class StreamHandler extends Handler {
       // CPython: `except RecursionError: raise` / `except Exception: self.handleError(record)`.
       const exc = caught(e);
       if (exc instanceof RecursionError || !(exc instanceof Exception)) throw exc;
+      // CPython's traceback of it starts in `emit`, where it was caught: the program's frames
+      // that called the logger (the call stack `handleError` prints after it) are not in it.
+      (exc as { _tbDropCallers?: Error })._tbDropCallers ??= new Error();
       excEnter(exc);
       try {
         callMethod(this, "handleError", record);
@@ -921,7 +946,9 @@ export class Logger extends Filterer {
     }
     // CPython's findCaller: the innermost frame of the program (the runtime's frames are not
     // the program's), when the runner can map the JS stack to Python lines.
-    const caller = asyncioSite ?? callerFrame();
+    const stacklevel = typeof k.stacklevel === "bigint" ? Number(k.stacklevel) : 1;
+    const stack = stacklevel > 1 || truthy(k.stack_info) ? callerStack(stacklevel) : null;
+    const caller = asyncioSite ?? (stack === null ? callerFrame() : stack.caller);
     const record = new LogRecord(
       this.name,
       level,
@@ -931,17 +958,41 @@ export class Logger extends Filterer {
       new Tuple(pos.slice(1)),
       excInfo ?? null,
       caller?.funcName ?? "(unknown function)",
+      truthy(k.stack_info) && stack !== null ? stack.info : null,
     );
-    if (k.extra instanceof Dict) {
-      for (const [key, v] of k.extra.entries()) {
-        if (key === "message" || key === "asctime" || key in record) {
-          throw new KeyError(`Attempt to overwrite ${repr(key)} in LogRecord`);
-        }
-        record[key as string] = v;
-      }
-    }
+    addExtra(record, k.extra);
     this.handle(record);
     return null;
+  }
+
+  /**
+   * `makeRecord(name, level, fn, lno, msg, args, exc_info, func=None, extra=None, sinfo=None)`:
+   * a LogRecord with the `extra` mapping's keys set on it.
+   */
+  makeRecord(...args: unknown[]): LogRecord {
+    const [pos, k] = splitKw<{ func: unknown; extra: unknown; sinfo: unknown }>(args);
+    if (pos.length < 7) {
+      const names = ["name", "level", "fn", "lno", "msg", "args", "exc_info"];
+      const { missingMessage } = require("../lang") as typeof import("../lang");
+      throw new PyTypeError(missingMessage("Logger.makeRecord", names.slice(pos.length)));
+    }
+    const [name, level, fn, lno, msg, recArgs, excInfo] = pos;
+    const func = pos[7] ?? k.func ?? null;
+    const extra = pos[8] ?? k.extra ?? null;
+    const sinfo = pos[9] ?? k.sinfo ?? null;
+    const record = new LogRecord(
+      pyStr(name),
+      level as bigint,
+      fn,
+      lno,
+      msg,
+      recArgs,
+      excInfo,
+      func,
+      sinfo,
+    );
+    addExtra(record, extra);
+    return record;
   }
 
   handle(record: LogRecord): null {
@@ -1234,6 +1285,24 @@ function showwarningToLog(
   if (logger.handlers.length === 0) logger.addHandler(new NullHandler());
   logger.warning(pyStr(s));
   return null;
+}
+
+const FRAME_HEAD = /^ {2}File "(.*)", line (\d+), in (.*)\n/;
+
+/**
+ * CPython's `findCaller(stack_info, stacklevel)` from the program's frames on the stack: the
+ * caller `stacklevel - 1` frames out from the logging call (the outermost frame when the stack
+ * is not that deep), and the record's `stack_info`, the stack from that frame outwards
+ * (`traceback.print_stack`) without the last newline. Null when no frames are known.
+ */
+function callerStack(stacklevel: number): { caller: CallerFrame; info: string } | null {
+  const frames = currentStackFrames();
+  const i = Math.max(0, frames.length - Math.max(1, stacklevel));
+  const m = i < frames.length ? FRAME_HEAD.exec(frames[i]!) : null;
+  if (m === null) return null;
+  const caller = { pathname: m[1]!, lineno: Number(m[2]), funcName: m[3]! };
+  const info = `Stack (most recent call last):\n${frames.slice(0, i + 1).join("")}`;
+  return { caller, info: info.replace(/\n$/, "") };
 }
 
 /** `logging.captureWarnings(capture)`: route `warnings` through the "py.warnings" logger, or stop. */

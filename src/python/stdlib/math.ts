@@ -179,21 +179,56 @@ export function degrees(x: unknown): number {
 export function radians(x: unknown): number {
   return f(x) * (Math.PI / 180);
 }
+// glibc's cube root (sysdeps/ieee754/dbl-64/s_cbrt.c), which CPython calls on Linux: a polynomial
+// guess for the mantissa in [0.5, 1), one Halley step, then the exponent's third. It is not correctly
+// rounded (cbrt(27) is 3.0000000000000004), and JS's Math.cbrt is, so we reproduce glibc's steps.
+const CBRT_FACTOR = [
+  1 / 1.5874010519681996,
+  1 / 1.2599210498948732,
+  1,
+  1.2599210498948732,
+  1.5874010519681996,
+];
+const CBRT_POLY = [
+  -1.8346927748361308, 2.4469312256353444, -2.114994941673713, 1.508191937815849,
+  0.35489576504391984,
+];
 export function cbrt(x: unknown): number {
-  return Math.cbrt(f(x));
+  const v = f(x);
+  if (v === 0 || !Number.isFinite(v)) return v + v;
+  const [xm, xe] = frexpParts(Math.abs(v));
+  // glibc's polynomial in Horner form, innermost term first (the same operations in the same order).
+  let u = 0.7849323449766392 - 0.14526389938548637 * xm;
+  for (const c of CBRT_POLY) u = c + u * xm;
+  const t2 = u * u * u;
+  const ym = ((u * (t2 + 2 * xm)) / (2 * t2 + xm)) * CBRT_FACTOR[2 + (xe % 3)];
+  return (v > 0 ? ym : -ym) * 2 ** Math.trunc(xe / 3);
+}
+
+/**
+ * CPython's loghelper for an int: `fn` of it as a float, or, when it is too large for a float,
+ * `fn(m) + fn(2) * e` from its correctly rounded frexp `m * 2**e` (`_PyLong_Frexp`).
+ */
+function intLog(n: bigint, fn: (v: number) => number): number {
+  if (n <= 0n) throw domain();
+  const v = Number(n);
+  if (Number.isFinite(v)) return fn(v);
+  const bits = n.toString(2).length;
+  const shift = BigInt(bits - 55);
+  // The top 55 bits, the lowest one sticky, so Number() rounds to 53 bits as CPython does.
+  let top = n >> shift;
+  if ((n & ((1n << shift) - 1n)) !== 0n) top |= 1n;
+  let m = Number(top) / 2 ** 55;
+  let e = bits;
+  if (m === 1) {
+    m = 0.5;
+    e++;
+  }
+  return fn(m) + fn(2) * e;
 }
 
 function logOf(x: unknown): number {
-  if (isInt(x)) {
-    const n = toBigInt(x);
-    if (n <= 0n) throw domain();
-    const v = Number(n);
-    if (Number.isFinite(v)) return Math.log(v);
-    // huge ints: log(m * 2**k) = log(m) + k*log(2)
-    const bits = n.toString(2).length;
-    const shift = BigInt(bits - 60);
-    return Math.log(Number(n >> shift)) + Number(shift) * Math.LN2;
-  }
+  if (isInt(x)) return intLog(toBigInt(x), Math.log);
   const v = f(x);
   if (Number.isNaN(v)) return v;
   if (v <= 0) throw domain();
@@ -209,22 +244,14 @@ export function log(x: unknown, base: unknown = undefined): number {
   return num / den;
 }
 export function log2(x: unknown): number {
-  if (isInt(x)) {
-    const n = toBigInt(x);
-    if (n > 0n && (n & (n - 1n)) === 0n) return n.toString(2).length - 1;
-  }
-  const v = logOf(x);
-  return isInt(x) ? v / Math.LN2 : Math.log2(f(x));
+  if (isInt(x)) return intLog(toBigInt(x), Math.log2);
+  logOf(x);
+  return Math.log2(f(x));
 }
 export function log10(x: unknown): number {
-  if (!isInt(x)) {
-    logOf(x);
-    return Math.log10(f(x));
-  }
-  const n = toBigInt(x);
-  if (n <= 0n) throw domain();
-  const v = Number(n);
-  return Number.isFinite(v) ? Math.log10(v) : logOf(x) / Math.LN10;
+  if (isInt(x)) return intLog(toBigInt(x), Math.log10);
+  logOf(x);
+  return Math.log10(f(x));
 }
 export function log1p(x: unknown): number {
   const v = f(x);
@@ -338,8 +365,16 @@ export function frexp(x: unknown): unknown {
   const { Tuple } = require("../tuple");
   const v = f(x);
   if (v === 0 || !Number.isFinite(v)) return new Tuple([v, 0n]);
-  let exp = Math.max(-1073, Math.floor(Math.log2(Math.abs(v))) + 1);
-  let m = v * 2 ** -exp;
+  const [m, exp] = frexpParts(v);
+  return new Tuple([m, BigInt(exp)]);
+}
+
+/** Mantissa (0.5 <= |m| < 1) and exponent of a finite nonzero double, exactly (subnormals too). */
+function frexpParts(v: number): [number, number] {
+  const sub = Math.abs(v) < 2 ** -1022 ? 54 : 0; // scale subnormals up so 2 ** -exp stays finite
+  let m = v * 2 ** sub;
+  let exp = Math.floor(Math.log2(Math.abs(m))) + 1;
+  m *= 2 ** -exp;
   while (Math.abs(m) < 0.5) {
     m *= 2;
     exp--;
@@ -348,7 +383,7 @@ export function frexp(x: unknown): unknown {
     m /= 2;
     exp++;
   }
-  return new Tuple([m, BigInt(exp)]);
+  return [m, exp - sub];
 }
 
 export function ldexp(x: unknown, i: unknown): number {
@@ -532,8 +567,12 @@ export function isqrt(x: unknown): bigint {
   const n = intArg(x);
   if (n < 0n) throw new ValueError("isqrt() argument must be nonnegative");
   if (n < 2n) return n;
-  let r = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton steps to the exact floor
+  // A first guess above the root (a float's square root, or 2**ceil(bits/2) past float range),
+  // then Newton steps down to the exact floor.
+  const approx = Math.sqrt(Number(n));
+  let r = Number.isFinite(approx)
+    ? BigInt(Math.floor(approx))
+    : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const next = (r + n / r) >> 1n;
     if (next >= r) break;

@@ -18,6 +18,7 @@
  * src/asyncio/events.ts) when it is loaded.
  */
 
+import * as fs from "node:fs";
 import { coroQualname } from "../../asyncio/coroutines";
 import { _setWarningReporter } from "../../asyncio/events";
 import {
@@ -186,8 +187,30 @@ export function formatwarning(
   line: unknown = null,
 ): string {
   let s = `${str(filename)}:${str(lineno)}: ${className(category)}: ${str(message)}\n`;
-  if (typeof line === "string" && line.trim()) s += `  ${line.trim()}\n`;
+  // CPython's _formatwarnmsg_impl: without a line, `linecache.getline(filename, lineno)`.
+  const text = line === null ? sourceLine(filename, lineno) : line;
+  if (typeof text === "string" && text.trim()) s += `  ${text.trim()}\n`;
   return s;
+}
+
+/** The files `sourceLine` has read, by name, split into lines (null: unreadable). */
+const sourceFiles = new Map<string, string[] | null>();
+
+/** `linecache.getline(filename, lineno)`: the line of a readable file, else "". */
+function sourceLine(filename: unknown, lineno: unknown): string {
+  if (typeof filename !== "string" || (typeof lineno !== "bigint" && typeof lineno !== "number"))
+    return "";
+  let lines = sourceFiles.get(filename);
+  if (lines === undefined) {
+    try {
+      lines = fs.readFileSync(filename, "utf8").split("\n");
+    } catch {
+      lines = null;
+    }
+    sourceFiles.set(filename, lines);
+  }
+  const n = Number(lineno);
+  return lines !== null && n >= 1 && n <= lines.length ? lines[n - 1]! : "";
 }
 
 type Shower = (
@@ -280,9 +303,22 @@ function pythonFrames(): { filename: string; lineno: number; line: string | null
   return out;
 }
 
-function location(stacklevel: number): Location {
+function location(stacklevel: number, skipPrefixes: readonly string[] = []): Location {
   const frames = pythonFrames();
-  const i = frames.length - Math.max(1, stacklevel);
+  let i = frames.length - Math.max(1, stacklevel);
+  if (skipPrefixes.length > 0 && frames.length > 0) {
+    // CPython's `next_external_frame`: each level past the first skips the frames of files
+    // under the prefixes; running out of frames names "<sys>", line 0, as a deep stacklevel does.
+    // Its `PyUnicode_Tailmatch(filename, prefix, 0, -1, -1)` leaves out the name's last
+    // character: a prefix equal to the whole file name does not match.
+    const skipped = (k: number) =>
+      skipPrefixes.some((p) => frames[k]!.filename.slice(0, -1).startsWith(p));
+    i = frames.length - 1;
+    for (let level = 1; level < stacklevel && i >= 0; level++) {
+      do i--;
+      while (i >= 0 && skipped(i));
+    }
+  }
   if (frames.length === 0) {
     // no frames known: assume the caller is the main program (stacklevel 1) or beyond it
     const module = stacklevel <= 1 ? "__main__" : "sys";
@@ -313,14 +349,22 @@ export function warn(...args: unknown[]): null {
   let category = pos.length > 1 ? pos[1] : (kws.category ?? null);
   const stacklevel = Number(index(pos[2] ?? kws.stacklevel ?? 1n));
   const source = pos[3] ?? kws.source ?? null;
+  const prefixes = kws.skip_file_prefixes ?? new Tuple([]);
+  if (!(prefixes instanceof Tuple)) {
+    const t = typeName(prefixes);
+    throw new PyTypeError(`warn() argument 'skip_file_prefixes' must be tuple, not ${t}`);
+  }
+  const notStr = prefixes.items.find((p) => typeof p !== "string");
+  if (notStr !== undefined)
+    throw new PyTypeError(`Found non-str '${typeName(notStr)}' in skip_file_prefixes.`);
   if (message instanceof Warning) category = message.constructor;
   if (category === null || category === undefined) category = UserWarning;
   if (!isWarningClass(category)) {
-    throw new PyTypeError(
-      `category must be a Warning subclass, not '${className((category as object).constructor)}'`,
-    );
+    throw new PyTypeError(`category must be a Warning subclass, not '${typeName(category)}'`);
   }
-  warnAt(message, category as Function, location(stacklevel), source);
+  const skip = prefixes.items as string[];
+  const level = skip.length > 0 ? Math.max(2, stacklevel) : stacklevel;
+  warnAt(message, category as Function, location(level, skip), source);
   return null;
 }
 
